@@ -1,0 +1,93 @@
+# uprgen — `make` installs what is missing (as root), builds the tool and the
+# example report; `make test` runs every test, under sanitizers.
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+SHARED    ?= $(abspath ../shared)
+
+CC        ?= cc
+WARN      := -Wall -Wextra -Werror
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DUPRGEN_VERSION='"$(VERSION)"' \
+             -DUPRGEN_DATADIR='"$(PREFIX)/share/uprgen"'
+CFLAGS    ?= -O2 -g
+CFLAGS    += -std=c17 $(WARN)
+SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=all
+LDLIBS    := -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lm
+
+# Debian packages: to build and run, then only to test.
+PACKAGES      := gcc make pkg-config libyaml-dev libcmark-gfm-dev \
+                 libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
+                 hyphen-en-us hyphen-es hyphen-fr fonts-noto-core \
+                 fonts-dejavu-core
+TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm
+
+SRC       ?= $(wildcard gen/*.c)
+OBJ       := $(SRC:gen/%.c=build/obj/%.o)
+SAN_OBJ   := $(SRC:gen/%.c=build/asan/obj/%.o)
+LIB_SAN   := $(filter-out build/asan/obj/main.o,$(SAN_OBJ))
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+
+.PHONY: all deps test-deps example test check-example clean install golden
+
+all: deps build/uprgen example
+
+# Installs what is missing when run as root; otherwise says what to run.
+define install_missing
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing packages; run:  sudo apt-get install -y" $$missing; exit 1; \
+	  fi; \
+	fi
+endef
+
+deps:
+	$(call install_missing,$(PACKAGES))
+
+test-deps: deps
+	$(call install_missing,$(TEST_PACKAGES))
+
+build/obj/%.o: gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+build/asan/obj/%.o: gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -MMD -MP -c $< -o $@
+
+build/uprgen: $(OBJ)
+	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
+
+build/asan/uprgen: $(SAN_OBJ)
+	$(CC) $(SANFLAGS) $^ -o $@ $(LDLIBS)
+
+build/asan/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_SAN)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -Igen $< $(LIB_SAN) -o $@ $(LDLIBS)
+
+# The example report: checked now; built into build/ once the back ends
+# exist.
+example: build/uprgen
+	build/uprgen check -C .
+
+test: test-deps build/uprgen build/asan/uprgen $(UNIT_BIN)
+	UPRGEN=$(abspath build/asan/uprgen) UPRGEN_FAST=$(abspath build/uprgen) \
+	  SHARED=$(SHARED) UNIT_BINS="$(UNIT_BIN)" bash tests/run.sh
+
+clean:
+	rm -rf build
+
+install: build/uprgen
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/uprgen
+	install -m 755 build/uprgen $(DESTDIR)$(PREFIX)/bin/uprgen
+	install -m 644 doc/uprgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/uprgen.1
+	cp -R templates $(DESTDIR)$(PREFIX)/share/uprgen/
+
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)

@@ -1,0 +1,105 @@
+/* diag — collecting and printing the problems found in content. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+enum { DIAG_DEFAULT_MAX = 10000 };
+
+void diags_init(struct diags *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+void diags_free(struct diags *d)
+{
+	for (size_t i = 0; i < d->count; i++)
+		free(d->items[i].message);
+	free(d->items);
+	diags_init(d);
+}
+
+static void S_add(struct diags *d, enum severity sev, struct source_pos pos,
+		  const char *fmt, va_list ap)
+{
+	if (sev == SEVERITY_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	size_t max = d->max_kept ? d->max_kept : DIAG_DEFAULT_MAX;
+	if (d->count >= max)
+		return;
+	if (d->count == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		d->items = xrealloc(d->items, d->cap * sizeof *d->items);
+	}
+	struct diag *g = &d->items[d->count];
+	g->severity = sev;
+	g->pos = pos;
+	g->seq = d->count;
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	g->message = xmalloc((size_t)n + 1);
+	vsnprintf(g->message, (size_t)n + 1, fmt, ap);
+	d->count++;
+}
+
+void diag_error(struct diags *d, struct source_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	S_add(d, SEVERITY_ERROR, pos, fmt, ap);
+	va_end(ap);
+}
+
+void diag_warning(struct diags *d, struct source_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	S_add(d, SEVERITY_WARNING, pos, fmt, ap);
+	va_end(ap);
+}
+
+static int S_compare(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+	const char *fa = a->pos.file ? a->pos.file : "";
+	const char *fb = b->pos.file ? b->pos.file : "";
+	int c = strcmp(fa, fb);
+	if (c)
+		return c;
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line ? -1 : 1;
+	if (a->pos.column != b->pos.column)
+		return a->pos.column < b->pos.column ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diags_print(struct diags *d, FILE *out, int quiet_warnings)
+{
+	qsort(d->items, d->count, sizeof *d->items, S_compare);
+	for (size_t i = 0; i < d->count; i++) {
+		const struct diag *g = &d->items[i];
+		if (quiet_warnings && g->severity == SEVERITY_WARNING)
+			continue;
+		const char *sev =
+			g->severity == SEVERITY_ERROR ? "error" : "warning";
+		if (!g->pos.file)
+			fprintf(out, "uprgen: %s: %s\n", sev, g->message);
+		else if (g->pos.line <= 0)
+			fprintf(out, "%s: %s: %s\n", g->pos.file, sev,
+				g->message);
+		else
+			fprintf(out, "%s:%d:%d: %s: %s\n", g->pos.file,
+				g->pos.line, g->pos.column > 0 ? g->pos.column : 1,
+				sev, g->message);
+	}
+	size_t dropped = d->errors + d->warnings - d->count;
+	if (dropped)
+		fprintf(out, "uprgen: %zu more problems not shown\n", dropped);
+}

@@ -1,0 +1,47 @@
+/*
+ * diag — problems found in the user's files, collected rather than
+ * reported at once, so that `uprgen check` can show all of them.
+ *
+ * Every message carries the place it is about: file, 1-based line and
+ * column (line 0 means "the whole file", a NULL file "no file at all").
+ * Messages are copied; struct diags owns them until diags_free().
+ */
+#ifndef UPRGEN_DIAG_H
+#define UPRGEN_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct source_pos {
+	const char *file; /* as the user should read it; not owned */
+	int line;         /* 1-based; 0: no line */
+	int column;       /* 1-based; 0: no column */
+};
+
+enum severity { SEVERITY_WARNING, SEVERITY_ERROR };
+
+struct diag {
+	enum severity severity;
+	struct source_pos pos;
+	char *message;
+	size_t seq; /* insertion order, to keep sorting stable */
+};
+
+struct diags {
+	struct diag *items;
+	size_t count, cap;
+	size_t errors, warnings;
+	size_t max_kept; /* stop storing past this many (0: default) */
+};
+
+void diags_init(struct diags *d);
+void diags_free(struct diags *d);
+void diag_error(struct diags *d, struct source_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void diag_warning(struct diags *d, struct source_pos pos, const char *fmt,
+		  ...) __attribute__((format(printf, 3, 4)));
+/* Prints "FILE:LINE:COLUMN: error: MESSAGE" lines, sorted by file and
+ * position; warnings are skipped when quiet_warnings is set. */
+void diags_print(struct diags *d, FILE *out, int quiet_warnings);
+
+#endif

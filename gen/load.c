@@ -1,0 +1,1026 @@
+/*
+ * load — content/ (YAML and Markdown files) to the content model.
+ *
+ * Each field is checked where it is read: shape, type, allowed values,
+ * translations.  Nothing stops at the first problem: a bad field is
+ * reported and left empty, and reading goes on, so that one run of
+ * `uprgen check` shows everything to fix.
+ */
+#include "model.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "value.h"
+#include "yamlread.h"
+
+struct S_loader {
+	struct arena *a;
+	struct diags *d;
+	struct report *r;
+};
+
+/* The fields each kind of entry may have; anything else gets a warning. */
+static const char *const S_report_fields[] = {
+	"state", "cycle",     "session",  "outcome",     "adopted",
+	"period", "title",    "subtitle", "symbol",      "date",
+	"languages", "prepared_by", "chapters", NULL};
+static const char *const S_period_fields[] = {"from", "to", NULL};
+static const char *const S_cluster_fields[] = {"id", "title", "description",
+					       NULL};
+static const char *const S_rec_fields[] = {
+	"id",	       "text",	  "states",	 "position", "cluster",
+	"themes",      "groups",  "sdgs",	 "status",   "responsible",
+	"actions",     "indicators", "related", "challenges", "assistance",
+	NULL};
+static const char *const S_action_fields[] = {"date", "text", "source",
+					      NULL};
+static const char *const S_related_fields[] = {"mechanism", "symbol", "para",
+					       "text", NULL};
+static const char *const S_stat_fields[] = {"id",    "title",  "unit",
+					    "source", "chart", "series",
+					    NULL};
+static const char *const S_series_fields[] = {"label", "values", NULL};
+
+/* The targets of each SDG: numbered ones 1..n, then lettered a..; from the
+ * UN global indicator framework (A/RES/71/313, annex), 169 targets. */
+static const struct {
+	int numbered;
+	char last_letter; /* 0: none */
+} S_sdg_targets[18] = {
+	{0, 0},	  {5, 'b'}, {5, 'c'}, {9, 'd'},	 {7, 'c'},  {6, 'c'},
+	{6, 'b'}, {3, 'b'}, {10, 'b'}, {5, 'c'}, {7, 'c'},  {7, 'c'},
+	{8, 'c'}, {3, 'b'}, {7, 'c'},  {9, 'c'}, {10, 'b'}, {19, 0},
+};
+
+static struct source_pos S_file_pos(const char *file)
+{
+	struct source_pos p = {file, 0, 0};
+	return p;
+}
+
+static const char *S_path(struct S_loader *L, const char *dir, const char *name)
+{
+	if (!strcmp(dir, "."))
+		return arena_strdup(L->a, name);
+	return arena_printf(L->a, "%s/%s", dir, name);
+}
+
+/* "did you mean" for a word not in `words`, or NULL. */
+static const char *S_nearest(const char *word, const char *const *words)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+	for (size_t i = 0; words[i]; i++) {
+		size_t dist = edit_distance(word, words[i]);
+		if (dist < best_d) {
+			best_d = dist;
+			best = words[i];
+		}
+	}
+	return best;
+}
+
+static void S_check_fields(struct S_loader *L, const struct value *map,
+			   const char *const *known, const char *what)
+{
+	for (size_t i = 0; i < map->count; i++) {
+		const struct value_entry *e = &map->entries[i];
+		size_t k = 0;
+		while (known[k] && strcmp(known[k], e->key))
+			k++;
+		if (known[k])
+			continue;
+		const char *near = S_nearest(e->key, known);
+		if (near)
+			diag_warning(L->d, e->key_pos,
+				     "unknown field '%s' in %s (ignored); did "
+				     "you mean '%s'?",
+				     e->key, what, near);
+		else
+			diag_warning(L->d, e->key_pos,
+				     "unknown field '%s' in %s (ignored)",
+				     e->key, what);
+	}
+}
+
+static bool S_is_scalar(const struct value *v)
+{
+	return v->kind != VALUE_LIST && v->kind != VALUE_MAP;
+}
+
+static bool S_expect(struct S_loader *L, const struct value *v,
+		     enum value_kind kind, const char *field)
+{
+	if (v->kind == kind)
+		return true;
+	diag_error(L->d, v->pos, "'%s' must be %s, but here it is %s", field,
+		   value_kind_name(kind), value_kind_name(v->kind));
+	return false;
+}
+
+/* A required field: reports its absence at the entry's position. */
+static const struct value *S_required(struct S_loader *L,
+				      const struct value *map, const char *key,
+				      const char *what)
+{
+	const struct value *v = value_map_get(map, key);
+	if (!v || v->kind == VALUE_NULL)
+		diag_error(L->d, v ? v->pos : map->pos,
+			   "%s has no '%s'; this field is required", what,
+			   key);
+	return v && v->kind != VALUE_NULL ? v : NULL;
+}
+
+/* Text that looks like markup in a plain-text field is legal (it is shown
+ * as typed), but it is more often a paste from a web page: say so. */
+static void S_check_markup(struct S_loader *L, const char *s,
+			   struct source_pos pos, const char *field,
+			   bool markdown)
+{
+	for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
+		char c = p[1];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c == '/' || c == '!' || c == '?') {
+			if (markdown)
+				diag_warning(L->d, pos,
+					     "'%s' contains HTML; raw HTML is "
+					     "not rendered, use Markdown",
+					     field);
+			else
+				diag_warning(L->d, pos,
+					     "'%s' contains what looks like "
+					     "HTML; it will be shown as typed, "
+					     "not as markup",
+					     field);
+			return;
+		}
+	}
+}
+
+static const char *S_scalar_text(struct S_loader *L, const struct value *v,
+				 const char *field, bool markdown)
+{
+	if (!S_is_scalar(v)) {
+		diag_error(L->d, v->pos, "'%s' must be text, but here it is %s",
+			   field, value_kind_name(v->kind));
+		return NULL;
+	}
+	if (markdown && v->len > MODEL_MAX_MARKDOWN_FIELD) {
+		diag_error(L->d, v->pos,
+			   "'%s' is %zu bytes long; one Markdown field may "
+			   "hold at most %d (split it, or use a chapter file)",
+			   field, v->len, MODEL_MAX_MARKDOWN_FIELD);
+		return NULL;
+	}
+	S_check_markup(L, v->str, v->pos, field, markdown);
+	return v->str;
+}
+
+static void S_check_translations(struct S_loader *L, const struct text *t,
+				 const char *field)
+{
+	const struct report *r = L->r;
+	if (t->any || !r->language_count)
+		return;
+	enum lang first = r->languages[0];
+	for (size_t i = 0; i < r->language_count; i++) {
+		enum lang l = r->languages[i];
+		if (t->by_lang[l])
+			continue;
+		if (t->by_lang[first])
+			diag_warning(L->d, t->pos,
+				     "'%s' has no '%s' translation; the '%s' "
+				     "text will be used",
+				     field, lang_code(l), lang_code(first));
+		else
+			diag_warning(L->d, t->pos,
+				     "'%s' has no '%s' text, nor one in the "
+				     "report's first language '%s'",
+				     field, lang_code(l), lang_code(first));
+	}
+}
+
+/* A text field: one string, or {lang: string}.  Null reads as absent. */
+static struct text S_text(struct S_loader *L, const struct value *v,
+			  const char *field, bool markdown)
+{
+	struct text t = {0};
+	if (!v || v->kind == VALUE_NULL)
+		return t;
+	t.pos = v->pos;
+	if (v->kind != VALUE_MAP) {
+		t.any = S_scalar_text(L, v, field, markdown);
+		t.present = t.any != NULL;
+		return t;
+	}
+	for (size_t i = 0; i < v->count; i++) {
+		const struct value_entry *e = &v->entries[i];
+		int l = lang_from_code(e->key);
+		if (l < 0) {
+			diag_error(L->d, e->key_pos,
+				   "'%s' is not a language uprgen knows in "
+				   "'%s'; use en, es or fr",
+				   e->key, field);
+			continue;
+		}
+		if (e->value->kind == VALUE_NULL)
+			continue;
+		t.by_lang[l] = S_scalar_text(L, e->value, field, markdown);
+		t.present |= t.by_lang[l] != NULL;
+	}
+	if (!t.present)
+		diag_error(L->d, v->pos, "'%s' has no text in any language",
+			   field);
+	S_check_translations(L, &t, field);
+	return t;
+}
+
+static struct text S_required_text(struct S_loader *L, const struct value *map,
+				   const char *key, const char *what,
+				   bool markdown)
+{
+	const struct value *v = S_required(L, map, key, what);
+	return S_text(L, v, key, markdown);
+}
+
+static struct text_list S_text_list(struct S_loader *L, const struct value *v,
+				    const char *field)
+{
+	struct text_list list = {0};
+	if (!v || v->kind == VALUE_NULL || !S_expect(L, v, VALUE_LIST, field))
+		return list;
+	list.items = arena_alloc(L->a, v->count * sizeof *list.items);
+	for (size_t i = 0; i < v->count; i++) {
+		struct text t = S_text(L, v->items[i], field, false);
+		if (t.present)
+			list.items[list.count++] = t;
+	}
+	return list;
+}
+
+static const char *S_plain(struct S_loader *L, const struct value *v,
+			   const char *field)
+{
+	if (!v || v->kind == VALUE_NULL)
+		return NULL;
+	return S_scalar_text(L, v, field, false);
+}
+
+static bool S_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static bool S_parse_date(const char *s, struct date *out, bool partial_ok)
+{
+	int y = 0, m = 0, d = 0, n = 0;
+	size_t len = strlen(s);
+	bool shape = false;
+	if (len == 10)
+		shape = sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 &&
+			n == 10 && s[4] == '-' && s[7] == '-';
+	else if (partial_ok && len == 7)
+		shape = sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 &&
+			s[4] == '-';
+	else if (partial_ok && len == 4)
+		shape = sscanf(s, "%4d%n", &y, &n) == 1 && n == 4;
+	for (size_t i = 0; shape && i < len; i++)
+		if (s[i] != '-' && (s[i] < '0' || s[i] > '9'))
+			shape = false;
+	if (!shape || y < 1900 || y > 2199)
+		return false;
+	if (len >= 7 && (m < 1 || m > 12))
+		return false;
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+	if (len == 10 &&
+	    (d < 1 || d > days[m - 1] + (m == 2 && S_leap(y))))
+		return false;
+	out->year = y;
+	out->month = m;
+	out->day = d;
+	return true;
+}
+
+static struct date S_date(struct S_loader *L, const struct value *v,
+			  const char *field, bool partial_ok)
+{
+	struct date date = {0};
+	if (!v || v->kind == VALUE_NULL)
+		return date;
+	date.pos = v->pos;
+	const char *s = S_plain(L, v, field);
+	if (!s)
+		return date;
+	if (!S_parse_date(s, &date, partial_ok)) {
+		diag_error(L->d, v->pos,
+			   "'%s' is not a date: '%s'; write it as YYYY-MM-DD"
+			   "%s, e.g. \"2024-03-15\"",
+			   field, s, partial_ok ? " (or YYYY-MM, or YYYY)" : "");
+		return date;
+	}
+	date.present = true;
+	return date;
+}
+
+/* An enum value spelled as in SPEC.md; -1 after reporting a bad one. */
+static int S_enum(struct S_loader *L, const struct value *v, const char *field,
+		  const char *const *names)
+{
+	const char *s = S_plain(L, v, field);
+	if (!s)
+		return -1;
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(s, names[i]))
+			return i;
+	struct buf all;
+	buf_init(&all);
+	for (int i = 0; names[i]; i++)
+		buf_printf(&all, "%s%s", i ? ", " : "", names[i]);
+	const char *near = S_nearest(s, names);
+	diag_error(L->d, v->pos, "unknown %s '%s'; it must be one of: %s%s%s%s",
+		   field, s, all.data, near ? " (did you mean '" : "",
+		   near ? near : "", near ? "'?)" : "");
+	buf_free(&all);
+	return -1;
+}
+
+/* Ids become file names and URLs: keep them to a safe alphabet. */
+static const char *S_id(struct S_loader *L, const struct value *v,
+			const char *what, bool slug)
+{
+	const char *s = S_plain(L, v, "id");
+	if (!s)
+		return NULL;
+	bool ok = *s && strlen(s) <= MODEL_MAX_ID && !strstr(s, "..");
+	for (const char *p = s; ok && *p; p++) {
+		char c = *p;
+		bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+			     (!slug && c >= 'A' && c <= 'Z');
+		ok = alnum || (p != s && (c == '-' || (!slug && (c == '.' ||
+								 c == '_'))));
+	}
+	if (ok)
+		return s;
+	if (slug)
+		diag_error(L->d, v->pos,
+			   "the id '%s' of this %s is not usable; use lower "
+			   "case letters a-z, digits and '-' (at most %d), "
+			   "starting with a letter or digit, e.g. "
+			   "\"rights-of-women\"",
+			   s, what, MODEL_MAX_ID);
+	else
+		diag_error(L->d, v->pos,
+			   "the id '%s' of this %s is not usable; use letters "
+			   "A-Z a-z, digits, '.', '-' and '_' (at most %d), "
+			   "starting with a letter or digit, without '..', "
+			   "e.g. \"110.23\"",
+			   s, what, MODEL_MAX_ID);
+	return NULL;
+}
+
+static const struct value *S_read(struct S_loader *L, const char *dir,
+				  const char *name, bool required)
+{
+	const char *path = S_path(L, dir, name);
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (required)
+			diag_error(L->d, S_file_pos(path),
+				   "this file is missing; every report needs "
+				   "it (see the content format in README.md)");
+		return NULL;
+	}
+	return yamlread_file(L->a, L->d, path, path);
+}
+
+/* ---------------------------------------------------------------- report */
+
+static void S_load_languages(struct S_loader *L, const struct value *v)
+{
+	struct report *r = L->r;
+	if (!v || !S_expect(L, v, VALUE_LIST, "languages"))
+		return;
+	if (!v->count)
+		diag_error(L->d, v->pos,
+			   "'languages' is empty; list at least one of en, "
+			   "es, fr");
+	for (size_t i = 0; i < v->count; i++) {
+		const char *code = S_plain(L, v->items[i], "languages");
+		if (!code)
+			continue;
+		int l = lang_from_code(code);
+		if (l < 0) {
+			diag_error(L->d, v->items[i]->pos,
+				   "unknown language '%s'; uprgen builds "
+				   "reports in en, es and fr",
+				   code);
+			continue;
+		}
+		bool dup = false;
+		for (size_t k = 0; k < r->language_count; k++)
+			dup |= r->languages[k] == (enum lang)l;
+		if (dup)
+			diag_error(L->d, v->items[i]->pos,
+				   "the language '%s' is listed twice", code);
+		else
+			r->languages[r->language_count++] = (enum lang)l;
+	}
+}
+
+static void S_load_cycle(struct S_loader *L, const struct value *v)
+{
+	if (!v)
+		return;
+	if (v->kind != VALUE_NUMBER || v->number != floor(v->number) ||
+	    v->number < 1 || v->number > 100) {
+		diag_error(L->d, v->pos,
+			   "'cycle' must be a whole number from 1 (the first "
+			   "UPR cycle), found '%s'",
+			   v->str ? v->str : value_kind_name(v->kind));
+		return;
+	}
+	L->r->cycle = (int)v->number;
+}
+
+static void S_load_period(struct S_loader *L, const struct value *v)
+{
+	if (!v || v->kind == VALUE_NULL || !S_expect(L, v, VALUE_MAP, "period"))
+		return;
+	S_check_fields(L, v, S_period_fields, "'period'");
+	L->r->period_from = S_date(L, S_required(L, v, "from", "'period'"),
+				   "from", false);
+	L->r->period_to = S_date(L, S_required(L, v, "to", "'period'"), "to",
+				 false);
+}
+
+static void S_load_report_fields(struct S_loader *L, const struct value *m)
+{
+	struct report *r = L->r;
+	const char *what = "report.yaml";
+	S_check_fields(L, m, S_report_fields, what);
+	/* Languages first: every text field is checked against them. */
+	S_load_languages(L, S_required(L, m, "languages", what));
+	r->state = S_plain(L, S_required(L, m, "state", what), "state");
+	S_load_cycle(L, S_required(L, m, "cycle", what));
+	r->session = S_plain(L, S_required(L, m, "session", what), "session");
+	r->outcome = S_plain(L, S_required(L, m, "outcome", what), "outcome");
+	r->adopted = S_date(L, S_required(L, m, "adopted", what), "adopted",
+			    false);
+	S_load_period(L, value_map_get(m, "period"));
+	r->title = S_required_text(L, m, "title", what, false);
+	r->subtitle = S_text(L, value_map_get(m, "subtitle"), "subtitle", false);
+	r->symbol = S_plain(L, value_map_get(m, "symbol"), "symbol");
+	r->date = S_date(L, S_required(L, m, "date", what), "date", false);
+	r->prepared_by = S_text(L, value_map_get(m, "prepared_by"),
+				"prepared_by", false);
+}
+
+/* ------------------------------------------------------------- chapters */
+
+static bool S_safe_relative_path(const char *p)
+{
+	if (!*p || *p == '/' || strchr(p, '\\'))
+		return false;
+	for (const char *seg = p; seg; seg = strchr(seg, '/')) {
+		if (*seg == '/')
+			seg++;
+		if (!strncmp(seg, "..", 2) && (seg[2] == '/' || !seg[2]))
+			return false;
+		if (*seg == '/' || !*seg)
+			return false;
+	}
+	size_t n = strlen(p);
+	return n > 3 && !strcmp(p + n - 3, ".md");
+}
+
+/* "chapters/foreword.es.md" -> "foreword" */
+static const char *S_chapter_id(struct S_loader *L, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base) - 3;
+	if (n > 3 && base[n - 3] == '.' && lang_from_code(arena_strndup(
+						   L->a, base + n - 2, 2)) >= 0)
+		n -= 3;
+	return arena_strndup(L->a, base, n);
+}
+
+static const char *S_read_chapter(struct S_loader *L, const char *rel,
+				  struct source_pos at)
+{
+	if (!S_safe_relative_path(rel)) {
+		diag_error(L->d, at,
+			   "the chapter '%s' must be a relative path to a .md "
+			   "file inside content/, without '..'",
+			   rel);
+		return NULL;
+	}
+	const char *path = S_path(L, L->r->content_dir, rel);
+	char *text;
+	size_t len;
+	int err = file_read_all(path, MODEL_MAX_CHAPTER_BYTES, &text, &len);
+	if (err) {
+		if (err == EFBIG)
+			diag_error(L->d, at,
+				   "the chapter '%s' is larger than %d KiB; "
+				   "split it into several chapters",
+				   rel, MODEL_MAX_CHAPTER_BYTES / 1024);
+		else
+			diag_error(L->d, at, "cannot read the chapter '%s': %s",
+				   rel, strerror(err));
+		return NULL;
+	}
+	size_t bad = utf8_first_invalid(text, len);
+	const char *result = NULL;
+	if (bad < len || memchr(text, '\0', len)) {
+		diag_error(L->d, S_file_pos(path),
+			   "this chapter is not valid UTF-8 text; save it as "
+			   "UTF-8");
+	} else {
+		result = arena_strndup(L->a, text, len);
+		S_check_markup(L, result, (struct source_pos){path, 1, 1},
+			       "chapter", true);
+	}
+	free(text);
+	return result;
+}
+
+static void S_load_chapter(struct S_loader *L, const struct value *v,
+			   struct chapter *c)
+{
+	c->pos = v->pos;
+	c->file = S_text(L, v, "chapters", false);
+	if (!c->file.present)
+		return;
+	c->body.pos = c->file.pos;
+	c->body.present = true;
+	if (c->file.any) {
+		c->body.any = S_read_chapter(L, c->file.any, v->pos);
+	} else {
+		for (int l = 0; l < LANG_COUNT; l++)
+			if (c->file.by_lang[l])
+				c->body.by_lang[l] = S_read_chapter(
+					L, c->file.by_lang[l], v->pos);
+	}
+	const char *first = text_get(&c->file, report_first_language(L->r),
+				     report_first_language(L->r));
+	c->id = S_chapter_id(L, first);
+}
+
+static void S_load_chapters(struct S_loader *L, const struct value *v)
+{
+	struct report *r = L->r;
+	if (!v || v->kind == VALUE_NULL || !S_expect(L, v, VALUE_LIST,
+						     "chapters"))
+		return;
+	r->chapters = arena_alloc(L->a, v->count * sizeof *r->chapters);
+	for (size_t i = 0; i < v->count; i++) {
+		struct chapter *c = &r->chapters[r->chapter_count];
+		S_load_chapter(L, v->items[i], c);
+		if (c->id)
+			r->chapter_count++;
+	}
+}
+
+/* ------------------------------------------------------------- clusters */
+
+static void S_load_cluster(struct S_loader *L, const struct value *v,
+			   struct cluster *c)
+{
+	const char *what = "this cluster";
+	c->pos = v->pos;
+	S_check_fields(L, v, S_cluster_fields, "a cluster");
+	const struct value *id = S_required(L, v, "id", what);
+	if (id) {
+		c->id_pos = id->pos;
+		c->id = S_id(L, id, "cluster", true);
+	}
+	c->title = S_required_text(L, v, "title", what, false);
+	c->description = S_text(L, value_map_get(v, "description"),
+				"description", true);
+}
+
+/* A top-level list file: report entries one by one. */
+static const struct value *S_list_file(struct S_loader *L,
+				       const struct value *root,
+				       const char *name)
+{
+	if (!root || root->kind == VALUE_NULL)
+		return NULL;
+	if (root->kind != VALUE_LIST) {
+		diag_error(L->d, root->pos,
+			   "%s must be a list of entries, each starting with "
+			   "'- ', but it is %s",
+			   name, value_kind_name(root->kind));
+		return NULL;
+	}
+	return root;
+}
+
+static bool S_entry(struct S_loader *L, const struct value *v,
+		    const char *what)
+{
+	if (v->kind == VALUE_MAP)
+		return true;
+	diag_error(L->d, v->pos, "each %s must be a mapping of fields "
+				 "(id: ..., title: ...), but this is %s",
+		   what, value_kind_name(v->kind));
+	return false;
+}
+
+static void S_load_clusters(struct S_loader *L, const struct value *root)
+{
+	struct report *r = L->r;
+	const struct value *list = S_list_file(L, root, "clusters.yaml");
+	if (!list)
+		return;
+	r->clusters = arena_alloc(L->a, list->count * sizeof *r->clusters);
+	for (size_t i = 0; i < list->count; i++) {
+		if (!S_entry(L, list->items[i], "cluster"))
+			continue;
+		struct cluster *c = &r->clusters[r->cluster_count];
+		S_load_cluster(L, list->items[i], c);
+		c->index = r->cluster_count++;
+	}
+}
+
+/* ------------------------------------------------------ recommendations */
+
+static bool S_parse_sdg(const char *s, struct sdg *out)
+{
+	char *end;
+	long goal = strtol(s, &end, 10);
+	if (end == s || s[0] == '0' || s[0] == '+' || s[0] == '-' ||
+	    goal < 1 || goal > 17)
+		return false;
+	out->goal = (int)goal;
+	if (!*end)
+		return true;
+	if (*end != '.')
+		return false;
+	const char *t = end + 1;
+	if (t[0] >= 'a' && t[0] <= 'z' && !t[1])
+		return S_sdg_targets[goal].last_letter &&
+		       t[0] <= S_sdg_targets[goal].last_letter;
+	long n = strtol(t, &end, 10);
+	if (end == t || *end || t[0] == '0' || t[0] == '+' || t[0] == '-' ||
+	    n < 1 || n > S_sdg_targets[goal].numbered)
+		return false;
+	return true;
+}
+
+static void S_load_sdgs(struct S_loader *L, const struct value *v,
+			struct recommendation *rec)
+{
+	if (!v || v->kind == VALUE_NULL || !S_expect(L, v, VALUE_LIST, "sdgs"))
+		return;
+	rec->sdgs = arena_alloc(L->a, v->count * sizeof *rec->sdgs);
+	for (size_t i = 0; i < v->count; i++) {
+		const char *code = S_plain(L, v->items[i], "sdgs");
+		if (!code)
+			continue;
+		struct sdg *g = &rec->sdgs[rec->sdg_count];
+		memset(g, 0, sizeof *g);
+		g->pos = v->items[i]->pos;
+		g->code = code;
+		if (!S_parse_sdg(code, g)) {
+			diag_error(L->d, g->pos,
+				   "'%s' is not a Sustainable Development Goal "
+				   "or target; write a goal 1 to 17 (\"16\") "
+				   "or one of its targets (\"16.10\", "
+				   "\"5.a\")",
+				   code);
+			continue;
+		}
+		const char *dot = strchr(code, '.');
+		g->target = dot ? dot + 1 : NULL;
+		rec->sdg_count++;
+	}
+}
+
+static void S_load_actions(struct S_loader *L, const struct value *v,
+			   struct recommendation *rec)
+{
+	if (!v || v->kind == VALUE_NULL ||
+	    !S_expect(L, v, VALUE_LIST, "actions"))
+		return;
+	rec->actions = arena_alloc(L->a, v->count * sizeof *rec->actions);
+	for (size_t i = 0; i < v->count; i++) {
+		const struct value *e = v->items[i];
+		if (!S_entry(L, e, "action"))
+			continue;
+		struct action *act = &rec->actions[rec->action_count++];
+		act->pos = e->pos;
+		S_check_fields(L, e, S_action_fields, "an action");
+		act->date = S_date(L, S_required(L, e, "date", "this action"),
+				   "date", true);
+		act->text = S_required_text(L, e, "text", "this action", true);
+		act->source = S_text(L, value_map_get(e, "source"), "source",
+				     false);
+	}
+}
+
+static void S_load_indicators(struct S_loader *L, const struct value *v,
+			      struct recommendation *rec)
+{
+	if (!v || v->kind == VALUE_NULL ||
+	    !S_expect(L, v, VALUE_LIST, "indicators"))
+		return;
+	rec->indicators = arena_alloc(L->a,
+				      v->count * sizeof *rec->indicators);
+	for (size_t i = 0; i < v->count; i++) {
+		const char *id = S_plain(L, v->items[i], "indicators");
+		if (!id)
+			continue;
+		struct indicator_ref *ref =
+			&rec->indicators[rec->indicator_count++];
+		ref->id = id;
+		ref->pos = v->items[i]->pos;
+	}
+}
+
+static void S_load_related(struct S_loader *L, const struct value *v,
+			   struct recommendation *rec)
+{
+	if (!v || v->kind == VALUE_NULL ||
+	    !S_expect(L, v, VALUE_LIST, "related"))
+		return;
+	rec->related = arena_alloc(L->a, v->count * sizeof *rec->related);
+	for (size_t i = 0; i < v->count; i++) {
+		const struct value *e = v->items[i];
+		if (!S_entry(L, e, "related recommendation"))
+			continue;
+		struct related *rel = &rec->related[rec->related_count++];
+		rel->pos = e->pos;
+		S_check_fields(L, e, S_related_fields,
+			       "a related recommendation");
+		rel->mechanism = S_required_text(L, e, "mechanism",
+						 "this related recommendation",
+						 false);
+		rel->symbol = S_text(L, value_map_get(e, "symbol"), "symbol",
+				     false);
+		rel->para = S_text(L, value_map_get(e, "para"), "para", false);
+		rel->text = S_text(L, value_map_get(e, "text"), "text", false);
+	}
+}
+
+static void S_load_rec_values(struct S_loader *L, const struct value *v,
+			      struct recommendation *rec)
+{
+	static const char *const positions[] = {
+		"supported", "partially-supported", "noted", NULL};
+	static const char *const statuses[] = {
+		"implemented", "partially-implemented", "not-implemented",
+		"not-assessed", NULL};
+	const char *what = "this recommendation";
+	const struct value *pos = S_required(L, v, "position", what);
+	if (pos) {
+		rec->position_pos = pos->pos;
+		rec->position_written = pos->str;
+		int p = S_enum(L, pos, "position", positions);
+		rec->position = p < 0 ? POSITION_SUPPORTED : (enum position)p;
+	}
+	rec->status = STATUS_NOT_ASSESSED;
+	const struct value *st = value_map_get(v, "status");
+	if (st && st->kind != VALUE_NULL) {
+		rec->status_pos = st->pos;
+		rec->status_written = st->str;
+		int s = S_enum(L, st, "status", statuses);
+		if (s >= 0)
+			rec->status = (enum status)s;
+	}
+	const struct value *cl = S_required(L, v, "cluster", what);
+	if (cl) {
+		rec->cluster_pos = cl->pos;
+		rec->cluster_id = S_plain(L, cl, "cluster");
+	}
+}
+
+static void S_load_rec(struct S_loader *L, const struct value *v,
+		       struct recommendation *rec)
+{
+	const char *what = "this recommendation";
+	rec->pos = v->pos;
+	S_check_fields(L, v, S_rec_fields, "a recommendation");
+	const struct value *id = S_required(L, v, "id", what);
+	if (id) {
+		rec->id_pos = id->pos;
+		rec->id = S_id(L, id, "recommendation", false);
+	}
+	rec->text = S_required_text(L, v, "text", what, false);
+	const struct value *states = S_required(L, v, "states", what);
+	rec->states = S_text_list(L, states, "states");
+	if (states && states->kind == VALUE_LIST && !states->count)
+		diag_error(L->d, states->pos,
+			   "'states' is empty; name the recommending States");
+	S_load_rec_values(L, v, rec);
+	rec->themes = S_text_list(L, value_map_get(v, "themes"), "themes");
+	rec->groups = S_text_list(L, value_map_get(v, "groups"), "groups");
+	rec->responsible = S_text_list(L, value_map_get(v, "responsible"),
+				       "responsible");
+	S_load_sdgs(L, value_map_get(v, "sdgs"), rec);
+	S_load_actions(L, value_map_get(v, "actions"), rec);
+	S_load_indicators(L, value_map_get(v, "indicators"), rec);
+	S_load_related(L, value_map_get(v, "related"), rec);
+	rec->challenges = S_text(L, value_map_get(v, "challenges"),
+				 "challenges", true);
+	rec->assistance = S_text(L, value_map_get(v, "assistance"),
+				 "assistance", true);
+}
+
+static void S_load_recs(struct S_loader *L, const struct value *root,
+			const char *name)
+{
+	struct report *r = L->r;
+	const struct value *list = S_list_file(L, root, name);
+	if (!list)
+		return;
+	struct recommendation *recs =
+		arena_alloc(L->a, (r->rec_count + list->count) * sizeof *recs);
+	if (r->rec_count)
+		memcpy(recs, r->recs, r->rec_count * sizeof *recs);
+	r->recs = recs;
+	for (size_t i = 0; i < list->count; i++) {
+		if (!S_entry(L, list->items[i], "recommendation"))
+			continue;
+		struct recommendation *rec = &r->recs[r->rec_count];
+		S_load_rec(L, list->items[i], rec);
+		rec->index = r->rec_count++;
+	}
+}
+
+static int S_strcmp_ptr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* recommendations.yaml, and/or every *.yaml of recommendations/ in name
+ * order (a large report is easier to edit one cluster a file). */
+static void S_load_all_recs(struct S_loader *L)
+{
+	const char *content = L->r->content_dir;
+	const char *dirpath = S_path(L, content, "recommendations");
+	DIR *dir = opendir(dirpath);
+	const struct value *single =
+		S_read(L, content, "recommendations.yaml", !dir);
+	if (single)
+		S_load_recs(L, single, "recommendations.yaml");
+	if (!dir)
+		return;
+	char **names = NULL;
+	size_t count = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		size_t n = strlen(e->d_name);
+		if (e->d_name[0] == '.' || n < 6 ||
+		    strcmp(e->d_name + n - 5, ".yaml"))
+			continue;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[count++] = xstrdup(e->d_name);
+	}
+	closedir(dir);
+	if (count)
+		qsort(names, count, sizeof *names, S_strcmp_ptr);
+	for (size_t i = 0; i < count; i++) {
+		const struct value *root = S_read(L, dirpath, names[i], true);
+		if (root)
+			S_load_recs(L, root, names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* ----------------------------------------------------------- statistics */
+
+static void S_load_series(struct S_loader *L, const struct value *v,
+			  struct series *s)
+{
+	s->pos = v->pos;
+	S_check_fields(L, v, S_series_fields, "a series");
+	s->label = S_required_text(L, v, "label", "this series", false);
+	const struct value *values = S_required(L, v, "values", "this series");
+	if (!values || !S_expect(L, values, VALUE_MAP, "values"))
+		return;
+	if (!values->count)
+		diag_error(L->d, values->pos,
+			   "'values' is empty; give at least one "
+			   "KEY: NUMBER pair");
+	s->points = arena_alloc(L->a, values->count * sizeof *s->points);
+	for (size_t i = 0; i < values->count; i++) {
+		const struct value_entry *e = &values->entries[i];
+		if (e->value->kind != VALUE_NUMBER ||
+		    !isfinite(e->value->number)) {
+			diag_error(L->d, e->value->pos,
+				   "the value for '%s' must be a number "
+				   "(digits, '.' for decimals, no thousands "
+				   "separators), found '%s'",
+				   e->key,
+				   e->value->str ? e->value->str
+						 : value_kind_name(
+							   e->value->kind));
+			continue;
+		}
+		struct point *p = &s->points[s->count++];
+		p->key = e->key;
+		p->value = e->value->number;
+		p->pos = e->value->pos;
+	}
+}
+
+static void S_load_stat(struct S_loader *L, const struct value *v,
+			struct statistic *st)
+{
+	static const char *const charts[] = {"bar", "line", "table", NULL};
+	const char *what = "this statistic";
+	st->pos = v->pos;
+	S_check_fields(L, v, S_stat_fields, "a statistic");
+	const struct value *id = S_required(L, v, "id", what);
+	if (id) {
+		st->id_pos = id->pos;
+		st->id = S_id(L, id, "statistic", true);
+	}
+	st->title = S_required_text(L, v, "title", what, false);
+	st->unit = S_text(L, value_map_get(v, "unit"), "unit", false);
+	st->source = S_text(L, value_map_get(v, "source"), "source", false);
+	st->chart = CHART_BAR;
+	const struct value *chart = value_map_get(v, "chart");
+	if (chart && chart->kind != VALUE_NULL) {
+		st->chart_pos = chart->pos;
+		int c = S_enum(L, chart, "chart", charts);
+		if (c >= 0)
+			st->chart = (enum chart_kind)c;
+	}
+	const struct value *series = S_required(L, v, "series", what);
+	if (!series || !S_expect(L, series, VALUE_LIST, "series"))
+		return;
+	if (!series->count)
+		diag_error(L->d, series->pos,
+			   "'series' is empty; a statistic needs at least one "
+			   "series of values");
+	st->series = arena_alloc(L->a, series->count * sizeof *st->series);
+	for (size_t i = 0; i < series->count; i++)
+		if (S_entry(L, series->items[i], "series"))
+			S_load_series(L, series->items[i],
+				      &st->series[st->series_count++]);
+}
+
+static void S_load_stats(struct S_loader *L, const struct value *root)
+{
+	struct report *r = L->r;
+	const struct value *list = S_list_file(L, root, "statistics.yaml");
+	if (!list)
+		return;
+	r->stats = arena_alloc(L->a, list->count * sizeof *r->stats);
+	for (size_t i = 0; i < list->count; i++) {
+		if (!S_entry(L, list->items[i], "statistic"))
+			continue;
+		struct statistic *st = &r->stats[r->stat_count];
+		S_load_stat(L, list->items[i], st);
+		st->index = r->stat_count++;
+	}
+}
+
+/* ---------------------------------------------------------------- entry */
+
+struct report *report_load(struct arena *a, struct diags *d, const char *dir)
+{
+	struct S_loader L = {a, d, NULL};
+	struct report *r = arena_alloc(a, sizeof *r);
+	L.r = r;
+	r->dir = arena_strdup(a, dir);
+	r->content_dir = S_path(&L, dir, "content");
+	struct stat st;
+	if (stat(r->content_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		diag_error(d, S_file_pos(r->content_dir),
+			   "no content folder here; run uprgen in a report "
+			   "project (or give -C DIR), or create one with "
+			   "'uprgen new DIR --state NAME'");
+		return NULL;
+	}
+	const struct value *report = S_read(&L, r->content_dir, "report.yaml",
+					    true);
+	if (!report)
+		return NULL;
+	if (report->kind != VALUE_MAP) {
+		diag_error(d, report->pos,
+			   "report.yaml must be a mapping of fields (state: "
+			   "..., cycle: ...), but it is %s",
+			   value_kind_name(report->kind));
+		return NULL;
+	}
+	S_load_report_fields(&L, report);
+	S_load_chapters(&L, value_map_get(report, "chapters"));
+	S_load_clusters(&L, S_read(&L, r->content_dir, "clusters.yaml", true));
+	S_load_all_recs(&L);
+	S_load_stats(&L, S_read(&L, r->content_dir, "statistics.yaml", false));
+	return r;
+}

@@ -1,0 +1,138 @@
+/*
+ * main — the command line, and nothing else: each subcommand parses its
+ * own options and calls into the pipeline.
+ * Exit status: 0 success, 1 the content has errors, 2 wrong usage.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "model.h"
+#include "util.h"
+
+#ifndef UPRGEN_VERSION
+#define UPRGEN_VERSION "0.1.0"
+#endif
+
+enum { EXIT_CONTENT = 1, EXIT_USAGE = 2 };
+
+static const char S_usage[] =
+	"usage: uprgen COMMAND [OPTIONS]\n"
+	"\n"
+	"Commands:\n"
+	"  build  [-C DIR] [--out DIR] [--lang LL] [--format html|pdf|all]\n"
+	"                       build the website and the PDF report\n"
+	"  check  [-C DIR] [-q] validate the content; every problem, then exit\n"
+	"  render TEMPLATE --data FILE.yaml [--partials DIR] [--markdown]\n"
+	"                       expand one Mustache template\n"
+	"  import upr-info|uhri|ohchr-matrix FILE --state NAME [--out FILE]\n"
+	"                       turn a database export into content\n"
+	"  new    DIR --state NAME [--cycle N]\n"
+	"                       start a new report project\n"
+	"\n"
+	"'uprgen COMMAND --help' tells more.  Exit status: 0 success, 1 the\n"
+	"content has errors, 2 wrong usage.\n";
+
+static const char S_check_usage[] =
+	"usage: uprgen check [-C DIR] [-q]\n"
+	"\n"
+	"Reads DIR/content/ (default: the current folder) and reports every\n"
+	"problem found, as FILE:LINE:COLUMN: error|warning: MESSAGE.\n"
+	"  -C DIR     the report project folder\n"
+	"  -q         print errors only, not warnings\n"
+	"Exit status: 0 no error (warnings allowed), 1 errors, 2 wrong usage.\n";
+
+static int S_usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "uprgen %s: ", cmd);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n(see 'uprgen %s --help')\n", cmd);
+	return EXIT_USAGE;
+}
+
+static int S_check_command(int argc, char **argv)
+{
+	const char *dir = ".";
+	int quiet = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(S_check_usage, stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "-C") && i + 1 < argc) {
+			dir = argv[++i];
+		} else if (!strcmp(argv[i], "-q")) {
+			quiet = 1;
+		} else {
+			return S_usage_error("check", "unexpected '%s'",
+					     argv[i]);
+		}
+	}
+	struct arena a;
+	struct diags d;
+	arena_init(&a);
+	diags_init(&d);
+	struct report *r = report_load(&a, &d, dir);
+	if (r)
+		report_validate(r, &d);
+	diags_print(&d, stderr, quiet);
+	int status = d.errors ? EXIT_CONTENT : 0;
+	if (r && !d.errors)
+		printf("ok: %zu recommendations in %zu clusters, %zu "
+		       "statistics, %zu chapters (%zu warnings)\n",
+		       r->rec_count, r->cluster_count, r->stat_count,
+		       r->chapter_count, d.warnings);
+	else
+		fprintf(stderr, "%zu errors, %zu warnings\n", d.errors,
+			d.warnings);
+	diags_free(&d);
+	arena_free(&a);
+	return status;
+}
+
+/* Commands whose issues are still open answer plainly instead of
+ * pretending to work. */
+static int S_not_yet(int argc, char **argv)
+{
+	(void)argc;
+	fprintf(stderr,
+		"uprgen %s: not available yet in this version of uprgen\n",
+		argv[0]);
+	return EXIT_USAGE;
+}
+
+struct S_command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+static const struct S_command S_commands[] = {
+	{"check", S_check_command},
+	{"build", S_not_yet},
+	{"render", S_not_yet},
+	{"import", S_not_yet},
+	{"new", S_not_yet},
+};
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(S_usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help")) {
+		fputs(S_usage, stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("uprgen %s\n", UPRGEN_VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof S_commands / sizeof *S_commands; i++)
+		if (!strcmp(argv[1], S_commands[i].name))
+			return S_commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "uprgen: unknown command '%s'\n\n%s", argv[1],
+		S_usage);
+	return EXIT_USAGE;
+}

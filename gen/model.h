@@ -1,0 +1,230 @@
+/*
+ * model — the content of one report project, as every stage sees it.
+ *
+ * report_load() (load.c) reads the YAML files of content/ into these structs and checks
+ * every field on its own: shape, type, allowed values (positions, statuses,
+ * languages, dates, SDGs), missing translations.  report_validate()
+ * (validate.c) checks what needs the whole report: unique ids, references
+ * to clusters and statistics (it resolves the pointers), page addresses.
+ * After both succeed, every later stage (context, html, pdf, chart) reads
+ * this model and never the YAML again.
+ *
+ * Ownership: everything hangs off struct report and lives in the arena
+ * passed to report_load(); nothing here is freed on its own.
+ * Every field that came from a file keeps its struct source_pos so that
+ * any later stage can point the user at the line to fix.
+ */
+#ifndef UPRGEN_MODEL_H
+#define UPRGEN_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "util.h"
+
+enum lang { LANG_EN, LANG_ES, LANG_FR, LANG_COUNT };
+
+/* "en", "es", "fr" */
+const char *lang_code(enum lang l);
+/* -1 when code is not a supported language */
+int lang_from_code(const char *code);
+
+/*
+ * A text field: either one string for every language (`any`), or one per
+ * language (`by_lang`; missing ones NULL).  `markdown` is set for fields the
+ * spec marks as Markdown; all other text renders literally.
+ */
+struct text {
+	const char *any;
+	const char *by_lang[LANG_COUNT];
+	struct source_pos pos;
+	bool present;
+};
+
+/* The text in `lang`, else in `fallback` (the report's first language),
+ * else any translation at all; NULL only when the field is absent. */
+const char *text_get(const struct text *t, enum lang lang, enum lang fallback);
+
+struct text_list {
+	struct text *items;
+	size_t count;
+};
+
+/* YYYY-MM-DD; month and day are 0 for partial dates (YYYY or YYYY-MM),
+ * allowed only where the spec's field allows them (action dates). */
+struct date {
+	int year, month, day;
+	struct source_pos pos;
+	bool present;
+};
+
+enum position {
+	POSITION_SUPPORTED,
+	POSITION_PARTIALLY_SUPPORTED,
+	POSITION_NOTED,
+	POSITION_COUNT
+};
+enum status {
+	STATUS_IMPLEMENTED,
+	STATUS_PARTIALLY_IMPLEMENTED,
+	STATUS_NOT_IMPLEMENTED,
+	STATUS_NOT_ASSESSED,
+	STATUS_COUNT
+};
+enum chart_kind { CHART_BAR, CHART_LINE, CHART_TABLE, CHART_KIND_COUNT };
+
+/* The spelling used in YAML: "supported", "partially-implemented", "bar"… */
+const char *position_name(enum position p);
+const char *status_name(enum status s);
+const char *chart_kind_name(enum chart_kind c);
+
+struct cluster {
+	const char *id;
+	struct source_pos pos; /* of the entry */
+	struct source_pos id_pos;
+	struct text title;
+	struct text description; /* Markdown */
+	size_t index;            /* order in clusters.yaml */
+};
+
+struct point {
+	const char *key; /* "2019", "Lima", ... */
+	double value;
+	struct source_pos pos;
+};
+
+struct series {
+	struct text label;
+	struct point *points;
+	size_t count;
+	struct source_pos pos;
+};
+
+struct statistic {
+	const char *id;
+	struct source_pos pos, id_pos;
+	struct text title, unit, source;
+	enum chart_kind chart;
+	struct source_pos chart_pos;
+	struct series *series;
+	size_t series_count;
+	size_t index;
+};
+
+struct action {
+	struct date date;
+	struct text text;   /* Markdown */
+	struct text source; /* plain; becomes a footnote */
+	struct source_pos pos;
+};
+
+struct related {
+	struct text mechanism; /* "CAT", "CEDAW", ... */
+	struct text symbol;    /* "CAT/C/PER/CO/7" */
+	struct text para;      /* "15" */
+	struct text text;
+	struct source_pos pos;
+};
+
+/* An SDG goal (target NULL) or target ("16.10", "5.a"). */
+struct sdg {
+	int goal;
+	const char *target; /* NULL for a whole goal */
+	const char *code;   /* as written: "16" or "16.10" */
+	struct source_pos pos;
+};
+
+struct indicator_ref {
+	const char *id;
+	const struct statistic *stat; /* resolved by report_validate() */
+	struct source_pos pos;
+};
+
+struct recommendation {
+	const char *id; /* "110.23" */
+	struct source_pos pos, id_pos;
+	struct text text;
+	struct text_list states;
+	enum position position;
+	const char *position_written; /* as written, for messages */
+	struct source_pos position_pos;
+	const char *cluster_id;
+	const struct cluster *cluster; /* resolved by report_validate() */
+	struct source_pos cluster_pos;
+	struct text_list themes, groups, responsible;
+	struct sdg *sdgs;
+	size_t sdg_count;
+	enum status status;
+	const char *status_written; /* NULL when absent (not-assessed) */
+	struct source_pos status_pos;
+	struct action *actions;
+	size_t action_count;
+	struct indicator_ref *indicators;
+	size_t indicator_count;
+	struct related *related;
+	size_t related_count;
+	struct text challenges; /* Markdown */
+	struct text assistance; /* Markdown */
+	size_t index;           /* order in the files */
+};
+
+/* A prose chapter: a Markdown file per language (or one for all). */
+struct chapter {
+	const char *id;    /* file base name without .md or language suffix */
+	struct text file;  /* path(s) under content/, as written */
+	struct text body;  /* Markdown read from those files; pos = file start */
+	struct source_pos pos;
+};
+
+struct report {
+	const char *dir;         /* the project folder (-C) */
+	const char *content_dir; /* dir/content */
+
+	const char *state;
+	int cycle;
+	const char *session;
+	const char *outcome;
+	struct date adopted;
+	struct date period_from, period_to;
+	struct text title, subtitle;
+	const char *symbol;
+	struct date date;
+	enum lang languages[LANG_COUNT];
+	size_t language_count;
+	struct text prepared_by;
+
+	struct chapter *chapters;
+	size_t chapter_count;
+	struct cluster *clusters;
+	size_t cluster_count;
+	struct recommendation *recs;
+	size_t rec_count;
+	struct statistic *stats;
+	size_t stat_count;
+};
+
+/* The report's original language (its first). */
+enum lang report_first_language(const struct report *r);
+const struct cluster *report_find_cluster(const struct report *r,
+					  const char *id);
+const struct statistic *report_find_statistic(const struct report *r,
+					      const char *id);
+
+/* Reads DIR/content/.  Returns the report (in `a`) even when errors were
+ * found, so that validation can go on and report them all; callers check
+ * d->errors.  Returns NULL only when report.yaml could not be read at all. */
+struct report *report_load(struct arena *a, struct diags *d, const char *dir);
+
+/* Checks the values of a loaded report and resolves its references. */
+void report_validate(struct report *r, struct diags *d);
+
+enum {
+	/* one Markdown field, and one chapter file: bounds cmark-gfm's
+	 * worst cases (see LIBRARIES.md) */
+	MODEL_MAX_MARKDOWN_FIELD = 64 * 1024,
+	MODEL_MAX_CHAPTER_BYTES = 1024 * 1024,
+	MODEL_MAX_ID = 64,
+};
+
+#endif

@@ -1,0 +1,345 @@
+/* util — arenas, buffers, UTF-8 checks, file reading. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct arena_block {
+	struct arena_block *next;
+	size_t size, used;
+	max_align_t data[];
+};
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+static void S_out_of_memory(void)
+{
+	fputs("uprgen: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		S_out_of_memory();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		S_out_of_memory();
+	return p;
+}
+
+void *xrealloc(void *p, size_t size)
+{
+	void *q = realloc(p, size ? size : 1);
+	if (!q)
+		S_out_of_memory();
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n = strlen(s);
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n + 1);
+	return p;
+}
+
+void arena_init(struct arena *a)
+{
+	a->head = NULL;
+	a->used_bytes = 0;
+}
+
+void arena_free(struct arena *a)
+{
+	struct arena_block *b = a->head;
+	while (b) {
+		struct arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->used_bytes = 0;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	size = (size + align - 1) / align * align;
+	if (size == 0)
+		size = align;
+	struct arena_block *b = a->head;
+	if (!b || b->size - b->used < size) {
+		size_t cap = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+		b = xmalloc(sizeof *b + cap);
+		b->size = cap;
+		b->used = 0;
+		/* A big block goes behind the current one so that the rest of
+		 * the current block is still used for small allocations. */
+		if (cap != ARENA_BLOCK && a->head) {
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += size;
+	a->used_bytes += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	char *p = arena_alloc(a, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void *arena_grow(struct arena *a, void *array, size_t elem_size, size_t count,
+		 size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return array;
+	size_t ncap = *cap ? *cap * 2 : 8;
+	while (ncap < need)
+		ncap *= 2;
+	if (ncap > SIZE_MAX / elem_size)
+		S_out_of_memory();
+	void *p = arena_alloc(a, ncap * elem_size);
+	if (count)
+		memcpy(p, array, count * elem_size);
+	*cap = ncap;
+	return p;
+}
+
+void buf_init(struct buf *b)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void buf_free(struct buf *b)
+{
+	free(b->data);
+	buf_init(b);
+}
+
+void buf_reserve(struct buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t ncap = b->cap ? b->cap * 2 : 256;
+	while (ncap < b->len + extra + 1)
+		ncap *= 2;
+	b->data = xrealloc(b->data, ncap);
+	b->cap = ncap;
+}
+
+void buf_put(struct buf *b, const char *s, size_t len)
+{
+	buf_reserve(b, len);
+	if (len)
+		memcpy(b->data + b->len, s, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+void buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+void buf_putc(struct buf *b, char c)
+{
+	buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void buf_clear(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+char *buf_detach(struct buf *b)
+{
+	char *p = b->data ? b->data : xstrdup("");
+	buf_init(b);
+	return p;
+}
+
+/* Length of the well-formed sequence at s (Unicode table 3-7), 0 if none. */
+static size_t S_utf8_seq_len(const unsigned char *s, size_t len)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t n;
+	unsigned lo = 0x80, hi = 0xBF;
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		if (c == 0xE0)
+			lo = 0xA0;
+		if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		if (c == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	if (len < n || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (s[i] < 0x80 || s[i] > 0xBF)
+			return 0;
+	return n;
+}
+
+size_t utf8_first_invalid(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = S_utf8_seq_len(u + i, len - i);
+		if (!n)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+unsigned utf8_decode(const char *s, size_t len, size_t *adv)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = len ? S_utf8_seq_len(u, len) : 0;
+	if (n == 0) {
+		*adv = len ? 1 : 0;
+		return 0xFFFD;
+	}
+	*adv = n;
+	if (n == 1)
+		return u[0];
+	unsigned cp = u[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++)
+		cp = (cp << 6) | (u[i] & 0x3F);
+	return cp;
+}
+
+size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	enum { MAX = 40 };
+	if (la > MAX || lb > MAX)
+		return SIZE_MAX;
+	size_t row[MAX + 1];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+int file_read_all(const char *path, size_t max_bytes, char **out,
+		  size_t *out_len)
+{
+	*out = NULL;
+	*out_len = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return errno;
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return EISDIR;
+	}
+	struct buf b;
+	buf_init(&b);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > max_bytes) {
+			buf_free(&b);
+			fclose(f);
+			return EFBIG;
+		}
+		buf_put(&b, chunk, n);
+	}
+	int err = ferror(f) ? EIO : 0;
+	fclose(f);
+	if (err) {
+		buf_free(&b);
+		return err;
+	}
+	*out_len = b.len;
+	*out = buf_detach(&b);
+	return 0;
+}

@@ -1,0 +1,77 @@
+/*
+ * util — the few shared building blocks every stage uses.
+ *
+ * struct arena: a bump allocator.  Everything a build loads or computes
+ *   (the YAML tree, the content model, the template context) lives as long
+ *   as the build, so it is allocated from one arena and freed at once with
+ *   arena_free().  Nothing allocated from an arena is freed on its own.
+ * struct buf: a growable byte string on the heap, always NUL-terminated;
+ *   its owner calls buf_free().
+ * Allocation failure aborts with a message: a report generator has nothing
+ *   sensible to do without memory, and it keeps every caller simple.
+ */
+#ifndef UPRGEN_UTIL_H
+#define UPRGEN_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct arena_block;
+struct arena {
+	struct arena_block *head;
+	size_t used_bytes; /* total handed out, for resource accounting */
+};
+
+void arena_init(struct arena *a);
+void arena_free(struct arena *a);
+void *arena_alloc(struct arena *a, size_t size);   /* zeroed */
+char *arena_strndup(struct arena *a, const char *s, size_t len);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Grows an array of count elements of elem_size to hold at least need
+ * elements; returns the (possibly moved) array, updating *cap. */
+void *arena_grow(struct arena *a, void *array, size_t elem_size,
+		 size_t count, size_t *cap, size_t need);
+
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+void buf_free(struct buf *b);
+void buf_reserve(struct buf *b, size_t extra);
+void buf_put(struct buf *b, const char *s, size_t len);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_clear(struct buf *b);
+/* Takes the contents away from b (caller frees); b is left empty. */
+char *buf_detach(struct buf *b);
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+
+/* Returns the offset of the first byte that does not begin a well-formed
+ * UTF-8 sequence (overlong forms, surrogates and values past U+10FFFF are
+ * ill-formed), or len when all of s is valid. */
+size_t utf8_first_invalid(const char *s, size_t len);
+/* Decodes one code point from valid UTF-8 at s; *adv gets its length. */
+unsigned utf8_decode(const char *s, size_t len, size_t *adv);
+
+/* Edit distance, for "did you mean" suggestions; gives up (returns a large
+ * number) past short strings. */
+size_t edit_distance(const char *a, const char *b);
+
+/* Reads a whole file into a malloc'd buffer (NUL-terminated).  Returns 0,
+ * or an errno value; files over max_bytes give EFBIG. */
+int file_read_all(const char *path, size_t max_bytes, char **out,
+		  size_t *out_len);
+
+#endif

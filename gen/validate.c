@@ -1,0 +1,206 @@
+/*
+ * validate — the checks that need the whole report: unique ids, references
+ * between files, dates that must agree.  Resolves the cluster and
+ * statistic pointers of the model as it goes.
+ */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct S_id_ref {
+	const char *id;
+	struct source_pos pos;
+};
+
+static int S_ref_cmp(const void *pa, const void *pb)
+{
+	const struct S_id_ref *a = pa, *b = pb;
+	/* Case-blind: a page "A.1.html" and "a.1.html" are one file on the
+	 * case-insensitive disks many users publish from. */
+	int c = strcasecmp(a->id, b->id);
+	if (c)
+		return c;
+	if (a->pos.file != b->pos.file && a->pos.file && b->pos.file) {
+		int f = strcmp(a->pos.file, b->pos.file);
+		if (f)
+			return f;
+	}
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line ? -1 : 1;
+	return (a->pos.column > b->pos.column) -
+	       (a->pos.column < b->pos.column);
+}
+
+/* Reports every id that appears twice, pointing at the later one. */
+static void S_check_unique(struct diags *d, struct S_id_ref *refs, size_t n,
+			   const char *what)
+{
+	qsort(refs, n, sizeof *refs, S_ref_cmp);
+	for (size_t i = 1; i < n; i++) {
+		if (strcasecmp(refs[i].id, refs[i - 1].id))
+			continue;
+		diag_error(d, refs[i].pos,
+			   "the %s id '%s' is used twice (also at %s:%d); ids "
+			   "must be unique%s",
+			   what, refs[i].id, refs[i - 1].pos.file,
+			   refs[i - 1].pos.line,
+			   strcmp(refs[i].id, refs[i - 1].id)
+				   ? " even when upper and lower case differ"
+				   : "");
+	}
+}
+
+static void S_unique_ids(const struct report *r, struct diags *d)
+{
+	size_t most = r->cluster_count > r->rec_count ? r->cluster_count
+						      : r->rec_count;
+	if (r->stat_count > most)
+		most = r->stat_count;
+	if (r->chapter_count > most)
+		most = r->chapter_count;
+	struct S_id_ref *refs = xmalloc((most + 1) * sizeof *refs);
+	size_t n = 0;
+	for (size_t i = 0; i < r->cluster_count; i++)
+		if (r->clusters[i].id)
+			refs[n++] = (struct S_id_ref){r->clusters[i].id,
+						      r->clusters[i].id_pos};
+	S_check_unique(d, refs, n, "cluster");
+	n = 0;
+	for (size_t i = 0; i < r->rec_count; i++)
+		if (r->recs[i].id)
+			refs[n++] = (struct S_id_ref){r->recs[i].id,
+						      r->recs[i].id_pos};
+	S_check_unique(d, refs, n, "recommendation");
+	n = 0;
+	for (size_t i = 0; i < r->stat_count; i++)
+		if (r->stats[i].id)
+			refs[n++] = (struct S_id_ref){r->stats[i].id,
+						      r->stats[i].id_pos};
+	S_check_unique(d, refs, n, "statistic");
+	n = 0;
+	for (size_t i = 0; i < r->chapter_count; i++)
+		refs[n++] = (struct S_id_ref){r->chapters[i].id,
+					      r->chapters[i].pos};
+	S_check_unique(d, refs, n, "chapter (its file name)");
+	free(refs);
+}
+
+static void S_cluster_hint(const struct report *r, const char *id,
+			   struct buf *hint)
+{
+	const char *best = NULL;
+	size_t best_d = 4;
+	for (size_t i = 0; i < r->cluster_count; i++) {
+		if (!r->clusters[i].id)
+			continue;
+		size_t dist = edit_distance(id, r->clusters[i].id);
+		if (dist < best_d) {
+			best_d = dist;
+			best = r->clusters[i].id;
+		}
+	}
+	if (best) {
+		buf_printf(hint, "; did you mean '%s'?", best);
+		return;
+	}
+	buf_puts(hint, "; the clusters are:");
+	for (size_t i = 0; i < r->cluster_count && i < 12; i++)
+		if (r->clusters[i].id)
+			buf_printf(hint, " %s", r->clusters[i].id);
+	if (r->cluster_count > 12)
+		buf_puts(hint, " ...");
+}
+
+static void S_resolve_cluster(const struct report *r, struct diags *d,
+			      struct recommendation *rec)
+{
+	if (!rec->cluster_id)
+		return;
+	rec->cluster = report_find_cluster(r, rec->cluster_id);
+	if (rec->cluster)
+		return;
+	struct buf hint;
+	buf_init(&hint);
+	S_cluster_hint(r, rec->cluster_id, &hint);
+	diag_error(d, rec->cluster_pos,
+		   "no cluster has the id '%s' in clusters.yaml%s",
+		   rec->cluster_id, hint.data ? hint.data : "");
+	buf_free(&hint);
+}
+
+static void S_resolve_indicators(const struct report *r, struct diags *d,
+				 struct recommendation *rec)
+{
+	for (size_t i = 0; i < rec->indicator_count; i++) {
+		struct indicator_ref *ref = &rec->indicators[i];
+		ref->stat = report_find_statistic(r, ref->id);
+		if (!ref->stat)
+			diag_error(d, ref->pos,
+				   "no statistic has the id '%s'%s", ref->id,
+				   r->stat_count
+					   ? " in statistics.yaml"
+					   : " (there is no statistics.yaml)");
+	}
+}
+
+static int S_date_cmp(const struct date *a, const struct date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	return (a->day > b->day) - (a->day < b->day);
+}
+
+static void S_check_dates(const struct report *r, struct diags *d)
+{
+	if (r->period_from.present && r->period_to.present &&
+	    S_date_cmp(&r->period_from, &r->period_to) > 0)
+		diag_error(d, r->period_to.pos,
+			   "the period ends before it begins");
+	if (r->adopted.present && r->date.present &&
+	    S_date_cmp(&r->date, &r->adopted) < 0)
+		diag_error(d, r->date.pos,
+			   "the report is dated before the outcome it follows "
+			   "up was adopted (%04d-%02d-%02d)",
+			   r->adopted.year, r->adopted.month, r->adopted.day);
+}
+
+/* Series of one statistic are drawn on shared axes: their keys should
+ * agree, or a chart would silently show gaps. */
+static void S_check_series(const struct statistic *st, struct diags *d)
+{
+	if (st->series_count < 2)
+		return;
+	const struct series *first = &st->series[0];
+	for (size_t i = 1; i < st->series_count; i++) {
+		const struct series *s = &st->series[i];
+		bool same = s->count == first->count;
+		for (size_t k = 0; same && k < s->count; k++)
+			same = !strcmp(s->points[k].key, first->points[k].key);
+		if (!same)
+			diag_warning(d, s->pos,
+				     "this series does not have the same keys, "
+				     "in the same order, as the first series "
+				     "of '%s'; the chart will show gaps",
+				     st->id ? st->id : "this statistic");
+	}
+}
+
+void report_validate(struct report *r, struct diags *d)
+{
+	S_unique_ids(r, d);
+	S_check_dates(r, d);
+	for (size_t i = 0; i < r->rec_count; i++) {
+		S_resolve_cluster(r, d, &r->recs[i]);
+		S_resolve_indicators(r, d, &r->recs[i]);
+	}
+	for (size_t i = 0; i < r->stat_count; i++)
+		S_check_series(&r->stats[i], d);
+	if (r->cluster_count == 0 && r->rec_count > 0)
+		diag_error(d, (struct source_pos){r->content_dir, 0, 0},
+			   "clusters.yaml lists no cluster, but every "
+			   "recommendation needs one");
+}

@@ -1,0 +1,483 @@
+/*
+ * yamlread — libyaml's event stream to a value tree.
+ *
+ * libyaml checks syntax but nothing else (LIBRARIES.md): no duplicate keys,
+ * no depth limit, no bound on alias expansion, 0-based marks.  So we read
+ * events, build our own tree, and enforce those limits here, once, for
+ * every file the tool reads.
+ */
+#include "yamlread.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+struct S_anchor {
+	const char *name;
+	struct value *node; /* NULL while its collection is still open */
+	size_t nodes;       /* nodes it stands for, aliases expanded */
+};
+
+struct S_frame {
+	struct value *node;
+	const char *key; /* maps: the key waiting for its value */
+	struct source_pos key_pos;
+	const char *anchor;
+	size_t nodes_at_start;
+};
+
+struct S_reader {
+	struct arena *a;
+	struct diags *d;
+	const char *file;
+	struct S_frame stack[YAMLREAD_MAX_DEPTH + 1];
+	int depth;
+	struct S_anchor *anchors;
+	size_t anchor_count, anchor_cap;
+	size_t nodes;
+	struct value *root;
+	bool failed;
+};
+
+static struct source_pos S_pos(const struct S_reader *r, yaml_mark_t m)
+{
+	struct source_pos p = {r->file, (int)m.line + 1, (int)m.column + 1};
+	return p;
+}
+
+/* Line and column of byte `off`, counting as libyaml does: CR, LF and CRLF
+ * end lines; columns count characters, not bytes. */
+static struct source_pos S_pos_of_offset(const char *file, const char *text,
+					 size_t off)
+{
+	struct source_pos p = {file, 1, 1};
+	for (size_t i = 0; i < off; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\n' || (c == '\r' && text[i + 1] != '\n')) {
+			p.line++;
+			p.column = 1;
+		} else if (c != '\r' && (c & 0xC0) != 0x80) {
+			p.column++;
+		}
+	}
+	return p;
+}
+
+static bool S_check_encoding(struct diags *d, const char *file,
+			     const char *text, size_t len)
+{
+	if (len >= 2 && ((unsigned char)text[0] == 0xFF ||
+			 (unsigned char)text[0] == 0xFE)) {
+		struct source_pos p = {file, 1, 1};
+		diag_error(d, p, "the file is UTF-16 encoded; save it as "
+				 "UTF-8 (without byte order mark)");
+		return false;
+	}
+	size_t bad = utf8_first_invalid(text, len);
+	if (bad < len) {
+		diag_error(d, S_pos_of_offset(file, text, bad),
+			   "the file is not valid UTF-8 (byte 0x%02X here); "
+			   "save it as UTF-8",
+			   (unsigned char)text[bad]);
+		return false;
+	}
+	const char *nul = memchr(text, '\0', len);
+	if (nul) {
+		diag_error(d, S_pos_of_offset(file, text, (size_t)(nul - text)),
+			   "the file contains a NUL byte; it is not a text "
+			   "file");
+		return false;
+	}
+	return true;
+}
+
+static bool S_all_digits(const char *s, const char *digits)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!strchr(digits, *s))
+			return false;
+	return true;
+}
+
+static bool S_is_float(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	bool digits = false;
+	while (*s >= '0' && *s <= '9') {
+		s++;
+		digits = true;
+	}
+	if (*s == '.') {
+		s++;
+		while (*s >= '0' && *s <= '9') {
+			s++;
+			digits = true;
+		}
+	}
+	if (!digits)
+		return false;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return false;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* Types a plain scalar by the YAML 1.2 core schema. */
+static void S_resolve_plain(struct value *v)
+{
+	const char *s = v->str;
+	if (!*s || !strcmp(s, "~") || !strcmp(s, "null") ||
+	    !strcmp(s, "Null") || !strcmp(s, "NULL")) {
+		v->kind = VALUE_NULL;
+	} else if (!strcmp(s, "true") || !strcmp(s, "True") ||
+		   !strcmp(s, "TRUE")) {
+		v->kind = VALUE_BOOL;
+		v->boolean = true;
+	} else if (!strcmp(s, "false") || !strcmp(s, "False") ||
+		   !strcmp(s, "FALSE")) {
+		v->kind = VALUE_BOOL;
+	} else if (!strncmp(s, "0o", 2) && S_all_digits(s + 2, "01234567")) {
+		v->kind = VALUE_NUMBER;
+		v->number = (double)strtoull(s + 2, NULL, 8);
+	} else if (!strncmp(s, "0x", 2) &&
+		   S_all_digits(s + 2, "0123456789abcdefABCDEF")) {
+		v->kind = VALUE_NUMBER;
+		v->number = (double)strtoull(s + 2, NULL, 16);
+	} else if (S_is_float(s)) {
+		v->kind = VALUE_NUMBER;
+		v->number = strtod(s, NULL);
+	} else {
+		const char *t = s + (*s == '+' || *s == '-');
+		if (!strcmp(t, ".inf") || !strcmp(t, ".Inf") ||
+		    !strcmp(t, ".INF")) {
+			v->kind = VALUE_NUMBER;
+			v->number = *s == '-' ? -HUGE_VAL : HUGE_VAL;
+		} else if (!strcmp(s, ".nan") || !strcmp(s, ".NaN") ||
+			   !strcmp(s, ".NAN")) {
+			v->kind = VALUE_NUMBER;
+			v->number = NAN;
+		}
+	}
+}
+
+static struct value *S_scalar(struct S_reader *r, const yaml_event_t *ev)
+{
+	const char *text = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	struct value *v = value_new(r->a, VALUE_STRING);
+	v->pos = S_pos(r, ev->start_mark);
+	if (memchr(text, '\0', len)) {
+		diag_error(r->d, v->pos,
+			   "this text contains a NUL character (\\0), which "
+			   "no report can show");
+		len = strlen(text);
+	}
+	v->str = arena_strndup(r->a, text, len);
+	v->len = len;
+	const char *tag = (const char *)ev->data.scalar.tag;
+	bool is_str_tag = tag && !strcmp(tag, YAML_STR_TAG);
+	v->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+		    is_str_tag;
+	if (!v->quoted)
+		S_resolve_plain(v);
+	return v;
+}
+
+static void S_fail(struct S_reader *r, struct source_pos p, const char *msg)
+{
+	diag_error(r->d, p, "%s", msg);
+	r->failed = true;
+}
+
+static struct S_anchor *S_find_anchor(struct S_reader *r, const char *name)
+{
+	/* Latest first: YAML lets an anchor name be reused, and an alias
+	 * means the most recent one. */
+	for (size_t i = r->anchor_count; i-- > 0;)
+		if (!strcmp(r->anchors[i].name, name))
+			return &r->anchors[i];
+	return NULL;
+}
+
+static void S_set_anchor(struct S_reader *r, const char *name,
+			 struct value *node, size_t nodes)
+{
+	struct S_anchor *an = NULL;
+	for (size_t i = r->anchor_count; i-- > 0;)
+		if (!strcmp(r->anchors[i].name, name) && !r->anchors[i].node) {
+			an = &r->anchors[i];
+			break;
+		}
+	if (!an) {
+		r->anchors = arena_grow(r->a, r->anchors, sizeof *r->anchors,
+					r->anchor_count, &r->anchor_cap,
+					r->anchor_count + 1);
+		an = &r->anchors[r->anchor_count++];
+		an->name = arena_strdup(r->a, name);
+	}
+	an->node = node;
+	an->nodes = nodes;
+}
+
+static bool S_count_nodes(struct S_reader *r, size_t n, struct source_pos p)
+{
+	r->nodes += n;
+	if (r->nodes > YAMLREAD_MAX_NODES) {
+		diag_error(r->d, p,
+			   "this file expands to more than %d values (through "
+			   "anchors and aliases, perhaps); it is refused to "
+			   "protect the machine",
+			   YAMLREAD_MAX_NODES);
+		r->failed = true;
+		return false;
+	}
+	return true;
+}
+
+/* Two keys the same is an error libyaml does not see; check each map once
+ * when it closes (sorting keeps big maps from costing n² comparisons). */
+static int S_entry_cmp(const void *pa, const void *pb)
+{
+	const struct value_entry *a = *(const struct value_entry *const *)pa;
+	const struct value_entry *b = *(const struct value_entry *const *)pb;
+	int c = strcmp(a->key, b->key);
+	if (c)
+		return c;
+	if (a->key_pos.line != b->key_pos.line)
+		return a->key_pos.line < b->key_pos.line ? -1 : 1;
+	return (a->key_pos.column > b->key_pos.column) -
+	       (a->key_pos.column < b->key_pos.column);
+}
+
+static void S_check_duplicate_keys(struct S_reader *r, const struct value *m)
+{
+	if (m->count < 2)
+		return;
+	const struct value_entry **sorted =
+		xmalloc(m->count * sizeof *sorted);
+	for (size_t i = 0; i < m->count; i++)
+		sorted[i] = &m->entries[i];
+	qsort(sorted, m->count, sizeof *sorted, S_entry_cmp);
+	for (size_t i = 1; i < m->count; i++)
+		if (!strcmp(sorted[i]->key, sorted[i - 1]->key))
+			diag_error(r->d, sorted[i]->key_pos,
+				   "the key '%s' appears twice in this "
+				   "mapping (first at line %d); keep one",
+				   sorted[i]->key, sorted[i - 1]->key_pos.line);
+	free(sorted);
+}
+
+/* Attaches a finished node to its parent (or makes it the root). */
+static void S_attach(struct S_reader *r, struct value *v)
+{
+	if (r->depth == 0) {
+		r->root = v;
+		return;
+	}
+	struct S_frame *f = &r->stack[r->depth - 1];
+	if (f->node->kind == VALUE_LIST) {
+		value_list_push(r->a, f->node, v);
+		return;
+	}
+	if (!f->key) {
+		if (v->kind == VALUE_LIST || v->kind == VALUE_MAP) {
+			S_fail(r, v->pos,
+			       "a key must be a single word or text, not a "
+			       "list or mapping");
+			return;
+		}
+		f->key = v->str;
+		f->key_pos = v->pos;
+		return;
+	}
+	value_map_put(r->a, f->node, f->key, v);
+	f->node->entries[f->node->count - 1].key_pos = f->key_pos;
+	f->key = NULL;
+}
+
+static void S_open(struct S_reader *r, const yaml_event_t *ev,
+		   enum value_kind kind, const yaml_char_t *anchor)
+{
+	struct value *v = value_new(r->a, kind);
+	v->pos = S_pos(r, ev->start_mark);
+	if (r->depth >= YAMLREAD_MAX_DEPTH) {
+		char msg[160];
+		snprintf(msg, sizeof msg,
+			 "lists and mappings are nested more than %d levels "
+			 "deep here; no report needs that many",
+			 YAMLREAD_MAX_DEPTH);
+		S_fail(r, v->pos, msg);
+		return;
+	}
+	if (!S_count_nodes(r, 1, v->pos))
+		return;
+	if (anchor)
+		S_set_anchor(r, (const char *)anchor, NULL, 0);
+	struct S_frame *f = &r->stack[r->depth++];
+	memset(f, 0, sizeof *f);
+	f->node = v;
+	f->anchor = anchor ? arena_strdup(r->a, (const char *)anchor) : NULL;
+	f->nodes_at_start = r->nodes;
+}
+
+static void S_close(struct S_reader *r)
+{
+	struct S_frame f = r->stack[--r->depth];
+	if (f.node->kind == VALUE_MAP)
+		S_check_duplicate_keys(r, f.node);
+	if (f.anchor)
+		S_set_anchor(r, f.anchor, f.node,
+			     r->nodes - f.nodes_at_start + 1);
+	S_attach(r, f.node);
+}
+
+static void S_alias(struct S_reader *r, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct source_pos p = S_pos(r, ev->start_mark);
+	struct S_anchor *an = S_find_anchor(r, name);
+	if (!an) {
+		diag_error(r->d, p, "the alias *%s names no anchor &%s above it",
+			   name, name);
+		r->failed = true;
+		return;
+	}
+	if (!an->node) {
+		diag_error(r->d, p,
+			   "the alias *%s is inside the very value it names, "
+			   "which would repeat forever",
+			   name);
+		r->failed = true;
+		return;
+	}
+	if (S_count_nodes(r, an->nodes, p))
+		S_attach(r, an->node);
+}
+
+static void S_syntax_error(struct S_reader *r, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "unreadable YAML";
+	struct source_pos pos = S_pos(r, p->problem_mark);
+	if (p->context)
+		diag_error(r->d, pos,
+			   "YAML syntax: %s %s (line %zu)", problem,
+			   p->context, (size_t)p->context_mark.line + 1);
+	else
+		diag_error(r->d, pos, "YAML syntax: %s", problem);
+	r->failed = true;
+}
+
+/* Handles one event; returns false when reading must stop. */
+static bool S_event(struct S_reader *r, const yaml_event_t *ev,
+		    int *documents)
+{
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*documents > 1) {
+			S_fail(r, S_pos(r, ev->start_mark),
+			       "a second YAML document ('---') in one file; "
+			       "uprgen reads one document per file");
+			return false;
+		}
+		return true;
+	case YAML_SCALAR_EVENT: {
+		struct value *v = S_scalar(r, ev);
+		if (!S_count_nodes(r, 1, v->pos))
+			return false;
+		if (ev->data.scalar.anchor)
+			S_set_anchor(r, (const char *)ev->data.scalar.anchor, v,
+				     1);
+		S_attach(r, v);
+		return !r->failed;
+	}
+	case YAML_SEQUENCE_START_EVENT:
+		S_open(r, ev, VALUE_LIST, ev->data.sequence_start.anchor);
+		return !r->failed;
+	case YAML_MAPPING_START_EVENT:
+		S_open(r, ev, VALUE_MAP, ev->data.mapping_start.anchor);
+		return !r->failed;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		S_close(r);
+		return !r->failed;
+	case YAML_ALIAS_EVENT:
+		S_alias(r, ev);
+		return !r->failed;
+	case YAML_STREAM_END_EVENT:
+		return false;
+	default:
+		return true;
+	}
+}
+
+struct value *yamlread_buffer(struct arena *a, struct diags *d,
+			      const char *file, const char *text, size_t len)
+{
+	if (!S_check_encoding(d, file, text, len))
+		return NULL;
+	struct S_reader *r = xcalloc(1, sizeof *r);
+	r->a = a;
+	r->d = d;
+	r->file = file;
+	yaml_parser_t parser;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
+				     len);
+	int documents = 0;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev)) {
+			S_syntax_error(r, &parser);
+			break;
+		}
+		bool more = S_event(r, &ev, &documents);
+		yaml_event_delete(&ev);
+		if (!more)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	struct value *root = r->failed ? NULL : r->root;
+	if (!r->failed && !root) {
+		root = value_new(a, VALUE_NULL);
+		root->pos = (struct source_pos){file, 1, 1};
+		root->str = "";
+	}
+	free(r);
+	return root;
+}
+
+struct value *yamlread_file(struct arena *a, struct diags *d,
+			    const char *path, const char *display_name)
+{
+	const char *name = arena_strdup(a, display_name ? display_name : path);
+	char *text;
+	size_t len;
+	int err = file_read_all(path, YAMLREAD_MAX_BYTES, &text, &len);
+	struct source_pos whole = {name, 0, 0};
+	if (err == EFBIG) {
+		diag_error(d, whole,
+			   "the file is larger than %d MiB, the limit for one "
+			   "content file; split it (recommendations/ may hold "
+			   "several files)",
+			   YAMLREAD_MAX_BYTES / (1024 * 1024));
+		return NULL;
+	}
+	if (err) {
+		diag_error(d, whole, "cannot read the file: %s", strerror(err));
+		return NULL;
+	}
+	struct value *v = yamlread_buffer(a, d, name, text, len);
+	free(text);
+	return v;
+}
