@@ -87,7 +87,7 @@ install: build/uprgen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/uprgen
 	install -m 755 build/uprgen $(DESTDIR)$(PREFIX)/bin/uprgen
-	install -m 644 doc/uprgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/uprgen.1
+	install -m 644 gen/uprgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/uprgen.1
 	cp -R templates $(DESTDIR)$(PREFIX)/share/uprgen/
 
 -include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)

@@ -82,7 +82,8 @@ static int S_compare(const void *pa, const void *pb)
 
 void diags_print(struct diags *d, FILE *out, int quiet_warnings)
 {
-	qsort(d->items, d->count, sizeof *d->items, S_compare);
+	if (d->count)
+		qsort(d->items, d->count, sizeof *d->items, S_compare);
 	for (size_t i = 0; i < d->count; i++) {
 		const struct diag *g = &d->items[i];
 		if (quiet_warnings && g->severity == SEVERITY_WARNING)

@@ -192,16 +192,15 @@ static void S_check_translations(struct S_loader *L, const struct text *t,
 		enum lang l = r->languages[i];
 		if (t->by_lang[l])
 			continue;
-		if (t->by_lang[first])
-			diag_warning(L->d, t->pos,
-				     "'%s' has no '%s' translation; the '%s' "
-				     "text will be used",
-				     field, lang_code(l), lang_code(first));
-		else
-			diag_warning(L->d, t->pos,
-				     "'%s' has no '%s' text, nor one in the "
-				     "report's first language '%s'",
-				     field, lang_code(l), lang_code(first));
+		const char *used = text_get(t, l, first);
+		int used_lang = 0;
+		while (used_lang < LANG_COUNT && t->by_lang[used_lang] != used)
+			used_lang++;
+		diag_warning(L->d, t->pos,
+			     "'%s' has no '%s' text; the '%s' text will be "
+			     "used",
+			     field, lang_code(l),
+			     lang_code((enum lang)used_lang));
 	}
 }
 
@@ -397,6 +396,15 @@ static const struct value *S_read(struct S_loader *L, const char *dir,
 		return NULL;
 	}
 	return yamlread_file(L->a, L->d, path, path);
+}
+
+static const struct value *S_read_optional(struct S_loader *L,
+					   const char *dir, const char *name,
+					   bool *exists)
+{
+	struct stat st;
+	*exists = stat(S_path(L, dir, name), &st) == 0;
+	return *exists ? S_read(L, dir, name, false) : NULL;
 }
 
 /* ---------------------------------------------------------------- report */
@@ -1019,8 +1027,18 @@ struct report *report_load(struct arena *a, struct diags *d, const char *dir)
 	}
 	S_load_report_fields(&L, report);
 	S_load_chapters(&L, value_map_get(report, "chapters"));
-	S_load_clusters(&L, S_read(&L, r->content_dir, "clusters.yaml", true));
+	const struct value *clusters =
+		S_read(&L, r->content_dir, "clusters.yaml", true);
+	r->clusters_unreadable = !clusters;
+	r->clusters_pos = S_file_pos(S_path(&L, r->content_dir,
+					    "clusters.yaml"));
+	S_load_clusters(&L, clusters);
 	S_load_all_recs(&L);
-	S_load_stats(&L, S_read(&L, r->content_dir, "statistics.yaml", false));
+	bool has_stats;
+	const struct value *stats = S_read_optional(&L, r->content_dir,
+						    "statistics.yaml",
+						    &has_stats);
+	r->stats_unreadable = has_stats && !stats;
+	S_load_stats(&L, stats);
 	return r;
 }

@@ -83,8 +83,9 @@ static int S_check_command(int argc, char **argv)
 		       r->rec_count, r->cluster_count, r->stat_count,
 		       r->chapter_count, d.warnings);
 	else
-		fprintf(stderr, "%zu errors, %zu warnings\n", d.errors,
-			d.warnings);
+		fprintf(stderr, "%zu error%s, %zu warning%s\n", d.errors,
+			d.errors == 1 ? "" : "s", d.warnings,
+			d.warnings == 1 ? "" : "s");
 	diags_free(&d);
 	arena_free(&a);
 	return status;

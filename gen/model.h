@@ -202,6 +202,12 @@ struct report {
 	size_t rec_count;
 	struct statistic *stats;
 	size_t stat_count;
+
+	/* A file that could not be read at all: references into it are not
+	 * checked, so one broken file does not bury its own error under
+	 * hundreds of "unknown cluster" messages. */
+	bool clusters_unreadable, stats_unreadable;
+	struct source_pos clusters_pos; /* clusters.yaml as a whole */
 };
 
 /* The report's original language (its first). */

@@ -284,28 +284,31 @@ unsigned utf8_decode(const char *s, size_t len, size_t *adv)
 
 size_t edit_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b);
+	/* Optimal string alignment: a swap of two letters ("stauts") counts
+	 * as one edit, as people type it. */
 	enum { MAX = 40 };
+	size_t la = strlen(a), lb = strlen(b);
 	if (la > MAX || lb > MAX)
 		return SIZE_MAX;
-	size_t row[MAX + 1];
+	size_t m[MAX + 1][MAX + 1];
+	for (size_t i = 0; i <= la; i++)
+		m[i][0] = i;
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
+		m[0][j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
+			size_t best = m[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (m[i - 1][j] + 1 < best)
+				best = m[i - 1][j] + 1;
+			if (m[i][j - 1] + 1 < best)
+				best = m[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && m[i - 2][j - 2] + 1 < best)
+				best = m[i - 2][j - 2] + 1;
+			m[i][j] = best;
 		}
 	}
-	return row[lb];
+	return m[la][lb];
 }
 
 int file_read_all(const char *path, size_t max_bytes, char **out,

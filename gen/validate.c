@@ -116,7 +116,7 @@ static void S_cluster_hint(const struct report *r, const char *id,
 static void S_resolve_cluster(const struct report *r, struct diags *d,
 			      struct recommendation *rec)
 {
-	if (!rec->cluster_id)
+	if (!rec->cluster_id || r->clusters_unreadable)
 		return;
 	rec->cluster = report_find_cluster(r, rec->cluster_id);
 	if (rec->cluster)
@@ -136,7 +136,7 @@ static void S_resolve_indicators(const struct report *r, struct diags *d,
 	for (size_t i = 0; i < rec->indicator_count; i++) {
 		struct indicator_ref *ref = &rec->indicators[i];
 		ref->stat = report_find_statistic(r, ref->id);
-		if (!ref->stat)
+		if (!ref->stat && !r->stats_unreadable)
 			diag_error(d, ref->pos,
 				   "no statistic has the id '%s'%s", ref->id,
 				   r->stat_count
@@ -199,8 +199,9 @@ void report_validate(struct report *r, struct diags *d)
 	}
 	for (size_t i = 0; i < r->stat_count; i++)
 		S_check_series(&r->stats[i], d);
-	if (r->cluster_count == 0 && r->rec_count > 0)
-		diag_error(d, (struct source_pos){r->content_dir, 0, 0},
+	if (r->cluster_count == 0 && r->rec_count > 0 &&
+	    !r->clusters_unreadable)
+		diag_error(d, r->clusters_pos,
 			   "clusters.yaml lists no cluster, but every "
 			   "recommendation needs one");
 }

@@ -1,0 +1,43 @@
+/*
+ * templates — where template files come from.  A report project may hold
+ * its own templates/ folder; any file it lacks comes from the built-in
+ * templates (the ones shipped with uprgen), so a user overrides one
+ * chapter by copying one file.
+ *
+ * The built-in folder is, in order: $UPRGEN_TEMPLATES; the templates/
+ * folder beside the executable's build/ folder (a source checkout); the
+ * installed DATADIR/templates.
+ */
+#ifndef UPRGEN_TEMPLATES_H
+#define UPRGEN_TEMPLATES_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "util.h"
+
+struct template_dirs {
+	const char *user;    /* DIR/templates, or NULL when absent */
+	const char *builtin; /* NULL when none was found */
+};
+
+/* Finds the folders for the project `dir`; argv0 helps find a source
+ * checkout.  Strings live in `a`. */
+struct template_dirs templates_find(struct arena *a, const char *dir,
+				    const char *argv0);
+
+/* Reads template `name` (a plain file name such as "report.md" or
+ * "labels/es.yaml": no "..", no leading "/"), the user's copy first.
+ * Returns its NUL-terminated text in `a` and sets *len and *path (the file
+ * read, for messages); NULL when neither folder has it. */
+const char *templates_load(struct arena *a, const struct template_dirs *t,
+			   const char *name, size_t *len, const char **path);
+
+/* The path of template `name`, user's first, or NULL: for files copied
+ * as they are (CSS, scripts). */
+const char *templates_path(struct arena *a, const struct template_dirs *t,
+			   const char *name);
+
+enum { TEMPLATES_MAX_BYTES = 4 * 1024 * 1024 };
+
+#endif
