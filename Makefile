@@ -80,6 +80,12 @@ test: test-deps build/uprgen build/asan/uprgen $(UNIT_BIN)
 	UPRGEN=$(abspath build/asan/uprgen) UPRGEN_FAST=$(abspath build/uprgen) \
 	  SHARED=$(SHARED) UNIT_BINS="$(UNIT_BIN)" bash tests/run.sh
 
+# Rewrites every golden file from what the tool prints now; review the diff.
+golden: build/uprgen build/asan/uprgen $(UNIT_BIN)
+	UPDATE=1 UPRGEN=$(abspath build/asan/uprgen) SHARED=$(SHARED) \
+	  UNIT_BINS="" bash tests/run.sh || true
+	git status --short tests/
+
 clean:
 	rm -rf build
 
