@@ -53,28 +53,35 @@ deps:
 test-deps: deps
 	$(call install_missing,$(TEST_PACKAGES))
 
+# V=1 shows the whole command lines.
+Q := $(if $(V),,@)
+
 build/obj/%.o: gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 build/asan/obj/%.o: gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC asan $<")
+	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -MMD -MP -c $< -o $@
 
 build/uprgen: $(OBJ)
-	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
 
 build/asan/uprgen: $(SAN_OBJ)
-	$(CC) $(SANFLAGS) $^ -o $@ $(LDLIBS)
+	@$(if $(Q),echo "  LD asan $@")
+	$(Q)$(CC) $(SANFLAGS) $^ -o $@ $(LDLIBS)
 
 build/asan/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_SAN)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -Igen $< $(LIB_SAN) -o $@ $(LDLIBS)
+	@$(if $(Q),echo "  LD test $@")
+	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -Igen $< $(LIB_SAN) -o $@ $(LDLIBS)
 
-# The example report: checked now; built into build/ once the back ends
-# exist.
+# The example report: build/site/, build/report-es.pdf, build/report-en.pdf.
 example: build/uprgen
-	build/uprgen check -C .
+	build/uprgen build -C .
 
 test: test-deps build/uprgen build/asan/uprgen $(UNIT_BIN)
 	UPRGEN=$(abspath build/asan/uprgen) UPRGEN_FAST=$(abspath build/uprgen) \

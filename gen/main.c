@@ -7,8 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build.h"
 #include "diag.h"
+#include "import.h"
 #include "model.h"
+#include "new.h"
+#include "render.h"
 #include "util.h"
 
 #ifndef UPRGEN_VERSION
@@ -91,17 +95,6 @@ static int S_check_command(int argc, char **argv)
 	return status;
 }
 
-/* Commands whose issues are still open answer plainly instead of
- * pretending to work. */
-static int S_not_yet(int argc, char **argv)
-{
-	(void)argc;
-	fprintf(stderr,
-		"uprgen %s: not available yet in this version of uprgen\n",
-		argv[0]);
-	return EXIT_USAGE;
-}
-
 struct S_command {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -109,10 +102,10 @@ struct S_command {
 
 static const struct S_command S_commands[] = {
 	{"check", S_check_command},
-	{"build", S_not_yet},
-	{"render", S_not_yet},
-	{"import", S_not_yet},
-	{"new", S_not_yet},
+	{"build", build_command},
+	{"render", render_command},
+	{"import", import_command},
+	{"new", new_command},
 };
 
 int main(int argc, char **argv)

@@ -1,0 +1,445 @@
+/*
+ * build — `uprgen build`: the whole pipeline, from content/ to the site
+ * and the PDFs, written so that a failed or interrupted build loses
+ * nothing.
+ *
+ * load → validate → for each language: context → Mustache (report.md) →
+ * Markdown tree; then the site (all languages) and one PDF per language.
+ * Everything is written into a fresh staging folder inside the output
+ * folder, and moved into place only when every file succeeded: the site
+ * folder is swapped in one rename(2) exchange, so a reader (or a kill)
+ * sees the old site or the new one, never half of each.
+ */
+#define _GNU_SOURCE /* renameat2, RENAME_EXCHANGE */
+#include "build.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "context.h"
+#include "markdown.h"
+#include "model.h"
+#include "mustache.h"
+#include "pdf.h"
+#include "site.h"
+#include "templates.h"
+#include "yamlread.h"
+
+enum { EXIT_CONTENT = 1, EXIT_USAGE = 2 };
+
+static const char S_usage[] =
+	"usage: uprgen build [-C DIR] [--out DIR] [--lang LL] "
+	"[--format html|pdf|all]\n"
+	"\n"
+	"Checks DIR/content/ (default: the current folder), then writes\n"
+	"  OUT/site/            the website (one folder per language)\n"
+	"  OUT/report-LL.pdf    the PDF report, per language\n"
+	"  OUT/md/report-LL.md  the expanded Markdown, for inspection\n"
+	"OUT is DIR/build unless --out says otherwise.  Templates come from\n"
+	"DIR/templates/ first, then from the built-in ones.\n"
+	"  --lang LL      build one language of the report only\n"
+	"  --format F     html, pdf or all (default)\n"
+	"A failed build leaves the previous output as it was.\n";
+
+struct S_options {
+	const char *dir;
+	const char *out;
+	int only_lang; /* -1: all */
+	bool html, pdf;
+};
+
+struct S_language {
+	enum lang lang;
+	const struct value *labels;
+	const struct value *context;
+	char *markdown; /* heap, freed at the end */
+	size_t markdown_len;
+	cmark_node *doc;
+};
+
+static int S_parse_args(int argc, char **argv, struct S_options *o)
+{
+	o->dir = ".";
+	o->out = NULL;
+	o->only_lang = -1;
+	o->html = o->pdf = true;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+			fputs(S_usage, stdout);
+			return 0;
+		} else if (!strcmp(arg, "-C") && val) {
+			o->dir = val;
+			i++;
+		} else if (!strcmp(arg, "--out") && val) {
+			o->out = val;
+			i++;
+		} else if (!strcmp(arg, "--lang") && val) {
+			o->only_lang = lang_from_code(val);
+			if (o->only_lang < 0) {
+				fprintf(stderr, "uprgen build: unknown language "
+						"'%s' (en, es or fr)\n",
+					val);
+				return EXIT_USAGE;
+			}
+			i++;
+		} else if (!strcmp(arg, "--format") && val) {
+			o->html = !strcmp(val, "html") || !strcmp(val, "all");
+			o->pdf = !strcmp(val, "pdf") || !strcmp(val, "all");
+			if (!o->html && !o->pdf) {
+				fprintf(stderr, "uprgen build: --format is html, "
+						"pdf or all, not '%s'\n",
+					val);
+				return EXIT_USAGE;
+			}
+			i++;
+		} else {
+			fprintf(stderr,
+				"uprgen build: unexpected '%s'\n(see 'uprgen "
+				"build --help')\n",
+				arg);
+			return EXIT_USAGE;
+		}
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------ files */
+
+static int S_remove_entry(const char *path, const struct stat *st, int flag,
+			  struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+static void S_remove_tree(const char *path)
+{
+	nftw(path, S_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static bool S_mkdirs(const char *path)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			free(p);
+			return false;
+		}
+		*s = '/';
+	}
+	bool ok = mkdir(p, 0777) == 0 || errno == EEXIST;
+	free(p);
+	return ok;
+}
+
+static bool S_write_file(struct diags *d, const char *path, const char *data,
+			 size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	bool ok = f && fwrite(data, 1, len, f) == len;
+	if (f && fclose(f) != 0)
+		ok = false;
+	if (!ok)
+		diag_error(d, (struct source_pos){path, 0, 0},
+			   "cannot write this file: %s", strerror(errno));
+	return ok;
+}
+
+/* Moves staged/NAME to out/NAME: an exchange when out/NAME exists, so the
+ * old one is never missing, then the old one is removed. */
+static bool S_move_into_place(struct arena *a, struct diags *d,
+			      const char *staged, const char *out,
+			      const char *name)
+{
+	const char *from = arena_printf(a, "%s/%s", staged, name);
+	const char *to = arena_printf(a, "%s/%s", out, name);
+	struct stat st;
+	if (lstat(from, &st) != 0)
+		return true;
+	if (lstat(to, &st) == 0 &&
+	    renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) == 0) {
+		S_remove_tree(from);
+		return true;
+	}
+	if (lstat(to, &st) == 0 && S_ISDIR(st.st_mode))
+		S_remove_tree(to); /* no exchange on this file system */
+	if (rename(from, to) == 0)
+		return true;
+	diag_error(d, (struct source_pos){to, 0, 0},
+		   "cannot move the new output into place: %s",
+		   strerror(errno));
+	return false;
+}
+
+/* A build killed mid-way leaves its staging folder: clear those. */
+static void S_remove_stale_staging(struct arena *a, const char *out)
+{
+	DIR *dir = opendir(out);
+	if (!dir)
+		return;
+	struct dirent *e;
+	while ((e = readdir(dir)))
+		if (!strncmp(e->d_name, ".uprgen-build-", 14))
+			S_remove_tree(arena_printf(a, "%s/%s", out, e->d_name));
+	closedir(dir);
+}
+
+/* --------------------------------------------------------- templates */
+
+struct S_partials_ctx {
+	struct arena *a;
+	const struct template_dirs *t;
+};
+
+/* Partials of Markdown templates are the .md files of templates/. */
+static const char *S_load_partial(void *ctx, const char *name,
+				  struct source_pos at, size_t *len,
+				  const char **file)
+{
+	(void)at;
+	struct S_partials_ctx *p = ctx;
+	if (!*name || *name == '.' || strchr(name, '/'))
+		return NULL;
+	return templates_load(p->a, p->t, arena_printf(p->a, "%s.md", name),
+			      len, file);
+}
+
+static const struct value *S_load_labels(struct arena *a, struct diags *d,
+					 const struct template_dirs *t,
+					 enum lang l)
+{
+	const char *name = arena_printf(a, "labels/%s.yaml", lang_code(l));
+	size_t len;
+	const char *path;
+	const char *text = templates_load(a, t, name, &len, &path);
+	if (!text) {
+		diag_warning(d, (struct source_pos){name, 0, 0},
+			     "no labels for '%s' among the templates; the "
+			     "report's fixed words will show as their keys",
+			     lang_code(l));
+		return NULL;
+	}
+	return yamlread_buffer(a, d, path, text, len);
+}
+
+static bool S_expand(struct arena *a, struct diags *d,
+		     const struct template_dirs *t, struct S_language *L)
+{
+	size_t len;
+	const char *path;
+	const char *tmpl = templates_load(a, t, "report.md", &len, &path);
+	if (!tmpl) {
+		diag_error(d, (struct source_pos){"templates/report.md", 0, 0},
+			   "the report template is missing: neither the "
+			   "project nor uprgen's built-in templates have it");
+		return false;
+	}
+	struct S_partials_ctx pctx = {a, t};
+	struct mustache_partials partials = {S_load_partial, &pctx};
+	struct mustache_options opt = {0};
+	opt.escape = MUSTACHE_ESCAPE_MARKDOWN;
+	opt.partials = &partials;
+	struct buf out;
+	buf_init(&out);
+	bool ok = mustache_render(d, path, tmpl, len, L->context, &opt, &out);
+	L->markdown_len = out.len;
+	L->markdown = buf_detach(&out);
+	return ok;
+}
+
+/* ------------------------------------------------------------ PDF */
+
+/* SOURCE_DATE_EPOCH when set (reproducible builds), else the report's
+ * date: never the clock. */
+static struct pdf_date S_creation_date(const struct report *r)
+{
+	struct pdf_date pd = {0};
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long secs = epoch ? strtoll(epoch, &end, 10) : -1;
+	if (epoch && *epoch && !*end && secs >= 0) {
+		time_t tt = (time_t)secs;
+		struct tm tm;
+		gmtime_r(&tt, &tm);
+		pd = (struct pdf_date){tm.tm_year + 1900, tm.tm_mon + 1,
+				       tm.tm_mday, tm.tm_hour, tm.tm_min,
+				       tm.tm_sec};
+	} else if (r->date.present) {
+		pd = (struct pdf_date){r->date.year, r->date.month,
+				       r->date.day, 0, 0, 0};
+	}
+	return pd;
+}
+
+/* The report's date as the context writes it out in the language. */
+static const char *S_date_text(const struct value *ctx)
+{
+	const struct value *v = value_map_get(value_map_get(ctx, "date"),
+					      "text");
+	return v && v->kind == VALUE_STRING && v->len ? v->str : NULL;
+}
+
+static bool S_write_pdf(struct arena *a, struct diags *d,
+			const struct report *r, const struct S_language *L,
+			const char *staging)
+{
+	enum lang first = report_first_language(r);
+	struct pdf_options o = {0};
+	o.lang = L->lang;
+	o.title = text_get(&r->title, L->lang, first);
+	o.subtitle = text_get(&r->subtitle, L->lang, first);
+	o.author = text_get(&r->prepared_by, L->lang, first);
+	o.subject = arena_printf(a, "Universal Periodic Review, cycle %d: %s",
+				 r->cycle, r->state);
+	o.keywords = "UPR; human rights; SDG";
+	o.created = S_creation_date(r);
+	o.symbol = r->symbol;
+	o.title_page.state = r->state;
+	o.title_page.title = o.title;
+	o.title_page.subtitle = o.subtitle;
+	o.title_page.prepared_by = o.author;
+	o.title_page.date = S_date_text(L->context);
+	o.toc = true;
+	o.base_dir = r->content_dir;
+	const char *path = arena_printf(a, "%s/report-%s.pdf", staging,
+					lang_code(L->lang));
+	return pdf_render(L->doc, &o, path, d);
+}
+
+/* ------------------------------------------------------------ build */
+
+static bool S_build_language(struct arena *a, struct diags *d,
+			     const struct report *r,
+			     const struct template_dirs *t,
+			     struct S_language *L, const char *staging)
+{
+	L->labels = S_load_labels(a, d, t, L->lang);
+	L->context = context_build(a, r, L->lang, L->labels);
+	if (!S_expand(a, d, t, L))
+		return false;
+	const char *md_path = arena_printf(a, "%s/md/report-%s.md", staging,
+					   lang_code(L->lang));
+	if (!S_write_file(d, md_path, L->markdown, L->markdown_len))
+		return false;
+	L->doc = markdown_parse(L->markdown, L->markdown_len,
+				(struct source_pos){md_path, 1, 1}, d);
+	return L->doc != NULL;
+}
+
+static size_t S_select_languages(const struct report *r, int only,
+				 struct S_language *langs)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->language_count; i++)
+		if (only < 0 || r->languages[i] == (enum lang)only)
+			langs[n++].lang = r->languages[i];
+	return n;
+}
+
+static bool S_run(struct arena *a, struct diags *d, const struct report *r,
+		  const struct S_options *o, const char *out,
+		  const char *staging)
+{
+	struct template_dirs t = templates_find(a, o->dir, NULL);
+	struct S_language langs[LANG_COUNT] = {0};
+	size_t n = S_select_languages(r, o->only_lang, langs);
+	if (n == 0) {
+		diag_error(d, (struct source_pos){0},
+			   "the report is not written in '%s' (see "
+			   "'languages' in report.yaml)",
+			   lang_code((enum lang)o->only_lang));
+		return false;
+	}
+	bool ok = S_mkdirs(arena_printf(a, "%s/md", staging));
+	for (size_t i = 0; ok && i < n; i++)
+		ok = S_build_language(a, d, r, &t, &langs[i], staging);
+	if (ok && o->html) {
+		struct site_language site[LANG_COUNT];
+		for (size_t i = 0; i < n; i++)
+			site[i] = (struct site_language){
+				langs[i].lang, langs[i].context,
+				langs[i].labels, langs[i].doc};
+		ok = site_write(a, d, r, &t, site, n,
+				arena_printf(a, "%s/site", staging));
+	}
+	for (size_t i = 0; ok && o->pdf && i < n; i++)
+		ok = S_write_pdf(a, d, r, &langs[i], staging);
+	if (ok) {
+		ok = S_move_into_place(a, d, staging, out, "md");
+		if (o->html)
+			ok = ok && S_move_into_place(a, d, staging, out,
+						     "site");
+		for (size_t i = 0; ok && o->pdf && i < n; i++)
+			ok = S_move_into_place(
+				a, d, staging, out,
+				arena_printf(a, "report-%s.pdf",
+					     lang_code(langs[i].lang)));
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(langs[i].markdown);
+		if (langs[i].doc)
+			cmark_node_free(langs[i].doc);
+	}
+	return ok && d->errors == 0;
+}
+
+int build_command(int argc, char **argv)
+{
+	struct S_options o;
+	int status = S_parse_args(argc, argv, &o);
+	if (status >= 0)
+		return status;
+	struct arena a;
+	struct diags d;
+	arena_init(&a);
+	diags_init(&d);
+	struct report *r = report_load(&a, &d, o.dir);
+	if (r)
+		report_validate(r, &d);
+	bool ok = r && d.errors == 0;
+	const char *out = o.out ? o.out : arena_printf(&a, "%s/build", o.dir);
+	char *staging = NULL;
+	if (ok) {
+		S_remove_stale_staging(&a, out);
+		staging = arena_printf(&a, "%s/.uprgen-build-XXXXXX", out);
+		if (!S_mkdirs(out) || !mkdtemp(staging)) {
+			diag_error(&d, (struct source_pos){out, 0, 0},
+				   "cannot create the output folder: %s",
+				   strerror(errno));
+			ok = false;
+			staging = NULL;
+		}
+	}
+	if (ok)
+		ok = S_run(&a, &d, r, &o, out, staging);
+	if (staging)
+		S_remove_tree(staging);
+	diags_print(&d, stderr, 0);
+	if (ok)
+		printf("built %s in %s: %zu recommendations, %zu languages\n",
+		       r->state ? r->state : "the report", out, r->rec_count,
+		       o.only_lang < 0 ? r->language_count : 1);
+	else
+		fprintf(stderr, "build failed: %zu error%s; the previous "
+				"output is unchanged\n",
+			d.errors, d.errors == 1 ? "" : "s");
+	diags_free(&d);
+	arena_free(&a);
+	return ok ? 0 : EXIT_CONTENT;
+}

@@ -1,0 +1,705 @@
+/* chart — building the chart model, and drawing it as SVG for the web. */
+#include "chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "escape.h"
+
+/* ---- words ---------------------------------------------------------- */
+
+static const struct chart_words S_words[LANG_COUNT] = {
+	[LANG_EN] = {{"Bar chart", "Line chart", "Stacked bar chart", "Table"},
+		     "Data", "Total", "Source", "–", "Status of recommendations by cluster",
+		     {"Implemented", "Partially implemented", "Not implemented",
+		      "Not assessed"}},
+	[LANG_ES] = {{"Gráfico de barras", "Gráfico de líneas",
+		      "Gráfico de barras apiladas", "Cuadro"},
+		     "Datos", "Total", "Fuente", "–",
+		     "Estado de las recomendaciones por grupo temático",
+		     {"Implementada", "Parcialmente implementada",
+		      "No implementada", "Sin evaluar"}},
+	[LANG_FR] = {{"Diagramme en barres", "Graphique linéaire",
+		      "Diagramme en barres empilées", "Tableau"},
+		     "Données", "Total", "Source", "–",
+		     "État des recommandations par groupe thématique",
+		     {"Mise en œuvre", "Partiellement mise en œuvre",
+		      "Non mise en œuvre", "Non évaluée"}},
+};
+
+static void S_label(const struct value *labels, const char *key,
+		    const char **slot)
+{
+	const struct value *v = value_map_get(labels, key);
+	if (v && v->kind == VALUE_STRING && v->len)
+		*slot = v->str;
+}
+
+struct chart_words chart_words(enum lang lang, const struct value *labels)
+{
+	struct chart_words w = S_words[lang < LANG_COUNT ? lang : LANG_EN];
+	static const char *const kind_keys[] = {"chart_bar", "chart_line",
+						"chart_stacked", "chart_table"};
+	for (int i = 0; i < 4; i++)
+		S_label(labels, kind_keys[i], &w.kind[i]);
+	S_label(labels, "chart_data", &w.data);
+	S_label(labels, "chart_total", &w.total);
+	S_label(labels, "chart_source", &w.source);
+	S_label(labels, "status_by_cluster", &w.status_title);
+	static const char *const status_keys[] = {
+		"status_implemented", "status_partially_implemented",
+		"status_not_implemented", "status_not_assessed"};
+	for (int s = 0; s < STATUS_COUNT; s++)
+		S_label(labels, status_keys[s], &w.status[s]);
+	return w;
+}
+
+/* ---- numbers and scales --------------------------------------------- */
+
+void chart_format_number(struct buf *out, double v, enum lang lang)
+{
+	static const char *const group[LANG_COUNT] = {
+		[LANG_EN] = ",", [LANG_ES] = ".", [LANG_FR] = "\u202f"};
+	static const char decimal[LANG_COUNT] = {
+		[LANG_EN] = '.', [LANG_ES] = ',', [LANG_FR] = ','};
+	char digits[64];
+	snprintf(digits, sizeof digits, "%.2f", fabs(v));
+	char *dot = strchr(digits, '.');
+	size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
+	if (v < 0 && strcmp(digits, "0.00"))
+		buf_puts(out, "−");
+	for (size_t i = 0; i < int_len; i++) {
+		/* Spanish and French leave four-digit numbers whole */
+		if (i && (int_len - i) % 3 == 0 &&
+		    (int_len > 4 || lang == LANG_EN))
+			buf_puts(out, group[lang]);
+		buf_putc(out, digits[i]);
+	}
+	if (!dot)
+		return;
+	size_t frac = strlen(dot + 1);
+	while (frac && dot[frac] == '0')
+		frac--;
+	if (frac) {
+		buf_putc(out, decimal[lang]);
+		buf_put(out, dot + 1, frac);
+	}
+}
+
+static const char *S_number(struct arena *a, double v, enum lang lang)
+{
+	struct buf b;
+	buf_init(&b);
+	chart_format_number(&b, v, lang);
+	const char *s = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* The nice number (1, 2 or 5 times a power of ten) nearest x, or the
+ * smallest not below it, as in Heckbert's "Nice numbers for graph
+ * labels". */
+static double S_nice(double x, bool round_it)
+{
+	double e = floor(log10(x));
+	double f = x / pow(10, e);
+	double n;
+	if (round_it)
+		n = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
+	else
+		n = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+	return n * pow(10, e);
+}
+
+static void S_scale(struct arena *a, struct chart *c, double min, double max)
+{
+	if (min > 0)
+		min = 0;
+	if (max < 0)
+		max = 0;
+	if (max - min < 1e-9)
+		max = min + 1;
+	double step = S_nice(S_nice(max - min, false) / 4, true);
+	c->lo = floor(min / step) * step;
+	c->hi = ceil(max / step) * step;
+	c->tick_count = (size_t)llround((c->hi - c->lo) / step) + 1;
+	c->ticks = arena_alloc(a, c->tick_count * sizeof *c->ticks);
+	for (size_t i = 0; i < c->tick_count; i++) {
+		double v = c->lo + (double)i * step;
+		c->ticks[i].value = v;
+		c->ticks[i].label = S_number(a, v, c->lang);
+	}
+}
+
+double chart_fraction(const struct chart *c, double v)
+{
+	return (v - c->lo) / (c->hi - c->lo);
+}
+
+/* Every colour below has at least 4.5:1 against white, so it serves as a
+ * mark (3:1 needed) and behind white figures alike. */
+static const unsigned S_palette[] = {0x1f5f9e, 0xa34f00, 0x5b3f8c,
+				     0x1b6f3a, 0xb3261e, 0x00636e};
+
+unsigned chart_status_colour(enum status s)
+{
+	static const unsigned colours[STATUS_COUNT] = {0x1b6f3a, 0xa34f00,
+						       0xb3261e, 0x5f6368};
+	return colours[s < STATUS_COUNT ? s : STATUS_NOT_ASSESSED];
+}
+
+/* ---- building ------------------------------------------------------- */
+
+static struct chart *S_new(struct arena *a, enum chart_type type,
+			   enum lang lang, const struct chart_words *w)
+{
+	struct chart *c = arena_alloc(a, sizeof *c);
+	c->type = type;
+	c->lang = lang;
+	c->kind_label = w->kind[type];
+	c->data_label = w->data;
+	c->total_label = w->total;
+	c->missing = w->missing;
+	c->source_label = w->source;
+	return c;
+}
+
+/* Categories of a statistic: the keys of every series, in the order they
+ * first appear (series usually share them). */
+static void S_categories(struct arena *a, struct chart *c,
+			 const struct statistic *s)
+{
+	size_t most = 0;
+	for (size_t i = 0; i < s->series_count; i++)
+		most += s->series[i].count;
+	c->categories = arena_alloc(a, (most + 1) * sizeof *c->categories);
+	for (size_t i = 0; i < s->series_count; i++)
+		for (size_t j = 0; j < s->series[i].count; j++) {
+			const char *key = s->series[i].points[j].key;
+			size_t k = 0;
+			/* series after the first rarely add keys: look
+			 * where this key sits in the first one */
+			if (j < c->category_count &&
+			    !strcmp(c->categories[j], key))
+				continue;
+			for (k = 0; k < c->category_count; k++)
+				if (!strcmp(c->categories[k], key))
+					break;
+			if (k == c->category_count)
+				c->categories[c->category_count++] = key;
+		}
+}
+
+static void S_summary_series(struct buf *b, const struct chart *c,
+			     const struct chart_series *se)
+{
+	if (c->series_count > 1)
+		buf_printf(b, " %s:", se->label);
+	for (size_t k = 0; k < c->category_count; k++) {
+		buf_printf(b, "%s %s ", k ? ";" : "", c->categories[k]);
+		if (se->present[k])
+			chart_format_number(b, se->values[k], c->lang);
+		else
+			buf_puts(b, c->missing);
+	}
+	buf_putc(b, '.');
+}
+
+static void S_summary(struct arena *a, struct chart *c)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s: %s", c->kind_label, c->title);
+	if (c->unit)
+		buf_printf(&b, " (%s)", c->unit);
+	buf_putc(&b, '.');
+	for (size_t i = 0; i < c->series_count; i++)
+		S_summary_series(&b, c, &c->series[i]);
+	c->summary = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+}
+
+static bool S_long_labels(const struct chart *c)
+{
+	for (size_t k = 0; k < c->category_count; k++)
+		if (strlen(c->categories[k]) > 6)
+			return true;
+	return c->category_count > 12;
+}
+
+struct chart *chart_from_statistic(struct arena *a,
+				   const struct statistic *s, enum lang lang,
+				   enum lang fallback,
+				   const struct chart_words *w)
+{
+	enum chart_type type = s->chart == CHART_LINE	 ? CHART_TYPE_LINE
+			       : s->chart == CHART_TABLE ? CHART_TYPE_TABLE
+							 : CHART_TYPE_BAR;
+	struct chart *c = S_new(a, type, lang, w);
+	c->id = s->id;
+	c->title = text_get(&s->title, lang, fallback);
+	if (!c->title)
+		c->title = s->id;
+	c->unit = text_get(&s->unit, lang, fallback);
+	c->source = text_get(&s->source, lang, fallback);
+	S_categories(a, c, s);
+	c->series_count = s->series_count;
+	c->series = arena_alloc(a, (s->series_count + 1) * sizeof *c->series);
+	double min = 0, max = 0;
+	for (size_t i = 0; i < s->series_count; i++) {
+		const struct series *in = &s->series[i];
+		double *values = arena_alloc(a, (c->category_count + 1) *
+							sizeof *values);
+		bool *present = arena_alloc(a, c->category_count + 1);
+		for (size_t j = 0; j < in->count; j++) {
+			size_t k = j;
+			if (k >= c->category_count ||
+			    strcmp(c->categories[k], in->points[j].key))
+				for (k = 0; k < c->category_count; k++)
+					if (!strcmp(c->categories[k],
+						    in->points[j].key))
+						break;
+			values[k] = in->points[j].value;
+			present[k] = true;
+			min = fmin(min, values[k]);
+			max = fmax(max, values[k]);
+		}
+		struct chart_series *out = &c->series[i];
+		out->label = text_get(&in->label, lang, fallback);
+		if (!out->label)
+			out->label = "";
+		out->values = values;
+		out->present = present;
+		out->colour = S_palette[i % (sizeof S_palette /
+					     sizeof *S_palette)];
+		out->dark = true;
+	}
+	S_scale(a, c, min, max);
+	c->horizontal = type == CHART_TYPE_BAR && S_long_labels(c);
+	S_summary(a, c);
+	return c;
+}
+
+static void S_stacked_summary(struct arena *a, struct chart *c)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s: %s.", c->kind_label, c->title);
+	for (size_t k = 0; k < c->category_count; k++) {
+		double total = 0;
+		buf_printf(&b, " %s:", c->categories[k]);
+		for (size_t i = 0; i < c->series_count; i++) {
+			double v = c->series[i].values[k];
+			total += v;
+			buf_printf(&b, " %s %.0f,", c->series[i].label, v);
+		}
+		buf_printf(&b, " %s %.0f.", c->total_label, total);
+	}
+	c->summary = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+}
+
+struct chart *chart_status_by_cluster(struct arena *a, const struct report *r,
+				      enum lang lang,
+				      const struct chart_words *w,
+				      const char **cluster_links)
+{
+	struct chart *c = S_new(a, CHART_TYPE_STACKED, lang, w);
+	enum lang first = report_first_language(r);
+	size_t n = r->cluster_count;
+	c->id = "status-by-cluster";
+	c->title = w->status_title;
+	c->horizontal = true;
+	c->category_count = n;
+	c->categories = arena_alloc(a, (n + 1) * sizeof *c->categories);
+	c->category_links = cluster_links;
+	for (size_t k = 0; k < n; k++)
+		c->categories[k] = text_get(&r->clusters[k].title, lang, first);
+	double *counts = arena_alloc(a, (STATUS_COUNT * n + 1) * sizeof *counts);
+	bool *present = arena_alloc(a, n + 1);
+	memset(present, 1, n);
+	for (size_t i = 0; i < r->rec_count; i++) {
+		const struct cluster *cl = r->recs[i].cluster;
+		if (cl && cl->index < n)
+			counts[r->recs[i].status * n + cl->index] += 1;
+	}
+	c->series_count = STATUS_COUNT;
+	c->series = arena_alloc(a, STATUS_COUNT * sizeof *c->series);
+	double max = 0;
+	for (size_t k = 0; k < n; k++) {
+		double total = 0;
+		for (int s = 0; s < STATUS_COUNT; s++)
+			total += counts[s * n + k];
+		max = fmax(max, total);
+	}
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		c->series[s].label = w->status[s];
+		c->series[s].values = counts + s * n;
+		c->series[s].present = present;
+		c->series[s].colour = chart_status_colour((enum status)s);
+		c->series[s].dark = true;
+	}
+	S_scale(a, c, 0, max);
+	S_stacked_summary(a, c);
+	return c;
+}
+
+/* ---- SVG ------------------------------------------------------------ */
+
+enum {
+	S_W = 640,        /* viewBox width */
+	S_PLOT_LEFT = 64, /* room for the value labels of the axis */
+	S_PLOT_RIGHT = 16,
+	S_PLOT_TOP = 24,
+	S_ROW = 46,        /* a category of a horizontal chart */
+	S_BAR_ROW = 20,    /* its bar */
+	S_CHAR_W = 7,      /* a rough average advance at 13px */
+};
+
+static void S_text(struct buf *out, const char *s)
+{
+	escape_html(out, s, strlen(s));
+}
+
+static void S_colour(struct buf *out, unsigned rgb)
+{
+	buf_printf(out, "#%06x", rgb & 0xffffffu);
+}
+
+static void S_svg_open(struct buf *out, const struct chart *c,
+		       const char *uid, int height)
+{
+	buf_printf(out,
+		   "<svg class=\"chart-svg\" viewBox=\"0 0 %d %d\" "
+		   "width=\"%d\" height=\"%d\" role=\"img\" "
+		   "aria-labelledby=\"%s-t\" focusable=\"false\">"
+		   "<title id=\"%s-t\">",
+		   S_W, height, S_W, height, uid, uid);
+	S_text(out, c->summary);
+	buf_puts(out, "</title>\n");
+}
+
+/* Horizontal bars: each category is a row, its name above its bar, so
+ * that long names (clusters, regions) stay readable on a phone. */
+static void S_svg_horizontal(struct buf *out, const struct chart *c,
+			     const char *uid)
+{
+	int value_room = 90;
+	double width = S_W - value_room;
+	int rows_per = c->type == CHART_TYPE_STACKED ? 1 : (int)c->series_count;
+	int row = S_ROW + (rows_per - 1) * (S_BAR_ROW + 4);
+	int height = (int)c->category_count * row + 8;
+	S_svg_open(out, c, uid, height);
+	for (size_t k = 0; k < c->category_count; k++) {
+		int y = (int)k * row;
+		buf_printf(out, "<text class=\"cat\" x=\"0\" y=\"%d\">", y + 16);
+		S_text(out, c->categories[k]);
+		buf_puts(out, "</text>\n");
+		double x = 0, total = 0;
+		for (size_t i = 0; i < c->series_count; i++) {
+			const struct chart_series *se = &c->series[i];
+			if (!se->present[k])
+				continue;
+			double v = se->values[k];
+			double w = width * (chart_fraction(c, v) -
+					    chart_fraction(c, 0));
+			int by = y + 22;
+			if (c->type != CHART_TYPE_STACKED) {
+				by += (int)i * (S_BAR_ROW + 4);
+				x = 0;
+			}
+			buf_printf(out,
+				   "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+				   "height=\"%d\" fill=\"",
+				   x, by, w, S_BAR_ROW);
+			S_colour(out, se->colour);
+			buf_puts(out, "\"/>");
+			if (c->type == CHART_TYPE_STACKED && w >= 22 && v > 0) {
+				buf_printf(out,
+					   "<text class=\"in\" x=\"%.1f\" "
+					   "y=\"%d\">",
+					   x + w / 2, by + 15);
+				chart_format_number(out, v, c->lang);
+				buf_puts(out, "</text>");
+			} else if (c->type != CHART_TYPE_STACKED) {
+				buf_printf(out,
+					   "<text class=\"val\" x=\"%.1f\" "
+					   "y=\"%d\">",
+					   x + w + 6, by + 15);
+				chart_format_number(out, v, c->lang);
+				buf_puts(out, "</text>");
+			}
+			buf_putc(out, '\n');
+			x += w;
+			total += v;
+		}
+		if (c->type == CHART_TYPE_STACKED) {
+			buf_printf(out,
+				   "<text class=\"val\" x=\"%.1f\" y=\"%d\">",
+				   x + 6, y + 37);
+			chart_format_number(out, total, c->lang);
+			buf_puts(out, "</text>\n");
+		}
+	}
+	buf_puts(out, "</svg>\n");
+}
+
+static double S_y(const struct chart *c, double v, int top, int plot_h)
+{
+	return top + plot_h * (1 - chart_fraction(c, v));
+}
+
+static void S_svg_grid(struct buf *out, const struct chart *c, int plot_h)
+{
+	for (size_t t = 0; t < c->tick_count; t++) {
+		double y = S_y(c, c->ticks[t].value, S_PLOT_TOP, plot_h);
+		buf_printf(out,
+			   "<line class=\"%s\" x1=\"%d\" x2=\"%d\" "
+			   "y1=\"%.1f\" y2=\"%.1f\"/>"
+			   "<text class=\"tick\" x=\"%d\" y=\"%.1f\">%s</text>\n",
+			   c->ticks[t].value == 0 ? "axis" : "grid",
+			   S_PLOT_LEFT, S_W - S_PLOT_RIGHT, y, y,
+			   S_PLOT_LEFT - 8, y + 4, c->ticks[t].label);
+	}
+}
+
+/* Category names under the plot, turned when they would collide. */
+static int S_svg_categories(struct buf *out, const struct chart *c,
+			    double slot, int base)
+{
+	size_t longest = 0;
+	for (size_t k = 0; k < c->category_count; k++)
+		if (strlen(c->categories[k]) > longest)
+			longest = strlen(c->categories[k]);
+	bool turn = (double)longest * S_CHAR_W > slot - 4;
+	for (size_t k = 0; k < c->category_count; k++) {
+		double x = S_PLOT_LEFT + slot * ((double)k + 0.5);
+		if (turn)
+			buf_printf(out,
+				   "<text class=\"cat turned\" "
+				   "transform=\"translate(%.1f %d) "
+				   "rotate(-40)\">",
+				   x + 4, base + 14);
+		else
+			buf_printf(out,
+				   "<text class=\"cat mid\" x=\"%.1f\" "
+				   "y=\"%d\">",
+				   x, base + 18);
+		S_text(out, c->categories[k]);
+		buf_puts(out, "</text>\n");
+	}
+	return turn ? (int)(longest * 5) + 24 : 30;
+}
+
+static void S_svg_bars(struct buf *out, const struct chart *c, double slot,
+		       int plot_h)
+{
+	double group = slot * 0.7;
+	double bw = group / (double)c->series_count;
+	for (size_t k = 0; k < c->category_count; k++)
+		for (size_t i = 0; i < c->series_count; i++) {
+			const struct chart_series *se = &c->series[i];
+			if (!se->present[k])
+				continue;
+			double v = se->values[k];
+			double x = S_PLOT_LEFT + slot * (double)k +
+				   (slot - group) / 2 + bw * (double)i;
+			double y0 = S_y(c, 0, S_PLOT_TOP, plot_h);
+			double y1 = S_y(c, v, S_PLOT_TOP, plot_h);
+			buf_printf(out,
+				   "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+				   "height=\"%.1f\" fill=\"",
+				   x, fmin(y0, y1), bw, fabs(y0 - y1));
+			S_colour(out, se->colour);
+			buf_puts(out, "\"/>");
+			if (bw >= 34) {
+				buf_printf(out,
+					   "<text class=\"val mid\" x=\"%.1f\" "
+					   "y=\"%.1f\">",
+					   x + bw / 2, fmin(y0, y1) - 5);
+				chart_format_number(out, v, c->lang);
+				buf_puts(out, "</text>");
+			}
+			buf_putc(out, '\n');
+		}
+}
+
+static void S_svg_lines(struct buf *out, const struct chart *c, double slot,
+			int plot_h)
+{
+	for (size_t i = 0; i < c->series_count; i++) {
+		const struct chart_series *se = &c->series[i];
+		bool open = false;
+		/* a missing figure breaks the line rather than bridging it */
+		for (size_t k = 0; k <= c->category_count; k++) {
+			bool here = k < c->category_count && se->present[k];
+			if (!here && open) {
+				buf_puts(out, "\" fill=\"none\" stroke=\"");
+				S_colour(out, se->colour);
+				buf_puts(out, "\" stroke-width=\"2.5\"/>\n");
+				open = false;
+			}
+			if (!here)
+				continue;
+			buf_printf(out, "%s%.1f,%.1f",
+				   open ? " " : "<polyline points=\"",
+				   S_PLOT_LEFT + slot * ((double)k + 0.5),
+				   S_y(c, se->values[k], S_PLOT_TOP, plot_h));
+			open = true;
+		}
+		for (size_t k = 0; k < c->category_count; k++) {
+			if (!se->present[k])
+				continue;
+			double x = S_PLOT_LEFT + slot * ((double)k + 0.5);
+			double y = S_y(c, se->values[k], S_PLOT_TOP, plot_h);
+			buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"", x, y);
+			S_colour(out, se->colour);
+			buf_puts(out, "\"/>");
+			if (c->series_count == 1 && slot >= 44) {
+				buf_printf(out,
+					   "<text class=\"val mid\" x=\"%.1f\" "
+					   "y=\"%.1f\">",
+					   x, y - 9);
+				chart_format_number(out, se->values[k], c->lang);
+				buf_puts(out, "</text>");
+			}
+			buf_putc(out, '\n');
+		}
+	}
+}
+
+/* Vertical bars and lines share the frame: value axis on the left,
+ * categories below.  The category labels are written first into a side
+ * buffer because their height decides the picture's. */
+static void S_svg_vertical(struct buf *out, const struct chart *c,
+			   const char *uid)
+{
+	int plot_h = 220;
+	double slot = (double)(S_W - S_PLOT_LEFT - S_PLOT_RIGHT) /
+		      (double)(c->category_count ? c->category_count : 1);
+	struct buf cats;
+	buf_init(&cats);
+	int below = S_svg_categories(&cats, c, slot, S_PLOT_TOP + plot_h);
+	S_svg_open(out, c, uid, S_PLOT_TOP + plot_h + below);
+	S_svg_grid(out, c, plot_h);
+	if (c->type == CHART_TYPE_LINE)
+		S_svg_lines(out, c, slot, plot_h);
+	else
+		S_svg_bars(out, c, slot, plot_h);
+	buf_put(out, cats.data, cats.len);
+	buf_puts(out, "</svg>\n");
+	buf_free(&cats);
+}
+
+static void S_legend(struct buf *out, const struct chart *c)
+{
+	if (c->series_count < 2)
+		return;
+	buf_puts(out, "<ul class=\"chart-legend\">");
+	for (size_t i = 0; i < c->series_count; i++) {
+		buf_puts(out, "<li><span class=\"swatch\" style=\"background:");
+		S_colour(out, c->series[i].colour);
+		buf_puts(out, "\"></span>");
+		S_text(out, c->series[i].label);
+		buf_puts(out, "</li>");
+	}
+	buf_puts(out, "</ul>\n");
+}
+
+static void S_table_cell(struct buf *out, const struct chart *c,
+			 const struct chart_series *se, size_t k)
+{
+	buf_puts(out, "<td class=\"num\">");
+	if (se->present[k])
+		chart_format_number(out, se->values[k], c->lang);
+	else
+		S_text(out, c->missing);
+	buf_puts(out, "</td>");
+}
+
+static void S_table_head(struct buf *out, const struct chart *c)
+{
+	buf_puts(out, "<thead><tr><th scope=\"col\">");
+	if (c->unit && c->type != CHART_TYPE_STACKED)
+		S_text(out, c->unit);
+	buf_puts(out, "</th>");
+	for (size_t i = 0; i < c->series_count; i++) {
+		buf_puts(out, "<th scope=\"col\" class=\"num\">");
+		S_text(out, c->series[i].label);
+		buf_puts(out, "</th>");
+	}
+	if (c->type == CHART_TYPE_STACKED) {
+		buf_puts(out, "<th scope=\"col\" class=\"num\">");
+		S_text(out, c->total_label);
+		buf_puts(out, "</th>");
+	}
+	buf_puts(out, "</tr></thead>\n");
+}
+
+static void S_table(struct buf *out, const struct chart *c)
+{
+	buf_puts(out, "<div class=\"table-wrap\"><table class=\"data\">\n");
+	S_table_head(out, c);
+	buf_puts(out, "<tbody>\n");
+	for (size_t k = 0; k < c->category_count; k++) {
+		buf_puts(out, "<tr><th scope=\"row\">");
+		const char *link = c->category_links ? c->category_links[k] : NULL;
+		if (link) {
+			buf_puts(out, "<a href=\"");
+			escape_href(out, link, strlen(link));
+			buf_puts(out, "\">");
+		}
+		S_text(out, c->categories[k]);
+		buf_puts(out, link ? "</a></th>" : "</th>");
+		double total = 0;
+		for (size_t i = 0; i < c->series_count; i++) {
+			S_table_cell(out, c, &c->series[i], k);
+			total += c->series[i].present[k] ? c->series[i].values[k] : 0;
+		}
+		if (c->type == CHART_TYPE_STACKED) {
+			buf_puts(out, "<td class=\"num\">");
+			chart_format_number(out, total, c->lang);
+			buf_puts(out, "</td>");
+		}
+		buf_puts(out, "</tr>\n");
+	}
+	buf_puts(out, "</tbody></table></div>\n");
+}
+
+void chart_write_svg(struct buf *out, const struct chart *c, const char *uid)
+{
+	buf_printf(out, "<figure class=\"chart chart-%s\" id=\"%s\">\n",
+		   c->type == CHART_TYPE_TABLE ? "table" : "drawn", uid);
+	buf_puts(out, "<figcaption><span class=\"chart-title\">");
+	S_text(out, c->title ? c->title : "");
+	buf_puts(out, "</span>");
+	if (c->unit) {
+		buf_puts(out, " <span class=\"chart-unit\">(");
+		S_text(out, c->unit);
+		buf_puts(out, ")</span>");
+	}
+	buf_puts(out, "</figcaption>\n");
+	if (c->type == CHART_TYPE_TABLE) {
+		S_table(out, c);
+	} else {
+		if (c->horizontal)
+			S_svg_horizontal(out, c, uid);
+		else
+			S_svg_vertical(out, c, uid);
+		S_legend(out, c);
+		buf_puts(out, "<details class=\"chart-data\"><summary>");
+		S_text(out, c->data_label);
+		buf_puts(out, "</summary>\n");
+		S_table(out, c);
+		buf_puts(out, "</details>\n");
+	}
+	if (c->source) {
+		buf_puts(out, "<p class=\"chart-source\">");
+		S_text(out, c->source_label);
+		buf_puts(out, ": ");
+		S_text(out, c->source);
+		buf_puts(out, "</p>\n");
+	}
+	buf_puts(out, "</figure>\n");
+}

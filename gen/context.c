@@ -1,0 +1,1214 @@
+/* context — the template context: the model in one language, plus the
+ * counts, groupings and formatted values a report needs. */
+#include "context.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { S_MARKERS = 3 }; /* index, first, last: room kept in list items */
+
+/* The chapters the default templates place by name (a missing one is
+ * still in `chapter`, marked absent, so that the template can give a
+ * default text); the others go to other_chapters. */
+static const char *const S_standard_chapters[] = {
+	"foreword", "introduction", "methodology", "consultation",
+	"overview", "noted",	    "challenges",  "next-steps",
+	NULL};
+
+/* Language names are written in their own language in a language
+ * switcher, whatever the page's language. */
+static const char *const S_native_names[LANG_COUNT] = {
+	[LANG_EN] = "English", [LANG_ES] = "Español", [LANG_FR] = "Français"};
+
+struct S_ctx {
+	struct arena *a;
+	const struct report *r;
+	enum lang lang, first;
+	const struct value *labels;
+	struct value *yes, *no, *empty;
+	struct value **numbers; /* small integers, shared by every list */
+	size_t number_count;
+	struct value *position_refs[POSITION_COUNT];
+	struct value *status_refs[STATUS_COUNT];
+	struct value **cluster_refs; /* by cluster index */
+	struct value **stat_refs;    /* by statistic index */
+	struct value **recs;         /* fields of each recommendation */
+	/* Matrix order: by cluster, then position, then file order.  Bucket
+	 * k = cluster * POSITION_COUNT + position holds order[start[k]] up
+	 * to order[start[k + 1]]; recommendations without a resolved
+	 * cluster come last. */
+	const struct recommendation **order;
+	size_t *start;
+};
+
+/* ------------------------------------------------------------ values */
+
+static struct value *S_num(struct S_ctx *c, size_t n)
+{
+	if (n >= c->number_count)
+		return value_number(c->a, (double)n);
+	if (!c->numbers[n])
+		c->numbers[n] = value_number(c->a, (double)n);
+	return c->numbers[n];
+}
+
+static struct value *S_bool(struct S_ctx *c, bool b)
+{
+	return b ? c->yes : c->no;
+}
+
+/* A string value that points at s (which outlives the context) without
+ * copying it, but for trailing blanks: YAML block text keeps a final
+ * newline, and the Markdown escaper would spell it out. */
+static struct value *S_str(struct S_ctx *c, const char *s)
+{
+	if (!s)
+		return c->empty;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' ||
+		     s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	if (!n)
+		return c->empty;
+	if (s[n])
+		return value_stringn(c->a, s, n);
+	struct value *v = value_new(c->a, VALUE_STRING);
+	v->str = s;
+	v->len = n;
+	v->quoted = true;
+	return v;
+}
+
+static struct value *S_printf(struct S_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static struct value *S_printf(struct S_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *s = arena_alloc(c->a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return S_str(c, s);
+}
+
+static struct value *S_text(struct S_ctx *c, const struct text *t)
+{
+	return S_str(c, text_get(t, c->lang, c->first));
+}
+
+static bool S_blank_line(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\r')
+		p++;
+	return *p == '\n' || !*p;
+}
+
+static const char *S_next_line(const char *p)
+{
+	const char *nl = strchr(p, '\n');
+	return nl ? nl + 1 : p + strlen(p);
+}
+
+/* The length of a backtick run at p. */
+static size_t S_ticks(const char *p)
+{
+	size_t n = 0;
+	while (p[n] == '`')
+		n++;
+	return n;
+}
+
+/* Where the code span opening at p ends: after the next run of as many
+ * backticks, or after the opening run when there is none. */
+static const char *S_code_span_end(const char *p)
+{
+	size_t n = S_ticks(p);
+	for (const char *q = strchr(p + n, '`'); q; q = strchr(q + S_ticks(q), '`'))
+		if (S_ticks(q) == n)
+			return q + n;
+	return p + n;
+}
+
+/* Whether the line at p opens or closes a fenced code block. */
+static bool S_fence_line(const char *p)
+{
+	for (int i = 0; i < 3 && *p == ' '; i++)
+		p++;
+	return !strncmp(p, "```", 3) || !strncmp(p, "~~~", 3);
+}
+
+/* The length of the footnote label at p ("[^label]"), or 0. */
+static size_t S_footnote_at(const char *s, const char *p)
+{
+	if (p[0] != '[' || p[1] != '^' || (p > s && p[-1] == '\\'))
+		return 0;
+	size_t n = 2;
+	while (p[n] && !strchr(" \t\r\n[]", p[n]))
+		n++;
+	return p[n] == ']' && n > 2 ? n - 2 : 0;
+}
+
+/*
+ * Every Markdown field is one piece of one document, where footnote
+ * labels are global: two chapters that both say [^1] would share one
+ * note.  So each field's labels get a prefix naming the field ("[^1]" in
+ * the foreword becomes "[^ch-foreword-1]"); the reader sees numbers
+ * either way.  Code (fenced blocks, backtick spans) is left alone.
+ */
+static struct value *S_markdown(struct S_ctx *c, const struct text *t,
+				const char *prefix)
+{
+	const char *s = text_get(t, c->lang, c->first);
+	if (!s || !strstr(s, "[^"))
+		return S_str(c, s);
+	struct buf b;
+	buf_init(&b);
+	bool fenced = false;
+	for (const char *p = s; *p;) {
+		if ((p == s || p[-1] == '\n') && (fenced || S_fence_line(p))) {
+			/* code block lines go as they are */
+			fenced = S_fence_line(p) ? !fenced : fenced;
+			const char *next = S_next_line(p);
+			buf_put(&b, p, (size_t)(next - p));
+			p = next;
+			continue;
+		}
+		size_t label = S_footnote_at(s, p);
+		if (*p == '`') {
+			const char *end = S_code_span_end(p);
+			buf_put(&b, p, (size_t)(end - p));
+			p = end;
+		} else if (label) {
+			buf_printf(&b, "[^%s%.*s]", prefix, (int)label, p + 2);
+			p += label + 3;
+		} else {
+			buf_putc(&b, *p++);
+		}
+	}
+	struct value *v = S_str(c, arena_strndup(c->a, b.data, b.len));
+	buf_free(&b);
+	return v;
+}
+
+/* A map with room for n entries, so that filling it never moves it. */
+static struct value *S_map(struct S_ctx *c, size_t n)
+{
+	struct value *m = value_map(c->a);
+	m->cap = n ? n : 1;
+	m->entries = arena_alloc(c->a, m->cap * sizeof *m->entries);
+	return m;
+}
+
+static void S_put(struct S_ctx *c, struct value *m, const char *key,
+		  struct value *v)
+{
+	value_map_put(c->a, m, key, v);
+}
+
+static struct value *S_list(struct S_ctx *c, size_t n)
+{
+	struct value *l = value_list(c->a);
+	l->cap = n ? n : 1;
+	l->items = arena_alloc(c->a, l->cap * sizeof *l->items);
+	return l;
+}
+
+/* A list item: the entries of src (shared values), with room for
+ * `extra` more entries and the list markers. */
+static struct value *S_copy(struct S_ctx *c, const struct value *src,
+			    size_t extra)
+{
+	struct value *m = S_map(c, src->count + extra + S_MARKERS);
+	memcpy(m->entries, src->entries, src->count * sizeof *m->entries);
+	m->count = src->count;
+	return m;
+}
+
+/* Mustache has no loop variables: every list item gets its own. */
+static struct value *S_mark(struct S_ctx *c, struct value *list)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		struct value *item = list->items[i];
+		if (item->kind != VALUE_MAP)
+			continue;
+		S_put(c, item, "index", S_num(c, i + 1));
+		S_put(c, item, "first", S_bool(c, i == 0));
+		S_put(c, item, "last", S_bool(c, i + 1 == list->count));
+	}
+	return list;
+}
+
+/* ------------------------------------------------------------ labels */
+
+static const char *S_label(const struct S_ctx *c, const char *key)
+{
+	const struct value *v = value_map_get(c->labels, key);
+	if (!v || v->kind == VALUE_LIST || v->kind == VALUE_MAP ||
+	    v->kind == VALUE_NULL || !v->len)
+		return NULL;
+	return v->str;
+}
+
+/* The label prefix_NAME, with the '-' of YAML names spelled '_' as in
+ * every label key; the name itself when the labels lack it, so that a
+ * missing label shows rather than vanishes. */
+static const char *S_word(const struct S_ctx *c, const char *prefix,
+			  const char *name)
+{
+	char key[128];
+	int n = snprintf(key, sizeof key, "%s_%s", prefix, name);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return name;
+	for (char *p = key; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	const char *s = S_label(c, key);
+	return s ? s : name;
+}
+
+/* pattern with each {names[i]} replaced by vals[i]; other text kept. */
+static const char *S_fill(struct S_ctx *c, const char *pattern,
+			  const char *const *names, const char *const *vals,
+			  size_t n)
+{
+	struct buf b;
+	buf_init(&b);
+	for (const char *p = pattern; *p;) {
+		size_t k = 0;
+		if (*p == '{')
+			for (; k < n; k++) {
+				size_t len = strlen(names[k]);
+				if (!strncmp(p + 1, names[k], len) &&
+				    p[1 + len] == '}')
+					break;
+			}
+		if (*p == '{' && k < n) {
+			buf_puts(&b, vals[k]);
+			p += strlen(names[k]) + 2;
+		} else {
+			buf_putc(&b, *p++);
+		}
+	}
+	const char *s = arena_strndup(c->a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+static const char *S_fill_n(struct S_ctx *c, const char *pattern, long n)
+{
+	char num[32];
+	snprintf(num, sizeof num, "%ld", n);
+	const char *names[] = {"n"};
+	const char *vals[] = {num};
+	return S_fill(c, pattern, names, vals, 1);
+}
+
+/* "42nd", "42.º", "42e": the labels say which form a number takes, the
+ * exact number first (format_ordinal_is_N), then its last two digits,
+ * then its last digit, then format_ordinal. */
+static const char *S_ordinal(struct S_ctx *c, long n)
+{
+	char key[48];
+	snprintf(key, sizeof key, "format_ordinal_is_%ld", n);
+	const char *pattern = S_label(c, key);
+	if (!pattern) {
+		snprintf(key, sizeof key, "format_ordinal_%ld", n % 100);
+		pattern = S_label(c, key);
+	}
+	if (!pattern) {
+		snprintf(key, sizeof key, "format_ordinal_%ld", n % 10);
+		pattern = S_label(c, key);
+	}
+	if (!pattern)
+		pattern = S_label(c, "format_ordinal");
+	return S_fill_n(c, pattern ? pattern : "{n}", n);
+}
+
+static const char *S_percent_text(struct S_ctx *c, int pct)
+{
+	const char *pattern = S_label(c, "format_percent");
+	return S_fill_n(c, pattern ? pattern : "{n}%", pct);
+}
+
+/* Spanish writes "e" for "y" before a word that starts with the sound i
+ * ("España e Italia", but "Chile y Haití", "agua y hielo"). */
+static bool S_starts_with_i(const char *s)
+{
+	if (s[0] == 'H' || s[0] == 'h')
+		s++;
+	bool i = s[0] == 'I' || s[0] == 'i';
+	bool i_acute = (unsigned char)s[0] == 0xC3 &&
+		       ((unsigned char)s[1] == 0x8D ||
+			(unsigned char)s[1] == 0xAD);
+	if (!i && !i_acute)
+		return false;
+	char next = s[i ? 1 : 2];
+	return !strchr("aeouAEOU", next) || !next;
+}
+
+/* "Chile, Spain and Norway", in the language of the labels. */
+static const char *S_join(struct S_ctx *c, const char *const *items,
+			  size_t n)
+{
+	const char *sep = S_label(c, "format_list_separator");
+	const char *and = S_label(c, "format_list_and");
+	const char *and_i = S_label(c, "format_list_and_i");
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		if (i && i + 1 < n)
+			buf_puts(&b, sep ? sep : ", ");
+		else if (i)
+			buf_puts(&b, and_i && S_starts_with_i(items[i])
+					     ? and_i
+					     : and ? and : " and ");
+		buf_puts(&b, items[i]);
+	}
+	const char *s = arena_strndup(c->a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* ------------------------------------------------------------- dates */
+
+static const char *S_date_text(struct S_ctx *c, const struct date *d)
+{
+	char year[16], day[16], month_key[16];
+	snprintf(year, sizeof year, "%d", d->year);
+	if (!d->month)
+		return arena_strdup(c->a, year);
+	snprintf(month_key, sizeof month_key, "month_%d", d->month);
+	const char *month = S_label(c, month_key);
+	char month_num[8];
+	snprintf(month_num, sizeof month_num, "%02d", d->month);
+	const char *names[] = {"day", "month", "year"};
+	const char *vals[] = {day, month ? month : month_num, year};
+	if (!d->day) {
+		const char *p = S_label(c, "format_month_year");
+		return S_fill(c, p ? p : "{month} {year}", names + 1,
+			      vals + 1, 2);
+	}
+	snprintf(day, sizeof day, "%d", d->day);
+	const char *first_day = S_label(c, "format_first_day");
+	if (d->day == 1 && first_day)
+		vals[0] = first_day;
+	const char *p = S_label(c, "format_date");
+	return S_fill(c, p ? p : "{day} {month} {year}", names, vals, 3);
+}
+
+/* {iso, text, year, month, day}; empty text when the date is absent, so
+ * that {{#date}} tests for it. */
+static struct value *S_date(struct S_ctx *c, const struct date *d)
+{
+	if (!d->present)
+		return c->empty;
+	struct value *m = S_map(c, 5);
+	if (d->day)
+		S_put(c, m, "iso", S_printf(c, "%04d-%02d-%02d", d->year,
+					   d->month, d->day));
+	else if (d->month)
+		S_put(c, m, "iso", S_printf(c, "%04d-%02d", d->year,
+					   d->month));
+	else
+		S_put(c, m, "iso", S_printf(c, "%04d", d->year));
+	S_put(c, m, "text", S_str(c, S_date_text(c, d)));
+	S_put(c, m, "year", S_num(c, (size_t)d->year));
+	S_put(c, m, "month", S_num(c, (size_t)d->month));
+	S_put(c, m, "day", S_num(c, (size_t)d->day));
+	return m;
+}
+
+/* ------------------------------------------------------------ shares */
+
+/* Whole percentages of total that add up as the parts do (largest
+ * remainder method): a column of 33 %, 33 %, 33 % would not. */
+static void S_shares(const size_t *count, size_t n, size_t total, int *pct)
+{
+	if (!total) {
+		memset(pct, 0, n * sizeof *pct);
+		return;
+	}
+	size_t sum = 0, given = 0;
+	for (size_t i = 0; i < n; i++) {
+		sum += count[i];
+		pct[i] = (int)(count[i] * 100 / total);
+		given += (size_t)pct[i];
+	}
+	size_t target = (sum * 100 + total / 2) / total;
+	bool *raised = xcalloc(n, sizeof *raised);
+	for (; given < target; given++) {
+		size_t best = n;
+		for (size_t i = 0; i < n; i++) {
+			size_t rem = count[i] * 100 % total;
+			if (!raised[i] && rem &&
+			    (best == n || rem > count[best] * 100 % total))
+				best = i;
+		}
+		if (best == n)
+			break;
+		raised[best] = true;
+		pct[best]++;
+	}
+	free(raised);
+}
+
+static int S_round_share(size_t count, size_t total)
+{
+	return total ? (int)((count * 200 + total) / (total * 2)) : 0;
+}
+
+static void S_put_share(struct S_ctx *c, struct value *m, size_t count,
+			int pct)
+{
+	S_put(c, m, "count", S_num(c, count));
+	S_put(c, m, "any", S_bool(c, count > 0));
+	S_put(c, m, "percent", S_str(c, S_percent_text(c, pct)));
+	S_put(c, m, "percent_value", S_num(c, (size_t)pct));
+}
+
+/* --------------------------------------------------- shared small maps */
+
+static const char *S_key(struct S_ctx *c, const char *name)
+{
+	char *k = arena_strdup(c->a, name);
+	for (char *p = k; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	return k;
+}
+
+/* {id, label, heading, and one flag per position: supported...} */
+static struct value *S_position_ref(struct S_ctx *c, enum position p)
+{
+	const char *id = position_name(p);
+	char heading[64];
+	snprintf(heading, sizeof heading, "%s-heading", id);
+	struct value *m = S_map(c, 3 + POSITION_COUNT);
+	S_put(c, m, "id", S_str(c, id));
+	S_put(c, m, "label", S_str(c, S_word(c, "position", id)));
+	S_put(c, m, "heading",
+	      S_str(c, S_word(c, "position", arena_strdup(c->a, heading))));
+	for (int q = 0; q < POSITION_COUNT; q++)
+		S_put(c, m, S_key(c, position_name((enum position)q)),
+		      S_bool(c, q == (int)p));
+	return m;
+}
+
+/* {id, label, assessed, and one flag per status: implemented...} */
+static struct value *S_status_ref(struct S_ctx *c, enum status s)
+{
+	const char *id = status_name(s);
+	struct value *m = S_map(c, 3 + STATUS_COUNT);
+	S_put(c, m, "id", S_str(c, id));
+	S_put(c, m, "label", S_str(c, S_word(c, "status", id)));
+	S_put(c, m, "assessed", S_bool(c, s != STATUS_NOT_ASSESSED));
+	for (int q = 0; q < STATUS_COUNT; q++)
+		S_put(c, m, S_key(c, status_name((enum status)q)),
+		      S_bool(c, q == (int)s));
+	return m;
+}
+
+/* "A".."Z", then "AA", "AB"...: UN sub-sections are lettered. */
+static struct value *S_letter(struct S_ctx *c, size_t i)
+{
+	char s[16];
+	size_t n = sizeof s - 1;
+	s[n] = '\0';
+	for (i++; i && n; i = (i - 1) / 26)
+		s[--n] = (char)('A' + (i - 1) % 26);
+	return value_string(c->a, s + n);
+}
+
+static struct value *S_cluster_ref(struct S_ctx *c, const struct cluster *cl)
+{
+	struct value *m = S_map(c, 5);
+	S_put(c, m, "id", S_str(c, cl->id));
+	S_put(c, m, "title", S_text(c, &cl->title));
+	S_put(c, m, "url", S_printf(c, "clusters/%s.html", cl->id));
+	S_put(c, m, "anchor", S_printf(c, "cluster-%s", cl->id));
+	S_put(c, m, "letter", S_letter(c, cl->index));
+	return m;
+}
+
+static struct value *S_stat_ref(struct S_ctx *c, const struct statistic *st)
+{
+	struct value *m = S_map(c, 6);
+	S_put(c, m, "id", S_str(c, st->id));
+	S_put(c, m, "title", S_text(c, &st->title));
+	S_put(c, m, "unit", S_text(c, &st->unit));
+	S_put(c, m, "source", S_text(c, &st->source));
+	S_put(c, m, "chart", S_str(c, chart_kind_name(st->chart)));
+	S_put(c, m, "anchor", S_printf(c, "stat-%s", st->id));
+	return m;
+}
+
+/* ---------------------------------------------------- recommendations */
+
+/* [{name}] and "A, B and C" from a list of texts. */
+static void S_put_names(struct S_ctx *c, struct value *m, const char *key,
+			const char *text_key, const struct text_list *l)
+{
+	struct value *list = S_list(c, l->count);
+	const char **names = arena_alloc(c->a, (l->count + 1) * sizeof *names);
+	for (size_t i = 0; i < l->count; i++) {
+		struct value *item = S_map(c, 1 + S_MARKERS);
+		struct value *name = S_text(c, &l->items[i]);
+		names[i] = name->str;
+		S_put(c, item, "name", name);
+		value_list_push(c->a, list, item);
+	}
+	S_put(c, m, key, S_mark(c, list));
+	S_put(c, m, text_key, S_str(c, S_join(c, names, l->count)));
+}
+
+static void S_put_sdgs(struct S_ctx *c, struct value *m,
+		       const struct recommendation *rec)
+{
+	struct value *list = S_list(c, rec->sdg_count);
+	const char **codes = arena_alloc(c->a,
+					 (rec->sdg_count + 1) * sizeof *codes);
+	for (size_t i = 0; i < rec->sdg_count; i++) {
+		const struct sdg *g = &rec->sdgs[i];
+		char key[16];
+		snprintf(key, sizeof key, "sdg_%d", g->goal);
+		const char *title = S_label(c, key);
+		struct value *item = S_map(c, 5 + S_MARKERS);
+		S_put(c, item, "code", S_str(c, g->code));
+		S_put(c, item, "goal", S_num(c, (size_t)g->goal));
+		S_put(c, item, "target", S_str(c, g->target));
+		S_put(c, item, "is_target", S_bool(c, g->target != NULL));
+		S_put(c, item, "title", S_str(c, title));
+		value_list_push(c->a, list, item);
+		codes[i] = g->code;
+	}
+	S_put(c, m, "sdgs", S_mark(c, list));
+	const char *sep = S_label(c, "format_list_separator");
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < rec->sdg_count; i++)
+		buf_printf(&b, "%s%s", i ? sep ? sep : ", " : "", codes[i]);
+	S_put(c, m, "sdgs_text", value_stringn(c->a, b.data ? b.data : "",
+					       b.len));
+	buf_free(&b);
+}
+
+static struct value *S_actions(struct S_ctx *c,
+			       const struct recommendation *rec)
+{
+	struct value *list = S_list(c, rec->action_count);
+	for (size_t i = 0; i < rec->action_count; i++) {
+		const struct action *act = &rec->actions[i];
+		struct value *item = S_map(c, 4 + S_MARKERS);
+		S_put(c, item, "date", S_date(c, &act->date));
+		S_put(c, item, "text",
+		      S_markdown(c, &act->text,
+				 arena_printf(c->a, "r-%s-a%zu-", rec->id,
+					      i + 1)));
+		S_put(c, item, "source", S_text(c, &act->source));
+		/* ids are unique, so "a" + id + "-" + n is unique in the
+		 * document as long as each recommendation is written out
+		 * in full once */
+		S_put(c, item, "footnote",
+		      S_printf(c, "a%s-%zu", rec->id, i + 1));
+		value_list_push(c->a, list, item);
+	}
+	return S_mark(c, list);
+}
+
+static struct value *S_indicators(struct S_ctx *c,
+				  const struct recommendation *rec)
+{
+	struct value *list = S_list(c, rec->indicator_count);
+	for (size_t i = 0; i < rec->indicator_count; i++) {
+		const struct statistic *st = rec->indicators[i].stat;
+		if (st)
+			value_list_push(c->a, list,
+					S_copy(c, c->stat_refs[st->index], 0));
+	}
+	return S_mark(c, list);
+}
+
+static struct value *S_related(struct S_ctx *c,
+			       const struct recommendation *rec)
+{
+	struct value *list = S_list(c, rec->related_count);
+	for (size_t i = 0; i < rec->related_count; i++) {
+		const struct related *rel = &rec->related[i];
+		struct value *item = S_map(c, 4 + S_MARKERS);
+		S_put(c, item, "mechanism", S_text(c, &rel->mechanism));
+		S_put(c, item, "symbol", S_text(c, &rel->symbol));
+		S_put(c, item, "para", S_text(c, &rel->para));
+		S_put(c, item, "text", S_text(c, &rel->text));
+		value_list_push(c->a, list, item);
+	}
+	return S_mark(c, list);
+}
+
+enum { S_REC_FIELDS = 22 };
+
+/* The fields of one recommendation, built once; lists hold copies. */
+static struct value *S_rec(struct S_ctx *c, const struct recommendation *rec)
+{
+	struct value *m = S_map(c, S_REC_FIELDS);
+	S_put(c, m, "id", S_str(c, rec->id));
+	S_put(c, m, "text", S_text(c, &rec->text));
+	S_put(c, m, "url", S_printf(c, "recommendations/%s.html", rec->id));
+	S_put(c, m, "anchor", S_printf(c, "rec-%s", rec->id));
+	S_put_names(c, m, "states", "states_text", &rec->states);
+	S_put(c, m, "position", c->position_refs[rec->position]);
+	S_put(c, m, "status", c->status_refs[rec->status]);
+	S_put(c, m, "cluster", rec->cluster
+				       ? c->cluster_refs[rec->cluster->index]
+				       : c->empty);
+	S_put_names(c, m, "themes", "themes_text", &rec->themes);
+	S_put_names(c, m, "groups", "groups_text", &rec->groups);
+	S_put_sdgs(c, m, rec);
+	S_put_names(c, m, "responsible", "responsible_text",
+		    &rec->responsible);
+	S_put(c, m, "actions", S_actions(c, rec));
+	S_put(c, m, "indicators", S_indicators(c, rec));
+	S_put(c, m, "related", S_related(c, rec));
+	S_put(c, m, "challenges",
+	      S_markdown(c, &rec->challenges,
+			 arena_printf(c->a, "r-%s-c-", rec->id)));
+	S_put(c, m, "assistance",
+	      S_markdown(c, &rec->assistance,
+			 arena_printf(c->a, "r-%s-t-", rec->id)));
+	return m;
+}
+
+static struct value *S_rec_list(struct S_ctx *c,
+				const struct recommendation *const *recs,
+				size_t n)
+{
+	struct value *list = S_list(c, n);
+	for (size_t i = 0; i < n; i++)
+		value_list_push(c->a, list, S_copy(c, c->recs[recs[i]->index],
+						   0));
+	return S_mark(c, list);
+}
+
+enum S_by { S_BY_POSITION, S_BY_STATUS };
+
+static int S_attr(const struct recommendation *rec, enum S_by by)
+{
+	return by == S_BY_POSITION ? (int)rec->position : (int)rec->status;
+}
+
+/* The recommendations of recs whose position (or status) is `which`, in
+ * the order of recs. */
+static struct value *S_rec_subset(struct S_ctx *c,
+				  const struct recommendation *const *recs,
+				  size_t n, enum S_by by, int which)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += S_attr(recs[i], by) == which;
+	struct value *list = S_list(c, k);
+	for (size_t i = 0; i < n; i++)
+		if (S_attr(recs[i], by) == which)
+			value_list_push(c->a, list,
+					S_copy(c, c->recs[recs[i]->index], 0));
+	return S_mark(c, list);
+}
+
+/* The recommendations, in matrix order, whose field `key` is not empty
+ * in this language: for the chapter that gathers the requests for
+ * technical assistance. */
+static struct value *S_recs_with(struct S_ctx *c, const char *key)
+{
+	size_t n = c->r->rec_count, k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += value_truthy(value_map_get(c->recs[c->order[i]->index],
+						key));
+	struct value *list = S_list(c, k);
+	for (size_t i = 0; i < n; i++) {
+		const struct value *fields = c->recs[c->order[i]->index];
+		if (value_truthy(value_map_get(fields, key)))
+			value_list_push(c->a, list, S_copy(c, fields, 0));
+	}
+	return S_mark(c, list);
+}
+
+/* ------------------------------------------------------------ tallies */
+
+struct S_tally {
+	size_t count;
+	size_t position[POSITION_COUNT];
+	size_t status[STATUS_COUNT];
+	size_t cross[STATUS_COUNT][POSITION_COUNT];
+};
+
+static void S_count(struct S_tally *t, const struct recommendation *const *recs,
+		    size_t n)
+{
+	memset(t, 0, sizeof *t);
+	t->count = n;
+	for (size_t i = 0; i < n; i++) {
+		t->position[recs[i]->position]++;
+		t->status[recs[i]->status]++;
+		t->cross[recs[i]->status][recs[i]->position]++;
+	}
+}
+
+/* A status row's counts by position: [{id, label, count}]. */
+static struct value *S_cross(struct S_ctx *c, const struct S_tally *t,
+			     enum status s)
+{
+	struct value *list = S_list(c, POSITION_COUNT);
+	for (int p = 0; p < POSITION_COUNT; p++) {
+		struct value *item = S_map(c, 3 + S_MARKERS);
+		S_put(c, item, "id", S_str(c, position_name((enum position)p)));
+		S_put(c, item, "label",
+		      value_map_get(c->position_refs[p], "label"));
+		S_put(c, item, "count", S_num(c, t->cross[s][p]));
+		value_list_push(c->a, list, item);
+	}
+	return S_mark(c, list);
+}
+
+/* count, positions, statuses, by_position and by_status of a set of
+ * recommendations, each group with its recommendations in recs order;
+ * percentages are shares of the set. */
+static void S_put_tally(struct S_ctx *c, struct value *m,
+			const struct recommendation *const *recs, size_t n)
+{
+	struct S_tally t;
+	S_count(&t, recs, n);
+	int ppct[POSITION_COUNT], spct[STATUS_COUNT];
+	S_shares(t.position, POSITION_COUNT, n, ppct);
+	S_shares(t.status, STATUS_COUNT, n, spct);
+	struct value *positions = S_list(c, POSITION_COUNT);
+	struct value *by_position = S_map(c, POSITION_COUNT);
+	for (int p = 0; p < POSITION_COUNT; p++) {
+		struct value *item = S_copy(c, c->position_refs[p], 5);
+		S_put_share(c, item, t.position[p], ppct[p]);
+		S_put(c, item, "recommendations",
+		      S_rec_subset(c, recs, n, S_BY_POSITION, p));
+		value_list_push(c->a, positions, item);
+		S_put(c, by_position, S_key(c, position_name((enum position)p)),
+		      item);
+	}
+	struct value *statuses = S_list(c, STATUS_COUNT);
+	struct value *by_status = S_map(c, STATUS_COUNT);
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		struct value *item = S_copy(c, c->status_refs[s], 6);
+		S_put_share(c, item, t.status[s], spct[s]);
+		S_put(c, item, "positions", S_cross(c, &t, (enum status)s));
+		S_put(c, item, "recommendations",
+		      S_rec_subset(c, recs, n, S_BY_STATUS, s));
+		value_list_push(c->a, statuses, item);
+		S_put(c, by_status, S_key(c, status_name((enum status)s)),
+		      item);
+	}
+	S_put(c, m, "count", S_num(c, n));
+	S_put(c, m, "positions", S_mark(c, positions));
+	S_put(c, m, "statuses", S_mark(c, statuses));
+	S_put(c, m, "by_position", by_position);
+	S_put(c, m, "by_status", by_status);
+}
+
+/* ---------------------------------------------------------- grouping */
+
+/* Counting sort into matrix order: linear, and stable (file order kept
+ * within a bucket). */
+static void S_sort(struct S_ctx *c)
+{
+	const struct report *r = c->r;
+	size_t buckets = (r->cluster_count + 1) * POSITION_COUNT;
+	c->start = arena_alloc(c->a, (buckets + 1) * sizeof *c->start);
+	c->order = arena_alloc(c->a, (r->rec_count + 1) * sizeof *c->order);
+	size_t *key = xmalloc((r->rec_count + 1) * sizeof *key);
+	for (size_t i = 0; i < r->rec_count; i++) {
+		const struct recommendation *rec = &r->recs[i];
+		size_t cl = rec->cluster ? rec->cluster->index : r->cluster_count;
+		key[i] = cl * POSITION_COUNT + rec->position;
+		c->start[key[i] + 1]++;
+	}
+	for (size_t k = 0; k < buckets; k++)
+		c->start[k + 1] += c->start[k];
+	size_t *fill = xmalloc((buckets + 1) * sizeof *fill);
+	memcpy(fill, c->start, (buckets + 1) * sizeof *fill);
+	for (size_t i = 0; i < r->rec_count; i++)
+		c->order[fill[key[i]]++] = &r->recs[i];
+	free(fill);
+	free(key);
+}
+
+static struct value *S_clusters(struct S_ctx *c, struct value **by_id)
+{
+	const struct report *r = c->r;
+	size_t *counts = xmalloc((r->cluster_count + 1) * sizeof *counts);
+	int *pct = xmalloc((r->cluster_count + 1) * sizeof *pct);
+	for (size_t i = 0; i < r->cluster_count; i++)
+		counts[i] = c->start[(i + 1) * POSITION_COUNT] -
+			    c->start[i * POSITION_COUNT];
+	S_shares(counts, r->cluster_count, r->rec_count, pct);
+	struct value *list = S_list(c, r->cluster_count);
+	*by_id = S_map(c, r->cluster_count);
+	for (size_t i = 0; i < r->cluster_count; i++) {
+		const struct cluster *cl = &r->clusters[i];
+		const struct recommendation *const *recs =
+			c->order + c->start[i * POSITION_COUNT];
+		struct value *m = S_copy(c, c->cluster_refs[i], 10);
+		S_put(c, m, "description",
+		      S_markdown(c, &cl->description,
+				 arena_printf(c->a, "cl-%s-", cl->id)));
+		S_put(c, m, "percent", S_str(c, S_percent_text(c, pct[i])));
+		S_put(c, m, "percent_value", S_num(c, (size_t)pct[i]));
+		S_put(c, m, "recommendations", S_rec_list(c, recs, counts[i]));
+		S_put_tally(c, m, recs, counts[i]);
+		value_list_push(c->a, list, m);
+		S_put(c, *by_id, cl->id, m);
+	}
+	free(pct);
+	free(counts);
+	return S_mark(c, list);
+}
+
+/* The goals that recommendations name (a goal or one of its targets;
+ * counted once per recommendation), each with its recommendations in
+ * matrix order. */
+static struct value *S_goals(struct S_ctx *c)
+{
+	enum { GOALS = 18 };
+	const struct report *r = c->r;
+	size_t count[GOALS] = {0};
+	const struct recommendation **bucket[GOALS] = {0};
+	/* two passes: count, then fill lists of exactly that size */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t fill[GOALS] = {0};
+		for (size_t i = 0; i < r->rec_count; i++) {
+			const struct recommendation *rec = c->order[i];
+			bool seen[GOALS] = {false};
+			for (size_t k = 0; k < rec->sdg_count; k++) {
+				int g = rec->sdgs[k].goal;
+				if (g < 1 || g >= GOALS || seen[g])
+					continue;
+				seen[g] = true;
+				if (pass)
+					bucket[g][fill[g]++] = rec;
+				else
+					count[g]++;
+			}
+		}
+		if (pass)
+			break;
+		for (int g = 1; g < GOALS; g++)
+			bucket[g] = arena_alloc(c->a,
+						(count[g] + 1) * sizeof **bucket);
+	}
+	struct value *list = S_list(c, GOALS);
+	for (int g = 1; g < GOALS; g++) {
+		if (!count[g])
+			continue;
+		char key[16];
+		snprintf(key, sizeof key, "sdg_%d", g);
+		struct value *m = S_map(c, 9 + S_MARKERS);
+		S_put(c, m, "goal", S_num(c, (size_t)g));
+		S_put(c, m, "code", S_printf(c, "%d", g));
+		S_put(c, m, "title", S_str(c, S_label(c, key)));
+		S_put(c, m, "anchor", S_printf(c, "sdg-%d", g));
+		S_put_share(c, m, count[g], S_round_share(count[g], r->rec_count));
+		S_put(c, m, "recommendations",
+		      S_rec_list(c, bucket[g], count[g]));
+		value_list_push(c->a, list, m);
+	}
+	return S_mark(c, list);
+}
+
+/* --------------------------------------------------------- statistics */
+
+static struct value *S_series(struct S_ctx *c, const struct statistic *st)
+{
+	struct value *list = S_list(c, st->series_count);
+	for (size_t i = 0; i < st->series_count; i++) {
+		const struct series *s = &st->series[i];
+		struct value *values = S_list(c, s->count);
+		for (size_t k = 0; k < s->count; k++) {
+			struct value *p = S_map(c, 2 + S_MARKERS);
+			S_put(c, p, "key", S_str(c, s->points[k].key));
+			S_put(c, p, "value", value_number(c->a,
+							  s->points[k].value));
+			value_list_push(c->a, values, p);
+		}
+		struct value *item = S_map(c, 2 + S_MARKERS);
+		S_put(c, item, "label", S_text(c, &s->label));
+		S_put(c, item, "values", S_mark(c, values));
+		value_list_push(c->a, list, item);
+	}
+	return S_mark(c, list);
+}
+
+/* Every statistic with its series and the recommendations that cite it
+ * ({id, url, anchor}, in file order). */
+static struct value *S_statistics(struct S_ctx *c, struct value **by_id)
+{
+	const struct report *r = c->r;
+	struct value **cited = arena_alloc(c->a, (r->stat_count + 1) *
+							 sizeof *cited);
+	for (size_t i = 0; i < r->stat_count; i++)
+		cited[i] = value_list(c->a);
+	for (size_t i = 0; i < r->rec_count; i++) {
+		const struct recommendation *rec = &r->recs[i];
+		for (size_t k = 0; k < rec->indicator_count; k++) {
+			const struct statistic *st = rec->indicators[k].stat;
+			if (!st)
+				continue;
+			struct value *ref = S_map(c, 3 + S_MARKERS);
+			const struct value *fields = c->recs[i];
+			S_put(c, ref, "id", value_map_get(fields, "id"));
+			S_put(c, ref, "url", value_map_get(fields, "url"));
+			S_put(c, ref, "anchor",
+			      value_map_get(fields, "anchor"));
+			value_list_push(c->a, cited[st->index], ref);
+		}
+	}
+	struct value *list = S_list(c, r->stat_count);
+	*by_id = S_map(c, r->stat_count);
+	for (size_t i = 0; i < r->stat_count; i++) {
+		struct value *m = S_copy(c, c->stat_refs[i], 2);
+		S_put(c, m, "series", S_series(c, &r->stats[i]));
+		S_put(c, m, "recommendations", S_mark(c, cited[i]));
+		value_list_push(c->a, list, m);
+		S_put(c, *by_id, r->stats[i].id, m);
+	}
+	return S_mark(c, list);
+}
+
+/* ----------------------------------------------------------- chapters */
+
+/* A chapter that opens with a level-1 ATX heading ("# Introduction")
+ * gives that heading as its title (Markdown) and the rest as content;
+ * the template then writes the heading where it wants it. */
+static void S_split_title(struct S_ctx *c, const char *body,
+			  struct value **title, struct value **content)
+{
+	*title = c->empty;
+	*content = S_str(c, body);
+	const char *p = body;
+	while (*p && S_blank_line(p))
+		p = S_next_line(p);
+	const char *h = p;
+	for (int i = 0; i < 3 && *h == ' '; i++)
+		h++;
+	if (h[0] != '#' || (h[1] != ' ' && h[1] != '\t'))
+		return;
+	const char *end = strchr(h, '\n');
+	end = end ? end : h + strlen(h);
+	const char *s = h + 2;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	const char *e = end;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	/* a closing sequence of #s, as CommonMark reads it */
+	const char *q = e;
+	while (q > s && q[-1] == '#')
+		q--;
+	if (q < e && (q == s || q[-1] == ' ' || q[-1] == '\t'))
+		for (e = q; e > s && (e[-1] == ' ' || e[-1] == '\t');)
+			e--;
+	*title = value_stringn(c->a, s, (size_t)(e - s));
+	const char *rest = *end ? end + 1 : end;
+	while (*rest && S_blank_line(rest))
+		rest = S_next_line(rest);
+	*content = S_str(c, rest);
+}
+
+static bool S_standard(const char *id)
+{
+	for (size_t i = 0; S_standard_chapters[i]; i++)
+		if (!strcmp(S_standard_chapters[i], id))
+			return true;
+	return false;
+}
+
+/* {id, present, standard, title, heading, body, content} */
+static struct value *S_chapter(struct S_ctx *c, const char *id,
+			       const struct chapter *ch)
+{
+	struct value *m = S_map(c, 7 + S_MARKERS);
+	struct value *body = ch ? S_markdown(c, &ch->body,
+					     arena_printf(c->a, "ch-%s-", id))
+				: c->empty;
+	struct value *title, *content;
+	S_split_title(c, body->str, &title, &content);
+	S_put(c, m, "id", S_str(c, id));
+	S_put(c, m, "present", S_bool(c, ch != NULL));
+	S_put(c, m, "standard", S_bool(c, S_standard(id)));
+	S_put(c, m, "title", title);
+	S_put(c, m, "heading", title->len ? title
+					  : S_str(c, S_word(c, "chapter", id)));
+	S_put(c, m, "body", body);
+	S_put(c, m, "content", content);
+	return m;
+}
+
+static void S_put_chapters(struct S_ctx *c, struct value *ctx)
+{
+	const struct report *r = c->r;
+	size_t standard = sizeof S_standard_chapters /
+			  sizeof *S_standard_chapters;
+	struct value *all = S_list(c, r->chapter_count);
+	struct value *others = S_list(c, r->chapter_count);
+	struct value *by_id = S_map(c, r->chapter_count + standard);
+	for (size_t i = 0; i < r->chapter_count; i++) {
+		struct value *m = S_chapter(c, r->chapters[i].id,
+					    &r->chapters[i]);
+		value_list_push(c->a, all, m);
+		S_put(c, by_id, r->chapters[i].id, m);
+		if (!S_standard(r->chapters[i].id))
+			value_list_push(c->a, others, S_copy(c, m, 0));
+	}
+	for (size_t i = 0; S_standard_chapters[i]; i++)
+		if (!value_map_get(by_id, S_standard_chapters[i]))
+			S_put(c, by_id, S_standard_chapters[i],
+			      S_chapter(c, S_standard_chapters[i], NULL));
+	S_put(c, ctx, "chapters", S_mark(c, all));
+	S_put(c, ctx, "chapter", by_id);
+	S_put(c, ctx, "other_chapters", S_mark(c, others));
+}
+
+/* ------------------------------------------------------------- report */
+
+static struct value *S_language(struct S_ctx *c, enum lang l, size_t extra)
+{
+	struct value *m = S_map(c, 3 + extra + S_MARKERS);
+	S_put(c, m, "code", S_str(c, lang_code(l)));
+	S_put(c, m, "name", S_str(c, S_word(c, "language", lang_code(l))));
+	S_put(c, m, "native", S_str(c, S_native_names[l]));
+	return m;
+}
+
+static struct value *S_languages(struct S_ctx *c)
+{
+	const struct report *r = c->r;
+	struct value *list = S_list(c, r->language_count);
+	for (size_t i = 0; i < r->language_count; i++) {
+		struct value *m = S_language(c, r->languages[i], 2);
+		S_put(c, m, "current", S_bool(c, r->languages[i] == c->lang));
+		S_put(c, m, "original", S_bool(c, i == 0));
+		value_list_push(c->a, list, m);
+	}
+	return S_mark(c, list);
+}
+
+static bool S_all_digits(const char *s)
+{
+	if (!s || !*s || strlen(s) > 9)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+static struct value *S_report(struct S_ctx *c)
+{
+	const struct report *r = c->r;
+	struct value *m = S_map(c, 18);
+	S_put(c, m, "state", S_str(c, r->state));
+	S_put(c, m, "cycle", S_num(c, (size_t)r->cycle));
+	char key[32];
+	snprintf(key, sizeof key, "cycle_ordinal_%d", r->cycle);
+	const char *cycle_word = S_label(c, key);
+	S_put(c, m, "cycle_ordinal",
+	      S_str(c, cycle_word ? cycle_word : S_ordinal(c, r->cycle)));
+	S_put(c, m, "session", S_str(c, r->session));
+	S_put(c, m, "session_ordinal",
+	      S_all_digits(r->session)
+		      ? S_str(c, S_ordinal(c, strtol(r->session, NULL, 10)))
+		      : S_str(c, r->session));
+	S_put(c, m, "outcome", S_str(c, r->outcome));
+	S_put(c, m, "adopted", S_date(c, &r->adopted));
+	struct value *period = c->empty;
+	if (r->period_from.present && r->period_to.present) {
+		period = S_map(c, 2);
+		S_put(c, period, "from", S_date(c, &r->period_from));
+		S_put(c, period, "to", S_date(c, &r->period_to));
+	}
+	S_put(c, m, "period", period);
+	S_put(c, m, "title", S_text(c, &r->title));
+	S_put(c, m, "subtitle", S_text(c, &r->subtitle));
+	S_put(c, m, "symbol", S_str(c, r->symbol));
+	S_put(c, m, "date", S_date(c, &r->date));
+	S_put(c, m, "prepared_by", S_text(c, &r->prepared_by));
+	S_put(c, m, "languages", S_languages(c));
+	S_put(c, m, "language", S_language(c, c->lang, 0));
+	S_put(c, m, "original_language", S_language(c, c->first, 0));
+	S_put(c, m, "multilingual", S_bool(c, r->language_count > 1));
+	return m;
+}
+
+/* -------------------------------------------------------------- entry */
+
+static void S_init(struct S_ctx *c, struct arena *a, const struct report *r,
+		   enum lang lang, const struct value *labels)
+{
+	memset(c, 0, sizeof *c);
+	c->a = a;
+	c->r = r;
+	c->lang = lang;
+	c->first = report_first_language(r);
+	c->labels = labels && labels->kind == VALUE_MAP ? labels
+						       : value_map(a);
+	c->yes = value_bool(a, true);
+	c->no = value_bool(a, false);
+	c->empty = value_string(a, "");
+	c->number_count = r->rec_count + 64;
+	c->numbers = arena_alloc(a, c->number_count * sizeof *c->numbers);
+	for (int p = 0; p < POSITION_COUNT; p++)
+		c->position_refs[p] = S_position_ref(c, (enum position)p);
+	for (int s = 0; s < STATUS_COUNT; s++)
+		c->status_refs[s] = S_status_ref(c, (enum status)s);
+	c->cluster_refs = arena_alloc(a, (r->cluster_count + 1) *
+						 sizeof *c->cluster_refs);
+	for (size_t i = 0; i < r->cluster_count; i++)
+		c->cluster_refs[i] = S_cluster_ref(c, &r->clusters[i]);
+	c->stat_refs = arena_alloc(a, (r->stat_count + 1) *
+					      sizeof *c->stat_refs);
+	for (size_t i = 0; i < r->stat_count; i++)
+		c->stat_refs[i] = S_stat_ref(c, &r->stats[i]);
+	c->recs = arena_alloc(a, (r->rec_count + 1) * sizeof *c->recs);
+	for (size_t i = 0; i < r->rec_count; i++)
+		c->recs[i] = S_rec(c, &r->recs[i]);
+	S_sort(c);
+}
+
+struct value *context_build(struct arena *a, const struct report *r,
+			    enum lang lang, const struct value *labels)
+{
+	struct S_ctx c;
+	S_init(&c, a, r, lang, labels);
+	struct value *ctx = S_map(&c, 24);
+	S_put(&c, ctx, "lang", S_str(&c, lang_code(lang)));
+	struct value *lang_is = S_map(&c, LANG_COUNT);
+	for (int l = 0; l < LANG_COUNT; l++)
+		S_put(&c, lang_is, lang_code((enum lang)l),
+		      S_bool(&c, l == (int)lang));
+	S_put(&c, ctx, "lang_is", lang_is);
+	S_put(&c, ctx, "report", S_report(&c));
+	S_put(&c, ctx, "labels", (struct value *)c.labels);
+	const struct recommendation **file_order =
+		arena_alloc(a, (r->rec_count + 1) * sizeof *file_order);
+	for (size_t i = 0; i < r->rec_count; i++)
+		file_order[i] = &r->recs[i];
+	S_put(&c, ctx, "recommendations",
+	      S_rec_list(&c, file_order, r->rec_count));
+	S_put_tally(&c, ctx, c.order, r->rec_count);
+	struct value *by_id;
+	S_put(&c, ctx, "clusters", S_clusters(&c, &by_id));
+	S_put(&c, ctx, "cluster", by_id);
+	S_put(&c, ctx, "goals", S_goals(&c));
+	S_put(&c, ctx, "with_assistance", S_recs_with(&c, "assistance"));
+	S_put(&c, ctx, "statistics", S_statistics(&c, &by_id));
+	S_put(&c, ctx, "statistic", by_id);
+	S_put_chapters(&c, ctx);
+	return ctx;
+}

@@ -1,0 +1,171 @@
+/* escape — HTML, Markdown and URL escaping for every back end. */
+#include "escape.h"
+
+#include <string.h>
+
+static bool S_is_ascii_punct(unsigned char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+static bool S_is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 'a' && c <= 'z');
+}
+
+static void S_percent(struct buf *out, unsigned char c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char enc[3] = {'%', hex[c >> 4], hex[c & 15]};
+	buf_put(out, enc, 3);
+}
+
+void escape_html(struct buf *out, const char *s, size_t len)
+{
+	size_t start = 0;
+	for (size_t i = 0; i < len; i++) {
+		const char *ent;
+		switch (s[i]) {
+		case '&': ent = "&amp;"; break;
+		case '<': ent = "&lt;"; break;
+		case '>': ent = "&gt;"; break;
+		case '"': ent = "&quot;"; break;
+		case '\'': ent = "&#39;"; break;
+		default: continue;
+		}
+		buf_put(out, s + start, i - start);
+		buf_puts(out, ent);
+		start = i + 1;
+	}
+	buf_put(out, s + start, len - start);
+}
+
+static bool S_md_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A run of blanks at either end of a value, as character references: a
+ * CRLF pair is one newline, and a newline is a space. */
+static void S_md_blanks(struct buf *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+			continue;
+		buf_puts(out, s[i] == '\t' ? "&#9;" : "&#32;");
+	}
+}
+
+void escape_markdown(struct buf *out, const char *s, size_t len)
+{
+	size_t lead = 0, end = len;
+	while (lead < len && S_md_space(s[lead]))
+		lead++;
+	while (end > lead && S_md_space(s[end - 1]))
+		end--;
+	S_md_blanks(out, s, lead);
+	if (end > lead)
+		buf_reserve(out, end - lead);
+	for (size_t i = lead; i < end; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+			continue;
+		if (c == '\r' || c == '\n')
+			buf_putc(out, ' ');
+		else if (S_is_ascii_punct(c)) {
+			buf_putc(out, '\\');
+			buf_putc(out, (char)c);
+		} else
+			buf_putc(out, (char)c);
+	}
+	S_md_blanks(out, s + end, len - end);
+}
+
+void escape_url_path(struct buf *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (S_is_alnum(c) || c == '-' || c == '.' || c == '_' ||
+		    c == '~')
+			buf_putc(out, (char)c);
+		else
+			S_percent(out, c);
+	}
+}
+
+/* Characters a URL may hold as they are (RFC 3986 unreserved and
+ * reserved, and % for escapes already made). */
+static bool S_url_keeps(unsigned char c)
+{
+	return S_is_alnum(c) || (c != 0 && strchr("-._~:/?#[]@!$&'()*+,;=%",
+						  c) != NULL);
+}
+
+static void S_url(struct buf *out, const char *s, size_t len, bool html)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!S_url_keeps(c))
+			S_percent(out, c);
+		else if (html && c == '&')
+			buf_puts(out, "&amp;");
+		else if (html && c == '\'')
+			buf_puts(out, "&#39;");
+		else
+			buf_putc(out, (char)c);
+	}
+}
+
+void escape_url(struct buf *out, const char *s, size_t len)
+{
+	S_url(out, s, len, false);
+}
+
+void escape_href(struct buf *out, const char *s, size_t len)
+{
+	S_url(out, s, len, true);
+}
+
+static char S_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether url starts with prefix (lower case), case-insensitively and
+ * skipping tabs and newlines; *rest gets what follows. */
+static bool S_starts(const char *url, const char *prefix, const char **rest)
+{
+	const char *p = url;
+	for (; *prefix; prefix++) {
+		while (*p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (S_lower(*p) != *prefix)
+			return false;
+		p++;
+	}
+	*rest = p;
+	return true;
+}
+
+bool escape_url_is_safe(const char *url)
+{
+	while (*url && (unsigned char)*url <= ' ')
+		url++;
+	static const char *const unsafe[] = {"javascript:", "vbscript:",
+					     "file:"};
+	const char *rest;
+	for (size_t i = 0; i < sizeof unsafe / sizeof *unsafe; i++)
+		if (S_starts(url, unsafe[i], &rest))
+			return false;
+	if (!S_starts(url, "data:", &rest))
+		return true;
+	static const char *const images[] = {"image/png", "image/gif",
+					     "image/jpeg", "image/webp"};
+	const char *after;
+	for (size_t i = 0; i < sizeof images / sizeof *images; i++)
+		if (S_starts(rest, images[i], &after))
+			return true;
+	return false;
+}

@@ -1,0 +1,764 @@
+/* html — cmark-gfm tree to HTML, uprgen's way.  See html.h. */
+#include "html.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "markdown.h"
+
+/* ---- words ---------------------------------------------------------- */
+
+static const struct {
+	const char *id, *text, *states, *position, *status;
+	const char *pos[POSITION_COUNT];
+	const char *back, *notes;
+} S_words[LANG_COUNT] = {
+	[LANG_EN] = {"No.", "Recommendation", "Recommending States", "Position",
+		     "Status", {"Supported", "Partially supported", "Noted"},
+		     "Back to the text", "Notes"},
+	[LANG_ES] = {"N.º", "Recomendación", "Estados recomendantes", "Posición",
+		     "Estado", {"Aceptada", "Aceptada parcialmente", "Anotada"},
+		     "Volver al texto", "Notas"},
+	[LANG_FR] = {"No", "Recommandation", "États auteurs", "Position", "État",
+		     {"Acceptée", "Partiellement acceptée", "Notée"},
+		     "Retour au texte", "Notes"},
+};
+
+static void S_label(const struct value *labels, const char *key,
+		    const char **slot)
+{
+	const struct value *v = value_map_get(labels, key);
+	if (v && v->kind == VALUE_STRING && v->len)
+		*slot = v->str;
+}
+
+struct html_words html_words(enum lang lang, const struct value *labels)
+{
+	if (lang >= LANG_COUNT)
+		lang = LANG_EN;
+	struct html_words w = {
+		S_words[lang].id, S_words[lang].text, S_words[lang].states,
+		S_words[lang].position, S_words[lang].status,
+		{S_words[lang].pos[0], S_words[lang].pos[1],
+		 S_words[lang].pos[2]},
+		S_words[lang].back, S_words[lang].notes,
+		chart_words(lang, labels)};
+	S_label(labels, "matrix_id", &w.matrix_id);
+	S_label(labels, "matrix_text", &w.matrix_text);
+	S_label(labels, "matrix_states", &w.matrix_states);
+	S_label(labels, "matrix_position", &w.matrix_position);
+	S_label(labels, "matrix_status", &w.matrix_status);
+	S_label(labels, "position_supported", &w.position[0]);
+	S_label(labels, "position_partially_supported", &w.position[1]);
+	S_label(labels, "position_noted", &w.position[2]);
+	S_label(labels, "footnote_back", &w.footnote_back);
+	S_label(labels, "notes", &w.notes);
+	return w;
+}
+
+/* ---- addresses ------------------------------------------------------ */
+
+static void S_href(struct buf *out, const char *root, const char *dir,
+		   const char *id)
+{
+	buf_puts(out, root ? root : "");
+	buf_puts(out, dir);
+	escape_url_path(out, id, strlen(id));
+	buf_puts(out, ".html");
+}
+
+void html_rec_href(struct buf *out, const char *root, const char *id)
+{
+	S_href(out, root, "recommendations/", id);
+}
+
+void html_cluster_href(struct buf *out, const char *root, const char *id)
+{
+	S_href(out, root, "clusters/", id);
+}
+
+void html_status_badge(struct buf *out, const struct html_words *w,
+		       enum status s)
+{
+	const char *name = status_name(s);
+	buf_printf(out, "<span class=\"status status-%s\">", name);
+	escape_html(out, w->chart.status[s], strlen(w->chart.status[s]));
+	buf_puts(out, "</span>");
+}
+
+/* ---- ids: unique on a page ------------------------------------------ */
+
+/* An open-addressing set of the ids written so far, so that checking a
+ * new heading's id costs the same on the 5,000th heading as on the
+ * first. */
+struct S_ids {
+	char **slots;
+	size_t cap, count;
+};
+
+static uint64_t S_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static bool S_ids_add(struct S_ids *ids, const char *id);
+
+static void S_ids_grow(struct S_ids *ids)
+{
+	struct S_ids bigger = {xcalloc(ids->cap ? ids->cap * 2 : 64,
+				       sizeof(char *)),
+			       ids->cap ? ids->cap * 2 : 64, 0};
+	for (size_t i = 0; i < ids->cap; i++)
+		if (ids->slots[i]) {
+			S_ids_add(&bigger, ids->slots[i]);
+			free(ids->slots[i]);
+		}
+	free(ids->slots);
+	*ids = bigger;
+}
+
+/* false when id was there already */
+static bool S_ids_add(struct S_ids *ids, const char *id)
+{
+	if (2 * (ids->count + 1) > ids->cap)
+		S_ids_grow(ids);
+	size_t i = S_hash(id) & (ids->cap - 1);
+	for (; ids->slots[i]; i = (i + 1) & (ids->cap - 1))
+		if (!strcmp(ids->slots[i], id))
+			return false;
+	ids->slots[i] = xstrdup(id);
+	ids->count++;
+	return true;
+}
+
+static void S_ids_free(struct S_ids *ids)
+{
+	for (size_t i = 0; i < ids->cap; i++)
+		free(ids->slots[i]);
+	free(ids->slots);
+}
+
+/* ---- the walk ------------------------------------------------------- */
+
+struct S_render {
+	struct buf *out;
+	const struct html_options *o;
+	struct diags *d;
+	const char *prefix;
+	struct markdown_numbering numbering;
+	struct S_ids ids;
+	int *fn_refs; /* references seen so far, by footnote number */
+	size_t fn_cap;
+	int fn_defs;
+	unsigned column;   /* of the table cell being written */
+	bool in_header;    /* inside a table's header row */
+	bool tbody_open;
+	int images_open;   /* inside an image: text goes to alt */
+	bool image_blocked; /* that image's URL is unsafe */
+};
+
+static void S_text(struct S_render *R, const char *s)
+{
+	if (s)
+		escape_html(R->out, s, strlen(s));
+}
+
+/* Writes prefix + base, made unique on the page by a -2, -3... suffix. */
+static void S_unique_id(struct S_render *R, const char *base)
+{
+	struct buf id;
+	buf_init(&id);
+	buf_printf(&id, "%s%s", R->prefix, base);
+	size_t len = id.len;
+	for (int n = 2; !S_ids_add(&R->ids, id.data); n++) {
+		id.len = len;
+		buf_printf(&id, "-%d", n);
+	}
+	escape_html(R->out, id.data, id.len);
+	buf_free(&id);
+}
+
+/* The text of a node's inline content, as a reader sees it. */
+static void S_plain(struct buf *b, cmark_node *node)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			buf_puts(b, cmark_node_get_literal(n));
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			buf_putc(b, ' ');
+	}
+	cmark_iter_free(it);
+}
+
+/* A heading's id: its words in lower case joined by '-'.  Letters
+ * outside ASCII are kept (HTML ids and fragments take any character). */
+static void S_heading_id(struct S_render *R, cmark_node *heading)
+{
+	struct buf text, slug;
+	buf_init(&text);
+	buf_init(&slug);
+	S_plain(&text, heading);
+	for (size_t i = 0; i < text.len; i++) {
+		unsigned char c = (unsigned char)text.data[i];
+		if (slug.len >= 80 && (c & 0xc0) != 0x80)
+			break; /* long enough, and never inside a character */
+		if (c >= 'A' && c <= 'Z')
+			buf_putc(&slug, (char)(c - 'A' + 'a'));
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			 c >= 0x80)
+			buf_putc(&slug, (char)c);
+		else if (slug.len && slug.data[slug.len - 1] != '-')
+			buf_putc(&slug, '-');
+	}
+	while (slug.len && slug.data[slug.len - 1] == '-')
+		slug.len--;
+	buf_putc(&slug, '\0');
+	S_unique_id(R, slug.data[0] ? slug.data : "section");
+	buf_free(&text);
+	buf_free(&slug);
+}
+
+static bool S_tight(cmark_node *paragraph)
+{
+	cmark_node *item = cmark_node_parent(paragraph);
+	cmark_node *list = item ? cmark_node_parent(item) : NULL;
+	return list && cmark_node_get_type(list) == CMARK_NODE_LIST &&
+	       cmark_node_get_list_tight(list);
+}
+
+static struct source_pos S_pos(cmark_node *n)
+{
+	struct source_pos p = {NULL, cmark_node_get_start_line(n),
+			       cmark_node_get_start_column(n)};
+	return p;
+}
+
+static void S_warn(struct S_render *R, cmark_node *n, const char *fmt,
+		   const char *arg)
+{
+	if (R->d)
+		diag_warning(R->d, S_pos(n), fmt, arg);
+}
+
+/* ---- fenced blocks: code, charts, matrices -------------------------- */
+
+/* The word of an info string at *p, copied to word (at most size-1). */
+static const char *S_word(const char *p, char *word, size_t size)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	size_t n = 0;
+	while (p[n] && p[n] != ' ' && p[n] != '\t')
+		n++;
+	size_t keep = n < size - 1 ? n : size - 1;
+	memcpy(word, p, keep);
+	word[keep] = '\0';
+	return p + n;
+}
+
+static void S_chart(struct S_render *R, cmark_node *node, const char *rest)
+{
+	char id[MODEL_MAX_ID + 2];
+	S_word(rest, id, sizeof id);
+	const struct report *r = R->o->report;
+	const struct statistic *s = r ? report_find_statistic(r, id) : NULL;
+	if (!s) {
+		S_warn(R, node, "no statistic '%s' to draw; the chart is left out",
+		       id);
+		return;
+	}
+	struct arena a;
+	arena_init(&a);
+	struct chart *c = chart_from_statistic(&a, s, R->o->lang,
+					       report_first_language(r),
+					       &R->o->words->chart);
+	struct buf uid;
+	buf_init(&uid);
+	buf_printf(&uid, "%schart-%s", R->prefix, id);
+	size_t len = uid.len;
+	for (int n = 2; !S_ids_add(&R->ids, uid.data); n++) {
+		uid.len = len;
+		buf_printf(&uid, "-%d", n);
+	}
+	chart_write_svg(R->out, c, uid.data);
+	buf_free(&uid);
+	arena_free(&a);
+}
+
+static void S_code_block(struct S_render *R, cmark_node *node)
+{
+	const char *info = cmark_node_get_fence_info(node);
+	char word[32];
+	const char *rest = S_word(info ? info : "", word, sizeof word);
+	if (!strcmp(word, "chart")) {
+		S_chart(R, node, rest);
+		return;
+	}
+	if (!strcmp(word, "matrix")) {
+		html_matrix(R->out, R->o, rest, S_pos(node), R->d);
+		return;
+	}
+	buf_puts(R->out, "<pre><code");
+	if (word[0]) {
+		buf_puts(R->out, " class=\"language-");
+		S_text(R, word);
+		buf_putc(R->out, '"');
+	}
+	buf_putc(R->out, '>');
+	S_text(R, cmark_node_get_literal(node));
+	buf_puts(R->out, "</code></pre>\n");
+}
+
+/* ---- footnotes ------------------------------------------------------ */
+
+static void S_footnote_ref(struct S_render *R, cmark_node *node)
+{
+	int n = atoi(cmark_node_get_literal(node));
+	if (n <= 0)
+		return;
+	if ((size_t)n >= R->fn_cap) {
+		size_t cap = (size_t)n * 2;
+		R->fn_refs = xrealloc(R->fn_refs, cap * sizeof *R->fn_refs);
+		memset(R->fn_refs + R->fn_cap, 0,
+		       (cap - R->fn_cap) * sizeof *R->fn_refs);
+		R->fn_cap = cap;
+	}
+	int k = ++R->fn_refs[n];
+	buf_printf(R->out,
+		   "<sup class=\"fnref\"><a href=\"#%sfn-%d\" id=\"%sfnref-%d",
+		   R->prefix, n, R->prefix, n);
+	if (k > 1)
+		buf_printf(R->out, "-%d", k);
+	buf_printf(R->out, "\">%d</a></sup>", n);
+}
+
+static void S_footnote_def(struct S_render *R, bool entering)
+{
+	if (!entering) {
+		buf_puts(R->out, "</li>\n");
+		return;
+	}
+	if (R->fn_defs++ == 0) {
+		buf_puts(R->out, "<section class=\"footnotes\" aria-label=\"");
+		S_text(R, R->o->words->notes);
+		buf_puts(R->out, "\">\n<ol>\n");
+	}
+	buf_printf(R->out, "<li id=\"%sfn-%d\">\n", R->prefix, R->fn_defs);
+}
+
+/* The links back to each reference, at the end of a note's last
+ * paragraph. */
+static void S_footnote_backrefs(struct S_render *R)
+{
+	int n = R->fn_defs;
+	int refs = (size_t)n < R->fn_cap ? R->fn_refs[n] : 0;
+	for (int k = 1; k <= refs; k++) {
+		buf_printf(R->out, " <a href=\"#%sfnref-%d", R->prefix, n);
+		if (k > 1)
+			buf_printf(R->out, "-%d", k);
+		buf_puts(R->out, "\" class=\"fnback\" aria-label=\"");
+		S_text(R, R->o->words->footnote_back);
+		buf_puts(R->out, "\">↩</a>");
+	}
+}
+
+static bool S_last_of_note(cmark_node *paragraph)
+{
+	cmark_node *parent = cmark_node_parent(paragraph);
+	return parent &&
+	       cmark_node_get_type(parent) == CMARK_NODE_FOOTNOTE_DEFINITION &&
+	       !cmark_node_next(paragraph);
+}
+
+/* ---- tables --------------------------------------------------------- */
+
+static void S_table_part(struct S_render *R, cmark_node *node,
+			 enum markdown_ext ext, bool entering)
+{
+	struct buf *out = R->out;
+	switch (ext) {
+	case MARKDOWN_EXT_TABLE:
+		if (entering) {
+			buf_puts(out, "<div class=\"table-wrap\"><table>\n");
+			R->tbody_open = false;
+		} else {
+			buf_puts(out, R->tbody_open ? "</tbody>\n" : "");
+			buf_puts(out, "</table></div>\n");
+		}
+		break;
+	case MARKDOWN_EXT_TABLE_ROW:
+		R->in_header = markdown_is_header_row(node);
+		R->column = 0;
+		if (entering && !R->in_header && !R->tbody_open) {
+			buf_puts(out, "<tbody>\n");
+			R->tbody_open = true;
+		}
+		if (entering)
+			buf_puts(out, R->in_header ? "<thead>\n<tr>" : "<tr>");
+		else
+			buf_puts(out, R->in_header ? "</tr>\n</thead>\n" : "</tr>\n");
+		break;
+	case MARKDOWN_EXT_TABLE_CELL: {
+		const char *tag = R->in_header ? "th" : "td";
+		if (!entering) {
+			buf_printf(out, "</%s>", tag);
+			R->column++;
+			break;
+		}
+		cmark_node *table = cmark_node_parent(cmark_node_parent(node));
+		char al = markdown_table_align(table, R->column);
+		buf_printf(out, "<%s%s", tag,
+			   R->in_header ? " scope=\"col\"" : "");
+		if (al == 'r' || al == 'c')
+			buf_printf(out, " class=\"al-%c\"", al);
+		buf_putc(out, '>');
+		break;
+	}
+	case MARKDOWN_EXT_STRIKETHROUGH:
+		buf_puts(out, entering ? "<del>" : "</del>");
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- inline and block nodes ----------------------------------------- */
+
+static void S_link(struct S_render *R, cmark_node *node, bool entering)
+{
+	if (!entering) {
+		buf_puts(R->out, "</a>");
+		return;
+	}
+	const char *url = cmark_node_get_url(node);
+	const char *title = cmark_node_get_title(node);
+	/* an unsafe link keeps its text but leads nowhere: <a> without href */
+	buf_puts(R->out, "<a");
+	if (url && markdown_url_is_safe(url, false)) {
+		buf_puts(R->out, " href=\"");
+		escape_href(R->out, url, strlen(url));
+		buf_putc(R->out, '"');
+	}
+	if (title && *title) {
+		buf_puts(R->out, " title=\"");
+		S_text(R, title);
+		buf_putc(R->out, '"');
+	}
+	buf_putc(R->out, '>');
+}
+
+static void S_image(struct S_render *R, cmark_node *node, bool entering)
+{
+	if (!entering) {
+		R->images_open--;
+		if (!R->images_open)
+			buf_puts(R->out, R->image_blocked ? "</span>" : "\">");
+		return;
+	}
+	if (R->images_open++)
+		return;
+	/* an unsafe image shows its description instead */
+	const char *url = cmark_node_get_url(node);
+	R->image_blocked = !url || !markdown_url_is_safe(url, true);
+	if (R->image_blocked) {
+		buf_puts(R->out, "<span class=\"img-alt\">");
+		return;
+	}
+	buf_puts(R->out, "<img src=\"");
+	escape_href(R->out, url, strlen(url));
+	buf_puts(R->out, "\" alt=\"");
+}
+
+static void S_paragraph(struct S_render *R, cmark_node *node, bool entering,
+			int number)
+{
+	if (S_tight(node))
+		return;
+	if (!entering) {
+		if (S_last_of_note(node))
+			S_footnote_backrefs(R);
+		buf_puts(R->out, "</p>\n");
+	} else if (number) {
+		buf_printf(R->out,
+			   "<p class=\"para\" id=\"%spara-%d\">"
+			   "<span class=\"num\">%d.</span> ",
+			   R->prefix, number, number);
+	} else {
+		buf_puts(R->out, "<p>");
+	}
+}
+
+static void S_heading(struct S_render *R, cmark_node *node, bool entering)
+{
+	int level = cmark_node_get_heading_level(node) + R->o->heading_shift;
+	if (level > 6)
+		level = 6;
+	if (!entering) {
+		buf_printf(R->out, "</h%d>\n", level);
+		return;
+	}
+	buf_printf(R->out, "<h%d id=\"", level);
+	S_heading_id(R, node);
+	buf_puts(R->out, "\">");
+}
+
+static void S_list(struct S_render *R, cmark_node *node, bool entering)
+{
+	bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+	if (!entering) {
+		buf_puts(R->out, ordered ? "</ol>\n" : "</ul>\n");
+		return;
+	}
+	int start = cmark_node_get_list_start(node);
+	if (!ordered)
+		buf_puts(R->out, "<ul>\n");
+	else if (start != 1)
+		buf_printf(R->out, "<ol start=\"%d\">\n", start);
+	else
+		buf_puts(R->out, "<ol>\n");
+}
+
+/* Nodes without children of their own: text and the like. */
+static void S_leaf(struct S_render *R, cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+		S_text(R, cmark_node_get_literal(node));
+		break;
+	case CMARK_NODE_CODE:
+		if (R->images_open) {
+			S_text(R, cmark_node_get_literal(node));
+			break;
+		}
+		buf_puts(R->out, "<code>");
+		S_text(R, cmark_node_get_literal(node));
+		buf_puts(R->out, "</code>");
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		buf_putc(R->out, '\n');
+		break;
+	case CMARK_NODE_LINEBREAK:
+		buf_puts(R->out, R->images_open ? " " : "<br>\n");
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		buf_puts(R->out, "<hr>\n");
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		S_code_block(R, node);
+		break;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		if (!R->images_open)
+			S_footnote_ref(R, node);
+		break;
+	default: /* raw HTML and directives: never written */
+		break;
+	}
+}
+
+static void S_simple(struct S_render *R, const char *open, const char *close,
+		     bool entering)
+{
+	if (!R->images_open)
+		buf_puts(R->out, entering ? open : close);
+}
+
+static void S_node(struct S_render *R, cmark_node *node, bool entering)
+{
+	int number = entering ? markdown_number(&R->numbering, node) : 0;
+	enum markdown_ext ext = markdown_ext_of(node);
+	if (ext != MARKDOWN_EXT_NONE) {
+		if (!R->images_open)
+			S_table_part(R, node, ext, entering);
+		return;
+	}
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_DOCUMENT:
+		if (!entering && R->fn_defs)
+			buf_puts(R->out, "</ol>\n</section>\n");
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		S_simple(R, "<blockquote>\n", "</blockquote>\n", entering);
+		break;
+	case CMARK_NODE_LIST:
+		S_list(R, node, entering);
+		break;
+	case CMARK_NODE_ITEM:
+		S_simple(R, "<li>", "</li>\n", entering);
+		break;
+	case CMARK_NODE_HEADING:
+		S_heading(R, node, entering);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		S_paragraph(R, node, entering, number);
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		S_footnote_def(R, entering);
+		break;
+	case CMARK_NODE_EMPH:
+		S_simple(R, "<em>", "</em>", entering);
+		break;
+	case CMARK_NODE_STRONG:
+		S_simple(R, "<strong>", "</strong>", entering);
+		break;
+	case CMARK_NODE_LINK:
+		if (!R->images_open)
+			S_link(R, node, entering);
+		break;
+	case CMARK_NODE_IMAGE:
+		S_image(R, node, entering);
+		break;
+	default:
+		if (entering)
+			S_leaf(R, node);
+		break;
+	}
+}
+
+void html_render(struct buf *out, cmark_node *doc,
+		 const struct html_options *o, struct diags *d)
+{
+	struct S_render R = {.out = out, .o = o, .d = d,
+			     .prefix = o->id_prefix ? o->id_prefix : ""};
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		S_node(&R, cmark_iter_get_node(it), ev == CMARK_EVENT_ENTER);
+	cmark_iter_free(it);
+	S_ids_free(&R.ids);
+	free(R.fn_refs);
+}
+
+/* ---- the matrix ----------------------------------------------------- */
+
+struct S_filter {
+	const char *cluster;
+	int status, position; /* -1: any */
+	char sdg[16];         /* "" any; "16" a goal; "16.10" a target */
+};
+
+static int S_enum_of(const char *v, const char *(*name)(int), int count)
+{
+	for (int i = 0; i < count; i++)
+		if (!strcmp(v, name(i)))
+			return i;
+	return -2; /* matches nothing */
+}
+
+static const char *S_status_name(int i) { return status_name((enum status)i); }
+static const char *S_position_name(int i)
+{
+	return position_name((enum position)i);
+}
+
+static void S_filter_parse(struct S_filter *f, char *spec,
+			   struct source_pos pos, struct diags *d)
+{
+	*f = (struct S_filter){NULL, -1, -1, ""};
+	for (char *tok = strtok(spec, " \t"); tok; tok = strtok(NULL, " \t")) {
+		char *eq = strchr(tok, '=');
+		const char *v = eq ? eq + 1 : "";
+		if (eq)
+			*eq = '\0';
+		if (!strcmp(tok, "cluster") && eq)
+			f->cluster = v;
+		else if (!strcmp(tok, "status") && eq)
+			f->status = S_enum_of(v, S_status_name, STATUS_COUNT);
+		else if (!strcmp(tok, "position") && eq)
+			f->position = S_enum_of(v, S_position_name, POSITION_COUNT);
+		else if (!strcmp(tok, "sdg") && eq && strlen(v) < sizeof f->sdg)
+			memcpy(f->sdg, v, strlen(v) + 1);
+		else if (d)
+			diag_warning(d, pos,
+				     "unknown matrix filter '%s'; use cluster=, "
+				     "status=, position= or sdg=", tok);
+	}
+}
+
+static bool S_sdg_match(const struct recommendation *rec, const char *want)
+{
+	bool goal = !strchr(want, '.');
+	for (size_t i = 0; i < rec->sdg_count; i++) {
+		const struct sdg *s = &rec->sdgs[i];
+		if (!strcmp(s->code, want) || (goal && s->goal == atoi(want)))
+			return true;
+	}
+	return false;
+}
+
+static bool S_passes(const struct S_filter *f, const struct recommendation *rec)
+{
+	return (!f->cluster || (rec->cluster_id &&
+				!strcmp(f->cluster, rec->cluster_id))) &&
+	       (f->status < 0 ? f->status == -1 : (int)rec->status == f->status) &&
+	       (f->position < 0 ? f->position == -1
+				: (int)rec->position == f->position) &&
+	       (!f->sdg[0] || S_sdg_match(rec, f->sdg));
+}
+
+static void S_matrix_row(struct buf *out, const struct html_options *o,
+			 const struct recommendation *rec, enum lang first)
+{
+	const struct html_words *w = o->words;
+	buf_puts(out, "<tr><th scope=\"row\"><a href=\"");
+	html_rec_href(out, o->root, rec->id);
+	buf_puts(out, "\">");
+	escape_html(out, rec->id, strlen(rec->id));
+	buf_puts(out, "</a></th><td>");
+	const char *text = text_get(&rec->text, o->lang, first);
+	escape_html(out, text ? text : "", text ? strlen(text) : 0);
+	buf_puts(out, "</td><td>");
+	for (size_t i = 0; i < rec->states.count; i++) {
+		const char *s = text_get(&rec->states.items[i], o->lang, first);
+		if (i)
+			buf_puts(out, ", ");
+		escape_html(out, s ? s : "", s ? strlen(s) : 0);
+	}
+	buf_puts(out, "</td><td>");
+	const char *p = w->position[rec->position];
+	escape_html(out, p, strlen(p));
+	buf_puts(out, "</td><td>");
+	html_status_badge(out, w, rec->status);
+	buf_puts(out, "</td></tr>\n");
+}
+
+void html_matrix(struct buf *out, const struct html_options *o,
+		 const char *filter, struct source_pos pos, struct diags *d)
+{
+	const struct report *r = o->report;
+	if (!r) {
+		if (d)
+			diag_warning(d, pos, "no report to draw a matrix from");
+		return;
+	}
+	struct S_filter f;
+	char *spec = xstrdup(filter ? filter : "");
+	S_filter_parse(&f, spec, pos, d);
+	const struct html_words *w = o->words;
+	buf_puts(out, "<div class=\"table-wrap\"><table class=\"matrix\">\n"
+		      "<thead><tr>");
+	const char *heads[] = {w->matrix_id, w->matrix_text, w->matrix_states,
+			       w->matrix_position, w->matrix_status};
+	for (size_t i = 0; i < 5; i++) {
+		buf_printf(out, "<th scope=\"col\" class=\"m%zu\">", i);
+		escape_html(out, heads[i], strlen(heads[i]));
+		buf_puts(out, "</th>");
+	}
+	buf_puts(out, "</tr></thead>\n<tbody>\n");
+	enum lang first = report_first_language(r);
+	for (size_t i = 0; i < r->rec_count; i++)
+		if (S_passes(&f, &r->recs[i]))
+			S_matrix_row(out, o, &r->recs[i], first);
+	buf_puts(out, "</tbody></table></div>\n");
+	free(spec);
+}

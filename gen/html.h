@@ -1,0 +1,90 @@
+/*
+ * html — the HTML back end: a cmark-gfm document tree (from
+ * markdown_parse()) in, an HTML fragment out; the sibling of pdf.c.
+ *
+ * html_render() is one walk over the tree with a switch on node type, as
+ * in cmark's html.c, plus what uprgen adds:
+ *  - safe whatever the content says: raw HTML is dropped (the directives
+ *    of markdown.h are read, never written) and unsafe link and image
+ *    URLs are emptied;
+ *  - paragraphs numbered by `<!-- uprgen:numbering on -->` are written
+ *    UN-style: <p class="para" id="para-12"><span class="num">12.</span> …
+ *  - every heading gets an id made from its text (unique on the page) so
+ *    that sections can be linked to;
+ *  - footnotes are numbered notes at the end, with links both ways;
+ *  - ```` ```chart STAT-ID ```` becomes that statistic's chart (inline SVG
+ *    with a data table, see chart.h);
+ *  - ```` ```matrix ```` becomes the recommendation matrix: number (linking
+ *    to the recommendation's page), text, recommending States, position,
+ *    status.  Filters may follow, all of which a row must pass:
+ *        ```matrix cluster=ID status=NAME position=NAME sdg=GOAL-OR-TARGET
+ *    (`sdg=16` matches 16 and its targets; `sdg=16.10` only that target).
+ *    An unknown filter or statistic is a warning and is left out.
+ *
+ * The tree stays the caller's; html_render() appends to out and keeps
+ * nothing.  Warnings go to d (may be NULL).
+ */
+#ifndef UPRGEN_HTML_H
+#define UPRGEN_HTML_H
+
+#include <stdbool.h>
+
+#include <cmark-gfm.h>
+
+#include "chart.h"
+#include "diag.h"
+#include "model.h"
+#include "util.h"
+#include "value.h"
+
+/* Fixed words of the matrix and the notes, in one language; html_words()
+ * takes uprgen's own, replaced by the report's labels where they hold the
+ * key (matrix_id, matrix_text, matrix_states, matrix_position,
+ * matrix_status, position_<name with _>, footnote_back, notes). */
+struct html_words {
+	const char *matrix_id, *matrix_text, *matrix_states;
+	const char *matrix_position, *matrix_status;
+	const char *position[POSITION_COUNT];
+	const char *footnote_back, *notes;
+	struct chart_words chart;
+};
+
+struct html_words html_words(enum lang lang, const struct value *labels);
+
+struct html_options {
+	enum lang lang;
+	/* chart and matrix blocks need the report; without one they are
+	 * left out with a warning */
+	const struct report *report;
+	const struct html_words *words;
+	/* the way from the page to the top of its language's site: "" or
+	 * "../"; links of the matrix start with it */
+	const char *root;
+	/* starts every id written, so that several fragments can share a
+	 * page ("a1-"); NULL for none */
+	const char *id_prefix;
+	/* added to every heading level (capped at 6), for fragments that go
+	 * under a page's own headings */
+	int heading_shift;
+};
+
+void html_render(struct buf *out, cmark_node *doc,
+		 const struct html_options *o, struct diags *d);
+
+/* The matrix rows of every recommendation that passes `filter` (the text
+ * after "matrix", may be NULL or empty); warnings at pos. */
+void html_matrix(struct buf *out, const struct html_options *o,
+		 const char *filter, struct source_pos pos, struct diags *d);
+
+/* Page addresses, relative to the top of a language's site, and the
+ * file names the site writes them to: recommendations/ID.html,
+ * clusters/ID.html.  Ids are checked by the loader to a safe alphabet;
+ * they are URL-encoded still, so no id can leave its folder. */
+void html_rec_href(struct buf *out, const char *root, const char *id);
+void html_cluster_href(struct buf *out, const char *root, const char *id);
+
+/* The status badge: colour and words (never colour alone). */
+void html_status_badge(struct buf *out, const struct html_words *w,
+		       enum status s);
+
+#endif

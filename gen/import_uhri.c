@@ -1,0 +1,516 @@
+/*
+ * import_uhri — the CSV export of the Universal Human Rights Index, with
+ * OHCHR's column names as OHCHR spells them ("Reccomending Body", "UPR
+ * Reccomending States"; found by name, either spelling).  Cells holding
+ * several values put one a line, each prefixed "- "; SDGs read
+ * "16.10 - Ensure public access to information ...".
+ *
+ * Takes the UPR rows about one State from one cycle (its latest unless
+ * --cycle says; the cycle comes from the UPR Session), one entry per
+ * paragraph number (found at the start of Text), sorted by it.  The first
+ * theme is the cluster; Affected Persons become groups.  With --related,
+ * the recommendations of the other mechanisms about the State are offered
+ * as `related` entries of the UPR recommendations they share the most
+ * themes and groups of persons with (at most S_MAX_RELATED each), for the
+ * user to keep or drop.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "import.h"
+
+enum S_col {
+	S_TEXT,
+	S_COUNTRIES,
+	S_BODY,
+	S_SYMBOL,
+	S_THEMES,
+	S_PERSONS,
+	S_SDGS,
+	S_STATES,
+	S_POSITION,
+	S_TYPE,
+	S_SESSION,
+	S_NCOL
+};
+
+/* as OHCHR writes them; compared without case, spaces or the typo */
+static const char *const S_col_names[S_NCOL] = {
+	"Text",	       "Countries Concerned",	  "Reccomending Body",
+	"Document Symbol", "Themes",		  "Affected Persons",
+	"Sdgs",	       "UPR Reccomending States", "UPR Position",
+	"Type",	       "UPR Session",
+};
+
+enum { S_REQUIRED = 3 /* Text, Countries Concerned, Reccomending Body */ };
+enum { S_MAX_RELATED = 3, S_MIN_SHARED = 2 };
+
+/* One row about the State under review, copied out of the reader. */
+struct S_row {
+	const char *cell[S_NCOL];
+	struct source_pos pos;
+	long session;
+};
+
+struct S_reader {
+	struct import_set *set;
+	const struct import_options *o;
+	const char *file;
+	size_t col[S_NCOL]; /* SIZE_MAX: no such column */
+	struct S_row *upr, *other;
+	size_t upr_count, upr_cap, other_count, other_cap;
+	const char *state; /* as the file spells it */
+};
+
+/* "UPR Reccomending States" and "upr recommending states" are one
+ * column. */
+static char *S_column_key(struct arena *a, const char *name)
+{
+	char *key = arena_alloc(a, strlen(name) + 1), *k = key;
+	for (const char *p = name; *p; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			*k++ = c;
+	}
+	char *typo = strstr(key, "reccomend");
+	if (typo)
+		memmove(typo + 3, typo + 4, strlen(typo + 4) + 1);
+	return key;
+}
+
+static bool S_header(struct S_reader *R, struct csv_reader *csv)
+{
+	struct arena *a = R->set->a;
+	if (!csv_next(csv)) {
+		diag_error(R->set->d, (struct source_pos){R->file, 0, 0},
+			   "the file is empty");
+		return false;
+	}
+	bool ok = true;
+	for (int c = 0; c < S_NCOL; c++) {
+		const char *want = S_column_key(a, S_col_names[c]);
+		R->col[c] = SIZE_MAX;
+		for (size_t i = 0; i < csv->count; i++)
+			if (!strcmp(S_column_key(a, csv->fields[i].text), want))
+				R->col[c] = i;
+		if (R->col[c] == SIZE_MAX &&
+		    (c < S_REQUIRED || c == S_SESSION)) {
+			diag_error(R->set->d, csv->fields[0].pos,
+				   "no '%s' column: is this an export of the "
+				   "Universal Human Rights Index?",
+				   S_col_names[c]);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* The values of a cell: one a line, "- " before each. */
+static struct import_list S_values(struct arena *a, const char *cell)
+{
+	struct import_list l = {0};
+	while (cell && *cell) {
+		size_t n = strcspn(cell, "\n");
+		const char *v = cell;
+		while (n && (*v == '-' || *v == ' ')) {
+			v++;
+			n--;
+		}
+		const char *value = import_clean(a, v, n);
+		if (*value)
+			import_list_add(a, &l, value);
+		cell = v + n + (v[n] == '\n');
+	}
+	return l;
+}
+
+static bool S_has(const struct import_list *l, const char *name)
+{
+	for (size_t i = 0; i < l->count; i++)
+		if (import_same_name(l->items[i], name))
+			return true;
+	return false;
+}
+
+static void S_keep(struct S_reader *R, struct csv_reader *csv, bool upr)
+{
+	struct arena *a = R->set->a;
+	struct S_row row = {.pos = csv->fields[0].pos};
+	for (int c = 0; c < S_NCOL; c++)
+		if (R->col[c] < csv->count)
+			row.cell[c] = import_clean(a, csv->fields[R->col[c]].text,
+						   csv->fields[R->col[c]].len);
+	if (upr) {
+		const char *s = row.cell[S_SESSION] ? row.cell[S_SESSION] : "";
+		s += strcspn(s, "0123456789");
+		row.session = strtol(s, NULL, 10);
+		R->upr = arena_grow(a, R->upr, sizeof *R->upr, R->upr_count,
+				    &R->upr_cap, R->upr_count + 1);
+		R->upr[R->upr_count++] = row;
+	} else {
+		R->other = arena_grow(a, R->other, sizeof *R->other,
+				      R->other_count, &R->other_cap,
+				      R->other_count + 1);
+		R->other[R->other_count++] = row;
+	}
+}
+
+static void S_read_rows(struct S_reader *R, struct csv_reader *csv)
+{
+	struct arena *a = R->set->a;
+	size_t need = 0;
+	for (int c = 0; c < S_REQUIRED; c++)
+		if (R->col[c] > need)
+			need = R->col[c];
+	while (csv_next(csv)) {
+		if (csv->count <= need)
+			continue; /* a short row holds no recommendation */
+		struct import_list countries =
+			S_values(a, csv->fields[R->col[S_COUNTRIES]].text);
+		if (!S_has(&countries, R->o->state))
+			continue;
+		for (size_t i = 0; i < countries.count && !R->state; i++)
+			if (import_same_name(countries.items[i], R->o->state))
+				R->state = countries.items[i];
+		struct import_list body =
+			S_values(a, csv->fields[R->col[S_BODY]].text);
+		if (S_has(&body, "UPR"))
+			S_keep(R, csv, true);
+		else if (R->o->related)
+			S_keep(R, csv, false);
+	}
+}
+
+/* The cycle asked for, or the latest one; warnings tell of rows left out
+ * (other cycles; no session to tell the cycle by). */
+static long S_cycle(struct S_reader *R)
+{
+	long chosen = R->o->cycle, other = 0;
+	for (size_t i = 0; i < R->upr_count && !R->o->cycle; i++) {
+		long c = import_cycle_of_session(R->upr[i].session);
+		if (c > chosen)
+			chosen = c;
+	}
+	size_t found = 0;
+	for (size_t i = 0; i < R->upr_count; i++) {
+		long c = import_cycle_of_session(R->upr[i].session);
+		if (c == chosen)
+			found++;
+		else if (!c)
+			diag_warning(R->set->d, R->upr[i].pos,
+				     "skipped: no UPR Session to tell the "
+				     "cycle by");
+		else if (!other)
+			other = c;
+	}
+	struct source_pos whole = {R->file, 0, 0};
+	if (!found)
+		diag_error(R->set->d, whole,
+			   "no UPR recommendation to %s from cycle %ld in "
+			   "this file",
+			   R->state, chosen);
+	else if (other && !R->o->cycle)
+		diag_warning(R->set->d, whole,
+			     "%s has UPR recommendations from cycle %ld too; "
+			     "importing cycle %ld (choose with --cycle)",
+			     R->state, other, chosen);
+	return found ? chosen : 0;
+}
+
+static struct import_rec *S_find(struct import_set *set, const char *id)
+{
+	for (size_t i = 0; i < set->count; i++)
+		if (!strcmp(set->recs[i].id, id))
+			return &set->recs[i];
+	return NULL;
+}
+
+static void S_add_all(struct arena *a, struct import_list *to,
+		      const struct import_list *from)
+{
+	for (size_t i = 0; i < from->count; i++)
+		import_list_add(a, to, from->items[i]);
+}
+
+static void S_position(struct S_reader *R, struct import_rec *rec,
+		       const struct S_row *row)
+{
+	const char *p = row->cell[S_POSITION] ? row->cell[S_POSITION] : "";
+	struct import_list values = S_values(R->set->a, p);
+	rec->position = POSITION_NOTED;
+	if (values.count == 1 &&
+	    import_position(values.items[0], &rec->position))
+		return;
+	rec->position_note =
+		values.count ? arena_printf(R->set->a,
+					    "TODO: check: the export says "
+					    "\"%s\"",
+					    p)
+			     : "TODO: check: the export gives no position";
+}
+
+static void S_upr_row(struct S_reader *R, const struct S_row *row)
+{
+	struct import_set *set = R->set;
+	struct arena *a = set->a;
+	const char *rest;
+	const char *id = import_para_number(a, row->cell[S_TEXT], &rest);
+	if (!id) {
+		diag_warning(set->d, row->pos,
+			     "skipped: no paragraph number at the start of "
+			     "Text");
+		return;
+	}
+	struct import_list states = S_values(a, row->cell[S_STATES]);
+	struct import_list themes = S_values(a, row->cell[S_THEMES]);
+	struct import_rec *rec = S_find(set, id);
+	if (!rec) {
+		rec = import_add_rec(set);
+		rec->id = id;
+		rec->text = rest; /* States split off once all rows are in */
+		S_position(R, rec, row);
+		rec->cluster = import_cluster(set, themes.count
+							   ? themes.items[0]
+							   : "Other");
+	}
+	S_add_all(a, &rec->states, &states);
+	for (size_t i = 0; i < themes.count; i++)
+		if (strcmp(themes.items[i], set->clusters[rec->cluster].title))
+			import_list_add(a, &rec->themes, themes.items[i]);
+	struct import_list groups = S_values(a, row->cell[S_PERSONS]);
+	S_add_all(a, &rec->groups, &groups);
+	struct import_list sdgs = S_values(a, row->cell[S_SDGS]);
+	for (size_t i = 0; i < sdgs.count; i++) {
+		const char *code = import_sdg_code(a, sdgs.items[i]);
+		if (code)
+			import_list_add(a, &rec->sdgs, code);
+	}
+}
+
+/* The States named at the end of a text are those of the States column
+ * (of all the rows of that paragraph); without that column, they are
+ * taken from the text. */
+static void S_split_states(struct import_set *set)
+{
+	for (size_t i = 0; i < set->count; i++) {
+		struct import_rec *rec = &set->recs[i];
+		struct import_list in_text = {0};
+		rec->text = import_split_states(
+			set->a, rec->text, rec->states.count ? &rec->states : NULL,
+			&in_text);
+		if (!rec->states.count)
+			rec->states = in_text;
+	}
+}
+
+/* ------------------------------------------------------------ related */
+
+static bool S_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A treaty body's paragraph may follow a short heading: "Rural women
+ * 49.The Committee ..." gives "49" and the text after it. */
+static const char *S_para(struct arena *a, const char *text,
+			  const char **rest)
+{
+	const char *para = import_para_number(a, text, rest);
+	if (para)
+		return para;
+	*rest = text;
+	for (const char *p = text + 1; *p && p - text < 80; p++) {
+		if (*p == '.')
+			return NULL; /* a sentence came first: no heading */
+		size_t n = strspn(p, "0123456789");
+		if (p[-1] != ' ' || n == 0 || n > 3 || p[n] != '.' ||
+		    S_digit(p[n + 1]))
+			continue;
+		const char *after = p + n + 1;
+		while (*after == ' ')
+			after++;
+		*rest = after;
+		return arena_strndup(a, p, n);
+	}
+	return NULL;
+}
+
+/* What a recommendation is about, to find the related ones. */
+struct S_keys {
+	struct import_list themes, groups;
+};
+
+static size_t S_shared(const struct import_list *a,
+		       const struct import_list *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->count; i++)
+		n += S_has(b, a->items[i]);
+	return n;
+}
+
+struct S_candidate {
+	size_t row; /* index in R->other */
+	size_t shared;
+};
+
+static struct S_keys S_rec_keys(struct S_reader *R,
+				const struct import_rec *rec)
+{
+	struct S_keys k = {.groups = rec->groups};
+	import_list_add(R->set->a, &k.themes,
+			R->set->clusters[rec->cluster].title);
+	S_add_all(R->set->a, &k.themes, &rec->themes);
+	return k;
+}
+
+/* The related rows sharing the most themes and groups with a
+ * recommendation, best first, ties in the order of the file. */
+static size_t S_best(struct S_reader *R, const struct S_keys *mine,
+		     const struct S_keys *theirs,
+		     struct S_candidate best[S_MAX_RELATED])
+{
+	size_t n = 0;
+	for (size_t i = 0; i < R->other_count; i++) {
+		struct S_candidate c = {
+			i, S_shared(&mine->themes, &theirs[i].themes) +
+				   S_shared(&mine->groups, &theirs[i].groups)};
+		if (c.shared < S_MIN_SHARED)
+			continue;
+		size_t at = n;
+		while (at > 0 && best[at - 1].shared < c.shared)
+			at--;
+		if (at == S_MAX_RELATED)
+			continue;
+		size_t last = n < S_MAX_RELATED ? n : S_MAX_RELATED - 1;
+		memmove(&best[at + 1], &best[at], (last - at) * sizeof *best);
+		best[at] = c;
+		if (n < S_MAX_RELATED)
+			n++;
+	}
+	return n;
+}
+
+/* Only recommendations are related recommendations: the index also
+ * holds concerns, observations and good practices. */
+static bool S_is_recommendation(struct arena *a, const struct S_row *row)
+{
+	struct import_list type = S_values(a, row->cell[S_TYPE]);
+	if (!row->cell[S_TYPE] || !type.count)
+		return true;
+	for (size_t i = 0; i < type.count; i++)
+		if (strstr(type.items[i], "ecommendation"))
+			return true;
+	return false;
+}
+
+static struct import_related S_related(struct S_reader *R,
+					const struct S_row *row)
+{
+	struct arena *a = R->set->a;
+	struct import_list body = S_values(a, row->cell[S_BODY]);
+	struct import_related rel = {
+		.mechanism = body.count ? body.items[0] : "?",
+		.symbol = row->cell[S_SYMBOL],
+	};
+	rel.para = S_para(a, row->cell[S_TEXT], &rel.text);
+	return rel;
+}
+
+static void S_relate(struct S_reader *R)
+{
+	struct arena *a = R->set->a;
+	size_t kept = 0;
+	for (size_t i = 0; i < R->other_count; i++)
+		if (S_is_recommendation(a, &R->other[i]))
+			R->other[kept++] = R->other[i];
+	R->other_count = kept;
+	struct S_keys *theirs = arena_alloc(a, (kept + 1) * sizeof *theirs);
+	for (size_t i = 0; i < kept; i++) {
+		theirs[i].themes = S_values(a, R->other[i].cell[S_THEMES]);
+		theirs[i].groups = S_values(a, R->other[i].cell[S_PERSONS]);
+	}
+	for (size_t i = 0; i < R->set->count; i++) {
+		struct import_rec *rec = &R->set->recs[i];
+		struct S_keys mine = S_rec_keys(R, rec);
+		struct S_candidate best[S_MAX_RELATED];
+		size_t n = S_best(R, &mine, theirs, best);
+		for (size_t k = 0; k < n; k++)
+			import_related_add(a, rec,
+					   S_related(R, &R->other[best[k].row]));
+	}
+}
+
+/* ------------------------------------------------------------- headers */
+
+static void S_headers(struct S_reader *R, long cycle)
+{
+	struct import_set *set = R->set;
+	const char *slash = strrchr(R->file, '/');
+	const struct S_row *first = NULL;
+	for (size_t i = 0; i < R->upr_count && !first; i++)
+		if (import_cycle_of_session(R->upr[i].session) == cycle)
+			first = &R->upr[i];
+	buf_printf(&set->recs_header,
+		   "Recommendations to %s from UPR cycle %ld (session %ld%s%s), "
+		   "from %s, an export of the Universal Human Rights Index "
+		   "(uprgen import uhri). Ids are the paragraph numbers of the "
+		   "Working Group report.",
+		   R->state, cycle, first->session,
+		   first->cell[S_SYMBOL] ? ", " : "",
+		   first->cell[S_SYMBOL] ? first->cell[S_SYMBOL] : "",
+		   slash ? slash + 1 : R->file);
+	if (R->o->related)
+		buf_printf(&set->recs_header,
+			   "\n\nTODO: `related` offers, for each "
+			   "recommendation, the recommendations of other "
+			   "mechanisms to %s that share the most themes and "
+			   "groups of persons with it (%d at most, %d in "
+			   "common at least): keep those that apply.",
+			   R->state, S_MAX_RELATED, S_MIN_SHARED);
+	buf_printf(&set->clusters_header,
+		   "Thematic clusters of the recommendations to %s: the first "
+		   "theme that the Universal Human Rights Index gives each of "
+		   "them.",
+		   R->state);
+}
+
+bool import_uhri(struct import_set *set, const struct import_options *o,
+		 const char *text, size_t len)
+{
+	struct S_reader R = {.set = set, .o = o, .file = o->file};
+	struct csv_reader csv;
+	csv_init(&csv, set->d, o->file, text, len);
+	if (S_header(&R, &csv))
+		S_read_rows(&R, &csv);
+	csv_free(&csv);
+	if (set->d->errors)
+		return false;
+	if (!R.upr_count) {
+		diag_error(set->d, (struct source_pos){o->file, 0, 0},
+			   "no UPR recommendation to '%s' in this file",
+			   o->state);
+		return false;
+	}
+	long cycle = S_cycle(&R);
+	if (!cycle)
+		return false;
+	for (size_t i = 0; i < R.upr_count; i++)
+		if (import_cycle_of_session(R.upr[i].session) == cycle)
+			S_upr_row(&R, &R.upr[i]);
+	if (!set->count) {
+		diag_error(set->d, (struct source_pos){o->file, 0, 0},
+			   "no UPR recommendation with a paragraph number");
+		return false;
+	}
+	S_split_states(set);
+	import_sort_by_id(set);
+	if (o->related)
+		S_relate(&R);
+	S_headers(&R, cycle);
+	return true;
+}

@@ -1,0 +1,80 @@
+/*
+ * markdown — the cmark-gfm glue both back ends share: one way to parse,
+ * one reading of uprgen's directives, one rule for unsafe links.
+ *
+ * markdown_parse() takes UTF-8 Markdown (at most MARKDOWN_MAX_BYTES: cmark-gfm
+ * 0.29 has inputs that take quadratic time, so the size is bounded) and
+ * returns a document tree the caller frees with cmark_node_free(); NULL,
+ * with an error in d at pos, when the text is too long or not UTF-8.
+ * GFM tables, strikethrough, autolinks and footnotes are on, and "smart"
+ * punctuation (typographic quotes and dashes).
+ *
+ * Directives are HTML blocks consisting only of one of
+ *   <!-- uprgen:numbering on -->   <!-- uprgen:numbering off -->
+ *   <!-- uprgen:page-break -->
+ * From "numbering on", every paragraph that is a child of the document
+ * gets the next paragraph number (1., 2., ...), continuous through the
+ * document as in UN reports, until "numbering off".  Any other raw HTML
+ * is dropped by both back ends.
+ */
+#ifndef UPRGEN_MARKDOWN_H
+#define UPRGEN_MARKDOWN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+#include "diag.h"
+
+enum { MARKDOWN_MAX_BYTES = 8 * 1024 * 1024 };
+
+/* The parser options: CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART.  Renderers
+ * of cmark's own add nothing unsafe to them. */
+int markdown_options(void);
+
+cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
+			   struct diags *d);
+
+enum markdown_directive {
+	MARKDOWN_NOT_DIRECTIVE,
+	MARKDOWN_NUMBERING_ON,
+	MARKDOWN_NUMBERING_OFF,
+	MARKDOWN_PAGE_BREAK,
+};
+
+enum markdown_directive markdown_directive_of(cmark_node *node);
+
+/* The paragraph numbering state of one walk through a document. */
+struct markdown_numbering {
+	bool on;
+	int last; /* the last number given */
+};
+
+/* Call on every node entered, in document order: returns the number of a
+ * numbered paragraph, else 0 (and follows the directives). */
+int markdown_number(struct markdown_numbering *st, cmark_node *node);
+
+/* The node types of the GFM extensions, which cmark-gfm gives no fixed
+ * numbers. */
+enum markdown_ext {
+	MARKDOWN_EXT_NONE,
+	MARKDOWN_EXT_TABLE,
+	MARKDOWN_EXT_TABLE_ROW,    /* header row: see markdown_is_header_row */
+	MARKDOWN_EXT_TABLE_CELL,
+	MARKDOWN_EXT_STRIKETHROUGH,
+	MARKDOWN_EXT_OTHER,
+};
+
+enum markdown_ext markdown_ext_of(cmark_node *node);
+bool markdown_is_header_row(cmark_node *row);
+/* Number of columns and their alignment: 'l', 'c', 'r' or 0 (none). */
+unsigned markdown_table_columns(cmark_node *table);
+char markdown_table_align(cmark_node *table, unsigned column);
+
+/* Whether a link (or, with image set, an image) may point at url:
+ * escape_url_is_safe() (no javascript:, vbscript:, file:, nor data: but
+ * images of the types cmark allows), and no data: at all for links. */
+bool markdown_url_is_safe(const char *url, bool image);
+
+#endif

@@ -1,0 +1,89 @@
+/*
+ * mustache — the template engine: Mustache as the spec defines it
+ * (interpolation, sections, inverted sections, comments, partials, set
+ * delimiters, and inheritance: parents {{<x}} and blocks {{$x}}; no
+ * lambdas), over the value tree of value.h.
+ *
+ * Takes a template's text, the data, a way to find partials and the
+ * escaping of {{x}} (HTML per the spec, or Markdown for *.md templates;
+ * {{{x}}} and {{&x}} always insert as-is).  Appends the expansion to
+ * `out`, or nothing at all when anything went wrong: every problem goes
+ * into `d` with the file, line and column of the tag concerned (or of the
+ * tag that opened an unclosed section).
+ *
+ * Each template and partial is parsed once per call into a tree, then the
+ * tree is walked; everything lives in a scratch arena freed before
+ * returning, so a build may call this once per page.  Partials keep the
+ * delimiters they start with ({{ }}), whatever the including template set.
+ *
+ * Whitespace, beyond the spec's rules for standalone lines: a standalone
+ * partial's indentation is added to each line of the partial that has
+ * content, and to the lines of partials inside it (indentation adds up);
+ * never inside an interpolated value.  A block keeps the indentation of
+ * the place it is expanded at, not of the place it was written (the
+ * "reindentation" tests of the inheritance spec): a block whose opening
+ * tag stands on a line of its own has the indentation of its first line
+ * removed, and gets that of the block it replaces.
+ *
+ * Limits, so that no template or data can exhaust the machine: partials
+ * and parents nest at most MUSTACHE_MAX_INCLUDES deep (a partial that
+ * includes itself forever stops there; recursion that the data ends is
+ * fine), sections and includes at most MUSTACHE_MAX_NESTING, the output
+ * and the number of steps (tags and texts expanded) are bounded, and so
+ * are the number of different partials and of errors reported.
+ */
+#ifndef UPRGEN_MUSTACHE_H
+#define UPRGEN_MUSTACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "util.h"
+#include "value.h"
+
+enum mustache_escape {
+	MUSTACHE_ESCAPE_HTML,     /* escape_html: the spec's behaviour */
+	MUSTACHE_ESCAPE_MARKDOWN, /* escape_markdown: renders literally */
+	MUSTACHE_ESCAPE_NONE,
+};
+
+enum {
+	MUSTACHE_MAX_INCLUDES = 100,
+	MUSTACHE_MAX_NESTING = 1000,
+	MUSTACHE_MAX_OUTPUT = 256 * 1024 * 1024,
+	MUSTACHE_MAX_STEPS = 50 * 1000 * 1000,
+	MUSTACHE_MAX_PARTIALS = 1000, /* different names in one render */
+	MUSTACHE_MAX_ERRORS = 100,    /* a template's parsing stops there */
+};
+
+/*
+ * Where partials come from.  load() returns the text of partial `name`
+ * (it must stay valid until mustache_render returns) with its length in
+ * *len and the file name to show in messages in *file; or NULL when there
+ * is no such partial, which then expands to nothing (as the spec says)
+ * with a warning.  A loader that refuses a name (an unsafe path) reports
+ * an error at `at`, the tag, into the same diags as mustache_render's, and
+ * returns NULL; the render then fails.  Called once per name and render.
+ */
+struct mustache_partials {
+	const char *(*load)(void *ctx, const char *name, struct source_pos at,
+			    size_t *len, const char **file);
+	void *ctx;
+};
+
+struct mustache_options {
+	enum mustache_escape escape;
+	const struct mustache_partials *partials; /* NULL: no partials */
+	size_t max_output; /* bytes; 0: MUSTACHE_MAX_OUTPUT */
+	size_t max_steps;  /* 0: MUSTACHE_MAX_STEPS */
+};
+
+/* Expands template `tmpl` (len bytes of UTF-8, read from `file`) with
+ * `data` (NULL: empty) as the context.  Returns true when it appended the
+ * whole expansion to out; false, with errors in d and out unchanged. */
+bool mustache_render(struct diags *d, const char *file, const char *tmpl,
+		     size_t len, const struct value *data,
+		     const struct mustache_options *opt, struct buf *out);
+
+#endif

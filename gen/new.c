@@ -1,0 +1,530 @@
+/* new — a fresh report project, ready to check and build. */
+#include "new.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "util.h"
+#include "yamlwrite.h"
+
+enum { EXIT_FAILED = 1, EXIT_USAGE = 2 };
+enum { S_MAX_FILES = 2 + 3 + 2 * LANG_COUNT };
+
+static const char S_usage[] =
+	"usage: uprgen new DIR --state NAME [--cycle N] [--session N] "
+	"[--lang LL,...]\n"
+	"\n"
+	"Starts a report project in DIR (made if missing): content/ with\n"
+	"report.yaml filled in (placeholders marked TODO), clusters.yaml and\n"
+	"recommendations.yaml with a commented example, and a chapter or two\n"
+	"to write in each language.  It checks and builds at once.\n"
+	"  --state NAME   the State under review\n"
+	"  --cycle N      the UPR cycle (default 4)\n"
+	"  --session N    the Working Group session of the review\n"
+	"  --lang LL,...  the report's languages, the original first: en, es,\n"
+	"                 fr (default en)\n"
+	"An existing DIR/content is never touched.  Then fill the\n"
+	"recommendations in, or import them (see 'uprgen import --help').\n";
+
+struct S_project {
+	const char *dir, *state;
+	long cycle, session; /* session 0: not given */
+	enum lang langs[LANG_COUNT];
+	size_t lang_count;
+	char date[16]; /* YYYY-MM-DD */
+};
+
+/* The words of one language; {state} and {cycle} ("fourth") are filled
+ * in. */
+struct S_words {
+	const char *ordinals[6];
+	const char *ordinal_suffix; /* past the sixth cycle: 7th, 7.º, 7e */
+	const char *title;
+	const char *introduction;
+	const char *methodology;
+};
+
+static const struct S_words S_words[LANG_COUNT] = {
+	[LANG_EN] = {
+		{"first", "second", "third", "fourth", "fifth", "sixth"},
+		"th",
+		"Voluntary mid-term report of {state} on the implementation "
+		"of the recommendations received in the {cycle} cycle of the "
+		"Universal Periodic Review",
+		"# Introduction\n\n{state} submits this voluntary mid-term "
+		"report on the implementation of the recommendations it "
+		"received in the {cycle} cycle of the Universal Periodic "
+		"Review, those it supported and those it noted alike.\n\n"
+		"*TODO: say who coordinated the report, the period it covers "
+		"and how it is organized.*\n",
+		"# Methodology\n\n*TODO: describe how the information was "
+		"gathered: the institutions consulted, the participation of "
+		"the national human rights institution and of civil society, "
+		"and how the status of each recommendation was assessed.*\n",
+	},
+	[LANG_ES] = {
+		{"primer", "segundo", "tercer", "cuarto", "quinto", "sexto"},
+		".º",
+		"Informe voluntario de mitad de período de {state} sobre la "
+		"aplicación de las recomendaciones recibidas en el {cycle} "
+		"ciclo del Examen Periódico Universal",
+		"# Introducción\n\n{state} presenta este informe voluntario de "
+		"mitad de período sobre la aplicación de las recomendaciones "
+		"que recibió en el {cycle} ciclo del Examen Periódico "
+		"Universal, tanto las que contaron con su apoyo como aquellas "
+		"de las que tomó nota.\n\n*TODO: indicar quién coordinó el "
+		"informe, el período que abarca y cómo está organizado.*\n",
+		"# Metodología\n\n*TODO: describir cómo se reunió la "
+		"información: las instituciones consultadas, la participación "
+		"de la institución nacional de derechos humanos y de la "
+		"sociedad civil, y cómo se evaluó el estado de cada "
+		"recomendación.*\n",
+	},
+	[LANG_FR] = {
+		{"premier", "deuxième", "troisième", "quatrième", "cinquième",
+		 "sixième"},
+		"e",
+		"Rapport volontaire à mi-parcours de {state} sur la mise en "
+		"œuvre des recommandations reçues lors du {cycle} cycle de "
+		"l'Examen périodique universel",
+		"# Introduction\n\n{state} présente ce rapport volontaire à "
+		"mi-parcours sur la mise en œuvre des recommandations reçues "
+		"lors du {cycle} cycle de l'Examen périodique universel, "
+		"qu'elles aient recueilli son soutien ou qu'il en ait pris "
+		"note.\n\n*TODO : indiquer qui a coordonné le rapport, la "
+		"période couverte et son organisation.*\n",
+		"# Méthodologie\n\n*TODO : décrire comment les informations "
+		"ont été recueillies : les institutions consultées, la "
+		"participation de l'institution nationale des droits de "
+		"l'homme et de la société civile, et la manière dont l'état "
+		"de mise en œuvre de chaque recommandation a été évalué.*\n",
+	},
+};
+
+static const char *const S_chapters[] = {"introduction", "methodology"};
+
+/* Appends template with {state} and {cycle} filled in. */
+static void S_expand(struct buf *b, const struct S_project *p, enum lang l,
+		     const char *template)
+{
+	const struct S_words *w = &S_words[l];
+	for (const char *s = template; *s;) {
+		if (!strncmp(s, "{state}", 7)) {
+			buf_puts(b, p->state);
+			s += 7;
+		} else if (!strncmp(s, "{cycle}", 7)) {
+			if (p->cycle <= 6)
+				buf_puts(b, w->ordinals[p->cycle - 1]);
+			else
+				buf_printf(b, "%ld%s", p->cycle,
+					   w->ordinal_suffix);
+			s += 7;
+		} else {
+			buf_putc(b, *s++);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ contents */
+
+/* Stands in for the session of the review until the user gives it. */
+static long S_first_session(long cycle)
+{
+	static const long firsts[] = {1, 13, 27};
+	return cycle <= 3 ? firsts[cycle - 1] : 41 + 14 * (cycle - 4);
+}
+
+static void S_report_yaml(struct buf *b, const struct S_project *p)
+{
+	struct yamlwrite w;
+	yamlwrite_init(&w, b);
+	struct buf t;
+	buf_init(&t);
+	S_expand(&t, p, LANG_EN,
+		 "The report of {state} on the implementation of the "
+		 "recommendations of its {cycle} UPR cycle. `uprgen check` "
+		 "validates this folder; `uprgen build` makes the website and "
+		 "the PDF. Values marked TODO are placeholders: replace them "
+		 "before publishing.");
+	yamlwrite_comment(&w, t.data);
+	buf_free(&t);
+	yamlwrite_blank_line(&w);
+	yamlwrite_begin_map(&w);
+	yamlwrite_key(&w, "state");
+	yamlwrite_string(&w, p->state);
+	yamlwrite_key(&w, "cycle");
+	yamlwrite_int(&w, p->cycle);
+	yamlwrite_key(&w, "session");
+	char session[24];
+	snprintf(session, sizeof session, "%ld",
+		 p->session ? p->session : S_first_session(p->cycle));
+	yamlwrite_quoted(&w, session);
+	if (!p->session)
+		yamlwrite_note(&w, "TODO: the Working Group session of the "
+				   "review");
+	yamlwrite_key(&w, "outcome");
+	yamlwrite_string(&w, "A/HRC/00/00");
+	yamlwrite_note(&w, "TODO: the symbol of the Working Group report");
+	yamlwrite_key(&w, "adopted");
+	yamlwrite_quoted(&w, p->date);
+	yamlwrite_note(&w, "TODO: the date the Council adopted the outcome");
+	yamlwrite_key(&w, "title");
+	yamlwrite_begin_map(&w);
+	for (size_t i = 0; i < p->lang_count; i++) {
+		struct buf title;
+		buf_init(&title);
+		S_expand(&title, p, p->langs[i], S_words[p->langs[i]].title);
+		yamlwrite_key(&w, lang_code(p->langs[i]));
+		yamlwrite_string(&w, title.data);
+		buf_free(&title);
+	}
+	yamlwrite_end_map(&w);
+	yamlwrite_key(&w, "date");
+	yamlwrite_quoted(&w, p->date);
+	yamlwrite_note(&w, "TODO: the date of the report");
+	yamlwrite_key(&w, "languages");
+	yamlwrite_begin_list(&w);
+	for (size_t i = 0; i < p->lang_count; i++)
+		yamlwrite_string(&w, lang_code(p->langs[i]));
+	yamlwrite_end_list(&w);
+	yamlwrite_key(&w, "chapters");
+	yamlwrite_begin_list(&w);
+	for (size_t c = 0; c < sizeof S_chapters / sizeof *S_chapters; c++) {
+		yamlwrite_begin_map(&w);
+		for (size_t i = 0; i < p->lang_count; i++) {
+			const char *code = lang_code(p->langs[i]);
+			char path[64];
+			snprintf(path, sizeof path, "chapters/%s.%s.md",
+				 S_chapters[c], code);
+			yamlwrite_key(&w, code);
+			yamlwrite_string(&w, path);
+		}
+		yamlwrite_end_map(&w);
+	}
+	yamlwrite_end_list(&w);
+	yamlwrite_end_map(&w);
+	yamlwrite_blank_line(&w);
+	yamlwrite_comment(
+		&w, "Optional:\n"
+		    "subtitle: a subtitle\n"
+		    "period: {from: \"2024-01-01\", to: \"2025-12-31\"}\n"
+		    "symbol: the report's own document symbol\n"
+		    "prepared_by: the coordinating body");
+	yamlwrite_finish(&w);
+}
+
+static const char S_recommendations_yaml[] =
+	"# The recommendations received, supported and noted: one entry "
+	"each, as in\n"
+	"# the example below. Or import them from OHCHR's matrix or an "
+	"export of\n"
+	"# the Universal Human Rights Index or the UPR Info database into "
+	"this\n"
+	"# folder (see `uprgen import --help`); this file, which holds no "
+	"entry\n"
+	"# yet, is then replaced.\n"
+	"#\n"
+	"# - id: \"110.23\"  # its paragraph number in the Working Group "
+	"report\n"
+	"#   text: Ratify the Optional Protocol to the Convention against "
+	"Torture\n"
+	"#   states: [Chile, Spain]\n"
+	"#   position: supported  # or partially-supported, noted\n"
+	"#   cluster: international-instruments  # an id of clusters.yaml\n"
+	"#   themes: [Torture]\n"
+	"#   groups: [Persons deprived of their liberty]\n"
+	"#   sdgs: [\"16.3\"]\n"
+	"#   status: partially-implemented  # implemented, not-implemented, "
+	"not-assessed\n"
+	"#   responsible: [Ministry of Justice]\n"
+	"#   actions:\n"
+	"#     - date: \"2024-05-10\"\n"
+	"#       text: The bill was sent to Congress.\n"
+	"#       source: Official Gazette, 10 May 2024\n"
+	"#   related:\n"
+	"#     - {mechanism: CAT, symbol: CAT/C/XXX/CO/7, para: \"15\"}\n"
+	"#   challenges: Congress has not yet debated the bill.\n"
+	"#   assistance: Training for the national preventive mechanism.\n"
+	"\n"
+	"[]\n";
+
+static const char S_clusters_yaml[] =
+	"# The thematic clusters of the recommendations (the themes of the "
+	"OHCHR\n"
+	"# matrix): an id (lower-case letters, digits, hyphens) that the\n"
+	"# recommendations name in `cluster`, a title, and a description "
+	"(Markdown,\n"
+	"# optional). `uprgen import` writes them too.\n"
+	"#\n"
+	"# - id: international-instruments\n"
+	"#   title: International instruments\n"
+	"#   description: Ratification of treaties and cooperation with the "
+	"treaty bodies.\n"
+	"\n"
+	"[]\n";
+
+/* -------------------------------------------------------------- writing */
+
+struct S_files {
+	char *paths[S_MAX_FILES]; /* made so far, to undo on failure */
+	size_t count;
+};
+
+static bool S_put(struct S_files *f, const char *dir, const char *name,
+		  const char *text, size_t len)
+{
+	char *path = xmalloc(strlen(dir) + strlen(name) + 2);
+	sprintf(path, "%s/%s", dir, name);
+	FILE *out = fopen(path, "w");
+	bool ok = out && fwrite(text, 1, len, out) == len;
+	if (out)
+		ok = fclose(out) == 0 && ok;
+	if (out)
+		f->paths[f->count++] = path;
+	else
+		free(path);
+	if (!ok)
+		fprintf(stderr, "uprgen new: cannot write %s/%s: %s\n", dir,
+			name, strerror(errno));
+	return ok;
+}
+
+static bool S_put_buf(struct S_files *f, const char *dir, const char *name,
+		      struct buf *b)
+{
+	bool ok = S_put(f, dir, name, b->data, b->len);
+	buf_clear(b);
+	return ok;
+}
+
+static bool S_write_content(struct S_files *f, const char *tmp,
+			    const struct S_project *p)
+{
+	struct buf b;
+	buf_init(&b);
+	S_report_yaml(&b, p);
+	bool ok = S_put_buf(f, tmp, "report.yaml", &b) &&
+		  S_put(f, tmp, "clusters.yaml", S_clusters_yaml,
+			strlen(S_clusters_yaml)) &&
+		  S_put(f, tmp, "recommendations.yaml", S_recommendations_yaml,
+			strlen(S_recommendations_yaml));
+	for (size_t i = 0; i < p->lang_count && ok; i++) {
+		const struct S_words *w = &S_words[p->langs[i]];
+		const char *texts[] = {w->introduction, w->methodology};
+		for (size_t c = 0; c < 2 && ok; c++) {
+			char name[64];
+			snprintf(name, sizeof name, "chapters/%s.%s.md",
+				 S_chapters[c], lang_code(p->langs[i]));
+			S_expand(&b, p, p->langs[i], texts[c]);
+			ok = S_put_buf(f, tmp, name, &b);
+		}
+	}
+	buf_free(&b);
+	return ok;
+}
+
+static bool S_mkdir_p(const char *dir)
+{
+	char *path = xstrdup(dir);
+	bool ok = true;
+	for (char *s = path + 1; ok; s++) {
+		bool end = *s == '\0';
+		if (*s != '/' && !end)
+			continue;
+		*s = '\0';
+		ok = mkdir(path, 0777) == 0 || errno == EEXIST;
+		if (end)
+			break;
+		*s = '/';
+	}
+	if (!ok)
+		fprintf(stderr, "uprgen new: cannot make %s: %s\n", path,
+			strerror(errno));
+	free(path);
+	return ok;
+}
+
+/* content/ is made as DIR/.content-XXXXXX, then renamed. */
+static int S_create(const struct S_project *p)
+{
+	struct stat st;
+	char *content = xmalloc(strlen(p->dir) + 32);
+	sprintf(content, "%s/content", p->dir);
+	if (stat(content, &st) == 0) {
+		fprintf(stderr, "uprgen new: %s exists; uprgen new only "
+				"starts new projects\n", content);
+		free(content);
+		return EXIT_FAILED;
+	}
+	char *tmp = xmalloc(strlen(p->dir) + 32);
+	sprintf(tmp, "%s/.content-XXXXXX", p->dir);
+	char *chapters = xmalloc(strlen(tmp) + 16);
+	struct S_files f = {.count = 0};
+	/* mkdtemp makes it private; content is not */
+	bool made = S_mkdir_p(p->dir) && mkdtemp(tmp) && chmod(tmp, 0755) == 0;
+	sprintf(chapters, "%s/chapters", tmp);
+	bool ok = made && mkdir(chapters, 0777) == 0 &&
+		  S_write_content(&f, tmp, p) && rename(tmp, content) == 0;
+	if (!ok && made)
+		fprintf(stderr, "uprgen new: cannot make %s: %s\n", content,
+			strerror(errno));
+	for (size_t i = 0; i < f.count; i++) {
+		if (!ok)
+			unlink(f.paths[i]);
+		free(f.paths[i]);
+	}
+	if (!ok && made) {
+		rmdir(chapters);
+		rmdir(tmp);
+	}
+	free(chapters);
+	free(tmp);
+	free(content);
+	return ok ? 0 : EXIT_FAILED;
+}
+
+/* The build output is never committed. */
+static void S_gitignore(const char *dir)
+{
+	char *path = xmalloc(strlen(dir) + 16);
+	sprintf(path, "%s/.gitignore", dir);
+	if (access(path, F_OK) != 0) {
+		FILE *f = fopen(path, "w");
+		if (f) {
+			fputs("/build/\n", f);
+			fclose(f);
+		}
+	}
+	free(path);
+}
+
+/* ---------------------------------------------------------- command line */
+
+static int S_usage_error(const char *fmt, const char *arg)
+{
+	fputs("uprgen new: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\n(see 'uprgen new --help')\n", stderr);
+	return EXIT_USAGE;
+}
+
+static bool S_number(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(s, &end, 10);
+	if (errno || end == s || *end || n < 1 || n > 1000)
+		return false;
+	*out = n;
+	return true;
+}
+
+static int S_languages(struct S_project *p, const char *list)
+{
+	p->lang_count = 0;
+	char *copy = xstrdup(list);
+	int status = 0;
+	for (char *code = strtok(copy, ","); code && !status;
+	     code = strtok(NULL, ",")) {
+		int l = lang_from_code(code);
+		bool dup = false;
+		for (size_t i = 0; i < p->lang_count; i++)
+			dup |= p->langs[i] == (enum lang)l;
+		if (l < 0 || dup || p->lang_count == LANG_COUNT)
+			status = S_usage_error("--lang: '%s' is not one of "
+					       "en, es, fr (once each)",
+					       code);
+		else
+			p->langs[p->lang_count++] = (enum lang)l;
+	}
+	free(copy);
+	if (!status && !p->lang_count)
+		status = S_usage_error("--lang needs a language%s", "");
+	return status;
+}
+
+/* SOURCE_DATE_EPOCH, for reproducible projects, else today. */
+static void S_today(char out[16])
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end = NULL;
+	long long secs = epoch ? strtoll(epoch, &end, 10) : 0;
+	time_t t = epoch && *epoch && !*end && secs >= 0 ? (time_t)secs
+							 : time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 16, "%Y-%m-%d", &tm);
+}
+
+static int S_option(int argc, char **argv, int *i, struct S_project *p)
+{
+	const char *opt = argv[*i];
+	if (*i + 1 >= argc)
+		return S_usage_error("unexpected '%s' (or its value is missing)",
+				     opt);
+	const char *value = argv[++*i];
+	if (!strcmp(opt, "--state")) {
+		p->state = value;
+		return 0;
+	}
+	if (!strcmp(opt, "--lang"))
+		return S_languages(p, value);
+	long *n = !strcmp(opt, "--cycle")     ? &p->cycle
+		  : !strcmp(opt, "--session") ? &p->session
+					      : NULL;
+	if (!n)
+		return S_usage_error("unknown option '%s'", opt);
+	if (!S_number(value, n))
+		return S_usage_error("'%s' is not a number from 1", value);
+	return 0;
+}
+
+static int S_parse(int argc, char **argv, struct S_project *p)
+{
+	memset(p, 0, sizeof *p);
+	p->cycle = 4;
+	p->langs[0] = LANG_EN;
+	p->lang_count = 1;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(S_usage, stdout);
+			return -1;
+		}
+		int status = 0;
+		if (argv[i][0] == '-' && argv[i][1])
+			status = S_option(argc, argv, &i, p);
+		else if (!p->dir)
+			p->dir = argv[i];
+		else
+			status = S_usage_error("unexpected '%s'", argv[i]);
+		if (status)
+			return status;
+	}
+	if (!p->dir)
+		return S_usage_error("which folder?%s", "");
+	if (!p->state || !*p->state)
+		return S_usage_error("which State? give --state NAME%s", "");
+	return 0;
+}
+
+int new_command(int argc, char **argv)
+{
+	struct S_project p;
+	int status = S_parse(argc, argv, &p);
+	if (status)
+		return status < 0 ? 0 : status;
+	S_today(p.date);
+	status = S_create(&p);
+	if (status)
+		return status;
+	S_gitignore(p.dir);
+	printf("made %s/content: check it with 'uprgen check -C %s', build "
+	       "it with 'uprgen build -C %s'\n",
+	       p.dir, p.dir, p.dir);
+	return 0;
+}

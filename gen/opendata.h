@@ -1,0 +1,36 @@
+/*
+ * opendata — the recommendations as open data: data/recommendations.csv
+ * and data/recommendations.json of each language's site.
+ *
+ * Both hold the same fields (opendata_fields, in this order), every text
+ * in the language asked for (falling back to the report's first):
+ *  - CSV as RFC 4180 says: UTF-8 without a byte order mark, a header row,
+ *    CRLF between rows, a field quoted when it holds a comma, a quote or a
+ *    line end (quotes doubled).  Lists are joined with "; ", actions and
+ *    related recommendations (which hold sentences) with a line end.
+ *  - JSON: {"report": {...}, "recommendations": [{...}, ...]}, lists as
+ *    arrays and actions and related recommendations as objects.
+ * Both are appended to a caller-owned buffer; the JSON's value tree lives
+ * in the arena passed.  Output depends only on the report.
+ */
+#ifndef UPRGEN_OPENDATA_H
+#define UPRGEN_OPENDATA_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "util.h"
+
+struct opendata_field {
+	const char *name;
+	const char *meaning[LANG_COUNT]; /* one sentence, for the data page */
+};
+
+extern const struct opendata_field opendata_fields[];
+extern const size_t opendata_field_count;
+
+void opendata_csv(struct buf *out, const struct report *r, enum lang lang);
+void opendata_json(struct arena *a, struct buf *out, const struct report *r,
+		   enum lang lang);
+
+#endif

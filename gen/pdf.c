@@ -1,0 +1,803 @@
+/*
+ * pdf — pdf_render(): the document set up, the walk over the cmark-gfm
+ * tree (one switch on the node type, like cmark's own renderers), the
+ * title page, the file written.  See pdf.h for the contract and
+ * pdf_int.h for how the parts fit.
+ *
+ * Everything a render allocates lives in one arena (chunks, text copies)
+ * or in the context's heap buffers, all freed before pdf_render()
+ * returns.  libharu's errors are collected by a handler rather than
+ * jumped out of: an image libharu cannot read is a warning, any other
+ * failure an error.
+ */
+#include "pdf.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "markdown.h"
+#include "pdf_int.h"
+
+#define S_BODY_SIZE 10.0
+#define S_BODY_LEADING 13.6
+#define S_NOTE_SIZE 8.0
+#define S_NOTE_LEADING 10.0
+#define S_CODE_SIZE 8.5
+#define S_CODE_LEADING 11.0
+#define S_LIST_INDENT 18.0
+#define S_NUMBER_HANG 34.0 /* paragraph numbers stand this far left */
+#define S_MAX_DEPTH 48     /* deeper blocks are set flat */
+
+struct S_err {
+	HPDF_STATUS code, detail;
+};
+
+struct S_frame {
+	double left, right;
+	int depth;
+	bool tight;
+};
+
+struct S_ctx {
+	const struct pdf_options *opt;
+	struct diags *d;
+	HPDF_Doc doc;
+	struct S_err err;
+	struct pdf_fonts fonts;
+	struct arena arena;
+	struct pdf_inline_env env;
+	struct pdf_para para;
+	struct pdf_pages pages;
+	struct pdf_heading *heads;
+	size_t head_count, head_cap, head_next;
+	struct markdown_numbering num;
+	struct pdf_draw marker[2]; /* a list marker waiting for its line */
+	size_t marker_count;
+};
+
+static void S_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+	struct S_err *e = data;
+	if (!e->code) {
+		e->code = code;
+		e->detail = detail;
+	}
+}
+
+/* ---- small helpers ---- */
+
+static const char *S_plain(struct arena *a, cmark_node *node)
+{
+	struct buf b;
+	buf_init(&b);
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			buf_puts(&b, cmark_node_get_literal(n));
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			buf_putc(&b, ' ');
+	}
+	cmark_iter_free(it);
+	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* The first line of a block takes the marker waiting for it, on its
+ * baseline. */
+static void S_take_marker(struct S_ctx *c, struct pdf_chunk *first)
+{
+	if (!c->marker_count)
+		return;
+	double base = first->h * 0.7;
+	for (size_t i = 0; i < first->n; i++)
+		if (first->d[i].kind == PDF_DRAW_TEXT) {
+			base = first->d[i].y;
+			break;
+		}
+	for (size_t i = 0; i < c->marker_count; i++)
+		c->marker[i].y = (float)base;
+	pdf_chunk_add_draws(first, &c->arena, c->marker, c->marker_count);
+	c->marker_count = 0;
+}
+
+static void S_set_marker(struct S_ctx *c, const char *text, double right_x)
+{
+	double w = pdf_fonts_width(&c->fonts, PDF_SERIF, S_BODY_SIZE, text,
+				   strlen(text));
+	c->marker[0] = (struct pdf_draw){
+		.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
+		.x = (float)(right_x - w), .size = (float)S_BODY_SIZE,
+		.s = arena_strdup(&c->arena, text),
+		.len = (uint32_t)strlen(text)};
+	c->marker_count = 1;
+}
+
+/* Sets the paragraph in c->para and places its lines. */
+static void S_place_para(struct S_ctx *c, const struct S_frame *f,
+			 enum pdf_align align, double space, bool keep)
+{
+	struct pdf_chunk **lines;
+	size_t n = pdf_para_set(&c->para, &c->env, f->left,
+				f->right - f->left, align, &lines);
+	if (!n)
+		return;
+	lines[0]->space_before = space;
+	S_take_marker(c, lines[0]);
+	pdf_pages_lines(&c->pages, lines, n, keep);
+}
+
+/* ---- blocks ---- */
+
+static void S_blocks(struct S_ctx *c, cmark_node *parent, struct S_frame f);
+
+static bool S_image_path_ok(const char *url)
+{
+	if (!*url || url[0] == '/' || strchr(url, '\\') || strchr(url, ':'))
+		return false;
+	for (const char *s = url; *s;) {
+		size_t n = strcspn(s, "/");
+		if (n == 2 && s[0] == '.' && s[1] == '.')
+			return false;
+		s += n;
+		while (*s == '/')
+			s++;
+	}
+	return true;
+}
+
+static HPDF_Image S_load_image(struct S_ctx *c, cmark_node *img)
+{
+	const char *url = cmark_node_get_url(img);
+	struct source_pos pos = {NULL, cmark_node_get_start_line(img),
+				 cmark_node_get_start_column(img)};
+	if (!c->opt->base_dir || !url || !S_image_path_ok(url)) {
+		diag_warning(c->d, pos, "image \"%s\" is not a relative path "
+			     "inside the content folder; its description is "
+			     "shown instead", url ? url : "");
+		return NULL;
+	}
+	char *path = arena_printf(&c->arena, "%s/%s", c->opt->base_dir, url);
+	unsigned char magic[4] = {0};
+	FILE *fp = fopen(path, "rb");
+	size_t got = fp ? fread(magic, 1, sizeof magic, fp) : 0;
+	if (fp)
+		fclose(fp);
+	HPDF_Image im = NULL;
+	if (got == 4 && !memcmp(magic, "\x89PNG", 4))
+		im = HPDF_LoadPngImageFromFile(c->doc, path);
+	else if (got >= 2 && magic[0] == 0xFF && magic[1] == 0xD8)
+		im = HPDF_LoadJpegImageFromFile(c->doc, path);
+	if (!im) {
+		HPDF_ResetError(c->doc);
+		c->err.code = 0;
+		diag_warning(c->d, pos, "cannot read image %s (PNG or JPEG "
+			     "expected); its description is shown instead",
+			     path);
+	}
+	return im;
+}
+
+static void S_image(struct S_ctx *c, cmark_node *img, const struct S_frame *f)
+{
+	HPDF_Image im = S_load_image(c, img);
+	const char *alt = S_plain(&c->arena, img);
+	if (!im) {
+		pdf_para_reset(&c->para, PDF_SERIF_I, S_BODY_SIZE,
+			       S_BODY_LEADING);
+		pdf_para_text(&c->para, &c->env, PDF_SERIF_I, alt, strlen(alt));
+		pdf_para_finish(&c->para);
+		S_place_para(c, f, PDF_CENTER, 7, false);
+		return;
+	}
+	double w = HPDF_Image_GetWidth(im) * 0.75;
+	double h = HPDF_Image_GetHeight(im) * 0.75;
+	double maxw = f->right - f->left;
+	double maxh = (PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOTTOM) * 0.6;
+	double k = fmin(1, fmin(maxw / fmax(w, 1), maxh / fmax(h, 1)));
+	w *= k;
+	h *= k;
+	struct pdf_list l = {0};
+	pdf_list_add(&l, (struct pdf_draw){
+		.kind = PDF_DRAW_IMAGE, .image = im,
+		.x = (float)(f->left + (maxw - w) / 2), .y = 0, .w = (float)w,
+		.h = (float)h});
+	struct pdf_chunk *ch = pdf_list_chunk(&l, &c->arena, h + 4, 10);
+	pdf_list_free(&l);
+	pdf_pages_group(&c->pages, &ch, 1);
+	if (*alt) {
+		pdf_para_reset(&c->para, PDF_SANS_I, 8.5, 11);
+		pdf_para_text(&c->para, &c->env, PDF_SANS_I, alt, strlen(alt));
+		pdf_para_finish(&c->para);
+		S_place_para(c, f, PDF_CENTER, 2, false);
+	}
+}
+
+static bool S_image_only(cmark_node *para)
+{
+	cmark_node *ch = cmark_node_first_child(para);
+	return ch && !cmark_node_next(ch) &&
+	       cmark_node_get_type(ch) == CMARK_NODE_IMAGE;
+}
+
+static void S_paragraph(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
+{
+	int number = markdown_number(&c->num, n);
+	if (S_image_only(n)) {
+		S_image(c, cmark_node_first_child(n), f);
+		return;
+	}
+	if (number) {
+		char num[16];
+		snprintf(num, sizeof num, "%d.", number);
+		c->marker_count = 0;
+		S_set_marker(c, num, f->left - S_NUMBER_HANG);
+		c->marker[0].x = (float)(f->left - S_NUMBER_HANG);
+	}
+	pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE, S_BODY_LEADING);
+	pdf_para_inlines(&c->para, &c->env, n);
+	pdf_para_finish(&c->para);
+	S_place_para(c, f, PDF_JUSTIFY, f->tight ? 2.5 : 7, false);
+}
+
+static size_t S_heading_index(struct S_ctx *c, cmark_node *n)
+{
+	if (c->head_next < c->head_count && c->heads[c->head_next].node == n)
+		return c->head_next++;
+	for (size_t i = 0; i < c->head_count; i++)
+		if (c->heads[i].node == n)
+			return i;
+	return SIZE_MAX;
+}
+
+static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
+{
+	static const struct {
+		enum pdf_face face;
+		double size, leading, space;
+	} look[] = {
+		{PDF_SANS_B, 14, 18, 22},     {PDF_SANS_B, 12, 15.5, 16},
+		{PDF_SANS_BI, 10.5, 14, 11}, {PDF_SERIF_BI, 10, 13.6, 9},
+	};
+	int level = cmark_node_get_heading_level(n);
+	int k = level < 1 ? 0 : level > 4 ? 3 : level - 1;
+	/* headings and titles are not hyphenated */
+	struct pdf_hyphen *hy = c->env.hyphen;
+	c->env.hyphen = NULL;
+	pdf_para_reset(&c->para, look[k].face, look[k].size, look[k].leading);
+	pdf_para_inlines(&c->para, &c->env, n);
+	pdf_para_finish(&c->para);
+	c->env.hyphen = hy;
+	struct pdf_chunk **lines;
+	size_t count = pdf_para_set(&c->para, &c->env, f->left,
+				    f->right - f->left, PDF_LEFT, &lines);
+	if (!count)
+		return;
+	lines[0]->space_before = look[k].space;
+	size_t idx = S_heading_index(c, n);
+	if (idx != SIZE_MAX) {
+		struct pdf_draw a = {.kind = PDF_DRAW_ANCHOR_HEAD,
+				     .ref = (int)idx};
+		pdf_chunk_add_draws(lines[0], &c->arena, &a, 1);
+	}
+	S_take_marker(c, lines[0]);
+	/* the gap below a heading belongs with it */
+	lines[count - 1]->h += 3;
+	pdf_pages_lines(&c->pages, lines, count, true);
+}
+
+/* One visual line of a code block, on its grey ground. */
+static struct pdf_chunk *S_code_line(struct S_ctx *c, const struct S_frame *f,
+				     const char *s, size_t len, bool cont,
+				     double pad_top, double pad_bottom)
+{
+	struct pdf_list l = {0};
+	double h = S_CODE_LEADING + pad_top + pad_bottom;
+	pdf_list_add(&l, (struct pdf_draw){
+		.kind = PDF_DRAW_RECT, .color = PDF_CODEBG,
+		.x = (float)f->left, .w = (float)(f->right - f->left),
+		.h = (float)h});
+	double base = pad_top + S_CODE_LEADING * 0.75;
+	double x = f->left + 6;
+	if (cont)
+		pdf_list_add(&l, (struct pdf_draw){
+			.kind = PDF_DRAW_TEXT, .face = PDF_MONO,
+			.color = PDF_GREY, .x = (float)(f->left + 1),
+			.y = (float)base, .size = (float)(S_CODE_SIZE - 1),
+			.s = "\u21aa", .len = 3});
+	if (len)
+		pdf_list_add(&l, (struct pdf_draw){
+			.kind = PDF_DRAW_TEXT, .face = PDF_MONO,
+			.x = (float)x, .y = (float)base,
+			.size = (float)S_CODE_SIZE,
+			.s = arena_strndup(&c->arena, s, len),
+			.len = (uint32_t)len});
+	struct pdf_chunk *ch = pdf_list_chunk(&l, &c->arena, h, 0);
+	pdf_list_free(&l);
+	return ch;
+}
+
+/* Tabs to spaces (every 4 columns), and the line cut where it would run
+ * past the margin: code is shown whole, never clipped. */
+static void S_code_source_line(struct S_ctx *c, const struct S_frame *f,
+			       const char *s, size_t len, struct buf *out,
+			       struct pdf_chunk ***lines, size_t *n,
+			       size_t *cap)
+{
+	buf_clear(out);
+	size_t col = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\t') {
+			do
+				buf_putc(out, ' ');
+			while (++col % 4);
+		} else {
+			buf_putc(out, s[i]);
+			col += ((unsigned char)s[i] & 0xC0) != 0x80;
+		}
+	}
+	double avail = f->right - f->left - 12;
+	size_t start = 0;
+	bool cont = false;
+	do {
+		size_t end = start, adv;
+		double w = 0;
+		while (end < out->len) {
+			utf8_decode(out->data + end, out->len - end, &adv);
+			double cw = pdf_fonts_width(&c->fonts, PDF_MONO,
+						    S_CODE_SIZE,
+						    out->data + end, adv);
+			if (w + cw > avail && end > start)
+				break;
+			w += cw;
+			end += adv;
+		}
+		if (*n == *cap)
+			*lines = xrealloc(*lines, (*cap = 2 * *cap + 8) *
+							  sizeof **lines);
+		(*lines)[(*n)++] = S_code_line(c, f, out->data + start,
+					       end - start, cont, 0, 0);
+		start = end;
+		cont = true;
+	} while (start < out->len);
+}
+
+static void S_code(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
+{
+	const char *lit = cmark_node_get_literal(n);
+	size_t len = lit ? strlen(lit) : 0;
+	if (len && lit[len - 1] == '\n')
+		len--;
+	struct pdf_chunk **lines = NULL;
+	size_t count = 0, cap = 0;
+	struct buf line;
+	buf_init(&line);
+	for (size_t i = 0; i <= len;) {
+		size_t e = i;
+		while (e < len && lit[e] != '\n')
+			e++;
+		S_code_source_line(c, f, lit + i, e - i, &line, &lines, &count,
+				   &cap);
+		i = e + 1;
+	}
+	buf_free(&line);
+	/* a little ground above the first line and below the last */
+	lines[0]->h += 4;
+	for (size_t i = 0; i < lines[0]->n; i++)
+		if (lines[0]->d[i].kind == PDF_DRAW_RECT)
+			lines[0]->d[i].h += 4;
+		else
+			lines[0]->d[i].y += 4;
+	lines[count - 1]->h += 4;
+	for (size_t i = 0; i < lines[count - 1]->n; i++)
+		if (lines[count - 1]->d[i].kind == PDF_DRAW_RECT)
+			lines[count - 1]->d[i].h += 4;
+	lines[0]->space_before = 8;
+	S_take_marker(c, lines[0]);
+	pdf_pages_lines(&c->pages, lines, count, false);
+	free(lines);
+}
+
+static void S_rule(struct S_ctx *c, const struct S_frame *f)
+{
+	struct pdf_list l = {0};
+	double w = (f->right - f->left) / 3;
+	pdf_list_add(&l, (struct pdf_draw){
+		.kind = PDF_DRAW_LINE, .color = PDF_RULE,
+		.x = (float)(f->left + w), .y = 8, .w = (float)w,
+		.size = 0.6f});
+	struct pdf_chunk *ch = pdf_list_chunk(&l, &c->arena, 16, 6);
+	pdf_list_free(&l);
+	pdf_pages_group(&c->pages, &ch, 1);
+}
+
+static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
+{
+	static const char *const bullets[] = {"\u2022", "\u2013", "\u25e6"};
+	bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+	const char *delim = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM
+				    ? ")" : ".";
+	int number = cmark_node_get_list_start(n);
+	struct S_frame in = f;
+	in.left = fmin(f.left + S_LIST_INDENT, f.right - 72);
+	in.tight = cmark_node_get_list_tight(n);
+	in.depth = f.depth + 1;
+	for (cmark_node *item = cmark_node_first_child(n); item;
+	     item = cmark_node_next(item), number++) {
+		char mark[32];
+		if (ordered)
+			snprintf(mark, sizeof mark, "%d%s", number, delim);
+		else
+			snprintf(mark, sizeof mark, "%s",
+				 bullets[f.depth % 3]);
+		S_set_marker(c, mark, in.left - 5);
+		S_blocks(c, item, in);
+		if (c->marker_count) { /* an empty item still shows */
+			pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE,
+				       S_BODY_LEADING);
+			pdf_para_finish(&c->para);
+			S_place_para(c, &in, PDF_LEFT, in.tight ? 2.5 : 7,
+				     false);
+		}
+	}
+}
+
+static void S_html(struct S_ctx *c, cmark_node *n)
+{
+	markdown_number(&c->num, n);
+	if (markdown_directive_of(n) == MARKDOWN_PAGE_BREAK) {
+		pdf_pages_flush(&c->pages);
+		if (!c->pages.empty)
+			pdf_pages_new_page(&c->pages, PDF_PAGE_BODY);
+	}
+}
+
+static void S_block(struct S_ctx *c, cmark_node *n, struct S_frame f)
+{
+	struct S_frame in = f;
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		S_paragraph(c, n, &f);
+		break;
+	case CMARK_NODE_HEADING:
+		S_heading(c, n, &f);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		S_code(c, n, &f);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		S_rule(c, &f);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		S_html(c, n);
+		break;
+	case CMARK_NODE_LIST:
+		S_list(c, n, f);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		in.left = fmin(f.left + 20, f.right - 72);
+		in.right = fmax(f.right - 20, in.left + 72);
+		in.depth = f.depth + 1;
+		in.tight = false;
+		S_blocks(c, n, in);
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION: /* set at the foot of pages */
+		break;
+	default:
+		if (markdown_ext_of(n) == MARKDOWN_EXT_TABLE)
+			pdf_table(&c->pages, &c->env, &c->para, n, f.left,
+				  f.right);
+		else
+			S_blocks(c, n, f);
+		break;
+	}
+}
+
+/* Too deep a nesting is set as plain paragraphs: the page has no room
+ * for its indents, and the stack no room for its recursion. */
+static void S_flat(struct S_ctx *c, cmark_node *parent, const struct S_frame *f)
+{
+	const char *text = S_plain(&c->arena, parent);
+	pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE, S_BODY_LEADING);
+	pdf_para_text(&c->para, &c->env, PDF_SERIF, text, strlen(text));
+	pdf_para_finish(&c->para);
+	S_place_para(c, f, PDF_JUSTIFY, 7, false);
+}
+
+static void S_blocks(struct S_ctx *c, cmark_node *parent, struct S_frame f)
+{
+	if (f.depth > S_MAX_DEPTH) {
+		S_flat(c, parent, &f);
+		return;
+	}
+	for (cmark_node *n = cmark_node_first_child(parent); n;
+	     n = cmark_node_next(n))
+		S_block(c, n, f);
+}
+
+/* ---- before the body: headings, footnotes, title page ---- */
+
+static void S_collect_headings(struct S_ctx *c, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		c->heads = arena_grow(&c->arena, c->heads, sizeof *c->heads,
+				      c->head_count, &c->head_cap,
+				      c->head_count + 1);
+		c->heads[c->head_count++] = (struct pdf_heading){
+			n, cmark_node_get_heading_level(n),
+			S_plain(&c->arena, n)};
+	}
+	cmark_iter_free(it);
+	c->pages.heading_page = arena_alloc(
+		&c->arena, (c->head_count + 1) * sizeof(int));
+	for (size_t i = 0; i < c->head_count; i++)
+		c->pages.heading_page[i] = -1;
+	c->pages.heading_count = c->head_count;
+}
+
+static void S_note(struct S_ctx *c, cmark_node *def, int number,
+		   struct pdf_note *out)
+{
+	pdf_para_reset(&c->para, PDF_SERIF, S_NOTE_SIZE, S_NOTE_LEADING);
+	for (cmark_node *b = cmark_node_first_child(def); b;
+	     b = cmark_node_next(b)) {
+		if (cmark_node_get_type(b) == CMARK_NODE_PARAGRAPH) {
+			pdf_para_inlines(&c->para, &c->env, b);
+		} else {
+			const char *t = S_plain(&c->arena, b);
+			pdf_para_text(&c->para, &c->env, PDF_SERIF, t,
+				      strlen(t));
+		}
+		pdf_para_text(&c->para, &c->env, PDF_SERIF, " ", 1);
+	}
+	pdf_para_finish(&c->para);
+	struct S_frame f = {.left = PDF_MARGIN_LEFT + 14,
+			    .right = PDF_PAGE_W - PDF_MARGIN_RIGHT};
+	out->count = pdf_para_set(&c->para, &c->env, f.left,
+				  f.right - f.left, PDF_JUSTIFY, &out->lines);
+	if (!out->count)
+		return;
+	char *num = arena_printf(&c->arena, "%d", number);
+	struct pdf_draw d[2] = {
+		{.kind = PDF_DRAW_ANCHOR_NOTE, .ref = number},
+		{.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
+		 .x = PDF_MARGIN_LEFT, .y = 0, .size = (float)S_NOTE_SIZE,
+		 .s = num, .len = (uint32_t)strlen(num)},
+	};
+	struct pdf_chunk *first = out->lines[0];
+	for (size_t i = 0; i < first->n; i++)
+		if (first->d[i].kind == PDF_DRAW_TEXT) {
+			d[1].y = first->d[i].y;
+			break;
+		}
+	if (d[1].y == 0)
+		d[1].y = (float)(S_NOTE_LEADING * 0.75);
+	pdf_chunk_add_draws(first, &c->arena, d, 2);
+}
+
+static void S_collect_notes(struct S_ctx *c, cmark_node *doc)
+{
+	size_t count = 0;
+	for (cmark_node *n = cmark_node_first_child(doc); n;
+	     n = cmark_node_next(n))
+		count += cmark_node_get_type(n) ==
+			 CMARK_NODE_FOOTNOTE_DEFINITION;
+	c->pages.notes = arena_alloc(&c->arena,
+				     (count + 1) * sizeof *c->pages.notes);
+	c->pages.note_total = count;
+	c->env.no_notes = true;
+	int k = 0;
+	/* cmark-gfm numbers references in order and moves the definitions
+	 * to the end of the document in that order */
+	for (cmark_node *n = cmark_node_first_child(doc); n;
+	     n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
+			k++;
+			S_note(c, n, k, &c->pages.notes[k]);
+		}
+	c->env.no_notes = false;
+}
+
+/* Sets literal text as lines in list l from height *y down. */
+static void S_title_text(struct S_ctx *c, struct pdf_list *l, const char *s,
+			 enum pdf_face face, double size, double leading,
+			 enum pdf_color color, double *y)
+{
+	if (!s || !*s)
+		return;
+	struct pdf_hyphen *hy = c->env.hyphen;
+	c->env.hyphen = NULL;
+	pdf_para_reset(&c->para, face, size, leading);
+	pdf_para_text(&c->para, &c->env, face, s, strlen(s));
+	pdf_para_finish(&c->para);
+	c->env.hyphen = hy;
+	struct pdf_chunk **lines;
+	size_t n = pdf_para_set(&c->para, &c->env, PDF_MARGIN_LEFT,
+				PDF_TEXT_W, PDF_LEFT, &lines);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < lines[i]->n; k++) {
+			struct pdf_draw d = lines[i]->d[k];
+			d.y = (float)(d.y + *y);
+			d.color = (uint8_t)color;
+			pdf_list_add(l, d);
+		}
+		*y += leading;
+	}
+}
+
+static void S_title_page(struct S_ctx *c)
+{
+	const struct pdf_title_page *t = &c->opt->title_page;
+	struct pdf_list l = {0};
+	pdf_pages_new_page(&c->pages, PDF_PAGE_TITLE);
+	double y = 0, right = PDF_PAGE_W - PDF_MARGIN_RIGHT;
+	if (c->opt->symbol && *c->opt->symbol) {
+		double w = pdf_fonts_width(&c->fonts, PDF_SANS_B, 13,
+					   c->opt->symbol,
+					   strlen(c->opt->symbol));
+		pdf_list_add(&l, (struct pdf_draw){
+			.kind = PDF_DRAW_TEXT, .face = PDF_SANS_B,
+			.x = (float)(right - w), .y = 14, .size = 13,
+			.s = c->opt->symbol,
+			.len = (uint32_t)strlen(c->opt->symbol)});
+	}
+	pdf_list_add(&l, (struct pdf_draw){.kind = PDF_DRAW_LINE,
+					   .color = PDF_ACCENT,
+					   .x = PDF_MARGIN_LEFT, .y = 24,
+					   .w = (float)PDF_TEXT_W,
+					   .size = 2.5f});
+	y = 150;
+	S_title_text(c, &l, t->state, PDF_SANS_B, 15, 20, PDF_ACCENT, &y);
+	y += 14;
+	S_title_text(c, &l, t->title, PDF_SANS_B, 24, 30, PDF_BLACK, &y);
+	y += 10;
+	S_title_text(c, &l, t->subtitle, PDF_SANS, 14, 19, PDF_GREY, &y);
+	y += 18;
+	pdf_list_add(&l, (struct pdf_draw){.kind = PDF_DRAW_LINE,
+					   .color = PDF_RULE,
+					   .x = PDF_MARGIN_LEFT, .y = (float)y,
+					   .w = 120, .size = 0.8f});
+	y = PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOTTOM - 70;
+	S_title_text(c, &l, t->prepared_by, PDF_SERIF_I, 11, 15, PDF_BLACK,
+		     &y);
+	S_title_text(c, &l, t->date, PDF_SERIF, 11, 15, PDF_BLACK, &y);
+	struct pdf_chunk *ch = pdf_list_chunk(&l, &c->arena, y, 0);
+	pdf_list_free(&l);
+	pdf_pages_at(&c->pages, ch, PDF_PAGE_H - PDF_MARGIN_TOP);
+}
+
+/* ---- the document ---- */
+
+static void S_info(struct S_ctx *c)
+{
+	const struct pdf_options *o = c->opt;
+	const struct {
+		HPDF_InfoType type;
+		const char *value;
+	} info[] = {
+		{HPDF_INFO_TITLE, o->title},   {HPDF_INFO_AUTHOR, o->author},
+		{HPDF_INFO_SUBJECT, o->subject},
+		{HPDF_INFO_KEYWORDS, o->keywords},
+		{HPDF_INFO_CREATOR, "uprgen"},
+	};
+	for (size_t i = 0; i < sizeof info / sizeof *info; i++)
+		if (info[i].value && *info[i].value)
+			HPDF_SetInfoAttr(c->doc, info[i].type, info[i].value);
+	if (o->created.year > 0) {
+		HPDF_Date dt = {o->created.year, o->created.month,
+				o->created.day, o->created.hour,
+				o->created.minute, o->created.second,
+				'Z', 0, 0};
+		HPDF_SetInfoDateAttr(c->doc, HPDF_INFO_CREATION_DATE, dt);
+		HPDF_SetInfoDateAttr(c->doc, HPDF_INFO_MOD_DATE, dt);
+	}
+	/* libharu has no call for the catalog's /Lang */
+	HPDF_Dict_Add(c->doc->catalog, "Lang",
+		      HPDF_String_New(c->doc->mmgr, lang_code(o->lang), NULL));
+}
+
+static bool S_layout(struct S_ctx *c, cmark_node *doc)
+{
+	const struct pdf_options *o = c->opt;
+	S_collect_headings(c, doc);
+	S_collect_notes(c, doc);
+	if (o->title_page.title)
+		S_title_page(c);
+	int depth = o->toc_depth > 0 ? o->toc_depth : 2;
+	bool toc = false;
+	for (size_t i = 0; i < c->head_count && o->toc; i++)
+		toc |= c->heads[i].level <= depth;
+	if (toc)
+		pdf_toc(&c->pages, &c->env, &c->para, c->heads,
+			c->head_count, depth, o->lang);
+	size_t front = c->pages.count;
+	pdf_pages_new_page(&c->pages, PDF_PAGE_BODY);
+	struct S_frame f = {.left = PDF_MARGIN_LEFT,
+			    .right = PDF_PAGE_W - PDF_MARGIN_RIGHT};
+	S_blocks(c, doc, f);
+	pdf_pages_flush(&c->pages);
+	struct pdf_emit_info info = {
+		.symbol = o->symbol,
+		.title = o->header_title ? o->header_title : o->title,
+		.headings = c->heads, .heading_count = c->head_count,
+		.front_pages = front};
+	return pdf_emit(c->doc, &c->fonts, &c->pages, &info);
+}
+
+static bool S_save(struct S_ctx *c, const char *out_path)
+{
+	char *tmp = arena_printf(&c->arena, "%s.tmp-XXXXXX", out_path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		diag_error(c->d, (struct source_pos){out_path, 0, 0},
+			   "cannot write beside the output: %s",
+			   strerror(errno));
+		return false;
+	}
+	fchmod(fd, 0644);
+	close(fd);
+	bool ok = HPDF_SaveToFile(c->doc, tmp) == HPDF_OK && !c->err.code;
+	if (ok && rename(tmp, out_path) != 0) {
+		diag_error(c->d, (struct source_pos){out_path, 0, 0},
+			   "cannot write: %s", strerror(errno));
+		ok = false;
+	} else if (!ok) {
+		diag_error(c->d, (struct source_pos){out_path, 0, 0},
+			   "cannot write the PDF (libharu error 0x%04X, "
+			   "detail %u)", (unsigned)c->err.code,
+			   (unsigned)c->err.detail);
+	}
+	if (!ok)
+		unlink(tmp);
+	return ok;
+}
+
+bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
+		const char *out_path, struct diags *d)
+{
+	struct S_ctx c = {.opt = opt, .d = d};
+	c.doc = HPDF_New(S_on_error, &c.err);
+	if (!c.doc) {
+		diag_error(d, (struct source_pos){out_path, 0, 0},
+			   "cannot start a PDF document");
+		return false;
+	}
+	arena_init(&c.arena);
+	pdf_para_init(&c.para);
+	pdf_pages_init(&c.pages, &c.arena);
+	HPDF_SetCompressionMode(c.doc, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(c.doc);
+	HPDF_SetCurrentEncoder(c.doc, "UTF-8");
+	bool ok = pdf_fonts_load(&c.fonts, c.doc, opt->font_dir, d);
+	c.env = (struct pdf_inline_env){
+		.fonts = &c.fonts, .arena = &c.arena,
+		.hyphen = ok ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)
+			     : NULL};
+	if (ok) {
+		S_info(&c);
+		ok = S_layout(&c, doc) && S_save(&c, out_path);
+	}
+	pdf_hyphen_close(c.env.hyphen);
+	pdf_fonts_free(&c.fonts);
+	pdf_pages_free(&c.pages);
+	pdf_para_free(&c.para);
+	arena_free(&c.arena);
+	HPDF_Free(c.doc);
+	return ok;
+}

@@ -1,0 +1,267 @@
+/*
+ * pdf_break — chooses where the lines of a paragraph end.
+ *
+ * Takes an item list (boxes, glue, penalties, as in TeX) ending with a
+ * forced break and a line width; returns the break positions in an array
+ * the caller frees.  Knuth and Plass's total-fit algorithm: every legal
+ * break is a node; a node stays active while a line from it could still
+ * fit, so the work per item is bounded by the breaks one line can hold.
+ * Passes with a growing tolerance; the last accepts any line that is not
+ * overfull; first fit only when a box is wider than the line.
+ */
+#include "pdf_int.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#define S_LINE_PENALTY 10.0
+#define S_FLAGGED_DEMERITS 3000.0
+#define S_FITNESS_DEMERITS 3000.0
+#define S_NONE SIZE_MAX
+
+struct brk_node {
+	size_t item;  /* index of the break item; S_NONE: paragraph start */
+	size_t line;  /* lines before this break */
+	int fitness;  /* 0 tight, 1 decent, 2 loose, 3 very loose */
+	double w, y, z; /* totals of width, stretch, shrink after the break */
+	double demerits;
+	size_t prev;  /* node this one's best line starts from */
+	size_t next;  /* active list */
+};
+
+struct brk_state {
+	const struct pdf_item *it;
+	size_t n;
+	double width, tolerance;
+	bool emergency;
+	struct brk_node *node;
+	size_t count, cap;
+	size_t active; /* head of the active list */
+	double w, y, z; /* running totals */
+};
+
+static size_t S_new_node(struct brk_state *s, struct brk_node n)
+{
+	if (s->count == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 256;
+		s->node = xrealloc(s->node, s->cap * sizeof *s->node);
+	}
+	s->node[s->count] = n;
+	return s->count++;
+}
+
+/* The adjustment ratio of a line from node a to item i. */
+static double S_ratio(const struct brk_state *s, const struct brk_node *a,
+		      size_t i)
+{
+	const struct pdf_item *b = &s->it[i];
+	double len = s->w - a->w + (b->kind == PDF_PENALTY ? b->width : 0);
+	if (len < s->width) {
+		double y = s->y - a->y;
+		return y > 0 ? (s->width - len) / y : INFINITY;
+	}
+	if (len > s->width) {
+		double z = s->z - a->z;
+		return z > 0 ? (s->width - len) / z : -INFINITY;
+	}
+	return 0;
+}
+
+static int S_fitness(double r)
+{
+	if (r < -0.5)
+		return 0;
+	if (r <= 0.5)
+		return 1;
+	if (r <= 1)
+		return 2;
+	return 3;
+}
+
+static double S_demerits(const struct brk_state *s, const struct brk_node *a,
+			 size_t i, double r, int fitness)
+{
+	const struct pdf_item *b = &s->it[i];
+	double bad = isinf(r) ? 10000 : fmin(100 * fabs(r * r * r), 10000);
+	double d = (S_LINE_PENALTY + bad) * (S_LINE_PENALTY + bad);
+	if (b->kind == PDF_PENALTY && b->penalty >= 0)
+		d += (double)b->penalty * b->penalty;
+	else if (b->kind == PDF_PENALTY && b->penalty > -PDF_INF_PENALTY)
+		d -= (double)b->penalty * b->penalty;
+	if (b->kind == PDF_PENALTY && b->flagged && a->item != S_NONE &&
+	    s->it[a->item].kind == PDF_PENALTY && s->it[a->item].flagged)
+		d += S_FLAGGED_DEMERITS;
+	if (abs(fitness - a->fitness) > 1)
+		d += S_FITNESS_DEMERITS;
+	return d + a->demerits;
+}
+
+/* Totals after a break at i: the glue and penalties a break discards. */
+static void S_after(const struct brk_state *s, size_t i, struct brk_node *n)
+{
+	n->w = s->w;
+	n->y = s->y;
+	n->z = s->z;
+	for (size_t k = i; k < s->n; k++) {
+		const struct pdf_item *b = &s->it[k];
+		if (b->kind == PDF_BOX)
+			break;
+		if (b->kind == PDF_GLUE) {
+			n->w += b->width;
+			n->y += b->stretch;
+			n->z += b->shrink;
+		} else if (b->penalty <= -PDF_INF_PENALTY && k > i)
+			break;
+	}
+}
+
+static void S_try(struct brk_state *s, size_t i)
+{
+	double best[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
+	size_t from[4] = {S_NONE, S_NONE, S_NONE, S_NONE};
+	bool forced = s->it[i].kind == PDF_PENALTY &&
+		      s->it[i].penalty <= -PDF_INF_PENALTY;
+	size_t prev = S_NONE;
+	for (size_t a = s->active; a != S_NONE;) {
+		struct brk_node *n = &s->node[a];
+		size_t next = n->next;
+		double r = S_ratio(s, n, i);
+		if (r >= -1 && (r <= s->tolerance || s->emergency)) {
+			int c = S_fitness(r);
+			double d = S_demerits(s, n, i, r, c);
+			if (d < best[c]) {
+				best[c] = d;
+				from[c] = a;
+			}
+		}
+		if (r < -1 || forced) {
+			if (prev == S_NONE)
+				s->active = next;
+			else
+				s->node[prev].next = next;
+		} else
+			prev = a;
+		a = next;
+	}
+	for (int c = 0; c < 4; c++) {
+		if (from[c] == S_NONE)
+			continue;
+		struct brk_node n = {.item = i, .fitness = c,
+				     .demerits = best[c], .prev = from[c],
+				     .next = s->active};
+		n.line = s->node[from[c]].line + 1;
+		S_after(s, i, &n);
+		s->active = S_new_node(s, n);
+	}
+}
+
+static bool S_pass(struct brk_state *s)
+{
+	s->count = 0;
+	s->w = s->y = s->z = 0;
+	struct brk_node start = {.item = S_NONE, .fitness = 1, .prev = S_NONE,
+				 .next = S_NONE};
+	s->active = S_new_node(s, start);
+	for (size_t i = 0; i < s->n && s->active != S_NONE; i++) {
+		const struct pdf_item *b = &s->it[i];
+		if (b->kind == PDF_BOX) {
+			s->w += b->width;
+		} else if (b->kind == PDF_GLUE) {
+			if (i > 0 && s->it[i - 1].kind == PDF_BOX)
+				S_try(s, i);
+			s->w += b->width;
+			s->y += b->stretch;
+			s->z += b->shrink;
+		} else if (b->penalty < PDF_INF_PENALTY) {
+			S_try(s, i);
+		}
+	}
+	return s->active != S_NONE;
+}
+
+static size_t S_collect(struct brk_state *s, size_t **breaks)
+{
+	size_t best = S_NONE;
+	for (size_t a = s->active; a != S_NONE; a = s->node[a].next)
+		if (s->node[a].item == s->n - 1 &&
+		    (best == S_NONE ||
+		     s->node[a].demerits < s->node[best].demerits))
+			best = a;
+	if (best == S_NONE)
+		return 0;
+	size_t lines = s->node[best].line;
+	*breaks = xmalloc((lines ? lines : 1) * sizeof **breaks);
+	size_t k = lines;
+	for (size_t a = best; s->node[a].item != S_NONE; a = s->node[a].prev)
+		(*breaks)[--k] = s->node[a].item;
+	return lines;
+}
+
+static bool S_legal(const struct pdf_item *it, size_t i)
+{
+	if (it[i].kind == PDF_GLUE)
+		return i > 0 && it[i - 1].kind == PDF_BOX;
+	return it[i].kind == PDF_PENALTY && it[i].penalty < PDF_INF_PENALTY;
+}
+
+/* Greedy: each line takes what fits; a box wider than the line gets a
+ * line of its own. */
+static size_t S_first_fit(const struct pdf_item *it, size_t n, double width,
+			  size_t **breaks)
+{
+	size_t count = 0, cap = 16;
+	*breaks = xmalloc(cap * sizeof **breaks);
+	double len = 0;
+	size_t last = S_NONE;
+	bool fresh = true; /* at the start of a line: glue is discarded */
+	for (size_t i = 0; i < n; i++) {
+		bool forced = it[i].kind == PDF_PENALTY &&
+			      it[i].penalty <= -PDF_INF_PENALTY;
+		double add = it[i].kind == PDF_PENALTY ? 0 : it[i].width;
+		if (fresh && it[i].kind != PDF_BOX)
+			add = 0;
+		bool over = len + add > width && it[i].kind == PDF_BOX;
+		if ((over && last != S_NONE) || forced) {
+			size_t at = forced && !over ? i : last;
+			if (at == S_NONE)
+				at = i;
+			if (count == cap)
+				*breaks = xrealloc(*breaks,
+						   (cap *= 2) * sizeof **breaks);
+			(*breaks)[count++] = at;
+			last = S_NONE;
+			len = 0;
+			fresh = true;
+			i = at;
+			continue;
+		}
+		if (S_legal(it, i) && !fresh)
+			last = i;
+		len += add;
+		if (it[i].kind == PDF_BOX)
+			fresh = false;
+	}
+	return count;
+}
+
+size_t pdf_break_lines(const struct pdf_item *items, size_t n, double width,
+		       size_t **breaks)
+{
+	static const double tolerance[] = {1.26, 2.2};
+	*breaks = NULL;
+	if (n == 0)
+		return 0;
+	struct brk_state s = {.it = items, .n = n, .width = width};
+	size_t lines = 0;
+	for (int pass = 0; pass < 3 && !lines; pass++) {
+		s.emergency = pass == 2;
+		s.tolerance = pass < 2 ? tolerance[pass] : INFINITY;
+		if (S_pass(&s))
+			lines = S_collect(&s, breaks);
+	}
+	free(s.node);
+	if (!lines)
+		lines = S_first_fit(items, n, width, breaks);
+	return lines;
+}

@@ -1,0 +1,615 @@
+/*
+ * pdf_inline — inline Markdown as a TeX-like paragraph, and its lines set
+ * as chunks.
+ *
+ * A struct pdf_para (the caller's, reused from block to block) receives
+ * words as boxes, spaces as glue, hyphenation and dash breaks as
+ * penalties; styles (face, size, link, footnote mark) sit in a small table
+ * the items index.  pdf_para_set() breaks the paragraph with pdf_break.c
+ * and turns each line into a chunk in the environment's arena, the text
+ * copied there too.
+ */
+#include "pdf_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "markdown.h"
+
+enum {
+	S_HYPHEN_PENALTY = 50,
+	S_DASH_PENALTY = 50,
+	S_CUT_PENALTY = 200, /* inside a word too wide for the line */
+	S_MAX_POINTS = 32,
+};
+
+#define S_FILL_STRETCH 100000.0
+
+void pdf_para_init(struct pdf_para *p)
+{
+	memset(p, 0, sizeof *p);
+	buf_init(&p->text);
+}
+
+void pdf_para_free(struct pdf_para *p)
+{
+	free(p->items);
+	free(p->styles);
+	buf_free(&p->text);
+	memset(p, 0, sizeof *p);
+}
+
+static bool S_same_style(const struct pdf_style *a, const struct pdf_style *b)
+{
+	return a->face == b->face && a->size == b->size && a->rise == b->rise &&
+	       a->color == b->color && a->strike == b->strike &&
+	       a->uri == b->uri && a->note == b->note;
+}
+
+static uint32_t S_style(struct pdf_para *p, const struct pdf_style *s)
+{
+	/* styles change rarely within a paragraph: look at the last few */
+	size_t from = p->style_count > 8 ? p->style_count - 8 : 0;
+	for (size_t i = p->style_count; i-- > from;)
+		if (S_same_style(&p->styles[i], s))
+			return (uint32_t)i;
+	if (p->style_count == p->style_cap) {
+		p->style_cap = p->style_cap ? 2 * p->style_cap : 8;
+		p->styles = xrealloc(p->styles,
+				     p->style_cap * sizeof *p->styles);
+	}
+	p->styles[p->style_count] = *s;
+	return (uint32_t)p->style_count++;
+}
+
+void pdf_para_reset(struct pdf_para *p, enum pdf_face face, double size,
+		    double leading)
+{
+	p->n = 0;
+	p->style_count = 0;
+	buf_clear(&p->text);
+	p->size = size;
+	p->leading = leading;
+	struct pdf_style base = {.face = face, .size = (float)size};
+	S_style(p, &base);
+}
+
+static struct pdf_item *S_push(struct pdf_para *p, enum pdf_item_kind kind,
+			       uint32_t style)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->items = xrealloc(p->items, p->cap * sizeof *p->items);
+	}
+	struct pdf_item *it = &p->items[p->n++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->style = style;
+	return it;
+}
+
+static void S_glue(struct pdf_para *p, struct pdf_inline_env *env,
+		   uint32_t style)
+{
+	if (p->n == 0 || p->items[p->n - 1].kind == PDF_GLUE)
+		return;
+	const struct pdf_style *s = &p->styles[style];
+	double w = pdf_fonts_width(env->fonts, s->face, s->size, " ", 1);
+	struct pdf_item *g = S_push(p, PDF_GLUE, style);
+	g->width = w;
+	g->stretch = w / 2;
+	g->shrink = w / 3;
+}
+
+static void S_penalty(struct pdf_para *p, uint32_t style, int penalty,
+		      double width, bool flagged)
+{
+	struct pdf_item *it = S_push(p, PDF_PENALTY, style);
+	it->penalty = penalty;
+	it->width = width;
+	it->flagged = flagged;
+}
+
+static void S_box(struct pdf_para *p, struct pdf_inline_env *env,
+		  uint32_t style, size_t off, size_t len)
+{
+	const struct pdf_style *s = &p->styles[style];
+	struct pdf_item *b = S_push(p, PDF_BOX, style);
+	b->off = (uint32_t)off;
+	b->len = (uint32_t)len;
+	b->width = pdf_fonts_width(env->fonts, s->face, s->size,
+				   p->text.data + off, len);
+}
+
+static bool S_is_letter(unsigned c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* Hyphenation points of the letters inside w[0..len) (punctuation around
+ * them left out), as offsets from w. */
+static size_t S_hyphen_points(struct pdf_inline_env *env, const char *w,
+			      size_t len, size_t *pts, size_t max)
+{
+	size_t s = 0, e = len, adv;
+	while (s < e && !S_is_letter(utf8_decode(w + s, e - s, &adv)))
+		s += adv;
+	while (e > s) {
+		size_t back = e - 1;
+		while (back > s && ((unsigned char)w[back] & 0xC0) == 0x80)
+			back--;
+		if (S_is_letter(utf8_decode(w + back, e - back, &adv)))
+			break;
+		e = back;
+	}
+	size_t n = pdf_hyphen_points(env->hyphen, w + s, e - s, pts, max);
+	for (size_t i = 0; i < n; i++)
+		pts[i] += s;
+	return n;
+}
+
+/* Appends one word: boxes with breaks after explicit dashes and at
+ * hyphenation points. */
+static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
+		   uint32_t style, const char *w, size_t len)
+{
+	size_t base = p->text.len;
+	buf_put(&p->text, w, len);
+	const struct pdf_style *st = &p->styles[style];
+	double hyphen = pdf_fonts_width(env->fonts, st->face, st->size, "-", 1);
+	size_t seg = 0; /* start of the current piece between dashes */
+	for (size_t i = 0; i <= len;) {
+		size_t adv = 1;
+		unsigned c = i < len ? utf8_decode(w + i, len - i, &adv) : 0;
+		bool dash = (c == '-' || c == 0x2013 || c == 0x2014 ||
+			     c == '/') && i > 0 && i + adv < len;
+		if (i < len && !dash) {
+			i += adv;
+			continue;
+		}
+		size_t end = i < len ? i + adv : len;
+		size_t pts[S_MAX_POINTS];
+		size_t n = c == '/' ? 0
+				    : S_hyphen_points(env, w + seg, end - seg,
+						      pts, S_MAX_POINTS);
+		size_t from = seg;
+		for (size_t k = 0; k < n; k++) {
+			S_box(p, env, style, base + from, seg + pts[k] - from);
+			S_penalty(p, style, S_HYPHEN_PENALTY, hyphen, true);
+			from = seg + pts[k];
+		}
+		S_box(p, env, style, base + from, end - from);
+		if (end < len)
+			S_penalty(p, style, S_DASH_PENALTY, 0, false);
+		seg = i = end;
+		if (end == len)
+			break;
+	}
+}
+
+static bool S_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void S_text(struct pdf_para *p, struct pdf_inline_env *env,
+		   uint32_t style, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		if (S_is_space(s[i])) {
+			S_glue(p, env, style);
+			while (i < len && S_is_space(s[i]))
+				i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && !S_is_space(s[j]))
+			j++;
+		S_word(p, env, style, s + i, j - i);
+		i = j;
+	}
+}
+
+void pdf_para_text(struct pdf_para *p, struct pdf_inline_env *env,
+		   enum pdf_face face, const char *s, size_t len)
+{
+	struct pdf_style st = p->styles[0];
+	st.face = face;
+	S_text(p, env, S_style(p, &st), s, len);
+}
+
+/* Link targets go into the PDF as URI strings: ASCII, so the rest is
+ * percent-encoded. */
+static const char *S_uri(struct arena *a, const char *url)
+{
+	struct buf b;
+	buf_init(&b);
+	for (const unsigned char *u = (const unsigned char *)url; *u; u++) {
+		if (*u <= ' ' || *u >= 0x7F)
+			buf_printf(&b, "%%%02X", *u);
+		else
+			buf_putc(&b, (char)*u);
+	}
+	const char *r = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return r;
+}
+
+static void S_note_mark(struct pdf_para *p, struct pdf_inline_env *env,
+			const struct pdf_style *cur, cmark_node *n)
+{
+	const char *num = cmark_node_get_literal(n);
+	if (!num || !*num)
+		return;
+	struct pdf_style st = *cur;
+	st.size = (float)(cur->size * 0.62);
+	st.rise = (float)(cur->size * 0.36);
+	st.note = env->no_notes ? 0 : atoi(num);
+	st.uri = NULL;
+	st.face = pdf_face_with(cur->face, false, false);
+	size_t off = p->text.len;
+	buf_puts(&p->text, num);
+	S_box(p, env, S_style(p, &st), off, strlen(num));
+}
+
+struct S_stack {
+	struct pdf_style *s;
+	size_t n, cap;
+};
+
+static void S_push_style(struct S_stack *st, struct pdf_style s)
+{
+	if (st->n == st->cap) {
+		st->cap = st->cap ? 2 * st->cap : 16;
+		st->s = xrealloc(st->s, st->cap * sizeof *st->s);
+	}
+	st->s[st->n++] = s;
+}
+
+/* The style a container inline (emphasis, link...) gives its content. */
+static struct pdf_style S_enter(struct pdf_inline_env *env, cmark_node *n,
+				struct pdf_style s)
+{
+	bool bold = pdf_face_is_bold(s.face), italic = pdf_face_is_italic(s.face);
+	const char *url;
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_EMPH:
+		s.face = pdf_face_with(s.face, bold, !italic);
+		break;
+	case CMARK_NODE_STRONG:
+		s.face = pdf_face_with(s.face, true, italic);
+		break;
+	case CMARK_NODE_IMAGE: /* inline images show their description */
+		s.face = pdf_face_with(s.face, bold, true);
+		break;
+	case CMARK_NODE_LINK:
+		url = cmark_node_get_url(n);
+		if (url && *url && markdown_url_is_safe(url, false)) {
+			s.uri = S_uri(env->arena, url);
+			s.color = PDF_LINK;
+		}
+		break;
+	default:
+		if (markdown_ext_of(n) == MARKDOWN_EXT_STRIKETHROUGH)
+			s.strike = true;
+		break;
+	}
+	return s;
+}
+
+static void S_leaf(struct pdf_para *p, struct pdf_inline_env *env,
+		   cmark_node *n, const struct pdf_style *cur)
+{
+	const char *lit = cmark_node_get_literal(n);
+	struct pdf_style code;
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+		if (lit)
+			S_text(p, env, S_style(p, cur), lit, strlen(lit));
+		break;
+	case CMARK_NODE_CODE:
+		code = *cur;
+		code.face = pdf_face_with(PDF_MONO, pdf_face_is_bold(cur->face),
+					  false);
+		code.size = cur->size * 0.9f;
+		if (lit)
+			S_text(p, env, S_style(p, &code), lit, strlen(lit));
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		S_glue(p, env, S_style(p, cur));
+		break;
+	case CMARK_NODE_LINEBREAK: {
+		uint32_t st = S_style(p, cur);
+		S_push(p, PDF_GLUE, st)->stretch = S_FILL_STRETCH;
+		S_penalty(p, st, -PDF_INF_PENALTY, 0, false);
+		break;
+	}
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		S_note_mark(p, env, cur, n);
+		break;
+	default: /* raw HTML is dropped */
+		break;
+	}
+}
+
+void pdf_para_inlines(struct pdf_para *p, struct pdf_inline_env *env,
+		      cmark_node *node)
+{
+	struct S_stack st = {0};
+	S_push_style(&st, p->styles[0]);
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (n == node)
+			continue;
+		bool container = cmark_node_first_child(n) ||
+				 cmark_node_get_type(n) == CMARK_NODE_EMPH ||
+				 cmark_node_get_type(n) == CMARK_NODE_STRONG ||
+				 cmark_node_get_type(n) == CMARK_NODE_LINK ||
+				 cmark_node_get_type(n) == CMARK_NODE_IMAGE ||
+				 markdown_ext_of(n) != MARKDOWN_EXT_NONE;
+		if (!container) {
+			/* leaves of extension types also get an EXIT */
+			if (ev == CMARK_EVENT_ENTER)
+				S_leaf(p, env, n, &st.s[st.n - 1]);
+		}
+		else if (ev == CMARK_EVENT_ENTER)
+			S_push_style(&st, S_enter(env, n, st.s[st.n - 1]));
+		else if (st.n > 1)
+			st.n--;
+	}
+	cmark_iter_free(it);
+	free(st.s);
+}
+
+void pdf_para_finish(struct pdf_para *p)
+{
+	while (p->n && p->items[p->n - 1].kind == PDF_GLUE)
+		p->n--;
+	S_push(p, PDF_GLUE, 0)->stretch = S_FILL_STRETCH;
+	S_penalty(p, 0, -PDF_INF_PENALTY, 0, false);
+}
+
+void pdf_para_extent(const struct pdf_para *p, double *min_w, double *max_w)
+{
+	double line = 0, word = 0;
+	*min_w = *max_w = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct pdf_item *it = &p->items[i];
+		if (it->kind == PDF_BOX) {
+			word += it->width;
+			line += it->width;
+		} else if (it->kind == PDF_GLUE && it->stretch < S_FILL_STRETCH) {
+			line += it->width;
+			word = 0;
+		} else if (it->kind == PDF_PENALTY &&
+			   it->penalty <= -PDF_INF_PENALTY) {
+			line = word = 0;
+		} /* a column is not narrowed to a syllable: hyphens don't
+		   * end a word here */
+		*min_w = fmax(*min_w, word);
+		*max_w = fmax(*max_w, line);
+	}
+}
+
+/* Cuts every box wider than width into characters with a break allowed
+ * between any two: a long URL or a 100,000-letter word must not run past
+ * the margin, and may still share its first line with what precedes. */
+static void S_cut_wide(struct pdf_para *p, struct pdf_inline_env *env,
+		       double width)
+{
+	size_t i;
+	for (i = 0; i < p->n; i++)
+		if (p->items[i].kind == PDF_BOX && p->items[i].width > width)
+			break;
+	if (i == p->n)
+		return;
+	struct pdf_item *old = p->items;
+	size_t n = p->n;
+	p->items = NULL;
+	p->n = p->cap = 0;
+	for (i = 0; i < n; i++) {
+		struct pdf_item it = old[i];
+		if (it.kind != PDF_BOX || it.width <= width) {
+			*S_push(p, it.kind, it.style) = it;
+			continue;
+		}
+		size_t end = it.off + it.len, adv;
+		for (size_t k = it.off; k < end; k += adv) {
+			utf8_decode(p->text.data + k, end - k, &adv);
+			if (k > it.off)
+				S_penalty(p, it.style, S_CUT_PENALTY, 0, false);
+			S_box(p, env, it.style, k, adv);
+		}
+	}
+	free(old);
+}
+
+/* ---- setting lines ---- */
+
+struct S_line {
+	struct pdf_para *p;
+	struct pdf_inline_env *env;
+	struct pdf_list out;
+	const char *text; /* the paragraph text, copied into the arena */
+	double baseline;
+	/* the text run being gathered */
+	long run_style;
+	size_t run_off, run_len;
+	double run_x, run_w;
+	/* the link or footnote area being gathered */
+	const char *uri;
+	int note;
+	double link_x0, link_x1;
+};
+
+static void S_flush_run(struct S_line *l)
+{
+	if (l->run_style < 0)
+		return;
+	const struct pdf_style *s = &l->p->styles[l->run_style];
+	struct pdf_draw d = {.kind = PDF_DRAW_TEXT, .face = (uint8_t)s->face,
+			     .color = (uint8_t)s->color,
+			     .x = (float)l->run_x,
+			     .y = (float)(l->baseline - s->rise),
+			     .size = s->size, .s = l->text + l->run_off,
+			     .len = (uint32_t)l->run_len};
+	pdf_list_add(&l->out, d);
+	if (s->strike) {
+		struct pdf_draw r = {.kind = PDF_DRAW_LINE, .x = d.x,
+				     .y = (float)(l->baseline - s->size * 0.3),
+				     .w = (float)l->run_w, .size = 0.6f};
+		pdf_list_add(&l->out, r);
+	}
+	l->run_style = -1;
+}
+
+static void S_flush_link(struct S_line *l, double top, double h)
+{
+	if (!l->uri && !l->note)
+		return;
+	struct pdf_draw d = {.x = (float)l->link_x0, .y = (float)top,
+			     .w = (float)(l->link_x1 - l->link_x0),
+			     .h = (float)h};
+	if (l->uri) {
+		d.kind = PDF_DRAW_URI;
+		d.s = l->uri;
+	} else {
+		d.kind = PDF_DRAW_GOTO_NOTE;
+		d.ref = l->note;
+		pdf_list_note(&l->out, l->note);
+	}
+	pdf_list_add(&l->out, d);
+	l->uri = NULL;
+	l->note = 0;
+}
+
+static void S_set_box(struct S_line *l, const struct pdf_item *it, double x)
+{
+	const struct pdf_style *s = &l->p->styles[it->style];
+	bool joins = l->run_style == (long)it->style &&
+		     l->run_off + l->run_len == it->off;
+	if (!joins) {
+		S_flush_run(l);
+		l->run_style = it->style;
+		l->run_off = it->off;
+		l->run_len = 0;
+		l->run_x = x;
+		l->run_w = 0;
+	}
+	l->run_len += it->len;
+	l->run_w += it->width;
+	if (s->uri != l->uri || s->note != l->note) {
+		S_flush_link(l, 0, l->p->leading);
+		l->uri = s->uri;
+		l->note = s->note;
+		l->link_x0 = x;
+	}
+	l->link_x1 = x + it->width;
+}
+
+/* The adjustment ratio of line [from, to] set in width. */
+static double S_line_ratio(const struct pdf_para *p, size_t from, size_t to,
+			   double width, enum pdf_align align, double *natural)
+{
+	double w = 0, y = 0, z = 0;
+	for (size_t i = from; i < to; i++) {
+		const struct pdf_item *it = &p->items[i];
+		if (it->kind == PDF_PENALTY)
+			continue;
+		w += it->width;
+		if (it->kind == PDF_GLUE) {
+			y += it->stretch;
+			z += it->shrink;
+		}
+	}
+	if (p->items[to].kind == PDF_PENALTY)
+		w += p->items[to].width;
+	*natural = w;
+	if (w > width)
+		return z > 0 ? fmax((width - w) / z, -1) : 0;
+	if (align != PDF_JUSTIFY || y <= 0)
+		return 0;
+	return (width - w) / y;
+}
+
+static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
+				    double x0, double width,
+				    enum pdf_align align)
+{
+	struct pdf_para *p = l->p;
+	double natural;
+	double r = S_line_ratio(p, from, to, width, align, &natural);
+	double x = x0;
+	if (r == 0 && natural < width && align == PDF_CENTER)
+		x += (width - natural) / 2;
+	else if (r == 0 && natural < width && align == PDF_RIGHT)
+		x += width - natural;
+	l->run_style = -1;
+	for (size_t i = from; i < to; i++) {
+		const struct pdf_item *it = &p->items[i];
+		if (it->kind == PDF_BOX) {
+			S_set_box(l, it, x);
+			x += it->width;
+		} else if (it->kind == PDF_GLUE) {
+			S_flush_run(l);
+			x += it->width + r * (r > 0 ? it->stretch : it->shrink);
+		}
+	}
+	const struct pdf_item *end = &p->items[to];
+	if (end->kind == PDF_PENALTY && end->flagged && to > 0) {
+		S_flush_run(l);
+		const struct pdf_style *s = &p->styles[end->style];
+		struct pdf_draw d = {.kind = PDF_DRAW_TEXT,
+				     .face = (uint8_t)s->face,
+				     .color = (uint8_t)s->color, .x = (float)x,
+				     .y = (float)l->baseline, .size = s->size,
+				     .s = "-", .len = 1};
+		pdf_list_add(&l->out, d);
+	}
+	S_flush_run(l);
+	S_flush_link(l, 0, p->leading);
+	return pdf_list_chunk(&l->out, l->env->arena, p->leading, 0);
+}
+
+size_t pdf_para_set(struct pdf_para *p, struct pdf_inline_env *env,
+		    double x, double width, enum pdf_align align,
+		    struct pdf_chunk ***out)
+{
+	S_cut_wide(p, env, width);
+	size_t *breaks;
+	size_t lines = pdf_break_lines(p->items, p->n, width, &breaks);
+	struct S_line l = {.p = p, .env = env, .run_style = -1};
+	l.text = arena_strndup(env->arena, p->text.data ? p->text.data : "",
+			       p->text.len);
+	l.baseline = (p->leading + p->size * 0.72) / 2;
+	*out = arena_alloc(env->arena, (lines ? lines : 1) * sizeof **out);
+	size_t from = 0;
+	for (size_t k = 0; k < lines; k++) {
+		/* glue and penalties after a break vanish */
+		while (from < breaks[k] && p->items[from].kind != PDF_BOX)
+			from++;
+		enum pdf_align al = align;
+		if (al == PDF_JUSTIFY && k + 1 == lines)
+			al = PDF_LEFT;
+		(*out)[k] = S_set_line(&l, from, breaks[k], x, width, al);
+		from = breaks[k] + 1;
+	}
+	free(breaks);
+	pdf_list_free(&l.out);
+	return lines;
+}
+
+void pdf_chunk_add_draws(struct pdf_chunk *c, struct arena *a,
+			 const struct pdf_draw *d, size_t n)
+{
+	struct pdf_draw *all = arena_alloc(a, (c->n + n) * sizeof *all);
+	if (c->n)
+		memcpy(all, c->d, c->n * sizeof *all);
+	memcpy(all + c->n, d, n * sizeof *all);
+	c->d = all;
+	c->n += n;
+}

@@ -1,0 +1,309 @@
+/*
+ * pdf_int — the interfaces between the parts of the PDF back end; nothing
+ * outside gen/pdf*.c includes this.
+ *
+ * The pipeline: pdf.c walks the cmark tree; each block becomes a paragraph
+ * of items (pdf_inline.c: boxes, glue and penalties as in TeX, with words
+ * measured by pdf_font.c and hyphenated by pdf_hyphen.c), broken into lines
+ * (pdf_break.c), set as chunks: small display lists with a height
+ * (pdf_inline.c again).  pdf_page.c places chunks on pages (footnotes,
+ * widows, orphans, headings kept with what follows); pdf_table.c and
+ * pdf_toc.c make chunks of their own; pdf_emit.c finally draws every page
+ * with libharu, once all page numbers are known.
+ *
+ * Chunks, their draw items and their strings live in the render's arena.
+ * Paragraph item arrays are heap buffers reused from block to block.
+ */
+#ifndef UPRGEN_PDF_INT_H
+#define UPRGEN_PDF_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmark-gfm.h>
+#include <hpdf.h>
+
+#include "diag.h"
+#include "model.h"
+#include "util.h"
+
+/* ---- page geometry (points) ---- */
+#define PDF_PAGE_W 595.276
+#define PDF_PAGE_H 841.89
+#define PDF_MARGIN_LEFT 90.0
+#define PDF_MARGIN_RIGHT 75.0
+#define PDF_MARGIN_TOP 78.0
+#define PDF_MARGIN_BOTTOM 70.0
+#define PDF_TEXT_W (PDF_PAGE_W - PDF_MARGIN_LEFT - PDF_MARGIN_RIGHT)
+
+/* ---- fonts (pdf_font.c) ---- */
+enum pdf_face {
+	PDF_SERIF, PDF_SERIF_B, PDF_SERIF_I, PDF_SERIF_BI,
+	PDF_SANS, PDF_SANS_B, PDF_SANS_I, PDF_SANS_BI,
+	PDF_MONO, PDF_MONO_B, PDF_MONO_I, PDF_MONO_BI,
+	PDF_FACE_COUNT
+};
+
+struct pdf_fonts {
+	HPDF_Font font[PDF_FACE_COUNT];
+	/* advance widths in 1/1000 em by BMP code point, filled on first
+	 * use: 0xFFFF is "not measured yet" */
+	uint16_t *adv[PDF_FACE_COUNT];
+};
+
+bool pdf_fonts_load(struct pdf_fonts *f, HPDF_Doc doc, const char *dir,
+		    struct diags *d);
+void pdf_fonts_free(struct pdf_fonts *f);
+/* Width in points of len bytes of valid UTF-8. */
+double pdf_fonts_width(struct pdf_fonts *f, enum pdf_face face, double size,
+		       const char *s, size_t len);
+/* The face of the same family with bold and italic set as asked. */
+enum pdf_face pdf_face_with(enum pdf_face face, bool bold, bool italic);
+bool pdf_face_is_bold(enum pdf_face face);
+bool pdf_face_is_italic(enum pdf_face face);
+
+/* ---- hyphenation (pdf_hyphen.c) ---- */
+struct pdf_hyphen;
+/* NULL when no dictionary is found: text is then not hyphenated. */
+struct pdf_hyphen *pdf_hyphen_open(enum lang lang, const char *dir);
+void pdf_hyphen_close(struct pdf_hyphen *h);
+/* Byte offsets inside word (len bytes of UTF-8) after which a hyphen may
+ * go, ascending; returns how many were written to pts (at most max). */
+size_t pdf_hyphen_points(struct pdf_hyphen *h, const char *word, size_t len,
+			 size_t *pts, size_t max);
+
+/* ---- line breaking (pdf_break.c) ---- */
+enum pdf_item_kind { PDF_BOX, PDF_GLUE, PDF_PENALTY };
+enum { PDF_INF_PENALTY = 10000 };
+
+struct pdf_item {
+	enum pdf_item_kind kind;
+	bool flagged;   /* a hyphen break: draw "-" when taken */
+	int penalty;    /* PENALTY: >= 10000 never, <= -10000 always */
+	double width, stretch, shrink;
+	/* for setting: bytes of the paragraph text and the style */
+	uint32_t off, len;
+	uint32_t style;
+};
+
+/* Chooses line breaks for a paragraph that ends with a forced penalty:
+ * Knuth–Plass total fit, with a last pass accepting any line that is not
+ * overfull, then first fit when even that is impossible.  Returns the
+ * number of lines; *breaks (xmalloc'd, caller frees) gets the index of
+ * the item each line ends at. */
+size_t pdf_break_lines(const struct pdf_item *items, size_t n, double width,
+		       size_t **breaks);
+
+/* ---- display lists ---- */
+enum pdf_draw_kind {
+	PDF_DRAW_TEXT,      /* s,len at x, baseline y, in face/size/color */
+	PDF_DRAW_LINE,      /* from (x,y) to (x+w, y+h), width size */
+	PDF_DRAW_RECT,      /* filled, top-left (x,y), w×h, color */
+	PDF_DRAW_IMAGE,     /* top-left (x,y), w×h */
+	PDF_DRAW_URI,       /* link area top-left (x,y) w×h to s */
+	PDF_DRAW_GOTO_HEAD, /* link area to heading ref */
+	PDF_DRAW_GOTO_NOTE, /* link area to footnote ref */
+	PDF_DRAW_ANCHOR_HEAD, /* heading ref starts at y */
+	PDF_DRAW_ANCHOR_NOTE, /* footnote ref starts at y */
+	PDF_DRAW_PAGEREF,   /* page number of heading ref, right-aligned
+			       at x, baseline y */
+};
+
+enum pdf_color { PDF_BLACK, PDF_LINK, PDF_GREY, PDF_RULE, PDF_SHADE,
+		 PDF_CODEBG, PDF_ACCENT, PDF_COLOR_COUNT };
+
+/* y grows downwards from the top of the chunk; x is on the page. */
+struct pdf_draw {
+	uint8_t kind, face, color;
+	float x, y, w, h, size;
+	const char *s;
+	uint32_t len;
+	int ref;
+	HPDF_Image image;
+};
+
+struct pdf_chunk {
+	struct pdf_draw *d;
+	size_t n;
+	double h;            /* height taken on the page */
+	double space_before; /* dropped at the top of a page */
+	const int *notes;    /* footnote numbers referenced in the chunk */
+	size_t note_count;
+};
+
+/* A growable display list, turned into a chunk in an arena. */
+struct pdf_list {
+	struct pdf_draw *d;
+	size_t n, cap;
+	int *notes;
+	size_t note_count, note_cap;
+};
+
+void pdf_list_add(struct pdf_list *l, struct pdf_draw d);
+void pdf_list_note(struct pdf_list *l, int note);
+void pdf_list_free(struct pdf_list *l);
+/* Copies l into a chunk in a and empties l. */
+struct pdf_chunk *pdf_list_chunk(struct pdf_list *l, struct arena *a,
+				 double h, double space_before);
+
+/* ---- paragraphs of inline content (pdf_inline.c) ---- */
+struct pdf_style {
+	enum pdf_face face;
+	float size, rise;
+	enum pdf_color color;
+	bool strike;
+	const char *uri; /* a safe link target, or NULL */
+	int note;        /* a footnote mark: its number, else 0 */
+};
+
+enum pdf_align { PDF_JUSTIFY, PDF_LEFT, PDF_CENTER, PDF_RIGHT };
+
+struct pdf_para {
+	struct pdf_item *items;
+	size_t n, cap;
+	struct buf text;
+	struct pdf_style *styles;
+	size_t style_count, style_cap;
+	double size, leading; /* of the base style */
+};
+
+/* What the inline walk needs from the document. */
+struct pdf_inline_env {
+	struct pdf_fonts *fonts;
+	struct pdf_hyphen *hyphen; /* NULL: no hyphenation */
+	struct arena *arena;       /* for link targets */
+	bool no_notes; /* footnote marks are shown but not linked (TOC) */
+};
+
+void pdf_para_init(struct pdf_para *p);
+void pdf_para_free(struct pdf_para *p);
+/* Empties p and sets its base style. */
+void pdf_para_reset(struct pdf_para *p, enum pdf_face face, double size,
+		    double leading);
+/* Appends the inline children of node (a paragraph, heading, cell...). */
+void pdf_para_inlines(struct pdf_para *p, struct pdf_inline_env *env,
+		      cmark_node *node);
+/* Appends literal text in the base style with the given face, breaking
+ * lines only at spaces. */
+void pdf_para_text(struct pdf_para *p, struct pdf_inline_env *env,
+		   enum pdf_face face, const char *s, size_t len);
+/* Ends the paragraph (the last line is ragged). */
+void pdf_para_finish(struct pdf_para *p);
+/* Width of the widest box and of the whole paragraph on one line. */
+void pdf_para_extent(const struct pdf_para *p, double *min_w, double *max_w);
+/* Breaks p into lines of width and sets them, one chunk per line, at x;
+ * returns the number of lines, *out an arena array of chunks. */
+size_t pdf_para_set(struct pdf_para *p, struct pdf_inline_env *env,
+		    double x, double width, enum pdf_align align,
+		    struct pdf_chunk ***out);
+/* Gives c extra draw items (a list marker, a paragraph number). */
+void pdf_chunk_add_draws(struct pdf_chunk *c, struct arena *a,
+			 const struct pdf_draw *d, size_t n);
+
+/* ---- pages (pdf_page.c) ---- */
+enum pdf_page_kind { PDF_PAGE_TITLE, PDF_PAGE_FRONT, PDF_PAGE_BODY };
+
+struct pdf_placed {
+	const struct pdf_chunk *c;
+	double top; /* PDF y of the chunk's top */
+};
+
+struct pdf_page {
+	enum pdf_page_kind kind;
+	struct pdf_placed *body;
+	size_t body_count, body_cap;
+	const struct pdf_chunk **notes; /* footnote lines, top to bottom */
+	size_t note_count, note_cap;
+};
+
+struct pdf_note {
+	struct pdf_chunk **lines;
+	size_t count;
+	bool placed;
+	size_t stamp; /* counted in the current fitting check */
+};
+
+struct pdf_pages {
+	struct arena *a;
+	struct pdf_page *page;
+	size_t count, cap;
+	enum pdf_page_kind kind; /* of new pages */
+	double y;                /* top of the free space */
+	double note_h;           /* footnote area of the current page */
+	bool empty;              /* no body chunk on the current page yet */
+	/* headings waiting to be placed with what follows them */
+	const struct pdf_chunk **keep;
+	size_t keep_count, keep_cap;
+	/* footnote lines that did not fit on their page */
+	const struct pdf_chunk **carry;
+	size_t carry_count, carry_cap;
+	struct pdf_note *notes; /* by number; [0] unused */
+	size_t note_total;
+	size_t stamp;
+	int *heading_page;      /* page index of each heading anchor */
+	size_t heading_count;
+};
+
+void pdf_pages_init(struct pdf_pages *pg, struct arena *a);
+void pdf_pages_free(struct pdf_pages *pg);
+void pdf_pages_new_page(struct pdf_pages *pg, enum pdf_page_kind kind);
+/* Room left for body chunks on the current page. */
+double pdf_pages_room(const struct pdf_pages *pg);
+/* Whether the chunks fit on the current page together (with the headings
+ * kept for them and the footnotes they bring). */
+bool pdf_pages_fits(const struct pdf_pages *pg, struct pdf_chunk *const *c,
+		    size_t n);
+/* Places lines of one paragraph with widow and orphan control; keep: hold
+ * them until the next block (headings). */
+void pdf_pages_lines(struct pdf_pages *pg, struct pdf_chunk *const *c,
+		     size_t n, bool keep);
+/* Places chunks that belong together (a table row) on one page, starting
+ * a new one if they do not fit. */
+void pdf_pages_group(struct pdf_pages *pg, struct pdf_chunk *const *c,
+		     size_t n);
+/* Places a chunk at a fixed height of the current page (title page). */
+void pdf_pages_at(struct pdf_pages *pg, const struct pdf_chunk *c,
+		  double top);
+/* Places the headings still kept (at the end of the document). */
+void pdf_pages_flush(struct pdf_pages *pg);
+
+/* ---- tables (pdf_table.c) ---- */
+void pdf_table(struct pdf_pages *pg, struct pdf_inline_env *env,
+	       struct pdf_para *scratch, cmark_node *table, double left,
+	       double right);
+
+/* ---- table of contents and outline (pdf_toc.c) ---- */
+struct pdf_heading {
+	cmark_node *node;
+	int level;
+	const char *plain; /* UTF-8 text for the outline */
+};
+
+void pdf_toc(struct pdf_pages *pg, struct pdf_inline_env *env,
+	     struct pdf_para *scratch, const struct pdf_heading *h,
+	     size_t count, int depth, enum lang lang);
+struct pdf_anchor {
+	int page; /* -1: not placed */
+	double y;
+};
+
+/* The bookmarks: every heading, nested by level. */
+void pdf_outline(HPDF_Doc doc, HPDF_Page *pages, const struct pdf_heading *h,
+		 const struct pdf_anchor *at, size_t count);
+enum pdf_word { PDF_WORD_CONTENTS, PDF_WORD_PAGE };
+const char *pdf_word(enum lang lang, enum pdf_word which);
+
+/* ---- drawing (pdf_emit.c) ---- */
+struct pdf_emit_info {
+	const char *symbol, *title;
+	const struct pdf_heading *headings;
+	size_t heading_count;
+	size_t front_pages; /* pages before page 1 */
+};
+
+/* Draws every page into doc; false when libharu failed. */
+bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
+	      const struct pdf_emit_info *info);
+
+#endif

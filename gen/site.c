@@ -1,0 +1,1014 @@
+/* site — every page of the website, written with the HTML templates.
+ * See site.h; the data of each page is listed in templates/README-site.md. */
+#include "site.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "chart.h"
+#include "escape.h"
+#include "html.h"
+#include "markdown.h"
+#include "mustache.h"
+#include "opendata.h"
+
+/* ---- fixed words ---------------------------------------------------- */
+
+/* The words of the site's own pages, by key; a label of the same key in
+ * templates/labels/LL.yaml replaces uprgen's. */
+static const char *const S_words[][1 + LANG_COUNT] = {
+	{"dashboard", "Dashboard", "Panorama", "Tableau de bord"},
+	{"report", "Report", "Informe", "Rapport"},
+	{"recommendations", "Recommendations", "Recomendaciones", "Recommandations"},
+	{"clusters", "Clusters", "Grupos temáticos", "Groupes thématiques"},
+	{"cluster", "Cluster", "Grupo temático", "Groupe thématique"},
+	{"statistics", "Statistics", "Estadísticas", "Statistiques"},
+	{"sdgs", "SDGs", "ODS", "ODD"},
+	{"sdgs_title", "Recommendations by Sustainable Development Goal",
+	 "Recomendaciones por Objetivo de Desarrollo Sostenible",
+	 "Recommandations par objectif de développement durable"},
+	{"data", "Open data", "Datos abiertos", "Données ouvertes"},
+	{"search", "Search", "Buscar", "Rechercher"},
+	{"search_label", "Search the recommendations",
+	 "Buscar en las recomendaciones", "Rechercher dans les recommandations"},
+	{"search_hint", "Type a word, a State or a number, e.g. 110.1",
+	 "Escriba una palabra, un Estado o un número, p. ej. 110.1",
+	 "Tapez un mot, un État ou un numéro, p. ex. 110.1"},
+	{"search_noscript",
+	 "Search needs JavaScript. Every recommendation is listed on the page of all recommendations.",
+	 "La búsqueda necesita JavaScript. Todas las recomendaciones figuran en la lista completa.",
+	 "La recherche nécessite JavaScript. Toutes les recommandations figurent dans la liste complète."},
+	{"search_none", "No recommendation matches.",
+	 "Ninguna recomendación coincide.", "Aucune recommandation ne correspond."},
+	{"search_found", "recommendations found", "recomendaciones encontradas",
+	 "recommandations trouvées"},
+	{"language", "Language", "Idioma", "Langue"},
+	{"skip", "Skip to content", "Ir al contenido", "Aller au contenu"},
+	{"menu", "Main menu", "Menú principal", "Menu principal"},
+	{"total", "Recommendations received", "Recomendaciones recibidas",
+	 "Recommandations reçues"},
+	{"by_position", "By position of the State", "Según la posición del Estado",
+	 "Selon la position de l'État"},
+	{"by_status", "By status of implementation", "Según el estado de aplicación",
+	 "Selon l'état de mise en œuvre"},
+	{"progress", "Progress by cluster", "Avance por grupo temático",
+	 "Avancement par groupe thématique"},
+	{"count", "Number", "Número", "Nombre"},
+	{"share", "Share", "Porcentaje", "Part"},
+	{"done", "Implemented in full or in part",
+	 "Implementadas total o parcialmente",
+	 "Mises en œuvre totalement ou en partie"},
+	{"states", "Recommending States", "Estados recomendantes", "États auteurs"},
+	{"position", "Position", "Posición", "Position"},
+	{"status", "Status", "Estado", "État"},
+	{"themes", "Themes", "Temas", "Thèmes"},
+	{"groups", "Affected persons", "Personas afectadas", "Personnes concernées"},
+	{"responsible", "Responsible institutions", "Instituciones responsables",
+	 "Institutions responsables"},
+	{"actions", "Actions taken", "Medidas adoptadas", "Mesures prises"},
+	{"challenges", "Challenges", "Dificultades", "Difficultés"},
+	{"assistance", "Assistance needed", "Asistencia necesaria",
+	 "Assistance nécessaire"},
+	{"related", "Related recommendations of other mechanisms",
+	 "Recomendaciones conexas de otros mecanismos",
+	 "Recommandations connexes d'autres mécanismes"},
+	{"indicators", "Indicators", "Indicadores", "Indicateurs"},
+	{"source", "Source", "Fuente", "Source"},
+	{"para", "para.", "párr.", "par."},
+	{"previous", "Previous", "Anterior", "Précédente"},
+	{"next", "Next", "Siguiente", "Suivante"},
+	{"all_recommendations", "All recommendations", "Todas las recomendaciones",
+	 "Toutes les recommandations"},
+	{"download", "Download", "Descargar", "Télécharger"},
+	{"field", "Field", "Campo", "Champ"},
+	{"meaning", "Meaning", "Significado", "Signification"},
+	{"data_intro",
+	 "The recommendations and their follow-up, free to reuse. The CSV file opens in any spreadsheet (UTF-8, comma-separated); the JSON file holds the same fields, with lists as arrays.",
+	 "Las recomendaciones y su seguimiento, de libre reutilización. El archivo CSV se abre en cualquier hoja de cálculo (UTF-8, separado por comas); el archivo JSON contiene los mismos campos, con las listas como matrices.",
+	 "Les recommandations et leur suivi, librement réutilisables. Le fichier CSV s'ouvre dans tout tableur (UTF-8, séparé par des virgules) ; le fichier JSON contient les mêmes champs, les listes sous forme de tableaux."},
+	{"goal", "Goal", "Objetivo", "Objectif"},
+	{"no_sdg", "Not linked to a goal", "Sin vínculo con un objetivo",
+	 "Sans lien avec un objectif"},
+	{"symbol", "Symbol", "Signatura", "Cote"},
+	{"outcome", "Outcome of the review", "Resultado del examen",
+	 "Document final de l'Examen"},
+	{"date", "Date", "Fecha", "Date"},
+	{"none", "None reported.", "No se informa.", "Rien n'est signalé."},
+};
+
+static const char *const S_goals[17][LANG_COUNT] = {
+	{"No poverty", "Fin de la pobreza", "Pas de pauvreté"},
+	{"Zero hunger", "Hambre cero", "Faim « zéro »"},
+	{"Good health and well-being", "Salud y bienestar", "Bonne santé et bien-être"},
+	{"Quality education", "Educación de calidad", "Éducation de qualité"},
+	{"Gender equality", "Igualdad de género", "Égalité entre les sexes"},
+	{"Clean water and sanitation", "Agua limpia y saneamiento",
+	 "Eau propre et assainissement"},
+	{"Affordable and clean energy", "Energía asequible y no contaminante",
+	 "Énergie propre et d'un coût abordable"},
+	{"Decent work and economic growth", "Trabajo decente y crecimiento económico",
+	 "Travail décent et croissance économique"},
+	{"Industry, innovation and infrastructure",
+	 "Industria, innovación e infraestructura",
+	 "Industrie, innovation et infrastructure"},
+	{"Reduced inequalities", "Reducción de las desigualdades",
+	 "Inégalités réduites"},
+	{"Sustainable cities and communities", "Ciudades y comunidades sostenibles",
+	 "Villes et communautés durables"},
+	{"Responsible consumption and production", "Producción y consumo responsables",
+	 "Consommation et production responsables"},
+	{"Climate action", "Acción por el clima",
+	 "Mesures relatives à la lutte contre les changements climatiques"},
+	{"Life below water", "Vida submarina", "Vie aquatique"},
+	{"Life on land", "Vida de ecosistemas terrestres", "Vie terrestre"},
+	{"Peace, justice and strong institutions",
+	 "Paz, justicia e instituciones sólidas", "Paix, justice et institutions efficaces"},
+	{"Partnerships for the goals", "Alianzas para lograr los objetivos",
+	 "Partenariats pour la réalisation des objectifs"},
+};
+
+static const char *const S_language_names[LANG_COUNT] = {
+	[LANG_EN] = "English", [LANG_ES] = "Español", [LANG_FR] = "Français"};
+
+/* ---- the build's state ---------------------------------------------- */
+
+struct S_template {
+	const char *name; /* "layout.html" */
+	const char *text, *path;
+	size_t len;
+};
+
+struct S_site {
+	struct arena *a;  /* the caller's: what lives through the build */
+	struct arena pa;  /* one page's data, emptied after each page */
+	struct arena *va; /* where values go now: pa, or a */
+	struct diags *d;
+	const struct report *r;
+	const struct template_dirs *t;
+	const struct site_language *langs;
+	size_t nlangs;
+	const char *out_dir;
+	bool ok;
+
+	/* templates read so far: a few names, read once per build */
+	struct S_template templates[24];
+	size_t template_count;
+
+	/* the language being written */
+	const struct site_language *L;
+	enum lang first;
+	const char *lang_dir; /* "" or "es/" */
+	struct html_words hw;
+	struct value *words;
+	const char **cluster_pages; /* by cluster index, from the top */
+
+	struct buf page;  /* the page being built */
+	struct buf frag;  /* scratch for fragments */
+};
+
+/* ---- files ---------------------------------------------------------- */
+
+static bool S_mkdirs(struct S_site *S, const char *path)
+{
+	char *p = arena_strdup(S->a, path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			break;
+		*s = '/';
+	}
+	if (mkdir(p, 0777) == 0 || errno == EEXIST)
+		return true;
+	struct source_pos pos = {path, 0, 0};
+	diag_error(S->d, pos, "cannot create this folder: %s", strerror(errno));
+	S->ok = false;
+	return false;
+}
+
+static void S_write(struct S_site *S, const char *rel, const char *data,
+		    size_t len)
+{
+	char *path = arena_printf(S->va, "%s/%s%s", S->out_dir, S->lang_dir, rel);
+	FILE *f = fopen(path, "wb");
+	bool ok = f && fwrite(data, 1, len, f) == len;
+	if (f && fclose(f) != 0)
+		ok = false;
+	if (!ok) {
+		struct source_pos pos = {path, 0, 0};
+		diag_error(S->d, pos, "cannot write this file: %s",
+			   strerror(errno));
+		S->ok = false;
+	}
+}
+
+/* ---- templates ------------------------------------------------------ */
+
+static const struct S_template *S_template(struct S_site *S, const char *name)
+{
+	for (size_t i = 0; i < S->template_count; i++)
+		if (!strcmp(S->templates[i].name, name))
+			return S->templates[i].text ? &S->templates[i] : NULL;
+	if (S->template_count == sizeof S->templates / sizeof *S->templates)
+		return NULL;
+	struct S_template *t = &S->templates[S->template_count++];
+	t->name = arena_strdup(S->a, name);
+	t->text = templates_load(S->a, S->t, name, &t->len, &t->path);
+	return t->text ? t : NULL;
+}
+
+/* Partials and parents are HTML templates named without ".html":
+ * {{<layout}} is templates/layout.html. */
+static const char *S_partial(void *ctx, const char *name, struct source_pos at,
+			     size_t *len, const char **file)
+{
+	struct S_site *S = ctx;
+	if (strchr(name, '/') || strstr(name, "..") || !*name) {
+		diag_error(S->d, at, "no partial may be named '%s'", name);
+		return NULL;
+	}
+	const struct S_template *t =
+		S_template(S, arena_printf(S->va, "%s.html", name));
+	if (!t)
+		return NULL;
+	*len = t->len;
+	*file = t->path;
+	return t->text;
+}
+
+/* Expands template `name` with data and writes the result to rel. */
+static void S_page(struct S_site *S, const char *name, const char *rel,
+		   const struct value *data)
+{
+	const struct S_template *t = S_template(S, name);
+	if (!t) {
+		struct source_pos pos = {name, 0, 0};
+		diag_error(S->d, pos, "the template %s is missing", name);
+		S->ok = false;
+		return;
+	}
+	struct mustache_partials partials = {S_partial, S};
+	struct mustache_options opt = {MUSTACHE_ESCAPE_HTML, &partials, 0, 0};
+	buf_clear(&S->page);
+	if (!mustache_render(S->d, t->path, t->text, t->len, data, &opt,
+			     &S->page)) {
+		S->ok = false;
+		return;
+	}
+	S_write(S, rel, S->page.data, S->page.len);
+}
+
+/* Called once a page is written: its data is not needed any more. */
+static void S_page_done(struct S_site *S)
+{
+	if (S->va != &S->pa)
+		return;
+	arena_free(&S->pa);
+	arena_init(&S->pa);
+}
+
+/* ---- values --------------------------------------------------------- */
+
+static void S_put(struct S_site *S, struct value *m, const char *key,
+		  const char *s)
+{
+	value_map_put(S->va, m, key, value_string(S->va, s ? s : ""));
+}
+
+static void S_put_num(struct S_site *S, struct value *m, const char *key,
+		      double n)
+{
+	value_map_put(S->va, m, key, value_number(S->va, n));
+}
+
+/* The scratch fragment, as a string value: HTML for {{{...}}}. */
+static const char *S_frag(struct S_site *S)
+{
+	return arena_strndup(S->va, S->frag.data, S->frag.len);
+}
+
+static const char *S_t(struct S_site *S, const struct text *t)
+{
+	return text_get(t, S->L->lang, S->first);
+}
+
+static const char *S_word(struct S_site *S, const char *key)
+{
+	const struct value *v = value_map_get(S->words, key);
+	return v ? v->str : key;
+}
+
+static struct value *S_words_map(struct S_site *S)
+{
+	struct value *m = value_map(S->va);
+	for (size_t i = 0; i < sizeof S_words / sizeof *S_words; i++) {
+		const char *key = S_words[i][0];
+		const char *w = S_words[i][1 + S->L->lang];
+		const struct value *l = value_map_get(S->L->labels, key);
+		if (l && l->kind == VALUE_STRING && l->len)
+			w = l->str;
+		S_put(S, m, key, w);
+	}
+	return m;
+}
+
+/* The way from a page at rel to the top of its language's site. */
+static const char *S_root(struct S_site *S, const char *rel)
+{
+	struct buf b;
+	buf_init(&b);
+	for (const char *p = rel; *p; p++)
+		if (*p == '/')
+			buf_puts(&b, "../");
+	const char *s = arena_strdup(S->va, b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}
+
+
+/* ---- what every page has -------------------------------------------- */
+
+enum S_kind {
+	S_DASHBOARD, S_REPORT, S_RECS, S_STATS, S_SDGS, S_DATA, S_SEARCH,
+	S_CLUSTER, S_REC, S_KIND_COUNT
+};
+
+static const struct {
+	const char *word, *file;
+} S_nav[] = {
+	[S_DASHBOARD] = {"dashboard", "index.html"},
+	[S_REPORT] = {"report", "report.html"},
+	[S_RECS] = {"recommendations", "recommendations.html"},
+	[S_STATS] = {"statistics", "statistics.html"},
+	[S_SDGS] = {"sdgs", "sdgs.html"},
+	[S_DATA] = {"data", "data.html"},
+	[S_SEARCH] = {"search", "search.html"},
+};
+
+static struct value *S_nav_list(struct S_site *S, const char *root,
+				enum S_kind kind)
+{
+	struct value *list = value_list(S->va);
+	for (int k = 0; k <= S_SEARCH; k++) {
+		struct value *m = value_map(S->va);
+		S_put(S, m, "href", arena_printf(S->va, "%s%s", root, S_nav[k].file));
+		S_put(S, m, "label", S_word(S, S_nav[k].word));
+		value_map_put(S->va, m, "current",
+			      value_bool(S->va, k == (int)kind ||
+					 (k == S_RECS && kind == S_REC) ||
+					 (k == S_DASHBOARD && kind == S_CLUSTER)));
+		value_list_push(S->va, list, m);
+	}
+	return list;
+}
+
+static struct value *S_translations(struct S_site *S, const char *root,
+				    const char *rel)
+{
+	struct value *list = value_list(S->va);
+	for (size_t i = 0; S->nlangs > 1 && i < S->nlangs; i++) {
+		enum lang l = S->langs[i].lang;
+		struct value *m = value_map(S->va);
+		S_put(S, m, "lang", lang_code(l));
+		S_put(S, m, "name", S_language_names[l]);
+		S_put(S, m, "href", arena_printf(S->va, "%s../%s/%s", root,
+						 lang_code(l), rel));
+		value_map_put(S->va, m, "current",
+			      value_bool(S->va, l == S->L->lang));
+		value_list_push(S->va, list, m);
+	}
+	return list;
+}
+
+static void S_date_text(struct buf *b, const struct date *d, enum lang l)
+{
+	static const char *const months[LANG_COUNT][12] = {
+		{"January", "February", "March", "April", "May", "June", "July",
+		 "August", "September", "October", "November", "December"},
+		{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+		 "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+		 "août", "septembre", "octobre", "novembre", "décembre"}};
+	if (!d->present)
+		return;
+	if (!d->month) {
+		buf_printf(b, "%d", d->year);
+		return;
+	}
+	const char *m = months[l][d->month - 1];
+	if (!d->day)
+		buf_printf(b, "%s %d", m, d->year);
+	else if (l == LANG_ES)
+		buf_printf(b, "%d de %s de %d", d->day, m, d->year);
+	else
+		buf_printf(b, "%d %s %d", d->day, m, d->year);
+}
+
+static const char *S_date(struct S_site *S, const struct date *d)
+{
+	buf_clear(&S->frag);
+	S_date_text(&S->frag, d, S->L->lang);
+	return S_frag(S);
+}
+
+static struct value *S_site_map(struct S_site *S)
+{
+	const struct report *r = S->r;
+	struct value *m = value_map(S->va);
+	S_put(S, m, "state", r->state);
+	S_put(S, m, "title", S_t(S, &r->title));
+	S_put(S, m, "subtitle", S_t(S, &r->subtitle));
+	S_put(S, m, "symbol", r->symbol);
+	S_put(S, m, "outcome", r->outcome);
+	S_put(S, m, "prepared_by", S_t(S, &r->prepared_by));
+	S_put(S, m, "date", S_date(S, &r->date));
+	S_put(S, m, "date_iso", arena_printf(S->va, "%04d-%02d-%02d",
+					     r->date.year, r->date.month,
+					     r->date.day));
+	S_put_num(S, m, "cycle", r->cycle);
+	return m;
+}
+
+/* A page's data: what the layout needs, plus the page's own entries
+ * (added by the caller). */
+static struct value *S_common(struct S_site *S, enum S_kind kind,
+			      const char *rel, const char *title)
+{
+	const char *root = S_root(S, rel);
+	struct value *m = value_map(S->va);
+	S_put(S, m, "lang", lang_code(S->L->lang));
+	S_put(S, m, "root", root);
+	S_put(S, m, "assets", arena_printf(S->va, "%s%sassets/", root,
+					   S->nlangs > 1 ? "../" : ""));
+	S_put(S, m, "title", title);
+	value_map_put(S->va, m, "is_dashboard", value_bool(S->va, kind == S_DASHBOARD));
+	value_map_put(S->va, m, "site", S_site_map(S));
+	value_map_put(S->va, m, "words", S->words);
+	value_map_put(S->va, m, "nav", S_nav_list(S, root, kind));
+	struct value *tr = S_translations(S, root, rel);
+	value_map_put(S->va, m, "translations", tr);
+	value_map_put(S->va, m, "has_translations", value_bool(S->va, tr->count > 0));
+	value_map_put(S->va, m, "ctx", (struct value *)S->L->context);
+	value_map_put(S->va, m, "labels", (struct value *)S->L->labels);
+	return m;
+}
+
+/* ---- pieces of pages ------------------------------------------------ */
+
+static struct html_options S_html_options(struct S_site *S, const char *root,
+					  const char *prefix, int shift)
+{
+	struct html_options o = {S->L->lang, S->r, &S->hw, root, prefix, shift};
+	return o;
+}
+
+/* A Markdown field as HTML for a page one folder down (clusters/,
+ * recommendations/); "" when absent. */
+static const char *S_md(struct S_site *S, const struct text *t,
+			const char *prefix, int shift)
+{
+	const char *src = S_t(S, t);
+	if (!src || !*src)
+		return "";
+	cmark_node *doc = markdown_parse(src, strlen(src), t->pos, S->d);
+	if (!doc)
+		return "";
+	struct html_options o = S_html_options(S, "../", prefix, shift);
+	buf_clear(&S->frag);
+	html_render(&S->frag, doc, &o, S->d);
+	cmark_node_free(doc);
+	return S_frag(S);
+}
+
+static const char *S_badge(struct S_site *S, enum status s)
+{
+	buf_clear(&S->frag);
+	html_status_badge(&S->frag, &S->hw, s);
+	return S_frag(S);
+}
+
+static struct value *S_count(struct S_site *S, const char *name,
+			     const char *label, size_t n, size_t total)
+{
+	struct value *m = value_map(S->va);
+	S_put(S, m, "name", name);
+	S_put(S, m, "label", label);
+	S_put_num(S, m, "count", (double)n);
+	S_put_num(S, m, "percent",
+		  total ? round(100.0 * (double)n / (double)total) : 0);
+	return m;
+}
+
+static const char *S_cluster_href(struct S_site *S, const char *root,
+				  const struct cluster *c)
+{
+	buf_clear(&S->frag);
+	html_cluster_href(&S->frag, root, c->id);
+	return S_frag(S);
+}
+
+static const char *S_rec_href(struct S_site *S, const char *root,
+			      const char *id)
+{
+	buf_clear(&S->frag);
+	html_rec_href(&S->frag, root, id);
+	return S_frag(S);
+}
+
+/* ---- the dashboard -------------------------------------------------- */
+
+static struct value *S_cluster_rows(struct S_site *S, const char *root,
+				    size_t (*by)[STATUS_COUNT])
+{
+	struct value *list = value_list(S->va);
+	for (size_t k = 0; k < S->r->cluster_count; k++) {
+		const struct cluster *c = &S->r->clusters[k];
+		size_t total = 0;
+		for (int s = 0; s < STATUS_COUNT; s++)
+			total += by[k][s];
+		struct value *m = value_map(S->va);
+		S_put(S, m, "title", S_t(S, &c->title));
+		S_put(S, m, "href", S_cluster_href(S, root, c));
+		S_put_num(S, m, "count", (double)total);
+		struct value *st = value_list(S->va);
+		for (int s = 0; s < STATUS_COUNT; s++)
+			value_list_push(S->va, st,
+					S_count(S, status_name(s), S->hw.chart.status[s],
+						by[k][s], total));
+		value_map_put(S->va, m, "statuses", st);
+		size_t done = by[k][STATUS_IMPLEMENTED] +
+			      by[k][STATUS_PARTIALLY_IMPLEMENTED];
+		S_put_num(S, m, "done_percent",
+			  total ? round(100.0 * (double)done / (double)total) : 0);
+		value_list_push(S->va, list, m);
+	}
+	return list;
+}
+
+static void S_dashboard(struct S_site *S)
+{
+	const struct report *r = S->r;
+	struct value *m = S_common(S, S_DASHBOARD, "index.html",
+				   S_word(S, "dashboard"));
+	size_t pos[POSITION_COUNT] = {0}, st[STATUS_COUNT] = {0};
+	size_t (*by)[STATUS_COUNT] =
+		arena_alloc(S->va, (r->cluster_count + 1) * sizeof *by);
+	for (size_t i = 0; i < r->rec_count; i++) {
+		pos[r->recs[i].position]++;
+		st[r->recs[i].status]++;
+		if (r->recs[i].cluster)
+			by[r->recs[i].cluster->index][r->recs[i].status]++;
+	}
+	S_put_num(S, m, "total", (double)r->rec_count);
+	struct value *pl = value_list(S->va), *sl = value_list(S->va);
+	for (int p = 0; p < POSITION_COUNT; p++)
+		value_list_push(S->va, pl, S_count(S, position_name(p),
+						  S->hw.position[p], pos[p],
+						  r->rec_count));
+	for (int s = 0; s < STATUS_COUNT; s++)
+		value_list_push(S->va, sl, S_count(S, status_name(s),
+						  S->hw.chart.status[s], st[s],
+						  r->rec_count));
+	value_map_put(S->va, m, "by_position", pl);
+	value_map_put(S->va, m, "by_status", sl);
+	value_map_put(S->va, m, "clusters", S_cluster_rows(S, "", by));
+	struct arena ca;
+	arena_init(&ca);
+	struct chart *c = chart_status_by_cluster(&ca, r, S->L->lang,
+						  &S->hw.chart, S->cluster_pages);
+	buf_clear(&S->frag);
+	chart_write_svg(&S->frag, c, "chart-status-by-cluster");
+	S_put(S, m, "chart", S_frag(S));
+	arena_free(&ca);
+	S_page(S, "index.html", "index.html", m);
+}
+
+/* ---- report, lists, statistics, SDGs, data, search ------------------ */
+
+static void S_report(struct S_site *S)
+{
+	struct value *m = S_common(S, S_REPORT, "report.html",
+				   S_t(S, &S->r->title));
+	struct html_options o = S_html_options(S, "", NULL, 0);
+	buf_clear(&S->frag);
+	if (S->L->report)
+		html_render(&S->frag, S->L->report, &o, S->d);
+	S_put(S, m, "body", S_frag(S));
+	S_page(S, "report.html", "report.html", m);
+}
+
+static void S_all_recs(struct S_site *S)
+{
+	struct value *m = S_common(S, S_RECS, "recommendations.html",
+				   S_word(S, "all_recommendations"));
+	struct html_options o = S_html_options(S, "", NULL, 0);
+	buf_clear(&S->frag);
+	html_matrix(&S->frag, &o, NULL, (struct source_pos){0}, S->d);
+	S_put(S, m, "matrix", S_frag(S));
+	S_page(S, "recommendations.html", "recommendations.html", m);
+}
+
+static void S_statistics(struct S_site *S)
+{
+	struct value *m = S_common(S, S_STATS, "statistics.html",
+				   S_word(S, "statistics"));
+	struct value *list = value_list(S->va);
+	for (size_t i = 0; i < S->r->stat_count; i++) {
+		const struct statistic *st = &S->r->stats[i];
+		struct arena ca;
+		arena_init(&ca);
+		struct chart *c = chart_from_statistic(&ca, st, S->L->lang,
+						       S->first, &S->hw.chart);
+		buf_clear(&S->frag);
+		chart_write_svg(&S->frag, c,
+				arena_printf(S->va, "stat-%s", st->id));
+		struct value *e = value_map(S->va);
+		S_put(S, e, "id", st->id);
+		S_put(S, e, "title", S_t(S, &st->title));
+		S_put(S, e, "chart", S_frag(S));
+		value_list_push(S->va, list, e);
+		arena_free(&ca);
+	}
+	value_map_put(S->va, m, "statistics", list);
+	S_page(S, "statistics.html", "statistics.html", m);
+}
+
+static struct value *S_rec_brief(struct S_site *S, const char *root,
+				 const struct recommendation *rec)
+{
+	struct value *m = value_map(S->va);
+	S_put(S, m, "id", rec->id);
+	S_put(S, m, "href", S_rec_href(S, root, rec->id));
+	S_put(S, m, "text", S_t(S, &rec->text));
+	S_put(S, m, "status", S_badge(S, rec->status));
+	return m;
+}
+
+static void S_sdgs(struct S_site *S)
+{
+	const struct report *r = S->r;
+	struct value *m = S_common(S, S_SDGS, "sdgs.html",
+				   S_word(S, "sdgs_title"));
+	struct value *goals = value_list(S->va);
+	struct value *by_goal[18];
+	for (int g = 1; g <= 17; g++)
+		by_goal[g] = value_list(S->va);
+	struct value *none = value_list(S->va);
+	for (size_t i = 0; i < r->rec_count; i++) {
+		const struct recommendation *rec = &r->recs[i];
+		bool seen[18] = {false};
+		for (size_t j = 0; j < rec->sdg_count; j++) {
+			int g = rec->sdgs[j].goal;
+			if (g >= 1 && g <= 17 && !seen[g]) {
+				seen[g] = true;
+				value_list_push(S->va, by_goal[g],
+						S_rec_brief(S, "", rec));
+			}
+		}
+		if (!rec->sdg_count)
+			value_list_push(S->va, none, S_rec_brief(S, "", rec));
+	}
+	for (int g = 1; g <= 17; g++) {
+		if (!by_goal[g]->count)
+			continue;
+		struct value *e = value_map(S->va);
+		S_put_num(S, e, "goal", g);
+		S_put(S, e, "id", arena_printf(S->va, "goal-%d", g));
+		S_put(S, e, "title", S_goals[g - 1][S->L->lang]);
+		S_put_num(S, e, "count", (double)by_goal[g]->count);
+		value_map_put(S->va, e, "recommendations", by_goal[g]);
+		value_list_push(S->va, goals, e);
+	}
+	value_map_put(S->va, m, "goals", goals);
+	value_map_put(S->va, m, "unlinked", none);
+	value_map_put(S->va, m, "has_unlinked", value_bool(S->va, none->count > 0));
+	S_page(S, "sdgs.html", "sdgs.html", m);
+}
+
+static void S_data(struct S_site *S)
+{
+	struct value *m = S_common(S, S_DATA, "data.html", S_word(S, "data"));
+	struct value *fields = value_list(S->va);
+	for (size_t i = 0; i < opendata_field_count; i++) {
+		struct value *f = value_map(S->va);
+		S_put(S, f, "name", opendata_fields[i].name);
+		S_put(S, f, "meaning", opendata_fields[i].meaning[S->L->lang]);
+		value_list_push(S->va, fields, f);
+	}
+	value_map_put(S->va, m, "fields", fields);
+	S_put_num(S, m, "total", (double)S->r->rec_count);
+	S_page(S, "data.html", "data.html", m);
+
+	buf_clear(&S->page);
+	opendata_csv(&S->page, S->r, S->L->lang);
+	S_write(S, "data/recommendations.csv", S->page.data, S->page.len);
+	buf_clear(&S->page);
+	opendata_json(S->va, &S->page, S->r, S->L->lang);
+	S_write(S, "data/recommendations.json", S->page.data, S->page.len);
+}
+
+/* The search index: a script (not JSON to fetch, which browsers refuse
+ * for pages opened from disk) that sets one global of the
+ * recommendations' words. */
+static void S_search(struct S_site *S)
+{
+	struct value *m = S_common(S, S_SEARCH, "search.html", S_word(S, "search"));
+	S_page(S, "search.html", "search.html", m);
+	struct buf *b = &S->page;
+	buf_clear(b);
+	buf_puts(b, "window.UPRGEN_SEARCH = [\n");
+	for (size_t i = 0; i < S->r->rec_count; i++) {
+		const struct recommendation *rec = &S->r->recs[i];
+		const char *fields[5] = {rec->id, S_t(S, &rec->text), NULL,
+					 rec->cluster ? S_t(S, &rec->cluster->title) : "",
+					 S->hw.chart.status[rec->status]};
+		buf_clear(&S->frag);
+		for (size_t j = 0; j < rec->states.count; j++)
+			buf_printf(&S->frag, "%s%s", j ? ", " : "",
+				   S_t(S, &rec->states.items[j]));
+		fields[2] = S->frag.data ? S->frag.data : "";
+		buf_putc(b, '[');
+		for (int f = 0; f < 5; f++) {
+			json_write_string(b, fields[f] ? fields[f] : "",
+					  fields[f] ? strlen(fields[f]) : 0);
+			buf_putc(b, ',');
+		}
+		buf_printf(b, "\"%s\"]%s\n", status_name(rec->status),
+			   i + 1 < S->r->rec_count ? "," : "");
+	}
+	buf_puts(b, "];\n");
+	S_write(S, "search-index.js", b->data, b->len);
+}
+
+/* ---- clusters and recommendations ----------------------------------- */
+
+static void S_cluster(struct S_site *S, const struct cluster *c)
+{
+	const char *rel = S->cluster_pages[c->index];
+	struct value *m = S_common(S, S_CLUSTER, rel, S_t(S, &c->title));
+	S_put(S, m, "id", c->id);
+	S_put(S, m, "description", S_md(S, &c->description, "d-", 1));
+	size_t st[STATUS_COUNT] = {0}, total = 0;
+	for (size_t i = 0; i < S->r->rec_count; i++)
+		if (S->r->recs[i].cluster == c) {
+			st[S->r->recs[i].status]++;
+			total++;
+		}
+	struct value *sl = value_list(S->va);
+	for (int s = 0; s < STATUS_COUNT; s++)
+		value_list_push(S->va, sl, S_count(S, status_name(s),
+						  S->hw.chart.status[s], st[s],
+						  total));
+	value_map_put(S->va, m, "by_status", sl);
+	S_put_num(S, m, "total", (double)total);
+	struct html_options o = S_html_options(S, "../", NULL, 0);
+	buf_clear(&S->frag);
+	html_matrix(&S->frag, &o, arena_printf(S->va, "cluster=%s", c->id),
+		    c->pos, S->d);
+	S_put(S, m, "matrix", S_frag(S));
+	S_page(S, "cluster.html", rel, m);
+}
+
+/* A list, and has_KEY telling whether it holds anything (templates test
+ * that rather than the list, whose section would repeat). */
+static void S_put_list(struct S_site *S, struct value *m, const char *key,
+		       struct value *list)
+{
+	value_map_put(S->va, m, key, list);
+	value_map_put(S->va, m, arena_printf(S->va, "has_%s", key),
+		      value_bool(S->va, list->count > 0));
+}
+
+static struct value *S_texts(struct S_site *S, const struct text_list *l)
+{
+	struct value *list = value_list(S->va);
+	for (size_t i = 0; i < l->count; i++)
+		value_list_push(S->va, list, value_string(S->va, S_t(S, &l->items[i])));
+	return list;
+}
+
+static struct value *S_actions(struct S_site *S,
+			       const struct recommendation *rec)
+{
+	struct value *list = value_list(S->va);
+	for (size_t i = 0; i < rec->action_count; i++) {
+		const struct action *ac = &rec->actions[i];
+		struct value *m = value_map(S->va);
+		S_put(S, m, "date", S_date(S, &ac->date));
+		S_put(S, m, "text", S_md(S, &ac->text,
+					 arena_printf(S->va, "a%zu-", i + 1), 2));
+		S_put(S, m, "source", S_t(S, &ac->source));
+		value_list_push(S->va, list, m);
+	}
+	return list;
+}
+
+static struct value *S_related(struct S_site *S,
+			       const struct recommendation *rec)
+{
+	struct value *list = value_list(S->va);
+	for (size_t i = 0; i < rec->related_count; i++) {
+		const struct related *rel = &rec->related[i];
+		struct value *m = value_map(S->va);
+		S_put(S, m, "mechanism", S_t(S, &rel->mechanism));
+		S_put(S, m, "symbol", S_t(S, &rel->symbol));
+		S_put(S, m, "para", S_t(S, &rel->para));
+		S_put(S, m, "text", S_t(S, &rel->text));
+		value_list_push(S->va, list, m);
+	}
+	return list;
+}
+
+static struct value *S_sdg_list(struct S_site *S,
+				const struct recommendation *rec)
+{
+	struct value *list = value_list(S->va);
+	for (size_t i = 0; i < rec->sdg_count; i++) {
+		const struct sdg *g = &rec->sdgs[i];
+		struct value *m = value_map(S->va);
+		S_put(S, m, "code", g->code);
+		S_put(S, m, "href", arena_printf(S->va, "../sdgs.html#goal-%d", g->goal));
+		S_put(S, m, "title", g->goal >= 1 && g->goal <= 17
+					     ? S_goals[g->goal - 1][S->L->lang]
+					     : "");
+		value_list_push(S->va, list, m);
+	}
+	return list;
+}
+
+static const char *S_indicator_charts(struct S_site *S,
+				      const struct recommendation *rec)
+{
+	struct buf all;
+	buf_init(&all);
+	for (size_t i = 0; i < rec->indicator_count; i++) {
+		if (!rec->indicators[i].stat)
+			continue;
+		struct arena ca;
+		arena_init(&ca);
+		struct chart *c = chart_from_statistic(&ca, rec->indicators[i].stat,
+						       S->L->lang, S->first,
+						       &S->hw.chart);
+		chart_write_svg(&all, c, arena_printf(&ca, "ind-%zu", i + 1));
+		arena_free(&ca);
+	}
+	const char *s = arena_strndup(S->va, all.data ? all.data : "", all.len);
+	buf_free(&all);
+	return s;
+}
+
+static void S_rec_neighbours(struct S_site *S, struct value *m, size_t i)
+{
+	if (i > 0) {
+		S_put(S, m, "prev_href", S_rec_href(S, "../", S->r->recs[i - 1].id));
+		S_put(S, m, "prev_id", S->r->recs[i - 1].id);
+	}
+	if (i + 1 < S->r->rec_count) {
+		S_put(S, m, "next_href", S_rec_href(S, "../", S->r->recs[i + 1].id));
+		S_put(S, m, "next_id", S->r->recs[i + 1].id);
+	}
+}
+
+static void S_recommendation(struct S_site *S, size_t i)
+{
+	const struct recommendation *rec = &S->r->recs[i];
+	const char *rel = S_rec_href(S, "", rec->id);
+	struct value *m = S_common(S, S_REC, rel,
+				   arena_printf(S->va, "%s %s",
+						S->hw.matrix_text, rec->id));
+	S_put(S, m, "id", rec->id);
+	S_put(S, m, "text", S_t(S, &rec->text));
+	S_put_list(S, m, "states", S_texts(S, &rec->states));
+	buf_clear(&S->frag);
+	for (size_t j = 0; j < rec->states.count; j++)
+		buf_printf(&S->frag, "%s%s", j ? ", " : "",
+			   S_t(S, &rec->states.items[j]));
+	S_put(S, m, "states_text", S_frag(S));
+	S_put(S, m, "position", S->hw.position[rec->position]);
+	S_put(S, m, "position_name", position_name(rec->position));
+	S_put(S, m, "status", S_badge(S, rec->status));
+	S_put(S, m, "status_name", status_name(rec->status));
+	if (rec->cluster) {
+		S_put(S, m, "cluster_title", S_t(S, &rec->cluster->title));
+		S_put(S, m, "cluster_href", S_cluster_href(S, "../", rec->cluster));
+	}
+	S_put_list(S, m, "themes", S_texts(S, &rec->themes));
+	S_put_list(S, m, "groups", S_texts(S, &rec->groups));
+	S_put_list(S, m, "responsible", S_texts(S, &rec->responsible));
+	S_put_list(S, m, "sdgs", S_sdg_list(S, rec));
+	S_put_list(S, m, "actions", S_actions(S, rec));
+	S_put_list(S, m, "related", S_related(S, rec));
+	S_put(S, m, "challenges", S_md(S, &rec->challenges, "c-", 2));
+	S_put(S, m, "assistance", S_md(S, &rec->assistance, "t-", 2));
+	S_put(S, m, "indicators", S_indicator_charts(S, rec));
+	S_rec_neighbours(S, m, i);
+	S_page(S, "recommendation.html", rel, m);
+}
+
+/* ---- the whole site ------------------------------------------------- */
+
+static void S_language(struct S_site *S, const struct site_language *L)
+{
+	S->L = L;
+	S->va = S->a;
+	S->lang_dir = S->nlangs > 1 ? arena_printf(S->a, "%s/", lang_code(L->lang))
+				    : "";
+	S->hw = html_words(L->lang, L->labels);
+	S->words = S_words_map(S);
+	const char *base = arena_printf(S->a, "%s/%s", S->out_dir, S->lang_dir);
+	if (!S_mkdirs(S, arena_printf(S->va, "%sclusters", base)) ||
+	    !S_mkdirs(S, arena_printf(S->va, "%srecommendations", base)) ||
+	    !S_mkdirs(S, arena_printf(S->va, "%sdata", base)))
+		return;
+	S->cluster_pages = arena_alloc(S->a, (S->r->cluster_count + 1) *
+						    sizeof *S->cluster_pages);
+	for (size_t k = 0; k < S->r->cluster_count; k++)
+		S->cluster_pages[k] = S_cluster_href(S, "", &S->r->clusters[k]);
+	S->va = &S->pa;
+	void (*const pages[])(struct S_site *) = {
+		S_dashboard, S_report, S_all_recs, S_statistics,
+		S_sdgs, S_data, S_search};
+	for (size_t p = 0; p < sizeof pages / sizeof *pages; p++) {
+		pages[p](S);
+		S_page_done(S);
+	}
+	for (size_t k = 0; k < S->r->cluster_count; k++) {
+		S_cluster(S, &S->r->clusters[k]);
+		S_page_done(S);
+	}
+	for (size_t i = 0; i < S->r->rec_count && S->ok; i++) {
+		S_recommendation(S, i);
+		S_page_done(S);
+	}
+}
+
+/* The page that sends readers to their language, at the top of a site
+ * of several. */
+static void S_chooser(struct S_site *S)
+{
+	S->L = &S->langs[0];
+	S->va = S->a;
+	S->lang_dir = "";
+	S->hw = html_words(S->L->lang, S->L->labels);
+	S->words = S_words_map(S);
+	struct value *m = value_map(S->va);
+	S_put(S, m, "lang", lang_code(S->L->lang));
+	S_put(S, m, "assets", "assets/");
+	struct value *list = value_list(S->va);
+	for (size_t i = 0; i < S->nlangs; i++) {
+		enum lang l = S->langs[i].lang;
+		struct value *e = value_map(S->va);
+		S_put(S, e, "lang", lang_code(l));
+		S_put(S, e, "name", S_language_names[l]);
+		S_put(S, e, "href", arena_printf(S->va, "%s/index.html", lang_code(l)));
+		S_put(S, e, "title", text_get(&S->r->title, l, S->first));
+		value_list_push(S->va, list, e);
+	}
+	value_map_put(S->va, m, "languages", list);
+	value_map_put(S->va, m, "site", S_site_map(S));
+	S_page(S, "languages.html", "index.html", m);
+}
+
+static void S_asset(struct S_site *S, const char *name)
+{
+	const struct S_template *t = S_template(S, name);
+	if (!t) {
+		struct source_pos pos = {name, 0, 0};
+		diag_error(S->d, pos, "the template %s is missing", name);
+		S->ok = false;
+		return;
+	}
+	S->lang_dir = "";
+	S_write(S, arena_printf(S->va, "assets/%s", name), t->text, t->len);
+}
+
+bool site_write(struct arena *a, struct diags *d, const struct report *r,
+		const struct template_dirs *t,
+		const struct site_language *langs, size_t nlangs,
+		const char *out_dir)
+{
+	if (!nlangs)
+		return true;
+	struct S_site S = {.a = a, .va = a, .d = d, .r = r, .t = t,
+			   .langs = langs, .nlangs = nlangs, .out_dir = out_dir,
+			   .ok = true, .first = report_first_language(r)};
+	arena_init(&S.pa);
+	buf_init(&S.page);
+	buf_init(&S.frag);
+	if (S_mkdirs(&S, arena_printf(a, "%s/assets", out_dir))) {
+		S_asset(&S, "site.css");
+		S_asset(&S, "search.js");
+		for (size_t i = 0; i < nlangs && S.ok; i++)
+			S_language(&S, &langs[i]);
+		if (nlangs > 1 && S.ok)
+			S_chooser(&S);
+	}
+	buf_free(&S.page);
+	buf_free(&S.frag);
+	arena_free(&S.pa);
+	return S.ok;
+}

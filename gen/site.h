@@ -1,0 +1,57 @@
+/*
+ * site — the website: every page of build/site/, for every language.
+ *
+ * Takes the validated report, the template folders, and for each language
+ * to publish its template context (from context_build()) and the parsed
+ * report Markdown (from markdown_parse() of the expanded report template).
+ * Writes into out_dir (created, with its parents when missing):
+ *
+ *   index.html                 the dashboard; with several languages, a
+ *                              page to choose one, and each language in
+ *                              its own folder (es/, en/) holding:
+ *   index.html  report.html  recommendations.html  statistics.html
+ *   sdgs.html  data.html  search.html  search-index.js
+ *   clusters/ID.html  recommendations/ID.html
+ *   data/recommendations.csv  data/recommendations.json
+ *   assets/site.css  assets/search.js   (once, at the top)
+ *
+ * Pages are the HTML templates of templates/ (the user's copy first)
+ * expanded with Mustache: each page template is a child of layout.html
+ * ({{<layout}}...{{/layout}}); the data each one sees is listed in
+ * templates/README-site.md.  Every link is relative, so the folder works
+ * from any place or host, and nothing is fetched from another host.
+ *
+ * Each page is built in memory and written with one fwrite.  Nothing is
+ * written atomically here: the caller writes into a fresh folder and
+ * moves it into place once site_write() succeeds.  Problems with the
+ * content are warnings in d; a template that does not expand or a file
+ * that cannot be written is an error in d and makes site_write() return
+ * false (the folder is then incomplete).  Scratch memory lives in `a`.
+ */
+#ifndef UPRGEN_SITE_H
+#define UPRGEN_SITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+#include "diag.h"
+#include "model.h"
+#include "templates.h"
+#include "util.h"
+#include "value.h"
+
+struct site_language {
+	enum lang lang;
+	const struct value *context; /* context_build(a, r, lang, labels) */
+	const struct value *labels;  /* that language's labels (may be NULL) */
+	cmark_node *report;          /* the report in that language */
+};
+
+bool site_write(struct arena *a, struct diags *d, const struct report *r,
+		const struct template_dirs *t,
+		const struct site_language *langs, size_t nlangs,
+		const char *out_dir);
+
+#endif

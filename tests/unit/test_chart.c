@@ -1,0 +1,137 @@
+/* test_chart — the chart model: numbers, scales, categories with gaps,
+ * counts by cluster and status, and what the SVG writer promises. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "check.h"
+
+static const char *S_fmt(struct buf *b, double v, enum lang l)
+{
+	buf_clear(b);
+	chart_format_number(b, v, l);
+	return b->data;
+}
+
+static void S_numbers(void)
+{
+	struct buf b;
+	buf_init(&b);
+	CHECK_STR(S_fmt(&b, 56175, LANG_EN), "56,175");
+	CHECK_STR(S_fmt(&b, 56175, LANG_ES), "56.175");
+	CHECK_STR(S_fmt(&b, 56175, LANG_FR), "56\u202f175");
+	CHECK_STR(S_fmt(&b, 2500.5, LANG_EN), "2,500.5");
+	CHECK_STR(S_fmt(&b, 2500.5, LANG_ES), "2500,5");
+	CHECK_STR(S_fmt(&b, 1234567.25, LANG_EN), "1,234,567.25");
+	CHECK_STR(S_fmt(&b, -3, LANG_EN), "−3");
+	CHECK_STR(S_fmt(&b, 0, LANG_EN), "0");
+	buf_free(&b);
+}
+
+/* A statistic of two series where the second lacks a key. */
+static struct statistic S_stat(struct arena *a)
+{
+	static const char *const keys[] = {"2022", "2023", "2024"};
+	struct statistic s = {0};
+	s.id = "budget";
+	s.title.any = "Budget <&>";
+	s.title.present = true;
+	s.unit.any = "USD";
+	s.unit.present = true;
+	s.chart = CHART_LINE;
+	s.series_count = 2;
+	s.series = arena_alloc(a, 2 * sizeof *s.series);
+	s.series[0].label = (struct text){.any = "Planned", .present = true};
+	s.series[0].count = 3;
+	s.series[0].points = arena_alloc(a, 3 * sizeof(struct point));
+	for (int i = 0; i < 3; i++)
+		s.series[0].points[i] = (struct point){keys[i], 1000.0 * (i + 1), {0}};
+	s.series[1].label = (struct text){.any = "Spent", .present = true};
+	s.series[1].count = 2;
+	s.series[1].points = arena_alloc(a, 2 * sizeof(struct point));
+	s.series[1].points[0] = (struct point){"2022", 900, {0}};
+	s.series[1].points[1] = (struct point){"2024", 3100, {0}};
+	return s;
+}
+
+static void S_statistic(void)
+{
+	struct arena a;
+	arena_init(&a);
+	struct statistic s = S_stat(&a);
+	struct chart_words w = chart_words(LANG_EN, NULL);
+	struct chart *c = chart_from_statistic(&a, &s, LANG_EN, LANG_EN, &w);
+	CHECK(c->type == CHART_TYPE_LINE);
+	CHECK(c->category_count == 3);
+	CHECK(c->series_count == 2);
+	CHECK(c->series[1].present[0] && !c->series[1].present[1] &&
+	      c->series[1].present[2]);
+	CHECK(c->series[1].values[2] == 3100);
+	CHECK(c->lo == 0 && c->hi >= 3100);
+	CHECK(c->tick_count >= 3 && c->ticks[0].value == 0);
+	CHECK(chart_fraction(c, c->hi) == 1);
+	CHECK(strstr(c->summary, "Line chart: Budget <&> (USD).") == c->summary);
+	CHECK(strstr(c->summary, "Spent: 2022 900; 2023 –; 2024 3,100.") != NULL);
+
+	struct buf b;
+	buf_init(&b);
+	chart_write_svg(&b, c, "c1");
+	CHECK(strstr(b.data, "<svg ") != NULL);
+	CHECK(strstr(b.data, "aria-labelledby=\"c1-t\"") != NULL);
+	CHECK(strstr(b.data, "Budget &lt;&amp;&gt;") != NULL);
+	CHECK(strstr(b.data, "<table") != NULL);
+	/* the gap breaks the line of "Spent": two polylines for it */
+	CHECK(strstr(b.data, "<polyline") != NULL);
+	CHECK(strstr(b.data, "<&>") == NULL);
+	buf_free(&b);
+
+	s.chart = CHART_TABLE;
+	c = chart_from_statistic(&a, &s, LANG_EN, LANG_EN, &w);
+	buf_init(&b);
+	chart_write_svg(&b, c, "c2");
+	CHECK(strstr(b.data, "<svg") == NULL && strstr(b.data, "<table") != NULL);
+	buf_free(&b);
+	arena_free(&a);
+}
+
+static void S_stacked(void)
+{
+	struct arena a;
+	arena_init(&a);
+	struct cluster cl[2] = {{.id = "a", .index = 0}, {.id = "b", .index = 1}};
+	cl[0].title = (struct text){.any = "Alpha", .present = true};
+	cl[1].title = (struct text){.any = "Beta", .present = true};
+	struct recommendation recs[3] = {0};
+	recs[0].cluster = &cl[0];
+	recs[0].status = STATUS_IMPLEMENTED;
+	recs[1].cluster = &cl[0];
+	recs[1].status = STATUS_NOT_ASSESSED;
+	recs[2].cluster = &cl[1];
+	recs[2].status = STATUS_IMPLEMENTED;
+	struct report r = {0};
+	r.languages[0] = LANG_EN;
+	r.language_count = 1;
+	r.clusters = cl;
+	r.cluster_count = 2;
+	r.recs = recs;
+	r.rec_count = 3;
+	struct chart_words w = chart_words(LANG_EN, NULL);
+	struct chart *c = chart_status_by_cluster(&a, &r, LANG_EN, &w, NULL);
+	CHECK(c->type == CHART_TYPE_STACKED && c->horizontal);
+	CHECK(c->series_count == STATUS_COUNT && c->category_count == 2);
+	CHECK(c->series[STATUS_IMPLEMENTED].values[0] == 1);
+	CHECK(c->series[STATUS_NOT_ASSESSED].values[0] == 1);
+	CHECK(c->series[STATUS_IMPLEMENTED].values[1] == 1);
+	CHECK(c->hi >= 2);
+	CHECK(strstr(c->summary, "Alpha: Implemented 1,") != NULL);
+	CHECK(c->series[0].colour == chart_status_colour(STATUS_IMPLEMENTED));
+	arena_free(&a);
+}
+
+int main(void)
+{
+	S_numbers();
+	S_statistic();
+	S_stacked();
+	return check_done("test_chart");
+}

@@ -1,0 +1,110 @@
+/* test_site — builds the website of tests/site/fixture (two languages,
+ * odd ids, hostile text) into a scratch folder and looks at what came
+ * out.  Run from the top of the source tree (as `make test` does);
+ * templates come from $UPRGEN_TEMPLATES or ./templates. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "markdown.h"
+#include "site.h"
+
+static char *S_read(const char *dir, const char *rel)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	char *text = NULL;
+	size_t len;
+	if (file_read_all(path, 1 << 24, &text, &len) != 0) {
+		fprintf(stderr, "missing: %s\n", path);
+		return NULL;
+	}
+	return text;
+}
+
+static bool S_has(const char *dir, const char *rel, const char *want)
+{
+	char *t = S_read(dir, rel);
+	bool ok = t && strstr(t, want);
+	if (t && !ok)
+		fprintf(stderr, "%s lacks: %s\n", rel, want);
+	free(t);
+	return ok;
+}
+
+static bool S_lacks(const char *dir, const char *rel, const char *bad)
+{
+	char *t = S_read(dir, rel);
+	bool ok = t && !strstr(t, bad);
+	free(t);
+	return ok;
+}
+
+int main(void)
+{
+	struct arena a;
+	struct diags d;
+	arena_init(&a);
+	diags_init(&d);
+	struct report *r = report_load(&a, &d, "tests/site/fixture");
+	CHECK(r != NULL);
+	if (!r)
+		return check_done("test_site");
+	report_validate(r, &d);
+	CHECK(d.errors == 0);
+	const char *tpl = getenv("UPRGEN_TEMPLATES");
+	struct template_dirs t = {NULL, tpl ? tpl : "templates"};
+
+	static const char md[] = "# Report\n\n<!-- uprgen:numbering on -->\n\n"
+				 "Text[^1].\n\n[^1]: A note.\n\n```chart budget\n```\n";
+	struct site_language L[2];
+	for (size_t i = 0; i < r->language_count; i++) {
+		L[i] = (struct site_language){r->languages[i], NULL, NULL,
+					      markdown_parse(md, strlen(md),
+							     (struct source_pos){0}, &d)};
+	}
+	char out[] = "/tmp/uprgen-site-XXXXXX";
+	CHECK(mkdtemp(out) != NULL);
+	CHECK(site_write(&a, &d, r, &t, L, r->language_count, out));
+	diags_print(&d, stderr, 1);
+
+	CHECK(S_has(out, "index.html", "href=\"en/index.html\""));
+	CHECK(S_has(out, "index.html", "href=\"fr/index.html\""));
+	CHECK(S_has(out, "assets/site.css", "@media print"));
+	CHECK(S_has(out, "en/index.html", "<html lang=\"en\">"));
+	CHECK(S_has(out, "fr/index.html", "<html lang=\"fr\">"));
+	CHECK(S_has(out, "en/index.html", "href=\"../fr/index.html\""));
+	CHECK(S_has(out, "en/index.html", "Mid-term report of &lt;Utopia&gt; &amp;"));
+	CHECK(S_has(out, "en/index.html", "<svg"));
+	CHECK(S_has(out, "en/report.html", "<span class=\"num\">1.</span>"));
+	CHECK(S_has(out, "en/report.html", "<figure"));
+	CHECK(S_has(out, "en/recommendations/140.2_b.html", "Recommendation 140.2_b"));
+	CHECK(S_has(out, "en/recommendations/A-3.html", "href=\"../clusters/justice.html\""));
+	CHECK(S_has(out, "en/recommendations/140.1.html",
+		    "Ratify &lt;em&gt;the&lt;/em&gt; Optional Protocol &amp; report."));
+	CHECK(S_has(out, "en/recommendations/140.1.html",
+		    "href=\"../recommendations/140.2_b.html\""));
+	CHECK(S_lacks(out, "en/recommendations/140.1.html", "onerror"));
+	CHECK(S_lacks(out, "en/clusters/justice.html", "<script>"));
+	CHECK(S_lacks(out, "en/clusters/justice.html", "javascript:"));
+	CHECK(S_has(out, "en/clusters/justice.html", "140.1"));
+	CHECK(S_lacks(out, "en/clusters/justice.html", "140.2_b"));
+	CHECK(S_has(out, "en/sdgs.html", "id=\"goal-16\""));
+	CHECK(S_has(out, "en/data/recommendations.csv",
+		    "id,text,states,position,status,"));
+	CHECK(S_has(out, "en/data/recommendations.csv",
+		    "140.1,Ratify <em>the</em> Optional Protocol & report.,"));
+	CHECK(S_has(out, "fr/data/recommendations.csv", "France; Chili"));
+	CHECK(S_has(out, "en/data/recommendations.json", "\"id\": \"140.2_b\""));
+	CHECK(S_has(out, "en/search-index.js", "window.UPRGEN_SEARCH"));
+	CHECK(S_has(out, "en/search.html", "../assets/search.js"));
+
+	for (size_t i = 0; i < r->language_count; i++)
+		cmark_node_free(L[i].report);
+	char cmd[4200];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", out);
+	CHECK(system(cmd) == 0);
+	diags_free(&d);
+	arena_free(&a);
+	return check_done("test_site");
+}

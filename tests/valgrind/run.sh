@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The optimised binary (not the sanitizer build: the two do not mix) under
+# valgrind: checking and building the example report, and a few hostile
+# cases, must show no memory error and no leak.
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${UPRGEN_FAST:-$root/build/uprgen}
+pass=0
+fail=0
+if ! command -v valgrind >/dev/null; then
+	echo "valgrind is not installed: skipped"
+	echo "valgrind: 0 passed, 0 failed"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+run() {
+	local name=$1
+	shift
+	if valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect "$@" \
+		>"$tmp/out" 2>"$tmp/err"; then
+		status=0
+	else
+		status=$?
+	fi
+	if [[ $status == 99 ]]; then
+		fail=$((fail + 1))
+		echo "FAIL $name"
+		head -n 30 "$tmp/err"
+	else
+		pass=$((pass + 1))
+	fi
+}
+
+run "check example" "$bin" check -C "$root"
+for c in alias-bomb deep-nesting duplicate-key not-utf8 unknown-cluster; do
+	dir=$root/tests/check/$c
+	if [[ -f $dir/generate.sh ]]; then
+		bash "$dir/generate.sh" "$tmp/$c"
+		dir=$tmp/$c
+	fi
+	run "check $c" "$bin" check -C "$dir"
+done
+if [[ -x $bin ]] && "$bin" build --help >/dev/null 2>&1; then
+	run "build example" "$bin" build -C "$root" --out "$tmp/build"
+fi
+echo "valgrind: $pass passed, $fail failed"
+((fail == 0))
