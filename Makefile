@@ -21,7 +21,7 @@ PACKAGES      := gcc make pkg-config libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
                  hyphen-en-us hyphen-es hyphen-fr fonts-noto-core \
                  fonts-dejavu-core
-TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm
+TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3
 
 SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)
@@ -50,8 +50,16 @@ endef
 deps:
 	$(call install_missing,$(PACKAGES))
 
+# The Nu HTML Checker comes from npm; without network the site tests say
+# they skipped it.
 test-deps: deps
-	$(call install_missing,$(TEST_PACKAGES))
+	$(call install_missing,$(TEST_PACKAGES) \
+	  $(if $(shell command -v java),,default-jre-headless) \
+	  $(if $(shell command -v npm),,npm))
+	@[ -f build/vnu/node_modules/vnu-jar/build/dist/vnu.jar ] || \
+	  (mkdir -p build/vnu && cd build/vnu && \
+	   npm install --silent --no-audit --no-fund vnu-jar >/dev/null 2>&1) || \
+	  echo "vnu-jar could not be installed from npm: HTML validation will be skipped"
 
 # V=1 shows the whole command lines.
 Q := $(if $(V),,@)

@@ -314,12 +314,37 @@ static bool S_write_pdf(struct arena *a, struct diags *d,
 	o.title_page.title = o.title;
 	o.title_page.subtitle = o.subtitle;
 	o.title_page.prepared_by = o.author;
-	o.title_page.date = S_date_text(L->context);
+	const struct value *rep = value_map_get(L->context, "report");
+	o.title_page.date = S_date_text(rep);
+	const struct value *orig = value_map_get(
+		value_map_get(rep, "original_language"), "name");
+	if (orig && orig->kind == VALUE_STRING && orig->len)
+		o.title_page.original = orig->str;
 	o.toc = true;
 	o.base_dir = r->content_dir;
+	o.report = r;
+	o.labels = L->labels;
 	const char *path = arena_printf(a, "%s/report-%s.pdf", staging,
 					lang_code(L->lang));
 	return pdf_render(L->doc, &o, path, d);
+}
+
+/* The PDF draws its own title page from report.yaml, so the cover the
+ * template writes for the website (everything before the first page
+ * break) is left out of it, instead of being printed a second time. */
+static void S_drop_cover(cmark_node *doc)
+{
+	cmark_node *n = cmark_node_first_child(doc);
+	while (n && markdown_directive_of(n) != MARKDOWN_PAGE_BREAK)
+		n = cmark_node_next(n);
+	if (!n)
+		return;
+	cmark_node *stop = cmark_node_next(n);
+	for (cmark_node *c = cmark_node_first_child(doc); c != stop;) {
+		cmark_node *next = cmark_node_next(c);
+		cmark_node_free(c);
+		c = next;
+	}
 }
 
 /* ------------------------------------------------------------ build */
@@ -378,8 +403,10 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		ok = site_write(a, d, r, &t, site, n,
 				arena_printf(a, "%s/site", staging));
 	}
-	for (size_t i = 0; ok && o->pdf && i < n; i++)
+	for (size_t i = 0; ok && o->pdf && i < n; i++) {
+		S_drop_cover(langs[i].doc);
 		ok = S_write_pdf(a, d, r, &langs[i], staging);
+	}
 	if (ok) {
 		ok = S_move_into_place(a, d, staging, out, "md");
 		if (o->html)

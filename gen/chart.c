@@ -345,6 +345,19 @@ struct chart *chart_status_by_cluster(struct arena *a, const struct report *r,
 	return c;
 }
 
+struct chart *chart_for_block(struct arena *a, const struct report *r,
+			      const char *id, enum lang lang,
+			      const struct chart_words *w)
+{
+	const struct statistic *s = report_find_statistic(r, id);
+	if (s)
+		return chart_from_statistic(a, s, lang,
+					    report_first_language(r), w);
+	if (!strcmp(id, "status-by-cluster"))
+		return chart_status_by_cluster(a, r, lang, w, NULL);
+	return NULL;
+}
+
 /* ---- SVG ------------------------------------------------------------ */
 
 enum {

@@ -100,6 +100,13 @@ struct chart *chart_status_by_cluster(struct arena *a, const struct report *r,
 				      const struct chart_words *w,
 				      const char **cluster_links);
 
+/* The chart a ```` ```chart ID ```` block asks for: the statistic ID,
+ * else for ID "status-by-cluster" the stacked bars of the report's
+ * clusters; NULL when neither. */
+struct chart *chart_for_block(struct arena *a, const struct report *r,
+			      const char *id, enum lang lang,
+			      const struct chart_words *w);
+
 /* Where v falls on the value axis: 0 at lo, 1 at hi. */
 double chart_fraction(const struct chart *c, double v);
 

@@ -22,14 +22,25 @@ static const char *const S_standard_chapters[] = {
 static const char *const S_native_names[LANG_COUNT] = {
 	[LANG_EN] = "English", [LANG_ES] = "Español", [LANG_FR] = "Français"};
 
+/* The labels used for every recommendation, looked up once. */
+struct S_words {
+	const char *separator, *and, *and_i; /* "A, B and C" */
+	const char *percent, *date, *month_year, *first_day;
+	const char *month[13];
+	const char *sdg[18];
+};
+
 struct S_ctx {
 	struct arena *a;
 	const struct report *r;
 	enum lang lang, first;
 	const struct value *labels;
-	struct value *yes, *no, *empty;
+	struct S_words w;
+	struct value *yes, *no, *empty, *none; /* shared: never changed */
 	struct value **numbers; /* small integers, shared by every list */
 	size_t number_count;
+	/* "partially_supported": names as map keys and label keys spell them */
+	const char *position_key[POSITION_COUNT], *status_key[STATUS_COUNT];
 	struct value *position_refs[POSITION_COUNT];
 	struct value *status_refs[STATUS_COUNT];
 	struct value **cluster_refs; /* by cluster index */
@@ -96,6 +107,18 @@ static struct value *S_printf(struct S_ctx *c, const char *fmt, ...)
 	return S_str(c, s);
 }
 
+/* a, b and d end to end: ids into addresses, anchors, labels. */
+static const char *S_cat(struct S_ctx *c, const char *a, const char *b,
+			 const char *d)
+{
+	size_t la = strlen(a), lb = strlen(b), ld = strlen(d);
+	char *s = arena_alloc(c->a, la + lb + ld + 1);
+	memcpy(s, a, la);
+	memcpy(s + la, b, lb);
+	memcpy(s + la + lb, d, ld);
+	return s;
+}
+
 static struct value *S_text(struct S_ctx *c, const struct text *t)
 {
 	return S_str(c, text_get(t, c->lang, c->first));
@@ -128,7 +151,8 @@ static size_t S_ticks(const char *p)
 static const char *S_code_span_end(const char *p)
 {
 	size_t n = S_ticks(p);
-	for (const char *q = strchr(p + n, '`'); q; q = strchr(q + S_ticks(q), '`'))
+	const char *q = strchr(p + n, '`');
+	for (; q; q = strchr(q + S_ticks(q), '`'))
 		if (S_ticks(q) == n)
 			return q + n;
 	return p + n;
@@ -157,15 +181,18 @@ static size_t S_footnote_at(const char *s, const char *p)
  * Every Markdown field is one piece of one document, where footnote
  * labels are global: two chapters that both say [^1] would share one
  * note.  So each field's labels get a prefix naming the field ("[^1]" in
- * the foreword becomes "[^ch-foreword-1]"); the reader sees numbers
- * either way.  Code (fenced blocks, backtick spans) is left alone.
+ * the foreword becomes "[^ch-foreword-1]": scope "ch-", id, part "-");
+ * the reader sees numbers either way.  Code (fenced blocks, backtick
+ * spans) is left alone.
  */
 static struct value *S_markdown(struct S_ctx *c, const struct text *t,
-				const char *prefix)
+				const char *scope, const char *id,
+				const char *part)
 {
 	const char *s = text_get(t, c->lang, c->first);
 	if (!s || !strstr(s, "[^"))
 		return S_str(c, s);
+	const char *prefix = S_cat(c, scope, id, part);
 	struct buf b;
 	buf_init(&b);
 	bool fenced = false;
@@ -210,10 +237,14 @@ static void S_put(struct S_ctx *c, struct value *m, const char *key,
 	value_map_put(c->a, m, key, v);
 }
 
+/* A list with room for n items; the shared empty list when n is 0 (most
+ * lists of a recommendation are empty). */
 static struct value *S_list(struct S_ctx *c, size_t n)
 {
+	if (!n)
+		return c->none;
 	struct value *l = value_list(c->a);
-	l->cap = n ? n : 1;
+	l->cap = n;
 	l->items = arena_alloc(c->a, l->cap * sizeof *l->items);
 	return l;
 }
@@ -331,8 +362,7 @@ static const char *S_ordinal(struct S_ctx *c, long n)
 
 static const char *S_percent_text(struct S_ctx *c, int pct)
 {
-	const char *pattern = S_label(c, "format_percent");
-	return S_fill_n(c, pattern ? pattern : "{n}%", pct);
+	return S_fill_n(c, c->w.percent, pct);
 }
 
 /* Spanish writes "e" for "y" before a word that starts with the sound i
@@ -348,25 +378,25 @@ static bool S_starts_with_i(const char *s)
 	if (!i && !i_acute)
 		return false;
 	char next = s[i ? 1 : 2];
-	return !strchr("aeouAEOU", next) || !next;
+	return !next || !strchr("aeouAEOU", next);
 }
 
 /* "Chile, Spain and Norway", in the language of the labels. */
 static const char *S_join(struct S_ctx *c, const char *const *items,
 			  size_t n)
 {
-	const char *sep = S_label(c, "format_list_separator");
-	const char *and = S_label(c, "format_list_and");
-	const char *and_i = S_label(c, "format_list_and_i");
+	const struct S_words *w = &c->w;
+	if (n == 1)
+		return items[0];
 	struct buf b;
 	buf_init(&b);
 	for (size_t i = 0; i < n; i++) {
 		if (i && i + 1 < n)
-			buf_puts(&b, sep ? sep : ", ");
+			buf_puts(&b, w->separator);
 		else if (i)
-			buf_puts(&b, and_i && S_starts_with_i(items[i])
-					     ? and_i
-					     : and ? and : " and ");
+			buf_puts(&b, w->and_i && S_starts_with_i(items[i])
+					     ? w->and_i
+					     : w->and);
 		buf_puts(&b, items[i]);
 	}
 	const char *s = arena_strndup(c->a, b.data ? b.data : "", b.len);
@@ -378,36 +408,44 @@ static const char *S_join(struct S_ctx *c, const char *const *items,
 
 static const char *S_date_text(struct S_ctx *c, const struct date *d)
 {
-	char year[16], day[16], month_key[16];
+	const struct S_words *w = &c->w;
+	char year[16], day[16], month_num[16];
 	snprintf(year, sizeof year, "%d", d->year);
-	if (!d->month)
+	if (d->month < 1 || d->month > 12)
 		return arena_strdup(c->a, year);
-	snprintf(month_key, sizeof month_key, "month_%d", d->month);
-	const char *month = S_label(c, month_key);
-	char month_num[8];
 	snprintf(month_num, sizeof month_num, "%02d", d->month);
+	const char *month = w->month[d->month];
 	const char *names[] = {"day", "month", "year"};
 	const char *vals[] = {day, month ? month : month_num, year};
-	if (!d->day) {
-		const char *p = S_label(c, "format_month_year");
-		return S_fill(c, p ? p : "{month} {year}", names + 1,
-			      vals + 1, 2);
-	}
+	if (!d->day)
+		return S_fill(c, w->month_year, names + 1, vals + 1, 2);
 	snprintf(day, sizeof day, "%d", d->day);
-	const char *first_day = S_label(c, "format_first_day");
-	if (d->day == 1 && first_day)
-		vals[0] = first_day;
-	const char *p = S_label(c, "format_date");
-	return S_fill(c, p ? p : "{day} {month} {year}", names, vals, 3);
+	if (d->day == 1 && w->first_day)
+		vals[0] = w->first_day;
+	return S_fill(c, w->date, names, vals, 3);
 }
 
-/* {iso, text, year, month, day}; empty text when the date is absent, so
- * that {{#date}} tests for it. */
+/* s with its first letter in capitals, for a date that opens a sentence
+ * ("marzo de 2024" -> "Marzo de 2024"); ASCII and Latin-1 letters, which
+ * are all the months of en, es and fr begin with. */
+static const char *S_capitalized(struct S_ctx *c, const char *s)
+{
+	char *t = arena_strdup(c->a, s);
+	unsigned char *u = (unsigned char *)t;
+	if (u[0] >= 'a' && u[0] <= 'z')
+		u[0] = (unsigned char)(u[0] - 'a' + 'A');
+	else if (u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBE && u[1] != 0xB7)
+		u[1] = (unsigned char)(u[1] - 0x20);
+	return t;
+}
+
+/* {iso, text, capitalized, year, month, day}; empty text when the date
+ * is absent, so that {{#date}} tests for it. */
 static struct value *S_date(struct S_ctx *c, const struct date *d)
 {
 	if (!d->present)
 		return c->empty;
-	struct value *m = S_map(c, 5);
+	struct value *m = S_map(c, 6);
 	if (d->day)
 		S_put(c, m, "iso", S_printf(c, "%04d-%02d-%02d", d->year,
 					   d->month, d->day));
@@ -416,7 +454,13 @@ static struct value *S_date(struct S_ctx *c, const struct date *d)
 					   d->month));
 	else
 		S_put(c, m, "iso", S_printf(c, "%04d", d->year));
-	S_put(c, m, "text", S_str(c, S_date_text(c, d)));
+	const char *text = S_date_text(c, d);
+	struct value *v = S_str(c, text);
+	S_put(c, m, "text", v);
+	/* dates that start with a digit are shared as they are */
+	S_put(c, m, "capitalized", (unsigned char)*text >= 'a'
+					   ? S_str(c, S_capitalized(c, text))
+					   : v);
 	S_put(c, m, "year", S_num(c, (size_t)d->year));
 	S_put(c, m, "month", S_num(c, (size_t)d->month));
 	S_put(c, m, "day", S_num(c, (size_t)d->day));
@@ -494,8 +538,7 @@ static struct value *S_position_ref(struct S_ctx *c, enum position p)
 	S_put(c, m, "heading",
 	      S_str(c, S_word(c, "position", arena_strdup(c->a, heading))));
 	for (int q = 0; q < POSITION_COUNT; q++)
-		S_put(c, m, S_key(c, position_name((enum position)q)),
-		      S_bool(c, q == (int)p));
+		S_put(c, m, c->position_key[q], S_bool(c, q == (int)p));
 	return m;
 }
 
@@ -508,8 +551,7 @@ static struct value *S_status_ref(struct S_ctx *c, enum status s)
 	S_put(c, m, "label", S_str(c, S_word(c, "status", id)));
 	S_put(c, m, "assessed", S_bool(c, s != STATUS_NOT_ASSESSED));
 	for (int q = 0; q < STATUS_COUNT; q++)
-		S_put(c, m, S_key(c, status_name((enum status)q)),
-		      S_bool(c, q == (int)s));
+		S_put(c, m, c->status_key[q], S_bool(c, q == (int)s));
 	return m;
 }
 
@@ -529,8 +571,8 @@ static struct value *S_cluster_ref(struct S_ctx *c, const struct cluster *cl)
 	struct value *m = S_map(c, 5);
 	S_put(c, m, "id", S_str(c, cl->id));
 	S_put(c, m, "title", S_text(c, &cl->title));
-	S_put(c, m, "url", S_printf(c, "clusters/%s.html", cl->id));
-	S_put(c, m, "anchor", S_printf(c, "cluster-%s", cl->id));
+	S_put(c, m, "url", S_str(c, S_cat(c, "clusters/", cl->id, ".html")));
+	S_put(c, m, "anchor", S_str(c, S_cat(c, "cluster-", cl->id, "")));
 	S_put(c, m, "letter", S_letter(c, cl->index));
 	return m;
 }
@@ -543,7 +585,7 @@ static struct value *S_stat_ref(struct S_ctx *c, const struct statistic *st)
 	S_put(c, m, "unit", S_text(c, &st->unit));
 	S_put(c, m, "source", S_text(c, &st->source));
 	S_put(c, m, "chart", S_str(c, chart_kind_name(st->chart)));
-	S_put(c, m, "anchor", S_printf(c, "stat-%s", st->id));
+	S_put(c, m, "anchor", S_str(c, S_cat(c, "stat-", st->id, "")));
 	return m;
 }
 
@@ -574,9 +616,9 @@ static void S_put_sdgs(struct S_ctx *c, struct value *m,
 					 (rec->sdg_count + 1) * sizeof *codes);
 	for (size_t i = 0; i < rec->sdg_count; i++) {
 		const struct sdg *g = &rec->sdgs[i];
-		char key[16];
-		snprintf(key, sizeof key, "sdg_%d", g->goal);
-		const char *title = S_label(c, key);
+		const char *title = g->goal >= 1 && g->goal <= 17
+					    ? c->w.sdg[g->goal]
+					    : NULL;
 		struct value *item = S_map(c, 5 + S_MARKERS);
 		S_put(c, item, "code", S_str(c, g->code));
 		S_put(c, item, "goal", S_num(c, (size_t)g->goal));
@@ -587,11 +629,13 @@ static void S_put_sdgs(struct S_ctx *c, struct value *m,
 		codes[i] = g->code;
 	}
 	S_put(c, m, "sdgs", S_mark(c, list));
-	const char *sep = S_label(c, "format_list_separator");
 	struct buf b;
 	buf_init(&b);
-	for (size_t i = 0; i < rec->sdg_count; i++)
-		buf_printf(&b, "%s%s", i ? sep ? sep : ", " : "", codes[i]);
+	for (size_t i = 0; i < rec->sdg_count; i++) {
+		if (i)
+			buf_puts(&b, c->w.separator);
+		buf_puts(&b, codes[i]);
+	}
 	S_put(c, m, "sdgs_text", value_stringn(c->a, b.data ? b.data : "",
 					       b.len));
 	buf_free(&b);
@@ -605,16 +649,17 @@ static struct value *S_actions(struct S_ctx *c,
 		const struct action *act = &rec->actions[i];
 		struct value *item = S_map(c, 4 + S_MARKERS);
 		S_put(c, item, "date", S_date(c, &act->date));
+		char part[32], num[32];
+		snprintf(part, sizeof part, "-a%zu-", i + 1);
+		snprintf(num, sizeof num, "-%zu", i + 1);
 		S_put(c, item, "text",
-		      S_markdown(c, &act->text,
-				 arena_printf(c->a, "r-%s-a%zu-", rec->id,
-					      i + 1)));
+		      S_markdown(c, &act->text, "r-", rec->id, part));
 		S_put(c, item, "source", S_text(c, &act->source));
 		/* ids are unique, so "a" + id + "-" + n is unique in the
 		 * document as long as each recommendation is written out
 		 * in full once */
-		S_put(c, item, "footnote",
-		      S_printf(c, "a%s-%zu", rec->id, i + 1));
+		S_put(c, item, "footnote", S_str(c, S_cat(c, "a", rec->id,
+							   num)));
 		value_list_push(c->a, list, item);
 	}
 	return S_mark(c, list);
@@ -657,8 +702,9 @@ static struct value *S_rec(struct S_ctx *c, const struct recommendation *rec)
 	struct value *m = S_map(c, S_REC_FIELDS);
 	S_put(c, m, "id", S_str(c, rec->id));
 	S_put(c, m, "text", S_text(c, &rec->text));
-	S_put(c, m, "url", S_printf(c, "recommendations/%s.html", rec->id));
-	S_put(c, m, "anchor", S_printf(c, "rec-%s", rec->id));
+	S_put(c, m, "url",
+	      S_str(c, S_cat(c, "recommendations/", rec->id, ".html")));
+	S_put(c, m, "anchor", S_str(c, S_cat(c, "rec-", rec->id, "")));
 	S_put_names(c, m, "states", "states_text", &rec->states);
 	S_put(c, m, "position", c->position_refs[rec->position]);
 	S_put(c, m, "status", c->status_refs[rec->status]);
@@ -674,11 +720,9 @@ static struct value *S_rec(struct S_ctx *c, const struct recommendation *rec)
 	S_put(c, m, "indicators", S_indicators(c, rec));
 	S_put(c, m, "related", S_related(c, rec));
 	S_put(c, m, "challenges",
-	      S_markdown(c, &rec->challenges,
-			 arena_printf(c->a, "r-%s-c-", rec->id)));
+	      S_markdown(c, &rec->challenges, "r-", rec->id, "-c-"));
 	S_put(c, m, "assistance",
-	      S_markdown(c, &rec->assistance,
-			 arena_printf(c->a, "r-%s-t-", rec->id)));
+	      S_markdown(c, &rec->assistance, "r-", rec->id, "-t-"));
 	return m;
 }
 
@@ -693,25 +737,17 @@ static struct value *S_rec_list(struct S_ctx *c,
 	return S_mark(c, list);
 }
 
-enum S_by { S_BY_POSITION, S_BY_STATUS };
-
-static int S_attr(const struct recommendation *rec, enum S_by by)
-{
-	return by == S_BY_POSITION ? (int)rec->position : (int)rec->status;
-}
-
-/* The recommendations of recs whose position (or status) is `which`, in
- * the order of recs. */
+/* The recommendations of recs in position p, in the order of recs. */
 static struct value *S_rec_subset(struct S_ctx *c,
 				  const struct recommendation *const *recs,
-				  size_t n, enum S_by by, int which)
+				  size_t n, enum position p)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
-		k += S_attr(recs[i], by) == which;
+		k += recs[i]->position == p;
 	struct value *list = S_list(c, k);
 	for (size_t i = 0; i < n; i++)
-		if (S_attr(recs[i], by) == which)
+		if (recs[i]->position == p)
 			value_list_push(c->a, list,
 					S_copy(c, c->recs[recs[i]->index], 0));
 	return S_mark(c, list);
@@ -773,8 +809,10 @@ static struct value *S_cross(struct S_ctx *c, const struct S_tally *t,
 }
 
 /* count, positions, statuses, by_position and by_status of a set of
- * recommendations, each group with its recommendations in recs order;
- * percentages are shares of the set. */
+ * recommendations; percentages are shares of the set.  Each position
+ * holds its recommendations (in recs order), for sub-headings; statuses
+ * do not (each one would be another copy of every list item), templates
+ * filter with a recommendation's status flags instead. */
 static void S_put_tally(struct S_ctx *c, struct value *m,
 			const struct recommendation *const *recs, size_t n)
 {
@@ -789,22 +827,18 @@ static void S_put_tally(struct S_ctx *c, struct value *m,
 		struct value *item = S_copy(c, c->position_refs[p], 5);
 		S_put_share(c, item, t.position[p], ppct[p]);
 		S_put(c, item, "recommendations",
-		      S_rec_subset(c, recs, n, S_BY_POSITION, p));
+		      S_rec_subset(c, recs, n, (enum position)p));
 		value_list_push(c->a, positions, item);
-		S_put(c, by_position, S_key(c, position_name((enum position)p)),
-		      item);
+		S_put(c, by_position, c->position_key[p], item);
 	}
 	struct value *statuses = S_list(c, STATUS_COUNT);
 	struct value *by_status = S_map(c, STATUS_COUNT);
 	for (int s = 0; s < STATUS_COUNT; s++) {
-		struct value *item = S_copy(c, c->status_refs[s], 6);
+		struct value *item = S_copy(c, c->status_refs[s], 5);
 		S_put_share(c, item, t.status[s], spct[s]);
 		S_put(c, item, "positions", S_cross(c, &t, (enum status)s));
-		S_put(c, item, "recommendations",
-		      S_rec_subset(c, recs, n, S_BY_STATUS, s));
 		value_list_push(c->a, statuses, item);
-		S_put(c, by_status, S_key(c, status_name((enum status)s)),
-		      item);
+		S_put(c, by_status, c->status_key[s], item);
 	}
 	S_put(c, m, "count", S_num(c, n));
 	S_put(c, m, "positions", S_mark(c, positions));
@@ -826,7 +860,8 @@ static void S_sort(struct S_ctx *c)
 	size_t *key = xmalloc((r->rec_count + 1) * sizeof *key);
 	for (size_t i = 0; i < r->rec_count; i++) {
 		const struct recommendation *rec = &r->recs[i];
-		size_t cl = rec->cluster ? rec->cluster->index : r->cluster_count;
+		size_t cl = rec->cluster ? rec->cluster->index
+					 : r->cluster_count;
 		key[i] = cl * POSITION_COUNT + rec->position;
 		c->start[key[i] + 1]++;
 	}
@@ -857,8 +892,7 @@ static struct value *S_clusters(struct S_ctx *c, struct value **by_id)
 			c->order + c->start[i * POSITION_COUNT];
 		struct value *m = S_copy(c, c->cluster_refs[i], 10);
 		S_put(c, m, "description",
-		      S_markdown(c, &cl->description,
-				 arena_printf(c->a, "cl-%s-", cl->id)));
+		      S_markdown(c, &cl->description, "cl-", cl->id, "-"));
 		S_put(c, m, "percent", S_str(c, S_percent_text(c, pct[i])));
 		S_put(c, m, "percent_value", S_num(c, (size_t)pct[i]));
 		S_put(c, m, "recommendations", S_rec_list(c, recs, counts[i]));
@@ -900,21 +934,20 @@ static struct value *S_goals(struct S_ctx *c)
 		if (pass)
 			break;
 		for (int g = 1; g < GOALS; g++)
-			bucket[g] = arena_alloc(c->a,
-						(count[g] + 1) * sizeof **bucket);
+			bucket[g] = arena_alloc(
+				c->a, (count[g] + 1) * sizeof **bucket);
 	}
 	struct value *list = S_list(c, GOALS);
 	for (int g = 1; g < GOALS; g++) {
 		if (!count[g])
 			continue;
-		char key[16];
-		snprintf(key, sizeof key, "sdg_%d", g);
 		struct value *m = S_map(c, 9 + S_MARKERS);
 		S_put(c, m, "goal", S_num(c, (size_t)g));
 		S_put(c, m, "code", S_printf(c, "%d", g));
-		S_put(c, m, "title", S_str(c, S_label(c, key)));
+		S_put(c, m, "title", S_str(c, c->w.sdg[g]));
 		S_put(c, m, "anchor", S_printf(c, "sdg-%d", g));
-		S_put_share(c, m, count[g], S_round_share(count[g], r->rec_count));
+		S_put_share(c, m, count[g],
+			    S_round_share(count[g], r->rec_count));
 		S_put(c, m, "recommendations",
 		      S_rec_list(c, bucket[g], count[g]));
 		value_list_push(c->a, list, m);
@@ -1034,8 +1067,7 @@ static struct value *S_chapter(struct S_ctx *c, const char *id,
 			       const struct chapter *ch)
 {
 	struct value *m = S_map(c, 7 + S_MARKERS);
-	struct value *body = ch ? S_markdown(c, &ch->body,
-					     arena_printf(c->a, "ch-%s-", id))
+	struct value *body = ch ? S_markdown(c, &ch->body, "ch-", id, "-")
 				: c->empty;
 	struct value *title, *content;
 	S_split_title(c, body->str, &title, &content);
@@ -1148,6 +1180,35 @@ static struct value *S_report(struct S_ctx *c)
 
 /* -------------------------------------------------------------- entry */
 
+/* The defaults write a report that reads, if plainly, without labels. */
+static const char *S_label_or(const struct S_ctx *c, const char *key,
+			      const char *fallback)
+{
+	const char *s = S_label(c, key);
+	return s ? s : fallback;
+}
+
+static void S_init_words(struct S_ctx *c)
+{
+	struct S_words *w = &c->w;
+	w->separator = S_label_or(c, "format_list_separator", ", ");
+	w->and = S_label_or(c, "format_list_and", " and ");
+	w->and_i = S_label(c, "format_list_and_i");
+	w->percent = S_label_or(c, "format_percent", "{n}%");
+	w->date = S_label_or(c, "format_date", "{day} {month} {year}");
+	w->month_year = S_label_or(c, "format_month_year", "{month} {year}");
+	w->first_day = S_label(c, "format_first_day");
+	char key[32];
+	for (int m = 1; m <= 12; m++) {
+		snprintf(key, sizeof key, "month_%d", m);
+		w->month[m] = S_label(c, key);
+	}
+	for (int g = 1; g <= 17; g++) {
+		snprintf(key, sizeof key, "sdg_%d", g);
+		w->sdg[g] = S_label(c, key);
+	}
+}
+
 static void S_init(struct S_ctx *c, struct arena *a, const struct report *r,
 		   enum lang lang, const struct value *labels)
 {
@@ -1158,11 +1219,18 @@ static void S_init(struct S_ctx *c, struct arena *a, const struct report *r,
 	c->first = report_first_language(r);
 	c->labels = labels && labels->kind == VALUE_MAP ? labels
 						       : value_map(a);
+	S_init_words(c);
 	c->yes = value_bool(a, true);
 	c->no = value_bool(a, false);
 	c->empty = value_string(a, "");
-	c->number_count = r->rec_count + 64;
+	c->none = value_list(a);
+	/* indexes, counts, and the years of dates */
+	c->number_count = (r->rec_count > 2100 ? r->rec_count : 2100) + 64;
 	c->numbers = arena_alloc(a, c->number_count * sizeof *c->numbers);
+	for (int p = 0; p < POSITION_COUNT; p++)
+		c->position_key[p] = S_key(c, position_name((enum position)p));
+	for (int s = 0; s < STATUS_COUNT; s++)
+		c->status_key[s] = S_key(c, status_name((enum status)s));
 	for (int p = 0; p < POSITION_COUNT; p++)
 		c->position_refs[p] = S_position_ref(c, (enum position)p);
 	for (int s = 0; s < STATUS_COUNT; s++)

@@ -4,8 +4,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The separator the first line uses most, outside quotes. */
+static char S_guess_sep(const char *p, const char *end)
+{
+	size_t comma = 0, semicolon = 0, tab = 0;
+	bool quoted = false;
+	for (; p < end && (quoted || (*p != '\r' && *p != '\n')); p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted) {
+			comma += *p == ',';
+			semicolon += *p == ';';
+			tab += *p == '\t';
+		}
+	}
+	if (semicolon > comma && semicolon >= tab)
+		return ';';
+	return tab > comma ? '\t' : ',';
+}
+
 void csv_init(struct csv_reader *r, struct diags *d, const char *file,
-	      const char *text, size_t len)
+	      const char *text, size_t len, char sep)
 {
 	memset(r, 0, sizeof *r);
 	r->d = d;
@@ -17,6 +36,7 @@ void csv_init(struct csv_reader *r, struct diags *d, const char *file,
 	buf_init(&r->text);
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		r->p += 3;
+	r->sep = sep ? sep : S_guess_sep(r->p, r->end);
 }
 
 void csv_free(struct csv_reader *r)
@@ -75,8 +95,8 @@ static void S_unquoted(struct csv_reader *r)
 {
 	for (;;) {
 		const char *s = r->p;
-		while (s < r->end && *s != ',' && *s != '"' && *s != '\r' &&
-		       *s != '\n')
+		while (s < r->end && *s != r->sep && *s != '"' &&
+		       *s != '\r' && *s != '\n')
 			s++;
 		S_take(r, s);
 		if (r->p == r->end || *r->p != '"')
@@ -116,7 +136,7 @@ static void S_quoted(struct csv_reader *r)
 			break;
 		}
 	}
-	if (r->p < r->end && *r->p != ',' && !S_at_line_end(r)) {
+	if (r->p < r->end && *r->p != r->sep && !S_at_line_end(r)) {
 		diag_error(r->d, S_here(r),
 			   "text after the closing quote of a field: quote "
 			   "the whole field and double the quotes inside it");
@@ -140,7 +160,7 @@ bool csv_next(struct csv_reader *r)
 		else
 			S_unquoted(r);
 		buf_putc(&r->text, '\0');
-		if (r->p < r->end && *r->p == ',') {
+		if (r->p < r->end && *r->p == r->sep) {
 			r->p++;
 			r->column++;
 			continue;

@@ -1,16 +1,20 @@
 /*
  * csv — a reader of comma-separated values as RFC 4180 describes them and
  * as spreadsheets really write them: quoted fields with "" for a quote,
- * commas and line ends inside quotes, CR, LF or CRLF line ends (old Mac
- * exports end lines with a lone CR), an optional UTF-8 byte order mark.
+ * separators and line ends inside quotes, CR, LF or CRLF line ends (old
+ * Mac exports end lines with a lone CR), an optional UTF-8 byte order
+ * mark, and the semicolon or tab that some locales' spreadsheets put
+ * between fields instead of the comma.
  *
  * Takes: text in memory (kept by the caller for the reader's lifetime; it
- * must hold no NUL byte).  Gives: one row at a time, its fields unquoted;
- * a line end inside a quoted field reads as "\n".  Blank lines are skipped.
- * Malformed quoting (an unterminated quoted field, text after a closing
- * quote, a quote inside an unquoted field) is reported in `d` with line and
- * column (columns count characters) and the row is still returned, read as
- * leniently as possible, so that one run shows every problem.
+ * must hold no NUL byte) and the separator, or 0 to take the one that the
+ * first line uses most (',', ';' or tab).  Gives: one row at a time, its
+ * fields unquoted; a line end inside a quoted field reads as "\n".  Blank
+ * lines are skipped.  Malformed quoting (an unterminated quoted field, text
+ * after a closing quote, a quote inside an unquoted field) is reported in
+ * `d` with line and column (columns count characters) and the row is still
+ * returned, read as leniently as possible, so that one run shows every
+ * problem.
  *
  * Memory: the fields of a row live in the reader and are valid until the
  * next csv_next() or csv_free(); copy what you keep.
@@ -35,6 +39,7 @@ struct csv_reader {
 	const char *file;
 	const char *p, *end;
 	int line, column;
+	char sep;
 
 	int row_line; /* the line the current row starts on */
 	struct csv_field *fields;
@@ -44,7 +49,7 @@ struct csv_reader {
 };
 
 void csv_init(struct csv_reader *r, struct diags *d, const char *file,
-	      const char *text, size_t len);
+	      const char *text, size_t len, char sep);
 /* Reads the next row into r->fields[0 .. r->count); false at the end. */
 bool csv_next(struct csv_reader *r);
 void csv_free(struct csv_reader *r);

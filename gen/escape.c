@@ -15,6 +15,13 @@ static bool S_is_alnum(unsigned char c)
 	       (c >= 'a' && c <= 'z');
 }
 
+/* ASCII punctuation that Markdown (GFM, with smart punctuation) could
+ * read as syntax: all of it but / , ; % ? which start nothing. */
+static bool S_is_md_special(unsigned char c)
+{
+	return S_is_ascii_punct(c) && !strchr("/,;%?", c);
+}
+
 static void S_percent(struct buf *out, unsigned char c)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -74,7 +81,7 @@ void escape_markdown(struct buf *out, const char *s, size_t len)
 			continue;
 		if (c == '\r' || c == '\n')
 			buf_putc(out, ' ');
-		else if (S_is_ascii_punct(c)) {
+		else if (S_is_md_special(c)) {
 			buf_putc(out, '\\');
 			buf_putc(out, (char)c);
 		} else

@@ -22,18 +22,20 @@ void escape_html(struct buf *out, const char *s, size_t len);
 /*
  * Plain text to CommonMark (GFM) source that renders as exactly that
  * text wherever it is inserted inline: in a paragraph, a list item, a
- * heading or a table cell, at the start of a line or within one.
- *  - every ASCII punctuation character gets a backslash (CommonMark allows
- *    it for all of them), so no emphasis, link, code span, raw HTML,
- *    entity (&), footnote ([^), table cell break (|), strikethrough (~),
- *    block marker (# > - + * 1.) or extended autolink (www. http:, as
- *    the . and : are escaped) can start;
+ * heading or a table cell, at the start of a line or within one (not in
+ * a code span or code block, where backslashes stay as they are).
+ *  - every ASCII punctuation character but / , ; % ? (which start
+ *    nothing) gets a backslash, as CommonMark allows for all of them, so
+ *    no emphasis, link, code span, raw HTML, entity (&), footnote ([^),
+ *    table cell break (|), strikethrough (~), block marker (# > - + * 1.
+ *    === ---), smart quote or dash (' " -- ...) or extended autolink
+ *    (www. http:, as the . and : are escaped) can start;
  *  - a newline (LF, CR or CRLF) becomes a space, so a value cannot end
  *    the block it is in or start a new one: plain text fields have no
  *    line structure;
- *  - leading and trailing spaces and tabs become character references
- *    (&#32; &#9;), which Markdown neither strips nor reads as an indented
- *    code block or a hard line break.
+ *  - leading and trailing blanks (spaces, tabs, newlines) become
+ *    character references (&#32; &#9;), which Markdown neither strips nor
+ *    reads as an indented code block or a hard line break.
  * One GFM rule works on the text after escapes are undone, so nothing in
  * the source can stop it: an e-mail address (a@b.org, also after mailto:
  * or xmpp:) becomes a link showing its own address.  The text stays

@@ -7,23 +7,16 @@
 
 #include "escape.h"
 #include "markdown.h"
+#include "matrix.h"
 
 /* ---- words ---------------------------------------------------------- */
 
 static const struct {
-	const char *id, *text, *states, *position, *status;
-	const char *pos[POSITION_COUNT];
 	const char *back, *notes;
 } S_words[LANG_COUNT] = {
-	[LANG_EN] = {"No.", "Recommendation", "Recommending States", "Position",
-		     "Status", {"Supported", "Partially supported", "Noted"},
-		     "Back to the text", "Notes"},
-	[LANG_ES] = {"N.º", "Recomendación", "Estados recomendantes", "Posición",
-		     "Estado", {"Aceptada", "Aceptada parcialmente", "Anotada"},
-		     "Volver al texto", "Notas"},
-	[LANG_FR] = {"No", "Recommandation", "États auteurs", "Position", "État",
-		     {"Acceptée", "Partiellement acceptée", "Notée"},
-		     "Retour au texte", "Notes"},
+	[LANG_EN] = {"Back to the text", "Notes"},
+	[LANG_ES] = {"Volver al texto", "Notas"},
+	[LANG_FR] = {"Retour au texte", "Notes"},
 };
 
 static void S_label(const struct value *labels, const char *key,
@@ -38,21 +31,15 @@ struct html_words html_words(enum lang lang, const struct value *labels)
 {
 	if (lang >= LANG_COUNT)
 		lang = LANG_EN;
+	/* the matrix words are the PDF's too: matrix.c holds them */
+	struct matrix_words m = matrix_words(lang, labels);
 	struct html_words w = {
-		S_words[lang].id, S_words[lang].text, S_words[lang].states,
-		S_words[lang].position, S_words[lang].status,
-		{S_words[lang].pos[0], S_words[lang].pos[1],
-		 S_words[lang].pos[2]},
+		m.heading[MATRIX_ID], m.heading[MATRIX_TEXT],
+		m.heading[MATRIX_STATES], m.heading[MATRIX_POSITION],
+		m.heading[MATRIX_STATUS],
+		{m.position[0], m.position[1], m.position[2]},
 		S_words[lang].back, S_words[lang].notes,
 		chart_words(lang, labels)};
-	S_label(labels, "matrix_id", &w.matrix_id);
-	S_label(labels, "matrix_text", &w.matrix_text);
-	S_label(labels, "matrix_states", &w.matrix_states);
-	S_label(labels, "matrix_position", &w.matrix_position);
-	S_label(labels, "matrix_status", &w.matrix_status);
-	S_label(labels, "position_supported", &w.position[0]);
-	S_label(labels, "position_partially_supported", &w.position[1]);
-	S_label(labels, "position_noted", &w.position[2]);
 	S_label(labels, "footnote_back", &w.footnote_back);
 	S_label(labels, "notes", &w.notes);
 	return w;
@@ -641,94 +628,25 @@ void html_render(struct buf *out, cmark_node *doc,
 
 /* ---- the matrix ----------------------------------------------------- */
 
-struct S_filter {
-	const char *cluster;
-	int status, position; /* -1: any */
-	char sdg[16];         /* "" any; "16" a goal; "16.10" a target */
-};
-
-static int S_enum_of(const char *v, const char *(*name)(int), int count)
-{
-	for (int i = 0; i < count; i++)
-		if (!strcmp(v, name(i)))
-			return i;
-	return -2; /* matches nothing */
-}
-
-static const char *S_status_name(int i) { return status_name((enum status)i); }
-static const char *S_position_name(int i)
-{
-	return position_name((enum position)i);
-}
-
-static void S_filter_parse(struct S_filter *f, char *spec,
-			   struct source_pos pos, struct diags *d)
-{
-	*f = (struct S_filter){NULL, -1, -1, ""};
-	for (char *tok = strtok(spec, " \t"); tok; tok = strtok(NULL, " \t")) {
-		char *eq = strchr(tok, '=');
-		const char *v = eq ? eq + 1 : "";
-		if (eq)
-			*eq = '\0';
-		if (!strcmp(tok, "cluster") && eq)
-			f->cluster = v;
-		else if (!strcmp(tok, "status") && eq)
-			f->status = S_enum_of(v, S_status_name, STATUS_COUNT);
-		else if (!strcmp(tok, "position") && eq)
-			f->position = S_enum_of(v, S_position_name, POSITION_COUNT);
-		else if (!strcmp(tok, "sdg") && eq && strlen(v) < sizeof f->sdg)
-			memcpy(f->sdg, v, strlen(v) + 1);
-		else if (d)
-			diag_warning(d, pos,
-				     "unknown matrix filter '%s'; use cluster=, "
-				     "status=, position= or sdg=", tok);
-	}
-}
-
-static bool S_sdg_match(const struct recommendation *rec, const char *want)
-{
-	bool goal = !strchr(want, '.');
-	for (size_t i = 0; i < rec->sdg_count; i++) {
-		const struct sdg *s = &rec->sdgs[i];
-		if (!strcmp(s->code, want) || (goal && s->goal == atoi(want)))
-			return true;
-	}
-	return false;
-}
-
-static bool S_passes(const struct S_filter *f, const struct recommendation *rec)
-{
-	return (!f->cluster || (rec->cluster_id &&
-				!strcmp(f->cluster, rec->cluster_id))) &&
-	       (f->status < 0 ? f->status == -1 : (int)rec->status == f->status) &&
-	       (f->position < 0 ? f->position == -1
-				: (int)rec->position == f->position) &&
-	       (!f->sdg[0] || S_sdg_match(rec, f->sdg));
-}
-
 static void S_matrix_row(struct buf *out, const struct html_options *o,
-			 const struct recommendation *rec, enum lang first)
+			 const struct matrix *m, const struct matrix_words *mw,
+			 size_t i, struct buf *cell)
 {
-	const struct html_words *w = o->words;
+	const char *id = m->rows[i]->id;
 	buf_puts(out, "<tr><th scope=\"row\"><a href=\"");
-	html_rec_href(out, o->root, rec->id);
+	html_rec_href(out, o->root, id);
 	buf_puts(out, "\">");
-	escape_html(out, rec->id, strlen(rec->id));
-	buf_puts(out, "</a></th><td>");
-	const char *text = text_get(&rec->text, o->lang, first);
-	escape_html(out, text ? text : "", text ? strlen(text) : 0);
-	buf_puts(out, "</td><td>");
-	for (size_t i = 0; i < rec->states.count; i++) {
-		const char *s = text_get(&rec->states.items[i], o->lang, first);
-		if (i)
-			buf_puts(out, ", ");
-		escape_html(out, s ? s : "", s ? strlen(s) : 0);
+	escape_html(out, id, strlen(id));
+	buf_puts(out, "</a></th>");
+	for (int col = MATRIX_TEXT; col < MATRIX_STATUS; col++) {
+		buf_clear(cell);
+		matrix_cell(cell, m, mw, i, (enum matrix_column)col);
+		buf_puts(out, "<td>");
+		escape_html(out, cell->data ? cell->data : "", cell->len);
+		buf_puts(out, "</td>");
 	}
-	buf_puts(out, "</td><td>");
-	const char *p = w->position[rec->position];
-	escape_html(out, p, strlen(p));
-	buf_puts(out, "</td><td>");
-	html_status_badge(out, w, rec->status);
+	buf_puts(out, "<td>");
+	html_status_badge(out, o->words, m->rows[i]->status);
 	buf_puts(out, "</td></tr>\n");
 }
 
@@ -741,24 +659,29 @@ void html_matrix(struct buf *out, const struct html_options *o,
 			diag_warning(d, pos, "no report to draw a matrix from");
 		return;
 	}
-	struct S_filter f;
-	char *spec = xstrdup(filter ? filter : "");
-	S_filter_parse(&f, spec, pos, d);
+	struct matrix m;
+	matrix_select(&m, r, filter, o->lang, pos, d);
 	const struct html_words *w = o->words;
+	/* the headings and position names as the caller's words give them */
+	struct matrix_words mw = {
+		{w->matrix_id, w->matrix_text, w->matrix_states,
+		 w->matrix_position, w->matrix_status},
+		{w->position[0], w->position[1], w->position[2]},
+		{w->chart.status[0], w->chart.status[1], w->chart.status[2],
+		 w->chart.status[3]}};
 	buf_puts(out, "<div class=\"table-wrap\"><table class=\"matrix\">\n"
 		      "<thead><tr>");
-	const char *heads[] = {w->matrix_id, w->matrix_text, w->matrix_states,
-			       w->matrix_position, w->matrix_status};
-	for (size_t i = 0; i < 5; i++) {
+	for (size_t i = 0; i < MATRIX_COLUMN_COUNT; i++) {
 		buf_printf(out, "<th scope=\"col\" class=\"m%zu\">", i);
-		escape_html(out, heads[i], strlen(heads[i]));
+		escape_html(out, mw.heading[i], strlen(mw.heading[i]));
 		buf_puts(out, "</th>");
 	}
 	buf_puts(out, "</tr></thead>\n<tbody>\n");
-	enum lang first = report_first_language(r);
-	for (size_t i = 0; i < r->rec_count; i++)
-		if (S_passes(&f, &r->recs[i]))
-			S_matrix_row(out, o, &r->recs[i], first);
+	struct buf cell;
+	buf_init(&cell);
+	for (size_t i = 0; i < m.count; i++)
+		S_matrix_row(out, o, &m, &mw, i, &cell);
+	buf_free(&cell);
 	buf_puts(out, "</tbody></table></div>\n");
-	free(spec);
+	matrix_free(&m);
 }

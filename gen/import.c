@@ -35,6 +35,7 @@ static const char S_usage[] =
 	"  ohchr-matrix FILE.txt [--state NAME]\n"
 	"        the text of OHCHR's thematic list of recommendations (the\n"
 	"        matrix); its 'Theme:' headings become the clusters.\n"
+	"CSV files may separate fields with commas, semicolons or tabs.\n"
 	"\n"
 	"Options:\n"
 	"  --out PATH   a content folder (recommendations.yaml and\n"
@@ -167,7 +168,8 @@ static char *S_convert(struct arena *a, const struct S_encoding *e,
 		else if (e->table == S_mac_roman)
 			import_put_utf8(&b, S_mac_roman[c - 0x80]);
 		else
-			import_put_utf8(&b, c < 0xA0 ? S_windows_1252[c - 0x80] : c);
+			import_put_utf8(&b, c < 0xA0 ? S_windows_1252[c - 0x80]
+						     : c);
 	}
 	char *s = arena_strndup(a, b.data, b.len);
 	*out_len = b.len;
@@ -432,8 +434,8 @@ static void S_states_inside(struct arena *a, const char *text, size_t end,
 			    struct import_list *states)
 {
 	for (size_t i = 0; i + 3 < end; i++) {
-		if (text[i] != ')' || text[i + 1] != ';' || text[i + 2] != ' ' ||
-		    text[i + 3] < 'A' || text[i + 3] > 'Z')
+		if (strncmp(text + i, "); ", 3) || text[i + 3] < 'A' ||
+		    text[i + 3] > 'Z')
 			continue;
 		long open = S_group_start(text, i + 1);
 		const char *name =
@@ -678,8 +680,7 @@ static void S_write_recs(struct buf *out, const struct import_set *set)
 {
 	struct yamlwrite w;
 	yamlwrite_init(&w, out);
-	yamlwrite_comment(&w, set->recs_header.data ? set->recs_header.data
-						    : "");
+	yamlwrite_comment(&w, set->recs_header.data);
 	yamlwrite_comment(&w, "\nFor each recommendation: set `status` once "
 			      "assessed, and add `responsible`, `actions`, "
 			      "`indicators`, `challenges` and `assistance` as "
@@ -699,9 +700,7 @@ static void S_write_clusters(struct buf *out, const struct import_set *set)
 {
 	struct yamlwrite w;
 	yamlwrite_init(&w, out);
-	yamlwrite_comment(&w, set->clusters_header.data
-				      ? set->clusters_header.data
-				      : "");
+	yamlwrite_comment(&w, set->clusters_header.data);
 	yamlwrite_comment(&w, "\nGive a cluster a `description` (Markdown) to "
 			      "introduce it in the report; rename an `id` "
 			      "only together with the `cluster` fields that "
@@ -922,8 +921,7 @@ static int S_option(int argc, char **argv, int *i, struct S_args *g)
 		return 0;
 	}
 	if (!has_value)
-		return S_usage_error("unexpected '%s' (or its value is missing)",
-				     opt);
+		return S_usage_error("'%s' needs a value", opt);
 	(*i)++;
 	if (!strcmp(opt, "--state"))
 		g->o.state = value;

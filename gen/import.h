@@ -70,8 +70,9 @@ struct import_set {
 	struct buf recs_header, clusters_header;
 };
 
-/* The readers: each fills `set` from the UTF-8 text of o->file and returns
- * false after reporting errors in set->d. */
+/* The readers: each fills `set` (its entries, clusters and both headers)
+ * from the UTF-8 text of o->file, and returns false after reporting errors
+ * in set->d. */
 bool import_upr_info(struct import_set *set, const struct import_options *o,
 		     const char *text, size_t len);
 bool import_uhri(struct import_set *set, const struct import_options *o,

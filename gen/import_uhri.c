@@ -38,10 +38,17 @@ enum S_col {
 
 /* as OHCHR writes them; compared without case, spaces or the typo */
 static const char *const S_col_names[S_NCOL] = {
-	"Text",	       "Countries Concerned",	  "Reccomending Body",
-	"Document Symbol", "Themes",		  "Affected Persons",
-	"Sdgs",	       "UPR Reccomending States", "UPR Position",
-	"Type",	       "UPR Session",
+	"Text",
+	"Countries Concerned",
+	"Reccomending Body",
+	"Document Symbol",
+	"Themes",
+	"Affected Persons",
+	"Sdgs",
+	"UPR Reccomending States",
+	"UPR Position",
+	"Type",
+	"UPR Session",
 };
 
 enum { S_REQUIRED = 3 /* Text, Countries Concerned, Reccomending Body */ };
@@ -140,10 +147,12 @@ static void S_keep(struct S_reader *R, struct csv_reader *csv, bool upr)
 {
 	struct arena *a = R->set->a;
 	struct S_row row = {.pos = csv->fields[0].pos};
-	for (int c = 0; c < S_NCOL; c++)
-		if (R->col[c] < csv->count)
-			row.cell[c] = import_clean(a, csv->fields[R->col[c]].text,
-						   csv->fields[R->col[c]].len);
+	for (int c = 0; c < S_NCOL; c++) {
+		if (R->col[c] >= csv->count)
+			continue;
+		const struct csv_field *f = &csv->fields[R->col[c]];
+		row.cell[c] = import_clean(a, f->text, f->len);
+	}
 	if (upr) {
 		const char *s = row.cell[S_SESSION] ? row.cell[S_SESSION] : "";
 		s += strcspn(s, "0123456789");
@@ -299,9 +308,10 @@ static void S_split_states(struct import_set *set)
 	for (size_t i = 0; i < set->count; i++) {
 		struct import_rec *rec = &set->recs[i];
 		struct import_list in_text = {0};
-		rec->text = import_split_states(
-			set->a, rec->text, rec->states.count ? &rec->states : NULL,
-			&in_text);
+		const struct import_list *known =
+			rec->states.count ? &rec->states : NULL;
+		rec->text = import_split_states(set->a, rec->text, known,
+						&in_text);
 		if (!rec->states.count)
 			rec->states = in_text;
 	}
@@ -439,9 +449,10 @@ static void S_relate(struct S_reader *R)
 		struct S_keys mine = S_rec_keys(R, rec);
 		struct S_candidate best[S_MAX_RELATED];
 		size_t n = S_best(R, &mine, theirs, best);
-		for (size_t k = 0; k < n; k++)
-			import_related_add(a, rec,
-					   S_related(R, &R->other[best[k].row]));
+		for (size_t k = 0; k < n; k++) {
+			const struct S_row *row = &R->other[best[k].row];
+			import_related_add(a, rec, S_related(R, row));
+		}
 	}
 }
 
@@ -456,10 +467,10 @@ static void S_headers(struct S_reader *R, long cycle)
 		if (import_cycle_of_session(R->upr[i].session) == cycle)
 			first = &R->upr[i];
 	buf_printf(&set->recs_header,
-		   "Recommendations to %s from UPR cycle %ld (session %ld%s%s), "
-		   "from %s, an export of the Universal Human Rights Index "
-		   "(uprgen import uhri). Ids are the paragraph numbers of the "
-		   "Working Group report.",
+		   "Recommendations to %s from UPR cycle %ld (session "
+		   "%ld%s%s), from %s, an export of the Universal Human "
+		   "Rights Index (uprgen import uhri). Ids are the paragraph "
+		   "numbers of the Working Group report.",
 		   R->state, cycle, first->session,
 		   first->cell[S_SYMBOL] ? ", " : "",
 		   first->cell[S_SYMBOL] ? first->cell[S_SYMBOL] : "",
@@ -484,7 +495,7 @@ bool import_uhri(struct import_set *set, const struct import_options *o,
 {
 	struct S_reader R = {.set = set, .o = o, .file = o->file};
 	struct csv_reader csv;
-	csv_init(&csv, set->d, o->file, text, len);
+	csv_init(&csv, set->d, o->file, text, len, 0);
 	if (S_header(&R, &csv))
 		S_read_rows(&R, &csv);
 	csv_free(&csv);

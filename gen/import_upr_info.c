@@ -245,15 +245,13 @@ static void S_merge_row(struct import_set *set, const struct S_row *row)
 		rec->id = arena_printf(set->a, "%zu", set->count);
 		rec->text = row->text;
 		rec->position = position;
-		if (!known)
+		if (!known && *row->response)
+			rec->position_note = arena_printf(
+				set->a, "TODO: check: the export says \"%s\"",
+				row->response);
+		else if (!known)
 			rec->position_note =
-				*row->response
-					? arena_printf(set->a,
-						       "TODO: check: the export "
-						       "says \"%s\"",
-						       row->response)
-					: "TODO: check: the export gives no "
-					  "response";
+				"TODO: check: the export gives no response";
 	}
 	if (*row->from)
 		import_list_add(set->a, &rec->states, row->from);
@@ -292,7 +290,7 @@ bool import_upr_info(struct import_set *set, const struct import_options *o,
 {
 	struct S_reader R = {.set = set, .o = o, .file = o->file};
 	struct csv_reader csv;
-	csv_init(&csv, set->d, o->file, text, len);
+	csv_init(&csv, set->d, o->file, text, len, 0);
 	if (S_header(&R, &csv))
 		S_read_rows(&R, &csv);
 	csv_free(&csv);

@@ -31,7 +31,7 @@ struct S_tmpl;
 
 struct S_node {
 	enum S_kind kind;
-	const struct S_tmpl *tmpl;
+	struct S_tmpl *tmpl; /* not const: positions move its cursor */
 	size_t at; /* offset of the tag, for messages */
 	const char *text; /* S_TEXT: the text; tags: the name */
 	size_t len;
@@ -133,9 +133,7 @@ static struct source_pos S_pos(struct S_tmpl *t, size_t at)
 
 static struct source_pos S_node_pos(const struct S_node *n)
 {
-	/* Positions are cursors into the template, not its meaning: a
-	 * const tree may still move them. */
-	return S_pos((struct S_tmpl *)n->tmpl, n->at);
+	return S_pos(n->tmpl, n->at);
 }
 
 /* A template full of errors is not worth reading to its end (and each
@@ -155,7 +153,8 @@ static size_t S_find(const char *s, size_t n, size_t from, const char *pat,
 		     size_t pat_len)
 {
 	while (from + pat_len <= n) {
-		const char *p = memchr(s + from, pat[0], n - from - pat_len + 1);
+		const char *p =
+			memchr(s + from, pat[0], n - from - pat_len + 1);
 		if (!p)
 			break;
 		size_t i = (size_t)(p - s);
@@ -240,7 +239,8 @@ static bool S_read_tag(struct S_engine *e, struct S_tmpl *t,
 	size_t close = p;
 	for (;;) {
 		close = S_find(s, n, close, dl->close, dl->close_len);
-		if (close == n || !extra || (close > p && s[close - 1] == extra))
+		if (close == n || !extra ||
+		    (close > p && s[close - 1] == extra))
 			break;
 		close++;
 	}
@@ -413,7 +413,7 @@ struct S_open {
 	size_t strip_len;
 };
 
-static struct S_node *S_new_node(struct S_engine *e, const struct S_tmpl *t,
+static struct S_node *S_new_node(struct S_engine *e, struct S_tmpl *t,
 				 enum S_kind kind, size_t at)
 {
 	struct S_node *n = arena_alloc(&e->a, sizeof *n);
@@ -450,7 +450,7 @@ static size_t S_lead(const struct S_tmpl *t, size_t at)
 	return i - at;
 }
 
-static void S_add_text(struct S_engine *e, const struct S_tmpl *t,
+static void S_add_text(struct S_engine *e, struct S_tmpl *t,
 		       const struct S_open *o, size_t start, size_t end)
 {
 	struct S_node *n = S_new_node(e, t, S_TEXT, start);
@@ -506,7 +506,7 @@ static void S_set_indent(struct S_node *n, const struct S_open *o,
 	n->indent_len = lead - skip;
 }
 
-static struct S_node *S_tag_node(struct S_engine *e, const struct S_tmpl *t,
+static struct S_node *S_tag_node(struct S_engine *e, struct S_tmpl *t,
 				 const struct S_open *o,
 				 const struct S_token *k)
 {
@@ -720,13 +720,15 @@ static void S_value(struct S_engine *e, const char *s, size_t n,
 
 /* The spec's name resolution: the first part in the innermost context
  * that has it, the other parts in that value only. */
-static const struct value *S_lookup(const struct S_stack *ctx,
+static const struct value *S_lookup(struct S_engine *e,
+				    const struct S_stack *ctx,
 				    const struct S_node *n)
 {
 	if (n->path_len == 0)
 		return ctx ? ctx->v : NULL;
 	const struct value_entry *found = NULL;
-	for (; ctx && !found; ctx = ctx->up)
+	/* Each context tried is a step: deep stacks make lookups long. */
+	for (; ctx && !found; ctx = ctx->up, e->steps++)
 		found = value_map_entry(ctx->v, n->path[0]);
 	const struct value *v = found ? found->value : NULL;
 	for (size_t i = 1; v && i < n->path_len; i++)
@@ -754,7 +756,7 @@ static void S_nest(struct S_engine *e, const struct S_node *list,
 static void S_section(struct S_engine *e, const struct S_node *n,
 		      const struct S_stack *ctx, const struct S_overrides *over)
 {
-	const struct value *v = S_lookup(ctx, n);
+	const struct value *v = S_lookup(e, ctx, n);
 	if (n->kind == S_INVERTED) {
 		if (!value_truthy(v))
 			S_nest(e, n, ctx, over);
@@ -873,7 +875,7 @@ static void S_expand(struct S_engine *e, const struct S_node *list,
 			break;
 		case S_VAR:
 		case S_RAW:
-			v = S_lookup(ctx, n);
+			v = S_lookup(e, ctx, n);
 			const char *s = value_text(&e->a, v);
 			S_value(e, s, v && v->kind == VALUE_STRING ? v->len
 								   : strlen(s),
@@ -905,6 +907,10 @@ bool mustache_render(struct diags *d, const char *file, const char *tmpl,
 		     size_t len, const struct value *data,
 		     const struct mustache_options *opt, struct buf *out)
 {
+	static const struct mustache_options html = {MUSTACHE_ESCAPE_HTML,
+						     NULL, 0, 0};
+	if (!opt)
+		opt = &html;
 	struct S_engine e = {
 		.d = d,
 		.opt = opt,

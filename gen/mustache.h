@@ -16,14 +16,19 @@
  * returning, so a build may call this once per page.  Partials keep the
  * delimiters they start with ({{ }}), whatever the including template set.
  *
- * Whitespace, beyond the spec's rules for standalone lines: a standalone
- * partial's indentation is added to each line of the partial that has
- * content, and to the lines of partials inside it (indentation adds up);
- * never inside an interpolated value.  A block keeps the indentation of
- * the place it is expanded at, not of the place it was written (the
- * "reindentation" tests of the inheritance spec): a block whose opening
- * tag stands on a line of its own has the indentation of its first line
- * removed, and gets that of the block it replaces.
+ * Whitespace.  A tag other than an interpolation is standalone when it is
+ * the only tag on its line but for blanks: its line (indentation and
+ * newline) disappears.  Parent tags do not count, so "{{<p}}{{/p}}" and
+ * "{{<p}}{{$b}}" lines are standalone, but "{{#a}}{{/a}}" is not.  A
+ * standalone partial's indentation is added to each line of the partial
+ * that has content, and to the lines of partials inside it (indentation
+ * adds up); never inside an interpolated value.  A block keeps the
+ * indentation of the place it is expanded at, not of the place it was
+ * written (the "reindentation" tests of the inheritance spec): a block
+ * whose opening tag is standalone loses the indentation of its first
+ * line, and gets that of the block it replaces; a block opened after
+ * nothing but blanks on a line that is not standalone gives its lines
+ * after the first those blanks.
  *
  * Limits, so that no template or data can exhaust the machine: partials
  * and parents nest at most MUSTACHE_MAX_INCLUDES deep (a partial that
@@ -80,8 +85,10 @@ struct mustache_options {
 };
 
 /* Expands template `tmpl` (len bytes of UTF-8, read from `file`) with
- * `data` (NULL: empty) as the context.  Returns true when it appended the
- * whole expansion to out; false, with errors in d and out unchanged. */
+ * `data` (NULL: empty) as the context; opt NULL is HTML escaping and no
+ * partials.  Returns true when it appended the whole expansion to out
+ * (warnings may have been added to d); false, with errors in d and out
+ * unchanged. */
 bool mustache_render(struct diags *d, const char *file, const char *tmpl,
 		     size_t len, const struct value *data,
 		     const struct mustache_options *opt, struct buf *out);

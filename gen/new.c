@@ -275,11 +275,17 @@ struct S_files {
 	size_t count;
 };
 
-static bool S_put(struct S_files *f, const char *dir, const char *name,
-		  const char *text, size_t len)
+static char *S_join(const char *dir, const char *name)
 {
 	char *path = xmalloc(strlen(dir) + strlen(name) + 2);
 	sprintf(path, "%s/%s", dir, name);
+	return path;
+}
+
+static bool S_put(struct S_files *f, const char *dir, const char *name,
+		  const char *text, size_t len)
+{
+	char *path = S_join(dir, name);
 	FILE *out = fopen(path, "w");
 	bool ok = out && fwrite(text, 1, len, out) == len;
 	if (out)
@@ -349,50 +355,60 @@ static bool S_mkdir_p(const char *dir)
 	return ok;
 }
 
+/* Fills the temporary folder: private as mkdtemp made it, content is
+ * not. */
+static bool S_fill(struct S_files *f, const char *tmp,
+		   const struct S_project *p)
+{
+	char *chapters = S_join(tmp, "chapters");
+	bool ok = chmod(tmp, 0755) == 0 && mkdir(chapters, 0777) == 0;
+	free(chapters);
+	return ok && S_write_content(f, tmp, p);
+}
+
+static void S_undo(struct S_files *f, const char *tmp)
+{
+	for (size_t i = 0; i < f->count; i++)
+		unlink(f->paths[i]);
+	char *chapters = S_join(tmp, "chapters");
+	rmdir(chapters);
+	free(chapters);
+	rmdir(tmp);
+}
+
 /* content/ is made as DIR/.content-XXXXXX, then renamed. */
 static int S_create(const struct S_project *p)
 {
-	struct stat st;
-	char *content = xmalloc(strlen(p->dir) + 32);
-	sprintf(content, "%s/content", p->dir);
-	if (stat(content, &st) == 0) {
+	char *content = S_join(p->dir, "content");
+	char *tmp = S_join(p->dir, ".content-XXXXXX");
+	struct S_files f = {.count = 0};
+	int status = EXIT_FAILED;
+	if (access(content, F_OK) == 0) {
 		fprintf(stderr, "uprgen new: %s exists; uprgen new only "
 				"starts new projects\n", content);
-		free(content);
-		return EXIT_FAILED;
+	} else if (S_mkdir_p(p->dir)) {
+		if (!mkdtemp(tmp))
+			fprintf(stderr, "uprgen new: cannot write in %s: %s\n",
+				p->dir, strerror(errno));
+		else if (S_fill(&f, tmp, p) && rename(tmp, content) == 0)
+			status = 0;
+		else {
+			fprintf(stderr, "uprgen new: cannot make %s: %s\n",
+				content, strerror(errno));
+			S_undo(&f, tmp);
+		}
 	}
-	char *tmp = xmalloc(strlen(p->dir) + 32);
-	sprintf(tmp, "%s/.content-XXXXXX", p->dir);
-	char *chapters = xmalloc(strlen(tmp) + 16);
-	struct S_files f = {.count = 0};
-	/* mkdtemp makes it private; content is not */
-	bool made = S_mkdir_p(p->dir) && mkdtemp(tmp) && chmod(tmp, 0755) == 0;
-	sprintf(chapters, "%s/chapters", tmp);
-	bool ok = made && mkdir(chapters, 0777) == 0 &&
-		  S_write_content(&f, tmp, p) && rename(tmp, content) == 0;
-	if (!ok && made)
-		fprintf(stderr, "uprgen new: cannot make %s: %s\n", content,
-			strerror(errno));
-	for (size_t i = 0; i < f.count; i++) {
-		if (!ok)
-			unlink(f.paths[i]);
+	for (size_t i = 0; i < f.count; i++)
 		free(f.paths[i]);
-	}
-	if (!ok && made) {
-		rmdir(chapters);
-		rmdir(tmp);
-	}
-	free(chapters);
 	free(tmp);
 	free(content);
-	return ok ? 0 : EXIT_FAILED;
+	return status;
 }
 
 /* The build output is never committed. */
 static void S_gitignore(const char *dir)
 {
-	char *path = xmalloc(strlen(dir) + 16);
-	sprintf(path, "%s/.gitignore", dir);
+	char *path = S_join(dir, ".gitignore");
 	if (access(path, F_OK) != 0) {
 		FILE *f = fopen(path, "w");
 		if (f) {
@@ -465,8 +481,7 @@ static int S_option(int argc, char **argv, int *i, struct S_project *p)
 {
 	const char *opt = argv[*i];
 	if (*i + 1 >= argc)
-		return S_usage_error("unexpected '%s' (or its value is missing)",
-				     opt);
+		return S_usage_error("'%s' needs a value", opt);
 	const char *value = argv[++*i];
 	if (!strcmp(opt, "--state")) {
 		p->state = value;

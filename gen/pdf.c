@@ -20,7 +20,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "chart.h"
 #include "markdown.h"
+#include "matrix.h"
 #include "pdf_int.h"
 
 #define S_BODY_SIZE 10.0
@@ -58,6 +60,8 @@ struct S_ctx {
 	struct markdown_numbering num;
 	struct pdf_draw marker[2]; /* a list marker waiting for its line */
 	size_t marker_count;
+	struct chart_words chart_words;
+	struct matrix_words matrix_words;
 };
 
 static void S_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
@@ -372,8 +376,73 @@ static void S_code_source_line(struct S_ctx *c, const struct S_frame *f,
 	} while (start < out->len);
 }
 
+/* The word of a fence's info string at *p, copied to word (at most
+ * size-1 bytes); returns what follows it. */
+static const char *S_info_word(const char *p, char *word, size_t size)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	size_t n = strcspn(p, " \t");
+	size_t keep = n < size - 1 ? n : size - 1;
+	memcpy(word, p, keep);
+	word[keep] = '\0';
+	return p + n;
+}
+
+static void S_chart(struct S_ctx *c, const char *rest, struct source_pos pos,
+		    const struct S_frame *f)
+{
+	char id[MODEL_MAX_ID + 2];
+	S_info_word(rest, id, sizeof id);
+	const struct report *r = c->opt->report;
+	struct chart *ch = r ? chart_for_block(&c->arena, r, id, c->opt->lang,
+					       &c->chart_words)
+			     : NULL;
+	if (!ch) {
+		diag_warning(c->d, pos, "no statistic '%s' to draw; the "
+			     "chart is left out", id);
+		return;
+	}
+	pdf_chart(&c->pages, &c->env, &c->para, ch, f->left, f->right);
+}
+
+static void S_matrix(struct S_ctx *c, const char *rest, struct source_pos pos,
+		     const struct S_frame *f)
+{
+	const struct report *r = c->opt->report;
+	if (!r) {
+		diag_warning(c->d, pos, "no report to draw a matrix from");
+		return;
+	}
+	struct matrix m;
+	matrix_select(&m, r, rest, c->opt->lang, pos, c->d);
+	pdf_matrix(&c->pages, &c->env, &c->para, &m, &c->matrix_words,
+		   f->left, f->right);
+	matrix_free(&m);
+}
+
+/* ```chart ID``` and ```matrix``` blocks; false for any other code. */
+static bool S_drawn_block(struct S_ctx *c, cmark_node *n,
+			  const struct S_frame *f)
+{
+	const char *info = cmark_node_get_fence_info(n);
+	char word[16];
+	const char *rest = S_info_word(info ? info : "", word, sizeof word);
+	struct source_pos pos = {NULL, cmark_node_get_start_line(n),
+				 cmark_node_get_start_column(n)};
+	if (!strcmp(word, "chart"))
+		S_chart(c, rest, pos, f);
+	else if (!strcmp(word, "matrix"))
+		S_matrix(c, rest, pos, f);
+	else
+		return false;
+	return true;
+}
+
 static void S_code(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 {
+	if (S_drawn_block(c, n, f))
+		return;
 	const char *lit = cmark_node_get_literal(n);
 	size_t len = lit ? strlen(lit) : 0;
 	if (len && lit[len - 1] == '\n')
@@ -641,6 +710,32 @@ static void S_title_text(struct S_ctx *c, struct pdf_list *l, const char *s,
 	}
 }
 
+static void S_block_line(struct pdf_list *l, double x, double y,
+			 const char *s)
+{
+	pdf_list_add(l, (struct pdf_draw){
+		.kind = PDF_DRAW_TEXT, .face = PDF_SANS, .x = (float)x,
+		.y = (float)y, .size = 9, .s = s, .len = (uint32_t)strlen(s)});
+}
+
+/* The block UN documents carry at the top right: distribution, date,
+ * original language. */
+static void S_distribution(struct S_ctx *c, struct pdf_list *l)
+{
+	const struct pdf_title_page *t = &c->opt->title_page;
+	double x = PDF_PAGE_W - PDF_MARGIN_RIGHT - 130, y = 42;
+	S_block_line(l, x, y, pdf_word(c->opt->lang,
+					  PDF_WORD_DISTRIBUTION));
+	if (t->date)
+		S_block_line(l, x, y += 12, t->date);
+	if (t->original)
+		S_block_line(l, x, y += 20,
+			     arena_printf(&c->arena, "%s %s",
+					  pdf_word(c->opt->lang,
+						   PDF_WORD_ORIGINAL),
+					  t->original));
+}
+
 static void S_title_page(struct S_ctx *c)
 {
 	const struct pdf_title_page *t = &c->opt->title_page;
@@ -662,6 +757,7 @@ static void S_title_page(struct S_ctx *c)
 					   .x = PDF_MARGIN_LEFT, .y = 24,
 					   .w = (float)PDF_TEXT_W,
 					   .size = 2.5f});
+	S_distribution(c, &l);
 	y = 150;
 	S_title_text(c, &l, t->state, PDF_SANS_B, 15, 20, PDF_ACCENT, &y);
 	y += 14;
@@ -785,6 +881,8 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 	HPDF_UseUTFEncodings(c.doc);
 	HPDF_SetCurrentEncoder(c.doc, "UTF-8");
 	bool ok = pdf_fonts_load(&c.fonts, c.doc, opt->font_dir, d);
+	c.chart_words = chart_words(opt->lang, opt->labels);
+	c.matrix_words = matrix_words(opt->lang, opt->labels);
 	c.env = (struct pdf_inline_env){
 		.fonts = &c.fonts, .arena = &c.arena,
 		.hyphen = ok ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)

@@ -5,7 +5,10 @@
  * pdf_render() typesets the tree (Knuth–Plass paragraphs hyphenated in the
  * report's language, UN-style numbered paragraphs, footnotes at the foot of
  * their page, tables with repeated headers, a title page, a table of
- * contents, an outline) and writes out_path through a temporary file beside
+ * contents, an outline; ```chart ID``` blocks as vector charts and
+ * ```matrix``` blocks as the recommendation matrix, drawn from the report
+ * in the options with the same models as the website: chart.h, matrix.h)
+ * and writes out_path through a temporary file beside
  * it, renamed into place only when complete: a failed build leaves the old
  * PDF untouched.  Problems with the content (a missing image, an unsafe
  * link) are warnings in d; a build that cannot finish (no fonts, no
@@ -24,6 +27,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "value.h"
 
 /* The lines of the title page; NULL fields are left out.  No title page
  * at all when title is NULL. */
@@ -33,6 +37,9 @@ struct pdf_title_page {
 	const char *subtitle;
 	const char *prepared_by; /* the coordinating body */
 	const char *date;        /* as it should read: "15 March 2025" */
+	/* the UN block under the symbol: "Distr.: General", the date,
+	 * "Original: Spanish"; NULL: no original line */
+	const char *original; /* the original language's name */
 };
 
 /* A moment for the document information; year 0 leaves the dates out. */
@@ -42,6 +49,13 @@ struct pdf_date {
 
 struct pdf_options {
 	enum lang lang; /* hyphenation, /Lang, "Contents", "Page" */
+
+	/* ```chart ID``` and ```matrix``` blocks draw from the report (see
+	 * chart.h, matrix.h); NULL: they are left out with a warning.
+	 * labels: the language's labels (templates/labels/LL.yaml), for the
+	 * words of charts and the matrix; NULL: uprgen's own. */
+	const struct report *report;
+	const struct value *labels;
 
 	/* document information (UTF-8; NULL to leave out) */
 	const char *title;

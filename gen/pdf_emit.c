@@ -37,7 +37,7 @@ static const float S_rgb[PDF_COLOR_COUNT][3] = {
 	[PDF_BLACK] = {0, 0, 0},          [PDF_LINK] = {0.05f, 0.22f, 0.55f},
 	[PDF_GREY] = {0.35f, 0.35f, 0.35f}, [PDF_RULE] = {0.55f, 0.55f, 0.55f},
 	[PDF_SHADE] = {0.90f, 0.92f, 0.95f}, [PDF_CODEBG] = {0.95f, 0.95f, 0.95f},
-	[PDF_ACCENT] = {0.0f, 0.36f, 0.62f},
+	[PDF_ACCENT] = {0.0f, 0.36f, 0.62f}, [PDF_WHITE] = {1, 1, 1},
 };
 
 static void S_fill(HPDF_Page p, int color)
@@ -65,23 +65,48 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	HPDF_Page_ShowText(p, e->scratch.data);
 }
 
+/* The colour of a graphic: the palette's, or the draw's own rgb. */
+static void S_colour_of(const struct pdf_draw *d, HPDF_REAL rgb[3])
+{
+	if (d->color == PDF_RGB) {
+		for (int i = 0; i < 3; i++)
+			rgb[i] = (HPDF_REAL)((d->rgb >> (16 - 8 * i)) & 0xff) /
+				 255;
+		return;
+	}
+	for (int i = 0; i < 3; i++)
+		rgb[i] = S_rgb[d->color < PDF_RGB ? d->color : 0][i];
+}
+
 static void S_graphic(HPDF_Page p, const struct pdf_draw *d,
 		      double top)
 {
 	double y = top - d->y;
+	HPDF_REAL rgb[3];
+	S_colour_of(d, rgb);
 	switch (d->kind) {
 	case PDF_DRAW_RECT:
-		S_fill(p, d->color);
+		HPDF_Page_SetRGBFill(p, rgb[0], rgb[1], rgb[2]);
 		HPDF_Page_Rectangle(p, d->x, (HPDF_REAL)(y - d->h), d->w, d->h);
 		HPDF_Page_Fill(p);
 		break;
+	case PDF_DRAW_DOT:
+		HPDF_Page_SetRGBFill(p, rgb[0], rgb[1], rgb[2]);
+		HPDF_Page_Circle(p, d->x, (HPDF_REAL)y, d->w);
+		HPDF_Page_Fill(p);
+		break;
 	case PDF_DRAW_LINE:
-		HPDF_Page_SetRGBStroke(p, S_rgb[d->color][0],
-				       S_rgb[d->color][1], S_rgb[d->color][2]);
+		HPDF_Page_SetRGBStroke(p, rgb[0], rgb[1], rgb[2]);
 		HPDF_Page_SetLineWidth(p, d->size);
+		/* chart lines are drawn segment by segment: round ends
+		 * close the joins */
+		if (d->color == PDF_RGB)
+			HPDF_Page_SetLineCap(p, HPDF_ROUND_END);
 		HPDF_Page_MoveTo(p, d->x, (HPDF_REAL)y);
 		HPDF_Page_LineTo(p, d->x + d->w, (HPDF_REAL)(y - d->h));
 		HPDF_Page_Stroke(p);
+		if (d->color == PDF_RGB)
+			HPDF_Page_SetLineCap(p, HPDF_BUTT_END);
 		break;
 	case PDF_DRAW_IMAGE:
 		HPDF_Page_DrawImage(p, d->image, d->x, (HPDF_REAL)(y - d->h),

@@ -100,6 +100,7 @@ enum pdf_draw_kind {
 	PDF_DRAW_TEXT,      /* s,len at x, baseline y, in face/size/color */
 	PDF_DRAW_LINE,      /* from (x,y) to (x+w, y+h), width size */
 	PDF_DRAW_RECT,      /* filled, top-left (x,y), w×h, color */
+	PDF_DRAW_DOT,       /* filled disc, centre (x,y), radius w */
 	PDF_DRAW_IMAGE,     /* top-left (x,y), w×h */
 	PDF_DRAW_URI,       /* link area top-left (x,y) w×h to s */
 	PDF_DRAW_GOTO_HEAD, /* link area to heading ref */
@@ -111,7 +112,9 @@ enum pdf_draw_kind {
 };
 
 enum pdf_color { PDF_BLACK, PDF_LINK, PDF_GREY, PDF_RULE, PDF_SHADE,
-		 PDF_CODEBG, PDF_ACCENT, PDF_COLOR_COUNT };
+		 PDF_CODEBG, PDF_ACCENT, PDF_WHITE,
+		 PDF_RGB, /* lines, areas and dots: the draw's own rgb */
+		 PDF_COLOR_COUNT };
 
 /* y grows downwards from the top of the chunk; x is on the page. */
 struct pdf_draw {
@@ -119,7 +122,10 @@ struct pdf_draw {
 	float x, y, w, h, size;
 	const char *s;
 	uint32_t len;
-	int ref;
+	union { /* a draw is a mark or a graphic, never both */
+		int ref;
+		uint32_t rgb; /* 0xRRGGBB, with color PDF_RGB (charts) */
+	};
 	HPDF_Image image;
 };
 
@@ -269,9 +275,43 @@ void pdf_pages_at(struct pdf_pages *pg, const struct pdf_chunk *c,
 void pdf_pages_flush(struct pdf_pages *pg);
 
 /* ---- tables (pdf_table.c) ---- */
+#define PDF_TABLE_SIZE 8.5  /* cell text */
+#define PDF_TABLE_PAD_X 4.0 /* left and right of a cell's text */
+/* Where a table's cells come from.  cell() appends the content of one
+ * cell to p, already reset to the cell's face (bold sans in the header);
+ * it is called row by row in order, maybe twice over (measuring). */
+struct pdf_table_src {
+	unsigned cols;
+	size_t rows;
+	bool header; /* row 0 is the header, repeated on every page */
+	void (*cell)(void *ctx, struct pdf_para *p,
+		     struct pdf_inline_env *env, enum pdf_face face,
+		     size_t row, unsigned col);
+	void *ctx;
+	const enum pdf_align *align; /* by column; NULL: all left */
+	/* by column, shares of the width; NULL: from the content */
+	const double *weight;
+};
+
+void pdf_table_draw(struct pdf_pages *pg, struct pdf_inline_env *env,
+		    struct pdf_para *scratch, const struct pdf_table_src *src,
+		    double left, double right);
+/* A GFM table node. */
 void pdf_table(struct pdf_pages *pg, struct pdf_inline_env *env,
 	       struct pdf_para *scratch, cmark_node *table, double left,
 	       double right);
+
+/* ---- charts and the matrix (pdf_chart.c, pdf_matrix.c) ---- */
+struct chart;
+struct matrix;
+struct matrix_words;
+
+void pdf_chart(struct pdf_pages *pg, struct pdf_inline_env *env,
+	       struct pdf_para *scratch, const struct chart *c, double left,
+	       double right);
+void pdf_matrix(struct pdf_pages *pg, struct pdf_inline_env *env,
+		struct pdf_para *scratch, const struct matrix *m,
+		const struct matrix_words *w, double left, double right);
 
 /* ---- table of contents and outline (pdf_toc.c) ---- */
 struct pdf_heading {
@@ -291,7 +331,8 @@ struct pdf_anchor {
 /* The bookmarks: every heading, nested by level. */
 void pdf_outline(HPDF_Doc doc, HPDF_Page *pages, const struct pdf_heading *h,
 		 const struct pdf_anchor *at, size_t count);
-enum pdf_word { PDF_WORD_CONTENTS, PDF_WORD_PAGE };
+enum pdf_word { PDF_WORD_CONTENTS, PDF_WORD_PAGE, PDF_WORD_DISTRIBUTION,
+		PDF_WORD_ORIGINAL };
 const char *pdf_word(enum lang lang, enum pdf_word which);
 
 /* ---- drawing (pdf_emit.c) ---- */

@@ -5,8 +5,9 @@
  * shaded and repeated at the top of every page the table runs onto, a row
  * kept whole on one page unless it is taller than a page.
  *
- * Takes the table node and the horizontal extent; places chunks through
- * pdf_page.c.  Uses the caller's scratch paragraph.
+ * pdf_table_draw() takes any source of cells (a GFM table node here, the
+ * matrix and chart tables elsewhere) and the horizontal extent; places
+ * chunks through pdf_page.c.  Uses the caller's scratch paragraph.
  */
 #include "pdf_int.h"
 
@@ -16,57 +17,62 @@
 
 #include "markdown.h"
 
-#define S_SIZE 8.5
+#define S_SIZE PDF_TABLE_SIZE
 #define S_LEADING 11.0
-#define S_PAD_X 4.0
+#define S_PAD_X PDF_TABLE_PAD_X
 #define S_PAD_Y 3.0
 #define S_MIN_COL 24.0
 
 struct S_table {
+	const struct pdf_table_src *src;
 	struct pdf_inline_env *env;
 	struct pdf_para *p;
-	cmark_node *node;
-	unsigned cols;
 	double *min, *max, *width;
 	double left;
 };
 
-static void S_cell_para(struct S_table *t, cmark_node *cell, bool header)
+static void S_cell_para(struct S_table *t, size_t row, unsigned col)
 {
-	pdf_para_reset(t->p, header ? PDF_SANS_B : PDF_SERIF, S_SIZE,
-		       S_LEADING);
-	pdf_para_inlines(t->p, t->env, cell);
+	bool header = t->src->header && row == 0;
+	enum pdf_face face = header ? PDF_SANS_B : PDF_SERIF;
+	pdf_para_reset(t->p, face, S_SIZE, S_LEADING);
+	t->src->cell(t->src->ctx, t->p, t->env, face, row, col);
 	pdf_para_finish(t->p);
 }
 
 static void S_measure(struct S_table *t)
 {
-	for (cmark_node *row = cmark_node_first_child(t->node); row;
-	     row = cmark_node_next(row)) {
-		bool header = markdown_is_header_row(row);
-		unsigned c = 0;
-		for (cmark_node *cell = cmark_node_first_child(row);
-		     cell && c < t->cols; cell = cmark_node_next(cell), c++) {
+	for (size_t row = 0; row < t->src->rows; row++)
+		for (unsigned c = 0; c < t->src->cols; c++) {
 			double mn, mx;
-			S_cell_para(t, cell, header);
+			S_cell_para(t, row, c);
 			pdf_para_extent(t->p, &mn, &mx);
 			t->min[c] = fmax(t->min[c], mn + 2 * S_PAD_X);
 			t->max[c] = fmax(t->max[c], mx + 2 * S_PAD_X);
 		}
-	}
 }
 
 static void S_widths(struct S_table *t, double avail)
 {
+	unsigned cols = t->src->cols;
+	if (t->src->weight) {
+		double sum = 0;
+		for (unsigned c = 0; c < cols; c++)
+			sum += t->src->weight[c];
+		for (unsigned c = 0; c < cols; c++)
+			t->width[c] = avail * t->src->weight[c] / sum;
+		return;
+	}
+	S_measure(t);
 	double smin = 0, smax = 0;
-	for (unsigned c = 0; c < t->cols; c++) {
+	for (unsigned c = 0; c < cols; c++) {
 		/* a very long word is cut rather than given the page */
 		t->min[c] = fmin(fmax(t->min[c], S_MIN_COL), avail / 3);
 		t->max[c] = fmax(t->max[c], t->min[c]);
 		smin += t->min[c];
 		smax += t->max[c];
 	}
-	for (unsigned c = 0; c < t->cols; c++) {
+	for (unsigned c = 0; c < cols; c++) {
 		if (smax <= avail)
 			t->width[c] = t->max[c] * avail / smax;
 		else if (smin >= avail)
@@ -74,18 +80,6 @@ static void S_widths(struct S_table *t, double avail)
 		else
 			t->width[c] = t->min[c] + (t->max[c] - t->min[c]) *
 						  (avail - smin) / (smax - smin);
-	}
-}
-
-static enum pdf_align S_align(struct S_table *t, unsigned c)
-{
-	switch (markdown_table_align(t->node, c)) {
-	case 'c':
-		return PDF_CENTER;
-	case 'r':
-		return PDF_RIGHT;
-	default:
-		return PDF_LEFT;
 	}
 }
 
@@ -109,67 +103,55 @@ static void S_rule(struct pdf_list *l, double x, double y, double w,
 					  .w = (float)w, .size = (float)width});
 }
 
-static struct pdf_chunk *S_row(struct S_table *t, cmark_node *row)
+static struct pdf_chunk *S_row(struct S_table *t, size_t row,
+			       struct pdf_list *cells, struct pdf_list *l)
 {
-	bool header = markdown_is_header_row(row);
-	struct pdf_list cells = {0}, l = {0};
+	bool header = t->src->header && row == 0;
 	double x = t->left, h = 0;
-	unsigned c = 0;
-	for (cmark_node *cell = cmark_node_first_child(row);
-	     cell && c < t->cols; cell = cmark_node_next(cell), c++) {
+	for (unsigned c = 0; c < t->src->cols; c++) {
 		struct pdf_chunk **lines;
-		S_cell_para(t, cell, header);
+		S_cell_para(t, row, c);
+		enum pdf_align align = t->src->align ? t->src->align[c]
+						     : PDF_LEFT;
 		size_t n = pdf_para_set(t->p, t->env, x + S_PAD_X,
-					t->width[c] - 2 * S_PAD_X,
-					S_align(t, c), &lines);
+					t->width[c] - 2 * S_PAD_X, align,
+					&lines);
 		for (size_t k = 0; k < n; k++)
-			S_append(&cells, lines[k], S_PAD_Y + k * S_LEADING);
+			S_append(cells, lines[k], S_PAD_Y + k * S_LEADING);
 		h = fmax(h, n * S_LEADING + 2 * S_PAD_Y);
 		x += t->width[c];
 	}
 	double w = x - t->left;
 	if (header) {
-		pdf_list_add(&l, (struct pdf_draw){
+		pdf_list_add(l, (struct pdf_draw){
 			.kind = PDF_DRAW_RECT, .color = PDF_SHADE,
 			.x = (float)t->left, .w = (float)w, .h = (float)h});
-		S_rule(&l, t->left, 0, w, 0.9, PDF_BLACK);
+		S_rule(l, t->left, 0, w, 0.9, PDF_BLACK);
 	}
-	for (size_t i = 0; i < cells.n; i++)
-		pdf_list_add(&l, cells.d[i]);
-	for (size_t i = 0; i < cells.note_count; i++)
-		pdf_list_note(&l, cells.notes[i]);
-	S_rule(&l, t->left, h, w, header ? 0.9 : 0.3,
+	for (size_t i = 0; i < cells->n; i++)
+		pdf_list_add(l, cells->d[i]);
+	for (size_t i = 0; i < cells->note_count; i++)
+		pdf_list_note(l, cells->notes[i]);
+	cells->n = cells->note_count = 0;
+	S_rule(l, t->left, h, w, header ? 0.9 : 0.3,
 	       header ? PDF_BLACK : PDF_RULE);
-	pdf_list_free(&cells);
-	struct pdf_chunk *chunk = pdf_list_chunk(&l, t->env->arena, h, 0);
-	pdf_list_free(&l);
-	return chunk;
+	return pdf_list_chunk(l, t->env->arena, h, 0);
 }
 
-void pdf_table(struct pdf_pages *pg, struct pdf_inline_env *env,
-	       struct pdf_para *scratch, cmark_node *table, double left,
-	       double right)
+/* Rows go one by one: a row that does not fit starts a new page with the
+ * header above it; the first row goes with the header, so the header is
+ * never alone at the foot of a page. */
+static void S_place(struct S_table *t, struct pdf_pages *pg)
 {
-	struct S_table t = {.env = env, .p = scratch, .node = table,
-			    .left = left};
-	t.cols = markdown_table_columns(table);
-	if (!t.cols)
-		return;
-	t.min = xcalloc(t.cols, sizeof *t.min);
-	t.max = xcalloc(t.cols, sizeof *t.max);
-	t.width = xcalloc(t.cols, sizeof *t.width);
-	S_measure(&t);
-	S_widths(&t, right - left);
+	struct pdf_list cells = {0}, l = {0};
 	struct pdf_chunk *head = NULL;
-	bool first = true;
-	for (cmark_node *row = cmark_node_first_child(table); row;
-	     row = cmark_node_next(row)) {
-		struct pdf_chunk *r = S_row(&t, row);
-		if (markdown_is_header_row(row) && !head) {
-			head = r;
-			head->space_before = 8;
-			continue;
-		}
+	size_t row = 0;
+	if (t->src->header && t->src->rows) {
+		head = S_row(t, row++, &cells, &l);
+		head->space_before = 8;
+	}
+	for (bool first = true; row < t->src->rows; row++, first = false) {
+		struct pdf_chunk *r = S_row(t, row, &cells, &l);
 		struct pdf_chunk *group[2] = {head, r};
 		if (first && head) {
 			pdf_pages_group(pg, group, 2);
@@ -181,11 +163,93 @@ void pdf_table(struct pdf_pages *pg, struct pdf_inline_env *env,
 				r->space_before = 8;
 			pdf_pages_group(pg, &r, 1);
 		}
-		first = false;
 	}
-	if (first && head)
+	if (head && t->src->rows == 1)
 		pdf_pages_group(pg, &head, 1);
+	pdf_list_free(&cells);
+	pdf_list_free(&l);
+}
+
+void pdf_table_draw(struct pdf_pages *pg, struct pdf_inline_env *env,
+		    struct pdf_para *scratch, const struct pdf_table_src *src,
+		    double left, double right)
+{
+	if (!src->cols || !src->rows)
+		return;
+	struct S_table t = {.src = src, .env = env, .p = scratch,
+			    .left = left};
+	t.min = xcalloc(src->cols, sizeof *t.min);
+	t.max = xcalloc(src->cols, sizeof *t.max);
+	t.width = xcalloc(src->cols, sizeof *t.width);
+	S_widths(&t, right - left);
+	S_place(&t, pg);
 	free(t.min);
 	free(t.max);
 	free(t.width);
+}
+
+/* ---- GFM tables as a source ---- */
+
+struct S_gfm {
+	cmark_node *table;
+	cmark_node *row; /* the row last asked for, and its index */
+	size_t row_index;
+};
+
+static cmark_node *S_gfm_row(struct S_gfm *g, size_t row)
+{
+	/* rows are asked for in order, twice over: walk on, or restart */
+	if (!g->row || row < g->row_index) {
+		g->row = cmark_node_first_child(g->table);
+		g->row_index = 0;
+	}
+	while (g->row && g->row_index < row) {
+		g->row = cmark_node_next(g->row);
+		g->row_index++;
+	}
+	return g->row;
+}
+
+static void S_gfm_cell(void *ctx, struct pdf_para *p,
+		       struct pdf_inline_env *env, enum pdf_face face,
+		       size_t row, unsigned col)
+{
+	(void)face;
+	cmark_node *cell = cmark_node_first_child(S_gfm_row(ctx, row));
+	for (unsigned c = 0; cell && c < col; c++)
+		cell = cmark_node_next(cell);
+	if (cell)
+		pdf_para_inlines(p, env, cell);
+}
+
+static enum pdf_align S_gfm_align(cmark_node *table, unsigned c)
+{
+	switch (markdown_table_align(table, c)) {
+	case 'c':
+		return PDF_CENTER;
+	case 'r':
+		return PDF_RIGHT;
+	default:
+		return PDF_LEFT;
+	}
+}
+
+void pdf_table(struct pdf_pages *pg, struct pdf_inline_env *env,
+	       struct pdf_para *scratch, cmark_node *table, double left,
+	       double right)
+{
+	struct S_gfm g = {.table = table};
+	struct pdf_table_src src = {.cols = markdown_table_columns(table),
+				    .cell = S_gfm_cell, .ctx = &g};
+	for (cmark_node *row = cmark_node_first_child(table); row;
+	     row = cmark_node_next(row))
+		src.rows++;
+	cmark_node *first = cmark_node_first_child(table);
+	src.header = first && markdown_is_header_row(first);
+	enum pdf_align *align = xcalloc(src.cols + 1, sizeof *align);
+	for (unsigned c = 0; c < src.cols; c++)
+		align[c] = S_gfm_align(table, c);
+	src.align = align;
+	pdf_table_draw(pg, env, scratch, &src, left, right);
+	free(align);
 }

@@ -17,10 +17,14 @@
 
 const char *pdf_word(enum lang lang, enum pdf_word which)
 {
-	static const char *const words[LANG_COUNT][2] = {
-		[LANG_EN] = {"Contents", "Page"},
-		[LANG_ES] = {"\u00cdndice", "P\u00e1gina"},
-		[LANG_FR] = {"Table des mati\u00e8res", "Page"},
+	/* the words of UN documents: "Distr.: General", "Original:" */
+	static const char *const words[LANG_COUNT][4] = {
+		[LANG_EN] = {"Contents", "Page", "Distr.: General",
+			     "Original:"},
+		[LANG_ES] = {"\u00cdndice", "P\u00e1gina", "Distr. general",
+			     "Original:"},
+		[LANG_FR] = {"Table des mati\u00e8res", "Page",
+			     "Distr. g\u00e9n\u00e9rale", "Original\u00a0:"},
 	};
 	if ((unsigned)lang >= LANG_COUNT)
 		lang = LANG_EN;

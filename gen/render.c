@@ -21,13 +21,14 @@ static const char S_usage[] =
 	"(YAML or JSON, of any shape: its top level is the context) and\n"
 	"prints the result.\n"
 	"  --data FILE      the data\n"
-	"  --partials DIR   where {{>NAME}} and {{<NAME}} are found: the first\n"
-	"                   of DIR/NAME.mustache, NAME.md, NAME.html, NAME\n"
-	"                   (default: the folder of TEMPLATE)\n"
-	"  --markdown       {{x}} escapes values so that they render literally\n"
-	"                   in Markdown, instead of escaping them for HTML\n"
-	"Exit status: 0 success, 1 errors in the template or the data, 2 wrong\n"
-	"usage.\n";
+	"  --partials DIR   where {{>NAME}} and {{<NAME}} are found: the\n"
+	"                   first of DIR/NAME.mustache, NAME.md, NAME.html,\n"
+	"                   NAME (default: the folder of TEMPLATE)\n"
+	"  --markdown       {{x}} escapes values so that they render\n"
+	"                   literally in Markdown, instead of escaping them\n"
+	"                   for HTML\n"
+	"Exit status: 0 success, 1 errors in the template or the data,\n"
+	"2 wrong usage.\n";
 
 struct S_args {
 	const char *tmpl, *data, *partials;

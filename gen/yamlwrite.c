@@ -5,7 +5,7 @@
 #include <string.h>
 
 struct S_scan {
-	bool special; /* needs double quotes: controls, line separators, bad bytes */
+	bool special; /* needs double quotes: controls, breaks, bad bytes */
 	bool newline;
 };
 

@@ -50,7 +50,9 @@ run_suite() {
 for bin in ${UNIT_BINS:-}; do
 	run_suite "$(basename "$bin")" "$bin"
 done
+# tests/bench is `make bench`, not a test.
 for suite in tests/*/run.sh; do
+	[[ $suite == tests/bench/* ]] && continue
 	run_suite "$(basename "$(dirname "$suite")")" bash "$suite"
 done
 

@@ -130,8 +130,7 @@ static void S_counts(const struct value *en, const struct value *es)
 	CHECK(S_num(en, "statuses.0.positions.1.count") == 0);
 	CHECK_STR(S_str(es, "statuses.3.label"), "Sin evaluar");
 	CHECK_STR(S_str(es, "positions.2.label"), "Anotada");
-	CHECK_STR(S_ids(en, "by_status.implemented.recommendations"),
-		  "1.5 1.1");
+	CHECK(S_at(en, "by_status.implemented.recommendations") == NULL);
 	/* clusters: 4 and 2 of 6 */
 	CHECK(S_num(en, "clusters.0.count") == 4);
 	CHECK_STR(S_str(en, "clusters.0.percent"), "67%");
@@ -203,6 +202,13 @@ static void S_recommendation(const struct value *en, const struct value *es,
 	CHECK_STR(S_str(r1, "actions.0.date.text"), "March 2024");
 	CHECK_STR(S_str(es, "recommendations.0.actions.0.date.text"),
 		  "marzo de 2024");
+	CHECK_STR(S_str(es, "recommendations.0.actions.0.date.capitalized"),
+		  "Marzo de 2024");
+	CHECK_STR(S_str(fr, "report.adopted.capitalized"), "1er juillet 2023");
+	CHECK_STR(S_str(fr, "recommendations.5.actions.0.date.capitalized"),
+		  "Décembre 2023");
+	CHECK_STR(S_str(fr, "recommendations.5.actions.0.date.iso"),
+		  "2023-12");
 	CHECK_STR(S_str(fr, "recommendations.0.actions.1.date.text"),
 		  "1er mai 2024");
 	CHECK_STR(S_str(r1, "actions.0.source"), "Official Gazette");
@@ -237,10 +243,11 @@ static void S_footnotes(const struct value *en)
 		for (size_t k = 0; k < acts->count && n < 64; k++)
 			labels[n++] = S_str(acts->items[k], "footnote");
 	}
-	CHECK(n == 3);
+	CHECK(n == 4);
 	CHECK_STR(labels[0], "a1.1-1");
 	CHECK_STR(labels[1], "a1.1-2");
 	CHECK_STR(labels[2], "a1.2-1");
+	CHECK_STR(labels[3], "a1.6-1");
 	size_t dup = 0;
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = i + 1; k < n; k++)
@@ -308,9 +315,10 @@ static void S_fixture(void)
 		return;
 	report_validate(r, &d);
 	CHECK(d.errors == 0);
-	struct value *en = context_build(&a, r, LANG_EN, S_labels(&a, &d, "en"));
-	struct value *es = context_build(&a, r, LANG_ES, S_labels(&a, &d, "es"));
-	struct value *fr = context_build(&a, r, LANG_FR, S_labels(&a, &d, "fr"));
+	struct value *en, *es, *fr;
+	en = context_build(&a, r, LANG_EN, S_labels(&a, &d, "en"));
+	es = context_build(&a, r, LANG_ES, S_labels(&a, &d, "es"));
+	fr = context_build(&a, r, LANG_FR, S_labels(&a, &d, "fr"));
 	CHECK(d.errors == 0);
 	diags_print(&d, stderr, 1);
 	S_report_fields(en, es, fr);
@@ -365,7 +373,7 @@ static struct report *S_synthetic(struct arena *a, size_t n)
 		for (int k = 0; k < 2; k++) {
 			struct action *act = &rec->actions[k];
 			act->date = (struct date){2024, 3, 1 + k, {0}, true};
-			act->text.any = "A decree was adopted.[^1]\n\n[^1]: Note.";
+			act->text.any = "A decree.[^1]\n\n[^1]: Its note.";
 			act->text.present = true;
 			act->source.any = "Official Gazette, 2024.";
 			act->source.present = true;
@@ -390,15 +398,14 @@ static void S_speed(void)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-	printf("5000 recommendations: context in %.1f ms (sanitizer build)\n",
-	       ms);
+	printf("5000 recommendations: context in %.1f ms\n", ms);
 	CHECK(S_num(ctx, "count") == 5000);
 	CHECK(S_at(ctx, "recommendations")->count == 5000);
 	CHECK(S_num(ctx, "clusters.19.count") == 250);
 	CHECK(S_num(ctx, "goals.15.count") == 5000);
-	/* linear: even under the sanitizers this takes well under a second
-	 * (a quadratic grouping would take minutes) */
-	CHECK(ms < 2000);
+	/* linear: a fraction of a second even under the sanitizers on a
+	 * busy machine; a quadratic grouping would take minutes */
+	CHECK(ms < 5000);
 	diags_free(&d);
 	arena_free(&a);
 }

@@ -9,7 +9,7 @@
 static char *S_rows(const char *s, size_t len, struct diags *d)
 {
 	struct csv_reader r;
-	csv_init(&r, d, "t.csv", s, len);
+	csv_init(&r, d, "t.csv", s, len, 0);
 	struct buf out;
 	buf_init(&out);
 	while (csv_next(&r)) {
@@ -47,6 +47,15 @@ static void test_line_ends(void)
 	S_check_rows("", "");
 }
 
+static void test_separators(void)
+{
+	/* a semicolon or tab locale's export; commas are then text */
+	S_check_rows("a;\"b;c\";d,e\r\n1;2;3\r\n", "a|b;c|d,e\n1|2|3\n");
+	S_check_rows("a\tb,c\td\n", "a|b,c|d\n");
+	S_check_rows("\"x;y\",z\n", "x;y|z\n");
+	S_check_rows("lone\n", "lone\n");
+}
+
 static void test_quotes(void)
 {
 	S_check_rows("\"a,b\",\"say \"\"hi\"\"\"\n", "a,b|say \"hi\"\n");
@@ -63,7 +72,7 @@ static void test_positions(void)
 	diags_init(&d);
 	const char *s = "h1,h2\r\"multi\rline\",\xc3\xa9t\xc3\xa9,x\rlast,y";
 	struct csv_reader r;
-	csv_init(&r, &d, "t.csv", s, strlen(s));
+	csv_init(&r, &d, "t.csv", s, strlen(s), 0);
 	CHECK(csv_next(&r) && r.row_line == 1);
 	CHECK(csv_next(&r) && r.row_line == 2 && r.count == 3);
 	CHECK(r.fields[0].pos.line == 2 && r.fields[0].pos.column == 1);
@@ -134,7 +143,7 @@ static void test_real_exports(void)
 		struct diags d;
 		diags_init(&d);
 		struct csv_reader r;
-		csv_init(&r, &d, path, text, len);
+		csv_init(&r, &d, path, text, len, ',');
 		CHECK(csv_next(&r) && r.count == 11 &&
 		      !strcmp(r.fields[10].text, "Session"));
 		while (csv_next(&r)) {
@@ -154,6 +163,7 @@ static void test_real_exports(void)
 int main(void)
 {
 	test_line_ends();
+	test_separators();
 	test_quotes();
 	test_positions();
 	test_malformed();

@@ -162,7 +162,8 @@ static const struct S_place S_places[] = {
 	{"own line", "AAA\n", "\nZZZ", "AAA\n", "\nZZZ\n", 1, 0, 0, 0, 0},
 	{"line end", "AAA ", "\nZZZ", "AAA ", "\nZZZ\n", 1, 0, 0, 0, 0},
 	{"list item", "- ", "ZZZ", "", "ZZZ\n", 1, 0, 1, 0, 0},
-	{"numbered item", "1. AAA\n2. ", "ZZZ", "AAA\n", "ZZZ\n", 2, 0, 2, 0, 0},
+	{"numbered item", "1. AAA\n2. ", "ZZZ", "AAA\n", "ZZZ\n", 2, 0, 2, 0,
+	 0},
 	{"heading", "## ", " ZZZ", "", " ZZZ\n", 0, 1, 0, 0, 0},
 	{"table cell", "| h | k |\n|---|---|\n| ", " | ZZZ |\n",
 	 "h\nk\n", "\nZZZ\n", 0, 0, 0, 4, 0},
@@ -191,6 +192,8 @@ static const char *const S_hostile[] = {
 	"2018.", "A/HRC/53/8", "16.10", "5.a", "::: x", "!", "![", "]", "[",
 	"<td>x</td>", "x\n===", "x\n---", "  - x\n    - y", ">>> x",
 	"<https://x.org>", "[link](<a b>)", "\\[x\\]", "&#0;", "&nbsp;",
+	"/", "//x", "a/b", "1/2", "http:/x", "?q=1&x=2;y%20z", "a, b; c%",
+	"<a/>", "</", "--", "...", "www.x.org/a?b", "ftp://x.org",
 };
 
 static void S_check_one(const char *s, const struct S_place *pl, bool smart)

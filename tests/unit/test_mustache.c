@@ -4,7 +4,6 @@
  * places of errors, the limits, partials from a folder, indentation, and
  * the `render` command line ($UPRGEN).
  */
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -79,7 +78,8 @@ static struct S_result S_run(const char *tmpl, const char *yaml,
 			     const char *const *partials)
 {
 	return S_run_opt(tmpl, yaml, partials,
-			 (struct mustache_options){.escape = MUSTACHE_ESCAPE_HTML});
+			 (struct mustache_options){MUSTACHE_ESCAPE_HTML, NULL,
+						   0, 0});
 }
 
 static void S_expect(const char *tmpl, const char *yaml,
@@ -109,7 +109,8 @@ static void S_expect_error(struct S_result r, const char *file, int line,
 			  strstr(g->message, what);
 		CHECK(ok);
 		if (!ok)
-			fprintf(stderr, "  got %s:%d:%d: %s\n  want %s:%d:%d: %s\n",
+			fprintf(stderr,
+				"  got %s:%d:%d: %s\n  want %s:%d:%d: %s\n",
 				g->pos.file ? g->pos.file : "-", g->pos.line,
 				g->pos.column, g->message, file, line, column,
 				what);
@@ -130,6 +131,19 @@ static void test_basics(void)
 	S_expect("", "{}", NULL, "");
 	S_expect("{{=| |=}}|a| {{a}} |={{ }}=|{{a}}", "a: 1", NULL,
 		 "1 {{a}} 1");
+	/* the spec's rule: a tag stands alone only as the one tag of its
+	 * line, so a line of two section tags keeps its newline */
+	S_expect("x\n{{#a}}{{/a}}\ny", "a: true", NULL, "x\n\ny");
+	S_expect("x\n  {{#a}}\n  {{/a}}\ny", "a: true", NULL, "x\ny");
+
+	struct diags d;
+	struct buf out;
+	diags_init(&d);
+	buf_init(&out);
+	CHECK(mustache_render(&d, "t", "<{{x}}>", 7, NULL, NULL, &out));
+	CHECK_STR(out.data, "<>");
+	buf_free(&out);
+	diags_free(&d);
 }
 
 static void test_error_positions(void)
@@ -175,8 +189,8 @@ static void test_limits(void)
 	S_expect_error(S_run("{{<p}}{{/p}}", "{}", parents), "q", 1, 1,
 		       "does 'p' include itself");
 	/* recursion that the data ends is fine */
-	static const char *const tree[] = {"n", "({{v}}{{#kids}}{{>n}}{{/kids}})",
-					   NULL};
+	static const char *const tree[] = {
+		"n", "({{v}}{{#kids}}{{>n}}{{/kids}})", NULL};
 	S_expect("{{>n}}", "{v: 1, kids: [{v: 2, kids: [{v: 3, kids: []}]}]}",
 		 tree, "(1(2(3)))");
 
@@ -188,6 +202,27 @@ static void test_limits(void)
 		buf_puts(&t, "{{/a}}");
 	S_expect_error(S_run(t.data, "a: true", NULL), "t.mustache", 1,
 		       6 * MUSTACHE_MAX_NESTING + 1, "nested more than 1000");
+	/* sections inside partials inside sections...: each level of p
+	 * nests 21 deep, so the 13th section of the 48th p is the 1001st */
+	buf_clear(&t);
+	for (int i = 0; i < 20; i++)
+		buf_puts(&t, "{{#a}}");
+	buf_puts(&t, "{{>p}}");
+	for (int i = 0; i < 20; i++)
+		buf_puts(&t, "{{/a}}");
+	const char *const deep[] = {"p", t.data, NULL};
+	S_expect_error(S_run("{{>p}}", "a: true", deep), "p", 1, 73,
+		       "nested more than 1000 deep");
+	buf_free(&t);
+	/* a template full of errors is read up to a point */
+	buf_init(&t);
+	for (int i = 0; i < 10000; i++)
+		buf_puts(&t, "{{/x}}\n");
+	struct S_result r = S_run(t.data, "{}", NULL);
+	CHECK(!r.ok && r.d.errors == MUSTACHE_MAX_ERRORS + 1);
+	CHECK(r.d.count > 0 &&
+	      strstr(r.d.items[r.d.count - 1].message, "too many errors"));
+	S_free(&r);
 	buf_free(&t);
 
 	const char *list = "l: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]";
@@ -224,8 +259,15 @@ static void test_partials(void)
 		 "  o2\n");
 	/* a standalone block inside a section on its own line */
 	static const char *const layout[] = {
-		"layout", "<ul>\n  {{$items}}\n  <li>none</li>\n  {{/items}}\n</ul>\n",
+		"layout",
+		"<ul>\n  {{$items}}\n  <li>none</li>\n  {{/items}}\n</ul>\n",
 		NULL};
+	/* a block opened and closed on one line is a slot in it: the lines
+	 * of what fills it take the indentation of the slot */
+	static const char *const slot[] = {
+		"p", "<div>\n  {{$b}}{{/b}}\n</div>\n", NULL};
+	S_expect("{{<p}}{{$b}}\none\ntwo\n{{/b}}{{/p}}", "{}", slot,
+		 "<div>\n  one\n  two\n\n</div>\n");
 	S_expect("{{<layout}}\n{{$items}}\n{{#l}}\n<li>{{.}}</li>\n{{/l}}\n"
 		 "{{/items}}\n{{/layout}}\n",
 		 "l: [a, b]", layout,
@@ -302,7 +344,8 @@ static void test_partials_folder(void)
 		diags_free(&d);
 		buf_clear(&out);
 		const char *u = unsafe[i];
-		CHECK(!mustache_render(&d, "u", u, strlen(u), NULL, &opt, &out));
+		CHECK(!mustache_render(&d, "u", u, strlen(u), NULL, &opt,
+				       &out));
 		CHECK(d.errors == 1 && d.items[0].pos.line == 1 &&
 		      d.items[0].pos.column == 1 &&
 		      strstr(d.items[0].message, "not a plain file name"));
@@ -346,7 +389,8 @@ static const char S_md_data[] =
 	"recs:\n"
 	"  - {id: \"1.\", text: \"# not a heading\"}\n"
 	"  - {id: \"-\", text: \"    code | not a cell\"}\n"
-	"  - {id: \"110.10\", text: \"> quote\\n===\\n<!-- c --> ![i](x.png)\"}\n"
+	"  - {id: \"110.10\",\n"
+	"     text: \"> quote\\n===\\n<!-- c --> ![i](x.png)\"}\n"
 	"  - {id: \"+\", text: \"line  \\nbreak? _no_ __no__ <b>no</b>\"}\n";
 
 struct S_md_counts {
@@ -494,7 +538,8 @@ static const char *const S_cli_files[] = {
 static void test_command_line(void)
 {
 	if (!getenv("UPRGEN")) {
-		fputs("test_mustache: UPRGEN not set, command line not tested\n",
+		fputs("test_mustache: UPRGEN not set: the command line is "
+		      "not tested\n",
 		      stderr);
 		check_failed++;
 		return;
@@ -530,7 +575,8 @@ static void test_command_line(void)
 				      parts, NULL},
 		     0, "# A_b *c*\n[A_b *c*]", NULL);
 	S_expect_cli((const char *[]){"render", bad, "--data", d, NULL}, 1,
-		     NULL, "bad.mustache:2:3: error: section 'a' is not closed");
+		     NULL,
+		     "bad.mustache:2:3: error: section 'a' is not closed");
 	S_expect_cli((const char *[]){"render", t, "--data", bad_yaml, NULL},
 		     1, NULL, "bad.yaml:");
 	S_expect_cli((const char *[]){"render", "/nonexistent/t.md", "--data",

@@ -128,7 +128,8 @@ static void S_one(const char *uprgen, const char *spec,
 	char *p_dir = S_path(&f, "partials");
 	char *e_path = S_path(&f, "stderr.txt");
 	bool ok = S_write(t_path, S_str(tmpl), strlen(S_str(tmpl))) &&
-		  S_write(d_path, json.data, json.len) && mkdir(p_dir, 0755) == 0;
+		  S_write(d_path, json.data, json.len) &&
+		  mkdir(p_dir, 0755) == 0;
 	for (size_t i = 0; ok && partials && i < partials->count; i++) {
 		const struct value_entry *p = &partials->entries[i];
 		char file[256];

@@ -76,7 +76,8 @@ static void S_check_written(const char *s, const char *want)
 static void test_plain_and_quoted(void)
 {
 	S_check_written("Peru", "k: Peru\n");
-	S_check_written("Women's rights, children", "k: Women's rights, children\n");
+	S_check_written("Women's rights, children",
+			"k: Women's rights, children\n");
 	S_check_written("Côte d'Ivoire", "k: Côte d'Ivoire\n");
 	/* Whatever YAML 1.2 or 1.1 would read as something else. */
 	S_check_written("yes", "k: \"yes\"\n");
@@ -190,7 +191,8 @@ static void test_hostile(void)
 		"yes", "NO", "y", "~", "null", "true", "0x1F", "0o17", "1_000",
 		"1.10", "110.10", "-5", "+5", ".5", "1e3", ".NaN", "12:30:00",
 		"2001-12-14t21:59:43.10-05:00", "=", "<<", "- a", "? a", ": a",
-		"a: b", "a:b", "a #b", "a#b", "#a", "&a", "*a", "!a", "|a", ">a",
+		"a: b", "a:b", "a #b", "a#b", "#a", "&a", "*a", "!a", "|a",
+		">a",
 		"'a'", "\"a\"", "%a", "@a", "`a", "[a]", "{a: b}", "a, b",
 		" a", "a ", "  ", "\t", "a\tb", "a\nb", "a\n", "\n", "\na",
 		"a\n\n", "a\r\nb", "a\rb", "\xc2\x85", "\xe2\x80\xa8",

@@ -1,0 +1,186 @@
+/* matrix — row selection and cell text of the recommendation matrix.
+ * See matrix.h. */
+#include "matrix.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+
+static const struct {
+	const char *heading[MATRIX_COLUMN_COUNT];
+	const char *position[POSITION_COUNT];
+} S_words[LANG_COUNT] = {
+	[LANG_EN] = {{"No.", "Recommendation", "Recommending States",
+		      "Position", "Status"},
+		     {"Supported", "Partially supported", "Noted"}},
+	[LANG_ES] = {{"N.º", "Recomendación", "Estados recomendantes",
+		      "Posición", "Estado"},
+		     {"Aceptada", "Aceptada parcialmente", "Anotada"}},
+	[LANG_FR] = {{"No", "Recommandation", "États auteurs", "Position",
+		      "État"},
+		     {"Acceptée", "Partiellement acceptée", "Notée"}},
+};
+
+static void S_label(const struct value *labels, const char *key,
+		    const char **slot)
+{
+	const struct value *v = value_map_get(labels, key);
+	if (v && v->kind == VALUE_STRING && v->len)
+		*slot = v->str;
+}
+
+struct matrix_words matrix_words(enum lang lang, const struct value *labels)
+{
+	if ((unsigned)lang >= LANG_COUNT)
+		lang = LANG_EN;
+	struct matrix_words w;
+	memcpy(w.heading, S_words[lang].heading, sizeof w.heading);
+	memcpy(w.position, S_words[lang].position, sizeof w.position);
+	/* status names are the charts' legend: one source for both */
+	struct chart_words cw = chart_words(lang, labels);
+	memcpy(w.status, cw.status, sizeof w.status);
+	static const char *const heading_keys[MATRIX_COLUMN_COUNT] = {
+		"matrix_id", "matrix_text", "matrix_states", "matrix_position",
+		"matrix_status"};
+	static const char *const position_keys[POSITION_COUNT] = {
+		"position_supported", "position_partially_supported",
+		"position_noted"};
+	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++)
+		S_label(labels, heading_keys[i], &w.heading[i]);
+	for (int i = 0; i < POSITION_COUNT; i++)
+		S_label(labels, position_keys[i], &w.position[i]);
+	return w;
+}
+
+/* ---- filters -------------------------------------------------------- */
+
+struct S_filter {
+	const char *cluster;
+	int status, position; /* -1: any; -2: a name that matches nothing */
+	char sdg[16];         /* "" any; "16" a goal; "16.10" a target */
+};
+
+static int S_status_of(const char *v)
+{
+	for (int i = 0; i < STATUS_COUNT; i++)
+		if (!strcmp(v, status_name((enum status)i)))
+			return i;
+	return -2;
+}
+
+static int S_position_of(const char *v)
+{
+	for (int i = 0; i < POSITION_COUNT; i++)
+		if (!strcmp(v, position_name((enum position)i)))
+			return i;
+	return -2;
+}
+
+/* spec is the caller's copy: cut in place, and kept for f->cluster. */
+static void S_filter_parse(struct S_filter *f, char *spec,
+			   struct source_pos pos, struct diags *d)
+{
+	*f = (struct S_filter){NULL, -1, -1, ""};
+	char *save = NULL;
+	for (char *tok = strtok_r(spec, " \t", &save); tok;
+	     tok = strtok_r(NULL, " \t", &save)) {
+		char *eq = strchr(tok, '=');
+		const char *v = eq ? eq + 1 : "";
+		if (eq)
+			*eq = '\0';
+		if (!strcmp(tok, "cluster") && eq)
+			f->cluster = v;
+		else if (!strcmp(tok, "status") && eq)
+			f->status = S_status_of(v);
+		else if (!strcmp(tok, "position") && eq)
+			f->position = S_position_of(v);
+		else if (!strcmp(tok, "sdg") && eq && strlen(v) < sizeof f->sdg)
+			memcpy(f->sdg, v, strlen(v) + 1);
+		else if (d)
+			diag_warning(d, pos,
+				     "unknown matrix filter '%s'; use cluster=, "
+				     "status=, position= or sdg=", tok);
+	}
+}
+
+static bool S_sdg_match(const struct recommendation *rec, const char *want)
+{
+	bool goal = !strchr(want, '.');
+	for (size_t i = 0; i < rec->sdg_count; i++) {
+		const struct sdg *s = &rec->sdgs[i];
+		if (!strcmp(s->code, want) || (goal && s->goal == atoi(want)))
+			return true;
+	}
+	return false;
+}
+
+static bool S_passes(const struct S_filter *f, const struct recommendation *rec)
+{
+	return (!f->cluster || (rec->cluster_id &&
+				!strcmp(f->cluster, rec->cluster_id))) &&
+	       (f->status == -1 || (int)rec->status == f->status) &&
+	       (f->position == -1 || (int)rec->position == f->position) &&
+	       (!f->sdg[0] || S_sdg_match(rec, f->sdg));
+}
+
+void matrix_select(struct matrix *m, const struct report *r,
+		   const char *filter, enum lang lang, struct source_pos pos,
+		   struct diags *d)
+{
+	memset(m, 0, sizeof *m);
+	m->lang = lang;
+	m->fallback = report_first_language(r);
+	struct S_filter f;
+	char *spec = xstrdup(filter ? filter : "");
+	S_filter_parse(&f, spec, pos, d);
+	m->rows = xcalloc(r->rec_count + 1, sizeof *m->rows);
+	for (size_t i = 0; i < r->rec_count; i++)
+		if (S_passes(&f, &r->recs[i]))
+			m->rows[m->count++] = &r->recs[i];
+	free(spec);
+}
+
+void matrix_free(struct matrix *m)
+{
+	free(m->rows);
+	memset(m, 0, sizeof *m);
+}
+
+static void S_put_text(struct buf *out, const struct text *t,
+		       const struct matrix *m)
+{
+	const char *s = text_get(t, m->lang, m->fallback);
+	if (s)
+		buf_puts(out, s);
+}
+
+void matrix_cell(struct buf *out, const struct matrix *m,
+		 const struct matrix_words *w, size_t i,
+		 enum matrix_column col)
+{
+	const struct recommendation *rec = m->rows[i];
+	switch (col) {
+	case MATRIX_ID:
+		buf_puts(out, rec->id);
+		break;
+	case MATRIX_TEXT:
+		S_put_text(out, &rec->text, m);
+		break;
+	case MATRIX_STATES:
+		for (size_t k = 0; k < rec->states.count; k++) {
+			if (k)
+				buf_puts(out, ", ");
+			S_put_text(out, &rec->states.items[k], m);
+		}
+		break;
+	case MATRIX_POSITION:
+		buf_puts(out, w->position[rec->position]);
+		break;
+	case MATRIX_STATUS:
+		buf_puts(out, w->status[rec->status]);
+		break;
+	default:
+		break;
+	}
+}

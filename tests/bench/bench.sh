@@ -1,0 +1,413 @@
+#!/usr/bin/env bash
+# tests/bench/bench.sh — uprgen's benchmarks against the floor (cmark-gfm) and
+# the peers (pandoc, WeasyPrint).  `make bench` runs it; by hand:
+#
+#   bash tests/bench/bench.sh [UPRGEN [SHARED]]
+#
+# (Not named run.sh: tests/run.sh runs every tests/*/run.sh as a suite, and
+# this takes minutes.)
+#
+# For N = 250 and N = 5,000 recommendations of a synthetic report
+# (tests/bench/gencorpus.c writes it, and the same report as one GitHub
+# Markdown file for the peers), each measurement is run several times and
+# the medians are reported: wall time, CPU time (user + system) and peak
+# resident memory; then the UPR Info importer over the whole sample and the
+# example report.  Prints one Markdown table and writes it to $OUT.
+#
+# Settings (environment):
+#   UPRGEN      the binary (default build/uprgen; or the first argument)
+#   SHARED      the shared folder (default ../shared; or the second argument)
+#   OUT         where the table goes (default build/bench.md)
+#   BENCH_DIR   scratch folder (default /tmp/bench; emptied of our files)
+#   SIZES       default "250 5000"
+#   RUNS        runs of each uprgen / cmark-gfm measurement, per size
+#               (default "5 3": 5 for the first size, 3 for the others)
+#   PEER_RUNS   runs of pandoc and WeasyPrint (default "3 1")
+#   PEER_TIMEOUT  seconds before a peer run is given up (default 900)
+#   PEER_MEM_MB   address-space cap for a peer run (default 8192), so that
+#               WeasyPrint on a big document cannot take the machine down
+#   SKIP_PEERS=1  measure uprgen and cmark-gfm only
+#
+# A missing peer is skipped, saying so.  Wall times come from bash's
+# $EPOCHREALTIME (microseconds); /usr/bin/time -f (Debian package `time`)
+# gives the CPU time and the peak RSS.  The binary and the templates are
+# copied first, so that a rebuild during the run changes nothing.
+
+set -u
+export LC_ALL=C
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+UPRGEN=${1:-${UPRGEN:-$ROOT/build/uprgen}}
+SHARED=${2:-${SHARED:-$ROOT/../shared}}
+OUT=${OUT:-$ROOT/build/bench.md}
+W=${BENCH_DIR:-/tmp/bench}
+SIZES=${SIZES:-250 5000}
+RUNS=${RUNS:-5 3}
+PEER_RUNS=${PEER_RUNS:-3 1}
+PEER_TIMEOUT=${PEER_TIMEOUT:-900}
+PEER_MEM_MB=${PEER_MEM_MB:-8192}
+UPRGEN_TIMEOUT=${UPRGEN_TIMEOUT:-300}
+TIMEBIN=/usr/bin/time
+
+die() { echo "bench: $*" >&2; exit 1; }
+say() { echo "bench: $*" >&2; }
+
+[ -x "$UPRGEN" ] || die "no uprgen binary at $UPRGEN (make build/uprgen)"
+[ -x "$TIMEBIN" ] || { say "no $TIMEBIN (apt-get install time): no memory figures"; TIMEBIN=; }
+command -v cc >/dev/null || die "no C compiler (cc)"
+
+mkdir -p "$W" "$(dirname "$OUT")" || die "cannot create $W"
+W=$(cd "$W" && pwd)
+# one benchmark at a time in $W: two would share its files and its CPUs
+if command -v flock >/dev/null; then
+	exec 9>"$W/.lock"
+	flock -n 9 || die "another benchmark is running in $W"
+fi
+
+# ---- snapshot of the tool ------------------------------------------------
+rm -rf "$W/snap" "$W/example"
+mkdir -p "$W/snap" "$W/example"
+cp "$UPRGEN" "$W/snap/uprgen" || die "cannot copy $UPRGEN"
+cp -R "$ROOT/templates" "$W/snap/templates" || die "cannot copy the templates"
+cp -R "$ROOT/content" "$W/example/content" || die "cannot copy the example"
+U=$W/snap/uprgen
+export UPRGEN_TEMPLATES=$W/snap/templates
+export SOURCE_DATE_EPOCH=1752537600
+
+cc -O2 -std=c17 -Wall -Wextra -o "$W/gencorpus" "$ROOT/tests/bench/gencorpus.c" ||
+	die "cannot compile tests/bench/gencorpus.c"
+
+# ---- the peers -------------------------------------------------------------
+have() { command -v "$1" >/dev/null 2>&1; }
+NOTES=()
+HAVE_CMARK=0 HAVE_PANDOC=0 HAVE_WEASY=0
+if have cmark-gfm; then HAVE_CMARK=1; else NOTES+=("cmark-gfm is not installed (apt-get install cmark-gfm): no floor, no HTML ratio."); fi
+if [ "${SKIP_PEERS:-0}" = 1 ]; then
+	NOTES+=("The peers were skipped (SKIP_PEERS=1).")
+else
+	if have pandoc; then HAVE_PANDOC=1; else NOTES+=("pandoc is not installed (apt-get install pandoc): skipped."); fi
+	if have weasyprint; then
+		HAVE_WEASY=1
+		[ $HAVE_PANDOC = 1 ] || { HAVE_WEASY=0; NOTES+=("WeasyPrint skipped: it needs pandoc's HTML."); }
+	else
+		NOTES+=("WeasyPrint is not installed (apt-get install weasyprint): skipped.")
+	fi
+fi
+# A4, as the UN report is: WeasyPrint's page and pandoc's default
+# stylesheet otherwise give a narrow column on Letter-like pages.
+cat >"$W/a4.css" <<'EOF'
+@page { size: A4; margin: 2cm 2cm 2.5cm; }
+html { font-size: 11pt; }
+body { max-width: none; margin: 0; padding: 0; hyphens: auto; }
+table { font-size: 9pt; }
+EOF
+
+# ---- measuring -----------------------------------------------------------
+# measure RUNS TIMEOUT MEM_MB CMD... : runs CMD RUNS times (after $PREP each
+# time, not timed); sets M_WALL, M_CPU (seconds, medians), M_RSS (KB,
+# median), M_RUNS and M_FAIL (why it has no figures, or empty).
+PREP=
+median() { sort -g | awk '{v[NR] = $1} END {if (NR) print v[int((NR + 1) / 2)]; else print ""}'; }
+measure() {
+	local runs=$1 limit=$2 mem=$3 i rc t0 t1 line
+	shift 3
+	local walls=() cpus=() rsss=()
+	M_FAIL= M_WALL= M_CPU= M_RSS= M_RUNS=0
+	for ((i = 0; i < runs; i++)); do
+		[ -n "$PREP" ] && eval "$PREP"
+		rm -f "$W/time.txt"
+		t0=$EPOCHREALTIME
+		if [ -n "$TIMEBIN" ]; then
+			( [ "$mem" -gt 0 ] && ulimit -v $((mem * 1024))
+			  exec timeout "$limit" "$TIMEBIN" -o "$W/time.txt" -f '%U %S %M' "$@" ) \
+				>"$W/cmd.out" 2>"$W/cmd.err"
+		else
+			( [ "$mem" -gt 0 ] && ulimit -v $((mem * 1024))
+			  exec timeout "$limit" "$@" ) >"$W/cmd.out" 2>"$W/cmd.err"
+		fi
+		rc=$?
+		t1=$EPOCHREALTIME
+		if [ $rc = 124 ] || [ $rc = 137 ]; then
+			M_FAIL="timed out after $limit s"
+			return
+		fi
+		if [ $rc != 0 ]; then
+			line=$(grep -v '^WARNING' "$W/cmd.err" | grep -i -m1 'error\|memory' || tail -n1 "$W/cmd.err")
+			if grep -qi 'memoryerror\|cannot allocate\|out of memory' "$W/cmd.err"; then
+				M_FAIL="out of memory (capped at $mem MB)"
+			else
+				M_FAIL="failed (exit $rc): ${line:0:80}"
+			fi
+			return
+		fi
+		walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", b - a}')")
+		if [ -s "$W/time.txt" ]; then
+			line=$(tail -n1 "$W/time.txt")
+			cpus+=("$(echo "$line" | awk '{printf "%.3f", $1 + $2}')")
+			rsss+=("$(echo "$line" | awk '{print $3}')")
+		fi
+		M_RUNS=$((M_RUNS + 1))
+	done
+	M_WALL=$(printf '%s\n' "${walls[@]}" | median)
+	[ ${#cpus[@]} -gt 0 ] && M_CPU=$(printf '%s\n' "${cpus[@]}" | median)
+	[ ${#rsss[@]} -gt 0 ] && M_RSS=$(printf '%s\n' "${rsss[@]}" | median)
+}
+
+# formatting
+fsec() { # seconds -> "12 ms", "1.23 s", "2 min 5 s"
+	[ -z "$1" ] && { echo "—"; return; }
+	awk -v s="$1" 'BEGIN {
+		if (s == 0) printf "< 10 ms";
+		else if (s < 1) printf "%.0f ms", s * 1000 + 0.0;
+		else if (s < 100) printf "%.2f s", s;
+		else printf "%d min %02d s", s / 60, s % 60 }'
+}
+fmb() { [ -z "$1" ] && { echo "—"; return; }; awk -v k="$1" 'BEGIN {printf "%.0f MB", k / 1024}'; }
+fratio() { # a / b
+	[ -z "$1" ] || [ -z "$2" ] && { echo ""; return; }
+	awk -v a="$1" -v b="$2" 'BEGIN {if (b <= 0) print ""; else {r = a / b; printf (r < 10 ? "%.1f×" : "%.0f×"), r}}'
+}
+ge() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a >= b)}'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a <= b)}'; }
+commas() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+
+ROWS=()
+# row WHAT N RUNS WALL CPU RSS RATIO OUTPUT TARGET
+row() {
+	ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $8 | $9 |")
+}
+# the row of the last measurement, or its failure
+mrow() { # WHAT N RATIO OUTPUT TARGET
+	if [ -n "$M_FAIL" ]; then
+		row "$1" "$2" "$M_RUNS" "$M_FAIL" "—" "—" "" "" "$5"
+	else
+		row "$1" "$2" "$M_RUNS" "$(fsec "$M_WALL")" "$(fsec "$M_CPU")" "$(fmb "$M_RSS")" "$3" "$4" "$5"
+	fi
+}
+
+pdf_out() { # FILE -> "138 pages, 2.1 MB"
+	[ -f "$1" ] || { echo ""; return; }
+	local p= sz
+	sz=$(awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.1f MB", b / 1048576}')
+	have pdfinfo && p=$(pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}')
+	[ -n "$p" ] && echo "$(commas "$p") pages, $sz" || echo "$sz"
+}
+site_out() { # DIR -> "5,312 files, 48 MB"
+	[ -d "$1" ] || { echo ""; return; }
+	local n sz
+	n=$(find "$1" -type f | wc -l)
+	sz=$(du -sk "$1" | awk '{printf "%.0f MB", $1 / 1024}')
+	echo "$(commas "$n") files, $sz"
+}
+file_out() { [ -f "$1" ] && awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.1f MB", b / 1048576}'; }
+
+# ---- per size --------------------------------------------------------------
+declare -A T_HTML T_PDF T_ALL R_HTML R_PDF R_ALL T_CMARK T_PEER R_PEER
+k=0
+set -f
+read -r -a runs_of <<<"$RUNS"
+read -r -a peer_runs_of <<<"$PEER_RUNS"
+set +f
+for n in $SIZES; do
+	runs=${runs_of[$k]:-${runs_of[-1]}}
+	pruns=${peer_runs_of[$k]:-${peer_runs_of[-1]}}
+	k=$((k + 1))
+	D=$W/n$n
+	rm -rf "$D"
+	"$W/gencorpus" "$n" "$D" || die "gencorpus $n failed"
+	"$U" check -q -C "$D" >/dev/null 2>"$W/check.err" ||
+		{ cat "$W/check.err" >&2; die "the corpus of $n does not pass uprgen check"; }
+	ncomma=$(commas "$n")
+	say "N = $n: corpus $(du -sk "$D/content" | cut -f1) KB of content, peer.md $(($(stat -c %s "$D/peer.md") / 1024)) KB"
+
+	PREP="rm -rf '$W/out'"
+	say "N = $n: uprgen build --format html ($runs runs)"
+	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$W/out" --format html
+	T_HTML[$n]=$M_WALL R_HTML[$n]=$M_RSS
+	f_html=$M_FAIL; w_html=$M_WALL c_html=$M_CPU m_html=$M_RSS r_html=$M_RUNS
+	o_html=$(site_out "$W/out/site")
+
+	say "N = $n: uprgen build --format pdf ($runs runs)"
+	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$W/out" --format pdf
+	T_PDF[$n]=$M_WALL R_PDF[$n]=$M_RSS
+	f_pdf=$M_FAIL; w_pdf=$M_WALL c_pdf=$M_CPU m_pdf=$M_RSS r_pdf=$M_RUNS
+	o_pdf=$(pdf_out "$W/out/report-en.pdf")
+
+	say "N = $n: uprgen build --format all ($runs runs)"
+	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$W/out" --format all
+	T_ALL[$n]=$M_WALL R_ALL[$n]=$M_RSS
+	f_all=$M_FAIL; w_all=$M_WALL c_all=$M_CPU m_all=$M_RSS r_all=$M_RUNS
+	PREP=
+
+	w_cmark= f_cmark="not installed" c_cmark= m_cmark= r_cmark=0 o_cmark=
+	if [ $HAVE_CMARK = 1 ]; then
+		say "N = $n: cmark-gfm ($runs runs)"
+		measure "$runs" "$UPRGEN_TIMEOUT" 0 cmark-gfm -e table -e footnotes "$D/peer.md"
+		f_cmark=$M_FAIL w_cmark=$M_WALL c_cmark=$M_CPU m_cmark=$M_RSS r_cmark=$M_RUNS
+		o_cmark=$(file_out "$W/cmd.out")
+	fi
+	T_CMARK[$n]=$w_cmark
+
+	w_pandoc= f_pandoc="not installed" c_pandoc= m_pandoc= r_pandoc=0 o_pandoc=
+	if [ $HAVE_PANDOC = 1 ]; then
+		say "N = $n: pandoc ($pruns runs)"
+		PREP="rm -f '$W/peer.html'"
+		measure "$pruns" "$PEER_TIMEOUT" "$PEER_MEM_MB" pandoc -f gfm+footnotes -s \
+			--metadata pagetitle="Voluntary mid-term report" "$D/peer.md" -o "$W/peer.html"
+		PREP=
+		f_pandoc=$M_FAIL w_pandoc=$M_WALL c_pandoc=$M_CPU m_pandoc=$M_RSS r_pandoc=$M_RUNS
+		o_pandoc=$(file_out "$W/peer.html")
+	fi
+	w_weasy= f_weasy="not installed" c_weasy= m_weasy= r_weasy=0 o_weasy=
+	if [ $HAVE_WEASY = 1 ] && [ -z "$f_pandoc" ]; then
+		say "N = $n: WeasyPrint ($pruns runs, at most $PEER_TIMEOUT s each)"
+		PREP="rm -f '$W/peer.pdf'"
+		measure "$pruns" "$PEER_TIMEOUT" "$PEER_MEM_MB" weasyprint -q -s "$W/a4.css" \
+			"$W/peer.html" "$W/peer.pdf"
+		PREP=
+		f_weasy=$M_FAIL w_weasy=$M_WALL c_weasy=$M_CPU m_weasy=$M_RSS r_weasy=$M_RUNS
+		o_weasy=$(pdf_out "$W/peer.pdf")
+	elif [ $HAVE_WEASY = 1 ]; then
+		f_weasy="skipped: pandoc gave no HTML"
+	fi
+	# the peers' PDF: pandoc then WeasyPrint; memory: the larger
+	w_peer= m_peer= c_peer=
+	if [ -n "$w_pandoc" ] && [ -n "$w_weasy" ]; then
+		w_peer=$(awk -v a="$w_pandoc" -v b="$w_weasy" 'BEGIN {print a + b}')
+		c_peer=$(awk -v a="$c_pandoc" -v b="$c_weasy" 'BEGIN {print a + b}')
+		m_peer=$(awk -v a="$m_pandoc" -v b="$m_weasy" 'BEGIN {print (a > b ? a : b)}')
+	fi
+	T_PEER[$n]=$w_peer R_PEER[$n]=$m_peer
+
+	# targets
+	t_html= t_pdf= t_all=
+	if [ -n "$w_cmark" ] && [ -n "$w_html" ]; then
+		le "$w_html" "$(awk -v c="$w_cmark" 'BEGIN {print 2 * c}')" && t_html="✓ ≤ 2× floor" || t_html="✗ wanted ≤ 2× floor"
+	fi
+	if [ "$n" = 250 ] && [ -n "$w_peer" ] && [ -n "$w_pdf" ]; then
+		ge "$w_peer" "$(awk -v u="$w_pdf" 'BEGIN {print 100 * u}')" && t_pdf="✓ ≥ 100× faster" || t_pdf="✗ wanted ≥ 100× faster"
+	fi
+	if [ "$n" = 5000 ] && [ -n "$w_all" ]; then
+		if le "$w_all" 5 && le "${m_all:-0}" $((500 * 1024)); then t_all="✓ < 5 s, < 500 MB"; else t_all="✗ wanted < 5 s, < 500 MB"; fi
+	fi
+
+	M_FAIL=$f_html M_WALL=$w_html M_CPU=$c_html M_RSS=$m_html M_RUNS=$r_html
+	mrow "uprgen build --format html (site)" "$ncomma" "$(fratio "$w_html" "$w_cmark") cmark-gfm" "$o_html" "$t_html"
+	M_FAIL=$f_pdf M_WALL=$w_pdf M_CPU=$c_pdf M_RSS=$m_pdf M_RUNS=$r_pdf
+	r=$(fratio "$w_peer" "$w_pdf"); [ -n "$r" ] && r="peers $r slower"
+	mrow "uprgen build --format pdf" "$ncomma" "$r" "$o_pdf" "$t_pdf"
+	M_FAIL=$f_all M_WALL=$w_all M_CPU=$c_all M_RSS=$m_all M_RUNS=$r_all
+	r=$(fratio "$w_peer" "$w_all"); [ -n "$r" ] && r="peers $r slower"
+	mrow "uprgen build (html + pdf)" "$ncomma" "$r" "" "$t_all"
+	M_FAIL=$f_cmark M_WALL=$w_cmark M_CPU=$c_cmark M_RSS=$m_cmark M_RUNS=$r_cmark
+	mrow "floor: cmark-gfm -e table -e footnotes" "$ncomma" "1×" "$o_cmark (one page)" ""
+	M_FAIL=$f_pandoc M_WALL=$w_pandoc M_CPU=$c_pandoc M_RSS=$m_pandoc M_RUNS=$r_pandoc
+	mrow "peer: pandoc -f gfm+footnotes -s → HTML" "$ncomma" "$(fratio "$w_pandoc" "$w_cmark") cmark-gfm" "$o_pandoc (one page)" ""
+	M_FAIL=$f_weasy M_WALL=$w_weasy M_CPU=$c_weasy M_RSS=$m_weasy M_RUNS=$r_weasy
+	mrow "peer: WeasyPrint, that HTML → PDF" "$ncomma" "" "$o_weasy" ""
+	if [ -n "$w_peer" ]; then
+		row "peers: pandoc + WeasyPrint (both formats)" "$ncomma" "" "$(fsec "$w_peer")" "$(fsec "$c_peer")" "$(fmb "$m_peer")" "" "" ""
+	fi
+done
+
+# ---- linearity: the last size against the first --------------------------
+set -f
+sz=($SIZES)
+set +f
+if [ ${#sz[@]} -ge 2 ]; then
+	a=${sz[0]} b=${sz[-1]}
+	grow() { # NAME TIMES[] RSS[]
+		local ta=$2 tb=$3 ma=$4 mb=$5
+		[ -n "$ta" ] && [ -n "$tb" ] || return
+		row "growth $(commas "$a") → $(commas "$b") ($(fratio "$b" "$a") N): $1" "" "" \
+			"$(fratio "$tb" "$ta")" "" "$(fratio "$mb" "$ma")" "" "" ""
+	}
+	grow "uprgen html" "${T_HTML[$a]:-}" "${T_HTML[$b]:-}" "${R_HTML[$a]:-}" "${R_HTML[$b]:-}"
+	grow "uprgen pdf" "${T_PDF[$a]:-}" "${T_PDF[$b]:-}" "${R_PDF[$a]:-}" "${R_PDF[$b]:-}"
+	grow "uprgen both" "${T_ALL[$a]:-}" "${T_ALL[$b]:-}" "${R_ALL[$a]:-}" "${R_ALL[$b]:-}"
+	grow "pandoc + WeasyPrint" "${T_PEER[$a]:-}" "${T_PEER[$b]:-}" "${R_PEER[$a]:-}" "${R_PEER[$b]:-}"
+fi
+
+# ---- the importer over the whole UPR Info sample --------------------------
+CSVS=("$SHARED"/data/upr-info/*.csv)
+if [ -f "${CSVS[0]}" ]; then
+	# every State of every file: each State appears in one session per
+	# file, which `import` picks by default, so this imports every row
+	rm -rf "$W/import"
+	mkdir -p "$W/import"
+	script=$W/import/all.sh
+	rows=0 imports=0
+	{
+		echo "set -e"
+		for f in "${CSVS[@]}"; do
+			r=$(awk 'BEGIN {RS = "\r"} NR > 1 && NF {n++} END {print n + 0}' "$f")
+			rows=$((rows + r))
+			while IFS= read -r st; do
+				imports=$((imports + 1))
+				printf '"%s" import upr-info "%s" --state "%s" --out "%s/import/%d" --force 2>/dev/null >/dev/null\n' \
+					"$U" "$f" "$st" "$W" "$imports"
+			done < <(awk 'BEGIN {RS = "\r"; FS = ","}
+				NR > 1 && NF {s = $1; if (s ~ /^"/) {sub(/^"/, "", s); sub(/".*/, "", s)}; print s}' "$f" | sort -u)
+		done
+	} >"$script.tmp"
+	mv "$script.tmp" "$script"
+	say "import: every State of every file ($imports imports, $rows rows)"
+	PREP="rm -rf '$W/import/'[0-9]*"
+	measure 1 "$UPRGEN_TIMEOUT" 0 bash "$script"
+	PREP=
+	written=$(cat "$W"/import/[0-9]*/recommendations.yaml 2>/dev/null | grep -c '^- id:')
+	rate=
+	[ -n "$M_WALL" ] && rate="$(commas "$(awk -v r="$rows" -v t="$M_WALL" 'BEGIN {printf "%.0f", r / t}')") rows/s"
+	mrow "import upr-info, every State of every file ($imports imports)" "$(commas "$rows") rows" "$rate" "$(commas "$written") recommendations" ""
+
+	# one import: the largest file read whole for one State
+	big=$(ls -S "${CSVS[@]}" | head -n1)
+	brows=$(awk 'BEGIN {RS = "\r"} NR > 1 && NF {n++} END {print n + 0}' "$big")
+	bstate=$(awk 'BEGIN {RS = "\r"; FS = ","} NR == 2 {print $1}' "$big")
+	say "import: one State of $(basename "$big") (5 runs)"
+	measure 5 "$UPRGEN_TIMEOUT" 0 "$U" import upr-info "$big" --state "$bstate"
+	rate=
+	[ -n "$M_WALL" ] && rate="$(commas "$(awk -v r="$brows" -v t="$M_WALL" 'BEGIN {printf "%.0f", r / t}')") rows/s read"
+	mrow "import upr-info $(basename "$big") --state $bstate" "$(commas "$brows") rows" "$rate" "" ""
+else
+	NOTES+=("No UPR Info sample at $SHARED/data/upr-info/: the importer was not measured.")
+fi
+
+# ---- the example report ------------------------------------------------------
+say "example report: build, both formats, both languages (5 runs)"
+PREP="rm -rf '$W/out'"
+measure 5 "$UPRGEN_TIMEOUT" 0 "$U" build -C "$W/example" --out "$W/out"
+PREP=
+t_ex=
+[ -n "$M_WALL" ] && { le "$M_WALL" 0.2 && t_ex="✓ < 200 ms" || t_ex="✗ wanted < 200 ms"; }
+nrec=$(grep -c '^- id:' "$W/example/content/recommendations.yaml" 2>/dev/null || echo "?")
+langs=$(sed -n 's/^languages: *\[\(.*\)\].*/\1/p' "$W/example/content/report.yaml" | tr -d ' ')
+out_ex=
+[ -d "$W/out" ] && out_ex="$(site_out "$W/out/site") + $(ls "$W/out"/*.pdf 2>/dev/null | wc -l) PDF"
+mrow "example report (content/): html + pdf, languages $langs" "$nrec" "" "$out_ex" "$t_ex"
+
+# ---- the table ---------------------------------------------------------------
+{
+	echo "| measurement | N | runs | wall time (median) | CPU time | peak RSS | ratio | output | target |"
+	echo "|---|--:|--:|--:|--:|--:|---|---|---|"
+	printf '%s\n' "${ROWS[@]}"
+	echo
+	cpu=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null)
+	echo "Medians of several runs on $(nproc) × ${cpu:-an unknown CPU}, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM, $(date -u +%Y-%m-%d)."
+	echo "The synthetic report (tests/bench/gencorpus.c) has one language (en), to compare"
+	echo "fairly with the single-document peers; the peers read the same report written as"
+	echo "one GitHub Markdown file (headings, footnotes, the overview tables, the annex matrix"
+	echo "as a GFM table, each statistic as a small table where uprgen draws a chart)."
+	echo "uprgen's site is much more than that one page: the dashboard, the report, a page per"
+	echo "cluster and per recommendation, the statistics, the open data and the search index."
+	echo "WeasyPrint got an A4 stylesheet (tests/bench/bench.sh). Peer runs are capped at"
+	echo "$PEER_TIMEOUT s and $PEER_MEM_MB MB of address space."
+	for note in "${NOTES[@]}"; do echo "$note"; done
+	echo "Versions: uprgen $("$U" --version 2>/dev/null | head -n1 | awk '{print $NF}')$(
+		have cmark-gfm && echo ", cmark-gfm $(cmark-gfm --version 2>/dev/null | head -n1 | awk '{print $2}')")$(
+		[ $HAVE_PANDOC = 1 ] && echo ", pandoc $(pandoc --version | head -n1 | awk '{print $2}')")$(
+		[ $HAVE_WEASY = 1 ] && echo ", WeasyPrint $(weasyprint --version | awk '{print $NF}')")."
+	echo "Reproduce: \`make bench\` (or \`bash tests/bench/bench.sh build/uprgen ../shared\`)."
+} >"$OUT.tmp"
+mv "$OUT.tmp" "$OUT"
+cat "$OUT"

@@ -1,0 +1,178 @@
+/* new: a project that checks at once, its commented examples, refusals. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "model.h"
+#include "new.h"
+#include "value.h"
+#include "yamlread.h"
+
+static int S_new(const char *const *args)
+{
+	char *argv[16];
+	int argc = 0;
+	while (args[argc] && argc < 15) {
+		argv[argc] = (char *)args[argc];
+		argc++;
+	}
+	argv[argc] = NULL;
+	return new_command(argc, argv);
+}
+
+static char *S_join(const char *a, const char *b)
+{
+	struct buf buf;
+	buf_init(&buf);
+	buf_printf(&buf, "%s/%s", a, b);
+	return buf_detach(&buf);
+}
+
+static bool S_exists(const char *dir, const char *name)
+{
+	char *path = S_join(dir, name);
+	struct stat st;
+	bool ok = stat(path, &st) == 0;
+	free(path);
+	return ok;
+}
+
+/* The commented example of a file, uncommented: the "# " lines after
+ * the first "#" line alone. */
+static char *S_example(const char *path)
+{
+	char *text;
+	size_t len;
+	if (file_read_all(path, 1 << 20, &text, &len))
+		return NULL;
+	struct buf out;
+	buf_init(&out);
+	bool in_example = false;
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		if (!strcmp(line, "#"))
+			in_example = true;
+		else if (in_example && !strncmp(line, "# ", 2))
+			buf_printf(&out, "%s\n", line + 2);
+	}
+	free(text);
+	return buf_detach(&out);
+}
+
+static bool S_write(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return false;
+	bool ok = fputs(text, f) >= 0;
+	return fclose(f) == 0 && ok;
+}
+
+static size_t S_check(const char *dir, size_t *recs, size_t *chapters)
+{
+	struct arena a;
+	struct diags d;
+	arena_init(&a);
+	diags_init(&d);
+	struct report *r = report_load(&a, &d, dir);
+	if (r)
+		report_validate(r, &d);
+	diags_print(&d, stderr, 0);
+	size_t errors = r ? d.errors : 1;
+	if (r) {
+		*recs = r->rec_count;
+		*chapters = r->chapter_count;
+	}
+	diags_free(&d);
+	arena_free(&a);
+	return errors;
+}
+
+static void test_project(const char *tmp)
+{
+	char *dir = S_join(tmp, "a/peru");
+	setenv("SOURCE_DATE_EPOCH", "1750000000", 1);
+	CHECK(S_new((const char *const[]){"new", dir, "--state", "Perú",
+					  "--lang", "es,en,fr", "--session",
+					  "42", NULL}) == 0);
+	CHECK(S_exists(dir, ".gitignore"));
+	CHECK(S_exists(dir, "content/chapters/introduction.fr.md"));
+	CHECK(S_exists(dir, "content/chapters/methodology.es.md"));
+	size_t recs = 99, chapters = 0;
+	CHECK(S_check(dir, &recs, &chapters) == 0);
+	CHECK(recs == 0 && chapters == 2);
+
+	char *report = S_join(dir, "content/report.yaml");
+	char *text;
+	size_t len;
+	CHECK(file_read_all(report, 1 << 20, &text, &len) == 0);
+	CHECK(text && strstr(text, "session: \"42\"\n") &&
+	      strstr(text, "adopted: \"2025-06-15\"") &&
+	      strstr(text, "cuarto ciclo") && strstr(text, "state: Perú\n"));
+	free(text);
+	free(report);
+
+	/* a second time: refused, and nothing changes */
+	CHECK(S_new((const char *const[]){"new", dir, "--state", "Chile",
+					  NULL}) == 1);
+
+	/* the commented examples are right: uncommented, they check */
+	char *recs_path = S_join(dir, "content/recommendations.yaml");
+	char *clusters_path = S_join(dir, "content/clusters.yaml");
+	char *rec = S_example(recs_path);
+	char *cluster = S_example(clusters_path);
+	CHECK(rec && cluster && strstr(rec, "id: \"110.23\""));
+	CHECK(S_write(recs_path, rec) && S_write(clusters_path, cluster));
+	CHECK(S_check(dir, &recs, &chapters) == 0);
+	CHECK(recs == 1);
+	free(rec);
+	free(cluster);
+	free(recs_path);
+	free(clusters_path);
+	free(dir);
+}
+
+static void test_usage(const char *tmp)
+{
+	char *dir = S_join(tmp, "b");
+	CHECK(S_new((const char *const[]){"new", "--help", NULL}) == 0);
+	CHECK(S_new((const char *const[]){"new", dir, NULL}) == 2);
+	CHECK(S_new((const char *const[]){"new", "--state", "Peru", NULL}) ==
+	      2);
+	CHECK(S_new((const char *const[]){"new", dir, "--state", "Peru",
+					  "--lang", "de", NULL}) == 2);
+	CHECK(S_new((const char *const[]){"new", dir, "--state", "Peru",
+					  "--lang", "en,en", NULL}) == 2);
+	CHECK(S_new((const char *const[]){"new", dir, "--state", "Peru",
+					  "--cycle", "zero", NULL}) == 2);
+	CHECK(!S_exists(dir, "content"));
+	/* a file where the folder should be */
+	char *file = S_join(tmp, "file");
+	char *below = S_join(file, "x");
+	CHECK(S_write(file, "x"));
+	CHECK(S_new((const char *const[]){"new", file, "--state", "Peru",
+					  NULL}) == 1);
+	CHECK(S_new((const char *const[]){"new", below, "--state", "Peru",
+					  NULL}) == 1);
+	free(below);
+	free(file);
+	/* the ninth cycle is still a cycle */
+	CHECK(S_new((const char *const[]){"new", dir, "--state", "Peru",
+					  "--cycle", "9", NULL}) == 0);
+	size_t recs, chapters;
+	CHECK(S_check(dir, &recs, &chapters) == 0);
+	free(dir);
+}
+
+int main(void)
+{
+	char tmp[] = "/tmp/uprgen-test-new-XXXXXX";
+	CHECK(mkdtemp(tmp) != NULL);
+	test_project(tmp);
+	test_usage(tmp);
+	char cmd[64];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
+	CHECK(system(cmd) == 0);
+	return check_done("test_new");
+}
