@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "context.h"
 #include "markdown.h"
 #include "model.h"
@@ -32,8 +33,6 @@
 #include "site.h"
 #include "templates.h"
 #include "yamlread.h"
-
-enum { EXIT_CONTENT = 1, EXIT_USAGE = 2 };
 
 static const char S_usage[] =
 	"usage: uprgen build [-C DIR] [--out DIR] [--lang LL] "
@@ -86,28 +85,24 @@ static int S_parse_args(int argc, char **argv, struct S_options *o)
 		} else if (!strcmp(arg, "--lang") && val) {
 			o->only_lang = lang_from_code(val);
 			if (o->only_lang < 0) {
-				fprintf(stderr, "uprgen build: unknown language "
-						"'%s' (en, es or fr)\n",
+				return cli_usage_error(
+					"build", "unknown language '%s' (en, es "
+						 "or fr)",
 					val);
-				return EXIT_USAGE;
 			}
 			i++;
 		} else if (!strcmp(arg, "--format") && val) {
 			o->html = !strcmp(val, "html") || !strcmp(val, "all");
 			o->pdf = !strcmp(val, "pdf") || !strcmp(val, "all");
 			if (!o->html && !o->pdf) {
-				fprintf(stderr, "uprgen build: --format is html, "
-						"pdf or all, not '%s'\n",
+				return cli_usage_error(
+					"build",
+					"--format is html, pdf or all, not '%s'",
 					val);
-				return EXIT_USAGE;
 			}
 			i++;
 		} else {
-			fprintf(stderr,
-				"uprgen build: unexpected '%s'\n(see 'uprgen "
-				"build --help')\n",
-				arg);
-			return EXIT_USAGE;
+			return cli_usage_error("build", "unexpected '%s'", arg);
 		}
 	}
 	return -1;
@@ -468,5 +463,5 @@ int build_command(int argc, char **argv)
 			d.errors, d.errors == 1 ? "" : "s");
 	diags_free(&d);
 	arena_free(&a);
-	return ok ? 0 : EXIT_CONTENT;
+	return ok ? 0 : CLI_EXIT_CONTENT;
 }

@@ -9,6 +9,21 @@
 
 enum { DIAG_DEFAULT_MAX = 10000 };
 
+struct source_pos diag_pos_at(const char *file, const char *text, size_t off)
+{
+	struct source_pos p = {file, 1, 1};
+	for (size_t i = 0; i < off; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\n' || (c == '\r' && text[i + 1] != '\n')) {
+			p.line++;
+			p.column = 1;
+		} else if (c != '\r' && (c & 0xC0) != 0x80) {
+			p.column++;
+		}
+	}
+	return p;
+}
+
 void diags_init(struct diags *d)
 {
 	memset(d, 0, sizeof *d);

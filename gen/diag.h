@@ -34,6 +34,10 @@ struct diags {
 	size_t max_kept; /* stop storing past this many (0: default) */
 };
 
+/* The line and column of byte `off` of `text`, counting as libyaml does:
+ * CR, LF and CRLF end lines; columns count UTF-8 characters. */
+struct source_pos diag_pos_at(const char *file, const char *text, size_t off);
+
 void diags_init(struct diags *d);
 void diags_free(struct diags *d);
 void diag_error(struct diags *d, struct source_pos pos, const char *fmt, ...)

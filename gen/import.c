@@ -9,9 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "yamlwrite.h"
 
-enum { EXIT_CONTENT = 1, EXIT_USAGE = 2 };
 /* the whole UPR Info sample is 10 MB; a State's UHRI export far less */
 enum { IMPORT_MAX_BYTES = 256 * 1024 * 1024 };
 
@@ -111,48 +111,10 @@ bool import_encoding_known(const char *name)
 	return S_find_encoding(name) != NULL;
 }
 
-/* Line and column of byte `off` (CR, LF and CRLF end lines; columns count
- * characters when the text is UTF-8, bytes otherwise). */
-static struct source_pos S_pos_of(const char *file, const char *text,
-				  size_t off)
-{
-	struct source_pos p = {file, 1, 1};
-	for (size_t i = 0; i < off; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (c == '\n' || (c == '\r' && text[i + 1] != '\n')) {
-			p.line++;
-			p.column = 1;
-		} else if (c != '\r' && (c & 0xC0) != 0x80) {
-			p.column++;
-		}
-	}
-	return p;
-}
-
 void import_put_utf8(struct buf *b, unsigned c)
 {
 	char u[4];
-	size_t n;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | c >> 12);
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | c >> 18);
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	buf_put(b, u, n);
+	buf_put(b, u, utf8_encode(c, u));
 }
 
 static char *S_convert(struct arena *a, const struct S_encoding *e,
@@ -192,7 +154,7 @@ char *import_decode(struct arena *a, struct diags *d, const char *file,
 {
 	const char *nul = memchr(bytes, '\0', len);
 	if (nul) {
-		diag_error(d, S_pos_of(file, bytes, (size_t)(nul - bytes)),
+		diag_error(d, diag_pos_at(file, bytes, (size_t)(nul - bytes)),
 			   "a NUL byte: this is not a text file (a UTF-16 "
 			   "export? save it as UTF-8 CSV)");
 		return NULL;
@@ -205,14 +167,14 @@ char *import_decode(struct arena *a, struct diags *d, const char *file,
 		return arena_strndup(a, bytes, len);
 	}
 	if (e && !e->table) {
-		diag_error(d, S_pos_of(file, bytes, bad),
+		diag_error(d, diag_pos_at(file, bytes, bad),
 			   "not UTF-8; name the file's encoding with "
 			   "--encoding (mac-roman, windows-1252)");
 		return NULL;
 	}
 	if (!e) {
 		e = S_guess_encoding(bytes, len);
-		diag_warning(d, S_pos_of(file, bytes, bad),
+		diag_warning(d, diag_pos_at(file, bytes, bad),
 			     "not UTF-8: read as %s%s; if accented letters "
 			     "look wrong, choose with --encoding",
 			     e->display,
@@ -836,7 +798,7 @@ static int S_output(struct arena *a, const struct import_set *set,
 {
 	struct S_targets t;
 	if (!S_targets(a, out, &t))
-		return EXIT_CONTENT;
+		return CLI_EXIT_CONTENT;
 	const char *paths[2] = {t.recs, t.clusters};
 	for (int i = 0; i < 2 && !force; i++)
 		if (paths[i] && S_holds_entries(paths[i])) {
@@ -844,7 +806,7 @@ static int S_output(struct arena *a, const struct import_set *set,
 				"uprgen import: %s already holds entries; "
 				"give --force to replace it\n",
 				paths[i]);
-			return EXIT_CONTENT;
+			return CLI_EXIT_CONTENT;
 		}
 	struct buf recs, clusters;
 	buf_init(&recs);
@@ -863,7 +825,7 @@ static int S_output(struct arena *a, const struct import_set *set,
 	if (ok && !t.recs)
 		fprintf(stderr, "uprgen import: clusters.yaml not written "
 				"(give --out to write it)\n");
-	return ok ? 0 : EXIT_CONTENT;
+	return ok ? 0 : CLI_EXIT_CONTENT;
 }
 
 static void S_summary(const struct import_set *set, const char *out)
@@ -887,25 +849,6 @@ struct S_args {
 	bool force;
 };
 
-static int S_usage_error(const char *fmt, const char *arg)
-{
-	fputs("uprgen import: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n(see 'uprgen import --help')\n", stderr);
-	return EXIT_USAGE;
-}
-
-static bool S_number(const char *s, long *out)
-{
-	char *end;
-	errno = 0;
-	long n = strtol(s, &end, 10);
-	if (errno || end == s || *end || n < 1 || n > 1000)
-		return false;
-	*out = n;
-	return true;
-}
-
 /* One option at argv[*i]; returns 0 or the usage error's exit status. */
 static int S_option(int argc, char **argv, int *i, struct S_args *g)
 {
@@ -921,7 +864,7 @@ static int S_option(int argc, char **argv, int *i, struct S_args *g)
 		return 0;
 	}
 	if (!has_value)
-		return S_usage_error("'%s' needs a value", opt);
+		return cli_usage_error("import", "'%s' needs a value", opt);
 	(*i)++;
 	if (!strcmp(opt, "--state"))
 		g->o.state = value;
@@ -929,18 +872,18 @@ static int S_option(int argc, char **argv, int *i, struct S_args *g)
 		g->out = value;
 	else if (!strcmp(opt, "--encoding")) {
 		if (!import_encoding_known(value))
-			return S_usage_error("unknown encoding '%s'", value);
+			return cli_usage_error("import", "unknown encoding '%s'", value);
 		g->encoding = value;
 	} else if (!strcmp(opt, "--session")) {
-		if (!S_number(value, &g->o.session))
-			return S_usage_error("--session takes a number, "
+		if (!cli_number(value, 1, 1000, &g->o.session))
+			return cli_usage_error("import", "--session takes a number, "
 					     "not '%s'", value);
 	} else if (!strcmp(opt, "--cycle")) {
-		if (!S_number(value, &g->o.cycle))
-			return S_usage_error("--cycle takes a number, not '%s'",
+		if (!cli_number(value, 1, 1000, &g->o.cycle))
+			return cli_usage_error("import", "--cycle takes a number, not '%s'",
 					     value);
 	} else
-		return S_usage_error("unknown option '%s'", opt);
+		return cli_usage_error("import", "unknown option '%s'", opt);
 	return 0;
 }
 
@@ -950,17 +893,17 @@ static int S_check_args(const struct S_args *g)
 	const char *src = g->o.source;
 	bool matrix = !strcmp(src, "ohchr-matrix");
 	if (strcmp(src, "upr-info") && strcmp(src, "uhri") && !matrix)
-		return S_usage_error("unknown source '%s' (upr-info, uhri or "
+		return cli_usage_error("import", "unknown source '%s' (upr-info, uhri or "
 				     "ohchr-matrix)", src);
 	if (!g->o.file)
-		return S_usage_error("which %s file?", src);
+		return cli_usage_error("import", "which %s file?", src);
 	if (!g->o.state && !matrix)
-		return S_usage_error("%s needs --state NAME", src);
+		return cli_usage_error("import", "%s needs --state NAME", src);
 	if (g->o.session && strcmp(src, "upr-info"))
-		return S_usage_error("--session is for upr-info (%s)",
+		return cli_usage_error("import", "--session is for upr-info (%s)",
 				     "uhri takes --cycle");
 	if ((g->o.cycle || g->o.related) && strcmp(src, "uhri"))
-		return S_usage_error("--cycle and --related are for %s",
+		return cli_usage_error("import", "--cycle and --related are for %s",
 				     "uhri");
 	return 0;
 }
@@ -983,10 +926,10 @@ static int S_parse_args(int argc, char **argv, struct S_args *g)
 		else if (!g->o.file)
 			g->o.file = arg;
 		else
-			return S_usage_error("unexpected '%s'", arg);
+			return cli_usage_error("import", "unexpected '%s'", arg);
 	}
 	if (!g->o.source)
-		return S_usage_error("which source? %s",
+		return cli_usage_error("import", "which source? %s",
 				     "upr-info, uhri or ohchr-matrix");
 	return S_check_args(g);
 }
@@ -1009,7 +952,7 @@ static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 	if (err) {
 		fprintf(stderr, "uprgen import: %s: %s\n", g->o.file,
 			strerror(err));
-		return EXIT_CONTENT;
+		return CLI_EXIT_CONTENT;
 	}
 	size_t text_len;
 	char *text = import_decode(a, d, g->o.file, bytes, len, g->encoding,
@@ -1024,7 +967,7 @@ static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 	bool read = text && S_read_source(&set, g, text, text_len) &&
 		    !d->errors;
 	diags_print(d, stderr, 0);
-	int status = read ? S_output(a, &set, g->out, g->force) : EXIT_CONTENT;
+	int status = read ? S_output(a, &set, g->out, g->force) : CLI_EXIT_CONTENT;
 	if (status == 0)
 		S_summary(&set, g->out);
 	buf_free(&set.recs_header);

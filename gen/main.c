@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "build.h"
+#include "cli.h"
 #include "diag.h"
 #include "import.h"
 #include "model.h"
@@ -19,7 +20,6 @@
 #define UPRGEN_VERSION "0.1.0"
 #endif
 
-enum { EXIT_CONTENT = 1, EXIT_USAGE = 2 };
 
 static const char S_usage[] =
 	"usage: uprgen COMMAND [OPTIONS]\n"
@@ -47,14 +47,6 @@ static const char S_check_usage[] =
 	"  -q         print errors only, not warnings\n"
 	"Exit status: 0 no error (warnings allowed), 1 errors, 2 wrong usage.\n";
 
-static int S_usage_error(const char *cmd, const char *fmt, const char *arg)
-{
-	fprintf(stderr, "uprgen %s: ", cmd);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n(see 'uprgen %s --help')\n", cmd);
-	return EXIT_USAGE;
-}
-
 static int S_check_command(int argc, char **argv)
 {
 	const char *dir = ".";
@@ -68,8 +60,8 @@ static int S_check_command(int argc, char **argv)
 		} else if (!strcmp(argv[i], "-q")) {
 			quiet = 1;
 		} else {
-			return S_usage_error("check", "unexpected '%s'",
-					     argv[i]);
+			return cli_usage_error("check", "unexpected '%s'",
+					       argv[i]);
 		}
 	}
 	struct arena a;
@@ -80,7 +72,7 @@ static int S_check_command(int argc, char **argv)
 	if (r)
 		report_validate(r, &d);
 	diags_print(&d, stderr, quiet);
-	int status = d.errors ? EXIT_CONTENT : 0;
+	int status = d.errors ? CLI_EXIT_CONTENT : 0;
 	if (r && !d.errors)
 		printf("ok: %zu recommendations in %zu clusters, %zu "
 		       "statistics, %zu chapters (%zu warnings)\n",
@@ -112,7 +104,7 @@ int main(int argc, char **argv)
 {
 	if (argc < 2) {
 		fputs(S_usage, stderr);
-		return EXIT_USAGE;
+		return CLI_EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
@@ -128,5 +120,5 @@ int main(int argc, char **argv)
 			return S_commands[i].run(argc - 1, argv + 1);
 	fprintf(stderr, "uprgen: unknown command '%s'\n\n%s", argv[1],
 		S_usage);
-	return EXIT_USAGE;
+	return CLI_EXIT_USAGE;
 }

@@ -8,11 +8,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "model.h"
 #include "util.h"
 #include "yamlwrite.h"
 
-enum { EXIT_FAILED = 1, EXIT_USAGE = 2 };
 enum { S_MAX_FILES = 2 + 3 + 2 * LANG_COUNT };
 
 static const char S_usage[] =
@@ -382,7 +382,7 @@ static int S_create(const struct S_project *p)
 	char *content = S_join(p->dir, "content");
 	char *tmp = S_join(p->dir, ".content-XXXXXX");
 	struct S_files f = {.count = 0};
-	int status = EXIT_FAILED;
+	int status = CLI_EXIT_CONTENT;
 	if (access(content, F_OK) == 0) {
 		fprintf(stderr, "uprgen new: %s exists; uprgen new only "
 				"starts new projects\n", content);
@@ -421,24 +421,6 @@ static void S_gitignore(const char *dir)
 
 /* ---------------------------------------------------------- command line */
 
-static int S_usage_error(const char *fmt, const char *arg)
-{
-	fputs("uprgen new: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n(see 'uprgen new --help')\n", stderr);
-	return EXIT_USAGE;
-}
-
-static bool S_number(const char *s, long *out)
-{
-	char *end;
-	errno = 0;
-	long n = strtol(s, &end, 10);
-	if (errno || end == s || *end || n < 1 || n > 1000)
-		return false;
-	*out = n;
-	return true;
-}
 
 static int S_languages(struct S_project *p, const char *list)
 {
@@ -452,7 +434,7 @@ static int S_languages(struct S_project *p, const char *list)
 		for (size_t i = 0; i < p->lang_count; i++)
 			dup |= p->langs[i] == (enum lang)l;
 		if (l < 0 || dup || p->lang_count == LANG_COUNT)
-			status = S_usage_error("--lang: '%s' is not one of "
+			status = cli_usage_error("new", "--lang: '%s' is not one of "
 					       "en, es, fr (once each)",
 					       code);
 		else
@@ -460,7 +442,7 @@ static int S_languages(struct S_project *p, const char *list)
 	}
 	free(copy);
 	if (!status && !p->lang_count)
-		status = S_usage_error("--lang needs a language%s", "");
+		status = cli_usage_error("new", "--lang needs a language%s", "");
 	return status;
 }
 
@@ -481,7 +463,7 @@ static int S_option(int argc, char **argv, int *i, struct S_project *p)
 {
 	const char *opt = argv[*i];
 	if (*i + 1 >= argc)
-		return S_usage_error("'%s' needs a value", opt);
+		return cli_usage_error("new", "'%s' needs a value", opt);
 	const char *value = argv[++*i];
 	if (!strcmp(opt, "--state")) {
 		p->state = value;
@@ -493,9 +475,9 @@ static int S_option(int argc, char **argv, int *i, struct S_project *p)
 		  : !strcmp(opt, "--session") ? &p->session
 					      : NULL;
 	if (!n)
-		return S_usage_error("unknown option '%s'", opt);
-	if (!S_number(value, n))
-		return S_usage_error("'%s' is not a number from 1", value);
+		return cli_usage_error("new", "unknown option '%s'", opt);
+	if (!cli_number(value, 1, 1000, n))
+		return cli_usage_error("new", "'%s' is not a number from 1", value);
 	return 0;
 }
 
@@ -516,14 +498,14 @@ static int S_parse(int argc, char **argv, struct S_project *p)
 		else if (!p->dir)
 			p->dir = argv[i];
 		else
-			status = S_usage_error("unexpected '%s'", argv[i]);
+			status = cli_usage_error("new", "unexpected '%s'", argv[i]);
 		if (status)
 			return status;
 	}
 	if (!p->dir)
-		return S_usage_error("which folder?%s", "");
+		return cli_usage_error("new", "which folder?%s", "");
 	if (!p->state || !*p->state)
-		return S_usage_error("which State? give --state NAME%s", "");
+		return cli_usage_error("new", "which State? give --state NAME%s", "");
 	return 0;
 }
 

@@ -77,20 +77,7 @@ static unsigned S_advance(struct pdf_fonts *f, enum pdf_face face,
 	uint16_t *slot = &f->adv[face][c];
 	if (*slot == S_UNKNOWN) {
 		char u[4];
-		size_t n;
-		if (c < 0x80) {
-			u[0] = (char)c;
-			n = 1;
-		} else if (c < 0x800) {
-			u[0] = (char)(0xC0 | c >> 6);
-			u[1] = (char)(0x80 | (c & 0x3F));
-			n = 2;
-		} else {
-			u[0] = (char)(0xE0 | c >> 12);
-			u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-			u[2] = (char)(0x80 | (c & 0x3F));
-			n = 3;
-		}
+		size_t n = utf8_encode(c, u);
 		HPDF_TextWidth tw = HPDF_Font_TextWidth(
 			f->font[face], (const HPDF_BYTE *)u, (HPDF_UINT)n);
 		*slot = tw.width < S_UNKNOWN ? (uint16_t)tw.width : 0;

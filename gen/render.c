@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "mustache.h"
 #include "value.h"
 #include "yamlread.h"
 
-enum { S_EXIT_CONTENT = 1, S_EXIT_USAGE = 2 };
 
 static const char S_usage[] =
 	"usage: uprgen render TEMPLATE --data FILE.yaml [--partials DIR] "
@@ -35,14 +35,6 @@ struct S_args {
 	bool markdown;
 };
 
-static int S_usage_error(const char *msg, const char *arg)
-{
-	fprintf(stderr, "uprgen render: %s", msg);
-	if (arg)
-		fprintf(stderr, " '%s'", arg);
-	fputs("\n(see 'uprgen render --help')\n", stderr);
-	return S_EXIT_USAGE;
-}
 
 /* Returns -1 to go on, else the exit status. */
 static int S_parse_args(int argc, char **argv, struct S_args *a)
@@ -59,21 +51,22 @@ static int S_parse_args(int argc, char **argv, struct S_args *a)
 			a->markdown = true;
 		} else if (slot) {
 			if (i + 1 >= argc)
-				return S_usage_error("a value is missing after",
-						     s);
+				return cli_usage_error(
+					"render",
+					"a value is missing after '%s'", s);
 			*slot = argv[++i];
 		} else if (s[0] == '-' && s[1]) {
-			return S_usage_error("unknown option", s);
+			return cli_usage_error("render", "unknown option '%s'", s);
 		} else if (a->tmpl) {
-			return S_usage_error("one TEMPLATE only, not also", s);
+			return cli_usage_error("render", "one TEMPLATE only, not also '%s'", s);
 		} else {
 			a->tmpl = s;
 		}
 	}
 	if (!a->tmpl)
-		return S_usage_error("no TEMPLATE given", NULL);
+		return cli_usage_error("render", "no TEMPLATE given");
 	if (!a->data)
-		return S_usage_error("no --data FILE given", NULL);
+		return cli_usage_error("render", "no --data FILE given");
 	return -1;
 }
 
@@ -171,14 +164,14 @@ int render_command(int argc, char **argv)
 	arena_init(&a);
 	diags_init(&d);
 	buf_init(&out);
-	status = S_run(&a, &d, &args, &out) ? 0 : S_EXIT_CONTENT;
+	status = S_run(&a, &d, &args, &out) ? 0 : CLI_EXIT_CONTENT;
 	diags_print(&d, stderr, 0);
 	if (status == 0 && (fwrite(out.data ? out.data : "", 1, out.len,
 				   stdout) != out.len ||
 			    fflush(stdout) != 0)) {
 		fprintf(stderr, "uprgen render: cannot write the output: %s\n",
 			strerror(errno));
-		status = S_EXIT_CONTENT;
+		status = CLI_EXIT_CONTENT;
 	}
 	buf_free(&out);
 	diags_free(&d);

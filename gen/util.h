@@ -62,6 +62,9 @@ char *xstrdup(const char *s);
  * UTF-8 sequence (overlong forms, surrogates and values past U+10FFFF are
  * ill-formed), or len when all of s is valid. */
 size_t utf8_first_invalid(const char *s, size_t len);
+/* Writes code point cp (below U+110000) as UTF-8 into out; returns the
+ * number of bytes. */
+size_t utf8_encode(unsigned cp, char out[4]);
 /* Decodes one code point from valid UTF-8 at s; *adv gets its length. */
 unsigned utf8_decode(const char *s, size_t len, size_t *adv);
 

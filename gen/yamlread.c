@@ -47,24 +47,6 @@ static struct source_pos S_pos(const struct S_reader *r, yaml_mark_t m)
 	return p;
 }
 
-/* Line and column of byte `off`, counting as libyaml does: CR, LF and CRLF
- * end lines; columns count characters, not bytes. */
-static struct source_pos S_pos_of_offset(const char *file, const char *text,
-					 size_t off)
-{
-	struct source_pos p = {file, 1, 1};
-	for (size_t i = 0; i < off; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (c == '\n' || (c == '\r' && text[i + 1] != '\n')) {
-			p.line++;
-			p.column = 1;
-		} else if (c != '\r' && (c & 0xC0) != 0x80) {
-			p.column++;
-		}
-	}
-	return p;
-}
-
 static bool S_check_encoding(struct diags *d, const char *file,
 			     const char *text, size_t len)
 {
@@ -77,7 +59,7 @@ static bool S_check_encoding(struct diags *d, const char *file,
 	}
 	size_t bad = utf8_first_invalid(text, len);
 	if (bad < len) {
-		diag_error(d, S_pos_of_offset(file, text, bad),
+		diag_error(d, diag_pos_at(file, text, bad),
 			   "the file is not valid UTF-8 (byte 0x%02X here); "
 			   "save it as UTF-8",
 			   (unsigned char)text[bad]);
@@ -85,7 +67,7 @@ static bool S_check_encoding(struct diags *d, const char *file,
 	}
 	const char *nul = memchr(text, '\0', len);
 	if (nul) {
-		diag_error(d, S_pos_of_offset(file, text, (size_t)(nul - text)),
+		diag_error(d, diag_pos_at(file, text, (size_t)(nul - text)),
 			   "the file contains a NUL byte; it is not a text "
 			   "file");
 		return false;

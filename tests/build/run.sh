@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# `uprgen build` end to end: the expanded Markdown of the example pinned by
+# golden files, hostile strings that must come out as text, a user's
+# template overriding one chapter, byte-identical rebuilds, and builds that
+# fail or are killed half-way leaving the previous output as it was.
+# UPDATE=1 rewrites the golden files (`make golden`).
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here=$root/tests/build
+: "${UPRGEN:?}"
+if [[ ! -x $UPRGEN ]]; then
+	echo "no uprgen binary at $UPRGEN"
+	echo "build: 0 passed, 1 failed"
+	exit 1
+fi
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+expect() { if eval "$2"; then ok; else ko "$1"; fi; }
+
+# A copy of the example project, to change without touching the tree.
+copy_example() {
+	mkdir -p "$1"
+	cp -R "$root/content" "$1/content"
+}
+
+# --- golden: the expanded Markdown of the example ---------------------------
+"$UPRGEN" build -C "$root" --out "$tmp/example" >/dev/null 2>"$tmp/err" ||
+	{ ko "example build"; cat "$tmp/err"; }
+for l in es en; do
+	golden=$root/tests/golden/report-$l.md
+	if [[ ${UPDATE:-} == 1 ]]; then
+		cp "$tmp/example/md/report-$l.md" "$golden"
+	fi
+	if cmp -s "$tmp/example/md/report-$l.md" "$golden"; then
+		ok
+	else
+		ko "golden report-$l.md differs:"
+		diff "$golden" "$tmp/example/md/report-$l.md" | head -n 20
+	fi
+done
+expect "example has both PDFs" \
+	'[[ -s $tmp/example/report-es.pdf && -s $tmp/example/report-en.pdf ]]'
+expect "example has its site" '[[ -s $tmp/example/site/index.html ]]'
+
+# --- hostile strings come out as text ----------------------------------------
+"$UPRGEN" build -C "$here/hostile" --out "$tmp/hostile" >/dev/null 2>&1 ||
+	ko "hostile build"
+markup=$(grep -rIlE '<(script>alert|img src=x|iframe src|marquee|svg/onload|style>body|form action=x|b>|i>)|(href|src)="(javascript|vbscript):' \
+	--include='*.html' --include='*.js' --include='*.json' "$tmp/hostile/site")
+expect "no markup from content in the site: $markup" '[[ -z $markup ]]'
+expect "hostile text shown as text in the site" \
+	"grep -q '&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;' '$tmp/hostile/site/en/recommendations/110.1.html'"
+expect "Markdown in a plain field shown as typed" \
+	"grep -qF '**not bold**' '$tmp/hostile/site/en/index.html'"
+if command -v pdftotext >/dev/null; then
+	pdftotext "$tmp/hostile/report-en.pdf" "$tmp/hostile.txt" 2>/dev/null
+	expect "hostile text shown as text in the PDF" \
+		"grep -qF \"<script>alert('text')</script>\" '$tmp/hostile.txt'"
+fi
+
+# --- a user's template overrides one chapter --------------------------------
+copy_example "$tmp/override"
+mkdir -p "$tmp/override/templates"
+sed 's/^# {{{heading}}}/# Our own foreword heading/' "$root/templates/foreword.md" \
+	>"$tmp/override/templates/foreword.md"
+"$UPRGEN" build -C "$tmp/override" --format html >/dev/null 2>&1 || ko "override build"
+md=$tmp/override/build/md/report-en.md
+expect "the overriding template is used" "grep -q '^# Our own foreword heading' '$md'"
+expect "the other templates are the built-in ones" \
+	"[[ \$(grep -c '^# ' '$md') == \$(grep -c '^# ' '$tmp/example/md/report-en.md') ]]"
+
+# --- determinism ---------------------------------------------------------------
+"$UPRGEN" build -C "$root" --out "$tmp/again" >/dev/null 2>&1
+expect "two builds are byte-identical" "diff -r '$tmp/example' '$tmp/again' >/dev/null"
+
+# --- a failed build changes nothing -------------------------------------------
+copy_example "$tmp/fails"
+"$UPRGEN" build -C "$tmp/fails" >/dev/null 2>&1
+before=$(cd "$tmp/fails/build" && find . -type f | sort | xargs md5sum)
+sed -i 's/^  position: supported$/  position: maybe/' "$tmp/fails/content/recommendations.yaml"
+"$UPRGEN" build -C "$tmp/fails" >/dev/null 2>"$tmp/err"
+status=$?
+expect "a build with errors exits 1" "[[ $status == 1 ]]"
+expect "its errors name the file and line" \
+	"grep -q 'recommendations.yaml:[0-9]*:[0-9]*: error: unknown position' '$tmp/err'"
+after=$(cd "$tmp/fails/build" && find . -type f | sort | xargs md5sum)
+expect "the previous output is untouched" '[[ $before == "$after" ]]'
+
+# --- a killed build leaves the old output or the new, never a mix -----------
+copy_example "$tmp/kill"
+"$UPRGEN" build -C "$tmp/kill" >/dev/null 2>&1
+sed -i 's/^state: .*/state: Killtest/' "$tmp/kill/content/report.yaml"
+mixed=0
+for delay in 0.02 0.05 0.1 0.2 0.3 0.5 0.8 1.2; do
+	"$UPRGEN" build -C "$tmp/kill" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	new=0
+	old=0
+	for f in site/en/index.html site/es/index.html site/en/report.html md/report-en.md; do
+		if grep -q Killtest "$tmp/kill/build/$f"; then new=$((new + 1)); else old=$((old + 1)); fi
+	done
+	# The site folder moves as one piece; the md folder moves before it.
+	if ! grep -q Killtest "$tmp/kill/build/md/report-en.md" && grep -q Killtest "$tmp/kill/build/site/en/index.html"; then
+		mixed=1
+	fi
+	if ((new != 0 && new != 4)) && ! grep -q Killtest "$tmp/kill/build/md/report-en.md"; then
+		mixed=1
+	fi
+	[[ -s $tmp/kill/build/site/es/report.html ]] || mixed=1
+	# Restore the old state for the next round.
+	sed -i 's/^state: .*/state: Peru/' "$tmp/kill/content/report.yaml"
+	"$UPRGEN" build -C "$tmp/kill" >/dev/null 2>&1
+	sed -i 's/^state: .*/state: Killtest/' "$tmp/kill/content/report.yaml"
+done
+expect "killed builds never leave a half-written site" "[[ $mixed == 0 ]]"
+expect "no staging folder is left after the next build" \
+	"[[ -z \$(find '$tmp/kill/build' -maxdepth 1 -name '.uprgen-build-*') ]]"
+
+echo "build: $pass passed, $fail failed"
+((fail == 0))
