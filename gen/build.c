@@ -300,12 +300,13 @@ static bool S_write_pdf(struct arena *a, struct diags *d,
 	o.title = text_get(&r->title, L->lang, first);
 	o.subtitle = text_get(&r->subtitle, L->lang, first);
 	o.author = text_get(&r->prepared_by, L->lang, first);
+	const char *state = text_get(&r->state, L->lang, first);
 	o.subject = arena_printf(a, "Universal Periodic Review, cycle %d: %s",
-				 r->cycle, r->state);
+				 r->cycle, state);
 	o.keywords = "UPR; human rights; SDG";
 	o.created = S_creation_date(r);
 	o.symbol = r->symbol;
-	o.title_page.state = r->state;
+	o.title_page.state = state;
 	o.title_page.title = o.title;
 	o.title_page.subtitle = o.subtitle;
 	o.title_page.prepared_by = o.author;
@@ -455,7 +456,9 @@ int build_command(int argc, char **argv)
 	diags_print(&d, stderr, 0);
 	if (ok)
 		printf("built %s in %s: %zu recommendations, %zu languages\n",
-		       r->state ? r->state : "the report", out, r->rec_count,
+		       text_get(&r->state, report_first_language(r),
+				report_first_language(r)),
+		       out, r->rec_count,
 		       o.only_lang < 0 ? r->language_count : 1);
 	else
 		fprintf(stderr, "build failed: %zu error%s; the previous "

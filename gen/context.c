@@ -1145,7 +1145,7 @@ static struct value *S_report(struct S_ctx *c)
 {
 	const struct report *r = c->r;
 	struct value *m = S_map(c, 18);
-	S_put(c, m, "state", S_str(c, r->state));
+	S_put(c, m, "state", S_text(c, &r->state));
 	S_put(c, m, "cycle", S_num(c, (size_t)r->cycle));
 	char key[32];
 	snprintf(key, sizeof key, "cycle_ordinal_%d", r->cycle);

@@ -474,7 +474,7 @@ static void S_load_report_fields(struct S_loader *L, const struct value *m)
 	S_check_fields(L, m, S_report_fields, what);
 	/* Languages first: every text field is checked against them. */
 	S_load_languages(L, S_required(L, m, "languages", what));
-	r->state = S_plain(L, S_required(L, m, "state", what), "state");
+	r->state = S_required_text(L, m, "state", what, false);
 	S_load_cycle(L, S_required(L, m, "cycle", what));
 	r->session = S_plain(L, S_required(L, m, "session", what), "session");
 	r->outcome = S_plain(L, S_required(L, m, "outcome", what), "outcome");

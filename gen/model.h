@@ -181,7 +181,7 @@ struct report {
 	const char *dir;         /* the project folder (-C) */
 	const char *content_dir; /* dir/content */
 
-	const char *state;
+	struct text state; /* "Peru", or {es: Perú, en: Peru} */
 	int cycle;
 	const char *session;
 	const char *outcome;

@@ -291,7 +291,7 @@ static struct value *S_report_value(struct arena *a, const struct report *r,
 {
 	enum lang first = report_first_language(r);
 	struct value *m = value_map(a);
-	S_put_str(a, m, "state", r->state);
+	S_put_str(a, m, "state", text_get(&r->state, lang, first));
 	value_map_put(a, m, "cycle", value_number(a, r->cycle));
 	S_put_str(a, m, "session", r->session);
 	S_put_str(a, m, "outcome", r->outcome);

@@ -419,7 +419,7 @@ static struct value *S_site_map(struct S_site *S)
 {
 	const struct report *r = S->r;
 	struct value *m = value_map(S->va);
-	S_put(S, m, "state", r->state);
+	S_put(S, m, "state", S_t(S, &r->state));
 	S_put(S, m, "title", S_t(S, &r->title));
 	S_put(S, m, "subtitle", S_t(S, &r->subtitle));
 	S_put(S, m, "symbol", r->symbol);

@@ -336,7 +336,7 @@ static void S_fixture(void)
 static struct report *S_synthetic(struct arena *a, size_t n)
 {
 	struct report *r = arena_alloc(a, sizeof *r);
-	r->state = "Synthland";
+	r->state = (struct text){.any = "Synthland", .present = true};
 	r->cycle = 4;
 	r->session = "42";
 	r->outcome = "A/HRC/1/1";
