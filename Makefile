@@ -30,7 +30,8 @@ LIB_SAN   := $(filter-out build/asan/obj/main.o,$(SAN_OBJ))
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all deps test-deps example test check-example clean install golden
+.PHONY: all deps test-deps example test check-example clean install golden \
+        bench bench-deps
 
 all: deps build/uprgen example
 
@@ -94,6 +95,18 @@ example: build/uprgen
 test: test-deps build/uprgen build/asan/uprgen $(UNIT_BIN)
 	UPRGEN=$(abspath build/asan/uprgen) UPRGEN_FAST=$(abspath build/uprgen) \
 	  SHARED=$(SHARED) UNIT_BINS="$(UNIT_BIN)" bash tests/run.sh
+
+BENCH_PACKAGES := time cmark-gfm pandoc weasyprint poppler-utils
+
+# The peers, installed when run as root; without them the benchmark skips
+# them and says so.
+bench-deps:
+	-$(call install_missing,$(BENCH_PACKAGES))
+
+# uprgen against cmark-gfm, pandoc and WeasyPrint; writes build/bench.md.
+# SKIP_PEERS=1 for a quick run; settings in tests/bench/bench.sh.
+bench: deps bench-deps build/uprgen
+	bash tests/bench/bench.sh $(abspath build/uprgen) $(SHARED)
 
 # Rewrites every golden file from what the tool prints now; review the diff.
 golden: build/uprgen build/asan/uprgen $(UNIT_BIN)

@@ -27,7 +27,11 @@
 
 #include "diag.h"
 
-enum { MARKDOWN_MAX_BYTES = 8 * 1024 * 1024 };
+/* The expanded report of a large review (5,000 recommendations with
+ * their actions) is ~8 MB; every piece of it is already bounded where it
+ * is read (64 KiB a Markdown field, 1 MiB a chapter), which is what keeps
+ * cmark-gfm's worst cases small.  This only stops runaway templates. */
+enum { MARKDOWN_MAX_BYTES = 128 * 1024 * 1024 };
 
 /* The parser options: CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART.  Renderers
  * of cmark's own add nothing unsafe to them. */

@@ -27,6 +27,11 @@
 #   PEER_MEM_MB   address-space cap for a peer run (default 8192), so that
 #               WeasyPrint on a big document cannot take the machine down
 #   SKIP_PEERS=1  measure uprgen and cmark-gfm only
+#   BENCH_OUT   where the outputs are written (default: a folder in
+#               /dev/shm when it is a tmpfs, else $BENCH_DIR).  On ext4,
+#               writing 5,000 files just after deleting the previous run's
+#               5,000 costs up to a second more (the kernel skips recently
+#               freed inodes), which would blur the figures of the tool.
 #
 # A missing peer is skipped, saying so.  Wall times come from bash's
 # $EPOCHREALTIME (microseconds); /usr/bin/time -f (Debian package `time`)
@@ -63,6 +68,19 @@ if command -v flock >/dev/null; then
 	exec 9>"$W/.lock"
 	flock -n 9 || die "another benchmark is running in $W"
 fi
+
+# the outputs: on a tmpfs if there is one (see BENCH_OUT above)
+if [ -n "${BENCH_OUT:-}" ]; then
+	O=$BENCH_OUT
+	mkdir -p "$O" || die "cannot create $O"
+elif [ -d /dev/shm ] && [ -w /dev/shm ] &&
+	[ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
+	O=$(mktemp -d /dev/shm/uprgen-bench.XXXXXX) || die "cannot create a folder in /dev/shm"
+	trap 'rm -rf "$O"' EXIT
+else
+	O=$W
+fi
+O_FS=$(stat -f -c %T "$O" 2>/dev/null)
 
 # ---- snapshot of the tool ------------------------------------------------
 rm -rf "$W/snap" "$W/example"
@@ -120,10 +138,10 @@ measure() {
 		if [ -n "$TIMEBIN" ]; then
 			( [ "$mem" -gt 0 ] && ulimit -v $((mem * 1024))
 			  exec timeout "$limit" "$TIMEBIN" -o "$W/time.txt" -f '%U %S %M' "$@" ) \
-				>"$W/cmd.out" 2>"$W/cmd.err"
+				>"$O/cmd.out" 2>"$W/cmd.err"
 		else
 			( [ "$mem" -gt 0 ] && ulimit -v $((mem * 1024))
-			  exec timeout "$limit" "$@" ) >"$W/cmd.out" 2>"$W/cmd.err"
+			  exec timeout "$limit" "$@" ) >"$O/cmd.out" 2>"$W/cmd.err"
 		fi
 		rc=$?
 		t1=$EPOCHREALTIME
@@ -220,21 +238,21 @@ for n in $SIZES; do
 	ncomma=$(commas "$n")
 	say "N = $n: corpus $(du -sk "$D/content" | cut -f1) KB of content, peer.md $(($(stat -c %s "$D/peer.md") / 1024)) KB"
 
-	PREP="rm -rf '$W/out'"
+	PREP="rm -rf '$O/out'"
 	say "N = $n: uprgen build --format html ($runs runs)"
-	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$W/out" --format html
+	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$O/out" --format html
 	T_HTML[$n]=$M_WALL R_HTML[$n]=$M_RSS
 	f_html=$M_FAIL; w_html=$M_WALL c_html=$M_CPU m_html=$M_RSS r_html=$M_RUNS
-	o_html=$(site_out "$W/out/site")
+	o_html=$(site_out "$O/out/site")
 
 	say "N = $n: uprgen build --format pdf ($runs runs)"
-	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$W/out" --format pdf
+	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$O/out" --format pdf
 	T_PDF[$n]=$M_WALL R_PDF[$n]=$M_RSS
 	f_pdf=$M_FAIL; w_pdf=$M_WALL c_pdf=$M_CPU m_pdf=$M_RSS r_pdf=$M_RUNS
-	o_pdf=$(pdf_out "$W/out/report-en.pdf")
+	o_pdf=$(pdf_out "$O/out/report-en.pdf")
 
 	say "N = $n: uprgen build --format all ($runs runs)"
-	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$W/out" --format all
+	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$O/out" --format all
 	T_ALL[$n]=$M_WALL R_ALL[$n]=$M_RSS
 	f_all=$M_FAIL; w_all=$M_WALL c_all=$M_CPU m_all=$M_RSS r_all=$M_RUNS
 	PREP=
@@ -244,29 +262,29 @@ for n in $SIZES; do
 		say "N = $n: cmark-gfm ($runs runs)"
 		measure "$runs" "$UPRGEN_TIMEOUT" 0 cmark-gfm -e table -e footnotes "$D/peer.md"
 		f_cmark=$M_FAIL w_cmark=$M_WALL c_cmark=$M_CPU m_cmark=$M_RSS r_cmark=$M_RUNS
-		o_cmark=$(file_out "$W/cmd.out")
+		o_cmark=$(file_out "$O/cmd.out")
 	fi
 	T_CMARK[$n]=$w_cmark
 
 	w_pandoc= f_pandoc="not installed" c_pandoc= m_pandoc= r_pandoc=0 o_pandoc=
 	if [ $HAVE_PANDOC = 1 ]; then
 		say "N = $n: pandoc ($pruns runs)"
-		PREP="rm -f '$W/peer.html'"
+		PREP="rm -f '$O/peer.html'"
 		measure "$pruns" "$PEER_TIMEOUT" "$PEER_MEM_MB" pandoc -f gfm+footnotes -s \
-			--metadata pagetitle="Voluntary mid-term report" "$D/peer.md" -o "$W/peer.html"
+			--metadata pagetitle="Voluntary mid-term report" "$D/peer.md" -o "$O/peer.html"
 		PREP=
 		f_pandoc=$M_FAIL w_pandoc=$M_WALL c_pandoc=$M_CPU m_pandoc=$M_RSS r_pandoc=$M_RUNS
-		o_pandoc=$(file_out "$W/peer.html")
+		o_pandoc=$(file_out "$O/peer.html")
 	fi
 	w_weasy= f_weasy="not installed" c_weasy= m_weasy= r_weasy=0 o_weasy=
 	if [ $HAVE_WEASY = 1 ] && [ -z "$f_pandoc" ]; then
 		say "N = $n: WeasyPrint ($pruns runs, at most $PEER_TIMEOUT s each)"
-		PREP="rm -f '$W/peer.pdf'"
+		PREP="rm -f '$O/peer.pdf'"
 		measure "$pruns" "$PEER_TIMEOUT" "$PEER_MEM_MB" weasyprint -q -s "$W/a4.css" \
-			"$W/peer.html" "$W/peer.pdf"
+			"$O/peer.html" "$O/peer.pdf"
 		PREP=
 		f_weasy=$M_FAIL w_weasy=$M_WALL c_weasy=$M_CPU m_weasy=$M_RSS r_weasy=$M_RUNS
-		o_weasy=$(pdf_out "$W/peer.pdf")
+		o_weasy=$(pdf_out "$O/peer.pdf")
 	elif [ $HAVE_WEASY = 1 ]; then
 		f_weasy="skipped: pandoc gave no HTML"
 	fi
@@ -333,9 +351,9 @@ CSVS=("$SHARED"/data/upr-info/*.csv)
 if [ -f "${CSVS[0]}" ]; then
 	# every State of every file: each State appears in one session per
 	# file, which `import` picks by default, so this imports every row
-	rm -rf "$W/import"
-	mkdir -p "$W/import"
-	script=$W/import/all.sh
+	rm -rf "$O/import"
+	mkdir -p "$O/import"
+	script=$O/import/all.sh
 	rows=0 imports=0
 	{
 		echo "set -e"
@@ -345,20 +363,20 @@ if [ -f "${CSVS[0]}" ]; then
 			while IFS= read -r st; do
 				imports=$((imports + 1))
 				printf '"%s" import upr-info "%s" --state "%s" --out "%s/import/%d" --force 2>/dev/null >/dev/null\n' \
-					"$U" "$f" "$st" "$W" "$imports"
+					"$U" "$f" "$st" "$O" "$imports"
 			done < <(awk 'BEGIN {RS = "\r"; FS = ","}
 				NR > 1 && NF {s = $1; if (s ~ /^"/) {sub(/^"/, "", s); sub(/".*/, "", s)}; print s}' "$f" | sort -u)
 		done
 	} >"$script.tmp"
 	mv "$script.tmp" "$script"
 	say "import: every State of every file ($imports imports, $rows rows)"
-	PREP="rm -rf '$W/import/'[0-9]*"
+	PREP="rm -rf '$O/import/'[0-9]*"
 	measure 1 "$UPRGEN_TIMEOUT" 0 bash "$script"
 	PREP=
-	written=$(cat "$W"/import/[0-9]*/recommendations.yaml 2>/dev/null | grep -c '^- id:')
+	written=$(cat "$O"/import/[0-9]*/recommendations.yaml 2>/dev/null | grep -c '^- id:')
 	rate=
 	[ -n "$M_WALL" ] && rate="$(commas "$(awk -v r="$rows" -v t="$M_WALL" 'BEGIN {printf "%.0f", r / t}')") rows/s"
-	mrow "import upr-info, every State of every file ($imports imports)" "$(commas "$rows") rows" "$rate" "$(commas "$written") recommendations" ""
+	mrow "import upr-info, every State of every file ($imports imports, each reading its whole file)" "$(commas "$rows") rows" "$rate" "$(commas "$written") recommendations" ""
 
 	# one import: the largest file read whole for one State
 	big=$(ls -S "${CSVS[@]}" | head -n1)
@@ -375,15 +393,15 @@ fi
 
 # ---- the example report ------------------------------------------------------
 say "example report: build, both formats, both languages (5 runs)"
-PREP="rm -rf '$W/out'"
-measure 5 "$UPRGEN_TIMEOUT" 0 "$U" build -C "$W/example" --out "$W/out"
+PREP="rm -rf '$O/out'"
+measure 5 "$UPRGEN_TIMEOUT" 0 "$U" build -C "$W/example" --out "$O/out"
 PREP=
 t_ex=
 [ -n "$M_WALL" ] && { le "$M_WALL" 0.2 && t_ex="✓ < 200 ms" || t_ex="✗ wanted < 200 ms"; }
 nrec=$(grep -c '^- id:' "$W/example/content/recommendations.yaml" 2>/dev/null || echo "?")
 langs=$(sed -n 's/^languages: *\[\(.*\)\].*/\1/p' "$W/example/content/report.yaml" | tr -d ' ')
 out_ex=
-[ -d "$W/out" ] && out_ex="$(site_out "$W/out/site") + $(ls "$W/out"/*.pdf 2>/dev/null | wc -l) PDF"
+[ -d "$O/out" ] && out_ex="$(site_out "$O/out/site") + $(ls "$O/out"/*.pdf 2>/dev/null | wc -l) PDF"
 mrow "example report (content/): html + pdf, languages $langs" "$nrec" "" "$out_ex" "$t_ex"
 
 # ---- the table ---------------------------------------------------------------
@@ -400,6 +418,7 @@ mrow "example report (content/): html + pdf, languages $langs" "$nrec" "" "$out_
 	echo "as a GFM table, each statistic as a small table where uprgen draws a chart)."
 	echo "uprgen's site is much more than that one page: the dashboard, the report, a page per"
 	echo "cluster and per recommendation, the statistics, the open data and the search index."
+	echo "Outputs were written to a ${O_FS:-local} file system (${O%/uprgen-bench.*})."
 	echo "WeasyPrint got an A4 stylesheet (tests/bench/bench.sh). Peer runs are capped at"
 	echo "$PEER_TIMEOUT s and $PEER_MEM_MB MB of address space."
 	for note in "${NOTES[@]}"; do echo "$note"; done
