@@ -2,6 +2,7 @@
 #include "chart.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,6 +58,45 @@ struct chart_words chart_words(enum lang lang, const struct value *labels)
 
 /* ---- numbers and scales --------------------------------------------- */
 
+/* The digits of n. */
+static char *S_digits(char *p, unsigned long long n)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	do
+		tmp[--i] = (char)('0' + n % 10);
+	while (n /= 10);
+	memcpy(p, tmp + i, sizeof tmp - i);
+	return p + (sizeof tmp - i);
+}
+
+/* snprintf(tmp, size, "%.*f", decimals, v) for 1 or 2 decimals, without
+ * printf's cost, which was most of the charts' (a chart has hundreds of
+ * numbers): rounded here when v's scaled value is far enough from a half
+ * that the error of the scaling cannot change the rounding; by snprintf
+ * otherwise, or when huge.  size is at least 32. */
+static void S_fixed(char *tmp, size_t size, double v, int decimals)
+{
+	unsigned scale = decimals == 1 ? 10 : 100;
+	double t = v * scale, f = t - floor(t);
+	if (!(fabs(t) < 1e9) || fabs(f - 0.5) < 1e-6) {
+		snprintf(tmp, size, "%.*f", decimals, v);
+		return;
+	}
+	long long n = (long long)floor(t + 0.5);
+	char *p = tmp;
+	if (n < 0 || (n == 0 && signbit(v)))
+		*p++ = '-';
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n
+				     : (unsigned long long)n;
+	p = S_digits(p, u / scale);
+	*p++ = '.';
+	if (decimals == 2)
+		*p++ = (char)('0' + u % 100 / 10);
+	*p++ = (char)('0' + u % 10);
+	*p = '\0';
+}
+
 void chart_format_number(struct buf *out, double v, enum lang lang)
 {
 	static const char *const group[LANG_COUNT] = {
@@ -64,7 +104,7 @@ void chart_format_number(struct buf *out, double v, enum lang lang)
 	static const char decimal[LANG_COUNT] = {
 		[LANG_EN] = '.', [LANG_ES] = ',', [LANG_FR] = ','};
 	char digits[64];
-	snprintf(digits, sizeof digits, "%.2f", fabs(v));
+	S_fixed(digits, sizeof digits, fabs(v), 2);
 	char *dot = strchr(digits, '.');
 	size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
 	if (v < 0 && strcmp(digits, "0.00"))
@@ -375,15 +415,55 @@ static void S_text(struct buf *out, const char *s)
 	escape_html(out, s, strlen(s));
 }
 
+static void S_svgf(struct buf *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* buf_printf for the SVG's markup, which needs only %d, %s and %.1f. */
+static void S_svgf(struct buf *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	for (const char *p = fmt; *p;) {
+		const char *pct = strchr(p, '%');
+		size_t lit = pct ? (size_t)(pct - p) : strlen(p);
+		buf_put(out, p, lit);
+		if (!pct)
+			break;
+		if (pct[1] == 'd') {
+			char tmp[24], *end = tmp;
+			int n = va_arg(ap, int);
+			if (n < 0)
+				*end++ = '-';
+			end = S_digits(end, n < 0 ? 0ULL - (unsigned long long)n
+						  : (unsigned long long)n);
+			buf_put(out, tmp, (size_t)(end - tmp));
+			p = pct + 2;
+		} else if (pct[1] == 's') {
+			buf_puts(out, va_arg(ap, const char *));
+			p = pct + 2;
+		} else {
+			char tmp[400];
+			S_fixed(tmp, sizeof tmp, va_arg(ap, double), 1); /* %.1f */
+			buf_puts(out, tmp);
+			p = pct + 4;
+		}
+	}
+	va_end(ap);
+}
+
 static void S_colour(struct buf *out, unsigned rgb)
 {
-	buf_printf(out, "#%06x", rgb & 0xffffffu);
+	static const char hex[] = "0123456789abcdef";
+	char tmp[7] = {'#'};
+	for (int i = 0; i < 6; i++)
+		tmp[1 + i] = hex[(rgb >> (20 - 4 * i)) & 0xf];
+	buf_put(out, tmp, sizeof tmp);
 }
 
 static void S_svg_open(struct buf *out, const struct chart *c,
 		       const char *uid, int height)
 {
-	buf_printf(out,
+	S_svgf(out,
 		   "<svg class=\"chart-svg\" viewBox=\"0 0 %d %d\" "
 		   "width=\"%d\" height=\"%d\" role=\"img\" "
 		   "aria-labelledby=\"%s-t\" focusable=\"false\">"
@@ -406,7 +486,7 @@ static void S_svg_horizontal(struct buf *out, const struct chart *c,
 	S_svg_open(out, c, uid, height);
 	for (size_t k = 0; k < c->category_count; k++) {
 		int y = (int)k * row;
-		buf_printf(out, "<text class=\"cat\" x=\"0\" y=\"%d\">", y + 16);
+		S_svgf(out, "<text class=\"cat\" x=\"0\" y=\"%d\">", y + 16);
 		S_text(out, c->categories[k]);
 		buf_puts(out, "</text>\n");
 		double x = 0, total = 0;
@@ -422,21 +502,21 @@ static void S_svg_horizontal(struct buf *out, const struct chart *c,
 				by += (int)i * (S_BAR_ROW + 4);
 				x = 0;
 			}
-			buf_printf(out,
+			S_svgf(out,
 				   "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
 				   "height=\"%d\" fill=\"",
 				   x, by, w, S_BAR_ROW);
 			S_colour(out, se->colour);
 			buf_puts(out, "\"/>");
 			if (c->type == CHART_TYPE_STACKED && w >= 22 && v > 0) {
-				buf_printf(out,
+				S_svgf(out,
 					   "<text class=\"in\" x=\"%.1f\" "
 					   "y=\"%d\">",
 					   x + w / 2, by + 15);
 				chart_format_number(out, v, c->lang);
 				buf_puts(out, "</text>");
 			} else if (c->type != CHART_TYPE_STACKED) {
-				buf_printf(out,
+				S_svgf(out,
 					   "<text class=\"val\" x=\"%.1f\" "
 					   "y=\"%d\">",
 					   x + w + 6, by + 15);
@@ -448,7 +528,7 @@ static void S_svg_horizontal(struct buf *out, const struct chart *c,
 			total += v;
 		}
 		if (c->type == CHART_TYPE_STACKED) {
-			buf_printf(out,
+			S_svgf(out,
 				   "<text class=\"val\" x=\"%.1f\" y=\"%d\">",
 				   x + 6, y + 37);
 			chart_format_number(out, total, c->lang);
@@ -467,7 +547,7 @@ static void S_svg_grid(struct buf *out, const struct chart *c, int plot_h)
 {
 	for (size_t t = 0; t < c->tick_count; t++) {
 		double y = S_y(c, c->ticks[t].value, S_PLOT_TOP, plot_h);
-		buf_printf(out,
+		S_svgf(out,
 			   "<line class=\"%s\" x1=\"%d\" x2=\"%d\" "
 			   "y1=\"%.1f\" y2=\"%.1f\"/>"
 			   "<text class=\"tick\" x=\"%d\" y=\"%.1f\">%s</text>\n",
@@ -489,13 +569,13 @@ static int S_svg_categories(struct buf *out, const struct chart *c,
 	for (size_t k = 0; k < c->category_count; k++) {
 		double x = S_PLOT_LEFT + slot * ((double)k + 0.5);
 		if (turn)
-			buf_printf(out,
+			S_svgf(out,
 				   "<text class=\"cat turned\" "
 				   "transform=\"translate(%.1f %d) "
 				   "rotate(-40)\">",
 				   x + 4, base + 14);
 		else
-			buf_printf(out,
+			S_svgf(out,
 				   "<text class=\"cat mid\" x=\"%.1f\" "
 				   "y=\"%d\">",
 				   x, base + 18);
@@ -520,14 +600,14 @@ static void S_svg_bars(struct buf *out, const struct chart *c, double slot,
 				   (slot - group) / 2 + bw * (double)i;
 			double y0 = S_y(c, 0, S_PLOT_TOP, plot_h);
 			double y1 = S_y(c, v, S_PLOT_TOP, plot_h);
-			buf_printf(out,
+			S_svgf(out,
 				   "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 				   "height=\"%.1f\" fill=\"",
 				   x, fmin(y0, y1), bw, fabs(y0 - y1));
 			S_colour(out, se->colour);
 			buf_puts(out, "\"/>");
 			if (bw >= 34) {
-				buf_printf(out,
+				S_svgf(out,
 					   "<text class=\"val mid\" x=\"%.1f\" "
 					   "y=\"%.1f\">",
 					   x + bw / 2, fmin(y0, y1) - 5);
@@ -555,7 +635,7 @@ static void S_svg_lines(struct buf *out, const struct chart *c, double slot,
 			}
 			if (!here)
 				continue;
-			buf_printf(out, "%s%.1f,%.1f",
+			S_svgf(out, "%s%.1f,%.1f",
 				   open ? " " : "<polyline points=\"",
 				   S_PLOT_LEFT + slot * ((double)k + 0.5),
 				   S_y(c, se->values[k], S_PLOT_TOP, plot_h));
@@ -566,11 +646,11 @@ static void S_svg_lines(struct buf *out, const struct chart *c, double slot,
 				continue;
 			double x = S_PLOT_LEFT + slot * ((double)k + 0.5);
 			double y = S_y(c, se->values[k], S_PLOT_TOP, plot_h);
-			buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"", x, y);
+			S_svgf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"", x, y);
 			S_colour(out, se->colour);
 			buf_puts(out, "\"/>");
 			if (c->series_count == 1 && slot >= 44) {
-				buf_printf(out,
+				S_svgf(out,
 					   "<text class=\"val mid\" x=\"%.1f\" "
 					   "y=\"%.1f\">",
 					   x, y - 9);

@@ -512,7 +512,12 @@ static const char *S_chapter_id(struct S_loader *L, const char *path)
 {
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
-	size_t n = strlen(base) - 3;
+	/* Hardening (issue 7, found by tests/fuzz/fuzz_load): a path
+	 * shorter than ".md" ("chapters: [en]", refused already by
+	 * S_read_chapter) made this length wrap around and the copy below
+	 * read out of bounds. */
+	size_t n = strlen(base);
+	n = n >= 3 ? n - 3 : n;
 	if (n > 3 && base[n - 3] == '.' && lang_from_code(arena_strndup(
 						   L->a, base + n - 2, 2)) >= 0)
 		n -= 3;

@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -43,8 +44,7 @@ struct S_node {
 	size_t indent_len;
 	struct S_node **kids;
 	size_t kid_count, kid_cap;
-	const struct S_tmpl *target; /* S_PARTIAL, S_PARENT, once looked up */
-	bool looked_up;
+	const struct S_tmpl *target; /* S_PARTIAL, S_PARENT, once found */
 };
 
 struct S_tmpl {
@@ -72,8 +72,24 @@ struct S_cached {
 	const struct S_tmpl *tmpl; /* NULL: no such partial */
 };
 
+/* The partials a compiled template has parsed so far: every render
+ * after the first finds them here.  Missing ones are remembered by each
+ * render on its own, so that each render warns about them as before. */
+struct S_partial_cache {
+	struct S_cached *items;
+	size_t count, cap;
+};
+
+struct mustache_template {
+	struct arena a; /* its tree and its partials' */
+	struct mustache_options opt;
+	struct S_tmpl *root;
+	struct S_partial_cache partials;
+};
+
 struct S_engine {
-	struct arena a; /* everything of this render */
+	struct arena *ta; /* the template's: trees that outlive the render */
+	struct arena a;   /* scratch of this render or parse */
 	struct diags *d;
 	const struct mustache_options *opt;
 	struct buf *out;
@@ -84,8 +100,8 @@ struct S_engine {
 	size_t steps, max_steps, max_output;
 	int includes, nesting;
 	bool failed;
-	struct S_cached *cache;
-	size_t cache_count, cache_cap;
+	struct S_partial_cache *found;
+	struct S_partial_cache missing;
 };
 
 /* The context stack, top first. */
@@ -416,7 +432,7 @@ struct S_open {
 static struct S_node *S_new_node(struct S_engine *e, struct S_tmpl *t,
 				 enum S_kind kind, size_t at)
 {
-	struct S_node *n = arena_alloc(&e->a, sizeof *n);
+	struct S_node *n = arena_alloc(e->ta, sizeof *n);
 	n->kind = kind;
 	n->tmpl = t;
 	n->at = at;
@@ -426,7 +442,7 @@ static struct S_node *S_new_node(struct S_engine *e, struct S_tmpl *t,
 static void S_add_kid(struct S_engine *e, struct S_node *parent,
 		      struct S_node *kid)
 {
-	parent->kids = arena_grow(&e->a, parent->kids, sizeof *parent->kids,
+	parent->kids = arena_grow(e->ta, parent->kids, sizeof *parent->kids,
 				  parent->kid_count, &parent->kid_cap,
 				  parent->kid_count + 1);
 	parent->kids[parent->kid_count++] = kid;
@@ -458,7 +474,7 @@ static void S_add_text(struct S_engine *e, struct S_tmpl *t,
 	n->text = s + start;
 	n->len = end - start;
 	if (o->strip_len) {
-		char *p = arena_alloc(&e->a, end - start + 1);
+		char *p = arena_alloc(e->ta, end - start + 1);
 		size_t len = 0, i = start;
 		while (i < end) {
 			if (i == 0 || s[i - 1] == '\n')
@@ -480,19 +496,19 @@ static void S_add_text(struct S_engine *e, struct S_tmpl *t,
 static void S_set_name(struct S_engine *e, struct S_node *n, const char *name,
 		       size_t len)
 {
-	n->text = arena_strndup(&e->a, name, len);
+	n->text = arena_strndup(e->ta, name, len);
 	n->len = len;
 	if (len == 1 && name[0] == '.')
 		return;
 	size_t parts = 1;
 	for (size_t i = 0; i < len; i++)
 		parts += name[i] == '.';
-	n->path = arena_alloc(&e->a, parts * sizeof *n->path);
+	n->path = arena_alloc(e->ta, parts * sizeof *n->path);
 	size_t from = 0;
 	for (size_t i = 0; i <= len; i++)
 		if (i == len || name[i] == '.') {
 			n->path[n->path_len++] =
-				arena_strndup(&e->a, name + from, i - from);
+				arena_strndup(e->ta, name + from, i - from);
 			from = i + 1;
 		}
 }
@@ -621,10 +637,10 @@ static struct S_node *S_build(struct S_engine *e, struct S_tmpl *t,
 	return stack[0].node;
 }
 
-static const struct S_tmpl *S_parse(struct S_engine *e, const char *file,
-				    const char *src, size_t len)
+static struct S_tmpl *S_parse(struct S_engine *e, const char *file,
+			      const char *src, size_t len)
 {
-	struct S_tmpl *t = arena_alloc(&e->a, sizeof *t);
+	struct S_tmpl *t = arena_alloc(e->ta, sizeof *t);
 	*t = (struct S_tmpl){.file = file, .src = src, .len = len,
 			     .pos_line = 1, .errors_before = e->d->errors};
 	size_t errors = e->d->errors;
@@ -689,6 +705,12 @@ static void S_indentation(struct S_engine *e)
 /* Template text: indented at the start of each line that has content. */
 static void S_text(struct S_engine *e, const char *s, size_t n)
 {
+	/* No indentation to add (most text of most templates): one copy. */
+	if (e->indent.len == 0 && n > 0) {
+		S_put(e, s, n);
+		e->bol = s[n - 1] == '\n';
+		n = 0;
+	}
 	while (n > 0) {
 		const char *nl = memchr(s, '\n', n);
 		size_t line = nl ? (size_t)(nl - s) + 1 : n;
@@ -771,12 +793,31 @@ static void S_section(struct S_engine *e, const struct S_node *n,
 	}
 }
 
+static const struct S_cached *S_cached(const struct S_partial_cache *c,
+				       const char *name)
+{
+	for (size_t i = 0; i < c->count; i++)
+		if (!strcmp(c->items[i].name, name))
+			return &c->items[i];
+	return NULL;
+}
+
+static void S_cache(struct arena *a, struct S_partial_cache *c,
+		    const char *name, const struct S_tmpl *t)
+{
+	c->items = arena_grow(a, c->items, sizeof *c->items, c->count,
+			      &c->cap, c->count + 1);
+	c->items[c->count++] = (struct S_cached){name, t};
+}
+
 static const struct S_tmpl *S_load(struct S_engine *e, const struct S_node *n)
 {
-	for (size_t i = 0; i < e->cache_count; i++)
-		if (!strcmp(e->cache[i].name, n->text))
-			return e->cache[i].tmpl;
-	if (e->cache_count >= MUSTACHE_MAX_PARTIALS) {
+	const struct S_cached *c = S_cached(e->found, n->text);
+	if (!c)
+		c = S_cached(&e->missing, n->text);
+	if (c)
+		return c->tmpl;
+	if (e->found->count + e->missing.count >= MUSTACHE_MAX_PARTIALS) {
 		S_fail(e, n, "more than %d different partials",
 		       MUSTACHE_MAX_PARTIALS);
 		return NULL;
@@ -796,10 +837,10 @@ static const struct S_tmpl *S_load(struct S_engine *e, const struct S_node *n)
 			     n->text);
 	if (e->d->errors != errors)
 		e->failed = true;
-	e->cache = arena_grow(&e->a, e->cache, sizeof *e->cache,
-			      e->cache_count, &e->cache_cap,
-			      e->cache_count + 1);
-	e->cache[e->cache_count++] = (struct S_cached){n->text, t};
+	if (t)
+		S_cache(e->ta, e->found, n->text, t);
+	else
+		S_cache(&e->a, &e->missing, n->text, NULL);
 	return t;
 }
 
@@ -808,10 +849,10 @@ static const struct S_tmpl *S_load(struct S_engine *e, const struct S_node *n)
 static void S_include(struct S_engine *e, struct S_node *n,
 		      const struct S_stack *ctx, const struct S_overrides *over)
 {
-	if (!n->looked_up) {
+	/* Only a partial found is remembered in the tree: a missing one is
+	 * looked for (and warned about) again by the next render. */
+	if (!n->target)
 		n->target = S_load(e, n);
-		n->looked_up = true;
-	}
 	if (!n->target)
 		return;
 	if (e->includes >= MUSTACHE_MAX_INCLUDES) {
@@ -903,15 +944,41 @@ static void S_expand(struct S_engine *e, const struct S_node *list,
 	}
 }
 
-bool mustache_render(struct diags *d, const char *file, const char *tmpl,
-		     size_t len, const struct value *data,
-		     const struct mustache_options *opt, struct buf *out)
+static const struct mustache_options S_default = {MUSTACHE_ESCAPE_HTML,
+						  NULL, 0, 0};
+
+struct mustache_template *mustache_compile(struct diags *d, const char *file,
+					   const char *tmpl, size_t len,
+					   const struct mustache_options *opt)
 {
-	static const struct mustache_options html = {MUSTACHE_ESCAPE_HTML,
-						     NULL, 0, 0};
-	if (!opt)
-		opt = &html;
+	struct mustache_template *t = xcalloc(1, sizeof *t);
+	arena_init(&t->a);
+	t->opt = opt ? *opt : S_default;
+	struct S_engine e = {.ta = &t->a, .d = d, .opt = &t->opt};
+	arena_init(&e.a);
+	t->root = S_parse(&e, file, tmpl, len);
+	arena_free(&e.a);
+	if (!t->root) {
+		mustache_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void mustache_free(struct mustache_template *t)
+{
+	if (!t)
+		return;
+	arena_free(&t->a);
+	free(t);
+}
+
+bool mustache_render_compiled(struct diags *d, struct mustache_template *t,
+			      const struct value *data, struct buf *out)
+{
+	const struct mustache_options *opt = &t->opt;
 	struct S_engine e = {
+		.ta = &t->a,
 		.d = d,
 		.opt = opt,
 		.out = out,
@@ -921,21 +988,31 @@ bool mustache_render(struct diags *d, const char *file, const char *tmpl,
 					    : MUSTACHE_MAX_STEPS,
 		.max_output = opt->max_output ? opt->max_output
 					      : MUSTACHE_MAX_OUTPUT,
+		.found = &t->partials,
 	};
 	arena_init(&e.a);
 	buf_init(&e.indent);
 	size_t errors = d->errors;
-	const struct S_tmpl *t = S_parse(&e, file, tmpl, len);
-	if (t) {
-		struct S_stack top = {data, NULL};
-		S_expand(&e, t->root, data ? &top : NULL, NULL);
-	}
-	bool ok = t && !e.failed && d->errors == errors;
+	struct S_stack top = {data, NULL};
+	S_expand(&e, t->root->root, data ? &top : NULL, NULL);
+	bool ok = !e.failed && d->errors == errors;
 	if (!ok && out->data) {
 		out->len = e.base;
 		out->data[out->len] = '\0';
 	}
 	buf_free(&e.indent);
 	arena_free(&e.a);
+	return ok;
+}
+
+bool mustache_render(struct diags *d, const char *file, const char *tmpl,
+		     size_t len, const struct value *data,
+		     const struct mustache_options *opt, struct buf *out)
+{
+	struct mustache_template *t = mustache_compile(d, file, tmpl, len, opt);
+	if (!t)
+		return false;
+	bool ok = mustache_render_compiled(d, t, data, out);
+	mustache_free(t);
 	return ok;
 }

@@ -11,10 +11,13 @@
  * into `d` with the file, line and column of the tag concerned (or of the
  * tag that opened an unclosed section).
  *
- * Each template and partial is parsed once per call into a tree, then the
- * tree is walked; everything lives in a scratch arena freed before
- * returning, so a build may call this once per page.  Partials keep the
- * delimiters they start with ({{ }}), whatever the including template set.
+ * A template is parsed once into a tree (mustache_compile), then the tree
+ * is walked for each expansion (mustache_render_compiled), so that a site
+ * expands its page templates for thousands of pages without reading them
+ * again; the partials a compiled template uses are parsed at their first
+ * expansion and kept with it.  mustache_render does both for one
+ * expansion.  Partials keep the delimiters they start with ({{ }}),
+ * whatever the including template set.
  *
  * Whitespace.  A tag other than an interpolation is standalone when it is
  * the only tag on its line but for blanks: its line (indentation and
@@ -64,12 +67,14 @@ enum {
 
 /*
  * Where partials come from.  load() returns the text of partial `name`
- * (it must stay valid until mustache_render returns) with its length in
+ * (it must stay valid as long as the compiled template) with its length in
  * *len and the file name to show in messages in *file; or NULL when there
  * is no such partial, which then expands to nothing (as the spec says)
  * with a warning.  A loader that refuses a name (an unsafe path) reports
  * an error at `at`, the tag, into the same diags as mustache_render's, and
- * returns NULL; the render then fails.  Called once per name and render.
+ * returns NULL; the render then fails.  Called once per name and compiled
+ * template for a partial found, and once per render for one missing (each
+ * render warns about it).
  */
 struct mustache_partials {
 	const char *(*load)(void *ctx, const char *name, struct source_pos at,
@@ -92,5 +97,20 @@ struct mustache_options {
 bool mustache_render(struct diags *d, const char *file, const char *tmpl,
 		     size_t len, const struct value *data,
 		     const struct mustache_options *opt, struct buf *out);
+
+/* A parsed template, to expand any number of times. */
+struct mustache_template;
+
+/* Parses `tmpl` (which must stay valid as long as the result, like *opt's
+ * partials; *opt itself is copied).  NULL, with errors in d, when it does
+ * not parse. */
+struct mustache_template *mustache_compile(struct diags *d, const char *file,
+					   const char *tmpl, size_t len,
+					   const struct mustache_options *opt);
+/* mustache_render with a compiled template: the same result, the same
+ * messages.  t is not const: it keeps the partials it parses. */
+bool mustache_render_compiled(struct diags *d, struct mustache_template *t,
+			      const struct value *data, struct buf *out);
+void mustache_free(struct mustache_template *t);
 
 #endif

@@ -92,10 +92,16 @@ static void S_csv_field(struct buf *out, const char *s, size_t len, bool last)
 		buf_put(out, s, len);
 	} else {
 		buf_putc(out, '"');
-		for (size_t i = 0; i < len; i++) {
-			if (s[i] == '"')
-				buf_putc(out, '"');
-			buf_putc(out, s[i]);
+		/* each run up to a quote, the quote included, then the quote
+		 * again (doubled) */
+		for (const char *end = s + len, *q; s < end; s = q + 1) {
+			q = memchr(s, '"', (size_t)(end - s));
+			if (!q) {
+				buf_put(out, s, (size_t)(end - s));
+				break;
+			}
+			buf_put(out, s, (size_t)(q - s) + 1);
+			buf_putc(out, '"');
 		}
 		buf_putc(out, '"');
 	}

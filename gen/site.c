@@ -139,6 +139,19 @@ struct S_template {
 	const char *name; /* "layout.html" */
 	const char *text, *path;
 	size_t len;
+	struct mustache_template *compiled; /* pages: parsed at first use */
+};
+
+enum S_kind {
+	S_DASHBOARD, S_REPORT, S_RECS, S_STATS, S_SDGS, S_DATA, S_SEARCH,
+	S_CLUSTER, S_REC, S_KIND_COUNT
+};
+
+/* What the layout gets that is the same on every page of a kind: made
+ * once per language, as thousands of pages share it. */
+struct S_frame {
+	const char *root;
+	struct value *base; /* lang, root, assets, site, nav, words, ... */
 };
 
 struct S_site {
@@ -156,6 +169,7 @@ struct S_site {
 	/* templates read so far: a few names, read once per build */
 	struct S_template templates[24];
 	size_t template_count;
+	struct mustache_partials partials;
 
 	/* the language being written */
 	const struct site_language *L;
@@ -163,6 +177,8 @@ struct S_site {
 	const char *lang_dir; /* "" or "es/" */
 	struct html_words hw;
 	struct value *words;
+	struct value *site; /* S_site_map() */
+	struct S_frame frames[S_KIND_COUNT];
 	const char **cluster_pages; /* by cluster index, from the top */
 
 	struct buf page;  /* the page being built */
@@ -208,7 +224,7 @@ static void S_write(struct S_site *S, const char *rel, const char *data,
 
 /* ---- templates ------------------------------------------------------ */
 
-static const struct S_template *S_template(struct S_site *S, const char *name)
+static struct S_template *S_template(struct S_site *S, const char *name)
 {
 	for (size_t i = 0; i < S->template_count; i++)
 		if (!strcmp(S->templates[i].name, name))
@@ -240,22 +256,35 @@ static const char *S_partial(void *ctx, const char *name, struct source_pos at,
 	return t->text;
 }
 
+/* Page templates are parsed once per build: each is expanded for many
+ * pages.  One that does not parse is parsed (and reported) again at each
+ * use, as when it was parsed for each page. */
+static struct mustache_template *S_compiled(struct S_site *S,
+					    struct S_template *t)
+{
+	if (!t->compiled) {
+		struct mustache_options opt = {MUSTACHE_ESCAPE_HTML,
+					       &S->partials, 0, 0};
+		t->compiled = mustache_compile(S->d, t->path, t->text, t->len,
+					       &opt);
+	}
+	return t->compiled;
+}
+
 /* Expands template `name` with data and writes the result to rel. */
 static void S_page(struct S_site *S, const char *name, const char *rel,
 		   const struct value *data)
 {
-	const struct S_template *t = S_template(S, name);
+	struct S_template *t = S_template(S, name);
 	if (!t) {
 		struct source_pos pos = {name, 0, 0};
 		diag_error(S->d, pos, "the template %s is missing", name);
 		S->ok = false;
 		return;
 	}
-	struct mustache_partials partials = {S_partial, S};
-	struct mustache_options opt = {MUSTACHE_ESCAPE_HTML, &partials, 0, 0};
+	struct mustache_template *c = S_compiled(S, t);
 	buf_clear(&S->page);
-	if (!mustache_render(S->d, t->path, t->text, t->len, data, &opt,
-			     &S->page)) {
+	if (!c || !mustache_render_compiled(S->d, c, data, &S->page)) {
 		S->ok = false;
 		return;
 	}
@@ -273,10 +302,22 @@ static void S_page_done(struct S_site *S)
 
 /* ---- values --------------------------------------------------------- */
 
+/* A string value of s, not copied: every string a page gets is the
+ * model's, a constant, or made in the arena of the page's data or a
+ * longer-lived one (the body of the report page alone is megabytes). */
+static struct value *S_str(struct S_site *S, const char *s)
+{
+	struct value *v = value_new(S->va, VALUE_STRING);
+	v->str = s ? s : "";
+	v->len = strlen(v->str);
+	v->quoted = true;
+	return v;
+}
+
 static void S_put(struct S_site *S, struct value *m, const char *key,
 		  const char *s)
 {
-	value_map_put(S->va, m, key, value_string(S->va, s ? s : ""));
+	value_map_put(S->va, m, key, S_str(S, s));
 }
 
 static void S_put_num(struct S_site *S, struct value *m, const char *key,
@@ -331,11 +372,6 @@ static const char *S_root(struct S_site *S, const char *rel)
 
 
 /* ---- what every page has -------------------------------------------- */
-
-enum S_kind {
-	S_DASHBOARD, S_REPORT, S_RECS, S_STATS, S_SDGS, S_DATA, S_SEARCH,
-	S_CLUSTER, S_REC, S_KIND_COUNT
-};
 
 static const struct {
 	const char *word, *file;
@@ -433,27 +469,56 @@ static struct value *S_site_map(struct S_site *S)
 	return m;
 }
 
-/* A page's data: what the layout needs, plus the page's own entries
- * (added by the caller). */
-static struct value *S_common(struct S_site *S, enum S_kind kind,
-			      const char *rel, const char *title)
+static struct value *S_frame_base(struct S_site *S, enum S_kind kind,
+				  const char *root)
 {
-	const char *root = S_root(S, rel);
 	struct value *m = value_map(S->va);
 	S_put(S, m, "lang", lang_code(S->L->lang));
 	S_put(S, m, "root", root);
 	S_put(S, m, "assets", arena_printf(S->va, "%s%sassets/", root,
 					   S->nlangs > 1 ? "../" : ""));
-	S_put(S, m, "title", title);
 	value_map_put(S->va, m, "is_dashboard", value_bool(S->va, kind == S_DASHBOARD));
-	value_map_put(S->va, m, "site", S_site_map(S));
+	value_map_put(S->va, m, "site", S->site);
 	value_map_put(S->va, m, "words", S->words);
 	value_map_put(S->va, m, "nav", S_nav_list(S, root, kind));
-	struct value *tr = S_translations(S, root, rel);
-	value_map_put(S->va, m, "translations", tr);
-	value_map_put(S->va, m, "has_translations", value_bool(S->va, tr->count > 0));
 	value_map_put(S->va, m, "ctx", (struct value *)S->L->context);
 	value_map_put(S->va, m, "labels", (struct value *)S->L->labels);
+	return m;
+}
+
+/* The frame of a page of that kind at rel, made at the first such page
+ * (pages of a kind are all as deep in the folders). */
+static const struct S_frame *S_frame(struct S_site *S, enum S_kind kind,
+				     const char *rel)
+{
+	struct S_frame *f = &S->frames[kind];
+	size_t depth = 0;
+	for (const char *p = rel; *p; p++)
+		depth += *p == '/';
+	if (f->root && strlen(f->root) == 3 * depth)
+		return f;
+	struct arena *va = S->va;
+	S->va = S->a;
+	f->root = S_root(S, rel);
+	f->base = S_frame_base(S, kind, f->root);
+	S->va = va;
+	return f;
+}
+
+/* A page's data: what the layout needs, plus the page's own entries
+ * (added by the caller). */
+static struct value *S_common(struct S_site *S, enum S_kind kind,
+			      const char *rel, const char *title)
+{
+	const struct S_frame *f = S_frame(S, kind, rel);
+	struct value *m = value_map(S->va);
+	for (size_t i = 0; i < f->base->count; i++)
+		value_map_put(S->va, m, f->base->entries[i].key,
+			      f->base->entries[i].value);
+	S_put(S, m, "title", title);
+	struct value *tr = S_translations(S, f->root, rel);
+	value_map_put(S->va, m, "translations", tr);
+	value_map_put(S->va, m, "has_translations", value_bool(S->va, tr->count > 0));
 	return m;
 }
 
@@ -773,21 +838,21 @@ static void S_cluster(struct S_site *S, const struct cluster *c)
 	S_page(S, "cluster.html", rel, m);
 }
 
-/* A list, and has_KEY telling whether it holds anything (templates test
- * that rather than the list, whose section would repeat). */
-static void S_put_list(struct S_site *S, struct value *m, const char *key,
+/* A list as KEY, and has_KEY telling whether it holds anything (templates
+ * test that rather than the list, whose section would repeat).  Called
+ * with "has_KEY", a constant: KEY is its tail. */
+static void S_put_list(struct S_site *S, struct value *m, const char *has_key,
 		       struct value *list)
 {
-	value_map_put(S->va, m, key, list);
-	value_map_put(S->va, m, arena_printf(S->va, "has_%s", key),
-		      value_bool(S->va, list->count > 0));
+	value_map_put(S->va, m, has_key + strlen("has_"), list);
+	value_map_put(S->va, m, has_key, value_bool(S->va, list->count > 0));
 }
 
 static struct value *S_texts(struct S_site *S, const struct text_list *l)
 {
 	struct value *list = value_list(S->va);
 	for (size_t i = 0; i < l->count; i++)
-		value_list_push(S->va, list, value_string(S->va, S_t(S, &l->items[i])));
+		value_list_push(S->va, list, S_str(S, S_t(S, &l->items[i])));
 	return list;
 }
 
@@ -882,7 +947,7 @@ static void S_recommendation(struct S_site *S, size_t i)
 						S->hw.matrix_text, rec->id));
 	S_put(S, m, "id", rec->id);
 	S_put(S, m, "text", S_t(S, &rec->text));
-	S_put_list(S, m, "states", S_texts(S, &rec->states));
+	S_put_list(S, m, "has_states", S_texts(S, &rec->states));
 	buf_clear(&S->frag);
 	for (size_t j = 0; j < rec->states.count; j++)
 		buf_printf(&S->frag, "%s%s", j ? ", " : "",
@@ -896,12 +961,12 @@ static void S_recommendation(struct S_site *S, size_t i)
 		S_put(S, m, "cluster_title", S_t(S, &rec->cluster->title));
 		S_put(S, m, "cluster_href", S_cluster_href(S, "../", rec->cluster));
 	}
-	S_put_list(S, m, "themes", S_texts(S, &rec->themes));
-	S_put_list(S, m, "groups", S_texts(S, &rec->groups));
-	S_put_list(S, m, "responsible", S_texts(S, &rec->responsible));
-	S_put_list(S, m, "sdgs", S_sdg_list(S, rec));
-	S_put_list(S, m, "actions", S_actions(S, rec));
-	S_put_list(S, m, "related", S_related(S, rec));
+	S_put_list(S, m, "has_themes", S_texts(S, &rec->themes));
+	S_put_list(S, m, "has_groups", S_texts(S, &rec->groups));
+	S_put_list(S, m, "has_responsible", S_texts(S, &rec->responsible));
+	S_put_list(S, m, "has_sdgs", S_sdg_list(S, rec));
+	S_put_list(S, m, "has_actions", S_actions(S, rec));
+	S_put_list(S, m, "has_related", S_related(S, rec));
 	S_put(S, m, "challenges", S_md(S, &rec->challenges, "c-", 2));
 	S_put(S, m, "assistance", S_md(S, &rec->assistance, "t-", 2));
 	S_put(S, m, "indicators", S_indicator_charts(S, rec));
@@ -919,6 +984,8 @@ static void S_language(struct S_site *S, const struct site_language *L)
 				    : "";
 	S->hw = html_words(L->lang, L->labels);
 	S->words = S_words_map(S);
+	S->site = S_site_map(S);
+	memset(S->frames, 0, sizeof S->frames);
 	const char *base = arena_printf(S->a, "%s/%s", S->out_dir, S->lang_dir);
 	if (!S_mkdirs(S, arena_printf(S->va, "%sclusters", base)) ||
 	    !S_mkdirs(S, arena_printf(S->va, "%srecommendations", base)) ||
@@ -996,6 +1063,7 @@ bool site_write(struct arena *a, struct diags *d, const struct report *r,
 	struct S_site S = {.a = a, .va = a, .d = d, .r = r, .t = t,
 			   .langs = langs, .nlangs = nlangs, .out_dir = out_dir,
 			   .ok = true, .first = report_first_language(r)};
+	S.partials = (struct mustache_partials){S_partial, &S};
 	arena_init(&S.pa);
 	buf_init(&S.page);
 	buf_init(&S.frag);
@@ -1007,6 +1075,8 @@ bool site_write(struct arena *a, struct diags *d, const struct report *r,
 		if (nlangs > 1 && S.ok)
 			S_chooser(&S);
 	}
+	for (size_t i = 0; i < S.template_count; i++)
+		mustache_free(S.templates[i].compiled);
 	buf_free(&S.page);
 	buf_free(&S.frag);
 	arena_free(&S.pa);

@@ -60,6 +60,14 @@ void value_list_push(struct arena *a, struct value *list, struct value *item)
 	list->items[list->count++] = item;
 }
 
+static size_t S_hash(const char *s)
+{
+	size_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
 void value_map_put(struct arena *a, struct value *map, const char *key,
 		   struct value *v)
 {
@@ -69,16 +77,24 @@ void value_map_put(struct arena *a, struct value *map, const char *key,
 	memset(e, 0, sizeof *e);
 	e->key = key;
 	e->value = v;
+	e->hash = S_hash(key);
 }
 
+/* Lookups compare hashes before keys: templates look names up through
+ * maps of dozens of entries (a page's data, the words, the labels)
+ * thousands of times a build. */
 const struct value_entry *value_map_entry(const struct value *map,
 					  const char *key)
 {
 	if (!map || map->kind != VALUE_MAP)
 		return NULL;
-	for (size_t i = 0; i < map->count; i++)
-		if (strcmp(map->entries[i].key, key) == 0)
-			return &map->entries[i];
+	size_t hash = S_hash(key);
+	for (size_t i = 0; i < map->count; i++) {
+		const struct value_entry *e = &map->entries[i];
+		/* entries written by hand have no hash */
+		if ((e->hash == hash || !e->hash) && strcmp(e->key, key) == 0)
+			return e;
+	}
 	return NULL;
 }
 
@@ -171,12 +187,21 @@ const char *value_kind_name(enum value_kind k)
 	return "?";
 }
 
+/* The bytes json_write_string escapes: control characters, DEL, the
+ * quote, the backslash and '<'. */
+static bool S_json_special(unsigned char c)
+{
+	return c < 0x20 || c == 0x7F || c == '"' || c == '\\' || c == '<';
+}
+
 void json_write_string(struct buf *out, const char *s, size_t len)
 {
 	buf_putc(out, '"');
 	size_t start = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (!S_json_special(c))
+			continue;
 		const char *esc = NULL;
 		char tmp[8];
 		if (c == '"')
@@ -242,11 +267,13 @@ static bool S_is_json_number(const char *s)
 
 static void S_newline(struct buf *out, int indent, int level)
 {
+	static const char spaces[] = "                                ";
 	if (!indent)
 		return;
 	buf_putc(out, '\n');
-	for (int i = 0; i < indent * level; i++)
-		buf_putc(out, ' ');
+	for (int n = indent * level; n > 0; n -= (int)sizeof spaces - 1)
+		buf_put(out, spaces,
+			n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1);
 }
 
 static void S_write_json(struct buf *out, const struct value *v, int indent,

@@ -33,6 +33,7 @@ struct value_entry {
 	const char *key;
 	struct source_pos key_pos;
 	struct value *value;
+	size_t hash; /* of key, set by value_map_put: lookups compare it first */
 };
 
 struct value {
