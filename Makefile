@@ -11,13 +11,13 @@ WARN      := -Wall -Wextra -Werror
 CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DUPRGEN_VERSION='"$(VERSION)"' \
              -DUPRGEN_DATADIR='"$(PREFIX)/share/uprgen"'
 CFLAGS    ?= -O2 -g
-CFLAGS    += -std=c17 $(WARN)
-SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+CFLAGS    += -std=c17 -pthread $(WARN)
+SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
-LDLIBS    := -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lm
+LDLIBS    := -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lz -lm -pthread
 
 # Debian packages: to build and run, then only to test.
-PACKAGES      := gcc make pkg-config libyaml-dev libcmark-gfm-dev \
+PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
                  hyphen-en-us hyphen-es hyphen-fr fonts-noto-core \
                  fonts-dejavu-core

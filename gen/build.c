@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -343,6 +344,57 @@ static void S_drop_cover(cmark_node *doc)
 	}
 }
 
+/* One PDF per language, each in a thread of its own: the documents share
+ * nothing but the read-only model, and typesetting is most of a build's
+ * time.  Each job has its own arena and diagnostics, merged afterwards. */
+struct S_pdf_job {
+	const struct report *r;
+	struct S_language *L;
+	const char *staging;
+	struct arena arena;
+	struct diags diags;
+	bool ok;
+	pthread_t thread;
+	bool started;
+};
+
+static void *S_pdf_thread(void *p)
+{
+	struct S_pdf_job *job = p;
+	S_drop_cover(job->L->doc);
+	job->ok = S_write_pdf(&job->arena, &job->diags, job->r, job->L,
+			      job->staging);
+	return NULL;
+}
+
+static bool S_write_pdfs(struct diags *d, const struct report *r,
+			 struct S_language *langs, size_t n,
+			 const char *staging)
+{
+	struct S_pdf_job jobs[LANG_COUNT];
+	for (size_t i = 0; i < n; i++) {
+		jobs[i] = (struct S_pdf_job){.r = r, .L = &langs[i],
+					     .staging = staging};
+		arena_init(&jobs[i].arena);
+		diags_init(&jobs[i].diags);
+		jobs[i].started = n > 1 && pthread_create(&jobs[i].thread, NULL,
+							  S_pdf_thread,
+							  &jobs[i]) == 0;
+		if (!jobs[i].started)
+			S_pdf_thread(&jobs[i]);
+	}
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		if (jobs[i].started)
+			pthread_join(jobs[i].thread, NULL);
+		diags_append(d, &jobs[i].diags);
+		ok = ok && jobs[i].ok;
+		diags_free(&jobs[i].diags);
+		arena_free(&jobs[i].arena);
+	}
+	return ok;
+}
+
 /* ------------------------------------------------------------ build */
 
 static bool S_build_language(struct arena *a, struct diags *d,
@@ -399,10 +451,8 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		ok = site_write(a, d, r, &t, site, n,
 				arena_printf(a, "%s/site", staging));
 	}
-	for (size_t i = 0; ok && o->pdf && i < n; i++) {
-		S_drop_cover(langs[i].doc);
-		ok = S_write_pdf(a, d, r, &langs[i], staging);
-	}
+	if (ok && o->pdf)
+		ok = S_write_pdfs(d, r, langs, n, staging);
 	if (ok) {
 		ok = S_move_into_place(a, d, staging, out, "md");
 		if (o->html)

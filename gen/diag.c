@@ -80,6 +80,17 @@ void diag_warning(struct diags *d, struct source_pos pos, const char *fmt, ...)
 	va_end(ap);
 }
 
+void diags_append(struct diags *to, const struct diags *from)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const struct diag *g = &from->items[i];
+		if (g->severity == SEVERITY_ERROR)
+			diag_error(to, g->pos, "%s", g->message);
+		else
+			diag_warning(to, g->pos, "%s", g->message);
+	}
+}
+
 static int S_compare(const void *pa, const void *pb)
 {
 	const struct diag *a = pa, *b = pb;

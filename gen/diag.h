@@ -44,6 +44,8 @@ void diag_error(struct diags *d, struct source_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void diag_warning(struct diags *d, struct source_pos pos, const char *fmt,
 		  ...) __attribute__((format(printf, 3, 4)));
+/* Adds copies of every message of `from` to `to`. */
+void diags_append(struct diags *to, const struct diags *from);
 /* Prints "FILE:LINE:COLUMN: error: MESSAGE" lines, sorted by file and
  * position; warnings are skipped when quiet_warnings is set. */
 void diags_print(struct diags *d, FILE *out, int quiet_warnings);
