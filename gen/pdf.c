@@ -792,9 +792,23 @@ static void S_info(struct S_ctx *c)
 		{HPDF_INFO_KEYWORDS, o->keywords},
 		{HPDF_INFO_CREATOR, "uprgen"},
 	};
-	for (size_t i = 0; i < sizeof info / sizeof *info; i++)
-		if (info[i].value && *info[i].value)
-			HPDF_SetInfoAttr(c->doc, info[i].type, info[i].value);
+	for (size_t i = 0; i < sizeof info / sizeof *info; i++) {
+		const char *v = info[i].value;
+		if (!v || !*v)
+			continue;
+		/* Hardening (issue 7): libharu refuses a string over 65,535
+		 * bytes, and a title that long failed the whole PDF; the
+		 * document information keeps 1,000 bytes of it, cut at a
+		 * character boundary. */
+		size_t len = strlen(v);
+		if (len > 1000) {
+			len = 1000;
+			while (len && ((unsigned char)v[len] & 0xC0) == 0x80)
+				len--;
+			v = arena_strndup(&c->arena, v, len);
+		}
+		HPDF_SetInfoAttr(c->doc, info[i].type, v);
+	}
 	if (o->created.year > 0) {
 		HPDF_Date dt = {o->created.year, o->created.month,
 				o->created.day, o->created.hour,
@@ -848,7 +862,8 @@ static bool S_save(struct S_ctx *c, const char *out_path)
 	}
 	fchmod(fd, 0644);
 	close(fd);
-	bool ok = HPDF_SaveToFile(c->doc, tmp) == HPDF_OK && !c->err.code;
+	bool ok = pdf_fonts_finish(&c->fonts) &&
+		  HPDF_SaveToFile(c->doc, tmp) == HPDF_OK && !c->err.code;
 	if (ok && rename(tmp, out_path) != 0) {
 		diag_error(c->d, (struct source_pos){out_path, 0, 0},
 			   "cannot write: %s", strerror(errno));
@@ -888,8 +903,17 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 		.hyphen = ok ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)
 			     : NULL};
 	if (ok) {
+		size_t errors = d->errors;
 		S_info(&c);
-		ok = S_layout(&c, doc) && S_save(&c, out_path);
+		ok = S_layout(&c, doc) && !c.fonts.failed &&
+		     S_save(&c, out_path);
+		/* Hardening (issue 7): a libharu error during the layout
+		 * failed the build with "0 errors" and no message. */
+		if (!ok && d->errors == errors)
+			diag_error(d, (struct source_pos){out_path, 0, 0},
+				   "cannot make the PDF (libharu error 0x%04X, "
+				   "detail %u)", (unsigned)c.err.code,
+				   (unsigned)c.err.detail);
 	}
 	pdf_hyphen_close(c.env.hyphen);
 	pdf_fonts_free(&c.fonts);

@@ -245,6 +245,19 @@ static size_t S_first_fit(const struct pdf_item *it, size_t n, double width,
 	return count;
 }
 
+size_t pdf_break_within(const struct pdf_item *items, size_t n, double width,
+			double tolerance, size_t **breaks)
+{
+	*breaks = NULL;
+	if (n == 0)
+		return 0;
+	struct brk_state s = {.it = items, .n = n, .width = width,
+			      .tolerance = tolerance};
+	size_t lines = S_pass(&s) ? S_collect(&s, breaks) : 0;
+	free(s.node);
+	return lines;
+}
+
 size_t pdf_break_lines(const struct pdf_item *items, size_t n, double width,
 		       size_t **breaks)
 {

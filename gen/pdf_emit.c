@@ -9,8 +9,11 @@
  */
 #include "pdf_int.h"
 
+#include <hpdf_pages.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 struct S_goto {
 	int page, ref;
@@ -27,7 +30,10 @@ struct S_emit {
 	struct pdf_anchor *head, *note;
 	struct S_goto *gotos;
 	size_t goto_count, goto_cap;
-	struct buf scratch;
+	struct buf ops;  /* the text object being written */
+	struct buf page; /* the page's content not yet in its stream */
+	struct buf raw, packed; /* a finished page's content, compressing */
+	long tx, ty;    /* its text position, in thousandths of a point */
 	int cur_face;
 	float cur_size;
 	int cur_color;
@@ -40,29 +46,121 @@ static const float S_rgb[PDF_COLOR_COUNT][3] = {
 	[PDF_ACCENT] = {0.0f, 0.36f, 0.62f}, [PDF_WHITE] = {1, 1, 1},
 };
 
-static void S_fill(HPDF_Page p, int color)
+/* A number given in thousandths, written as PDF wants it: no exponent,
+ * no trailing zeros. */
+static void S_num(struct buf *b, long v)
 {
-	HPDF_Page_SetRGBFill(p, S_rgb[color][0], S_rgb[color][1],
-			     S_rgb[color][2]);
+	char tmp[24];
+	size_t n = 0;
+	unsigned long u = v < 0 ? (unsigned long)-v : (unsigned long)v;
+	unsigned long frac = u % 1000;
+	int digits = frac ? 3 : 0;
+	while (frac && frac % 10 == 0) {
+		frac /= 10;
+		digits--;
+	}
+	for (int i = 0; i < digits; i++, frac /= 10)
+		tmp[n++] = (char)('0' + frac % 10);
+	if (n)
+		tmp[n++] = '.';
+	u /= 1000;
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		tmp[n++] = '-';
+	buf_reserve(b, n);
+	while (n)
+		b->data[b->len++] = tmp[--n];
+	b->data[b->len] = '\0';
+}
+
+static long S_milli(double v)
+{
+	return lround(v * 1000);
+}
+
+/* Text goes straight into the page's content stream, as the operators
+ * libharu's SetTextMatrix and ShowText would write: those cost ≈7,000
+ * instructions a word (a 512-byte memset and float formatting for the
+ * one, measuring the text again for the other), more than the whole
+ * layout.  A text object is gathered in e->ops, then e->page.
+ *
+ * Lines and rectangles are written here too, so that a page's content
+ * reaches libharu once, deflated (S_deflate_page): libharu copies what it
+ * is given a byte at a time.  Its own drawing calls (a dot, an image)
+ * come after S_flush. */
+static void S_text_begin(struct S_emit *e)
+{
+	buf_puts(&e->ops, "BT\n");
+	e->tx = e->ty = 0;
+	e->cur_face = -1;
+	e->cur_color = -1;
+}
+
+static void S_text_end(struct S_emit *e)
+{
+	buf_puts(&e->ops, "ET\n");
+	buf_put(&e->page, e->ops.data, e->ops.len);
+	buf_clear(&e->ops);
+}
+
+static void S_flush(struct S_emit *e, HPDF_Page p)
+{
+	if (e->page.len)
+		HPDF_Stream_Write(((HPDF_PageAttr)p->attr)->stream,
+				  (const HPDF_BYTE *)e->page.data,
+				  (HPDF_UINT)e->page.len);
+	buf_clear(&e->page);
 }
 
 static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		   double x, double y)
 {
+	HPDF_Font font = pdf_fonts_get(e->f, d->face);
+	if (!font)
+		return;
+	struct buf *o = &e->ops;
 	if (d->face != e->cur_face || d->size != e->cur_size) {
-		HPDF_Page_SetFontAndSize(p, e->f->font[d->face], d->size);
+		buf_putc(o, '/');
+		buf_puts(o, HPDF_Page_GetLocalFontName(p, font));
+		buf_putc(o, ' ');
+		S_num(o, S_milli(d->size));
+		buf_puts(o, " Tf\n");
 		e->cur_face = d->face;
 		e->cur_size = d->size;
 	}
 	if (d->color != e->cur_color) {
-		S_fill(p, d->color);
+		for (int i = 0; i < 3; i++) {
+			S_num(o, S_milli(S_rgb[d->color < PDF_RGB ? d->color
+								  : 0][i]));
+			buf_putc(o, ' ');
+		}
+		buf_puts(o, "rg\n");
 		e->cur_color = d->color;
 	}
-	buf_clear(&e->scratch);
-	buf_put(&e->scratch, d->s, d->len);
-	/* absolute: TextOut's relative moves go wrong after ShowText */
-	HPDF_Page_SetTextMatrix(p, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
-	HPDF_Page_ShowText(p, e->scratch.data);
+	/* Td moves from the last position: kept in whole thousandths, the
+	 * moves add up exactly */
+	long tx = S_milli(x), ty = S_milli(y);
+	S_num(o, tx - e->tx);
+	buf_putc(o, ' ');
+	S_num(o, ty - e->ty);
+	buf_puts(o, " Td\n");
+	e->tx = tx;
+	e->ty = ty;
+	/* Hardening (issue 7): a draw of over 65,000 bytes (the title
+	 * page's symbol of 100,000 characters) is cut, at a character
+	 * boundary: libharu refused such strings and the whole PDF failed,
+	 * and viewers have limits of their own.  Lines of text never come
+	 * near that (words are broken to fit). */
+	size_t len = d->len;
+	if (len > 65000) {
+		len = 65000;
+		while (len && ((unsigned char)d->s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	pdf_fonts_encode(e->f, d->face, d->s, len, o);
+	buf_puts(o, " Tj\n");
 }
 
 /* The colour of a graphic: the palette's, or the draw's own rgb. */
@@ -78,7 +176,31 @@ static void S_colour_of(const struct pdf_draw *d, HPDF_REAL rgb[3])
 		rgb[i] = S_rgb[d->color < PDF_RGB ? d->color : 0][i];
 }
 
-static void S_graphic(HPDF_Page p, const struct pdf_draw *d,
+static void S_op(struct buf *b, const double *v, size_t n, const char *op)
+{
+	for (size_t i = 0; i < n; i++) {
+		S_num(b, S_milli(v[i]));
+		buf_putc(b, ' ');
+	}
+	buf_puts(b, op);
+}
+
+/* A stroked line from (x0,y0) to (x1,y1); round ends join the segments of
+ * a chart's line. */
+static void S_line(struct buf *b, const HPDF_REAL rgb[3], double width,
+		   const double xy[4], bool round)
+{
+	S_op(b, (const double[]){rgb[0], rgb[1], rgb[2]}, 3, "RG\n");
+	S_op(b, &width, 1, "w\n");
+	if (round)
+		buf_puts(b, "1 J\n");
+	S_op(b, xy, 2, "m\n");
+	S_op(b, xy + 2, 2, "l\nS\n");
+	if (round)
+		buf_puts(b, "0 J\n");
+}
+
+static void S_graphic(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		      double top)
 {
 	double y = top - d->y;
@@ -86,29 +208,24 @@ static void S_graphic(HPDF_Page p, const struct pdf_draw *d,
 	S_colour_of(d, rgb);
 	switch (d->kind) {
 	case PDF_DRAW_RECT:
-		HPDF_Page_SetRGBFill(p, rgb[0], rgb[1], rgb[2]);
-		HPDF_Page_Rectangle(p, d->x, (HPDF_REAL)(y - d->h), d->w, d->h);
-		HPDF_Page_Fill(p);
+		S_op(&e->page, (const double[]){rgb[0], rgb[1], rgb[2]}, 3,
+		     "rg\n");
+		S_op(&e->page, (const double[]){d->x, y - d->h, d->w, d->h}, 4,
+		     "re\nf\n");
 		break;
 	case PDF_DRAW_DOT:
+		S_flush(e, p);
 		HPDF_Page_SetRGBFill(p, rgb[0], rgb[1], rgb[2]);
 		HPDF_Page_Circle(p, d->x, (HPDF_REAL)y, d->w);
 		HPDF_Page_Fill(p);
 		break;
 	case PDF_DRAW_LINE:
-		HPDF_Page_SetRGBStroke(p, rgb[0], rgb[1], rgb[2]);
-		HPDF_Page_SetLineWidth(p, d->size);
-		/* chart lines are drawn segment by segment: round ends
-		 * close the joins */
-		if (d->color == PDF_RGB)
-			HPDF_Page_SetLineCap(p, HPDF_ROUND_END);
-		HPDF_Page_MoveTo(p, d->x, (HPDF_REAL)y);
-		HPDF_Page_LineTo(p, d->x + d->w, (HPDF_REAL)(y - d->h));
-		HPDF_Page_Stroke(p);
-		if (d->color == PDF_RGB)
-			HPDF_Page_SetLineCap(p, HPDF_BUTT_END);
+		S_line(&e->page, rgb, d->size,
+		       (const double[]){d->x, y, d->x + d->w, y - d->h},
+		       d->color == PDF_RGB);
 		break;
 	case PDF_DRAW_IMAGE:
+		S_flush(e, p);
 		HPDF_Page_DrawImage(p, d->image, d->x, (HPDF_REAL)(y - d->h),
 				    d->w, d->h);
 		break;
@@ -157,6 +274,10 @@ static void S_marks(struct S_emit *e, int page, const struct pdf_draw *d,
 	HPDF_Annotation a;
 	switch (d->kind) {
 	case PDF_DRAW_URI:
+		/* Hardening (issue 7): libharu refuses a URI over 65,535
+		 * bytes and the whole PDF failed; such a link stays text. */
+		if (strlen(d->s) >= 65535)
+			break;
 		a = HPDF_Page_CreateURILinkAnnot(p, r, d->s);
 		if (a)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
@@ -183,7 +304,7 @@ static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 {
 	HPDF_Page p = e->pages[page];
 	for (size_t i = 0; i < c->n; i++)
-		S_graphic(p, &c->d[i], top);
+		S_graphic(e, p, &c->d[i], top);
 	for (size_t i = 0; i < c->n; i++)
 		S_marks(e, page, &c->d[i], top);
 	bool text = false;
@@ -192,9 +313,7 @@ static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 		if (d->kind != PDF_DRAW_TEXT && d->kind != PDF_DRAW_PAGEREF)
 			continue;
 		if (!text) {
-			HPDF_Page_BeginText(p);
-			e->cur_face = -1;
-			e->cur_color = -1;
+			S_text_begin(e);
 			text = true;
 		}
 		if (d->kind == PDF_DRAW_TEXT)
@@ -203,7 +322,7 @@ static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 			S_pageref(e, p, d, top);
 	}
 	if (text)
-		HPDF_Page_EndText(p);
+		S_text_end(e);
 }
 
 static void S_notes(struct S_emit *e, int page)
@@ -215,19 +334,25 @@ static void S_notes(struct S_emit *e, int page)
 	for (size_t i = 0; i < pp->note_count; i++)
 		h += pp->notes[i]->h;
 	double top = PDF_MARGIN_BOTTOM + h;
-	HPDF_Page p = e->pages[page];
-	HPDF_Page_SetRGBStroke(p, 0, 0, 0);
-	HPDF_Page_SetLineWidth(p, 0.5);
-	HPDF_Page_MoveTo(p, PDF_MARGIN_LEFT, (HPDF_REAL)(top + 7));
-	HPDF_Page_LineTo(p, PDF_MARGIN_LEFT + 90, (HPDF_REAL)(top + 7));
-	HPDF_Page_Stroke(p);
+	static const HPDF_REAL black[3] = {0, 0, 0};
+	S_line(&e->page, black, 0.5,
+	       (const double[]){PDF_MARGIN_LEFT, top + 7, PDF_MARGIN_LEFT + 90,
+				top + 7},
+	       false);
 	for (size_t i = 0; i < pp->note_count; i++) {
 		S_chunk(e, page, pp->notes[i], top);
 		top -= pp->notes[i]->h;
 	}
 }
 
-/* Text cut with an ellipsis to fit width. */
+/* Text cut with an ellipsis to fit width.
+ *
+ * Hardening (issue 7): the longest prefix that fits beside the ellipsis is
+ * found in one pass, adding up advance widths (in font units, so the sum
+ * is exact and the cut the same as measuring each prefix whole).  It used
+ * to measure the whole remaining text again after each character taken
+ * off: quadratic, on every page, and a running header of a 100,000-
+ * character title never finished. */
 static void S_fitted(struct S_emit *e, const char *s, enum pdf_face face,
 		     double size, double width, struct buf *out)
 {
@@ -236,14 +361,21 @@ static void S_fitted(struct S_emit *e, const char *s, enum pdf_face face,
 	double ell = pdf_fonts_width(e->f, face, size, "\u2026", 3);
 	if (pdf_fonts_width(e->f, face, size, out->data, out->len) <= width)
 		return;
-	while (out->len &&
-	       pdf_fonts_width(e->f, face, size, out->data, out->len) + ell >
-		       width) {
-		do
-			out->len--;
-		while (out->len &&
-		       ((unsigned char)out->data[out->len] & 0xC0) == 0x80);
+	double units = 0; /* advance widths of out->data[0 .. keep) */
+	size_t keep = 0;
+	for (size_t i = 0; i < out->len;) {
+		size_t adv;
+		utf8_decode(out->data + i, out->len - i, &adv);
+		if (!adv)
+			adv = 1;
+		double u = pdf_fonts_width(e->f, face, 1000, out->data + i, adv);
+		if ((units + u) * size / 1000.0 + ell > width)
+			break;
+		units += u;
+		i += adv;
+		keep = i;
 	}
+	out->len = keep;
 	out->data[out->len] = '\0';
 	buf_puts(out, "\u2026");
 }
@@ -251,12 +383,12 @@ static void S_fitted(struct S_emit *e, const char *s, enum pdf_face face,
 static void S_line_text(struct S_emit *e, HPDF_Page p, enum pdf_face face,
 			double size, double x, double y, const char *s)
 {
-	HPDF_Page_BeginText(p);
-	HPDF_Page_SetFontAndSize(p, e->f->font[face], (HPDF_REAL)size);
-	S_fill(p, PDF_GREY);
-	HPDF_Page_SetTextMatrix(p, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
-	HPDF_Page_ShowText(p, s);
-	HPDF_Page_EndText(p);
+	struct pdf_draw d = {.kind = PDF_DRAW_TEXT, .face = (uint8_t)face,
+			     .color = PDF_GREY, .size = (float)size, .s = s,
+			     .len = (uint32_t)strlen(s)};
+	S_text_begin(e);
+	S_text(e, p, &d, x, y);
+	S_text_end(e);
 }
 
 static void S_header_footer(struct S_emit *e, int page)
@@ -268,27 +400,121 @@ static void S_header_footer(struct S_emit *e, int page)
 	buf_init(&t);
 	double sym_w = 0;
 	if (e->info->symbol && *e->info->symbol) {
-		sym_w = pdf_fonts_width(e->f, PDF_SANS_B, 9, e->info->symbol,
-					strlen(e->info->symbol));
-		S_line_text(e, p, PDF_SANS_B, 9, right - sym_w, y,
-			    e->info->symbol);
+		/* Hardening (issue 7): a symbol wider than half the line is
+		 * cut like the title (libharu refuses a string over 65,535
+		 * bytes, which failed the whole PDF); real symbols fit. */
+		const char *shown = e->info->symbol;
+		struct buf sym;
+		buf_init(&sym);
+		sym_w = pdf_fonts_width(e->f, PDF_SANS_B, 9, shown,
+					strlen(shown));
+		if (sym_w > PDF_TEXT_W / 2) {
+			S_fitted(e, shown, PDF_SANS_B, 9, PDF_TEXT_W / 2, &sym);
+			shown = sym.data;
+			sym_w = pdf_fonts_width(e->f, PDF_SANS_B, 9, sym.data,
+						sym.len);
+		}
+		S_line_text(e, p, PDF_SANS_B, 9, right - sym_w, y, shown);
+		buf_free(&sym);
 	}
 	if (e->info->title && *e->info->title) {
 		S_fitted(e, e->info->title, PDF_SANS_I, 8,
 			 PDF_TEXT_W - sym_w - 24, &t);
 		S_line_text(e, p, PDF_SANS_I, 8, PDF_MARGIN_LEFT, y, t.data);
 	}
-	HPDF_Page_SetRGBStroke(p, 0, 0, 0);
-	HPDF_Page_SetLineWidth(p, 0.4f);
-	HPDF_Page_MoveTo(p, PDF_MARGIN_LEFT, (HPDF_REAL)(y - 6));
-	HPDF_Page_LineTo(p, (HPDF_REAL)right, (HPDF_REAL)(y - 6));
-	HPDF_Page_Stroke(p);
+	static const HPDF_REAL black[3] = {0, 0, 0};
+	S_line(&e->page, black, 0.4, (const double[]){PDF_MARGIN_LEFT, y - 6,
+						      right, y - 6},
+	       false);
 	buf_clear(&t);
 	buf_printf(&t, "%d", page - (int)e->info->front_pages + 1);
 	double w = pdf_fonts_width(e->f, PDF_SANS, 9, t.data, t.len);
 	S_line_text(e, p, PDF_SANS, 9, PDF_MARGIN_LEFT + (PDF_TEXT_W - w) / 2,
 		    PDF_MARGIN_BOTTOM - 34, t.data);
 	buf_free(&t);
+}
+
+/* A page's content is deflated as soon as it is drawn, not by libharu at
+ * the save: its uncompressed text is freed pages earlier (≈14 KB a page),
+ * and zlib's level 3 takes half the time of libharu's default level 6 for
+ * a file ≈10% larger. Left to libharu if zlib fails. */
+enum { S_ZLEVEL = 3 };
+
+/* libharu drops the /Filter of a stream it does not filter itself, so the
+ * entry is written by the dictionary's own hook. */
+static HPDF_STATUS S_flate_entry(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
+}
+
+/* Appends what a libharu memory stream holds; false if it could not all
+ * be read. */
+static bool S_stream_bytes(HPDF_Stream st, struct buf *out)
+{
+	size_t start = out->len;
+	for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(st); i < n; i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(st, i, &len);
+		if (b)
+			buf_put(out, (const char *)b, len);
+	}
+	return out->len - start == st->size;
+}
+
+/* The stream of dict becomes data deflated; false, dict untouched, if zlib
+ * fails. */
+static bool S_put_deflated(HPDF_Dict dict, const char *data, size_t len,
+			   struct buf *packed)
+{
+	uLongf out = compressBound((uLong)len);
+	buf_clear(packed);
+	buf_reserve(packed, out);
+	if (compress2((Bytef *)packed->data, &out, (const Bytef *)data,
+		      (uLong)len, S_ZLEVEL) != Z_OK)
+		return false;
+	HPDF_MemStream_FreeData(dict->stream);
+	HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)packed->data,
+			  (HPDF_UINT)out);
+	dict->filter = HPDF_STREAM_FILTER_NONE;
+	dict->write_fn = S_flate_entry;
+	return true;
+}
+
+bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed)
+{
+	buf_clear(raw);
+	return S_stream_bytes(dict->stream, raw) &&
+	       S_put_deflated(dict, raw->data, raw->len, packed);
+}
+
+/* The page's whole content into e->page: what libharu drew comes first. */
+static bool S_gather(struct S_emit *e, HPDF_Stream st)
+{
+	buf_clear(&e->raw);
+	if (!S_stream_bytes(st, &e->raw))
+		return false;
+	buf_put(&e->raw, e->page.data, e->page.len);
+	struct buf t = e->page;
+	e->page = e->raw;
+	e->raw = t;
+	return true;
+}
+
+static void S_deflate_page(struct S_emit *e, HPDF_Page p)
+{
+	HPDF_PageAttr attr = p->attr;
+	if (attr->stream->size && !S_gather(e, attr->stream)) {
+		S_flush(e, p);
+		return;
+	}
+	if (!S_put_deflated(attr->contents, e->page.data, e->page.len,
+			    &e->packed)) {
+		HPDF_MemStream_FreeData(attr->stream); /* e->page has it */
+		S_flush(e, p); /* libharu deflates it at the save */
+		return;
+	}
+	buf_clear(&e->page);
 }
 
 static void S_links(struct S_emit *e)
@@ -328,7 +554,10 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	      const struct pdf_emit_info *info)
 {
 	struct S_emit e = {.doc = doc, .f = f, .pg = pg, .info = info};
-	buf_init(&e.scratch);
+	buf_init(&e.ops);
+	buf_init(&e.page);
+	buf_init(&e.raw);
+	buf_init(&e.packed);
 	e.pages = xcalloc(pg->count, sizeof *e.pages);
 	e.head = xcalloc(info->heading_count + 1, sizeof *e.head);
 	e.note = xcalloc(pg->note_total + 1, sizeof *e.note);
@@ -350,6 +579,7 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		S_notes(&e, (int)i);
 		if (p->kind == PDF_PAGE_BODY)
 			S_header_footer(&e, (int)i);
+		S_deflate_page(&e, e.pages[i]);
 	}
 	if (ok) {
 		S_links(&e);
@@ -361,6 +591,9 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	free(e.head);
 	free(e.note);
 	free(e.gotos);
-	buf_free(&e.scratch);
+	buf_free(&e.ops);
+	buf_free(&e.page);
+	buf_free(&e.raw);
+	buf_free(&e.packed);
 	return ok;
 }

@@ -7,9 +7,16 @@
  * cached per face and code point: the line breaker measures every word,
  * and asking libharu each time costs more than the rest of the layout.
  * The cache is the caller's struct pdf_fonts, freed by pdf_fonts_free().
+ *
+ * A face is loaded into the document when it is first measured or drawn:
+ * libharu maps all 65,536 code points through the font's cmap when it
+ * loads one (≈7 ms a face, ≈1 ms through pdf_ttf_load), and writes every
+ * face it loaded into the file, yet a report uses about half of the twelve.
  */
 #include "pdf_int.h"
 
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,24 +47,20 @@ bool pdf_fonts_load(struct pdf_fonts *f, HPDF_Doc doc, const char *dir,
 		    struct diags *d)
 {
 	memset(f, 0, sizeof *f);
+	f->doc = doc;
+	f->dir = dir;
+	f->d = d;
+	/* a missing file is found now, not halfway through the layout */
 	for (int i = 0; i < PDF_FACE_COUNT; i++) {
 		char path[4096];
 		S_path(path, sizeof path, dir, (enum pdf_face)i);
 		FILE *probe = fopen(path, "rb");
-		const char *name = NULL;
-		if (probe) {
-			fclose(probe);
-			name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
-		}
-		if (name)
-			f->font[i] = HPDF_GetFont(doc, name, "UTF-8");
-		if (!f->font[i]) {
+		if (!probe) {
 			diag_error(d, (struct source_pos){0},
 				   "cannot load the font %s", path);
 			return false;
 		}
-		f->adv[i] = xmalloc(S_BMP * sizeof *f->adv[i]);
-		memset(f->adv[i], 0xFF, S_BMP * sizeof *f->adv[i]);
+		fclose(probe);
 	}
 	return true;
 }
@@ -69,33 +72,174 @@ void pdf_fonts_free(struct pdf_fonts *f)
 	memset(f, 0, sizeof *f);
 }
 
-static unsigned S_advance(struct pdf_fonts *f, enum pdf_face face,
+/* A face that fails to load is reported once and measures 0 wide; the
+ * render then fails (pdf_fonts.failed). */
+static void S_load(struct pdf_fonts *f, enum pdf_face face)
+{
+	char path[4096];
+	S_path(path, sizeof path, f->dir, face);
+	const char *name = pdf_ttf_load(f->doc, path);
+	if (name)
+		f->font[face] = HPDF_GetFont(f->doc, name, "UTF-8");
+	if (!f->font[face]) {
+		diag_error(f->d, (struct source_pos){0},
+			   "cannot load the font %s", path);
+		f->failed = true;
+	}
+	f->adv[face] = xmalloc(S_BMP * sizeof *f->adv[face]);
+	memset(f->adv[face], 0xFF, S_BMP * sizeof *f->adv[face]);
+}
+
+HPDF_Font pdf_fonts_get(struct pdf_fonts *f, enum pdf_face face)
+{
+	if (!f->adv[face])
+		S_load(f, face);
+	return f->font[face];
+}
+
+/* The advance of c the first time it is asked for: the slot of a face
+ * that failed to load stays 0. */
+static unsigned S_measure(struct pdf_fonts *f, enum pdf_face face,
 			  unsigned c)
 {
-	if (c >= S_BMP) /* libharu draws these as spaces */
-		c = ' ';
 	uint16_t *slot = &f->adv[face][c];
-	if (*slot == S_UNKNOWN) {
-		char u[4];
-		size_t n = utf8_encode(c, u);
-		HPDF_TextWidth tw = HPDF_Font_TextWidth(
-			f->font[face], (const HPDF_BYTE *)u, (HPDF_UINT)n);
-		*slot = tw.width < S_UNKNOWN ? (uint16_t)tw.width : 0;
+	if (!f->font[face]) {
+		*slot = 0;
+		return 0;
 	}
+	char u[4];
+	size_t n = utf8_encode(c, u);
+	HPDF_TextWidth tw = HPDF_Font_TextWidth(f->font[face],
+						(const HPDF_BYTE *)u,
+						(HPDF_UINT)n);
+	*slot = tw.width < S_UNKNOWN ? (uint16_t)tw.width : 0;
 	return *slot;
+}
+
+/* The code point at s[*i] (ASCII without a call: most text is), moved
+ * past; outside the BMP, the space libharu draws instead. */
+static unsigned S_next(const char *s, size_t len, size_t *i)
+{
+	unsigned char b = (unsigned char)s[*i];
+	if (b < 0x80) {
+		(*i)++;
+		return b;
+	}
+	size_t adv;
+	unsigned c = utf8_decode(s + *i, len - *i, &adv);
+	*i += adv ? adv : 1;
+	return c < S_BMP ? c : ' ';
+}
+
+static const uint16_t *S_advances(struct pdf_fonts *f, enum pdf_face face)
+{
+	if (!f->adv[face])
+		S_load(f, face);
+	return f->adv[face];
 }
 
 double pdf_fonts_width(struct pdf_fonts *f, enum pdf_face face, double size,
 		       const char *s, size_t len)
 {
+	const uint16_t *adv = S_advances(f, face);
 	unsigned long total = 0;
 	for (size_t i = 0; i < len;) {
-		size_t adv;
-		unsigned c = utf8_decode(s + i, len - i, &adv);
-		total += S_advance(f, face, c);
-		i += adv ? adv : 1;
+		unsigned c = S_next(s, len, &i);
+		total += adv[c] != S_UNKNOWN ? adv[c] : S_measure(f, face, c);
 	}
 	return (double)total * size / 1000.0;
+}
+
+/* A byte of a literal string: the few that would end or change it are
+ * escaped. */
+static char *S_string_byte(char *o, unsigned char b)
+{
+	static const char esc[] = {['('] = '(', [')'] = ')', ['\\'] = '\\',
+				   ['\r'] = 'r', ['\n'] = 'n'};
+	if (b < sizeof esc && esc[b]) {
+		*o++ = '\\';
+		*o++ = esc[b];
+	} else {
+		*o++ = (char)b;
+	}
+	return o;
+}
+
+void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
+		      const char *s, size_t len, struct buf *out)
+{
+	const uint16_t *adv = S_advances(f, face);
+	/* a character takes a byte or more and gives two, escaped or not */
+	buf_reserve(out, 4 * len + 2);
+	char *o = out->data + out->len;
+	*o++ = '(';
+	for (size_t i = 0; i < len;) {
+		unsigned c = S_next(s, len, &i);
+		if (adv[c] == S_UNKNOWN) /* libharu embeds measured glyphs */
+			S_measure(f, face, c);
+		o = S_string_byte(o, (unsigned char)(c >> 8));
+		o = S_string_byte(o, (unsigned char)c);
+	}
+	*o++ = ')';
+	out->len = (size_t)(o - out->data);
+	out->data[out->len] = '\0';
+}
+
+/* The font descriptor libharu would make at the save, with the subset
+ * font in it, made first: libharu keeps a descriptor it finds, and would
+ * deflate the font at its slower level (a fifth of the save's time). */
+static bool S_descriptor(HPDF_Font font, struct buf *raw, struct buf *packed)
+{
+	HPDF_FontAttr fa = font->attr;
+	HPDF_FontDef def = fa->fontdef;
+	HPDF_TTFontDefAttr ta = def->attr;
+	if (def->descriptor || !ta->embedding)
+		return true;
+	/* the glyph map and ToUnicode too; libharu gives them the font's
+	 * filter at the save */
+	font->filter = HPDF_STREAM_FILTER_NONE;
+	if (fa->map_stream)
+		pdf_deflate_stream(fa->map_stream, raw, packed);
+	if (fa->cmap_stream)
+		pdf_deflate_stream(fa->cmap_stream, raw, packed);
+	HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
+	HPDF_Dict desc = data ? HPDF_Dict_New(font->mmgr) : NULL;
+	if (!desc || HPDF_TTFontDef_SaveFontData(def, data->stream) != HPDF_OK)
+		return false;
+	pdf_deflate_stream(data, raw, packed);
+	HPDF_STATUS r = HPDF_Dict_Add(desc, "FontFile2", data);
+	r += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)ta->length1);
+	r += HPDF_Dict_AddNumber(data, "Length2", 0);
+	r += HPDF_Dict_AddNumber(data, "Length3", 0);
+	r += HPDF_Xref_Add(fa->xref, desc);
+	r += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+	r += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+	r += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+	r += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
+	r += HPDF_Dict_Add(desc, "FontBBox",
+			   HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+	r += HPDF_Dict_AddName(desc, "FontName", ta->base_font);
+	r += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+	r += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+	r += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
+	if (r != HPDF_OK)
+		return false;
+	def->descriptor = desc;
+	return true;
+}
+
+bool pdf_fonts_finish(struct pdf_fonts *f)
+{
+	struct buf raw, packed;
+	buf_init(&raw);
+	buf_init(&packed);
+	bool ok = true;
+	for (int i = 0; i < PDF_FACE_COUNT && ok; i++)
+		if (f->font[i])
+			ok = S_descriptor(f->font[i], &raw, &packed);
+	buf_free(&raw);
+	buf_free(&packed);
+	return ok;
 }
 
 enum pdf_face pdf_face_with(enum pdf_face face, bool bold, bool italic)

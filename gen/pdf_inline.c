@@ -24,6 +24,10 @@ enum {
 	S_MAX_POINTS = 32,
 };
 
+/* TeX's \pretolerance of 100: a paragraph whose lines all stretch their
+ * spaces by at most the glue's stretch (badness 100) is not hyphenated. */
+#define S_PRETOLERANCE 1.0
+
 #define S_FILL_STRETCH 100000.0
 
 void pdf_para_init(struct pdf_para *p)
@@ -71,6 +75,7 @@ void pdf_para_reset(struct pdf_para *p, enum pdf_face face, double size,
 	buf_clear(&p->text);
 	p->size = size;
 	p->leading = leading;
+	p->hyphen = NULL;
 	struct pdf_style base = {.face = face, .size = (float)size};
 	S_style(p, &base);
 }
@@ -130,7 +135,7 @@ static bool S_is_letter(unsigned c)
 
 /* Hyphenation points of the letters inside w[0..len) (punctuation around
  * them left out), as offsets from w. */
-static size_t S_hyphen_points(struct pdf_inline_env *env, const char *w,
+static size_t S_hyphen_points(struct pdf_hyphen *h, const char *w,
 			      size_t len, size_t *pts, size_t max)
 {
 	size_t s = 0, e = len, adv;
@@ -144,21 +149,19 @@ static size_t S_hyphen_points(struct pdf_inline_env *env, const char *w,
 			break;
 		e = back;
 	}
-	size_t n = pdf_hyphen_points(env->hyphen, w + s, e - s, pts, max);
+	size_t n = pdf_hyphen_points(h, w + s, e - s, pts, max);
 	for (size_t i = 0; i < n; i++)
 		pts[i] += s;
 	return n;
 }
 
-/* Appends one word: boxes with breaks after explicit dashes and at
- * hyphenation points. */
+/* Appends one word: boxes with breaks after explicit dashes, the pieces
+ * marked for hyphenation if the paragraph needs it (S_break). */
 static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 		   uint32_t style, const char *w, size_t len)
 {
 	size_t base = p->text.len;
 	buf_put(&p->text, w, len);
-	const struct pdf_style *st = &p->styles[style];
-	double hyphen = pdf_fonts_width(env->fonts, st->face, st->size, "-", 1);
 	size_t seg = 0; /* start of the current piece between dashes */
 	for (size_t i = 0; i <= len;) {
 		size_t adv = 1;
@@ -170,17 +173,11 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 			continue;
 		}
 		size_t end = i < len ? i + adv : len;
-		size_t pts[S_MAX_POINTS];
-		size_t n = c == '/' ? 0
-				    : S_hyphen_points(env, w + seg, end - seg,
-						      pts, S_MAX_POINTS);
-		size_t from = seg;
-		for (size_t k = 0; k < n; k++) {
-			S_box(p, env, style, base + from, seg + pts[k] - from);
-			S_penalty(p, style, S_HYPHEN_PENALTY, hyphen, true);
-			from = seg + pts[k];
+		S_box(p, env, style, base + seg, end - seg);
+		if (c != '/' && env->hyphen) {
+			p->items[p->n - 1].hyphenate = true;
+			p->hyphen = env->hyphen;
 		}
-		S_box(p, env, style, base + from, end - from);
 		if (end < len)
 			S_penalty(p, style, S_DASH_PENALTY, 0, false);
 		seg = i = end;
@@ -428,6 +425,56 @@ static void S_cut_wide(struct pdf_para *p, struct pdf_inline_env *env,
 	free(old);
 }
 
+/* Splits every box marked hyphenate at its hyphenation points, with a
+ * flagged penalty at each. */
+static void S_hyphenate(struct pdf_para *p, struct pdf_inline_env *env)
+{
+	struct pdf_item *old = p->items;
+	size_t n = p->n;
+	p->items = NULL;
+	p->n = p->cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct pdf_item it = old[i];
+		if (it.kind != PDF_BOX || !it.hyphenate) {
+			*S_push(p, it.kind, it.style) = it;
+			continue;
+		}
+		size_t pts[S_MAX_POINTS];
+		size_t count = S_hyphen_points(p->hyphen, p->text.data + it.off,
+					       it.len, pts, S_MAX_POINTS);
+		const struct pdf_style *st = &p->styles[it.style];
+		double hyphen = count ? pdf_fonts_width(env->fonts, st->face,
+							st->size, "-", 1)
+				      : 0;
+		size_t from = 0;
+		for (size_t k = 0; k < count; k++) {
+			S_box(p, env, it.style, it.off + from, pts[k] - from);
+			S_penalty(p, it.style, S_HYPHEN_PENALTY, hyphen, true);
+			from = pts[k];
+		}
+		S_box(p, env, it.style, it.off + from, it.len - from);
+	}
+	free(old);
+	p->hyphen = NULL;
+}
+
+/* As TeX does: a paragraph that sets well without hyphenation is left
+ * whole (most are, and hyphenating every word was a sixth of the PDF's
+ * time); the others are hyphenated, then broken with the usual passes. */
+static size_t S_break(struct pdf_para *p, struct pdf_inline_env *env,
+		      double width, size_t **breaks)
+{
+	if (p->hyphen) {
+		size_t lines = pdf_break_within(p->items, p->n, width,
+						S_PRETOLERANCE, breaks);
+		if (lines)
+			return lines;
+		S_hyphenate(p, env);
+	}
+	S_cut_wide(p, env, width);
+	return pdf_break_lines(p->items, p->n, width, breaks);
+}
+
 /* ---- setting lines ---- */
 
 struct S_line {
@@ -579,9 +626,8 @@ size_t pdf_para_set(struct pdf_para *p, struct pdf_inline_env *env,
 		    double x, double width, enum pdf_align align,
 		    struct pdf_chunk ***out)
 {
-	S_cut_wide(p, env, width);
 	size_t *breaks;
-	size_t lines = pdf_break_lines(p->items, p->n, width, &breaks);
+	size_t lines = S_break(p, env, width, &breaks);
 	struct S_line l = {.p = p, .env = env, .run_style = -1};
 	l.text = arena_strndup(env->arena, p->text.data ? p->text.data : "",
 			       p->text.len);

@@ -46,15 +46,32 @@ enum pdf_face {
 };
 
 struct pdf_fonts {
+	HPDF_Doc doc;
+	const char *dir;
+	struct diags *d;
+	bool failed; /* a face could not be loaded (reported) */
+	/* faces are loaded on first use: adv[face] is NULL until then */
 	HPDF_Font font[PDF_FACE_COUNT];
 	/* advance widths in 1/1000 em by BMP code point, filled on first
 	 * use: 0xFFFF is "not measured yet" */
 	uint16_t *adv[PDF_FACE_COUNT];
 };
 
+/* Checks that every face's file is there; dir (NULL: the system's fonts)
+ * must outlive f. */
 bool pdf_fonts_load(struct pdf_fonts *f, HPDF_Doc doc, const char *dir,
 		    struct diags *d);
 void pdf_fonts_free(struct pdf_fonts *f);
+/* The face, loaded into the document if it is not yet; NULL if it fails. */
+HPDF_Font pdf_fonts_get(struct pdf_fonts *f, enum pdf_face face);
+/* Appends len bytes of UTF-8 as a PDF literal string of the face's
+ * two-byte codes (what libharu's ShowText writes as hex), its glyphs
+ * marked for embedding. */
+void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
+		      const char *s, size_t len, struct buf *out);
+/* Before the save: each face's subset font made and deflated (see
+ * pdf_font.c); false on a libharu error. */
+bool pdf_fonts_finish(struct pdf_fonts *f);
 /* Width in points of len bytes of valid UTF-8. */
 double pdf_fonts_width(struct pdf_fonts *f, enum pdf_face face, double size,
 		       const char *s, size_t len);
@@ -62,6 +79,16 @@ double pdf_fonts_width(struct pdf_fonts *f, enum pdf_face face, double size,
 enum pdf_face pdf_face_with(enum pdf_face face, bool bold, bool italic);
 bool pdf_face_is_bold(enum pdf_face face);
 bool pdf_face_is_italic(enum pdf_face face);
+
+/* The content of a libharu stream dictionary (a memory stream) deflated
+ * now, at a faster level than libharu's; false, unchanged, on failure.
+ * raw and packed are scratch buffers. */
+bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed);
+
+/* ---- TrueType files (pdf_ttf.c) ---- */
+/* HPDF_LoadTTFontFromFile (embedded) of the font at path, its cmap
+ * rebuilt so that libharu loads it faster; the same glyphs. */
+const char *pdf_ttf_load(HPDF_Doc doc, const char *path);
 
 /* ---- hyphenation (pdf_hyphen.c) ---- */
 struct pdf_hyphen;
@@ -80,6 +107,7 @@ enum { PDF_INF_PENALTY = 10000 };
 struct pdf_item {
 	enum pdf_item_kind kind;
 	bool flagged;   /* a hyphen break: draw "-" when taken */
+	bool hyphenate; /* BOX: a piece of word not yet hyphenated */
 	int penalty;    /* PENALTY: >= 10000 never, <= -10000 always */
 	double width, stretch, shrink;
 	/* for setting: bytes of the paragraph text and the style */
@@ -94,6 +122,10 @@ struct pdf_item {
  * the item each line ends at. */
 size_t pdf_break_lines(const struct pdf_item *items, size_t n, double width,
 		       size_t **breaks);
+/* One total-fit pass accepting only lines whose adjustment ratio is
+ * within tolerance; 0 (and *breaks NULL) when there is no such setting. */
+size_t pdf_break_within(const struct pdf_item *items, size_t n, double width,
+			double tolerance, size_t **breaks);
 
 /* ---- display lists ---- */
 enum pdf_draw_kind {
@@ -172,6 +204,8 @@ struct pdf_para {
 	struct pdf_style *styles;
 	size_t style_count, style_cap;
 	double size, leading; /* of the base style */
+	/* the dictionary of its boxes marked hyphenate; NULL: none left */
+	struct pdf_hyphen *hyphen;
 };
 
 /* What the inline walk needs from the document. */

@@ -282,11 +282,21 @@ void pdf_pages_lines(struct pdf_pages *pg, struct pdf_chunk *const *c,
 }
 
 /* Splits a chunk taller than a page at height cut: what lies below goes
- * into a second chunk, lines and areas crossing the cut into both. */
+ * into a second chunk, lines and areas crossing the cut into both.
+ *
+ * Hardening (issue 7): the part below the cut goes into `rest`, a heap
+ * list the caller reuses, not into the arena.  It used to be copied into
+ * the arena at every page, so a paragraph or table row of P pages kept P
+ * copies of what lay below each cut until the end of the build: memory
+ * grew with the square of its length (a 1.8 MB recommendation text took
+ * 10 GB).  Only the pieces placed on pages are in the arena now. */
 static void S_split(struct pdf_pages *pg, const struct pdf_chunk *c,
-		    double cut, struct pdf_chunk **top, struct pdf_chunk **rest)
+		    double cut, struct pdf_chunk **top, struct pdf_list *rest)
 {
-	struct pdf_list a = {0}, b = {0};
+	struct pdf_list a = {0};
+	struct pdf_list *b = rest;
+	b->n = 0;
+	b->note_count = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		struct pdf_draw d = c->d[i];
 		bool area = d.kind == PDF_DRAW_RECT || d.kind == PDF_DRAW_LINE;
@@ -298,37 +308,49 @@ static void S_split(struct pdf_pages *pg, const struct pdf_chunk *c,
 			lower.y = 0;
 			lower.h = (float)(lower.h - d.h);
 			pdf_list_add(&a, d);
-			pdf_list_add(&b, lower);
+			pdf_list_add(b, lower);
 		} else if (bottom <= cut) {
 			pdf_list_add(&a, d);
 		} else {
 			d.y = (float)(d.y - cut);
-			pdf_list_add(&b, d);
+			pdf_list_add(b, d);
 		}
 	}
 	for (size_t i = 0; i < c->note_count; i++)
 		pdf_list_note(&a, c->notes[i]);
 	*top = pdf_list_chunk(&a, pg->a, cut, c->space_before);
-	*rest = pdf_list_chunk(&b, pg->a, c->h - cut, 0);
 	pdf_list_free(&a);
-	pdf_list_free(&b);
 }
 
 static void S_put_tall(struct pdf_pages *pg, const struct pdf_chunk *c)
 {
+	/* two heap lists in turn: one holds the rest being split, the other
+	 * receives what lies below the next cut (see S_split) */
+	struct pdf_list rest[2] = {{0}, {0}};
+	struct pdf_chunk view[2];
+	int turn = 0;
+	bool on_heap = false;
 	while (c->h > pdf_pages_room(pg) + S_EPS) {
-		struct pdf_chunk *top, *rest;
+		struct pdf_chunk *top;
 		double room = pdf_pages_room(pg);
 		if (room < 20) {
 			pdf_pages_new_page(pg, pg->kind);
 			continue;
 		}
-		S_split(pg, c, room, &top, &rest);
+		S_split(pg, c, room, &top, &rest[turn]);
+		view[turn] = (struct pdf_chunk){rest[turn].d, rest[turn].n,
+						c->h - room, 0, NULL, 0};
 		S_put(pg, top);
 		pdf_pages_new_page(pg, pg->kind);
-		c = rest;
+		c = &view[turn];
+		on_heap = true;
+		turn = !turn;
 	}
+	if (on_heap) /* the last piece is placed: into the arena with it */
+		c = pdf_list_chunk(&rest[!turn], pg->a, c->h, 0);
 	S_put(pg, c);
+	pdf_list_free(&rest[0]);
+	pdf_list_free(&rest[1]);
 }
 
 void pdf_pages_group(struct pdf_pages *pg, struct pdf_chunk *const *c,

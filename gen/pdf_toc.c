@@ -132,6 +132,21 @@ void pdf_outline(HPDF_Doc doc, HPDF_Page *pages, const struct pdf_heading *h,
 		for (int k = level - 1; k >= 1 && !parent; k--)
 			parent = open[k];
 		const char *title = h[i].plain && *h[i].plain ? h[i].plain : "-";
+		/* Hardening (issue 7): libharu refuses strings over 65,535
+		 * bytes (HPDF_STRING_OUT_OF_RANGE), and that failed the whole
+		 * PDF for a heading of one 100,000-character word.  An
+		 * outline entry is a line in a side panel: it is cut to 1,000
+		 * bytes, at a character boundary. */
+		char cut[1001];
+		size_t len = strlen(title);
+		if (len >= sizeof cut) {
+			len = sizeof cut - 1;
+			while (len && ((unsigned char)title[len] & 0xC0) == 0x80)
+				len--;
+			memcpy(cut, title, len);
+			cut[len] = '\0';
+			title = cut;
+		}
 		HPDF_Outline o = HPDF_CreateOutline(doc, parent, title, enc);
 		if (!o)
 			continue;

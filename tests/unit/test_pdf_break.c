@@ -82,6 +82,37 @@ static void test_box_too_wide(void)
 	free(br);
 }
 
+/* Four boxes of 50 with glue of 4 (stretch 2) between them, then the
+ * paragraph's end. */
+static size_t S_four_boxes(struct pdf_item *it)
+{
+	size_t n = 0;
+	for (int i = 0; i < 4; i++) {
+		if (i)
+			S_item(&it[n++], PDF_GLUE, 4, 0);
+		S_item(&it[n++], PDF_BOX, 50, 0);
+	}
+	S_item(&it[n++], PDF_GLUE, 0, 0);
+	it[n - 1].stretch = 1e5;
+	S_item(&it[n++], PDF_PENALTY, 0, -PDF_INF_PENALTY);
+	return n;
+}
+
+static void test_within(void)
+{
+	struct pdf_item it[9];
+	size_t n = S_four_boxes(it), *br;
+	/* one line, spaces as they are */
+	CHECK(pdf_break_within(it, n, 212, 1.0, &br) == 1);
+	free(br);
+	/* 180 wide: all four do not fit, and a first line of three
+	 * stretches its spaces 5.5 times their stretch; the usual passes
+	 * still find lines */
+	CHECK(pdf_break_within(it, n, 180, 1.0, &br) == 0 && !br);
+	CHECK(pdf_break_lines(it, n, 180, &br) == 2);
+	free(br);
+}
+
 static void test_hyphen_points(void)
 {
 	struct pdf_hyphen *es = pdf_hyphen_open(LANG_ES, NULL);
@@ -98,6 +129,10 @@ static void test_hyphen_points(void)
 	n = pdf_hyphen_points(en, "hyphenation", 11, pts, 16);
 	CHECK(n >= 2);
 	CHECK(pdf_hyphen_points(en, "abc1defgh", 9, pts, 16) == 0);
+	/* again, now remembered: the same points, as many as asked */
+	n = pdf_hyphen_points(es, "implementación", 15, pts, 16);
+	CHECK(n == 4 && pts[0] == 2 && pts[3] == 10);
+	CHECK(pdf_hyphen_points(es, "implementación", 15, pts, 2) == 2);
 	pdf_hyphen_close(es);
 	pdf_hyphen_close(en);
 }
@@ -176,6 +211,7 @@ int main(void)
 {
 	test_synthetic();
 	test_box_too_wide();
+	test_within();
 	test_hyphen_points();
 	test_set_paragraphs();
 	return check_done("pdf_break");
