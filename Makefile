@@ -8,8 +8,7 @@ SHARED    ?= $(abspath ../shared)
 
 CC        ?= cc
 WARN      := -Wall -Wextra -Werror
-CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DUPRGEN_VERSION='"$(VERSION)"' \
-             -DUPRGEN_DATADIR='"$(PREFIX)/share/uprgen"'
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DUPRGEN_VERSION='"$(VERSION)"'
 CFLAGS    ?= -O2 -g
 CFLAGS    += -std=c17 -pthread $(WARN)
 SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \

@@ -6,10 +6,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef UPRGEN_DATADIR
-#define UPRGEN_DATADIR "/usr/local/share/uprgen"
-#endif
-
 static bool S_is_dir(const char *p)
 {
 	struct stat st;
@@ -22,8 +18,9 @@ static bool S_is_file(const char *p)
 	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* build/uprgen (or build/asan/uprgen) in a checkout: templates/ is found
- * by walking up from the executable's folder. */
+/* Found by walking up from the executable's folder: templates/ in a
+ * checkout (build/uprgen, build/asan/uprgen), share/uprgen/templates/
+ * once installed under any PREFIX (PREFIX/bin/uprgen). */
 static const char *S_beside_executable(struct arena *a, const char *argv0)
 {
 	char exe[4096];
@@ -42,10 +39,15 @@ static const char *S_beside_executable(struct arena *a, const char *argv0)
 		if (!slash)
 			return NULL;
 		*slash = '\0';
-		char *candidate = arena_printf(a, "%s/templates", exe);
-		if (S_is_dir(candidate) &&
-		    S_is_file(arena_printf(a, "%s/report.md", candidate)))
-			return candidate;
+		const char *const below[] = {"templates",
+					     "share/uprgen/templates"};
+		for (int i = 0; i < 2; i++) {
+			char *candidate =
+				arena_printf(a, "%s/%s", exe, below[i]);
+			if (S_is_file(arena_printf(a, "%s/report.md",
+						   candidate)))
+				return candidate;
+		}
 	}
 	return NULL;
 }
@@ -62,8 +64,6 @@ struct template_dirs templates_find(struct arena *a, const char *dir,
 		t.builtin = arena_strdup(a, env);
 	if (!t.builtin)
 		t.builtin = S_beside_executable(a, argv0);
-	if (!t.builtin && S_is_dir(UPRGEN_DATADIR "/templates"))
-		t.builtin = UPRGEN_DATADIR "/templates";
 	/* A project that is itself the source checkout holds the built-in
 	 * templates: no need to look them up twice. */
 	if (t.user && t.builtin && !strcmp(t.user, t.builtin))

@@ -5,8 +5,8 @@
  * chapter by copying one file.
  *
  * The built-in folder is, in order: $UPRGEN_TEMPLATES; the templates/
- * folder beside the executable's build/ folder (a source checkout); the
- * installed DATADIR/templates.
+ * folder of the source checkout the executable was built in; the
+ * installed PREFIX/share/uprgen/templates beside PREFIX/bin/uprgen.
  */
 #ifndef UPRGEN_TEMPLATES_H
 #define UPRGEN_TEMPLATES_H
