@@ -103,9 +103,11 @@ bench-deps:
 	-$(call install_missing,$(BENCH_PACKAGES))
 
 # uprgen against cmark-gfm, pandoc and WeasyPrint; writes build/bench.md.
-# SKIP_PEERS=1 for a quick run; settings in tests/bench/bench.sh.
+# SKIP_PEERS=1 for a quick run; settings in tests/bench/bench.sh.  Then
+# every State of the whole UPR Info sample imported and checked.
 bench: deps bench-deps build/uprgen
 	bash tests/bench/bench.sh $(abspath build/uprgen) $(SHARED)
+	UPRGEN=$(abspath build/uprgen) SHARED=$(SHARED) bash tests/import/bench.sh
 
 # Rewrites every golden file from what the tool prints now; review the diff.
 golden: build/uprgen build/asan/uprgen $(UNIT_BIN)
