@@ -1,6 +1,7 @@
 /* value — the generic data tree: construction, lookup, text, JSON. */
 #include "value.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,57 @@ static size_t S_hash(const char *s)
 	return h;
 }
 
+/* Maps of this many entries get a hash index: the template contexts'
+ * maps (a page's data, the words, the labels) hold dozens of names,
+ * looked up, and mostly missed, through the context stack thousands of
+ * times a build. */
+enum { S_INDEX_MIN = 8 };
+
+/* Slot of key in the index: its entry's, or the empty one it would take
+ * (slots hold an entry's position + 1; 0 is empty). */
+static unsigned *S_slot(const struct value *map, const char *key, size_t hash)
+{
+	unsigned mask = map->index_size - 1;
+	for (size_t i = hash & mask;; i = (i + 1) & mask) {
+		unsigned *slot = &map->index[i];
+		if (!*slot)
+			return slot;
+		const struct value_entry *e = &map->entries[*slot - 1];
+		if (e->hash == hash && !strcmp(e->key, key))
+			return slot;
+	}
+}
+
+/* Indexes entry i unless an earlier entry has its key: lookups find the
+ * first, as a scan would. */
+static void S_index_entry(struct value *map, size_t i)
+{
+	const struct value_entry *e = &map->entries[i];
+	unsigned *slot = S_slot(map, e->key, e->hash);
+	if (!*slot)
+		*slot = (unsigned)i + 1;
+}
+
+/* Entries may be copied in by hand (context.c), so the index is rebuilt
+ * whenever it does not cover exactly the entries before the new one. */
+static void S_index_put(struct arena *a, struct value *map)
+{
+	if (map->count < S_INDEX_MIN || map->count >= UINT_MAX / 4)
+		return;
+	if (map->indexed + 1 != map->count ||
+	    map->index_size < 2 * map->count) {
+		unsigned size = 4 * S_INDEX_MIN;
+		while (size < 2 * map->count)
+			size *= 2;
+		map->index = arena_alloc(a, size * sizeof *map->index);
+		map->index_size = size;
+		for (size_t i = 0; i + 1 < map->count; i++)
+			S_index_entry(map, i);
+	}
+	S_index_entry(map, map->count - 1);
+	map->indexed = (unsigned)map->count;
+}
+
 void value_map_put(struct arena *a, struct value *map, const char *key,
 		   struct value *v)
 {
@@ -78,21 +130,24 @@ void value_map_put(struct arena *a, struct value *map, const char *key,
 	e->key = key;
 	e->value = v;
 	e->hash = S_hash(key);
+	S_index_put(a, map);
 }
 
-/* Lookups compare hashes before keys: templates look names up through
- * maps of dozens of entries (a page's data, the words, the labels)
- * thousands of times a build. */
+/* Lookups compare hashes before keys, and use the index when it covers
+ * every entry. */
 const struct value_entry *value_map_entry(const struct value *map,
 					  const char *key)
 {
 	if (!map || map->kind != VALUE_MAP)
 		return NULL;
 	size_t hash = S_hash(key);
+	if (map->index_size && map->indexed == map->count) {
+		unsigned slot = *S_slot(map, key, hash);
+		return slot ? &map->entries[slot - 1] : NULL;
+	}
 	for (size_t i = 0; i < map->count; i++) {
 		const struct value_entry *e = &map->entries[i];
-		/* entries written by hand have no hash */
-		if ((e->hash == hash || !e->hash) && strcmp(e->key, key) == 0)
+		if (e->hash == hash && strcmp(e->key, key) == 0)
 			return e;
 	}
 	return NULL;
@@ -188,11 +243,16 @@ const char *value_kind_name(enum value_kind k)
 }
 
 /* The bytes json_write_string escapes: control characters, DEL, the
- * quote, the backslash and '<'. */
-static bool S_json_special(unsigned char c)
-{
-	return c < 0x20 || c == 0x7F || c == '"' || c == '\\' || c == '<';
-}
+ * quote, the backslash and '<'; a table, as open data writes every text
+ * of the report. */
+static const bool S_json_special[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+	[0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1,
+	[0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1,
+	[0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+	[0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
+	[0x1E] = 1, [0x1F] = 1, [0x7F] = 1, ['"'] = 1,  ['\\'] = 1, ['<'] = 1,
+};
 
 void json_write_string(struct buf *out, const char *s, size_t len)
 {
@@ -200,7 +260,7 @@ void json_write_string(struct buf *out, const char *s, size_t len)
 	size_t start = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (!S_json_special(c))
+		if (!S_json_special[c])
 			continue;
 		const char *esc = NULL;
 		char tmp[8];

@@ -38,14 +38,18 @@ struct value_entry {
 
 struct value {
 	enum value_kind kind;
+	bool boolean;
+	bool quoted; /* scalar written in quotes or as a block: always a string */
+	/* VALUE_MAP of many entries: where each key's entry is, hashed (see
+	 * value.c); index_size 0 when there is none. */
+	unsigned index_size, indexed;
 	struct source_pos pos;
 	const char *str; /* scalars: the text as written (NULL, BOOL, NUMBER too) */
 	size_t len;      /* strlen(str) */
-	bool boolean;
 	double number;
-	bool quoted; /* scalar written in quotes or as a block: always a string */
 	struct value **items; /* VALUE_LIST */
 	struct value_entry *entries; /* VALUE_MAP */
+	unsigned *index;
 	size_t count, cap;
 };
 

@@ -119,6 +119,10 @@ static bool S_is_float(const char *s)
 static void S_resolve_plain(struct value *v)
 {
 	const char *s = v->str;
+	/* Most scalars are words, and no null, boolean or number starts with
+	 * a letter other than these. */
+	if (*s && !strchr("~nNtTfF.+-0123456789", *s))
+		return;
 	if (!*s || !strcmp(s, "~") || !strcmp(s, "null") ||
 	    !strcmp(s, "Null") || !strcmp(s, "NULL")) {
 		v->kind = VALUE_NULL;
