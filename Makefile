@@ -30,7 +30,7 @@ UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
 .PHONY: all deps test-deps example test check-example clean install golden \
-        bench bench-deps
+        bench bench-deps fuzz fuzz-deps
 
 all: deps build/uprgen example
 
@@ -108,6 +108,17 @@ bench-deps:
 bench: deps bench-deps build/uprgen
 	bash tests/bench/bench.sh $(abspath build/uprgen) $(SHARED)
 	UPRGEN=$(abspath build/uprgen) SHARED=$(SHARED) bash tests/import/bench.sh
+
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+
+fuzz-deps: deps
+	$(call install_missing,$(FUZZ_PACKAGES))
+
+# Each libFuzzer target for FUZZ_SECONDS (default 600), one at a time;
+# new inputs are merged into tests/fuzz/corpus/, crashes kept in
+# tests/fuzz/crashes/ (both replayed by `make test`).
+fuzz: fuzz-deps
+	SHARED=$(SHARED) bash tests/fuzz/run.sh fuzz
 
 # Rewrites every golden file from what the tool prints now; review the diff.
 golden: build/uprgen build/asan/uprgen $(UNIT_BIN)
