@@ -31,8 +31,10 @@ void diags_init(struct diags *d)
 
 void diags_free(struct diags *d)
 {
-	for (size_t i = 0; i < d->count; i++)
+	for (size_t i = 0; i < d->count; i++) {
 		free(d->items[i].message);
+		free((char *)d->items[i].pos.file);
+	}
 	free(d->items);
 	diags_init(d);
 }
@@ -53,7 +55,9 @@ static void S_add(struct diags *d, enum severity sev, struct source_pos pos,
 	}
 	struct diag *g = &d->items[d->count];
 	g->severity = sev;
+	/* A copy: the name may live in memory shorter-lived than d. */
 	g->pos = pos;
+	g->pos.file = pos.file ? xstrdup(pos.file) : NULL;
 	g->seq = d->count;
 	va_list copy;
 	va_copy(copy, ap);
@@ -78,6 +82,18 @@ void diag_warning(struct diags *d, struct source_pos pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	S_add(d, SEVERITY_WARNING, pos, fmt, ap);
 	va_end(ap);
+}
+
+const char *diag_quote(struct arena *a, const char *s)
+{
+	enum { KEEP = 60 };
+	size_t n = strlen(s);
+	if (n <= KEEP)
+		return s;
+	n = KEEP;
+	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return arena_printf(a, "%.*s…", (int)n, s);
 }
 
 void diags_append(struct diags *to, const struct diags *from)

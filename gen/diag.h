@@ -4,7 +4,8 @@
  *
  * Every message carries the place it is about: file, 1-based line and
  * column (line 0 means "the whole file", a NULL file "no file at all").
- * Messages are copied; struct diags owns them until diags_free().
+ * Messages and file names are copied; struct diags owns them until
+ * diags_free().
  */
 #ifndef UPRGEN_DIAG_H
 #define UPRGEN_DIAG_H
@@ -12,8 +13,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "util.h"
+
 struct source_pos {
-	const char *file; /* as the user should read it; not owned */
+	const char *file; /* as the user should read it */
 	int line;         /* 1-based; 0: no line */
 	int column;       /* 1-based; 0: no column */
 };
@@ -44,6 +47,10 @@ void diag_error(struct diags *d, struct source_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void diag_warning(struct diags *d, struct source_pos pos, const char *fmt,
 		  ...) __attribute__((format(printf, 3, 4)));
+/* s, or its first ~60 characters and "…": a value quoted in a message
+ * (a 1 MB id must not make a 1 MB message).  In the arena. */
+const char *diag_quote(struct arena *a, const char *s);
+
 /* Adds copies of every message of `from` to `to`. */
 void diags_append(struct diags *to, const struct diags *from);
 /* Prints "FILE:LINE:COLUMN: error: MESSAGE" lines, sorted by file and

@@ -151,8 +151,31 @@ struct S_render {
 
 static void S_text(struct S_render *R, const char *s)
 {
-	if (s)
-		escape_html(R->out, s, strlen(s));
+	if (!s)
+		return;
+	size_t len = strlen(s);
+	size_t bad = utf8_first_invalid(s, len);
+	if (bad == len) {
+		escape_html(R->out, s, len);
+		return;
+	}
+	/* Hardening (issue 7, found by tests/fuzz/fuzz_html): cmark-gfm
+	 * 0.29 can hand back text cut inside a UTF-8 sequence (a footnote
+	 * label in a document holding NUL bytes), and the page was not
+	 * UTF-8.  Each ill-formed byte is written as U+FFFD. */
+	struct buf clean;
+	buf_init(&clean);
+	for (size_t i = 0; i < len;) {
+		size_t ok = utf8_first_invalid(s + i, len - i);
+		buf_put(&clean, s + i, ok);
+		i += ok;
+		if (i < len) {
+			buf_puts(&clean, "\xEF\xBF\xBD");
+			i++;
+		}
+	}
+	escape_html(R->out, clean.data, clean.len);
+	buf_free(&clean);
 }
 
 /* Writes prefix + base, made unique on the page by a -2, -3... suffix. */
@@ -196,6 +219,14 @@ static void S_heading_id(struct S_render *R, cmark_node *heading)
 	buf_init(&text);
 	buf_init(&slug);
 	S_plain(&text, heading);
+	/* Hardening (issue 7, found by tests/fuzz/fuzz_html): text that
+	 * cmark-gfm cut inside a UTF-8 sequence (see S_text) made an id that
+	 * was not UTF-8; an ill-formed byte is a separator here. */
+	for (size_t i = 0; i < text.len;) {
+		i += utf8_first_invalid(text.data + i, text.len - i);
+		if (i < text.len)
+			text.data[i++] = ' ';
+	}
 	for (size_t i = 0; i < text.len; i++) {
 		unsigned char c = (unsigned char)text.data[i];
 		if (slug.len >= 80 && (c & 0xc0) != 0x80)
@@ -249,6 +280,11 @@ static const char *S_word(const char *p, char *word, size_t size)
 	while (p[n] && p[n] != ' ' && p[n] != '\t')
 		n++;
 	size_t keep = n < size - 1 ? n : size - 1;
+	/* Hardening (issue 7, found by tests/fuzz/fuzz_html): a long word
+	 * was cut inside a UTF-8 sequence, and the site got invalid UTF-8
+	 * (class="language-…"); cut at a character boundary. */
+	while (keep < n && keep && ((unsigned char)p[keep] & 0xC0) == 0x80)
+		keep--;
 	memcpy(word, p, keep);
 	word[keep] = '\0';
 	return p + n;

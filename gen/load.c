@@ -100,11 +100,11 @@ static void S_check_fields(struct S_loader *L, const struct value *map,
 			diag_warning(L->d, e->key_pos,
 				     "unknown field '%s' in %s (ignored); did "
 				     "you mean '%s'?",
-				     e->key, what, near);
+				     diag_quote(L->a, e->key), what, near);
 		else
 			diag_warning(L->d, e->key_pos,
 				     "unknown field '%s' in %s (ignored)",
-				     e->key, what);
+				     diag_quote(L->a, e->key), what);
 	}
 }
 
@@ -177,6 +177,13 @@ static const char *S_scalar_text(struct S_loader *L, const struct value *v,
 			   field, v->len, MODEL_MAX_MARKDOWN_FIELD);
 		return NULL;
 	}
+	if (v->len > MODEL_MAX_TEXT_FIELD) {
+		diag_error(L->d, v->pos,
+			   "'%s' is %zu bytes long; one text field may hold "
+			   "at most %d",
+			   field, v->len, MODEL_MAX_TEXT_FIELD);
+		return NULL;
+	}
 	S_check_markup(L, v->str, v->pos, field, markdown);
 	return v->str;
 }
@@ -224,7 +231,7 @@ static struct text S_text(struct S_loader *L, const struct value *v,
 			diag_error(L->d, e->key_pos,
 				   "'%s' is not a language uprgen knows in "
 				   "'%s'; use en, es or fr",
-				   e->key, field);
+				   diag_quote(L->a, e->key), field);
 			continue;
 		}
 		if (e->value->kind == VALUE_NULL)
@@ -320,7 +327,8 @@ static struct date S_date(struct S_loader *L, const struct value *v,
 		diag_error(L->d, v->pos,
 			   "'%s' is not a date: '%s'; write it as YYYY-MM-DD"
 			   "%s, e.g. \"2024-03-15\"",
-			   field, s, partial_ok ? " (or YYYY-MM, or YYYY)" : "");
+			   field, diag_quote(L->a, s),
+			   partial_ok ? " (or YYYY-MM, or YYYY)" : "");
 		return date;
 	}
 	date.present = true;
@@ -343,7 +351,7 @@ static int S_enum(struct S_loader *L, const struct value *v, const char *field,
 		buf_printf(&all, "%s%s", i ? ", " : "", names[i]);
 	const char *near = S_nearest(s, names);
 	diag_error(L->d, v->pos, "unknown %s '%s'; it must be one of: %s%s%s%s",
-		   field, s, all.data, near ? " (did you mean '" : "",
+		   field, diag_quote(L->a, s), all.data, near ? " (did you mean '" : "",
 		   near ? near : "", near ? "'?)" : "");
 	buf_free(&all);
 	return -1;
@@ -372,14 +380,14 @@ static const char *S_id(struct S_loader *L, const struct value *v,
 			   "case letters a-z, digits and '-' (at most %d), "
 			   "starting with a letter or digit, e.g. "
 			   "\"rights-of-women\"",
-			   s, what, MODEL_MAX_ID);
+			   diag_quote(L->a, s), what, MODEL_MAX_ID);
 	else
 		diag_error(L->d, v->pos,
 			   "the id '%s' of this %s is not usable; use letters "
 			   "A-Z a-z, digits, '.', '-' and '_' (at most %d), "
 			   "starting with a letter or digit, without '..', "
 			   "e.g. \"110.23\"",
-			   s, what, MODEL_MAX_ID);
+			   diag_quote(L->a, s), what, MODEL_MAX_ID);
 	return NULL;
 }
 
@@ -427,7 +435,7 @@ static void S_load_languages(struct S_loader *L, const struct value *v)
 			diag_error(L->d, v->items[i]->pos,
 				   "unknown language '%s'; uprgen builds "
 				   "reports in en, es and fr",
-				   code);
+				   diag_quote(L->a, code));
 			continue;
 		}
 		bool dup = false;
@@ -435,7 +443,7 @@ static void S_load_languages(struct S_loader *L, const struct value *v)
 			dup |= r->languages[k] == (enum lang)l;
 		if (dup)
 			diag_error(L->d, v->items[i]->pos,
-				   "the language '%s' is listed twice", code);
+				   "the language '%s' is listed twice", diag_quote(L->a, code));
 		else
 			r->languages[r->language_count++] = (enum lang)l;
 	}
@@ -450,7 +458,7 @@ static void S_load_cycle(struct S_loader *L, const struct value *v)
 		diag_error(L->d, v->pos,
 			   "'cycle' must be a whole number from 1 (the first "
 			   "UPR cycle), found '%s'",
-			   v->str ? v->str : value_kind_name(v->kind));
+			   v->str ? diag_quote(L->a, v->str) : value_kind_name(v->kind));
 		return;
 	}
 	L->r->cycle = (int)v->number;
@@ -531,7 +539,7 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 		diag_error(L->d, at,
 			   "the chapter '%s' must be a relative path to a .md "
 			   "file inside content/, without '..'",
-			   rel);
+			   diag_quote(L->a, rel));
 		return NULL;
 	}
 	const char *path = S_path(L, L->r->content_dir, rel);
@@ -543,20 +551,31 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 			diag_error(L->d, at,
 				   "the chapter '%s' is larger than %d KiB; "
 				   "split it into several chapters",
-				   rel, MODEL_MAX_CHAPTER_BYTES / 1024);
+				   diag_quote(L->a, rel), MODEL_MAX_CHAPTER_BYTES / 1024);
 		else
 			diag_error(L->d, at, "cannot read the chapter '%s': %s",
-				   rel, strerror(err));
+				   diag_quote(L->a, rel), strerror(err));
 		return NULL;
 	}
-	size_t bad = utf8_first_invalid(text, len);
+	/* Editors on Windows start files with a byte order mark; it would
+	 * turn a first "# Heading" into a paragraph. */
+	size_t skip = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	const char *body = text + skip;
+	size_t body_len = len - skip;
+	size_t bad = utf8_first_invalid(body, body_len);
+	const char *nul = memchr(body, '\0', body_len);
 	const char *result = NULL;
-	if (bad < len || memchr(text, '\0', len)) {
-		diag_error(L->d, S_file_pos(path),
-			   "this chapter is not valid UTF-8 text; save it as "
-			   "UTF-8");
-	} else {
-		result = arena_strndup(L->a, text, len);
+	if (nul && (size_t)(nul - body) < bad)
+		diag_error(L->d, diag_pos_at(path, body, (size_t)(nul - body)),
+			   "this chapter contains a NUL byte; it is not a "
+			   "text file");
+	else if (bad < body_len)
+		diag_error(L->d, diag_pos_at(path, body, bad),
+			   "this chapter is not valid UTF-8 (byte 0x%02X "
+			   "here); save it as UTF-8",
+			   (unsigned char)body[bad]);
+	else {
+		result = arena_strndup(L->a, body, body_len);
 		S_check_markup(L, result, (struct source_pos){path, 1, 1},
 			       "chapter", true);
 	}
@@ -708,7 +727,7 @@ static void S_load_sdgs(struct S_loader *L, const struct value *v,
 				   "or target; write a goal 1 to 17 (\"16\") "
 				   "or one of its targets (\"16.10\", "
 				   "\"5.a\")",
-				   code);
+				   diag_quote(L->a, code));
 			continue;
 		}
 		const char *dot = strchr(code, '.');
@@ -936,8 +955,9 @@ static void S_load_series(struct S_loader *L, const struct value *v,
 				   "the value for '%s' must be a number "
 				   "(digits, '.' for decimals, no thousands "
 				   "separators), found '%s'",
-				   e->key,
-				   e->value->str ? e->value->str
+				   diag_quote(L->a, e->key),
+				   e->value->str ? diag_quote(L->a,
+							      e->value->str)
 						 : value_kind_name(
 							   e->value->kind));
 			continue;

@@ -141,6 +141,45 @@ void matrix_select(struct matrix *m, const struct report *r,
 	free(spec);
 }
 
+void matrix_check_filter(const struct report *r, const char *filter,
+			 struct source_pos pos, struct diags *d)
+{
+	char *spec = xstrdup(filter ? filter : "");
+	char *save = NULL;
+	for (char *tok = strtok_r(spec, " \t", &save); tok;
+	     tok = strtok_r(NULL, " \t", &save)) {
+		char *eq = strchr(tok, '=');
+		const char *v = eq ? eq + 1 : "";
+		if (eq)
+			*eq = '\0';
+		if (eq && !strcmp(tok, "cluster")) {
+			if (!report_find_cluster(r, v))
+				diag_error(d, pos,
+					   "the matrix filter cluster=%.60s "
+					   "names no cluster of clusters.yaml",
+					   v);
+		} else if (eq && !strcmp(tok, "status")) {
+			if (S_status_of(v) < 0)
+				diag_error(d, pos,
+					   "the matrix filter status=%.60s is "
+					   "not a status",
+					   v);
+		} else if (eq && !strcmp(tok, "position")) {
+			if (S_position_of(v) < 0)
+				diag_error(d, pos,
+					   "the matrix filter position=%.60s "
+					   "is not a position",
+					   v);
+		} else if (!(eq && !strcmp(tok, "sdg"))) {
+			diag_error(d, pos,
+				   "unknown matrix filter '%.60s'; use "
+				   "cluster=, status=, position= or sdg=",
+				   tok);
+		}
+	}
+	free(spec);
+}
+
 void matrix_free(struct matrix *m)
 {
 	free(m->rows);

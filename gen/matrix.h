@@ -59,6 +59,12 @@ void matrix_select(struct matrix *m, const struct report *r,
 		   struct diags *d);
 void matrix_free(struct matrix *m);
 
+/* Reports, as errors at pos, every filter of a matrix block that could
+ * select nothing by mistake: an unknown filter, cluster, status or
+ * position. */
+void matrix_check_filter(const struct report *r, const char *filter,
+			 struct source_pos pos, struct diags *d);
+
 /* Appends the plain text of a cell of row i. */
 void matrix_cell(struct buf *out, const struct matrix *m,
 		 const struct matrix_words *w, size_t i,

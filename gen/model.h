@@ -229,6 +229,8 @@ enum {
 	/* one Markdown field, and one chapter file: bounds cmark-gfm's
 	 * worst cases (see LIBRARIES.md) */
 	MODEL_MAX_MARKDOWN_FIELD = 64 * 1024,
+	/* a plain text field: one paragraph of the PDF, typeset as a whole */
+	MODEL_MAX_TEXT_FIELD = 128 * 1024,
 	MODEL_MAX_CHAPTER_BYTES = 1024 * 1024,
 	MODEL_MAX_ID = 64,
 };

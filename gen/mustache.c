@@ -640,6 +640,12 @@ static struct S_node *S_build(struct S_engine *e, struct S_tmpl *t,
 static struct S_tmpl *S_parse(struct S_engine *e, const char *file,
 			      const char *src, size_t len)
 {
+	/* A byte order mark (editors on Windows write one) is not text:
+	 * it would be copied out and spoil the first standalone tag. */
+	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) {
+		src += 3;
+		len -= 3;
+	}
 	struct S_tmpl *t = arena_alloc(e->ta, sizeof *t);
 	*t = (struct S_tmpl){.file = file, .src = src, .len = len,
 			     .pos_line = 1, .errors_before = e->d->errors};

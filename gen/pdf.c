@@ -339,6 +339,10 @@ static void S_code_source_line(struct S_ctx *c, const struct S_frame *f,
 			       size_t *cap)
 {
 	buf_clear(out);
+	/* Hardening (issue 7, found by tests/fuzz/fuzz_markdown): an empty
+	 * line left out->data NULL, and `out->data + start` below is
+	 * undefined behaviour (UBSan: zero offset to a null pointer). */
+	buf_reserve(out, 1);
 	size_t col = 0;
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '\t') {
@@ -384,6 +388,11 @@ static const char *S_info_word(const char *p, char *word, size_t size)
 		p++;
 	size_t n = strcspn(p, " \t");
 	size_t keep = n < size - 1 ? n : size - 1;
+	/* Hardening (issue 7, found by tests/fuzz/fuzz_html): a long word
+	 * was cut inside a UTF-8 sequence, and the site got invalid UTF-8
+	 * (class="language-…"); cut at a character boundary. */
+	while (keep < n && keep && ((unsigned char)p[keep] & 0xC0) == 0x80)
+		keep--;
 	memcpy(word, p, keep);
 	word[keep] = '\0';
 	return p + n;

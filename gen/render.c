@@ -133,7 +133,8 @@ static bool S_run(struct arena *a, struct diags *d, const struct S_args *args,
 			   "cannot read the template: %s", S_error_text(err));
 	struct value *data = yamlread_file(a, d, args->data, args->data);
 	bool ok = false;
-	if (!err && data) {
+	/* Data with errors (a duplicate key…) is not rendered half-right. */
+	if (!err && data && !d->errors) {
 		struct render_partials_dir dir = {
 			args->partials ? args->partials
 				       : S_folder_of(a, args->tmpl),

@@ -3,6 +3,7 @@
  * between files, dates that must agree.  Resolves the cluster and
  * statistic pointers of the model as it goes.
  */
+#include "matrix.h"
 #include "model.h"
 
 #include <stdlib.h>
@@ -113,8 +114,8 @@ static void S_cluster_hint(const struct report *r, const char *id,
 		buf_puts(hint, " ...");
 }
 
-static void S_resolve_cluster(const struct report *r, struct diags *d,
-			      struct recommendation *rec)
+static void S_resolve_cluster(struct arena *a, const struct report *r,
+			      struct diags *d, struct recommendation *rec)
 {
 	if (!rec->cluster_id || r->clusters_unreadable)
 		return;
@@ -126,19 +127,20 @@ static void S_resolve_cluster(const struct report *r, struct diags *d,
 	S_cluster_hint(r, rec->cluster_id, &hint);
 	diag_error(d, rec->cluster_pos,
 		   "no cluster has the id '%s' in clusters.yaml%s",
-		   rec->cluster_id, hint.data ? hint.data : "");
+		   diag_quote(a, rec->cluster_id), hint.data ? hint.data : "");
 	buf_free(&hint);
 }
 
-static void S_resolve_indicators(const struct report *r, struct diags *d,
-				 struct recommendation *rec)
+static void S_resolve_indicators(struct arena *a, const struct report *r,
+				 struct diags *d, struct recommendation *rec)
 {
 	for (size_t i = 0; i < rec->indicator_count; i++) {
 		struct indicator_ref *ref = &rec->indicators[i];
 		ref->stat = report_find_statistic(r, ref->id);
 		if (!ref->stat && !r->stats_unreadable)
 			diag_error(d, ref->pos,
-				   "no statistic has the id '%s'%s", ref->id,
+				   "no statistic has the id '%s'%s",
+				   diag_quote(a, ref->id),
 				   r->stat_count
 					   ? " in statistics.yaml"
 					   : " (there is no statistics.yaml)");
@@ -189,13 +191,84 @@ static void S_check_series(const struct statistic *st, struct diags *d)
 	}
 }
 
+/* The fenced block opening at line (``` or ~~~, up to three spaces in):
+ * its info string, else NULL. */
+static const char *S_fence_info(const char *line, const char *end)
+{
+	int indent = 0;
+	while (line < end && *line == ' ' && indent < 4) {
+		line++;
+		indent++;
+	}
+	if (indent > 3 || end - line < 3)
+		return NULL;
+	char c = *line;
+	if ((c != '`' && c != '~') || line[1] != c || line[2] != c)
+		return NULL;
+	while (line < end && *line == c)
+		line++;
+	while (line < end && (*line == ' ' || *line == '\t'))
+		line++;
+	return line;
+}
+
+/* A ```chart ID``` or ```matrix FILTERS``` block of a chapter names
+ * statistics, clusters and values: check them here, with their line,
+ * rather than let the back ends leave the block out. */
+static void S_check_fence(struct arena *a, const struct report *r,
+			  struct diags *d, const char *info, size_t len,
+			  struct source_pos pos)
+{
+	char *copy = arena_strndup(a, info, len);
+	if (!strncmp(copy, "chart", 5) && (copy[5] == ' ' || copy[5] == '\t')) {
+		char *id = copy + 6;
+		id += strspn(id, " \t");
+		id[strcspn(id, " \t")] = '\0';
+		if (strcmp(id, "status-by-cluster") &&
+		    !report_find_statistic(r, id))
+			diag_error(d, pos,
+				   "this chart names no statistic: '%s' is "
+				   "not an id of statistics.yaml",
+				   diag_quote(a, id));
+	} else if (!strncmp(copy, "matrix", 6) &&
+		   (!copy[6] || copy[6] == ' ' || copy[6] == '\t')) {
+		matrix_check_filter(r, copy + 6, pos, d);
+	}
+}
+
+static void S_check_chapter_fences(struct arena *a, const struct report *r,
+				   struct diags *d, const struct chapter *c)
+{
+	for (int l = -1; l < LANG_COUNT; l++) {
+		const char *body = l < 0 ? c->body.any : c->body.by_lang[l];
+		const char *rel = l < 0 ? c->file.any : c->file.by_lang[l];
+		if (!body || !rel)
+			continue;
+		const char *path = arena_printf(a, "%s/%s", r->content_dir, rel);
+		bool in_fence = false;
+		int line_no = 1;
+		for (const char *p = body; *p; line_no++) {
+			const char *end = p + strcspn(p, "\n");
+			const char *info = S_fence_info(p, end);
+			if (info && !in_fence)
+				S_check_fence(a, r, d, info, (size_t)(end - info),
+					      (struct source_pos){path, line_no,
+								  1});
+			in_fence = info ? !in_fence : in_fence;
+			p = *end ? end + 1 : end;
+		}
+	}
+}
+
 void report_validate(struct report *r, struct diags *d)
 {
+	struct arena a; /* for quoting values in messages */
+	arena_init(&a);
 	S_unique_ids(r, d);
 	S_check_dates(r, d);
 	for (size_t i = 0; i < r->rec_count; i++) {
-		S_resolve_cluster(r, d, &r->recs[i]);
-		S_resolve_indicators(r, d, &r->recs[i]);
+		S_resolve_cluster(&a, r, d, &r->recs[i]);
+		S_resolve_indicators(&a, r, d, &r->recs[i]);
 	}
 	for (size_t i = 0; i < r->stat_count; i++)
 		S_check_series(&r->stats[i], d);
@@ -204,4 +277,7 @@ void report_validate(struct report *r, struct diags *d)
 		diag_error(d, r->clusters_pos,
 			   "clusters.yaml lists no cluster, but every "
 			   "recommendation needs one");
+	for (size_t i = 0; i < r->chapter_count; i++)
+		S_check_chapter_fences(&a, r, d, &r->chapters[i]);
+	arena_free(&a);
 }

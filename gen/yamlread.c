@@ -260,7 +260,8 @@ static void S_check_duplicate_keys(struct S_reader *r, const struct value *m)
 			diag_error(r->d, sorted[i]->key_pos,
 				   "the key '%s' appears twice in this "
 				   "mapping (first at line %d); keep one",
-				   sorted[i]->key, sorted[i - 1]->key_pos.line);
+				   diag_quote(r->a, sorted[i]->key),
+				   sorted[i - 1]->key_pos.line);
 	free(sorted);
 }
 

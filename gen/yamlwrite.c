@@ -393,6 +393,29 @@ void yamlwrite_int(struct yamlwrite *w, long n)
 	w->line_open = true;
 }
 
+/* Hardening (issue 7, found by tests/fuzz/fuzz_csv): comment text was
+ * written as it came, and an imported text holding a control character
+ * gave a file the YAML reader refuses ("control characters are not
+ * allowed"); a CR or U+2028 in it would even end the comment and let the
+ * rest be read as YAML.  Code points a reader would take for a break or
+ * refuse now become spaces, and bytes that are not UTF-8 '?'. */
+static void S_comment_text(struct buf *b, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		unsigned c = utf8_decode(s + i, len - i, &adv);
+		if (!adv)
+			adv = 1;
+		if (utf8_first_invalid(s + i, adv) != adv)
+			buf_putc(b, '?');
+		else if (S_special_cp(c) || c == '\n')
+			buf_putc(b, ' ');
+		else
+			buf_put(b, s + i, adv);
+		i += adv;
+	}
+}
+
 static void S_comment_line(struct buf *b, int indent, const char *s,
 			   size_t len)
 {
@@ -400,7 +423,7 @@ static void S_comment_line(struct buf *b, int indent, const char *s,
 	buf_putc(b, '#');
 	if (len > 0) {
 		buf_putc(b, ' ');
-		buf_put(b, s, len);
+		S_comment_text(b, s, len);
 	}
 	buf_putc(b, '\n');
 }
@@ -449,8 +472,7 @@ void yamlwrite_note(struct yamlwrite *w, const char *text)
 		return;
 	}
 	buf_puts(w->out, "  # ");
-	for (const char *p = text; *p; p++)
-		buf_putc(w->out, *p == '\n' ? ' ' : *p);
+	S_comment_text(w->out, text, strlen(text));
 }
 
 void yamlwrite_blank_line(struct yamlwrite *w)

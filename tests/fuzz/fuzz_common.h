@@ -1,0 +1,104 @@
+/*
+ * fuzz_common.h — what the fuzz targets share: a scratch folder of their
+ * own per process (removed at exit) and the splitting of one input into
+ * several files.
+ *
+ * Each target defines LLVMFuzzerTestOneInput (and may define
+ * LLVMFuzzerInitialize); it is linked either with libFuzzer (clang
+ * -fsanitize=fuzzer: `bash tests/fuzz/run.sh fuzz`) or with replay_main.c
+ * (any compiler: `bash tests/fuzz/run.sh`, which feeds it the saved corpus
+ * and every crash ever found, as regression tests).
+ *
+ * An input of several files is the files joined by FUZZ_SEP, a line of
+ * its own: "report.yaml text\n=====\nclusters.yaml text\n=====\n...".
+ */
+#ifndef UPRGEN_FUZZ_COMMON_H
+#define UPRGEN_FUZZ_COMMON_H
+
+#define _GNU_SOURCE
+#include <ftw.h>
+#include <sys/stat.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FUZZ_SEP "\n=====\n"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+struct fuzz_part {
+	const char *data;
+	size_t len;
+};
+
+/* Splits data at each FUZZ_SEP into at most max parts (the last part
+ * keeps any further separators); returns the number of parts. */
+static inline size_t fuzz_split(const uint8_t *data, size_t size,
+				struct fuzz_part *parts, size_t max)
+{
+	const char *p = (const char *)data, *end = p + size;
+	size_t n = 0, seplen = strlen(FUZZ_SEP);
+	while (n + 1 < max) {
+		const char *s = memmem(p, (size_t)(end - p), FUZZ_SEP, seplen);
+		if (!s)
+			break;
+		parts[n++] = (struct fuzz_part){p, (size_t)(s - p)};
+		p = s + seplen;
+	}
+	parts[n++] = (struct fuzz_part){p, (size_t)(end - p)};
+	return n;
+}
+
+static char fuzz_dir_path[64];
+
+static int fuzz_rm(const char *path, const struct stat *st, int flag,
+		   struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+static pid_t fuzz_owner;
+
+/* Only the process that made the folder removes it (replay_main forks a
+ * child per input). */
+static void fuzz_cleanup(void)
+{
+	if (fuzz_dir_path[0] && getpid() == fuzz_owner)
+		nftw(fuzz_dir_path, fuzz_rm, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* A folder of this process's own, made on first use. */
+static inline const char *fuzz_dir(void)
+{
+	if (!fuzz_dir_path[0]) {
+		const char *tmp = getenv("TMPDIR");
+		snprintf(fuzz_dir_path, sizeof fuzz_dir_path,
+			 "%.30s/uprgen-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(fuzz_dir_path)) {
+			perror("fuzz: mkdtemp");
+			abort();
+		}
+		fuzz_owner = getpid();
+		atexit(fuzz_cleanup);
+	}
+	return fuzz_dir_path;
+}
+
+/* Writes len bytes to path (under fuzz_dir()); aborts if it cannot. */
+static inline void fuzz_write(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		perror(path);
+		abort();
+	}
+}
+
+#endif
