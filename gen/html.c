@@ -272,28 +272,11 @@ static void S_warn(struct S_render *R, cmark_node *n, const char *fmt,
 /* ---- fenced blocks: code, charts, matrices -------------------------- */
 
 /* The word of an info string at *p, copied to word (at most size-1). */
-static const char *S_word(const char *p, char *word, size_t size)
-{
-	while (*p == ' ' || *p == '\t')
-		p++;
-	size_t n = 0;
-	while (p[n] && p[n] != ' ' && p[n] != '\t')
-		n++;
-	size_t keep = n < size - 1 ? n : size - 1;
-	/* Hardening (issue 7, found by tests/fuzz/fuzz_html): a long word
-	 * was cut inside a UTF-8 sequence, and the site got invalid UTF-8
-	 * (class="language-…"); cut at a character boundary. */
-	while (keep < n && keep && ((unsigned char)p[keep] & 0xC0) == 0x80)
-		keep--;
-	memcpy(word, p, keep);
-	word[keep] = '\0';
-	return p + n;
-}
 
 static void S_chart(struct S_render *R, cmark_node *node, const char *rest)
 {
 	char id[MODEL_MAX_ID + 2];
-	S_word(rest, id, sizeof id);
+	markdown_info_word(rest, id, sizeof id);
 	const struct report *r = R->o->report;
 	const struct statistic *s = r ? report_find_statistic(r, id) : NULL;
 	if (!s) {
@@ -323,7 +306,8 @@ static void S_code_block(struct S_render *R, cmark_node *node)
 {
 	const char *info = cmark_node_get_fence_info(node);
 	char word[32];
-	const char *rest = S_word(info ? info : "", word, sizeof word);
+	const char *rest =
+		markdown_info_word(info ? info : "", word, sizeof word);
 	if (!strcmp(word, "chart")) {
 		S_chart(R, node, rest);
 		return;

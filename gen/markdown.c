@@ -150,3 +150,18 @@ bool markdown_url_is_safe(const char *url, bool image)
 	/* an image in a data: URL is shown, never followed as a link */
 	return image || strncasecmp(url, "data:", 5) != 0;
 }
+
+const char *markdown_info_word(const char *p, char *word, size_t size)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	size_t n = strcspn(p, " \t");
+	size_t keep = n < size - 1 ? n : size - 1;
+	/* A long word cut inside a UTF-8 sequence gave the site invalid
+	 * UTF-8 (class="language-…"; found by tests/fuzz/fuzz_html). */
+	while (keep < n && keep && ((unsigned char)p[keep] & 0xC0) == 0x80)
+		keep--;
+	memcpy(word, p, keep);
+	word[keep] = '\0';
+	return p + n;
+}

@@ -81,4 +81,9 @@ char markdown_table_align(cmark_node *table, unsigned column);
  * images of the types cmark allows), and no data: at all for links. */
 bool markdown_url_is_safe(const char *url, bool image);
 
+/* Copies the first word of a fenced block's info string ("chart" of
+ * "chart budget") into word (at most size - 1 bytes, cut at a character
+ * boundary); returns what follows it. */
+const char *markdown_info_word(const char *info, char *word, size_t size);
+
 #endif

@@ -77,10 +77,15 @@ static int S_position_of(const char *v)
 	return -2;
 }
 
-/* spec is the caller's copy: cut in place, and kept for f->cluster. */
+/* spec is the caller's copy: cut in place, and kept for f->cluster.
+ * Unknown filters are warnings when drawing (d may be NULL); when
+ * `strict` (uprgen check), they and names that match nothing are errors. */
 static void S_filter_parse(struct S_filter *f, char *spec,
+			   const struct report *r, bool strict,
 			   struct source_pos pos, struct diags *d)
 {
+	void (*say)(struct diags *, struct source_pos, const char *, ...) =
+		strict ? diag_error : diag_warning;
 	*f = (struct S_filter){NULL, -1, -1, ""};
 	char *save = NULL;
 	for (char *tok = strtok_r(spec, " \t", &save); tok;
@@ -89,18 +94,31 @@ static void S_filter_parse(struct S_filter *f, char *spec,
 		const char *v = eq ? eq + 1 : "";
 		if (eq)
 			*eq = '\0';
-		if (!strcmp(tok, "cluster") && eq)
+		const char *wrong = NULL;
+		if (!strcmp(tok, "cluster") && eq) {
 			f->cluster = v;
-		else if (!strcmp(tok, "status") && eq)
+			if (strict && !report_find_cluster(r, v))
+				wrong = "names no cluster of clusters.yaml";
+		} else if (!strcmp(tok, "status") && eq) {
 			f->status = S_status_of(v);
-		else if (!strcmp(tok, "position") && eq)
+			if (strict && f->status < -1)
+				wrong = "is not a status";
+		} else if (!strcmp(tok, "position") && eq) {
 			f->position = S_position_of(v);
-		else if (!strcmp(tok, "sdg") && eq && strlen(v) < sizeof f->sdg)
+			if (strict && f->position < -1)
+				wrong = "is not a position";
+		} else if (!strcmp(tok, "sdg") && eq &&
+			   strlen(v) < sizeof f->sdg) {
 			memcpy(f->sdg, v, strlen(v) + 1);
-		else if (d)
-			diag_warning(d, pos,
-				     "unknown matrix filter '%s'; use cluster=, "
-				     "status=, position= or sdg=", tok);
+		} else if (d) {
+			say(d, pos,
+			    "unknown matrix filter '%.60s'; use cluster=, "
+			    "status=, position= or sdg=",
+			    tok);
+		}
+		if (wrong && d)
+			diag_error(d, pos, "the matrix filter %s=%.60s %s",
+				   tok, v, wrong);
 	}
 }
 
@@ -133,7 +151,7 @@ void matrix_select(struct matrix *m, const struct report *r,
 	m->fallback = report_first_language(r);
 	struct S_filter f;
 	char *spec = xstrdup(filter ? filter : "");
-	S_filter_parse(&f, spec, pos, d);
+	S_filter_parse(&f, spec, r, false, pos, d);
 	m->rows = xcalloc(r->rec_count + 1, sizeof *m->rows);
 	for (size_t i = 0; i < r->rec_count; i++)
 		if (S_passes(&f, &r->recs[i]))
@@ -144,39 +162,9 @@ void matrix_select(struct matrix *m, const struct report *r,
 void matrix_check_filter(const struct report *r, const char *filter,
 			 struct source_pos pos, struct diags *d)
 {
+	struct S_filter f;
 	char *spec = xstrdup(filter ? filter : "");
-	char *save = NULL;
-	for (char *tok = strtok_r(spec, " \t", &save); tok;
-	     tok = strtok_r(NULL, " \t", &save)) {
-		char *eq = strchr(tok, '=');
-		const char *v = eq ? eq + 1 : "";
-		if (eq)
-			*eq = '\0';
-		if (eq && !strcmp(tok, "cluster")) {
-			if (!report_find_cluster(r, v))
-				diag_error(d, pos,
-					   "the matrix filter cluster=%.60s "
-					   "names no cluster of clusters.yaml",
-					   v);
-		} else if (eq && !strcmp(tok, "status")) {
-			if (S_status_of(v) < 0)
-				diag_error(d, pos,
-					   "the matrix filter status=%.60s is "
-					   "not a status",
-					   v);
-		} else if (eq && !strcmp(tok, "position")) {
-			if (S_position_of(v) < 0)
-				diag_error(d, pos,
-					   "the matrix filter position=%.60s "
-					   "is not a position",
-					   v);
-		} else if (!(eq && !strcmp(tok, "sdg"))) {
-			diag_error(d, pos,
-				   "unknown matrix filter '%.60s'; use "
-				   "cluster=, status=, position= or sdg=",
-				   tok);
-		}
-	}
+	S_filter_parse(&f, spec, r, true, pos, d);
 	free(spec);
 }
 

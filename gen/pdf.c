@@ -382,27 +382,12 @@ static void S_code_source_line(struct S_ctx *c, const struct S_frame *f,
 
 /* The word of a fence's info string at *p, copied to word (at most
  * size-1 bytes); returns what follows it. */
-static const char *S_info_word(const char *p, char *word, size_t size)
-{
-	while (*p == ' ' || *p == '\t')
-		p++;
-	size_t n = strcspn(p, " \t");
-	size_t keep = n < size - 1 ? n : size - 1;
-	/* Hardening (issue 7, found by tests/fuzz/fuzz_html): a long word
-	 * was cut inside a UTF-8 sequence, and the site got invalid UTF-8
-	 * (class="language-…"); cut at a character boundary. */
-	while (keep < n && keep && ((unsigned char)p[keep] & 0xC0) == 0x80)
-		keep--;
-	memcpy(word, p, keep);
-	word[keep] = '\0';
-	return p + n;
-}
 
 static void S_chart(struct S_ctx *c, const char *rest, struct source_pos pos,
 		    const struct S_frame *f)
 {
 	char id[MODEL_MAX_ID + 2];
-	S_info_word(rest, id, sizeof id);
+	markdown_info_word(rest, id, sizeof id);
 	const struct report *r = c->opt->report;
 	struct chart *ch = r ? chart_for_block(&c->arena, r, id, c->opt->lang,
 					       &c->chart_words)
@@ -436,7 +421,8 @@ static bool S_drawn_block(struct S_ctx *c, cmark_node *n,
 {
 	const char *info = cmark_node_get_fence_info(n);
 	char word[16];
-	const char *rest = S_info_word(info ? info : "", word, sizeof word);
+	const char *rest =
+		markdown_info_word(info ? info : "", word, sizeof word);
 	struct source_pos pos = {NULL, cmark_node_get_start_line(n),
 				 cmark_node_get_start_column(n)};
 	if (!strcmp(word, "chart"))
