@@ -59,7 +59,7 @@ enum mustache_escape {
 enum {
 	MUSTACHE_MAX_INCLUDES = 100,
 	MUSTACHE_MAX_NESTING = 1000,
-	MUSTACHE_MAX_OUTPUT = 256 * 1024 * 1024,
+	MUSTACHE_MAX_OUTPUT = 64 * 1024 * 1024,
 	MUSTACHE_MAX_STEPS = 50 * 1000 * 1000,
 	MUSTACHE_MAX_PARTIALS = 1000, /* different names in one render */
 	MUSTACHE_MAX_ERRORS = 100,    /* a template's parsing stops there */
