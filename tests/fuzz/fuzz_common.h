@@ -24,6 +24,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
+#include "model.h"
+
 #define FUZZ_SEP "\n=====\n"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -99,6 +102,33 @@ static inline void fuzz_write(const char *path, const char *data, size_t len)
 		perror(path);
 		abort();
 	}
+}
+
+#ifndef FUZZ_ROOT
+#define FUZZ_ROOT "."
+#endif
+
+/* The example report ($UPRGEN_ROOT or the project's content/), loaded
+ * once so that ```chart``` and ```matrix``` blocks have something to draw;
+ * NULL, with a note, when it does not load. */
+static inline struct report *fuzz_example_report(struct arena *a,
+						 const char *who)
+{
+	const char *root = getenv("UPRGEN_ROOT");
+	struct diags d;
+	diags_init(&d);
+	arena_init(a);
+	struct report *r = report_load(a, &d, root ? root : FUZZ_ROOT);
+	if (r)
+		report_validate(r, &d);
+	if (!r || d.errors) {
+		fprintf(stderr, "%s: the example report in %s/content does "
+				"not load; charts and the matrix are left out\n",
+			who, root ? root : FUZZ_ROOT);
+		r = NULL;
+	}
+	diags_free(&d);
+	return r;
 }
 
 #endif

@@ -11,10 +11,6 @@
 #include "markdown.h"
 #include "model.h"
 
-#ifndef FUZZ_ROOT
-#define FUZZ_ROOT "."
-#endif
-
 enum { S_MAX_INPUT = 64 * 1024 };
 
 static struct arena S_arena;
@@ -24,16 +20,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	const char *root = getenv("UPRGEN_ROOT");
-	struct diags d;
-	diags_init(&d);
-	arena_init(&S_arena);
-	S_report = report_load(&S_arena, &d, root ? root : FUZZ_ROOT);
-	if (S_report)
-		report_validate(S_report, &d);
-	if (!S_report || d.errors)
-		S_report = NULL;
-	diags_free(&d);
+	S_report = fuzz_example_report(&S_arena, "fuzz_html");
 	return 0;
 }
 

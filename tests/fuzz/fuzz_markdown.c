@@ -17,10 +17,6 @@
 #include "model.h"
 #include "pdf.h"
 
-#ifndef FUZZ_ROOT
-#define FUZZ_ROOT "."
-#endif
-
 enum { S_MAX_INPUT = 64 * 1024 };
 
 static struct arena S_arena;
@@ -30,21 +26,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	const char *root = getenv("UPRGEN_ROOT");
-	struct diags d;
-	diags_init(&d);
-	arena_init(&S_arena);
-	S_report = report_load(&S_arena, &d, root ? root : FUZZ_ROOT);
-	if (S_report)
-		report_validate(S_report, &d);
-	if (!S_report || d.errors) {
-		fprintf(stderr, "fuzz_markdown: the example report in %s/content "
-				"does not load; charts and the matrix are left "
-				"out\n",
-			root ? root : FUZZ_ROOT);
-		S_report = NULL;
-	}
-	diags_free(&d);
+	S_report = fuzz_example_report(&S_arena, "fuzz_markdown");
 	return 0;
 }
 
