@@ -397,21 +397,19 @@ static bool S_write_pdfs(struct diags *d, const struct report *r,
 
 /* ------------------------------------------------------------ build */
 
-static bool S_build_language(struct arena *a, struct diags *d,
-			     const struct report *r,
-			     const struct template_dirs *t,
-			     struct S_language *L, const char *staging)
+/* The report of L: its template expanded, written to md/, parsed. */
+static bool S_build_report(struct arena *a, struct diags *d,
+			   const struct template_dirs *t, struct S_language *L,
+			   const char *staging)
 {
-	L->labels = S_load_labels(a, d, t, L->lang);
-	L->context = context_build(a, r, L->lang, L->labels);
 	if (!S_expand(a, d, t, L))
 		return false;
 	const char *md_path = arena_printf(a, "%s/md/report-%s.md", staging,
 					   lang_code(L->lang));
 	if (!S_write_file(d, md_path, L->markdown, L->markdown_len))
 		return false;
-	L->doc = markdown_parse(L->markdown, L->markdown_len,
-				(struct source_pos){md_path, 1, 1}, d);
+	L->doc = markdown_parse_report(L->markdown, L->markdown_len,
+				      (struct source_pos){md_path, 1, 1}, d);
 	return L->doc != NULL;
 }
 
@@ -440,17 +438,30 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		return false;
 	}
 	bool ok = S_mkdirs(arena_printf(a, "%s/md", staging));
-	for (size_t i = 0; ok && i < n; i++)
-		ok = S_build_language(a, d, r, &t, &langs[i], staging);
-	if (ok && o->html) {
-		struct site_language site[LANG_COUNT];
-		for (size_t i = 0; i < n; i++)
-			site[i] = (struct site_language){
-				langs[i].lang, langs[i].context,
-				langs[i].labels, langs[i].doc};
-		ok = site_write(a, d, r, &t, site, n,
-				arena_printf(a, "%s/site", staging));
+	struct site_language site[LANG_COUNT];
+	for (size_t i = 0; i < n; i++) {
+		langs[i].labels = S_load_labels(a, d, &t, langs[i].lang);
+		site[i] = (struct site_language){langs[i].lang, NULL,
+						 langs[i].labels};
 	}
+	/* The site is written on another thread meanwhile the contexts are
+	 * made and the reports parsed. */
+	struct site_writer *w = ok && o->html
+		? site_start(a, d, r, &t, site, n,
+			     arena_printf(a, "%s/site", staging))
+		: NULL;
+	for (size_t i = 0; i < n; i++)
+		site[i].context = langs[i].context =
+			context_build(a, r, langs[i].lang, langs[i].labels);
+	if (w)
+		site_write_pages(w);
+	cmark_node *docs[LANG_COUNT];
+	for (size_t i = 0; i < n; i++) {
+		ok = ok && S_build_report(a, d, &t, &langs[i], staging);
+		docs[i] = langs[i].doc;
+	}
+	if (w)
+		ok = site_finish(w, ok ? docs : NULL) && ok;
 	if (ok && o->pdf)
 		ok = S_write_pdfs(d, r, langs, n, staging);
 	if (ok) {
@@ -464,11 +475,9 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 				arena_printf(a, "report-%s.pdf",
 					     lang_code(langs[i].lang)));
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		free(langs[i].markdown);
-		if (langs[i].doc)
-			cmark_node_free(langs[i].doc);
-	}
+	markdown_free_reports();
 	return ok && d->errors == 0;
 }
 

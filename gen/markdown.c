@@ -6,6 +6,7 @@
 #include "markdown.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -15,13 +16,16 @@
 #include "escape.h"
 #include "util.h"
 
+static pthread_mutex_t S_cmark_lock = PTHREAD_MUTEX_INITIALIZER;
+
 int markdown_options(void)
 {
 	return CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART;
 }
 
-cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
-			   struct diags *d)
+static cmark_node *S_parse(const char *text, size_t len,
+			   struct source_pos pos, struct diags *d,
+			   cmark_mem *mem)
 {
 	static const char *const extensions[] = {"table", "strikethrough",
 						 "autolink", "tagfilter"};
@@ -36,8 +40,15 @@ cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 			   bad + 1);
 		return NULL;
 	}
+	/* cmark-gfm keeps the inline characters of its extensions in one
+	 * table for the whole process, set and cleared around each parse's
+	 * inline pass (cmark_manage_extensions_special_characters, run by
+	 * cmark_parser_finish): two such passes at once would clear each
+	 * other's.  Hence one at a time; the block pass (feed) runs freely. */
+	pthread_mutex_lock(&S_cmark_lock);
 	cmark_gfm_core_extensions_ensure_registered();
-	cmark_parser *p = cmark_parser_new(markdown_options());
+	pthread_mutex_unlock(&S_cmark_lock);
+	cmark_parser *p = cmark_parser_new_with_mem(markdown_options(), mem);
 	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
 		cmark_syntax_extension *e =
 			cmark_find_syntax_extension(extensions[i]);
@@ -45,9 +56,28 @@ cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 			cmark_parser_attach_syntax_extension(p, e);
 	}
 	cmark_parser_feed(p, text, len);
+	pthread_mutex_lock(&S_cmark_lock);
 	cmark_node *doc = cmark_parser_finish(p);
+	pthread_mutex_unlock(&S_cmark_lock);
 	cmark_parser_free(p);
 	return doc;
+}
+
+cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
+			   struct diags *d)
+{
+	return S_parse(text, len, pos, d, cmark_get_default_mem_allocator());
+}
+
+cmark_node *markdown_parse_report(const char *text, size_t len,
+				  struct source_pos pos, struct diags *d)
+{
+	return S_parse(text, len, pos, d, cmark_get_arena_mem_allocator());
+}
+
+void markdown_free_reports(void)
+{
+	cmark_arena_reset();
 }
 
 /* Whether html is exactly the comment "<!-- want -->", give or take

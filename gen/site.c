@@ -4,6 +4,10 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -155,15 +159,19 @@ struct S_frame {
 };
 
 struct S_site {
-	struct arena *a;  /* the caller's: what lives through the build */
+	struct arena own; /* what lives through the build */
+	struct arena *a;  /* &own */
 	struct arena pa;  /* one page's data, emptied after each page */
 	struct arena *va; /* where values go now: pa, or a */
-	struct diags *d;
+	struct diags diags;
+	struct diags *d;  /* &diags */
 	const struct report *r;
 	const struct template_dirs *t;
 	const struct site_language *langs;
 	size_t nlangs;
 	const char *out_dir;
+	cmark_node *const *reports; /* by language; set by site_finish() */
+	const struct S_parsed *parsed; /* the Markdown fields, once parsed */
 	bool ok;
 
 	/* templates read so far: a few names, read once per build */
@@ -531,6 +539,96 @@ static struct html_options S_html_options(struct S_site *S, const char *root,
 	return o;
 }
 
+/* ---- Markdown fields ------------------------------------------------ */
+
+/* The Markdown fields of the model (cluster descriptions, and the action
+ * texts, challenges and assistance of recommendations), parsed before the
+ * pages that show them: parses wait for each other (see markdown.c), and
+ * the report's parse, the long one, must not make every recommendation
+ * page wait.  Keyed by the text itself: a text shared by languages is
+ * parsed once. */
+struct S_parsed {
+	size_t mask; /* slots - 1; slots a power of two */
+	struct S_parsed_slot {
+		const char *src;
+		cmark_node *doc;
+	} *slot;
+};
+
+static size_t S_hash_ptr(const void *p)
+{
+	uintptr_t x = (uintptr_t)p;
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	return (size_t)(x ^ (x >> 33));
+}
+
+static struct S_parsed_slot *S_parsed_slot(const struct S_parsed *c,
+					   const char *src)
+{
+	size_t i = S_hash_ptr(src) & c->mask;
+	while (c->slot[i].src && c->slot[i].src != src)
+		i = (i + 1) & c->mask;
+	return &c->slot[i];
+}
+
+static cmark_node *S_parsed_doc(const struct S_parsed *c, const char *src)
+{
+	return c && c->slot ? S_parsed_slot(c, src)->doc : NULL;
+}
+
+static void S_parse_field(struct S_site *S, struct S_parsed *c,
+			  const struct text *t)
+{
+	const char *src = S_t(S, t);
+	if (!src || !*src)
+		return;
+	struct S_parsed_slot *slot = S_parsed_slot(c, src);
+	if (slot->src)
+		return;
+	slot->src = src;
+	slot->doc = markdown_parse(src, strlen(src), t->pos, S->d);
+}
+
+static size_t S_field_count(const struct report *r)
+{
+	size_t n = r->cluster_count;
+	for (size_t i = 0; i < r->rec_count; i++)
+		n += 2 + r->recs[i].action_count;
+	return n;
+}
+
+static void S_parse_fields(struct S_site *S, struct S_parsed *c)
+{
+	const struct report *r = S->r;
+	size_t slots = 16;
+	while (slots < 2 * S->nlangs * S_field_count(r))
+		slots *= 2;
+	c->mask = slots - 1;
+	c->slot = xcalloc(slots, sizeof *c->slot);
+	for (size_t l = 0; l < S->nlangs; l++) {
+		S->L = &S->langs[l];
+		for (size_t k = 0; k < r->cluster_count; k++)
+			S_parse_field(S, c, &r->clusters[k].description);
+		for (size_t i = 0; i < r->rec_count; i++) {
+			const struct recommendation *rec = &r->recs[i];
+			for (size_t j = 0; j < rec->action_count; j++)
+				S_parse_field(S, c, &rec->actions[j].text);
+			S_parse_field(S, c, &rec->challenges);
+			S_parse_field(S, c, &rec->assistance);
+		}
+	}
+	S->L = NULL;
+}
+
+static void S_parsed_free(struct S_parsed *c)
+{
+	for (size_t i = 0; c->slot && i <= c->mask; i++)
+		if (c->slot[i].doc)
+			cmark_node_free(c->slot[i].doc);
+	free(c->slot);
+}
+
 /* A Markdown field as HTML for a page one folder down (clusters/,
  * recommendations/); "" when absent. */
 static const char *S_md(struct S_site *S, const struct text *t,
@@ -539,13 +637,12 @@ static const char *S_md(struct S_site *S, const struct text *t,
 	const char *src = S_t(S, t);
 	if (!src || !*src)
 		return "";
-	cmark_node *doc = markdown_parse(src, strlen(src), t->pos, S->d);
+	cmark_node *doc = S_parsed_doc(S->parsed, src);
 	if (!doc)
 		return "";
 	struct html_options o = S_html_options(S, "../", prefix, shift);
 	buf_clear(&S->frag);
 	html_render(&S->frag, doc, &o, S->d);
-	cmark_node_free(doc);
 	return S_frag(S);
 }
 
@@ -660,8 +757,9 @@ static void S_report(struct S_site *S)
 				   S_t(S, &S->r->title));
 	struct html_options o = S_html_options(S, "", NULL, 0);
 	buf_clear(&S->frag);
-	if (S->L->report)
-		html_render(&S->frag, S->L->report, &o, S->d);
+	cmark_node *doc = S->reports[S->L - S->langs];
+	if (doc)
+		html_render(&S->frag, doc, &o, S->d);
 	S_put(S, m, "body", S_frag(S));
 	S_page(S, "report.html", "report.html", m);
 }
@@ -974,44 +1072,6 @@ static void S_recommendation(struct S_site *S, size_t i)
 	S_page(S, "recommendation.html", rel, m);
 }
 
-/* ---- the whole site ------------------------------------------------- */
-
-static void S_language(struct S_site *S, const struct site_language *L)
-{
-	S->L = L;
-	S->va = S->a;
-	S->lang_dir = S->nlangs > 1 ? arena_printf(S->a, "%s/", lang_code(L->lang))
-				    : "";
-	S->hw = html_words(L->lang, L->labels);
-	S->words = S_words_map(S);
-	S->site = S_site_map(S);
-	memset(S->frames, 0, sizeof S->frames);
-	const char *base = arena_printf(S->a, "%s/%s", S->out_dir, S->lang_dir);
-	if (!S_mkdirs(S, arena_printf(S->va, "%sclusters", base)) ||
-	    !S_mkdirs(S, arena_printf(S->va, "%srecommendations", base)) ||
-	    !S_mkdirs(S, arena_printf(S->va, "%sdata", base)))
-		return;
-	S->cluster_pages = arena_alloc(S->a, (S->r->cluster_count + 1) *
-						    sizeof *S->cluster_pages);
-	for (size_t k = 0; k < S->r->cluster_count; k++)
-		S->cluster_pages[k] = S_cluster_href(S, "", &S->r->clusters[k]);
-	S->va = &S->pa;
-	void (*const pages[])(struct S_site *) = {
-		S_dashboard, S_report, S_all_recs, S_statistics,
-		S_sdgs, S_data, S_search};
-	for (size_t p = 0; p < sizeof pages / sizeof *pages; p++) {
-		pages[p](S);
-		S_page_done(S);
-	}
-	for (size_t k = 0; k < S->r->cluster_count; k++) {
-		S_cluster(S, &S->r->clusters[k]);
-		S_page_done(S);
-	}
-	for (size_t i = 0; i < S->r->rec_count && S->ok; i++) {
-		S_recommendation(S, i);
-		S_page_done(S);
-	}
-}
 
 /* The page that sends readers to their language, at the top of a site
  * of several. */
@@ -1053,32 +1113,235 @@ static void S_asset(struct S_site *S, const char *name)
 	S_write(S, arena_printf(S->va, "assets/%s", name), t->text, t->len);
 }
 
-bool site_write(struct arena *a, struct diags *d, const struct report *r,
-		const struct template_dirs *t,
-		const struct site_language *langs, size_t nlangs,
-		const char *out_dir)
+
+/* ---- the whole site ------------------------------------------------- */
+
+/* The site is written by two workers at once, the caller's thread and one
+ * of its own, each with its own S_site (arenas, buffers, templates,
+ * diagnostics: nothing mutable is shared).  Pages are jobs taken in
+ * order from one counter; the report pages wait for site_finish(), as
+ * the report is parsed meanwhile on the caller's thread. */
+struct S_job {
+	unsigned lang;  /* index in langs */
+	enum S_kind kind;
+	size_t index;   /* the cluster's or the recommendation's */
+};
+
+struct site_writer {
+	struct diags *d; /* the caller's: gets the workers' messages */
+	struct S_site main, helper;
+	struct S_job *jobs;
+	size_t job_count;
+	atomic_size_t next_job;
+	struct S_parsed parsed;
+	/* The helper thread's steps: prepared (folders, assets, Markdown
+	 * fields: what needs no template context), then the pages, once
+	 * site_write_pages() says the contexts are there. */
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	bool prepared, prepared_ok, pages_allowed;
+	pthread_t thread;
+	bool started;
+};
+
+static void S_signal(struct site_writer *w, bool *flag)
 {
-	if (!nlangs)
-		return true;
-	struct S_site S = {.a = a, .va = a, .d = d, .r = r, .t = t,
-			   .langs = langs, .nlangs = nlangs, .out_dir = out_dir,
-			   .ok = true, .first = report_first_language(r)};
-	S.partials = (struct mustache_partials){S_partial, &S};
-	arena_init(&S.pa);
-	buf_init(&S.page);
-	buf_init(&S.frag);
-	if (S_mkdirs(&S, arena_printf(a, "%s/assets", out_dir))) {
-		S_asset(&S, "site.css");
-		S_asset(&S, "search.js");
-		for (size_t i = 0; i < nlangs && S.ok; i++)
-			S_language(&S, &langs[i]);
-		if (nlangs > 1 && S.ok)
-			S_chooser(&S);
+	pthread_mutex_lock(&w->lock);
+	*flag = true;
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->lock);
+}
+
+static void S_wait(struct site_writer *w, const bool *flag)
+{
+	pthread_mutex_lock(&w->lock);
+	while (!*flag)
+		pthread_cond_wait(&w->changed, &w->lock);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* Sets S to write pages of language L. */
+static void S_enter_language(struct S_site *S, const struct site_language *L)
+{
+	S->L = L;
+	S->va = S->a;
+	S->lang_dir = S->nlangs > 1 ? arena_printf(S->a, "%s/", lang_code(L->lang))
+				    : "";
+	S->hw = html_words(L->lang, L->labels);
+	S->words = S_words_map(S);
+	S->site = S_site_map(S);
+	memset(S->frames, 0, sizeof S->frames);
+	S->cluster_pages = arena_alloc(S->a, (S->r->cluster_count + 1) *
+						    sizeof *S->cluster_pages);
+	for (size_t k = 0; k < S->r->cluster_count; k++)
+		S->cluster_pages[k] = S_cluster_href(S, "", &S->r->clusters[k]);
+	S->va = &S->pa;
+}
+
+static void S_run_job(struct S_site *S, const struct S_job *j)
+{
+	if (S->L != &S->langs[j->lang])
+		S_enter_language(S, &S->langs[j->lang]);
+	switch (j->kind) {
+	case S_DASHBOARD: S_dashboard(S); break;
+	case S_REPORT: S_report(S); break;
+	case S_RECS: S_all_recs(S); break;
+	case S_STATS: S_statistics(S); break;
+	case S_SDGS: S_sdgs(S); break;
+	case S_DATA: S_data(S); break;
+	case S_SEARCH: S_search(S); break;
+	case S_CLUSTER: S_cluster(S, &S->r->clusters[j->index]); break;
+	case S_REC: S_recommendation(S, j->index); break;
+	case S_KIND_COUNT: break;
 	}
-	for (size_t i = 0; i < S.template_count; i++)
-		mustache_free(S.templates[i].compiled);
-	buf_free(&S.page);
-	buf_free(&S.frag);
-	arena_free(&S.pa);
-	return S.ok;
+	S_page_done(S);
+}
+
+/* Runs jobs until there are none left (or one failed). */
+static void S_work(struct site_writer *w, struct S_site *S)
+{
+	for (;;) {
+		size_t j = atomic_fetch_add(&w->next_job, 1);
+		if (j >= w->job_count || !S->ok)
+			return;
+		S_run_job(S, &w->jobs[j]);
+	}
+}
+
+/* Every page but the report, per language: the pages that take longest
+ * come first, so that the two workers end at about the same time. */
+static void S_plan(struct site_writer *w, struct arena *a, size_t nlangs,
+		   const struct report *r)
+{
+	static const enum S_kind once[] = {S_DATA, S_DASHBOARD, S_RECS,
+					   S_STATS, S_SDGS, S_SEARCH};
+	size_t per_lang = sizeof once / sizeof *once + r->cluster_count +
+			  r->rec_count;
+	w->jobs = arena_alloc(a, nlangs * per_lang * sizeof *w->jobs);
+	for (unsigned l = 0; l < nlangs; l++) {
+		for (size_t k = 0; k < sizeof once / sizeof *once; k++)
+			w->jobs[w->job_count++] = (struct S_job){l, once[k], 0};
+		for (size_t k = 0; k < r->cluster_count; k++)
+			w->jobs[w->job_count++] = (struct S_job){l, S_CLUSTER, k};
+		for (size_t i = 0; i < r->rec_count; i++)
+			w->jobs[w->job_count++] = (struct S_job){l, S_REC, i};
+	}
+}
+
+static void S_site_init(struct S_site *S, const struct S_site *shared)
+{
+	*S = *shared;
+	arena_init(&S->own);
+	S->a = S->va = &S->own;
+	diags_init(&S->diags);
+	S->d = &S->diags;
+	S->partials = (struct mustache_partials){S_partial, S};
+	arena_init(&S->pa);
+	buf_init(&S->page);
+	buf_init(&S->frag);
+}
+
+static void S_site_free(struct S_site *S)
+{
+	for (size_t i = 0; i < S->template_count; i++)
+		mustache_free(S->templates[i].compiled);
+	buf_free(&S->page);
+	buf_free(&S->frag);
+	arena_free(&S->pa);
+	arena_free(&S->own);
+	diags_free(&S->diags);
+}
+
+/* The folders every page goes into, the assets, and the Markdown
+ * fields. */
+static void S_prepare(struct site_writer *w, struct S_site *S)
+{
+	if (!S_mkdirs(S, arena_printf(S->a, "%s/assets", S->out_dir)))
+		return;
+	S_asset(S, "site.css");
+	S_asset(S, "search.js");
+	for (size_t i = 0; i < S->nlangs && S->ok; i++) {
+		const char *base = arena_printf(
+			S->a, "%s/%s", S->out_dir,
+			S->nlangs > 1 ? lang_code(S->langs[i].lang) : "");
+		S->ok = S_mkdirs(S, arena_printf(S->a, "%s/clusters", base)) &&
+			S_mkdirs(S, arena_printf(S->a, "%s/recommendations", base)) &&
+			S_mkdirs(S, arena_printf(S->a, "%s/data", base));
+	}
+	if (S->ok)
+		S_parse_fields(S, &w->parsed);
+	w->main.parsed = w->helper.parsed = &w->parsed;
+	w->prepared_ok = S->ok;
+	S_signal(w, &w->prepared);
+}
+
+static void *S_helper_thread(void *p)
+{
+	struct site_writer *w = p;
+	S_prepare(w, &w->helper);
+	S_wait(w, &w->pages_allowed);
+	if (w->prepared_ok)
+		S_work(w, &w->helper);
+	return NULL;
+}
+
+struct site_writer *site_start(struct arena *a, struct diags *d,
+			       const struct report *r,
+			       const struct template_dirs *t,
+			       const struct site_language *langs,
+			       size_t nlangs, const char *out_dir)
+{
+	struct site_writer *w = arena_alloc(a, sizeof *w);
+	memset(w, 0, sizeof *w);
+	w->d = d;
+	struct S_site shared = {.r = r, .t = t, .langs = langs,
+				.nlangs = nlangs, .out_dir = out_dir,
+				.ok = true, .first = report_first_language(r)};
+	S_site_init(&w->main, &shared);
+	S_site_init(&w->helper, &shared);
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->changed, NULL);
+	if (!nlangs) {
+		w->prepared = true;
+		return w;
+	}
+	S_plan(w, a, nlangs, r);
+	w->started = pthread_create(&w->thread, NULL, S_helper_thread, w) == 0;
+	if (!w->started)
+		S_prepare(w, &w->main);
+	return w;
+}
+
+void site_write_pages(struct site_writer *w)
+{
+	S_signal(w, &w->pages_allowed);
+}
+
+bool site_finish(struct site_writer *w, cmark_node *const *reports)
+{
+	struct S_site *S = &w->main;
+	if (!reports) {
+		atomic_store(&w->next_job, w->job_count);
+		S->ok = false;
+	}
+	site_write_pages(w);
+	S_wait(w, &w->prepared);
+	S->reports = reports;
+	for (unsigned l = 0; l < S->nlangs && S->ok && w->prepared_ok; l++)
+		S_run_job(S, &(struct S_job){l, S_REPORT, 0});
+	if (S->ok && w->prepared_ok)
+		S_work(w, S);
+	if (w->started)
+		pthread_join(w->thread, NULL);
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->changed);
+	S_parsed_free(&w->parsed);
+	if (S->nlangs > 1 && S->ok && w->helper.ok)
+		S_chooser(S);
+	bool ok = S->ok && w->helper.ok;
+	diags_append(w->d, &w->main.diags);
+	diags_append(w->d, &w->helper.diags);
+	S_site_free(&w->main);
+	S_site_free(&w->helper);
+	return ok;
 }

@@ -21,12 +21,18 @@
  * templates/README-site.md.  Every link is relative, so the folder works
  * from any place or host, and nothing is fetched from another host.
  *
- * Each page is built in memory and written with one fwrite.  Nothing is
- * written atomically here: the caller writes into a fresh folder and
- * moves it into place once site_write() succeeds.  Problems with the
- * content are warnings in d; a template that does not expand or a file
- * that cannot be written is an error in d and makes site_write() return
- * false (the folder is then incomplete).  Scratch memory lives in `a`.
+ * Each page is built in memory and written with one write.  The pages
+ * are written by two threads: site_start() starts one that writes every
+ * page but the report pages (from site_write_pages() on), while the
+ * caller makes the template contexts and parses the reports;
+ * site_finish() writes the report pages from them on the caller's thread,
+ * takes its share of the pages left, and waits for the other thread.
+ * Nothing is written atomically here: the caller writes into a fresh
+ * folder and moves it into place once site_finish() succeeds.  Problems
+ * with the content are warnings in d; a template that does not expand or
+ * a file that cannot be written is an error in d and makes site_finish()
+ * return false (the folder is then incomplete).  d is only touched by
+ * site_finish(), which adds the messages of both threads to it.
  */
 #ifndef UPRGEN_SITE_H
 #define UPRGEN_SITE_H
@@ -46,12 +52,22 @@ struct site_language {
 	enum lang lang;
 	const struct value *context; /* context_build(a, r, lang, labels) */
 	const struct value *labels;  /* that language's labels (may be NULL) */
-	cmark_node *report;          /* the report in that language */
 };
 
-bool site_write(struct arena *a, struct diags *d, const struct report *r,
-		const struct template_dirs *t,
-		const struct site_language *langs, size_t nlangs,
-		const char *out_dir);
+/* Starts the other thread on what needs no template context: folders,
+ * assets, the Markdown fields of the model.  r, t and langs are read by
+ * both threads until site_finish() returns; the contexts of langs may be
+ * set until site_write_pages().  The writer lives in `a`. */
+struct site_writer *site_start(struct arena *a, struct diags *d,
+			       const struct report *r,
+			       const struct template_dirs *t,
+			       const struct site_language *langs,
+			       size_t nlangs, const char *out_dir);
+/* The contexts of langs are set: the other thread may write pages. */
+void site_write_pages(struct site_writer *w);
+/* reports[i]: the parsed report of langs[i] (NULL: the page has no body);
+ * reports NULL: the build failed, stop.  Returns whether every page was
+ * written. */
+bool site_finish(struct site_writer *w, cmark_node *const *reports);
 
 #endif

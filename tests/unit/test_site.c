@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "context.h"
 #include "markdown.h"
 #include "site.h"
 
@@ -58,14 +59,19 @@ int main(void)
 	static const char md[] = "# Report\n\n<!-- uprgen:numbering on -->\n\n"
 				 "Text[^1].\n\n[^1]: A note.\n\n```chart budget\n```\n";
 	struct site_language L[2];
+	cmark_node *reports[2];
 	for (size_t i = 0; i < r->language_count; i++) {
-		L[i] = (struct site_language){r->languages[i], NULL, NULL,
-					      markdown_parse(md, strlen(md),
-							     (struct source_pos){0}, &d)};
+		L[i] = (struct site_language){r->languages[i], NULL, NULL};
+		reports[i] = markdown_parse(md, strlen(md), (struct source_pos){0}, &d);
 	}
 	char out[] = "/tmp/uprgen-site-XXXXXX";
 	CHECK(mkdtemp(out) != NULL);
-	CHECK(site_write(&a, &d, r, &t, L, r->language_count, out));
+	struct site_writer *w = site_start(&a, &d, r, &t, L, r->language_count, out);
+	/* the contexts are made while the other thread prepares */
+	for (size_t i = 0; i < r->language_count; i++)
+		L[i].context = context_build(&a, r, L[i].lang, NULL);
+	site_write_pages(w);
+	CHECK(site_finish(w, reports));
 	diags_print(&d, stderr, 1);
 
 	CHECK(S_has(out, "index.html", "href=\"en/index.html\""));
@@ -99,8 +105,13 @@ int main(void)
 	CHECK(S_has(out, "en/search-index.js", "window.UPRGEN_SEARCH"));
 	CHECK(S_has(out, "en/search.html", "../assets/search.js"));
 
+	/* A build that fails while the site is being written stops it. */
+	struct site_writer *stopped = site_start(&a, &d, r, &t, L,
+						 r->language_count, out);
+	CHECK(!site_finish(stopped, NULL));
+
 	for (size_t i = 0; i < r->language_count; i++)
-		cmark_node_free(L[i].report);
+		cmark_node_free(reports[i]);
 	char cmd[4200];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", out);
 	CHECK(system(cmd) == 0);
