@@ -13,6 +13,7 @@
 #ifndef UPRGEN_UTIL_H
 #define UPRGEN_UTIL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -52,6 +53,14 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 void buf_clear(struct buf *b);
 /* Takes the contents away from b (caller frees); b is left empty. */
 char *buf_detach(struct buf *b);
+
+/* vsnprintf and snprintf, same text and result, without libc's cost for
+ * what uprgen formats by the thousand: %s, %.*s, %c, %% and %d %i %u %x %X
+ * (with l, ll or z; zero flag and width).  Anything else is handed to
+ * libc. */
+int util_vsnprintf(char *out, size_t room, const char *fmt, va_list ap);
+int util_snprintf(char *out, size_t room, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);

@@ -183,7 +183,9 @@ bool value_truthy(const struct value *v)
 static void S_shortest(char *tmp, size_t size, double n)
 {
 	if (n == floor(n) && fabs(n) < 1e15) {
-		snprintf(tmp, size, "%.0f", n);
+		/* as "%.0f" writes it, without libc's cost for floats */
+		util_snprintf(tmp, size, "%s%lld", signbit(n) && !n ? "-" : "",
+			      (long long)n);
 		return;
 	}
 	for (int prec = 1; prec <= 17; prec++) {
@@ -275,7 +277,7 @@ void json_write_string(struct buf *out, const char *s, size_t len)
 		else if (c == '\r')
 			esc = "\\r";
 		else if (c < 0x20 || c == 0x7F) {
-			snprintf(tmp, sizeof tmp, "\\u%04x", c);
+			util_snprintf(tmp, sizeof tmp, "\\u%04x", c);
 			esc = tmp;
 		} else if (c == '<') {
 			/* so that JSON embedded in a page cannot close a
