@@ -73,7 +73,8 @@ void arena_free(struct arena *a)
 	a->used_bytes = 0;
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+/* size bytes of a, not zeroed: for what is written over at once. */
+static void *S_arena_take(struct arena *a, size_t size)
 {
 	const size_t align = sizeof(max_align_t);
 	size = (size + align - 1) / align * align;
@@ -98,13 +99,19 @@ void *arena_alloc(struct arena *a, size_t size)
 	void *p = (char *)b->data + b->used;
 	b->used += size;
 	a->used_bytes += size;
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	void *p = S_arena_take(a, size);
 	memset(p, 0, size);
 	return p;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	char *p = S_arena_take(a, len + 1);
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
@@ -121,7 +128,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = util_vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	char *p = arena_alloc(a, (size_t)n + 1);
+	char *p = S_arena_take(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	util_vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -138,9 +145,10 @@ void *arena_grow(struct arena *a, void *array, size_t elem_size, size_t count,
 		ncap *= 2;
 	if (ncap > SIZE_MAX / elem_size)
 		S_out_of_memory();
-	void *p = arena_alloc(a, ncap * elem_size);
+	char *p = S_arena_take(a, ncap * elem_size);
 	if (count)
 		memcpy(p, array, count * elem_size);
+	memset(p + count * elem_size, 0, (ncap - count) * elem_size);
 	*cap = ncap;
 	return p;
 }
@@ -181,13 +189,6 @@ void buf_put(struct buf *b, const char *s, size_t len)
 void buf_puts(struct buf *b, const char *s)
 {
 	buf_put(b, s, strlen(s));
-}
-
-void buf_putc(struct buf *b, char c)
-{
-	buf_reserve(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
 }
 
 void buf_printf(struct buf *b, const char *fmt, ...)
@@ -277,9 +278,9 @@ static const char *S_spec_parse(const char *p, struct S_spec *sp)
 		sp->size = *p++;
 	}
 	sp->conv = *p;
-	bool integer = *p && strchr("diuxX", *p);
-	bool text = *p == 's' || *p == 'c';
 	bool is_signed = *p == 'd' || *p == 'i';
+	bool integer = is_signed || *p == 'u' || *p == 'x' || *p == 'X';
+	bool text = *p == 's' || *p == 'c';
 	if (!integer && !text)
 		return NULL;
 	if (integer && (sp->prec || (sp->size == 'z' && is_signed)))

@@ -47,7 +47,14 @@ void buf_free(struct buf *b);
 void buf_reserve(struct buf *b, size_t extra);
 void buf_put(struct buf *b, const char *s, size_t len);
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+/* Inline: writers call it for every other byte they write. */
+static inline void buf_putc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_clear(struct buf *b);
