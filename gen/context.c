@@ -98,11 +98,11 @@ static struct value *S_printf(struct S_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = util_vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	char *s = arena_alloc(c->a, (size_t)n + 1);
 	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	util_vsnprintf(s, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return S_str(c, s);
 }
@@ -292,7 +292,7 @@ static const char *S_word(const struct S_ctx *c, const char *prefix,
 			  const char *name)
 {
 	char key[128];
-	int n = snprintf(key, sizeof key, "%s_%s", prefix, name);
+	int n = util_snprintf(key, sizeof key, "%s_%s", prefix, name);
 	if (n < 0 || (size_t)n >= sizeof key)
 		return name;
 	for (char *p = key; *p; p++)
@@ -333,7 +333,7 @@ static const char *S_fill(struct S_ctx *c, const char *pattern,
 static const char *S_fill_n(struct S_ctx *c, const char *pattern, long n)
 {
 	char num[32];
-	snprintf(num, sizeof num, "%ld", n);
+	util_snprintf(num, sizeof num, "%ld", n);
 	const char *names[] = {"n"};
 	const char *vals[] = {num};
 	return S_fill(c, pattern, names, vals, 1);
@@ -345,14 +345,14 @@ static const char *S_fill_n(struct S_ctx *c, const char *pattern, long n)
 static const char *S_ordinal(struct S_ctx *c, long n)
 {
 	char key[48];
-	snprintf(key, sizeof key, "format_ordinal_is_%ld", n);
+	util_snprintf(key, sizeof key, "format_ordinal_is_%ld", n);
 	const char *pattern = S_label(c, key);
 	if (!pattern) {
-		snprintf(key, sizeof key, "format_ordinal_%ld", n % 100);
+		util_snprintf(key, sizeof key, "format_ordinal_%ld", n % 100);
 		pattern = S_label(c, key);
 	}
 	if (!pattern) {
-		snprintf(key, sizeof key, "format_ordinal_%ld", n % 10);
+		util_snprintf(key, sizeof key, "format_ordinal_%ld", n % 10);
 		pattern = S_label(c, key);
 	}
 	if (!pattern)
@@ -410,16 +410,16 @@ static const char *S_date_text(struct S_ctx *c, const struct date *d)
 {
 	const struct S_words *w = &c->w;
 	char year[16], day[16], month_num[16];
-	snprintf(year, sizeof year, "%d", d->year);
+	util_snprintf(year, sizeof year, "%d", d->year);
 	if (d->month < 1 || d->month > 12)
 		return arena_strdup(c->a, year);
-	snprintf(month_num, sizeof month_num, "%02d", d->month);
+	util_snprintf(month_num, sizeof month_num, "%02d", d->month);
 	const char *month = w->month[d->month];
 	const char *names[] = {"day", "month", "year"};
 	const char *vals[] = {day, month ? month : month_num, year};
 	if (!d->day)
 		return S_fill(c, w->month_year, names + 1, vals + 1, 2);
-	snprintf(day, sizeof day, "%d", d->day);
+	util_snprintf(day, sizeof day, "%d", d->day);
 	if (d->day == 1 && w->first_day)
 		vals[0] = w->first_day;
 	return S_fill(c, w->date, names, vals, 3);
@@ -531,7 +531,7 @@ static struct value *S_position_ref(struct S_ctx *c, enum position p)
 {
 	const char *id = position_name(p);
 	char heading[64];
-	snprintf(heading, sizeof heading, "%s-heading", id);
+	util_snprintf(heading, sizeof heading, "%s-heading", id);
 	struct value *m = S_map(c, 3 + POSITION_COUNT);
 	S_put(c, m, "id", S_str(c, id));
 	S_put(c, m, "label", S_str(c, S_word(c, "position", id)));
@@ -650,8 +650,8 @@ static struct value *S_actions(struct S_ctx *c,
 		struct value *item = S_map(c, 4 + S_MARKERS);
 		S_put(c, item, "date", S_date(c, &act->date));
 		char part[32], num[32];
-		snprintf(part, sizeof part, "-a%zu-", i + 1);
-		snprintf(num, sizeof num, "-%zu", i + 1);
+		util_snprintf(part, sizeof part, "-a%zu-", i + 1);
+		util_snprintf(num, sizeof num, "-%zu", i + 1);
 		S_put(c, item, "text",
 		      S_markdown(c, &act->text, "r-", rec->id, part));
 		S_put(c, item, "source", S_text(c, &act->source));
@@ -1148,7 +1148,7 @@ static struct value *S_report(struct S_ctx *c)
 	S_put(c, m, "state", S_text(c, &r->state));
 	S_put(c, m, "cycle", S_num(c, (size_t)r->cycle));
 	char key[32];
-	snprintf(key, sizeof key, "cycle_ordinal_%d", r->cycle);
+	util_snprintf(key, sizeof key, "cycle_ordinal_%d", r->cycle);
 	const char *cycle_word = S_label(c, key);
 	S_put(c, m, "cycle_ordinal",
 	      S_str(c, cycle_word ? cycle_word : S_ordinal(c, r->cycle)));
@@ -1200,11 +1200,11 @@ static void S_init_words(struct S_ctx *c)
 	w->first_day = S_label(c, "format_first_day");
 	char key[32];
 	for (int m = 1; m <= 12; m++) {
-		snprintf(key, sizeof key, "month_%d", m);
+		util_snprintf(key, sizeof key, "month_%d", m);
 		w->month[m] = S_label(c, key);
 	}
 	for (int g = 1; g <= 17; g++) {
-		snprintf(key, sizeof key, "sdg_%d", g);
+		util_snprintf(key, sizeof key, "sdg_%d", g);
 		w->sdg[g] = S_label(c, key);
 	}
 }

@@ -3,23 +3,10 @@
 
 #include <string.h>
 
-static bool S_is_ascii_punct(unsigned char c)
-{
-	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
-	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
-}
-
 static bool S_is_alnum(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
 	       (c >= 'a' && c <= 'z');
-}
-
-/* ASCII punctuation that Markdown (GFM, with smart punctuation) could
- * read as syntax: all of it but / , ; % ? which start nothing. */
-static bool S_is_md_special(unsigned char c)
-{
-	return S_is_ascii_punct(c) && !strchr("/,;%?", c);
 }
 
 static void S_percent(struct buf *out, unsigned char c)
@@ -87,8 +74,22 @@ static void S_md_blanks(struct buf *out, const char *s, size_t len)
 	}
 }
 
+/* What escape_markdown does with each byte: 0 copy, S_MD_ESCAPE put a
+ * backslash before (ASCII punctuation that Markdown, GFM with smart
+ * punctuation, could read as syntax: all of it but / , ; % ? which start
+ * nothing), S_MD_LINE a line end (a space).  A table, as for HTML. */
+enum { S_MD_ESCAPE = 1, S_MD_LINE = 2 };
+static const unsigned char S_md_special[256] = {
+	['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['&'] = 1, ['\''] = 1,
+	['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, ['-'] = 1, ['.'] = 1,
+	[':'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['@'] = 1, ['['] = 1,
+	['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['{'] = 1,
+	['|'] = 1, ['}'] = 1, ['~'] = 1, ['\r'] = 2, ['\n'] = 2,
+};
+
 void escape_markdown(struct buf *out, const char *s, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t lead = 0, end = len;
 	while (lead < len && S_md_space(s[lead]))
 		lead++;
@@ -98,16 +99,18 @@ void escape_markdown(struct buf *out, const char *s, size_t len)
 	if (end > lead)
 		buf_reserve(out, end - lead);
 	for (size_t i = lead; i < end; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
-			continue;
-		if (c == '\r' || c == '\n')
+		size_t plain = i;
+		while (i < end && !S_md_special[u[i]])
+			i++;
+		buf_put(out, s + plain, i - plain);
+		if (i == end)
+			break;
+		if (S_md_special[u[i]] == S_MD_ESCAPE) {
+			char pair[2] = {'\\', s[i]};
+			buf_put(out, pair, 2);
+		} else if (!(s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')) {
 			buf_putc(out, ' ');
-		else if (S_is_md_special(c)) {
-			buf_putc(out, '\\');
-			buf_putc(out, (char)c);
-		} else
-			buf_putc(out, (char)c);
+		}
 	}
 	S_md_blanks(out, s + end, len - end);
 }

@@ -37,6 +37,7 @@ struct S_node {
 	const char *text; /* S_TEXT: the text; tags: the name */
 	size_t len;
 	const char **path; /* the name split at dots; none for "." */
+	size_t *path_hash; /* value_hash of each part, for the lookups */
 	size_t path_len;
 	/* S_PARTIAL, S_PARENT: the indentation of a standalone tag; S_BLOCK:
 	 * the indentation its content gets where it is expanded. */
@@ -504,11 +505,14 @@ static void S_set_name(struct S_engine *e, struct S_node *n, const char *name,
 	for (size_t i = 0; i < len; i++)
 		parts += name[i] == '.';
 	n->path = arena_alloc(e->ta, parts * sizeof *n->path);
+	n->path_hash = arena_alloc(e->ta, parts * sizeof *n->path_hash);
 	size_t from = 0;
 	for (size_t i = 0; i <= len; i++)
 		if (i == len || name[i] == '.') {
-			n->path[n->path_len++] =
+			const char *part =
 				arena_strndup(e->ta, name + from, i - from);
+			n->path_hash[n->path_len] = value_hash(part);
+			n->path[n->path_len++] = part;
 			from = i + 1;
 		}
 }
@@ -757,11 +761,11 @@ static const struct value *S_lookup(struct S_engine *e,
 	const struct value_entry *found = NULL;
 	/* Each context tried is a step: deep stacks make lookups long. */
 	for (; ctx && !found; ctx = ctx->up, e->steps++)
-		found = value_map_entry(ctx->v, n->path[0]);
-	const struct value *v = found ? found->value : NULL;
-	for (size_t i = 1; v && i < n->path_len; i++)
-		v = value_map_get(v, n->path[i]);
-	return v;
+		found = value_map_find(ctx->v, n->path[0], n->path_hash[0]);
+	for (size_t i = 1; found && i < n->path_len; i++)
+		found = value_map_find(found->value, n->path[i],
+				       n->path_hash[i]);
+	return found ? found->value : NULL;
 }
 
 static void S_expand(struct S_engine *e, const struct S_node *list,

@@ -202,124 +202,192 @@ void opendata_csv(struct buf *out, const struct report *r, enum lang lang)
 
 /* ---- JSON ----------------------------------------------------------- */
 
-static void S_put_str(struct arena *a, struct value *m, const char *k,
-		      const char *s)
+/* Written straight into the buffer, as value_write_json would write the
+ * tree (one space a level): no tree of every recommendation is built. */
+struct S_json {
+	struct buf *out;
+	int level;
+	bool empty; /* the innermost array or object has no member yet */
+};
+
+static void S_json_open(struct S_json *J, char bracket)
 {
-	value_map_put(a, m, k, value_string(a, s ? s : ""));
+	buf_putc(J->out, bracket);
+	J->level++;
+	J->empty = true;
 }
 
-static struct value *S_list(struct arena *a, const struct S_rec *R,
-			    const struct text_list *l)
+static void S_json_close(struct S_json *J, char bracket)
 {
-	struct value *v = value_list(a);
+	J->level--;
+	if (!J->empty) {
+		buf_putc(J->out, '\n');
+		for (int i = 0; i < J->level; i++)
+			buf_putc(J->out, ' ');
+	}
+	buf_putc(J->out, bracket);
+	J->empty = false;
+}
+
+/* Starts a member: the comma after the one before, the line and indent. */
+static void S_json_member(struct S_json *J)
+{
+	if (!J->empty)
+		buf_putc(J->out, ',');
+	buf_putc(J->out, '\n');
+	for (int i = 0; i < J->level; i++)
+		buf_putc(J->out, ' ');
+	J->empty = false;
+}
+
+static void S_json_key(struct S_json *J, const char *k)
+{
+	S_json_member(J);
+	json_write_string(J->out, k, strlen(k));
+	buf_puts(J->out, ": ");
+}
+
+static void S_json_str(struct S_json *J, const char *k, const char *s)
+{
+	S_json_key(J, k);
+	s = s ? s : "";
+	json_write_string(J->out, s, strlen(s));
+}
+
+static void S_json_item(struct S_json *J, const char *s)
+{
+	S_json_member(J);
+	json_write_string(J->out, s, strlen(s));
+}
+
+static void S_json_list(struct S_json *J, const char *k, const struct S_rec *R,
+			const struct text_list *l)
+{
+	S_json_key(J, k);
+	S_json_open(J, '[');
 	for (size_t i = 0; i < l->count; i++)
-		value_list_push(a, v, value_string(a, S_t(R, &l->items[i])));
-	return v;
+		S_json_item(J, S_t(R, &l->items[i]));
+	S_json_close(J, ']');
 }
 
-static struct value *S_date_value(struct arena *a, const struct date *d)
+static void S_json_date(struct S_json *J, const char *k, const struct date *d)
 {
-	struct buf b;
-	buf_init(&b);
-	S_date(&b, d);
-	struct value *v = d->present ? value_string(a, b.data)
-				     : value_new(a, VALUE_NULL);
-	buf_free(&b);
-	return v;
+	S_json_key(J, k);
+	if (!d->present) {
+		buf_puts(J->out, "null");
+		return;
+	}
+	/* digits and hyphens: nothing to escape */
+	buf_putc(J->out, '"');
+	S_date(J->out, d);
+	buf_putc(J->out, '"');
 }
 
-static struct value *S_actions(struct arena *a, const struct S_rec *R)
+static void S_json_actions(struct S_json *J, const struct S_rec *R)
 {
-	struct value *list = value_list(a);
+	S_json_key(J, "actions");
+	S_json_open(J, '[');
 	for (size_t i = 0; i < R->rec->action_count; i++) {
 		const struct action *ac = &R->rec->actions[i];
-		struct value *m = value_map(a);
-		value_map_put(a, m, "date", S_date_value(a, &ac->date));
-		S_put_str(a, m, "text", S_t(R, &ac->text));
-		S_put_str(a, m, "source", S_t(R, &ac->source));
-		value_list_push(a, list, m);
+		S_json_member(J);
+		S_json_open(J, '{');
+		S_json_date(J, "date", &ac->date);
+		S_json_str(J, "text", S_t(R, &ac->text));
+		S_json_str(J, "source", S_t(R, &ac->source));
+		S_json_close(J, '}');
 	}
-	return list;
+	S_json_close(J, ']');
 }
 
-static struct value *S_related(struct arena *a, const struct S_rec *R)
+static void S_json_related(struct S_json *J, const struct S_rec *R)
 {
-	struct value *list = value_list(a);
+	S_json_key(J, "related");
+	S_json_open(J, '[');
 	for (size_t i = 0; i < R->rec->related_count; i++) {
 		const struct related *rel = &R->rec->related[i];
-		struct value *m = value_map(a);
-		S_put_str(a, m, "mechanism", S_t(R, &rel->mechanism));
-		S_put_str(a, m, "symbol", S_t(R, &rel->symbol));
-		S_put_str(a, m, "para", S_t(R, &rel->para));
-		S_put_str(a, m, "text", S_t(R, &rel->text));
-		value_list_push(a, list, m);
+		S_json_member(J);
+		S_json_open(J, '{');
+		S_json_str(J, "mechanism", S_t(R, &rel->mechanism));
+		S_json_str(J, "symbol", S_t(R, &rel->symbol));
+		S_json_str(J, "para", S_t(R, &rel->para));
+		S_json_str(J, "text", S_t(R, &rel->text));
+		S_json_close(J, '}');
 	}
-	return list;
+	S_json_close(J, ']');
 }
 
-static struct value *S_rec_value(struct arena *a, const struct S_rec *R)
+static void S_json_rec(struct S_json *J, struct buf *tmp, const struct S_rec *R)
 {
 	const struct recommendation *rec = R->rec;
-	struct value *m = value_map(a);
-	S_put_str(a, m, "id", rec->id);
-	S_put_str(a, m, "text", S_t(R, &rec->text));
-	value_map_put(a, m, "states", S_list(a, R, &rec->states));
-	S_put_str(a, m, "position", position_name(rec->position));
-	S_put_str(a, m, "status", status_name(rec->status));
-	S_put_str(a, m, "cluster", rec->cluster_id);
-	S_put_str(a, m, "cluster_title",
-		  rec->cluster ? S_t(R, &rec->cluster->title) : "");
-	value_map_put(a, m, "themes", S_list(a, R, &rec->themes));
-	value_map_put(a, m, "groups", S_list(a, R, &rec->groups));
-	struct value *sdgs = value_list(a);
+	S_json_member(J);
+	S_json_open(J, '{');
+	S_json_str(J, "id", rec->id);
+	S_json_str(J, "text", S_t(R, &rec->text));
+	S_json_list(J, "states", R, &rec->states);
+	S_json_str(J, "position", position_name(rec->position));
+	S_json_str(J, "status", status_name(rec->status));
+	S_json_str(J, "cluster", rec->cluster_id);
+	S_json_str(J, "cluster_title",
+		   rec->cluster ? S_t(R, &rec->cluster->title) : "");
+	S_json_list(J, "themes", R, &rec->themes);
+	S_json_list(J, "groups", R, &rec->groups);
+	S_json_key(J, "sdgs");
+	S_json_open(J, '[');
 	for (size_t i = 0; i < rec->sdg_count; i++)
-		value_list_push(a, sdgs, value_string(a, rec->sdgs[i].code));
-	value_map_put(a, m, "sdgs", sdgs);
-	value_map_put(a, m, "responsible", S_list(a, R, &rec->responsible));
-	value_map_put(a, m, "actions", S_actions(a, R));
-	struct value *ind = value_list(a);
+		S_json_item(J, rec->sdgs[i].code);
+	S_json_close(J, ']');
+	S_json_list(J, "responsible", R, &rec->responsible);
+	S_json_actions(J, R);
+	S_json_key(J, "indicators");
+	S_json_open(J, '[');
 	for (size_t i = 0; i < rec->indicator_count; i++)
-		value_list_push(a, ind, value_string(a, rec->indicators[i].id));
-	value_map_put(a, m, "indicators", ind);
-	value_map_put(a, m, "related", S_related(a, R));
-	S_put_str(a, m, "challenges", S_t(R, &rec->challenges));
-	S_put_str(a, m, "assistance", S_t(R, &rec->assistance));
-	struct buf href;
-	buf_init(&href);
-	html_rec_href(&href, "", rec->id);
-	S_put_str(a, m, "page", href.data);
-	buf_free(&href);
-	return m;
+		S_json_item(J, rec->indicators[i].id);
+	S_json_close(J, ']');
+	S_json_related(J, R);
+	S_json_str(J, "challenges", S_t(R, &rec->challenges));
+	S_json_str(J, "assistance", S_t(R, &rec->assistance));
+	buf_clear(tmp);
+	html_rec_href(tmp, "", rec->id);
+	S_json_str(J, "page", tmp->data);
+	S_json_close(J, '}');
 }
 
-static struct value *S_report_value(struct arena *a, const struct report *r,
-				    enum lang lang)
+static void S_json_report(struct S_json *J, const struct report *r,
+			  enum lang lang)
 {
 	enum lang first = report_first_language(r);
-	struct value *m = value_map(a);
-	S_put_str(a, m, "state", text_get(&r->state, lang, first));
-	value_map_put(a, m, "cycle", value_number(a, r->cycle));
-	S_put_str(a, m, "session", r->session);
-	S_put_str(a, m, "outcome", r->outcome);
-	value_map_put(a, m, "adopted", S_date_value(a, &r->adopted));
-	S_put_str(a, m, "title", text_get(&r->title, lang, first));
-	S_put_str(a, m, "symbol", r->symbol);
-	value_map_put(a, m, "date", S_date_value(a, &r->date));
-	S_put_str(a, m, "language", lang_code(lang));
-	return m;
+	S_json_key(J, "report");
+	S_json_open(J, '{');
+	S_json_str(J, "state", text_get(&r->state, lang, first));
+	S_json_key(J, "cycle");
+	buf_printf(J->out, "%d", r->cycle);
+	S_json_str(J, "session", r->session);
+	S_json_str(J, "outcome", r->outcome);
+	S_json_date(J, "adopted", &r->adopted);
+	S_json_str(J, "title", text_get(&r->title, lang, first));
+	S_json_str(J, "symbol", r->symbol);
+	S_json_date(J, "date", &r->date);
+	S_json_str(J, "language", lang_code(lang));
+	S_json_close(J, '}');
 }
 
 void opendata_json(struct arena *a, struct buf *out, const struct report *r,
 		   enum lang lang)
 {
-	struct value *root = value_map(a);
-	value_map_put(a, root, "report", S_report_value(a, r, lang));
-	struct value *recs = value_list(a);
+	(void)a; /* see opendata.h */
+	struct S_json J = {out, 0, true};
+	S_json_open(&J, '{');
+	S_json_report(&J, r, lang);
+	S_json_key(&J, "recommendations");
+	S_json_open(&J, '[');
+	struct buf tmp;
+	buf_init(&tmp);
 	for (size_t i = 0; i < r->rec_count; i++) {
 		struct S_rec R = {&r->recs[i], lang, report_first_language(r)};
-		value_list_push(a, recs, S_rec_value(a, &R));
+		S_json_rec(&J, &tmp, &R);
 	}
-	value_map_put(a, root, "recommendations", recs);
-	value_write_json(out, root, 1);
+	buf_free(&tmp);
+	S_json_close(&J, ']');
+	S_json_close(&J, '}');
 	buf_putc(out, '\n');
 }

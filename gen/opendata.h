@@ -10,8 +10,9 @@
  *    related recommendations (which hold sentences) with a line end.
  *  - JSON: {"report": {...}, "recommendations": [{...}, ...]}, lists as
  *    arrays and actions and related recommendations as objects.
- * Both are appended to a caller-owned buffer; the JSON's value tree lives
- * in the arena passed.  Output depends only on the report.
+ * Both are appended to a caller-owned buffer.  Output depends only on the
+ * report.  The JSON is written as it goes: opendata_json's arena is no
+ * longer used (kept until site.c, its caller, stops passing it).
  */
 #ifndef UPRGEN_OPENDATA_H
 #define UPRGEN_OPENDATA_H

@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -72,7 +73,8 @@ void arena_free(struct arena *a)
 	a->used_bytes = 0;
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+/* size bytes of a, not zeroed: for what is written over at once. */
+static void *S_arena_take(struct arena *a, size_t size)
 {
 	const size_t align = sizeof(max_align_t);
 	size = (size + align - 1) / align * align;
@@ -97,13 +99,19 @@ void *arena_alloc(struct arena *a, size_t size)
 	void *p = (char *)b->data + b->used;
 	b->used += size;
 	a->used_bytes += size;
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	void *p = S_arena_take(a, size);
 	memset(p, 0, size);
 	return p;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	char *p = S_arena_take(a, len + 1);
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
@@ -118,11 +126,11 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = util_vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	char *p = arena_alloc(a, (size_t)n + 1);
+	char *p = S_arena_take(a, (size_t)n + 1);
 	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	util_vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return p;
 }
@@ -137,9 +145,10 @@ void *arena_grow(struct arena *a, void *array, size_t elem_size, size_t count,
 		ncap *= 2;
 	if (ncap > SIZE_MAX / elem_size)
 		S_out_of_memory();
-	void *p = arena_alloc(a, ncap * elem_size);
+	char *p = S_arena_take(a, ncap * elem_size);
 	if (count)
 		memcpy(p, array, count * elem_size);
+	memset(p + count * elem_size, 0, (ncap - count) * elem_size);
 	*cap = ncap;
 	return p;
 }
@@ -182,13 +191,6 @@ void buf_puts(struct buf *b, const char *s)
 	buf_put(b, s, strlen(s));
 }
 
-void buf_putc(struct buf *b, char c)
-{
-	buf_reserve(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-}
-
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -196,12 +198,12 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	 * small (formatting numbers is what costs). */
 	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_start(ap, fmt);
-	int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
+	int n = util_vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
 	if ((size_t)n >= room) {
 		buf_reserve(b, (size_t)n);
 		va_start(ap, fmt);
-		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		util_vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 		va_end(ap);
 	}
 	b->len += (size_t)n;
@@ -219,6 +221,176 @@ char *buf_detach(struct buf *b)
 	char *p = b->data ? b->data : xstrdup("");
 	buf_init(b);
 	return p;
+}
+
+/* ---- formatting ------------------------------------------------------ */
+
+/* Where util_vsnprintf writes: as vsnprintf, what fits of the text and a
+ * NUL, counting the whole length. */
+struct S_sink {
+	char *out;
+	size_t room, len;
+};
+
+static void S_emit(struct S_sink *k, const char *s, size_t len)
+{
+	if (k->len < k->room) {
+		size_t fit = k->room - 1 - k->len;
+		memcpy(k->out + k->len, s, len < fit ? len : fit);
+	}
+	k->len += len;
+}
+
+static void S_pad(struct S_sink *k, char c, size_t count)
+{
+	while (count--)
+		S_emit(k, &c, 1);
+}
+
+/* One conversion: '0' flag, width, ".*" precision, length, letter. */
+struct S_spec {
+	bool zero;
+	size_t width;
+	bool prec;
+	char size; /* 0, 'l', 'L' (ll) or 'z' */
+	char conv;
+};
+
+/* Reads the conversion at p (after its '%'); NULL when it is not one
+ * util_vsnprintf writes itself. */
+static const char *S_spec_parse(const char *p, struct S_spec *sp)
+{
+	*sp = (struct S_spec){0};
+	for (; *p == '0'; p++)
+		sp->zero = true;
+	for (; *p >= '0' && *p <= '9' && sp->width < 4096; p++)
+		sp->width = sp->width * 10 + (size_t)(*p - '0');
+	if (*p == '.') {
+		if (p[1] != '*')
+			return NULL;
+		sp->prec = true;
+		p += 2;
+	}
+	if (*p == 'l' && p[1] == 'l') {
+		sp->size = 'L';
+		p += 2;
+	} else if (*p == 'l' || *p == 'z') {
+		sp->size = *p++;
+	}
+	sp->conv = *p;
+	bool is_signed = *p == 'd' || *p == 'i';
+	bool integer = is_signed || *p == 'u' || *p == 'x' || *p == 'X';
+	bool text = *p == 's' || *p == 'c';
+	if (!integer && !text)
+		return NULL;
+	if (integer && (sp->prec || (sp->size == 'z' && is_signed)))
+		return NULL;
+	if (text && (sp->zero || sp->size || (sp->prec && *p == 'c')))
+		return NULL;
+	return p + 1;
+}
+
+static void S_put_integer(struct S_sink *k, const struct S_spec *sp,
+			  va_list *ap)
+{
+	unsigned long long mag;
+	bool neg = false;
+	if (sp->conv == 'd' || sp->conv == 'i') {
+		long long v = sp->size == 'L'   ? va_arg(*ap, long long)
+			      : sp->size == 'l' ? va_arg(*ap, long)
+					       : va_arg(*ap, int);
+		neg = v < 0;
+		mag = neg ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	} else {
+		mag = sp->size == 'L'   ? va_arg(*ap, unsigned long long)
+		      : sp->size == 'l' ? va_arg(*ap, unsigned long)
+		      : sp->size == 'z' ? va_arg(*ap, size_t)
+					: va_arg(*ap, unsigned);
+	}
+	unsigned base = sp->conv == 'x' || sp->conv == 'X' ? 16 : 10;
+	const char *digit = sp->conv == 'X' ? "0123456789ABCDEF"
+					    : "0123456789abcdef";
+	char tmp[24];
+	size_t n = sizeof tmp;
+	do
+		tmp[--n] = digit[mag % base];
+	while (mag /= base);
+	size_t len = sizeof tmp - n + neg;
+	size_t pad = sp->width > len ? sp->width - len : 0;
+	if (!sp->zero)
+		S_pad(k, ' ', pad);
+	if (neg)
+		S_emit(k, "-", 1);
+	if (sp->zero)
+		S_pad(k, '0', pad);
+	S_emit(k, tmp + n, sizeof tmp - n);
+}
+
+static void S_put_text(struct S_sink *k, const struct S_spec *sp, va_list *ap)
+{
+	int prec = sp->prec ? va_arg(*ap, int) : -1;
+	char c;
+	const char *s = &c;
+	size_t len = 1;
+	if (sp->conv == 'c') {
+		c = (char)va_arg(*ap, int);
+	} else {
+		s = va_arg(*ap, const char *);
+		/* glibc's text for a null string */
+		if (!s)
+			s = prec < 0 || prec >= 6 ? "(null)" : "";
+		len = prec < 0 ? strlen(s) : strnlen(s, (size_t)prec);
+	}
+	S_pad(k, ' ', sp->width > len ? sp->width - len : 0);
+	S_emit(k, s, len);
+}
+
+/* -1 when fmt holds a conversion left to libc. */
+static int S_format(char *out, size_t room, const char *fmt, va_list *ap)
+{
+	struct S_sink k = {out, room, 0};
+	for (const char *p = fmt; *p;) {
+		const char *pct = strchr(p, '%');
+		if (!pct) {
+			S_emit(&k, p, strlen(p));
+			break;
+		}
+		S_emit(&k, p, (size_t)(pct - p));
+		if (pct[1] == '%') {
+			S_emit(&k, "%", 1);
+			p = pct + 2;
+			continue;
+		}
+		struct S_spec sp;
+		p = S_spec_parse(pct + 1, &sp);
+		if (!p)
+			return -1;
+		if (sp.conv == 's' || sp.conv == 'c')
+			S_put_text(&k, &sp, ap);
+		else
+			S_put_integer(&k, &sp, ap);
+	}
+	if (room)
+		out[k.len < room ? k.len : room - 1] = '\0';
+	return k.len <= INT_MAX ? (int)k.len : -1;
+}
+
+int util_vsnprintf(char *out, size_t room, const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int n = S_format(out, room, fmt, &aq);
+	va_end(aq);
+	return n >= 0 ? n : vsnprintf(out, room, fmt, ap);
+}
+
+int util_snprintf(char *out, size_t room, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = util_vsnprintf(out, room, fmt, ap);
+	va_end(ap);
+	return n;
 }
 
 /* Length of the well-formed sequence at s (Unicode table 3-7), 0 if none. */
@@ -258,6 +430,14 @@ size_t utf8_first_invalid(const char *s, size_t len)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
+		/* Text is mostly ASCII: eight bytes at a time while no byte of
+		 * them has its high bit. */
+		uint64_t word;
+		while (i + 8 <= len &&
+		       (memcpy(&word, u + i, 8), !(word & 0x8080808080808080u)))
+			i += 8;
+		if (i >= len)
+			break;
 		if (u[i] < 0x80) {
 			i++;
 			continue;

@@ -13,6 +13,7 @@
 #ifndef UPRGEN_UTIL_H
 #define UPRGEN_UTIL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -46,12 +47,27 @@ void buf_free(struct buf *b);
 void buf_reserve(struct buf *b, size_t extra);
 void buf_put(struct buf *b, const char *s, size_t len);
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+/* Inline: writers call it for every other byte they write. */
+static inline void buf_putc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_clear(struct buf *b);
 /* Takes the contents away from b (caller frees); b is left empty. */
 char *buf_detach(struct buf *b);
+
+/* vsnprintf and snprintf, same text and result, without libc's cost for
+ * what uprgen formats by the thousand: %s, %.*s, %c, %% and %d %i %u %x %X
+ * (with l, ll or z; zero flag and width).  Anything else is handed to
+ * libc. */
+int util_vsnprintf(char *out, size_t room, const char *fmt, va_list ap);
+int util_snprintf(char *out, size_t room, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);

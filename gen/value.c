@@ -61,7 +61,7 @@ void value_list_push(struct arena *a, struct value *list, struct value *item)
 	list->items[list->count++] = item;
 }
 
-static size_t S_hash(const char *s)
+size_t value_hash(const char *s)
 {
 	size_t h = 14695981039346656037u;
 	for (; *s; s++)
@@ -129,7 +129,7 @@ void value_map_put(struct arena *a, struct value *map, const char *key,
 	memset(e, 0, sizeof *e);
 	e->key = key;
 	e->value = v;
-	e->hash = S_hash(key);
+	e->hash = value_hash(key);
 	S_index_put(a, map);
 }
 
@@ -140,7 +140,14 @@ const struct value_entry *value_map_entry(const struct value *map,
 {
 	if (!map || map->kind != VALUE_MAP)
 		return NULL;
-	size_t hash = S_hash(key);
+	return value_map_find(map, key, value_hash(key));
+}
+
+const struct value_entry *value_map_find(const struct value *map,
+					 const char *key, size_t hash)
+{
+	if (!map || map->kind != VALUE_MAP)
+		return NULL;
 	if (map->index_size && map->indexed == map->count) {
 		unsigned slot = *S_slot(map, key, hash);
 		return slot ? &map->entries[slot - 1] : NULL;
@@ -183,7 +190,9 @@ bool value_truthy(const struct value *v)
 static void S_shortest(char *tmp, size_t size, double n)
 {
 	if (n == floor(n) && fabs(n) < 1e15) {
-		snprintf(tmp, size, "%.0f", n);
+		/* as "%.0f" writes it, without libc's cost for floats */
+		util_snprintf(tmp, size, "%s%lld", signbit(n) && !n ? "-" : "",
+			      (long long)n);
 		return;
 	}
 	for (int prec = 1; prec <= 17; prec++) {
@@ -256,13 +265,21 @@ static const bool S_json_special[256] = {
 
 void json_write_string(struct buf *out, const char *s, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	const bool *t = S_json_special;
 	buf_putc(out, '"');
 	size_t start = 0;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (!S_json_special[c])
-			continue;
-		const char *esc = NULL;
+		/* four bytes a test through the plain runs */
+		while (i + 4 <= len &&
+		       !(t[u[i]] | t[u[i + 1]] | t[u[i + 2]] | t[u[i + 3]]))
+			i += 4;
+		while (i < len && !t[u[i]])
+			i++;
+		if (i == len)
+			break;
+		unsigned char c = u[i];
+		const char *esc;
 		char tmp[8];
 		if (c == '"')
 			esc = "\\\"";
@@ -275,18 +292,16 @@ void json_write_string(struct buf *out, const char *s, size_t len)
 		else if (c == '\r')
 			esc = "\\r";
 		else if (c < 0x20 || c == 0x7F) {
-			snprintf(tmp, sizeof tmp, "\\u%04x", c);
+			util_snprintf(tmp, sizeof tmp, "\\u%04x", c);
 			esc = tmp;
-		} else if (c == '<') {
-			/* so that JSON embedded in a page cannot close a
+		} else {
+			/* '<': so that JSON embedded in a page cannot close a
 			 * <script> element */
 			esc = "\\u003c";
 		}
-		if (esc) {
-			buf_put(out, s + start, i - start);
-			buf_puts(out, esc);
-			start = i + 1;
-		}
+		buf_put(out, s + start, i - start);
+		buf_puts(out, esc);
+		start = i + 1;
 	}
 	buf_put(out, s + start, len - start);
 	buf_putc(out, '"');

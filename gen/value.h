@@ -33,7 +33,8 @@ struct value_entry {
 	const char *key;
 	struct source_pos key_pos;
 	struct value *value;
-	size_t hash; /* of key, set by value_map_put: lookups compare it first */
+	size_t hash; /* value_hash(key), set by value_map_put: lookups compare
+		     * it first */
 };
 
 struct value {
@@ -70,6 +71,11 @@ void value_map_put(struct arena *a, struct value *map, const char *key,
 struct value *value_map_get(const struct value *map, const char *key);
 const struct value_entry *value_map_entry(const struct value *map,
 					  const char *key);
+/* value_map_entry when the key's value_hash is known: for lookups of the
+ * same names again and again (Mustache tags). */
+size_t value_hash(const char *key);
+const struct value_entry *value_map_find(const struct value *map,
+					 const char *key, size_t hash);
 
 /* Mustache truthiness: null, false, empty list and empty string are false. */
 bool value_truthy(const struct value *v);
