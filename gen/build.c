@@ -408,8 +408,8 @@ static bool S_build_report(struct arena *a, struct diags *d,
 					   lang_code(L->lang));
 	if (!S_write_file(d, md_path, L->markdown, L->markdown_len))
 		return false;
-	L->doc = markdown_parse_report(L->markdown, L->markdown_len,
-				      (struct source_pos){md_path, 1, 1}, d);
+	L->doc = markdown_parse(L->markdown, L->markdown_len,
+				(struct source_pos){md_path, 1, 1}, d);
 	return L->doc != NULL;
 }
 
@@ -475,9 +475,11 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 				arena_printf(a, "report-%s.pdf",
 					     lang_code(langs[i].lang)));
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(langs[i].markdown);
-	markdown_free_reports();
+		if (langs[i].doc)
+			cmark_node_free(langs[i].doc);
+	}
 	return ok && d->errors == 0;
 }
 

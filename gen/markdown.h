@@ -39,16 +39,6 @@ int markdown_options(void);
 
 cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 			   struct diags *d);
-/* The same, for the expanded report, a document of megabytes: its nodes
- * go to cmark-gfm's arena (large blocks, one for the whole process),
- * which is much faster to fill and to empty than one malloc per node.
- * Such trees are freed together by markdown_free_reports(), never by
- * cmark_node_free() on the document (on a node inside it, freeing does
- * nothing).  The arena is not thread-safe: report parses and
- * markdown_free_reports() are made on one thread only. */
-cmark_node *markdown_parse_report(const char *text, size_t len,
-				  struct source_pos pos, struct diags *d);
-void markdown_free_reports(void);
 
 enum markdown_directive {
 	MARKDOWN_NOT_DIRECTIVE,

@@ -371,10 +371,8 @@ static void S_json_report(struct S_json *J, const struct report *r,
 	S_json_close(J, '}');
 }
 
-void opendata_json(struct arena *a, struct buf *out, const struct report *r,
-		   enum lang lang)
+void opendata_json(struct buf *out, const struct report *r, enum lang lang)
 {
-	(void)a; /* see opendata.h */
 	struct S_json J = {out, 0, true};
 	S_json_open(&J, '{');
 	S_json_report(&J, r, lang);

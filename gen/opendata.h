@@ -11,8 +11,7 @@
  *  - JSON: {"report": {...}, "recommendations": [{...}, ...]}, lists as
  *    arrays and actions and related recommendations as objects.
  * Both are appended to a caller-owned buffer.  Output depends only on the
- * report.  The JSON is written as it goes: opendata_json's arena is no
- * longer used (kept until site.c, its caller, stops passing it).
+ * report.
  */
 #ifndef UPRGEN_OPENDATA_H
 #define UPRGEN_OPENDATA_H
@@ -31,7 +30,6 @@ extern const struct opendata_field opendata_fields[];
 extern const size_t opendata_field_count;
 
 void opendata_csv(struct buf *out, const struct report *r, enum lang lang);
-void opendata_json(struct arena *a, struct buf *out, const struct report *r,
-		   enum lang lang);
+void opendata_json(struct buf *out, const struct report *r, enum lang lang);
 
 #endif

@@ -870,7 +870,7 @@ static void S_data(struct S_site *S)
 	opendata_csv(&S->page, S->r, S->L->lang);
 	S_write(S, "data/recommendations.csv", S->page.data, S->page.len);
 	buf_clear(&S->page);
-	opendata_json(S->va, &S->page, S->r, S->L->lang);
+	opendata_json(&S->page, S->r, S->L->lang);
 	S_write(S, "data/recommendations.json", S->page.data, S->page.len);
 }
 
