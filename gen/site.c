@@ -171,7 +171,7 @@ struct S_site {
 	size_t nlangs;
 	const char *out_dir;
 	cmark_node *const *reports; /* by language; set by site_finish() */
-	const struct S_parsed *parsed; /* the Markdown fields, once parsed */
+	const struct S_fields *fields; /* the Markdown fields, once made */
 	bool ok;
 
 	/* templates read so far: a few names, read once per build */
@@ -542,108 +542,93 @@ static struct html_options S_html_options(struct S_site *S, const char *root,
 /* ---- Markdown fields ------------------------------------------------ */
 
 /* The Markdown fields of the model (cluster descriptions, and the action
- * texts, challenges and assistance of recommendations), parsed before the
- * pages that show them: parses wait for each other (see markdown.c), and
- * the report's parse, the long one, must not make every recommendation
- * page wait.  Keyed by the text itself: a text shared by languages is
- * parsed once. */
-struct S_parsed {
+ * texts, challenges and assistance of recommendations) are made into
+ * HTML before the pages that show them: parses wait for each other (see
+ * markdown.c), and the report's parse, the long one, must not make every
+ * recommendation page wait.  Kept by field, for each language. */
+struct S_fields {
 	size_t mask; /* slots - 1; slots a power of two */
-	struct S_parsed_slot {
-		const char *src;
-		cmark_node *doc;
+	struct S_field {
+		const struct text *t;
+		const char *html[LANG_COUNT];
 	} *slot;
 };
 
 static size_t S_hash_ptr(const void *p)
 {
-	uintptr_t x = (uintptr_t)p;
+	uint64_t x = (uintptr_t)p;
 	x ^= x >> 33;
 	x *= 0xff51afd7ed558ccdULL;
 	return (size_t)(x ^ (x >> 33));
 }
 
-static struct S_parsed_slot *S_parsed_slot(const struct S_parsed *c,
-					   const char *src)
+static struct S_field *S_field_slot(const struct S_fields *f,
+				    const struct text *t)
 {
-	size_t i = S_hash_ptr(src) & c->mask;
-	while (c->slot[i].src && c->slot[i].src != src)
-		i = (i + 1) & c->mask;
-	return &c->slot[i];
+	size_t i = S_hash_ptr(t) & f->mask;
+	while (f->slot[i].t && f->slot[i].t != t)
+		i = (i + 1) & f->mask;
+	return &f->slot[i];
 }
 
-static cmark_node *S_parsed_doc(const struct S_parsed *c, const char *src)
-{
-	return c && c->slot ? S_parsed_slot(c, src)->doc : NULL;
-}
-
-static void S_parse_field(struct S_site *S, struct S_parsed *c,
-			  const struct text *t)
+/* Field t as HTML for a page one folder down (clusters/,
+ * recommendations/), made in S's arena. */
+static void S_render_field(struct S_site *S, struct S_fields *f,
+			   const struct text *t, const char *prefix, int shift)
 {
 	const char *src = S_t(S, t);
 	if (!src || !*src)
 		return;
-	struct S_parsed_slot *slot = S_parsed_slot(c, src);
-	if (slot->src)
-		return;
-	slot->src = src;
-	slot->doc = markdown_parse(src, strlen(src), t->pos, S->d);
-}
-
-static size_t S_field_count(const struct report *r)
-{
-	size_t n = r->cluster_count;
-	for (size_t i = 0; i < r->rec_count; i++)
-		n += 2 + r->recs[i].action_count;
-	return n;
-}
-
-static void S_parse_fields(struct S_site *S, struct S_parsed *c)
-{
-	const struct report *r = S->r;
-	size_t slots = 16;
-	while (slots < 2 * S->nlangs * S_field_count(r))
-		slots *= 2;
-	c->mask = slots - 1;
-	c->slot = xcalloc(slots, sizeof *c->slot);
-	for (size_t l = 0; l < S->nlangs; l++) {
-		S->L = &S->langs[l];
-		for (size_t k = 0; k < r->cluster_count; k++)
-			S_parse_field(S, c, &r->clusters[k].description);
-		for (size_t i = 0; i < r->rec_count; i++) {
-			const struct recommendation *rec = &r->recs[i];
-			for (size_t j = 0; j < rec->action_count; j++)
-				S_parse_field(S, c, &rec->actions[j].text);
-			S_parse_field(S, c, &rec->challenges);
-			S_parse_field(S, c, &rec->assistance);
-		}
-	}
-	S->L = NULL;
-}
-
-static void S_parsed_free(struct S_parsed *c)
-{
-	for (size_t i = 0; c->slot && i <= c->mask; i++)
-		if (c->slot[i].doc)
-			cmark_node_free(c->slot[i].doc);
-	free(c->slot);
-}
-
-/* A Markdown field as HTML for a page one folder down (clusters/,
- * recommendations/); "" when absent. */
-static const char *S_md(struct S_site *S, const struct text *t,
-			const char *prefix, int shift)
-{
-	const char *src = S_t(S, t);
-	if (!src || !*src)
-		return "";
-	cmark_node *doc = S_parsed_doc(S->parsed, src);
+	cmark_node *doc = markdown_parse(src, strlen(src), t->pos, S->d);
 	if (!doc)
-		return "";
+		return;
 	struct html_options o = S_html_options(S, "../", prefix, shift);
 	buf_clear(&S->frag);
 	html_render(&S->frag, doc, &o, S->d);
-	return S_frag(S);
+	cmark_node_free(doc);
+	struct S_field *slot = S_field_slot(f, t);
+	slot->t = t;
+	slot->html[S->L->lang] = S_frag(S);
+}
+
+static void S_render_rec_fields(struct S_site *S, struct S_fields *f,
+				const struct recommendation *rec)
+{
+	for (size_t j = 0; j < rec->action_count; j++)
+		S_render_field(S, f, &rec->actions[j].text,
+			       arena_printf(S->a, "a%zu-", j + 1), 2);
+	S_render_field(S, f, &rec->challenges, "c-", 2);
+	S_render_field(S, f, &rec->assistance, "t-", 2);
+}
+
+static void S_enter_language(struct S_site *S, const struct site_language *L);
+
+static void S_render_fields(struct S_site *S, struct S_fields *f)
+{
+	const struct report *r = S->r;
+	size_t n = r->cluster_count, slots = 16;
+	for (size_t i = 0; i < r->rec_count; i++)
+		n += 2 + r->recs[i].action_count;
+	while (slots < 2 * n)
+		slots *= 2;
+	f->mask = slots - 1;
+	f->slot = xcalloc(slots, sizeof *f->slot);
+	for (size_t l = 0; l < S->nlangs; l++) {
+		S_enter_language(S, &S->langs[l]);
+		S->va = S->a;
+		for (size_t k = 0; k < r->cluster_count; k++)
+			S_render_field(S, f, &r->clusters[k].description, "d-", 1);
+		for (size_t i = 0; i < r->rec_count; i++)
+			S_render_rec_fields(S, f, &r->recs[i]);
+		S->va = &S->pa;
+	}
+}
+
+/* Field t as HTML (see S_render_field); "" when absent. */
+static const char *S_md(struct S_site *S, const struct text *t)
+{
+	const char *html = S_field_slot(S->fields, t)->html[S->L->lang];
+	return html ? html : "";
 }
 
 static const char *S_badge(struct S_site *S, enum status s)
@@ -914,7 +899,7 @@ static void S_cluster(struct S_site *S, const struct cluster *c)
 	const char *rel = S->cluster_pages[c->index];
 	struct value *m = S_common(S, S_CLUSTER, rel, S_t(S, &c->title));
 	S_put(S, m, "id", c->id);
-	S_put(S, m, "description", S_md(S, &c->description, "d-", 1));
+	S_put(S, m, "description", S_md(S, &c->description));
 	size_t st[STATUS_COUNT] = {0}, total = 0;
 	for (size_t i = 0; i < S->r->rec_count; i++)
 		if (S->r->recs[i].cluster == c) {
@@ -962,8 +947,7 @@ static struct value *S_actions(struct S_site *S,
 		const struct action *ac = &rec->actions[i];
 		struct value *m = value_map(S->va);
 		S_put(S, m, "date", S_date(S, &ac->date));
-		S_put(S, m, "text", S_md(S, &ac->text,
-					 arena_printf(S->va, "a%zu-", i + 1), 2));
+		S_put(S, m, "text", S_md(S, &ac->text));
 		S_put(S, m, "source", S_t(S, &ac->source));
 		value_list_push(S->va, list, m);
 	}
@@ -1065,8 +1049,8 @@ static void S_recommendation(struct S_site *S, size_t i)
 	S_put_list(S, m, "has_sdgs", S_sdg_list(S, rec));
 	S_put_list(S, m, "has_actions", S_actions(S, rec));
 	S_put_list(S, m, "has_related", S_related(S, rec));
-	S_put(S, m, "challenges", S_md(S, &rec->challenges, "c-", 2));
-	S_put(S, m, "assistance", S_md(S, &rec->assistance, "t-", 2));
+	S_put(S, m, "challenges", S_md(S, &rec->challenges));
+	S_put(S, m, "assistance", S_md(S, &rec->assistance));
 	S_put(S, m, "indicators", S_indicator_charts(S, rec));
 	S_rec_neighbours(S, m, i);
 	S_page(S, "recommendation.html", rel, m);
@@ -1133,7 +1117,7 @@ struct site_writer {
 	struct S_job *jobs;
 	size_t job_count;
 	atomic_size_t next_job;
-	struct S_parsed parsed;
+	struct S_fields fields;
 	/* The helper thread's steps: prepared (folders, assets, Markdown
 	 * fields: what needs no template context), then the pages, once
 	 * site_write_pages() says the contexts are there. */
@@ -1269,8 +1253,8 @@ static void S_prepare(struct site_writer *w, struct S_site *S)
 			S_mkdirs(S, arena_printf(S->a, "%s/data", base));
 	}
 	if (S->ok)
-		S_parse_fields(S, &w->parsed);
-	w->main.parsed = w->helper.parsed = &w->parsed;
+		S_render_fields(S, &w->fields);
+	w->main.fields = w->helper.fields = &w->fields;
 	w->prepared_ok = S->ok;
 	S_signal(w, &w->prepared);
 }
@@ -1335,7 +1319,7 @@ bool site_finish(struct site_writer *w, cmark_node *const *reports)
 		pthread_join(w->thread, NULL);
 	pthread_mutex_destroy(&w->lock);
 	pthread_cond_destroy(&w->changed);
-	S_parsed_free(&w->parsed);
+	free(w->fields.slot);
 	if (S->nlangs > 1 && S->ok && w->helper.ok)
 		S_chooser(S);
 	bool ok = S->ok && w->helper.ok;
