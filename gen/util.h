@@ -93,4 +93,8 @@ size_t edit_distance(const char *a, const char *b);
 int file_read_all(const char *path, size_t max_bytes, char **out,
 		  size_t *out_len);
 
+/* Moves everything allocated in src into dst (src is left empty): what a
+ * second thread built in its own arena lives on as long as dst. */
+void arena_adopt(struct arena *dst, struct arena *src);
+
 #endif
