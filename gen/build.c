@@ -32,6 +32,7 @@
 #include "mustache.h"
 #include "pdf.h"
 #include "site.h"
+#include "thread.h"
 #include "templates.h"
 #include "yamlread.h"
 
@@ -377,9 +378,10 @@ static bool S_write_pdfs(struct diags *d, const struct report *r,
 					     .staging = staging};
 		arena_init(&jobs[i].arena);
 		diags_init(&jobs[i].diags);
-		jobs[i].started = n > 1 && pthread_create(&jobs[i].thread, NULL,
-							  S_pdf_thread,
-							  &jobs[i]) == 0;
+		/* the last on this thread, which would only wait otherwise */
+		jobs[i].started = i + 1 < n && thread_start(&jobs[i].thread,
+							    S_pdf_thread,
+							    &jobs[i]);
 		if (!jobs[i].started)
 			S_pdf_thread(&jobs[i]);
 	}

@@ -10,6 +10,7 @@
 #include "build.h"
 #include "cli.h"
 #include "diag.h"
+#include "heap.h"
 #include "import.h"
 #include "model.h"
 #include "new.h"
@@ -102,6 +103,7 @@ static const struct S_command S_commands[] = {
 
 int main(int argc, char **argv)
 {
+	heap_prefer_huge_pages();
 	if (argc < 2) {
 		fputs(S_usage, stderr);
 		return CLI_EXIT_USAGE;

@@ -18,6 +18,7 @@
 #include "markdown.h"
 #include "mustache.h"
 #include "opendata.h"
+#include "thread.h"
 
 /* ---- fixed words ---------------------------------------------------- */
 
@@ -1290,7 +1291,7 @@ struct site_writer *site_start(struct arena *a, struct diags *d,
 		return w;
 	}
 	S_plan(w, a, nlangs, r);
-	w->started = pthread_create(&w->thread, NULL, S_helper_thread, w) == 0;
+	w->started = thread_start(&w->thread, S_helper_thread, w);
 	if (!w->started)
 		S_prepare(w, &w->main);
 	return w;

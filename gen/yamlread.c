@@ -24,6 +24,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "thread.h"
+
 struct S_anchor {
 	const char *name;
 	struct value *node; /* NULL while its collection is still open */
@@ -665,7 +667,7 @@ static void S_start_second(struct S_reader *r, const char *text, size_t len,
 	atomic_init(&h->stop, false);
 	arena_init(&h->a);
 	diags_init(&h->d);
-	if (pthread_create(&h->thread, NULL, S_half_run, h)) {
+	if (!thread_start(&h->thread, S_half_run, h)) {
 		S_half_free(h);
 		return;
 	}
