@@ -463,7 +463,9 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		docs[i] = langs[i].doc;
 	}
 	if (w)
-		ok = site_finish(w, ok ? docs : NULL) && ok;
+		ok = site_finish(w, ok ? docs : NULL, o->pdf) && ok;
+	for (size_t i = 0; i < n; i++)
+		langs[i].doc = docs[i];
 	if (ok && o->pdf)
 		ok = S_write_pdfs(d, r, langs, n, staging);
 	if (ok) {

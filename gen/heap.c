@@ -14,9 +14,6 @@
 enum {
 	S_HUGE_PAGE = 2 << 20,
 	S_PAD = 32 << 20,
-	/* glibc's heaps for threads: mappings of this size, aligned to it
-	 * (HEAP_MAX_SIZE on 64-bit systems) */
-	S_THREAD_HEAP = 64 << 20,
 };
 
 void heap_prefer_huge_pages(void)
@@ -38,19 +35,5 @@ void heap_prefer_huge_pages(void)
 	free(probe);
 	if (hi > lo)
 		madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-#endif
-}
-
-void heap_prefer_huge_pages_for_thread(void)
-{
-#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
-	char *probe = malloc(1);
-	uintptr_t p = (uintptr_t)probe, brk = (uintptr_t)sbrk(0);
-	free(probe);
-	/* In the main heap, below the program break: marked already. */
-	if (!probe || (p < brk && brk - p < ((uintptr_t)1 << 36)))
-		return;
-	madvise((void *)(p & ~(uintptr_t)(S_THREAD_HEAP - 1)), S_THREAD_HEAP,
-		MADV_HUGEPAGE);
 #endif
 }

@@ -18,8 +18,5 @@
 #define UPRGEN_HEAP_H
 
 void heap_prefer_huge_pages(void);
-/* The same for the heap glibc gives the calling thread, if it has one of
- * its own; thread_start() calls it in every thread it starts. */
-void heap_prefer_huge_pages_for_thread(void);
 
 #endif

@@ -746,7 +746,9 @@ static void S_report(struct S_site *S)
 	cmark_node *doc = S->reports[S->L - S->langs];
 	if (doc)
 		html_render(&S->frag, doc, &o, S->d);
-	S_put(S, m, "body", S_frag(S));
+	/* Megabytes: not copied, as nothing writes to frag until the page
+	 * is written. */
+	S_put(S, m, "body", S->frag.data ? S->frag.data : "");
 	S_page(S, "report.html", "report.html", m);
 }
 
@@ -1302,7 +1304,8 @@ void site_write_pages(struct site_writer *w)
 	S_signal(w, &w->pages_allowed);
 }
 
-bool site_finish(struct site_writer *w, cmark_node *const *reports)
+bool site_finish(struct site_writer *w, cmark_node **reports,
+		 bool keep_reports)
 {
 	struct S_site *S = &w->main;
 	if (!reports) {
@@ -1314,6 +1317,11 @@ bool site_finish(struct site_writer *w, cmark_node *const *reports)
 	S->reports = reports;
 	for (unsigned l = 0; l < S->nlangs && S->ok && w->prepared_ok; l++)
 		S_run_job(S, &(struct S_job){l, S_REPORT, 0});
+	for (size_t l = 0; reports && !keep_reports && l < S->nlangs; l++) {
+		if (reports[l])
+			cmark_node_free(reports[l]);
+		reports[l] = NULL;
+	}
 	if (S->ok && w->prepared_ok)
 		S_work(w, S);
 	if (w->started)

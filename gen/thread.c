@@ -5,8 +5,6 @@
 #include <sched.h>
 #include <stdlib.h>
 
-#include "heap.h"
-
 struct S_start {
 	void *(*fn)(void *);
 	void *arg;
@@ -18,7 +16,6 @@ static void *S_run(void *p)
 	struct S_start s = *(struct S_start *)p;
 	free(p);
 	pthread_setaffinity_np(pthread_self(), sizeof s.allowed, &s.allowed);
-	heap_prefer_huge_pages_for_thread();
 	return s.fn(s.arg);
 }
 
