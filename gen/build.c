@@ -148,14 +148,11 @@ static bool S_mkdirs(const char *path)
 static bool S_write_file(struct diags *d, const char *path, const char *data,
 			 size_t len)
 {
-	FILE *f = fopen(path, "wb");
-	bool ok = f && fwrite(data, 1, len, f) == len;
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (!ok)
+	int err = file_write_all(path, data, len);
+	if (err)
 		diag_error(d, (struct source_pos){path, 0, 0},
-			   "cannot write this file: %s", strerror(errno));
-	return ok;
+			   "cannot write this file: %s", strerror(err));
+	return err == 0;
 }
 
 /* Moves staged/NAME to out/NAME: an exchange when out/NAME exists, so the

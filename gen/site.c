@@ -219,14 +219,11 @@ static void S_write(struct S_site *S, const char *rel, const char *data,
 		    size_t len)
 {
 	char *path = arena_printf(S->va, "%s/%s%s", S->out_dir, S->lang_dir, rel);
-	FILE *f = fopen(path, "wb");
-	bool ok = f && fwrite(data, 1, len, f) == len;
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (!ok) {
+	int err = file_write_all(path, data, len);
+	if (err) {
 		struct source_pos pos = {path, 0, 0};
 		diag_error(S->d, pos, "cannot write this file: %s",
-			   strerror(errno));
+			   strerror(err));
 		S->ok = false;
 	}
 }

@@ -2,12 +2,14 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct arena_block {
 	struct arena_block *next;
@@ -518,6 +520,26 @@ size_t edit_distance(const char *a, const char *b)
 		}
 	}
 	return m[la][lb];
+}
+
+int file_write_all(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return errno;
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			int err = n < 0 ? errno : EIO;
+			close(fd);
+			return err;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return close(fd) == 0 ? 0 : errno;
 }
 
 int file_read_all(const char *path, size_t max_bytes, char **out,

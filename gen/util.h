@@ -92,6 +92,10 @@ size_t edit_distance(const char *a, const char *b);
  * or an errno value; files over max_bytes give EFBIG. */
 int file_read_all(const char *path, size_t max_bytes, char **out,
 		  size_t *out_len);
+/* Writes len bytes to path (created or truncated).  Returns 0, or an
+ * errno value.  No stdio: a build writes thousands of pages, each whole
+ * in memory. */
+int file_write_all(const char *path, const char *data, size_t len);
 
 /* Moves everything allocated in src into dst (src is left empty): what a
  * second thread built in its own arena lives on as long as dst. */

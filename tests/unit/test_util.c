@@ -2,14 +2,17 @@
  * test_util — the shared building blocks that stand in for libc:
  * util_vsnprintf against vsnprintf (text, NUL and result, truncated or
  * not), whole numbers' text against "%.0f", and utf8_first_invalid against
- * a byte-by-byte reading.
+ * a byte-by-byte reading; file_write_all.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 #include "value.h"
@@ -104,8 +107,31 @@ static void test_number_text(void)
 	arena_free(&a);
 }
 
+/* A file written whole reads back the same; a folder that does not exist
+ * gives its errno. */
+static void test_write_all(void)
+{
+	char dir[] = "/tmp/uprgen-util-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char path[64];
+	snprintf(path, sizeof path, "%s/f.txt", dir);
+	static const char text[] = "first\0second";
+	CHECK(file_write_all(path, text, sizeof text) == 0);
+	CHECK(file_write_all(path, text, sizeof text) == 0); /* truncates */
+	char *back = NULL;
+	size_t len = 0;
+	CHECK(file_read_all(path, 1024, &back, &len) == 0);
+	CHECK(len == sizeof text && back && !memcmp(back, text, len));
+	free(back);
+	snprintf(path, sizeof path, "%s/missing/f.txt", dir);
+	CHECK(file_write_all(path, "x", 1) == ENOENT);
+	snprintf(path, sizeof path, "%s/f.txt", dir);
+	CHECK(remove(path) == 0 && rmdir(dir) == 0);
+}
+
 int main(void)
 {
+	test_write_all();
 	test_format();
 	test_number_text();
 	test_utf8();
