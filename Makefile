@@ -13,6 +13,7 @@ CFLAGS    ?= -O2 -g
 CFLAGS    += -std=c17 -pthread $(WARN)
 SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
+TSANFLAGS := -O1 -g -pthread -fsanitize=thread
 LDLIBS    := -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lz -lm -pthread
 
 # Debian packages: to build and run, then only to test.
@@ -26,6 +27,7 @@ SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)
 SAN_OBJ   := $(SRC:gen/%.c=build/asan/obj/%.o)
 LIB_SAN   := $(filter-out build/asan/obj/main.o,$(SAN_OBJ))
+TSAN_OBJ  := $(SRC:gen/%.c=build/tsan/obj/%.o)
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
@@ -74,6 +76,11 @@ build/asan/obj/%.o: gen/%.c
 	@$(if $(Q),echo "  CC asan $<")
 	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -MMD -MP -c $< -o $@
 
+build/tsan/obj/%.o: gen/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC tsan $<")
+	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(TSANFLAGS) -MMD -MP -c $< -o $@
+
 build/uprgen: $(OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
@@ -81,6 +88,10 @@ build/uprgen: $(OBJ)
 build/asan/uprgen: $(SAN_OBJ)
 	@$(if $(Q),echo "  LD asan $@")
 	$(Q)$(CC) $(SANFLAGS) $^ -o $@ $(LDLIBS)
+
+build/tsan/uprgen: $(TSAN_OBJ)
+	@$(if $(Q),echo "  LD tsan $@")
+	$(Q)$(CC) $(TSANFLAGS) $^ -o $@ $(LDLIBS)
 
 build/asan/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_SAN)
 	@mkdir -p $(@D)
@@ -93,9 +104,10 @@ example: build/uprgen
 
 # libhyphen 2.8.8 leaks 130 bytes loading the French patterns: suppressed
 # (tests/fuzz/lsan.supp) so that a French report can be tested under ASan.
-test: test-deps build/uprgen build/asan/uprgen $(UNIT_BIN)
+test: test-deps build/uprgen build/asan/uprgen build/tsan/uprgen $(UNIT_BIN)
 	LSAN_OPTIONS=suppressions=$(abspath tests/fuzz/lsan.supp):print_suppressions=0 \
 	UPRGEN=$(abspath build/asan/uprgen) UPRGEN_FAST=$(abspath build/uprgen) \
+	  UPRGEN_TSAN=$(abspath build/tsan/uprgen) \
 	  SHARED=$(SHARED) UNIT_BINS="$(UNIT_BIN)" bash tests/run.sh
 
 BENCH_PACKAGES := time cmark-gfm pandoc weasyprint poppler-utils
@@ -139,4 +151,4 @@ install: build/uprgen
 	install -m 644 gen/uprgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/uprgen.1
 	cp -R templates $(DESTDIR)$(PREFIX)/share/uprgen/
 
--include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(TSAN_OBJ:.o=.d)
