@@ -399,7 +399,7 @@ static bool S_write_pdfs(struct diags *d, const struct report *r,
 /* The report of L: its template expanded, written to md/, parsed. */
 static bool S_build_report(struct arena *a, struct diags *d,
 			   const struct template_dirs *t, struct S_language *L,
-			   const char *staging)
+			   const char *staging, bool in_arena)
 {
 	if (!S_expand(a, d, t, L))
 		return false;
@@ -407,8 +407,12 @@ static bool S_build_report(struct arena *a, struct diags *d,
 					   lang_code(L->lang));
 	if (!S_write_file(d, md_path, L->markdown, L->markdown_len))
 		return false;
-	L->doc = markdown_parse(L->markdown, L->markdown_len,
-				(struct source_pos){md_path, 1, 1}, d);
+	struct source_pos at = {md_path, 1, 1};
+	/* Without PDFs the report is read by this thread only (site_finish()
+	 * writes the report pages on it): see markdown_parse_in_arena(). */
+	L->doc = in_arena ? markdown_parse_in_arena(L->markdown,
+						     L->markdown_len, at, d)
+			  : markdown_parse(L->markdown, L->markdown_len, at, d);
 	return L->doc != NULL;
 }
 
@@ -456,13 +460,12 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		site_write_pages(w);
 	cmark_node *docs[LANG_COUNT];
 	for (size_t i = 0; i < n; i++) {
-		ok = ok && S_build_report(a, d, &t, &langs[i], staging);
+		ok = ok && S_build_report(a, d, &t, &langs[i], staging,
+					  !o->pdf);
 		docs[i] = langs[i].doc;
 	}
 	if (w)
-		ok = site_finish(w, ok ? docs : NULL, o->pdf) && ok;
-	for (size_t i = 0; i < n; i++)
-		langs[i].doc = docs[i];
+		ok = site_finish(w, ok ? docs : NULL) && ok;
 	if (ok && o->pdf)
 		ok = S_write_pdfs(d, r, langs, n, staging);
 	if (ok) {
@@ -478,9 +481,11 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(langs[i].markdown);
-		if (langs[i].doc)
+		if (langs[i].doc && o->pdf)
 			cmark_node_free(langs[i].doc);
 	}
+	if (!o->pdf)
+		markdown_arena_reset();
 	return ok && d->errors == 0;
 }
 

@@ -23,8 +23,9 @@ int markdown_options(void)
 	return CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART;
 }
 
-cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
-			   struct diags *d)
+static cmark_node *S_parse(const char *text, size_t len,
+			   struct source_pos pos, struct diags *d,
+			   cmark_mem *mem)
 {
 	static const char *const extensions[] = {"table", "strikethrough",
 						 "autolink", "tagfilter"};
@@ -47,7 +48,7 @@ cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 	pthread_mutex_lock(&S_cmark_lock);
 	cmark_gfm_core_extensions_ensure_registered();
 	pthread_mutex_unlock(&S_cmark_lock);
-	cmark_parser *p = cmark_parser_new(markdown_options());
+	cmark_parser *p = cmark_parser_new_with_mem(markdown_options(), mem);
 	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
 		cmark_syntax_extension *e =
 			cmark_find_syntax_extension(extensions[i]);
@@ -60,6 +61,23 @@ cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 	pthread_mutex_unlock(&S_cmark_lock);
 	cmark_parser_free(p);
 	return doc;
+}
+
+cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
+			   struct diags *d)
+{
+	return S_parse(text, len, pos, d, cmark_get_default_mem_allocator());
+}
+
+cmark_node *markdown_parse_in_arena(const char *text, size_t len,
+				    struct source_pos pos, struct diags *d)
+{
+	return S_parse(text, len, pos, d, cmark_get_arena_mem_allocator());
+}
+
+void markdown_arena_reset(void)
+{
+	cmark_arena_reset();
 }
 
 /* Whether html is exactly the comment "<!-- want -->", give or take

@@ -1237,13 +1237,13 @@ static void S_site_free(struct S_site *S)
 }
 
 /* The folders every page goes into, the assets, and the Markdown
- * fields. */
+ * fields; then says so, whatever failed (the caller's thread waits). */
 static void S_prepare(struct site_writer *w, struct S_site *S)
 {
-	if (!S_mkdirs(S, arena_printf(S->a, "%s/assets", S->out_dir)))
-		return;
-	S_asset(S, "site.css");
-	S_asset(S, "search.js");
+	if (S_mkdirs(S, arena_printf(S->a, "%s/assets", S->out_dir))) {
+		S_asset(S, "site.css");
+		S_asset(S, "search.js");
+	}
 	for (size_t i = 0; i < S->nlangs && S->ok; i++) {
 		const char *base = arena_printf(
 			S->a, "%s/%s", S->out_dir,
@@ -1301,8 +1301,7 @@ void site_write_pages(struct site_writer *w)
 	S_signal(w, &w->pages_allowed);
 }
 
-bool site_finish(struct site_writer *w, cmark_node **reports,
-		 bool keep_reports)
+bool site_finish(struct site_writer *w, cmark_node *const *reports)
 {
 	struct S_site *S = &w->main;
 	if (!reports) {
@@ -1314,11 +1313,6 @@ bool site_finish(struct site_writer *w, cmark_node **reports,
 	S->reports = reports;
 	for (unsigned l = 0; l < S->nlangs && S->ok && w->prepared_ok; l++)
 		S_run_job(S, &(struct S_job){l, S_REPORT, 0});
-	for (size_t l = 0; reports && !keep_reports && l < S->nlangs; l++) {
-		if (reports[l])
-			cmark_node_free(reports[l]);
-		reports[l] = NULL;
-	}
 	if (S->ok && w->prepared_ok)
 		S_work(w, S);
 	if (w->started)

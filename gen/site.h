@@ -65,12 +65,9 @@ struct site_writer *site_start(struct arena *a, struct diags *d,
 			       size_t nlangs, const char *out_dir);
 /* The contexts of langs are set: the other thread may write pages. */
 void site_write_pages(struct site_writer *w);
-/* reports[i]: the parsed report of langs[i] (NULL: the page has no body);
- * reports NULL: the build failed, stop.  Unless keep_reports, the reports
- * are freed (and set to NULL) once their pages are written, while the
- * other thread may still be writing: a caller with no further use for
- * them has that time back.  Returns whether every page was written. */
-bool site_finish(struct site_writer *w, cmark_node **reports,
-		 bool keep_reports);
+/* reports[i]: the parsed report of langs[i] (NULL: the page has no body),
+ * read on the caller's thread only; reports NULL: the build failed, stop.
+ * Returns whether every page was written. */
+bool site_finish(struct site_writer *w, cmark_node *const *reports);
 
 #endif

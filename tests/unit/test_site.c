@@ -71,8 +71,7 @@ int main(void)
 	for (size_t i = 0; i < r->language_count; i++)
 		L[i].context = context_build(&a, r, L[i].lang, NULL);
 	site_write_pages(w);
-	CHECK(site_finish(w, reports, false));
-	CHECK(reports[0] == NULL); /* freed once written */
+	CHECK(site_finish(w, reports));
 	diags_print(&d, stderr, 1);
 
 	CHECK(S_has(out, "index.html", "href=\"en/index.html\""));
@@ -106,14 +105,28 @@ int main(void)
 	CHECK(S_has(out, "en/search-index.js", "window.UPRGEN_SEARCH"));
 	CHECK(S_has(out, "en/search.html", "../assets/search.js"));
 
+	/* A folder that cannot be made fails the site, and nothing waits
+	 * for ever. */
+	struct diags failed;
+	diags_init(&failed);
+	struct site_writer *nowhere = site_start(&a, &failed, r, &t, L,
+						 r->language_count,
+						 "/dev/null/site");
+	site_write_pages(nowhere);
+	CHECK(!site_finish(nowhere, reports));
+	CHECK(failed.errors > 0);
+	diags_free(&failed);
+
 	/* A build that fails while the site is being written stops it. */
 	struct site_writer *stopped = site_start(&a, &d, r, &t, L,
 						 r->language_count, out);
-	CHECK(!site_finish(stopped, NULL, true));
+	CHECK(!site_finish(stopped, NULL));
 
 	char cmd[4200];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", out);
 	CHECK(system(cmd) == 0);
+	for (size_t i = 0; i < r->language_count; i++)
+		cmark_node_free(reports[i]);
 	diags_free(&d);
 	arena_free(&a);
 	return check_done("test_site");

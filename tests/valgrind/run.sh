@@ -45,6 +45,9 @@ for c in alias-bomb deep-nesting duplicate-key not-utf8 unknown-cluster; do
 done
 if [[ -x $bin ]] && "$bin" build --help >/dev/null 2>&1; then
 	run "build example" "$bin" build -C "$root" --out "$tmp/build"
+	# the website alone parses its report into cmark-gfm's arena
+	run "build example html" "$bin" build -C "$root" --out "$tmp/html" \
+		--format html
 fi
 echo "valgrind: $pass passed, $fail failed"
 ((fail == 0))
