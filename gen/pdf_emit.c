@@ -32,7 +32,8 @@ struct S_emit {
 	size_t goto_count, goto_cap;
 	struct buf ops;  /* the text object being written */
 	struct buf page; /* the page's content not yet in its stream */
-	struct buf raw, packed; /* a finished page's content, compressing */
+	struct pdf_pack *pack; /* deflates the finished pages' contents */
+	bool *handed;          /* by page: its content went to pack */
 	long tx, ty;    /* its text position, in thousandths of a point */
 	int cur_face;
 	float cur_size;
@@ -87,9 +88,9 @@ static long S_milli(double v)
  * layout.  A text object is gathered in e->ops, then e->page.
  *
  * Lines and rectangles are written here too, so that a page's content
- * reaches libharu once, deflated (S_deflate_page): libharu copies what it
- * is given a byte at a time.  Its own drawing calls (a dot, an image)
- * come after S_flush. */
+ * reaches libharu once, deflated (S_hand_over, S_attach): libharu copies
+ * what it is given a byte at a time.  Its own drawing calls (a dot, an
+ * image) come after S_flush. */
 static void S_text_begin(struct S_emit *e)
 {
 	buf_puts(&e->ops, "BT\n");
@@ -434,12 +435,6 @@ static void S_header_footer(struct S_emit *e, int page)
 	buf_free(&t);
 }
 
-/* A page's content is deflated as soon as it is drawn, not by libharu at
- * the save: its uncompressed text is freed pages earlier (≈14 KB a page),
- * and zlib's level 3 takes half the time of libharu's default level 6 for
- * a file ≈10% larger. Left to libharu if zlib fails. */
-enum { S_ZLEVEL = 3 };
-
 /* libharu drops the /Filter of a stream it does not filter itself, so the
  * entry is written by the dictionary's own hook. */
 static HPDF_STATUS S_flate_entry(HPDF_Dict dict, HPDF_Stream out)
@@ -462,59 +457,67 @@ static bool S_stream_bytes(HPDF_Stream st, struct buf *out)
 	return out->len - start == st->size;
 }
 
-/* The stream of dict becomes data deflated; false, dict untouched, if zlib
- * fails. */
-static bool S_put_deflated(HPDF_Dict dict, const char *data, size_t len,
-			   struct buf *packed)
+/* The stream of dict becomes `deflated`, already deflated. */
+static void S_put_packed(HPDF_Dict dict, const struct buf *deflated)
 {
-	uLongf out = compressBound((uLong)len);
-	buf_clear(packed);
-	buf_reserve(packed, out);
-	if (compress2((Bytef *)packed->data, &out, (const Bytef *)data,
-		      (uLong)len, S_ZLEVEL) != Z_OK)
-		return false;
 	HPDF_MemStream_FreeData(dict->stream);
-	HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)packed->data,
-			  (HPDF_UINT)out);
+	HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)deflated->data,
+			  (HPDF_UINT)deflated->len);
 	dict->filter = HPDF_STREAM_FILTER_NONE;
 	dict->write_fn = S_flate_entry;
-	return true;
 }
 
 bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed)
 {
 	buf_clear(raw);
-	return S_stream_bytes(dict->stream, raw) &&
-	       S_put_deflated(dict, raw->data, raw->len, packed);
-}
-
-/* The page's whole content into e->page: what libharu drew comes first. */
-static bool S_gather(struct S_emit *e, HPDF_Stream st)
-{
-	buf_clear(&e->raw);
-	if (!S_stream_bytes(st, &e->raw))
+	if (!S_stream_bytes(dict->stream, raw))
 		return false;
-	buf_put(&e->raw, e->page.data, e->page.len);
-	struct buf t = e->page;
-	e->page = e->raw;
-	e->raw = t;
+	uLongf out = compressBound((uLong)raw->len);
+	buf_clear(packed);
+	buf_reserve(packed, out);
+	if (compress2((Bytef *)packed->data, &out, (const Bytef *)raw->data,
+		      (uLong)raw->len, PDF_ZLEVEL) != Z_OK)
+		return false;
+	packed->len = out;
+	S_put_packed(dict, packed);
 	return true;
 }
 
-static void S_deflate_page(struct S_emit *e, HPDF_Page p)
+/* Page i's whole content (what libharu drew first, then ours) goes to be
+ * deflated (pdf_pack.c); if libharu's part cannot be read, the content
+ * stays with libharu, which deflates it at the save. */
+static void S_hand_over(struct S_emit *e, size_t i)
 {
-	HPDF_PageAttr attr = p->attr;
-	if (attr->stream->size && !S_gather(e, attr->stream)) {
-		S_flush(e, p);
+	HPDF_PageAttr attr = e->pages[i]->attr;
+	struct buf all;
+	buf_init(&all);
+	if (attr->stream->size && !S_stream_bytes(attr->stream, &all)) {
+		buf_free(&all);
+		S_flush(e, e->pages[i]);
 		return;
 	}
-	if (!S_put_deflated(attr->contents, e->page.data, e->page.len,
-			    &e->packed)) {
-		HPDF_MemStream_FreeData(attr->stream); /* e->page has it */
-		S_flush(e, p); /* libharu deflates it at the save */
-		return;
-	}
+	buf_put(&all, e->page.data, e->page.len);
 	buf_clear(&e->page);
+	pdf_pack_put(e->pack, i, &all);
+	e->handed[i] = true;
+}
+
+/* Page i's content back from pdf_pack, into its stream: deflated, or as
+ * it was if zlib failed (libharu deflates it at the save). */
+static void S_attach(struct S_emit *e, size_t i)
+{
+	if (!e->handed[i])
+		return;
+	HPDF_PageAttr attr = e->pages[i]->attr;
+	struct buf b;
+	if (pdf_pack_take(e->pack, i, &b)) {
+		S_put_packed(attr->contents, &b);
+	} else {
+		HPDF_MemStream_FreeData(attr->stream);
+		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data,
+				  (HPDF_UINT)b.len);
+	}
+	buf_free(&b);
 }
 
 static void S_links(struct S_emit *e)
@@ -556,8 +559,6 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	struct S_emit e = {.doc = doc, .f = f, .pg = pg, .info = info};
 	buf_init(&e.ops);
 	buf_init(&e.page);
-	buf_init(&e.raw);
-	buf_init(&e.packed);
 	e.pages = xcalloc(pg->count, sizeof *e.pages);
 	e.head = xcalloc(info->heading_count + 1, sizeof *e.head);
 	e.note = xcalloc(pg->note_total + 1, sizeof *e.note);
@@ -572,6 +573,9 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		     HPDF_Page_SetSize(e.pages[i], HPDF_PAGE_SIZE_A4,
 				       HPDF_PAGE_PORTRAIT) == HPDF_OK;
 	}
+	e.pack = pdf_pack_start(pg->count);
+	e.handed = xcalloc(pg->count + 1, sizeof *e.handed);
+	size_t attached = 0;
 	for (size_t i = 0; i < pg->count && ok; i++) {
 		const struct pdf_page *p = &pg->page[i];
 		for (size_t k = 0; k < p->body_count; k++)
@@ -579,8 +583,14 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		S_notes(&e, (int)i);
 		if (p->kind == PDF_PAGE_BODY)
 			S_header_footer(&e, (int)i);
-		S_deflate_page(&e, e.pages[i]);
+		S_hand_over(&e, i);
+		while (attached <= i && pdf_pack_ready(e.pack, attached))
+			S_attach(&e, attached++);
 	}
+	for (; ok && attached < pg->count; attached++)
+		S_attach(&e, attached);
+	pdf_pack_finish(e.pack);
+	free(e.handed);
 	if (ok) {
 		S_links(&e);
 		S_labels(&e);
@@ -593,7 +603,5 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	free(e.gotos);
 	buf_free(&e.ops);
 	buf_free(&e.page);
-	buf_free(&e.raw);
-	buf_free(&e.packed);
 	return ok;
 }

@@ -80,10 +80,30 @@ enum pdf_face pdf_face_with(enum pdf_face face, bool bold, bool italic);
 bool pdf_face_is_bold(enum pdf_face face);
 bool pdf_face_is_italic(enum pdf_face face);
 
+/* Streams are deflated by uprgen, not by libharu at the save: zlib's level
+ * 3 takes half the time of libharu's default level 6 for a file ≈10 %
+ * larger. */
+enum { PDF_ZLEVEL = 3 };
+
 /* The content of a libharu stream dictionary (a memory stream) deflated
- * now, at a faster level than libharu's; false, unchanged, on failure.
- * raw and packed are scratch buffers. */
+ * now; false, unchanged, on failure.  raw and packed are scratch
+ * buffers. */
 bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed);
+
+/* ---- page contents deflated on a second thread (pdf_pack.c) ---- */
+struct pdf_pack;
+struct pdf_pack *pdf_pack_start(size_t pages);
+/* Hands over page's content (content is left empty); pages are handed in
+ * increasing order. */
+void pdf_pack_put(struct pdf_pack *p, size_t page, struct buf *content);
+/* Whether page's content is deflated already. */
+bool pdf_pack_ready(struct pdf_pack *p, size_t page);
+/* Page's content, deflated (true) or as it was handed when zlib failed
+ * (false), into *out, which the caller frees; waits for it, or deflates
+ * pages itself meanwhile. */
+bool pdf_pack_take(struct pdf_pack *p, size_t page, struct buf *out);
+/* Stops the thread and frees p (contents not taken are dropped). */
+void pdf_pack_finish(struct pdf_pack *p);
 
 /* ---- TrueType files (pdf_ttf.c) ---- */
 /* HPDF_LoadTTFontFromFile (embedded) of the font at path, its cmap
