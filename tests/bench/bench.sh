@@ -258,11 +258,18 @@ for n in $SIZES; do
 	PREP=
 
 	w_cmark= f_cmark="not installed" c_cmark= m_cmark= r_cmark=0 o_cmark=
+	w_cmarkx= f_cmarkx="not installed" c_cmarkx= m_cmarkx= r_cmarkx=0
 	if [ $HAVE_CMARK = 1 ]; then
 		say "N = $n: cmark-gfm ($runs runs)"
 		measure "$runs" "$UPRGEN_TIMEOUT" 0 cmark-gfm -e table -e footnotes "$D/peer.md"
 		f_cmark=$M_FAIL w_cmark=$M_WALL c_cmark=$M_CPU m_cmark=$M_RSS r_cmark=$M_RUNS
 		o_cmark=$(file_out "$O/cmd.out")
+		# The floor with the options uprgen parses with (markdown.c):
+		# what the same parser costs with the syntax the product offers.
+		say "N = $n: cmark-gfm with uprgen's options ($runs runs)"
+		measure "$runs" "$UPRGEN_TIMEOUT" 0 cmark-gfm -e table -e footnotes \
+			-e strikethrough -e autolink -e tagfilter --smart "$D/peer.md"
+		f_cmarkx=$M_FAIL w_cmarkx=$M_WALL c_cmarkx=$M_CPU m_cmarkx=$M_RSS r_cmarkx=$M_RUNS
 	fi
 	T_CMARK[$n]=$w_cmark
 
@@ -319,6 +326,8 @@ for n in $SIZES; do
 	mrow "uprgen build (html + pdf)" "$ncomma" "$r" "" "$t_all"
 	M_FAIL=$f_cmark M_WALL=$w_cmark M_CPU=$c_cmark M_RSS=$m_cmark M_RUNS=$r_cmark
 	mrow "floor: cmark-gfm -e table -e footnotes" "$ncomma" "1×" "$o_cmark (one page)" ""
+	M_FAIL=$f_cmarkx M_WALL=$w_cmarkx M_CPU=$c_cmarkx M_RSS=$m_cmarkx M_RUNS=$r_cmarkx
+	mrow "cmark-gfm with uprgen's options (+ strikethrough, autolink, tagfilter, --smart)" "$ncomma" "$(fratio "$w_cmarkx" "$w_cmark") cmark-gfm" "" ""
 	M_FAIL=$f_pandoc M_WALL=$w_pandoc M_CPU=$c_pandoc M_RSS=$m_pandoc M_RUNS=$r_pandoc
 	mrow "peer: pandoc -f gfm+footnotes -s → HTML" "$ncomma" "$(fratio "$w_pandoc" "$w_cmark") cmark-gfm" "$o_pandoc (one page)" ""
 	M_FAIL=$f_weasy M_WALL=$w_weasy M_CPU=$c_weasy M_RSS=$m_weasy M_RUNS=$r_weasy
