@@ -8,6 +8,7 @@
  */
 #include "model.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
@@ -136,29 +137,52 @@ static const struct value *S_required(struct S_loader *L,
 	return v && v->kind != VALUE_NULL ? v : NULL;
 }
 
+/* Whether p (at a '<') starts a CommonMark autolink, <scheme:...> or
+ * <name@domain>: not HTML, in Markdown a link and in plain text harmless. */
+static bool S_is_autolink(const char *p)
+{
+	const char *q = p + 1;
+	size_t scheme = 0;
+	while (isalnum((unsigned char)q[scheme]) || q[scheme] == '+' ||
+	       q[scheme] == '.' || q[scheme] == '-')
+		scheme++;
+	bool uri = scheme >= 2 && scheme <= 32 && isalpha((unsigned char)*q) &&
+		   q[scheme] == ':';
+	bool at = false;
+	for (q += uri ? scheme + 1 : 0; *q && *q != '>'; q++) {
+		if ((unsigned char)*q <= ' ' || *q == '<')
+			return false;
+		at = at || *q == '@';
+	}
+	return *q == '>' && (uri || at);
+}
+
 /* Text that looks like markup in a plain-text field is legal (it is shown
- * as typed), but it is more often a paste from a web page: say so. */
+ * as typed), but it is more often a paste from a web page: say so.  pos
+ * is where s begins; for a whole file (a chapter), the message points at
+ * the markup itself. */
 static void S_check_markup(struct S_loader *L, const char *s,
 			   struct source_pos pos, const char *field,
-			   bool markdown)
+			   bool markdown, bool whole_file)
 {
 	for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
 		char c = p[1];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    c == '/' || c == '!' || c == '?') {
-			if (markdown)
-				diag_warning(L->d, pos,
-					     "'%s' contains HTML; raw HTML is "
-					     "not rendered, use Markdown",
-					     field);
-			else
-				diag_warning(L->d, pos,
-					     "'%s' contains what looks like "
-					     "HTML; it will be shown as typed, "
-					     "not as markup",
-					     field);
-			return;
-		}
+		if (!(isalpha((unsigned char)c) || c == '/' || c == '!' ||
+		      c == '?') || S_is_autolink(p))
+			continue;
+		if (whole_file)
+			pos = diag_pos_at(pos.file, s, (size_t)(p - s));
+		if (markdown)
+			diag_warning(L->d, pos,
+				     "'%s' contains HTML; raw HTML is not "
+				     "rendered, use Markdown",
+				     field);
+		else
+			diag_warning(L->d, pos,
+				     "'%s' contains what looks like HTML; it "
+				     "will be shown as typed, not as markup",
+				     field);
+		return;
 	}
 }
 
@@ -184,7 +208,7 @@ static const char *S_scalar_text(struct S_loader *L, const struct value *v,
 			   field, v->len, MODEL_MAX_TEXT_FIELD);
 		return NULL;
 	}
-	S_check_markup(L, v->str, v->pos, field, markdown);
+	S_check_markup(L, v->str, v->pos, field, markdown, false);
 	return v->str;
 }
 
@@ -577,7 +601,7 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 	else {
 		result = arena_strndup(L->a, body, body_len);
 		S_check_markup(L, result, (struct source_pos){path, 1, 1},
-			       "chapter", true);
+			       "chapter", true, true);
 	}
 	free(text);
 	return result;
