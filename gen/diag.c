@@ -107,25 +107,78 @@ void diags_append(struct diags *to, const struct diags *from)
 	}
 }
 
-static int S_compare(const void *pa, const void *pb)
+static int S_compare_place(const struct diag *a, const struct diag *b)
 {
-	const struct diag *a = pa, *b = pb;
-	const char *fa = a->pos.file ? a->pos.file : "";
-	const char *fb = b->pos.file ? b->pos.file : "";
-	int c = strcmp(fa, fb);
+	int c = strcmp(a->pos.file ? a->pos.file : "",
+		       b->pos.file ? b->pos.file : "");
 	if (c)
 		return c;
 	if (a->pos.line != b->pos.line)
 		return a->pos.line < b->pos.line ? -1 : 1;
 	if (a->pos.column != b->pos.column)
 		return a->pos.column < b->pos.column ? -1 : 1;
+	return 0;
+}
+
+/* The same problem: same place, severity and message. */
+static int S_compare_problem(const struct diag *a, const struct diag *b)
+{
+	int c = S_compare_place(a, b);
+	if (c)
+		return c;
+	if (a->severity != b->severity)
+		return a->severity < b->severity ? -1 : 1;
+	return strcmp(a->message, b->message);
+}
+
+static int S_by_seq(const struct diag *a, const struct diag *b)
+{
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* By file and position, then as found: the order printed. */
+static int S_compare(const void *pa, const void *pb)
+{
+	int c = S_compare_place(pa, pb);
+	return c ? c : S_by_seq(pa, pb);
+}
+
+/* Copies of one problem next to each other, the first found first. */
+static int S_compare_repeats(const void *pa, const void *pb)
+{
+	int c = S_compare_problem(pa, pb);
+	return c ? c : S_by_seq(pa, pb);
+}
+
+/* A problem found twice (a template expanded for each language, a page
+ * made on either thread) is said once: copies are dropped, and not
+ * counted. */
+static void S_drop_repeats(struct diags *d)
+{
+	qsort(d->items, d->count, sizeof *d->items, S_compare_repeats);
+	size_t kept = 0;
+	for (size_t i = 0; i < d->count; i++) {
+		struct diag *g = &d->items[i];
+		if (kept && S_compare_problem(&d->items[kept - 1], g) == 0) {
+			if (g->severity == SEVERITY_ERROR)
+				d->errors--;
+			else
+				d->warnings--;
+			free(g->message);
+			free((char *)g->pos.file);
+			continue;
+		}
+		d->items[kept++] = *g;
+	}
+	d->count = kept;
 }
 
 void diags_print(struct diags *d, FILE *out, int quiet_warnings)
 {
-	if (d->count)
+	if (d->count) {
+		S_drop_repeats(d);
 		qsort(d->items, d->count, sizeof *d->items, S_compare);
+	}
 	for (size_t i = 0; i < d->count; i++) {
 		const struct diag *g = &d->items[i];
 		if (quiet_warnings && g->severity == SEVERITY_WARNING)

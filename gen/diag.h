@@ -54,7 +54,8 @@ const char *diag_quote(struct arena *a, const char *s);
 /* Adds copies of every message of `from` to `to`. */
 void diags_append(struct diags *to, const struct diags *from);
 /* Prints "FILE:LINE:COLUMN: error: MESSAGE" lines, sorted by file and
- * position; warnings are skipped when quiet_warnings is set. */
+ * position, each problem once (repeats are dropped from d and from its
+ * counts); warnings are skipped when quiet_warnings is set. */
 void diags_print(struct diags *d, FILE *out, int quiet_warnings);
 
 #endif

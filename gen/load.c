@@ -64,13 +64,6 @@ static struct source_pos S_file_pos(const char *file)
 	return p;
 }
 
-static const char *S_path(struct S_loader *L, const char *dir, const char *name)
-{
-	if (!strcmp(dir, "."))
-		return arena_strdup(L->a, name);
-	return arena_printf(L->a, "%s/%s", dir, name);
-}
-
 /* "did you mean" for a word not in `words`, or NULL. */
 static const char *S_nearest(const char *word, const char *const *words)
 {
@@ -418,7 +411,7 @@ static const char *S_id(struct S_loader *L, const struct value *v,
 static const struct value *S_read(struct S_loader *L, const char *dir,
 				  const char *name, bool required)
 {
-	const char *path = S_path(L, dir, name);
+	const char *path = arena_path(L->a, dir, name);
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		if (required)
@@ -435,7 +428,7 @@ static const struct value *S_read_optional(struct S_loader *L,
 					   bool *exists)
 {
 	struct stat st;
-	*exists = stat(S_path(L, dir, name), &st) == 0;
+	*exists = stat(arena_path(L->a, dir, name), &st) == 0;
 	return *exists ? S_read(L, dir, name, false) : NULL;
 }
 
@@ -566,7 +559,7 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 			   diag_quote(L->a, rel));
 		return NULL;
 	}
-	const char *path = S_path(L, L->r->content_dir, rel);
+	const char *path = arena_path(L->a, L->r->content_dir, rel);
 	char *text;
 	size_t len;
 	int err = file_read_all(path, MODEL_MAX_CHAPTER_BYTES, &text, &len);
@@ -921,7 +914,7 @@ static int S_strcmp_ptr(const void *a, const void *b)
 static void S_load_all_recs(struct S_loader *L)
 {
 	const char *content = L->r->content_dir;
-	const char *dirpath = S_path(L, content, "recommendations");
+	const char *dirpath = arena_path(L->a, content, "recommendations");
 	DIR *dir = opendir(dirpath);
 	const struct value *single =
 		S_read(L, content, "recommendations.yaml", !dir);
@@ -1054,7 +1047,7 @@ struct report *report_load(struct arena *a, struct diags *d, const char *dir)
 	struct report *r = arena_alloc(a, sizeof *r);
 	L.r = r;
 	r->dir = arena_strdup(a, dir);
-	r->content_dir = S_path(&L, dir, "content");
+	r->content_dir = arena_path(L.a, dir, "content");
 	struct stat st;
 	if (stat(r->content_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		diag_error(d, S_file_pos(r->content_dir),
@@ -1079,7 +1072,7 @@ struct report *report_load(struct arena *a, struct diags *d, const char *dir)
 	const struct value *clusters =
 		S_read(&L, r->content_dir, "clusters.yaml", true);
 	r->clusters_unreadable = !clusters;
-	r->clusters_pos = S_file_pos(S_path(&L, r->content_dir,
+	r->clusters_pos = S_file_pos(arena_path(L.a, r->content_dir,
 					    "clusters.yaml"));
 	S_load_clusters(&L, clusters);
 	S_load_all_recs(&L);

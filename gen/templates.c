@@ -56,7 +56,7 @@ struct template_dirs templates_find(struct arena *a, const char *dir,
 				    const char *argv0)
 {
 	struct template_dirs t = {NULL, NULL};
-	const char *user = arena_printf(a, "%s/templates", dir);
+	const char *user = arena_path(a, dir, "templates");
 	if (S_is_dir(user))
 		t.user = user;
 	const char *env = getenv("UPRGEN_TEMPLATES");

@@ -137,6 +137,13 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+char *arena_path(struct arena *a, const char *dir, const char *name)
+{
+	if (!strcmp(dir, "."))
+		return arena_strdup(a, name);
+	return arena_printf(a, "%s/%s", dir, name);
+}
+
 void *arena_grow(struct arena *a, void *array, size_t elem_size, size_t count,
 		 size_t *cap, size_t need)
 {

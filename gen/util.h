@@ -31,6 +31,9 @@ char *arena_strndup(struct arena *a, const char *s, size_t len);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* dir/name, or name alone when dir is "." (as a user reads it in a
+ * message). */
+char *arena_path(struct arena *a, const char *dir, const char *name);
 /* Grows an array of count elements of elem_size to hold at least need
  * elements; returns the (possibly moved) array, updating *cap. */
 void *arena_grow(struct arena *a, void *array, size_t elem_size,

@@ -2,7 +2,7 @@
  * test_util — the shared building blocks that stand in for libc:
  * util_vsnprintf against vsnprintf (text, NUL and result, truncated or
  * not), whole numbers' text against "%.0f", and utf8_first_invalid against
- * a byte-by-byte reading; file_write_all.
+ * a byte-by-byte reading; file_write_all; arena_path.
  */
 #include <errno.h>
 #include <limits.h>
@@ -129,8 +129,20 @@ static void test_write_all(void)
 	CHECK(remove(path) == 0 && rmdir(dir) == 0);
 }
 
+/* Paths as messages show them. */
+static void test_path(void)
+{
+	struct arena a;
+	arena_init(&a);
+	CHECK_STR(arena_path(&a, ".", "templates"), "templates");
+	CHECK_STR(arena_path(&a, "site", "templates"), "site/templates");
+	CHECK_STR(arena_path(&a, "./site", "x.md"), "./site/x.md");
+	arena_free(&a);
+}
+
 int main(void)
 {
+	test_path();
 	test_write_all();
 	test_format();
 	test_number_text();
