@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -231,6 +232,44 @@ static void S_categories(struct arena *a, struct chart *c,
 		}
 }
 
+/* The year k names, or 0 when it is not a year ("2019"). */
+static int S_year(const char *k)
+{
+	if (strlen(k) != 4 || strspn(k, "0123456789") != 4 || *k == '0')
+		return 0;
+	return atoi(k);
+}
+
+/* Years in increasing order with some missing ("2017 2018 2019 2021"):
+ * the missing ones become categories of their own, without figures, so
+ * that the gap shows (a bar missing, a line broken, "–" in the table)
+ * instead of 2021 standing next to 2019.  Not when the gaps would be
+ * most of the axis. */
+static void S_fill_years(struct arena *a, struct chart *c)
+{
+	size_t n = c->category_count;
+	if (n < 2)
+		return;
+	for (size_t k = 0; k < n; k++) {
+		int y = S_year(c->categories[k]);
+		if (!y || (k && y <= S_year(c->categories[k - 1])))
+			return;
+	}
+	int first = S_year(c->categories[0]);
+	size_t span = (size_t)(S_year(c->categories[n - 1]) - first) + 1;
+	if (span == n || span > 2 * n)
+		return;
+	const char **all = arena_alloc(a, (span + 1) * sizeof *all);
+	for (size_t k = 0, j = 0; k < span; k++) {
+		if (j < n && S_year(c->categories[j]) == first + (int)k)
+			all[k] = c->categories[j++];
+		else
+			all[k] = arena_printf(a, "%d", first + (int)k);
+	}
+	c->categories = all;
+	c->category_count = span;
+}
+
 static void S_summary_series(struct buf *b, const struct chart *c,
 			     const struct chart_series *se)
 {
@@ -284,6 +323,7 @@ struct chart *chart_from_statistic(struct arena *a,
 	c->unit = text_get(&s->unit, lang, fallback);
 	c->source = text_get(&s->source, lang, fallback);
 	S_categories(a, c, s);
+	S_fill_years(a, c);
 	c->series_count = s->series_count;
 	c->series = arena_alloc(a, (s->series_count + 1) * sizeof *c->series);
 	double min = 0, max = 0;
@@ -593,12 +633,18 @@ static void S_svg_bars(struct buf *out, const struct chart *c, double slot,
 	for (size_t k = 0; k < c->category_count; k++)
 		for (size_t i = 0; i < c->series_count; i++) {
 			const struct chart_series *se = &c->series[i];
-			if (!se->present[k])
-				continue;
-			double v = se->values[k];
 			double x = S_PLOT_LEFT + slot * (double)k +
 				   (slot - group) / 2 + bw * (double)i;
 			double y0 = S_y(c, 0, S_PLOT_TOP, plot_h);
+			if (!se->present[k]) {
+				/* no figure: said, not left to a gap */
+				S_svgf(out, "<text class=\"val mid\" x=\"%.1f\" "
+					    "y=\"%.1f\">", x + bw / 2, y0 - 5);
+				S_text(out, c->missing);
+				buf_puts(out, "</text>\n");
+				continue;
+			}
+			double v = se->values[k];
 			double y1 = S_y(c, v, S_PLOT_TOP, plot_h);
 			S_svgf(out,
 				   "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "

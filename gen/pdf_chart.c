@@ -184,10 +184,16 @@ static void S_bars(struct S_paint *P, const struct S_frame *f)
 	for (size_t k = 0; k < c->category_count; k++)
 		for (size_t i = 0; i < c->series_count; i++) {
 			const struct chart_series *se = &c->series[i];
-			if (!se->present[k])
-				continue;
 			double x = f->x0 + f->slot * (double)k +
 				   (f->slot - group) / 2 + bw * (double)i;
+			if (!se->present[k]) {
+				/* no figure: said, not left to a gap */
+				double w = S_width(P, PDF_SANS, S_LABEL_SIZE,
+						   c->missing);
+				S_text(P, PDF_SANS, S_LABEL_SIZE, PDF_BLACK,
+				       x + (bw - w) / 2, y0 - 2.5, c->missing);
+				continue;
+			}
 			double y1 = S_y(P, f, se->values[k]);
 			S_rect(P, se->colour, x, fmin(y0, y1), bw,
 			       fabs(y0 - y1));

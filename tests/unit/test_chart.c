@@ -128,10 +128,59 @@ static void S_stacked(void)
 	arena_free(&a);
 }
 
+/* A statistic of one series over the given years. */
+static struct statistic S_years(struct arena *a, const char *const *keys,
+				size_t n)
+{
+	struct statistic s = {0};
+	s.id = "years";
+	s.chart = CHART_BAR;
+	s.series_count = 1;
+	s.series = arena_alloc(a, sizeof *s.series);
+	s.series[0].count = n;
+	s.series[0].points = arena_alloc(a, n * sizeof(struct point));
+	for (size_t i = 0; i < n; i++)
+		s.series[0].points[i] = (struct point){keys[i], 10.0 * (double)(i + 1), {0}};
+	return s;
+}
+
+/* A year missing between others gets its place, without a figure (the
+ * bar chart says "–" there); far-apart years and other keys stay. */
+static void S_missing_years(void)
+{
+	struct arena a;
+	arena_init(&a);
+	struct chart_words w = chart_words(LANG_EN, NULL);
+	static const char *const gap[] = {"2017", "2018", "2019", "2021"};
+	struct statistic s = S_years(&a, gap, 4);
+	struct chart *c = chart_from_statistic(&a, &s, LANG_EN, LANG_EN, &w);
+	CHECK(c->category_count == 5);
+	CHECK_STR(c->categories[3], "2020");
+	CHECK(!c->series[0].present[3] && c->series[0].present[4]);
+	CHECK(c->series[0].values[4] == 40);
+	struct buf b;
+	buf_init(&b);
+	chart_write_svg(&b, c, "y");
+	CHECK(strstr(b.data, ">\xE2\x80\x93</text>") != NULL);
+	buf_free(&b);
+
+	static const char *const far[] = {"1990", "2020"};
+	s = S_years(&a, far, 2);
+	CHECK(chart_from_statistic(&a, &s, LANG_EN, LANG_EN, &w)->category_count == 2);
+	static const char *const unordered[] = {"2021", "2019", "2018"};
+	s = S_years(&a, unordered, 3);
+	CHECK(chart_from_statistic(&a, &s, LANG_EN, LANG_EN, &w)->category_count == 3);
+	static const char *const regions[] = {"Lima", "Puno"};
+	s = S_years(&a, regions, 2);
+	CHECK(chart_from_statistic(&a, &s, LANG_EN, LANG_EN, &w)->category_count == 2);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	S_numbers();
 	S_statistic();
+	S_missing_years();
 	S_stacked();
 	return check_done("test_chart");
 }
