@@ -3,7 +3,8 @@
  * word sets a floor, the whole text on one line a wish, the measure shares
  * out the difference), cells set ragged in a smaller size, the header row
  * shaded and repeated at the top of every page the table runs onto, a row
- * kept whole on one page unless it is taller than a page.
+ * kept whole on one page unless it is taller than a page; a table too wide
+ * for the page in parts, one under the other (S_parts).
  *
  * pdf_table_draw() takes any source of cells (a GFM table node here, the
  * matrix and chart tables elsewhere) and the horizontal extent; places
@@ -52,6 +53,14 @@ static void S_measure(struct S_table *t)
 		}
 }
 
+/* The narrowest column c may be: its longest word, but at least
+ * S_MIN_COL, and a very long word is cut rather than given the page. */
+static double S_floor(const struct S_table *t, unsigned c, double avail)
+{
+	return fmin(fmax(t->min[c], S_MIN_COL), avail / 3);
+}
+
+/* Widths from S_measure()'s figures, or from the source's weights. */
 static void S_widths(struct S_table *t, double avail)
 {
 	unsigned cols = t->src->cols;
@@ -63,11 +72,9 @@ static void S_widths(struct S_table *t, double avail)
 			t->width[c] = avail * t->src->weight[c] / sum;
 		return;
 	}
-	S_measure(t);
 	double smin = 0, smax = 0;
 	for (unsigned c = 0; c < cols; c++) {
-		/* a very long word is cut rather than given the page */
-		t->min[c] = fmin(fmax(t->min[c], S_MIN_COL), avail / 3);
+		t->min[c] = S_floor(t, c, avail);
 		t->max[c] = fmax(t->max[c], t->min[c]);
 		smin += t->min[c];
 		smax += t->max[c];
@@ -170,6 +177,59 @@ static void S_place(struct S_table *t, struct pdf_pages *pg)
 	pdf_list_free(&l);
 }
 
+/* A table wider than the page even with every column at its narrowest
+ * is set in parts, one under the other: each has the first column again
+ * (what the rows are) and as many of the next columns as fit.  A thousand
+ * columns across one page would be a grey band. */
+struct S_part {
+	const struct pdf_table_src *src;
+	const unsigned *col; /* the source's column of each of the part's */
+};
+
+static void S_part_cell(void *ctx, struct pdf_para *p,
+			struct pdf_inline_env *env, enum pdf_face face,
+			size_t row, unsigned col)
+{
+	const struct S_part *part = ctx;
+	part->src->cell(part->src->ctx, p, env, face, row, part->col[col]);
+}
+
+static bool S_too_wide(const struct S_table *t, double avail)
+{
+	double w = 0;
+	for (unsigned c = 0; c < t->src->cols; c++)
+		w += S_floor(t, c, avail);
+	return w > avail && t->src->cols > 2;
+}
+
+static void S_parts(struct S_table *t, struct pdf_pages *pg, double right)
+{
+	const struct pdf_table_src *src = t->src;
+	double avail = right - t->left;
+	unsigned *col = xcalloc(src->cols, sizeof *col);
+	enum pdf_align *align = xcalloc(src->cols, sizeof *align);
+	struct S_part part = {src, col};
+	for (unsigned next = 1; next < src->cols;) {
+		unsigned n = 0;
+		double w = S_floor(t, 0, avail);
+		col[n++] = 0;
+		do {
+			w += S_floor(t, next, avail);
+			col[n++] = next++;
+		} while (next < src->cols && w + S_floor(t, next, avail) <= avail);
+		for (unsigned c = 0; c < n; c++)
+			align[c] = src->align ? src->align[col[c]] : PDF_LEFT;
+		struct pdf_table_src sub = *src;
+		sub.cols = n;
+		sub.cell = S_part_cell;
+		sub.ctx = &part;
+		sub.align = align;
+		pdf_table_draw(pg, t->env, t->p, &sub, t->left, right);
+	}
+	free(col);
+	free(align);
+}
+
 void pdf_table_draw(struct pdf_pages *pg, struct pdf_inline_env *env,
 		    struct pdf_para *scratch, const struct pdf_table_src *src,
 		    double left, double right)
@@ -181,8 +241,14 @@ void pdf_table_draw(struct pdf_pages *pg, struct pdf_inline_env *env,
 	t.min = xcalloc(src->cols, sizeof *t.min);
 	t.max = xcalloc(src->cols, sizeof *t.max);
 	t.width = xcalloc(src->cols, sizeof *t.width);
-	S_widths(&t, right - left);
-	S_place(&t, pg);
+	if (!src->weight)
+		S_measure(&t);
+	if (!src->weight && S_too_wide(&t, right - left)) {
+		S_parts(&t, pg, right);
+	} else {
+		S_widths(&t, right - left);
+		S_place(&t, pg);
+	}
 	free(t.min);
 	free(t.max);
 	free(t.width);
