@@ -399,7 +399,7 @@ static bool S_write_pdfs(struct diags *d, const struct report *r,
 /* The report of L: its template expanded, written to md/, parsed. */
 static bool S_build_report(struct arena *a, struct diags *d,
 			   const struct template_dirs *t, struct S_language *L,
-			   const char *staging, bool in_arena)
+			   const char *staging)
 {
 	if (!S_expand(a, d, t, L))
 		return false;
@@ -407,12 +407,8 @@ static bool S_build_report(struct arena *a, struct diags *d,
 					   lang_code(L->lang));
 	if (!S_write_file(d, md_path, L->markdown, L->markdown_len))
 		return false;
-	struct source_pos at = {md_path, 1, 1};
-	/* Without PDFs the report is read by this thread only (site_finish()
-	 * writes the report pages on it): see markdown_parse_in_arena(). */
-	L->doc = in_arena ? markdown_parse_in_arena(L->markdown,
-						     L->markdown_len, at, d)
-			  : markdown_parse(L->markdown, L->markdown_len, at, d);
+	L->doc = markdown_parse(L->markdown, L->markdown_len,
+				(struct source_pos){md_path, 1, 1}, d);
 	return L->doc != NULL;
 }
 
@@ -460,8 +456,7 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		site_write_pages(w);
 	cmark_node *docs[LANG_COUNT];
 	for (size_t i = 0; i < n; i++) {
-		ok = ok && S_build_report(a, d, &t, &langs[i], staging,
-					  !o->pdf);
+		ok = ok && S_build_report(a, d, &t, &langs[i], staging);
 		docs[i] = langs[i].doc;
 	}
 	if (w)
@@ -481,11 +476,9 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(langs[i].markdown);
-		if (langs[i].doc && o->pdf)
+		if (langs[i].doc)
 			cmark_node_free(langs[i].doc);
 	}
-	if (!o->pdf)
-		markdown_arena_reset();
 	return ok && d->errors == 0;
 }
 

@@ -69,17 +69,6 @@ cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 	return S_parse(text, len, pos, d, cmark_get_default_mem_allocator());
 }
 
-cmark_node *markdown_parse_in_arena(const char *text, size_t len,
-				    struct source_pos pos, struct diags *d)
-{
-	return S_parse(text, len, pos, d, cmark_get_arena_mem_allocator());
-}
-
-void markdown_arena_reset(void)
-{
-	cmark_arena_reset();
-}
-
 /* Whether html is exactly the comment "<!-- want -->", give or take
  * spaces. */
 static bool S_comment_is(const char *html, const char *want)

@@ -39,17 +39,6 @@ int markdown_options(void);
 
 cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 			   struct diags *d);
-/* The same, the tree's memory taken from cmark-gfm's arena: large blocks,
- * faster to fill than one malloc a node and emptied at once by
- * markdown_arena_reset() (cmark_node_free() on such a tree frees
- * nothing); for the 5,000-recommendation report, 8 % of the website's
- * build.  The arena is one for the whole process and not thread-safe, and
- * cmark-gfm allocates from a tree's allocator even to read it (iterators,
- * literals): only for trees that one thread alone will ever touch — the
- * report of a build that makes no PDF. */
-cmark_node *markdown_parse_in_arena(const char *text, size_t len,
-				    struct source_pos pos, struct diags *d);
-void markdown_arena_reset(void);
 
 enum markdown_directive {
 	MARKDOWN_NOT_DIRECTIVE,

@@ -45,7 +45,7 @@ for c in alias-bomb deep-nesting duplicate-key not-utf8 unknown-cluster; do
 done
 if [[ -x $bin ]] && "$bin" build --help >/dev/null 2>&1; then
 	run "build example" "$bin" build -C "$root" --out "$tmp/build"
-	# the website alone parses its report into cmark-gfm's arena
+	# the website alone (its own thread arrangement)
 	run "build example html" "$bin" build -C "$root" --out "$tmp/html" \
 		--format html
 fi
