@@ -199,7 +199,7 @@ static bool S_too_wide(const struct S_table *t, double avail)
 	double w = 0;
 	for (unsigned c = 0; c < t->src->cols; c++)
 		w += S_floor(t, c, avail);
-	return w > avail && t->src->cols > 2;
+	return w > avail + 1e-6 && t->src->cols > 2;
 }
 
 static void S_parts(struct S_table *t, struct pdf_pages *pg, double right)

@@ -15,7 +15,9 @@ static void *S_run(void *p)
 {
 	struct S_start s = *(struct S_start *)p;
 	free(p);
-	pthread_setaffinity_np(pthread_self(), sizeof s.allowed, &s.allowed);
+	if (CPU_COUNT(&s.allowed))
+		pthread_setaffinity_np(pthread_self(), sizeof s.allowed,
+				       &s.allowed);
 	return s.fn(s.arg);
 }
 
