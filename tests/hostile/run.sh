@@ -4,7 +4,8 @@
 #
 #   content/, templates/, *.mustache, *.yaml   the input, as a project, or
 #   generate.sh    a script writing it into the folder given as $1 (for
-#                  inputs too big or too binary to keep in git);
+#                  inputs too big or too binary to keep in git); most
+#                  start from project.sh, the minimal valid project;
 #   args           optional: the arguments of uprgen, one line, evaluated
 #                  by bash with $OUT (a fresh output folder); default
 #                  "build -C . --out $OUT";

@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
 # Writes the case into "$1"; see ../run.sh.
 set -eu
-d=$1
-here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$d/content/chapters"
-cp -R "$here/../../check/valid-minimal/content/." "$d/content/"
-echo "chapters: [chapters/c.md]" >>"$d/content/report.yaml"
-c=$d/content/chapters/c.md
+. "$(dirname "$0")/../project.sh" "$1"
+chapter
 # An overlong '/' (0xC0 0xAF) on line 2, column 4.
 printf '# Intro\n../\300\257etc\n' >"$c"

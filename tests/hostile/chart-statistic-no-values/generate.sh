@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
 # Writes the case into "$1"; see ../run.sh.
 set -eu
-d=$1
-here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$d/content/chapters"
-cp -R "$here/../../check/valid-minimal/content/." "$d/content/"
-echo "chapters: [chapters/c.md]" >>"$d/content/report.yaml"
-c=$d/content/chapters/c.md
+. "$(dirname "$0")/../project.sh" "$1"
+chapter
 # A chart of a statistic whose only series has no values.
 printf -- '- id: empty\n  title: {en: Empty}\n  series:\n    - label: {en: None}\n      values: {}\n' >"$d/content/statistics.yaml"
 sed -i 's/indicators: \[budget\]/indicators: [empty]/' "$d/content/recommendations.yaml"

@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
 # Writes the case into "$1"; see ../run.sh.
 set -eu
-d=$1
-here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$d/content/chapters"
-cp -R "$here/../../check/valid-minimal/content/." "$d/content/"
-echo "chapters: [chapters/c.md]" >>"$d/content/report.yaml"
-c=$d/content/chapters/c.md
+. "$(dirname "$0")/../project.sh" "$1"
+chapter
 # A chart of a statistic that does not exist, on line 5 of the chapter.
 printf '# Figures\n\nThe budget:\n\n```chart budgets\n```\n' >"$c"

@@ -4,12 +4,8 @@
 # emphases and 5,000 nested links in one chapter (under 1 MiB): no stack
 # overflow in either back end, and in time.
 set -eu
-d=$1
-here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$d/content/chapters"
-cp -R "$here/../../check/valid-minimal/content/." "$d/content/"
-echo "chapters: [chapters/c.md]" >>"$d/content/report.yaml"
-c=$d/content/chapters/c.md
+. "$(dirname "$0")/../project.sh" "$1"
+chapter
 rep() { local i; for ((i = 0; i < $2; i++)); do printf '%s' "$1"; done; }
 {
 	printf '# Deep\n\n'

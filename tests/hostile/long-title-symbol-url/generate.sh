@@ -5,10 +5,8 @@
 # page), the preparing body, a heading (the PDF outline) and a link's URL.
 # libharu refuses strings over 65,535 bytes: the PDF must still be made.
 set -eu
-d=$1
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/../project.sh" "$1"
 mkdir -p "$d/content/chapters"
-cp -R "$here/../../check/valid-minimal/content/." "$d/content/"
 w=$(head -c 100000 /dev/zero | tr '\0' 'w')
 sed -i "s/^title: {en: Mid-term report/title: {en: Mid-term report $w/" "$d/content/report.yaml" 2>/dev/null ||
 	python3 -c "import sys; p=sys.argv[1]; s=open(p).read(); open(p,'w').write(s.replace('title: {en: Mid-term report', 'title: {en: Mid-term report ' + 'w'*100000))" "$d/content/report.yaml"

@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
 # Writes the case into "$1"; see ../run.sh.
 set -eu
-d=$1
-here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$d/content" "$d/templates"
-cp -R "$here/../../check/valid-minimal/content/." "$d/content/"
+. "$(dirname "$0")/../project.sh" "$1"
+mkdir -p "$d/templates"
 # Two partials that include each other without end.
 printf '# Report\n\n{{>a}}\n' >"$d/templates/report.md"
 printf 'A {{>b}}\n' >"$d/templates/a.md"

@@ -1,8 +1,6 @@
 #!/usr/bin/env bash
 # Writes the case into "$1"; see ../run.sh.
 set -eu
-d=$1
-here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$d/content" "$d/templates"
-cp -R "$here/../../check/valid-minimal/content/." "$d/content/"
+. "$(dirname "$0")/../project.sh" "$1"
+mkdir -p "$d/templates"
 printf '# Report\n\n{{#clusters}}\n* {{id}}\n{{/recommendations}}\n' >"$d/templates/report.md"
