@@ -6,11 +6,6 @@
  */
 #include "fuzz_common.h"
 
-#include "diag.h"
-#include "html.h"
-#include "markdown.h"
-#include "model.h"
-
 enum { S_MAX_INPUT = 64 * 1024 };
 
 static struct arena S_arena;
@@ -28,27 +23,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size > S_MAX_INPUT)
 		return 0;
-	static const enum lang langs[] = {LANG_EN, LANG_ES, LANG_FR};
-	enum lang lang = langs[size % 3];
+	enum lang lang = fuzz_lang(size);
 	struct diags d;
 	diags_init(&d);
-	cmark_node *doc = markdown_parse((const char *)data, size,
-					 (struct source_pos){"f.md", 1, 1},
-					 &d);
+	cmark_node *doc = fuzz_parse_markdown(data, size, &d);
 	if (!doc) {
-		if (d.errors == 0)
-			abort(); /* a refusal must say why */
 		diags_free(&d);
 		return 0;
 	}
-	struct html_words words = html_words(lang, NULL);
-	struct html_options ho = {.lang = lang, .report = S_report,
-				  .words = &words, .root = "../",
-				  .id_prefix = size % 2 ? "f-" : NULL,
-				  .heading_shift = (int)(size % 4)};
 	struct buf html;
 	buf_init(&html);
-	html_render(&html, doc, &ho, &d);
+	fuzz_render_html(&html, doc, lang, S_report, size % 2 ? "f-" : NULL,
+			 (int)(size % 4), &d);
 	/* what the site writes is UTF-8 without NUL bytes */
 	size_t bad = utf8_first_invalid(html.data ? html.data : "", html.len);
 	if (bad != html.len || (html.len && memchr(html.data, '\0', html.len))) {
