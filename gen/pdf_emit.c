@@ -13,7 +13,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 struct S_goto {
 	int page, ref;
@@ -472,13 +471,9 @@ bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed)
 	buf_clear(raw);
 	if (!S_stream_bytes(dict->stream, raw))
 		return false;
-	uLongf out = compressBound((uLong)raw->len);
 	buf_clear(packed);
-	buf_reserve(packed, out);
-	if (compress2((Bytef *)packed->data, &out, (const Bytef *)raw->data,
-		      (uLong)raw->len, PDF_ZLEVEL) != Z_OK)
+	if (!pdf_deflate(raw, packed))
 		return false;
-	packed->len = out;
 	S_put_packed(dict, packed);
 	return true;
 }

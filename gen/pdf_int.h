@@ -91,6 +91,8 @@ enum { PDF_ZLEVEL = 3 };
 bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed);
 
 /* ---- page contents deflated on a second thread (pdf_pack.c) ---- */
+/* raw deflated (PDF_ZLEVEL) and appended to out; false if zlib fails. */
+bool pdf_deflate(const struct buf *raw, struct buf *out);
 struct pdf_pack;
 struct pdf_pack *pdf_pack_start(size_t pages);
 /* Hands over page's content (content is left empty); pages are handed in

@@ -40,15 +40,22 @@ struct pdf_pack {
 	bool has_thread;
 };
 
+bool pdf_deflate(const struct buf *raw, struct buf *out)
+{
+	uLongf len = compressBound((uLong)raw->len);
+	buf_reserve(out, len);
+	if (compress2((Bytef *)out->data + out->len, &len,
+		      (const Bytef *)raw->data, (uLong)raw->len,
+		      PDF_ZLEVEL) != Z_OK)
+		return false;
+	out->len += len;
+	return true;
+}
+
 static void S_deflate(struct S_slot *s)
 {
-	uLongf out = compressBound((uLong)s->raw.len);
-	buf_reserve(&s->packed, out);
-	s->deflated = compress2((Bytef *)s->packed.data, &out,
-				(const Bytef *)s->raw.data, (uLong)s->raw.len,
-				PDF_ZLEVEL) == Z_OK;
+	s->deflated = pdf_deflate(&s->raw, &s->packed);
 	if (s->deflated) {
-		s->packed.len = out;
 		buf_free(&s->raw);
 		buf_init(&s->raw);
 	}
