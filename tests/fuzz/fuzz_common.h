@@ -108,38 +108,6 @@ static inline void fuzz_write(const char *path, const char *data, size_t len)
 
 #ifndef FUZZ_ROOT
 #define FUZZ_ROOT "."
-/* The report's languages in turn, by the input's length. */
-static inline enum lang fuzz_lang(size_t size)
-{
-	static const enum lang langs[] = {LANG_EN, LANG_ES, LANG_FR};
-	return langs[size % 3];
-}
-
-/* The input as a Markdown field; NULL when it is refused, which must say
- * why (an error in d). */
-static inline cmark_node *fuzz_parse_markdown(const uint8_t *data,
-					      size_t size, struct diags *d)
-{
-	cmark_node *doc = markdown_parse((const char *)data, size,
-					 (struct source_pos){"f.md", 1, 1}, d);
-	if (!doc && d->errors == 0)
-		abort();
-	return doc;
-}
-
-/* doc as the website writes it, for a page one folder down, into html. */
-static inline void fuzz_render_html(struct buf *html, cmark_node *doc,
-				    enum lang lang, const struct report *r,
-				    const char *id_prefix, int heading_shift,
-				    struct diags *d)
-{
-	struct html_words words = html_words(lang, NULL);
-	struct html_options ho = {.lang = lang, .report = r, .words = &words,
-				  .root = "../", .id_prefix = id_prefix,
-				  .heading_shift = heading_shift};
-	html_render(html, doc, &ho, d);
-}
-
 #endif
 
 /* The example report ($UPRGEN_ROOT or the project's content/), loaded
