@@ -1117,6 +1117,7 @@ struct site_writer {
 	struct S_job *jobs;
 	size_t job_count;
 	atomic_size_t next_job;
+	atomic_bool failed; /* a page failed: both workers stop, as one would */
 	struct S_fields fields;
 	/* The helper thread's steps: prepared (folders, assets, Markdown
 	 * fields: what needs no template context), then the pages, once
@@ -1181,14 +1182,18 @@ static void S_run_job(struct S_site *S, const struct S_job *j)
 	S_page_done(S);
 }
 
-/* Runs jobs until there are none left (or one failed). */
+/* Runs jobs until there are none left (or one failed, on either side). */
 static void S_work(struct site_writer *w, struct S_site *S)
 {
 	for (;;) {
 		size_t j = atomic_fetch_add(&w->next_job, 1);
-		if (j >= w->job_count || !S->ok)
+		if (j >= w->job_count || atomic_load(&w->failed))
 			return;
 		S_run_job(S, &w->jobs[j]);
+		if (!S->ok) {
+			atomic_store(&w->failed, true);
+			return;
+		}
 	}
 }
 
