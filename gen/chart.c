@@ -323,6 +323,9 @@ struct chart *chart_from_statistic(struct arena *a,
 	c->unit = text_get(&s->unit, lang, fallback);
 	c->source = text_get(&s->source, lang, fallback);
 	S_categories(a, c, s);
+	/* as the source gives them: filled-in years would make a chart of
+	 * many years horizontal, where a gap is not drawn */
+	c->horizontal = type == CHART_TYPE_BAR && S_long_labels(c);
 	S_fill_years(a, c);
 	c->series_count = s->series_count;
 	c->series = arena_alloc(a, (s->series_count + 1) * sizeof *c->series);
@@ -356,7 +359,6 @@ struct chart *chart_from_statistic(struct arena *a,
 		out->dark = true;
 	}
 	S_scale(a, c, min, max);
-	c->horizontal = type == CHART_TYPE_BAR && S_long_labels(c);
 	S_summary(a, c);
 	return c;
 }

@@ -164,6 +164,13 @@ static void S_missing_years(void)
 	CHECK(strstr(b.data, ">\xE2\x80\x93</text>") != NULL);
 	buf_free(&b);
 
+	/* every other year of 2010-2022: 13 places, still upright */
+	static const char *const even[] = {"2010", "2012", "2014", "2016",
+					   "2018", "2020", "2022"};
+	s = S_years(&a, even, 7);
+	c = chart_from_statistic(&a, &s, LANG_EN, LANG_EN, &w);
+	CHECK(c->category_count == 13 && !c->horizontal);
+
 	static const char *const far[] = {"1990", "2020"};
 	s = S_years(&a, far, 2);
 	CHECK(chart_from_statistic(&a, &s, LANG_EN, LANG_EN, &w)->category_count == 2);
