@@ -3,6 +3,7 @@
  * directives, and the link rule (escape.c's) as the node types need it.
  * See markdown.h.
  */
+#define _GNU_SOURCE /* memmem */
 #include "markdown.h"
 
 #include <ctype.h>
@@ -23,12 +24,163 @@ int markdown_options(void)
 	return CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART;
 }
 
-static cmark_node *S_parse(const char *text, size_t len,
-			   struct source_pos pos, struct diags *d,
-			   cmark_mem *mem)
+/*
+ * GFM's extended autolinks (cmark-gfm's "autolink" extension) cost a big
+ * report a third of its parse: its pass for e-mail addresses walks the
+ * whole tree after the parse, and 'w' ends every run of text to ask it.
+ * Most documents have no bare address, only link targets, so a document
+ * is first parsed with a probe in its place: an extension of our own
+ * that is called where the autolink extension would try to match (at a
+ * ':' or 'w' in text) and only notes whether "://" or "www." starts
+ * there.  Only if it does is the document parsed again with autolinks.
+ * The probe cannot see an '@' that reaches the text through an escape or
+ * an entity, or in an unresolved footnote label, as the e-mail pass does,
+ * so any '@' in the source means autolinks at once.  Nor does the parse
+ * change otherwise: cmark_parser_finish merges adjacent text nodes, so
+ * the trees are the same (test_markdown checks both ways).
+ */
+enum S_links {
+	S_LINKS_NONE,	   /* nothing an autolink could start from */
+	S_LINKS_PROBE,	   /* "://", in link targets it seems: probe ':' */
+	S_LINKS_PROBE_WWW, /* and "www." in link targets: probe 'w' too */
+	S_LINKS_FULL,	   /* a bare address, it seems: parse with autolinks */
+};
+
+/* Whether the word that holds text[at] begins as a link target does:
+ * "](" or "<" before it. */
+static bool S_in_target(const char *text, size_t at)
+{
+	size_t i = at;
+	while (i > 0 && !isspace((unsigned char)text[i - 1]) &&
+	       text[i - 1] != '(' && text[i - 1] != '<')
+		i--;
+	if (i == 0 || isspace((unsigned char)text[i - 1]))
+		return false;
+	if (text[i - 1] == '<')
+		return true;
+	return i >= 2 && text[i - 2] == ']' && (i < 3 || text[i - 3] != '\\');
+}
+
+/* Whether an autolink could start at the "www." at text[at]: GFM wants
+ * it after a space, one of * _ ~ ( or nothing, so never after a letter,
+ * a digit or a '/' (as in http://www.), which no block or table cell
+ * boundary is. */
+static bool S_www_may_start(const char *text, size_t at)
+{
+	if (at == 0)
+		return true;
+	unsigned char c = (unsigned char)text[at - 1];
+	return !(isalnum(c) || c == '/');
+}
+
+static enum S_links S_links_in_source(const char *text, size_t len)
+{
+	if (memchr(text, '@', len) || memmem(text, len, "&#", 2) ||
+	    memmem(text, len, "&commat;", 8))
+		return S_LINKS_FULL;
+	enum S_links need = S_LINKS_NONE;
+	const char *hit;
+	for (size_t at = 0; (hit = memmem(text + at, len - at, "://", 3));) {
+		at = (size_t)(hit - text);
+		if (!S_in_target(text, at))
+			return S_LINKS_FULL;
+		need = S_LINKS_PROBE;
+		at += 3;
+	}
+	for (size_t at = 0; (hit = memmem(text + at, len - at, "www.", 4));) {
+		at = (size_t)(hit - text);
+		if (S_www_may_start(text, at)) {
+			if (!S_in_target(text, at))
+				return S_LINKS_FULL;
+			need = S_LINKS_PROBE_WWW;
+		}
+		at += 4;
+	}
+	return need;
+}
+
+/* The probe's match function: notes in its private flag whether "://"
+ * or "www." starts at the ':' or 'w' met, and matches nothing. */
+static cmark_node *S_probe_match(cmark_syntax_extension *ext,
+				 cmark_parser *parser, cmark_node *parent,
+				 unsigned char c, cmark_inline_parser *ip)
+{
+	(void)parser;
+	(void)parent;
+	int at = cmark_inline_parser_get_offset(ip);
+	const char *want = c == ':' ? "://" : c == 'w' ? "www." : NULL;
+	bool *found = cmark_syntax_extension_get_private(ext);
+	for (int i = 1; want && want[i]; i++)
+		if (cmark_inline_parser_peek_at(ip, at + i) != want[i])
+			want = NULL;
+	if (want)
+		*found = true;
+	return NULL;
+}
+
+static cmark_syntax_extension *S_probe_new(bool *found, bool www)
+{
+	cmark_mem *mem = cmark_get_default_mem_allocator();
+	cmark_syntax_extension *e = cmark_syntax_extension_new("uprgen-probe");
+	cmark_llist *chars = cmark_llist_append(mem, NULL, (void *)':');
+	if (www)
+		chars = cmark_llist_append(mem, chars, (void *)'w');
+	cmark_syntax_extension_set_special_inline_chars(e, chars);
+	cmark_syntax_extension_set_match_inline_func(e, S_probe_match);
+	cmark_syntax_extension_set_private(e, found, NULL);
+	return e;
+}
+
+/* Parses text with GFM's extensions, with autolinks if asked, else with
+ * the probe if one is given. */
+static cmark_node *S_parse_with(const char *text, size_t len, bool autolinks,
+				cmark_syntax_extension *probe)
 {
 	static const char *const extensions[] = {"table", "strikethrough",
-						 "autolink", "tagfilter"};
+						 "tagfilter", "autolink"};
+	size_t count = sizeof extensions / sizeof *extensions - !autolinks;
+	/* cmark-gfm keeps the inline characters of its extensions in one
+	 * table for the whole process, set and cleared around each parse's
+	 * inline pass (cmark_manage_extensions_special_characters, run by
+	 * cmark_parser_finish): two such passes at once would clear each
+	 * other's.  Hence one at a time; the block pass (feed) runs freely. */
+	pthread_mutex_lock(&S_cmark_lock);
+	cmark_gfm_core_extensions_ensure_registered();
+	pthread_mutex_unlock(&S_cmark_lock);
+	cmark_parser *p = cmark_parser_new(markdown_options());
+	for (size_t i = 0; i < count; i++) {
+		cmark_syntax_extension *e =
+			cmark_find_syntax_extension(extensions[i]);
+		if (e)
+			cmark_parser_attach_syntax_extension(p, e);
+	}
+	if (probe && !autolinks)
+		cmark_parser_attach_syntax_extension(p, probe);
+	cmark_parser_feed(p, text, len);
+	pthread_mutex_lock(&S_cmark_lock);
+	cmark_node *doc = cmark_parser_finish(p);
+	pthread_mutex_unlock(&S_cmark_lock);
+	cmark_parser_free(p);
+	return doc;
+}
+
+/* A document parsed with the probe, or with autolinks when it found
+ * where one could be. */
+static cmark_node *S_parse_probed(const char *text, size_t len, bool www)
+{
+	bool found = false;
+	cmark_syntax_extension *probe = S_probe_new(&found, www);
+	cmark_node *doc = S_parse_with(text, len, false, probe);
+	cmark_syntax_extension_free(cmark_get_default_mem_allocator(), probe);
+	if (!found)
+		return doc;
+	cmark_node_free(doc);
+	return S_parse_with(text, len, true, NULL);
+}
+
+cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
+			   struct diags *d)
+{
 	if (len > MARKDOWN_MAX_BYTES) {
 		diag_error(d, pos, "Markdown text of %zu bytes; at most %d "
 			   "are allowed", len, MARKDOWN_MAX_BYTES);
@@ -40,33 +192,16 @@ static cmark_node *S_parse(const char *text, size_t len,
 			   bad + 1);
 		return NULL;
 	}
-	/* cmark-gfm keeps the inline characters of its extensions in one
-	 * table for the whole process, set and cleared around each parse's
-	 * inline pass (cmark_manage_extensions_special_characters, run by
-	 * cmark_parser_finish): two such passes at once would clear each
-	 * other's.  Hence one at a time; the block pass (feed) runs freely. */
-	pthread_mutex_lock(&S_cmark_lock);
-	cmark_gfm_core_extensions_ensure_registered();
-	pthread_mutex_unlock(&S_cmark_lock);
-	cmark_parser *p = cmark_parser_new_with_mem(markdown_options(), mem);
-	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
-		cmark_syntax_extension *e =
-			cmark_find_syntax_extension(extensions[i]);
-		if (e)
-			cmark_parser_attach_syntax_extension(p, e);
+	switch (S_links_in_source(text, len)) {
+	case S_LINKS_NONE:
+		return S_parse_with(text, len, false, NULL);
+	case S_LINKS_PROBE:
+		return S_parse_probed(text, len, false);
+	case S_LINKS_PROBE_WWW:
+		return S_parse_probed(text, len, true);
+	default:
+		return S_parse_with(text, len, true, NULL);
 	}
-	cmark_parser_feed(p, text, len);
-	pthread_mutex_lock(&S_cmark_lock);
-	cmark_node *doc = cmark_parser_finish(p);
-	pthread_mutex_unlock(&S_cmark_lock);
-	cmark_parser_free(p);
-	return doc;
-}
-
-cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
-			   struct diags *d)
-{
-	return S_parse(text, len, pos, d, cmark_get_default_mem_allocator());
 }
 
 /* Whether html is exactly the comment "<!-- want -->", give or take

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm-core-extensions.h>
+
 #include "../../gen/markdown.h"
 #include "../../gen/util.h"
 #include "check.h"
@@ -113,6 +115,69 @@ static void test_urls(void)
 	CHECK(!markdown_url_is_safe("data:image/svg+xml,<svg>", true));
 }
 
+/* The tree cmark-gfm makes with every extension uprgen uses attached,
+ * autolinks included, as XML. */
+static char *S_reference_xml(const char *s)
+{
+	static const char *const names[] = {"table", "strikethrough",
+					    "tagfilter", "autolink"};
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *p = cmark_parser_new(markdown_options());
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		cmark_parser_attach_syntax_extension(
+			p, cmark_find_syntax_extension(names[i]));
+	cmark_parser_feed(p, s, strlen(s));
+	cmark_node *doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	char *xml = cmark_render_xml(doc, CMARK_OPT_DEFAULT);
+	cmark_node_free(doc);
+	return xml;
+}
+
+/* markdown_parse leaves autolinks out where none can be (see
+ * markdown.c): every kind of text must still give the tree the autolink
+ * extension gives, with or without a link in it. */
+static void test_autolinks_as_gfm(void)
+{
+	static const char *const docs[] = {
+		"No address at all: 10.5, a - b, \"quoted\".\n",
+		"See [the site](https://www.gob.pe/x) and ![i](http://a.org/i.png)"
+		" and <https://ohchr.org>.\n",
+		"Bare https://www.gob.pe/minjusdh here.\n",
+		"Bare www.ohchr.org here, and (www.un.org).\n",
+		"*www.un.org* ~www.un.org~ _www.un.org_\n",
+		"> www.un.org\n",
+		"| a | b |\n|---|---|\n|www.un.org|x|\n",
+		"[x](www.un.org) then www.un.org\n",
+		"[x](www.un.org) only\n",
+		"http://www.un.org and awww.un.org and x/www.un.org\n",
+		"Write to a@b.org.\n",
+		"[mail](mailto:a@b.org)\n",
+		"a\\@b.org and a&#64;b.org and a&commat;b.org\n",
+		"A note[^a@b.org] with no definition.\n",
+		"[a [b][r] c](https://y.org)\n\n[r]: /r\n",
+		"a](https://y.org) unopened\n",
+		"[a](https://y.org x y) not a link\n",
+		"\\[a](https://y.org) escaped\n",
+		"`[a](https://y.org)` in code, and www...x.org\n",
+		"http:\\//x.org, www\\.x.org, www.\n",
+		"- [item](https://a.org/b_(c))\n- https://a.org/b_(c)\n",
+	};
+	struct diags d;
+	diags_init(&d);
+	for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+		cmark_node *doc = S_parse(docs[i], &d);
+		char *got = cmark_render_xml(doc, CMARK_OPT_DEFAULT);
+		char *want = S_reference_xml(docs[i]);
+		CHECK_STR(got, want);
+		free(got);
+		free(want);
+		cmark_node_free(doc);
+	}
+	CHECK(d.errors == 0);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	test_numbering();
@@ -120,5 +185,6 @@ int main(void)
 	test_extensions();
 	test_limits();
 	test_urls();
+	test_autolinks_as_gfm();
 	return check_done("markdown");
 }
