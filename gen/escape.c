@@ -77,15 +77,42 @@ static void S_md_blanks(struct buf *out, const char *s, size_t len)
 /* What escape_markdown does with each byte: 0 copy, S_MD_ESCAPE put a
  * backslash before (ASCII punctuation that Markdown, GFM with smart
  * punctuation, could read as syntax: all of it but / , ; % ? which start
- * nothing), S_MD_LINE a line end (a space).  A table, as for HTML. */
-enum { S_MD_ESCAPE = 1, S_MD_LINE = 2 };
+ * nothing), S_MD_NEAR the same but only where its neighbours make it
+ * syntax (S_md_near_syntax), S_MD_LINE a line end (a space).  A table,
+ * as for HTML. */
+enum { S_MD_ESCAPE = 1, S_MD_LINE = 2, S_MD_NEAR = 3 };
 static const unsigned char S_md_special[256] = {
 	['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['&'] = 1, ['\''] = 1,
-	['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, ['-'] = 1, ['.'] = 1,
-	[':'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['@'] = 1, ['['] = 1,
+	['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, ['-'] = 3, ['.'] = 3,
+	[':'] = 3, ['<'] = 1, ['='] = 1, ['>'] = 1, ['@'] = 1, ['['] = 1,
 	['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['{'] = 1,
 	['|'] = 1, ['}'] = 1, ['~'] = 1, ['\r'] = 2, ['\n'] = 2,
 };
+
+/* Whether the - . or : at u[i] of the value u[lead..end) can be read as
+ * syntax.  A value's first and last characters can, with the template's
+ * text beside them; within the value - only in a run (smart dashes),
+ * . in a run (ellipsis), after "www" (an autolink) or after the digits
+ * that begin the value (an ordered list "1. "), : before a / ("http://").
+ * Kept as they are, the dots of "110.51" and the hyphen of "Afro-Peruvian"
+ * spare cmark-gfm a text node each, and readers of md/ a backslash. */
+static bool S_md_near_syntax(const unsigned char *u, size_t lead, size_t end,
+			     size_t i)
+{
+	if (i == lead || i + 1 == end)
+		return true;
+	unsigned char c = u[i], prev = u[i - 1], next = u[i + 1];
+	if (c == '-')
+		return prev == '-' || next == '-';
+	if (c == ':')
+		return next == '/';
+	if (prev == '.' || next == '.' || ((prev | 0x20) == 'w'))
+		return true;
+	size_t digits = i - lead;
+	while (digits && u[lead + digits - 1] >= '0' && u[lead + digits - 1] <= '9')
+		digits--;
+	return digits == 0 && S_md_space((char)next);
+}
 
 void escape_markdown(struct buf *out, const char *s, size_t len)
 {
@@ -105,7 +132,10 @@ void escape_markdown(struct buf *out, const char *s, size_t len)
 		buf_put(out, s + plain, i - plain);
 		if (i == end)
 			break;
-		if (S_md_special[u[i]] == S_MD_ESCAPE) {
+		unsigned kind = S_md_special[u[i]];
+		if (kind == S_MD_NEAR && !S_md_near_syntax(u, lead, end, i)) {
+			buf_putc(out, s[i]);
+		} else if (kind != S_MD_LINE) {
 			char pair[2] = {'\\', s[i]};
 			buf_put(out, pair, 2);
 		} else if (!(s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')) {

@@ -29,7 +29,12 @@ void escape_html(struct buf *out, const char *s, size_t len);
  *    no emphasis, link, code span, raw HTML, entity (&), footnote ([^),
  *    table cell break (|), strikethrough (~), block marker (# > - + * 1.
  *    === ---), smart quote or dash (' " -- ...) or extended autolink
- *    (www. http:, as the . and : are escaped) can start;
+ *    (www. http:) can start — except - . and :, the most common, within
+ *    the value where nothing they could start is: a - alone, a . not in
+ *    a run, not after "www" and not a list marker (digits that begin the
+ *    value, then . and a blank), a : not before a / — so 110.51 and
+ *    Afro-Peruvian stay as they are;
+ *    at either end of the value they are escaped too;
  *  - a newline (LF, CR or CRLF) becomes a space, so a value cannot end
  *    the block it is in or start a new one: plain text fields have no
  *    line structure;

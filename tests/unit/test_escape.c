@@ -194,6 +194,13 @@ static const char *const S_hostile[] = {
 	"<https://x.org>", "[link](<a b>)", "\\[x\\]", "&#0;", "&nbsp;",
 	"/", "//x", "a/b", "1/2", "http:/x", "?q=1&x=2;y%20z", "a, b; c%",
 	"<a/>", "</", "--", "...", "www.x.org/a?b", "ftp://x.org",
+	/* kept without a backslash within a value: - . : */
+	"Afro-Peruvian", "a - b", "a -- b", "a---b", "a--", "--b", "x - - -",
+	"110.51", "8.8, 10.3", "1. x", "10. x", "12) x", "1.5. x", "x. y",
+	"1.2.3", "a..b", "x...", "..x", "paras. 43–225.", "see www.x.org",
+	"Www.x.org", "(www.x.org)", "*www.x.org", "awww.x.org",
+	"see http://x.org", "HTTP://x.org", "a:b", "x: y", "a://b", "12:30",
+	"S/RES/1325 (2000)", "24-26", "a.-b", "-.5", "1.", "1)", "2.\tx",
 };
 
 static void S_check_one(const char *s, const struct S_place *pl, bool smart)
@@ -252,7 +259,13 @@ static void test_markdown_hostile(void)
 static void test_markdown_form(void)
 {
 	char *s = S_esc(escape_markdown, "  a.b\r\nc\t");
-	CHECK_STR(s, "&#32;&#32;a\\.b c&#9;");
+	CHECK_STR(s, "&#32;&#32;a.b c&#9;");
+	free(s);
+	s = S_esc(escape_markdown, "Afro-Peruvian 110.51: x.");
+	CHECK_STR(s, "Afro-Peruvian 110.51: x\\.");
+	free(s);
+	s = S_esc(escape_markdown, "1. a--b www.x http://y ...");
+	CHECK_STR(s, "1\\. a\\-\\-b www\\.x http\\://y \\.\\.\\.");
 	free(s);
 	s = S_esc(escape_markdown, "plain words ü");
 	CHECK_STR(s, "plain words ü");
