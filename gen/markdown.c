@@ -3,7 +3,6 @@
  * directives, and the link rule (escape.c's) as the node types need it.
  * See markdown.h.
  */
-#define _GNU_SOURCE /* memmem */
 #include "markdown.h"
 
 #include <ctype.h>
@@ -73,28 +72,44 @@ static bool S_www_may_start(const char *text, size_t at)
 	return !(isalnum(c) || c == '/');
 }
 
+/* The next place after at where text has needle (at least two bytes),
+ * or len: memchr for its first byte, which glibc's memmem is slower than
+ * on a big report. */
+static size_t S_find(const char *text, size_t len, size_t at,
+		     const char *needle)
+{
+	size_t n = strlen(needle);
+	const char *p;
+	while (at + n <= len && (p = memchr(text + at, needle[0], len - at))) {
+		at = (size_t)(p - text);
+		if (at + n > len)
+			break;
+		if (!memcmp(p + 1, needle + 1, n - 1))
+			return at;
+		at++;
+	}
+	return len;
+}
+
 static enum S_links S_links_in_source(const char *text, size_t len)
 {
-	if (memchr(text, '@', len) || memmem(text, len, "&#", 2) ||
-	    memmem(text, len, "&commat;", 8))
+	if (memchr(text, '@', len) || S_find(text, len, 0, "&#") < len ||
+	    S_find(text, len, 0, "&commat;") < len)
 		return S_LINKS_FULL;
 	enum S_links need = S_LINKS_NONE;
-	const char *hit;
-	for (size_t at = 0; (hit = memmem(text + at, len - at, "://", 3));) {
-		at = (size_t)(hit - text);
+	for (size_t at = 0; (at = S_find(text, len, at, "://")) < len;
+	     at += 3) {
 		if (!S_in_target(text, at))
 			return S_LINKS_FULL;
 		need = S_LINKS_PROBE;
-		at += 3;
 	}
-	for (size_t at = 0; (hit = memmem(text + at, len - at, "www.", 4));) {
-		at = (size_t)(hit - text);
-		if (S_www_may_start(text, at)) {
-			if (!S_in_target(text, at))
-				return S_LINKS_FULL;
-			need = S_LINKS_PROBE_WWW;
-		}
-		at += 4;
+	for (size_t at = 0; (at = S_find(text, len, at, "www.")) < len;
+	     at += 4) {
+		if (!S_www_may_start(text, at))
+			continue;
+		if (!S_in_target(text, at))
+			return S_LINKS_FULL;
+		need = S_LINKS_PROBE_WWW;
 	}
 	return need;
 }
