@@ -61,9 +61,12 @@ struct S_language {
 	enum lang lang;
 	const struct value *labels;
 	const struct value *context;
-	char *markdown; /* heap, freed at the end */
+	char *markdown; /* heap, freed with doc by S_release_report */
 	size_t markdown_len;
 	cmark_node *doc;
+	bool released;	/* markdown and doc are being freed */
+	bool freeing;	/* on the thread freer */
+	pthread_t freer;
 };
 
 static int S_parse_args(int argc, char **argv, struct S_options *o)
@@ -412,21 +415,33 @@ static bool S_build_report(struct arena *a, struct diags *d,
 	return L->doc != NULL;
 }
 
-/* The languages' Markdown and trees, freed on another thread (see S_run). */
-struct S_reports {
-	struct S_language *langs;
-	size_t count;
-};
-
-static void *S_free_reports(void *p)
+/* A report's tree takes as long to free as to render (~40 ms for 5,000
+ * recommendations): once nothing reads it any more it is freed, with its
+ * Markdown, on a thread of its own while the build goes on (the report
+ * page is written, the output moved into place); S_run waits for them. */
+static void *S_free_report(void *p)
 {
-	struct S_reports *R = p;
-	for (size_t i = 0; i < R->count; i++) {
-		free(R->langs[i].markdown);
-		if (R->langs[i].doc)
-			cmark_node_free(R->langs[i].doc);
-	}
+	struct S_language *L = p;
+	free(L->markdown);
+	if (L->doc)
+		cmark_node_free(L->doc);
 	return NULL;
+}
+
+static void S_release_report(struct S_language *L)
+{
+	if (L->released)
+		return;
+	L->released = true;
+	L->freeing = thread_start(&L->freer, S_free_report, L);
+	if (!L->freeing)
+		S_free_report(L);
+}
+
+/* site_finish's callback when the report page is all the trees are for. */
+static void S_report_read(void *arg, size_t i)
+{
+	S_release_report((struct S_language *)arg + i);
 }
 
 static size_t S_select_languages(const struct report *r, int only,
@@ -477,17 +492,13 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		docs[i] = langs[i].doc;
 	}
 	if (w)
-		ok = site_finish(w, ok ? docs : NULL) && ok;
+		ok = site_finish(w, ok ? docs : NULL,
+				 o->pdf ? NULL : S_report_read, langs) &&
+		     ok;
 	if (ok && o->pdf)
 		ok = S_write_pdfs(d, r, langs, n, staging);
-	/* A report's tree takes as long to free as to render (~40 ms for
-	 * 5,000 recommendations): another thread frees them meanwhile the
-	 * output is moved into place, which removes the previous one. */
-	struct S_reports reports = {langs, n};
-	pthread_t freer;
-	bool freeing = thread_start(&freer, S_free_reports, &reports);
-	if (!freeing)
-		S_free_reports(&reports);
+	for (size_t i = 0; i < n; i++)
+		S_release_report(&langs[i]);
 	if (ok) {
 		ok = S_move_into_place(a, d, staging, out, "md");
 		if (o->html)
@@ -499,8 +510,9 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 				arena_printf(a, "report-%s.pdf",
 					     lang_code(langs[i].lang)));
 	}
-	if (freeing)
-		pthread_join(freer, NULL);
+	for (size_t i = 0; i < n; i++)
+		if (langs[i].freeing)
+			pthread_join(langs[i].freer, NULL);
 	return ok && d->errors == 0;
 }
 

@@ -172,6 +172,8 @@ struct S_site {
 	size_t nlangs;
 	const char *out_dir;
 	cmark_node *const *reports; /* by language; set by site_finish() */
+	void (*released)(void *arg, size_t lang); /* see site_finish() */
+	void *released_arg;
 	const struct S_fields *fields; /* the Markdown fields, once made */
 	bool ok;
 
@@ -740,9 +742,12 @@ static void S_report(struct S_site *S)
 				   S_t(S, &S->r->title));
 	struct html_options o = S_html_options(S, "", NULL, 0);
 	buf_clear(&S->frag);
-	cmark_node *doc = S->reports[S->L - S->langs];
+	size_t l = (size_t)(S->L - S->langs);
+	cmark_node *doc = S->reports[l];
 	if (doc)
 		html_render(&S->frag, doc, &o, S->d);
+	if (S->released)
+		S->released(S->released_arg, l);
 	/* Megabytes: not copied, as nothing writes to frag until the page
 	 * is written. */
 	S_put(S, m, "body", S->frag.data ? S->frag.data : "");
@@ -1306,7 +1311,8 @@ void site_write_pages(struct site_writer *w)
 	S_signal(w, &w->pages_allowed);
 }
 
-bool site_finish(struct site_writer *w, cmark_node *const *reports)
+bool site_finish(struct site_writer *w, cmark_node *const *reports,
+		 void (*released)(void *arg, size_t lang), void *arg)
 {
 	struct S_site *S = &w->main;
 	if (!reports) {
@@ -1316,6 +1322,8 @@ bool site_finish(struct site_writer *w, cmark_node *const *reports)
 	site_write_pages(w);
 	S_wait(w, &w->prepared);
 	S->reports = reports;
+	S->released = released;
+	S->released_arg = arg;
 	for (unsigned l = 0; l < S->nlangs && S->ok && w->prepared_ok; l++)
 		S_run_job(S, &(struct S_job){l, S_REPORT, 0});
 	if (S->ok && w->prepared_ok)

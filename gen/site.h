@@ -67,7 +67,11 @@ struct site_writer *site_start(struct arena *a, struct diags *d,
 void site_write_pages(struct site_writer *w);
 /* reports[i]: the parsed report of langs[i] (NULL: the page has no body),
  * read on the caller's thread only; reports NULL: the build failed, stop.
- * Returns whether every page was written. */
-bool site_finish(struct site_writer *w, cmark_node *const *reports);
+ * released, when not NULL, is called with i (and arg) once reports[i] is
+ * read for the last time, before its page is written: a caller with no
+ * other use for the tree can start freeing it.  Returns whether every
+ * page was written. */
+bool site_finish(struct site_writer *w, cmark_node *const *reports,
+		 void (*released)(void *arg, size_t lang), void *arg);
 
 #endif

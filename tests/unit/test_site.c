@@ -41,6 +41,13 @@ static bool S_lacks(const char *dir, const char *rel, const char *bad)
 	return ok;
 }
 
+/* site_finish's callback: counts the calls for each report. */
+static void S_released(void *arg, size_t lang)
+{
+	int *calls = arg;
+	calls[lang]++;
+}
+
 int main(void)
 {
 	struct arena a;
@@ -71,7 +78,10 @@ int main(void)
 	for (size_t i = 0; i < r->language_count; i++)
 		L[i].context = context_build(&a, r, L[i].lang, NULL);
 	site_write_pages(w);
-	CHECK(site_finish(w, reports));
+	int released[2] = {0, 0};
+	CHECK(site_finish(w, reports, S_released, released));
+	for (size_t i = 0; i < r->language_count; i++)
+		CHECK(released[i] == 1);
 	diags_print(&d, stderr, 1);
 
 	CHECK(S_has(out, "index.html", "href=\"en/index.html\""));
@@ -113,14 +123,14 @@ int main(void)
 						 r->language_count,
 						 "/dev/null/site");
 	site_write_pages(nowhere);
-	CHECK(!site_finish(nowhere, reports));
+	CHECK(!site_finish(nowhere, reports, NULL, NULL));
 	CHECK(failed.errors > 0);
 	diags_free(&failed);
 
 	/* A build that fails while the site is being written stops it. */
 	struct site_writer *stopped = site_start(&a, &d, r, &t, L,
 						 r->language_count, out);
-	CHECK(!site_finish(stopped, NULL));
+	CHECK(!site_finish(stopped, NULL, NULL, NULL));
 
 	char cmd[4200];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", out);
