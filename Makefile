@@ -30,6 +30,8 @@ LIB_SAN   := $(filter-out build/asan/obj/main.o,$(SAN_OBJ))
 TSAN_OBJ  := $(SRC:gen/%.c=build/tsan/obj/%.o)
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+# What only shows without the sanitizers' own malloc: built plain too.
+PLAIN_UNIT_BIN := build/tests/test_heap
 
 .PHONY: all deps test-deps example test check-example clean install golden \
         bench bench-deps fuzz fuzz-deps
@@ -98,17 +100,26 @@ build/asan/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_SAN)
 	@$(if $(Q),echo "  LD test $@")
 	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -Igen $< $(LIB_SAN) -o $@ $(LDLIBS)
 
+build/tests/test_heap: tests/unit/test_heap.c tests/unit/check.h \
+                       build/obj/heap.o build/obj/thread.o
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD test $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Igen $< build/obj/heap.o \
+	  build/obj/thread.o -o $@ -pthread
+
 # The example report: build/site/, build/report-es.pdf, build/report-en.pdf.
 example: build/uprgen
 	build/uprgen build -C .
 
 # libhyphen 2.8.8 leaks 130 bytes loading the French patterns: suppressed
 # (tests/fuzz/lsan.supp) so that a French report can be tested under ASan.
-test: test-deps build/uprgen build/asan/uprgen build/tsan/uprgen $(UNIT_BIN)
+test: test-deps build/uprgen build/asan/uprgen build/tsan/uprgen $(UNIT_BIN) \
+      $(PLAIN_UNIT_BIN)
 	LSAN_OPTIONS=suppressions=$(abspath tests/fuzz/lsan.supp):print_suppressions=0 \
 	UPRGEN=$(abspath build/asan/uprgen) UPRGEN_FAST=$(abspath build/uprgen) \
 	  UPRGEN_TSAN=$(abspath build/tsan/uprgen) \
-	  SHARED=$(SHARED) UNIT_BINS="$(UNIT_BIN)" bash tests/run.sh
+	  SHARED=$(SHARED) UNIT_BINS="$(UNIT_BIN) $(PLAIN_UNIT_BIN)" \
+	  bash tests/run.sh
 
 BENCH_PACKAGES := time cmark-gfm pandoc weasyprint poppler-utils
 

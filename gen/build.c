@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "heap.h"
 #include "context.h"
 #include "markdown.h"
 #include "model.h"
@@ -524,6 +525,7 @@ int build_command(int argc, char **argv)
 		return status;
 	struct arena a;
 	struct diags d;
+	struct heap_prefault *pf = heap_prefault_start();
 	arena_init(&a);
 	diags_init(&d);
 	struct report *r = report_load(&a, &d, o.dir);
@@ -560,5 +562,6 @@ int build_command(int argc, char **argv)
 			d.errors, d.errors == 1 ? "" : "s");
 	diags_free(&d);
 	arena_free(&a);
+	heap_prefault_stop(pf);
 	return ok ? 0 : CLI_EXIT_CONTENT;
 }

@@ -2,12 +2,18 @@
 #define _GNU_SOURCE
 #include "heap.h"
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
+
+#include "thread.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #endif
 
@@ -36,4 +42,71 @@ void heap_prefer_huge_pages(void)
 	if (hi > lo)
 		madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
 #endif
+}
+
+struct heap_prefault {
+	pthread_t thread;
+	atomic_bool stop;
+	uintptr_t from; /* the heap is faulted in below this */
+};
+
+#if defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
+/* Faults in what the heap grows by, as it grows (malloc extends it
+ * 32 MiB at a time, see above, so the new pages are ahead of the
+ * allocating thread's), and waits 0.2 ms when it has not grown. */
+static void *S_prefault(void *arg)
+{
+	struct heap_prefault *p = arg;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	while (!atomic_load(&p->stop)) {
+		/* The break as the kernel has it: glibc's copy is written
+		 * by the allocating thread. */
+		uintptr_t brk = (uintptr_t)syscall(SYS_brk, 0) & ~(page - 1);
+		if (brk > p->from &&
+		    madvise((void *)p->from, brk - p->from,
+			    MADV_POPULATE_WRITE) == 0) {
+			p->from = brk;
+			continue;
+		}
+		nanosleep(&(struct timespec){0, 200 * 1000}, NULL);
+	}
+	return NULL;
+}
+
+/* Whether malloc is glibc's, growing the heap with brk: not under a
+ * sanitizer or valgrind, which allocate elsewhere. */
+static bool S_heap_is_brk(void)
+{
+	return mallinfo2().arena > 0;
+}
+#endif
+
+struct heap_prefault *heap_prefault_start(void)
+{
+#if defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
+	if (!S_heap_is_brk())
+		return NULL;
+	struct heap_prefault *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	/* What heap_prefer_huge_pages() marked is left to huge pages. */
+	p->from = ((uintptr_t)sbrk(0) + S_HUGE_PAGE - 1) &
+		  ~(uintptr_t)(S_HUGE_PAGE - 1);
+	if (!thread_start(&p->thread, S_prefault, p)) {
+		free(p);
+		return NULL;
+	}
+	return p;
+#else
+	return NULL;
+#endif
+}
+
+void heap_prefault_stop(struct heap_prefault *p)
+{
+	if (!p)
+		return;
+	atomic_store(&p->stop, true);
+	pthread_join(p->thread, NULL);
+	free(p);
 }

@@ -1,5 +1,6 @@
 /*
- * heap — asking the kernel to back the heap with huge pages.
+ * heap — making the heap cost fewer page faults: huge pages, and
+ * faulting it in ahead of use.
  *
  * A build touches tens of megabytes within milliseconds: the YAML tree,
  * the template context, cmark-gfm's tree of the report, the pages.  With
@@ -18,5 +19,21 @@
 #define UPRGEN_HEAP_H
 
 void heap_prefer_huge_pages(void);
+
+/*
+ * What huge pages do not cover (the heap past its first 32 MiB: a build
+ * of 5,000 recommendations still took 63,000 faults, ~44,000 of them on
+ * the thread that parses and renders the report, a tenth of its time)
+ * heap_prefault_start() faults in on a thread of its own, as the heap
+ * grows and before the allocating thread reaches it (madvise
+ * MADV_POPULATE_WRITE, Linux 5.14).  16,700 faults are left; the site
+ * of 5,000 recommendations is built in 7 % less time, with the same peak
+ * memory.  NULL, and nothing to do, where malloc is not glibc's on brk
+ * (sanitizers, valgrind) or the thread cannot start.
+ * heap_prefault_stop() stops and frees it (NULL is allowed).
+ */
+struct heap_prefault;
+struct heap_prefault *heap_prefault_start(void);
+void heap_prefault_stop(struct heap_prefault *p);
 
 #endif
