@@ -108,10 +108,10 @@ static bool S_md_near_syntax(const unsigned char *u, size_t lead, size_t end,
 		return next == '/';
 	if (prev == '.' || next == '.' || ((prev | 0x20) == 'w'))
 		return true;
-	size_t digits = i - lead;
-	while (digits && u[lead + digits - 1] >= '0' && u[lead + digits - 1] <= '9')
-		digits--;
-	return digits == 0 && S_md_space((char)next);
+	size_t k = i;
+	while (k > lead && u[k - 1] >= '0' && u[k - 1] <= '9')
+		k--;
+	return k == lead && S_md_space((char)next);
 }
 
 void escape_markdown(struct buf *out, const char *s, size_t len)

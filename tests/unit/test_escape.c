@@ -23,27 +23,28 @@ static char *S_esc(void (*f)(struct buf *, const char *, size_t),
 	return buf_detach(&b);
 }
 
+/* f applied to in must give want. */
+#define CHECK_ESC(f, in, want)                                             \
+	do {                                                               \
+		char *got_ = S_esc(f, in);                                 \
+		CHECK_STR(got_, want);                                     \
+		free(got_);                                                \
+	} while (0)
+
 static void test_html(void)
 {
-	char *s = S_esc(escape_html, "a & b < c > d \"e\" 'f' ü");
-	CHECK_STR(s, "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39; ü");
-	free(s);
-	s = S_esc(escape_html, "");
-	CHECK_STR(s, "");
-	free(s);
+	CHECK_ESC(escape_html, "a & b < c > d \"e\" 'f' ü",
+		  "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39; ü");
+	CHECK_ESC(escape_html, "", "");
 }
 
 static void test_urls(void)
 {
-	char *s = S_esc(escape_url_path, "110.23 a/b?ü");
-	CHECK_STR(s, "110.23%20a%2Fb%3F%C3%BC");
-	free(s);
-	s = S_esc(escape_url, "https://x.org/a b?q=1&r='2'#f%20<\">ü");
-	CHECK_STR(s, "https://x.org/a%20b?q=1&r='2'#f%20%3C%22%3E%C3%BC");
-	free(s);
-	s = S_esc(escape_href, "https://x.org/?q=1&r='2'\"");
-	CHECK_STR(s, "https://x.org/?q=1&amp;r=&#39;2&#39;%22");
-	free(s);
+	CHECK_ESC(escape_url_path, "110.23 a/b?ü", "110.23%20a%2Fb%3F%C3%BC");
+	CHECK_ESC(escape_url, "https://x.org/a b?q=1&r='2'#f%20<\">ü",
+		  "https://x.org/a%20b?q=1&r='2'#f%20%3C%22%3E%C3%BC");
+	CHECK_ESC(escape_href, "https://x.org/?q=1&r='2'\"",
+		  "https://x.org/?q=1&amp;r=&#39;2&#39;%22");
 
 	CHECK(escape_url_is_safe("https://ohchr.org/"));
 	CHECK(escape_url_is_safe("report.html#p-12"));
@@ -258,24 +259,14 @@ static void test_markdown_hostile(void)
 
 static void test_markdown_form(void)
 {
-	char *s = S_esc(escape_markdown, "  a.b\r\nc\t");
-	CHECK_STR(s, "&#32;&#32;a.b c&#9;");
-	free(s);
-	s = S_esc(escape_markdown, "Afro-Peruvian 110.51: x.");
-	CHECK_STR(s, "Afro-Peruvian 110.51: x\\.");
-	free(s);
-	s = S_esc(escape_markdown, "1. a--b www.x http://y ...");
-	CHECK_STR(s, "1\\. a\\-\\-b www\\.x http\\://y \\.\\.\\.");
-	free(s);
-	s = S_esc(escape_markdown, "plain words ü");
-	CHECK_STR(s, "plain words ü");
-	free(s);
-	s = S_esc(escape_markdown, "\r\n");
-	CHECK_STR(s, "&#32;");
-	free(s);
-	s = S_esc(escape_markdown, "");
-	CHECK_STR(s, "");
-	free(s);
+	CHECK_ESC(escape_markdown, "  a.b\r\nc\t", "&#32;&#32;a.b c&#9;");
+	CHECK_ESC(escape_markdown, "Afro-Peruvian 110.51: x.",
+		  "Afro-Peruvian 110.51: x\\.");
+	CHECK_ESC(escape_markdown, "1. a--b www.x http://y ...",
+		  "1\\. a\\-\\-b www\\.x http\\://y \\.\\.\\.");
+	CHECK_ESC(escape_markdown, "plain words ü", "plain words ü");
+	CHECK_ESC(escape_markdown, "\r\n", "&#32;");
+	CHECK_ESC(escape_markdown, "", "");
 }
 
 int main(void)
