@@ -46,14 +46,18 @@ enum S_links {
 };
 
 /* Whether the word that holds text[at] begins as a link target does:
- * "](" or "<" before it. */
+ * "](" or "<" before it, at most S_TARGET_BACK bytes back — so that a
+ * megabyte-long word of "://" costs no more than a short one (a longer
+ * target only means a parse with autolinks). */
+enum { S_TARGET_BACK = 2048 };
+
 static bool S_in_target(const char *text, size_t at)
 {
-	size_t i = at;
-	while (i > 0 && !isspace((unsigned char)text[i - 1]) &&
+	size_t i = at, stop = at > S_TARGET_BACK ? at - S_TARGET_BACK : 0;
+	while (i > stop && !isspace((unsigned char)text[i - 1]) &&
 	       text[i - 1] != '(' && text[i - 1] != '<')
 		i--;
-	if (i == 0 || isspace((unsigned char)text[i - 1]))
+	if (i == 0 || i == stop || isspace((unsigned char)text[i - 1]))
 		return false;
 	if (text[i - 1] == '<')
 		return true;

@@ -178,6 +178,30 @@ static void test_autolinks_as_gfm(void)
 	diags_free(&d);
 }
 
+/* A link target a megabyte long, made of "://": each one is looked at
+ * once, not from the start of the word (which took minutes). */
+static void test_long_target(void)
+{
+	enum { REPEAT = 250000 };
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "[a](x");
+	for (int i = 0; i < REPEAT; i++)
+		buf_puts(&b, "://x");
+	buf_puts(&b, ")\n");
+	struct diags d;
+	diags_init(&d);
+	cmark_node *doc = S_parse(b.data, &d);
+	char *got = cmark_render_xml(doc, CMARK_OPT_DEFAULT);
+	char *want = S_reference_xml(b.data);
+	CHECK(got && want && !strcmp(got, want));
+	free(got);
+	free(want);
+	cmark_node_free(doc);
+	diags_free(&d);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	test_numbering();
@@ -186,5 +210,6 @@ int main(void)
 	test_limits();
 	test_urls();
 	test_autolinks_as_gfm();
+	test_long_target();
 	return check_done("markdown");
 }
