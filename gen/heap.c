@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "heap.h"
 
+#include <errno.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -20,6 +21,7 @@
 enum {
 	S_HUGE_PAGE = 2 << 20,
 	S_PAD = 32 << 20,
+	S_GROW = 8 << 20,
 };
 
 void heap_prefer_huge_pages(void)
@@ -41,6 +43,10 @@ void heap_prefer_huge_pages(void)
 	free(probe);
 	if (hi > lo)
 		madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+	/* Past that region the heap grows S_GROW at a time: what the
+	 * prefault thread (below) faults in ahead and the build never
+	 * uses is at most that. */
+	mallopt(M_TOP_PAD, S_GROW);
 #endif
 }
 
@@ -51,9 +57,10 @@ struct heap_prefault {
 };
 
 #if defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
-/* Faults in what the heap grows by, as it grows (malloc extends it
- * 32 MiB at a time, see above, so the new pages are ahead of the
- * allocating thread's), and waits 0.2 ms when it has not grown. */
+/* Faults in what the heap grows by, as it grows (by S_GROW and more at a
+ * time, so the new pages are mostly ahead of the allocating thread),
+ * looking every millisecond; ends at once where the kernel has no
+ * MADV_POPULATE_WRITE (before 5.14). */
 static void *S_prefault(void *arg)
 {
 	struct heap_prefault *p = arg;
@@ -62,13 +69,16 @@ static void *S_prefault(void *arg)
 		/* The break as the kernel has it: glibc's copy is written
 		 * by the allocating thread. */
 		uintptr_t brk = (uintptr_t)syscall(SYS_brk, 0) & ~(page - 1);
-		if (brk > p->from &&
-		    madvise((void *)p->from, brk - p->from,
-			    MADV_POPULATE_WRITE) == 0) {
-			p->from = brk;
-			continue;
+		if (brk > p->from) {
+			if (madvise((void *)p->from, brk - p->from,
+				    MADV_POPULATE_WRITE) == 0) {
+				p->from = brk;
+				continue;
+			}
+			if (errno == EINVAL || errno == ENOSYS)
+				break;
 		}
-		nanosleep(&(struct timespec){0, 200 * 1000}, NULL);
+		nanosleep(&(struct timespec){0, 1000 * 1000}, NULL);
 	}
 	return NULL;
 }
