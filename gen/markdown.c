@@ -45,23 +45,34 @@ enum S_links {
 	S_LINKS_FULL,	   /* a bare address, it seems: parse with autolinks */
 };
 
-/* Whether the word that holds text[at] begins as a link target does:
- * "](" or "<" before it, at most S_TARGET_BACK bytes back — so that a
- * megabyte-long word of "://" costs no more than a short one (a longer
- * target only means a parse with autolinks). */
-enum { S_TARGET_BACK = 2048 };
+/* The last place a scan of the source asked S_in_target about, and the
+ * answer: a later place of the same word has the same, so that a word of
+ * a million "://" is read back once, not once for each. */
+struct S_word {
+	size_t at;
+	bool asked, in_target;
+};
 
-static bool S_in_target(const char *text, size_t at)
+/* Whether the word that holds text[at] begins as a link target does:
+ * "](" or "<" before it.  Places are asked in increasing order. */
+static bool S_in_target(const char *text, size_t at, struct S_word *w)
 {
-	size_t i = at, stop = at > S_TARGET_BACK ? at - S_TARGET_BACK : 0;
-	while (i > stop && !isspace((unsigned char)text[i - 1]) &&
-	       text[i - 1] != '(' && text[i - 1] != '<')
+	size_t i = at;
+	bool in_target = false, known = false;
+	while (!known && i > 0 && !isspace((unsigned char)text[i - 1]) &&
+	       text[i - 1] != '(' && text[i - 1] != '<') {
+		known = w->asked && i == w->at;
 		i--;
-	if (i == 0 || i == stop || isspace((unsigned char)text[i - 1]))
-		return false;
-	if (text[i - 1] == '<')
-		return true;
-	return i >= 2 && text[i - 2] == ']' && (i < 3 || text[i - 3] != '\\');
+	}
+	if (known)
+		in_target = w->in_target;
+	else if (i > 0 && text[i - 1] == '<')
+		in_target = true;
+	else if (i > 0 && text[i - 1] == '(')
+		in_target = i >= 2 && text[i - 2] == ']' &&
+			    (i < 3 || text[i - 3] != '\\');
+	*w = (struct S_word){at, true, in_target};
+	return in_target;
 }
 
 /* Whether an autolink could start at the "www." at text[at]: GFM wants
@@ -101,17 +112,19 @@ static enum S_links S_links_in_source(const char *text, size_t len)
 	    S_find(text, len, 0, "&commat;") < len)
 		return S_LINKS_FULL;
 	enum S_links need = S_LINKS_NONE;
+	struct S_word word = {0};
 	for (size_t at = 0; (at = S_find(text, len, at, "://")) < len;
 	     at += 3) {
-		if (!S_in_target(text, at))
+		if (!S_in_target(text, at, &word))
 			return S_LINKS_FULL;
 		need = S_LINKS_PROBE;
 	}
+	word = (struct S_word){0};
 	for (size_t at = 0; (at = S_find(text, len, at, "www.")) < len;
 	     at += 4) {
 		if (!S_www_may_start(text, at))
 			continue;
-		if (!S_in_target(text, at))
+		if (!S_in_target(text, at, &word))
 			return S_LINKS_FULL;
 		need = S_LINKS_PROBE_WWW;
 	}

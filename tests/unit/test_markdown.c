@@ -178,8 +178,8 @@ static void test_autolinks_as_gfm(void)
 	diags_free(&d);
 }
 
-/* A link target a megabyte long, made of "://": each one is looked at
- * once, not from the start of the word (which took minutes). */
+/* A link target a megabyte long, made of "://": the word is read back
+ * once, not from each "://" to its start (which took minutes). */
 static void test_long_target(void)
 {
 	enum { REPEAT = 250000 };
