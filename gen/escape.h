@@ -22,8 +22,10 @@ void escape_html(struct buf *out, const char *s, size_t len);
 /*
  * Plain text to CommonMark (GFM) source that renders as exactly that
  * text wherever it is inserted inline: in a paragraph, a list item, a
- * heading or a table cell, at the start of a line or within one (not in
- * a code span or code block, where backslashes stay as they are).
+ * heading or a table cell, at the start of a line or within one — not
+ * in a code span or code block, where backslashes stay as they are, nor
+ * between a < and > of the template's, which make raw HTML or an
+ * autolink of a value such as "b", "x-y" or "doi:10.1".
  *  - every ASCII punctuation character but / , ; % ? (which start
  *    nothing) gets a backslash, as CommonMark allows for all of them, so
  *    no emphasis, link, code span, raw HTML, entity (&), footnote ([^),
