@@ -21,7 +21,8 @@
 #   BENCH_DIR   scratch folder (default /tmp/bench; emptied of our files)
 #   SIZES       default "250 5000"
 #   RUNS        runs of each uprgen / cmark-gfm measurement, per size
-#               (default "5 3": 5 for the first size, 3 for the others)
+#               (default "5 5": 5 for each size; 3 at 5,000 left the
+#               median of the website ~8 % apart from one run to the next)
 #   PEER_RUNS   runs of pandoc and WeasyPrint (default "3 1")
 #   PEER_TIMEOUT  seconds before a peer run is given up (default 900)
 #   PEER_MEM_MB   address-space cap for a peer run (default 8192), so that
@@ -47,7 +48,7 @@ SHARED=${2:-${SHARED:-$ROOT/../shared}}
 OUT=${OUT:-$ROOT/build/bench.md}
 W=${BENCH_DIR:-/tmp/bench}
 SIZES=${SIZES:-250 5000}
-RUNS=${RUNS:-5 3}
+RUNS=${RUNS:-5 5}
 PEER_RUNS=${PEER_RUNS:-3 1}
 PEER_TIMEOUT=${PEER_TIMEOUT:-900}
 PEER_MEM_MB=${PEER_MEM_MB:-8192}
