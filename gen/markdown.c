@@ -57,14 +57,12 @@ struct S_word {
  * "](" or "<" before it.  Places are asked in increasing order. */
 static bool S_in_target(const char *text, size_t at, struct S_word *w)
 {
-	size_t i = at;
-	bool in_target = false, known = false;
-	while (!known && i > 0 && !isspace((unsigned char)text[i - 1]) &&
-	       text[i - 1] != '(' && text[i - 1] != '<') {
-		known = w->asked && i == w->at;
+	size_t i = at, stop = w->asked ? w->at : 0;
+	while (i > stop && !isspace((unsigned char)text[i - 1]) &&
+	       text[i - 1] != '(' && text[i - 1] != '<')
 		i--;
-	}
-	if (known)
+	bool in_target = false;
+	if (w->asked && i == stop) /* back at the last place: its word */
 		in_target = w->in_target;
 	else if (i > 0 && text[i - 1] == '<')
 		in_target = true;
@@ -163,37 +161,48 @@ static cmark_syntax_extension *S_probe_new(bool *found, bool www)
 	return e;
 }
 
-/* Parses text with GFM's extensions, with autolinks if asked, else with
- * the probe if one is given. */
-static cmark_node *S_parse_with(const char *text, size_t len, bool autolinks,
-				cmark_syntax_extension *probe)
+/* cmark-gfm registers its extensions in a table for the whole process. */
+static void S_register_extensions(void)
+{
+	pthread_mutex_lock(&S_cmark_lock);
+	cmark_gfm_core_extensions_ensure_registered();
+	pthread_mutex_unlock(&S_cmark_lock);
+}
+
+/* Parses text with GFM's extensions and one more, when not NULL: the
+ * autolinks or the probe. */
+static cmark_node *S_parse_with(const char *text, size_t len,
+				cmark_syntax_extension *extra)
 {
 	static const char *const extensions[] = {"table", "strikethrough",
-						 "tagfilter", "autolink"};
-	size_t count = sizeof extensions / sizeof *extensions - !autolinks;
+						 "tagfilter"};
+	S_register_extensions();
+	cmark_parser *p = cmark_parser_new(markdown_options());
+	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
+		cmark_syntax_extension *e =
+			cmark_find_syntax_extension(extensions[i]);
+		if (e)
+			cmark_parser_attach_syntax_extension(p, e);
+	}
+	if (extra)
+		cmark_parser_attach_syntax_extension(p, extra);
+	cmark_parser_feed(p, text, len);
 	/* cmark-gfm keeps the inline characters of its extensions in one
 	 * table for the whole process, set and cleared around each parse's
 	 * inline pass (cmark_manage_extensions_special_characters, run by
 	 * cmark_parser_finish): two such passes at once would clear each
 	 * other's.  Hence one at a time; the block pass (feed) runs freely. */
 	pthread_mutex_lock(&S_cmark_lock);
-	cmark_gfm_core_extensions_ensure_registered();
-	pthread_mutex_unlock(&S_cmark_lock);
-	cmark_parser *p = cmark_parser_new(markdown_options());
-	for (size_t i = 0; i < count; i++) {
-		cmark_syntax_extension *e =
-			cmark_find_syntax_extension(extensions[i]);
-		if (e)
-			cmark_parser_attach_syntax_extension(p, e);
-	}
-	if (probe && !autolinks)
-		cmark_parser_attach_syntax_extension(p, probe);
-	cmark_parser_feed(p, text, len);
-	pthread_mutex_lock(&S_cmark_lock);
 	cmark_node *doc = cmark_parser_finish(p);
 	pthread_mutex_unlock(&S_cmark_lock);
 	cmark_parser_free(p);
 	return doc;
+}
+
+static cmark_node *S_parse_autolinked(const char *text, size_t len)
+{
+	S_register_extensions();
+	return S_parse_with(text, len, cmark_find_syntax_extension("autolink"));
 }
 
 /* A document parsed with the probe, or with autolinks when it found
@@ -202,12 +211,12 @@ static cmark_node *S_parse_probed(const char *text, size_t len, bool www)
 {
 	bool found = false;
 	cmark_syntax_extension *probe = S_probe_new(&found, www);
-	cmark_node *doc = S_parse_with(text, len, false, probe);
+	cmark_node *doc = S_parse_with(text, len, probe);
 	cmark_syntax_extension_free(cmark_get_default_mem_allocator(), probe);
 	if (!found)
 		return doc;
 	cmark_node_free(doc);
-	return S_parse_with(text, len, true, NULL);
+	return S_parse_autolinked(text, len);
 }
 
 cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
@@ -226,13 +235,13 @@ cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 	}
 	switch (S_links_in_source(text, len)) {
 	case S_LINKS_NONE:
-		return S_parse_with(text, len, false, NULL);
+		return S_parse_with(text, len, NULL);
 	case S_LINKS_PROBE:
 		return S_parse_probed(text, len, false);
 	case S_LINKS_PROBE_WWW:
 		return S_parse_probed(text, len, true);
 	default:
-		return S_parse_with(text, len, true, NULL);
+		return S_parse_autolinked(text, len);
 	}
 }
 

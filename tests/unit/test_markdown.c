@@ -115,9 +115,10 @@ static void test_urls(void)
 	CHECK(!markdown_url_is_safe("data:image/svg+xml,<svg>", true));
 }
 
-/* The tree cmark-gfm makes with every extension uprgen uses attached,
- * autolinks included, as XML. */
-static char *S_reference_xml(const char *s)
+/* Whether markdown_parse gives for s the tree cmark-gfm makes with every
+ * extension uprgen uses attached, autolinks included (compared as XML);
+ * says which document when not. */
+static bool S_as_gfm(const char *s)
 {
 	static const char *const names[] = {"table", "strikethrough",
 					    "tagfilter", "autolink"};
@@ -127,11 +128,24 @@ static char *S_reference_xml(const char *s)
 		cmark_parser_attach_syntax_extension(
 			p, cmark_find_syntax_extension(names[i]));
 	cmark_parser_feed(p, s, strlen(s));
-	cmark_node *doc = cmark_parser_finish(p);
+	cmark_node *want_doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
-	char *xml = cmark_render_xml(doc, CMARK_OPT_DEFAULT);
-	cmark_node_free(doc);
-	return xml;
+	struct diags d;
+	diags_init(&d);
+	cmark_node *got_doc = S_parse(s, &d);
+	char *want = cmark_render_xml(want_doc, CMARK_OPT_DEFAULT);
+	char *got = got_doc ? cmark_render_xml(got_doc, CMARK_OPT_DEFAULT)
+			    : NULL;
+	bool same = got && d.errors == 0 && !strcmp(got, want);
+	if (!same)
+		fprintf(stderr, "  not as GFM: [%.200s]\n", s);
+	free(got);
+	free(want);
+	if (got_doc)
+		cmark_node_free(got_doc);
+	cmark_node_free(want_doc);
+	diags_free(&d);
+	return same;
 }
 
 /* markdown_parse leaves autolinks out where none can be (see
@@ -163,19 +177,8 @@ static void test_autolinks_as_gfm(void)
 		"http:\\//x.org, www\\.x.org, www.\n",
 		"- [item](https://a.org/b_(c))\n- https://a.org/b_(c)\n",
 	};
-	struct diags d;
-	diags_init(&d);
-	for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
-		cmark_node *doc = S_parse(docs[i], &d);
-		char *got = cmark_render_xml(doc, CMARK_OPT_DEFAULT);
-		char *want = S_reference_xml(docs[i]);
-		CHECK_STR(got, want);
-		free(got);
-		free(want);
-		cmark_node_free(doc);
-	}
-	CHECK(d.errors == 0);
-	diags_free(&d);
+	for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+		CHECK(S_as_gfm(docs[i]));
 }
 
 /* A link target a megabyte long, made of "://": the word is read back
@@ -189,16 +192,7 @@ static void test_long_target(void)
 	for (int i = 0; i < REPEAT; i++)
 		buf_puts(&b, "://x");
 	buf_puts(&b, ")\n");
-	struct diags d;
-	diags_init(&d);
-	cmark_node *doc = S_parse(b.data, &d);
-	char *got = cmark_render_xml(doc, CMARK_OPT_DEFAULT);
-	char *want = S_reference_xml(b.data);
-	CHECK(got && want && !strcmp(got, want));
-	free(got);
-	free(want);
-	cmark_node_free(doc);
-	diags_free(&d);
+	CHECK(S_as_gfm(b.data));
 	buf_free(&b);
 }
 
