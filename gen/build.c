@@ -26,8 +26,8 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "heap.h"
 #include "context.h"
+#include "heap.h"
 #include "markdown.h"
 #include "model.h"
 #include "mustache.h"

@@ -33,14 +33,13 @@ static long S_faults(void)
 static bool S_resident(char *p, size_t len)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	char *lo = (char *)(((size_t)p + page - 1) & ~(page - 1));
-	size_t n = ((size_t)(p + len) & ~(page - 1)) > (size_t)lo
-			   ? (((size_t)(p + len) & ~(page - 1)) - (size_t)lo) / page
-			   : 0;
+	size_t lo = ((size_t)p + page - 1) & ~(page - 1);
+	size_t hi = ((size_t)p + len) & ~(page - 1);
+	size_t n = hi > lo ? (hi - lo) / page : 0;
 	unsigned char *vec = malloc(n + 1);
 	bool all = false;
 	for (int tries = 0; tries < 2000 && !all; tries++) {
-		all = mincore(lo, n * page, vec) == 0;
+		all = mincore((void *)lo, n * page, vec) == 0;
 		for (size_t i = 0; all && i < n; i++)
 			all = vec[i] & 1;
 		if (!all)

@@ -45,7 +45,8 @@ for c in alias-bomb deep-nesting duplicate-key not-utf8 unknown-cluster; do
 done
 if [[ -x $bin ]] && "$bin" build --help >/dev/null 2>&1; then
 	run "build example" "$bin" build -C "$root" --out "$tmp/build"
-	# the website alone (its own thread arrangement)
+	# the website alone frees the report's tree as soon as its page is
+	# rendered, on a thread of its own
 	run "build example html" "$bin" build -C "$root" --out "$tmp/html" \
 		--format html
 fi
