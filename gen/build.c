@@ -27,6 +27,7 @@
 
 #include "cli.h"
 #include "context.h"
+#include "document.h"
 #include "heap.h"
 #include "markdown.h"
 #include "model.h"
@@ -35,7 +36,7 @@
 #include "site.h"
 #include "thread.h"
 #include "templates.h"
-#include "yamlread.h"
+#include "words.h"
 
 static const char S_usage[] =
 	"usage: uprgen build [-C DIR] [--out DIR] [--lang LL] "
@@ -60,11 +61,11 @@ struct S_options {
 
 struct S_language {
 	enum lang lang;
-	const struct value *labels;
+	struct words words;
 	const struct value *context;
-	char *markdown; /* heap, freed with doc by S_release_report */
-	size_t markdown_len;
-	cmark_node *doc;
+	struct document report; /* freed by S_release_report */
+	const char *md_file;    /* build/md/report-LL.md, as messages say */
+	cmark_node *doc;	/* report.tree */
 	bool released;	/* markdown and doc are being freed */
 	bool freeing;	/* on the thread freer */
 	pthread_t freer;
@@ -218,26 +219,11 @@ static const char *S_load_partial(void *ctx, const char *name,
 			      len, file);
 }
 
-static const struct value *S_load_labels(struct arena *a, struct diags *d,
-					 const struct template_dirs *t,
-					 enum lang l)
-{
-	const char *name = arena_printf(a, "labels/%s.yaml", lang_code(l));
-	size_t len;
-	const char *path;
-	const char *text = templates_load(a, t, name, &len, &path);
-	if (!text) {
-		diag_warning(d, (struct source_pos){name, 0, 0},
-			     "no labels for '%s' among the templates; the "
-			     "report's fixed words will show as their keys",
-			     lang_code(l));
-		return NULL;
-	}
-	return yamlread_buffer(a, d, path, text, len);
-}
-
+/* The report of L as one tree (document.h); its Markdown goes to
+ * md_path. */
 static bool S_expand(struct arena *a, struct diags *d,
-		     const struct template_dirs *t, struct S_language *L)
+		     const struct template_dirs *t, struct S_language *L,
+		     const char *md_path)
 {
 	size_t len;
 	const char *path;
@@ -250,15 +236,8 @@ static bool S_expand(struct arena *a, struct diags *d,
 	}
 	struct S_partials_ctx pctx = {a, t};
 	struct mustache_partials partials = {S_load_partial, &pctx};
-	struct mustache_options opt = {0};
-	opt.escape = MUSTACHE_ESCAPE_MARKDOWN;
-	opt.partials = &partials;
-	struct buf out;
-	buf_init(&out);
-	bool ok = mustache_render(d, path, tmpl, len, L->context, &opt, &out);
-	L->markdown_len = out.len;
-	L->markdown = buf_detach(&out);
-	return ok;
+	return document_build(&L->report, d, path, tmpl, len, L->context,
+			      &partials, md_path);
 }
 
 /* ------------------------------------------------------------ PDF */
@@ -304,9 +283,11 @@ static bool S_write_pdf(struct arena *a, struct diags *d,
 	o.subtitle = text_get(&r->subtitle, L->lang, first);
 	o.author = text_get(&r->prepared_by, L->lang, first);
 	const char *state = text_get(&r->state, L->lang, first);
-	o.subject = arena_printf(a, "Universal Periodic Review, cycle %d: %s",
-				 r->cycle, state);
-	o.keywords = "UPR; human rights; SDG";
+	const char *names[] = {"cycle", "state"};
+	const char *vals[] = {arena_printf(a, "%d", r->cycle), state};
+	o.subject = words_fill(a, words_get(&L->words, "pdf_subject"), names,
+			       vals, 2);
+	o.keywords = words_get(&L->words, "pdf_keywords");
 	o.created = S_creation_date(r);
 	o.symbol = r->symbol;
 	o.title_page.state = state;
@@ -322,7 +303,8 @@ static bool S_write_pdf(struct arena *a, struct diags *d,
 	o.toc = true;
 	o.base_dir = r->content_dir;
 	o.report = r;
-	o.labels = L->labels;
+	o.words = &L->words;
+	o.file = L->md_file;
 	const char *path = arena_printf(a, "%s/report-%s.pdf", staging,
 					lang_code(L->lang));
 	return pdf_render(L->doc, &o, path, d);
@@ -405,15 +387,13 @@ static bool S_build_report(struct arena *a, struct diags *d,
 			   const struct template_dirs *t, struct S_language *L,
 			   const char *staging)
 {
-	if (!S_expand(a, d, t, L))
-		return false;
 	const char *md_path = arena_printf(a, "%s/md/report-%s.md", staging,
 					   lang_code(L->lang));
-	if (!S_write_file(d, md_path, L->markdown, L->markdown_len))
+	if (!S_expand(a, d, t, L, L->md_file))
 		return false;
-	L->doc = markdown_parse(L->markdown, L->markdown_len,
-				(struct source_pos){md_path, 1, 1}, d);
-	return L->doc != NULL;
+	L->doc = L->report.tree;
+	return S_write_file(d, md_path, L->report.markdown,
+			    L->report.markdown_len);
 }
 
 /* A report's tree takes as long to free as to render (~40 ms for 5,000
@@ -423,9 +403,8 @@ static bool S_build_report(struct arena *a, struct diags *d,
 static void *S_free_report(void *p)
 {
 	struct S_language *L = p;
-	free(L->markdown);
-	if (L->doc)
-		cmark_node_free(L->doc);
+	document_free(&L->report);
+	L->doc = NULL;
 	return NULL;
 }
 
@@ -472,9 +451,14 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 	bool ok = S_mkdirs(arena_printf(a, "%s/md", staging));
 	struct site_language site[LANG_COUNT];
 	for (size_t i = 0; i < n; i++) {
-		langs[i].labels = S_load_labels(a, d, &t, langs[i].lang);
+		words_init(&langs[i].words, a, langs[i].lang,
+			   words_labels(a, d, &t, langs[i].lang));
+		/* where messages place the report's own Markdown */
+		langs[i].md_file = arena_printf(a, "%s/md/report-%s.md", out,
+						lang_code(langs[i].lang));
 		site[i] = (struct site_language){langs[i].lang, NULL,
-						 langs[i].labels};
+						 &langs[i].words,
+						 langs[i].md_file};
 	}
 	/* The site is written on another thread meanwhile the contexts are
 	 * made and the reports parsed. */
@@ -484,7 +468,7 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		: NULL;
 	for (size_t i = 0; i < n; i++)
 		site[i].context = langs[i].context =
-			context_build(a, r, langs[i].lang, langs[i].labels);
+			context_build(a, r, &langs[i].words);
 	if (w)
 		site_write_pages(w);
 	cmark_node *docs[LANG_COUNT];

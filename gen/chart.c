@@ -11,49 +11,21 @@
 
 /* ---- words ---------------------------------------------------------- */
 
-static const struct chart_words S_words[LANG_COUNT] = {
-	[LANG_EN] = {{"Bar chart", "Line chart", "Stacked bar chart", "Table"},
-		     "Data", "Total", "Source", "–", "Status of recommendations by cluster",
-		     {"Implemented", "Partially implemented", "Not implemented",
-		      "Not assessed"}},
-	[LANG_ES] = {{"Gráfico de barras", "Gráfico de líneas",
-		      "Gráfico de barras apiladas", "Cuadro"},
-		     "Datos", "Total", "Fuente", "–",
-		     "Estado de las recomendaciones por grupo temático",
-		     {"Implementada", "Parcialmente implementada",
-		      "No implementada", "Sin evaluar"}},
-	[LANG_FR] = {{"Diagramme en barres", "Graphique linéaire",
-		      "Diagramme en barres empilées", "Tableau"},
-		     "Données", "Total", "Source", "–",
-		     "État des recommandations par groupe thématique",
-		     {"Mise en œuvre", "Partiellement mise en œuvre",
-		      "Non mise en œuvre", "Non évaluée"}},
-};
-
-static void S_label(const struct value *labels, const char *key,
-		    const char **slot)
+struct chart_words chart_words(const struct words *words)
 {
-	const struct value *v = value_map_get(labels, key);
-	if (v && v->kind == VALUE_STRING && v->len)
-		*slot = v->str;
-}
-
-struct chart_words chart_words(enum lang lang, const struct value *labels)
-{
-	struct chart_words w = S_words[lang < LANG_COUNT ? lang : LANG_EN];
 	static const char *const kind_keys[] = {"chart_bar", "chart_line",
 						"chart_stacked", "chart_table"};
+	struct chart_words w = {.words = words};
 	for (int i = 0; i < 4; i++)
-		S_label(labels, kind_keys[i], &w.kind[i]);
-	S_label(labels, "chart_data", &w.data);
-	S_label(labels, "chart_total", &w.total);
-	S_label(labels, "chart_source", &w.source);
-	S_label(labels, "status_by_cluster", &w.status_title);
-	static const char *const status_keys[] = {
-		"status_implemented", "status_partially_implemented",
-		"status_not_implemented", "status_not_assessed"};
+		w.kind[i] = words_get(words, kind_keys[i]);
+	w.data = words_get(words, "chart_data");
+	w.total = words_get(words, "chart_total");
+	w.source = words_get(words, "chart_source");
+	w.missing = words_get(words, "chart_missing");
+	w.status_title = words_get(words, "status_by_cluster");
 	for (int s = 0; s < STATUS_COUNT; s++)
-		S_label(labels, status_keys[s], &w.status[s]);
+		w.status[s] = words_named(words, "status",
+					  status_name((enum status)s));
 	return w;
 }
 
@@ -72,8 +44,7 @@ static char *S_digits(char *p, unsigned long long n)
 }
 
 /* snprintf(tmp, size, "%.*f", decimals, v) for 1 or 2 decimals, without
- * printf's cost, which was most of the charts' (a chart has hundreds of
- * numbers): rounded here when v's scaled value is far enough from a half
+ * printf's cost (a chart's SVG has hundreds of coordinates): rounded here when v's scaled value is far enough from a half
  * that the error of the scaling cannot change the rounding; by snprintf
  * otherwise, or when huge.  size is at least 32. */
 static void S_fixed(char *tmp, size_t size, double v, int decimals)
@@ -98,44 +69,20 @@ static void S_fixed(char *tmp, size_t size, double v, int decimals)
 	*p = '\0';
 }
 
-void chart_format_number(struct buf *out, double v, enum lang lang)
+/* Figures are written as in the prose, by the words module: at most two
+ * decimals. */
+void chart_format_number(struct buf *out, double v, const struct words *w)
 {
-	static const char *const group[LANG_COUNT] = {
-		[LANG_EN] = ",", [LANG_ES] = ".", [LANG_FR] = "\u202f"};
-	static const char decimal[LANG_COUNT] = {
-		[LANG_EN] = '.', [LANG_ES] = ',', [LANG_FR] = ','};
-	char digits[64];
-	S_fixed(digits, sizeof digits, fabs(v), 2);
-	char *dot = strchr(digits, '.');
-	size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
-	if (v < 0 && strcmp(digits, "0.00"))
-		buf_puts(out, "−");
-	for (size_t i = 0; i < int_len; i++) {
-		/* Spanish and French leave four-digit numbers whole */
-		if (i && (int_len - i) % 3 == 0 &&
-		    (int_len > 4 || lang == LANG_EN))
-			buf_puts(out, group[lang]);
-		buf_putc(out, digits[i]);
-	}
-	if (!dot)
-		return;
-	size_t frac = strlen(dot + 1);
-	while (frac && dot[frac] == '0')
-		frac--;
-	if (frac) {
-		buf_putc(out, decimal[lang]);
-		buf_put(out, dot + 1, frac);
-	}
+	struct arena a;
+	arena_init(&a);
+	buf_puts(out, words_number(w, &a, v, 2));
+	arena_free(&a);
 }
 
-static const char *S_number(struct arena *a, double v, enum lang lang)
+static const char *S_number(struct arena *a, double v,
+			    const struct words *w)
 {
-	struct buf b;
-	buf_init(&b);
-	chart_format_number(&b, v, lang);
-	const char *s = arena_strndup(a, b.data, b.len);
-	buf_free(&b);
-	return s;
+	return words_number(w, a, v, 2);
 }
 
 /* The nice number (1, 2 or 5 times a power of ten) nearest x, or the
@@ -169,7 +116,7 @@ static void S_scale(struct arena *a, struct chart *c, double min, double max)
 	for (size_t i = 0; i < c->tick_count; i++) {
 		double v = c->lo + (double)i * step;
 		c->ticks[i].value = v;
-		c->ticks[i].label = S_number(a, v, c->lang);
+		c->ticks[i].label = S_number(a, v, c->words);
 	}
 }
 
@@ -198,6 +145,7 @@ static struct chart *S_new(struct arena *a, enum chart_type type,
 	struct chart *c = arena_alloc(a, sizeof *c);
 	c->type = type;
 	c->lang = lang;
+	c->words = w->words;
 	c->kind_label = w->kind[type];
 	c->data_label = w->data;
 	c->total_label = w->total;
@@ -278,7 +226,7 @@ static void S_summary_series(struct buf *b, const struct chart *c,
 	for (size_t k = 0; k < c->category_count; k++) {
 		buf_printf(b, "%s %s ", k ? ";" : "", c->categories[k]);
 		if (se->present[k])
-			chart_format_number(b, se->values[k], c->lang);
+			chart_format_number(b, se->values[k], c->words);
 		else
 			buf_puts(b, c->missing);
 	}
@@ -555,14 +503,14 @@ static void S_svg_horizontal(struct buf *out, const struct chart *c,
 					   "<text class=\"in\" x=\"%.1f\" "
 					   "y=\"%d\">",
 					   x + w / 2, by + 15);
-				chart_format_number(out, v, c->lang);
+				chart_format_number(out, v, c->words);
 				buf_puts(out, "</text>");
 			} else if (c->type != CHART_TYPE_STACKED) {
 				S_svgf(out,
 					   "<text class=\"val\" x=\"%.1f\" "
 					   "y=\"%d\">",
 					   x + w + 6, by + 15);
-				chart_format_number(out, v, c->lang);
+				chart_format_number(out, v, c->words);
 				buf_puts(out, "</text>");
 			}
 			buf_putc(out, '\n');
@@ -573,7 +521,7 @@ static void S_svg_horizontal(struct buf *out, const struct chart *c,
 			S_svgf(out,
 				   "<text class=\"val\" x=\"%.1f\" y=\"%d\">",
 				   x + 6, y + 37);
-			chart_format_number(out, total, c->lang);
+			chart_format_number(out, total, c->words);
 			buf_puts(out, "</text>\n");
 		}
 	}
@@ -659,7 +607,7 @@ static void S_svg_bars(struct buf *out, const struct chart *c, double slot,
 					   "<text class=\"val mid\" x=\"%.1f\" "
 					   "y=\"%.1f\">",
 					   x + bw / 2, fmin(y0, y1) - 5);
-				chart_format_number(out, v, c->lang);
+				chart_format_number(out, v, c->words);
 				buf_puts(out, "</text>");
 			}
 			buf_putc(out, '\n');
@@ -702,7 +650,7 @@ static void S_svg_lines(struct buf *out, const struct chart *c, double slot,
 					   "<text class=\"val mid\" x=\"%.1f\" "
 					   "y=\"%.1f\">",
 					   x, y - 9);
-				chart_format_number(out, se->values[k], c->lang);
+				chart_format_number(out, se->values[k], c->words);
 				buf_puts(out, "</text>");
 			}
 			buf_putc(out, '\n');
@@ -753,7 +701,7 @@ static void S_table_cell(struct buf *out, const struct chart *c,
 {
 	buf_puts(out, "<td class=\"num\">");
 	if (se->present[k])
-		chart_format_number(out, se->values[k], c->lang);
+		chart_format_number(out, se->values[k], c->words);
 	else
 		S_text(out, c->missing);
 	buf_puts(out, "</td>");
@@ -800,7 +748,7 @@ static void S_table(struct buf *out, const struct chart *c)
 		}
 		if (c->type == CHART_TYPE_STACKED) {
 			buf_puts(out, "<td class=\"num\">");
-			chart_format_number(out, total, c->lang);
+			chart_format_number(out, total, c->words);
 			buf_puts(out, "</td>");
 		}
 		buf_puts(out, "</tr>\n");

@@ -22,6 +22,7 @@
 #include "model.h"
 #include "util.h"
 #include "value.h"
+#include "words.h"
 
 enum chart_type {
 	CHART_TYPE_BAR,     /* one bar per category and series */
@@ -46,6 +47,7 @@ struct chart_tick {
 struct chart {
 	enum chart_type type;
 	enum lang lang;
+	const struct words *words; /* how its figures are written */
 	const char *id;    /* the statistic's id, or "status-by-cluster" */
 	const char *title; /* plain text; every text here is plain */
 	const char *unit;  /* NULL when none */
@@ -74,17 +76,18 @@ struct chart {
 	const char *summary;
 };
 
-/* The fixed words a chart needs, in one language.  chart_words() gives
- * uprgen's own, replaced by the report's labels where they hold the key
+/* The fixed words a chart needs, in one language, from the words module
  * (chart_bar, chart_line, chart_stacked, chart_table, chart_data,
- * chart_total, chart_source, status_<name with _>). */
+ * chart_total, chart_source, chart_missing, status_by_cluster,
+ * status_<name with _>); its numbers are written by it too. */
 struct chart_words {
+	const struct words *words;
 	const char *kind[4]; /* by enum chart_type */
 	const char *data, *total, *source, *missing, *status_title;
 	const char *status[STATUS_COUNT];
 };
 
-struct chart_words chart_words(enum lang lang, const struct value *labels);
+struct chart_words chart_words(const struct words *words);
 
 /* The chart of one statistic in `lang` (falling back to `fallback`). */
 struct chart *chart_from_statistic(struct arena *a,
@@ -113,8 +116,9 @@ double chart_fraction(const struct chart *c, double v);
 /* The colour of each status, shared by the charts and the stylesheet. */
 unsigned chart_status_colour(enum status s);
 
-/* Appends v formatted for `lang` (grouped thousands, up to 2 decimals). */
-void chart_format_number(struct buf *out, double v, enum lang lang);
+/* Appends v as the words module writes it (grouped thousands, up to 2
+ * decimals). */
+void chart_format_number(struct buf *out, double v, const struct words *w);
 
 /* Appends the chart as HTML: a <figure> holding an inline SVG (with the
  * summary as its accessible name), a legend, the data as a table, and the

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "markdown.h"
+
 enum { S_MARKERS = 3 }; /* index, first, last: room kept in list items */
 
 /* The chapters the default templates place by name (a missing one is
@@ -17,25 +19,12 @@ static const char *const S_standard_chapters[] = {
 	"overview", "noted",	    "challenges",  "next-steps",
 	NULL};
 
-/* Language names are written in their own language in a language
- * switcher, whatever the page's language. */
-static const char *const S_native_names[LANG_COUNT] = {
-	[LANG_EN] = "English", [LANG_ES] = "Español", [LANG_FR] = "Français"};
-
-/* The labels used for every recommendation, looked up once. */
-struct S_words {
-	const char *separator, *and, *and_i; /* "A, B and C" */
-	const char *percent, *date, *month_year, *first_day;
-	const char *month[13];
-	const char *sdg[18];
-};
-
 struct S_ctx {
 	struct arena *a;
 	const struct report *r;
 	enum lang lang, first;
 	const struct value *labels;
-	struct S_words w;
+	const struct words *w;
 	struct value *yes, *no, *empty, *none; /* shared: never changed */
 	struct value **numbers; /* small integers, shared by every list */
 	size_t number_count;
@@ -124,102 +113,24 @@ static struct value *S_text(struct S_ctx *c, const struct text *t)
 	return S_str(c, text_get(t, c->lang, c->first));
 }
 
-static bool S_blank_line(const char *p)
+/* A Markdown field: a document of its own (document.h), placed at
+ * origin, where its first line was written. */
+static struct value *S_field(struct S_ctx *c, const char *s, size_t len,
+			     struct source_pos origin)
 {
-	while (*p == ' ' || *p == '\t' || *p == '\r')
-		p++;
-	return *p == '\n' || !*p;
+	struct value *v = value_stringn(c->a, s ? s : "", s ? len : 0);
+	v->markdown = true;
+	v->pos = origin;
+	return v;
 }
 
-static const char *S_next_line(const char *p)
-{
-	const char *nl = strchr(p, '\n');
-	return nl ? nl + 1 : p + strlen(p);
-}
-
-/* The length of a backtick run at p. */
-static size_t S_ticks(const char *p)
-{
-	size_t n = 0;
-	while (p[n] == '`')
-		n++;
-	return n;
-}
-
-/* Where the code span opening at p ends: after the next run of as many
- * backticks, or after the opening run when there is none. */
-static const char *S_code_span_end(const char *p)
-{
-	size_t n = S_ticks(p);
-	const char *q = strchr(p + n, '`');
-	for (; q; q = strchr(q + S_ticks(q), '`'))
-		if (S_ticks(q) == n)
-			return q + n;
-	return p + n;
-}
-
-/* Whether the line at p opens or closes a fenced code block. */
-static bool S_fence_line(const char *p)
-{
-	for (int i = 0; i < 3 && *p == ' '; i++)
-		p++;
-	return !strncmp(p, "```", 3) || !strncmp(p, "~~~", 3);
-}
-
-/* The length of the footnote label at p ("[^label]"), or 0. */
-static size_t S_footnote_at(const char *s, const char *p)
-{
-	if (p[0] != '[' || p[1] != '^' || (p > s && p[-1] == '\\'))
-		return 0;
-	size_t n = 2;
-	while (p[n] && !strchr(" \t\r\n[]", p[n]))
-		n++;
-	return p[n] == ']' && n > 2 ? n - 2 : 0;
-}
-
-/*
- * Every Markdown field is one piece of one document, where footnote
- * labels are global: two chapters that both say [^1] would share one
- * note.  So each field's labels get a prefix naming the field ("[^1]" in
- * the foreword becomes "[^ch-foreword-1]": scope "ch-", id, part "-");
- * the reader sees numbers either way.  Code (fenced blocks, backtick
- * spans) is left alone.
- */
-static struct value *S_markdown(struct S_ctx *c, const struct text *t,
-				const char *scope, const char *id,
-				const char *part)
+/* A Markdown field of the YAML files. */
+static struct value *S_markdown(struct S_ctx *c, const struct text *t)
 {
 	const char *s = text_get(t, c->lang, c->first);
-	if (!s || !strstr(s, "[^"))
-		return S_str(c, s);
-	const char *prefix = S_cat(c, scope, id, part);
-	struct buf b;
-	buf_init(&b);
-	bool fenced = false;
-	for (const char *p = s; *p;) {
-		if ((p == s || p[-1] == '\n') && (fenced || S_fence_line(p))) {
-			/* code block lines go as they are */
-			fenced = S_fence_line(p) ? !fenced : fenced;
-			const char *next = S_next_line(p);
-			buf_put(&b, p, (size_t)(next - p));
-			p = next;
-			continue;
-		}
-		size_t label = S_footnote_at(s, p);
-		if (*p == '`') {
-			const char *end = S_code_span_end(p);
-			buf_put(&b, p, (size_t)(end - p));
-			p = end;
-		} else if (label) {
-			buf_printf(&b, "[^%s%.*s]", prefix, (int)label, p + 2);
-			p += label + 3;
-		} else {
-			buf_putc(&b, *p++);
-		}
-	}
-	struct value *v = S_str(c, arena_strndup(c->a, b.data, b.len));
-	buf_free(&b);
-	return v;
+	if (!s || !*s)
+		return c->empty;
+	return S_field(c, s, strlen(s), text_origin(t, c->lang, c->first));
 }
 
 /* A map with room for n entries, so that filling it never moves it. */
@@ -278,165 +189,13 @@ static struct value *S_mark(struct S_ctx *c, struct value *list)
 
 static const char *S_label(const struct S_ctx *c, const char *key)
 {
-	const struct value *v = value_map_get(c->labels, key);
-	if (!v || v->kind == VALUE_LIST || v->kind == VALUE_MAP ||
-	    v->kind == VALUE_NULL || !v->len)
-		return NULL;
-	return v->str;
+	return words_find(c->w, key);
 }
 
-/* The label prefix_NAME, with the '-' of YAML names spelled '_' as in
- * every label key; the name itself when the labels lack it, so that a
- * missing label shows rather than vanishes. */
 static const char *S_word(const struct S_ctx *c, const char *prefix,
 			  const char *name)
 {
-	char key[128];
-	int n = util_snprintf(key, sizeof key, "%s_%s", prefix, name);
-	if (n < 0 || (size_t)n >= sizeof key)
-		return name;
-	for (char *p = key; *p; p++)
-		if (*p == '-')
-			*p = '_';
-	const char *s = S_label(c, key);
-	return s ? s : name;
-}
-
-/* pattern with each {names[i]} replaced by vals[i]; other text kept. */
-static const char *S_fill(struct S_ctx *c, const char *pattern,
-			  const char *const *names, const char *const *vals,
-			  size_t n)
-{
-	struct buf b;
-	buf_init(&b);
-	for (const char *p = pattern; *p;) {
-		size_t k = 0;
-		if (*p == '{')
-			for (; k < n; k++) {
-				size_t len = strlen(names[k]);
-				if (!strncmp(p + 1, names[k], len) &&
-				    p[1 + len] == '}')
-					break;
-			}
-		if (*p == '{' && k < n) {
-			buf_puts(&b, vals[k]);
-			p += strlen(names[k]) + 2;
-		} else {
-			buf_putc(&b, *p++);
-		}
-	}
-	const char *s = arena_strndup(c->a, b.data ? b.data : "", b.len);
-	buf_free(&b);
-	return s;
-}
-
-static const char *S_fill_n(struct S_ctx *c, const char *pattern, long n)
-{
-	char num[32];
-	util_snprintf(num, sizeof num, "%ld", n);
-	const char *names[] = {"n"};
-	const char *vals[] = {num};
-	return S_fill(c, pattern, names, vals, 1);
-}
-
-/* "42nd", "42.º", "42e": the labels say which form a number takes, the
- * exact number first (format_ordinal_is_N), then its last two digits,
- * then its last digit, then format_ordinal. */
-static const char *S_ordinal(struct S_ctx *c, long n)
-{
-	char key[48];
-	util_snprintf(key, sizeof key, "format_ordinal_is_%ld", n);
-	const char *pattern = S_label(c, key);
-	if (!pattern) {
-		util_snprintf(key, sizeof key, "format_ordinal_%ld", n % 100);
-		pattern = S_label(c, key);
-	}
-	if (!pattern) {
-		util_snprintf(key, sizeof key, "format_ordinal_%ld", n % 10);
-		pattern = S_label(c, key);
-	}
-	if (!pattern)
-		pattern = S_label(c, "format_ordinal");
-	return S_fill_n(c, pattern ? pattern : "{n}", n);
-}
-
-static const char *S_percent_text(struct S_ctx *c, int pct)
-{
-	return S_fill_n(c, c->w.percent, pct);
-}
-
-/* Spanish writes "e" for "y" before a word that starts with the sound i
- * ("España e Italia", but "Chile y Haití", "agua y hielo"). */
-static bool S_starts_with_i(const char *s)
-{
-	if (s[0] == 'H' || s[0] == 'h')
-		s++;
-	bool i = s[0] == 'I' || s[0] == 'i';
-	bool i_acute = (unsigned char)s[0] == 0xC3 &&
-		       ((unsigned char)s[1] == 0x8D ||
-			(unsigned char)s[1] == 0xAD);
-	if (!i && !i_acute)
-		return false;
-	char next = s[i ? 1 : 2];
-	return !next || !strchr("aeouAEOU", next);
-}
-
-/* "Chile, Spain and Norway", in the language of the labels. */
-static const char *S_join(struct S_ctx *c, const char *const *items,
-			  size_t n)
-{
-	const struct S_words *w = &c->w;
-	if (n == 1)
-		return items[0];
-	struct buf b;
-	buf_init(&b);
-	for (size_t i = 0; i < n; i++) {
-		if (i && i + 1 < n)
-			buf_puts(&b, w->separator);
-		else if (i)
-			buf_puts(&b, w->and_i && S_starts_with_i(items[i])
-					     ? w->and_i
-					     : w->and);
-		buf_puts(&b, items[i]);
-	}
-	const char *s = arena_strndup(c->a, b.data ? b.data : "", b.len);
-	buf_free(&b);
-	return s;
-}
-
-/* ------------------------------------------------------------- dates */
-
-static const char *S_date_text(struct S_ctx *c, const struct date *d)
-{
-	const struct S_words *w = &c->w;
-	char year[16], day[16], month_num[16];
-	util_snprintf(year, sizeof year, "%d", d->year);
-	if (d->month < 1 || d->month > 12)
-		return arena_strdup(c->a, year);
-	util_snprintf(month_num, sizeof month_num, "%02d", d->month);
-	const char *month = w->month[d->month];
-	const char *names[] = {"day", "month", "year"};
-	const char *vals[] = {day, month ? month : month_num, year};
-	if (!d->day)
-		return S_fill(c, w->month_year, names + 1, vals + 1, 2);
-	util_snprintf(day, sizeof day, "%d", d->day);
-	if (d->day == 1 && w->first_day)
-		vals[0] = w->first_day;
-	return S_fill(c, w->date, names, vals, 3);
-}
-
-/* s with its first letter in capitals, for a date that opens a sentence
- * ("marzo de 2024" -> "Marzo de 2024"); ASCII and Latin-1 letters, which
- * are all the months of en, es and fr begin with. */
-static const char *S_capitalized(struct S_ctx *c, const char *s)
-{
-	char *t = arena_strdup(c->a, s);
-	unsigned char *u = (unsigned char *)t;
-	if (u[0] >= 'a' && u[0] <= 'z')
-		u[0] = (unsigned char)(u[0] - 'a' + 'A');
-	else if (u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBE && u[1] != 0xB7)
-		u[1] = (unsigned char)(u[1] - 0x20);
-	return t;
+	return words_named(c->w, prefix, name);
 }
 
 /* {iso, text, capitalized, year, month, day}; empty text when the date
@@ -454,12 +213,12 @@ static struct value *S_date(struct S_ctx *c, const struct date *d)
 					   d->month));
 	else
 		S_put(c, m, "iso", S_printf(c, "%04d", d->year));
-	const char *text = S_date_text(c, d);
+	const char *text = words_date(c->w, c->a, d);
 	struct value *v = S_str(c, text);
 	S_put(c, m, "text", v);
 	/* dates that start with a digit are shared as they are */
 	S_put(c, m, "capitalized", (unsigned char)*text >= 'a'
-					   ? S_str(c, S_capitalized(c, text))
+					   ? S_str(c, words_capitalized(c->a, text))
 					   : v);
 	S_put(c, m, "year", S_num(c, (size_t)d->year));
 	S_put(c, m, "month", S_num(c, (size_t)d->month));
@@ -469,49 +228,12 @@ static struct value *S_date(struct S_ctx *c, const struct date *d)
 
 /* ------------------------------------------------------------ shares */
 
-/* Whole percentages of total that add up as the parts do (largest
- * remainder method): a column of 33 %, 33 %, 33 % would not. */
-static void S_shares(const size_t *count, size_t n, size_t total, int *pct)
-{
-	if (!total) {
-		memset(pct, 0, n * sizeof *pct);
-		return;
-	}
-	size_t sum = 0, given = 0;
-	for (size_t i = 0; i < n; i++) {
-		sum += count[i];
-		pct[i] = (int)(count[i] * 100 / total);
-		given += (size_t)pct[i];
-	}
-	size_t target = (sum * 100 + total / 2) / total;
-	bool *raised = xcalloc(n, sizeof *raised);
-	for (; given < target; given++) {
-		size_t best = n;
-		for (size_t i = 0; i < n; i++) {
-			size_t rem = count[i] * 100 % total;
-			if (!raised[i] && rem &&
-			    (best == n || rem > count[best] * 100 % total))
-				best = i;
-		}
-		if (best == n)
-			break;
-		raised[best] = true;
-		pct[best]++;
-	}
-	free(raised);
-}
-
-static int S_round_share(size_t count, size_t total)
-{
-	return total ? (int)((count * 200 + total) / (total * 2)) : 0;
-}
-
 static void S_put_share(struct S_ctx *c, struct value *m, size_t count,
 			int pct)
 {
 	S_put(c, m, "count", S_num(c, count));
 	S_put(c, m, "any", S_bool(c, count > 0));
-	S_put(c, m, "percent", S_str(c, S_percent_text(c, pct)));
+	S_put(c, m, "percent", S_str(c, words_percent(c->w, c->a, pct)));
 	S_put(c, m, "percent_value", S_num(c, (size_t)pct));
 }
 
@@ -605,7 +327,7 @@ static void S_put_names(struct S_ctx *c, struct value *m, const char *key,
 		value_list_push(c->a, list, item);
 	}
 	S_put(c, m, key, S_mark(c, list));
-	S_put(c, m, text_key, S_str(c, S_join(c, names, l->count)));
+	S_put(c, m, text_key, S_str(c, words_join(c->w, c->a, names, l->count)));
 }
 
 static void S_put_sdgs(struct S_ctx *c, struct value *m,
@@ -616,9 +338,7 @@ static void S_put_sdgs(struct S_ctx *c, struct value *m,
 					 (rec->sdg_count + 1) * sizeof *codes);
 	for (size_t i = 0; i < rec->sdg_count; i++) {
 		const struct sdg *g = &rec->sdgs[i];
-		const char *title = g->goal >= 1 && g->goal <= 17
-					    ? c->w.sdg[g->goal]
-					    : NULL;
+		const char *title = words_goal(c->w, g->goal);
 		struct value *item = S_map(c, 5 + S_MARKERS);
 		S_put(c, item, "code", S_str(c, g->code));
 		S_put(c, item, "goal", S_num(c, (size_t)g->goal));
@@ -633,7 +353,7 @@ static void S_put_sdgs(struct S_ctx *c, struct value *m,
 	buf_init(&b);
 	for (size_t i = 0; i < rec->sdg_count; i++) {
 		if (i)
-			buf_puts(&b, c->w.separator);
+			buf_puts(&b, c->w->separator);
 		buf_puts(&b, codes[i]);
 	}
 	S_put(c, m, "sdgs_text", value_stringn(c->a, b.data ? b.data : "",
@@ -649,11 +369,10 @@ static struct value *S_actions(struct S_ctx *c,
 		const struct action *act = &rec->actions[i];
 		struct value *item = S_map(c, 4 + S_MARKERS);
 		S_put(c, item, "date", S_date(c, &act->date));
-		char part[32], num[32];
-		util_snprintf(part, sizeof part, "-a%zu-", i + 1);
+		char num[32];
 		util_snprintf(num, sizeof num, "-%zu", i + 1);
 		S_put(c, item, "text",
-		      S_markdown(c, &act->text, "r-", rec->id, part));
+		      S_markdown(c, &act->text));
 		S_put(c, item, "source", S_text(c, &act->source));
 		/* ids are unique, so "a" + id + "-" + n is unique in the
 		 * document as long as each recommendation is written out
@@ -720,9 +439,9 @@ static struct value *S_rec(struct S_ctx *c, const struct recommendation *rec)
 	S_put(c, m, "indicators", S_indicators(c, rec));
 	S_put(c, m, "related", S_related(c, rec));
 	S_put(c, m, "challenges",
-	      S_markdown(c, &rec->challenges, "r-", rec->id, "-c-"));
+	      S_markdown(c, &rec->challenges));
 	S_put(c, m, "assistance",
-	      S_markdown(c, &rec->assistance, "r-", rec->id, "-t-"));
+	      S_markdown(c, &rec->assistance));
 	return m;
 }
 
@@ -819,8 +538,8 @@ static void S_put_tally(struct S_ctx *c, struct value *m,
 	struct S_tally t;
 	S_count(&t, recs, n);
 	int ppct[POSITION_COUNT], spct[STATUS_COUNT];
-	S_shares(t.position, POSITION_COUNT, n, ppct);
-	S_shares(t.status, STATUS_COUNT, n, spct);
+	words_shares(t.position, POSITION_COUNT, n, ppct);
+	words_shares(t.status, STATUS_COUNT, n, spct);
 	struct value *positions = S_list(c, POSITION_COUNT);
 	struct value *by_position = S_map(c, POSITION_COUNT);
 	for (int p = 0; p < POSITION_COUNT; p++) {
@@ -883,7 +602,7 @@ static struct value *S_clusters(struct S_ctx *c, struct value **by_id)
 	for (size_t i = 0; i < r->cluster_count; i++)
 		counts[i] = c->start[(i + 1) * POSITION_COUNT] -
 			    c->start[i * POSITION_COUNT];
-	S_shares(counts, r->cluster_count, r->rec_count, pct);
+	words_shares(counts, r->cluster_count, r->rec_count, pct);
 	struct value *list = S_list(c, r->cluster_count);
 	*by_id = S_map(c, r->cluster_count);
 	for (size_t i = 0; i < r->cluster_count; i++) {
@@ -892,8 +611,8 @@ static struct value *S_clusters(struct S_ctx *c, struct value **by_id)
 			c->order + c->start[i * POSITION_COUNT];
 		struct value *m = S_copy(c, c->cluster_refs[i], 10);
 		S_put(c, m, "description",
-		      S_markdown(c, &cl->description, "cl-", cl->id, "-"));
-		S_put(c, m, "percent", S_str(c, S_percent_text(c, pct[i])));
+		      S_markdown(c, &cl->description));
+		S_put(c, m, "percent", S_str(c, words_percent(c->w, c->a, pct[i])));
 		S_put(c, m, "percent_value", S_num(c, (size_t)pct[i]));
 		S_put(c, m, "recommendations", S_rec_list(c, recs, counts[i]));
 		S_put_tally(c, m, recs, counts[i]);
@@ -944,10 +663,13 @@ static struct value *S_goals(struct S_ctx *c)
 		struct value *m = S_map(c, 9 + S_MARKERS);
 		S_put(c, m, "goal", S_num(c, (size_t)g));
 		S_put(c, m, "code", S_printf(c, "%d", g));
-		S_put(c, m, "title", S_str(c, c->w.sdg[g]));
+		S_put(c, m, "title", S_str(c, words_goal(c->w, g)));
 		S_put(c, m, "anchor", S_printf(c, "sdg-%d", g));
-		S_put_share(c, m, count[g],
-			    S_round_share(count[g], r->rec_count));
+		int pct;
+		/* a recommendation may serve several goals: each share is
+		 * of the whole, rounded alone */
+		words_shares(&count[g], 1, r->rec_count, &pct);
+		S_put_share(c, m, count[g], pct);
 		S_put(c, m, "recommendations",
 		      S_rec_list(c, bucket[g], count[g]));
 		value_list_push(c->a, list, m);
@@ -1016,42 +738,44 @@ static struct value *S_statistics(struct S_ctx *c, struct value **by_id)
 
 /* ----------------------------------------------------------- chapters */
 
-/* A chapter that opens with a level-1 ATX heading ("# Introduction")
- * gives that heading as its title (Markdown) and the rest as content;
- * the template then writes the heading where it wants it. */
-static void S_split_title(struct S_ctx *c, const char *body,
+/* A chapter that opens with a level-1 heading ("# Introduction") gives
+ * that heading as its title (Markdown) and the rest as content; the
+ * template then writes the heading where it wants it.  Each is a field of
+ * its own, placed in the chapter's file. */
+static void S_split_title(struct S_ctx *c, struct value *body,
 			  struct value **title, struct value **content)
 {
 	*title = c->empty;
-	*content = S_str(c, body);
-	const char *p = body;
-	while (*p && S_blank_line(p))
-		p = S_next_line(p);
-	const char *h = p;
-	for (int i = 0; i < 3 && *h == ' '; i++)
-		h++;
-	if (h[0] != '#' || (h[1] != ' ' && h[1] != '\t'))
+	*content = body;
+	char *md;
+	int line, column, rest;
+	if (!body->len ||
+	    !markdown_title(body->str, body->len, &md, &line, &column, &rest))
 		return;
-	const char *end = strchr(h, '\n');
-	end = end ? end : h + strlen(h);
-	const char *s = h + 2;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	const char *e = end;
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		e--;
-	/* a closing sequence of #s, as CommonMark reads it */
-	const char *q = e;
-	while (q > s && q[-1] == '#')
-		q--;
-	if (q < e && (q == s || q[-1] == ' ' || q[-1] == '\t'))
-		for (e = q; e > s && (e[-1] == ' ' || e[-1] == '\t');)
-			e--;
-	*title = value_stringn(c->a, s, (size_t)(e - s));
-	const char *rest = *end ? end + 1 : end;
-	while (*rest && S_blank_line(rest))
-		rest = S_next_line(rest);
-	*content = S_str(c, rest);
+	*title = S_field(c, md, strlen(md),
+			 (struct source_pos){body->pos.file, line, column});
+	free(md);
+	const char *p = body->str;
+	for (int l = 1; l < rest && *p; l++) {
+		const char *nl = strchr(p, '\n');
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+	*content = S_field(c, p, body->len - (size_t)(p - body->str),
+			   (struct source_pos){body->pos.file, rest, 1});
+}
+
+/* The chapter's text in the language, placed at the start of its file. */
+static struct value *S_chapter_body(struct S_ctx *c, const struct chapter *ch)
+{
+	const char *s = text_get(&ch->body, c->lang, c->first);
+	const char *rel = text_get(&ch->file, c->lang, c->first);
+	if (!s)
+		return c->empty;
+	return S_field(c, s, strlen(s),
+		       (struct source_pos){
+			       rel ? arena_path(c->a, c->r->content_dir, rel)
+				   : ch->pos.file,
+			       1, 1});
 }
 
 static bool S_standard(const char *id)
@@ -1067,10 +791,9 @@ static struct value *S_chapter(struct S_ctx *c, const char *id,
 			       const struct chapter *ch)
 {
 	struct value *m = S_map(c, 7 + S_MARKERS);
-	struct value *body = ch ? S_markdown(c, &ch->body, "ch-", id, "-")
-				: c->empty;
+	struct value *body = ch ? S_chapter_body(c, ch) : c->empty;
 	struct value *title, *content;
-	S_split_title(c, body->str, &title, &content);
+	S_split_title(c, body, &title, &content);
 	S_put(c, m, "id", S_str(c, id));
 	S_put(c, m, "present", S_bool(c, ch != NULL));
 	S_put(c, m, "standard", S_bool(c, S_standard(id)));
@@ -1114,7 +837,7 @@ static struct value *S_language(struct S_ctx *c, enum lang l, size_t extra)
 	struct value *m = S_map(c, 3 + extra + S_MARKERS);
 	S_put(c, m, "code", S_str(c, lang_code(l)));
 	S_put(c, m, "name", S_str(c, S_word(c, "language", lang_code(l))));
-	S_put(c, m, "native", S_str(c, S_native_names[l]));
+	S_put(c, m, "native", S_str(c, words_native_name(c->w, l)));
 	return m;
 }
 
@@ -1151,11 +874,13 @@ static struct value *S_report(struct S_ctx *c)
 	util_snprintf(key, sizeof key, "cycle_ordinal_%d", r->cycle);
 	const char *cycle_word = S_label(c, key);
 	S_put(c, m, "cycle_ordinal",
-	      S_str(c, cycle_word ? cycle_word : S_ordinal(c, r->cycle)));
+	      S_str(c, cycle_word ? cycle_word
+				 : words_ordinal(c->w, c->a, r->cycle)));
 	S_put(c, m, "session", S_str(c, r->session));
 	S_put(c, m, "session_ordinal",
 	      S_all_digits(r->session)
-		      ? S_str(c, S_ordinal(c, strtol(r->session, NULL, 10)))
+		      ? S_str(c, words_ordinal(c->w, c->a,
+						 strtol(r->session, NULL, 10)))
 		      : S_str(c, r->session));
 	S_put(c, m, "outcome", S_str(c, r->outcome));
 	S_put(c, m, "adopted", S_date(c, &r->adopted));
@@ -1180,46 +905,16 @@ static struct value *S_report(struct S_ctx *c)
 
 /* -------------------------------------------------------------- entry */
 
-/* The defaults write a report that reads, if plainly, without labels. */
-static const char *S_label_or(const struct S_ctx *c, const char *key,
-			      const char *fallback)
-{
-	const char *s = S_label(c, key);
-	return s ? s : fallback;
-}
-
-static void S_init_words(struct S_ctx *c)
-{
-	struct S_words *w = &c->w;
-	w->separator = S_label_or(c, "format_list_separator", ", ");
-	w->and = S_label_or(c, "format_list_and", " and ");
-	w->and_i = S_label(c, "format_list_and_i");
-	w->percent = S_label_or(c, "format_percent", "{n}%");
-	w->date = S_label_or(c, "format_date", "{day} {month} {year}");
-	w->month_year = S_label_or(c, "format_month_year", "{month} {year}");
-	w->first_day = S_label(c, "format_first_day");
-	char key[32];
-	for (int m = 1; m <= 12; m++) {
-		util_snprintf(key, sizeof key, "month_%d", m);
-		w->month[m] = S_label(c, key);
-	}
-	for (int g = 1; g <= 17; g++) {
-		util_snprintf(key, sizeof key, "sdg_%d", g);
-		w->sdg[g] = S_label(c, key);
-	}
-}
-
 static void S_init(struct S_ctx *c, struct arena *a, const struct report *r,
-		   enum lang lang, const struct value *labels)
+		   const struct words *w)
 {
 	memset(c, 0, sizeof *c);
 	c->a = a;
 	c->r = r;
-	c->lang = lang;
+	c->lang = w->lang;
 	c->first = report_first_language(r);
-	c->labels = labels && labels->kind == VALUE_MAP ? labels
-						       : value_map(a);
-	S_init_words(c);
+	c->w = w;
+	c->labels = w->labels;
 	c->yes = value_bool(a, true);
 	c->no = value_bool(a, false);
 	c->empty = value_string(a, "");
@@ -1250,10 +945,11 @@ static void S_init(struct S_ctx *c, struct arena *a, const struct report *r,
 }
 
 struct value *context_build(struct arena *a, const struct report *r,
-			    enum lang lang, const struct value *labels)
+			    const struct words *w)
 {
+	enum lang lang = w->lang;
 	struct S_ctx c;
-	S_init(&c, a, r, lang, labels);
+	S_init(&c, a, r, w);
 	struct value *ctx = S_map(&c, 24);
 	S_put(&c, ctx, "lang", S_str(&c, lang_code(lang)));
 	struct value *lang_is = S_map(&c, LANG_COUNT);

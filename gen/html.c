@@ -7,41 +7,22 @@
 
 #include "escape.h"
 #include "markdown.h"
+#include "fence.h"
 #include "matrix.h"
 
 /* ---- words ---------------------------------------------------------- */
 
-static const struct {
-	const char *back, *notes;
-} S_words[LANG_COUNT] = {
-	[LANG_EN] = {"Back to the text", "Notes"},
-	[LANG_ES] = {"Volver al texto", "Notas"},
-	[LANG_FR] = {"Retour au texte", "Notes"},
-};
-
-static void S_label(const struct value *labels, const char *key,
-		    const char **slot)
+struct html_words html_words(const struct words *words)
 {
-	const struct value *v = value_map_get(labels, key);
-	if (v && v->kind == VALUE_STRING && v->len)
-		*slot = v->str;
-}
-
-struct html_words html_words(enum lang lang, const struct value *labels)
-{
-	if (lang >= LANG_COUNT)
-		lang = LANG_EN;
 	/* the matrix words are the PDF's too: matrix.c holds them */
-	struct matrix_words m = matrix_words(lang, labels);
+	struct matrix_words m = matrix_words(words);
 	struct html_words w = {
 		m.heading[MATRIX_ID], m.heading[MATRIX_TEXT],
 		m.heading[MATRIX_STATES], m.heading[MATRIX_POSITION],
 		m.heading[MATRIX_STATUS],
 		{m.position[0], m.position[1], m.position[2]},
-		S_words[lang].back, S_words[lang].notes,
-		chart_words(lang, labels)};
-	S_label(labels, "footnote_back", &w.footnote_back);
-	S_label(labels, "notes", &w.notes);
+		words_get(words, "footnote_back"), words_get(words, "notes"),
+		chart_words(words)};
 	return w;
 }
 
@@ -255,71 +236,56 @@ static bool S_tight(cmark_node *paragraph)
 	       cmark_node_get_list_tight(list);
 }
 
-static struct source_pos S_pos(cmark_node *n)
+/* Where a node was written: its chapter or YAML field, else the
+ * document the caller parsed. */
+static struct source_pos S_pos(const struct S_render *R, cmark_node *n)
 {
-	struct source_pos p = {NULL, cmark_node_get_start_line(n),
-			       cmark_node_get_start_column(n)};
-	return p;
+	return markdown_node_pos(n, R->o->file);
 }
 
-static void S_warn(struct S_render *R, cmark_node *n, const char *fmt,
-		   const char *arg)
-{
-	if (R->d)
-		diag_warning(R->d, S_pos(n), fmt, arg);
-}
 
 /* ---- fenced blocks: code, charts, matrices -------------------------- */
 
 /* The word of an info string at *p, copied to word (at most size-1). */
 
-static void S_chart(struct S_render *R, cmark_node *node, const char *rest)
+static void S_chart(struct S_render *R, cmark_node *node,
+		    const struct fence *f)
 {
-	char id[MODEL_MAX_ID + 2];
-	markdown_info_word(rest, id, sizeof id);
-	const struct report *r = R->o->report;
-	const struct statistic *s = r ? report_find_statistic(r, id) : NULL;
-	if (!s) {
-		S_warn(R, node, "no statistic '%s' to draw; the chart is left out",
-		       id);
-		return;
-	}
 	struct arena a;
 	arena_init(&a);
-	struct chart *c = chart_from_statistic(&a, s, R->o->lang,
-					       report_first_language(r),
-					       &R->o->words->chart);
-	struct buf uid;
-	buf_init(&uid);
-	buf_printf(&uid, "%schart-%s", R->prefix, id);
-	size_t len = uid.len;
-	for (int n = 2; !S_ids_add(&R->ids, uid.data); n++) {
-		uid.len = len;
-		buf_printf(&uid, "-%d", n);
+	struct chart *c = fence_chart(&a, f, R->o->report, R->o->lang,
+				      &R->o->words->chart, S_pos(R, node),
+				      R->d);
+	if (c) {
+		struct buf uid;
+		buf_init(&uid);
+		buf_printf(&uid, "%schart-%s", R->prefix, f->id);
+		size_t len = uid.len;
+		for (int n = 2; !S_ids_add(&R->ids, uid.data); n++) {
+			uid.len = len;
+			buf_printf(&uid, "-%d", n);
+		}
+		chart_write_svg(R->out, c, uid.data);
+		buf_free(&uid);
 	}
-	chart_write_svg(R->out, c, uid.data);
-	buf_free(&uid);
 	arena_free(&a);
 }
 
 static void S_code_block(struct S_render *R, cmark_node *node)
 {
-	const char *info = cmark_node_get_fence_info(node);
-	char word[32];
-	const char *rest =
-		markdown_info_word(info ? info : "", word, sizeof word);
-	if (!strcmp(word, "chart")) {
-		S_chart(R, node, rest);
+	struct fence f = fence_of(node);
+	if (f.kind == FENCE_CHART) {
+		S_chart(R, node, &f);
 		return;
 	}
-	if (!strcmp(word, "matrix")) {
-		html_matrix(R->out, R->o, rest, S_pos(node), R->d);
+	if (f.kind == FENCE_MATRIX) {
+		html_matrix(R->out, R->o, f.filter, S_pos(R, node), R->d);
 		return;
 	}
 	buf_puts(R->out, "<pre><code");
-	if (word[0]) {
+	if (f.word[0]) {
 		buf_puts(R->out, " class=\"language-");
-		S_text(R, word);
+		S_text(R, f.word);
 		buf_putc(R->out, '"');
 	}
 	buf_putc(R->out, '>');

@@ -37,9 +37,8 @@
 #include "util.h"
 #include "value.h"
 
-/* Fixed words of the matrix and the notes, in one language; html_words()
- * takes uprgen's own, replaced by the report's labels where they hold the
- * key (matrix_id, matrix_text, matrix_states, matrix_position,
+/* Fixed words of the matrix and the notes, in one language, from the
+ * words module (matrix_id, matrix_text, matrix_states, matrix_position,
  * matrix_status, position_<name with _>, footnote_back, notes). */
 struct html_words {
 	const char *matrix_id, *matrix_text, *matrix_states;
@@ -49,10 +48,14 @@ struct html_words {
 	struct chart_words chart;
 };
 
-struct html_words html_words(enum lang lang, const struct value *labels);
+struct html_words html_words(const struct words *words);
 
 struct html_options {
 	enum lang lang;
+	/* the Markdown the tree was parsed from, for the place of warnings
+	 * about nodes that carry none of their own (markdown_node_pos);
+	 * NULL: none */
+	const char *file;
 	/* chart and matrix blocks need the report; without one they are
 	 * left out with a warning */
 	const struct report *report;

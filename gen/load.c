@@ -158,6 +158,8 @@ static void S_check_markup(struct S_loader *L, const char *s,
 			   struct source_pos pos, const char *field,
 			   bool markdown, bool whole_file)
 {
+	if (markdown)
+		return; /* validate.c reads Markdown's HTML on the tree */
 	for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
 		char c = p[1];
 		if (!(isalpha((unsigned char)c) || c == '/' || c == '!' ||
@@ -236,6 +238,7 @@ static struct text S_text(struct S_loader *L, const struct value *v,
 	if (!v || v->kind == VALUE_NULL)
 		return t;
 	t.pos = v->pos;
+	t.quoted = v->quoted;
 	if (v->kind != VALUE_MAP) {
 		t.any = S_scalar_text(L, v, field, markdown);
 		t.present = t.any != NULL;
@@ -254,6 +257,8 @@ static struct text S_text(struct S_loader *L, const struct value *v,
 		if (e->value->kind == VALUE_NULL)
 			continue;
 		t.by_lang[l] = S_scalar_text(L, e->value, field, markdown);
+		t.pos_by_lang[l] = e->value->pos;
+		t.quoted_by_lang[l] = e->value->quoted;
 		t.present |= t.by_lang[l] != NULL;
 	}
 	if (!t.present)

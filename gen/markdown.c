@@ -360,3 +360,60 @@ const char *markdown_info_word(const char *p, char *word, size_t size)
 	word[keep] = '\0';
 	return p + n;
 }
+
+void markdown_set_origin(cmark_node *doc, const struct source_pos *origin)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER)
+			cmark_node_set_user_data(cmark_iter_get_node(it),
+						 (void *)origin);
+	cmark_iter_free(it);
+}
+
+struct source_pos markdown_node_pos(cmark_node *node, const char *file)
+{
+	int line = cmark_node_get_start_line(node);
+	int column = cmark_node_get_start_column(node);
+	const struct source_pos *o = cmark_node_get_user_data(node);
+	if (!o)
+		return (struct source_pos){file, line, column};
+	if (line <= 0)
+		return *o;
+	return (struct source_pos){
+		o->file, o->line ? o->line + line - 1 : 0,
+		line == 1 && o->column ? o->column + column - 1 : column};
+}
+
+bool markdown_title(const char *text, size_t len, char **title,
+		    int *title_line, int *title_column, int *rest_line)
+{
+	struct diags quiet; /* the chapter's problems are check's to say */
+	diags_init(&quiet);
+	cmark_node *doc = markdown_parse(text, len, (struct source_pos){0},
+					 &quiet);
+	diags_free(&quiet);
+	cmark_node *h = doc ? cmark_node_first_child(doc) : NULL;
+	bool found = h && cmark_node_get_type(h) == CMARK_NODE_HEADING &&
+		     cmark_node_get_heading_level(h) == 1;
+	if (found) {
+		cmark_node *first = cmark_node_first_child(h);
+		*title_line = cmark_node_get_start_line(first ? first : h);
+		*title_column = cmark_node_get_start_column(first ? first : h);
+		*rest_line = cmark_node_get_end_line(h) + 1;
+		/* the heading's inlines, written back as CommonMark */
+		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		while ((first = cmark_node_first_child(h)))
+			cmark_node_append_child(para, first);
+		cmark_node_append_child(doc, para);
+		char *md = cmark_render_commonmark(para, CMARK_OPT_DEFAULT, 0);
+		size_t n = strlen(md);
+		while (n && (md[n - 1] == '\n' || md[n - 1] == ' '))
+			md[--n] = '\0';
+		*title = md;
+	}
+	if (doc)
+		cmark_node_free(doc);
+	return found;
+}

@@ -81,6 +81,26 @@ char markdown_table_align(cmark_node *table, unsigned column);
  * images of the types cmark allows), and no data: at all for links. */
 bool markdown_url_is_safe(const char *url, bool image);
 
+/* A chapter that opens with a level-1 heading ("# Introduction", or one
+ * underlined with "="): *title gets the heading's text as Markdown (heap,
+ * the caller frees it), *title_line and *title_column where that text
+ * starts, *rest_line the first line after the heading.  False when the
+ * chapter opens with anything else. */
+bool markdown_title(const char *text, size_t len, char **title,
+		    int *title_line, int *title_column, int *rest_line);
+
+/* ---- where a node was written ----
+ *
+ * Every chapter and Markdown field is parsed as a document of its own
+ * (document.h grafts them into the report).  markdown_set_origin() marks
+ * every node of such a document with where its text was read from
+ * (origin must outlive the tree: it is kept in each node's user data);
+ * markdown_node_pos() then gives a node's place in that file: the line of
+ * the file, and the column in it for the first line of the text.  A node
+ * with no origin is placed in `file`, the document it was parsed from. */
+void markdown_set_origin(cmark_node *doc, const struct source_pos *origin);
+struct source_pos markdown_node_pos(cmark_node *node, const char *file);
+
 /* Copies the first word of a fenced block's info string ("chart" of
  * "chart budget") into word (at most size - 1 bytes, cut at a character
  * boundary); returns what follows it. */

@@ -7,49 +7,20 @@
 
 #include "chart.h"
 
-static const struct {
-	const char *heading[MATRIX_COLUMN_COUNT];
-	const char *position[POSITION_COUNT];
-} S_words[LANG_COUNT] = {
-	[LANG_EN] = {{"No.", "Recommendation", "Recommending States",
-		      "Position", "Status"},
-		     {"Supported", "Partially supported", "Noted"}},
-	[LANG_ES] = {{"N.º", "Recomendación", "Estados recomendantes",
-		      "Posición", "Estado"},
-		     {"Aceptada", "Aceptada parcialmente", "Anotada"}},
-	[LANG_FR] = {{"No", "Recommandation", "États auteurs", "Position",
-		      "État"},
-		     {"Acceptée", "Partiellement acceptée", "Notée"}},
-};
-
-static void S_label(const struct value *labels, const char *key,
-		    const char **slot)
+struct matrix_words matrix_words(const struct words *words)
 {
-	const struct value *v = value_map_get(labels, key);
-	if (v && v->kind == VALUE_STRING && v->len)
-		*slot = v->str;
-}
-
-struct matrix_words matrix_words(enum lang lang, const struct value *labels)
-{
-	if ((unsigned)lang >= LANG_COUNT)
-		lang = LANG_EN;
-	struct matrix_words w;
-	memcpy(w.heading, S_words[lang].heading, sizeof w.heading);
-	memcpy(w.position, S_words[lang].position, sizeof w.position);
-	/* status names are the charts' legend: one source for both */
-	struct chart_words cw = chart_words(lang, labels);
-	memcpy(w.status, cw.status, sizeof w.status);
 	static const char *const heading_keys[MATRIX_COLUMN_COUNT] = {
 		"matrix_id", "matrix_text", "matrix_states", "matrix_position",
 		"matrix_status"};
-	static const char *const position_keys[POSITION_COUNT] = {
-		"position_supported", "position_partially_supported",
-		"position_noted"};
+	struct matrix_words w;
 	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++)
-		S_label(labels, heading_keys[i], &w.heading[i]);
-	for (int i = 0; i < POSITION_COUNT; i++)
-		S_label(labels, position_keys[i], &w.position[i]);
+		w.heading[i] = words_get(words, heading_keys[i]);
+	for (int p = 0; p < POSITION_COUNT; p++)
+		w.position[p] = words_named(words, "position",
+					    position_name((enum position)p));
+	for (int s = 0; s < STATUS_COUNT; s++)
+		w.status[s] = words_named(words, "status",
+					  status_name((enum status)s));
 	return w;
 }
 

@@ -23,6 +23,7 @@
 #include "model.h"
 #include "util.h"
 #include "value.h"
+#include "words.h"
 
 enum matrix_column {
 	MATRIX_ID,
@@ -43,7 +44,7 @@ struct matrix_words {
 	const char *status[STATUS_COUNT];
 };
 
-struct matrix_words matrix_words(enum lang lang, const struct value *labels);
+struct matrix_words matrix_words(const struct words *words);
 
 struct matrix {
 	const struct recommendation **rows;

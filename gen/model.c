@@ -34,6 +34,39 @@ const char *text_get(const struct text *t, enum lang lang, enum lang fallback)
 	return NULL;
 }
 
+struct source_pos text_pos(const struct text *t, enum lang lang,
+			   enum lang fallback)
+{
+	if (!t->present || t->any)
+		return t->pos;
+	const char *s = text_get(t, lang, fallback);
+	for (int i = 0; i < LANG_COUNT; i++)
+		if (t->by_lang[i] == s && t->pos_by_lang[i].file)
+			return t->pos_by_lang[i];
+	return t->pos;
+}
+
+struct source_pos text_origin(const struct text *t, enum lang lang,
+			      enum lang fallback)
+{
+	struct source_pos at = text_pos(t, lang, fallback);
+	const char *s = text_get(t, lang, fallback);
+	bool quoted = t->quoted;
+	for (int i = 0; i < LANG_COUNT && !t->any; i++)
+		if (t->by_lang[i] == s)
+			quoted = t->quoted_by_lang[i];
+	size_t len = s ? strlen(s) : 0;
+	if (!quoted || !at.line)
+		return at;
+	if (len && s[len - 1] == '\n') {
+		at.line++;
+		at.column = 0;
+	} else if (at.column) {
+		at.column++;
+	}
+	return at;
+}
+
 const char *position_name(enum position p)
 {
 	static const char *const names[POSITION_COUNT] = {

@@ -38,13 +38,25 @@ int lang_from_code(const char *code);
 struct text {
 	const char *any;
 	const char *by_lang[LANG_COUNT];
-	struct source_pos pos;
+	struct source_pos pos;                   /* of the field */
+	struct source_pos pos_by_lang[LANG_COUNT]; /* of each translation */
+	/* written in quotes or as a block ("|"): the text starts after
+	 * the quote, or on the next line */
+	bool quoted, quoted_by_lang[LANG_COUNT];
 	bool present;
 };
 
 /* The text in `lang`, else in `fallback` (the report's first language),
  * else any translation at all; NULL only when the field is absent. */
 const char *text_get(const struct text *t, enum lang lang, enum lang fallback);
+/* Where the text text_get() gives was read from. */
+struct source_pos text_pos(const struct text *t, enum lang lang,
+			   enum lang fallback);
+/* Where the first line of that text is: text_pos(), after the opening
+ * quote of a quoted scalar, or for a YAML block scalar ("|", ">": quoted
+ * text that ends with a line end) the line after it, column unknown. */
+struct source_pos text_origin(const struct text *t, enum lang lang,
+			      enum lang fallback);
 
 struct text_list {
 	struct text *items;

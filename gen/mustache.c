@@ -927,6 +927,13 @@ static void S_expand(struct S_engine *e, const struct S_node *list,
 		case S_VAR:
 		case S_RAW:
 			v = S_lookup(e, ctx, n);
+			if (n->kind == S_RAW && v && v->markdown &&
+			    e->opt->field) {
+				S_indentation(e);
+				e->opt->field(e->opt->field_ctx, v, e->out);
+				S_check_size(e);
+				break;
+			}
 			const char *s = value_text(&e->a, v);
 			S_value(e, s, v && v->kind == VALUE_STRING ? v->len
 								   : strlen(s),
@@ -955,7 +962,7 @@ static void S_expand(struct S_engine *e, const struct S_node *list,
 }
 
 static const struct mustache_options S_default = {MUSTACHE_ESCAPE_HTML,
-						  NULL, 0, 0};
+						  NULL, 0, 0, NULL, NULL};
 
 struct mustache_template *mustache_compile(struct diags *d, const char *file,
 					   const char *tmpl, size_t len,

@@ -87,6 +87,14 @@ struct mustache_options {
 	const struct mustache_partials *partials; /* NULL: no partials */
 	size_t max_output; /* bytes; 0: MUSTACHE_MAX_OUTPUT */
 	size_t max_steps;  /* 0: MUSTACHE_MAX_STEPS */
+	/* When set, {{{x}}} and {{&x}} of a Markdown field (value.h:
+	 * v->markdown) append field(field_ctx, v, out) instead of its text:
+	 * each output puts there what stands for a document of its own (a
+	 * placeholder to graft the parsed field at, rendered HTML).  {{x}}
+	 * escapes a field as any text. */
+	void (*field)(void *field_ctx, const struct value *v,
+		      struct buf *out);
+	void *field_ctx;
 };
 
 /* Expands template `tmpl` (len bytes of UTF-8, read from `file`) with

@@ -22,6 +22,7 @@
 
 #include "chart.h"
 #include "markdown.h"
+#include "fence.h"
 #include "matrix.h"
 #include "pdf_int.h"
 
@@ -163,8 +164,7 @@ static bool S_image_path_ok(const char *url)
 static HPDF_Image S_load_image(struct S_ctx *c, cmark_node *img)
 {
 	const char *url = cmark_node_get_url(img);
-	struct source_pos pos = {NULL, cmark_node_get_start_line(img),
-				 cmark_node_get_start_column(img)};
+	struct source_pos pos = markdown_node_pos(img, c->opt->file);
 	if (!c->opt->base_dir || !url || !S_image_path_ok(url)) {
 		diag_warning(c->d, pos, "image \"%s\" is not a relative path "
 			     "inside the content folder; its description is "
@@ -383,21 +383,14 @@ static void S_code_source_line(struct S_ctx *c, const struct S_frame *f,
 /* The word of a fence's info string at *p, copied to word (at most
  * size-1 bytes); returns what follows it. */
 
-static void S_chart(struct S_ctx *c, const char *rest, struct source_pos pos,
-		    const struct S_frame *f)
+static void S_chart(struct S_ctx *c, const struct fence *fb,
+		    struct source_pos pos, const struct S_frame *f)
 {
-	char id[MODEL_MAX_ID + 2];
-	markdown_info_word(rest, id, sizeof id);
-	const struct report *r = c->opt->report;
-	struct chart *ch = r ? chart_for_block(&c->arena, r, id, c->opt->lang,
-					       &c->chart_words)
-			     : NULL;
-	if (!ch) {
-		diag_warning(c->d, pos, "no statistic '%s' to draw; the "
-			     "chart is left out", id);
-		return;
-	}
-	pdf_chart(&c->pages, &c->env, &c->para, ch, f->left, f->right);
+	struct chart *ch = fence_chart(&c->arena, fb, c->opt->report,
+				       c->opt->lang, &c->chart_words, pos,
+				       c->d);
+	if (ch)
+		pdf_chart(&c->pages, &c->env, &c->para, ch, f->left, f->right);
 }
 
 static void S_matrix(struct S_ctx *c, const char *rest, struct source_pos pos,
@@ -419,16 +412,12 @@ static void S_matrix(struct S_ctx *c, const char *rest, struct source_pos pos,
 static bool S_drawn_block(struct S_ctx *c, cmark_node *n,
 			  const struct S_frame *f)
 {
-	const char *info = cmark_node_get_fence_info(n);
-	char word[16];
-	const char *rest =
-		markdown_info_word(info ? info : "", word, sizeof word);
-	struct source_pos pos = {NULL, cmark_node_get_start_line(n),
-				 cmark_node_get_start_column(n)};
-	if (!strcmp(word, "chart"))
-		S_chart(c, rest, pos, f);
-	else if (!strcmp(word, "matrix"))
-		S_matrix(c, rest, pos, f);
+	struct fence fb = fence_of(n);
+	struct source_pos pos = markdown_node_pos(n, c->opt->file);
+	if (fb.kind == FENCE_CHART)
+		S_chart(c, &fb, pos, f);
+	else if (fb.kind == FENCE_MATRIX)
+		S_matrix(c, fb.filter, pos, f);
 	else
 		return false;
 	return true;
@@ -719,14 +708,14 @@ static void S_distribution(struct S_ctx *c, struct pdf_list *l)
 {
 	const struct pdf_title_page *t = &c->opt->title_page;
 	double x = PDF_PAGE_W - PDF_MARGIN_RIGHT - 130, y = 42;
-	S_block_line(l, x, y, pdf_word(c->opt->lang,
+	S_block_line(l, x, y, pdf_word(c->opt->words,
 					  PDF_WORD_DISTRIBUTION));
 	if (t->date)
 		S_block_line(l, x, y += 12, t->date);
 	if (t->original)
 		S_block_line(l, x, y += 20,
 			     arena_printf(&c->arena, "%s %s",
-					  pdf_word(c->opt->lang,
+					  pdf_word(c->opt->words,
 						   PDF_WORD_ORIGINAL),
 					  t->original));
 }
@@ -830,7 +819,7 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 		toc |= c->heads[i].level <= depth;
 	if (toc)
 		pdf_toc(&c->pages, &c->env, &c->para, c->heads,
-			c->head_count, depth, o->lang);
+			c->head_count, depth, o->words);
 	size_t front = c->pages.count;
 	pdf_pages_new_page(&c->pages, PDF_PAGE_BODY);
 	struct S_frame f = {.left = PDF_MARGIN_LEFT,
@@ -891,8 +880,8 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 	HPDF_UseUTFEncodings(c.doc);
 	HPDF_SetCurrentEncoder(c.doc, "UTF-8");
 	bool ok = pdf_fonts_load(&c.fonts, c.doc, opt->font_dir, d);
-	c.chart_words = chart_words(opt->lang, opt->labels);
-	c.matrix_words = matrix_words(opt->lang, opt->labels);
+	c.chart_words = chart_words(opt->words);
+	c.matrix_words = matrix_words(opt->words);
 	c.env = (struct pdf_inline_env){
 		.fonts = &c.fonts, .arena = &c.arena,
 		.hyphen = ok ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)

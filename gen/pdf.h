@@ -28,6 +28,7 @@
 #include "diag.h"
 #include "model.h"
 #include "value.h"
+#include "words.h"
 
 /* The lines of the title page; NULL fields are left out.  No title page
  * at all when title is NULL. */
@@ -49,13 +50,16 @@ struct pdf_date {
 
 struct pdf_options {
 	enum lang lang; /* hyphenation, /Lang, "Contents", "Page" */
+	/* the Markdown the tree was parsed from, for the place of warnings
+	 * about nodes that carry none of their own; NULL: none */
+	const char *file;
 
 	/* ```chart ID``` and ```matrix``` blocks draw from the report (see
 	 * chart.h, matrix.h); NULL: they are left out with a warning.
-	 * labels: the language's labels (templates/labels/LL.yaml), for the
-	 * words of charts and the matrix; NULL: uprgen's own. */
+	 * words: the language's fixed words (words.h), for charts, the
+	 * matrix, the contents and the UN block. */
 	const struct report *report;
-	const struct value *labels;
+	const struct words *words;
 
 	/* document information (UTF-8; NULL to leave out) */
 	const char *title;

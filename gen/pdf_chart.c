@@ -44,7 +44,7 @@ struct S_paint {
 static const char *S_number(struct S_paint *P, double v)
 {
 	buf_clear(&P->num);
-	chart_format_number(&P->num, v, P->c->lang);
+	chart_format_number(&P->num, v, P->c->words);
 	return arena_strndup(P->env->arena, P->num.data, P->num.len);
 }
 
@@ -439,7 +439,7 @@ static void S_cell(void *ctx, struct pdf_para *p, struct pdf_inline_env *env,
 		const struct chart_series *se = &c->series[col - 1];
 		if (se->present[row - 1])
 			chart_format_number(&P->num, se->values[row - 1],
-					    c->lang);
+					    c->words);
 		else
 			buf_puts(&P->num, c->missing);
 	} else {
@@ -447,7 +447,7 @@ static void S_cell(void *ctx, struct pdf_para *p, struct pdf_inline_env *env,
 		for (size_t i = 0; i < c->series_count; i++)
 			if (c->series[i].present[row - 1])
 				total += c->series[i].values[row - 1];
-		chart_format_number(&P->num, total, c->lang);
+		chart_format_number(&P->num, total, c->words);
 	}
 	pdf_para_text(p, env, face, P->num.data ? P->num.data : "",
 		      P->num.len);

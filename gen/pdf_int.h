@@ -27,6 +27,7 @@
 #include "diag.h"
 #include "model.h"
 #include "util.h"
+#include "words.h"
 
 /* ---- page geometry (points) ---- */
 #define PDF_PAGE_W 595.276
@@ -378,7 +379,7 @@ struct pdf_heading {
 
 void pdf_toc(struct pdf_pages *pg, struct pdf_inline_env *env,
 	     struct pdf_para *scratch, const struct pdf_heading *h,
-	     size_t count, int depth, enum lang lang);
+	     size_t count, int depth, const struct words *words);
 struct pdf_anchor {
 	int page; /* -1: not placed */
 	double y;
@@ -389,7 +390,7 @@ void pdf_outline(HPDF_Doc doc, HPDF_Page *pages, const struct pdf_heading *h,
 		 const struct pdf_anchor *at, size_t count);
 enum pdf_word { PDF_WORD_CONTENTS, PDF_WORD_PAGE, PDF_WORD_DISTRIBUTION,
 		PDF_WORD_ORIGINAL };
-const char *pdf_word(enum lang lang, enum pdf_word which);
+const char *pdf_word(const struct words *w, enum pdf_word which);
 
 /* ---- drawing (pdf_emit.c) ---- */
 struct pdf_emit_info {

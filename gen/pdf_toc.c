@@ -15,27 +15,22 @@
 #define S_NUM_W 36.0  /* the page number column */
 #define S_DOT_PITCH 4.5
 
-const char *pdf_word(enum lang lang, enum pdf_word which)
+const char *pdf_word(const struct words *w, enum pdf_word which)
 {
 	/* the words of UN documents: "Distr.: General", "Original:" */
-	static const char *const words[LANG_COUNT][4] = {
-		[LANG_EN] = {"Contents", "Page", "Distr.: General",
-			     "Original:"},
-		[LANG_ES] = {"\u00cdndice", "P\u00e1gina", "Distr. general",
-			     "Original:"},
-		[LANG_FR] = {"Table des mati\u00e8res", "Page",
-			     "Distr. g\u00e9n\u00e9rale", "Original\u00a0:"},
-	};
-	if ((unsigned)lang >= LANG_COUNT)
-		lang = LANG_EN;
-	return words[lang][which];
+	static const char *const keys[] = {
+		[PDF_WORD_CONTENTS] = "toc_title", [PDF_WORD_PAGE] = "toc_page",
+		[PDF_WORD_DISTRIBUTION] = "un_distribution",
+		[PDF_WORD_ORIGINAL] = "un_original"};
+	return words_get(w, keys[which]);
 }
 
-static struct pdf_chunk *S_title(struct pdf_inline_env *env, enum lang lang)
+static struct pdf_chunk *S_title(struct pdf_inline_env *env,
+				 const struct words *words)
 {
 	struct pdf_list l = {0};
-	const char *t = pdf_word(lang, PDF_WORD_CONTENTS);
-	const char *p = pdf_word(lang, PDF_WORD_PAGE);
+	const char *t = pdf_word(words, PDF_WORD_CONTENTS);
+	const char *p = pdf_word(words, PDF_WORD_PAGE);
 	double pw = pdf_fonts_width(env->fonts, PDF_SANS_I, 8, p, strlen(p));
 	pdf_list_add(&l, (struct pdf_draw){.kind = PDF_DRAW_TEXT,
 					   .face = PDF_SANS_B,
@@ -93,10 +88,10 @@ static void S_finish_entry(struct pdf_inline_env *env, struct pdf_chunk *last,
 
 void pdf_toc(struct pdf_pages *pg, struct pdf_inline_env *env,
 	     struct pdf_para *p, const struct pdf_heading *h, size_t count,
-	     int depth, enum lang lang)
+	     int depth, const struct words *words)
 {
 	pdf_pages_new_page(pg, PDF_PAGE_FRONT);
-	struct pdf_chunk *title = S_title(env, lang);
+	struct pdf_chunk *title = S_title(env, words);
 	pdf_pages_group(pg, &title, 1);
 	env->no_notes = true;
 	for (size_t i = 0; i < count; i++) {

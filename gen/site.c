@@ -20,124 +20,6 @@
 #include "opendata.h"
 #include "thread.h"
 
-/* ---- fixed words ---------------------------------------------------- */
-
-/* The words of the site's own pages, by key; a label of the same key in
- * templates/labels/LL.yaml replaces uprgen's. */
-static const char *const S_words[][1 + LANG_COUNT] = {
-	{"dashboard", "Dashboard", "Panorama", "Tableau de bord"},
-	{"report", "Report", "Informe", "Rapport"},
-	{"recommendations", "Recommendations", "Recomendaciones", "Recommandations"},
-	{"clusters", "Clusters", "Grupos temáticos", "Groupes thématiques"},
-	{"cluster", "Cluster", "Grupo temático", "Groupe thématique"},
-	{"statistics", "Statistics", "Estadísticas", "Statistiques"},
-	{"sdgs", "SDGs", "ODS", "ODD"},
-	{"sdgs_title", "Recommendations by Sustainable Development Goal",
-	 "Recomendaciones por Objetivo de Desarrollo Sostenible",
-	 "Recommandations par objectif de développement durable"},
-	{"data", "Open data", "Datos abiertos", "Données ouvertes"},
-	{"search", "Search", "Buscar", "Rechercher"},
-	{"search_label", "Search the recommendations",
-	 "Buscar en las recomendaciones", "Rechercher dans les recommandations"},
-	{"search_hint", "Type a word, a State or a number, e.g. 110.1",
-	 "Escriba una palabra, un Estado o un número, p. ej. 110.1",
-	 "Tapez un mot, un État ou un numéro, p. ex. 110.1"},
-	{"search_noscript",
-	 "Search needs JavaScript. Every recommendation is listed on the page of all recommendations.",
-	 "La búsqueda necesita JavaScript. Todas las recomendaciones figuran en la lista completa.",
-	 "La recherche nécessite JavaScript. Toutes les recommandations figurent dans la liste complète."},
-	{"search_none", "No recommendation matches.",
-	 "Ninguna recomendación coincide.", "Aucune recommandation ne correspond."},
-	{"search_found", "recommendations found", "recomendaciones encontradas",
-	 "recommandations trouvées"},
-	{"language", "Language", "Idioma", "Langue"},
-	{"skip", "Skip to content", "Ir al contenido", "Aller au contenu"},
-	{"menu", "Main menu", "Menú principal", "Menu principal"},
-	{"total", "Recommendations received", "Recomendaciones recibidas",
-	 "Recommandations reçues"},
-	{"by_position", "By position of the State", "Según la posición del Estado",
-	 "Selon la position de l'État"},
-	{"by_status", "By status of implementation", "Según el estado de aplicación",
-	 "Selon l'état de mise en œuvre"},
-	{"progress", "Progress by cluster", "Avance por grupo temático",
-	 "Avancement par groupe thématique"},
-	{"count", "Number", "Número", "Nombre"},
-	{"share", "Share", "Porcentaje", "Part"},
-	{"done", "Implemented in full or in part",
-	 "Implementadas total o parcialmente",
-	 "Mises en œuvre totalement ou en partie"},
-	{"states", "Recommending States", "Estados recomendantes", "États auteurs"},
-	{"position", "Position", "Posición", "Position"},
-	{"status", "Status", "Estado", "État"},
-	{"themes", "Themes", "Temas", "Thèmes"},
-	{"groups", "Affected persons", "Personas afectadas", "Personnes concernées"},
-	{"responsible", "Responsible institutions", "Instituciones responsables",
-	 "Institutions responsables"},
-	{"actions", "Actions taken", "Medidas adoptadas", "Mesures prises"},
-	{"challenges", "Challenges", "Dificultades", "Difficultés"},
-	{"assistance", "Assistance needed", "Asistencia necesaria",
-	 "Assistance nécessaire"},
-	{"related", "Related recommendations of other mechanisms",
-	 "Recomendaciones conexas de otros mecanismos",
-	 "Recommandations connexes d'autres mécanismes"},
-	{"indicators", "Indicators", "Indicadores", "Indicateurs"},
-	{"source", "Source", "Fuente", "Source"},
-	{"para", "para.", "párr.", "par."},
-	{"previous", "Previous", "Anterior", "Précédente"},
-	{"next", "Next", "Siguiente", "Suivante"},
-	{"all_recommendations", "All recommendations", "Todas las recomendaciones",
-	 "Toutes les recommandations"},
-	{"download", "Download", "Descargar", "Télécharger"},
-	{"field", "Field", "Campo", "Champ"},
-	{"meaning", "Meaning", "Significado", "Signification"},
-	{"data_intro",
-	 "The recommendations and their follow-up, free to reuse. The CSV file opens in any spreadsheet (UTF-8, comma-separated); the JSON file holds the same fields, with lists as arrays.",
-	 "Las recomendaciones y su seguimiento, de libre reutilización. El archivo CSV se abre en cualquier hoja de cálculo (UTF-8, separado por comas); el archivo JSON contiene los mismos campos, con las listas como matrices.",
-	 "Les recommandations et leur suivi, librement réutilisables. Le fichier CSV s'ouvre dans tout tableur (UTF-8, séparé par des virgules) ; le fichier JSON contient les mêmes champs, les listes sous forme de tableaux."},
-	{"goal", "Goal", "Objetivo", "Objectif"},
-	{"no_sdg", "Not linked to a goal", "Sin vínculo con un objetivo",
-	 "Sans lien avec un objectif"},
-	{"symbol", "Symbol", "Signatura", "Cote"},
-	{"outcome", "Outcome of the review", "Resultado del examen",
-	 "Document final de l'Examen"},
-	{"date", "Date", "Fecha", "Date"},
-	{"none", "None reported.", "No se informa.", "Rien n'est signalé."},
-};
-
-static const char *const S_goals[17][LANG_COUNT] = {
-	{"No poverty", "Fin de la pobreza", "Pas de pauvreté"},
-	{"Zero hunger", "Hambre cero", "Faim « zéro »"},
-	{"Good health and well-being", "Salud y bienestar", "Bonne santé et bien-être"},
-	{"Quality education", "Educación de calidad", "Éducation de qualité"},
-	{"Gender equality", "Igualdad de género", "Égalité entre les sexes"},
-	{"Clean water and sanitation", "Agua limpia y saneamiento",
-	 "Eau propre et assainissement"},
-	{"Affordable and clean energy", "Energía asequible y no contaminante",
-	 "Énergie propre et d'un coût abordable"},
-	{"Decent work and economic growth", "Trabajo decente y crecimiento económico",
-	 "Travail décent et croissance économique"},
-	{"Industry, innovation and infrastructure",
-	 "Industria, innovación e infraestructura",
-	 "Industrie, innovation et infrastructure"},
-	{"Reduced inequalities", "Reducción de las desigualdades",
-	 "Inégalités réduites"},
-	{"Sustainable cities and communities", "Ciudades y comunidades sostenibles",
-	 "Villes et communautés durables"},
-	{"Responsible consumption and production", "Producción y consumo responsables",
-	 "Consommation et production responsables"},
-	{"Climate action", "Acción por el clima",
-	 "Mesures relatives à la lutte contre les changements climatiques"},
-	{"Life below water", "Vida submarina", "Vie aquatique"},
-	{"Life on land", "Vida de ecosistemas terrestres", "Vie terrestre"},
-	{"Peace, justice and strong institutions",
-	 "Paz, justicia e instituciones sólidas", "Paix, justice et institutions efficaces"},
-	{"Partnerships for the goals", "Alianzas para lograr los objetivos",
-	 "Partenariats pour la réalisation des objectifs"},
-};
-
-static const char *const S_language_names[LANG_COUNT] = {
-	[LANG_EN] = "English", [LANG_ES] = "Español", [LANG_FR] = "Français"};
-
 /* ---- the build's state ---------------------------------------------- */
 
 struct S_template {
@@ -187,7 +69,8 @@ struct S_site {
 	enum lang first;
 	const char *lang_dir; /* "" or "es/" */
 	struct html_words hw;
-	struct value *words;
+	const struct words *w; /* the language's, from the words module */
+	struct value *words;   /* its labels, as the templates see them */
 	struct value *site; /* S_site_map() */
 	struct S_frame frames[S_KIND_COUNT];
 	const char **cluster_pages; /* by cluster index, from the top */
@@ -271,8 +154,8 @@ static struct mustache_template *S_compiled(struct S_site *S,
 					    struct S_template *t)
 {
 	if (!t->compiled) {
-		struct mustache_options opt = {MUSTACHE_ESCAPE_HTML,
-					       &S->partials, 0, 0};
+		struct mustache_options opt = {
+			.escape = MUSTACHE_ESCAPE_HTML, .partials = &S->partials};
 		t->compiled = mustache_compile(S->d, t->path, t->text, t->len,
 					       &opt);
 	}
@@ -347,22 +230,7 @@ static const char *S_t(struct S_site *S, const struct text *t)
 
 static const char *S_word(struct S_site *S, const char *key)
 {
-	const struct value *v = value_map_get(S->words, key);
-	return v ? v->str : key;
-}
-
-static struct value *S_words_map(struct S_site *S)
-{
-	struct value *m = value_map(S->va);
-	for (size_t i = 0; i < sizeof S_words / sizeof *S_words; i++) {
-		const char *key = S_words[i][0];
-		const char *w = S_words[i][1 + S->L->lang];
-		const struct value *l = value_map_get(S->L->labels, key);
-		if (l && l->kind == VALUE_STRING && l->len)
-			w = l->str;
-		S_put(S, m, key, w);
-	}
-	return m;
+	return words_get(S->w, key);
 }
 
 /* The way from a page at rel to the top of its language's site. */
@@ -418,7 +286,7 @@ static struct value *S_translations(struct S_site *S, const char *root,
 		enum lang l = S->langs[i].lang;
 		struct value *m = value_map(S->va);
 		S_put(S, m, "lang", lang_code(l));
-		S_put(S, m, "name", S_language_names[l]);
+		S_put(S, m, "name", words_native_name(S->w, l));
 		S_put(S, m, "href", arena_printf(S->va, "%s../%s/%s", root,
 						 lang_code(l), rel));
 		value_map_put(S->va, m, "current",
@@ -428,35 +296,9 @@ static struct value *S_translations(struct S_site *S, const char *root,
 	return list;
 }
 
-static void S_date_text(struct buf *b, const struct date *d, enum lang l)
-{
-	static const char *const months[LANG_COUNT][12] = {
-		{"January", "February", "March", "April", "May", "June", "July",
-		 "August", "September", "October", "November", "December"},
-		{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-		 "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-		 "août", "septembre", "octobre", "novembre", "décembre"}};
-	if (!d->present)
-		return;
-	if (!d->month) {
-		buf_printf(b, "%d", d->year);
-		return;
-	}
-	const char *m = months[l][d->month - 1];
-	if (!d->day)
-		buf_printf(b, "%s %d", m, d->year);
-	else if (l == LANG_ES)
-		buf_printf(b, "%d de %s de %d", d->day, m, d->year);
-	else
-		buf_printf(b, "%d %s %d", d->day, m, d->year);
-}
-
 static const char *S_date(struct S_site *S, const struct date *d)
 {
-	buf_clear(&S->frag);
-	S_date_text(&S->frag, d, S->L->lang);
-	return S_frag(S);
+	return words_date(S->w, S->va, d);
 }
 
 static struct value *S_site_map(struct S_site *S)
@@ -490,7 +332,7 @@ static struct value *S_frame_base(struct S_site *S, enum S_kind kind,
 	value_map_put(S->va, m, "words", S->words);
 	value_map_put(S->va, m, "nav", S_nav_list(S, root, kind));
 	value_map_put(S->va, m, "ctx", (struct value *)S->L->context);
-	value_map_put(S->va, m, "labels", (struct value *)S->L->labels);
+	value_map_put(S->va, m, "labels", (struct value *)S->w->labels);
 	return m;
 }
 
@@ -535,7 +377,12 @@ static struct value *S_common(struct S_site *S, enum S_kind kind,
 static struct html_options S_html_options(struct S_site *S, const char *root,
 					  const char *prefix, int shift)
 {
-	struct html_options o = {S->L->lang, S->r, &S->hw, root, prefix, shift};
+	struct html_options o = {.lang = S->L->lang,
+				 .report = S->r,
+				 .words = &S->hw,
+				 .root = root,
+				 .id_prefix = prefix,
+				 .heading_shift = shift};
 	return o;
 }
 
@@ -579,9 +426,12 @@ static void S_render_field(struct S_site *S, struct S_fields *f,
 	const char *src = S_t(S, t);
 	if (!src || !*src)
 		return;
-	cmark_node *doc = markdown_parse(src, strlen(src), t->pos, S->d);
+	struct source_pos *origin = arena_alloc(S->a, sizeof *origin);
+	*origin = text_origin(t, S->L->lang, S->first);
+	cmark_node *doc = markdown_parse(src, strlen(src), *origin, S->d);
 	if (!doc)
 		return;
+	markdown_set_origin(doc, origin);
 	struct html_options o = S_html_options(S, "../", prefix, shift);
 	buf_clear(&S->frag);
 	html_render(&S->frag, doc, &o, S->d);
@@ -638,16 +488,34 @@ static const char *S_badge(struct S_site *S, enum status s)
 	return S_frag(S);
 }
 
-static struct value *S_count(struct S_site *S, const char *name,
-			     const char *label, size_t n, size_t total)
+/* [{name, label, count, percent}] of n counts of total: the shares
+ * by the words module, the same as the report's. */
+static struct value *S_counts(struct S_site *S, const char *(*name)(int),
+			      const char *const *labels, const size_t *count,
+			      int n, size_t total)
 {
-	struct value *m = value_map(S->va);
-	S_put(S, m, "name", name);
-	S_put(S, m, "label", label);
-	S_put_num(S, m, "count", (double)n);
-	S_put_num(S, m, "percent",
-		  total ? round(100.0 * (double)n / (double)total) : 0);
-	return m;
+	int pct[STATUS_COUNT + POSITION_COUNT];
+	words_shares(count, (size_t)n, total, pct);
+	struct value *list = value_list(S->va);
+	for (int i = 0; i < n; i++) {
+		struct value *m = value_map(S->va);
+		S_put(S, m, "name", name(i));
+		S_put(S, m, "label", labels[i]);
+		S_put_num(S, m, "count", (double)count[i]);
+		S_put_num(S, m, "percent", pct[i]);
+		value_list_push(S->va, list, m);
+	}
+	return list;
+}
+
+static const char *S_status_name(int s)
+{
+	return status_name((enum status)s);
+}
+
+static const char *S_position_name(int p)
+{
+	return position_name((enum position)p);
 }
 
 static const char *S_cluster_href(struct S_site *S, const char *root,
@@ -681,16 +549,14 @@ static struct value *S_cluster_rows(struct S_site *S, const char *root,
 		S_put(S, m, "title", S_t(S, &c->title));
 		S_put(S, m, "href", S_cluster_href(S, root, c));
 		S_put_num(S, m, "count", (double)total);
-		struct value *st = value_list(S->va);
-		for (int s = 0; s < STATUS_COUNT; s++)
-			value_list_push(S->va, st,
-					S_count(S, status_name(s), S->hw.chart.status[s],
-						by[k][s], total));
-		value_map_put(S->va, m, "statuses", st);
+		value_map_put(S->va, m, "statuses",
+			      S_counts(S, S_status_name, S->hw.chart.status,
+				       by[k], STATUS_COUNT, total));
 		size_t done = by[k][STATUS_IMPLEMENTED] +
 			      by[k][STATUS_PARTIALLY_IMPLEMENTED];
-		S_put_num(S, m, "done_percent",
-			  total ? round(100.0 * (double)done / (double)total) : 0);
+		int done_pct;
+		words_shares(&done, 1, total, &done_pct);
+		S_put_num(S, m, "done_percent", done_pct);
 		value_list_push(S->va, list, m);
 	}
 	return list;
@@ -711,17 +577,12 @@ static void S_dashboard(struct S_site *S)
 			by[r->recs[i].cluster->index][r->recs[i].status]++;
 	}
 	S_put_num(S, m, "total", (double)r->rec_count);
-	struct value *pl = value_list(S->va), *sl = value_list(S->va);
-	for (int p = 0; p < POSITION_COUNT; p++)
-		value_list_push(S->va, pl, S_count(S, position_name(p),
-						  S->hw.position[p], pos[p],
-						  r->rec_count));
-	for (int s = 0; s < STATUS_COUNT; s++)
-		value_list_push(S->va, sl, S_count(S, status_name(s),
-						  S->hw.chart.status[s], st[s],
-						  r->rec_count));
-	value_map_put(S->va, m, "by_position", pl);
-	value_map_put(S->va, m, "by_status", sl);
+	value_map_put(S->va, m, "by_position",
+		      S_counts(S, S_position_name, S->hw.position, pos,
+			       POSITION_COUNT, r->rec_count));
+	value_map_put(S->va, m, "by_status",
+		      S_counts(S, S_status_name, S->hw.chart.status, st,
+			       STATUS_COUNT, r->rec_count));
 	value_map_put(S->va, m, "clusters", S_cluster_rows(S, "", by));
 	struct arena ca;
 	arena_init(&ca);
@@ -741,6 +602,7 @@ static void S_report(struct S_site *S)
 	struct value *m = S_common(S, S_REPORT, "report.html",
 				   S_t(S, &S->r->title));
 	struct html_options o = S_html_options(S, "", NULL, 0);
+	o.file = S->L->file;
 	buf_clear(&S->frag);
 	size_t l = (size_t)(S->L - S->langs);
 	cmark_node *doc = S->reports[l];
@@ -831,7 +693,7 @@ static void S_sdgs(struct S_site *S)
 		struct value *e = value_map(S->va);
 		S_put_num(S, e, "goal", g);
 		S_put(S, e, "id", arena_printf(S->va, "goal-%d", g));
-		S_put(S, e, "title", S_goals[g - 1][S->L->lang]);
+		S_put(S, e, "title", words_goal(S->w, g));
 		S_put_num(S, e, "count", (double)by_goal[g]->count);
 		value_map_put(S->va, e, "recommendations", by_goal[g]);
 		value_list_push(S->va, goals, e);
@@ -911,12 +773,9 @@ static void S_cluster(struct S_site *S, const struct cluster *c)
 			st[S->r->recs[i].status]++;
 			total++;
 		}
-	struct value *sl = value_list(S->va);
-	for (int s = 0; s < STATUS_COUNT; s++)
-		value_list_push(S->va, sl, S_count(S, status_name(s),
-						  S->hw.chart.status[s], st[s],
-						  total));
-	value_map_put(S->va, m, "by_status", sl);
+	value_map_put(S->va, m, "by_status",
+		      S_counts(S, S_status_name, S->hw.chart.status, st,
+			       STATUS_COUNT, total));
 	S_put_num(S, m, "total", (double)total);
 	struct html_options o = S_html_options(S, "../", NULL, 0);
 	buf_clear(&S->frag);
@@ -984,9 +843,8 @@ static struct value *S_sdg_list(struct S_site *S,
 		struct value *m = value_map(S->va);
 		S_put(S, m, "code", g->code);
 		S_put(S, m, "href", arena_printf(S->va, "../sdgs.html#goal-%d", g->goal));
-		S_put(S, m, "title", g->goal >= 1 && g->goal <= 17
-					     ? S_goals[g->goal - 1][S->L->lang]
-					     : "");
+		const char *title = words_goal(S->w, g->goal);
+		S_put(S, m, "title", title ? title : "");
 		value_list_push(S->va, list, m);
 	}
 	return list;
@@ -1035,11 +893,12 @@ static void S_recommendation(struct S_site *S, size_t i)
 	S_put(S, m, "id", rec->id);
 	S_put(S, m, "text", S_t(S, &rec->text));
 	S_put_list(S, m, "has_states", S_texts(S, &rec->states));
-	buf_clear(&S->frag);
+	const char **states = arena_alloc(S->va, (rec->states.count + 1) *
+						       sizeof *states);
 	for (size_t j = 0; j < rec->states.count; j++)
-		buf_printf(&S->frag, "%s%s", j ? ", " : "",
-			   S_t(S, &rec->states.items[j]));
-	S_put(S, m, "states_text", S_frag(S));
+		states[j] = S_t(S, &rec->states.items[j]);
+	S_put(S, m, "states_text",
+	      words_join(S->w, S->va, states, rec->states.count));
 	S_put(S, m, "position", S->hw.position[rec->position]);
 	S_put(S, m, "position_name", position_name(rec->position));
 	S_put(S, m, "status", S_badge(S, rec->status));
@@ -1069,8 +928,9 @@ static void S_chooser(struct S_site *S)
 	S->L = &S->langs[0];
 	S->va = S->a;
 	S->lang_dir = "";
-	S->hw = html_words(S->L->lang, S->L->labels);
-	S->words = S_words_map(S);
+	S->w = S->L->words;
+	S->hw = html_words(S->w);
+	S->words = (struct value *)S->w->labels;
 	struct value *m = value_map(S->va);
 	S_put(S, m, "lang", lang_code(S->L->lang));
 	S_put(S, m, "assets", "assets/");
@@ -1079,7 +939,7 @@ static void S_chooser(struct S_site *S)
 		enum lang l = S->langs[i].lang;
 		struct value *e = value_map(S->va);
 		S_put(S, e, "lang", lang_code(l));
-		S_put(S, e, "name", S_language_names[l]);
+		S_put(S, e, "name", words_native_name(S->w, l));
 		S_put(S, e, "href", arena_printf(S->va, "%s/index.html", lang_code(l)));
 		S_put(S, e, "title", text_get(&S->r->title, l, S->first));
 		value_list_push(S->va, list, e);
@@ -1157,8 +1017,9 @@ static void S_enter_language(struct S_site *S, const struct site_language *L)
 	S->va = S->a;
 	S->lang_dir = S->nlangs > 1 ? arena_printf(S->a, "%s/", lang_code(L->lang))
 				    : "";
-	S->hw = html_words(L->lang, L->labels);
-	S->words = S_words_map(S);
+	S->w = L->words;
+	S->hw = html_words(S->w);
+	S->words = (struct value *)S->w->labels;
 	S->site = S_site_map(S);
 	memset(S->frames, 0, sizeof S->frames);
 	S->cluster_pages = arena_alloc(S->a, (S->r->cluster_count + 1) *

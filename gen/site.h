@@ -47,11 +47,13 @@
 #include "templates.h"
 #include "util.h"
 #include "value.h"
+#include "words.h"
 
 struct site_language {
 	enum lang lang;
-	const struct value *context; /* context_build(a, r, lang, labels) */
-	const struct value *labels;  /* that language's labels (may be NULL) */
+	const struct value *context; /* context_build(a, r, words) */
+	const struct words *words;   /* that language's words */
+	const char *file;	     /* its report's Markdown, for messages */
 };
 
 /* Starts the other thread on what needs no template context: folders,

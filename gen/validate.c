@@ -1,8 +1,11 @@
 /*
  * validate — the checks that need the whole report: unique ids, references
- * between files, dates that must agree.  Resolves the cluster and
- * statistic pointers of the model as it goes.
+ * between files, dates that must agree, and what the Markdown of chapters
+ * and fields names (charts, matrix filters), read by cmark-gfm.  Resolves
+ * the cluster and statistic pointers of the model as it goes.
  */
+#include "fence.h"
+#include "markdown.h"
 #include "matrix.h"
 #include "model.h"
 
@@ -191,72 +194,99 @@ static void S_check_series(const struct statistic *st, struct diags *d)
 	}
 }
 
-/* The fenced block opening at line (``` or ~~~, up to three spaces in):
- * its info string, else NULL. */
-static const char *S_fence_info(const char *line, const char *end)
+/* ---- Markdown, read by cmark-gfm as every back end reads it ---------- */
+
+/* A ```chart``` or ```matrix``` block names statistics, clusters and
+ * values: checked here, with their line, rather than left out by the
+ * back ends; raw HTML (other than uprgen's directives) is not rendered:
+ * said where it is.  doc is one chapter or field, parsed alone. */
+static void S_check_tree(const struct report *r, struct diags *d,
+			 cmark_node *doc, const char *what)
 {
-	int indent = 0;
-	while (line < end && *line == ' ' && indent < 4) {
-		line++;
-		indent++;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	bool html_said = false;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		int type = cmark_node_get_type(n);
+		if (type == CMARK_NODE_CODE_BLOCK) {
+			struct fence f = fence_of(n);
+			fence_check(&f, r, markdown_node_pos(n, NULL), d);
+		} else if (!html_said &&
+			   ((type == CMARK_NODE_HTML_BLOCK &&
+			     markdown_directive_of(n) == MARKDOWN_NOT_DIRECTIVE) ||
+			    type == CMARK_NODE_HTML_INLINE)) {
+			diag_warning(d, markdown_node_pos(n, NULL),
+				     "'%s' contains HTML; raw HTML is not "
+				     "rendered, use Markdown", what);
+			html_said = true; /* once a field: the first says it */
+		}
 	}
-	if (indent > 3 || end - line < 3)
-		return NULL;
-	char c = *line;
-	if ((c != '`' && c != '~') || line[1] != c || line[2] != c)
-		return NULL;
-	while (line < end && *line == c)
-		line++;
-	while (line < end && (*line == ' ' || *line == '\t'))
-		line++;
-	return line;
+	cmark_iter_free(it);
 }
 
-/* A ```chart ID``` or ```matrix FILTERS``` block of a chapter names
- * statistics, clusters and values: check them here, with their line,
- * rather than let the back ends leave the block out. */
-static void S_check_fence(struct arena *a, const struct report *r,
-			  struct diags *d, const char *info, size_t len,
-			  struct source_pos pos)
-{
-	char *copy = arena_strndup(a, info, len);
-	if (!strncmp(copy, "chart", 5) && (copy[5] == ' ' || copy[5] == '\t')) {
-		char *id = copy + 6;
-		id += strspn(id, " \t");
-		id[strcspn(id, " \t")] = '\0';
-		if (strcmp(id, "status-by-cluster") &&
-		    !report_find_statistic(r, id))
-			diag_error(d, pos,
-				   "this chart names no statistic: '%s' is "
-				   "not an id of statistics.yaml",
-				   diag_quote(a, id));
-	} else if (!strncmp(copy, "matrix", 6) &&
-		   (!copy[6] || copy[6] == ' ' || copy[6] == '\t')) {
-		matrix_check_filter(r, copy + 6, pos, d);
-	}
-}
-
-static void S_check_chapter_fences(struct arena *a, const struct report *r,
-				   struct diags *d, const struct chapter *c)
+/* Each translation of a Markdown field, parsed alone, placed where it
+ * was written. */
+static void S_check_markdown(struct arena *a, const struct report *r,
+			     struct diags *d, const struct text *t,
+			     const char *what)
 {
 	for (int l = -1; l < LANG_COUNT; l++) {
-		const char *body = l < 0 ? c->body.any : c->body.by_lang[l];
-		const char *rel = l < 0 ? c->file.any : c->file.by_lang[l];
-		if (!body || !rel)
+		const char *s = l < 0 ? t->any : t->by_lang[l];
+		if (!s || !*s)
 			continue;
-		const char *path = arena_printf(a, "%s/%s", r->content_dir, rel);
-		bool in_fence = false;
-		int line_no = 1;
-		for (const char *p = body; *p; line_no++) {
-			const char *end = p + strcspn(p, "\n");
-			const char *info = S_fence_info(p, end);
-			if (info && !in_fence)
-				S_check_fence(a, r, d, info, (size_t)(end - info),
-					      (struct source_pos){path, line_no,
-								  1});
-			in_fence = info ? !in_fence : in_fence;
-			p = *end ? end + 1 : end;
-		}
+		struct source_pos *origin = arena_alloc(a, sizeof *origin);
+		*origin = text_origin(t, l < 0 ? LANG_EN : (enum lang)l,
+				      l < 0 ? LANG_EN : (enum lang)l);
+		if (!strcmp(what, "chapter")) /* line 1 of its own file */
+			*origin = text_pos(t, l < 0 ? LANG_EN : (enum lang)l,
+					   l < 0 ? LANG_EN : (enum lang)l);
+		struct diags quiet; /* UTF-8 and size: the loader's to say */
+		diags_init(&quiet);
+		cmark_node *doc = markdown_parse(s, strlen(s), *origin, &quiet);
+		diags_free(&quiet);
+		if (!doc)
+			continue;
+		markdown_set_origin(doc, origin);
+		S_check_tree(r, d, doc, what);
+		cmark_node_free(doc);
+	}
+}
+
+static void S_check_chapter(struct arena *a, const struct report *r,
+			    struct diags *d, const struct chapter *c)
+{
+	struct text body = c->body;
+	/* a chapter's text starts at line 1 of its own file */
+	for (int l = -1; l < LANG_COUNT; l++) {
+		const char *rel = l < 0 ? c->file.any : c->file.by_lang[l];
+		struct source_pos at = {rel ? arena_path(a, r->content_dir, rel)
+					    : c->pos.file,
+					1, 1};
+		if (l < 0)
+			body.pos = at;
+		else
+			body.pos_by_lang[l] = at;
+	}
+	S_check_markdown(a, r, d, &body, "chapter");
+}
+
+static void S_check_all_markdown(struct arena *a, const struct report *r,
+				 struct diags *d)
+{
+	for (size_t i = 0; i < r->chapter_count; i++)
+		S_check_chapter(a, r, d, &r->chapters[i]);
+	for (size_t i = 0; i < r->cluster_count; i++)
+		S_check_markdown(a, r, d, &r->clusters[i].description,
+				 "description");
+	for (size_t i = 0; i < r->rec_count; i++) {
+		const struct recommendation *rec = &r->recs[i];
+		for (size_t k = 0; k < rec->action_count; k++)
+			S_check_markdown(a, r, d, &rec->actions[k].text, "text");
+		S_check_markdown(a, r, d, &rec->challenges, "challenges");
+		S_check_markdown(a, r, d, &rec->assistance, "assistance");
 	}
 }
 
@@ -277,7 +307,6 @@ void report_validate(struct report *r, struct diags *d)
 		diag_error(d, r->clusters_pos,
 			   "clusters.yaml lists no cluster, but every "
 			   "recommendation needs one");
-	for (size_t i = 0; i < r->chapter_count; i++)
-		S_check_chapter_fences(&a, r, d, &r->chapters[i]);
+	S_check_all_markdown(&a, r, d);
 	arena_free(&a);
 }

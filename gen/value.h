@@ -41,6 +41,10 @@ struct value {
 	enum value_kind kind;
 	bool boolean;
 	bool quoted; /* scalar written in quotes or as a block: always a string */
+	/* A Markdown field of the content (a chapter, an action's text): a
+	 * document of its own, which {{{x}}} hands to the template's field
+	 * callback (mustache.h); pos is where its first line starts. */
+	bool markdown;
 	/* VALUE_MAP of many entries: where each key's entry is, hashed (see
 	 * value.c); index_size 0 when there is none. */
 	unsigned index_size, indexed;

@@ -226,7 +226,7 @@ static void test_limits(void)
 	buf_free(&t);
 
 	const char *list = "l: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]";
-	struct mustache_options opt = {MUSTACHE_ESCAPE_HTML, NULL, 100, 0};
+	struct mustache_options opt = {.escape = MUSTACHE_ESCAPE_HTML, .max_output = 100};
 	S_expect_error(S_run_opt("{{#l}}{{#l}}xx{{/l}}{{/l}}", list, NULL, opt),
 		       "t.mustache", 1, 13, "larger than 100 bytes");
 	opt = (struct mustache_options){MUSTACHE_ESCAPE_HTML, NULL, 0, 500};
@@ -325,7 +325,7 @@ static void test_partials_folder(void)
 	diags_init(&d);
 	struct render_partials_dir pd = {dir, &a, &d};
 	struct mustache_partials p = {render_partials_load, &pd};
-	struct mustache_options opt = {MUSTACHE_ESCAPE_HTML, &p, 0, 0};
+	struct mustache_options opt = {.escape = MUSTACHE_ESCAPE_HTML, .partials = &p};
 	struct buf out;
 	buf_init(&out);
 	const char *t = "{{>a}} {{>b}} {{>c}} {{>d}} [{{>e}}]";

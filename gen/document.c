@@ -1,0 +1,619 @@
+/* document — the report as one tree, each field a document of its own
+ * grafted in.  See document.h. */
+#include "document.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "markdown.h"
+#include "util.h"
+
+/* A placeholder: U+E000, the field's number, U+E001.  Private-use
+ * characters, which no report writes and cmark-gfm treats as letters:
+ * the placeholder stays one piece of one text node wherever it lands. */
+#define S_OPEN "\xEE\x80\x80"
+#define S_CLOSE "\xEE\x80\x81"
+enum { S_MARK_LEN = 3 };
+
+struct S_fields {
+	const struct value **items;
+	char **md; /* each field's text for build/md/, when it differs */
+	size_t count, cap;
+};
+
+static void S_field_placeholder(void *ctx, const struct value *v,
+				struct buf *out)
+{
+	struct S_fields *f = ctx;
+	if (f->count == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 64;
+		f->items = xrealloc(f->items, f->cap * sizeof *f->items);
+		f->md = xrealloc(f->md, f->cap * sizeof *f->md);
+	}
+	f->md[f->count] = NULL;
+	buf_printf(out, S_OPEN "%zu" S_CLOSE, f->count);
+	f->items[f->count++] = v;
+}
+
+/* The placeholder at s (len bytes left): the field's number and the
+ * placeholder's length, or false. */
+static bool S_placeholder_at(const char *s, size_t len, size_t count,
+			     size_t *field, size_t *mark_len)
+{
+	if (len < 2 * S_MARK_LEN + 1 || memcmp(s, S_OPEN, S_MARK_LEN))
+		return false;
+	size_t i = S_MARK_LEN, n = 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9' && i < 24)
+		n = n * 10 + (size_t)(s[i++] - '0');
+	if (i == S_MARK_LEN || len - i < S_MARK_LEN ||
+	    memcmp(s + i, S_CLOSE, S_MARK_LEN) || n >= count)
+		return false;
+	*field = n;
+	*mark_len = i + S_MARK_LEN;
+	return true;
+}
+
+/* s with every placeholder replaced by its field's text. */
+static char *S_fill(const char *s, size_t len, const struct S_fields *f,
+		    size_t *out_len)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < len;) {
+		const char *p = memchr(s + i, S_OPEN[0], len - i);
+		size_t at = p ? (size_t)(p - s) : len;
+		buf_put(&b, s + i, at - i);
+		if (at == len)
+			break;
+		size_t field, n;
+		if (S_placeholder_at(s + at, len - at, f->count, &field, &n)) {
+			if (f->md && f->md[field])
+				buf_puts(&b, f->md[field]);
+			else
+				buf_put(&b, f->items[field]->str,
+					f->items[field]->len);
+			i = at + n;
+		} else {
+			buf_putc(&b, s[at]);
+			i = at + 1;
+		}
+	}
+	if (out_len)
+		*out_len = b.len;
+	return b.data ? buf_detach(&b) : xcalloc(1, 1);
+}
+
+static bool S_has_placeholder(const char *s)
+{
+	return s && strstr(s, S_OPEN) != NULL;
+}
+
+/* ---- footnotes ------------------------------------------------------ */
+
+/* Which definition each footnote reference points at: cmark-gfm numbers
+ * the references of one document and puts the definitions at its end in
+ * that order; grafted into another document, the numbers would clash.
+ * So each reference is mapped to its definition node before grafting. */
+struct S_notes {
+	cmark_node **keys, **defs; /* open addressing by reference node */
+	size_t cap, count;
+};
+
+static size_t S_slot(const struct S_notes *n, const cmark_node *key)
+{
+	size_t h = (size_t)((uintptr_t)key >> 4) * 0x9E3779B97F4A7C15ull;
+	size_t i = h & (n->cap - 1);
+	while (n->keys[i] && n->keys[i] != key)
+		i = (i + 1) & (n->cap - 1);
+	return i;
+}
+
+static void S_notes_put(struct S_notes *n, cmark_node *ref, cmark_node *def)
+{
+	if (2 * (n->count + 1) > n->cap) {
+		struct S_notes bigger = {0};
+		bigger.cap = n->cap ? n->cap * 2 : 64;
+		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+		bigger.defs = xcalloc(bigger.cap, sizeof *bigger.defs);
+		for (size_t i = 0; i < n->cap; i++)
+			if (n->keys[i]) {
+				size_t j = S_slot(&bigger, n->keys[i]);
+				bigger.keys[j] = n->keys[i];
+				bigger.defs[j] = n->defs[i];
+			}
+		bigger.count = n->count;
+		free(n->keys);
+		free(n->defs);
+		*n = bigger;
+	}
+	size_t i = S_slot(n, ref);
+	if (!n->keys[i])
+		n->count++;
+	n->keys[i] = ref;
+	n->defs[i] = def;
+}
+
+static cmark_node *S_notes_get(const struct S_notes *n, cmark_node *ref)
+{
+	if (!n->cap)
+		return NULL;
+	size_t i = S_slot(n, ref);
+	return n->keys[i] ? n->defs[i] : NULL;
+}
+
+/* Maps the references of a freshly parsed document to its definitions,
+ * and moves the definitions (the document's children) to defs. */
+static void S_take_notes(cmark_node *doc, struct S_notes *notes,
+			 cmark_node ***defs, size_t *ndefs, size_t *cap)
+{
+	size_t first = *ndefs;
+	for (cmark_node *c = cmark_node_first_child(doc), *next; c; c = next) {
+		next = cmark_node_next(c);
+		if (cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		if (*ndefs == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			*defs = xrealloc(*defs, *cap * sizeof **defs);
+		}
+		(*defs)[(*ndefs)++] = c;
+	}
+	size_t own = *ndefs - first;
+	if (!own)
+		return;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_REFERENCE)
+			continue;
+		long k = strtol(cmark_node_get_literal(n), NULL, 10);
+		if (k >= 1 && (size_t)k <= own)
+			S_notes_put(notes, n, (*defs)[first + (size_t)k - 1]);
+	}
+	cmark_iter_free(it);
+	for (size_t i = first; i < *ndefs; i++)
+		cmark_node_unlink((*defs)[i]);
+}
+
+/* Numbers the references of the whole tree in the order they are met,
+ * and puts the definitions at its end in that order; a definition nothing
+ * refers to is dropped, as cmark-gfm drops it. */
+static void S_number_notes(cmark_node *tree, const struct S_notes *notes,
+			   cmark_node **defs, size_t ndefs)
+{
+	cmark_node **order = xcalloc(ndefs + 1, sizeof *order);
+	size_t given = 0;
+	cmark_iter *it = cmark_iter_new(tree);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_REFERENCE)
+			continue;
+		cmark_node *def = S_notes_get(notes, n);
+		size_t k = 0;
+		while (k < given && order[k] != def)
+			k++;
+		if (k == given && def)
+			order[given++] = def;
+		char num[32];
+		snprintf(num, sizeof num, "%zu", k + 1);
+		cmark_node_set_literal(n, def ? num : "0");
+	}
+	cmark_iter_free(it);
+	for (size_t k = 0; k < given; k++)
+		cmark_node_append_child(tree, order[k]);
+	for (size_t i = 0; i < ndefs; i++)
+		if (!cmark_node_parent(defs[i]))
+			cmark_node_free(defs[i]);
+	free(order);
+}
+
+/* ---- build/md/ ------------------------------------------------------ */
+
+/* In build/md/ the report is one Markdown file, where footnote labels are
+ * global: [^1] of two chapters would be one note.  So each field's labels
+ * get a prefix naming the field there ("[^1]" -> "[^n4-1]"), found by the
+ * places cmark-gfm gives its references and definitions (a definition's
+ * place is that of its text: its label is just before). */
+struct S_span {
+	size_t start, end; /* bytes of "[^label" ... "]" */
+};
+
+static int S_span_cmp(const void *a, const void *b)
+{
+	const struct S_span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static char *S_relabel(const char *text, size_t len, cmark_node *fdoc,
+		       size_t field)
+{
+	size_t nlines = 1;
+	for (size_t i = 0; i < len; i++)
+		nlines += text[i] == '\n';
+	size_t *line_at = xmalloc((nlines + 1) * sizeof *line_at);
+	line_at[0] = 0;
+	for (size_t i = 0, l = 1; i < len; i++)
+		if (text[i] == '\n')
+			line_at[l++] = i + 1;
+	struct S_span *spans = NULL;
+	size_t count = 0, cap = 0;
+	cmark_iter *it = cmark_iter_new(fdoc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int type = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER ||
+		    (type != CMARK_NODE_FOOTNOTE_REFERENCE &&
+		     type != CMARK_NODE_FOOTNOTE_DEFINITION))
+			continue;
+		int line = cmark_node_get_start_line(n);
+		int col = cmark_node_get_start_column(n);
+		if (line < 1 || (size_t)line > nlines || col < 1)
+			continue;
+		size_t at = line_at[line - 1] + (size_t)col - 1;
+		size_t stop = (size_t)line < nlines ? line_at[line] : len;
+		if (at > stop)
+			continue;
+		struct S_span sp;
+		if (type == CMARK_NODE_FOOTNOTE_REFERENCE) {
+			sp.start = at;
+			sp.end = line_at[line - 1] +
+				 (size_t)cmark_node_get_end_column(n) - 1;
+		} else {
+			/* back over "]:" and the label to its "[^" */
+			size_t k = at;
+			while (k > line_at[line - 1] &&
+			       !(text[k - 1] == ':' && k >= 2 &&
+				 text[k - 2] == ']'))
+				k--;
+			if (k < line_at[line - 1] + 2)
+				continue;
+			sp.end = k - 2;
+			while (k > line_at[line - 1] + 1 &&
+			       !(text[k - 1] == '^' && text[k - 2] == '['))
+				k--;
+			if (k < line_at[line - 1] + 2)
+				continue;
+			sp.start = k - 2;
+		}
+		if (sp.end >= len || sp.end < sp.start + 2 ||
+		    text[sp.start] != '[' || text[sp.start + 1] != '^' ||
+		    text[sp.end] != ']')
+			continue;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			spans = xrealloc(spans, cap * sizeof *spans);
+		}
+		spans[count++] = sp;
+	}
+	cmark_iter_free(it);
+	free(line_at);
+	if (!count)
+		return NULL;
+	qsort(spans, count, sizeof *spans, S_span_cmp);
+	struct buf b;
+	buf_init(&b);
+	size_t from = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (spans[i].start < from)
+			continue;
+		buf_put(&b, text + from, spans[i].start - from);
+		buf_printf(&b, "[^n%zu-", field + 1);
+		buf_put(&b, text + spans[i].start + 2,
+			spans[i].end - spans[i].start - 2);
+		from = spans[i].end;
+	}
+	buf_put(&b, text + from, len - from);
+	free(spans);
+	return buf_detach(&b);
+}
+
+/* ---- grafting ------------------------------------------------------- */
+
+struct S_graft {
+	struct document *doc; /* where removed nodes are kept */
+	struct diags *d;
+	struct S_fields *fields;
+	struct S_notes notes;
+	cmark_node **defs;
+	size_t ndefs, defs_cap;
+};
+
+static bool S_is_container(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_DOCUMENT:
+	case CMARK_NODE_BLOCK_QUOTE:
+	case CMARK_NODE_ITEM:
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The block that holds an inline node, and the ancestor of it that a
+ * block can follow (a paragraph in a list item; a table, not its cell). */
+static cmark_node *S_block_of(cmark_node *inl, cmark_node **followed)
+{
+	cmark_node *b = inl;
+	while (b && (cmark_node_get_type(b) & CMARK_NODE_TYPE_MASK) ==
+			    CMARK_NODE_TYPE_INLINE)
+		b = cmark_node_parent(b);
+	cmark_node *f = b;
+	while (f && cmark_node_parent(f) && !S_is_container(cmark_node_parent(f)))
+		f = cmark_node_parent(f);
+	*followed = f;
+	return b;
+}
+
+/* Places the field's blocks after `after` (in order); what cannot go
+ * there (a container that does not take it) goes after the document's
+ * top-level block that holds `after`. */
+static void S_blocks_after(cmark_node *after, cmark_node *first)
+{
+	for (cmark_node *b = first, *next; b; b = next) {
+		next = cmark_node_next(b);
+		cmark_node_unlink(b);
+		if (!cmark_node_insert_after(after, b)) {
+			cmark_node *top = after;
+			while (cmark_node_parent(top) &&
+			       cmark_node_get_type(cmark_node_parent(top)) !=
+				       CMARK_NODE_DOCUMENT)
+				top = cmark_node_parent(top);
+			if (!cmark_node_insert_after(top, b)) {
+				cmark_node_free(b);
+				continue;
+			}
+		}
+		after = b;
+	}
+}
+
+/* Takes n out of the tree, to be freed with it (see document.h). */
+static void S_keep(struct S_graft *G, cmark_node *n)
+{
+	struct document *doc = G->doc;
+	cmark_node_unlink(n);
+	if (doc->kept_count == doc->kept_cap) {
+		doc->kept_cap = doc->kept_cap ? doc->kept_cap * 2 : 64;
+		doc->kept = xrealloc(doc->kept,
+				     doc->kept_cap * sizeof *doc->kept);
+	}
+	doc->kept[doc->kept_count++] = n;
+}
+
+/* A text node holding only the placeholder, alone in its paragraph. */
+static bool S_alone(cmark_node *text, size_t mark_len, size_t len)
+{
+	cmark_node *p = cmark_node_parent(text);
+	return mark_len == len && p &&
+	       cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH &&
+	       cmark_node_first_child(p) == text && !cmark_node_next(text);
+}
+
+/* Grafts field k where text node `text` holds its placeholder, which
+ * spans the whole of the node's literal.  Returns false when the field
+ * could not be parsed (its text then stays, as text). */
+static bool S_graft_field(struct S_graft *G, cmark_node *text, size_t k)
+{
+	const struct value *f = G->fields->items[k];
+	cmark_node *fdoc = document_parse_field(f, G->d);
+	if (!fdoc)
+		return false;
+	if (!G->fields->md[k])
+		G->fields->md[k] = S_relabel(f->str, f->len, fdoc, k);
+	S_take_notes(fdoc, &G->notes, &G->defs, &G->ndefs, &G->defs_cap);
+	cmark_node *first = cmark_node_first_child(fdoc);
+	const char *lit = cmark_node_get_literal(text);
+	if (S_alone(text, strlen(lit), strlen(lit))) {
+		cmark_node *para = cmark_node_parent(text);
+		if (first)
+			S_blocks_after(para, first);
+		S_keep(G, para);
+		S_keep(G, fdoc);
+		return true;
+	}
+	/* inside a line: the first paragraph's inlines here */
+	if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+		for (cmark_node *i = cmark_node_first_child(first), *next; i;
+		     i = next) {
+			next = cmark_node_next(i);
+			cmark_node_unlink(i);
+			if (!cmark_node_insert_before(text, i))
+				cmark_node_free(i);
+		}
+		cmark_node *rest = cmark_node_next(first);
+		S_keep(G, first);
+		first = rest;
+	}
+	if (first) {
+		cmark_node *followed;
+		S_block_of(text, &followed);
+		S_blocks_after(followed ? followed : text, first);
+	}
+	S_keep(G, text);
+	S_keep(G, fdoc);
+	return true;
+}
+
+/* Splits a text node at its placeholders and grafts each. */
+static void S_graft_text(struct S_graft *G, cmark_node *text)
+{
+	const char *s = cmark_node_get_literal(text);
+	size_t len = strlen(s);
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, s, len + 1);
+	size_t start = 0;
+	for (size_t i = 0; i < len;) {
+		const char *p = memchr(copy + i, S_OPEN[0], len - i);
+		if (!p)
+			break;
+		size_t at = (size_t)(p - copy), k, n;
+		if (!S_placeholder_at(copy + at, len - at, G->fields->count,
+				      &k, &n)) {
+			i = at + 1;
+			continue;
+		}
+		/* the text before it, then the placeholder as its own node */
+		if (at > start) {
+			cmark_node *before = cmark_node_new(CMARK_NODE_TEXT);
+			copy[at] = '\0';
+			cmark_node_set_literal(before, copy + start);
+			copy[at] = S_OPEN[0];
+			cmark_node_set_user_data(before,
+						 cmark_node_get_user_data(text));
+			cmark_node_insert_before(text, before);
+		}
+		char saved = copy[at + n];
+		copy[at + n] = '\0';
+		cmark_node_set_literal(text, copy + at);
+		copy[at + n] = saved;
+		cmark_node *rest = NULL;
+		if (at + n < len) {
+			rest = cmark_node_new(CMARK_NODE_TEXT);
+			cmark_node_set_literal(rest, copy + at + n);
+			cmark_node_set_user_data(rest,
+						 cmark_node_get_user_data(text));
+			cmark_node_insert_after(text, rest);
+		}
+		if (!S_graft_field(G, text, k)) {
+			/* left as the field's text */
+			cmark_node_set_literal(text, G->fields->items[k]->str);
+		}
+		if (!rest)
+			break;
+		text = rest;
+		free(copy);
+		s = cmark_node_get_literal(text);
+		len = strlen(s);
+		copy = xmalloc(len + 1);
+		memcpy(copy, s, len + 1);
+		start = 0;
+		i = 0;
+	}
+	free(copy);
+}
+
+/* Code, raw HTML, link targets and titles take a field's text as it is. */
+static void S_fill_literal(struct S_graft *G, cmark_node *n)
+{
+	const char *(*get[])(cmark_node *) = {cmark_node_get_literal,
+					      cmark_node_get_url,
+					      cmark_node_get_title};
+	int (*set[])(cmark_node *, const char *) = {cmark_node_set_literal,
+						    cmark_node_set_url,
+						    cmark_node_set_title};
+	for (size_t i = 0; i < 3; i++) {
+		const char *s = get[i](n);
+		if (!S_has_placeholder(s))
+			continue;
+		char *filled = S_fill(s, strlen(s), G->fields, NULL);
+		set[i](n, filled);
+		free(filled);
+	}
+}
+
+static void S_graft_all(struct S_graft *G, cmark_node *tree)
+{
+	/* the nodes first, then the changes: grafting moves nodes about */
+	cmark_node **found = NULL;
+	size_t count = 0, cap = 0;
+	cmark_iter *it = cmark_iter_new(tree);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		int type = cmark_node_get_type(n);
+		bool has = S_has_placeholder(cmark_node_get_literal(n)) ||
+			   ((type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) &&
+			    (S_has_placeholder(cmark_node_get_url(n)) ||
+			     S_has_placeholder(cmark_node_get_title(n))));
+		if (!has)
+			continue;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 64;
+			found = xrealloc(found, cap * sizeof *found);
+		}
+		found[count++] = n;
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < count; i++) {
+		if (cmark_node_get_type(found[i]) == CMARK_NODE_TEXT)
+			S_graft_text(G, found[i]);
+		else
+			S_fill_literal(G, found[i]);
+	}
+	free(found);
+}
+
+/* ---- entry points --------------------------------------------------- */
+
+cmark_node *document_parse_field(const struct value *field, struct diags *d)
+{
+	cmark_node *doc = markdown_parse(field->str, field->len, field->pos, d);
+	if (doc)
+		markdown_set_origin(doc, &field->pos);
+	return doc;
+}
+
+bool document_build(struct document *doc, struct diags *d,
+		    const char *template_file, const char *tmpl, size_t len,
+		    const struct value *context,
+		    const struct mustache_partials *partials,
+		    const char *md_file)
+{
+	memset(doc, 0, sizeof *doc);
+	struct S_fields fields = {0};
+	struct mustache_options opt = {0};
+	opt.escape = MUSTACHE_ESCAPE_MARKDOWN;
+	opt.partials = partials;
+	opt.field = S_field_placeholder;
+	opt.field_ctx = &fields;
+	struct buf out;
+	buf_init(&out);
+	bool ok = mustache_render(d, template_file, tmpl, len, context, &opt,
+				  &out);
+	if (ok) {
+		doc->tree = markdown_parse(out.data ? out.data : "", out.len,
+					   (struct source_pos){md_file, 1, 1},
+					   d);
+		ok = doc->tree != NULL;
+	}
+	if (ok) {
+		struct S_graft G = {.doc = doc, .d = d, .fields = &fields};
+		S_take_notes(doc->tree, &G.notes, &G.defs, &G.ndefs,
+			     &G.defs_cap);
+		S_graft_all(&G, doc->tree);
+		S_number_notes(doc->tree, &G.notes, G.defs, G.ndefs);
+		free(G.notes.keys);
+		free(G.notes.defs);
+		free(G.defs);
+		doc->markdown = S_fill(out.data ? out.data : "", out.len,
+				       &fields, &doc->markdown_len);
+	}
+	buf_free(&out);
+	for (size_t i = 0; i < fields.count; i++)
+		free(fields.md[i]);
+	free(fields.md);
+	free(fields.items);
+	if (!ok)
+		document_free(doc);
+	return ok;
+}
+
+void document_free(struct document *doc)
+{
+	if (doc->tree)
+		cmark_node_free(doc->tree);
+	for (size_t i = doc->kept_count; i-- > 0;)
+		cmark_node_free(doc->kept[i]);
+	free(doc->kept);
+	free(doc->markdown);
+	memset(doc, 0, sizeof *doc);
+}

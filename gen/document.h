@@ -1,0 +1,74 @@
+/*
+ * document — the report of one language as one cmark-gfm tree, made so
+ * that nothing in one chapter or field can change another.
+ *
+ * The report template (report.md and its partials) is expanded with the
+ * language's context; every Markdown field the template inserts with
+ * {{{x}}} (a chapter, a cluster's description, an action's text: values
+ * the context marks, value.h) is written as a placeholder.  The expansion
+ * is parsed, then each field is parsed as a document of its own and
+ * grafted where its placeholder stands:
+ *  - a placeholder alone in its paragraph gives way to the field's blocks;
+ *  - one inside a line ("**Challenges:** {{{challenges}}}") takes the
+ *    inlines of the field's first paragraph, and the field's other blocks
+ *    follow the block that holds the line;
+ *  - one in code or a link target takes the field's text as it is.
+ * So a link reference definition, an unclosed HTML block or a fence of a
+ * chapter stays in that chapter, and footnote labels belong to the field
+ * that defines them: [^1] in two chapters are two notes.  Footnotes are
+ * then numbered through the whole report in the order of their first
+ * reference, their definitions last, as cmark-gfm leaves a document of
+ * its own.  The nodes of each field carry where the field was written
+ * (markdown_node_pos), so that a back end's warning names the chapter or
+ * the YAML field and its line.
+ *
+ * Memory: document_build() fills *doc; document_free() frees the tree and
+ * the Markdown.  The context (and so the model and the labels its values
+ * point into) must outlive the tree: its nodes point at the fields'
+ * positions.
+ */
+#ifndef UPRGEN_DOCUMENT_H
+#define UPRGEN_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+#include "diag.h"
+#include "mustache.h"
+#include "value.h"
+
+struct document {
+	cmark_node *tree;
+	/* the expansion with every field's text in place of its
+	 * placeholder: the report as one Markdown file (build/md/) */
+	char *markdown;
+	size_t markdown_len;
+	/* nodes taken out of the tree but kept until it is freed: cmark-gfm
+	 * keeps the text of inlines in their block, so a paragraph whose
+	 * inlines were grafted elsewhere must outlive them */
+	cmark_node **kept;
+	size_t kept_count, kept_cap;
+};
+
+/* Expands template tmpl (len bytes, read from template_file) with context
+ * and partials, then parses and grafts as above.  md_file names the
+ * Markdown written to build/md/, where the nodes of the template's own
+ * text are placed.  Returns false, with errors in d, when the template
+ * does not expand or the result does not parse; *doc is then empty. */
+bool document_build(struct document *doc, struct diags *d,
+		    const char *template_file, const char *tmpl, size_t len,
+		    const struct value *context,
+		    const struct mustache_partials *partials,
+		    const char *md_file);
+
+void document_free(struct document *doc);
+
+/* Parses one Markdown field (a value the context marks) as a document of
+ * its own, its nodes placed where it was written; NULL, with an error in
+ * d, when it cannot be parsed.  For outputs that render fields apart (the
+ * website's pages). */
+cmark_node *document_parse_field(const struct value *field, struct diags *d);
+
+#endif

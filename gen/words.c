@@ -1,0 +1,403 @@
+/* words — the fixed words of every output and how values are written in
+ * each language.  See words.h. */
+#include "words.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "yamlread.h"
+
+/* ------------------------------------------------------------- labels */
+
+/* The labels file `path` of one folder, or NULL when it has none. */
+static const struct value *S_read(struct arena *a, struct diags *d,
+				  const char *dir, const char *name)
+{
+	if (!dir)
+		return NULL;
+	struct template_dirs one = {dir, NULL};
+	size_t len;
+	const char *path;
+	const char *text = templates_load(a, &one, name, &len, &path);
+	if (!text)
+		return NULL;
+	const struct value *v = yamlread_buffer(a, d, path, text, len);
+	if (v && v->kind != VALUE_MAP) {
+		diag_error(d, v->pos, "labels must be a map of KEY: text");
+		return NULL;
+	}
+	return v;
+}
+
+/* Lays the entries of over onto m: a key of over replaces the same key
+ * of m.  Only text values count (a number is text as written). */
+static void S_lay(struct arena *a, struct diags *d, struct value *m,
+		  const struct value *over)
+{
+	for (size_t i = 0; over && i < over->count; i++) {
+		const struct value_entry *e = &over->entries[i];
+		const struct value *v = e->value;
+		if (v->kind == VALUE_LIST || v->kind == VALUE_MAP) {
+			diag_warning(d, e->key_pos,
+				     "the label '%s' is not text; it is left "
+				     "out", e->key);
+			continue;
+		}
+		const struct value_entry *old = value_map_entry(m, e->key);
+		if (old)
+			((struct value_entry *)old)->value = e->value;
+		else
+			value_map_put(a, m, e->key, e->value);
+	}
+}
+
+const struct value *words_labels(struct arena *a, struct diags *d,
+				 const struct template_dirs *t,
+				 enum lang lang)
+{
+	const char *name = arena_printf(a, "labels/%s.yaml", lang_code(lang));
+	const struct value *builtin = S_read(a, d, t->builtin, name);
+	/* a project built inside uprgen's own checkout has the built-in
+	 * folder as its own: read once */
+	struct stat us, bs;
+	bool same = t->user && t->builtin && !stat(t->user, &us) &&
+		    !stat(t->builtin, &bs) && us.st_dev == bs.st_dev &&
+		    us.st_ino == bs.st_ino;
+	const struct value *user = same ? NULL : S_read(a, d, t->user, name);
+	struct value *m = value_map(a);
+	if (!builtin && !user)
+		diag_warning(d, (struct source_pos){name, 0, 0},
+			     "no labels for '%s' among the templates; the "
+			     "report's fixed words will show as their keys",
+			     lang_code(lang));
+	S_lay(a, d, m, builtin);
+	S_lay(a, d, m, user);
+	return m;
+}
+
+/* -------------------------------------------------------------- words */
+
+const char *words_find(const struct words *w, const char *key)
+{
+	const struct value *v = value_map_get(w->labels, key);
+	if (!v || v->kind == VALUE_LIST || v->kind == VALUE_MAP ||
+	    v->kind == VALUE_NULL || !v->len)
+		return NULL;
+	return v->str;
+}
+
+const char *words_get(const struct words *w, const char *key)
+{
+	const char *s = words_find(w, key);
+	return s ? s : key;
+}
+
+const char *words_named(const struct words *w, const char *prefix,
+			const char *name)
+{
+	char key[128];
+	int n = snprintf(key, sizeof key, "%s_%s", prefix, name);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return name;
+	for (char *p = key; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	const char *s = words_find(w, key);
+	return s ? s : name;
+}
+
+const char *words_goal(const struct words *w, int goal)
+{
+	static const char *const keys[] = {
+		"sdg_1",  "sdg_2",  "sdg_3",  "sdg_4",  "sdg_5",  "sdg_6",
+		"sdg_7",  "sdg_8",  "sdg_9",  "sdg_10", "sdg_11", "sdg_12",
+		"sdg_13", "sdg_14", "sdg_15", "sdg_16", "sdg_17"};
+	if (goal < 1 || goal > 17)
+		return NULL;
+	return words_get(w, keys[goal - 1]);
+}
+
+const char *words_native_name(const struct words *w, enum lang l)
+{
+	return words_named(w, "native", lang_code(l));
+}
+
+static const char *S_or(const struct words *w, const char *key,
+			const char *fallback)
+{
+	const char *s = words_find(w, key);
+	return s ? s : fallback;
+}
+
+void words_init(struct words *w, struct arena *a, enum lang lang,
+		const struct value *labels)
+{
+	memset(w, 0, sizeof *w);
+	w->lang = lang;
+	w->labels = labels && labels->kind == VALUE_MAP ? labels
+						       : value_map(a);
+	/* neutral forms, so that a report without labels still reads */
+	w->separator = S_or(w, "format_list_separator", ", ");
+	w->and = S_or(w, "format_list_and", ", ");
+	w->and_i = words_find(w, "format_list_and_i");
+	w->percent = S_or(w, "format_percent", "{n}%");
+	w->date = S_or(w, "format_date", "{year}-{month}-{day}");
+	w->month_year = S_or(w, "format_month_year", "{year}-{month}");
+	w->first_day = words_find(w, "format_first_day");
+	w->thousands = S_or(w, "format_thousands", "");
+	char key[32];
+	for (int m = 1; m <= 12; m++) {
+		snprintf(key, sizeof key, "month_%d", m);
+		w->month[m] = words_find(w, key);
+	}
+}
+
+/* ------------------------------------------------------------ formats */
+
+const char *words_fill(struct arena *a, const char *pattern,
+		       const char *const *names, const char *const *vals,
+		       size_t n)
+{
+	struct buf b;
+	buf_init(&b);
+	for (const char *p = pattern; *p;) {
+		size_t k = 0;
+		if (*p == '{')
+			for (; k < n; k++) {
+				size_t len = strlen(names[k]);
+				if (!strncmp(p + 1, names[k], len) &&
+				    p[1 + len] == '}')
+					break;
+			}
+		if (*p == '{' && k < n) {
+			buf_puts(&b, vals[k]);
+			p += strlen(names[k]) + 2;
+		} else {
+			buf_putc(&b, *p++);
+		}
+	}
+	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+static const char *S_fill_n(struct arena *a, const char *pattern, long n)
+{
+	char num[32];
+	snprintf(num, sizeof num, "%ld", n);
+	const char *names[] = {"n"};
+	const char *vals[] = {num};
+	return words_fill(a, pattern, names, vals, 1);
+}
+
+/* The labels say which form a number takes: the exact number first
+ * (format_ordinal_is_N), then its last two digits, then its last digit,
+ * then format_ordinal. */
+const char *words_ordinal(const struct words *w, struct arena *a, long n)
+{
+	char key[48];
+	snprintf(key, sizeof key, "format_ordinal_is_%ld", n);
+	const char *pattern = words_find(w, key);
+	if (!pattern) {
+		snprintf(key, sizeof key, "format_ordinal_%ld", n % 100);
+		pattern = words_find(w, key);
+	}
+	if (!pattern) {
+		snprintf(key, sizeof key, "format_ordinal_%ld", n % 10);
+		pattern = words_find(w, key);
+	}
+	if (!pattern)
+		pattern = words_find(w, "format_ordinal");
+	return S_fill_n(a, pattern ? pattern : "{n}", n);
+}
+
+const char *words_percent(const struct words *w, struct arena *a, int pct)
+{
+	return S_fill_n(a, w->percent, pct);
+}
+
+/* Spanish writes "e" for "y" before a word that starts with the sound i
+ * ("España e Italia", but "Chile y Haití", "agua y hielo"). */
+static bool S_starts_with_i(const char *s)
+{
+	if (s[0] == 'H' || s[0] == 'h')
+		s++;
+	bool i = s[0] == 'I' || s[0] == 'i';
+	bool i_acute = (unsigned char)s[0] == 0xC3 &&
+		       ((unsigned char)s[1] == 0x8D ||
+			(unsigned char)s[1] == 0xAD);
+	if (!i && !i_acute)
+		return false;
+	char next = s[i ? 1 : 2];
+	return !next || !strchr("aeouAEOU", next);
+}
+
+const char *words_join(const struct words *w, struct arena *a,
+		       const char *const *items, size_t n)
+{
+	if (n == 0)
+		return "";
+	if (n == 1)
+		return items[0];
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		if (i && i + 1 < n)
+			buf_puts(&b, w->separator);
+		else if (i)
+			buf_puts(&b, w->and_i && S_starts_with_i(items[i])
+					     ? w->and_i
+					     : w->and);
+		buf_puts(&b, items[i]);
+	}
+	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+const char *words_date(const struct words *w, struct arena *a,
+		       const struct date *d)
+{
+	if (!d->present)
+		return "";
+	char year[16], day[16], month_num[16];
+	snprintf(year, sizeof year, "%d", d->year);
+	if (d->month < 1 || d->month > 12)
+		return arena_strdup(a, year);
+	snprintf(month_num, sizeof month_num, "%02d", d->month);
+	const char *month = w->month[d->month];
+	const char *names[] = {"day", "month", "year"};
+	const char *vals[] = {day, month ? month : month_num, year};
+	if (!d->day)
+		return words_fill(a, w->month_year, names + 1, vals + 1, 2);
+	snprintf(day, sizeof day, "%d", d->day);
+	if (d->day == 1 && w->first_day)
+		vals[0] = w->first_day;
+	return words_fill(a, w->date, names, vals, 3);
+}
+
+/* ASCII and Latin-1 letters, which are all the months of en, es and fr
+ * begin with. */
+const char *words_capitalized(struct arena *a, const char *s)
+{
+	char *t = arena_strdup(a, s);
+	unsigned char *u = (unsigned char *)t;
+	if (u[0] >= 'a' && u[0] <= 'z')
+		u[0] = (unsigned char)(u[0] - 'a' + 'A');
+	else if (u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBE && u[1] != 0xB7)
+		u[1] = (unsigned char)(u[1] - 0x20);
+	return t;
+}
+
+/* Appends the digits of n (n >= 0) grouped by threes when it has at least
+ * `from` digits. */
+static void S_grouped(struct buf *b, const struct words *w,
+		      unsigned long long n, size_t from)
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%llu", n);
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0 && (size_t)len >= from)
+			buf_puts(b, w->thousands);
+		buf_putc(b, digits[i]);
+	}
+}
+
+/* From how many digits numbers are grouped: the labels' own figure
+ * (Spanish and French style guides leave four-digit numbers whole). */
+static size_t S_group_from(const struct words *w)
+{
+	const char *s = words_find(w, "format_thousands_from");
+	long n = s ? strtol(s, NULL, 10) : 4;
+	return n > 0 && n < 20 ? (size_t)n : 4;
+}
+
+const char *words_integer(const struct words *w, struct arena *a,
+			  long long n)
+{
+	struct buf b;
+	buf_init(&b);
+	if (n < 0)
+		buf_puts(&b, "−");
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n
+				     : (unsigned long long)n;
+	S_grouped(&b, w, u, S_group_from(w));
+	const char *s = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+const char *words_number(const struct words *w, struct arena *a, double x,
+			 int decimals)
+{
+	if (!isfinite(x))
+		return arena_strdup(a, x != x ? "–" : x < 0 ? "−∞" : "∞");
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	char digits[400];
+	snprintf(digits, sizeof digits, "%.*f", decimals, fabs(x));
+	char *dot = strchr(digits, '.');
+	size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
+	struct buf b;
+	buf_init(&b);
+	bool zero = strspn(digits, "0.") == strlen(digits);
+	if (x < 0 && !zero)
+		buf_puts(&b, "−");
+	size_t from = S_group_from(w);
+	for (size_t i = 0; i < int_len; i++) {
+		if (i && (int_len - i) % 3 == 0 && int_len >= from)
+			buf_puts(&b, w->thousands);
+		buf_putc(&b, digits[i]);
+	}
+	if (dot) {
+		size_t frac = strlen(dot + 1);
+		while (frac && dot[frac] == '0')
+			frac--;
+		if (frac) {
+			buf_puts(&b, S_or(w, "format_decimal", "."));
+			buf_put(&b, dot + 1, frac);
+		}
+	}
+	const char *s = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* ------------------------------------------------------------- shares */
+
+void words_shares(const size_t *count, size_t n, size_t total, int *pct)
+{
+	if (!total) {
+		memset(pct, 0, n * sizeof *pct);
+		return;
+	}
+	size_t sum = 0, given = 0;
+	for (size_t i = 0; i < n; i++) {
+		sum += count[i];
+		pct[i] = (int)(count[i] * 100 / total);
+		given += (size_t)pct[i];
+	}
+	/* the parts of a whole add up to 100; parts of a larger whole to
+	 * their own rounded share of it */
+	size_t target = (sum * 100 + total / 2) / total;
+	bool *raised = xcalloc(n ? n : 1, sizeof *raised);
+	for (; given < target; given++) {
+		size_t best = n;
+		for (size_t i = 0; i < n; i++) {
+			size_t rem = count[i] * 100 % total;
+			if (!raised[i] && rem &&
+			    (best == n || rem > count[best] * 100 % total))
+				best = i;
+		}
+		if (best == n)
+			break;
+		raised[best] = true;
+		pct[best]++;
+	}
+	free(raised);
+}

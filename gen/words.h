@@ -1,0 +1,104 @@
+/*
+ * words — every fixed word of every output, and every way a value is
+ * written in a language: dates ("1er mars 2024", "1 de marzo de 2024"),
+ * lists ("Chile, Spain and Italy", "España e Italia"), ordinals, whole
+ * numbers with the language's thousands separator, percentages, and the
+ * shares of a whole that always add up to 100.
+ *
+ * The words come from one place: the labels of the language,
+ * templates/labels/LL.yaml.  words_labels() reads the built-in file and
+ * lays the project's own templates/labels/LL.yaml over it, key by key, so
+ * that a project that changes one word copies one line.  No other module
+ * holds a word of any language: the HTML, PDF and chart back ends, the
+ * template context and the site all ask here.  A key no labels file has
+ * shows as the key itself (a missing word shows rather than vanishes).
+ * A new language is a labels file plus, where its grammar needs one, a
+ * rule in words.c (Spanish "e" before an i-sound; French "1er").
+ *
+ * Memory: a struct words points into the labels map, which must outlive
+ * it; strings made by the formatting functions live in the arena given.
+ */
+#ifndef UPRGEN_WORDS_H
+#define UPRGEN_WORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+#include "templates.h"
+#include "util.h"
+#include "value.h"
+
+struct words {
+	enum lang lang;
+	const struct value *labels; /* a map, never NULL */
+	/* how things are written, looked up once */
+	const char *separator, *and, *and_i; /* "A, B and C" */
+	const char *percent, *date, *month_year, *first_day;
+	const char *thousands; /* between groups of three digits; "" none */
+	const char *month[13];
+};
+
+/* The labels of `lang`: the built-in labels/LL.yaml with the project's
+ * own labels/LL.yaml laid over it.  Problems (YAML errors, a value that
+ * is not text) go to d; a language with no labels file at all is a
+ * warning, and its words then show as their keys.  Never NULL. */
+const struct value *words_labels(struct arena *a, struct diags *d,
+				 const struct template_dirs *t,
+				 enum lang lang);
+
+/* labels NULL or not a map: no labels (every word shows as its key). */
+void words_init(struct words *w, struct arena *a, enum lang lang,
+		const struct value *labels);
+
+/* The word of `key`, or NULL when the labels lack it. */
+const char *words_find(const struct words *w, const char *key);
+/* The word of `key`, or the key itself when the labels lack it. */
+const char *words_get(const struct words *w, const char *key);
+/* The word of prefix_NAME, with the '-' of YAML names spelled '_' as in
+ * every label key ("position", "partially-supported"); the name itself
+ * when the labels lack it. */
+const char *words_named(const struct words *w, const char *prefix,
+			const char *name);
+/* The short title of Sustainable Development Goal 1-17 (sdg_N); NULL
+ * for any other number. */
+const char *words_goal(const struct words *w, int goal);
+/* A language's name in its own language ("Español"), for switchers. */
+const char *words_native_name(const struct words *w, enum lang l);
+
+/* pattern with each {names[i]} replaced by vals[i]; other text kept. */
+const char *words_fill(struct arena *a, const char *pattern,
+		       const char *const *names, const char *const *vals,
+		       size_t n);
+
+/* "12 March 2024", "1er mars 2024", "marzo de 2024", "2024": as much
+ * of the date as it has; "" when it is absent. */
+const char *words_date(const struct words *w, struct arena *a,
+		       const struct date *d);
+/* s with its first letter in capitals (a date opening a sentence). */
+const char *words_capitalized(struct arena *a, const char *s);
+/* "Chile, Spain and Norway"; "" for none. */
+const char *words_join(const struct words *w, struct arena *a,
+		       const char *const *items, size_t n);
+/* "42nd", "42.º", "42e", as the labels spell ordinals. */
+const char *words_ordinal(const struct words *w, struct arena *a, long n);
+/* A whole number with the language's thousands separator ("1,347,893",
+ * "1 347 893"); numbers below 10,000 are written plain in es and fr
+ * as their style guides ask. */
+const char *words_integer(const struct words *w, struct arena *a,
+			  long long n);
+/* A number as charts and prose write it: whole numbers by
+ * words_integer(), others with at most `decimals` decimals and the
+ * language's decimal mark. */
+const char *words_number(const struct words *w, struct arena *a, double x,
+			 int decimals);
+/* "42%", "42 %" */
+const char *words_percent(const struct words *w, struct arena *a, int pct);
+
+/* Whole percentages of total for each of n counts that add up to 100
+ * (largest remainder method; ties go to the earlier count); all 0 when
+ * total is 0.  Every output shows shares made by this one function. */
+void words_shares(const size_t *count, size_t n, size_t total, int *pct);
+
+#endif

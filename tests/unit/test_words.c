@@ -1,0 +1,152 @@
+/* test_words — the one words module: the built-in labels with a project's
+ * own laid over them, and how each language writes dates, lists,
+ * ordinals, numbers and shares. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "words.h"
+
+static struct arena S_arena;
+
+static struct words S_lang(enum lang l, const char *user_dir)
+{
+	struct diags d;
+	diags_init(&d);
+	struct template_dirs t = {user_dir, "templates"};
+	struct words w;
+	words_init(&w, &S_arena, l, words_labels(&S_arena, &d, &t, l));
+	CHECK(d.errors == 0);
+	diags_free(&d);
+	return w;
+}
+
+static void S_dates(void)
+{
+	struct words en = S_lang(LANG_EN, NULL), es = S_lang(LANG_ES, NULL),
+		     fr = S_lang(LANG_FR, NULL);
+	struct date first = {2024, 3, 1, {0}, true}, day = {2024, 3, 12, {0}, true},
+		    month = {2023, 8, 0, {0}, true}, none = {0, 0, 0, {0}, false};
+	CHECK_STR(words_date(&fr, &S_arena, &first), "1er mars 2024");
+	CHECK_STR(words_date(&fr, &S_arena, &day), "12 mars 2024");
+	CHECK_STR(words_date(&es, &S_arena, &first), "1 de marzo de 2024");
+	CHECK_STR(words_date(&es, &S_arena, &month), "agosto de 2023");
+	CHECK_STR(words_date(&en, &S_arena, &day), "12 March 2024");
+	CHECK_STR(words_date(&en, &S_arena, &none), "");
+	CHECK_STR(words_capitalized(&S_arena, "agosto de 2023"),
+		  "Agosto de 2023");
+	CHECK_STR(words_capitalized(&S_arena, "été"), "Été");
+}
+
+static void S_lists(void)
+{
+	struct words en = S_lang(LANG_EN, NULL), es = S_lang(LANG_ES, NULL),
+		     fr = S_lang(LANG_FR, NULL);
+	const char *three[] = {"Chile", "Spain", "Italy"};
+	const char *es_i[] = {"España", "Italia"};
+	const char *es_hie[] = {"agua", "hielo"};
+	CHECK_STR(words_join(&en, &S_arena, three, 3), "Chile, Spain and Italy");
+	CHECK_STR(words_join(&fr, &S_arena, three, 3), "Chile, Spain et Italy");
+	CHECK_STR(words_join(&es, &S_arena, es_i, 2), "España e Italia");
+	CHECK_STR(words_join(&es, &S_arena, es_hie, 2), "agua y hielo");
+	CHECK_STR(words_join(&en, &S_arena, three, 1), "Chile");
+	CHECK_STR(words_join(&en, &S_arena, three, 0), "");
+	CHECK_STR(words_ordinal(&en, &S_arena, 42), "42nd");
+	CHECK_STR(words_ordinal(&en, &S_arena, 13), "13th");
+	CHECK_STR(words_ordinal(&fr, &S_arena, 1), "1re");
+	CHECK_STR(words_ordinal(&fr, &S_arena, 4), "4e");
+}
+
+static void S_numbers(void)
+{
+	struct words en = S_lang(LANG_EN, NULL), es = S_lang(LANG_ES, NULL),
+		     fr = S_lang(LANG_FR, NULL);
+	CHECK_STR(words_integer(&en, &S_arena, 1347893), "1,347,893");
+	CHECK_STR(words_integer(&fr, &S_arena, 1347893), "1\u202f347\u202f893");
+	CHECK_STR(words_integer(&es, &S_arena, 1347893), "1\u00a0347\u00a0893");
+	CHECK_STR(words_integer(&es, &S_arena, 2500), "2500");
+	CHECK_STR(words_integer(&en, &S_arena, 2500), "2,500");
+	CHECK_STR(words_integer(&en, &S_arena, -42), "−42");
+	CHECK_STR(words_number(&fr, &S_arena, 2500.25, 2), "2500,25");
+	CHECK_STR(words_number(&en, &S_arena, 0.5, 2), "0.5");
+	CHECK_STR(words_number(&en, &S_arena, 1e300 * 1e10, 2), "∞");
+	CHECK_STR(words_percent(&en, &S_arena, 42), "42%");
+	CHECK_STR(words_percent(&fr, &S_arena, 42), "42\u00a0%");
+}
+
+/* Shares always add up to 100, the same whoever asks. */
+static void S_shares(void)
+{
+	size_t thirds[] = {1, 1, 1};
+	int pct[8];
+	words_shares(thirds, 3, 3, pct);
+	CHECK(pct[0] == 34 && pct[1] == 33 && pct[2] == 33);
+	size_t example[] = {41, 1, 6};
+	words_shares(example, 3, 48, pct);
+	CHECK(pct[0] == 85 && pct[1] == 2 && pct[2] == 13);
+	CHECK(pct[0] + pct[1] + pct[2] == 100);
+	size_t zero[] = {0, 0};
+	words_shares(zero, 2, 0, pct);
+	CHECK(pct[0] == 0 && pct[1] == 0);
+	/* random counts: always 100, each within 1 of its exact share */
+	unsigned seed = 7;
+	for (int round = 0; round < 2000; round++) {
+		size_t n = 1 + (seed = seed * 1103515245u + 12345u) % 7;
+		size_t count[8], total = 0;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			count[i] = (seed >> 8) % 50;
+			total += count[i];
+		}
+		words_shares(count, n, total, pct);
+		int sum = 0;
+		bool close = true;
+		for (size_t i = 0; i < n; i++) {
+			sum += pct[i];
+			double exact = total ? 100.0 * (double)count[i] /
+						       (double)total
+					     : 0;
+			close = close && pct[i] >= exact - 1 && pct[i] <= exact + 1;
+		}
+		CHECK((total ? sum == 100 : sum == 0) && close);
+	}
+}
+
+/* A project's labels file changes the words it names, and only those. */
+static void S_override(void)
+{
+	char dir[] = "/tmp/uprgen-words-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char sub[64], file[96];
+	snprintf(sub, sizeof sub, "%s/labels", dir);
+	snprintf(file, sizeof file, "%s/en.yaml", sub);
+	CHECK(mkdir(sub, 0700) == 0);
+	FILE *f = fopen(file, "w");
+	CHECK(f != NULL);
+	fputs("sdg_16: Peace and justice\nmonth_3: Mar.\n", f);
+	fclose(f);
+	struct words w = S_lang(LANG_EN, dir);
+	CHECK_STR(words_goal(&w, 16), "Peace and justice");
+	CHECK_STR(words_goal(&w, 5), "Gender equality");
+	struct date d = {2024, 3, 12, {0}, true};
+	CHECK_STR(words_date(&w, &S_arena, &d), "12 Mar. 2024");
+	CHECK_STR(words_get(&w, "no_such_key"), "no_such_key");
+	CHECK(words_goal(&w, 18) == NULL);
+	unlink(file);
+	rmdir(sub);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	arena_init(&S_arena);
+	S_dates();
+	S_lists();
+	S_numbers();
+	S_shares();
+	S_override();
+	arena_free(&S_arena);
+	return check_done("test_words");
+}
