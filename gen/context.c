@@ -118,7 +118,23 @@ static struct value *S_text(struct S_ctx *c, const struct text *t)
 static struct value *S_field(struct S_ctx *c, const char *s, size_t len,
 			     struct source_pos origin)
 {
-	struct value *v = value_stringn(c->a, s ? s : "", s ? len : 0);
+	/* blank lines around it say nothing (and YAML block text ends
+	 * with a line end); the first line stays where it was written */
+	while (len && strchr(" \t\r\n", s[len - 1]))
+		len--;
+	for (size_t blank = 0; blank < len && strchr(" \t\r\n", s[blank]);
+	     blank++)
+		if (s[blank] == '\n') {
+			len -= blank + 1;
+			s += blank + 1;
+			blank = (size_t)-1;
+			if (origin.line)
+				origin.line++;
+			origin.column = 1;
+		}
+	if (!len)
+		return c->empty;
+	struct value *v = value_stringn(c->a, s, len);
 	v->markdown = true;
 	v->pos = origin;
 	return v;
@@ -755,10 +771,11 @@ static void S_split_title(struct S_ctx *c, struct value *body,
 	*title = S_field(c, md, strlen(md),
 			 (struct source_pos){body->pos.file, line, column});
 	free(md);
+	/* lines end as cmark-gfm ends them: LF, CR or CRLF */
 	const char *p = body->str;
 	for (int l = 1; l < rest && *p; l++) {
-		const char *nl = strchr(p, '\n');
-		p = nl ? nl + 1 : p + strlen(p);
+		p += strcspn(p, "\r\n");
+		p += *p == '\r' && p[1] == '\n' ? 2 : *p ? 1 : 0;
 	}
 	*content = S_field(c, p, body->len - (size_t)(p - body->str),
 			   (struct source_pos){body->pos.file, rest, 1});

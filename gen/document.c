@@ -231,13 +231,17 @@ static int S_span_cmp(const void *a, const void *b)
 static char *S_relabel(const char *text, size_t len, cmark_node *fdoc,
 		       size_t field)
 {
+	/* where each line starts; lines end as cmark-gfm ends them: LF,
+	 * CR or CRLF */
 	size_t nlines = 1;
 	for (size_t i = 0; i < len; i++)
-		nlines += text[i] == '\n';
+		nlines += text[i] == '\n' ||
+			  (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
 	size_t *line_at = xmalloc((nlines + 1) * sizeof *line_at);
 	line_at[0] = 0;
 	for (size_t i = 0, l = 1; i < len; i++)
-		if (text[i] == '\n')
+		if (text[i] == '\n' ||
+		    (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
 			line_at[l++] = i + 1;
 	struct S_span *spans = NULL;
 	size_t count = 0, cap = 0;

@@ -46,6 +46,8 @@ static void S_lay(struct arena *a, struct diags *d, struct value *m,
 				     "out", e->key);
 			continue;
 		}
+		if (v->kind == VALUE_NULL || !v->len)
+			continue; /* an empty label keeps the word it had */
 		const struct value_entry *old = value_map_entry(m, e->key);
 		if (old)
 			((struct value_entry *)old)->value = e->value;
@@ -80,8 +82,23 @@ const struct value *words_labels(struct arena *a, struct diags *d,
 
 /* -------------------------------------------------------------- words */
 
+/* A NULL struct words is a language without labels: every word shows as
+ * its key, values in neutral forms (the unit tests of the back ends use
+ * it). */
+static const struct value S_no_labels = {.kind = VALUE_MAP};
+static const struct words S_none = {
+	.lang = LANG_EN, .labels = &S_no_labels, .separator = ", ",
+	.and = ", ", .percent = "{n}%", .date = "{day} {month} {year}",
+	.month_year = "{month} {year}", .thousands = ""};
+
+static const struct words *S_w(const struct words *w)
+{
+	return w ? w : &S_none;
+}
+
 const char *words_find(const struct words *w, const char *key)
 {
+	w = S_w(w);
 	const struct value *v = value_map_get(w->labels, key);
 	if (!v || v->kind == VALUE_LIST || v->kind == VALUE_MAP ||
 	    v->kind == VALUE_NULL || !v->len)
@@ -144,8 +161,8 @@ void words_init(struct words *w, struct arena *a, enum lang lang,
 	w->and = S_or(w, "format_list_and", ", ");
 	w->and_i = words_find(w, "format_list_and_i");
 	w->percent = S_or(w, "format_percent", "{n}%");
-	w->date = S_or(w, "format_date", "{year}-{month}-{day}");
-	w->month_year = S_or(w, "format_month_year", "{year}-{month}");
+	w->date = S_or(w, "format_date", S_none.date);
+	w->month_year = S_or(w, "format_month_year", S_none.month_year);
 	w->first_day = words_find(w, "format_first_day");
 	w->thousands = S_or(w, "format_thousands", "");
 	char key[32];
@@ -198,6 +215,7 @@ static const char *S_fill_n(struct arena *a, const char *pattern, long n)
  * then format_ordinal. */
 const char *words_ordinal(const struct words *w, struct arena *a, long n)
 {
+	w = S_w(w);
 	char key[48];
 	snprintf(key, sizeof key, "format_ordinal_is_%ld", n);
 	const char *pattern = words_find(w, key);
@@ -216,6 +234,7 @@ const char *words_ordinal(const struct words *w, struct arena *a, long n)
 
 const char *words_percent(const struct words *w, struct arena *a, int pct)
 {
+	w = S_w(w);
 	return S_fill_n(a, w->percent, pct);
 }
 
@@ -238,6 +257,7 @@ static bool S_starts_with_i(const char *s)
 const char *words_join(const struct words *w, struct arena *a,
 		       const char *const *items, size_t n)
 {
+	w = S_w(w);
 	if (n == 0)
 		return "";
 	if (n == 1)
@@ -261,6 +281,7 @@ const char *words_join(const struct words *w, struct arena *a,
 const char *words_date(const struct words *w, struct arena *a,
 		       const struct date *d)
 {
+	w = S_w(w);
 	if (!d->present)
 		return "";
 	char year[16], day[16], month_num[16];
@@ -318,6 +339,7 @@ static size_t S_group_from(const struct words *w)
 const char *words_integer(const struct words *w, struct arena *a,
 			  long long n)
 {
+	w = S_w(w);
 	struct buf b;
 	buf_init(&b);
 	if (n < 0)
@@ -333,6 +355,7 @@ const char *words_integer(const struct words *w, struct arena *a,
 const char *words_number(const struct words *w, struct arena *a, double x,
 			 int decimals)
 {
+	w = S_w(w);
 	if (!isfinite(x))
 		return arena_strdup(a, x != x ? "–" : x < 0 ? "−∞" : "∞");
 	if (decimals < 0)

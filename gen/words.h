@@ -48,7 +48,8 @@ const struct value *words_labels(struct arena *a, struct diags *d,
 				 const struct template_dirs *t,
 				 enum lang lang);
 
-/* labels NULL or not a map: no labels (every word shows as its key). */
+/* labels NULL or not a map: no labels (every word shows as its key).
+ * Every function below takes a NULL w as a language without labels. */
 void words_init(struct words *w, struct arena *a, enum lang lang,
 		const struct value *labels);
 

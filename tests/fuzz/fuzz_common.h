@@ -170,7 +170,7 @@ static inline void fuzz_render_html(struct buf *html, cmark_node *doc,
 				    const char *id_prefix, int heading_shift,
 				    struct diags *d)
 {
-	struct html_words words = html_words(lang, NULL);
+	struct html_words words = html_words(NULL);
 	struct html_options ho = {.lang = lang, .report = r, .words = &words,
 				  .root = "../", .id_prefix = id_prefix,
 				  .heading_shift = heading_shift};

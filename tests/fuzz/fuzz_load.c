@@ -51,9 +51,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort(); /* a refusal must say why */
 	if (r && d.errors == 0) {
 		for (size_t i = 0; i < r->language_count; i++) {
-			struct value *ctx = context_build(&a, r,
-							  r->languages[i],
-							  NULL);
+			struct words w;
+			words_init(&w, &a, r->languages[i], NULL);
+			struct value *ctx = context_build(&a, r, &w);
 			struct buf out;
 			buf_init(&out);
 			value_write_json(&out, ctx, 0);

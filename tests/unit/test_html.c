@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "fixture_words.h"
 #include "html.h"
 #include "markdown.h"
 
@@ -13,13 +14,17 @@ static char *S_render(const char *md, const struct report *r,
 	struct diags d;
 	diags_init(&d);
 	cmark_node *doc = markdown_parse(md, strlen(md), (struct source_pos){0}, &d);
-	struct html_words w = html_words(LANG_EN, NULL);
-	struct html_options o = {LANG_EN, r, &w, "../", prefix, 0};
+	struct arena a;
+	arena_init(&a);
+	struct html_words w = html_words(fixture_words(&a, LANG_EN));
+	struct html_options o = {.lang = LANG_EN, .report = r, .words = &w,
+				 .root = "../", .id_prefix = prefix};
 	struct buf b;
 	buf_init(&b);
 	html_render(&b, doc, &o, &d);
 	cmark_node_free(doc);
 	diags_free(&d);
+	arena_free(&a);
 	buf_putc(&b, '\0');
 	return buf_detach(&b);
 }

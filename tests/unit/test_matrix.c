@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "check.h"
+#include "fixture_words.h"
 #include "matrix.h"
 #include "yamlread.h"
 
@@ -133,7 +137,7 @@ static void test_cells(void)
 	arena_init(&a);
 	struct report *r = S_report(&a);
 	struct matrix m;
-	struct matrix_words en = matrix_words(LANG_EN, NULL);
+	struct matrix_words en = matrix_words(fixture_words(&a, LANG_EN));
 	matrix_select(&m, r, NULL, LANG_EN, (struct source_pos){0}, NULL);
 	S_check_cell(&m, &en, 0, MATRIX_ID, "1.1");
 	S_check_cell(&m, &en, 0, MATRIX_TEXT, "Text 1");
@@ -146,11 +150,11 @@ static void test_cells(void)
 	CHECK(m.rows == NULL && m.count == 0);
 
 	/* French is missing: the report's first language (es) stands in */
-	struct matrix_words fr = matrix_words(LANG_FR, NULL);
+	struct matrix_words fr = matrix_words(fixture_words(&a, LANG_FR));
 	matrix_select(&m, r, "cluster=b", LANG_FR, (struct source_pos){0},
 		      NULL);
 	S_check_cell(&m, &fr, 1, MATRIX_TEXT, "En español");
-	S_check_cell(&m, &fr, 0, MATRIX_POSITION, "Partiellement acceptée");
+	S_check_cell(&m, &fr, 0, MATRIX_POSITION, "Acceptée en partie");
 	matrix_free(&m);
 	arena_free(&a);
 }
@@ -165,10 +169,25 @@ static void test_labels(void)
 			"position_noted: Tomada en cuenta\n"
 			"status_implemented: Cumplida\n"
 			"matrix_id: ''\n";
-	struct value *labels = yamlread_buffer(&a, &d, "labels.yaml", y,
-					       strlen(y));
-	CHECK(labels != NULL);
-	struct matrix_words w = matrix_words(LANG_ES, labels);
+	/* a project's own labels/es.yaml, laid over the built-in one */
+	char dir[] = "/tmp/uprgen-matrix-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char sub[64], file[96];
+	snprintf(sub, sizeof sub, "%s/labels", dir);
+	snprintf(file, sizeof file, "%s/es.yaml", sub);
+	CHECK(mkdir(sub, 0700) == 0);
+	FILE *f = fopen(file, "w");
+	CHECK(f != NULL);
+	fputs(y, f);
+	fclose(f);
+	struct template_dirs t = {dir, "templates"};
+	struct words words;
+	words_init(&words, &a, LANG_ES, words_labels(&a, &d, &t, LANG_ES));
+	CHECK(d.errors == 0);
+	unlink(file);
+	rmdir(sub);
+	rmdir(dir);
+	struct matrix_words w = matrix_words(&words);
 	CHECK_STR(w.heading[MATRIX_TEXT], "Recomendación recibida");
 	CHECK_STR(w.position[POSITION_NOTED], "Tomada en cuenta");
 	CHECK_STR(w.status[STATUS_IMPLEMENTED], "Cumplida");

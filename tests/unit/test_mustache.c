@@ -78,8 +78,8 @@ static struct S_result S_run(const char *tmpl, const char *yaml,
 			     const char *const *partials)
 {
 	return S_run_opt(tmpl, yaml, partials,
-			 (struct mustache_options){MUSTACHE_ESCAPE_HTML, NULL,
-						   0, 0});
+			 (struct mustache_options){
+				 .escape = MUSTACHE_ESCAPE_HTML});
 }
 
 static void S_expect(const char *tmpl, const char *yaml,
@@ -229,7 +229,7 @@ static void test_limits(void)
 	struct mustache_options opt = {.escape = MUSTACHE_ESCAPE_HTML, .max_output = 100};
 	S_expect_error(S_run_opt("{{#l}}{{#l}}xx{{/l}}{{/l}}", list, NULL, opt),
 		       "t.mustache", 1, 13, "larger than 100 bytes");
-	opt = (struct mustache_options){MUSTACHE_ESCAPE_HTML, NULL, 0, 500};
+	opt = (struct mustache_options){.escape = MUSTACHE_ESCAPE_HTML, .max_steps = 500};
 	S_expect_error(S_run_opt("{{#l}}{{#l}}{{#l}}.{{/l}}{{/l}}{{/l}}",
 				 list, NULL, opt),
 		       "t.mustache", 1, 19, "more than 500 steps");

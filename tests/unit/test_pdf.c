@@ -16,6 +16,7 @@
 #include "../../gen/matrix.h"
 #include "../../gen/pdf.h"
 #include "check.h"
+#include "fixture_words.h"
 
 static char S_dir[64];
 
@@ -43,8 +44,11 @@ static bool S_render(const char *md, const char *out)
 	diags_init(&d);
 	cmark_node *doc = markdown_parse(md, strlen(md),
 					 (struct source_pos){"t.md", 0, 0}, &d);
+	struct arena wa;
+	arena_init(&wa);
 	struct pdf_options o = {
-		.lang = LANG_ES, .title = "Informe de mitad de período",
+		.lang = LANG_ES, .words = fixture_words(&wa, LANG_ES),
+		.title = "Informe de mitad de período",
 		.author = "Ministerio de Justicia", .symbol = "A/HRC/WG.6/42/PER/2",
 		.toc = true, .created = {2025, 3, 15, 0, 0, 0},
 		.title_page = {"Perú", "Informe de mitad de período", NULL,
@@ -53,6 +57,7 @@ static bool S_render(const char *md, const char *out)
 	bool ok = doc && pdf_render(doc, &o, out, &d);
 	cmark_node_free(doc);
 	diags_free(&d);
+	arena_free(&wa);
 	return ok;
 }
 
@@ -403,10 +408,14 @@ static bool S_render_report(const char *md, const struct report *r,
 {
 	cmark_node *doc = markdown_parse(md, strlen(md),
 					 (struct source_pos){"t.md", 0, 0}, d);
+	struct arena wa;
+	arena_init(&wa);
 	struct pdf_options o = {.lang = LANG_ES, .report = r,
+				.words = fixture_words(&wa, LANG_ES),
 				.base_dir = base_dir, .symbol = "A/HRC/1"};
 	bool ok = doc && pdf_render(doc, &o, out, d);
 	cmark_node_free(doc);
+	arena_free(&wa);
 	return ok;
 }
 

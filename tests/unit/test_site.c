@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "fixture_words.h"
 #include "context.h"
 #include "markdown.h"
 #include "site.h"
@@ -68,7 +69,9 @@ int main(void)
 	struct site_language L[2];
 	cmark_node *reports[2];
 	for (size_t i = 0; i < r->language_count; i++) {
-		L[i] = (struct site_language){r->languages[i], NULL, NULL};
+		L[i] = (struct site_language){
+			r->languages[i], NULL,
+			fixture_words(&a, r->languages[i]), NULL};
 		reports[i] = markdown_parse(md, strlen(md), (struct source_pos){0}, &d);
 	}
 	char out[] = "/tmp/uprgen-site-XXXXXX";
@@ -76,7 +79,7 @@ int main(void)
 	struct site_writer *w = site_start(&a, &d, r, &t, L, r->language_count, out);
 	/* the contexts are made while the other thread prepares */
 	for (size_t i = 0; i < r->language_count; i++)
-		L[i].context = context_build(&a, r, L[i].lang, NULL);
+		L[i].context = context_build(&a, r, L[i].words);
 	site_write_pages(w);
 	int released[2] = {0, 0};
 	CHECK(site_finish(w, reports, S_released, released));
