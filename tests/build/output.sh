@@ -13,7 +13,10 @@ seen() {
 stray() {
 	local cur
 	cur=$(readlink "$1/.uprgen/current" 2>/dev/null)
-	find "$1/.uprgen" -mindepth 1 -maxdepth 1 -name 'out-*' ! -name "$cur" 2>/dev/null | wc -l
+	{
+		find "$1/.uprgen" -mindepth 1 -maxdepth 1 -name 'out-*' ! -name "$cur" 2>/dev/null
+		find "$1" -mindepth 1 -maxdepth 1 -name '.uprgen-build-*' 2>/dev/null # before 0.1
+	} | wc -l
 }
 # Waits up to 5 s for the killed build's guard to remove its staging.
 no_stray() {
@@ -224,15 +227,17 @@ if [[ -x $root/build/gencorpus ]] || cc -O2 -o "$tmp/gencorpus" "$root/tests/ben
 	mixed=0
 	left=0
 	both=0
-	rounds=30
+	rounds=40
 	for i in $(seq $rounds); do
 		if ((i % 2)); then flip "state: Killtest"; want=$B; else flip "$title"; want=$A; fi
 		"$fast" build -C "$k" >/dev/null 2>&1 &
 		pid=$!
-		sleep "$(awk -v r=$RANDOM -v s="$span" 'BEGIN { printf "%.3f", r / 32768 * s * 1.2 / 1000 }')"
+		# half the kills anywhere, half near the end, where the output
+		# is put in place
+		sleep "$(awk -v r=$RANDOM -v i=$i -v s="$span" 'BEGIN { f = int(i / 2) % 2 ? r / 32768 * 1.2 : 0.8 + r / 32768 * 0.3; printf "%.3f", f * s / 1000 }')"
 		sig=KILL
-		((i % 5 == 0)) && sig=INT
-		((i % 5 == 3)) && sig=TERM
+		((i % 10 == 5)) && sig=INT
+		((i % 10 == 8)) && sig=TERM
 		kill -s $sig $pid 2>/dev/null
 		wait $pid 2>/dev/null
 		status=$?
