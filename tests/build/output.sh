@@ -256,6 +256,24 @@ if [[ -x $root/build/gencorpus ]] || cc -O2 -o "$tmp/gencorpus" "$root/tests/ben
 		no_stray "$k/build" || { left=$((left + 1)); echo "  round $i ($sig): the staging folder was left"; }
 		shown=$now
 	done
+	# and killed the moment the first part of the new output shows (the
+	# Markdown): the rest must show with it
+	for i in $(seq 10); do
+		if ((i % 2)); then flip "state: Killtest"; want=$B; else flip "$title"; want=$A; fi
+		old_md=$(md5sum <"$k/build/md/report-en.md")
+		"$fast" build -C "$k" >/dev/null 2>&1 &
+		pid=$!
+		while kill -0 $pid 2>/dev/null && [[ $(md5sum <"$k/build/md/report-en.md" 2>/dev/null) == "$old_md" ]]; do :; done
+		kill -s KILL $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		now=$(seen "$k/build")
+		if [[ $now != "$shown" && $now != "$want" ]]; then
+			mixed=$((mixed + 1))
+			echo "  round $i (at the switch): neither the old output nor the new"
+		fi
+		shown=$now
+		rounds=$((rounds + 1))
+	done
 	expect "killed builds: the old output or the new, whole, every time ($mixed bad of $rounds; $both new)" "[[ $mixed == 0 ]]"
 	expect "killed builds: no staging folder left behind ($left of $rounds)" "[[ $left == 0 ]]"
 	expect "killed builds: the kills fell before and after the switch" "((both > 0 && both < rounds))"
