@@ -5,18 +5,18 @@
  *
  * load → validate → for each language: context → Mustache (report.md) →
  * Markdown tree; then the site (all languages) and one PDF per language.
- * Everything is written into a fresh staging folder inside the output
- * folder, and moved into place only when every file succeeded: the site
- * folder is swapped in one rename(2) exchange, so a reader (or a kill)
- * sees the old site or the new one, never half of each.
+ * Everything is written into a new generation of the output folder and
+ * shown only when every file succeeded, by one switch (output.h): a
+ * reader (or a kill) sees the whole old output or the whole new one.
+ * What the build does not remake (the PDFs of the other languages with
+ * --lang, the site with --format pdf, the PDFs with --format html) is
+ * carried over from the previous build, and the closing line says so.
  */
-#define _GNU_SOURCE /* renameat2, RENAME_EXCHANGE */
 #include "build.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +32,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "mustache.h"
+#include "output.h"
 #include "pdf.h"
 #include "site.h"
 #include "thread.h"
@@ -48,9 +49,13 @@ static const char S_usage[] =
 	"  OUT/md/report-LL.md  the expanded Markdown, for inspection\n"
 	"OUT is DIR/build unless --out says otherwise.  Templates come from\n"
 	"DIR/templates/ first, then from the built-in ones.\n"
-	"  --lang LL      build one language of the report only\n"
+	"  --lang LL      the PDF of that language only (the site and the\n"
+	"                 Markdown are always of every language)\n"
 	"  --format F     html, pdf or all (default)\n"
-	"A failed build leaves the previous output as it was.\n";
+	"What a build does not remake is kept from the previous build.\n"
+	"The output is switched in as one piece: a failed or interrupted\n"
+	"build leaves the previous output as it was.  uprgen replaces only\n"
+	"what it made (OUT/.uprgen and its links), and refuses otherwise.\n";
 
 struct S_options {
 	const char *dir;
@@ -84,9 +89,17 @@ static int S_parse_args(int argc, char **argv, struct S_options *o)
 			fputs(S_usage, stdout);
 			return 0;
 		} else if (!strcmp(arg, "-C") && val) {
+			if (!*val)
+				return cli_usage_error(
+					"build", "-C needs a folder name, not "
+						 "an empty one");
 			o->dir = val;
 			i++;
 		} else if (!strcmp(arg, "--out") && val) {
+			if (!*val)
+				return cli_usage_error(
+					"build", "--out needs a folder name, "
+						 "not an empty one");
 			o->out = val;
 			i++;
 		} else if (!strcmp(arg, "--lang") && val) {
@@ -117,21 +130,6 @@ static int S_parse_args(int argc, char **argv, struct S_options *o)
 
 /* ------------------------------------------------------------ files */
 
-static int S_remove_entry(const char *path, const struct stat *st, int flag,
-			  struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	remove(path);
-	return 0;
-}
-
-static void S_remove_tree(const char *path)
-{
-	nftw(path, S_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
 static bool S_mkdirs(const char *path)
 {
 	char *p = xstrdup(path);
@@ -158,45 +156,6 @@ static bool S_write_file(struct diags *d, const char *path, const char *data,
 		diag_error(d, (struct source_pos){path, 0, 0},
 			   "cannot write this file: %s", strerror(err));
 	return err == 0;
-}
-
-/* Moves staged/NAME to out/NAME: an exchange when out/NAME exists, so the
- * old one is never missing, then the old one is removed. */
-static bool S_move_into_place(struct arena *a, struct diags *d,
-			      const char *staged, const char *out,
-			      const char *name)
-{
-	const char *from = arena_printf(a, "%s/%s", staged, name);
-	const char *to = arena_printf(a, "%s/%s", out, name);
-	struct stat st;
-	if (lstat(from, &st) != 0)
-		return true;
-	if (lstat(to, &st) == 0 &&
-	    renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) == 0) {
-		S_remove_tree(from);
-		return true;
-	}
-	if (lstat(to, &st) == 0 && S_ISDIR(st.st_mode))
-		S_remove_tree(to); /* no exchange on this file system */
-	if (rename(from, to) == 0)
-		return true;
-	diag_error(d, (struct source_pos){to, 0, 0},
-		   "cannot move the new output into place: %s",
-		   strerror(errno));
-	return false;
-}
-
-/* A build killed mid-way leaves its staging folder: clear those. */
-static void S_remove_stale_staging(struct arena *a, const char *out)
-{
-	DIR *dir = opendir(out);
-	if (!dir)
-		return;
-	struct dirent *e;
-	while ((e = readdir(dir)))
-		if (!strncmp(e->d_name, ".uprgen-build-", 14))
-			S_remove_tree(arena_printf(a, "%s/%s", out, e->d_name));
-	closedir(dir);
 }
 
 /* --------------------------------------------------------- templates */
@@ -242,18 +201,41 @@ static bool S_expand(struct arena *a, struct diags *d,
 
 /* ------------------------------------------------------------ PDF */
 
+/* The latest time a PDF date holds (D:9999...): 9999-12-31T23:59:59Z. */
+#define S_EPOCH_MAX 253402300799LL
+
+/* SOURCE_DATE_EPOCH: -1 when unset (or empty), else its seconds; false
+ * when it is not a whole number of seconds from 1970 to 9999 (a value in
+ * milliseconds gave the year 5840; 2^63-1 an unset date, and the PDF
+ * failed with false font errors). */
+static bool S_source_date_epoch(long long *secs)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	*secs = -1;
+	if (!epoch || !*epoch)
+		return true;
+	long long n = 0;
+	for (const char *p = epoch; *p; p++) {
+		if (*p < '0' || *p > '9' || n > S_EPOCH_MAX)
+			return false;
+		n = n * 10 + (*p - '0');
+	}
+	if (n > S_EPOCH_MAX)
+		return false;
+	*secs = n;
+	return true;
+}
+
 /* SOURCE_DATE_EPOCH when set (reproducible builds), else the report's
  * date: never the clock. */
 static struct pdf_date S_creation_date(const struct report *r)
 {
 	struct pdf_date pd = {0};
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long secs = epoch ? strtoll(epoch, &end, 10) : -1;
-	if (epoch && *epoch && !*end && secs >= 0) {
-		time_t tt = (time_t)secs;
-		struct tm tm;
-		gmtime_r(&tt, &tm);
+	long long secs;
+	struct tm tm;
+	time_t tt;
+	if (S_source_date_epoch(&secs) && secs >= 0 &&
+	    (tt = (time_t)secs, gmtime_r(&tt, &tm))) {
 		pd = (struct pdf_date){tm.tm_year + 1900, tm.tm_mon + 1,
 				       tm.tm_mday, tm.tm_hour, tm.tm_min,
 				       tm.tm_sec};
@@ -352,13 +334,16 @@ static void *S_pdf_thread(void *p)
 }
 
 static bool S_write_pdfs(struct diags *d, const struct report *r,
-			 struct S_language *langs, size_t n,
+			 struct S_language *langs, size_t nlangs, int only,
 			 const char *staging)
 {
 	struct S_pdf_job jobs[LANG_COUNT];
+	size_t n = 0;
+	for (size_t i = 0; i < nlangs; i++)
+		if (only < 0 || langs[i].lang == (enum lang)only)
+			jobs[n++] = (struct S_pdf_job){.r = r, .L = &langs[i],
+						       .staging = staging};
 	for (size_t i = 0; i < n; i++) {
-		jobs[i] = (struct S_pdf_job){.r = r, .L = &langs[i],
-					     .staging = staging};
 		arena_init(&jobs[i].arena);
 		diags_init(&jobs[i].diags);
 		/* the last on this thread, which would only wait otherwise */
@@ -424,30 +409,17 @@ static void S_report_read(void *arg, size_t i)
 	S_release_report((struct S_language *)arg + i);
 }
 
-static size_t S_select_languages(const struct report *r, int only,
-				 struct S_language *langs)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < r->language_count; i++)
-		if (only < 0 || r->languages[i] == (enum lang)only)
-			langs[n++].lang = r->languages[i];
-	return n;
-}
-
+/* Writes the site (when asked), the Markdown of every language and the
+ * PDFs asked into the staging folder. */
 static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		  const struct S_options *o, const char *out,
 		  const char *staging)
 {
 	struct template_dirs t = templates_find(a, o->dir, NULL);
 	struct S_language langs[LANG_COUNT] = {0};
-	size_t n = S_select_languages(r, o->only_lang, langs);
-	if (n == 0) {
-		diag_error(d, (struct source_pos){0},
-			   "the report is not written in '%s' (see "
-			   "'languages' in report.yaml)",
-			   lang_code((enum lang)o->only_lang));
-		return false;
-	}
+	size_t n = r->language_count;
+	for (size_t i = 0; i < n; i++)
+		langs[i].lang = r->languages[i];
 	bool ok = S_mkdirs(arena_printf(a, "%s/md", staging));
 	struct site_language site[LANG_COUNT];
 	for (size_t i = 0; i < n; i++) {
@@ -481,23 +453,57 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 				 o->pdf ? NULL : S_report_read, langs) &&
 		     ok;
 	if (ok && o->pdf)
-		ok = S_write_pdfs(d, r, langs, n, staging);
+		ok = S_write_pdfs(d, r, langs, n, o->only_lang, staging);
 	for (size_t i = 0; i < n; i++)
 		S_release_report(&langs[i]);
-	if (ok) {
-		ok = S_move_into_place(a, d, staging, out, "md");
-		if (o->html)
-			ok = ok && S_move_into_place(a, d, staging, out,
-						     "site");
-		for (size_t i = 0; ok && o->pdf && i < n; i++)
-			ok = S_move_into_place(
-				a, d, staging, out,
-				arena_printf(a, "report-%s.pdf",
-					     lang_code(langs[i].lang)));
-	}
 	for (size_t i = 0; i < n; i++)
 		if (langs[i].freeing)
 			pthread_join(langs[i].freer, NULL);
+	return ok && d->errors == 0;
+}
+
+static bool S_has_language(const struct report *r, enum lang l)
+{
+	for (size_t i = 0; i < r->language_count; i++)
+		if (r->languages[i] == l)
+			return true;
+	return false;
+}
+
+/* What the build shows, NULL-terminated: the names checked as uprgen's
+ * before anything is written. */
+static const char **S_names(struct arena *a, const struct report *r)
+{
+	const char **names = arena_alloc(a, (r->language_count + 3) *
+						    sizeof *names);
+	size_t n = 0;
+	names[n++] = "site";
+	names[n++] = "md";
+	for (size_t i = 0; i < r->language_count; i++)
+		names[n++] = arena_printf(a, "report-%s.pdf",
+					  lang_code(r->languages[i]));
+	names[n] = NULL;
+	return names;
+}
+
+/* Carries over from the previous build what this one does not remake;
+ * lists it in kept ("site/, report-en.pdf"). */
+static bool S_keep(struct arena *a, struct diags *d, struct output *out,
+		   const struct report *r, const struct S_options *o,
+		   struct buf *kept)
+{
+	bool ok = true;
+	if (!o->html && output_keep(out, d, "site"))
+		buf_printf(kept, "%ssite/", kept->len ? ", " : "");
+	for (size_t i = 0; i < r->language_count; i++) {
+		enum lang l = r->languages[i];
+		if (o->pdf && (o->only_lang < 0 || l == (enum lang)o->only_lang))
+			continue;
+		const char *name = arena_printf(a, "report-%s.pdf",
+						lang_code(l));
+		if (output_keep(out, d, name))
+			buf_printf(kept, "%s%s", kept->len ? ", " : "", name);
+	}
 	return ok && d->errors == 0;
 }
 
@@ -507,6 +513,16 @@ int build_command(int argc, char **argv)
 	int status = S_parse_args(argc, argv, &o);
 	if (status >= 0)
 		return status;
+	long long epoch;
+	if (!S_source_date_epoch(&epoch))
+		return cli_usage_error(
+			"build",
+			"SOURCE_DATE_EPOCH is '%.40s': it must be a whole "
+			"number of seconds since 1970-01-01 UTC, up to %lld "
+			"(the end of 9999, the last year a PDF date holds)",
+			getenv("SOURCE_DATE_EPOCH"), S_EPOCH_MAX);
+	/* first, while there is one thread: see output.h */
+	output_guard_start();
 	struct arena a;
 	struct diags d;
 	struct heap_prefault *pf = heap_prefault_start();
@@ -516,36 +532,46 @@ int build_command(int argc, char **argv)
 	if (r)
 		report_validate(r, &d);
 	bool ok = r && d.errors == 0;
-	const char *out = o.out ? o.out : arena_printf(&a, "%s/build", o.dir);
-	char *staging = NULL;
-	if (ok) {
-		S_remove_stale_staging(&a, out);
-		staging = arena_printf(&a, "%s/.uprgen-build-XXXXXX", out);
-		if (!S_mkdirs(out) || !mkdtemp(staging)) {
-			diag_error(&d, (struct source_pos){out, 0, 0},
-				   "cannot create the output folder: %s",
-				   strerror(errno));
-			ok = false;
-			staging = NULL;
-		}
+	if (ok && o.only_lang >= 0 &&
+	    !S_has_language(r, (enum lang)o.only_lang)) {
+		diag_error(&d, (struct source_pos){0},
+			   "the report is not written in '%s' (see "
+			   "'languages' in report.yaml)",
+			   lang_code((enum lang)o.only_lang));
+		ok = false;
 	}
+	const char *out = o.out ? o.out : arena_printf(&a, "%s/build", o.dir);
+	struct output *output = NULL;
+	enum output_status out_status = OUTPUT_OK;
+	if (ok) {
+		output = output_open(&a, &d, out, o.dir, S_names(&a, r),
+				     &out_status);
+		ok = output != NULL;
+	}
+	struct buf kept;
+	buf_init(&kept);
 	if (ok)
-		ok = S_run(&a, &d, r, &o, out, staging);
-	if (staging)
-		S_remove_tree(staging);
+		ok = S_run(&a, &d, r, &o, out, output_staging(output)) &&
+		     S_keep(&a, &d, output, r, &o, &kept) &&
+		     output_commit(output, &d);
+	output_close(output);
 	diags_print(&d, stderr, 0);
 	if (ok)
-		printf("built %s in %s: %zu recommendations, %zu languages\n",
+		printf("built %s in %s: %zu recommendations, %zu languages%s%s\n",
 		       text_get(&r->state, report_first_language(r),
 				report_first_language(r)),
-		       out, r->rec_count,
-		       o.only_lang < 0 ? r->language_count : 1);
+		       out, r->rec_count, r->language_count,
+		       kept.len ? "; kept from the previous build: " : "",
+		       kept.len ? kept.data : "");
 	else
 		fprintf(stderr, "build failed: %zu error%s; the previous "
 				"output is unchanged\n",
 			d.errors, d.errors == 1 ? "" : "s");
+	buf_free(&kept);
 	diags_free(&d);
 	arena_free(&a);
 	heap_prefault_stop(pf);
+	if (out_status == OUTPUT_USAGE)
+		return CLI_EXIT_USAGE;
 	return ok ? 0 : CLI_EXIT_CONTENT;
 }

@@ -1,6 +1,7 @@
 /* chart — building the chart model, and drawing it as SVG for the web. */
 #include "chart.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -85,44 +86,82 @@ static const char *S_number(struct arena *a, double v,
 	return words_number(w, a, v, 2);
 }
 
-/* The nice number (1, 2 or 5 times a power of ten) nearest x, or the
- * smallest not below it, as in Heckbert's "Nice numbers for graph
- * labels". */
-static double S_nice(double x, bool round_it)
+/* times × the nice number (1, 2 or 5 times a power of ten) nearest x,
+ * or the smallest not below it, as in Heckbert's "Nice numbers for graph
+ * labels"; times is applied before the power of ten, so that a nice number
+ * past DBL_MAX (2e308, from x = 1.5e308) divided by 4 is still finite. */
+static double S_nice(double x, bool round_it, double times)
 {
 	double e = floor(log10(x));
-	double f = x / pow(10, e);
+	double p = pow(10, e);
+	double f = x / p;
 	double n;
 	if (round_it)
 		n = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
 	else
 		n = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
-	return n * pow(10, e);
+	return n * times * p;
 }
+
+/* k × step, or the largest finite double of its sign where that is past
+ * DBL_MAX (an axis end beyond a value near ±1.8e308). */
+static double S_multiple(double k, double step)
+{
+	double v = k * step;
+	return isfinite(v) ? v : copysign(DBL_MAX, k);
+}
+
+/* The value axis for values from min to max: lo ≤ min(0, min) and hi ≥
+ * max(0, max), both finite, and round ticks between them, at most
+ * S_MAX_TICKS, for any doubles at all (check refuses values past
+ * CHART_VALUE_MAX, but a chart must not trust it: 1e308 and -1e308 once
+ * made the range infinite, the tick count wrap and the tick array be
+ * written past its end).  The step is Heckbert's: the nice number near a
+ * quarter of the nice range; where the range itself is past DBL_MAX (both
+ * ends beyond ±9e307) it is computed from its quarter. */
+enum { S_MAX_TICKS = 16 };
 
 static void S_scale(struct arena *a, struct chart *c, double min, double max)
 {
-	if (min > 0)
+	if (!(min <= 0)) /* also NaN */
 		min = 0;
-	if (max < 0)
+	if (!(max >= 0))
 		max = 0;
+	min = fmax(min, -DBL_MAX);
+	max = fmin(max, DBL_MAX);
 	if (max - min < 1e-9)
 		max = min + 1;
-	double step = S_nice(S_nice(max - min, false) / 4, true);
-	c->lo = floor(min / step) * step;
-	c->hi = ceil(max / step) * step;
-	c->tick_count = (size_t)llround((c->hi - c->lo) / step) + 1;
-	c->ticks = arena_alloc(a, c->tick_count * sizeof *c->ticks);
+	double range = max - min;
+	double step;
+	if (isfinite(range)) {
+		step = S_nice(S_nice(range, false, 0.25), true, 1);
+	} else {
+		/* range in (DBL_MAX, 2 DBL_MAX]: the nice range is 2e308
+		 * or 5e308, a quarter of it rounds to 5e307 or 1e308 */
+		step = max / 4 - min / 4 <= 5e307 ? 5e307 : 1e308;
+	}
+	double first = floor(min / step), last = ceil(max / step);
+	c->lo = S_multiple(first, step);
+	c->hi = S_multiple(last, step);
+	/* the ticks: the multiples of step inside [lo, hi] */
+	if (!(first * step >= c->lo))
+		first += 1;
+	if (!(last * step <= c->hi))
+		last -= 1;
+	double count = last - first + 1;
+	c->tick_count = count >= 1 && count <= S_MAX_TICKS ? (size_t)count : 0;
+	c->ticks = arena_alloc(a, (c->tick_count + 1) * sizeof *c->ticks);
 	for (size_t i = 0; i < c->tick_count; i++) {
-		double v = c->lo + (double)i * step;
+		double v = (first + (double)i) * step;
 		c->ticks[i].value = v;
 		c->ticks[i].label = S_number(a, v, c->words);
 	}
 }
 
+/* Halves first, so that hi - lo cannot overflow; exact, as halving is. */
 double chart_fraction(const struct chart *c, double v)
 {
-	return (v - c->lo) / (c->hi - c->lo);
+	return (v / 2 - c->lo / 2) / (c->hi / 2 - c->lo / 2);
 }
 
 /* Every colour below has at least 4.5:1 against white, so it serves as a

@@ -24,6 +24,12 @@
 #include "value.h"
 #include "words.h"
 
+/* The largest magnitude of a statistic's value that check accepts: past
+ * 10^15 a double no longer holds every integer, let alone the two decimals
+ * a chart and its table show (a figure that big belongs in a larger unit).
+ * The chart itself draws any finite values (its scale stays finite). */
+#define CHART_VALUE_MAX 1e15
+
 enum chart_type {
 	CHART_TYPE_BAR,     /* one bar per category and series */
 	CHART_TYPE_LINE,    /* one line per series across the categories */

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "chart.h"
 #include "value.h"
 #include "yamlread.h"
 
@@ -984,6 +985,13 @@ static void S_load_series(struct S_loader *L, const struct value *v,
 							   e->value->kind));
 			continue;
 		}
+		if (fabs(e->value->number) > CHART_VALUE_MAX)
+			diag_error(L->d, e->value->pos,
+				   "the value for '%s' is too large to be shown "
+				   "exactly: at most 1000000000000000 either "
+				   "side of 0 (give it in a larger unit, e.g. "
+				   "millions, and say so in 'unit')",
+				   diag_quote(L->a, e->key));
 		struct point *p = &s->points[s->count++];
 		p->key = e->key;
 		p->value = e->value->number;

@@ -846,9 +846,30 @@ static bool S_save(struct S_ctx *c, const char *out_path)
 	}
 	fchmod(fd, 0644);
 	close(fd);
+	/* Saved to memory and written here, not by HPDF_SaveToFile: its
+	 * stdio stream said "libharu error 0x1016" for a full disk, and lost
+	 * a failure of the last flush (a truncated PDF, no error). */
 	bool ok = pdf_fonts_finish(&c->fonts) &&
-		  HPDF_SaveToFile(c->doc, tmp) == HPDF_OK && !c->err.code;
-	if (ok && rename(tmp, out_path) != 0) {
+		  HPDF_SaveToStream(c->doc) == HPDF_OK && !c->err.code;
+	HPDF_UINT32 size = ok ? HPDF_GetStreamSize(c->doc) : 0;
+	char *bytes = ok ? xmalloc(size ? size : 1) : NULL;
+	if (ok) {
+		HPDF_UINT32 got = size;
+		HPDF_ResetStream(c->doc);
+		HPDF_STATUS st = HPDF_ReadFromStream(c->doc,
+						     (HPDF_BYTE *)bytes, &got);
+		if (c->err.code == HPDF_STREAM_EOF) /* read to the end */
+			c->err.code = 0;
+		ok = (st == HPDF_OK || st == HPDF_STREAM_EOF) && got == size &&
+		     !c->err.code;
+	}
+	int err = ok ? file_write_all(tmp, bytes, size) : 0;
+	free(bytes);
+	if (err) {
+		diag_error(c->d, (struct source_pos){out_path, 0, 0},
+			   "cannot write the PDF: %s", strerror(err));
+		ok = false;
+	} else if (ok && rename(tmp, out_path) != 0) {
 		diag_error(c->d, (struct source_pos){out_path, 0, 0},
 			   "cannot write: %s", strerror(errno));
 		ok = false;

@@ -214,8 +214,8 @@ pdf_out() { # FILE -> "138 pages, 2.1 MB"
 site_out() { # DIR -> "5,312 files, 48 MB"
 	[ -d "$1" ] || { echo ""; return; }
 	local n sz
-	n=$(find "$1" -type f | wc -l)
-	sz=$(du -sk "$1" | awk '{printf "%.0f MB", $1 / 1024}')
+	n=$(find -L "$1" -type f | wc -l) # site is a link (gen/output.h)
+	sz=$(du -skL "$1" | awk '{printf "%.0f MB", $1 / 1024}')
 	echo "$(commas "$n") files, $sz"
 }
 file_out() { [ -f "$1" ] && awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.1f MB", b / 1048576}'; }

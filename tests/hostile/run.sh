@@ -45,13 +45,18 @@ todo=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# A previous build's output, to find untouched after a failed build.
+# A previous build's output, to find untouched after a failed build: laid
+# out as uprgen lays it out (gen/output.h), since it replaces nothing else.
 previous() {
-	mkdir -p "$1/site/en" "$1/md"
-	echo "previous site" >"$1/site/index.html"
-	echo "previous site" >"$1/site/en/index.html"
-	echo "previous md" >"$1/md/report-en.md"
-	echo "previous pdf" >"$1/report-en.pdf"
+	local g=$1/.uprgen/out-previous
+	mkdir -p "$g/site/en" "$g/md"
+	echo "previous site" >"$g/site/index.html"
+	echo "previous site" >"$g/site/en/index.html"
+	echo "previous md" >"$g/md/report-en.md"
+	echo "previous pdf" >"$g/report-en.pdf"
+	: >"$1/.uprgen/lock"
+	ln -s out-previous "$1/.uprgen/current"
+	for n in site md report-en.pdf; do ln -s ".uprgen/current/$n" "$1/$n"; done
 }
 listing() { (cd "$1" && find . | sort && find . -type f -exec md5sum {} + | sort) 2>/dev/null; }
 

@@ -1,5 +1,7 @@
 /* test_chart — the chart model: numbers, scales, categories with gaps,
  * counts by cluster and status, and what the SVG writer promises. */
+#include <float.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +49,65 @@ static void S_numbers(void)
 	CHECK_STR(S_fmt(&b, 1234567.25, LANG_EN), "1,234,567.25");
 	CHECK_STR(S_fmt(&b, -3, LANG_EN), "−3");
 	CHECK_STR(S_fmt(&b, 0, LANG_EN), "0");
+	buf_free(&b);
+}
+
+/* Any finite values give a finite axis with a few ticks inside it: 1e308
+ * and -1e308 once overflowed the range, wrapped the tick count and wrote
+ * past the tick array (issue 14). */
+static void S_extreme_scales(void)
+{
+	static const double pairs[][2] = {
+		{1.7e308, 0},	  {-1.7e308, 0},    {1e308, -1e308},
+		{DBL_MAX, -DBL_MAX}, {DBL_MAX, 0},     {9e307, -9e307},
+		{5e-324, 0},	  {1e-300, -1e-300}, {1e15, -1e15},
+		{123456789, -3},   {0, 0},	     {2.5e307, -1e308}};
+	for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {
+		struct arena a;
+		arena_init(&a);
+		const char *keys[] = {"a", "b"};
+		struct statistic s = {0};
+		s.id = "x";
+		s.chart = CHART_BAR;
+		s.series_count = 1;
+		s.series = arena_alloc(&a, sizeof *s.series);
+		s.series[0].count = 2;
+		s.series[0].points = arena_alloc(&a, 2 * sizeof(struct point));
+		for (int i = 0; i < 2; i++)
+			s.series[0].points[i] =
+				(struct point){keys[i], pairs[p][i], {0}};
+		struct chart_words w = chart_words(S_words(LANG_EN));
+		struct chart *c = chart_from_statistic(&a, &s, LANG_EN,
+						       LANG_EN, &w);
+		double lo = fmin(0, fmin(pairs[p][0], pairs[p][1]));
+		double hi = fmax(0, fmax(pairs[p][0], pairs[p][1]));
+		CHECK(isfinite(c->lo) && isfinite(c->hi));
+		CHECK(c->lo <= lo && c->hi >= hi && c->lo < c->hi);
+		CHECK(c->tick_count >= 2 && c->tick_count <= 16);
+		for (size_t t = 0; t < c->tick_count; t++) {
+			CHECK(isfinite(c->ticks[t].value));
+			CHECK(c->ticks[t].value >= c->lo &&
+			      c->ticks[t].value <= c->hi);
+			CHECK(t == 0 ||
+			      c->ticks[t].value > c->ticks[t - 1].value);
+		}
+		for (int i = 0; i < 2; i++) {
+			double f = chart_fraction(c, pairs[p][i]);
+			CHECK(f >= 0 && f <= 1);
+		}
+		struct buf b;
+		buf_init(&b);
+		chart_write_svg(&b, c, "c1");
+		CHECK(strstr(b.data, "nan") == NULL &&
+		      strstr(b.data, "inf") == NULL);
+		buf_free(&b);
+		arena_free(&a);
+	}
+	/* every digit of the largest double, not the first 63 */
+	struct buf b;
+	buf_init(&b);
+	chart_format_number(&b, 1e308, S_words(LANG_EN));
+	CHECK(b.len == 309 + 102 && !strncmp(b.data, "100,000,", 8));
 	buf_free(&b);
 }
 
@@ -212,6 +273,7 @@ int main(void)
 	S_statistic();
 	S_missing_years();
 	S_stacked();
+	S_extreme_scales();
 	arena_free(&S_arena);
 	return check_done("test_chart");
 }
