@@ -30,6 +30,8 @@ LIB_SAN   := $(filter-out build/asan/obj/main.o,$(SAN_OBJ))
 TSAN_OBJ  := $(SRC:gen/%.c=build/tsan/obj/%.o)
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+# The back-end golden cases' harness (tests/render/).
+RENDER_CASE := build/asan/tests/render_case
 # What only shows without the sanitizers' own malloc: built plain too.
 PLAIN_UNIT_BIN := build/tests/test_heap
 
@@ -100,6 +102,11 @@ build/asan/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_SAN)
 	@$(if $(Q),echo "  LD test $@")
 	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -Igen $< $(LIB_SAN) -o $@ $(LDLIBS)
 
+$(RENDER_CASE): tests/render/render_case.c $(LIB_SAN)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD test $@")
+	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -Igen $< $(LIB_SAN) -o $@ $(LDLIBS)
+
 build/tests/test_heap: tests/unit/test_heap.c tests/unit/check.h \
                        build/obj/heap.o build/obj/thread.o
 	@mkdir -p $(@D)
@@ -114,10 +121,11 @@ example: build/uprgen
 # libhyphen 2.8.8 leaks 130 bytes loading the French patterns: suppressed
 # (tests/fuzz/lsan.supp) so that a French report can be tested under ASan.
 test: test-deps build/uprgen build/asan/uprgen build/tsan/uprgen $(UNIT_BIN) \
-      $(PLAIN_UNIT_BIN)
+      $(PLAIN_UNIT_BIN) $(RENDER_CASE)
 	LSAN_OPTIONS=suppressions=$(abspath tests/fuzz/lsan.supp):print_suppressions=0 \
 	UPRGEN=$(abspath build/asan/uprgen) UPRGEN_FAST=$(abspath build/uprgen) \
 	  UPRGEN_TSAN=$(abspath build/tsan/uprgen) \
+	  RENDER_CASE=$(abspath $(RENDER_CASE)) \
 	  SHARED=$(SHARED) UNIT_BINS="$(UNIT_BIN) $(PLAIN_UNIT_BIN)" \
 	  bash tests/run.sh
 
@@ -147,8 +155,10 @@ fuzz: fuzz-deps
 	SHARED=$(SHARED) bash tests/fuzz/run.sh fuzz
 
 # Rewrites every golden file from what the tool prints now; review the diff.
-golden: build/uprgen build/asan/uprgen $(UNIT_BIN)
+golden: build/uprgen build/asan/uprgen $(UNIT_BIN) $(RENDER_CASE)
 	UPDATE=1 UPRGEN=$(abspath build/asan/uprgen) SHARED=$(SHARED) \
+	  RENDER_CASE=$(abspath $(RENDER_CASE)) \
+	  UPRGEN_FAST=$(abspath build/uprgen) \
 	  UNIT_BINS="" bash tests/run.sh || true
 	git status --short tests/
 

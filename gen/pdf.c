@@ -27,6 +27,7 @@
 #include "pdf_int.h"
 
 #define S_BODY_SIZE 10.0
+#define S_MAX_MARKERS 16 /* list markers waiting for one line */
 #define S_BODY_LEADING 13.6
 #define S_NOTE_SIZE 8.0
 #define S_NOTE_LEADING 10.0
@@ -59,7 +60,9 @@ struct S_ctx {
 	struct pdf_heading *heads;
 	size_t head_count, head_cap, head_next;
 	struct markdown_numbering num;
-	struct pdf_draw marker[2]; /* a list marker waiting for its line */
+	/* list markers waiting for their line: an item that opens with a
+	 * list ("1. - 2. foo") has its marker drawn with the inner ones */
+	struct pdf_draw marker[S_MAX_MARKERS];
 	size_t marker_count;
 	struct chart_words chart_words;
 	struct matrix_words matrix_words;
@@ -120,12 +123,13 @@ static void S_set_marker(struct S_ctx *c, const char *text, double right_x)
 {
 	double w = pdf_fonts_width(&c->fonts, PDF_SERIF, S_BODY_SIZE, text,
 				   strlen(text));
-	c->marker[0] = (struct pdf_draw){
+	if (c->marker_count == S_MAX_MARKERS)
+		return; /* deeper still: the outer ones are drawn */
+	c->marker[c->marker_count++] = (struct pdf_draw){
 		.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
 		.x = (float)(right_x - w), .size = (float)S_BODY_SIZE,
 		.s = arena_strdup(&c->arena, text),
 		.len = (uint32_t)strlen(text)};
-	c->marker_count = 1;
 }
 
 /* Sets the paragraph in c->para and places its lines. */
@@ -476,7 +480,8 @@ static void S_rule(struct S_ctx *c, const struct S_frame *f)
 
 static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 {
-	static const char *const bullets[] = {"\u2022", "\u2013", "\u25e6"};
+	/* the third is U+00B7: Noto Serif has no white bullet (U+25E6) */
+	static const char *const bullets[] = {"\u2022", "\u2013", "\u00b7"};
 	bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
 	const char *delim = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM
 				    ? ")" : ".";
@@ -493,9 +498,10 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 		else
 			snprintf(mark, sizeof mark, "%s",
 				 bullets[f.depth % 3]);
+		size_t waiting = c->marker_count;
 		S_set_marker(c, mark, in.left - 5);
 		S_blocks(c, item, in);
-		if (c->marker_count) { /* an empty item still shows */
+		if (c->marker_count > waiting) { /* an empty item still shows */
 			pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE,
 				       S_BODY_LEADING);
 			pdf_para_finish(&c->para);

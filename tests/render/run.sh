@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Back-end goldens, in the manner of lowdown's regress/: each NAME.md here
+# is parsed as a document of its own and rendered by the HTML and the PDF
+# back ends (render_case.c; the minimal valid project of tests/check is
+# the report its charts and matrices draw from), and compared with
+#   NAME.html     the HTML fragment,
+#   NAME.pdf.txt  the PDF's text (pdftotext -layout),
+#   NAME.err      the messages, each with its place.
+# A case is a new NAME.md; UPDATE=1 (`make golden`) writes the three
+# files from what the back ends do now: review them in the diff.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+: "${RENDER_CASE:?RENDER_CASE must name the render_case binary}"
+project=$here/../check/valid-minimal
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LSAN_OPTIONS=suppressions=$here/../fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}
+pass=0
+fail=0
+cd "$here" || exit 1
+compare() { # case, kind, got, want
+	if [[ ${UPDATE:-} == 1 ]]; then
+		cp "$3" "$4"
+	fi
+	if [[ -f $4 ]] && cmp -s "$3" "$4"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL $1: $2 differs from $(basename "$4")"
+		diff "$4" "$3" 2>&1 | head -20
+	fi
+}
+for md in *.md; do
+	[[ $md == README.md ]] && continue
+	name=${md%.md}
+	"$RENDER_CASE" "$project" "$md" "$tmp/$name.html" "$tmp/$name.pdf" \
+		2>"$tmp/$name.err"
+	status=$?
+	if ((status > 1)); then
+		fail=$((fail + 1))
+		echo "FAIL $name: render_case exit $status"
+		cat "$tmp/$name.err"
+		continue
+	fi
+	pdftotext -layout -enc UTF-8 "$tmp/$name.pdf" "$tmp/$name.pdf.txt" \
+		2>/dev/null || : >"$tmp/$name.pdf.txt"
+	compare "$name" HTML "$tmp/$name.html" "$here/$name.html"
+	compare "$name" "PDF text" "$tmp/$name.pdf.txt" "$here/$name.pdf.txt"
+	compare "$name" messages "$tmp/$name.err" "$here/$name.err"
+done
+echo "render: $pass passed, $fail failed"
+((fail == 0))
