@@ -21,12 +21,9 @@
 #include "model.h"
 #include "util.h"
 
-struct opendata_field {
-	const char *name;
-	const char *meaning[LANG_COUNT]; /* one sentence, for the data page */
-};
-
-extern const struct opendata_field opendata_fields[];
+/* The names of the fields, in order; what each means, in a sentence for
+ * the data page, is the label data_field_NAME (words.h). */
+extern const char *const opendata_fields[];
 extern const size_t opendata_field_count;
 
 void opendata_csv(struct buf *out, const struct report *r, enum lang lang);

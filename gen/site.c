@@ -710,8 +710,9 @@ static void S_data(struct S_site *S)
 	struct value *fields = value_list(S->va);
 	for (size_t i = 0; i < opendata_field_count; i++) {
 		struct value *f = value_map(S->va);
-		S_put(S, f, "name", opendata_fields[i].name);
-		S_put(S, f, "meaning", opendata_fields[i].meaning[S->L->lang]);
+		S_put(S, f, "name", opendata_fields[i]);
+		S_put(S, f, "meaning", words_named(S->w, "data_field",
+						   opendata_fields[i]));
 		value_list_push(S->va, fields, f);
 	}
 	value_map_put(S->va, m, "fields", fields);
