@@ -429,7 +429,7 @@ static struct value *S_related(struct S_ctx *c,
 	return S_mark(c, list);
 }
 
-enum { S_REC_FIELDS = 22 };
+enum { S_REC_FIELDS = 26 };
 
 /* The fields of one recommendation, built once; lists hold copies. */
 static struct value *S_rec(struct S_ctx *c, const struct recommendation *rec)
@@ -454,6 +454,11 @@ static struct value *S_rec(struct S_ctx *c, const struct recommendation *rec)
 	S_put(c, m, "actions", S_actions(c, rec));
 	S_put(c, m, "indicators", S_indicators(c, rec));
 	S_put(c, m, "related", S_related(c, rec));
+	/* a section that wraps a list once ("<ol>…</ol>") tests these */
+	S_put(c, m, "has_actions", S_bool(c, rec->action_count > 0));
+	S_put(c, m, "has_indicators", S_bool(c, rec->indicator_count > 0));
+	S_put(c, m, "has_related", S_bool(c, rec->related_count > 0));
+	S_put(c, m, "has_sdgs", S_bool(c, rec->sdg_count > 0));
 	S_put(c, m, "challenges",
 	      S_markdown(c, &rec->challenges));
 	S_put(c, m, "assistance",
@@ -575,6 +580,14 @@ static void S_put_tally(struct S_ctx *c, struct value *m,
 		value_list_push(c->a, statuses, item);
 		S_put(c, by_status, c->status_key[s], item);
 	}
+	/* implemented in full or in part: the dashboard's progress */
+	size_t done = t.status[STATUS_IMPLEMENTED] +
+		      t.status[STATUS_PARTIALLY_IMPLEMENTED];
+	int done_pct;
+	words_shares(&done, 1, n, &done_pct);
+	struct value *d = S_map(c, 4);
+	S_put_share(c, d, done, done_pct);
+	S_put(c, m, "done", d);
 	S_put(c, m, "count", S_num(c, n));
 	S_put(c, m, "positions", S_mark(c, positions));
 	S_put(c, m, "statuses", S_mark(c, statuses));
@@ -625,7 +638,7 @@ static struct value *S_clusters(struct S_ctx *c, struct value **by_id)
 		const struct cluster *cl = &r->clusters[i];
 		const struct recommendation *const *recs =
 			c->order + c->start[i * POSITION_COUNT];
-		struct value *m = S_copy(c, c->cluster_refs[i], 10);
+		struct value *m = S_copy(c, c->cluster_refs[i], 11);
 		S_put(c, m, "description",
 		      S_markdown(c, &cl->description));
 		S_put(c, m, "percent", S_str(c, words_percent(c->w, c->a, pct[i])));

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "chart.h"
+#include "document.h"
 #include "escape.h"
 #include "html.h"
 #include "markdown.h"
@@ -56,7 +57,6 @@ struct S_site {
 	cmark_node *const *reports; /* by language; set by site_finish() */
 	void (*released)(void *arg, size_t lang); /* see site_finish() */
 	void *released_arg;
-	const struct S_fields *fields; /* the Markdown fields, once made */
 	bool ok;
 
 	/* templates read so far: a few names, read once per build */
@@ -75,6 +75,8 @@ struct S_site {
 	struct S_frame frames[S_KIND_COUNT];
 	const char **cluster_pages; /* by cluster index, from the top */
 
+	const char *page_root; /* the page being built: its way to the top */
+	unsigned page_fields;  /* and the Markdown fields rendered in it */
 	struct buf page;  /* the page being built */
 	struct buf frag;  /* scratch for fragments */
 };
@@ -147,6 +149,9 @@ static const char *S_partial(void *ctx, const char *name, struct source_pos at,
 	return t->text;
 }
 
+static void S_field_html(void *ctx, const struct value *field,
+			 struct buf *out);
+
 /* Page templates are parsed once per build: each is expanded for many
  * pages.  One that does not parse is parsed (and reported) again at each
  * use, as when it was parsed for each page. */
@@ -155,7 +160,8 @@ static struct mustache_template *S_compiled(struct S_site *S,
 {
 	if (!t->compiled) {
 		struct mustache_options opt = {
-			.escape = MUSTACHE_ESCAPE_HTML, .partials = &S->partials};
+			.escape = MUSTACHE_ESCAPE_HTML, .partials = &S->partials,
+			.field = S_field_html, .field_ctx = S};
 		t->compiled = mustache_compile(S->d, t->path, t->text, t->len,
 					       &opt);
 	}
@@ -361,6 +367,8 @@ static struct value *S_common(struct S_site *S, enum S_kind kind,
 			      const char *rel, const char *title)
 {
 	const struct S_frame *f = S_frame(S, kind, rel);
+	S->page_root = f->root;
+	S->page_fields = 0;
 	struct value *m = value_map(S->va);
 	for (size_t i = 0; i < f->base->count; i++)
 		value_map_put(S->va, m, f->base->entries[i].key,
@@ -388,97 +396,22 @@ static struct html_options S_html_options(struct S_site *S, const char *root,
 
 /* ---- Markdown fields ------------------------------------------------ */
 
-/* The Markdown fields of the model (cluster descriptions, and the action
- * texts, challenges and assistance of recommendations) are made into
- * HTML before the pages that show them: parses wait for each other (see
- * markdown.c), and the report's parse, the long one, must not make every
- * recommendation page wait.  Kept by field, for each language. */
-struct S_fields {
-	size_t mask; /* slots - 1; slots a power of two */
-	struct S_field {
-		const struct text *t;
-		const char *html[LANG_COUNT];
-	} *slot;
-};
-
-static size_t S_hash_ptr(const void *p)
+/* {{{x}}} of a Markdown field of the context (an action's text, a
+ * challenge, a description): the field parsed as a document of its own
+ * and rendered for the page being written, its ids prefixed so that
+ * several fields share a page, its headings under the page's. */
+static void S_field_html(void *ctx, const struct value *field,
+			 struct buf *out)
 {
-	uint64_t x = (uintptr_t)p;
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	return (size_t)(x ^ (x >> 33));
-}
-
-static struct S_field *S_field_slot(const struct S_fields *f,
-				    const struct text *t)
-{
-	size_t i = S_hash_ptr(t) & f->mask;
-	while (f->slot[i].t && f->slot[i].t != t)
-		i = (i + 1) & f->mask;
-	return &f->slot[i];
-}
-
-/* Field t as HTML for a page one folder down (clusters/,
- * recommendations/), made in S's arena. */
-static void S_render_field(struct S_site *S, struct S_fields *f,
-			   const struct text *t, const char *prefix, int shift)
-{
-	const char *src = S_t(S, t);
-	if (!src || !*src)
-		return;
-	struct source_pos *origin = arena_alloc(S->a, sizeof *origin);
-	*origin = text_origin(t, S->L->lang, S->first);
-	cmark_node *doc = markdown_parse(src, strlen(src), *origin, S->d);
+	struct S_site *S = ctx;
+	cmark_node *doc = document_parse_field(field, S->d);
 	if (!doc)
 		return;
-	markdown_set_origin(doc, origin);
-	struct html_options o = S_html_options(S, "../", prefix, shift);
-	buf_clear(&S->frag);
-	html_render(&S->frag, doc, &o, S->d);
+	char prefix[32];
+	snprintf(prefix, sizeof prefix, "f%u-", ++S->page_fields);
+	struct html_options o = S_html_options(S, S->page_root, prefix, 1);
+	html_render(out, doc, &o, S->d);
 	cmark_node_free(doc);
-	struct S_field *slot = S_field_slot(f, t);
-	slot->t = t;
-	slot->html[S->L->lang] = S_frag(S);
-}
-
-static void S_render_rec_fields(struct S_site *S, struct S_fields *f,
-				const struct recommendation *rec)
-{
-	for (size_t j = 0; j < rec->action_count; j++)
-		S_render_field(S, f, &rec->actions[j].text,
-			       arena_printf(S->a, "a%zu-", j + 1), 2);
-	S_render_field(S, f, &rec->challenges, "c-", 2);
-	S_render_field(S, f, &rec->assistance, "t-", 2);
-}
-
-static void S_enter_language(struct S_site *S, const struct site_language *L);
-
-static void S_render_fields(struct S_site *S, struct S_fields *f)
-{
-	const struct report *r = S->r;
-	size_t n = r->cluster_count, slots = 16;
-	for (size_t i = 0; i < r->rec_count; i++)
-		n += 2 + r->recs[i].action_count;
-	while (slots < 2 * n)
-		slots *= 2;
-	f->mask = slots - 1;
-	f->slot = xcalloc(slots, sizeof *f->slot);
-	for (size_t l = 0; l < S->nlangs; l++) {
-		S_enter_language(S, &S->langs[l]);
-		S->va = S->a;
-		for (size_t k = 0; k < r->cluster_count; k++)
-			S_render_field(S, f, &r->clusters[k].description, "d-", 1);
-		for (size_t i = 0; i < r->rec_count; i++)
-			S_render_rec_fields(S, f, &r->recs[i]);
-		S->va = &S->pa;
-	}
-}
-
-/* Field t as HTML (see S_render_field); "" when absent. */
-static const char *S_md(struct S_site *S, const struct text *t)
-{
-	const char *html = S_field_slot(S->fields, t)->html[S->L->lang];
-	return html ? html : "";
 }
 
 static const char *S_badge(struct S_site *S, enum status s)
@@ -486,36 +419,6 @@ static const char *S_badge(struct S_site *S, enum status s)
 	buf_clear(&S->frag);
 	html_status_badge(&S->frag, &S->hw, s);
 	return S_frag(S);
-}
-
-/* [{name, label, count, percent}] of n counts of total: the shares
- * by the words module, the same as the report's. */
-static struct value *S_counts(struct S_site *S, const char *(*name)(int),
-			      const char *const *labels, const size_t *count,
-			      int n, size_t total)
-{
-	int pct[STATUS_COUNT + POSITION_COUNT];
-	words_shares(count, (size_t)n, total, pct);
-	struct value *list = value_list(S->va);
-	for (int i = 0; i < n; i++) {
-		struct value *m = value_map(S->va);
-		S_put(S, m, "name", name(i));
-		S_put(S, m, "label", labels[i]);
-		S_put_num(S, m, "count", (double)count[i]);
-		S_put_num(S, m, "percent", pct[i]);
-		value_list_push(S->va, list, m);
-	}
-	return list;
-}
-
-static const char *S_status_name(int s)
-{
-	return status_name((enum status)s);
-}
-
-static const char *S_position_name(int p)
-{
-	return position_name((enum position)p);
 }
 
 static const char *S_cluster_href(struct S_site *S, const char *root,
@@ -536,57 +439,16 @@ static const char *S_rec_href(struct S_site *S, const char *root,
 
 /* ---- the dashboard -------------------------------------------------- */
 
-static struct value *S_cluster_rows(struct S_site *S, const char *root,
-				    size_t (*by)[STATUS_COUNT])
-{
-	struct value *list = value_list(S->va);
-	for (size_t k = 0; k < S->r->cluster_count; k++) {
-		const struct cluster *c = &S->r->clusters[k];
-		size_t total = 0;
-		for (int s = 0; s < STATUS_COUNT; s++)
-			total += by[k][s];
-		struct value *m = value_map(S->va);
-		S_put(S, m, "title", S_t(S, &c->title));
-		S_put(S, m, "href", S_cluster_href(S, root, c));
-		S_put_num(S, m, "count", (double)total);
-		value_map_put(S->va, m, "statuses",
-			      S_counts(S, S_status_name, S->hw.chart.status,
-				       by[k], STATUS_COUNT, total));
-		size_t done = by[k][STATUS_IMPLEMENTED] +
-			      by[k][STATUS_PARTIALLY_IMPLEMENTED];
-		int done_pct;
-		words_shares(&done, 1, total, &done_pct);
-		S_put_num(S, m, "done_percent", done_pct);
-		value_list_push(S->va, list, m);
-	}
-	return list;
-}
 
 static void S_dashboard(struct S_site *S)
 {
-	const struct report *r = S->r;
+	/* the figures are the context's (ctx in every page's data): the
+	 * report's own */
 	struct value *m = S_common(S, S_DASHBOARD, "index.html",
 				   S_word(S, "dashboard"));
-	size_t pos[POSITION_COUNT] = {0}, st[STATUS_COUNT] = {0};
-	size_t (*by)[STATUS_COUNT] =
-		arena_alloc(S->va, (r->cluster_count + 1) * sizeof *by);
-	for (size_t i = 0; i < r->rec_count; i++) {
-		pos[r->recs[i].position]++;
-		st[r->recs[i].status]++;
-		if (r->recs[i].cluster)
-			by[r->recs[i].cluster->index][r->recs[i].status]++;
-	}
-	S_put_num(S, m, "total", (double)r->rec_count);
-	value_map_put(S->va, m, "by_position",
-		      S_counts(S, S_position_name, S->hw.position, pos,
-			       POSITION_COUNT, r->rec_count));
-	value_map_put(S->va, m, "by_status",
-		      S_counts(S, S_status_name, S->hw.chart.status, st,
-			       STATUS_COUNT, r->rec_count));
-	value_map_put(S->va, m, "clusters", S_cluster_rows(S, "", by));
 	struct arena ca;
 	arena_init(&ca);
-	struct chart *c = chart_status_by_cluster(&ca, r, S->L->lang,
+	struct chart *c = chart_status_by_cluster(&ca, S->r, S->L->lang,
 						  &S->hw.chart, S->cluster_pages);
 	buf_clear(&S->frag);
 	chart_write_svg(&S->frag, c, "chart-status-by-cluster");
@@ -767,88 +629,16 @@ static void S_cluster(struct S_site *S, const struct cluster *c)
 	const char *rel = S->cluster_pages[c->index];
 	struct value *m = S_common(S, S_CLUSTER, rel, S_t(S, &c->title));
 	S_put(S, m, "id", c->id);
-	S_put(S, m, "description", S_md(S, &c->description));
-	size_t st[STATUS_COUNT] = {0}, total = 0;
-	for (size_t i = 0; i < S->r->rec_count; i++)
-		if (S->r->recs[i].cluster == c) {
-			st[S->r->recs[i].status]++;
-			total++;
-		}
-	value_map_put(S->va, m, "by_status",
-		      S_counts(S, S_status_name, S->hw.chart.status, st,
-			       STATUS_COUNT, total));
-	S_put_num(S, m, "total", (double)total);
+	/* the cluster as the report sees it: one context */
+	const struct value *by_id = value_map_get(S->L->context, "cluster");
+	value_map_put(S->va, m, "cluster",
+		      (struct value *)value_map_get(by_id, c->id));
 	struct html_options o = S_html_options(S, "../", NULL, 0);
 	buf_clear(&S->frag);
 	html_matrix(&S->frag, &o, arena_printf(S->va, "cluster=%s", c->id),
 		    c->pos, S->d);
 	S_put(S, m, "matrix", S_frag(S));
 	S_page(S, "cluster.html", rel, m);
-}
-
-/* A list as KEY, and has_KEY telling whether it holds anything (templates
- * test that rather than the list, whose section would repeat).  Called
- * with "has_KEY", a constant: KEY is its tail. */
-static void S_put_list(struct S_site *S, struct value *m, const char *has_key,
-		       struct value *list)
-{
-	value_map_put(S->va, m, has_key + strlen("has_"), list);
-	value_map_put(S->va, m, has_key, value_bool(S->va, list->count > 0));
-}
-
-static struct value *S_texts(struct S_site *S, const struct text_list *l)
-{
-	struct value *list = value_list(S->va);
-	for (size_t i = 0; i < l->count; i++)
-		value_list_push(S->va, list, S_str(S, S_t(S, &l->items[i])));
-	return list;
-}
-
-static struct value *S_actions(struct S_site *S,
-			       const struct recommendation *rec)
-{
-	struct value *list = value_list(S->va);
-	for (size_t i = 0; i < rec->action_count; i++) {
-		const struct action *ac = &rec->actions[i];
-		struct value *m = value_map(S->va);
-		S_put(S, m, "date", S_date(S, &ac->date));
-		S_put(S, m, "text", S_md(S, &ac->text));
-		S_put(S, m, "source", S_t(S, &ac->source));
-		value_list_push(S->va, list, m);
-	}
-	return list;
-}
-
-static struct value *S_related(struct S_site *S,
-			       const struct recommendation *rec)
-{
-	struct value *list = value_list(S->va);
-	for (size_t i = 0; i < rec->related_count; i++) {
-		const struct related *rel = &rec->related[i];
-		struct value *m = value_map(S->va);
-		S_put(S, m, "mechanism", S_t(S, &rel->mechanism));
-		S_put(S, m, "symbol", S_t(S, &rel->symbol));
-		S_put(S, m, "para", S_t(S, &rel->para));
-		S_put(S, m, "text", S_t(S, &rel->text));
-		value_list_push(S->va, list, m);
-	}
-	return list;
-}
-
-static struct value *S_sdg_list(struct S_site *S,
-				const struct recommendation *rec)
-{
-	struct value *list = value_list(S->va);
-	for (size_t i = 0; i < rec->sdg_count; i++) {
-		const struct sdg *g = &rec->sdgs[i];
-		struct value *m = value_map(S->va);
-		S_put(S, m, "code", g->code);
-		S_put(S, m, "href", arena_printf(S->va, "../sdgs.html#goal-%d", g->goal));
-		const char *title = words_goal(S->w, g->goal);
-		S_put(S, m, "title", title ? title : "");
-		value_list_push(S->va, list, m);
-	}
-	return list;
 }
 
 static const char *S_indicator_charts(struct S_site *S,
@@ -891,32 +681,11 @@ static void S_recommendation(struct S_site *S, size_t i)
 	struct value *m = S_common(S, S_REC, rel,
 				   arena_printf(S->va, "%s %s",
 						S->hw.matrix_text, rec->id));
-	S_put(S, m, "id", rec->id);
-	S_put(S, m, "text", S_t(S, &rec->text));
-	S_put_list(S, m, "has_states", S_texts(S, &rec->states));
-	const char **states = arena_alloc(S->va, (rec->states.count + 1) *
-						       sizeof *states);
-	for (size_t j = 0; j < rec->states.count; j++)
-		states[j] = S_t(S, &rec->states.items[j]);
-	S_put(S, m, "states_text",
-	      words_join(S->w, S->va, states, rec->states.count));
-	S_put(S, m, "position", S->hw.position[rec->position]);
-	S_put(S, m, "position_name", position_name(rec->position));
-	S_put(S, m, "status", S_badge(S, rec->status));
-	S_put(S, m, "status_name", status_name(rec->status));
-	if (rec->cluster) {
-		S_put(S, m, "cluster_title", S_t(S, &rec->cluster->title));
-		S_put(S, m, "cluster_href", S_cluster_href(S, "../", rec->cluster));
-	}
-	S_put_list(S, m, "has_themes", S_texts(S, &rec->themes));
-	S_put_list(S, m, "has_groups", S_texts(S, &rec->groups));
-	S_put_list(S, m, "has_responsible", S_texts(S, &rec->responsible));
-	S_put_list(S, m, "has_sdgs", S_sdg_list(S, rec));
-	S_put_list(S, m, "has_actions", S_actions(S, rec));
-	S_put_list(S, m, "has_related", S_related(S, rec));
-	S_put(S, m, "challenges", S_md(S, &rec->challenges));
-	S_put(S, m, "assistance", S_md(S, &rec->assistance));
-	S_put(S, m, "indicators", S_indicator_charts(S, rec));
+	/* the recommendation as the report sees it: one context */
+	const struct value *recs = value_map_get(S->L->context,
+						 "recommendations");
+	value_map_put(S->va, m, "rec", recs->items[i]);
+	S_put(S, m, "indicator_charts", S_indicator_charts(S, rec));
 	S_rec_neighbours(S, m, i);
 	S_page(S, "recommendation.html", rel, m);
 }
@@ -984,9 +753,8 @@ struct site_writer {
 	size_t job_count;
 	atomic_size_t next_job;
 	atomic_bool failed; /* a page failed: both workers stop, as one would */
-	struct S_fields fields;
-	/* The helper thread's steps: prepared (folders, assets, Markdown
-	 * fields: what needs no template context), then the pages, once
+	/* The helper thread's steps: prepared (folders, assets: what needs
+	 * no template context), then the pages, once
 	 * site_write_pages() says the contexts are there. */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
@@ -1124,9 +892,6 @@ static void S_prepare(struct site_writer *w, struct S_site *S)
 			S_mkdirs(S, arena_printf(S->a, "%s/recommendations", base)) &&
 			S_mkdirs(S, arena_printf(S->a, "%s/data", base));
 	}
-	if (S->ok)
-		S_render_fields(S, &w->fields);
-	w->main.fields = w->helper.fields = &w->fields;
 	w->prepared_ok = S->ok;
 	S_signal(w, &w->prepared);
 }
@@ -1194,7 +959,6 @@ bool site_finish(struct site_writer *w, cmark_node *const *reports,
 		pthread_join(w->thread, NULL);
 	pthread_mutex_destroy(&w->lock);
 	pthread_cond_destroy(&w->changed);
-	free(w->fields.slot);
 	if (S->nlangs > 1 && S->ok && w->helper.ok)
 		S_chooser(S);
 	bool ok = S->ok && w->helper.ok;
