@@ -78,6 +78,7 @@ void pdf_fonts_free(struct pdf_fonts *f)
 		free(f->adv[i]);
 		free(f->missing[i]);
 	}
+	free(f->bad_text);
 	memset(f, 0, sizeof *f);
 }
 
@@ -152,8 +153,8 @@ static unsigned S_measure(struct pdf_fonts *f, enum pdf_face face,
 }
 
 /* The code point at s[*i] (ASCII without a call: most text is), moved
- * past; outside the BMP, the replacement character. */
-static unsigned S_next(const char *s, size_t len, size_t *i)
+ * past. */
+static unsigned S_next_raw(const char *s, size_t len, size_t *i)
 {
 	unsigned char b = (unsigned char)s[*i];
 	if (b < 0x80) {
@@ -163,6 +164,13 @@ static unsigned S_next(const char *s, size_t len, size_t *i)
 	size_t adv;
 	unsigned c = utf8_decode(s + *i, len - *i, &adv);
 	*i += adv ? adv : 1;
+	return c;
+}
+
+/* The same, outside the BMP the replacement character. */
+static unsigned S_next(const char *s, size_t len, size_t *i)
+{
+	unsigned c = S_next_raw(s, len, i);
 	return c < S_BMP ? c : S_REPLACEMENT;
 }
 
@@ -222,19 +230,47 @@ void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
 	char *o = out->data + out->len;
 	*o++ = '(';
 	for (size_t i = 0; i < len;) {
-		unsigned c = S_next(s, len, &i);
+		unsigned raw = S_next_raw(s, len, &i);
+		unsigned c = raw < S_BMP ? raw : S_REPLACEMENT;
 		if (adv[c] == S_UNKNOWN) /* libharu embeds measured glyphs */
 			S_measure(f, face, c);
 		if (pdf_fonts_invisible(c))
 			continue;
-		if (S_missing(f, face, c))
+		if (raw >= S_BMP || S_missing(f, face, c)) {
+			if (!f->bad_count++) {
+				f->bad_first = raw;
+				/* the message quotes its start only */
+				size_t n = len < 400 ? len : 400;
+				f->bad_text = xmalloc(n + 1);
+				memcpy(f->bad_text, s, n);
+				f->bad_text[n] = '\0';
+			}
 			c = S_REPLACEMENT;
+		}
 		o = S_string_byte(o, (unsigned char)(c >> 8));
 		o = S_string_byte(o, (unsigned char)c);
 	}
 	*o++ = ')';
 	out->len = (size_t)(o - out->data);
 	out->data[out->len] = '\0';
+}
+
+void pdf_fonts_report(struct pdf_fonts *f)
+{
+	if (!f->bad_count)
+		return;
+	struct arena a;
+	arena_init(&a);
+	diag_warning(f->d, (struct source_pos){0},
+		     "U+%04X in \"%s\" cannot be drawn with the PDF's fonts; "
+		     "the PDF shows U+FFFD for it and for %zu more such "
+		     "characters drawn outside paragraphs, headings and table "
+		     "cells (code blocks, charts, the title page, the running "
+		     "header)",
+		     f->bad_first, diag_quote(&a, f->bad_text),
+		     f->bad_count - 1);
+	arena_free(&a);
+	f->bad_count = 0;
 }
 
 /* The font descriptor libharu would make at the save, with the subset

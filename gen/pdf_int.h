@@ -58,6 +58,12 @@ struct pdf_fonts {
 	/* by BMP code point, a bit set once measured and found to have no
 	 * glyph in the face */
 	uint8_t *missing[PDF_FACE_COUNT];
+	/* characters drawn as U+FFFD that the text had (pdf_inline.c sets
+	 * U+FFFD itself where it can say where): how many, the first, the
+	 * text it was in (xmalloc'd) */
+	size_t bad_count;
+	unsigned bad_first;
+	char *bad_text;
 };
 
 /* Checks that every face's file is there; dir (NULL: the system's fonts)
@@ -82,6 +88,8 @@ bool pdf_fonts_can_draw(struct pdf_fonts *f, enum pdf_face face, unsigned c);
  * hyphen, zero-width spaces and joiners, bidi controls, word joiners,
  * the byte order mark. */
 bool pdf_fonts_invisible(unsigned c);
+/* One warning for the characters the faces had to draw as U+FFFD. */
+void pdf_fonts_report(struct pdf_fonts *f);
 /* Width in points of len bytes of valid UTF-8. */
 double pdf_fonts_width(struct pdf_fonts *f, enum pdf_face face, double size,
 		       const char *s, size_t len);
