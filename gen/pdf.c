@@ -759,7 +759,9 @@ static void S_title_page(struct S_ctx *c)
 					   .color = PDF_RULE,
 					   .x = PDF_MARGIN_LEFT, .y = (float)y,
 					   .w = 120, .size = 0.8f});
-	y = PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOTTOM - 70;
+	/* below the title however long it is: a page that cannot hold it
+	 * all goes on over more pages (pdf_pages_at) */
+	y = fmax(y + 36, PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOTTOM - 70);
 	S_title_text(c, &l, t->prepared_by, PDF_SERIF_I, 11, 15, PDF_BLACK,
 		     &y);
 	S_title_text(c, &l, t->date, PDF_SERIF, 11, 15, PDF_BLACK, &y);
@@ -831,7 +833,7 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 	struct S_frame f = {.left = PDF_MARGIN_LEFT,
 			    .right = PDF_PAGE_W - PDF_MARGIN_RIGHT};
 	S_blocks(c, doc, f);
-	pdf_pages_flush(&c->pages);
+	pdf_pages_end(&c->pages);
 	struct pdf_emit_info info = {
 		.symbol = o->symbol,
 		.title = o->header_title ? o->header_title : o->title,
@@ -910,7 +912,9 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 	c.chart_words = chart_words(opt->words);
 	c.matrix_words = matrix_words(opt->words);
 	c.env = (struct pdf_inline_env){
-		.fonts = &c.fonts, .arena = &c.arena,
+		.fonts = &c.fonts, .arena = &c.arena, .d = d,
+		.source = arena_printf(&c.arena, "md/report-%s.md",
+				       lang_code(opt->lang)),
 		.hyphen = ok ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)
 			     : NULL};
 	if (ok) {

@@ -592,6 +592,7 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		pdf_outline(doc, e.pages, info->headings, e.head,
 			    info->heading_count);
 	}
+	pdf_fonts_report(f);
 	free(e.pages);
 	free(e.head);
 	free(e.note);

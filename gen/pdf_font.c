@@ -12,6 +12,13 @@
  * libharu maps all 65,536 code points through the font's cmap when it
  * loads one (≈7 ms a face, ≈1 ms through pdf_ttf_load), and writes every
  * face it loaded into the file, yet a report uses about half of the twelve.
+ *
+ * What a face cannot draw is never drawn as its empty box nor as a space
+ * (issue 14): a character above U+FFFF (libharu has only the BMP) or with
+ * no glyph in the face is drawn as U+FFFD, the replacement character
+ * (pdf_inline.c warns about it where it knows the position); invisible
+ * format characters (soft hyphen, zero-width and bidi controls) take no
+ * room and are not drawn.
  */
 #include "pdf_int.h"
 
@@ -20,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { S_BMP = 0x10000, S_UNKNOWN = 0xFFFF };
+enum { S_BMP = 0x10000, S_UNKNOWN = 0xFFFF, S_REPLACEMENT = 0xFFFD };
 
 static const char *const S_file[PDF_FACE_COUNT] = {
 	"noto/NotoSerif-Regular.ttf", "noto/NotoSerif-Bold.ttf",
@@ -67,8 +74,11 @@ bool pdf_fonts_load(struct pdf_fonts *f, HPDF_Doc doc, const char *dir,
 
 void pdf_fonts_free(struct pdf_fonts *f)
 {
-	for (int i = 0; i < PDF_FACE_COUNT; i++)
+	for (int i = 0; i < PDF_FACE_COUNT; i++) {
 		free(f->adv[i]);
+		free(f->missing[i]);
+	}
+	free(f->bad_text);
 	memset(f, 0, sizeof *f);
 }
 
@@ -88,6 +98,7 @@ static void S_load(struct pdf_fonts *f, enum pdf_face face)
 	}
 	f->adv[face] = xmalloc(S_BMP * sizeof *f->adv[face]);
 	memset(f->adv[face], 0xFF, S_BMP * sizeof *f->adv[face]);
+	f->missing[face] = xcalloc(S_BMP / 8, 1);
 }
 
 HPDF_Font pdf_fonts_get(struct pdf_fonts *f, enum pdf_face face)
@@ -97,15 +108,40 @@ HPDF_Font pdf_fonts_get(struct pdf_fonts *f, enum pdf_face face)
 	return f->font[face];
 }
 
+bool pdf_fonts_invisible(unsigned c)
+{
+	return c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+	       (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+static bool S_missing(const struct pdf_fonts *f, enum pdf_face face,
+		      unsigned c)
+{
+	return f->missing[face][c >> 3] & (1u << (c & 7));
+}
+
 /* The advance of c the first time it is asked for: the slot of a face
- * that failed to load stays 0. */
+ * that failed to load stays 0.  A character the face has no glyph for is
+ * marked missing and measures as U+FFFD, which it is drawn as; an
+ * invisible one measures 0. */
 static unsigned S_measure(struct pdf_fonts *f, enum pdf_face face,
 			  unsigned c)
 {
 	uint16_t *slot = &f->adv[face][c];
-	if (!f->font[face]) {
+	if (!f->font[face] || pdf_fonts_invisible(c)) {
 		*slot = 0;
 		return 0;
+	}
+	HPDF_FontDef def = ((HPDF_FontAttr)f->font[face]->attr)->fontdef;
+	if (c != S_REPLACEMENT && HPDF_TTFontDef_GetGlyphid(
+					  def, (HPDF_UINT16)c) == 0) {
+		f->missing[face][c >> 3] |= (uint8_t)(1u << (c & 7));
+		unsigned r = f->adv[face][S_REPLACEMENT];
+		*slot = (uint16_t)(r != S_UNKNOWN
+					   ? r
+					   : S_measure(f, face, S_REPLACEMENT));
+		return *slot;
 	}
 	char u[4];
 	size_t n = utf8_encode(c, u);
@@ -117,8 +153,8 @@ static unsigned S_measure(struct pdf_fonts *f, enum pdf_face face,
 }
 
 /* The code point at s[*i] (ASCII without a call: most text is), moved
- * past; outside the BMP, the space libharu draws instead. */
-static unsigned S_next(const char *s, size_t len, size_t *i)
+ * past. */
+static unsigned S_next_raw(const char *s, size_t len, size_t *i)
 {
 	unsigned char b = (unsigned char)s[*i];
 	if (b < 0x80) {
@@ -128,7 +164,27 @@ static unsigned S_next(const char *s, size_t len, size_t *i)
 	size_t adv;
 	unsigned c = utf8_decode(s + *i, len - *i, &adv);
 	*i += adv ? adv : 1;
-	return c < S_BMP ? c : ' ';
+	return c;
+}
+
+/* The same, outside the BMP the replacement character. */
+static unsigned S_next(const char *s, size_t len, size_t *i)
+{
+	unsigned c = S_next_raw(s, len, i);
+	return c < S_BMP ? c : S_REPLACEMENT;
+}
+
+bool pdf_fonts_can_draw(struct pdf_fonts *f, enum pdf_face face, unsigned c)
+{
+	if (c >= S_BMP)
+		return false;
+	if (!f->adv[face])
+		pdf_fonts_get(f, face);
+	if (!f->font[face])
+		return true; /* reported already: the face is missing */
+	if (f->adv[face][c] == S_UNKNOWN)
+		S_measure(f, face, c);
+	return !S_missing(f, face, c);
 }
 
 static const uint16_t *S_advances(struct pdf_fonts *f, enum pdf_face face)
@@ -174,15 +230,47 @@ void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
 	char *o = out->data + out->len;
 	*o++ = '(';
 	for (size_t i = 0; i < len;) {
-		unsigned c = S_next(s, len, &i);
+		unsigned raw = S_next_raw(s, len, &i);
+		unsigned c = raw < S_BMP ? raw : S_REPLACEMENT;
 		if (adv[c] == S_UNKNOWN) /* libharu embeds measured glyphs */
 			S_measure(f, face, c);
+		if (pdf_fonts_invisible(c))
+			continue;
+		if (raw >= S_BMP || S_missing(f, face, c)) {
+			if (!f->bad_count++) {
+				f->bad_first = raw;
+				/* the message quotes its start only */
+				size_t n = len < 400 ? len : 400;
+				f->bad_text = xmalloc(n + 1);
+				memcpy(f->bad_text, s, n);
+				f->bad_text[n] = '\0';
+			}
+			c = S_REPLACEMENT;
+		}
 		o = S_string_byte(o, (unsigned char)(c >> 8));
 		o = S_string_byte(o, (unsigned char)c);
 	}
 	*o++ = ')';
 	out->len = (size_t)(o - out->data);
 	out->data[out->len] = '\0';
+}
+
+void pdf_fonts_report(struct pdf_fonts *f)
+{
+	if (!f->bad_count)
+		return;
+	struct arena a;
+	arena_init(&a);
+	diag_warning(f->d, (struct source_pos){0},
+		     "U+%04X in \"%s\" cannot be drawn with the PDF's fonts; "
+		     "the PDF shows U+FFFD for it and for %zu more such "
+		     "characters drawn outside paragraphs, headings and table "
+		     "cells (code blocks, charts, the title page, the running "
+		     "header)",
+		     f->bad_first, diag_quote(&a, f->bad_text),
+		     f->bad_count - 1);
+	arena_free(&a);
+	f->bad_count = 0;
 }
 
 /* The font descriptor libharu would make at the save, with the subset

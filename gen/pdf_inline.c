@@ -8,6 +8,13 @@
  * the items index.  pdf_para_set() breaks the paragraph with pdf_break.c
  * and turns each line into a chunk in the environment's arena, the text
  * copied there too.
+ *
+ * Unicode's invisible characters are handled as it says (issue 14): a
+ * soft hyphen is a place where the line may break with a visible hyphen
+ * and is otherwise not drawn, a zero-width space a place where it may
+ * break without one; the other zero-width and bidi controls are left out.
+ * A character the fonts cannot draw is set as U+FFFD with a warning that
+ * gives its line and column.
  */
 #include "pdf_int.h"
 
@@ -155,35 +162,114 @@ static size_t S_hyphen_points(struct pdf_hyphen *h, const char *w,
 	return n;
 }
 
-/* Appends one word: boxes with breaks after explicit dashes, the pieces
- * marked for hyphenation if the paragraph needs it (S_break). */
-static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
-		   uint32_t style, const char *w, size_t len)
+/* The piece of word from *seg to the end of the text as a box, marked
+ * for hyphenation if asked; nothing when it is empty. */
+static void S_piece(struct pdf_para *p, struct pdf_inline_env *env,
+		    uint32_t style, size_t *seg, bool hyphenate)
 {
-	size_t base = p->text.len;
-	buf_put(&p->text, w, len);
-	size_t seg = 0; /* start of the current piece between dashes */
-	for (size_t i = 0; i <= len;) {
-		size_t adv = 1;
-		unsigned c = i < len ? utf8_decode(w + i, len - i, &adv) : 0;
-		bool dash = (c == '-' || c == 0x2013 || c == 0x2014 ||
-			     c == '/') && i > 0 && i + adv < len;
-		if (i < len && !dash) {
-			i += adv;
+	if (p->text.len == *seg)
+		return;
+	S_box(p, env, style, *seg, p->text.len - *seg);
+	if (hyphenate && env->hyphen) {
+		p->items[p->n - 1].hyphenate = true;
+		p->hyphen = env->hyphen;
+	}
+	*seg = p->text.len;
+}
+
+/* Appends one word: boxes with breaks after explicit dashes, at soft
+ * hyphens (flagged: a hyphen is drawn if the line ends there) and at
+ * zero-width spaces, the pieces marked for hyphenation if the paragraph
+ * needs it (S_break) and the word has no soft hyphen of its own (as in
+ * TeX, the writer's break points then are the only ones).  off: where
+ * the word starts in the text node, for messages. */
+static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
+		   uint32_t style, const char *w, size_t len, size_t off)
+{
+	enum pdf_face face = p->styles[style].face;
+	bool shy = false;
+	for (size_t i = 0; i + 1 < len && !shy; i++)
+		shy = w[i] == '\xC2' && w[i + 1] == '\xAD';
+	size_t seg = p->text.len; /* start of the current piece */
+	for (size_t i = 0; i < len;) {
+		size_t at = i, adv = 1;
+		unsigned c = (unsigned char)w[i];
+		if (c >= 0x80) {
+			c = utf8_decode(w + i, len - i, &adv);
+			if (!adv)
+				adv = 1;
+		}
+		i += adv;
+		if (c == 0xAD || c == 0x200B) {
+			/* a break point, if something comes before it */
+			if (p->text.len == seg && (p->n == 0 ||
+						   p->items[p->n - 1].kind !=
+							   PDF_BOX))
+				continue;
+			S_piece(p, env, style, &seg, !shy);
+			const struct pdf_style *st = &p->styles[style];
+			if (c == 0xAD)
+				S_penalty(p, style, S_HYPHEN_PENALTY,
+					  pdf_fonts_width(env->fonts, st->face,
+							  st->size, "-", 1),
+					  true);
+			else
+				S_penalty(p, style, 0, 0, false);
 			continue;
 		}
-		size_t end = i < len ? i + adv : len;
-		S_box(p, env, style, base + seg, end - seg);
-		if (c != '/' && env->hyphen) {
-			p->items[p->n - 1].hyphenate = true;
-			p->hyphen = env->hyphen;
+		if (pdf_fonts_invisible(c))
+			continue;
+		if (c >= 0x80 && !pdf_fonts_can_draw(env->fonts, face, c)) {
+			if (!env->bad_count++) {
+				env->bad_first = c;
+				env->bad_off = off + at;
+			}
+			buf_puts(&p->text, "\uFFFD");
+			continue;
 		}
-		if (end < len)
+		buf_put(&p->text, w + at, adv);
+		bool dash = (c == '-' || c == 0x2013 || c == 0x2014 ||
+			     c == '/') && at > 0 && i < len;
+		if (dash) {
+			S_piece(p, env, style, &seg, c != '/' && !shy);
 			S_penalty(p, style, S_DASH_PENALTY, 0, false);
-		seg = i = end;
-		if (end == len)
-			break;
+		}
 	}
+	S_piece(p, env, style, &seg, !shy);
+}
+
+/* One warning for the characters of a text the fonts cannot draw: the
+ * first of them, where it is, and how many there are. */
+static void S_report_bad(struct pdf_inline_env *env, const char *s,
+			 size_t len)
+{
+	if (!env->bad_count || !env->d)
+		return;
+	struct source_pos pos = {0};
+	char where[128] = "";
+	if (env->node && cmark_node_get_start_line(env->node) > 0) {
+		pos.line = cmark_node_get_start_line(env->node);
+		pos.column = cmark_node_get_start_column(env->node) +
+			     (int)env->bad_off;
+		snprintf(where, sizeof where, "line %d, column %d of %s: ",
+			 pos.line, pos.column,
+			 env->source ? env->source : "the report's Markdown");
+	}
+	char more[64] = "";
+	if (env->bad_count > 1)
+		snprintf(more, sizeof more, " (and %zu more characters there)",
+			 env->bad_count - 1);
+	const char *text = diag_quote(env->arena,
+				      arena_strndup(env->arena, s, len));
+	diag_warning(env->d, pos,
+		     "%sU+%04X in \"%s\" cannot be drawn with the PDF's fonts "
+		     "(%s); the PDF shows U+FFFD instead%s",
+		     where, env->bad_first, text,
+		     env->bad_first > 0xFFFF
+			     ? "libharu has only the Basic Multilingual Plane"
+			     : "they have no glyph for it",
+		     more);
+	env->bad_count = 0;
 }
 
 static bool S_is_space(char c)
@@ -194,6 +280,7 @@ static bool S_is_space(char c)
 static void S_text(struct pdf_para *p, struct pdf_inline_env *env,
 		   uint32_t style, const char *s, size_t len)
 {
+	env->bad_count = 0;
 	for (size_t i = 0; i < len;) {
 		if (S_is_space(s[i])) {
 			S_glue(p, env, style);
@@ -204,9 +291,10 @@ static void S_text(struct pdf_para *p, struct pdf_inline_env *env,
 		size_t j = i;
 		while (j < len && !S_is_space(s[j]))
 			j++;
-		S_word(p, env, style, s + i, j - i);
+		S_word(p, env, style, s + i, j - i, i);
 		i = j;
 	}
+	S_report_bad(env, s, len);
 }
 
 void pdf_para_text(struct pdf_para *p, struct pdf_inline_env *env,
@@ -303,16 +391,20 @@ static void S_leaf(struct pdf_para *p, struct pdf_inline_env *env,
 	struct pdf_style code;
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_TEXT:
+		env->node = n;
 		if (lit)
 			S_text(p, env, S_style(p, cur), lit, strlen(lit));
+		env->node = NULL;
 		break;
 	case CMARK_NODE_CODE:
 		code = *cur;
 		code.face = pdf_face_with(PDF_MONO, pdf_face_is_bold(cur->face),
 					  false);
 		code.size = cur->size * 0.9f;
+		env->node = n;
 		if (lit)
 			S_text(p, env, S_style(p, &code), lit, strlen(lit));
+		env->node = NULL;
 		break;
 	case CMARK_NODE_SOFTBREAK:
 		S_glue(p, env, S_style(p, cur));

@@ -56,6 +56,15 @@ struct pdf_fonts {
 	/* advance widths in 1/1000 em by BMP code point, filled on first
 	 * use: 0xFFFF is "not measured yet" */
 	uint16_t *adv[PDF_FACE_COUNT];
+	/* by BMP code point, a bit set once measured and found to have no
+	 * glyph in the face */
+	uint8_t *missing[PDF_FACE_COUNT];
+	/* characters drawn as U+FFFD that the text had (pdf_inline.c sets
+	 * U+FFFD itself where it can say where): how many, the first, the
+	 * text it was in (xmalloc'd) */
+	size_t bad_count;
+	unsigned bad_first;
+	char *bad_text;
 };
 
 /* Checks that every face's file is there; dir (NULL: the system's fonts)
@@ -73,6 +82,15 @@ void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
 /* Before the save: each face's subset font made and deflated (see
  * pdf_font.c); false on a libharu error. */
 bool pdf_fonts_finish(struct pdf_fonts *f);
+/* Whether the face has a glyph for c (false above U+FFFF: libharu has
+ * only the BMP); what it lacks is drawn as U+FFFD. */
+bool pdf_fonts_can_draw(struct pdf_fonts *f, enum pdf_face face, unsigned c);
+/* Format characters that are never drawn and take no room: the soft
+ * hyphen, zero-width spaces and joiners, bidi controls, word joiners,
+ * the byte order mark. */
+bool pdf_fonts_invisible(unsigned c);
+/* One warning for the characters the faces had to draw as U+FFFD. */
+void pdf_fonts_report(struct pdf_fonts *f);
 /* Width in points of len bytes of valid UTF-8. */
 double pdf_fonts_width(struct pdf_fonts *f, enum pdf_face face, double size,
 		       const char *s, size_t len);
@@ -237,6 +255,16 @@ struct pdf_inline_env {
 	struct pdf_hyphen *hyphen; /* NULL: no hyphenation */
 	struct arena *arena;       /* for link targets */
 	bool no_notes; /* footnote marks are shown but not linked (TOC) */
+	/* where characters no font can draw are reported (NULL: nowhere),
+	 * and the name the Markdown's lines are counted in */
+	struct diags *d;
+	const char *source;
+	/* the text node being added (NULL: literal text), and what the
+	 * text added so far holds that the fonts cannot draw */
+	cmark_node *node;
+	size_t bad_count;
+	unsigned bad_first;
+	size_t bad_off;
 };
 
 void pdf_para_init(struct pdf_para *p);
@@ -285,6 +313,7 @@ struct pdf_note {
 	size_t count;
 	bool placed;
 	size_t stamp; /* counted in the current fitting check */
+	double height; /* of all its lines; 0: not summed yet */
 };
 
 struct pdf_pages {
@@ -328,8 +357,11 @@ void pdf_pages_group(struct pdf_pages *pg, struct pdf_chunk *const *c,
 /* Places a chunk at a fixed height of the current page (title page). */
 void pdf_pages_at(struct pdf_pages *pg, const struct pdf_chunk *c,
 		  double top);
-/* Places the headings still kept (at the end of the document). */
+/* Places the headings still kept (before a page break). */
 void pdf_pages_flush(struct pdf_pages *pg);
+/* At the end of the document: the headings still kept, and pages for the
+ * footnote lines still waiting for room. */
+void pdf_pages_end(struct pdf_pages *pg);
 
 /* ---- tables (pdf_table.c) ---- */
 #define PDF_TABLE_SIZE 8.5  /* cell text */

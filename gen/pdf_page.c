@@ -9,14 +9,27 @@
  * of the next, a heading waits until it can go with two lines of what
  * follows it, a row of a table goes whole onto a page.  The pages keep
  * pointers to the chunks (which stay in the arena); pdf_emit.c draws them.
+ *
+ * Nothing is dropped for want of room (issue 14): a chunk taller than the
+ * room left is cut across pages (S_put_tall), headings kept for what
+ * follows are set in the flow when they are more than half a page
+ * (S_keep_bound), a footnote longer than half a page asks only for its
+ * first lines on the page of its reference and continues at the foot of
+ * the next pages, as TeX splits notes, and pdf_pages_end() makes pages
+ * for the footnote lines still waiting when the text ends.
  */
 #include "pdf_int.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define S_NOTE_SEP 14.0 /* the space and rule above the footnotes */
 #define S_EPS 0.01
+#define S_TEXT_H (PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOTTOM)
+/* footnote lines asked for beside their reference when the note is too
+ * long to go whole (more than half a page): the rest continues below */
+#define S_NOTE_FIRST_LINES 2
 
 void pdf_list_add(struct pdf_list *l, struct pdf_draw d)
 {
@@ -138,7 +151,10 @@ static void S_note_lines(struct pdf_pages *pg, struct pdf_chunk *const *l,
 	}
 }
 
-void pdf_pages_new_page(struct pdf_pages *pg, enum pdf_page_kind kind)
+/* A new page, with the footnote lines carried over at its foot while they
+ * take at most limit (always one at least: they must go somewhere). */
+static void S_new_page(struct pdf_pages *pg, enum pdf_page_kind kind,
+		       double limit)
 {
 	S_grow((void **)&pg->page, &pg->cap, pg->count, sizeof *pg->page);
 	struct pdf_page *p = &pg->page[pg->count++];
@@ -148,19 +164,24 @@ void pdf_pages_new_page(struct pdf_pages *pg, enum pdf_page_kind kind)
 	pg->y = PDF_PAGE_H - PDF_MARGIN_TOP;
 	pg->note_h = 0;
 	pg->empty = true;
-	/* footnotes carried over take at most half of the new page */
 	const struct pdf_chunk **carry = pg->carry;
 	size_t count = pg->carry_count;
 	pg->carry = NULL;
 	pg->carry_count = pg->carry_cap = 0;
-	double half = (PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOTTOM) / 2;
 	for (size_t i = 0; i < count; i++) {
-		if (pg->carry_count == 0 && pg->note_h + carry[i]->h <= half)
+		if (pg->carry_count == 0 &&
+		    (pg->note_h == 0 || pg->note_h + carry[i]->h <= limit))
 			S_note_line(pg, carry[i]);
 		else
 			S_carry(pg, carry[i]);
 	}
 	free(carry);
+}
+
+void pdf_pages_new_page(struct pdf_pages *pg, enum pdf_page_kind kind)
+{
+	/* footnotes carried over take at most half of the new page */
+	S_new_page(pg, kind, S_TEXT_H / 2);
 }
 
 double pdf_pages_room(const struct pdf_pages *pg)
@@ -181,20 +202,28 @@ static double S_need(struct pdf_pages *pg, const struct pdf_chunk *c,
 		if (n->placed || n->stamp == pg->stamp)
 			continue;
 		n->stamp = pg->stamp;
-		for (size_t j = 0; j < n->count; j++)
+		if (n->height == 0)
+			for (size_t j = 0; j < n->count; j++)
+				n->height += n->lines[j]->h;
+		if (n->height <= S_TEXT_H / 2) {
+			*notes += n->height;
+			continue;
+		}
+		for (size_t j = 0; j < n->count && j < S_NOTE_FIRST_LINES; j++)
 			*notes += n->lines[j]->h;
 	}
 	return c->h + (first ? 0 : c->space_before);
 }
 
-/* How many of the chunks fit on the page after the kept headings. */
-static size_t S_fit_count(struct pdf_pages *pg, struct pdf_chunk *const *c,
-			  size_t n)
+/* How many of the chunks fit on the page after the kept headings (or
+ * without them: with_keep false). */
+static size_t S_fit_with(struct pdf_pages *pg, struct pdf_chunk *const *c,
+			 size_t n, bool with_keep)
 {
 	pg->stamp++;
 	double used = 0, notes = 0;
 	bool first = pg->empty;
-	for (size_t i = 0; i < pg->keep_count; i++) {
+	for (size_t i = 0; with_keep && i < pg->keep_count; i++) {
 		used += S_need(pg, pg->keep[i], first, &notes);
 		first = false;
 	}
@@ -207,6 +236,12 @@ static size_t S_fit_count(struct pdf_pages *pg, struct pdf_chunk *const *c,
 			break;
 	}
 	return k;
+}
+
+static size_t S_fit_count(struct pdf_pages *pg, struct pdf_chunk *const *c,
+			  size_t n)
+{
+	return S_fit_with(pg, c, n, true);
 }
 
 bool pdf_pages_fits(const struct pdf_pages *pg, struct pdf_chunk *const *c,
@@ -239,11 +274,203 @@ static void S_put(struct pdf_pages *pg, const struct pdf_chunk *c)
 	}
 }
 
+/* ---- chunks taller than the room left ---- */
+
+/* A draw of a chunk being cut into pages, by the height where its page is
+ * decided (S_put_tall). */
+struct S_cut {
+	double key;
+	size_t i;
+};
+
+static int S_cut_cmp(const void *a, const void *b)
+{
+	const struct S_cut *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* A piece of a draw on one page, with its place in the chunk's order. */
+struct S_piece {
+	size_t i;
+	struct pdf_draw d;
+};
+
+static int S_piece_cmp(const void *a, const void *b)
+{
+	const struct S_piece *x = a, *y = b;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Areas (rectangles, lines going down) crossing a cut are drawn in part on
+ * each page they cross; any other draw goes onto the page where its
+ * bottom is. */
+static bool S_spans(const struct pdf_draw *d)
+{
+	return (d->kind == PDF_DRAW_RECT || d->kind == PDF_DRAW_LINE) &&
+	       d->h > 0;
+}
+
+static double S_bottom(const struct pdf_draw *d)
+{
+	return d->kind == PDF_DRAW_TEXT ? d->y + d->size * 0.3
+					: d->y + (d->h > 0 ? d->h : 0);
+}
+
+struct S_tall {
+	const struct pdf_chunk *c;
+	struct S_cut *flat, *span; /* by bottom; spanning areas by top */
+	size_t nf, ns, fi, si;
+	size_t *active; /* spanning areas begun and not yet ended */
+	size_t na;
+	struct S_piece *piece;
+	size_t np;
+};
+
+static void S_piece_add(struct S_tall *t, size_t i, struct pdf_draw d)
+{
+	t->piece[t->np++] = (struct S_piece){i, d};
+}
+
+/* The draws of the chunk between heights off and cut (cut INFINITY: all
+ * that is left), moved up by off, into l in the chunk's order. */
+static void S_cut_piece(struct S_tall *t, double off, double cut,
+			struct pdf_list *l)
+{
+	const struct pdf_chunk *c = t->c;
+	t->np = 0;
+	for (; t->fi < t->nf && t->flat[t->fi].key <= cut; t->fi++) {
+		struct pdf_draw d = c->d[t->flat[t->fi].i];
+		d.y = (float)(d.y - off);
+		S_piece_add(t, t->flat[t->fi].i, d);
+	}
+	for (; t->si < t->ns && t->span[t->si].key < cut; t->si++)
+		t->active[t->na++] = t->span[t->si].i;
+	for (size_t k = 0; k < t->na;) {
+		struct pdf_draw d = c->d[t->active[k]];
+		double top = fmax(d.y, off), bottom = fmin(d.y + d.h, cut);
+		bool ends = d.y + d.h <= cut;
+		d.y = (float)(top - off);
+		d.h = (float)(bottom - top);
+		S_piece_add(t, t->active[k], d);
+		if (ends)
+			t->active[k] = t->active[--t->na];
+		else
+			k++;
+	}
+	qsort(t->piece, t->np, sizeof *t->piece, S_piece_cmp);
+	for (size_t k = 0; k < t->np; k++)
+		pdf_list_add(l, t->piece[k].d);
+}
+
+/* Places a chunk, cut across as many pages as it needs when it is taller
+ * than the room left.
+ *
+ * Hardening (issue 14): the draws are sorted once by the height where
+ * their page is decided, and each page takes the next ones: linear in the
+ * draws (n log n for the sort).  The chunk used to be split again below
+ * every cut, all of what was left walked and copied at each page: a table
+ * cell of 400,000 States (≈700 pages) took 16 s. */
+static void S_put_tall(struct pdf_pages *pg, const struct pdf_chunk *c)
+{
+	double before = pg->empty ? 0 : c->space_before;
+	if (c->h + before <= pdf_pages_room(pg) + S_EPS) {
+		S_put(pg, c);
+		return;
+	}
+	struct S_tall t = {.c = c};
+	t.flat = xmalloc((c->n + 1) * sizeof *t.flat);
+	t.span = xmalloc((c->n + 1) * sizeof *t.span);
+	t.active = xmalloc((c->n + 1) * sizeof *t.active);
+	t.piece = xmalloc((c->n + 1) * sizeof *t.piece);
+	for (size_t i = 0; i < c->n; i++) {
+		if (S_spans(&c->d[i]))
+			t.span[t.ns++] = (struct S_cut){c->d[i].y, i};
+		else
+			t.flat[t.nf++] = (struct S_cut){S_bottom(&c->d[i]), i};
+	}
+	qsort(t.flat, t.nf, sizeof *t.flat, S_cut_cmp);
+	qsort(t.span, t.ns, sizeof *t.span, S_cut_cmp);
+	struct pdf_list l = {0};
+	double off = 0;
+	for (;;) {
+		before = off == 0 && !pg->empty ? c->space_before : 0;
+		double room = pdf_pages_room(pg) - before;
+		bool last = c->h - off <= room + S_EPS;
+		if (!last && room < 20) {
+			pdf_pages_new_page(pg, pg->kind);
+			continue;
+		}
+		double cut = last ? INFINITY : off + room;
+		S_cut_piece(&t, off, cut, &l);
+		/* the first piece brings the chunk's footnotes */
+		if (off == 0)
+			for (size_t i = 0; i < c->note_count; i++)
+				pdf_list_note(&l, c->notes[i]);
+		struct pdf_chunk *piece = pdf_list_chunk(
+			&l, pg->a, last ? c->h - off : room,
+			off == 0 ? c->space_before : 0);
+		S_put(pg, piece);
+		if (last)
+			break;
+		pdf_pages_new_page(pg, pg->kind);
+		off = cut;
+	}
+	pdf_list_free(&l);
+	free(t.flat);
+	free(t.span);
+	free(t.active);
+	free(t.piece);
+}
+
+/* One chunk where the text has got to: on this page if it fits, else on
+ * the next (cut across pages if it is taller than one). */
+static void S_flow(struct pdf_pages *pg, const struct pdf_chunk *c)
+{
+	struct pdf_chunk *const one = (struct pdf_chunk *)c;
+	if (!pg->empty && S_fit_with(pg, &one, 1, false) == 0)
+		pdf_pages_new_page(pg, pg->kind);
+	S_put_tall(pg, c);
+}
+
+/* The kept headings, in the flow.  The callers have checked that they fit
+ * with what follows them, unless even an empty page cannot hold them:
+ * then they break across pages rather than run off the foot. */
 static void S_put_keep(struct pdf_pages *pg)
 {
-	for (size_t i = 0; i < pg->keep_count; i++)
-		S_put(pg, pg->keep[i]);
+	size_t n = pg->keep_count;
 	pg->keep_count = 0;
+	for (size_t i = 0; i < n; i++)
+		S_flow(pg, pg->keep[i]);
+}
+
+/* Headings kept for what follows take at most half a page: a longer run
+ * of them (700 headings in a row, a heading of 3,000 words) has its first
+ * ones set in the flow, so that the rest and the next paragraph can still
+ * share a page. */
+static void S_keep_bound(struct pdf_pages *pg)
+{
+	double h = 0;
+	for (size_t i = 0; i < pg->keep_count; i++)
+		h += pg->keep[i]->h + (i ? pg->keep[i]->space_before : 0);
+	size_t drop = 0;
+	while (pg->keep_count - drop > 1 && h > S_TEXT_H / 2) {
+		h -= pg->keep[drop]->h;
+		if (drop + 1 < pg->keep_count)
+			h -= pg->keep[drop + 1]->space_before;
+		drop++;
+	}
+	if (!drop)
+		return;
+	const struct pdf_chunk **front = xmalloc(drop * sizeof *front);
+	memcpy(front, pg->keep, drop * sizeof *front);
+	memmove(pg->keep, pg->keep + drop,
+		(pg->keep_count - drop) * sizeof *pg->keep);
+	pg->keep_count -= drop;
+	for (size_t i = 0; i < drop; i++)
+		S_flow(pg, front[i]);
+	free(front);
 }
 
 void pdf_pages_lines(struct pdf_pages *pg, struct pdf_chunk *const *c,
@@ -255,6 +482,7 @@ void pdf_pages_lines(struct pdf_pages *pg, struct pdf_chunk *const *c,
 			       pg->keep_count, sizeof *pg->keep);
 			pg->keep[pg->keep_count++] = c[i];
 		}
+		S_keep_bound(pg);
 		return;
 	}
 	size_t i = 0;
@@ -270,8 +498,18 @@ void pdf_pages_lines(struct pdf_pages *pg, struct pdf_chunk *const *c,
 			pdf_pages_new_page(pg, pg->kind);
 			continue;
 		}
-		if (k == 0)
-			k = 1; /* taller than a page: it has to go somewhere */
+		if (k == 0 && pg->keep_count) {
+			/* even an empty page cannot hold the headings with
+			 * what follows: they go first, then the lines */
+			S_put_keep(pg);
+			continue;
+		}
+		if (k == 0) {
+			/* a line taller than a page, or with footnotes that
+			 * take it: cut across pages, its notes carried */
+			S_put_tall(pg, c[i++]);
+			continue;
+		}
 		S_put_keep(pg);
 		for (size_t j = 0; j < k; j++)
 			S_put(pg, c[i + j]);
@@ -279,78 +517,6 @@ void pdf_pages_lines(struct pdf_pages *pg, struct pdf_chunk *const *c,
 		if (i < n)
 			pdf_pages_new_page(pg, pg->kind);
 	}
-}
-
-/* Splits a chunk taller than a page at height cut: what lies below goes
- * into a second chunk, lines and areas crossing the cut into both.
- *
- * Hardening (issue 7): the part below the cut goes into `rest`, a heap
- * list the caller reuses, not into the arena.  It used to be copied into
- * the arena at every page, so a paragraph or table row of P pages kept P
- * copies of what lay below each cut until the end of the build: memory
- * grew with the square of its length (a 1.8 MB recommendation text took
- * 10 GB).  Only the pieces placed on pages are in the arena now. */
-static void S_split(struct pdf_pages *pg, const struct pdf_chunk *c,
-		    double cut, struct pdf_chunk **top, struct pdf_list *rest)
-{
-	struct pdf_list a = {0};
-	struct pdf_list *b = rest;
-	b->n = 0;
-	b->note_count = 0;
-	for (size_t i = 0; i < c->n; i++) {
-		struct pdf_draw d = c->d[i];
-		bool area = d.kind == PDF_DRAW_RECT || d.kind == PDF_DRAW_LINE;
-		double bottom = d.kind == PDF_DRAW_TEXT ? d.y + d.size * 0.3
-			      : d.y + (d.h > 0 ? d.h : 0);
-		if (area && d.y < cut && d.y + d.h > cut) {
-			struct pdf_draw lower = d;
-			d.h = (float)(cut - d.y);
-			lower.y = 0;
-			lower.h = (float)(lower.h - d.h);
-			pdf_list_add(&a, d);
-			pdf_list_add(b, lower);
-		} else if (bottom <= cut) {
-			pdf_list_add(&a, d);
-		} else {
-			d.y = (float)(d.y - cut);
-			pdf_list_add(b, d);
-		}
-	}
-	for (size_t i = 0; i < c->note_count; i++)
-		pdf_list_note(&a, c->notes[i]);
-	*top = pdf_list_chunk(&a, pg->a, cut, c->space_before);
-	pdf_list_free(&a);
-}
-
-static void S_put_tall(struct pdf_pages *pg, const struct pdf_chunk *c)
-{
-	/* two heap lists in turn: one holds the rest being split, the other
-	 * receives what lies below the next cut (see S_split) */
-	struct pdf_list rest[2] = {{0}, {0}};
-	struct pdf_chunk view[2];
-	int turn = 0;
-	bool on_heap = false;
-	while (c->h > pdf_pages_room(pg) + S_EPS) {
-		struct pdf_chunk *top;
-		double room = pdf_pages_room(pg);
-		if (room < 20) {
-			pdf_pages_new_page(pg, pg->kind);
-			continue;
-		}
-		S_split(pg, c, room, &top, &rest[turn]);
-		view[turn] = (struct pdf_chunk){rest[turn].d, rest[turn].n,
-						c->h - room, 0, NULL, 0};
-		S_put(pg, top);
-		pdf_pages_new_page(pg, pg->kind);
-		c = &view[turn];
-		on_heap = true;
-		turn = !turn;
-	}
-	if (on_heap) /* the last piece is placed: into the arena with it */
-		c = pdf_list_chunk(&rest[!turn], pg->a, c->h, 0);
-	S_put(pg, c);
-	pdf_list_free(&rest[0]);
-	pdf_list_free(&rest[1]);
 }
 
 void pdf_pages_group(struct pdf_pages *pg, struct pdf_chunk *const *c,
@@ -371,16 +537,24 @@ void pdf_pages_at(struct pdf_pages *pg, const struct pdf_chunk *c,
 {
 	pg->y = top;
 	pg->empty = true;
-	S_put(pg, c);
+	/* a title page longer than a page goes on over more pages */
+	S_put_tall(pg, c);
 }
 
 void pdf_pages_flush(struct pdf_pages *pg)
 {
 	size_t n = pg->keep_count;
-	pg->keep_count = 0;
 	if (n && !pg->empty &&
 	    S_fit_count(pg, (struct pdf_chunk *const *)pg->keep, n) < n)
 		pdf_pages_new_page(pg, pg->kind);
-	for (size_t i = 0; i < n; i++)
-		S_put(pg, pg->keep[i]);
+	S_put_keep(pg);
+}
+
+void pdf_pages_end(struct pdf_pages *pg)
+{
+	pdf_pages_flush(pg);
+	/* footnote lines still waiting get pages of their own, whole pages
+	 * now that no text is left to share them with */
+	while (pg->carry_count)
+		S_new_page(pg, pg->kind, S_TEXT_H - S_NOTE_SEP);
 }

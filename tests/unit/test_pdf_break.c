@@ -175,8 +175,9 @@ static void test_set_paragraphs(void)
 	CHECK(pdf_fonts_load(&fonts, doc, NULL, &d));
 	struct arena a;
 	arena_init(&a);
-	struct pdf_inline_env env = {&fonts, pdf_hyphen_open(LANG_ES, NULL),
-				     &a, false};
+	struct pdf_inline_env env = {
+		.fonts = &fonts, .hyphen = pdf_hyphen_open(LANG_ES, NULL),
+		.arena = &a};
 	struct pdf_para p;
 	pdf_para_init(&p);
 	const char *es = "El Estado peruano ha adoptado medidas legislativas, "
