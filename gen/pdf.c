@@ -913,8 +913,7 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 	c.matrix_words = matrix_words(opt->words);
 	c.env = (struct pdf_inline_env){
 		.fonts = &c.fonts, .arena = &c.arena, .d = d,
-		.source = arena_printf(&c.arena, "md/report-%s.md",
-				       lang_code(opt->lang)),
+		.source = opt->file,
 		.hyphen = ok ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)
 			     : NULL};
 	if (ok) {

@@ -18,6 +18,8 @@
  */
 #include "pdf_int.h"
 
+#include "markdown.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,15 +247,12 @@ static void S_report_bad(struct pdf_inline_env *env, const char *s,
 {
 	if (!env->bad_count || !env->d)
 		return;
+	/* the chapter or field the text was written in (markdown.h) */
 	struct source_pos pos = {0};
-	char where[128] = "";
 	if (env->node && cmark_node_get_start_line(env->node) > 0) {
-		pos.line = cmark_node_get_start_line(env->node);
-		pos.column = cmark_node_get_start_column(env->node) +
-			     (int)env->bad_off;
-		snprintf(where, sizeof where, "line %d, column %d of %s: ",
-			 pos.line, pos.column,
-			 env->source ? env->source : "the report's Markdown");
+		pos = markdown_node_pos(env->node, env->source);
+		if (pos.column)
+			pos.column += (int)env->bad_off;
 	}
 	char more[64] = "";
 	if (env->bad_count > 1)
@@ -262,9 +261,9 @@ static void S_report_bad(struct pdf_inline_env *env, const char *s,
 	const char *text = diag_quote(env->arena,
 				      arena_strndup(env->arena, s, len));
 	diag_warning(env->d, pos,
-		     "%sU+%04X in \"%s\" cannot be drawn with the PDF's fonts "
+		     "U+%04X in \"%s\" cannot be drawn with the PDF's fonts "
 		     "(%s); the PDF shows U+FFFD instead%s",
-		     where, env->bad_first, text,
+		     env->bad_first, text,
 		     env->bad_first > 0xFFFF
 			     ? "libharu has only the Basic Multilingual Plane"
 			     : "they have no glyph for it",
