@@ -10,7 +10,9 @@
 
 #include "cli.h"
 #include "model.h"
+#include "templates.h"
 #include "util.h"
+#include "words.h"
 #include "yamlwrite.h"
 
 enum { S_MAX_FILES = 2 + 3 + 2 * LANG_COUNT };
@@ -32,6 +34,8 @@ static const char S_usage[] =
 	"recommendations in, or import them (see 'uprgen import --help').\n";
 
 struct S_project {
+	struct arena *a;
+	struct words words[LANG_COUNT]; /* each language's, from its labels */
 	const char *dir, *state;
 	long cycle, session; /* session 0: not given */
 	enum lang langs[LANG_COUNT];
@@ -39,95 +43,22 @@ struct S_project {
 	char date[16]; /* YYYY-MM-DD */
 };
 
-/* The words of one language; {state} and {cycle} ("fourth") are filled
- * in. */
-struct S_words {
-	const char *ordinals[6];
-	const char *ordinal_suffix; /* past the sixth cycle: 7th, 7.º, 7e */
-	const char *title;
-	const char *introduction;
-	const char *methodology;
-};
-
-static const struct S_words S_words[LANG_COUNT] = {
-	[LANG_EN] = {
-		{"first", "second", "third", "fourth", "fifth", "sixth"},
-		"th",
-		"Voluntary mid-term report of {state} on the implementation "
-		"of the recommendations received in the {cycle} cycle of the "
-		"Universal Periodic Review",
-		"# Introduction\n\n{state} submits this voluntary mid-term "
-		"report on the implementation of the recommendations it "
-		"received in the {cycle} cycle of the Universal Periodic "
-		"Review, those it supported and those it noted alike.\n\n"
-		"*TODO: say who coordinated the report, the period it covers "
-		"and how it is organized.*\n",
-		"# Methodology\n\n*TODO: describe how the information was "
-		"gathered: the institutions consulted, the participation of "
-		"the national human rights institution and of civil society, "
-		"and how the status of each recommendation was assessed.*\n",
-	},
-	[LANG_ES] = {
-		{"primer", "segundo", "tercer", "cuarto", "quinto", "sexto"},
-		".º",
-		"Informe voluntario de mitad de período de {state} sobre la "
-		"aplicación de las recomendaciones recibidas en el {cycle} "
-		"ciclo del Examen Periódico Universal",
-		"# Introducción\n\n{state} presenta este informe voluntario de "
-		"mitad de período sobre la aplicación de las recomendaciones "
-		"que recibió en el {cycle} ciclo del Examen Periódico "
-		"Universal, tanto las que contaron con su apoyo como aquellas "
-		"de las que tomó nota.\n\n*TODO: indicar quién coordinó el "
-		"informe, el período que abarca y cómo está organizado.*\n",
-		"# Metodología\n\n*TODO: describir cómo se reunió la "
-		"información: las instituciones consultadas, la participación "
-		"de la institución nacional de derechos humanos y de la "
-		"sociedad civil, y cómo se evaluó el estado de cada "
-		"recomendación.*\n",
-	},
-	[LANG_FR] = {
-		{"premier", "deuxième", "troisième", "quatrième", "cinquième",
-		 "sixième"},
-		"e",
-		"Rapport volontaire à mi-parcours de {state} sur la mise en "
-		"œuvre des recommandations reçues lors du {cycle} cycle de "
-		"l'Examen périodique universel",
-		"# Introduction\n\n{state} présente ce rapport volontaire à "
-		"mi-parcours sur la mise en œuvre des recommandations reçues "
-		"lors du {cycle} cycle de l'Examen périodique universel, "
-		"qu'elles aient recueilli son soutien ou qu'il en ait pris "
-		"note.\n\n*TODO : indiquer qui a coordonné le rapport, la "
-		"période couverte et son organisation.*\n",
-		"# Méthodologie\n\n*TODO : décrire comment les informations "
-		"ont été recueillies : les institutions consultées, la "
-		"participation de l'institution nationale des droits de "
-		"l'homme et de la société civile, et la manière dont l'état "
-		"de mise en œuvre de chaque recommandation a été évalué.*\n",
-	},
-};
-
 static const char *const S_chapters[] = {"introduction", "methodology"};
 
-/* Appends template with {state} and {cycle} filled in. */
+/* Appends the label `key` of language l with {state} and {cycle}
+ * ("fourth", "cuarto") filled in. */
 static void S_expand(struct buf *b, const struct S_project *p, enum lang l,
-		     const char *template)
+		     const char *key)
 {
-	const struct S_words *w = &S_words[l];
-	for (const char *s = template; *s;) {
-		if (!strncmp(s, "{state}", 7)) {
-			buf_puts(b, p->state);
-			s += 7;
-		} else if (!strncmp(s, "{cycle}", 7)) {
-			if (p->cycle <= 6)
-				buf_puts(b, w->ordinals[p->cycle - 1]);
-			else
-				buf_printf(b, "%ld%s", p->cycle,
-					   w->ordinal_suffix);
-			s += 7;
-		} else {
-			buf_putc(b, *s++);
-		}
-	}
+	const struct words *w = &p->words[l];
+	char which[32];
+	snprintf(which, sizeof which, "cycle_ordinal_%ld", p->cycle);
+	const char *cycle = words_find(w, which);
+	const char *names[] = {"state", "cycle"};
+	const char *vals[] = {p->state,
+			      cycle ? cycle
+				    : words_ordinal(w, p->a, p->cycle)};
+	buf_puts(b, words_fill(p->a, words_get(w, key), names, vals, 2));
 }
 
 /* ------------------------------------------------------------ contents */
@@ -145,12 +76,11 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 	yamlwrite_init(&w, b);
 	struct buf t;
 	buf_init(&t);
-	S_expand(&t, p, LANG_EN,
-		 "The report of {state} on the implementation of the "
-		 "recommendations of its {cycle} UPR cycle. `uprgen check` "
-		 "validates this folder; `uprgen build` makes the website and "
-		 "the PDF. Values marked TODO are placeholders: replace them "
-		 "before publishing.");
+	buf_printf(&t, "The report of %s on the implementation of the "
+		   "recommendations of its UPR cycle %ld. `uprgen check` "
+		   "validates this folder; `uprgen build` makes the website "
+		   "and the PDF. Values marked TODO are placeholders: replace "
+		   "them before publishing.", p->state, p->cycle);
 	yamlwrite_comment(&w, t.data);
 	buf_free(&t);
 	yamlwrite_blank_line(&w);
@@ -178,7 +108,7 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 	for (size_t i = 0; i < p->lang_count; i++) {
 		struct buf title;
 		buf_init(&title);
-		S_expand(&title, p, p->langs[i], S_words[p->langs[i]].title);
+		S_expand(&title, p, p->langs[i], "new_title");
 		yamlwrite_key(&w, lang_code(p->langs[i]));
 		yamlwrite_string(&w, title.data);
 		buf_free(&title);
@@ -320,8 +250,7 @@ static bool S_write_content(struct S_files *f, const char *tmp,
 		  S_put(f, tmp, "recommendations.yaml", S_recommendations_yaml,
 			strlen(S_recommendations_yaml));
 	for (size_t i = 0; i < p->lang_count && ok; i++) {
-		const struct S_words *w = &S_words[p->langs[i]];
-		const char *texts[] = {w->introduction, w->methodology};
+		const char *texts[] = {"new_introduction", "new_methodology"};
 		for (size_t c = 0; c < 2 && ok; c++) {
 			char name[64];
 			snprintf(name, sizeof name, "chapters/%s.%s.md",
@@ -516,7 +445,20 @@ int new_command(int argc, char **argv)
 	if (status)
 		return status < 0 ? 0 : status;
 	S_today(p.date);
+	/* the words of the project's first texts: the built-in labels */
+	struct arena a;
+	arena_init(&a);
+	p.a = &a;
+	struct diags d;
+	diags_init(&d);
+	struct template_dirs t = templates_find(&a, p.dir, argv[0]);
+	for (size_t i = 0; i < p.lang_count; i++)
+		words_init(&p.words[p.langs[i]], &a, p.langs[i],
+			   words_labels(&a, &d, &t, p.langs[i]));
+	diags_print(&d, stderr, 0);
+	diags_free(&d);
 	status = S_create(&p);
+	arena_free(&a);
 	if (status)
 		return status;
 	S_gitignore(p.dir);

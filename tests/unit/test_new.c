@@ -167,6 +167,8 @@ static void test_usage(const char *tmp)
 
 int main(void)
 {
+	/* the built-in labels, which `new` writes its first texts with */
+	setenv("UPRGEN_TEMPLATES", "templates", 1);
 	char tmp[] = "/tmp/uprgen-test-new-XXXXXX";
 	CHECK(mkdtemp(tmp) != NULL);
 	test_project(tmp);
