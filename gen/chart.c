@@ -361,9 +361,13 @@ static void S_stacked_summary(struct arena *a, struct chart *c)
 		for (size_t i = 0; i < c->series_count; i++) {
 			double v = c->series[i].values[k];
 			total += v;
-			buf_printf(&b, " %s %.0f,", c->series[i].label, v);
+			buf_printf(&b, " %s ", c->series[i].label);
+			chart_format_number(&b, v, c->words);
+			buf_putc(&b, ',');
 		}
-		buf_printf(&b, " %s %.0f.", c->total_label, total);
+		buf_printf(&b, " %s ", c->total_label);
+		chart_format_number(&b, total, c->words);
+		buf_putc(&b, '.');
 	}
 	c->summary = arena_strndup(a, b.data, b.len);
 	buf_free(&b);
