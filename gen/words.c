@@ -342,8 +342,9 @@ const char *words_integer(const struct words *w, struct arena *a,
 	w = S_w(w);
 	struct buf b;
 	buf_init(&b);
+	/* the hyphen-minus: the PDF's fonts have no U+2212 */
 	if (n < 0)
-		buf_puts(&b, "−");
+		buf_puts(&b, "-");
 	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n
 				     : (unsigned long long)n;
 	S_grouped(&b, w, u, S_group_from(w));
@@ -370,7 +371,7 @@ const char *words_number(const struct words *w, struct arena *a, double x,
 	buf_init(&b);
 	bool zero = strspn(digits, "0.") == strlen(digits);
 	if (x < 0 && !zero)
-		buf_puts(&b, "−");
+		buf_puts(&b, "-");
 	size_t from = S_group_from(w);
 	for (size_t i = 0; i < int_len; i++) {
 		if (i && (int_len - i) % 3 == 0 && int_len >= from)

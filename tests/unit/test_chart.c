@@ -47,7 +47,7 @@ static void S_numbers(void)
 	CHECK_STR(S_fmt(&b, 2500.5, LANG_EN), "2,500.5");
 	CHECK_STR(S_fmt(&b, 2500.5, LANG_ES), "2500,5");
 	CHECK_STR(S_fmt(&b, 1234567.25, LANG_EN), "1,234,567.25");
-	CHECK_STR(S_fmt(&b, -3, LANG_EN), "−3");
+	CHECK_STR(S_fmt(&b, -3, LANG_EN), "-3");
 	CHECK_STR(S_fmt(&b, 0, LANG_EN), "0");
 	buf_free(&b);
 }
