@@ -951,7 +951,8 @@ static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 	int err = file_read_all(g->o.file, IMPORT_MAX_BYTES, &bytes, &len);
 	if (err) {
 		fprintf(stderr, "uprgen import: %s: %s\n", g->o.file,
-			strerror(err));
+			err == EFBIG ? "larger than 256 MiB"
+				     : file_error_text(err));
 		return CLI_EXIT_CONTENT;
 	}
 	size_t text_len;

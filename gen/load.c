@@ -6,6 +6,7 @@
  * reported and left empty, and reading goes on, so that one run of
  * `uprgen check` shows everything to fix.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "model.h"
 
 #include <ctype.h>
@@ -23,6 +24,7 @@ struct S_loader {
 	struct arena *a;
 	struct diags *d;
 	struct report *r;
+	const char *root; /* the project folder, symbolic links resolved */
 };
 
 /* The fields each kind of entry may have; anything else gets a warning. */
@@ -408,18 +410,49 @@ static const char *S_id(struct S_loader *L, const struct value *v,
 	return NULL;
 }
 
+/* Whether path, once its symbolic links are resolved, stays inside the
+ * project folder; else says so at `at` (a chapter linked to /etc/passwd,
+ * a chapters/ folder linked elsewhere: a build of someone else's project
+ * must not publish the builder's files). */
+static bool S_inside(struct S_loader *L, const char *path,
+		     struct source_pos at, const char *what)
+{
+	if (!L->root)
+		return true;
+	char *real = realpath(path, NULL);
+	if (!real)
+		return true; /* missing or unreadable: the read says so */
+	size_t n = strlen(L->root);
+	bool inside = !strncmp(real, L->root, n) &&
+		      (real[n] == '/' || !strcmp(L->root, "/"));
+	if (!inside)
+		diag_error(L->d, at,
+			   "%s leads outside the project folder (to %s, "
+			   "through a symbolic link); uprgen reads only "
+			   "files inside the project",
+			   what, real);
+	free(real);
+	return inside;
+}
+
 static const struct value *S_read(struct S_loader *L, const char *dir,
 				  const char *name, bool required)
 {
 	const char *path = arena_path(L->a, dir, name);
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		if (required)
+		if (errno != ENOENT && errno != ENOTDIR)
+			diag_error(L->d, S_file_pos(path),
+				   "cannot read this file: %s",
+				   strerror(errno));
+		else if (required)
 			diag_error(L->d, S_file_pos(path),
 				   "this file is missing; every report needs "
 				   "it (see the content format in README.md)");
 		return NULL;
 	}
+	if (!S_inside(L, path, S_file_pos(path), "this file"))
+		return NULL;
 	return yamlread_file(L->a, L->d, path, path);
 }
 
@@ -428,7 +461,8 @@ static const struct value *S_read_optional(struct S_loader *L,
 					   bool *exists)
 {
 	struct stat st;
-	*exists = stat(arena_path(L->a, dir, name), &st) == 0;
+	*exists = stat(arena_path(L->a, dir, name), &st) == 0 ||
+		  (errno != ENOENT && errno != ENOTDIR);
 	return *exists ? S_read(L, dir, name, false) : NULL;
 }
 
@@ -560,6 +594,10 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 		return NULL;
 	}
 	const char *path = arena_path(L->a, L->r->content_dir, rel);
+	if (!S_inside(L, path, at,
+		      arena_printf(L->a, "the chapter '%s'",
+				   diag_quote(L->a, rel))))
+		return NULL;
 	char *text;
 	size_t len;
 	int err = file_read_all(path, MODEL_MAX_CHAPTER_BYTES, &text, &len);
@@ -571,7 +609,7 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 				   diag_quote(L->a, rel), MODEL_MAX_CHAPTER_BYTES / 1024);
 		else
 			diag_error(L->d, at, "cannot read the chapter '%s': %s",
-				   diag_quote(L->a, rel), strerror(err));
+				   diag_quote(L->a, rel), file_error_text(err));
 		return NULL;
 	}
 	/* Editors on Windows start files with a byte order mark; it would
@@ -916,6 +954,9 @@ static void S_load_all_recs(struct S_loader *L)
 	const char *content = L->r->content_dir;
 	const char *dirpath = arena_path(L->a, content, "recommendations");
 	DIR *dir = opendir(dirpath);
+	if (!dir && errno != ENOENT && errno != ENOTDIR)
+		diag_error(L->d, S_file_pos(dirpath),
+			   "cannot read this folder: %s", strerror(errno));
 	const struct value *single =
 		S_read(L, content, "recommendations.yaml", !dir);
 	if (single)
@@ -1043,18 +1084,36 @@ static void S_load_stats(struct S_loader *L, const struct value *root)
 
 struct report *report_load(struct arena *a, struct diags *d, const char *dir)
 {
-	struct S_loader L = {a, d, NULL};
+	struct S_loader L = {a, d, NULL, NULL};
 	struct report *r = arena_alloc(a, sizeof *r);
 	L.r = r;
 	r->dir = arena_strdup(a, dir);
 	r->content_dir = arena_path(L.a, dir, "content");
 	struct stat st;
-	if (stat(r->content_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+	bool is_dir = stat(r->content_dir, &st) == 0 && S_ISDIR(st.st_mode);
+	int err = is_dir || errno == ENOENT || errno == ENOTDIR ? 0 : errno;
+	DIR *probe = is_dir ? opendir(r->content_dir) : NULL;
+	if (is_dir && !probe)
+		err = errno;
+	if (probe)
+		closedir(probe);
+	if (err) {
+		diag_error(d, S_file_pos(r->content_dir),
+			   "cannot read the content folder: %s",
+			   strerror(err));
+		return NULL;
+	}
+	if (!is_dir) {
 		diag_error(d, S_file_pos(r->content_dir),
 			   "no content folder here; run uprgen in a report "
 			   "project (or give -C DIR), or create one with "
 			   "'uprgen new DIR --state NAME'");
 		return NULL;
+	}
+	char *root = realpath(dir, NULL);
+	if (root) {
+		L.root = arena_strdup(a, root);
+		free(root);
 	}
 	const struct value *report = S_read(&L, r->content_dir, "report.yaml",
 					    true);

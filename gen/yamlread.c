@@ -918,7 +918,7 @@ struct value *yamlread_file(struct arena *a, struct diags *d,
 		return NULL;
 	}
 	if (err) {
-		diag_error(d, whole, "cannot read the file: %s", strerror(err));
+		diag_error(d, whole, "cannot read the file: %s", file_error_text(err));
 		return NULL;
 	}
 	struct value *v = yamlread_buffer(a, d, name, text, len);
