@@ -211,7 +211,9 @@ static void S_check_translations(struct S_loader *L, const struct text *t,
 				 const char *field)
 {
 	const struct report *r = L->r;
-	if (t->any || !r->language_count)
+	/* no text at all is an error of its own: no language to fall back
+	 * on */
+	if (t->any || !t->present || !r->language_count)
 		return;
 	enum lang first = r->languages[0];
 	for (size_t i = 0; i < r->language_count; i++) {
@@ -301,7 +303,15 @@ static bool S_leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static bool S_parse_date(const char *s, struct date *out, bool partial_ok)
+enum S_date_check { S_DATE_OK, S_DATE_BAD, S_DATE_OUT_OF_RANGE };
+
+/* The years a date may have.  A date outside is a real date, but in a
+ * UPR follow-up report (the UPR began in 2008) a typo: the message says
+ * which bound it crossed, not that it is no date. */
+enum { S_FIRST_YEAR = 1900, S_LAST_YEAR = 2199 };
+
+static enum S_date_check S_parse_date(const char *s, struct date *out,
+				      bool partial_ok)
 {
 	int y = 0, m = 0, d = 0, n = 0;
 	size_t len = strlen(s);
@@ -317,19 +327,21 @@ static bool S_parse_date(const char *s, struct date *out, bool partial_ok)
 	for (size_t i = 0; shape && i < len; i++)
 		if (s[i] != '-' && (s[i] < '0' || s[i] > '9'))
 			shape = false;
-	if (!shape || y < 1900 || y > 2199)
-		return false;
+	if (!shape)
+		return S_DATE_BAD;
 	if (len >= 7 && (m < 1 || m > 12))
-		return false;
+		return S_DATE_BAD;
 	static const int days[] = {31, 28, 31, 30, 31, 30,
 				   31, 31, 30, 31, 30, 31};
 	if (len == 10 &&
 	    (d < 1 || d > days[m - 1] + (m == 2 && S_leap(y))))
-		return false;
+		return S_DATE_BAD;
+	if (y < S_FIRST_YEAR || y > S_LAST_YEAR)
+		return S_DATE_OUT_OF_RANGE;
 	out->year = y;
 	out->month = m;
 	out->day = d;
-	return true;
+	return S_DATE_OK;
 }
 
 static struct date S_date(struct S_loader *L, const struct value *v,
@@ -342,7 +354,18 @@ static struct date S_date(struct S_loader *L, const struct value *v,
 	const char *s = S_plain(L, v, field);
 	if (!s)
 		return date;
-	if (!S_parse_date(s, &date, partial_ok)) {
+	enum S_date_check c = S_parse_date(s, &date, partial_ok);
+	if (c == S_DATE_OUT_OF_RANGE) {
+		bool early = strncmp(s, "1900", 4) < 0;
+		diag_error(L->d, v->pos,
+			   "'%s' is %s, %s %d; a report's dates lie between "
+			   "%d and %d (the UPR began in 2008): check the year",
+			   field, s, early ? "before" : "after",
+			   early ? S_FIRST_YEAR : S_LAST_YEAR, S_FIRST_YEAR,
+			   S_LAST_YEAR);
+		return date;
+	}
+	if (c == S_DATE_BAD) {
 		diag_error(L->d, v->pos,
 			   "'%s' is not a date: '%s'; write it as YYYY-MM-DD"
 			   "%s, e.g. \"2024-03-15\"",
@@ -739,7 +762,7 @@ static void S_load_clusters(struct S_loader *L, const struct value *root)
 
 /* ------------------------------------------------------ recommendations */
 
-static bool S_parse_sdg(const char *s, struct sdg *out)
+bool sdg_parse(const char *s, struct sdg *out)
 {
 	char *end;
 	long goal = strtol(s, &end, 10);
@@ -776,7 +799,7 @@ static void S_load_sdgs(struct S_loader *L, const struct value *v,
 		memset(g, 0, sizeof *g);
 		g->pos = v->items[i]->pos;
 		g->code = code;
-		if (!S_parse_sdg(code, g)) {
+		if (!sdg_parse(code, g)) {
 			diag_error(L->d, g->pos,
 				   "'%s' is not a Sustainable Development Goal "
 				   "or target; write a goal 1 to 17 (\"16\") "

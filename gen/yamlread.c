@@ -102,24 +102,6 @@ const char *yamlread_wide_encoding(const char *text, size_t len)
 	return NULL;
 }
 
-/* The first control character libyaml refuses (C0 but tab and line ends,
- * DEL, C1 but NEL) in valid UTF-8, or len. */
-static size_t S_first_control(const char *text, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-		    c == 0x7F)
-			return i;
-		if (c == 0xC2 && i + 1 < len &&
-		    (unsigned char)text[i + 1] >= 0x80 &&
-		    (unsigned char)text[i + 1] <= 0x9F &&
-		    (unsigned char)text[i + 1] != 0x85)
-			return i;
-	}
-	return len;
-}
-
 static bool S_check_encoding(struct diags *d, const char *file,
 			     const char *text, size_t len)
 {
@@ -143,17 +125,6 @@ static bool S_check_encoding(struct diags *d, const char *file,
 		diag_error(d, diag_pos_at(file, text, (size_t)(nul - text)),
 			   "the file contains a NUL byte; it is not a text "
 			   "file");
-		return false;
-	}
-	size_t ctl = S_first_control(text, len);
-	if (ctl < len) {
-		unsigned c = (unsigned char)text[ctl];
-		if (c == 0xC2)
-			c = (unsigned char)text[ctl + 1];
-		diag_error(d, diag_pos_at(file, text, ctl),
-			   "a control character (U+%04X) here; YAML does not "
-			   "allow them: delete it",
-			   c);
 		return false;
 	}
 	return true;
@@ -246,12 +217,17 @@ static void S_resolve_plain(struct value *v)
  * Returns the first one's code point, or -1. */
 static long S_control_in(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
+	/* strcspn: one optimized pass over long texts (s ends in a NUL) */
+	static const char stops[] =
+		"\x01\x02\x03\x04\x05\x06\x07\x08\x0B\x0C\x0D\x0E\x0F"
+		"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D"
+		"\x1E\x1F\x7F\xC2";
+	for (size_t i = strcspn(s, stops); i < len;
+	     i += 1 + strcspn(s + i + 1, stops)) {
 		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+		if (c != 0xC2)
 			return c;
-		if (c == 0xC2 && i + 1 < len &&
-		    (unsigned char)s[i + 1] >= 0x80 &&
+		if (i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
 		    (unsigned char)s[i + 1] <= 0x9F)
 			return (unsigned char)s[i + 1];
 	}
@@ -557,11 +533,20 @@ static void S_syntax_error(struct S_reader *r, const yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "unreadable YAML";
 	struct source_pos pos = S_pos(r, p->problem_mark);
-	/* libyaml gives a reader error no mark, only a byte offset */
+	/* libyaml gives a reader error no mark, only a byte offset (and,
+	 * for a character it refuses, the character) */
 	if (p->error == YAML_READER_ERROR && r->text &&
 	    p->problem_offset <= r->text_len) {
 		pos = diag_pos_at(r->file, r->text, p->problem_offset);
 		pos.line += (int)r->line_base;
+		if (p->problem_value >= 0 && strstr(problem, "control")) {
+			diag_error(r->d, pos,
+				   "a control character (U+%04X) here; YAML "
+				   "does not allow them: delete it",
+				   (unsigned)p->problem_value);
+			r->failed = true;
+			return;
+		}
 	}
 	if (p->context)
 		diag_error(r->d, pos,
