@@ -606,6 +606,22 @@ static const char *S_chapter_id(struct S_loader *L, const char *path)
 	return arena_strndup(L->a, base, n);
 }
 
+/* The first control character in s[0..len) (valid UTF-8) that a page
+ * cannot show: C0 but tab and line ends, DEL, C1; or len. */
+static size_t S_first_control(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0x7F)
+			return i;
+		if (c == 0xC2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			return i;
+	}
+	return len;
+}
+
 static const char *S_read_chapter(struct S_loader *L, const char *rel,
 				  struct source_pos at)
 {
@@ -642,8 +658,14 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 	size_t body_len = len - skip;
 	size_t bad = utf8_first_invalid(body, body_len);
 	const char *nul = memchr(body, '\0', body_len);
+	const char *wide = yamlread_wide_encoding(body, body_len);
+	size_t ctl = S_first_control(body, bad);
 	const char *result = NULL;
-	if (nul && (size_t)(nul - body) < bad)
+	if (wide && (nul || bad < body_len))
+		diag_error(L->d, (struct source_pos){path, 1, 1},
+			   "this chapter is %s encoded; save it as UTF-8",
+			   wide);
+	else if (nul && (size_t)(nul - body) < bad)
 		diag_error(L->d, diag_pos_at(path, body, (size_t)(nul - body)),
 			   "this chapter contains a NUL byte; it is not a "
 			   "text file");
@@ -652,6 +674,13 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 			   "this chapter is not valid UTF-8 (byte 0x%02X "
 			   "here); save it as UTF-8",
 			   (unsigned char)body[bad]);
+	else if (ctl < body_len)
+		diag_error(L->d, diag_pos_at(path, body, ctl),
+			   "this chapter contains the control character "
+			   "U+%04X, which no report can show; delete it",
+			   (unsigned char)body[ctl] == 0xC2
+				   ? (unsigned char)body[ctl + 1]
+				   : (unsigned char)body[ctl]);
 	else {
 		result = arena_strndup(L->a, body, body_len);
 		S_check_markup(L, result, (struct source_pos){path, 1, 1},
