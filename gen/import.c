@@ -695,6 +695,13 @@ static bool S_check_entries(struct import_set *set)
 				   "%sthe recommendation has no text: not "
 				   "imported",
 				   import_row(set->a, r->row));
+		if (strlen(r->id) > MODEL_MAX_ID)
+			diag_error(set->d, r->pos,
+				   "%sthe paragraph number '%s' is longer than "
+				   "%d characters, which `uprgen check` refuses "
+				   "as an id: not imported",
+				   import_row(set->a, r->row),
+				   diag_quote(set->a, r->id), MODEL_MAX_ID);
 		S_field_ok(set, r, "text", r->text);
 		S_list_ok(set, r, "recommending State", &r->states);
 		S_list_ok(set, r, "theme", &r->themes);

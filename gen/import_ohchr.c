@@ -255,11 +255,15 @@ static const char *S_shape(struct arena *a, const char *s)
 	return out;
 }
 
-/* "12", "- 12 -", "Page 12", "Page 12 of 40", "12/40", "12 of 40" */
-static bool S_page_number(const char *s)
+/* "12", "- 12 -", "12/40", "12 of 40" (bare: only at a page's edge, since
+ * a wrapped text may leave a number on a line of its own), or "Page 12",
+ * "Page 12 of 40" (anywhere) */
+static bool S_page_number(const char *s, bool at_edge)
 {
 	if (!strncasecmp(s, "page ", 5))
 		s += 5;
+	else if (!at_edge)
+		return false;
 	while (*s == '-' || *s == ' ')
 		s++;
 	size_t n = strspn(s, "0123456789");
@@ -363,7 +367,9 @@ static size_t S_mark_furniture(struct arena *a, struct S_line *lines,
 		lines[k].furniture =
 			edge_run || (head && !S_structural(a, t)) ||
 			(!S_structural(a, t) &&
-			 (S_page_number(t) || S_job_number(t)));
+			 (S_page_number(t, pages > 1 && (at[k] < EDGE ||
+							  left[k] < EDGE)) ||
+			  S_job_number(t)));
 		marked += lines[k].furniture;
 	}
 	return marked;

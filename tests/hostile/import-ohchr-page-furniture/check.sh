@@ -9,3 +9,6 @@ tr '\n' ' ' <"$y" | tr -s ' ' | grep -q 'Economic, Social and Cultural Rights, i
 grep -A2 'id: "140.9"' "$y" | grep -q 'Protect children from violence in all settings$' ||
 	{ echo "140.9 is not right"; exit 1; }
 grep -q 'Chile' "$y" || { echo "140.9 lost its State"; exit 1; }
+# A number wrapped onto a line of its own, mid-page, is text.
+tr '\n' ' ' <"$y" | tr -s ' ' | grep -q 'Sustainable Development Goal 16 states:' ||
+	{ echo "140.7 lost its number"; exit 1; }
