@@ -415,7 +415,10 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		  const struct S_options *o, const char *out,
 		  const char *staging)
 {
-	struct template_dirs t = templates_find(a, o->dir, NULL);
+	size_t errors = d->errors;
+	struct template_dirs t = templates_find(a, o->dir, NULL, d);
+	if (d->errors > errors)
+		return false;
 	struct S_language langs[LANG_COUNT] = {0};
 	size_t n = r->language_count;
 	for (size_t i = 0; i < n; i++)

@@ -193,6 +193,34 @@ static struct chart *S_new(struct arena *a, enum chart_type type,
 	return c;
 }
 
+/* Where each category sits, hashed: a statistic may have tens of
+ * thousands of keys, and looking each up by comparing with every other
+ * one took seconds. */
+struct S_index {
+	size_t *slots; /* category index + 1; 0: empty */
+	size_t mask;
+};
+
+static void S_index_init(struct arena *a, struct S_index *x, size_t most)
+{
+	size_t n = 16;
+	while (n < 2 * most)
+		n *= 2;
+	x->slots = arena_alloc(a, n * sizeof *x->slots);
+	memset(x->slots, 0, n * sizeof *x->slots);
+	x->mask = n - 1;
+}
+
+/* The slot of key: where it is, or the empty one where it goes. */
+static size_t *S_index_slot(const struct S_index *x, const char *const *cats,
+			    const char *key)
+{
+	size_t h = value_hash(key) & x->mask;
+	while (x->slots[h] && strcmp(cats[x->slots[h] - 1], key))
+		h = (h + 1) & x->mask;
+	return &x->slots[h];
+}
+
 /* Categories of a statistic: the keys of every series, in the order they
  * first appear (series usually share them). */
 static void S_categories(struct arena *a, struct chart *c,
@@ -202,20 +230,16 @@ static void S_categories(struct arena *a, struct chart *c,
 	for (size_t i = 0; i < s->series_count; i++)
 		most += s->series[i].count;
 	c->categories = arena_alloc(a, (most + 1) * sizeof *c->categories);
+	struct S_index x;
+	S_index_init(a, &x, most);
 	for (size_t i = 0; i < s->series_count; i++)
 		for (size_t j = 0; j < s->series[i].count; j++) {
 			const char *key = s->series[i].points[j].key;
-			size_t k = 0;
-			/* series after the first rarely add keys: look
-			 * where this key sits in the first one */
-			if (j < c->category_count &&
-			    !strcmp(c->categories[j], key))
+			size_t *slot = S_index_slot(&x, c->categories, key);
+			if (*slot)
 				continue;
-			for (k = 0; k < c->category_count; k++)
-				if (!strcmp(c->categories[k], key))
-					break;
-			if (k == c->category_count)
-				c->categories[c->category_count++] = key;
+			c->categories[c->category_count++] = key;
+			*slot = c->category_count;
 		}
 }
 
@@ -314,6 +338,10 @@ struct chart *chart_from_statistic(struct arena *a,
 	 * many years horizontal, where a gap is not drawn */
 	c->horizontal = type == CHART_TYPE_BAR && S_long_labels(c);
 	S_fill_years(a, c);
+	struct S_index x;
+	S_index_init(a, &x, c->category_count);
+	for (size_t k = 0; k < c->category_count; k++)
+		*S_index_slot(&x, c->categories, c->categories[k]) = k + 1;
 	c->series_count = s->series_count;
 	c->series = arena_alloc(a, (s->series_count + 1) * sizeof *c->series);
 	double min = 0, max = 0;
@@ -326,10 +354,8 @@ struct chart *chart_from_statistic(struct arena *a,
 			size_t k = j;
 			if (k >= c->category_count ||
 			    strcmp(c->categories[k], in->points[j].key))
-				for (k = 0; k < c->category_count; k++)
-					if (!strcmp(c->categories[k],
-						    in->points[j].key))
-						break;
+				k = *S_index_slot(&x, c->categories,
+						  in->points[j].key) - 1;
 			values[k] = in->points[j].value;
 			present[k] = true;
 			min = fmin(min, values[k]);

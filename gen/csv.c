@@ -146,10 +146,14 @@ static void S_quoted(struct csv_reader *r)
 
 bool csv_next(struct csv_reader *r)
 {
-	while (S_at_line_end(r))
+	/* a spreadsheet numbers blank rows too */
+	while (S_at_line_end(r)) {
 		S_skip_line_end(r);
+		r->row++;
+	}
 	if (r->p >= r->end)
 		return false;
+	r->row++;
 	r->count = 0;
 	buf_clear(&r->text);
 	r->row_line = r->line;

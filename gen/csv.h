@@ -42,6 +42,7 @@ struct csv_reader {
 	char sep;
 
 	int row_line; /* the line the current row starts on */
+	size_t row;   /* its number as a spreadsheet shows it: the first is 1 */
 	struct csv_field *fields;
 	size_t count, cap;
 	struct buf text;  /* the row's field texts, each NUL-terminated */

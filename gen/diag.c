@@ -173,6 +173,39 @@ static void S_drop_repeats(struct diags *d)
 	d->count = kept;
 }
 
+/* Writes s with what a terminal would act on made visible: control
+ * characters (C0, DEL, C1: a file name or a value quoted in a message may
+ * hold any of them, and ESC sequences can rewrite the screen) as \x01 or
+ * \u0085, and bytes that are not UTF-8 as \xFF. */
+static void S_put_visible(FILE *out, const char *s)
+{
+	size_t len = strlen(s);
+	size_t next_bad = utf8_first_invalid(s, len);
+	for (size_t i = 0; i < len;) {
+		if (next_bad < i)
+			next_bad = i + utf8_first_invalid(s + i, len - i);
+		size_t bad = next_bad - i;
+		size_t adv = 1;
+		unsigned char c = (unsigned char)s[i];
+		if (bad == 0 || c < 0x20 || c == 0x7F) {
+			fprintf(out, "\\x%02X", c);
+		} else if (c == 0xC2 && (unsigned char)s[i + 1] >= 0x80 &&
+			   (unsigned char)s[i + 1] <= 0x9F) {
+			fprintf(out, "\\u%04X", (unsigned char)s[i + 1]);
+			adv = 2;
+		} else {
+			/* a run of ordinary text at once */
+			size_t n = 1;
+			while (n < bad && (unsigned char)s[i + n] >= 0x20 &&
+			       s[i + n] != 0x7F && (unsigned char)s[i + n] != 0xC2)
+				n++;
+			fwrite(s + i, 1, n, out);
+			adv = n;
+		}
+		i += adv;
+	}
+}
+
 void diags_print(struct diags *d, FILE *out, int quiet_warnings)
 {
 	if (d->count) {
@@ -185,15 +218,17 @@ void diags_print(struct diags *d, FILE *out, int quiet_warnings)
 			continue;
 		const char *sev =
 			g->severity == SEVERITY_ERROR ? "error" : "warning";
-		if (!g->pos.file)
-			fprintf(out, "uprgen: %s: %s\n", sev, g->message);
-		else if (g->pos.line <= 0)
-			fprintf(out, "%s: %s: %s\n", g->pos.file, sev,
-				g->message);
-		else
-			fprintf(out, "%s:%d:%d: %s: %s\n", g->pos.file,
-				g->pos.line, g->pos.column > 0 ? g->pos.column : 1,
-				sev, g->message);
+		if (!g->pos.file) {
+			fputs("uprgen", out);
+		} else {
+			S_put_visible(out, g->pos.file);
+			if (g->pos.line > 0)
+				fprintf(out, ":%d:%d", g->pos.line,
+					g->pos.column > 0 ? g->pos.column : 1);
+		}
+		fprintf(out, ": %s: ", sev);
+		S_put_visible(out, g->message);
+		fputc('\n', out);
 	}
 	size_t dropped = d->errors + d->warnings - d->count;
 	if (dropped)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "yamlread.h"
 #include "yamlwrite.h"
 
 /* the whole UPR Info sample is 10 MB; a State's UHRI export far less */
@@ -46,9 +47,9 @@ static const char S_usage[] =
 	"  --force      replace files that already hold entries (files with\n"
 	"               only comments or [] are replaced without it)\n"
 	"  --encoding utf-8|mac-roman|windows-1252|latin-1\n"
-	"               of FILE; by default UTF-8, or, if it is not, Mac OS\n"
-	"               Roman for old Mac exports (lines ending in a lone CR)\n"
-	"               and Windows-1252 for the rest\n"
+	"               of FILE; by default UTF-8, and the lines that are\n"
+	"               not UTF-8 in Mac OS Roman for old Mac exports (lines\n"
+	"               ending in a lone CR), Windows-1252 for the rest\n"
 	"\n"
 	"Exit status: 0 done, 1 the input has errors or an output file holds\n"
 	"entries, 2 wrong usage.\n";
@@ -148,15 +149,65 @@ static const struct S_encoding *S_guess_encoding(const char *bytes,
 	return S_find_encoding(cr && !lf ? "mac-roman" : "windows-1252");
 }
 
+static bool S_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* Converts the lines that are not UTF-8 with e, keeps the others; counts
+ * both kinds (lines of ASCII only are neither). */
+static char *S_convert_lines(struct arena *a, const struct S_encoding *e,
+			     const char *bytes, size_t len, size_t *out_len,
+			     size_t *converted, size_t *utf8)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_reserve(&b, len + len / 8);
+	*converted = *utf8 = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n = 0;
+		while (i + n < len && bytes[i + n] != '\n' &&
+		       bytes[i + n] != '\r')
+			n++;
+		if (utf8_first_invalid(bytes + i, n) == n) {
+			*utf8 += !S_ascii(bytes + i, n);
+			buf_put(&b, bytes + i, n);
+		} else {
+			size_t m;
+			char *line = S_convert(a, e, bytes + i, n, &m);
+			buf_put(&b, line, m);
+			(*converted)++;
+		}
+		if (i + n < len)
+			buf_putc(&b, bytes[i + n]);
+		i += n + 1;
+	}
+	char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	*out_len = b.len;
+	buf_free(&b);
+	return s;
+}
+
 char *import_decode(struct arena *a, struct diags *d, const char *file,
 		    const char *bytes, size_t len, const char *encoding,
 		    size_t *out_len)
 {
 	const char *nul = memchr(bytes, '\0', len);
 	if (nul) {
-		diag_error(d, diag_pos_at(file, bytes, (size_t)(nul - bytes)),
-			   "a NUL byte: this is not a text file (a UTF-16 "
-			   "export? save it as UTF-8 CSV)");
+		const char *wide = yamlread_wide_encoding(bytes, len);
+		if (wide)
+			diag_error(d, (struct source_pos){file, 1, 1},
+				   "the file is %s encoded; export it (or "
+				   "save it) as UTF-8 CSV",
+				   wide);
+		else
+			diag_error(d,
+				   diag_pos_at(file, bytes,
+					       (size_t)(nul - bytes)),
+				   "a NUL byte: this is not a text file");
 		return NULL;
 	}
 	const struct S_encoding *e =
@@ -172,18 +223,30 @@ char *import_decode(struct arena *a, struct diags *d, const char *file,
 			   "--encoding (mac-roman, windows-1252)");
 		return NULL;
 	}
-	if (!e) {
-		e = S_guess_encoding(bytes, len);
+	if (e)
+		return S_convert(a, e, bytes, len, out_len);
+	e = S_guess_encoding(bytes, len);
+	size_t converted, utf8;
+	char *text = S_convert_lines(a, e, bytes, len, out_len, &converted,
+				     &utf8);
+	const char *why = e->table == S_mac_roman
+				  ? " (the lines end with a lone CR, as in "
+				    "old Mac exports)"
+				  : "";
+	if (utf8)
+		diag_warning(d, diag_pos_at(file, bytes, bad),
+			     "not UTF-8 on %zu line%s (the first here): those "
+			     "read as %s%s, the %zu other lines with accented "
+			     "letters as UTF-8; if accented letters look "
+			     "wrong, choose with --encoding",
+			     converted, converted == 1 ? "" : "s", e->display,
+			     why, utf8);
+	else
 		diag_warning(d, diag_pos_at(file, bytes, bad),
 			     "not UTF-8: read as %s%s; if accented letters "
 			     "look wrong, choose with --encoding",
-			     e->display,
-			     e->table == S_mac_roman
-				     ? " (the lines end with a lone CR, as in "
-				       "old Mac exports)"
-				     : "");
-	}
-	return S_convert(a, e, bytes, len, out_len);
+			     e->display, why);
+	return text;
 }
 
 /* -------------------------------------------------------------- toolkit */
@@ -347,8 +410,12 @@ char *import_text_key(struct arena *a, const char *s)
 		}
 		out[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 	}
+	size_t whole = n;
 	while (n && strchr(" .;,", out[n - 1]))
 		n--;
+	/* "..." is a text of its own: not the empty one, not "." */
+	if (!n)
+		n = whole;
 	out[n] = '\0';
 	return out;
 }
@@ -562,6 +629,95 @@ void import_sort_by_id(struct import_set *set)
 		      S_compare_recs);
 }
 
+const char *import_row(struct arena *a, size_t row)
+{
+	return row ? arena_printf(a, "row %zu: ", row) : "";
+}
+
+/* ------------------------------------------------------ what check takes */
+
+/* What `uprgen check` would refuse in one text field: too long, a control
+ * character.  Reports it (the field named `what` of the entry from `rec`)
+ * and returns false. */
+static bool S_field_ok(struct import_set *set, const struct import_rec *rec,
+		       const char *what, const char *s)
+{
+	if (!s)
+		return true;
+	size_t len = strlen(s);
+	const char *row = import_row(set->a, rec->row);
+	if (len > MODEL_MAX_TEXT_FIELD) {
+		diag_error(set->d, rec->pos,
+			   "%sthe %s is %zu bytes long; `uprgen check` "
+			   "refuses a text field over %d bytes, so it is not "
+			   "imported (shorten it in the source)",
+			   row, what, len, MODEL_MAX_TEXT_FIELD);
+		return false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned cp = (unsigned char)s[i];
+		/* C1 is U+0080-U+009F: 0xC2 then 0x80-0x9F in UTF-8 */
+		if (cp == 0xC2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			cp = (unsigned char)s[i + 1];
+		else if (cp >= 0x80)
+			continue;
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp >= 0x7F) {
+			diag_error(set->d, rec->pos,
+				   "%sthe %s holds the control character "
+				   "U+%04X, which `uprgen check` refuses: "
+				   "not imported (delete it in the source)",
+				   row, what, cp);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool S_list_ok(struct import_set *set, const struct import_rec *rec,
+		      const char *what, const struct import_list *l)
+{
+	bool ok = true;
+	for (size_t i = 0; i < l->count; i++)
+		ok = S_field_ok(set, rec, what, l->items[i]) && ok;
+	return ok;
+}
+
+/* Every entry, before anything is written: what `check` would refuse is
+ * an error here, with its row, rather than a file that does not pass. */
+static bool S_check_entries(struct import_set *set)
+{
+	size_t errors = set->d->errors;
+	for (size_t i = 0; i < set->count; i++) {
+		const struct import_rec *r = &set->recs[i];
+		if (!*r->text)
+			diag_error(set->d, r->pos,
+				   "%sthe recommendation has no text: not "
+				   "imported",
+				   import_row(set->a, r->row));
+		if (strlen(r->id) > MODEL_MAX_ID)
+			diag_error(set->d, r->pos,
+				   "%sthe paragraph number '%s' is longer than "
+				   "%d characters, which `uprgen check` refuses "
+				   "as an id: not imported",
+				   import_row(set->a, r->row),
+				   diag_quote(set->a, r->id), MODEL_MAX_ID);
+		S_field_ok(set, r, "text", r->text);
+		S_list_ok(set, r, "recommending State", &r->states);
+		S_list_ok(set, r, "theme", &r->themes);
+		S_list_ok(set, r, "group of persons", &r->groups);
+		for (size_t k = 0; k < r->related_count; k++) {
+			S_field_ok(set, r, "related text", r->related[k].text);
+			S_field_ok(set, r, "related mechanism",
+				   r->related[k].mechanism);
+			S_field_ok(set, r, "related symbol",
+				   r->related[k].symbol);
+		}
+		S_field_ok(set, r, "cluster", set->clusters[r->cluster].title);
+	}
+	return set->d->errors == errors;
+}
+
 /* --------------------------------------------------------------- output */
 
 static void S_write_list(struct yamlwrite *w, const char *key,
@@ -612,6 +768,8 @@ static void S_write_rec(struct yamlwrite *w, const struct import_set *set,
 	yamlwrite_begin_map(w);
 	yamlwrite_key(w, "id");
 	yamlwrite_quoted(w, r->id);
+	if (r->id_note)
+		yamlwrite_note(w, r->id_note);
 	yamlwrite_key(w, "text");
 	yamlwrite_string(w, r->text);
 	yamlwrite_key(w, "states");
@@ -951,7 +1109,8 @@ static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 	int err = file_read_all(g->o.file, IMPORT_MAX_BYTES, &bytes, &len);
 	if (err) {
 		fprintf(stderr, "uprgen import: %s: %s\n", g->o.file,
-			strerror(err));
+			err == EFBIG ? "larger than 256 MiB"
+				     : file_error_text(err));
 		return CLI_EXIT_CONTENT;
 	}
 	size_t text_len;
@@ -965,7 +1124,7 @@ static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 	buf_init(&set.recs_header);
 	buf_init(&set.clusters_header);
 	bool read = text && S_read_source(&set, g, text, text_len) &&
-		    !d->errors;
+		    S_check_entries(&set) && !d->errors;
 	diags_print(d, stderr, 0);
 	int status = read ? S_output(a, &set, g->out, g->force) : CLI_EXIT_CONTENT;
 	if (status == 0)

@@ -51,6 +51,9 @@ struct import_rec {
 	struct import_related *related;
 	size_t related_count, related_cap;
 	const char *key; /* the reader's key for merging rows; not written */
+	struct source_pos pos; /* the (first) row or line it comes from */
+	size_t row;            /* that row's number in a CSV file, or 0 */
+	const char *id_note;   /* comment beside `id`, or NULL */
 };
 
 struct import_cluster {
@@ -84,9 +87,12 @@ bool import_ohchr_matrix(struct import_set *set,
 /* Text that is not UTF-8 is taken for a legacy 8-bit export and converted:
  * "mac-roman" (what old Mac exports with lone-CR line ends use, like the
  * UPR Info sample), "windows-1252" (a superset of Latin-1: the rest), or
- * the encoding named.  A warning says which was used.  Returns the UTF-8
- * text (in `a`), or NULL after an error (a NUL byte, or not UTF-8 when
- * "utf-8" was asked for). */
+ * the encoding named.  Without a name, only the lines that are not UTF-8
+ * are converted (a file pasted together from two exports keeps its UTF-8
+ * rows as they are), and a warning says which encoding was used and on
+ * how many lines; a name converts the whole file.  Returns the UTF-8 text
+ * (in `a`), or NULL after an error (a NUL byte: UTF-16 or UTF-32 is named
+ * as such; or not UTF-8 when "utf-8" was asked for). */
 char *import_decode(struct arena *a, struct diags *d, const char *file,
 		    const char *bytes, size_t len, const char *encoding,
 		    size_t *out_len);
@@ -139,5 +145,8 @@ long import_cycle_of_session(long session);
 /* Sorts the recommendations by paragraph number ("140.9" before
  * "140.10"). */
 void import_sort_by_id(struct import_set *set);
+/* "row 12: " for an entry from a CSV row, "" otherwise (its line is in the
+ * message's position): for messages about an entry. */
+const char *import_row(struct arena *a, size_t row);
 
 #endif

@@ -18,8 +18,12 @@
  * persons and SDGs.  Lists of the third cycle say "SDGs:" and "Affected
  * persons:" before those, and may join the recommendations of several
  * States in one paragraph.  Ids are the paragraph numbers; entries are
- * sorted by them.  HTML entities (&amp;) are decoded.
+ * sorted by them.  HTML entities (&amp;) are decoded.  A copy out of a
+ * PDF carries page furniture (form feeds, running heads, page numbers,
+ * repeated column headings): it is left out, with a warning, before the
+ * lines are read (S_mark_furniture).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -149,6 +153,7 @@ static void S_start(struct S_parser *P, const char *id, const char *rest)
 	}
 	P->rec = import_add_rec(set);
 	P->rec->id = id;
+	P->rec->pos = P->pos;
 	P->rec->cluster = P->cluster;
 }
 
@@ -225,6 +230,186 @@ static void S_line(struct S_parser *P, const char *line)
 	diag_warning(set->d, P->pos, "skipped a line not understood here");
 }
 
+/* ------------------------------------------------------ page furniture */
+
+/* A text copied out of a PDF carries the pages' furniture: form feeds
+ * between pages, running heads and page numbers at their edges, the
+ * table's column headings repeated on every page.  Glued to the text of
+ * the recommendation a page break cuts, they would become part of it. */
+
+struct S_line {
+	const char *text; /* cleaned: no surrounding white space */
+	int line;         /* in the file, for messages */
+	size_t page;      /* pages are separated by form feeds */
+	bool furniture;
+};
+
+/* The line with every digit as '#': "Page 3 of 40" and "Page 4 of 40"
+ * are one running line. */
+static const char *S_shape(struct arena *a, const char *s)
+{
+	char *out = arena_strdup(a, s);
+	for (char *p = out; *p; p++)
+		if (*p >= '0' && *p <= '9')
+			*p = '#';
+	return out;
+}
+
+/* "12", "- 12 -", "12/40", "12 of 40" (bare: only at a page's edge, since
+ * a wrapped text may leave a number on a line of its own), or "Page 12",
+ * "Page 12 of 40" (anywhere) */
+static bool S_page_number(const char *s, bool at_edge)
+{
+	if (!strncasecmp(s, "page ", 5))
+		s += 5;
+	else if (!at_edge)
+		return false;
+	while (*s == '-' || *s == ' ')
+		s++;
+	size_t n = strspn(s, "0123456789");
+	if (!n)
+		return false;
+	s += n;
+	while (*s == ' ')
+		s++;
+	if (*s == '/' || !strncasecmp(s, "of ", 3)) {
+		s += *s == '/' ? 1 : 3;
+		while (*s == ' ')
+			s++;
+		n = strspn(s, "0123456789");
+		if (!n)
+			return false;
+		s += n;
+	}
+	while (*s == '-' || *s == ' ')
+		s++;
+	return !*s;
+}
+
+/* A UN document's job number at the foot of its pages: "GE.20-01234(E)" */
+static bool S_job_number(const char *s)
+{
+	return !strncmp(s, "GE.", 3) && s[3] >= '0' && s[3] <= '9' &&
+	       s[4] >= '0' && s[4] <= '9' && s[5] == '-';
+}
+
+/* Lines that mean something to the parser are never furniture. */
+static bool S_structural(struct arena *a, const char *s)
+{
+	const char *rest;
+	enum position p;
+	return !strncmp(s, "Theme:", 6) || (s[0] == '-' && s[1] == ' ') ||
+	       import_para_number(a, s, &rest) ||
+	       !strncmp(s, "Source of Position:", 19) ||
+	       !strncasecmp(s, "Groups of Persons:", 18) ||
+	       !strncasecmp(s, "Affected persons:", 17) ||
+	       !strncasecmp(s, "SDGs:", 5) ||
+	       (strlen(s) <= 24 && import_position(s, &p));
+}
+
+/* Marks the furniture: page numbers and job numbers anywhere; the column
+ * headings (the lines before the first "Theme:") wherever they come
+ * again; and the lines at the top or foot of pages (three each) that
+ * recur, digits aside, on at least half the pages. */
+static size_t S_mark_furniture(struct arena *a, struct S_line *lines,
+			       size_t n, size_t pages)
+{
+	enum { EDGE = 3 };
+	struct import_list heads = {0};
+	size_t i = 0;
+	for (; i < n && strncmp(lines[i].text, "Theme:", 6); i++)
+		if (i < 32) /* a table's headings, not a whole text */
+			import_list_add(a, &heads, lines[i].text);
+	/* every edge line's shape, with the pages it is on */
+	struct S_edge {
+		const char *shape;
+		size_t pages, last_page;
+	} *edges = arena_alloc(a, (2 * EDGE * pages + 1) * sizeof *edges);
+	size_t edge_count = 0;
+	const char **shape = arena_alloc(a, (n + 1) * sizeof *shape);
+	size_t *at = arena_alloc(a, (n + 1) * sizeof *at); /* in its page */
+	size_t *left = arena_alloc(a, (n + 1) * sizeof *left); /* after it */
+	for (size_t k = 0; k < n; k++)
+		at[k] = k && lines[k - 1].page == lines[k].page ? at[k - 1] + 1
+								: 0;
+	for (size_t k = n; k-- > 0;)
+		left[k] = k + 1 < n && lines[k + 1].page == lines[k].page
+				  ? left[k + 1] + 1
+				  : 0;
+	for (size_t k = 0; k < n; k++) {
+		shape[k] = NULL;
+		if ((at[k] >= EDGE && left[k] >= EDGE) ||
+		    S_structural(a, lines[k].text))
+			continue;
+		shape[k] = S_shape(a, lines[k].text);
+		size_t e = 0;
+		while (e < edge_count && strcmp(edges[e].shape, shape[k]))
+			e++;
+		if (e == edge_count)
+			edges[edge_count++] =
+				(struct S_edge){shape[k], 0, SIZE_MAX};
+		if (edges[e].last_page != lines[k].page) {
+			edges[e].pages++;
+			edges[e].last_page = lines[k].page;
+		}
+	}
+	size_t marked = 0;
+	for (size_t k = 0; k < n; k++) {
+		const char *t = lines[k].text;
+		bool edge_run = false;
+		for (size_t e = 0; shape[k] && e < edge_count && pages > 1; e++)
+			if (!strcmp(edges[e].shape, shape[k]))
+				edge_run = edges[e].pages >= 2 &&
+					   2 * edges[e].pages >= pages;
+		bool head = false;
+		for (size_t h = 0; k >= i && h < heads.count && !head; h++)
+			head = !strcmp(heads.items[h], t);
+		lines[k].furniture =
+			edge_run || (head && !S_structural(a, t)) ||
+			(!S_structural(a, t) &&
+			 (S_page_number(t, pages > 1 && (at[k] < EDGE ||
+							  left[k] < EDGE)) ||
+			  S_job_number(t)));
+		marked += lines[k].furniture;
+	}
+	return marked;
+}
+
+/* The text as lines: CR, LF and CRLF end lines, a form feed ends a page
+ * (and the line it is in). */
+static struct S_line *S_lines(struct arena *a, const char *text, size_t len,
+			      size_t *count, size_t *pages)
+{
+	size_t cap = 16, n = 0, page = 0;
+	struct S_line *lines = arena_alloc(a, cap * sizeof *lines);
+	int line = 1;
+	for (size_t i = 0; i <= len;) {
+		size_t k = strcspn(text + i, "\r\n\f");
+		if (i + k > len)
+			k = len - i;
+		const char *clean = import_clean(a, text + i, k);
+		if (*clean) {
+			lines = arena_grow(a, lines, sizeof *lines, n, &cap,
+					   n + 1);
+			lines[n++] = (struct S_line){clean, line, page, false};
+		}
+		i += k;
+		if (i >= len)
+			break;
+		if (text[i] == '\f')
+			page++;
+		else {
+			line++;
+			if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+				i++;
+		}
+		i++;
+	}
+	*count = n;
+	*pages = page + 1;
+	return lines;
+}
+
 static void S_headers(struct import_set *set, const struct import_options *o)
 {
 	const char *slash = strrchr(o->file, '/');
@@ -247,26 +432,35 @@ bool import_ohchr_matrix(struct import_set *set,
 	struct S_parser P = {.set = set, .file = o->file};
 	P.pos = (struct source_pos){o->file, 0, 1};
 	buf_init(&P.text);
-	struct buf line;
-	buf_init(&line);
-	for (size_t i = 0; i < len;) {
-		size_t n = strcspn(text + i, "\r\n");
-		P.pos.line++;
-		buf_clear(&line);
-		buf_put(&line, text + i, n);
-		const char *clean = import_clean(set->a, line.data, line.len);
-		if (*clean)
-			S_line(&P, clean);
-		i += n;
-		if (i < len && text[i] == '\r' && i + 1 < len &&
-		    text[i + 1] == '\n')
-			i++;
-		if (i < len)
-			i++;
+	size_t n, pages;
+	struct S_line *lines = S_lines(set->a, text, len, &n, &pages);
+	size_t furniture = S_mark_furniture(set->a, lines, n, pages);
+	const struct S_line *example = NULL;
+	for (size_t i = 0; i < n; i++) {
+		P.pos.line = lines[i].line;
+		if (!lines[i].furniture)
+			S_line(&P, lines[i].text);
+		else if (!example)
+			example = &lines[i];
 	}
 	S_finish(&P);
-	buf_free(&line);
 	buf_free(&P.text);
+	if (furniture && pages > 1)
+		diag_warning(set->d,
+			     (struct source_pos){o->file, example->line, 1},
+			     "left out %zu line%s of page furniture (running "
+			     "heads, page numbers, column headings repeated "
+			     "on %zu pages), such as this one: '%s'",
+			     furniture, furniture == 1 ? "" : "s", pages,
+			     diag_quote(set->a, example->text));
+	else if (furniture)
+		diag_warning(set->d,
+			     (struct source_pos){o->file, example->line, 1},
+			     "left out %zu line%s of page furniture (page "
+			     "numbers, column headings repeated), such as this "
+			     "one: '%s'",
+			     furniture, furniture == 1 ? "" : "s",
+			     diag_quote(set->a, example->text));
 	if (!set->count) {
 		diag_error(set->d, (struct source_pos){o->file, 0, 0},
 			   "no recommendation found: is this OHCHR's "

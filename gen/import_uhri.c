@@ -7,7 +7,9 @@
  *
  * Takes the UPR rows about one State from one cycle (its latest unless
  * --cycle says; the cycle comes from the UPR Session), one entry per
- * paragraph number (found at the start of Text), sorted by it.  The first
+ * paragraph number (found at the start of Text) and what its rows say
+ * (see S_upr_row: rows giving one number two texts or positions are two
+ * entries, 110.5 and 110.5-2, with a warning), sorted by it.  The first
  * theme is the cluster; Affected Persons become groups.  With --related,
  * the recommendations of the other mechanisms about the State are offered
  * as `related` entries of the UPR recommendations they share the most
@@ -58,6 +60,7 @@ enum { S_MAX_RELATED = 3, S_MIN_SHARED = 2 };
 struct S_row {
 	const char *cell[S_NCOL];
 	struct source_pos pos;
+	size_t row;
 	long session;
 };
 
@@ -146,7 +149,7 @@ static bool S_has(const struct import_list *l, const char *name)
 static void S_keep(struct S_reader *R, struct csv_reader *csv, bool upr)
 {
 	struct arena *a = R->set->a;
-	struct S_row row = {.pos = csv->fields[0].pos};
+	struct S_row row = {.pos = csv->fields[0].pos, .row = csv->row};
 	for (int c = 0; c < S_NCOL; c++) {
 		if (R->col[c] >= csv->count)
 			continue;
@@ -211,8 +214,9 @@ static long S_cycle(struct S_reader *R)
 			found++;
 		else if (!c)
 			diag_warning(R->set->d, R->upr[i].pos,
-				     "skipped: no UPR Session to tell the "
-				     "cycle by");
+				     "row %zu: no UPR Session to tell the "
+				     "cycle by: this row is not imported",
+				     R->upr[i].row);
 		else if (!other)
 			other = c;
 	}
@@ -228,14 +232,6 @@ static long S_cycle(struct S_reader *R)
 			     "importing cycle %ld (choose with --cycle)",
 			     R->state, other, chosen);
 	return found ? chosen : 0;
-}
-
-static struct import_rec *S_find(struct import_set *set, const char *id)
-{
-	for (size_t i = 0; i < set->count; i++)
-		if (!strcmp(set->recs[i].id, id))
-			return &set->recs[i];
-	return NULL;
 }
 
 static void S_add_all(struct arena *a, struct import_list *to,
@@ -262,31 +258,46 @@ static void S_position(struct S_reader *R, struct import_rec *rec,
 			     : "TODO: check: the export gives no position";
 }
 
-static void S_upr_row(struct S_reader *R, const struct S_row *row)
+/* One paragraph number: the States its rows name in their States column
+ * (to tell them from other parentheses at the end of its texts), and the
+ * entries made of its rows. */
+struct S_para {
+	const char *id;
+	struct import_list known;
+	size_t *recs; /* indices in set->recs */
+	size_t rec_count, rec_cap;
+};
+
+/* A row with a paragraph number, and what it says. */
+struct S_upr {
+	const struct S_row *row;
+	const char *id, *rest;
+	size_t para; /* index in the S_para array */
+};
+
+/* The paragraph `id`, added if new (rows of one paragraph come one after
+ * the other: the search starts from the last one). */
+static size_t S_para_of(struct arena *a, struct S_para **paras,
+			size_t *count, size_t *cap, const char *id)
+{
+	for (size_t i = *count; i-- > 0;)
+		if (!strcmp((*paras)[i].id, id))
+			return i;
+	*paras = arena_grow(a, *paras, sizeof **paras, *count, cap,
+			    *count + 1);
+	memset(&(*paras)[*count], 0, sizeof **paras);
+	(*paras)[*count].id = id;
+	return (*count)++;
+}
+
+/* What a row adds to its entry, new or not. */
+static void S_add_row(struct S_reader *R, struct import_rec *rec,
+		      const struct S_row *row, const struct import_list *states)
 {
 	struct import_set *set = R->set;
 	struct arena *a = set->a;
-	const char *rest;
-	const char *id = import_para_number(a, row->cell[S_TEXT], &rest);
-	if (!id) {
-		diag_warning(set->d, row->pos,
-			     "skipped: no paragraph number at the start of "
-			     "Text");
-		return;
-	}
-	struct import_list states = S_values(a, row->cell[S_STATES]);
+	S_add_all(a, &rec->states, states);
 	struct import_list themes = S_values(a, row->cell[S_THEMES]);
-	struct import_rec *rec = S_find(set, id);
-	if (!rec) {
-		rec = import_add_rec(set);
-		rec->id = id;
-		rec->text = rest; /* States split off once all rows are in */
-		S_position(R, rec, row);
-		rec->cluster = import_cluster(set, themes.count
-							   ? themes.items[0]
-							   : "Other");
-	}
-	S_add_all(a, &rec->states, &states);
 	for (size_t i = 0; i < themes.count; i++)
 		if (strcmp(themes.items[i], set->clusters[rec->cluster].title))
 			import_list_add(a, &rec->themes, themes.items[i]);
@@ -300,21 +311,117 @@ static void S_upr_row(struct S_reader *R, const struct S_row *row)
 	}
 }
 
-/* The States named at the end of a text are those of the States column
- * (of all the rows of that paragraph); without that column, they are
- * taken from the text. */
-static void S_split_states(struct import_set *set)
+/* Rows of one paragraph are one entry when they say the same: the same
+ * text (give or take white space, case, final punctuation and the States
+ * at its end) and the same position.  A row that says something else
+ * under the same number becomes an entry of its own, "110.5-2", with a
+ * warning and a note beside its id: merged, its text was lost, and its
+ * States and position went to the other text. */
+static void S_upr_row(struct S_reader *R, struct S_para *para,
+		      const struct S_upr *u)
 {
-	for (size_t i = 0; i < set->count; i++) {
-		struct import_rec *rec = &set->recs[i];
-		struct import_list in_text = {0};
-		const struct import_list *known =
-			rec->states.count ? &rec->states : NULL;
-		rec->text = import_split_states(set->a, rec->text, known,
-						&in_text);
-		if (!rec->states.count)
-			rec->states = in_text;
+	struct import_set *set = R->set;
+	struct arena *a = set->a;
+	const struct S_row *row = u->row;
+	struct import_list column = S_values(a, row->cell[S_STATES]);
+	struct import_list in_text = {0};
+	const char *text = import_split_states(
+		a, u->rest, para->known.count ? &para->known : NULL, &in_text);
+	struct import_rec probe = {0};
+	S_position(R, &probe, row);
+	const char *key =
+		arena_printf(a, "%d\n%s\n%s", (int)probe.position,
+			     probe.position_note ? probe.position_note : "",
+			     import_text_key(a, text));
+	const struct import_list *states = column.count ? &column : &in_text;
+	for (size_t i = 0; i < para->rec_count; i++) {
+		struct import_rec *rec = &set->recs[para->recs[i]];
+		if (!strcmp(rec->key, key)) {
+			S_add_row(R, rec, row, states);
+			return;
+		}
 	}
+	struct import_list themes = S_values(a, row->cell[S_THEMES]);
+	size_t cluster =
+		import_cluster(set, themes.count ? themes.items[0] : "Other");
+	struct import_rec *rec = import_add_rec(set);
+	rec->key = key;
+	rec->pos = row->pos;
+	rec->row = row->row;
+	rec->text = text;
+	rec->position = probe.position;
+	rec->position_note = probe.position_note;
+	rec->cluster = cluster;
+	rec->id = u->id;
+	if (para->rec_count) {
+		const struct import_rec *first = &set->recs[para->recs[0]];
+		bool same_text = !strcmp(strrchr(first->key, '\n'),
+					 strrchr(key, '\n'));
+		rec->id = arena_printf(a, "%s-%zu", u->id,
+				       para->rec_count + 1);
+		const char *what =
+			same_text ? arena_printf(a,
+						 "the position '%s' where "
+						 "row %zu says '%s'",
+						 position_name(rec->position),
+						 first->row,
+						 position_name(first->position))
+				  : arena_printf(a, "another text than row %zu",
+						 first->row);
+		diag_warning(set->d, row->pos,
+			     "row %zu: paragraph %s again, with %s: imported "
+			     "as a separate entry, %s; check which is right",
+			     row->row, u->id, what, rec->id);
+		rec->id_note = arena_printf(
+			a, "TODO: check: row %zu of the export numbers this %s, "
+			   "with %s",
+			row->row, u->id, what);
+	}
+	para->recs = arena_grow(a, para->recs, sizeof *para->recs,
+				para->rec_count, &para->rec_cap,
+				para->rec_count + 1);
+	para->recs[para->rec_count++] = set->count - 1;
+	S_add_row(R, rec, row, states);
+}
+
+/* The UPR rows of the cycle: first the States each paragraph's rows
+ * name, then the rows one by one. */
+static void S_upr_rows(struct S_reader *R, long cycle)
+{
+	struct import_set *set = R->set;
+	struct arena *a = set->a;
+	struct S_upr *rows = arena_alloc(a, (R->upr_count + 1) * sizeof *rows);
+	size_t n = 0;
+	struct S_para *paras = NULL;
+	size_t para_count = 0, para_cap = 0;
+	for (size_t i = 0; i < R->upr_count; i++) {
+		const struct S_row *row = &R->upr[i];
+		if (import_cycle_of_session(row->session) != cycle)
+			continue;
+		const char *rest;
+		const char *id = import_para_number(
+			a, row->cell[S_TEXT] ? row->cell[S_TEXT] : "", &rest);
+		if (!id) {
+			diag_warning(set->d, row->pos,
+				     "row %zu: no paragraph number at the "
+				     "start of Text: this row is not imported",
+				     row->row);
+			continue;
+		}
+		if (!*rest) {
+			diag_warning(set->d, row->pos,
+				     "row %zu: paragraph %s has no text: this "
+				     "row is not imported",
+				     row->row, id);
+			continue;
+		}
+		size_t p = S_para_of(a, &paras, &para_count, &para_cap, id);
+		struct import_list column = S_values(a, row->cell[S_STATES]);
+		S_add_all(a, &paras[p].known, &column);
+		rows[n++] = (struct S_upr){row, id, rest, p};
+	}
+	for (size_t i = 0; i < n; i++)
+		S_upr_row(R, &paras[rows[i].para], &rows[i]);
 }
 
 /* ------------------------------------------------------------ related */
@@ -510,15 +617,12 @@ bool import_uhri(struct import_set *set, const struct import_options *o,
 	long cycle = S_cycle(&R);
 	if (!cycle)
 		return false;
-	for (size_t i = 0; i < R.upr_count; i++)
-		if (import_cycle_of_session(R.upr[i].session) == cycle)
-			S_upr_row(&R, &R.upr[i]);
+	S_upr_rows(&R, cycle);
 	if (!set->count) {
 		diag_error(set->d, (struct source_pos){o->file, 0, 0},
 			   "no UPR recommendation with a paragraph number");
 		return false;
 	}
-	S_split_states(set);
 	import_sort_by_id(set);
 	if (o->related)
 		S_relate(&R);

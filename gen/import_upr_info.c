@@ -28,6 +28,7 @@ struct S_row {
 	const char *text, *from, *response, *issue;
 	long session;
 	struct source_pos pos;
+	size_t row;
 };
 
 struct S_reader {
@@ -102,6 +103,7 @@ static void S_take_row(struct S_reader *R, struct csv_reader *csv)
 		.issue = S_field(R, csv, S_ISSUE),
 		.session = n,
 		.pos = csv->fields[0].pos,
+		.row = csv->row,
 	};
 }
 
@@ -233,6 +235,13 @@ static struct import_rec *S_find(struct import_set *set, const char *key)
 
 static void S_merge_row(struct import_set *set, const struct S_row *row)
 {
+	if (!*row->text) {
+		/* no text is no recommendation; merged with another, it
+		 * gave that one its States */
+		diag_warning(set->d, row->pos,
+			     "row %zu: no Text: this row is not imported", row->row);
+		return;
+	}
 	enum position position = POSITION_NOTED;
 	bool known = import_position(row->response, &position);
 	const char *key = arena_printf(set->a, "%d %s", (int)position,
@@ -242,6 +251,8 @@ static void S_merge_row(struct import_set *set, const struct S_row *row)
 	if (is_new) {
 		rec = import_add_rec(set);
 		rec->key = key;
+		rec->pos = row->pos;
+		rec->row = row->row;
 		rec->id = arena_printf(set->a, "%zu", set->count);
 		rec->text = row->text;
 		rec->position = position;

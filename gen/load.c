@@ -6,6 +6,7 @@
  * reported and left empty, and reading goes on, so that one run of
  * `uprgen check` shows everything to fix.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "model.h"
 
 #include <ctype.h>
@@ -24,6 +25,7 @@ struct S_loader {
 	struct arena *a;
 	struct diags *d;
 	struct report *r;
+	const char *root; /* the project folder, symbolic links resolved */
 };
 
 /* The fields each kind of entry may have; anything else gets a warning. */
@@ -212,7 +214,9 @@ static void S_check_translations(struct S_loader *L, const struct text *t,
 				 const char *field)
 {
 	const struct report *r = L->r;
-	if (t->any || !r->language_count)
+	/* no text at all is an error of its own: no language to fall back
+	 * on */
+	if (t->any || !t->present || !r->language_count)
 		return;
 	enum lang first = r->languages[0];
 	for (size_t i = 0; i < r->language_count; i++) {
@@ -305,7 +309,15 @@ static bool S_leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static bool S_parse_date(const char *s, struct date *out, bool partial_ok)
+enum S_date_check { S_DATE_OK, S_DATE_BAD, S_DATE_OUT_OF_RANGE };
+
+/* The years a date may have.  A date outside is a real date, but in a
+ * UPR follow-up report (the UPR began in 2008) a typo: the message says
+ * which bound it crossed, not that it is no date. */
+enum { S_FIRST_YEAR = 1900, S_LAST_YEAR = 2199 };
+
+static enum S_date_check S_parse_date(const char *s, struct date *out,
+				      bool partial_ok)
 {
 	int y = 0, m = 0, d = 0, n = 0;
 	size_t len = strlen(s);
@@ -321,19 +333,21 @@ static bool S_parse_date(const char *s, struct date *out, bool partial_ok)
 	for (size_t i = 0; shape && i < len; i++)
 		if (s[i] != '-' && (s[i] < '0' || s[i] > '9'))
 			shape = false;
-	if (!shape || y < 1900 || y > 2199)
-		return false;
+	if (!shape)
+		return S_DATE_BAD;
 	if (len >= 7 && (m < 1 || m > 12))
-		return false;
+		return S_DATE_BAD;
 	static const int days[] = {31, 28, 31, 30, 31, 30,
 				   31, 31, 30, 31, 30, 31};
 	if (len == 10 &&
 	    (d < 1 || d > days[m - 1] + (m == 2 && S_leap(y))))
-		return false;
+		return S_DATE_BAD;
+	if (y < S_FIRST_YEAR || y > S_LAST_YEAR)
+		return S_DATE_OUT_OF_RANGE;
 	out->year = y;
 	out->month = m;
 	out->day = d;
-	return true;
+	return S_DATE_OK;
 }
 
 static struct date S_date(struct S_loader *L, const struct value *v,
@@ -346,7 +360,18 @@ static struct date S_date(struct S_loader *L, const struct value *v,
 	const char *s = S_plain(L, v, field);
 	if (!s)
 		return date;
-	if (!S_parse_date(s, &date, partial_ok)) {
+	enum S_date_check c = S_parse_date(s, &date, partial_ok);
+	if (c == S_DATE_OUT_OF_RANGE) {
+		bool early = strncmp(s, "1900", 4) < 0;
+		diag_error(L->d, v->pos,
+			   "'%s' is %s, %s %d; a report's dates lie between "
+			   "%d and %d (the UPR began in 2008): check the year",
+			   field, s, early ? "before" : "after",
+			   early ? S_FIRST_YEAR : S_LAST_YEAR, S_FIRST_YEAR,
+			   S_LAST_YEAR);
+		return date;
+	}
+	if (c == S_DATE_BAD) {
 		diag_error(L->d, v->pos,
 			   "'%s' is not a date: '%s'; write it as YYYY-MM-DD"
 			   "%s, e.g. \"2024-03-15\"",
@@ -414,18 +439,49 @@ static const char *S_id(struct S_loader *L, const struct value *v,
 	return NULL;
 }
 
+/* Whether path, once its symbolic links are resolved, stays inside the
+ * project folder; else says so at `at` (a chapter linked to /etc/passwd,
+ * a chapters/ folder linked elsewhere: a build of someone else's project
+ * must not publish the builder's files). */
+static bool S_inside(struct S_loader *L, const char *path,
+		     struct source_pos at, const char *what)
+{
+	if (!L->root)
+		return true;
+	char *real = realpath(path, NULL);
+	if (!real)
+		return true; /* missing or unreadable: the read says so */
+	size_t n = strlen(L->root);
+	bool inside = !strncmp(real, L->root, n) &&
+		      (real[n] == '/' || !strcmp(L->root, "/"));
+	if (!inside)
+		diag_error(L->d, at,
+			   "%s leads outside the project folder (to %s, "
+			   "through a symbolic link); uprgen reads only "
+			   "files inside the project",
+			   what, real);
+	free(real);
+	return inside;
+}
+
 static const struct value *S_read(struct S_loader *L, const char *dir,
 				  const char *name, bool required)
 {
 	const char *path = arena_path(L->a, dir, name);
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		if (required)
+		if (errno != ENOENT && errno != ENOTDIR)
+			diag_error(L->d, S_file_pos(path),
+				   "cannot read this file: %s",
+				   strerror(errno));
+		else if (required)
 			diag_error(L->d, S_file_pos(path),
 				   "this file is missing; every report needs "
 				   "it (see the content format in README.md)");
 		return NULL;
 	}
+	if (!S_inside(L, path, S_file_pos(path), "this file"))
+		return NULL;
 	return yamlread_file(L->a, L->d, path, path);
 }
 
@@ -434,7 +490,8 @@ static const struct value *S_read_optional(struct S_loader *L,
 					   bool *exists)
 {
 	struct stat st;
-	*exists = stat(arena_path(L->a, dir, name), &st) == 0;
+	*exists = stat(arena_path(L->a, dir, name), &st) == 0 ||
+		  (errno != ENOENT && errno != ENOTDIR);
 	return *exists ? S_read(L, dir, name, false) : NULL;
 }
 
@@ -555,6 +612,22 @@ static const char *S_chapter_id(struct S_loader *L, const char *path)
 	return arena_strndup(L->a, base, n);
 }
 
+/* The first control character in s[0..len) (valid UTF-8) that a page
+ * cannot show: C0 but tab and line ends, DEL, C1; or len. */
+static size_t S_first_control(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0x7F)
+			return i;
+		if (c == 0xC2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			return i;
+	}
+	return len;
+}
+
 static const char *S_read_chapter(struct S_loader *L, const char *rel,
 				  struct source_pos at)
 {
@@ -566,6 +639,10 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 		return NULL;
 	}
 	const char *path = arena_path(L->a, L->r->content_dir, rel);
+	if (!S_inside(L, path, at,
+		      arena_printf(L->a, "the chapter '%s'",
+				   diag_quote(L->a, rel))))
+		return NULL;
 	char *text;
 	size_t len;
 	int err = file_read_all(path, MODEL_MAX_CHAPTER_BYTES, &text, &len);
@@ -577,7 +654,7 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 				   diag_quote(L->a, rel), MODEL_MAX_CHAPTER_BYTES / 1024);
 		else
 			diag_error(L->d, at, "cannot read the chapter '%s': %s",
-				   diag_quote(L->a, rel), strerror(err));
+				   diag_quote(L->a, rel), file_error_text(err));
 		return NULL;
 	}
 	/* Editors on Windows start files with a byte order mark; it would
@@ -587,8 +664,14 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 	size_t body_len = len - skip;
 	size_t bad = utf8_first_invalid(body, body_len);
 	const char *nul = memchr(body, '\0', body_len);
+	const char *wide = yamlread_wide_encoding(body, body_len);
+	size_t ctl = S_first_control(body, bad);
 	const char *result = NULL;
-	if (nul && (size_t)(nul - body) < bad)
+	if (wide && (nul || bad < body_len))
+		diag_error(L->d, (struct source_pos){path, 1, 1},
+			   "this chapter is %s encoded; save it as UTF-8",
+			   wide);
+	else if (nul && (size_t)(nul - body) < bad)
 		diag_error(L->d, diag_pos_at(path, body, (size_t)(nul - body)),
 			   "this chapter contains a NUL byte; it is not a "
 			   "text file");
@@ -597,6 +680,13 @@ static const char *S_read_chapter(struct S_loader *L, const char *rel,
 			   "this chapter is not valid UTF-8 (byte 0x%02X "
 			   "here); save it as UTF-8",
 			   (unsigned char)body[bad]);
+	else if (ctl < body_len)
+		diag_error(L->d, diag_pos_at(path, body, ctl),
+			   "this chapter contains the control character "
+			   "U+%04X, which no report can show; delete it",
+			   (unsigned char)body[ctl] == 0xC2
+				   ? (unsigned char)body[ctl + 1]
+				   : (unsigned char)body[ctl]);
 	else {
 		result = arena_strndup(L->a, body, body_len);
 		S_check_markup(L, result, (struct source_pos){path, 1, 1},
@@ -707,7 +797,7 @@ static void S_load_clusters(struct S_loader *L, const struct value *root)
 
 /* ------------------------------------------------------ recommendations */
 
-static bool S_parse_sdg(const char *s, struct sdg *out)
+bool sdg_parse(const char *s, struct sdg *out)
 {
 	char *end;
 	long goal = strtol(s, &end, 10);
@@ -744,7 +834,7 @@ static void S_load_sdgs(struct S_loader *L, const struct value *v,
 		memset(g, 0, sizeof *g);
 		g->pos = v->items[i]->pos;
 		g->code = code;
-		if (!S_parse_sdg(code, g)) {
+		if (!sdg_parse(code, g)) {
 			diag_error(L->d, g->pos,
 				   "'%s' is not a Sustainable Development Goal "
 				   "or target; write a goal 1 to 17 (\"16\") "
@@ -922,6 +1012,9 @@ static void S_load_all_recs(struct S_loader *L)
 	const char *content = L->r->content_dir;
 	const char *dirpath = arena_path(L->a, content, "recommendations");
 	DIR *dir = opendir(dirpath);
+	if (!dir && errno != ENOENT && errno != ENOTDIR)
+		diag_error(L->d, S_file_pos(dirpath),
+			   "cannot read this folder: %s", strerror(errno));
 	const struct value *single =
 		S_read(L, content, "recommendations.yaml", !dir);
 	if (single)
@@ -1056,18 +1149,36 @@ static void S_load_stats(struct S_loader *L, const struct value *root)
 
 struct report *report_load(struct arena *a, struct diags *d, const char *dir)
 {
-	struct S_loader L = {a, d, NULL};
+	struct S_loader L = {a, d, NULL, NULL};
 	struct report *r = arena_alloc(a, sizeof *r);
 	L.r = r;
 	r->dir = arena_strdup(a, dir);
 	r->content_dir = arena_path(L.a, dir, "content");
 	struct stat st;
-	if (stat(r->content_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+	bool is_dir = stat(r->content_dir, &st) == 0 && S_ISDIR(st.st_mode);
+	int err = is_dir || errno == ENOENT || errno == ENOTDIR ? 0 : errno;
+	DIR *probe = is_dir ? opendir(r->content_dir) : NULL;
+	if (is_dir && !probe)
+		err = errno;
+	if (probe)
+		closedir(probe);
+	if (err) {
+		diag_error(d, S_file_pos(r->content_dir),
+			   "cannot read the content folder: %s",
+			   strerror(err));
+		return NULL;
+	}
+	if (!is_dir) {
 		diag_error(d, S_file_pos(r->content_dir),
 			   "no content folder here; run uprgen in a report "
 			   "project (or give -C DIR), or create one with "
 			   "'uprgen new DIR --state NAME'");
 		return NULL;
+	}
+	char *root = realpath(dir, NULL);
+	if (root) {
+		L.root = arena_strdup(a, root);
+		free(root);
 	}
 	const struct value *report = S_read(&L, r->content_dir, "report.yaml",
 					    true);

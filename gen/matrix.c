@@ -78,9 +78,16 @@ static void S_filter_parse(struct S_filter *f, char *spec,
 			f->position = S_position_of(v);
 			if (strict && f->position < -1)
 				wrong = "is not a position";
-		} else if (!strcmp(tok, "sdg") && eq &&
-			   strlen(v) < sizeof f->sdg) {
-			memcpy(f->sdg, v, strlen(v) + 1);
+		} else if (!strcmp(tok, "sdg") && eq) {
+			struct sdg g;
+			if (strlen(v) < sizeof f->sdg && sdg_parse(v, &g))
+				memcpy(f->sdg, v, strlen(v) + 1);
+			else
+				memcpy(f->sdg, "-", 2); /* matches nothing */
+			if (strict && f->sdg[0] == '-')
+				wrong = "is not a Sustainable Development Goal "
+					"(1 to 17) or one of its targets "
+					"(\"16.10\", \"5.a\")";
 		} else if (d) {
 			say(d, pos,
 			    "unknown matrix filter '%.60s'; use cluster=, "

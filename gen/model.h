@@ -147,6 +147,10 @@ struct sdg {
 	struct source_pos pos;
 };
 
+/* Whether code is an SDG: a goal 1 to 17 ("16") or one of its 169
+ * targets ("16.10", "5.a"); sets out->goal (load.c). */
+bool sdg_parse(const char *code, struct sdg *out);
+
 struct indicator_ref {
 	const char *id;
 	const struct statistic *stat; /* resolved by report_validate() */

@@ -72,7 +72,7 @@ static int S_parse_args(int argc, char **argv, struct S_args *a)
 
 static const char *S_error_text(int err)
 {
-	return err == EFBIG ? "the file is too large" : strerror(err);
+	return err == EFBIG ? "the file is too large" : file_error_text(err);
 }
 
 const char *render_partials_load(void *ctx, const char *name,

@@ -1,6 +1,9 @@
 /* templates — finding template files, the user's copy before ours. */
 #include "templates.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -52,13 +55,68 @@ static const char *S_beside_executable(struct arena *a, const char *argv0)
 	return NULL;
 }
 
+/* Every file of the user's templates folder (and its folders, such as
+ * labels/) must be one we can read: a file we cannot read, or a named
+ * pipe, would otherwise be passed over for the built-in copy without a
+ * word (or block the build).  Reports each with its path. */
+static void S_check_user_dir(struct arena *a, struct diags *d,
+			     const char *path, int depth)
+{
+	DIR *dir = opendir(path);
+	if (!dir) {
+		diag_error(d, (struct source_pos){path, 0, 0},
+			   "cannot read the templates folder: %s",
+			   strerror(errno));
+		return;
+	}
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		if (e->d_name[0] == '.')
+			continue;
+		const char *p = arena_path(a, path, e->d_name);
+		struct stat st;
+		if (stat(p, &st) != 0) {
+			diag_error(d, (struct source_pos){p, 0, 0},
+				   "cannot read this template: %s",
+				   strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
+			if (depth < 4)
+				S_check_user_dir(a, d, p, depth + 1);
+		} else if (!S_ISREG(st.st_mode)) {
+			diag_error(d, (struct source_pos){p, 0, 0},
+				   "this template is not a regular file (a "
+				   "named pipe, a device or a socket?)");
+		} else {
+			int fd = open(p, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+			if (fd < 0)
+				diag_error(d, (struct source_pos){p, 0, 0},
+					   "cannot read this template: %s",
+					   strerror(errno));
+			else
+				close(fd);
+		}
+	}
+	closedir(dir);
+}
+
 struct template_dirs templates_find(struct arena *a, const char *dir,
-				    const char *argv0)
+				    const char *argv0, struct diags *d)
 {
 	struct template_dirs t = {NULL, NULL};
 	const char *user = arena_path(a, dir, "templates");
-	if (S_is_dir(user))
+	struct stat st;
+	if (stat(user, &st) == 0 && S_ISDIR(st.st_mode)) {
 		t.user = user;
+		S_check_user_dir(a, d, user, 0);
+	} else if (stat(user, &st) == 0) {
+		diag_error(d, (struct source_pos){user, 0, 0},
+			   "this is not a folder; a project keeps its own "
+			   "templates in a folder of that name");
+	} else if (errno != ENOENT && errno != ENOTDIR) {
+		diag_error(d, (struct source_pos){user, 0, 0},
+			   "cannot read the templates folder: %s",
+			   strerror(errno));
+	}
 	const char *env = getenv("UPRGEN_TEMPLATES");
 	if (env && S_is_dir(env))
 		t.builtin = arena_strdup(a, env);

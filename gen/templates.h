@@ -22,9 +22,12 @@ struct template_dirs {
 };
 
 /* Finds the folders for the project `dir`; argv0 helps find a source
- * checkout.  Strings live in `a`. */
+ * checkout.  Strings live in `a`.  A user's templates/ that is no folder,
+ * cannot be read, or holds a file that cannot be read or is not a
+ * regular file (a named pipe) is an error in `d`, with its path: never
+ * silently replaced by the built-in templates. */
 struct template_dirs templates_find(struct arena *a, const char *dir,
-				    const char *argv0);
+				    const char *argv0, struct diags *d);
 
 /* Reads template `name` (a plain file name such as "report.md" or
  * "labels/es.yaml": no "..", no leading "/"), the user's copy first.

@@ -549,18 +549,32 @@ int file_write_all(const char *path, const char *data, size_t len)
 	return close(fd) == 0 ? 0 : errno;
 }
 
+const char *file_error_text(int err)
+{
+	return err == FILE_NOT_REGULAR
+		       ? "not a regular file (a named pipe, a device or a "
+			 "socket?)"
+		       : strerror(err);
+}
+
 int file_read_all(const char *path, size_t max_bytes, char **out,
 		  size_t *out_len)
 {
 	*out = NULL;
 	*out_len = 0;
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	/* O_NONBLOCK: opening a named pipe must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return errno;
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		return EISDIR;
+	int kind = fstat(fd, &st) != 0	  ? errno
+		   : S_ISDIR(st.st_mode)  ? EISDIR
+		   : !S_ISREG(st.st_mode) ? FILE_NOT_REGULAR
+					  : 0;
+	FILE *f = kind ? NULL : fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		return kind ? kind : errno;
 	}
 	struct buf b;
 	buf_init(&b);

@@ -92,9 +92,13 @@ unsigned utf8_decode(const char *s, size_t len, size_t *adv);
 size_t edit_distance(const char *a, const char *b);
 
 /* Reads a whole file into a malloc'd buffer (NUL-terminated).  Returns 0,
- * or an errno value; files over max_bytes give EFBIG. */
+ * or an errno value; files over max_bytes give EFBIG, and anything but a
+ * regular file (a named pipe would block for ever) FILE_NOT_REGULAR. */
+enum { FILE_NOT_REGULAR = 0x7F00 };
 int file_read_all(const char *path, size_t max_bytes, char **out,
 		  size_t *out_len);
+/* strerror(err), knowing FILE_NOT_REGULAR too. */
+const char *file_error_text(int err);
 /* Writes len bytes to path (created or truncated).  Returns 0, or an
  * errno value.  No stdio: a build writes thousands of pages, each whole
  * in memory. */

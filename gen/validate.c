@@ -109,11 +109,17 @@ static void S_cluster_hint(const struct report *r, const char *id,
 		buf_printf(hint, "; did you mean '%s'?", best);
 		return;
 	}
-	buf_puts(hint, "; the clusters are:");
-	for (size_t i = 0; i < r->cluster_count && i < 12; i++)
-		if (r->clusters[i].id)
-			buf_printf(hint, " %s", r->clusters[i].id);
-	if (r->cluster_count > 12)
+	size_t usable = 0;
+	for (size_t i = 0; i < r->cluster_count; i++)
+		if (r->clusters[i].id && usable++ < 12)
+			buf_printf(hint, "%s %s",
+				   usable > 1 ? "" : "; the clusters are:",
+				   r->clusters[i].id);
+	if (!usable)
+		buf_puts(hint, r->cluster_count
+				       ? "; no cluster there has a usable id"
+				       : "; it defines no cluster");
+	else if (usable > 12)
 		buf_puts(hint, " ...");
 }
 

@@ -71,6 +71,9 @@ struct S_reader {
 	size_t nodes;
 	struct value *root;
 	bool failed;
+	const char *text;   /* what S_parse reads, to place messages */
+	size_t text_len;
+	size_t placed;      /* messages placed by scanning `text` */
 };
 
 static struct source_pos S_pos(const struct S_reader *r, yaml_mark_t m)
@@ -80,14 +83,33 @@ static struct source_pos S_pos(const struct S_reader *r, yaml_mark_t m)
 	return p;
 }
 
+const char *yamlread_wide_encoding(const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) ||
+			 (!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF)))
+		return "UTF-32";
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+			 (u[0] == 0xFE && u[1] == 0xFF)))
+		return "UTF-16";
+	/* no byte order mark: the zero bytes around a first ASCII
+	 * character tell */
+	if (len >= 4 && ((!u[0] && !u[1] && !u[2] && u[3]) ||
+			 (u[0] && !u[1] && !u[2] && !u[3])))
+		return "UTF-32";
+	if (len >= 2 && ((!u[0] && u[1]) || (u[0] && !u[1])))
+		return "UTF-16";
+	return NULL;
+}
+
 static bool S_check_encoding(struct diags *d, const char *file,
 			     const char *text, size_t len)
 {
-	if (len >= 2 && ((unsigned char)text[0] == 0xFF ||
-			 (unsigned char)text[0] == 0xFE)) {
+	const char *wide = yamlread_wide_encoding(text, len);
+	if (wide) {
 		struct source_pos p = {file, 1, 1};
-		diag_error(d, p, "the file is UTF-16 encoded; save it as "
-				 "UTF-8 (without byte order mark)");
+		diag_error(d, p, "the file is %s encoded; save it as "
+				 "UTF-8 (without byte order mark)", wide);
 		return false;
 	}
 	size_t bad = utf8_first_invalid(text, len);
@@ -190,17 +212,139 @@ static void S_resolve_plain(struct value *v)
 	}
 }
 
+/* A control character a value may not hold: NUL and the rest of C0 but
+ * tab and LF, DEL, C1 (NEL too: in a value it is no line end any more).
+ * Returns the first one's code point, or -1. */
+static long S_control_in(const char *s, size_t len)
+{
+	/* strcspn: one optimized pass over long texts (s ends in a NUL) */
+	static const char stops[] =
+		"\x01\x02\x03\x04\x05\x06\x07\x08\x0B\x0C\x0D\x0E\x0F"
+		"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D"
+		"\x1E\x1F\x7F\xC2";
+	for (size_t i = strcspn(s, stops); i < len;
+	     i += 1 + strcspn(s + i + 1, stops)) {
+		unsigned char c = (unsigned char)s[i];
+		if (c != 0xC2)
+			return c;
+		if (i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			return (unsigned char)s[i + 1];
+	}
+	return -1;
+}
+
+/* The byte offset of libyaml's mark m in r->text (lines, then columns in
+ * characters), or SIZE_MAX. */
+static size_t S_offset_of(const struct S_reader *r, yaml_mark_t m)
+{
+	const char *t = r->text;
+	size_t i = r->text_len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	for (size_t line = 0; line < m.line; line++) {
+		while (i < r->text_len && t[i] != '\n' && t[i] != '\r')
+			i++;
+		if (i == r->text_len)
+			return SIZE_MAX;
+		i += t[i] == '\r' && i + 1 < r->text_len && t[i + 1] == '\n'
+			     ? 2
+			     : 1;
+	}
+	for (size_t col = 0; col < m.column && i < r->text_len; col++) {
+		i++;
+		while (i < r->text_len && ((unsigned char)t[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+static unsigned S_hex(const char *s, size_t n)
+{
+	unsigned v = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9'	 ? c - '0'
+			: c >= 'a' && c <= 'f' ? c - 'a' + 10
+			: c >= 'A' && c <= 'F' ? c - 'A' + 10
+					       : -1;
+		if (d < 0)
+			return 0xFFFFFFFF;
+		v = v * 16 + (unsigned)d;
+	}
+	return v;
+}
+
+/* Where, in a double-quoted scalar starting at byte `at` (its quote), the
+ * escape that writes control character c is: the offset of its
+ * backslash, or `at`. */
+static size_t S_escape_at(const struct S_reader *r, size_t at, unsigned c)
+{
+	static const struct {
+		char escape;
+		unsigned char c;
+	} singles[] = {{'0', 0},    {'a', '\a'}, {'b', '\b'},   {'t', '\t'},
+		       {'v', '\v'}, {'f', '\f'}, {'r', '\r'},   {'e', 0x1B},
+		       {'N', 0x85}};
+	const char *t = r->text;
+	size_t n = r->text_len;
+	if (at >= n || t[at] != '"')
+		return at;
+	for (size_t i = at + 1; i < n && t[i] != '"'; i++) {
+		if (t[i] != '\\' || i + 1 >= n)
+			continue;
+		char e = t[++i];
+		size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+		unsigned v = 0xFFFFFFFF;
+		if (digits && i + digits < n)
+			v = S_hex(t + i + 1, digits);
+		for (size_t k = 0; !digits && k < sizeof singles / sizeof *singles;
+		     k++)
+			if (e == singles[k].escape)
+				v = singles[k].c;
+		if (v == c)
+			return i - 1;
+		i += digits;
+	}
+	return at;
+}
+
+/* The place of control character c in the scalar of event ev: the escape
+ * that wrote it when it can be found (for the first messages of a file:
+ * finding it costs a scan), else the scalar's start. */
+static struct source_pos S_control_pos(struct S_reader *r,
+				       const yaml_event_t *ev, unsigned c)
+{
+	struct source_pos p = S_pos(r, ev->start_mark);
+	if (!r->text || r->placed >= 100 ||
+	    ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		return p;
+	r->placed++;
+	size_t at = S_offset_of(r, ev->start_mark);
+	if (at == SIZE_MAX)
+		return p;
+	size_t esc = S_escape_at(r, at, c);
+	p = diag_pos_at(r->file, r->text, esc);
+	p.line += (int)r->line_base;
+	return p;
+}
+
 static struct value *S_scalar(struct S_reader *r, const yaml_event_t *ev)
 {
 	const char *text = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	struct value *v = value_new(r->a, VALUE_STRING);
 	v->pos = S_pos(r, ev->start_mark);
-	if (memchr(text, '\0', len)) {
-		diag_error(r->d, v->pos,
+	long c = S_control_in(text, len);
+	if (c == 0) {
+		diag_error(r->d, S_control_pos(r, ev, 0),
 			   "this text contains a NUL character (\\0), which "
 			   "no report can show");
 		len = strlen(text);
+	} else if (c > 0) {
+		diag_error(r->d, S_control_pos(r, ev, (unsigned)c),
+			   "this text contains the control character U+%04lX "
+			   "(written as an escape), which no report can show; "
+			   "delete it",
+			   c);
 	}
 	v->str = arena_strndup(r->a, text, len);
 	v->len = len;
@@ -389,6 +533,21 @@ static void S_syntax_error(struct S_reader *r, const yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "unreadable YAML";
 	struct source_pos pos = S_pos(r, p->problem_mark);
+	/* libyaml gives a reader error no mark, only a byte offset (and,
+	 * for a character it refuses, the character) */
+	if (p->error == YAML_READER_ERROR && r->text &&
+	    p->problem_offset <= r->text_len) {
+		pos = diag_pos_at(r->file, r->text, p->problem_offset);
+		pos.line += (int)r->line_base;
+		if (p->problem_value >= 0 && strstr(problem, "control")) {
+			diag_error(r->d, pos,
+				   "a control character (U+%04X) here; YAML "
+				   "does not allow them: delete it",
+				   (unsigned)p->problem_value);
+			r->failed = true;
+			return;
+		}
+	}
 	if (p->context)
 		diag_error(r->d, pos,
 			   "YAML syntax: %s %s (line %zu)", problem,
@@ -527,6 +686,8 @@ static bool S_at_split(struct S_reader *r, const yaml_event_t *ev)
 
 static void S_parse(struct S_reader *r, const char *text, size_t len)
 {
+	r->text = text;
+	r->text_len = len;
 	yaml_parser_t parser;
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
@@ -742,7 +903,7 @@ struct value *yamlread_file(struct arena *a, struct diags *d,
 		return NULL;
 	}
 	if (err) {
-		diag_error(d, whole, "cannot read the file: %s", strerror(err));
+		diag_error(d, whole, "cannot read the file: %s", file_error_text(err));
 		return NULL;
 	}
 	struct value *v = yamlread_buffer(a, d, name, text, len);

@@ -8,8 +8,9 @@
  *
  * Plain scalars are typed with the YAML 1.2 core schema (null, bool, int,
  * float); quoted, block and !!str scalars are strings.  Checked here:
- * well-formed UTF-8 with no NUL byte (the first bad byte is reported with
- * its line and column), YAML syntax, duplicate keys, non-scalar keys,
+ * well-formed UTF-8 with no NUL byte and no control character (the first
+ * bad byte is reported with its line and column), no control character
+ * in any value (written as an escape, "\x01" or "\e"), YAML syntax, duplicate keys, non-scalar keys,
  * the nesting depth, the number of nodes that aliases expand into, and
  * aliases that would make a cycle.
  */
@@ -46,6 +47,10 @@ struct value *yamlread_buffer_split(struct arena *a, struct diags *d,
 				    const char *file, const char *text,
 				    size_t len, size_t from,
 				    enum yamlread_split *outcome);
+/* "UTF-16" or "UTF-32" when text looks like either (a byte order mark,
+ * or the zero bytes around a first ASCII character), else NULL: to name
+ * what a file is when it is not UTF-8. */
+const char *yamlread_wide_encoding(const char *text, size_t len);
 /* Reads the file (bounded by YAMLREAD_MAX_BYTES) then parses it. */
 struct value *yamlread_file(struct arena *a, struct diags *d,
 			    const char *path, const char *display_name);

@@ -22,6 +22,10 @@
 #                  `bash check.sh DIR OUT STDERR` (STDERR: a file holding
 #                  what the tool printed there); exit 0 when right, else
 #                  it may print why not;
+#   unprivileged   optional: run as root, the tool runs without the
+#                  capabilities that let root read any file, so that a
+#                  file or folder the case made unreadable (chmod 000)
+#                  is unreadable to it too;
 #   todo           optional: a known gap, explained inside; the case runs,
 #                  but its failure is reported as TODO and not counted,
 #                  and its passing is reported so the file gets removed.
@@ -43,7 +47,7 @@ pass=0
 fail=0
 todo=0
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 
 # A previous build's output, to find untouched after a failed build: laid
 # out as uprgen lays it out (gen/output.h), since it replaces nothing else.
@@ -79,9 +83,13 @@ for case in "$here"/*/; do
 	args='build -C . --out $OUT'
 	[[ -f $case/args ]] && args=$(cat "$case/args")
 	eval "set -- $args"
+	as=()
+	if [[ -f $case/unprivileged && $(id -u) == 0 ]]; then
+		as=(setpriv --bounding-set -dac_override,-dac_read_search)
+	fi
 	hard=$(awk -v l="$limit" -v s="$slower" 'BEGIN { print l * s * 10 + 10 }')
 	start=$EPOCHREALTIME
-	(cd "$dir" && timeout "$hard" "$UPRGEN" "$@" 2>"$tmp/stderr" >"$tmp/stdout")
+	(cd "$dir" && timeout "$hard" "${as[@]}" "$UPRGEN" "$@" 2>"$tmp/stderr" >"$tmp/stdout")
 	status=$?
 	got=$(head -c 1000000 "$tmp/stderr")
 	secs=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
