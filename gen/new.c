@@ -451,7 +451,7 @@ int new_command(int argc, char **argv)
 	p.a = &a;
 	struct diags d;
 	diags_init(&d);
-	struct template_dirs t = templates_find(&a, p.dir, argv[0]);
+	struct template_dirs t = templates_find(&a, p.dir, argv[0], &d);
 	for (size_t i = 0; i < p.lang_count; i++)
 		words_init(&p.words[p.langs[i]], &a, p.langs[i],
 			   words_labels(&a, &d, &t, p.langs[i]));
