@@ -219,9 +219,70 @@ static cmark_node *S_parse_probed(const char *text, size_t len, bool www)
 	return S_parse_autolinked(text, len);
 }
 
+/*
+ * cmark-gfm 0.29 pads every row of a table to the columns its delimiter
+ * row declares: 21 KB declaring thousands of columns over thousands of
+ * short rows made gigabytes.  So before the parse, the cells a table can
+ * have are bounded: for each line that could be a delimiter row (only
+ * '|', '-', ':' and blanks, a '-' and a '|' among them), its columns
+ * times the lines up to the next blank one.  A bound, not a parse: it
+ * errs on the side of a table (a paragraph that looks like one counts).
+ */
+enum { S_MAX_TABLE_CELLS = 1000 * 1000 };
+
+static bool S_table_too_big(const char *text, size_t len, int *line_no,
+			    size_t *cols_out, size_t *rows_out)
+{
+	int line = 1;
+	for (size_t i = 0; i < len; line++) {
+		size_t end = i;
+		while (end < len && text[end] != '\n' && text[end] != '\r')
+			end++;
+		size_t pipes = 0;
+		bool dash = false, other = false;
+		for (size_t k = i; k < end && !other; k++) {
+			char c = text[k];
+			pipes += c == '|';
+			dash |= c == '-';
+			other = !strchr("|-: \t", c);
+		}
+		size_t next = end + (end < len && text[end] == '\r' &&
+				     end + 1 < len && text[end + 1] == '\n'
+				     ? 2 : end < len ? 1 : 0);
+		if (!other && dash && pipes) {
+			size_t rows = 0;
+			for (size_t k = next; k < len; rows++) {
+				size_t e = k, blank = 1;
+				while (e < len && text[e] != '\n' &&
+				       text[e] != '\r') {
+					blank &= text[e] == ' ' || text[e] == '\t';
+					e++;
+				}
+				if (blank)
+					break;
+				k = e + 1;
+				if (rows * (pipes + 1) > S_MAX_TABLE_CELLS)
+					break;
+			}
+			if ((rows + 1) * (pipes + 1) > S_MAX_TABLE_CELLS) {
+				*line_no = line;
+				*cols_out = pipes + 1;
+				*rows_out = rows;
+				return true;
+			}
+		}
+		i = next;
+		if (next == end)
+			break;
+	}
+	return false;
+}
+
 cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 			   struct diags *d)
 {
+	int table_line;
+	size_t cols, rows;
 	if (len > MARKDOWN_MAX_BYTES) {
 		diag_error(d, pos, "Markdown text of %zu bytes; at most %d "
 			   "are allowed", len, MARKDOWN_MAX_BYTES);
@@ -231,6 +292,17 @@ cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 	if (bad != len) {
 		diag_error(d, pos, "Markdown text is not UTF-8 (byte %zu)",
 			   bad + 1);
+		return NULL;
+	}
+	if (S_table_too_big(text, len, &table_line, &cols, &rows)) {
+		struct source_pos at = pos;
+		if (at.line)
+			at = (struct source_pos){pos.file,
+						 pos.line + table_line - 1, 1};
+		diag_error(d, at, "this table has up to %zu columns over %s%zu "
+			   "rows: more than the %d cells a table may have",
+			   cols, rows * cols > S_MAX_TABLE_CELLS ? "at least " : "",
+			   rows, S_MAX_TABLE_CELLS);
 		return NULL;
 	}
 	switch (S_links_in_source(text, len)) {

@@ -249,10 +249,9 @@ static void S_check_markdown(struct arena *a, const struct report *r,
 		if (!strcmp(what, "chapter")) /* line 1 of its own file */
 			*origin = text_pos(t, l < 0 ? LANG_EN : (enum lang)l,
 					   l < 0 ? LANG_EN : (enum lang)l);
-		struct diags quiet; /* UTF-8 and size: the loader's to say */
-		diags_init(&quiet);
-		cmark_node *doc = markdown_parse(s, strlen(s), *origin, &quiet);
-		diags_free(&quiet);
+		/* (text that is not UTF-8 never gets here: the loader
+		 * refused it) */
+		cmark_node *doc = markdown_parse(s, strlen(s), *origin, d);
 		if (!doc)
 			continue;
 		markdown_set_origin(doc, origin);
