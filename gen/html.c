@@ -8,6 +8,7 @@
 #include "escape.h"
 #include "markdown.h"
 #include "fence.h"
+#include "image.h"
 #include "matrix.h"
 
 /* ---- words ---------------------------------------------------------- */
@@ -469,16 +470,25 @@ static void S_image(struct S_render *R, cmark_node *node, bool entering)
 	}
 	if (R->images_open++)
 		return;
-	/* an unsafe image shows its description instead */
-	const char *url = cmark_node_get_url(node);
-	R->image_blocked = !url || !markdown_url_is_safe(url, true);
+	/* an image that is not to be shown shows its description */
+	struct arena a;
+	arena_init(&a);
+	struct image im;
+	const char *src = NULL;
+	if (image_open(&a, R->o->content_dir, cmark_node_get_url(node),
+		       S_pos(R, node), R->d, &im))
+		src = R->o->image_src ? R->o->image_src(R->o->image_ctx, &im)
+				      : im.url;
+	R->image_blocked = !src;
 	if (R->image_blocked) {
 		buf_puts(R->out, "<span class=\"img-alt\">");
-		return;
+	} else {
+		buf_puts(R->out, "<img src=\"");
+		escape_href(R->out, src, strlen(src));
+		buf_printf(R->out, "\" width=\"%u\" height=\"%u\" alt=\"",
+			   im.width, im.height);
 	}
-	buf_puts(R->out, "<img src=\"");
-	escape_href(R->out, url, strlen(url));
-	buf_puts(R->out, "\" alt=\"");
+	arena_free(&a);
 }
 
 static void S_paragraph(struct S_render *R, cmark_node *node, bool entering,

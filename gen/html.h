@@ -5,8 +5,9 @@
  * html_render() is one walk over the tree with a switch on node type, as
  * in cmark's html.c, plus what uprgen adds:
  *  - safe whatever the content says: raw HTML is dropped (the directives
- *    of markdown.h are read, never written) and unsafe link and image
- *    URLs are emptied;
+ *    of markdown.h are read, never written), unsafe link URLs are
+ *    emptied, and a picture is shown only from a file inside content/
+ *    (image.h), never from another host;
  *  - paragraphs numbered by `<!-- uprgen:numbering on -->` are written
  *    UN-style: <p class="para" id="para-12"><span class="num">12.</span> …
  *  - every heading gets an id made from its text (unique on the page) so
@@ -33,6 +34,7 @@
 
 #include "chart.h"
 #include "diag.h"
+#include "image.h"
 #include "model.h"
 #include "util.h"
 #include "value.h"
@@ -69,6 +71,14 @@ struct html_options {
 	/* added to every heading level (capped at 6), for fragments that go
 	 * under a page's own headings */
 	int heading_shift;
+	/* Pictures: each is checked by image_open() against content_dir
+	 * (NULL: none is shown, their descriptions are); image_src, when set,
+	 * gives the address the page shows it from (the site copies the file
+	 * and says where; NULL from it: not shown), else the path as written.
+	 * The string it returns must live until html_render() returns. */
+	const char *content_dir;
+	const char *(*image_src)(void *ctx, const struct image *im);
+	void *image_ctx;
 };
 
 void html_render(struct buf *out, cmark_node *doc,

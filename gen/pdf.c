@@ -23,6 +23,7 @@
 #include "chart.h"
 #include "markdown.h"
 #include "fence.h"
+#include "image.h"
 #include "matrix.h"
 #include "pdf_int.h"
 
@@ -150,50 +151,24 @@ static void S_place_para(struct S_ctx *c, const struct S_frame *f,
 
 static void S_blocks(struct S_ctx *c, cmark_node *parent, struct S_frame f);
 
-static bool S_image_path_ok(const char *url)
-{
-	if (!*url || url[0] == '/' || strchr(url, '\\') || strchr(url, ':'))
-		return false;
-	for (const char *s = url; *s;) {
-		size_t n = strcspn(s, "/");
-		if (n == 2 && s[0] == '.' && s[1] == '.')
-			return false;
-		s += n;
-		while (*s == '/')
-			s++;
-	}
-	return true;
-}
-
 static HPDF_Image S_load_image(struct S_ctx *c, cmark_node *img)
 {
-	const char *url = cmark_node_get_url(img);
-	struct source_pos pos = markdown_node_pos(img, c->opt->file);
-	if (!c->opt->base_dir || !url || !S_image_path_ok(url)) {
-		diag_warning(c->d, pos, "image \"%s\" is not a relative path "
-			     "inside the content folder; its description is "
-			     "shown instead", url ? url : "");
+	struct image im;
+	if (!image_open(&c->arena, c->opt->base_dir, cmark_node_get_url(img),
+			markdown_node_pos(img, c->opt->file), c->d, &im))
 		return NULL;
-	}
-	char *path = arena_printf(&c->arena, "%s/%s", c->opt->base_dir, url);
-	unsigned char magic[4] = {0};
-	FILE *fp = fopen(path, "rb");
-	size_t got = fp ? fread(magic, 1, sizeof magic, fp) : 0;
-	if (fp)
-		fclose(fp);
-	HPDF_Image im = NULL;
-	if (got == 4 && !memcmp(magic, "\x89PNG", 4))
-		im = HPDF_LoadPngImageFromFile(c->doc, path);
-	else if (got >= 2 && magic[0] == 0xFF && magic[1] == 0xD8)
-		im = HPDF_LoadJpegImageFromFile(c->doc, path);
-	if (!im) {
+	HPDF_Image h = im.kind == IMAGE_PNG
+			       ? HPDF_LoadPngImageFromFile(c->doc, im.path)
+			       : HPDF_LoadJpegImageFromFile(c->doc, im.path);
+	if (!h) {
 		HPDF_ResetError(c->doc);
 		c->err.code = 0;
-		diag_warning(c->d, pos, "cannot read image %s (PNG or JPEG "
-			     "expected); its description is shown instead",
-			     path);
+		diag_warning(c->d, markdown_node_pos(img, c->opt->file),
+			     "cannot read the image \"%s\" (a PNG or JPEG "
+			     "file that libharu does not read); its "
+			     "description is shown instead", im.url);
 	}
-	return im;
+	return h;
 }
 
 static void S_image(struct S_ctx *c, cmark_node *img, const struct S_frame *f)

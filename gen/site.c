@@ -75,6 +75,7 @@ struct S_site {
 	struct S_frame frames[S_KIND_COUNT];
 	const char **cluster_pages; /* by cluster index, from the top */
 
+	struct S_media *media;  /* shared by both threads */
 	const char *page_root; /* the page being built: its way to the top */
 	unsigned page_fields;  /* and the Markdown fields rendered in it */
 	struct buf page;  /* the page being built */
@@ -113,6 +114,64 @@ static void S_write(struct S_site *S, const char *rel, const char *data,
 			   strerror(err));
 		S->ok = false;
 	}
+}
+
+/* ---- pictures ------------------------------------------------------- */
+
+/* The pictures copied into site/media/ so far: both writing threads show
+ * pages, each picture is copied once. */
+struct S_media {
+	pthread_mutex_t lock;
+	char **copied;
+	size_t count, cap;
+};
+
+/* html_options.image_src: the picture (checked by image.c) copied from
+ * content/ to site/media/ at its own path, and its address from the
+ * page being written. */
+static const char *S_image_src(void *ctx, const struct image *im)
+{
+	struct S_site *S = ctx;
+	struct S_media *m = S->media;
+	bool ok = true;
+	pthread_mutex_lock(&m->lock);
+	size_t i = 0;
+	while (i < m->count && strcmp(m->copied[i], im->url))
+		i++;
+	if (i == m->count) {
+		char *data;
+		size_t len;
+		const char *to = arena_printf(S->a, "%s/media/%s", S->out_dir,
+					      im->url);
+		int err = file_read_all(im->path, 64 * 1024 * 1024, &data,
+					&len);
+		char *dir = arena_strdup(S->a, to);
+		*strrchr(dir, '/') = '\0';
+		if (!err && S_mkdirs(S, dir)) {
+			err = file_write_all(to, data, len);
+			free(data);
+		} else if (!err) {
+			free(data);
+			err = EIO;
+		}
+		if (err) {
+			diag_error(S->d, (struct source_pos){im->path, 0, 0},
+				   "cannot copy this image into the site: %s",
+				   strerror(err));
+			S->ok = ok = false;
+		} else {
+			if (m->count == m->cap) {
+				m->cap = m->cap ? 2 * m->cap : 16;
+				m->copied = xrealloc(m->copied,
+						     m->cap * sizeof *m->copied);
+			}
+			m->copied[m->count++] = xstrdup(im->url);
+		}
+	}
+	pthread_mutex_unlock(&m->lock);
+	return ok ? arena_printf(S->va, "%s%smedia/%s", S->page_root,
+				 S->nlangs > 1 ? "../" : "", im->url)
+		  : NULL;
 }
 
 /* ---- templates ------------------------------------------------------ */
@@ -390,7 +449,10 @@ static struct html_options S_html_options(struct S_site *S, const char *root,
 				 .words = &S->hw,
 				 .root = root,
 				 .id_prefix = prefix,
-				 .heading_shift = shift};
+				 .heading_shift = shift,
+				 .content_dir = S->r->content_dir,
+				 .image_src = S_image_src,
+				 .image_ctx = S};
 	return o;
 }
 
@@ -748,6 +810,7 @@ struct S_job {
 
 struct site_writer {
 	struct diags *d; /* the caller's: gets the workers' messages */
+	struct S_media *media;
 	struct S_site main, helper;
 	struct S_job *jobs;
 	size_t job_count;
@@ -915,9 +978,13 @@ struct site_writer *site_start(struct arena *a, struct diags *d,
 	struct site_writer *w = arena_alloc(a, sizeof *w);
 	memset(w, 0, sizeof *w);
 	w->d = d;
+	w->media = arena_alloc(a, sizeof *w->media);
+	memset(w->media, 0, sizeof *w->media);
+	pthread_mutex_init(&w->media->lock, NULL);
 	struct S_site shared = {.r = r, .t = t, .langs = langs,
 				.nlangs = nlangs, .out_dir = out_dir,
-				.ok = true, .first = report_first_language(r)};
+				.ok = true, .first = report_first_language(r),
+				.media = w->media};
 	S_site_init(&w->main, &shared);
 	S_site_init(&w->helper, &shared);
 	pthread_mutex_init(&w->lock, NULL);
@@ -959,6 +1026,10 @@ bool site_finish(struct site_writer *w, cmark_node *const *reports,
 		pthread_join(w->thread, NULL);
 	pthread_mutex_destroy(&w->lock);
 	pthread_cond_destroy(&w->changed);
+	for (size_t i = 0; i < w->media->count; i++)
+		free(w->media->copied[i]);
+	free(w->media->copied);
+	pthread_mutex_destroy(&w->media->lock);
 	if (S->nlangs > 1 && S->ok && w->helper.ok)
 		S_chooser(S);
 	bool ok = S->ok && w->helper.ok;

@@ -54,7 +54,7 @@ int main(int argc, char **argv)
 		struct html_words hw = html_words(&w);
 		struct html_options ho = {.lang = LANG_EN, .file = argv[2],
 					  .report = r, .words = &hw,
-					  .root = ""};
+					  .root = "", .content_dir = r->content_dir};
 		struct buf html;
 		buf_init(&html);
 		html_render(&html, doc, &ho, &d);
