@@ -76,6 +76,7 @@ struct S_site {
 	const char **cluster_pages; /* by cluster index, from the top */
 
 	struct S_media *media;  /* shared by both threads */
+	atomic_size_t *written; /* bytes of pages so far, both threads */
 	const char *page_root; /* the page being built: its way to the top */
 	unsigned page_fields;  /* and the Markdown fields rendered in it */
 	struct buf page;  /* the page being built */
@@ -241,6 +242,19 @@ static void S_page(struct S_site *S, const char *name, const char *rel,
 	struct mustache_template *c = S_compiled(S, t);
 	buf_clear(&S->page);
 	if (!c || !mustache_render_compiled(S->d, c, data, &S->page)) {
+		S->ok = false;
+		return;
+	}
+	/* Mustache bounds one expansion; the pages of a site are thousands
+	 * of them: the whole site is bounded too. */
+	size_t total = atomic_fetch_add(S->written, S->page.len) +
+		       S->page.len;
+	if (total > SITE_MAX_BYTES) {
+		if (total - S->page.len <= SITE_MAX_BYTES)
+			diag_error(S->d, (struct source_pos){t->path, 0, 0},
+				   "the website's pages come to more than %d "
+				   "MiB with this template; stopped at %s",
+				   SITE_MAX_BYTES / (1024 * 1024), rel);
 		S->ok = false;
 		return;
 	}
@@ -811,6 +825,7 @@ struct S_job {
 struct site_writer {
 	struct diags *d; /* the caller's: gets the workers' messages */
 	struct S_media *media;
+	atomic_size_t *written;
 	struct S_site main, helper;
 	struct S_job *jobs;
 	size_t job_count;
@@ -978,13 +993,15 @@ struct site_writer *site_start(struct arena *a, struct diags *d,
 	struct site_writer *w = arena_alloc(a, sizeof *w);
 	memset(w, 0, sizeof *w);
 	w->d = d;
+	w->written = arena_alloc(a, sizeof *w->written);
+	atomic_init(w->written, 0);
 	w->media = arena_alloc(a, sizeof *w->media);
 	memset(w->media, 0, sizeof *w->media);
 	pthread_mutex_init(&w->media->lock, NULL);
 	struct S_site shared = {.r = r, .t = t, .langs = langs,
 				.nlangs = nlangs, .out_dir = out_dir,
 				.ok = true, .first = report_first_language(r),
-				.media = w->media};
+				.media = w->media, .written = w->written};
 	S_site_init(&w->main, &shared);
 	S_site_init(&w->helper, &shared);
 	pthread_mutex_init(&w->lock, NULL);

@@ -49,6 +49,11 @@
 #include "value.h"
 #include "words.h"
 
+/* The pages of a site come to at most this many bytes (the example's
+ * site of 5,000 recommendations: 69 MB); a template that writes more
+ * stops the build with an error. */
+enum { SITE_MAX_BYTES = 512 * 1024 * 1024 };
+
 struct site_language {
 	enum lang lang;
 	const struct value *context; /* context_build(a, r, words) */
