@@ -655,8 +655,8 @@ static struct value *S_clusters(struct S_ctx *c, struct value **by_id)
 
 /* The goals that recommendations name (a goal or one of its targets;
  * counted once per recommendation), each with its recommendations in
- * matrix order. */
-static struct value *S_goals(struct S_ctx *c)
+ * matrix order; *no_goal gets those that name none. */
+static struct value *S_goals(struct S_ctx *c, struct value **no_goal)
 {
 	enum { GOALS = 18 };
 	const struct report *r = c->r;
@@ -667,21 +667,26 @@ static struct value *S_goals(struct S_ctx *c)
 		size_t fill[GOALS] = {0};
 		for (size_t i = 0; i < r->rec_count; i++) {
 			const struct recommendation *rec = c->order[i];
-			bool seen[GOALS] = {false};
+			bool seen[GOALS] = {false}, any = false;
 			for (size_t k = 0; k < rec->sdg_count; k++) {
 				int g = rec->sdgs[k].goal;
 				if (g < 1 || g >= GOALS || seen[g])
 					continue;
-				seen[g] = true;
+				seen[g] = any = true;
 				if (pass)
 					bucket[g][fill[g]++] = rec;
 				else
 					count[g]++;
 			}
+			/* bucket 0: no goal at all */
+			if (!any && pass)
+				bucket[0][fill[0]++] = rec;
+			else if (!any)
+				count[0]++;
 		}
 		if (pass)
 			break;
-		for (int g = 1; g < GOALS; g++)
+		for (int g = 0; g < GOALS; g++)
 			bucket[g] = arena_alloc(
 				c->a, (count[g] + 1) * sizeof **bucket);
 	}
@@ -703,6 +708,7 @@ static struct value *S_goals(struct S_ctx *c)
 		      S_rec_list(c, bucket[g], count[g]));
 		value_list_push(c->a, list, m);
 	}
+	*no_goal = S_rec_list(c, bucket[0], count[0]);
 	return S_mark(c, list);
 }
 
@@ -999,7 +1005,9 @@ struct value *context_build(struct arena *a, const struct report *r,
 	struct value *by_id;
 	S_put(&c, ctx, "clusters", S_clusters(&c, &by_id));
 	S_put(&c, ctx, "cluster", by_id);
-	S_put(&c, ctx, "goals", S_goals(&c));
+	struct value *no_goal;
+	S_put(&c, ctx, "goals", S_goals(&c, &no_goal));
+	S_put(&c, ctx, "no_goal", no_goal);
 	S_put(&c, ctx, "with_assistance", S_recs_with(&c, "assistance"));
 	S_put(&c, ctx, "statistics", S_statistics(&c, &by_id));
 	S_put(&c, ctx, "statistic", by_id);

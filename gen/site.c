@@ -490,12 +490,6 @@ static void S_field_html(void *ctx, const struct value *field,
 	cmark_node_free(doc);
 }
 
-static const char *S_badge(struct S_site *S, enum status s)
-{
-	buf_clear(&S->frag);
-	html_status_badge(&S->frag, &S->hw, s);
-	return S_frag(S);
-}
 
 static const char *S_cluster_href(struct S_site *S, const char *root,
 				  const struct cluster *c)
@@ -590,55 +584,12 @@ static void S_statistics(struct S_site *S)
 	S_page(S, "statistics.html", "statistics.html", m);
 }
 
-static struct value *S_rec_brief(struct S_site *S, const char *root,
-				 const struct recommendation *rec)
-{
-	struct value *m = value_map(S->va);
-	S_put(S, m, "id", rec->id);
-	S_put(S, m, "href", S_rec_href(S, root, rec->id));
-	S_put(S, m, "text", S_t(S, &rec->text));
-	S_put(S, m, "status", S_badge(S, rec->status));
-	return m;
-}
 
 static void S_sdgs(struct S_site *S)
 {
-	const struct report *r = S->r;
+	/* the goals are the context's (ctx.goals, ctx.no_goal) */
 	struct value *m = S_common(S, S_SDGS, "sdgs.html",
 				   S_word(S, "sdgs_title"));
-	struct value *goals = value_list(S->va);
-	struct value *by_goal[18];
-	for (int g = 1; g <= 17; g++)
-		by_goal[g] = value_list(S->va);
-	struct value *none = value_list(S->va);
-	for (size_t i = 0; i < r->rec_count; i++) {
-		const struct recommendation *rec = &r->recs[i];
-		bool seen[18] = {false};
-		for (size_t j = 0; j < rec->sdg_count; j++) {
-			int g = rec->sdgs[j].goal;
-			if (g >= 1 && g <= 17 && !seen[g]) {
-				seen[g] = true;
-				value_list_push(S->va, by_goal[g],
-						S_rec_brief(S, "", rec));
-			}
-		}
-		if (!rec->sdg_count)
-			value_list_push(S->va, none, S_rec_brief(S, "", rec));
-	}
-	for (int g = 1; g <= 17; g++) {
-		if (!by_goal[g]->count)
-			continue;
-		struct value *e = value_map(S->va);
-		S_put_num(S, e, "goal", g);
-		S_put(S, e, "id", arena_printf(S->va, "goal-%d", g));
-		S_put(S, e, "title", words_goal(S->w, g));
-		S_put_num(S, e, "count", (double)by_goal[g]->count);
-		value_map_put(S->va, e, "recommendations", by_goal[g]);
-		value_list_push(S->va, goals, e);
-	}
-	value_map_put(S->va, m, "goals", goals);
-	value_map_put(S->va, m, "unlinked", none);
-	value_map_put(S->va, m, "has_unlinked", value_bool(S->va, none->count > 0));
 	S_page(S, "sdgs.html", "sdgs.html", m);
 }
 
