@@ -74,10 +74,7 @@ static void S_fixed(char *tmp, size_t size, double v, int decimals)
  * decimals. */
 void chart_format_number(struct buf *out, double v, const struct words *w)
 {
-	struct arena a;
-	arena_init(&a);
-	buf_puts(out, words_number(w, &a, v, 2));
-	arena_free(&a);
+	words_number_put(w, out, v, 2);
 }
 
 static const char *S_number(struct arena *a, double v,

@@ -353,12 +353,14 @@ const char *words_integer(const struct words *w, struct arena *a,
 	return s;
 }
 
-const char *words_number(const struct words *w, struct arena *a, double x,
-			 int decimals)
+void words_number_put(const struct words *w, struct buf *b, double x,
+		      int decimals)
 {
 	w = S_w(w);
-	if (!isfinite(x))
-		return arena_strdup(a, x != x ? "–" : x < 0 ? "−∞" : "∞");
+	if (!isfinite(x)) {
+		buf_puts(b, x != x ? "–" : x < 0 ? "-∞" : "∞");
+		return;
+	}
 	if (decimals < 0)
 		decimals = 0;
 	if (decimals > 6)
@@ -367,27 +369,33 @@ const char *words_number(const struct words *w, struct arena *a, double x,
 	snprintf(digits, sizeof digits, "%.*f", decimals, fabs(x));
 	char *dot = strchr(digits, '.');
 	size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
-	struct buf b;
-	buf_init(&b);
 	bool zero = strspn(digits, "0.") == strlen(digits);
 	if (x < 0 && !zero)
-		buf_puts(&b, "-");
+		buf_puts(b, "-");
 	size_t from = S_group_from(w);
 	for (size_t i = 0; i < int_len; i++) {
 		if (i && (int_len - i) % 3 == 0 && int_len >= from)
-			buf_puts(&b, w->thousands);
-		buf_putc(&b, digits[i]);
+			buf_puts(b, w->thousands);
+		buf_putc(b, digits[i]);
 	}
 	if (dot) {
 		size_t frac = strlen(dot + 1);
 		while (frac && dot[frac] == '0')
 			frac--;
 		if (frac) {
-			buf_puts(&b, S_or(w, "format_decimal", "."));
-			buf_put(&b, dot + 1, frac);
+			buf_puts(b, S_or(w, "format_decimal", "."));
+			buf_put(b, dot + 1, frac);
 		}
 	}
-	const char *s = arena_strndup(a, b.data, b.len);
+}
+
+const char *words_number(const struct words *w, struct arena *a, double x,
+			 int decimals)
+{
+	struct buf b;
+	buf_init(&b);
+	words_number_put(w, &b, x, decimals);
+	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return s;
 }

@@ -94,6 +94,9 @@ const char *words_integer(const struct words *w, struct arena *a,
  * language's decimal mark. */
 const char *words_number(const struct words *w, struct arena *a, double x,
 			 int decimals);
+/* words_number() appended to b. */
+void words_number_put(const struct words *w, struct buf *b, double x,
+		      int decimals);
 /* "42%", "42 %" */
 const char *words_percent(const struct words *w, struct arena *a, int pct);
 
