@@ -414,22 +414,3 @@ int file_read_all(const char *path, size_t max_bytes, char **out,
 	*out = buf_detach(&b);
 	return 0;
 }
-
-void arena_adopt(struct arena *dst, struct arena *src)
-{
-	if (!src->head)
-		return;
-	struct arena_block *tail = src->head;
-	while (tail->next)
-		tail = tail->next;
-	/* Behind dst's current block, which keeps serving small allocations
-	 * (as arena_alloc does with big blocks). */
-	if (dst->head) {
-		tail->next = dst->head->next;
-		dst->head->next = src->head;
-	} else {
-		dst->head = src->head;
-	}
-	dst->used_bytes += src->used_bytes;
-	arena_init(src);
-}

@@ -98,8 +98,4 @@ int file_read_all(const char *path, size_t max_bytes, char **out,
  * in memory. */
 int file_write_all(const char *path, const char *data, size_t len);
 
-/* Moves everything allocated in src into dst (src is left empty): what a
- * second thread built in its own arena lives on as long as dst. */
-void arena_adopt(struct arena *dst, struct arena *src);
-
 #endif
