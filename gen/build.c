@@ -71,9 +71,7 @@ struct S_language {
 	struct document report; /* freed by S_release_report */
 	const char *md_file;    /* build/md/report-LL.md, as messages say */
 	cmark_node *doc;	/* report.tree */
-	bool released;	/* markdown and doc are being freed */
-	bool freeing;	/* on the thread freer */
-	pthread_t freer;
+	bool released;	/* markdown and doc are freed */
 };
 
 static int S_parse_args(int argc, char **argv, struct S_options *o)
@@ -381,26 +379,16 @@ static bool S_build_report(struct arena *a, struct diags *d,
 			    L->report.markdown_len);
 }
 
-/* A report's tree takes as long to free as to render (~40 ms for 5,000
- * recommendations): once nothing reads it any more it is freed, with its
- * Markdown, on a thread of its own while the build goes on (the report
- * page is written, the output moved into place); S_run waits for them. */
-static void *S_free_report(void *p)
-{
-	struct S_language *L = p;
-	document_free(&L->report);
-	L->doc = NULL;
-	return NULL;
-}
-
+/* A report's tree is freed, with its Markdown, once nothing reads it
+ * any more.  (Freeing it on a thread of its own saved nothing measurable
+ * of a whole build: README, "What the speed machinery earns".) */
 static void S_release_report(struct S_language *L)
 {
 	if (L->released)
 		return;
 	L->released = true;
-	L->freeing = thread_start(&L->freer, S_free_report, L);
-	if (!L->freeing)
-		S_free_report(L);
+	document_free(&L->report);
+	L->doc = NULL;
 }
 
 /* site_finish's callback when the report page is all the trees are for. */
@@ -459,9 +447,6 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		ok = S_write_pdfs(d, r, langs, n, o->only_lang, staging);
 	for (size_t i = 0; i < n; i++)
 		S_release_report(&langs[i]);
-	for (size_t i = 0; i < n; i++)
-		if (langs[i].freeing)
-			pthread_join(langs[i].freer, NULL);
 	return ok && d->errors == 0;
 }
 

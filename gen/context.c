@@ -87,11 +87,11 @@ static struct value *S_printf(struct S_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = util_vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	char *s = arena_alloc(c->a, (size_t)n + 1);
 	va_start(ap, fmt);
-	util_vsnprintf(s, (size_t)n + 1, fmt, ap);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return S_str(c, s);
 }
@@ -269,7 +269,7 @@ static struct value *S_position_ref(struct S_ctx *c, enum position p)
 {
 	const char *id = position_name(p);
 	char heading[64];
-	util_snprintf(heading, sizeof heading, "%s-heading", id);
+	snprintf(heading, sizeof heading, "%s-heading", id);
 	struct value *m = S_map(c, 3 + POSITION_COUNT);
 	S_put(c, m, "id", S_str(c, id));
 	S_put(c, m, "label", S_str(c, S_word(c, "position", id)));
@@ -386,7 +386,7 @@ static struct value *S_actions(struct S_ctx *c,
 		struct value *item = S_map(c, 4 + S_MARKERS);
 		S_put(c, item, "date", S_date(c, &act->date));
 		char num[32];
-		util_snprintf(num, sizeof num, "-%zu", i + 1);
+		snprintf(num, sizeof num, "-%zu", i + 1);
 		S_put(c, item, "text",
 		      S_markdown(c, &act->text));
 		S_put(c, item, "source", S_text(c, &act->source));
@@ -907,7 +907,7 @@ static struct value *S_report(struct S_ctx *c)
 	S_put(c, m, "state", S_text(c, &r->state));
 	S_put(c, m, "cycle", S_num(c, (size_t)r->cycle));
 	char key[32];
-	util_snprintf(key, sizeof key, "cycle_ordinal_%d", r->cycle);
+	snprintf(key, sizeof key, "cycle_ordinal_%d", r->cycle);
 	const char *cycle_word = S_label(c, key);
 	S_put(c, m, "cycle_ordinal",
 	      S_str(c, cycle_word ? cycle_word

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 struct S_goto {
 	int page, ref;
@@ -31,8 +32,7 @@ struct S_emit {
 	size_t goto_count, goto_cap;
 	struct buf ops;  /* the text object being written */
 	struct buf page; /* the page's content not yet in its stream */
-	struct pdf_pack *pack; /* deflates the finished pages' contents */
-	bool *handed;          /* by page: its content went to pack */
+	struct buf raw, packed; /* scratch for deflating a finished page */
 	long tx, ty;    /* its text position, in thousandths of a point */
 	int cur_face;
 	float cur_size;
@@ -466,6 +466,18 @@ static void S_put_packed(HPDF_Dict dict, const struct buf *deflated)
 	dict->write_fn = S_flate_entry;
 }
 
+bool pdf_deflate(const struct buf *raw, struct buf *out)
+{
+	uLongf len = compressBound((uLong)raw->len);
+	buf_reserve(out, len);
+	if (compress2((Bytef *)out->data + out->len, &len,
+		      (const Bytef *)raw->data, (uLong)raw->len,
+		      PDF_ZLEVEL) != Z_OK)
+		return false;
+	out->len += len;
+	return true;
+}
+
 bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed)
 {
 	buf_clear(raw);
@@ -478,41 +490,14 @@ bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed)
 	return true;
 }
 
-/* Page i's whole content (what libharu drew first, then ours) goes to be
- * deflated (pdf_pack.c); if libharu's part cannot be read, the content
- * stays with libharu, which deflates it at the save. */
-static void S_hand_over(struct S_emit *e, size_t i)
+/* Page i's whole content (what libharu drew first, then ours) into its
+ * stream, deflated now; as it is if zlib fails (libharu deflates it at
+ * the save). */
+static void S_finish_page(struct S_emit *e, size_t i)
 {
-	HPDF_PageAttr attr = e->pages[i]->attr;
-	struct buf all;
-	buf_init(&all);
-	if (attr->stream->size && !S_stream_bytes(attr->stream, &all)) {
-		buf_free(&all);
-		S_flush(e, e->pages[i]);
-		return;
-	}
-	buf_put(&all, e->page.data, e->page.len);
-	buf_clear(&e->page);
-	pdf_pack_put(e->pack, i, &all);
-	e->handed[i] = true;
-}
-
-/* Page i's content back from pdf_pack, into its stream: deflated, or as
- * it was if zlib failed (libharu deflates it at the save). */
-static void S_attach(struct S_emit *e, size_t i)
-{
-	if (!e->handed[i])
-		return;
-	HPDF_PageAttr attr = e->pages[i]->attr;
-	struct buf b;
-	if (pdf_pack_take(e->pack, i, &b)) {
-		S_put_packed(attr->contents, &b);
-	} else {
-		HPDF_MemStream_FreeData(attr->stream);
-		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data,
-				  (HPDF_UINT)b.len);
-	}
-	buf_free(&b);
+	S_flush(e, e->pages[i]);
+	pdf_deflate_stream(((HPDF_PageAttr)e->pages[i]->attr)->contents,
+			   &e->raw, &e->packed);
 }
 
 static void S_links(struct S_emit *e)
@@ -568,9 +553,8 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		     HPDF_Page_SetSize(e.pages[i], HPDF_PAGE_SIZE_A4,
 				       HPDF_PAGE_PORTRAIT) == HPDF_OK;
 	}
-	e.pack = pdf_pack_start(pg->count);
-	e.handed = xcalloc(pg->count + 1, sizeof *e.handed);
-	size_t attached = 0;
+	buf_init(&e.raw);
+	buf_init(&e.packed);
 	for (size_t i = 0; i < pg->count && ok; i++) {
 		const struct pdf_page *p = &pg->page[i];
 		for (size_t k = 0; k < p->body_count; k++)
@@ -578,14 +562,10 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		S_notes(&e, (int)i);
 		if (p->kind == PDF_PAGE_BODY)
 			S_header_footer(&e, (int)i);
-		S_hand_over(&e, i);
-		while (attached <= i && pdf_pack_ready(e.pack, attached))
-			S_attach(&e, attached++);
+		S_finish_page(&e, i);
 	}
-	for (; ok && attached < pg->count; attached++)
-		S_attach(&e, attached);
-	pdf_pack_finish(e.pack);
-	free(e.handed);
+	buf_free(&e.raw);
+	buf_free(&e.packed);
 	if (ok) {
 		S_links(&e);
 		S_labels(&e);

@@ -109,22 +109,8 @@ enum { PDF_ZLEVEL = 3 };
  * buffers. */
 bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed);
 
-/* ---- page contents deflated on a second thread (pdf_pack.c) ---- */
 /* raw deflated (PDF_ZLEVEL) and appended to out; false if zlib fails. */
 bool pdf_deflate(const struct buf *raw, struct buf *out);
-struct pdf_pack;
-struct pdf_pack *pdf_pack_start(size_t pages);
-/* Hands over page's content (content is left empty); pages are handed in
- * increasing order. */
-void pdf_pack_put(struct pdf_pack *p, size_t page, struct buf *content);
-/* Whether page's content is deflated already. */
-bool pdf_pack_ready(struct pdf_pack *p, size_t page);
-/* Page's content, deflated (true) or as it was handed when zlib failed
- * (false), into *out, which the caller frees; waits for it, or deflates
- * pages itself meanwhile. */
-bool pdf_pack_take(struct pdf_pack *p, size_t page, struct buf *out);
-/* Stops the thread and frees p (contents not taken are dropped). */
-void pdf_pack_finish(struct pdf_pack *p);
 
 /* ---- TrueType files (pdf_ttf.c) ---- */
 /* HPDF_LoadTTFontFromFile (embedded) of the font at path, its cmap

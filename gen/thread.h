@@ -1,15 +1,14 @@
 /*
- * thread — starting the helper threads of a build (the second half of a
- * big YAML file, the website's second writer, a PDF per language) so that
- * they run at once.
+ * thread — where a build starts its helper threads (a PDF per language,
+ * the website's second writer, the second half of a big YAML file, the
+ * deflating of a PDF's pages, the freeing of a report's tree, the heap's
+ * prefaulting): one place, so that one setting turns them all off.
  *
- * On Linux a new thread is first queued on its creator's CPU; when the
- * creator goes on working, the thread waits there until the scheduler
- * balances the load, about 4 ms later (measured on the 2-core machines
- * this is built on: a thread started 0.1 ms or 4 ms after its creation,
- * half the time each) — as long as the work it is given.  thread_start()
- * therefore places the thread on another CPU than the caller's when the
- * process may use several, and lets it move freely once it runs.
+ * UPRGEN_THREADS=1 in the environment runs a build on one thread:
+ * thread_start() then starts nothing and returns false, and every caller
+ * does the work itself, in the same order of results (valgrind, the
+ * goldens and debugging use it).  Any other value, or none: threads are
+ * started.
  */
 #ifndef UPRGEN_THREAD_H
 #define UPRGEN_THREAD_H
@@ -17,7 +16,11 @@
 #include <pthread.h>
 #include <stdbool.h>
 
-/* Like pthread_create(t, NULL, fn, arg); false when no thread started. */
+/* Like pthread_create(t, NULL, fn, arg) == 0; false when no thread
+ * started (UPRGEN_THREADS=1, or pthread_create failed). */
 bool thread_start(pthread_t *t, void *(*fn)(void *), void *arg);
+
+/* Whether UPRGEN_THREADS=1 asks for one thread. */
+bool thread_single(void);
 
 #endif

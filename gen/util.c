@@ -128,11 +128,11 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = util_vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	char *p = S_arena_take(a, (size_t)n + 1);
 	va_start(ap, fmt);
-	util_vsnprintf(p, (size_t)n + 1, fmt, ap);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return p;
 }
@@ -204,15 +204,15 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	/* Formatted once into the room there is; again only when it is too
-	 * small (formatting numbers is what costs). */
+	 * small. */
 	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_start(ap, fmt);
-	int n = util_vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
+	int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
 	if ((size_t)n >= room) {
 		buf_reserve(b, (size_t)n);
 		va_start(ap, fmt);
-		util_vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 		va_end(ap);
 	}
 	b->len += (size_t)n;
@@ -230,176 +230,6 @@ char *buf_detach(struct buf *b)
 	char *p = b->data ? b->data : xstrdup("");
 	buf_init(b);
 	return p;
-}
-
-/* ---- formatting ------------------------------------------------------ */
-
-/* Where util_vsnprintf writes: as vsnprintf, what fits of the text and a
- * NUL, counting the whole length. */
-struct S_sink {
-	char *out;
-	size_t room, len;
-};
-
-static void S_emit(struct S_sink *k, const char *s, size_t len)
-{
-	if (k->len < k->room) {
-		size_t fit = k->room - 1 - k->len;
-		memcpy(k->out + k->len, s, len < fit ? len : fit);
-	}
-	k->len += len;
-}
-
-static void S_pad(struct S_sink *k, char c, size_t count)
-{
-	while (count--)
-		S_emit(k, &c, 1);
-}
-
-/* One conversion: '0' flag, width, ".*" precision, length, letter. */
-struct S_spec {
-	bool zero;
-	size_t width;
-	bool prec;
-	char size; /* 0, 'l', 'L' (ll) or 'z' */
-	char conv;
-};
-
-/* Reads the conversion at p (after its '%'); NULL when it is not one
- * util_vsnprintf writes itself. */
-static const char *S_spec_parse(const char *p, struct S_spec *sp)
-{
-	*sp = (struct S_spec){0};
-	for (; *p == '0'; p++)
-		sp->zero = true;
-	for (; *p >= '0' && *p <= '9' && sp->width < 4096; p++)
-		sp->width = sp->width * 10 + (size_t)(*p - '0');
-	if (*p == '.') {
-		if (p[1] != '*')
-			return NULL;
-		sp->prec = true;
-		p += 2;
-	}
-	if (*p == 'l' && p[1] == 'l') {
-		sp->size = 'L';
-		p += 2;
-	} else if (*p == 'l' || *p == 'z') {
-		sp->size = *p++;
-	}
-	sp->conv = *p;
-	bool is_signed = *p == 'd' || *p == 'i';
-	bool integer = is_signed || *p == 'u' || *p == 'x' || *p == 'X';
-	bool text = *p == 's' || *p == 'c';
-	if (!integer && !text)
-		return NULL;
-	if (integer && (sp->prec || (sp->size == 'z' && is_signed)))
-		return NULL;
-	if (text && (sp->zero || sp->size || (sp->prec && *p == 'c')))
-		return NULL;
-	return p + 1;
-}
-
-static void S_put_integer(struct S_sink *k, const struct S_spec *sp,
-			  va_list *ap)
-{
-	unsigned long long mag;
-	bool neg = false;
-	if (sp->conv == 'd' || sp->conv == 'i') {
-		long long v = sp->size == 'L'   ? va_arg(*ap, long long)
-			      : sp->size == 'l' ? va_arg(*ap, long)
-					       : va_arg(*ap, int);
-		neg = v < 0;
-		mag = neg ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	} else {
-		mag = sp->size == 'L'   ? va_arg(*ap, unsigned long long)
-		      : sp->size == 'l' ? va_arg(*ap, unsigned long)
-		      : sp->size == 'z' ? va_arg(*ap, size_t)
-					: va_arg(*ap, unsigned);
-	}
-	unsigned base = sp->conv == 'x' || sp->conv == 'X' ? 16 : 10;
-	const char *digit = sp->conv == 'X' ? "0123456789ABCDEF"
-					    : "0123456789abcdef";
-	char tmp[24];
-	size_t n = sizeof tmp;
-	do
-		tmp[--n] = digit[mag % base];
-	while (mag /= base);
-	size_t len = sizeof tmp - n + neg;
-	size_t pad = sp->width > len ? sp->width - len : 0;
-	if (!sp->zero)
-		S_pad(k, ' ', pad);
-	if (neg)
-		S_emit(k, "-", 1);
-	if (sp->zero)
-		S_pad(k, '0', pad);
-	S_emit(k, tmp + n, sizeof tmp - n);
-}
-
-static void S_put_text(struct S_sink *k, const struct S_spec *sp, va_list *ap)
-{
-	int prec = sp->prec ? va_arg(*ap, int) : -1;
-	char c;
-	const char *s = &c;
-	size_t len = 1;
-	if (sp->conv == 'c') {
-		c = (char)va_arg(*ap, int);
-	} else {
-		s = va_arg(*ap, const char *);
-		/* glibc's text for a null string */
-		if (!s)
-			s = prec < 0 || prec >= 6 ? "(null)" : "";
-		len = prec < 0 ? strlen(s) : strnlen(s, (size_t)prec);
-	}
-	S_pad(k, ' ', sp->width > len ? sp->width - len : 0);
-	S_emit(k, s, len);
-}
-
-/* -1 when fmt holds a conversion left to libc. */
-static int S_format(char *out, size_t room, const char *fmt, va_list *ap)
-{
-	struct S_sink k = {out, room, 0};
-	for (const char *p = fmt; *p;) {
-		const char *pct = strchr(p, '%');
-		if (!pct) {
-			S_emit(&k, p, strlen(p));
-			break;
-		}
-		S_emit(&k, p, (size_t)(pct - p));
-		if (pct[1] == '%') {
-			S_emit(&k, "%", 1);
-			p = pct + 2;
-			continue;
-		}
-		struct S_spec sp;
-		p = S_spec_parse(pct + 1, &sp);
-		if (!p)
-			return -1;
-		if (sp.conv == 's' || sp.conv == 'c')
-			S_put_text(&k, &sp, ap);
-		else
-			S_put_integer(&k, &sp, ap);
-	}
-	if (room)
-		out[k.len < room ? k.len : room - 1] = '\0';
-	return k.len <= INT_MAX ? (int)k.len : -1;
-}
-
-int util_vsnprintf(char *out, size_t room, const char *fmt, va_list ap)
-{
-	va_list aq;
-	va_copy(aq, ap);
-	int n = S_format(out, room, fmt, &aq);
-	va_end(aq);
-	return n >= 0 ? n : vsnprintf(out, room, fmt, ap);
-}
-
-int util_snprintf(char *out, size_t room, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = util_vsnprintf(out, room, fmt, ap);
-	va_end(ap);
-	return n;
 }
 
 /* Length of the well-formed sequence at s (Unicode table 3-7), 0 if none. */
@@ -597,23 +427,4 @@ int file_read_all(const char *path, size_t max_bytes, char **out,
 	*out_len = b.len;
 	*out = buf_detach(&b);
 	return 0;
-}
-
-void arena_adopt(struct arena *dst, struct arena *src)
-{
-	if (!src->head)
-		return;
-	struct arena_block *tail = src->head;
-	while (tail->next)
-		tail = tail->next;
-	/* Behind dst's current block, which keeps serving small allocations
-	 * (as arena_alloc does with big blocks). */
-	if (dst->head) {
-		tail->next = dst->head->next;
-		dst->head->next = src->head;
-	} else {
-		dst->head = src->head;
-	}
-	dst->used_bytes += src->used_bytes;
-	arena_init(src);
 }

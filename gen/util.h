@@ -64,13 +64,6 @@ void buf_clear(struct buf *b);
 /* Takes the contents away from b (caller frees); b is left empty. */
 char *buf_detach(struct buf *b);
 
-/* vsnprintf and snprintf, same text and result, without libc's cost for
- * what uprgen formats by the thousand: %s, %.*s, %c, %% and %d %i %u %x %X
- * (with l, ll or z; zero flag and width).  Anything else is handed to
- * libc. */
-int util_vsnprintf(char *out, size_t room, const char *fmt, va_list ap);
-int util_snprintf(char *out, size_t room, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
@@ -103,9 +96,5 @@ const char *file_error_text(int err);
  * errno value.  No stdio: a build writes thousands of pages, each whole
  * in memory. */
 int file_write_all(const char *path, const char *data, size_t len);
-
-/* Moves everything allocated in src into dst (src is left empty): what a
- * second thread built in its own arena lives on as long as dst. */
-void arena_adopt(struct arena *dst, struct arena *src);
 
 #endif

@@ -191,7 +191,7 @@ static void S_shortest(char *tmp, size_t size, double n)
 {
 	if (n == floor(n) && fabs(n) < 1e15) {
 		/* as "%.0f" writes it, without libc's cost for floats */
-		util_snprintf(tmp, size, "%s%lld", signbit(n) && !n ? "-" : "",
+		snprintf(tmp, size, "%s%lld", signbit(n) && !n ? "-" : "",
 			      (long long)n);
 		return;
 	}
@@ -292,7 +292,7 @@ void json_write_string(struct buf *out, const char *s, size_t len)
 		else if (c == '\r')
 			esc = "\\r";
 		else if (c < 0x20 || c == 0x7F) {
-			util_snprintf(tmp, sizeof tmp, "\\u%04x", c);
+			snprintf(tmp, sizeof tmp, "\\u%04x", c);
 			esc = tmp;
 		} else {
 			/* '<': so that JSON embedded in a page cannot close a

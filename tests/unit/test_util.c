@@ -1,8 +1,7 @@
 /*
- * test_util — the shared building blocks that stand in for libc:
- * util_vsnprintf against vsnprintf (text, NUL and result, truncated or
- * not), whole numbers' text against "%.0f", and utf8_first_invalid against
- * a byte-by-byte reading; file_write_all; arena_path.
+ * test_util — the shared building blocks that stand in for libc: whole
+ * numbers' text against "%.0f", and utf8_first_invalid against a
+ * byte-by-byte reading; file_write_all; arena_path.
  */
 #include <errno.h>
 #include <limits.h>
@@ -17,44 +16,6 @@
 #include "util.h"
 #include "value.h"
 #include "check.h"
-
-/* Formats with both at every room from 0 to past the text's length. */
-static void S_same(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void S_same(const char *fmt, ...)
-{
-	for (size_t room = 0; room < 80; room++) {
-		char want[80], got[80];
-		memset(want, 'x', sizeof want);
-		memset(got, 'x', sizeof got);
-		va_list ap, aq;
-		va_start(ap, fmt);
-		va_copy(aq, ap);
-		int w = vsnprintf(room ? want : NULL, room, fmt, ap);
-		int g = util_vsnprintf(room ? got : NULL, room, fmt, aq);
-		va_end(aq);
-		va_end(ap);
-		CHECK(w == g && memcmp(want, got, sizeof got) == 0);
-	}
-}
-
-static void test_format(void)
-{
-	S_same("plain");
-	S_same("%s", "");
-	S_same("%s%s", "ab", "cde");
-	S_same("[^%s%.*s]", "fn-", 3, "12345");
-	S_same("%.*s|", -1, "all of it");
-	S_same("%5s|%c|%3c", "ab", 'x', 'y');
-	S_same("%d %d %d", 0, -7, INT_MIN);
-	S_same("%i|%5d|%-5d|", 42, -42, 42);
-	S_same("%02d-%04d-%02d", 7, 2025, -3);
-	S_same("%ld %lld %zu %u", LONG_MIN, LLONG_MAX, SIZE_MAX, UINT_MAX);
-	S_same("%02X%04X %x %lx", 10u, 255u, 0xbeefu, 0xffffffffffUL);
-	S_same("100%% %s", "done");
-	S_same("%.0f and %s", 2.5, "a double goes to libc");
-	S_same("%+d % d %#x", 1, 2, 3u);
-	S_same("%zd", (ptrdiff_t)-5);
-}
 
 /* Every byte read on its own, as the check was written before. */
 static size_t S_slow(const unsigned char *s, size_t len)
@@ -144,7 +105,6 @@ int main(void)
 {
 	test_path();
 	test_write_all();
-	test_format();
 	test_number_text();
 	test_utf8();
 	return check_done("util");
