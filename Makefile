@@ -167,7 +167,7 @@ fuzz: fuzz-deps
 
 # Rewrites every golden file from what the tool prints now; review the diff.
 golden: build/uprgen build/asan/uprgen $(UNIT_BIN) $(RENDER_CASE)
-	UPDATE=1 UPRGEN=$(abspath build/asan/uprgen) SHARED=$(SHARED) \
+	UPDATE=1 UPRGEN_THREADS=1 UPRGEN=$(abspath build/asan/uprgen) SHARED=$(SHARED) \
 	  RENDER_CASE=$(abspath $(RENDER_CASE)) \
 	  UPRGEN_FAST=$(abspath build/uprgen) \
 	  UNIT_BINS="" bash tests/run.sh || true

@@ -3,6 +3,8 @@
 # valgrind: checking and building the example report, and a few hostile
 # cases, must show no memory error and no leak.
 set -u
+# one thread for the whole build: what valgrind reports is then in order
+export UPRGEN_THREADS=1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${UPRGEN_FAST:-$root/build/uprgen}
 pass=0
