@@ -533,11 +533,25 @@ static void S_graft_all(struct S_graft *G, cmark_node *tree)
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
+		/* only these hold text a placeholder can be in */
 		int type = cmark_node_get_type(n);
-		bool has = S_has_placeholder(cmark_node_get_literal(n)) ||
-			   ((type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) &&
-			    (S_has_placeholder(cmark_node_get_url(n)) ||
-			     S_has_placeholder(cmark_node_get_title(n))));
+		bool has;
+		switch (type) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			has = S_has_placeholder(cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			has = S_has_placeholder(cmark_node_get_url(n)) ||
+			      S_has_placeholder(cmark_node_get_title(n));
+			break;
+		default:
+			has = false;
+		}
 		if (!has)
 			continue;
 		if (count == cap) {

@@ -89,7 +89,8 @@ static const struct value S_no_labels = {.kind = VALUE_MAP};
 static const struct words S_none = {
 	.lang = LANG_EN, .labels = &S_no_labels, .separator = ", ",
 	.and = ", ", .percent = "{n}%", .date = "{day} {month} {year}",
-	.month_year = "{month} {year}", .thousands = ""};
+	.month_year = "{month} {year}", .thousands = "", .thousands_from = 4,
+	.decimal = "."};
 
 static const struct words *S_w(const struct words *w)
 {
@@ -165,6 +166,11 @@ void words_init(struct words *w, struct arena *a, enum lang lang,
 	w->month_year = S_or(w, "format_month_year", S_none.month_year);
 	w->first_day = words_find(w, "format_first_day");
 	w->thousands = S_or(w, "format_thousands", "");
+	/* Spanish and French style guides leave four-digit numbers whole */
+	const char *from = words_find(w, "format_thousands_from");
+	long n = from ? strtol(from, NULL, 10) : 4;
+	w->thousands_from = n > 0 && n < 20 ? (size_t)n : 4;
+	w->decimal = S_or(w, "format_decimal", ".");
 	char key[32];
 	for (int m = 1; m <= 12; m++) {
 		snprintf(key, sizeof key, "month_%d", m);
@@ -327,13 +333,9 @@ static void S_grouped(struct buf *b, const struct words *w,
 	}
 }
 
-/* From how many digits numbers are grouped: the labels' own figure
- * (Spanish and French style guides leave four-digit numbers whole). */
 static size_t S_group_from(const struct words *w)
 {
-	const char *s = words_find(w, "format_thousands_from");
-	long n = s ? strtol(s, NULL, 10) : 4;
-	return n > 0 && n < 20 ? (size_t)n : 4;
+	return w->thousands_from;
 }
 
 const char *words_integer(const struct words *w, struct arena *a,
@@ -383,7 +385,7 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 		while (frac && dot[frac] == '0')
 			frac--;
 		if (frac) {
-			buf_puts(b, S_or(w, "format_decimal", "."));
+			buf_puts(b, w->decimal);
 			buf_put(b, dot + 1, frac);
 		}
 	}

@@ -37,6 +37,8 @@ struct words {
 	const char *separator, *and, *and_i; /* "A, B and C" */
 	const char *percent, *date, *month_year, *first_day;
 	const char *thousands; /* between groups of three digits; "" none */
+	size_t thousands_from; /* numbers of fewer digits are not grouped */
+	const char *decimal;   /* the decimal mark */
 	const char *month[13];
 };
 
