@@ -466,20 +466,29 @@ struct output *output_open(struct arena *a, struct diags *d, const char *out,
 				arena_printf(a, "%s/%s", o->meta, e->d_name));
 	if (dir)
 		closedir(dir);
-	char *staging = arena_printf(a, "%s/" S_GEN_PREFIX "XXXXXX", o->meta);
-	if (!mkdtemp(staging)) {
+	/* The guard is told of the folder before it exists, so that a kill
+	 * at any moment leaves nothing behind; the name is the build's own
+	 * (no other build runs here: the lock), and any older folder of
+	 * that name was removed above. */
+	char *staging = NULL;
+	int made = -1;
+	for (int n = 0; n < 100 && made != 0; n++) {
+		/* the shown generation may have had this process id */
+		staging = arena_printf(a, "%s/" S_GEN_PREFIX "%ld-%d", o->meta,
+				       (long)getpid(), n);
+		S_guard_watch(lock, staging);
+		made = mkdir(staging, 0777);
+		if (made != 0 && errno != EEXIST)
+			break;
+	}
+	if (made != 0) {
 		diag_error(d, (struct source_pos){o->meta, 0, 0},
 			   "cannot create the output folder: %s",
 			   strerror(errno));
 		output_close(o);
 		return NULL;
 	}
-	/* mkdtemp makes it private; the site is for a web server to read */
-	mode_t mask = umask(0);
-	umask(mask);
-	chmod(staging, 0777 & ~mask);
 	o->staging = staging;
-	S_guard_watch(lock, staging);
 	*status = OUTPUT_OK;
 	return o;
 }
