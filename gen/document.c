@@ -185,6 +185,8 @@ static void S_number_notes(cmark_node *tree, const struct S_notes *notes,
 {
 	cmark_node **order = xcalloc(ndefs + 1, sizeof *order);
 	size_t given = 0;
+	/* each definition's number, once given: def -> (cmark_node *)k */
+	struct S_notes numbers = {0};
 	cmark_iter *it = cmark_iter_new(tree);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -193,16 +195,24 @@ static void S_number_notes(cmark_node *tree, const struct S_notes *notes,
 		    cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_REFERENCE)
 			continue;
 		cmark_node *def = S_notes_get(notes, n);
-		size_t k = 0;
-		while (k < given && order[k] != def)
-			k++;
-		if (k == given && def)
-			order[given++] = def;
+		size_t k = given;
+		if (def) {
+			uintptr_t had = (uintptr_t)S_notes_get(&numbers, def);
+			if (had) {
+				k = had - 1;
+			} else {
+				order[given++] = def;
+				S_notes_put(&numbers, def,
+					    (cmark_node *)(uintptr_t)given);
+			}
+		}
 		char num[32];
 		snprintf(num, sizeof num, "%zu", k + 1);
 		cmark_node_set_literal(n, def ? num : "0");
 	}
 	cmark_iter_free(it);
+	free(numbers.keys);
+	free(numbers.defs);
 	for (size_t k = 0; k < given; k++)
 		cmark_node_append_child(tree, order[k]);
 	for (size_t i = 0; i < ndefs; i++)

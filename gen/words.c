@@ -368,7 +368,20 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 	if (decimals > 6)
 		decimals = 6;
 	char digits[400];
-	snprintf(digits, sizeof digits, "%.*f", decimals, fabs(x));
+	double ax = fabs(x);
+	if (ax < 1e15 && ax == floor(ax)) {
+		/* a whole number, as most figures are: no printf */
+		unsigned long long u = (unsigned long long)ax;
+		char tmp[24];
+		size_t i = sizeof tmp;
+		tmp[--i] = '\0';
+		do
+			tmp[--i] = (char)('0' + u % 10);
+		while (u /= 10);
+		memcpy(digits, tmp + i, sizeof tmp - i);
+	} else {
+		snprintf(digits, sizeof digits, "%.*f", decimals, ax);
+	}
 	char *dot = strchr(digits, '.');
 	size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
 	bool zero = strspn(digits, "0.") == strlen(digits);
