@@ -128,24 +128,6 @@ static int S_parse_args(int argc, char **argv, struct S_options *o)
 
 /* ------------------------------------------------------------ files */
 
-static bool S_mkdirs(const char *path)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			free(p);
-			return false;
-		}
-		*s = '/';
-	}
-	bool ok = mkdir(p, 0777) == 0 || errno == EEXIST;
-	free(p);
-	return ok;
-}
-
 static bool S_write_file(struct diags *d, const char *path, const char *data,
 			 size_t len)
 {
@@ -411,7 +393,7 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 	size_t n = r->language_count;
 	for (size_t i = 0; i < n; i++)
 		langs[i].lang = r->languages[i];
-	bool ok = S_mkdirs(arena_printf(a, "%s/md", staging));
+	bool ok = file_mkdirs(arena_printf(a, "%s/md", staging));
 	struct site_language site[LANG_COUNT];
 	for (size_t i = 0; i < n; i++) {
 		words_init(&langs[i].words, a, langs[i].lang,

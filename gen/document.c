@@ -16,6 +16,15 @@
 #define S_CLOSE "\xEE\x80\x81"
 enum { S_MARK_LEN = 3 };
 
+/* items, with room for one more when count has reached *cap. */
+static void *S_room(void *items, size_t count, size_t *cap, size_t size)
+{
+	if (count < *cap)
+		return items;
+	*cap = *cap ? *cap * 2 : 16;
+	return xrealloc(items, *cap * size);
+}
+
 struct S_fields {
 	const struct value **items;
 	char **md; /* each field's text for build/md/, when it differs */
@@ -27,9 +36,9 @@ static void S_field_placeholder(void *ctx, const struct value *v,
 {
 	struct S_fields *f = ctx;
 	if (f->count == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 64;
-		f->items = xrealloc(f->items, f->cap * sizeof *f->items);
-		f->md = xrealloc(f->md, f->cap * sizeof *f->md);
+		size_t cap = f->cap;
+		f->items = S_room(f->items, f->count, &cap, sizeof *f->items);
+		f->md = S_room(f->md, f->count, &f->cap, sizeof *f->md);
 	}
 	f->md[f->count] = NULL;
 	buf_printf(out, S_OPEN "%zu" S_CLOSE, f->count);
@@ -152,10 +161,7 @@ static void S_take_notes(cmark_node *doc, struct S_notes *notes,
 		next = cmark_node_next(c);
 		if (cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
 			continue;
-		if (*ndefs == *cap) {
-			*cap = *cap ? *cap * 2 : 64;
-			*defs = xrealloc(*defs, *cap * sizeof **defs);
-		}
+		*defs = S_room(*defs, *ndefs, cap, sizeof **defs);
 		(*defs)[(*ndefs)++] = c;
 	}
 	size_t own = *ndefs - first;
@@ -298,10 +304,7 @@ static char *S_relabel(const char *text, size_t len, cmark_node *fdoc,
 		    text[sp.start] != '[' || text[sp.start + 1] != '^' ||
 		    text[sp.end] != ']')
 			continue;
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			spans = xrealloc(spans, cap * sizeof *spans);
-		}
+		spans = S_room(spans, count, &cap, sizeof *spans);
 		spans[count++] = sp;
 	}
 	cmark_iter_free(it);
@@ -393,11 +396,8 @@ static void S_keep(struct S_graft *G, cmark_node *n)
 {
 	struct document *doc = G->doc;
 	cmark_node_unlink(n);
-	if (doc->kept_count == doc->kept_cap) {
-		doc->kept_cap = doc->kept_cap ? doc->kept_cap * 2 : 64;
-		doc->kept = xrealloc(doc->kept,
-				     doc->kept_cap * sizeof *doc->kept);
-	}
+	doc->kept = S_room(doc->kept, doc->kept_count, &doc->kept_cap,
+			   sizeof *doc->kept);
 	doc->kept[doc->kept_count++] = n;
 }
 
@@ -564,10 +564,7 @@ static void S_graft_all(struct S_graft *G, cmark_node *tree)
 		}
 		if (!has)
 			continue;
-		if (count == cap) {
-			cap = cap ? cap * 2 : 64;
-			found = xrealloc(found, cap * sizeof *found);
-		}
+		found = S_room(found, count, &cap, sizeof *found);
 		found[count++] = n;
 	}
 	cmark_iter_free(it);

@@ -66,24 +66,6 @@ static bool S_remove_tree(const char *path)
 	return S_remove_at(AT_FDCWD, path);
 }
 
-static bool S_mkdirs(const char *path)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			free(p);
-			return false;
-		}
-		*s = '/';
-	}
-	bool ok = mkdir(p, 0777) == 0 || errno == EEXIST;
-	free(p);
-	return ok;
-}
-
 static bool S_copy_file(int from_dir, int to_dir, const char *name,
 			mode_t mode)
 {
@@ -426,7 +408,7 @@ struct output *output_open(struct arena *a, struct diags *d, const char *out,
 	*o = (struct output){.a = a, .out = out, .lock_fd = -1};
 	o->meta = arena_printf(a, "%s/" S_META, out);
 	struct stat st;
-	if (!S_mkdirs(o->meta) || stat(o->meta, &st) != 0 ||
+	if (!file_mkdirs(o->meta) || stat(o->meta, &st) != 0 ||
 	    !S_ISDIR(st.st_mode)) {
 		diag_error(d, (struct source_pos){o->meta, 0, 0},
 			   "cannot create the output folder: %s",

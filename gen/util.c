@@ -428,3 +428,21 @@ int file_read_all(const char *path, size_t max_bytes, char **out,
 	*out = buf_detach(&b);
 	return 0;
 }
+
+bool file_mkdirs(const char *path)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			free(p);
+			return false;
+		}
+		*s = '/';
+	}
+	bool ok = mkdir(p, 0777) == 0 || errno == EEXIST;
+	free(p);
+	return ok;
+}

@@ -97,4 +97,8 @@ const char *file_error_text(int err);
  * in memory. */
 int file_write_all(const char *path, const char *data, size_t len);
 
+/* Makes the folder path and its missing parents (0777 less the umask);
+ * true when it is there, also when it already was. */
+bool file_mkdirs(const char *path);
+
 #endif
