@@ -2,19 +2,24 @@
  * grafted in.  See document.h. */
 #include "document.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "markdown.h"
 #include "util.h"
 
-/* A placeholder: U+E000, the field's number, U+E001.  Private-use
- * characters, which no report writes and cmark-gfm treats as letters:
- * the placeholder stays one piece of one text node wherever it lands. */
+/* A placeholder: U+E000, a nonce, the field's number, U+E001.  Private-use
+ * characters and letters, which cmark-gfm treats as text: the placeholder
+ * stays one piece of one text node wherever it lands.  The nonce is drawn
+ * for each document (it never reaches an output), so that no text of the
+ * content can pass for a placeholder. */
 #define S_OPEN "\xEE\x80\x80"
 #define S_CLOSE "\xEE\x80\x81"
-enum { S_MARK_LEN = 3 };
+enum { S_MARK_LEN = 3, S_NONCE_LEN = 12 };
 
 /* items, with room for one more when count has reached *cap. */
 static void *S_room(void *items, size_t count, size_t *cap, size_t size)
@@ -26,6 +31,7 @@ static void *S_room(void *items, size_t count, size_t *cap, size_t size)
 }
 
 struct S_fields {
+	char nonce[S_NONCE_LEN + 1]; /* letters a-p */
 	const struct value **items;
 	char **md; /* each field's text for build/md/, when it differs */
 	size_t count, cap;
@@ -41,21 +47,48 @@ static void S_field_placeholder(void *ctx, const struct value *v,
 		f->md = S_room(f->md, f->count, &f->cap, sizeof *f->md);
 	}
 	f->md[f->count] = NULL;
-	buf_printf(out, S_OPEN "%zu" S_CLOSE, f->count);
+	buf_printf(out, S_OPEN "%s%zu" S_CLOSE, f->nonce, f->count);
 	f->items[f->count++] = v;
+}
+
+/* S_NONCE_LEN letters from the system's random source (or, where there
+ * is none, the clock and the process). */
+static void S_nonce(char *out)
+{
+	unsigned char r[S_NONCE_LEN] = {0};
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	ssize_t got = fd >= 0 ? read(fd, r, sizeof r) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (got != (ssize_t)sizeof r) {
+		struct timespec t;
+		clock_gettime(CLOCK_REALTIME, &t);
+		uint64_t x = (uint64_t)t.tv_nsec ^ ((uint64_t)t.tv_sec << 20) ^
+			     ((uint64_t)getpid() << 40);
+		for (size_t i = 0; i < sizeof r; i++, x = x * 6364136223846793005u + 1)
+			r[i] = (unsigned char)(x >> 33);
+	}
+	for (size_t i = 0; i < S_NONCE_LEN; i++)
+		out[i] = (char)('a' + (r[i] & 15));
+	out[S_NONCE_LEN] = '\0';
 }
 
 /* The placeholder at s (len bytes left): the field's number and the
  * placeholder's length, or false. */
-static bool S_placeholder_at(const char *s, size_t len, size_t count,
-			     size_t *field, size_t *mark_len)
+static bool S_placeholder_at(const char *s, size_t len,
+			     const struct S_fields *f, size_t *field,
+			     size_t *mark_len)
 {
-	if (len < 2 * S_MARK_LEN + 1 || memcmp(s, S_OPEN, S_MARK_LEN))
+	size_t count = f->count;
+	if (len < 2 * S_MARK_LEN + S_NONCE_LEN + 1 ||
+	    memcmp(s, S_OPEN, S_MARK_LEN) ||
+	    memcmp(s + S_MARK_LEN, f->nonce, S_NONCE_LEN))
 		return false;
-	size_t i = S_MARK_LEN, n = 0;
-	while (i < len && s[i] >= '0' && s[i] <= '9' && i < 24)
+	size_t i = S_MARK_LEN + S_NONCE_LEN, n = 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9' &&
+	       i < S_MARK_LEN + S_NONCE_LEN + 20)
 		n = n * 10 + (size_t)(s[i++] - '0');
-	if (i == S_MARK_LEN || len - i < S_MARK_LEN ||
+	if (i == S_MARK_LEN + S_NONCE_LEN || len - i < S_MARK_LEN ||
 	    memcmp(s + i, S_CLOSE, S_MARK_LEN) || n >= count)
 		return false;
 	*field = n;
@@ -76,7 +109,7 @@ static char *S_fill(const char *s, size_t len, const struct S_fields *f,
 		if (at == len)
 			break;
 		size_t field, n;
-		if (S_placeholder_at(s + at, len - at, f->count, &field, &n)) {
+		if (S_placeholder_at(s + at, len - at, f, &field, &n)) {
 			if (f->md && f->md[field])
 				buf_puts(&b, f->md[field]);
 			else
@@ -468,8 +501,7 @@ static void S_graft_text(struct S_graft *G, cmark_node *text)
 		if (!p)
 			break;
 		size_t at = (size_t)(p - copy), k, n;
-		if (!S_placeholder_at(copy + at, len - at, G->fields->count,
-				      &k, &n)) {
+		if (!S_placeholder_at(copy + at, len - at, G->fields, &k, &n)) {
 			i = at + 1;
 			continue;
 		}
@@ -595,6 +627,7 @@ bool document_build(struct document *doc, struct diags *d,
 {
 	memset(doc, 0, sizeof *doc);
 	struct S_fields fields = {0};
+	S_nonce(fields.nonce);
 	struct mustache_options opt = {0};
 	opt.escape = MUSTACHE_ESCAPE_MARKDOWN;
 	opt.partials = partials;
