@@ -34,6 +34,9 @@ struct S_fields {
 	char nonce[S_NONCE_LEN + 1]; /* letters a-p */
 	const struct value **items;
 	char **md; /* each field's text for build/md/, when it differs */
+	/* placed inside a line but opening with no paragraph: in build/md/
+	 * it starts a block of its own, as it does in the tree */
+	bool *own_block;
 	size_t count, cap;
 };
 
@@ -42,11 +45,16 @@ static void S_field_placeholder(void *ctx, const struct value *v,
 {
 	struct S_fields *f = ctx;
 	if (f->count == f->cap) {
+		/* three arrays of one length: each grows from the same cap */
 		size_t cap = f->cap;
 		f->items = S_room(f->items, f->count, &cap, sizeof *f->items);
-		f->md = S_room(f->md, f->count, &f->cap, sizeof *f->md);
+		cap = f->cap;
+		f->md = S_room(f->md, f->count, &cap, sizeof *f->md);
+		f->own_block = S_room(f->own_block, f->count, &f->cap,
+				      sizeof *f->own_block);
 	}
 	f->md[f->count] = NULL;
+	f->own_block[f->count] = false;
 	buf_printf(out, S_OPEN "%s%zu" S_CLOSE, f->nonce, f->count);
 	f->items[f->count++] = v;
 }
@@ -85,8 +93,7 @@ static bool S_placeholder_at(const char *s, size_t len,
 	    memcmp(s + S_MARK_LEN, f->nonce, S_NONCE_LEN))
 		return false;
 	size_t i = S_MARK_LEN + S_NONCE_LEN, n = 0;
-	while (i < len && s[i] >= '0' && s[i] <= '9' &&
-	       i < S_MARK_LEN + S_NONCE_LEN + 20)
+	while (i < len && s[i] >= '0' && s[i] <= '9' && n < count)
 		n = n * 10 + (size_t)(s[i++] - '0');
 	if (i == S_MARK_LEN + S_NONCE_LEN || len - i < S_MARK_LEN ||
 	    memcmp(s + i, S_CLOSE, S_MARK_LEN) || n >= count)
@@ -110,6 +117,9 @@ static char *S_fill(const char *s, size_t len, const struct S_fields *f,
 			break;
 		size_t field, n;
 		if (S_placeholder_at(s + at, len - at, f, &field, &n)) {
+			if (f->own_block && f->own_block[field] && b.len &&
+			    b.data[b.len - 1] != '\n')
+				buf_puts(&b, "\n\n");
 			if (f->md && f->md[field])
 				buf_puts(&b, f->md[field]);
 			else
@@ -219,14 +229,13 @@ static void S_take_notes(cmark_node *doc, struct S_notes *notes,
 /* Numbers the references of the whole tree in the order they are met,
  * and puts the definitions at its end in that order; a definition nothing
  * refers to is dropped, as cmark-gfm drops it. */
-static void S_number_notes(cmark_node *tree, const struct S_notes *notes,
-			   cmark_node **defs, size_t ndefs)
+/* Numbers the references of one subtree in the order they are met:
+ * a definition gets the next number at its first reference. */
+static void S_number_refs(cmark_node *sub, const struct S_notes *notes,
+			  struct S_notes *numbers, cmark_node **order,
+			  size_t *given)
 {
-	cmark_node **order = xcalloc(ndefs + 1, sizeof *order);
-	size_t given = 0;
-	/* each definition's number, once given: def -> (cmark_node *)k */
-	struct S_notes numbers = {0};
-	cmark_iter *it = cmark_iter_new(tree);
+	cmark_iter *it = cmark_iter_new(sub);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -234,15 +243,15 @@ static void S_number_notes(cmark_node *tree, const struct S_notes *notes,
 		    cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_REFERENCE)
 			continue;
 		cmark_node *def = S_notes_get(notes, n);
-		size_t k = given;
+		size_t k = *given;
 		if (def) {
-			uintptr_t had = (uintptr_t)S_notes_get(&numbers, def);
+			uintptr_t had = (uintptr_t)S_notes_get(numbers, def);
 			if (had) {
 				k = had - 1;
 			} else {
-				order[given++] = def;
-				S_notes_put(&numbers, def,
-					    (cmark_node *)(uintptr_t)given);
+				order[(*given)++] = def;
+				S_notes_put(numbers, def,
+					    (cmark_node *)(uintptr_t)*given);
 			}
 		}
 		char num[32];
@@ -250,6 +259,22 @@ static void S_number_notes(cmark_node *tree, const struct S_notes *notes,
 		cmark_node_set_literal(n, def ? num : "0");
 	}
 	cmark_iter_free(it);
+}
+
+/* Numbers the references of the whole tree in the order they are met,
+ * then those inside the notes (a note may refer to another), and puts the
+ * definitions at its end in that order; a definition nothing refers to
+ * is dropped, as cmark-gfm drops it. */
+static void S_number_notes(cmark_node *tree, const struct S_notes *notes,
+			   cmark_node **defs, size_t ndefs)
+{
+	cmark_node **order = xcalloc(ndefs + 1, sizeof *order);
+	size_t given = 0;
+	/* each definition's number, once given: def -> (cmark_node *)k */
+	struct S_notes numbers = {0};
+	S_number_refs(tree, notes, &numbers, order, &given);
+	for (size_t q = 0; q < given; q++) /* given grows as notes refer */
+		S_number_refs(order[q], notes, &numbers, order, &given);
 	free(numbers.keys);
 	free(numbers.defs);
 	for (size_t k = 0; k < given; k++)
@@ -316,6 +341,24 @@ static char *S_relabel(const char *text, size_t len, cmark_node *fdoc,
 			sp.start = at;
 			sp.end = line_at[line - 1] +
 				 (size_t)cmark_node_get_end_column(n) - 1;
+			/* cmark-gfm's columns can be off on an indented or
+			 * lazy continuation line: take the reference nearest
+			 * the place it gives, on that line */
+			if (sp.end >= len || text[sp.start] != '[' ||
+			    text[sp.start + 1] != '^') {
+				size_t from = line_at[line - 1], best = len;
+				for (size_t k = from; k + 1 < stop; k++)
+					if (text[k] == '[' && text[k + 1] == '^' &&
+					    (best == len ||
+					     (k > at ? k - at : at - k) <
+						     (best > at ? best - at
+								: at - best)))
+						best = k;
+				sp.start = best;
+				sp.end = best;
+				while (sp.end < stop && text[sp.end] != ']')
+					sp.end++;
+			}
 		} else {
 			/* back over "]:" and the label to its "[^" */
 			size_t k = at;
@@ -335,8 +378,13 @@ static char *S_relabel(const char *text, size_t len, cmark_node *fdoc,
 		}
 		if (sp.end >= len || sp.end < sp.start + 2 ||
 		    text[sp.start] != '[' || text[sp.start + 1] != '^' ||
-		    text[sp.end] != ']')
-			continue;
+		    text[sp.end] != ']') {
+			/* a label not found where cmark-gfm says: the field
+			 * keeps its labels as written, all of them, so that
+			 * its references and notes still meet */
+			count = 0;
+			break;
+		}
 		spans = S_room(spans, count, &cap, sizeof *spans);
 		spans[count++] = sp;
 	}
@@ -466,6 +514,8 @@ static bool S_graft_field(struct S_graft *G, cmark_node *text, size_t k)
 		return true;
 	}
 	/* inside a line: the first paragraph's inlines here */
+	G->fields->own_block[k] = !first ||
+				  cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH;
 	if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
 		for (cmark_node *i = cmark_node_first_child(first), *next; i;
 		     i = next) {
@@ -659,6 +709,7 @@ bool document_build(struct document *doc, struct diags *d,
 	for (size_t i = 0; i < fields.count; i++)
 		free(fields.md[i]);
 	free(fields.md);
+	free(fields.own_block);
 	free(fields.items);
 	if (!ok)
 		document_free(doc);

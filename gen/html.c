@@ -475,8 +475,9 @@ static void S_image(struct S_render *R, cmark_node *node, bool entering)
 	arena_init(&a);
 	struct image im;
 	const char *src = NULL;
-	if (image_open(&a, R->o->content_dir, cmark_node_get_url(node),
-		       S_pos(R, node), R->d, &im))
+	if (image_open(&a, R->o->content_dir,
+		       R->o->report ? R->o->report->real_dir : NULL,
+		       cmark_node_get_url(node), S_pos(R, node), R->d, &im))
 		src = R->o->image_src ? R->o->image_src(R->o->image_ctx, &im)
 				      : im.url;
 	R->image_blocked = !src;

@@ -1,9 +1,14 @@
 /* image — pictures checked once for every back end.  See image.h. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "image.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static bool S_relative_inside(const char *url)
 {
@@ -68,8 +73,24 @@ static bool S_jpeg_size(FILE *fp, unsigned *w, unsigned *h)
 	return false;
 }
 
-bool image_open(struct arena *a, const char *content_dir, const char *url,
-		struct source_pos pos, struct diags *d, struct image *out)
+/* Whether path, its links resolved, is inside root. */
+static bool S_inside(const char *root, const char *path)
+{
+	if (!root)
+		return true;
+	char *real = realpath(path, NULL);
+	if (!real)
+		return true; /* missing: the open says so */
+	size_t n = strlen(root);
+	bool inside = !strncmp(real, root, n) &&
+		      (real[n] == '/' || !strcmp(root, "/"));
+	free(real);
+	return inside;
+}
+
+bool image_open(struct arena *a, const char *content_dir, const char *root,
+		const char *url, struct source_pos pos, struct diags *d,
+		struct image *out)
 {
 	const char *why = NULL;
 	if (!url || !*url)
@@ -87,7 +108,20 @@ bool image_open(struct arena *a, const char *content_dir, const char *url,
 		return false;
 	}
 	char *path = arena_path(a, content_dir, url);
-	FILE *fp = fopen(path, "rb");
+	if (!S_inside(root, path)) {
+		diag_warning(d, pos, "the image \"%s\" leads outside the "
+			     "project folder through a symbolic link; its "
+			     "description is shown instead", url);
+		return false;
+	}
+	/* only a regular file: a named pipe would block the build */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	FILE *fp = NULL;
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		fp = fdopen(fd, "rb");
+	else if (fd >= 0)
+		close(fd);
 	unsigned char head[24] = {0};
 	size_t got = fp ? fread(head, 1, sizeof head, fp) : 0;
 	out->url = url;
@@ -107,7 +141,7 @@ bool image_open(struct arena *a, const char *content_dir, const char *url,
 	if (fp)
 		fclose(fp);
 	if (!fp)
-		why = "cannot be read";
+		why = fd >= 0 ? "is not a regular file" : "cannot be read";
 	else if (!ok)
 		why = "is not a PNG or JPEG file";
 	else if (!out->width || !out->height)

@@ -32,8 +32,11 @@ struct image {
 
 /* Checks the image `url` of a text placed at pos; false, with a warning
  * saying why in d, when it is not to be shown (content_dir NULL: no
- * folder to read images from). */
-bool image_open(struct arena *a, const char *content_dir, const char *url,
-		struct source_pos pos, struct diags *d, struct image *out);
+ * folder to read images from).  Only a regular file is read, and, when
+ * root (the project folder, its links resolved) is given, only one that
+ * stays inside it once its links are resolved. */
+bool image_open(struct arena *a, const char *content_dir, const char *root,
+		const char *url, struct source_pos pos, struct diags *d,
+		struct image *out);
 
 #endif

@@ -1178,6 +1178,7 @@ struct report *report_load(struct arena *a, struct diags *d, const char *dir)
 	char *root = realpath(dir, NULL);
 	if (root) {
 		L.root = arena_strdup(a, root);
+		r->real_dir = L.root;
 		free(root);
 	}
 	const struct value *report = S_read(&L, r->content_dir, "report.yaml",

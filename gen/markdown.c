@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -474,6 +475,17 @@ bool markdown_title(const char *text, size_t len, char **title,
 		*title_line = cmark_node_get_start_line(first ? first : h);
 		*title_column = cmark_node_get_start_column(first ? first : h);
 		*rest_line = cmark_node_get_end_line(h) + 1;
+		/* notes the heading refers to: the first references of the
+		 * chapter, so the first definitions cmark-gfm put at its end */
+		size_t refs = 0;
+		cmark_iter *it = cmark_iter_new(h);
+		cmark_event_type ev;
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+			if (ev == CMARK_EVENT_ENTER &&
+			    cmark_node_get_type(cmark_iter_get_node(it)) ==
+				    CMARK_NODE_FOOTNOTE_REFERENCE)
+				refs++;
+		cmark_iter_free(it);
 		/* the heading's inlines, written back as CommonMark */
 		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
 		while ((first = cmark_node_first_child(h)))
@@ -483,7 +495,36 @@ bool markdown_title(const char *text, size_t len, char **title,
 		size_t n = strlen(md);
 		while (n && (md[n - 1] == '\n' || md[n - 1] == ' '))
 			md[--n] = '\0';
-		*title = md;
+		/* the title is a field of its own: the notes it refers to go
+		 * with it, as written (their lines of the chapter) */
+		struct buf b;
+		buf_init(&b);
+		buf_puts(&b, md);
+		free(md);
+		size_t seen = 0;
+		for (cmark_node *c = cmark_node_first_child(doc);
+		     c && seen < refs; c = cmark_node_next(c)) {
+			if (cmark_node_get_type(c) !=
+			    CMARK_NODE_FOOTNOTE_DEFINITION)
+				continue;
+			seen++;
+			int from = cmark_node_get_start_line(c);
+			int to = cmark_node_get_end_line(c);
+			const char *p = text;
+			const char *end = text + len;
+			for (int l = 1; p < end && l <= to; l++) {
+				const char *e = p;
+				while (e < end && *e != '\n' && *e != '\r')
+					e++;
+				if (l >= from) {
+					buf_puts(&b, l == from ? "\n\n" : "\n");
+					buf_put(&b, p, (size_t)(e - p));
+				}
+				p = e + (e < end && *e == '\r' && e + 1 < end &&
+					 e[1] == '\n' ? 2 : e < end ? 1 : 0);
+			}
+		}
+		*title = buf_detach(&b);
 	}
 	if (doc)
 		cmark_node_free(doc);

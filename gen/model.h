@@ -196,6 +196,7 @@ struct chapter {
 struct report {
 	const char *dir;         /* the project folder (-C) */
 	const char *content_dir; /* dir/content */
+	const char *real_dir;    /* dir with its links resolved (NULL: unknown) */
 
 	struct text state; /* "Peru", or {es: Perú, en: Peru} */
 	int cycle;

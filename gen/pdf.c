@@ -154,7 +154,9 @@ static void S_blocks(struct S_ctx *c, cmark_node *parent, struct S_frame f);
 static HPDF_Image S_load_image(struct S_ctx *c, cmark_node *img)
 {
 	struct image im;
-	if (!image_open(&c->arena, c->opt->base_dir, cmark_node_get_url(img),
+	if (!image_open(&c->arena, c->opt->base_dir,
+			c->opt->report ? c->opt->report->real_dir : NULL,
+			cmark_node_get_url(img),
 			markdown_node_pos(img, c->opt->file), c->d, &im))
 		return NULL;
 	HPDF_Image h = im.kind == IMAGE_PNG
