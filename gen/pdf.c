@@ -637,7 +637,8 @@ static void S_collect_notes(struct S_ctx *c, cmark_node *doc)
 	c->pages.notes = arena_alloc(&c->arena,
 				     (count + 1) * sizeof *c->pages.notes);
 	c->pages.note_total = count;
-	c->env.no_notes = true;
+	/* a note's own marks are noted in its lines: a note that refers to
+	 * another brings it to the page (pdf_page.c) */
 	int k = 0;
 	/* cmark-gfm numbers references in order and moves the definitions
 	 * to the end of the document in that order */
@@ -647,7 +648,6 @@ static void S_collect_notes(struct S_ctx *c, cmark_node *doc)
 			k++;
 			S_note(c, n, k, &c->pages.notes[k]);
 		}
-	c->env.no_notes = false;
 }
 
 /* Sets literal text as lines in list l from height *y down. */

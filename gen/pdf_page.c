@@ -265,13 +265,35 @@ static void S_put(struct pdf_pages *pg, const struct pdf_chunk *c)
 		if (c->d[i].kind == PDF_DRAW_ANCHOR_HEAD &&
 		    (size_t)c->d[i].ref < pg->heading_count)
 			pg->heading_page[c->d[i].ref] = (int)pg->count - 1;
-	for (size_t i = 0; i < c->note_count; i++) {
-		int k = c->notes[i];
+	/* the chunk's notes, and the notes they refer to in turn (a work
+	 * list, not recursion: a chain of notes may be long) */
+	int *todo = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = c->note_count; i-- > 0;) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			todo = xrealloc(todo, cap * sizeof *todo);
+		}
+		todo[n++] = c->notes[i];
+	}
+	while (n) {
+		int k = todo[--n];
 		if (k <= 0 || (size_t)k > pg->note_total || pg->notes[k].placed)
 			continue;
-		pg->notes[k].placed = true;
-		S_note_lines(pg, pg->notes[k].lines, pg->notes[k].count);
+		struct pdf_note *note = &pg->notes[k];
+		note->placed = true;
+		S_note_lines(pg, note->lines, note->count);
+		for (size_t j = note->count; j-- > 0;)
+			for (size_t i = note->lines[j]->note_count; i-- > 0;) {
+				if (n == cap) {
+					cap = cap ? 2 * cap : 16;
+					todo = xrealloc(todo,
+							cap * sizeof *todo);
+				}
+				todo[n++] = note->lines[j]->notes[i];
+			}
 	}
+	free(todo);
 }
 
 /* ---- chunks taller than the room left ---- */
