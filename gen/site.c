@@ -626,24 +626,27 @@ static void S_search(struct S_site *S)
 	struct buf *b = &S->page;
 	buf_clear(b);
 	buf_puts(b, "window.UPRGEN_SEARCH = [\n");
-	for (size_t i = 0; i < S->r->rec_count; i++) {
-		const struct recommendation *rec = &S->r->recs[i];
-		const char *fields[5] = {rec->id, S_t(S, &rec->text), NULL,
-					 rec->cluster ? S_t(S, &rec->cluster->title) : "",
-					 S->hw.chart.status[rec->status]};
-		buf_clear(&S->frag);
-		for (size_t j = 0; j < rec->states.count; j++)
-			buf_printf(&S->frag, "%s%s", j ? ", " : "",
-				   S_t(S, &rec->states.items[j]));
-		fields[2] = S->frag.data ? S->frag.data : "";
+	/* the recommendations as the report's context has them: the same
+	 * lists of States and labels as every page */
+	const struct value *recs = value_map_get(S->L->context,
+						 "recommendations");
+	static const char *const path[][2] = {
+		{"id", NULL}, {"text", NULL}, {"states_text", NULL},
+		{"cluster", "title"}, {"status", "label"}, {"status", "id"}};
+	enum { S_FIELDS = sizeof path / sizeof *path };
+	for (size_t i = 0; recs && i < recs->count; i++) {
 		buf_putc(b, '[');
-		for (int f = 0; f < 5; f++) {
-			json_write_string(b, fields[f] ? fields[f] : "",
-					  fields[f] ? strlen(fields[f]) : 0);
-			buf_putc(b, ',');
+		for (int f = 0; f < S_FIELDS; f++) {
+			const struct value *v = value_map_get(recs->items[i],
+							      path[f][0]);
+			if (path[f][1])
+				v = value_map_get(v, path[f][1]);
+			const char *t = v && v->kind == VALUE_STRING ? v->str
+								     : "";
+			json_write_string(b, t, strlen(t));
+			buf_puts(b, f + 1 < S_FIELDS ? "," : "]");
 		}
-		buf_printf(b, "\"%s\"]%s\n", status_name(rec->status),
-			   i + 1 < S->r->rec_count ? "," : "");
+		buf_puts(b, i + 1 < recs->count ? ",\n" : "\n");
 	}
 	buf_puts(b, "];\n");
 	S_write(S, "search-index.js", b->data, b->len);
