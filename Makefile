@@ -56,8 +56,7 @@ endef
 deps:
 	$(call install_missing,$(PACKAGES))
 
-# The Nu HTML Checker comes from npm; without network the site tests say
-# they skipped it.
+# The Nu HTML Checker comes from npm; without it the site tests fail.
 test-deps: deps
 	$(call install_missing,$(TEST_PACKAGES) \
 	  $(if $(shell command -v java),,default-jre-headless) \
@@ -65,7 +64,7 @@ test-deps: deps
 	@[ -f build/vnu/node_modules/vnu-jar/build/dist/vnu.jar ] || \
 	  (mkdir -p build/vnu && cd build/vnu && \
 	   npm install --silent --no-audit --no-fund vnu-jar >/dev/null 2>&1) || \
-	  echo "vnu-jar could not be installed from npm: HTML validation will be skipped"
+	  echo "vnu-jar could not be installed from npm: the site tests will fail"
 
 # V=1 shows the whole command lines.
 Q := $(if $(V),,@)

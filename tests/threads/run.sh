@@ -56,7 +56,7 @@ if [[ -x $tsan ]]; then
 	tsan_build "synthetic-html" "$tmp/big" html
 	tsan_build "example-all" "$root" all
 else
-	echo "no ThreadSanitizer binary at $tsan (make build/tsan/uprgen): skipped"
+	ko "no ThreadSanitizer binary at $tsan (make build/tsan/uprgen)"
 fi
 
 "$fast" build -C "$tmp/big" --out "$tmp/first" --format html >/dev/null
