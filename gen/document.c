@@ -194,6 +194,19 @@ static cmark_node *S_notes_get(const struct S_notes *n, cmark_node *ref)
 	return n->keys[i] ? n->defs[i] : NULL;
 }
 
+/* The next footnote reference of the walk, or NULL at its end. */
+static cmark_node *S_next_ref(cmark_iter *it)
+{
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_REFERENCE)
+			return n;
+	}
+	return NULL;
+}
+
 /* Maps the references of a freshly parsed document to its definitions,
  * and moves the definitions (the document's children) to defs. */
 static void S_take_notes(cmark_node *doc, struct S_notes *notes,
@@ -211,12 +224,7 @@ static void S_take_notes(cmark_node *doc, struct S_notes *notes,
 	if (!own)
 		return;
 	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_REFERENCE)
-			continue;
+	for (cmark_node *n; (n = S_next_ref(it));) {
 		long k = strtol(cmark_node_get_literal(n), NULL, 10);
 		if (k >= 1 && (size_t)k <= own)
 			S_notes_put(notes, n, (*defs)[first + (size_t)k - 1]);
@@ -226,9 +234,6 @@ static void S_take_notes(cmark_node *doc, struct S_notes *notes,
 		cmark_node_unlink((*defs)[i]);
 }
 
-/* Numbers the references of the whole tree in the order they are met,
- * and puts the definitions at its end in that order; a definition nothing
- * refers to is dropped, as cmark-gfm drops it. */
 /* Numbers the references of one subtree in the order they are met:
  * a definition gets the next number at its first reference. */
 static void S_number_refs(cmark_node *sub, const struct S_notes *notes,
@@ -236,12 +241,7 @@ static void S_number_refs(cmark_node *sub, const struct S_notes *notes,
 			  size_t *given)
 {
 	cmark_iter *it = cmark_iter_new(sub);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_REFERENCE)
-			continue;
+	for (cmark_node *n; (n = S_next_ref(it));) {
 		cmark_node *def = S_notes_get(notes, n);
 		size_t k = *given;
 		if (def) {

@@ -1,5 +1,4 @@
 /* image — pictures checked once for every back end.  See image.h. */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include "image.h"
 
 #include <fcntl.h>
@@ -73,21 +72,6 @@ static bool S_jpeg_size(FILE *fp, unsigned *w, unsigned *h)
 	return false;
 }
 
-/* Whether path, its links resolved, is inside root. */
-static bool S_inside(const char *root, const char *path)
-{
-	if (!root)
-		return true;
-	char *real = realpath(path, NULL);
-	if (!real)
-		return true; /* missing: the open says so */
-	size_t n = strlen(root);
-	bool inside = !strncmp(real, root, n) &&
-		      (real[n] == '/' || !strcmp(root, "/"));
-	free(real);
-	return inside;
-}
-
 bool image_open(struct arena *a, const char *content_dir, const char *root,
 		const char *url, struct source_pos pos, struct diags *d,
 		struct image *out)
@@ -108,7 +92,10 @@ bool image_open(struct arena *a, const char *content_dir, const char *root,
 		return false;
 	}
 	char *path = arena_path(a, content_dir, url);
-	if (!S_inside(root, path)) {
+	char *real = file_outside(root, path);
+	bool outside = real != NULL;
+	free(real);
+	if (outside) {
 		diag_warning(d, pos, "the image \"%s\" leads outside the "
 			     "project folder through a symbolic link; its "
 			     "description is shown instead", url);

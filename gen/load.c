@@ -446,20 +446,14 @@ static const char *S_id(struct S_loader *L, const struct value *v,
 static bool S_inside(struct S_loader *L, const char *path,
 		     struct source_pos at, const char *what)
 {
-	if (!L->root)
-		return true;
-	char *real = realpath(path, NULL);
-	if (!real)
-		return true; /* missing or unreadable: the read says so */
-	size_t n = strlen(L->root);
-	bool inside = !strncmp(real, L->root, n) &&
-		      (real[n] == '/' || !strcmp(L->root, "/"));
-	if (!inside)
+	char *real = file_outside(L->root, path);
+	if (real)
 		diag_error(L->d, at,
 			   "%s leads outside the project folder (to %s, "
 			   "through a symbolic link); uprgen reads only "
 			   "files inside the project",
 			   what, real);
+	bool inside = !real;
 	free(real);
 	return inside;
 }

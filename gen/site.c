@@ -87,16 +87,7 @@ struct S_site {
 
 static bool S_mkdirs(struct S_site *S, const char *path)
 {
-	char *p = arena_strdup(S->a, path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			break;
-		*s = '/';
-	}
-	if (mkdir(p, 0777) == 0 || errno == EEXIST)
+	if (file_mkdirs(path))
 		return true;
 	struct source_pos pos = {path, 0, 0};
 	diag_error(S->d, pos, "cannot create this folder: %s", strerror(errno));

@@ -1,4 +1,5 @@
 /* util — arenas, buffers, UTF-8 checks, file reading. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "util.h"
 
 #include <errno.h>
@@ -445,4 +446,17 @@ bool file_mkdirs(const char *path)
 	bool ok = mkdir(p, 0777) == 0 || errno == EEXIST;
 	free(p);
 	return ok;
+}
+
+char *file_outside(const char *root, const char *path)
+{
+	if (!root)
+		return NULL;
+	char *real = realpath(path, NULL);
+	if (!real)
+		return NULL; /* missing or unreadable: reading it says so */
+	size_t n = strlen(root);
+	if (!strncmp(real, root, n) && (real[n] == '/' || !strcmp(root, "/")))
+		real = (free(real), NULL);
+	return real;
 }

@@ -97,6 +97,12 @@ const char *file_error_text(int err);
  * in memory. */
 int file_write_all(const char *path, const char *data, size_t len);
 
+/* Where path leads once its symbolic links are resolved (heap, the caller
+ * frees it) when that is outside root, a folder given with its links
+ * resolved; NULL when it is inside, root is NULL, or path does not
+ * resolve (reading it then says why). */
+char *file_outside(const char *root, const char *path);
+
 /* Makes the folder path and its missing parents (0777 less the umask);
  * true when it is there, also when it already was. */
 bool file_mkdirs(const char *path);

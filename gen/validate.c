@@ -249,9 +249,6 @@ static void S_check_markdown(struct arena *a, const struct report *r,
 		struct source_pos *origin = arena_alloc(a, sizeof *origin);
 		*origin = text_origin(t, l < 0 ? LANG_EN : (enum lang)l,
 				      l < 0 ? LANG_EN : (enum lang)l);
-		if (!strcmp(what, "chapter")) /* line 1 of its own file */
-			*origin = text_pos(t, l < 0 ? LANG_EN : (enum lang)l,
-					   l < 0 ? LANG_EN : (enum lang)l);
 		/* (text that is not UTF-8 never gets here: the loader
 		 * refused it) */
 		cmark_node *doc = markdown_parse(s, strlen(s), *origin, d);
@@ -267,7 +264,10 @@ static void S_check_chapter(struct arena *a, const struct report *r,
 			    struct diags *d, const struct chapter *c)
 {
 	struct text body = c->body;
-	/* a chapter's text starts at line 1 of its own file */
+	/* a chapter's text starts at line 1 of its own file (and is no
+	 * quoted YAML scalar: text_origin leaves that place as it is) */
+	body.quoted = false;
+	memset(body.quoted_by_lang, 0, sizeof body.quoted_by_lang);
 	for (int l = -1; l < LANG_COUNT; l++) {
 		const char *rel = l < 0 ? c->file.any : c->file.by_lang[l];
 		struct source_pos at = {rel ? arena_path(a, r->content_dir, rel)

@@ -319,23 +319,28 @@ const char *words_capitalized(struct arena *a, const char *s)
 	return t;
 }
 
-/* Appends the digits of n (n >= 0) grouped by threes when it has at least
- * `from` digits. */
-static void S_grouped(struct buf *b, const struct words *w,
-		      unsigned long long n, size_t from)
+/* The decimal digits of u at the end of tmp (24 bytes); returns where
+ * they start.  Without printf: most figures are whole numbers. */
+static const char *S_digits(char *tmp, unsigned long long u)
 {
-	char digits[24];
-	int len = snprintf(digits, sizeof digits, "%llu", n);
-	for (int i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0 && (size_t)len >= from)
-			buf_puts(b, w->thousands);
-		buf_putc(b, digits[i]);
-	}
+	char *p = tmp + 23;
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	return p;
 }
 
-static size_t S_group_from(const struct words *w)
+/* Appends the len digits at d, grouped by threes when there are at least
+ * as many as the language groups from. */
+static void S_grouped(struct buf *b, const struct words *w, const char *d,
+		      size_t len)
 {
-	return w->thousands_from;
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0 && len >= w->thousands_from)
+			buf_puts(b, w->thousands);
+		buf_putc(b, d[i]);
+	}
 }
 
 const char *words_integer(const struct words *w, struct arena *a,
@@ -347,9 +352,10 @@ const char *words_integer(const struct words *w, struct arena *a,
 	/* the hyphen-minus: the PDF's fonts have no U+2212 */
 	if (n < 0)
 		buf_puts(&b, "-");
-	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n
-				     : (unsigned long long)n;
-	S_grouped(&b, w, u, S_group_from(w));
+	char tmp[24];
+	const char *d = S_digits(tmp, n < 0 ? 0ULL - (unsigned long long)n
+					    : (unsigned long long)n);
+	S_grouped(&b, w, d, strlen(d));
 	const char *s = arena_strndup(a, b.data, b.len);
 	buf_free(&b);
 	return s;
@@ -367,32 +373,18 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 		decimals = 0;
 	if (decimals > 6)
 		decimals = 6;
-	char digits[400];
+	char buf[400], tmp[24];
 	double ax = fabs(x);
-	if (ax < 1e15 && ax == floor(ax)) {
-		/* a whole number, as most figures are: no printf */
-		unsigned long long u = (unsigned long long)ax;
-		char tmp[24];
-		size_t i = sizeof tmp;
-		tmp[--i] = '\0';
-		do
-			tmp[--i] = (char)('0' + u % 10);
-		while (u /= 10);
-		memcpy(digits, tmp + i, sizeof tmp - i);
-	} else {
-		snprintf(digits, sizeof digits, "%.*f", decimals, ax);
-	}
-	char *dot = strchr(digits, '.');
+	const char *digits = buf;
+	if (ax < 1e15 && ax == floor(ax))
+		digits = S_digits(tmp, (unsigned long long)ax);
+	else
+		snprintf(buf, sizeof buf, "%.*f", decimals, ax);
+	const char *dot = strchr(digits, '.');
 	size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
-	bool zero = strspn(digits, "0.") == strlen(digits);
-	if (x < 0 && !zero)
+	if (x < 0 && strspn(digits, "0.") != strlen(digits))
 		buf_puts(b, "-");
-	size_t from = S_group_from(w);
-	for (size_t i = 0; i < int_len; i++) {
-		if (i && (int_len - i) % 3 == 0 && int_len >= from)
-			buf_puts(b, w->thousands);
-		buf_putc(b, digits[i]);
-	}
+	S_grouped(b, w, digits, int_len);
 	if (dot) {
 		size_t frac = strlen(dot + 1);
 		while (frac && dot[frac] == '0')

@@ -7,27 +7,17 @@
 
 #include "chart.h"
 #include "check.h"
-#include "words.h"
+#include "fixture_words.h"
 
-/* The built-in words of a language (templates/labels/LL.yaml), as a
- * build reads them; the tests run from the top of the checkout. */
+/* The built-in words of a language, once each. */
 static struct arena S_arena; /* the labels', freed at the end */
 
 static struct words *S_words(enum lang l)
 {
-	struct arena *a = &S_arena;
-	static struct words w[LANG_COUNT];
-	static bool ready[LANG_COUNT];
-	if (!ready[l]) {
-		struct diags d;
-		diags_init(&d);
-		struct template_dirs t = {NULL, "templates"};
-		words_init(&w[l], a, l, words_labels(a, &d, &t, l));
-		CHECK(d.errors == 0 && d.count == 0);
-		diags_free(&d);
-		ready[l] = true;
-	}
-	return &w[l];
+	static struct words *w[LANG_COUNT];
+	if (!w[l])
+		w[l] = fixture_words(&S_arena, l);
+	return w[l];
 }
 
 static const char *S_fmt(struct buf *b, double v, enum lang l)

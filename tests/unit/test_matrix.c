@@ -4,9 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "check.h"
 #include "fixture_words.h"
 #include "matrix.h"
@@ -171,22 +168,12 @@ static void test_labels(void)
 			"matrix_id: ''\n";
 	/* a project's own labels/es.yaml, laid over the built-in one */
 	char dir[] = "/tmp/uprgen-matrix-XXXXXX";
-	CHECK(mkdtemp(dir) != NULL);
-	char sub[64], file[96];
-	snprintf(sub, sizeof sub, "%s/labels", dir);
-	snprintf(file, sizeof file, "%s/es.yaml", sub);
-	CHECK(mkdir(sub, 0700) == 0);
-	FILE *f = fopen(file, "w");
-	CHECK(f != NULL);
-	fputs(y, f);
-	fclose(f);
+	CHECK(fixture_project_labels(dir, LANG_ES, y));
 	struct template_dirs t = {dir, "templates"};
 	struct words words;
 	words_init(&words, &a, LANG_ES, words_labels(&a, &d, &t, LANG_ES));
 	CHECK(d.errors == 0);
-	unlink(file);
-	rmdir(sub);
-	rmdir(dir);
+	fixture_project_labels_remove(dir, LANG_ES);
 	struct matrix_words w = matrix_words(&words);
 	CHECK_STR(w.heading[MATRIX_TEXT], "Recomendación recibida");
 	CHECK_STR(w.position[POSITION_NOTED], "Tomada en cuenta");

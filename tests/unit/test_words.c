@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "words.h"
+#include "fixture_words.h"
 
 static struct arena S_arena;
 
@@ -118,15 +118,8 @@ static void S_shares(void)
 static void S_override(void)
 {
 	char dir[] = "/tmp/uprgen-words-XXXXXX";
-	CHECK(mkdtemp(dir) != NULL);
-	char sub[64], file[96];
-	snprintf(sub, sizeof sub, "%s/labels", dir);
-	snprintf(file, sizeof file, "%s/en.yaml", sub);
-	CHECK(mkdir(sub, 0700) == 0);
-	FILE *f = fopen(file, "w");
-	CHECK(f != NULL);
-	fputs("sdg_16: Peace and justice\nmonth_3: Mar.\n", f);
-	fclose(f);
+	CHECK(fixture_project_labels(dir, LANG_EN,
+				     "sdg_16: Peace and justice\nmonth_3: Mar.\n"));
 	struct words w = S_lang(LANG_EN, dir);
 	CHECK_STR(words_goal(&w, 16), "Peace and justice");
 	CHECK_STR(words_goal(&w, 5), "Gender equality");
@@ -134,9 +127,7 @@ static void S_override(void)
 	CHECK_STR(words_date(&w, &S_arena, &d), "12 Mar. 2024");
 	CHECK_STR(words_get(&w, "no_such_key"), "no_such_key");
 	CHECK(words_goal(&w, 18) == NULL);
-	unlink(file);
-	rmdir(sub);
-	rmdir(dir);
+	fixture_project_labels_remove(dir, LANG_EN);
 }
 
 int main(void)
