@@ -1,5 +1,6 @@
 /* test_markdown — the parser's set-up, the directives, paragraph
  * numbering and the unsafe-link rule. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,6 +197,73 @@ static void test_long_target(void)
 	buf_free(&b);
 }
 
+/* The shape of doc's first paragraph: a letter per child (t text,
+ * s strikethrough, l link, o other), into out. */
+static void S_shape(cmark_node *doc, char *out, size_t size)
+{
+	size_t n = 0;
+	cmark_node *para = cmark_node_first_child(doc);
+	for (cmark_node *c = para ? cmark_node_first_child(para) : NULL;
+	     c && n + 1 < size; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+		out[n++] = t == CMARK_NODE_TEXT ? 't'
+			   : t == CMARK_NODE_LINK ? 'l'
+			   : markdown_ext_of(c) == MARKDOWN_EXT_STRIKETHROUGH ? 's'
+			   : 'o';
+	}
+	out[n] = '\0';
+}
+
+struct S_parallel {
+	const char *text, *shape;
+	int wrong;
+};
+
+static void *S_parse_often(void *p)
+{
+	struct S_parallel *job = p;
+	struct diags d;
+	diags_init(&d);
+	for (int i = 0; i < 1000; i++) {
+		cmark_node *doc = S_parse(job->text, &d);
+		char shape[16] = "";
+		if (doc)
+			S_shape(doc, shape, sizeof shape);
+		job->wrong += !doc || strcmp(shape, job->shape) != 0;
+		cmark_node_free(doc);
+	}
+	diags_free(&d);
+	return NULL;
+}
+
+/* Parses on several threads at once: cmark-gfm keeps the extensions'
+ * inline characters in one table for the process, so one parse ending
+ * could clear '~' (or ':') in the middle of another's (markdown.c). */
+static void test_parallel(void)
+{
+	struct S_parallel jobs[] = {
+		{"plain ~~struck~~ text: with colons, www and words", "tst", 0},
+		{"bare http://example.org/x ~~gone~~ end", "tltst", 0},
+		{"a [link](https://example.org) ~~struck~~ too", "tltst", 0},
+		{"and ~~one~~ more: ~~two~~ w", "tstst", 0},
+	};
+	enum { N = sizeof jobs / sizeof *jobs };
+	pthread_t t[N];
+	bool started[N];
+	for (size_t i = 0; i < N; i++)
+		started[i] = pthread_create(&t[i], NULL, S_parse_often,
+					    &jobs[i]) == 0;
+	for (size_t i = 0; i < N; i++) {
+		CHECK(started[i]);
+		if (started[i])
+			pthread_join(t[i], NULL);
+		if (jobs[i].wrong)
+			fprintf(stderr, "%s: %d of 1000 parses wrong\n",
+				jobs[i].text, jobs[i].wrong);
+		CHECK(jobs[i].wrong == 0);
+	}
+}
+
 int main(void)
 {
 	test_numbering();
@@ -205,5 +273,6 @@ int main(void)
 	test_urls();
 	test_autolinks_as_gfm();
 	test_long_target();
+	test_parallel();
 	return check_done("markdown");
 }
