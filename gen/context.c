@@ -146,7 +146,10 @@ static struct value *S_markdown(struct S_ctx *c, const struct text *t)
 	const char *s = text_get(t, c->lang, c->first);
 	if (!s || !*s)
 		return c->empty;
-	return S_field(c, s, strlen(s), text_origin(t, c->lang, c->first));
+	struct value *v = S_field(c, s, strlen(s),
+				  text_origin(t, c->lang, c->first));
+	v->in_section = v->markdown;
+	return v;
 }
 
 /* A map with room for n entries, so that filling it never moves it. */
