@@ -1,6 +1,7 @@
 /* import — the command line, the text toolkit the readers share, and the
  * YAML they produce. */
 #include "import.h"
+#include "sheet.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -35,6 +36,9 @@ static const char S_usage[] =
 	"        UPR cycle by default.  --related adds the recommendations of\n"
 	"        the other mechanisms (treaty bodies, special procedures) to\n"
 	"        the UPR recommendations that share their themes.\n"
+	"  sheet FILE.xlsx [-C DIR] [--force]\n"
+	"        a spreadsheet of 'uprgen export sheets', filled in by an\n"
+	"        institution, into content/progress/ (see 'import sheet --help')\n"
 	"  ohchr-matrix FILE.docx|FILE.txt [--state NAME]\n"
 	"        OHCHR's thematic list of recommendations (the matrix): the\n"
 	"        Word file, read by its table's header row, or its text; its\n"
@@ -1193,6 +1197,9 @@ static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 
 int import_command(int argc, char **argv)
 {
+	/* an institution's returned spreadsheet: content/progress/ */
+	if (argc >= 2 && !strcmp(argv[1], "sheet"))
+		return sheet_import_command(argc - 1, argv + 1);
 	struct S_args g;
 	int status = S_parse_args(argc, argv, &g);
 	if (status)

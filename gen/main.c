@@ -38,6 +38,8 @@ static const char S_usage[] =
 	"                       start a new report project\n"
 	"  export sheets [-C DIR] [--by responsible|cluster] [--out DIR]\n"
 	"                       one spreadsheet per institution to fill in\n"
+	"  import sheet FILE.xlsx [-C DIR] [--force]\n"
+	"                       what an institution filled in, to content/progress/\n"
 	"\n"
 	"'uprgen COMMAND --help' tells more.  Exit status: 0 success, 1 the\n"
 	"content has errors, 2 wrong usage.\n";
