@@ -337,6 +337,26 @@ static void S_read_row(struct S_import *I, unsigned row)
 	out.source = fill[SHEET_COL_SOURCE];
 	out.challenges = fill[SHEET_COL_CHALLENGES];
 	out.assistance = fill[SHEET_COL_ASSISTANCE];
+	/* what the loader would refuse, refused here at its cell */
+	for (unsigned c = SHEET_COL_ACTION; c < SHEET_COLUMNS; c++) {
+		size_t max = c == SHEET_COL_SOURCE ? MODEL_MAX_TEXT_FIELD
+						   : MODEL_MAX_MARKDOWN_FIELD;
+		const char *t = fill[c];
+		const char *ctl = t;
+		while (*ctl && ((unsigned char)*ctl >= 0x20 || *ctl == '\n' ||
+				*ctl == '\t') && *ctl != 0x7F)
+			ctl++;
+		if (strlen(t) > max)
+			diag_error(I->d, S_at(I, row, c + 1),
+				   "this text is %zu bytes long; a cell may "
+				   "hold at most %zu here",
+				   strlen(t), max);
+		else if (*ctl)
+			diag_error(I->d, S_at(I, row, c + 1),
+				   "this text holds the control character "
+				   "U+%04X, which no report can show; delete it",
+				   (unsigned char)*ctl);
+	}
 	if (*out.source && !*out.action)
 		diag_error(I->d, S_at(I, row, SHEET_COL_SOURCE + 1),
 			   "a source is given without a measure; write the "
