@@ -426,8 +426,24 @@ static bool S_write_recs(struct S_export *E, lxw_workbook *wb,
 	if (g->count) {
 		lxw_row_t last = (lxw_row_t)(SHEET_FIRST_ROW + g->count - 1);
 		lxw_data_validation status = {0};
-		status.validate = LXW_VALIDATION_TYPE_LIST;
-		status.value_list = (char **)S_status_words(E);
+		const char **words = S_status_words(E);
+		/* Excel keeps a list of at most 255 characters, split at
+		 * commas: status words that do not fit are read from the
+		 * hidden sheet (column D) instead */
+		size_t total = 0, n = 0;
+		bool inline_ok = true;
+		for (; words[n]; n++) {
+			total += strlen(words[n]) + 1;
+			inline_ok &= !strpbrk(words[n], ",\"");
+		}
+		if (inline_ok && total <= 255) {
+			status.validate = LXW_VALIDATION_TYPE_LIST;
+			status.value_list = (char **)words;
+		} else {
+			status.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+			status.value_formula = arena_printf(
+				E->a, "=%s!$D$1:$D$%zu", SHEET_META_NAME, n);
+		}
 		status.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
 		status.error_message =
 			(char *)words_get(E->w, "sheet_status_error");
@@ -525,6 +541,11 @@ static bool S_write_meta(struct S_export *E, lxw_worksheet *ws,
 			ws, (lxw_row_t)i, 1,
 			S_cell(E->a, vals[i] ? vals[i] : ""), NULL));
 	}
+	/* the status words, for a drop-down that cannot hold them inline */
+	const char **words = S_status_words(E);
+	for (lxw_row_t i = 0; words[i]; i++)
+		ok &= S_ok(worksheet_write_string(ws, i, 3,
+						  S_cell(E->a, words[i]), NULL));
 	worksheet_hide(ws);
 	worksheet_protect(ws, NULL, NULL);
 	return ok;

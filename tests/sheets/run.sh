@@ -97,7 +97,7 @@ for path in sorted(glob.glob(sys.argv[1] + "/*.xlsx")):
             bad.append((path, "B%d" % row, "not wrapped"))
     if ws.column_dimensions["B"].width < 50 or ws.column_dimensions["H"].width < 40:
         bad.append((path, "narrow columns"))
-    facts = dict(r for r in wb["uprgen"].iter_rows(values_only=True))
+    facts = dict((r[0], r[1]) for r in wb["uprgen"].iter_rows(values_only=True))
     if facts.get("outcome") != "A/HRC/53/8" or facts.get("language") != "es":
         bad.append((path, "facts", facts))
     intro = " ".join(str(r[0]) for r in wb["Instrucciones"].iter_rows(values_only=True) if r[0])
@@ -106,6 +106,22 @@ for path in sorted(glob.glob(sys.argv[1] + "/*.xlsx")):
 print("bad:", bad)
 PYEOF
 check "openpyxl: drop-down, locked and unlocked cells, wrapping, widths, facts, instructions" 'grep -qx "bad: \[\]" "$tmp/openpyxl.out"'
+
+# a status word with a comma cannot go in Excel's inline list: the
+# drop-down then reads the words from the hidden sheet
+C=$tmp/comma
+mkdir -p "$C/templates/labels"
+cp -R "$root/content" "$C/"
+printf 'status_partially_implemented: "Implementada, en parte"\n' >"$C/templates/labels/es.yaml"
+"$UPRGEN" export sheets -C "$C" >/dev/null 2>&1
+"$PY" - "$C/build/sheets/ministerio-publico.xlsx" >"$tmp/comma.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+dv = [d for d in wb.worksheets[0].data_validations.dataValidation if d.type == "list"][0]
+words = [r[3] for r in wb["uprgen"].iter_rows(values_only=True)][:4]
+print(dv.formula1, words)
+PYEOF
+check "a status word with a comma: the drop-down reads the hidden sheet" 'grep -qF "uprgen!\$D\$1:\$D\$4 ['"'"'Implementada'"'"', '"'"'Implementada, en parte'"'"', '"'"'No implementada'"'"', '"'"'Sin evaluar'"'"']" "$tmp/comma.out"'
 
 # --- the round trip ------------------------------------------------------
 S=$P/build/sheets/ministerio-del-interior.xlsx
