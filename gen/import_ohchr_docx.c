@@ -149,6 +149,52 @@ static void S_add_group(struct arena *a, const char *s, size_t len,
 	}
 }
 
+/* Whether text[start, end) reads like the names of States: a capital
+ * first (or "the former ..."), no digit, not an acronym in capitals
+ * ("(ICRMW)" names a convention). */
+static bool S_names(const char *text, size_t start, size_t end)
+{
+	if (end <= start ||
+	    !(S_upper(text + start) || !strncmp(text + start, "the ", 4)))
+		return false;
+	bool lower = false;
+	for (size_t c = start; c < end; c++) {
+		if (text[c] >= '0' && text[c] <= '9')
+			return false;
+		lower = lower || (text[c] >= 'a' && text[c] <= 'z') ||
+			(unsigned char)text[c] >= 0x80;
+	}
+	return lower;
+}
+
+/* The text without the States that close it: the groups S_names
+ * accepts, and the ";" or "." after them. */
+static const char *S_strip_states(struct arena *a, const char *text)
+{
+	size_t end = strlen(text);
+	for (;;) {
+		while (end && (text[end - 1] == ' ' || text[end - 1] == ';' ||
+			       text[end - 1] == '.'))
+			end--;
+		if (!end || text[end - 1] != ')')
+			break;
+		int depth = 0;
+		size_t open = end;
+		while (open-- > 0) {
+			if (text[open] == ')')
+				depth++;
+			else if (text[open] == '(' && --depth == 0)
+				break;
+		}
+		if (open == (size_t)-1 || !S_names(text, open + 1, end - 1))
+			break;
+		end = open;
+	}
+	if (!end)
+		return text;
+	return import_clean(a, text, end);
+}
+
 /* The end of the group opening at s[open] ('('), or 0. */
 static size_t S_group_end(const char *s, size_t open)
 {
@@ -162,9 +208,9 @@ static size_t S_group_end(const char *s, size_t open)
 	return 0;
 }
 
-/* The States of a recommendation's text, in order: each parenthesised
- * group (or run of groups) that closes a sentence — followed by ";" or
- * "." or the end — and reads like names: a capital first, no digit. */
+/* The States of a recommendation's text, in order: the parenthesised
+ * groups that read like names (S_names) in each run of groups that closes
+ * a sentence: followed by ";", "." or the end. */
 static void S_states(struct arena *a, const char *text,
 		     struct import_list *states)
 {
@@ -191,16 +237,8 @@ static void S_states(struct arena *a, const char *text,
 		bool closes = k >= n || text[k] == ';' ||
 			      (text[k] == '.' && (k + 1 >= n || text[k + 1] == ' ' ||
 						  text[k + 1] == '\0'));
-		bool names = true;
-		for (size_t g = 0; g < count && names; g++) {
-			names = (S_upper(text + starts[g]) ||
-				 !strncmp(text + starts[g], "the ", 4)) &&
-				ends[g] > starts[g];
-			for (size_t c = starts[g]; c < ends[g] && names; c++)
-				names = !(text[c] >= '0' && text[c] <= '9');
-		}
-		if (closes && names)
-			for (size_t g = 0; g < count; g++)
+		for (size_t g = 0; g < count && closes; g++)
+			if (S_names(text, starts[g], ends[g]))
 				S_add_group(a, text + starts[g],
 					    ends[g] - starts[g], states);
 		i = ends[count - 1];
@@ -397,8 +435,7 @@ static void S_finish_rec(struct S_reader *R, struct import_rec *rec,
 {
 	struct import_set *set = R->set;
 	const char *whole = S_tidy(set->a, text->data ? text->data : "");
-	struct import_list ignored = {0};
-	rec->text = import_split_states(set->a, whole, NULL, &ignored);
+	rec->text = S_strip_states(set->a, whole);
 	S_states(set->a, whole, &rec->states);
 	if (!rec->states.count)
 		S_warn(R, row,
@@ -435,6 +472,7 @@ static bool S_rec_row(struct S_reader *R, const struct office_row *row,
 			if (rec && !seen)
 				S_finish_rec(R, rec, &text, n);
 			buf_clear(&text);
+			has_source = false;
 			struct import_rec *before = S_find(set, id);
 			seen = before != NULL;
 			if (seen) {
@@ -460,9 +498,14 @@ static bool S_rec_row(struct S_reader *R, const struct office_row *row,
 		if (!*line || !rec || seen)
 			continue;
 		if (!strncasecmp(line, "Source of position:", 19)) {
-			rec->position_note = arena_printf(
+			/* the source of every recommendation of the cell
+			 * that has none yet */
+			const char *note = arena_printf(
 				set->a, "source: %s",
 				S_tidy(set->a, line + 19));
+			for (size_t k = 0; k < R->last_count; k++)
+				if (!R->last[k]->position_note)
+					R->last[k]->position_note = note;
 			has_source = true;
 		} else if (!has_source) {
 			buf_putc(&text, ' ');
