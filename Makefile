@@ -21,7 +21,8 @@ PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
                  hyphen-en-us hyphen-es hyphen-fr fonts-noto-core \
                  fonts-dejavu-core libzip-dev libexpat1-dev
-TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3
+TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 python3-openpyxl \
+                 libreoffice-calc-nogui
 
 SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)
