@@ -32,7 +32,7 @@ struct S_loader {
 static const char *const S_report_fields[] = {
 	"state", "cycle",     "session",  "outcome",     "adopted",
 	"period", "title",    "subtitle", "symbol",      "date",
-	"languages", "prepared_by", "chapters", NULL};
+	"languages", "prepared_by", "chapters", "site_url", "license", NULL};
 static const char *const S_period_fields[] = {"from", "to", NULL};
 static const char *const S_cluster_fields[] = {"id", "title", "description",
 					       NULL};
@@ -549,6 +549,31 @@ static void S_load_period(struct S_loader *L, const struct value *v)
 				 false);
 }
 
+/* site_url: an http(s) address with a host, written into pages as it
+ * is (so no quote, space, '<' or '>'), given a final '/'. */
+static const char *S_site_url(struct S_loader *L, const struct value *v)
+{
+	const char *s = S_plain(L, v, "site_url");
+	if (!s)
+		return NULL;
+	const char *host = !strncmp(s, "https://", 8)  ? s + 8
+			   : !strncmp(s, "http://", 7) ? s + 7
+						       : NULL;
+	bool ok = host && *host && *host != '/' && strlen(s) < 2000;
+	for (const char *p = s; ok && *p; p++)
+		ok = (unsigned char)*p > ' ' && !strchr("\"'<>\\`{}|^#?", *p) &&
+		     (unsigned char)*p < 0x7f;
+	if (!ok) {
+		diag_error(L->d, v->pos,
+			   "'site_url' must be the site's address, "
+			   "https://HOST/PATH (no query, fragment, space or "
+			   "quote), but here it is '%s'", s);
+		return NULL;
+	}
+	size_t n = strlen(s);
+	return s[n - 1] == '/' ? s : arena_printf(L->a, "%s/", s);
+}
+
 static void S_load_report_fields(struct S_loader *L, const struct value *m)
 {
 	struct report *r = L->r;
@@ -569,6 +594,8 @@ static void S_load_report_fields(struct S_loader *L, const struct value *m)
 	r->date = S_date(L, S_required(L, m, "date", what), "date", false);
 	r->prepared_by = S_text(L, value_map_get(m, "prepared_by"),
 				"prepared_by", false);
+	r->site_url = S_site_url(L, value_map_get(m, "site_url"));
+	r->license = S_text(L, value_map_get(m, "license"), "license", false);
 }
 
 /* ------------------------------------------------------------- chapters */

@@ -210,6 +210,11 @@ struct report {
 	enum lang languages[LANG_COUNT];
 	size_t language_count;
 	struct text prepared_by;
+	/* where the website is published, "https://example.org/upr/" (always
+	 * ending in '/'; NULL: unknown): sitemap, canonical links, Open
+	 * Graph */
+	const char *site_url;
+	struct text license; /* of the open data, e.g. "CC BY 4.0" */
 
 	struct chapter *chapters;
 	size_t chapter_count;

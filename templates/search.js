@@ -1,8 +1,14 @@
 /* search.js: search in the recommendations without a server.  The index
  * (search-index.js, written by uprgen) sets window.UPRGEN_SEARCH to rows
- * [id, text, states, cluster, status label, status name].  Results are
- * built with textContent only, so no text can become markup.  The page
- * reads fine without this script. */
+ * [id, text, states, cluster, status label, status name, position,
+ * institutions, SDGs and targets, themes, groups, goal titles].
+ *
+ * A query is words and "phrases in quotes"; a recommendation is found
+ * when it holds every one (accents and case aside).  A word with a digit
+ * (an id, an SDG target) matches only whole: "110.1" finds 110.1, not
+ * 110.14; a query that is exactly an id finds that recommendation alone.
+ * Results are built with textContent only, so no text can become markup.
+ * The page reads fine without this script. */
 (function () {
 	"use strict";
 	var rows = window.UPRGEN_SEARCH || [];
@@ -14,30 +20,65 @@
 	function fold(s) {
 		return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 	}
-	var hay = rows.map(function (r) { return fold(r.slice(0, 5).join(" ")); });
+	function escape(s) {
+		return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+	}
+	var hay = rows.map(function (r) {
+		return fold(r.filter(function (_, i) { return i !== 5; }).join(" \u2029 "));
+	});
+	var ids = {};
+	rows.forEach(function (r, i) { ids[fold(r[0])] = i; });
+
+	/* the query's words and phrases, each a test on a row's text */
+	function tests(query) {
+		var out = [], re = /"([^"]*)"?|(\S+)/g, m;
+		while ((m = re.exec(fold(query)))) {
+			var t = (m[1] !== undefined ? m[1] : m[2]).trim().replace(/\s+/g, " ");
+			if (!t) continue;
+			if (/\d/.test(t)) {
+				var whole = new RegExp("(^|[^0-9a-z])" + escape(t) + "(?![0-9a-z]|[.\\-_][0-9a-z])");
+				out.push(whole.test.bind(whole));
+			} else {
+				out.push(function (t) { return function (h) { return h.indexOf(t) >= 0; }; }(t));
+			}
+		}
+		return out;
+	}
+
+	function row(r) {
+		var li = document.createElement("li"), a = document.createElement("a");
+		a.href = "recommendations/" + encodeURIComponent(r[0]) + ".html";
+		a.textContent = r[0];
+		var badge = document.createElement("span");
+		badge.className = "status status-" + r[5];
+		badge.textContent = r[4];
+		li.appendChild(a);
+		li.appendChild(document.createTextNode(" " + r[1] + " (" + r[2] + ") "));
+		li.appendChild(badge);
+		return li;
+	}
+
+	var plural = window.Intl && Intl.PluralRules
+		? new Intl.PluralRules(document.documentElement.lang) : null;
+	function found(n) {
+		var form = plural && plural.select(n) === "one" ? "one" : "other";
+		return (status.getAttribute("data-found-" + form) || "").replace("{n}", n);
+	}
 
 	function show(query) {
-		var terms = fold(query).split(/\s+/).filter(Boolean);
 		list.textContent = "";
-		if (!terms.length) { status.textContent = ""; return; }
-		var found = 0;
-		for (var i = 0; i < rows.length; i++) {
-			if (!terms.every(function (t) { return hay[i].indexOf(t) >= 0; })) continue;
-			found++;
-			if (found > 200) continue;
-			var r = rows[i], li = document.createElement("li");
-			var a = document.createElement("a");
-			a.href = "recommendations/" + encodeURIComponent(r[0]) + ".html";
-			a.textContent = r[0];
-			var badge = document.createElement("span");
-			badge.className = "status status-" + r[5];
-			badge.textContent = r[4];
-			li.appendChild(a);
-			li.appendChild(document.createTextNode(" " + r[1] + " (" + r[2] + ") "));
-			li.appendChild(badge);
-			list.appendChild(li);
+		var exact = ids[fold(query.trim().replace(/^"|"$/g, ""))];
+		var match = [];
+		if (exact !== undefined) {
+			match = [exact];
+		} else {
+			var t = tests(query);
+			if (!t.length) { status.textContent = ""; return; }
+			for (var i = 0; i < rows.length; i++)
+				if (t.every(function (f) { return f(hay[i]); })) match.push(i);
 		}
-		status.textContent = found ? found + " " + status.getAttribute("data-found")
+		match.slice(0, 200).forEach(function (i) { list.appendChild(row(rows[i])); });
+		status.textContent = match.length ? found(match.length)
 			: status.getAttribute("data-none");
 	}
 
