@@ -590,6 +590,47 @@ static void S_svg_open(struct buf *out, const struct chart *c,
 
 /* Horizontal bars: each category is a row, its name above its bar, so
  * that long names (clusters, regions) stay readable on a phone. */
+/* A category's name on as many lines as it needs, each at most max
+ * characters (broken at spaces; a longer word stays whole): SVG text does
+ * not wrap, and on a phone the names of clusters run past the drawing.
+ * With out NULL only counts the lines. */
+static int S_label(struct buf *out, const char *s, size_t max, int y)
+{
+	int lines = 0;
+	while (*s) {
+		/* the longest run of whole words within max characters */
+		const char *end = s, *p = s;
+		size_t chars = 0;
+		while (*p) {
+			const char *word = p;
+			size_t n = 0;
+			while (*p == ' ')
+				p++;
+			while (*p && *p != ' ') {
+				n += ((unsigned char)*p & 0xc0) != 0x80;
+				p++;
+			}
+			if (end != s && chars + n + 1 > max) {
+				p = word;
+				break;
+			}
+			chars += n + (end != s);
+			end = p;
+		}
+		if (out) {
+			S_svgf(out, "<text class=\"cat\" x=\"0\" y=\"%d\">",
+			       y + 16 + 16 * lines);
+			escape_html(out, s, (size_t)(end - s));
+			buf_puts(out, "</text>\n");
+		}
+		lines++;
+		s = end;
+		while (*s == ' ')
+			s++;
+	}
+	return lines ? lines : 1;
+}
+
 static void S_svg_horizontal(struct buf *out, const struct chart *c,
 			     const char *uid, int W)
 {
@@ -597,13 +638,16 @@ static void S_svg_horizontal(struct buf *out, const struct chart *c,
 	double width = W - value_room;
 	int rows_per = c->type == CHART_TYPE_STACKED ? 1 : (int)c->series_count;
 	int row = S_ROW + (rows_per - 1) * (S_BAR_ROW + 4);
-	int height = (int)c->category_count * row + 8;
+	size_t max = (size_t)(W - 4) / S_CHAR_W;
+	int height = 8;
+	for (size_t k = 0; k < c->category_count; k++)
+		height += row + 16 * (S_label(NULL, c->categories[k], max, 0) - 1);
 	S_svg_open(out, c, uid, W, height);
+	int y = -row;
 	for (size_t k = 0; k < c->category_count; k++) {
-		int y = (int)k * row;
-		S_svgf(out, "<text class=\"cat\" x=\"0\" y=\"%d\">", y + 16);
-		S_text(out, c->categories[k]);
-		buf_puts(out, "</text>\n");
+		y += row;
+		int extra = 16 * (S_label(out, c->categories[k], max, y) - 1);
+		y += extra; /* the bars go under the name's last line */
 		double x = 0, total = 0;
 		for (size_t i = 0; i < c->series_count; i++) {
 			const struct chart_series *se = &c->series[i];
