@@ -14,13 +14,13 @@ CFLAGS    += -std=c17 -pthread $(WARN)
 SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
-LDLIBS    := -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lz -lm -pthread
+LDLIBS    := -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lmicrohttpd -lz -lm -pthread
 
 # Debian packages: to build and run, then only to test.
 PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
                  hyphen-en-us hyphen-es hyphen-fr fonts-noto-core \
-                 fonts-dejavu-core
+                 fonts-dejavu-core libmicrohttpd-dev
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 nodejs
 
 SRC       ?= $(wildcard gen/*.c)

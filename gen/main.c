@@ -15,6 +15,7 @@
 #include "model.h"
 #include "new.h"
 #include "render.h"
+#include "serve.h"
 #include "util.h"
 
 #ifndef UPRGEN_VERSION
@@ -35,6 +36,8 @@ static const char S_usage[] =
 	"                       turn a database export into content\n"
 	"  new    DIR --state NAME [--cycle N] [--session N] [--lang LL,...]\n"
 	"                       start a new report project\n"
+	"  serve  [-C DIR] [--out DIR] [--port N] [--host ADDR]\n"
+	"                       build, serve on 127.0.0.1 and rebuild on change\n"
 	"\n"
 	"'uprgen COMMAND --help' tells more.  Exit status: 0 success, 1 the\n"
 	"content has errors, 2 wrong usage.\n";
@@ -99,6 +102,7 @@ static const struct S_command S_commands[] = {
 	{"render", render_command},
 	{"import", import_command},
 	{"new", new_command},
+	{"serve", serve_command},
 };
 
 int main(int argc, char **argv)
