@@ -740,7 +740,7 @@ static void S_search(struct S_site *S)
 		{"cluster", "title"}, {"status", "label"}, {"status", "id"},
 		{"position", "label"}, {"responsible_text", NULL},
 		{"sdgs_text", NULL}, {"themes_text", NULL},
-		{"groups_text", NULL}};
+		{"groups_text", NULL}, {"cluster", "id"}, {"position", "id"}};
 	enum { S_FIELDS = sizeof path / sizeof *path };
 	struct buf goals;
 	buf_init(&goals);

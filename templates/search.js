@@ -1,7 +1,10 @@
 /* search.js: search in the recommendations without a server.  The index
  * (search-index.js, written by uprgen) sets window.UPRGEN_SEARCH to rows
  * [id, text, states, cluster, status label, status name, position,
- * institutions, SDGs and targets, themes, groups, goal titles].
+ * institutions, SDGs and targets, themes, groups, cluster id, position
+ * name, goal titles].  The form's selects narrow the results to a
+ * cluster, a status, a position, a goal (its targets with it); without
+ * JavaScript they are sent as ?cluster=...&status=... and read here.
  *
  * A query is words and "phrases in quotes"; a recommendation is found
  * when it holds every one (accents and case aside).  A word with a digit
@@ -24,7 +27,7 @@
 		return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 	}
 	var hay = rows.map(function (r) {
-		return fold(r.filter(function (_, i) { return i !== 5; }).join(" \u2029 "));
+		return fold(r.filter(function (_, i) { return i !== 5 && i !== 11 && i !== 12; }).join(" \u2029 "));
 	});
 	var ids = {};
 	rows.forEach(function (r, i) { ids[fold(r[0])] = i; });
@@ -65,24 +68,46 @@
 		return (status.getAttribute("data-found-" + form) || "").replace("{n}", n);
 	}
 
+	/* the selects: [element, the row's field it tests] */
+	var filters = [["f-cluster", 11], ["f-status", 5], ["f-position", 12], ["f-sdg", 8]]
+		.map(function (f) { return [document.getElementById(f[0]), f[1]]; })
+		.filter(function (f) { return f[0]; });
+	function passes(r) {
+		return filters.every(function (f) {
+			var want = f[0].value;
+			if (!want) return true;
+			if (f[1] !== 8) return r[f[1]] === want;
+			return r[8].split(/[^0-9a-z.]+/i).some(function (code) {
+				return code.split(".")[0] === want;
+			});
+		});
+	}
+
 	function show(query) {
 		list.textContent = "";
 		var exact = ids[fold(query.trim().replace(/^"|"$/g, ""))];
 		var match = [];
+		var filtered = filters.some(function (f) { return f[0].value; });
 		if (exact !== undefined) {
 			match = [exact];
 		} else {
 			var t = tests(query);
-			if (!t.length) { status.textContent = ""; return; }
+			if (!t.length && !filtered) { status.textContent = ""; return; }
 			for (var i = 0; i < rows.length; i++)
-				if (t.every(function (f) { return f(hay[i]); })) match.push(i);
+				if (passes(rows[i]) && t.every(function (f) { return f(hay[i]); })) match.push(i);
 		}
 		match.slice(0, 200).forEach(function (i) { list.appendChild(row(rows[i])); });
 		status.textContent = match.length ? found(match.length)
 			: status.getAttribute("data-none");
 	}
 
-	var q = new URLSearchParams(window.location.search).get("q");
-	if (q) { input.value = q; show(q); }
+	var params = new URLSearchParams(window.location.search);
+	filters.forEach(function (f) {
+		var v = params.get(f[0].name);
+		if (v) f[0].value = v;
+		f[0].addEventListener("change", function () { show(input.value); });
+	});
+	input.value = params.get("q") || "";
+	if (input.value || filters.some(function (f) { return f[0].value; })) show(input.value);
 	input.addEventListener("input", function () { show(input.value); });
 })();

@@ -221,7 +221,7 @@ for lang in langs:
     recs = {r["id"]: r for r in j["recommendations"]}
     for row in rows:
         rec = recs.get(row[0])
-        if len(row) != 12 or not rec:
+        if len(row) != 14 or not rec:
             bad("search index row %s: %d fields" % (row[0], len(row)))
             break
         for inst in rec["responsible"]:

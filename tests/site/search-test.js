@@ -25,13 +25,16 @@ function element() {
 		addEventListener(k, f) { this.listeners[k] = f; } };
 }
 const input = element(), list = element(), status = element();
+const selects = {};
+for (const [id, name] of [["f-cluster", "cluster"], ["f-status", "status"], ["f-position", "position"], ["f-sdg", "sdg"]])
+	selects[id] = Object.assign(element(), { name });
 status.attrs = { "data-none": "none", "data-found-one": "{n} one",
 		 "data-found-other": "{n} other" };
 const sandbox = {
 	window: { location: { search: "" } },
 	document: {
 		documentElement: { lang },
-		getElementById: (k) => ({ q: input, "search-results": list, "search-status": status })[k],
+		getElementById: (k) => ({ q: input, "search-results": list, "search-status": status, ...selects })[k],
 		createElement: () => element(),
 		createTextNode: (t) => ({ textContent: t }),
 	},
@@ -71,5 +74,20 @@ for (const r of rows) {
 		      `phrase ${swapped} does not find ${r[0]}`);
 	}
 }
+// the filters, alone and with a word
+function filtered(id, value, want) {
+	selects[id].value = value;
+	const got = search("");
+	selects[id].value = "";
+	const expect = rows.filter(want).map((r) => r[0]);
+	check(JSON.stringify(got) === JSON.stringify(expect.slice(0, 200)),
+	      `filter ${id}=${value}: ${got.length} found, ${expect.length} expected`);
+}
+for (const st of new Set(rows.map((r) => r[5]))) filtered("f-status", st, (r) => r[5] === st);
+for (const cl of new Set(rows.map((r) => r[11]))) filtered("f-cluster", cl, (r) => r[11] === cl);
+for (const po of new Set(rows.map((r) => r[12]))) filtered("f-position", po, (r) => r[12] === po);
+const goals = new Set(rows.flatMap((r) => r[8].split(/, | y | and | et /).filter(Boolean).map((c) => c.split(".")[0])));
+for (const g of goals)
+	filtered("f-sdg", g, (r) => r[8].split(/, | y | and | et /).some((c) => c.split(".")[0] === g));
 console.log(`search: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
