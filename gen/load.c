@@ -32,7 +32,7 @@ struct S_loader {
 static const char *const S_report_fields[] = {
 	"state", "cycle",     "session",  "outcome",     "adopted",
 	"period", "title",    "subtitle", "symbol",      "date",
-	"languages", "prepared_by", "chapters", "site_url", "license", NULL};
+	"languages", "prepared_by", "chapters", "site_url", "license", "received", NULL};
 static const char *const S_period_fields[] = {"from", "to", NULL};
 static const char *const S_cluster_fields[] = {"id", "title", "description",
 					       NULL};
@@ -538,6 +538,24 @@ static void S_load_cycle(struct S_loader *L, const struct value *v)
 	L->r->cycle = (int)v->number;
 }
 
+/* received: a whole number from 1 (checked against the list by
+ * validate). */
+static void S_load_received(struct S_loader *L, const struct value *v)
+{
+	if (!v || v->kind == VALUE_NULL)
+		return;
+	if (v->kind != VALUE_NUMBER || v->number != floor(v->number) ||
+	    v->number < 1 || v->number > 1000000) {
+		diag_error(L->d, v->pos,
+			   "'received' must be the number of recommendations "
+			   "the State received, a whole number, found '%s'",
+			   v->str ? diag_quote(L->a, v->str) : value_kind_name(v->kind));
+		return;
+	}
+	L->r->received = (size_t)v->number;
+	L->r->received_pos = v->pos;
+}
+
 static void S_load_period(struct S_loader *L, const struct value *v)
 {
 	if (!v || v->kind == VALUE_NULL || !S_expect(L, v, VALUE_MAP, "period"))
@@ -596,6 +614,7 @@ static void S_load_report_fields(struct S_loader *L, const struct value *m)
 				"prepared_by", false);
 	r->site_url = S_site_url(L, value_map_get(m, "site_url"));
 	r->license = S_text(L, value_map_get(m, "license"), "license", false);
+	S_load_received(L, value_map_get(m, "received"));
 }
 
 /* ------------------------------------------------------------- chapters */

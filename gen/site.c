@@ -601,6 +601,16 @@ static void S_dashboard(struct S_site *S)
 	chart_write_svg(&S->frag, c, "chart-status-by-cluster");
 	S_put(S, m, "chart", S_frag(S));
 	arena_free(&ca);
+	/* a project that follows a selection says so: "48 of the 202
+	 * recommendations received" */
+	if (S->r->received > S->r->rec_count) {
+		const char *names[] = {"count", "received"};
+		const char *vals[] = {
+			words_integer(S->w, S->va, (long long)S->r->rec_count),
+			words_integer(S->w, S->va, (long long)S->r->received)};
+		S_put(S, m, "selection",
+		      words_fill(S->va, S_word(S, "total_of"), names, vals, 2));
+	}
 	S_page(S, "index.html", "index.html", m);
 }
 

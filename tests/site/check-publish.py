@@ -20,7 +20,9 @@ need of a built website, checked without a browser:
    targets of its recommendation;
  * the stylesheet's print rules: chart data tables shown, back links
    hidden, full width;
- * the labels: every key of labels/en.yaml in every other language.
+ * the labels: every key of labels/en.yaml in every other language;
+ * with received in report.yaml, the dashboard says how many of them the
+   project lists ("48 of the 202 recommendations received").
 Exit 0 when all hold, 1 otherwise (each problem printed)."""
 import glob, hashlib, json, os, re, sys
 from html.parser import HTMLParser
@@ -42,10 +44,11 @@ def report_yaml():
         url += "/"
     langs = re.search(r"^languages:\s*\[([^\]]*)\]", text, re.M)
     langs = [l.strip() for l in langs.group(1).split(",")] if langs else []
-    return url, langs, re.search(r"^license:", text, re.M) is not None
+    rec = re.search(r"^received:\s*(\d+)", text, re.M)
+    return url, langs, re.search(r"^license:", text, re.M) is not None, rec and rec.group(1)
 
 
-site_url, langs, has_license = report_yaml()
+site_url, langs, has_license, received = report_yaml()
 multi = len(langs) > 1
 
 
@@ -172,6 +175,11 @@ for rel in pages:
             bad("%s: aria-current on %s" % (rel, menu_current))
     elif menu_current:
         bad("%s: aria-current on %s, which is not this page" % (rel, menu_current))
+    if inner == "index.html" and received and not (multi and rel == "index.html"):
+        html = open(os.path.join(site, rel), encoding="utf-8").read()
+        h2 = re.search(r'<h2 id="totals">(.*?)</h2>', html)
+        if not h2 or received not in h2.group(1):
+            bad("%s: the dashboard does not say %s were received" % (rel, received))
     if inner == "report.html" and p.toc_links < 3:
         bad("%s: table of contents has %d links" % (rel, p.toc_links))
 
