@@ -14,15 +14,16 @@ CFLAGS    += -std=c17 -pthread $(WARN)
 SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
-LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lxlsxwriter -lz -lm -pthread
+LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lxlsxwriter -lmicrohttpd -lz -lm -pthread
 
 # Debian packages: to build and run, then only to test.
 PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
                  hyphen-en-us hyphen-es hyphen-fr fonts-noto-core \
-                 fonts-dejavu-core libzip-dev libexpat1-dev libxlsxwriter-dev
+                 fonts-dejavu-core libzip-dev libexpat1-dev libxlsxwriter-dev \
+                 libmicrohttpd-dev
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
-                 python3-openpyxl libreoffice-calc-nogui
+                 python3-openpyxl libreoffice-calc-nogui nodejs
 
 SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)
@@ -37,7 +38,7 @@ RENDER_CASE := build/asan/tests/render_case
 PLAIN_UNIT_BIN := build/tests/test_heap
 
 .PHONY: all deps test-deps example test check-example clean install golden \
-        bench bench-deps fuzz fuzz-deps
+        bench bench-deps fuzz fuzz-deps test-browser
 
 all: deps build/uprgen example
 
@@ -128,6 +129,21 @@ test: test-deps build/uprgen build/asan/uprgen build/tsan/uprgen $(UNIT_BIN) \
 	  RENDER_CASE=$(abspath $(RENDER_CASE)) \
 	  SHARED=$(SHARED) UNIT_BINS="$(UNIT_BIN) $(PLAIN_UNIT_BIN)" \
 	  bash tests/run.sh
+
+# The websites in headless Chromium (axe-core, 1280 and 375 px, search,
+# print): slower than `make test`, so separate.  Chromium from Debian,
+# puppeteer-core and axe-core (pinned) from npm into build/browser/.
+BROWSER_PACKAGES := chromium nodejs poppler-utils
+BROWSER_NPM      := puppeteer-core@24.43.1 axe-core@4.14.1
+
+test-browser: deps build/uprgen
+	$(call install_missing,$(BROWSER_PACKAGES) \
+	  $(if $(shell command -v npm),,npm))
+	@[ -d build/browser/node_modules/puppeteer-core ] && \
+	  [ -d build/browser/node_modules/axe-core ] || \
+	  (mkdir -p build/browser && npm install --silent --no-save --no-audit \
+	   --no-fund --prefix build/browser $(BROWSER_NPM))
+	UPRGEN=$(abspath build/uprgen) bash tests/browser/browser.sh
 
 BENCH_PACKAGES := time cmark-gfm pandoc weasyprint poppler-utils hugo \
                   python3

@@ -379,6 +379,51 @@ static void S_report_read(void *arg, size_t i)
 	S_release_report((struct S_language *)arg + i);
 }
 
+/* Whether this build writes the PDF of language l. */
+static bool S_pdf_wanted(const struct S_options *o, enum lang l)
+{
+	return o->pdf && (o->only_lang < 0 || l == (enum lang)o->only_lang);
+}
+
+/* The report files written for the site's languages, copied beside
+ * their pages (site/[LL/]report-LL.EXT), where the pages offer them. */
+static bool S_offer_files(struct arena *a, struct diags *d,
+			  const struct site_language *site, size_t n,
+			  const char *staging)
+{
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		for (int k = 0; k < 2; k++) {
+			if (!(k ? site[i].docx : site[i].pdf))
+				continue;
+			const char *name = arena_printf(
+				a, "report-%s.%s", lang_code(site[i].lang),
+				k ? "docx" : "pdf");
+			const char *from = arena_printf(a, "%s/%s", staging,
+							name);
+			const char *to = arena_printf(
+				a, "%s/site/%s%s%s", staging,
+				n > 1 ? lang_code(site[i].lang) : "",
+				n > 1 ? "/" : "", name);
+			char *data;
+			size_t len;
+			int err = file_read_all(from, 1024u * 1024 * 1024,
+						&data, &len);
+			if (!err) {
+				err = file_write_all(to, data, len);
+				free(data);
+			}
+			if (err) {
+				diag_error(d, (struct source_pos){to, 0, 0},
+					   "cannot copy the report into the "
+					   "site: %s", strerror(err));
+				ok = false;
+			}
+		}
+	}
+	return ok;
+}
+
 /* Writes the site (when asked), the Markdown of every language and the
  * PDFs asked into the staging folder. */
 static bool S_run(struct arena *a, struct diags *d, const struct report *r,
@@ -403,7 +448,9 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 						lang_code(langs[i].lang));
 		site[i] = (struct site_language){langs[i].lang, NULL,
 						 &langs[i].words,
-						 langs[i].md_file};
+						 langs[i].md_file,
+						 S_pdf_wanted(o, langs[i].lang),
+						 false};
 	}
 	/* The site is written on another thread meanwhile the contexts are
 	 * made and the reports parsed. */
@@ -427,6 +474,8 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		     ok;
 	if (ok && o->pdf)
 		ok = S_write_pdfs(d, r, langs, n, o->only_lang, staging);
+	if (ok && w)
+		ok = S_offer_files(a, d, site, n, staging);
 	for (size_t i = 0; i < n; i++)
 		S_release_report(&langs[i]);
 	return ok && d->errors == 0;

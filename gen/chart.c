@@ -168,8 +168,13 @@ static const unsigned S_palette[] = {0x1f5f9e, 0xa34f00, 0x5b3f8c,
 
 unsigned chart_status_colour(enum status s)
 {
+	/* Not implemented is a crimson leaning to magenta, not a red: under
+	 * deuteranopia a red and the orange of "partially" become one olive,
+	 * this one stays bluish.  Colour is never alone: the SVG and the
+	 * stylesheet add a pattern per status (solid, stripes, dots,
+	 * cross-hatch), and every status is written out. */
 	static const unsigned colours[STATUS_COUNT] = {0x1b6f3a, 0xa34f00,
-						       0xb3261e, 0x5f6368};
+						       0x9c1f5a, 0x5f6368};
 	return colours[s < STATUS_COUNT ? s : STATUS_NOT_ASSESSED];
 }
 
@@ -456,8 +461,13 @@ struct chart *chart_for_block(struct arena *a, const struct report *r,
 
 /* ---- SVG ------------------------------------------------------------ */
 
+/* Each chart is drawn twice, 640 units wide for screens from 40rem up and
+ * 340 for phones (the stylesheet shows one): scaled down to a phone, the
+ * wide drawing's 13 px text came out at 7 px; the narrow one keeps it at
+ * 12 px and more on a 375 px screen. */
 enum {
-	S_W = 640,        /* viewBox width */
+	S_W_WIDE = 640,
+	S_W_NARROW = 340,
 	S_PLOT_LEFT = 64, /* room for the value labels of the axis */
 	S_PLOT_RIGHT = 16,
 	S_PLOT_TOP = 24,
@@ -516,35 +526,128 @@ static void S_colour(struct buf *out, unsigned rgb)
 	buf_put(out, tmp, sizeof tmp);
 }
 
+/* The fill of series i: its colour, and from the second series on a
+ * pattern over it (stripes, dots, cross-hatch, ...), so that series are
+ * told apart in greyscale and by every reader. */
+static void S_fill(struct buf *out, const struct chart *c, const char *uid,
+		   size_t i)
+{
+	if (c->series_count < 2 || i % 6 == 0) {
+		S_colour(out, c->series[i].colour);
+		return;
+	}
+	S_svgf(out, "url(#%s-p%d)", uid, (int)i);
+}
+
+/* The patterns of S_fill: white marks at 45 % over the colour. */
+static void S_patterns(struct buf *out, const struct chart *c,
+		       const char *uid)
+{
+	static const char *const marks[] = {
+		"",
+		"<rect width=\"2.5\" height=\"8\" fill=\"#fff\" "
+		"fill-opacity=\".45\"/>",
+		"<circle cx=\"4\" cy=\"4\" r=\"1.6\" fill=\"#fff\" "
+		"fill-opacity=\".6\"/>",
+		"<path d=\"M0 4H8M4 0V8\" stroke=\"#fff\" stroke-width=\"1.4\" "
+		"stroke-opacity=\".5\"/>",
+		"<rect width=\"8\" height=\"2.5\" fill=\"#fff\" "
+		"fill-opacity=\".45\"/>",
+		"<path d=\"M0 0L8 8M8 0L0 8\" stroke=\"#fff\" "
+		"stroke-width=\"1.2\" stroke-opacity=\".5\"/>"};
+	if (c->series_count < 2)
+		return;
+	buf_puts(out, "<defs>");
+	for (size_t i = 1; i < c->series_count; i++) {
+		if (i % 6 == 0)
+			continue;
+		S_svgf(out,
+		       "<pattern id=\"%s-p%d\" width=\"8\" height=\"8\" "
+		       "patternUnits=\"userSpaceOnUse\"%s><rect width=\"8\" "
+		       "height=\"8\" fill=\"",
+		       uid, (int)i,
+		       i % 6 == 1 ? " patternTransform=\"rotate(45)\"" : "");
+		S_colour(out, c->series[i].colour);
+		S_svgf(out, "\"/>%s</pattern>", marks[i % 6]);
+	}
+	buf_puts(out, "</defs>\n");
+}
+
 static void S_svg_open(struct buf *out, const struct chart *c,
-		       const char *uid, int height)
+		       const char *uid, int W, int height)
 {
 	S_svgf(out,
-		   "<svg class=\"chart-svg\" viewBox=\"0 0 %d %d\" "
+		   "<svg class=\"chart-svg %s\" viewBox=\"0 0 %d %d\" "
 		   "width=\"%d\" height=\"%d\" role=\"img\" "
 		   "aria-labelledby=\"%s-t\" focusable=\"false\">"
 		   "<title id=\"%s-t\">",
-		   S_W, height, S_W, height, uid, uid);
+		   W == S_W_WIDE ? "chart-wide" : "chart-narrow", W, height, W,
+		   height, uid, uid);
 	S_text(out, c->summary);
 	buf_puts(out, "</title>\n");
+	S_patterns(out, c, uid);
 }
 
 /* Horizontal bars: each category is a row, its name above its bar, so
  * that long names (clusters, regions) stay readable on a phone. */
-static void S_svg_horizontal(struct buf *out, const struct chart *c,
-			     const char *uid)
+/* A category's name on as many lines as it needs, each at most max
+ * characters (broken at spaces; a longer word stays whole): SVG text does
+ * not wrap, and on a phone the names of clusters run past the drawing.
+ * With out NULL only counts the lines. */
+static int S_label(struct buf *out, const char *s, size_t max, int y)
 {
-	int value_room = 90;
-	double width = S_W - value_room;
+	int lines = 0;
+	while (*s) {
+		/* the longest run of whole words within max characters */
+		const char *end = s, *p = s;
+		size_t chars = 0;
+		while (*p) {
+			const char *word = p;
+			size_t n = 0;
+			while (*p == ' ')
+				p++;
+			while (*p && *p != ' ') {
+				n += ((unsigned char)*p & 0xc0) != 0x80;
+				p++;
+			}
+			if (end != s && chars + n + 1 > max) {
+				p = word;
+				break;
+			}
+			chars += n + (end != s);
+			end = p;
+		}
+		if (out) {
+			S_svgf(out, "<text class=\"cat\" x=\"0\" y=\"%d\">",
+			       y + 16 + 16 * lines);
+			escape_html(out, s, (size_t)(end - s));
+			buf_puts(out, "</text>\n");
+		}
+		lines++;
+		s = end;
+		while (*s == ' ')
+			s++;
+	}
+	return lines ? lines : 1;
+}
+
+static void S_svg_horizontal(struct buf *out, const struct chart *c,
+			     const char *uid, int W)
+{
+	int value_room = W == S_W_WIDE ? 90 : 70;
+	double width = W - value_room;
 	int rows_per = c->type == CHART_TYPE_STACKED ? 1 : (int)c->series_count;
 	int row = S_ROW + (rows_per - 1) * (S_BAR_ROW + 4);
-	int height = (int)c->category_count * row + 8;
-	S_svg_open(out, c, uid, height);
+	size_t max = (size_t)(W - 4) / S_CHAR_W;
+	int height = 8;
+	for (size_t k = 0; k < c->category_count; k++)
+		height += row + 16 * (S_label(NULL, c->categories[k], max, 0) - 1);
+	S_svg_open(out, c, uid, W, height);
+	int y = -row;
 	for (size_t k = 0; k < c->category_count; k++) {
-		int y = (int)k * row;
-		S_svgf(out, "<text class=\"cat\" x=\"0\" y=\"%d\">", y + 16);
-		S_text(out, c->categories[k]);
-		buf_puts(out, "</text>\n");
+		y += row;
+		int extra = 16 * (S_label(out, c->categories[k], max, y) - 1);
+		y += extra; /* the bars go under the name's last line */
 		double x = 0, total = 0;
 		for (size_t i = 0; i < c->series_count; i++) {
 			const struct chart_series *se = &c->series[i];
@@ -562,13 +665,17 @@ static void S_svg_horizontal(struct buf *out, const struct chart *c,
 				   "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
 				   "height=\"%d\" fill=\"",
 				   x, by, w, S_BAR_ROW);
-			S_colour(out, se->colour);
+			S_fill(out, c, uid, i);
 			buf_puts(out, "\"/>");
 			if (c->type == CHART_TYPE_STACKED && w >= 22 && v > 0) {
+				/* white on the pattern: a halo of the
+				 * colour keeps the figure readable */
 				S_svgf(out,
 					   "<text class=\"in\" x=\"%.1f\" "
-					   "y=\"%d\">",
+					   "y=\"%d\" stroke=\"",
 					   x + w / 2, by + 15);
+				S_colour(out, se->colour);
+				buf_puts(out, "\">");
 				chart_format_number(out, v, c->words);
 				buf_puts(out, "</text>");
 			} else if (c->type != CHART_TYPE_STACKED) {
@@ -599,7 +706,8 @@ static double S_y(const struct chart *c, double v, int top, int plot_h)
 	return top + plot_h * (1 - chart_fraction(c, v));
 }
 
-static void S_svg_grid(struct buf *out, const struct chart *c, int plot_h)
+static void S_svg_grid(struct buf *out, const struct chart *c, int W,
+		       int plot_h)
 {
 	for (size_t t = 0; t < c->tick_count; t++) {
 		double y = S_y(c, c->ticks[t].value, S_PLOT_TOP, plot_h);
@@ -608,7 +716,7 @@ static void S_svg_grid(struct buf *out, const struct chart *c, int plot_h)
 			   "y1=\"%.1f\" y2=\"%.1f\"/>"
 			   "<text class=\"tick\" x=\"%d\" y=\"%.1f\">%s</text>\n",
 			   c->ticks[t].value == 0 ? "axis" : "grid",
-			   S_PLOT_LEFT, S_W - S_PLOT_RIGHT, y, y,
+			   S_PLOT_LEFT, W - S_PLOT_RIGHT, y, y,
 			   S_PLOT_LEFT - 8, y + 4, c->ticks[t].label);
 	}
 }
@@ -641,8 +749,8 @@ static int S_svg_categories(struct buf *out, const struct chart *c,
 	return turn ? (int)(longest * 5) + 24 : 30;
 }
 
-static void S_svg_bars(struct buf *out, const struct chart *c, double slot,
-		       int plot_h)
+static void S_svg_bars(struct buf *out, const struct chart *c,
+		       const char *uid, double slot, int plot_h)
 {
 	double group = slot * 0.7;
 	double bw = group / (double)c->series_count;
@@ -666,7 +774,7 @@ static void S_svg_bars(struct buf *out, const struct chart *c, double slot,
 				   "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 				   "height=\"%.1f\" fill=\"",
 				   x, fmin(y0, y1), bw, fabs(y0 - y1));
-			S_colour(out, se->colour);
+			S_fill(out, c, uid, i);
 			buf_puts(out, "\"/>");
 			if (bw >= 34) {
 				S_svgf(out,
@@ -728,20 +836,20 @@ static void S_svg_lines(struct buf *out, const struct chart *c, double slot,
  * categories below.  The category labels are written first into a side
  * buffer because their height decides the picture's. */
 static void S_svg_vertical(struct buf *out, const struct chart *c,
-			   const char *uid)
+			   const char *uid, int W)
 {
-	int plot_h = 220;
-	double slot = (double)(S_W - S_PLOT_LEFT - S_PLOT_RIGHT) /
+	int plot_h = W == S_W_WIDE ? 220 : 180;
+	double slot = (double)(W - S_PLOT_LEFT - S_PLOT_RIGHT) /
 		      (double)(c->category_count ? c->category_count : 1);
 	struct buf cats;
 	buf_init(&cats);
 	int below = S_svg_categories(&cats, c, slot, S_PLOT_TOP + plot_h);
-	S_svg_open(out, c, uid, S_PLOT_TOP + plot_h + below);
-	S_svg_grid(out, c, plot_h);
+	S_svg_open(out, c, uid, W, S_PLOT_TOP + plot_h + below);
+	S_svg_grid(out, c, W, plot_h);
 	if (c->type == CHART_TYPE_LINE)
 		S_svg_lines(out, c, slot, plot_h);
 	else
-		S_svg_bars(out, c, slot, plot_h);
+		S_svg_bars(out, c, uid, slot, plot_h);
 	buf_put(out, cats.data, cats.len);
 	buf_puts(out, "</svg>\n");
 	buf_free(&cats);
@@ -753,7 +861,10 @@ static void S_legend(struct buf *out, const struct chart *c)
 		return;
 	buf_puts(out, "<ul class=\"chart-legend\">");
 	for (size_t i = 0; i < c->series_count; i++) {
-		buf_puts(out, "<li><span class=\"swatch\" style=\"background:");
+		/* the swatch shows the series' pattern as the drawing does
+		 * (site.css: .pat-N) */
+		buf_printf(out, "<li><span class=\"swatch pat-%zu\" "
+				"style=\"background-color:", i % 6);
 		S_colour(out, c->series[i].colour);
 		buf_puts(out, "\"></span>");
 		S_text(out, c->series[i].label);
@@ -792,9 +903,14 @@ static void S_table_head(struct buf *out, const struct chart *c)
 	buf_puts(out, "</tr></thead>\n");
 }
 
-static void S_table(struct buf *out, const struct chart *c)
+/* The data table, in a scroll box named by the figure's caption
+ * (focusable, as html_table_box() says why). */
+static void S_table(struct buf *out, const struct chart *c, const char *uid)
 {
-	buf_puts(out, "<div class=\"table-wrap\"><table class=\"data\">\n");
+	buf_puts(out, "<div class=\"table-wrap\" tabindex=\"0\" "
+		      "role=\"group\" aria-labelledby=\"");
+	S_text(out, uid);
+	buf_puts(out, "-c\"><table class=\"data\">\n");
 	S_table_head(out, c);
 	buf_puts(out, "<tbody>\n");
 	for (size_t k = 0; k < c->category_count; k++) {
@@ -826,7 +942,9 @@ void chart_write_svg(struct buf *out, const struct chart *c, const char *uid)
 {
 	buf_printf(out, "<figure class=\"chart chart-%s\" id=\"%s\">\n",
 		   c->type == CHART_TYPE_TABLE ? "table" : "drawn", uid);
-	buf_puts(out, "<figcaption><span class=\"chart-title\">");
+	buf_puts(out, "<figcaption id=\"");
+	S_text(out, uid);
+	buf_puts(out, "-c\"><span class=\"chart-title\">");
 	S_text(out, c->title ? c->title : "");
 	buf_puts(out, "</span>");
 	if (c->unit) {
@@ -836,17 +954,25 @@ void chart_write_svg(struct buf *out, const struct chart *c, const char *uid)
 	}
 	buf_puts(out, "</figcaption>\n");
 	if (c->type == CHART_TYPE_TABLE) {
-		S_table(out, c);
+		S_table(out, c, uid);
 	} else {
-		if (c->horizontal)
-			S_svg_horizontal(out, c, uid);
-		else
-			S_svg_vertical(out, c, uid);
+		struct buf narrow;
+		buf_init(&narrow);
+		buf_printf(&narrow, "%s-n", uid);
+		for (int wide = 1; wide >= 0; wide--) {
+			const char *id = wide ? uid : narrow.data;
+			int W = wide ? S_W_WIDE : S_W_NARROW;
+			if (c->horizontal)
+				S_svg_horizontal(out, c, id, W);
+			else
+				S_svg_vertical(out, c, id, W);
+		}
+		buf_free(&narrow);
 		S_legend(out, c);
 		buf_puts(out, "<details class=\"chart-data\"><summary>");
 		S_text(out, c->data_label);
 		buf_puts(out, "</summary>\n");
-		S_table(out, c);
+		S_table(out, c, uid);
 		buf_puts(out, "</details>\n");
 	}
 	if (c->source) {

@@ -23,8 +23,23 @@ struct html_words html_words(const struct words *words)
 		m.heading[MATRIX_STATUS],
 		{m.position[0], m.position[1], m.position[2]},
 		words_get(words, "footnote_back"), words_get(words, "notes"),
-		chart_words(words)};
+		words_get(words, "table_box"), chart_words(words)};
 	return w;
+}
+
+/* ---- tables' scroll boxes ------------------------------------------- */
+
+/* A table wider than the screen scrolls in its box: the box is reachable
+ * from the keyboard (tabindex) and named, as axe's
+ * scrollable-region-focusable asks; the shadows of site.css show that it
+ * scrolls. */
+void html_table_box(struct buf *out, const struct html_words *w)
+{
+	buf_puts(out, "<div class=\"table-wrap\" tabindex=\"0\" "
+		      "role=\"group\" aria-label=\"");
+	const char *label = w && w->table_box ? w->table_box : "";
+	escape_html(out, label, strlen(label));
+	buf_puts(out, "\">");
 }
 
 /* ---- addresses ------------------------------------------------------ */
@@ -165,6 +180,11 @@ struct S_render {
 	bool tbody_open;
 	int images_open;   /* inside an image: text goes to alt */
 	bool image_blocked; /* that image's URL is unsafe */
+	bool seen_h1;      /* one_h1: the page's h1 is written */
+	int heading_level; /* of the heading being written */
+	size_t heading_at; /* where in out it starts */
+	int toc_level;     /* the level of the list open in o->toc: 0, 2, 3 */
+	bool toc_placed;   /* *o->toc_at is set */
 };
 
 static void S_text(struct S_render *R, const char *s)
@@ -392,7 +412,8 @@ static void S_table_part(struct S_render *R, cmark_node *node,
 	switch (ext) {
 	case MARKDOWN_EXT_TABLE:
 		if (entering) {
-			buf_puts(out, "<div class=\"table-wrap\"><table>\n");
+			html_table_box(out, R->o->words);
+			buf_puts(out, "<table>\n");
 			R->tbody_open = false;
 		} else {
 			buf_puts(out, R->tbody_open ? "</tbody>\n" : "");
@@ -511,16 +532,79 @@ static void S_paragraph(struct S_render *R, cmark_node *node, bool entering,
 	}
 }
 
-static void S_heading(struct S_render *R, cmark_node *node, bool entering)
+/* The level a heading is written at (one_h1: the first h1 stays, every
+ * heading after it goes one level down). */
+static int S_heading_level(struct S_render *R, cmark_node *node)
 {
 	int level = cmark_node_get_heading_level(node) + R->o->heading_shift;
-	if (level > 6)
-		level = 6;
+	if (R->o->one_h1 && R->seen_h1)
+		level++;
+	else if (R->o->one_h1 && level == 1)
+		R->seen_h1 = true;
+	return level > 6 ? 6 : level;
+}
+
+/* The heading just written, from R->heading_at on, as an entry of the
+ * table of contents: a link to its id, with its text as written (HTML
+ * already: escaped text, inline markup; links left out, as a link
+ * cannot hold one). */
+static void S_toc_entry(struct S_render *R)
+{
+	struct buf *toc = R->o->toc;
+	int level = R->heading_level;
+	if (!toc || level < 2 || level > 3)
+		return;
+	if (R->o->toc_at && !R->toc_placed && R->seen_h1) {
+		*R->o->toc_at = R->heading_at;
+		R->toc_placed = true;
+	}
+	if (!R->toc_level)
+		buf_puts(toc, level == 3 ? "<ol>\n<li><ol>\n<li>" : "<ol>\n<li>");
+	else if (level > R->toc_level)
+		buf_puts(toc, "<ol>\n<li>");
+	else if (level < R->toc_level)
+		buf_puts(toc, "</li>\n</ol>\n</li>\n<li>");
+	else
+		buf_puts(toc, "</li>\n<li>");
+	R->toc_level = level;
+	const char *h = R->out->data + R->heading_at;
+	const char *id = strchr(h, '"') + 1, *text = strchr(id, '>') + 1;
+	const char *end = R->out->data + R->out->len;
+	while (end > text && end[-1] != '<')
+		end--;
+	buf_puts(toc, "<a href=\"#");
+	buf_put(toc, id, (size_t)(strchr(id, '"') - id));
+	buf_puts(toc, "\">");
+	bool in_a = false;
+	for (const char *p = text; p + 1 < end; p++) {
+		if (*p == '<')
+			in_a = !strncmp(p, "<a ", 3) || !strncmp(p, "</a>", 4);
+		if (!in_a)
+			buf_putc(toc, *p);
+		if (*p == '>')
+			in_a = false;
+	}
+	buf_puts(toc, "</a>");
+}
+
+static void S_toc_close(struct S_render *R)
+{
+	for (; R->o->toc && R->toc_level >= 2; R->toc_level--)
+		buf_puts(R->o->toc, "</li>\n</ol>\n");
+	if (R->o->toc_at && !R->toc_placed)
+		*R->o->toc_at = R->out->len;
+}
+
+static void S_heading(struct S_render *R, cmark_node *node, bool entering)
+{
 	if (!entering) {
-		buf_printf(R->out, "</h%d>\n", level);
+		buf_printf(R->out, "</h%d>\n", R->heading_level);
+		S_toc_entry(R);
 		return;
 	}
-	buf_printf(R->out, "<h%d id=\"", level);
+	R->heading_level = S_heading_level(R, node);
+	R->heading_at = R->out->len;
+	buf_printf(R->out, "<h%d id=\"", R->heading_level);
 	S_heading_id(R, node);
 	buf_puts(R->out, "\">");
 }
@@ -647,6 +731,7 @@ void html_render(struct buf *out, cmark_node *doc,
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
 		S_node(&R, cmark_iter_get_node(it), ev == CMARK_EVENT_ENTER);
 	cmark_iter_free(it);
+	S_toc_close(&R);
 	S_ids_free(&R.ids);
 	free(R.fn_refs);
 }
@@ -694,8 +779,8 @@ void html_matrix(struct buf *out, const struct html_options *o,
 		{w->position[0], w->position[1], w->position[2]},
 		{w->chart.status[0], w->chart.status[1], w->chart.status[2],
 		 w->chart.status[3]}};
-	buf_puts(out, "<div class=\"table-wrap\"><table class=\"matrix\">\n"
-		      "<thead><tr>");
+	html_table_box(out, w);
+	buf_puts(out, "<table class=\"matrix\">\n<thead><tr>");
 	for (size_t i = 0; i < MATRIX_COLUMN_COUNT; i++) {
 		buf_printf(out, "<th scope=\"col\" class=\"m%zu\">", i);
 		escape_html(out, mw.heading[i], strlen(mw.heading[i]));

@@ -47,6 +47,8 @@ struct html_words {
 	const char *matrix_position, *matrix_status;
 	const char *position[POSITION_COUNT];
 	const char *footnote_back, *notes;
+	/* the name of a table's scroll box (focusable, for keyboards) */
+	const char *table_box;
 	struct chart_words chart;
 };
 
@@ -71,6 +73,17 @@ struct html_options {
 	/* added to every heading level (capped at 6), for fragments that go
 	 * under a page's own headings */
 	int heading_shift;
+	/* The page holds one h1: the first heading of level 1 stays h1,
+	 * every heading after it goes one level down (the report page: its
+	 * title, then its chapters). */
+	bool one_h1;
+	/* When set, the table of contents: a nested list (<ol>) of links to
+	 * the headings written at levels 2 and 3 (with one_h1: the chapters
+	 * and their sections), and in *toc_at the place in out where it
+	 * belongs: before the first heading demoted by one_h1 (else the
+	 * end). */
+	struct buf *toc;
+	size_t *toc_at;
 	/* Pictures: each is checked by image_open() against content_dir
 	 * (NULL: none is shown, their descriptions are); image_src, when set,
 	 * gives the address the page shows it from (the site copies the file
@@ -95,6 +108,10 @@ void html_matrix(struct buf *out, const struct html_options *o,
  * they are URL-encoded still, so no id can leave its folder. */
 void html_rec_href(struct buf *out, const char *root, const char *id);
 void html_cluster_href(struct buf *out, const char *root, const char *id);
+
+/* Opens a table's scroll box (<div class="table-wrap" ...>, focusable
+ * and named w->table_box); the caller closes it with </div>. */
+void html_table_box(struct buf *out, const struct html_words *w);
 
 /* The status badge: colour and words (never colour alone). */
 void html_status_badge(struct buf *out, const struct html_words *w,

@@ -32,7 +32,7 @@ struct S_loader {
 static const char *const S_report_fields[] = {
 	"state", "cycle",     "session",  "outcome",     "adopted",
 	"period", "title",    "subtitle", "symbol",      "date",
-	"languages", "prepared_by", "chapters", NULL};
+	"languages", "prepared_by", "chapters", "site_url", "license", "received", NULL};
 static const char *const S_period_fields[] = {"from", "to", NULL};
 static const char *const S_cluster_fields[] = {"id", "title", "description",
 					       NULL};
@@ -542,6 +542,24 @@ static void S_load_cycle(struct S_loader *L, const struct value *v)
 	L->r->cycle = (int)v->number;
 }
 
+/* received: a whole number from 1 (checked against the list by
+ * validate). */
+static void S_load_received(struct S_loader *L, const struct value *v)
+{
+	if (!v || v->kind == VALUE_NULL)
+		return;
+	if (v->kind != VALUE_NUMBER || v->number != floor(v->number) ||
+	    v->number < 1 || v->number > 1000000) {
+		diag_error(L->d, v->pos,
+			   "'received' must be the number of recommendations "
+			   "the State received, a whole number, found '%s'",
+			   v->str ? diag_quote(L->a, v->str) : value_kind_name(v->kind));
+		return;
+	}
+	L->r->received = (size_t)v->number;
+	L->r->received_pos = v->pos;
+}
+
 static void S_load_period(struct S_loader *L, const struct value *v)
 {
 	if (!v || v->kind == VALUE_NULL || !S_expect(L, v, VALUE_MAP, "period"))
@@ -551,6 +569,31 @@ static void S_load_period(struct S_loader *L, const struct value *v)
 				   "from", false);
 	L->r->period_to = S_date(L, S_required(L, v, "to", "'period'"), "to",
 				 false);
+}
+
+/* site_url: an http(s) address with a host, written into pages as it
+ * is (so no quote, space, '<' or '>'), given a final '/'. */
+static const char *S_site_url(struct S_loader *L, const struct value *v)
+{
+	const char *s = S_plain(L, v, "site_url");
+	if (!s)
+		return NULL;
+	const char *host = !strncmp(s, "https://", 8)  ? s + 8
+			   : !strncmp(s, "http://", 7) ? s + 7
+						       : NULL;
+	bool ok = host && *host && *host != '/' && strlen(s) < 2000;
+	for (const char *p = s; ok && *p; p++)
+		ok = (unsigned char)*p > ' ' && !strchr("\"'<>\\`{}|^#?", *p) &&
+		     (unsigned char)*p < 0x7f;
+	if (!ok) {
+		diag_error(L->d, v->pos,
+			   "'site_url' must be the site's address, "
+			   "https://HOST/PATH (no query, fragment, space or "
+			   "quote), but here it is '%s'", s);
+		return NULL;
+	}
+	size_t n = strlen(s);
+	return s[n - 1] == '/' ? s : arena_printf(L->a, "%s/", s);
 }
 
 static void S_load_report_fields(struct S_loader *L, const struct value *m)
@@ -573,6 +616,9 @@ static void S_load_report_fields(struct S_loader *L, const struct value *m)
 	r->date = S_date(L, S_required(L, m, "date", what), "date", false);
 	r->prepared_by = S_text(L, value_map_get(m, "prepared_by"),
 				"prepared_by", false);
+	r->site_url = S_site_url(L, value_map_get(m, "site_url"));
+	r->license = S_text(L, value_map_get(m, "license"), "license", false);
+	S_load_received(L, value_map_get(m, "received"));
 }
 
 /* ------------------------------------------------------------- chapters */

@@ -16,6 +16,7 @@
 #include "new.h"
 #include "render.h"
 #include "sheet.h"
+#include "serve.h"
 #include "util.h"
 
 #ifndef UPRGEN_VERSION
@@ -40,6 +41,8 @@ static const char S_usage[] =
 	"                       one spreadsheet per institution to fill in\n"
 	"  import sheet FILE.xlsx [-C DIR] [--force]\n"
 	"                       what an institution filled in, to content/progress/\n"
+	"  serve  [-C DIR] [--out DIR] [--port N] [--host ADDR]\n"
+	"                       build, serve on 127.0.0.1 and rebuild on change\n"
 	"\n"
 	"'uprgen COMMAND --help' tells more.  Exit status: 0 success, 1 the\n"
 	"content has errors, 2 wrong usage.\n";
@@ -105,6 +108,7 @@ static const struct S_command S_commands[] = {
 	{"import", import_command},
 	{"new", new_command},
 	{"export", sheet_export_command},
+	{"serve", serve_command},
 };
 
 int main(int argc, char **argv)

@@ -251,6 +251,16 @@ struct report {
 	enum lang languages[LANG_COUNT];
 	size_t language_count;
 	struct text prepared_by;
+	/* where the website is published, "https://example.org/upr/" (always
+	 * ending in '/'; NULL: unknown): sitemap, canonical links, Open
+	 * Graph */
+	const char *site_url;
+	struct text license; /* of the open data, e.g. "CC BY 4.0" */
+	/* received: how many recommendations the State received in all,
+	 * when the project follows a selection of them (0: those listed are
+	 * all); where it was written, for messages */
+	size_t received;
+	struct source_pos received_pos;
 
 	struct chapter *chapters;
 	size_t chapter_count;

@@ -24,6 +24,7 @@ const char *const opendata_fields[] = {
 	"challenges",
 	"assistance",
 	"page",
+	"license",
 };
 const size_t opendata_field_count =
 	sizeof opendata_fields / sizeof *opendata_fields;
@@ -33,7 +34,21 @@ const size_t opendata_field_count =
 struct S_rec {
 	const struct recommendation *rec;
 	enum lang lang, first;
+	const struct opendata_options *o;
 };
+
+/* The recommendation's page: absolute when the site's address is known. */
+static void S_page(struct buf *b, const struct S_rec *R)
+{
+	buf_clear(b);
+	buf_puts(b, R->o->pages ? R->o->pages : "");
+	html_rec_href(b, "", R->rec->id);
+}
+
+static const char *S_license(const struct S_rec *R)
+{
+	return R->o->license ? R->o->license : "";
+}
 
 static const char *S_t(const struct S_rec *R, const struct text *t)
 {
@@ -148,13 +163,15 @@ static void S_csv_row(struct buf *out, struct buf *tmp, const struct S_rec *R)
 	S_csv_related(out, tmp, R);
 	S_csv_str(out, S_t(R, &rec->challenges));
 	S_csv_str(out, S_t(R, &rec->assistance));
-	buf_clear(tmp);
-	html_rec_href(tmp, "", rec->id);
-	S_csv_field(out, tmp->data, tmp->len, true);
+	S_page(tmp, R);
+	S_csv_field(out, tmp->data, tmp->len, false);
+	S_csv_field(out, S_license(R), strlen(S_license(R)), true);
 }
 
-void opendata_csv(struct buf *out, const struct report *r, enum lang lang)
+void opendata_csv(struct buf *out, const struct report *r,
+		  const struct opendata_options *o)
 {
+	buf_puts(out, "\xEF\xBB\xBF"); /* the byte order mark */
 	for (size_t i = 0; i < opendata_field_count; i++)
 		S_csv_field(out, opendata_fields[i],
 			    strlen(opendata_fields[i]),
@@ -162,7 +179,8 @@ void opendata_csv(struct buf *out, const struct report *r, enum lang lang)
 	struct buf tmp;
 	buf_init(&tmp);
 	for (size_t i = 0; i < r->rec_count; i++) {
-		struct S_rec R = {&r->recs[i], lang, report_first_language(r)};
+		struct S_rec R = {&r->recs[i], o->lang,
+				  report_first_language(r), o};
 		S_csv_row(out, &tmp, &R);
 	}
 	buf_free(&tmp);
@@ -314,15 +332,16 @@ static void S_json_rec(struct S_json *J, struct buf *tmp, const struct S_rec *R)
 	S_json_related(J, R);
 	S_json_str(J, "challenges", S_t(R, &rec->challenges));
 	S_json_str(J, "assistance", S_t(R, &rec->assistance));
-	buf_clear(tmp);
-	html_rec_href(tmp, "", rec->id);
+	S_page(tmp, R);
 	S_json_str(J, "page", tmp->data);
+	S_json_str(J, "license", S_license(R));
 	S_json_close(J, '}');
 }
 
 static void S_json_report(struct S_json *J, const struct report *r,
-			  enum lang lang)
+			  const struct opendata_options *o)
 {
+	enum lang lang = o->lang;
 	enum lang first = report_first_language(r);
 	S_json_key(J, "report");
 	S_json_open(J, '{');
@@ -336,20 +355,25 @@ static void S_json_report(struct S_json *J, const struct report *r,
 	S_json_str(J, "symbol", r->symbol);
 	S_json_date(J, "date", &r->date);
 	S_json_str(J, "language", lang_code(lang));
+	S_json_str(J, "license", o->license ? o->license : "");
+	if (o->pages)
+		S_json_str(J, "site", o->pages);
 	S_json_close(J, '}');
 }
 
-void opendata_json(struct buf *out, const struct report *r, enum lang lang)
+void opendata_json(struct buf *out, const struct report *r,
+		   const struct opendata_options *o)
 {
 	struct S_json J = {out, 0, true};
 	S_json_open(&J, '{');
-	S_json_report(&J, r, lang);
+	S_json_report(&J, r, o);
 	S_json_key(&J, "recommendations");
 	S_json_open(&J, '[');
 	struct buf tmp;
 	buf_init(&tmp);
 	for (size_t i = 0; i < r->rec_count; i++) {
-		struct S_rec R = {&r->recs[i], lang, report_first_language(r)};
+		struct S_rec R = {&r->recs[i], o->lang,
+				  report_first_language(r), o};
 		S_json_rec(&J, &tmp, &R);
 	}
 	buf_free(&tmp);

@@ -4,7 +4,8 @@
  *
  * Both hold the same fields (opendata_fields, in this order), every text
  * in the language asked for (falling back to the report's first):
- *  - CSV as RFC 4180 says: UTF-8 without a byte order mark, a header row,
+ *  - CSV as RFC 4180 says, UTF-8 with a byte order mark (without one,
+ *    Excel reads "Perú" as "PerÃº"), a header row,
  *    CRLF between rows, a field quoted when it holds a comma, a quote or a
  *    line end (quotes doubled).  Lists are joined with "; ", actions and
  *    related recommendations (which hold sentences) with a line end.
@@ -26,7 +27,17 @@
 extern const char *const opendata_fields[];
 extern const size_t opendata_field_count;
 
-void opendata_csv(struct buf *out, const struct report *r, enum lang lang);
-void opendata_json(struct buf *out, const struct report *r, enum lang lang);
+struct opendata_options {
+	enum lang lang;
+	/* the address of the language's site, ending in '/' (page is then
+	 * absolute); NULL: page is relative to it */
+	const char *pages;
+	const char *license; /* of the data, NULL or "" when none is given */
+};
+
+void opendata_csv(struct buf *out, const struct report *r,
+		  const struct opendata_options *o);
+void opendata_json(struct buf *out, const struct report *r,
+		   const struct opendata_options *o);
 
 #endif

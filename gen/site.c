@@ -75,6 +75,10 @@ struct S_site {
 	struct S_frame frames[S_KIND_COUNT];
 	const char **cluster_pages; /* by cluster index, from the top */
 
+	/* the assets' names, with a hash of their content: a browser never
+	 * keeps an old stylesheet for a new site (S_asset_name) */
+	const char *css_name, *js_name;
+
 	struct S_media *media;  /* shared by both threads */
 	atomic_size_t *written; /* bytes of pages so far, both threads */
 	const char *page_root; /* the page being built: its way to the top */
@@ -202,6 +206,9 @@ static const char *S_partial(void *ctx, const char *name, struct source_pos at,
 
 static void S_field_html(void *ctx, const struct value *field,
 			 struct buf *out);
+static const char *S_asset_name(struct S_site *S, const char *name);
+static const char *S_description(struct S_site *S);
+static struct value *S_downloads(struct S_site *S, const char *root);
 
 /* Page templates are parsed once per build: each is expanded for many
  * pages.  One that does not parse is parsed (and reported) again at each
@@ -340,12 +347,21 @@ static struct value *S_nav_list(struct S_site *S, const char *root,
 		S_put(S, m, "href", arena_printf(S->va, "%s%s", root, S_nav[k].file));
 		S_put(S, m, "label", S_word(S, S_nav[k].word));
 		value_map_put(S->va, m, "current",
-			      value_bool(S->va, k == (int)kind ||
-					 (k == S_RECS && kind == S_REC) ||
-					 (k == S_DASHBOARD && kind == S_CLUSTER)));
+			      value_bool(S->va, k == (int)kind));
 		value_list_push(S->va, list, m);
 	}
 	return list;
+}
+
+/* The address of page rel of language l from the site's address (NULL
+ * when it is not known). */
+static const char *S_absolute(struct S_site *S, enum lang l, const char *rel)
+{
+	if (!S->r->site_url)
+		return NULL;
+	return arena_printf(S->va, "%s%s%s%s", S->r->site_url,
+			    S->nlangs > 1 ? lang_code(l) : "",
+			    S->nlangs > 1 ? "/" : "", rel);
 }
 
 static struct value *S_translations(struct S_site *S, const char *root,
@@ -360,6 +376,8 @@ static struct value *S_translations(struct S_site *S, const char *root,
 		S_put(S, m, "name", words_native_name(S->w, l));
 		S_put(S, m, "href", arena_printf(S->va, "%s../%s/%s", root,
 						 lang_code(l), rel));
+		if (S->r->site_url)
+			S_put(S, m, "url", S_absolute(S, l, rel));
 		value_map_put(S->va, m, "current",
 			      value_bool(S->va, l == S->L->lang));
 		value_list_push(S->va, list, m);
@@ -397,8 +415,19 @@ static struct value *S_frame_base(struct S_site *S, enum S_kind kind,
 	S_put(S, m, "lang", lang_code(S->L->lang));
 	S_put(S, m, "dir", lang_is_rtl(S->L->lang) ? "rtl" : "ltr");
 	S_put(S, m, "root", root);
-	S_put(S, m, "assets", arena_printf(S->va, "%s%sassets/", root,
-					   S->nlangs > 1 ? "../" : ""));
+	const char *assets = arena_printf(S->va, "%s%sassets/", root,
+					  S->nlangs > 1 ? "../" : "");
+	S_put(S, m, "assets", assets);
+	S_put(S, m, "stylesheet", arena_printf(S->va, "%s%s", assets,
+					       S_asset_name(S, "site.css")));
+	S_put(S, m, "search_script", arena_printf(S->va, "%s%s", assets,
+						  S_asset_name(S, "search.js")));
+	S_put(S, m, "site_url", S->r->site_url);
+	S_put(S, m, "description", S_description(S));
+	struct value *downloads = S_downloads(S, root);
+	value_map_put(S->va, m, "downloads", downloads);
+	value_map_put(S->va, m, "has_downloads",
+		      value_bool(S->va, downloads->count > 0));
 	value_map_put(S->va, m, "is_dashboard", value_bool(S->va, kind == S_DASHBOARD));
 	value_map_put(S->va, m, "site", S->site);
 	value_map_put(S->va, m, "words", S->words);
@@ -406,6 +435,57 @@ static struct value *S_frame_base(struct S_site *S, enum S_kind kind,
 	value_map_put(S->va, m, "ctx", (struct value *)S->L->context);
 	value_map_put(S->va, m, "labels", (struct value *)S->w->labels);
 	return m;
+}
+
+/* ---- what the publisher adds: addresses, assets, downloads ----------- */
+
+/* name with a hash of its content before the extension: site.css ->
+ * site-1a2b3c4d.css (FNV-1a, 32 bits: enough to tell versions apart).
+ * Both threads compute it from the same template, so agree. */
+static const char *S_asset_name(struct S_site *S, const char *name)
+{
+	const char **cached = !strcmp(name, "site.css") ? &S->css_name
+						       : &S->js_name;
+	if (*cached)
+		return *cached;
+	const struct S_template *t = S_template(S, name);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; t && i < t->len; i++)
+		h = (h ^ (unsigned char)t->text[i]) * 16777619u;
+	const char *dot = strrchr(name, '.');
+	*cached = arena_printf(S->a, "%.*s-%08x%s", (int)(dot - name), name,
+			       (unsigned)h, dot);
+	return *cached;
+}
+
+/* The meta description of the pages: the subtitle, else the title. */
+static const char *S_description(struct S_site *S)
+{
+	const char *sub = S_t(S, &S->r->subtitle);
+	return sub && *sub ? sub : S_t(S, &S->r->title);
+}
+
+/* The report's files offered on the site (copied beside the pages of
+ * their language by the build): [{href, label, type}]. */
+static struct value *S_downloads(struct S_site *S, const char *root)
+{
+	struct value *list = value_list(S->va);
+	static const struct {
+		const char *ext, *word, *type;
+	} kinds[] = {{"pdf", "download_pdf", "PDF"},
+		     {"docx", "download_docx", "DOCX"}};
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		if (k == 0 ? !S->L->pdf : !S->L->docx)
+			continue;
+		struct value *m = value_map(S->va);
+		S_put(S, m, "href", arena_printf(S->va, "%sreport-%s.%s", root,
+						 lang_code(S->L->lang),
+						 kinds[k].ext));
+		S_put(S, m, "label", S_word(S, kinds[k].word));
+		S_put(S, m, "type", kinds[k].type);
+		value_list_push(S->va, list, m);
+	}
+	return list;
 }
 
 /* The frame of a page of that kind at rel, made at the first such page
@@ -443,6 +523,12 @@ static struct value *S_common(struct S_site *S, enum S_kind kind,
 	struct value *tr = S_translations(S, f->root, rel);
 	value_map_put(S->va, m, "translations", tr);
 	value_map_put(S->va, m, "has_translations", value_bool(S->va, tr->count > 0));
+	if (S->r->site_url) {
+		S_put(S, m, "canonical", S_absolute(S, S->L->lang, rel));
+		if (S->nlangs > 1)
+			S_put(S, m, "x_default",
+			      S_absolute(S, S->first, rel));
+	}
 	return m;
 }
 
@@ -532,6 +618,16 @@ static void S_dashboard(struct S_site *S)
 	chart_write_svg(&S->frag, c, "chart-status-by-cluster");
 	S_put(S, m, "chart", S_frag(S));
 	arena_free(&ca);
+	/* a project that follows a selection says so: "48 of the 202
+	 * recommendations received" */
+	if (S->r->received > S->r->rec_count) {
+		const char *names[] = {"count", "received"};
+		const char *vals[] = {
+			words_integer(S->w, S->va, (long long)S->r->rec_count),
+			words_integer(S->w, S->va, (long long)S->r->received)};
+		S_put(S, m, "selection",
+		      words_fill(S->va, S_word(S, "total_of"), names, vals, 2));
+	}
 	S_page(S, "index.html", "index.html", m);
 }
 
@@ -543,6 +639,14 @@ static void S_report(struct S_site *S)
 				   S_t(S, &S->r->title));
 	struct html_options o = S_html_options(S, "", NULL, 0);
 	o.file = S->L->file;
+	/* one h1 (the report's title), and a table of contents before the
+	 * first chapter */
+	struct buf toc;
+	buf_init(&toc);
+	size_t toc_at = 0;
+	o.one_h1 = true;
+	o.toc = &toc;
+	o.toc_at = &toc_at;
 	buf_clear(&S->frag);
 	size_t l = (size_t)(S->L - S->langs);
 	cmark_node *doc = S->reports[l];
@@ -552,7 +656,12 @@ static void S_report(struct S_site *S)
 		S->released(S->released_arg, l);
 	/* Megabytes: not copied, as nothing writes to frag until the page
 	 * is written. */
-	S_put(S, m, "body", S->frag.data ? S->frag.data : "");
+	const char *body = S->frag.data ? S->frag.data : "";
+	S_put(S, m, "body_before", arena_strndup(S->va, body, toc_at));
+	S_put(S, m, "body", body + toc_at);
+	S_put(S, m, "toc", arena_strndup(S->va, toc.data ? toc.data : "",
+					 toc.len));
+	buf_free(&toc);
 	S_page(S, "report.html", "report.html", m);
 }
 
@@ -614,14 +723,28 @@ static void S_data(struct S_site *S)
 	}
 	value_map_put(S->va, m, "fields", fields);
 	S_put_num(S, m, "total", (double)S->r->rec_count);
+	/* named per language: files of two languages saved to one folder
+	 * do not overwrite each other */
+	const char *csv = arena_printf(S->va, "recommendations-%s.csv",
+				       lang_code(S->L->lang));
+	const char *json = arena_printf(S->va, "recommendations-%s.json",
+					lang_code(S->L->lang));
+	S_put(S, m, "csv", csv);
+	S_put(S, m, "json", json);
+	S_put(S, m, "license", S_t(S, &S->r->license));
 	S_page(S, "data.html", "data.html", m);
 
+	const char *pages = S_absolute(S, S->L->lang, "");
+	struct opendata_options od = {S->L->lang, pages,
+				      S_t(S, &S->r->license)};
 	buf_clear(&S->page);
-	opendata_csv(&S->page, S->r, S->L->lang);
-	S_write(S, "data/recommendations.csv", S->page.data, S->page.len);
+	opendata_csv(&S->page, S->r, &od);
+	S_write(S, arena_printf(S->va, "data/%s", csv), S->page.data,
+		S->page.len);
 	buf_clear(&S->page);
-	opendata_json(&S->page, S->r, S->L->lang);
-	S_write(S, "data/recommendations.json", S->page.data, S->page.len);
+	opendata_json(&S->page, S->r, &od);
+	S_write(S, arena_printf(S->va, "data/%s", json), S->page.data,
+		S->page.len);
 }
 
 /* The search index: a script (not JSON to fetch, which browsers refuse
@@ -638,10 +761,16 @@ static void S_search(struct S_site *S)
 	 * lists of States and labels as every page */
 	const struct value *recs = value_map_get(S->L->context,
 						 "recommendations");
+	/* the order search.js reads them in (its header comment) */
 	static const char *const path[][2] = {
 		{"id", NULL}, {"text", NULL}, {"states_text", NULL},
-		{"cluster", "title"}, {"status", "label"}, {"status", "id"}};
+		{"cluster", "title"}, {"status", "label"}, {"status", "id"},
+		{"position", "label"}, {"responsible_text", NULL},
+		{"sdgs_text", NULL}, {"themes_text", NULL},
+		{"groups_text", NULL}, {"cluster", "id"}, {"position", "id"}};
 	enum { S_FIELDS = sizeof path / sizeof *path };
+	struct buf goals;
+	buf_init(&goals);
 	for (size_t i = 0; recs && i < recs->count; i++) {
 		buf_putc(b, '[');
 		for (int f = 0; f < S_FIELDS; f++) {
@@ -652,10 +781,28 @@ static void S_search(struct S_site *S)
 			const char *t = v && v->kind == VALUE_STRING ? v->str
 								     : "";
 			json_write_string(b, t, strlen(t));
-			buf_puts(b, f + 1 < S_FIELDS ? "," : "]");
+			buf_putc(b, ',');
 		}
-		buf_puts(b, i + 1 < recs->count ? ",\n" : "\n");
+		/* and the titles of its goals, "16 Peace, justice and strong
+		 * institutions" */
+		buf_clear(&goals);
+		const struct value *sdgs = value_map_get(recs->items[i], "sdgs");
+		for (size_t k = 0; sdgs && k < sdgs->count; k++) {
+			const struct value *g = value_map_get(sdgs->items[k], "goal");
+			const struct value *t = value_map_get(sdgs->items[k], "title");
+			if (k)
+				buf_puts(&goals, "; ");
+			if (g && g->kind == VALUE_STRING)
+				buf_puts(&goals, g->str);
+			else if (g && g->kind == VALUE_NUMBER)
+				buf_printf(&goals, "%d", (int)g->number);
+			if (t && t->kind == VALUE_STRING)
+				buf_printf(&goals, " %s", t->str);
+		}
+		json_write_string(b, goals.data ? goals.data : "", goals.len);
+		buf_puts(b, i + 1 < recs->count ? "],\n" : "]\n");
 	}
+	buf_free(&goals);
 	buf_puts(b, "];\n");
 	S_write(S, "search-index.js", b->data, b->len);
 }
@@ -756,10 +903,88 @@ static void S_chooser(struct S_site *S)
 	}
 	value_map_put(S->va, m, "languages", list);
 	value_map_put(S->va, m, "site", S_site_map(S));
+	S_put(S, m, "stylesheet", arena_printf(S->va, "assets/%s",
+					       S_asset_name(S, "site.css")));
+	S_put(S, m, "description", S_description(S));
+	if (S->r->site_url)
+		S_put(S, m, "canonical", arena_printf(S->va, "%sindex.html",
+						      S->r->site_url));
+	value_map_put(S->va, m, "words", S->words);
 	S_page(S, "languages.html", "index.html", m);
 }
 
-static void S_asset(struct S_site *S, const char *name)
+/* ---- files for the web server and the search engines ----------------- */
+
+/* robots.txt (everything may be read; where the sitemap is), 404.html
+ * (the page a server shows for an unknown address, at any depth: its
+ * short style is in the page, its link home absolute with site_url, else
+ * it has none), sitemap.xml (with site_url: every page
+ * of every language). */
+static void S_server_files(struct S_site *S)
+{
+	const struct report *r = S->r;
+	S->L = &S->langs[0];
+	S->va = S->a;
+	S->lang_dir = "";
+	S->w = S->L->words;
+	S->hw = html_words(S->w);
+	S->words = (struct value *)S->w->labels;
+	struct buf *b = &S->page;
+	buf_clear(b);
+	buf_puts(b, "User-agent: *\nAllow: /\n");
+	if (r->site_url)
+		buf_printf(b, "Sitemap: %ssitemap.xml\n", r->site_url);
+	S_write(S, "robots.txt", b->data, b->len);
+
+	struct value *m = value_map(S->va);
+	S_put(S, m, "lang", lang_code(S->L->lang));
+	value_map_put(S->va, m, "site", S_site_map(S));
+	value_map_put(S->va, m, "words", S->words);
+	S_put(S, m, "site_url", r->site_url);
+	S_put(S, m, "home", r->site_url
+		? arena_printf(S->va, "%s%s", r->site_url,
+			       S->nlangs > 1 ? arena_printf(S->va, "%s/",
+							     lang_code(S->L->lang))
+					     : "")
+		: NULL);
+	S_page(S, "404.html", "404.html", m);
+
+	if (!r->site_url)
+		return;
+	buf_clear(b);
+	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	static const char *const once[] = {
+		"index.html", "report.html", "recommendations.html",
+		"statistics.html", "sdgs.html", "data.html", "search.html"};
+	struct buf rel;
+	buf_init(&rel);
+	for (size_t l = 0; l < S->nlangs; l++) {
+		enum lang lang = S->langs[l].lang;
+		size_t k = sizeof once / sizeof *once;
+		for (size_t i = 0; i < k + r->cluster_count + r->rec_count;
+		     i++) {
+			buf_clear(&rel);
+			if (i < k)
+				buf_puts(&rel, once[i]);
+			else if (i < k + r->cluster_count)
+				html_cluster_href(&rel, "", r->clusters[i - k].id);
+			else
+				html_rec_href(&rel, "",
+					      r->recs[i - k - r->cluster_count].id);
+			const char *url = S_absolute(S, lang, rel.data);
+			buf_puts(b, "<url><loc>");
+			escape_html(b, url, strlen(url));
+			buf_puts(b, "</loc></url>\n");
+		}
+	}
+	buf_free(&rel);
+	buf_puts(b, "</urlset>\n");
+	S_write(S, "sitemap.xml", b->data, b->len);
+}
+
+/* An asset copied from templates/ to assets/, as `as`. */
+static void S_asset(struct S_site *S, const char *name, const char *as)
 {
 	const struct S_template *t = S_template(S, name);
 	if (!t) {
@@ -769,7 +994,7 @@ static void S_asset(struct S_site *S, const char *name)
 		return;
 	}
 	S->lang_dir = "";
-	S_write(S, arena_printf(S->va, "assets/%s", name), t->text, t->len);
+	S_write(S, arena_printf(S->va, "assets/%s", as), t->text, t->len);
 }
 
 
@@ -923,8 +1148,9 @@ static void S_site_free(struct S_site *S)
 static void S_prepare(struct site_writer *w, struct S_site *S)
 {
 	if (S_mkdirs(S, arena_printf(S->a, "%s/assets", S->out_dir))) {
-		S_asset(S, "site.css");
-		S_asset(S, "search.js");
+		S_asset(S, "site.css", S_asset_name(S, "site.css"));
+		S_asset(S, "search.js", S_asset_name(S, "search.js"));
+		S_asset(S, "favicon.svg", "favicon.svg");
 	}
 	for (size_t i = 0; i < S->nlangs && S->ok; i++) {
 		const char *base = arena_printf(
@@ -1013,6 +1239,8 @@ bool site_finish(struct site_writer *w, cmark_node *const *reports,
 	pthread_mutex_destroy(&w->media->lock);
 	if (S->nlangs > 1 && S->ok && w->helper.ok)
 		S_chooser(S);
+	if (S->nlangs && S->ok && w->helper.ok)
+		S_server_files(S);
 	bool ok = S->ok && w->helper.ok;
 	diags_append(w->d, &w->main.diags);
 	diags_append(w->d, &w->helper.diags);

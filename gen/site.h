@@ -12,8 +12,10 @@
  *   index.html  report.html  recommendations.html  statistics.html
  *   sdgs.html  data.html  search.html  search-index.js
  *   clusters/ID.html  recommendations/ID.html
- *   data/recommendations.csv  data/recommendations.json
- *   assets/site.css  assets/search.js   (once, at the top)
+ *   data/recommendations-LL.csv  data/recommendations-LL.json
+ *   assets/site-HASH.css  assets/search-HASH.js  assets/favicon.svg
+ *   robots.txt  404.html  sitemap.xml (with the report's site_url)
+ *                              (once, at the top)
  *
  * Pages are the HTML templates of templates/ (the user's copy first)
  * expanded with Mustache: each page template is a child of layout.html
@@ -59,6 +61,9 @@ struct site_language {
 	const struct value *context; /* context_build(a, r, words) */
 	const struct words *words;   /* that language's words */
 	const char *file;	     /* its report's Markdown, for messages */
+	/* report-LL.pdf / report-LL.docx will be beside the language's
+	 * pages (the build copies them there): the pages offer them */
+	bool pdf, docx;
 };
 
 /* Starts the other thread on what needs no template context: folders,

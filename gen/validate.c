@@ -315,6 +315,10 @@ void report_validate(struct report *r, struct diags *d)
 		diag_error(d, r->clusters_pos,
 			   "clusters.yaml lists no cluster, but every "
 			   "recommendation needs one");
+	if (r->received && r->received < r->rec_count)
+		diag_error(d, r->received_pos,
+			   "'received' is %zu, but the project lists %zu "
+			   "recommendations", r->received, r->rec_count);
 	S_check_all_markdown(&a, r, d);
 	arena_free(&a);
 }

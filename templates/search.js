@@ -1,8 +1,17 @@
 /* search.js: search in the recommendations without a server.  The index
  * (search-index.js, written by uprgen) sets window.UPRGEN_SEARCH to rows
- * [id, text, states, cluster, status label, status name].  Results are
- * built with textContent only, so no text can become markup.  The page
- * reads fine without this script. */
+ * [id, text, states, cluster, status label, status name, position,
+ * institutions, SDGs and targets, themes, groups, cluster id, position
+ * name, goal titles].  The form's selects narrow the results to a
+ * cluster, a status, a position, a goal (its targets with it); without
+ * JavaScript they are sent as ?cluster=...&status=... and read here.
+ *
+ * A query is words and "phrases in quotes"; a recommendation is found
+ * when it holds every one (accents and case aside).  A word with a digit
+ * (an id, an SDG target) matches only whole: "110.1" finds 110.1, not
+ * 110.14; a query that is exactly an id finds that recommendation alone.
+ * Results are built with textContent only, so no text can become markup.
+ * The page reads fine without this script. */
 (function () {
 	"use strict";
 	var rows = window.UPRGEN_SEARCH || [];
@@ -14,34 +23,91 @@
 	function fold(s) {
 		return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 	}
-	var hay = rows.map(function (r) { return fold(r.slice(0, 5).join(" ")); });
+	function escape(s) {
+		return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+	}
+	var hay = rows.map(function (r) {
+		return fold(r.filter(function (_, i) { return i !== 5 && i !== 11 && i !== 12; }).join(" \u2029 "));
+	});
+	var ids = {};
+	rows.forEach(function (r, i) { ids[fold(r[0])] = i; });
+
+	/* the query's words and phrases, each a test on a row's text */
+	function tests(query) {
+		var out = [], re = /"([^"]*)"?|(\S+)/g, m;
+		while ((m = re.exec(fold(query)))) {
+			var t = (m[1] !== undefined ? m[1] : m[2]).trim().replace(/\s+/g, " ");
+			if (!t) continue;
+			if (/\d/.test(t)) {
+				var whole = new RegExp("(^|[^0-9a-z])" + escape(t) + "(?![0-9a-z]|[.\\-_][0-9a-z])");
+				out.push(whole.test.bind(whole));
+			} else {
+				out.push(function (t) { return function (h) { return h.indexOf(t) >= 0; }; }(t));
+			}
+		}
+		return out;
+	}
+
+	function row(r) {
+		var li = document.createElement("li"), a = document.createElement("a");
+		a.href = "recommendations/" + encodeURIComponent(r[0]) + ".html";
+		a.textContent = r[0];
+		var badge = document.createElement("span");
+		badge.className = "status status-" + r[5];
+		badge.textContent = r[4];
+		li.appendChild(a);
+		li.appendChild(document.createTextNode(" " + r[1] + " (" + r[2] + ") "));
+		li.appendChild(badge);
+		return li;
+	}
+
+	var plural = window.Intl && Intl.PluralRules
+		? new Intl.PluralRules(document.documentElement.lang) : null;
+	function found(n) {
+		var form = plural && plural.select(n) === "one" ? "one" : "other";
+		return (status.getAttribute("data-found-" + form) || "").replace("{n}", n);
+	}
+
+	/* the selects: [element, the row's field it tests] */
+	var filters = [["f-cluster", 11], ["f-status", 5], ["f-position", 12], ["f-sdg", 8]]
+		.map(function (f) { return [document.getElementById(f[0]), f[1]]; })
+		.filter(function (f) { return f[0]; });
+	function passes(r) {
+		return filters.every(function (f) {
+			var want = f[0].value;
+			if (!want) return true;
+			if (f[1] !== 8) return r[f[1]] === want;
+			return r[8].split(/[^0-9a-z.]+/i).some(function (code) {
+				return code.split(".")[0] === want;
+			});
+		});
+	}
 
 	function show(query) {
-		var terms = fold(query).split(/\s+/).filter(Boolean);
 		list.textContent = "";
-		if (!terms.length) { status.textContent = ""; return; }
-		var found = 0;
-		for (var i = 0; i < rows.length; i++) {
-			if (!terms.every(function (t) { return hay[i].indexOf(t) >= 0; })) continue;
-			found++;
-			if (found > 200) continue;
-			var r = rows[i], li = document.createElement("li");
-			var a = document.createElement("a");
-			a.href = "recommendations/" + encodeURIComponent(r[0]) + ".html";
-			a.textContent = r[0];
-			var badge = document.createElement("span");
-			badge.className = "status status-" + r[5];
-			badge.textContent = r[4];
-			li.appendChild(a);
-			li.appendChild(document.createTextNode(" " + r[1] + " (" + r[2] + ") "));
-			li.appendChild(badge);
-			list.appendChild(li);
+		var exact = ids[fold(query.trim().replace(/^"|"$/g, ""))];
+		var match = [];
+		var filtered = filters.some(function (f) { return f[0].value; });
+		if (exact !== undefined) {
+			match = [exact];
+		} else {
+			var t = tests(query);
+			if (!t.length && !filtered) { status.textContent = ""; return; }
+			for (var i = 0; i < rows.length; i++)
+				if (passes(rows[i]) && t.every(function (f) { return f(hay[i]); })) match.push(i);
 		}
-		status.textContent = found ? found + " " + status.getAttribute("data-found")
+		match.slice(0, 200).forEach(function (i) { list.appendChild(row(rows[i])); });
+		status.textContent = match.length ? found(match.length)
 			: status.getAttribute("data-none");
 	}
 
-	var q = new URLSearchParams(window.location.search).get("q");
-	if (q) { input.value = q; show(q); }
+	var params = new URLSearchParams(window.location.search);
+	filters.forEach(function (f) {
+		var v = params.get(f[0].name);
+		if (v) f[0].value = v;
+		f[0].addEventListener("change", function () { show(input.value); });
+	});
+	input.value = params.get("q") || "";
+	if (input.value || filters.some(function (f) { return f[0].value; })) show(input.value);
 	input.addEventListener("input", function () { show(input.value); });
 })();

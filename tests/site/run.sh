@@ -2,7 +2,10 @@
 # The website of the example report and of the site fixture: every
 # internal link resolves, nothing is loaded from another host, and the Nu
 # HTML Checker reports no error (java and vnu.jar must be there: the
-# Makefile's test-deps fetches vnu-jar from npm into build/vnu).
+# Makefile's test-deps fetches vnu-jar from npm into build/vnu); what a
+# publisher needs (check-publish.py: sitemap, canonical, hreflang, open
+# data, labels, print rules); the search, run under Node (search-test.js:
+# an id finds itself alone, phrases, institutions, SDG targets).
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 : "${UPRGEN:?}"
@@ -28,6 +31,29 @@ for project in "$root" "$root/tests/site/fixture" "$root/tests/build/hostile"; d
 		echo "FAIL site of $name"
 		tail -n 30 "$tmp/log"
 	fi
+	if python3 "$root/tests/site/check-publish.py" "$tmp/$name/site" "$project" >"$tmp/log" 2>&1; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL publishing of $name"
+		tail -n 30 "$tmp/log"
+	fi
 done
+# the search, in each language of the example and of the fixture
+if ! command -v node >/dev/null 2>&1; then
+	fail=$((fail + 1))
+	echo "FAIL search: cannot run: node is not installed (make test-deps)"
+else
+	for dir in "$tmp/$(basename "$root")/site/en:110.1" "$tmp/$(basename "$root")/site/es:110.1" \
+		   "$tmp/fixture/site/en:140.1" "$tmp/fixture/site/fr:140.1"; do
+		if node "$root/tests/site/search-test.js" "${dir%:*}" "${dir##*:}" >"$tmp/log" 2>&1; then
+			pass=$((pass + 1))
+		else
+			fail=$((fail + 1))
+			echo "FAIL search in ${dir%:*}"
+			tail -n 20 "$tmp/log"
+		fi
+	done
+fi
 echo "site: $pass passed, $fail failed"
 ((fail == 0))

@@ -136,7 +136,7 @@ static void S_counts(const struct value *en, const struct value *es)
 	/* the cross table: implemented and noted is 1.1 */
 	CHECK(S_num(en, "statuses.0.positions.2.count") == 1);
 	CHECK(S_num(en, "statuses.0.positions.1.count") == 0);
-	CHECK_STR(S_str(es, "statuses.3.label"), "Sin evaluar");
+	CHECK_STR(S_str(es, "statuses.3.label"), "No evaluada");
 	CHECK_STR(S_str(es, "positions.2.label"), "Anotada");
 	CHECK(S_at(en, "by_status.implemented.recommendations") == NULL);
 	/* clusters: 4 and 2 of 6 */

@@ -179,7 +179,7 @@ static void test_labels(void)
 	CHECK_STR(w.position[POSITION_NOTED], "Tomada en cuenta");
 	CHECK_STR(w.status[STATUS_IMPLEMENTED], "Cumplida");
 	CHECK_STR(w.heading[MATRIX_ID], "N.º"); /* an empty label is not used */
-	CHECK_STR(w.status[STATUS_NOT_ASSESSED], "Sin evaluar");
+	CHECK_STR(w.status[STATUS_NOT_ASSESSED], "No evaluada");
 	diags_free(&d);
 	arena_free(&a);
 }

@@ -71,7 +71,7 @@ int main(void)
 	for (size_t i = 0; i < r->language_count; i++) {
 		L[i] = (struct site_language){
 			r->languages[i], NULL,
-			fixture_words(&a, r->languages[i]), NULL};
+			fixture_words(&a, r->languages[i]), NULL, false, false};
 		reports[i] = markdown_parse(md, strlen(md), (struct source_pos){0}, &d);
 	}
 	char out[] = "/tmp/uprgen-site-XXXXXX";
@@ -89,7 +89,13 @@ int main(void)
 
 	CHECK(S_has(out, "index.html", "href=\"en/index.html\""));
 	CHECK(S_has(out, "index.html", "href=\"fr/index.html\""));
-	CHECK(S_has(out, "assets/site.css", "@media print"));
+	CHECK(S_has(out, "en/index.html", "href=\"../assets/site-"));
+	CHECK(S_has(out, "robots.txt", "User-agent: *"));
+	CHECK(S_has(out, "404.html", "<h1>"));
+	CHECK(S_has(out, "sitemap.xml",
+		    "<loc>https://upr.example.org/utopia/en/recommendations/140.1.html</loc>"));
+	CHECK(S_has(out, "en/index.html",
+		    "<link rel=\"canonical\" href=\"https://upr.example.org/utopia/en/index.html\">"));
 	CHECK(S_has(out, "en/index.html", "<html lang=\"en\" dir=\"ltr\">"));
 	CHECK(S_has(out, "fr/index.html", "<html lang=\"fr\" dir=\"ltr\">"));
 	CHECK(S_has(out, "en/index.html", "href=\"../fr/index.html\""));
@@ -109,14 +115,14 @@ int main(void)
 	CHECK(S_has(out, "en/clusters/justice.html", "140.1"));
 	CHECK(S_lacks(out, "en/clusters/justice.html", "140.2_b"));
 	CHECK(S_has(out, "en/sdgs.html", "id=\"goal-16\""));
-	CHECK(S_has(out, "en/data/recommendations.csv",
+	CHECK(S_has(out, "en/data/recommendations-en.csv",
 		    "id,text,states,position,status,"));
-	CHECK(S_has(out, "en/data/recommendations.csv",
+	CHECK(S_has(out, "en/data/recommendations-en.csv",
 		    "140.1,Ratify <em>the</em> Optional Protocol & report.,"));
-	CHECK(S_has(out, "fr/data/recommendations.csv", "France; Chili"));
-	CHECK(S_has(out, "en/data/recommendations.json", "\"id\": \"140.2_b\""));
+	CHECK(S_has(out, "fr/data/recommendations-fr.csv", "France; Chili"));
+	CHECK(S_has(out, "en/data/recommendations-en.json", "\"id\": \"140.2_b\""));
 	CHECK(S_has(out, "en/search-index.js", "window.UPRGEN_SEARCH"));
-	CHECK(S_has(out, "en/search.html", "../assets/search.js"));
+	CHECK(S_has(out, "en/search.html", "../assets/search-"));
 
 	/* A folder that cannot be made fails the site, and nothing waits
 	 * for ever. */
