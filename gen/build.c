@@ -104,9 +104,9 @@ static int S_parse_args(int argc, char **argv, struct S_options *o)
 			o->only_lang = lang_from_code(val);
 			if (o->only_lang < 0) {
 				return cli_usage_error(
-					"build", "unknown language '%s' (en, es "
-						 "or fr)",
-					val);
+					"build", "unknown language '%s' (one of "
+						 "%s)",
+					val, lang_codes_text());
 			}
 			i++;
 		} else if (!strcmp(arg, "--format") && val) {

@@ -988,6 +988,7 @@ struct value *context_build(struct arena *a, const struct report *r,
 	S_init(&c, a, r, w);
 	struct value *ctx = S_map(&c, 24);
 	S_put(&c, ctx, "lang", S_str(&c, lang_code(lang)));
+	S_put(&c, ctx, "dir", S_str(&c, lang_is_rtl(lang) ? "rtl" : "ltr"));
 	struct value *lang_is = S_map(&c, LANG_COUNT);
 	for (int l = 0; l < LANG_COUNT; l++)
 		S_put(&c, lang_is, lang_code((enum lang)l),

@@ -255,8 +255,9 @@ static struct text S_text(struct S_loader *L, const struct value *v,
 		if (l < 0) {
 			diag_error(L->d, e->key_pos,
 				   "'%s' is not a language uprgen knows in "
-				   "'%s'; use en, es or fr",
-				   diag_quote(L->a, e->key), field);
+				   "'%s'; use one of %s",
+				   diag_quote(L->a, e->key), field,
+				   lang_codes_text());
 			continue;
 		}
 		if (e->value->kind == VALUE_NULL)
@@ -498,8 +499,8 @@ static void S_load_languages(struct S_loader *L, const struct value *v)
 		return;
 	if (!v->count)
 		diag_error(L->d, v->pos,
-			   "'languages' is empty; list at least one of en, "
-			   "es, fr");
+			   "'languages' is empty; list at least one of %s",
+			   lang_codes_text());
 	for (size_t i = 0; i < v->count; i++) {
 		const char *code = S_plain(L, v->items[i], "languages");
 		if (!code)
@@ -508,8 +509,8 @@ static void S_load_languages(struct S_loader *L, const struct value *v)
 		if (l < 0) {
 			diag_error(L->d, v->items[i]->pos,
 				   "unknown language '%s'; uprgen builds "
-				   "reports in en, es and fr",
-				   diag_quote(L->a, code));
+				   "reports in %s",
+				   diag_quote(L->a, code), lang_codes_text());
 			continue;
 		}
 		bool dup = false;

@@ -3,11 +3,22 @@
 
 #include <string.h>
 
-static const char *const S_lang_codes[LANG_COUNT] = {"en", "es", "fr"};
+static const char *const S_lang_codes[LANG_COUNT] = {"en", "es", "fr",
+						     "ar", "zh", "ru"};
 
 const char *lang_code(enum lang l)
 {
 	return (unsigned)l < LANG_COUNT ? S_lang_codes[l] : "?";
+}
+
+const char *lang_codes_text(void)
+{
+	return "en, es, fr, ar, zh, ru";
+}
+
+bool lang_is_rtl(enum lang l)
+{
+	return l == LANG_AR;
 }
 
 int lang_from_code(const char *code)

@@ -23,12 +23,18 @@
 #include "diag.h"
 #include "util.h"
 
-enum lang { LANG_EN, LANG_ES, LANG_FR, LANG_COUNT };
+/* The six official languages of the United Nations: the first three
+ * came first, so their values stay. */
+enum lang { LANG_EN, LANG_ES, LANG_FR, LANG_AR, LANG_ZH, LANG_RU, LANG_COUNT };
 
-/* "en", "es", "fr" */
+/* "en", "es", "fr", "ar", "zh", "ru" */
 const char *lang_code(enum lang l);
 /* -1 when code is not a supported language */
 int lang_from_code(const char *code);
+/* "en, es, fr, ar, zh, ru": the codes for messages that list them */
+const char *lang_codes_text(void);
+/* Whether the language is written from right to left (Arabic). */
+bool lang_is_rtl(enum lang l);
 
 /*
  * A text field: either one string for every language (`any`), or one per

@@ -29,7 +29,7 @@ static const char S_usage[] =
 	"  --cycle N      the UPR cycle (default 4)\n"
 	"  --session N    the Working Group session of the review\n"
 	"  --lang LL,...  the report's languages, the original first: en, es,\n"
-	"                 fr (default en)\n"
+	"                 fr, ar, zh, ru (default en)\n"
 	"An existing DIR/content is never touched.  Then fill the\n"
 	"recommendations in, or import them (see 'uprgen import --help').\n";
 
@@ -364,8 +364,8 @@ static int S_languages(struct S_project *p, const char *list)
 			dup |= p->langs[i] == (enum lang)l;
 		if (l < 0 || dup || p->lang_count == LANG_COUNT)
 			status = cli_usage_error("new", "--lang: '%s' is not one of "
-					       "en, es, fr (once each)",
-					       code);
+					       "%s (once each)",
+					       code, lang_codes_text());
 		else
 			p->langs[p->lang_count++] = (enum lang)l;
 	}

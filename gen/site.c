@@ -356,6 +356,7 @@ static struct value *S_translations(struct S_site *S, const char *root,
 		enum lang l = S->langs[i].lang;
 		struct value *m = value_map(S->va);
 		S_put(S, m, "lang", lang_code(l));
+		S_put(S, m, "dir", lang_is_rtl(l) ? "rtl" : "ltr");
 		S_put(S, m, "name", words_native_name(S->w, l));
 		S_put(S, m, "href", arena_printf(S->va, "%s../%s/%s", root,
 						 lang_code(l), rel));
@@ -394,6 +395,7 @@ static struct value *S_frame_base(struct S_site *S, enum S_kind kind,
 {
 	struct value *m = value_map(S->va);
 	S_put(S, m, "lang", lang_code(S->L->lang));
+	S_put(S, m, "dir", lang_is_rtl(S->L->lang) ? "rtl" : "ltr");
 	S_put(S, m, "root", root);
 	S_put(S, m, "assets", arena_printf(S->va, "%s%sassets/", root,
 					   S->nlangs > 1 ? "../" : ""));
@@ -724,12 +726,14 @@ static void S_chooser(struct S_site *S)
 	S->words = (struct value *)S->w->labels;
 	struct value *m = value_map(S->va);
 	S_put(S, m, "lang", lang_code(S->L->lang));
+	S_put(S, m, "dir", lang_is_rtl(S->L->lang) ? "rtl" : "ltr");
 	S_put(S, m, "assets", "assets/");
 	struct value *list = value_list(S->va);
 	for (size_t i = 0; i < S->nlangs; i++) {
 		enum lang l = S->langs[i].lang;
 		struct value *e = value_map(S->va);
 		S_put(S, e, "lang", lang_code(l));
+		S_put(S, e, "dir", lang_is_rtl(l) ? "rtl" : "ltr");
 		S_put(S, e, "name", words_native_name(S->w, l));
 		S_put(S, e, "href", arena_printf(S->va, "%s/index.html", lang_code(l)));
 		S_put(S, e, "title", text_get(&S->r->title, l, S->first));

@@ -175,6 +175,10 @@ void words_init(struct words *w, struct arena *a, enum lang lang,
 	for (int m = 1; m <= 12; m++) {
 		snprintf(key, sizeof key, "month_%d", m);
 		w->month[m] = words_find(w, key);
+		snprintf(key, sizeof key, "month_alone_%d", m);
+		w->month_alone[m] = words_find(w, key);
+		if (!w->month_alone[m])
+			w->month_alone[m] = w->month[m];
 	}
 }
 
@@ -298,16 +302,20 @@ const char *words_date(const struct words *w, struct arena *a,
 	const char *month = w->month[d->month];
 	const char *names[] = {"day", "month", "year"};
 	const char *vals[] = {day, month ? month : month_num, year};
-	if (!d->day)
+	if (!d->day) {
+		if (w->month_alone[d->month])
+			vals[1] = w->month_alone[d->month];
 		return words_fill(a, w->month_year, names + 1, vals + 1, 2);
+	}
 	snprintf(day, sizeof day, "%d", d->day);
 	if (d->day == 1 && w->first_day)
 		vals[0] = w->first_day;
 	return words_fill(a, w->date, names, vals, 3);
 }
 
-/* ASCII and Latin-1 letters, which are all the months of en, es and fr
- * begin with. */
+/* ASCII, Latin-1 and Cyrillic letters, which are all the months of the
+ * languages with capitals begin with (Arabic and Chinese have none);
+ * each capital is as long in UTF-8 as its small letter. */
 const char *words_capitalized(struct arena *a, const char *s)
 {
 	char *t = arena_strdup(a, s);
@@ -316,7 +324,70 @@ const char *words_capitalized(struct arena *a, const char *s)
 		u[0] = (unsigned char)(u[0] - 'a' + 'A');
 	else if (u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBE && u[1] != 0xB7)
 		u[1] = (unsigned char)(u[1] - 0x20);
+	else if (u[0] == 0xD0 && u[1] >= 0xB0 && u[1] <= 0xBF) /* а..п */
+		u[1] = (unsigned char)(u[1] - 0x20);
+	else if (u[0] == 0xD1 && u[1] >= 0x80 && u[1] <= 0x8F) { /* р..я */
+		u[0] = 0xD0;
+		u[1] = (unsigned char)(u[1] + 0x20);
+	} else if (u[0] == 0xD1 && u[1] >= 0x90 && u[1] <= 0x9F) { /* ѐ..џ */
+		u[0] = 0xD0;
+		u[1] = (unsigned char)(u[1] - 0x10);
+	}
 	return t;
+}
+
+/* CLDR's plural categories of whole numbers (unicode.org/cldr, "Language
+ * Plural Rules", integers only: no report counts halves). */
+const char *words_plural_category(enum lang lang, long long n)
+{
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n
+				      : (unsigned long long)n;
+	unsigned long long m10 = u % 10, m100 = u % 100;
+	switch (lang) {
+	case LANG_EN:
+	case LANG_ES:
+		return u == 1 ? "one" : "other";
+	case LANG_FR:
+		return u <= 1 ? "one" : "other";
+	case LANG_RU:
+		if (m10 == 1 && m100 != 11)
+			return "one";
+		if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14))
+			return "few";
+		return "many";
+	case LANG_AR:
+		if (u == 0)
+			return "zero";
+		if (u == 1)
+			return "one";
+		if (u == 2)
+			return "two";
+		if (m100 >= 3 && m100 <= 10)
+			return "few";
+		if (m100 >= 11)
+			return "many";
+		return "other";
+	case LANG_ZH:
+	case LANG_COUNT:
+		break;
+	}
+	return "other";
+}
+
+const char *words_count(const struct words *w, struct arena *a,
+			const char *key, long long n)
+{
+	w = S_w(w);
+	char k[128];
+	int len = snprintf(k, sizeof k, "%s_%s", key,
+			   words_plural_category(w->lang, n));
+	const char *pattern = len > 0 && (size_t)len < sizeof k
+				      ? words_find(w, k) : NULL;
+	if (!pattern)
+		pattern = words_get(w, key);
+	const char *names[] = {"n"};
+	const char *vals[] = {words_integer(w, a, n)};
+	return words_fill(a, pattern, names, vals, 1);
 }
 
 /* The decimal digits of u at the end of tmp (24 bytes); returns where

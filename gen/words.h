@@ -40,6 +40,9 @@ struct words {
 	size_t thousands_from; /* numbers of fewer digits are not grouped */
 	const char *decimal;   /* the decimal mark */
 	const char *month[13];
+	/* the month named alone, as in "март 2024 года" where a date has
+	 * "12 марта" (labels month_alone_N; month_N when absent) */
+	const char *month_alone[13];
 };
 
 /* The labels of `lang`: the built-in labels/LL.yaml with the project's
@@ -81,6 +84,16 @@ const char *words_date(const struct words *w, struct arena *a,
 		       const struct date *d);
 /* s with its first letter in capitals (a date opening a sentence). */
 const char *words_capitalized(struct arena *a, const char *s);
+/* CLDR's plural category of the whole number n in lang: "zero", "one",
+ * "two", "few", "many" or "other" (Russian has one/few/many, Arabic all
+ * six, Chinese only other). */
+const char *words_plural_category(enum lang lang, long long n);
+/* The label key_CATEGORY for n (key_one, key_few...), else key itself,
+ * with {n} replaced by n as words_integer() writes it: "1 recommendation",
+ * "5 рекомендаций". */
+const char *words_count(const struct words *w, struct arena *a,
+			const char *key, long long n);
+
 /* "Chile, Spain and Norway"; "" for none. */
 const char *words_join(const struct words *w, struct arena *a,
 		       const char *const *items, size_t n);

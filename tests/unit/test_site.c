@@ -90,8 +90,8 @@ int main(void)
 	CHECK(S_has(out, "index.html", "href=\"en/index.html\""));
 	CHECK(S_has(out, "index.html", "href=\"fr/index.html\""));
 	CHECK(S_has(out, "assets/site.css", "@media print"));
-	CHECK(S_has(out, "en/index.html", "<html lang=\"en\">"));
-	CHECK(S_has(out, "fr/index.html", "<html lang=\"fr\">"));
+	CHECK(S_has(out, "en/index.html", "<html lang=\"en\" dir=\"ltr\">"));
+	CHECK(S_has(out, "fr/index.html", "<html lang=\"fr\" dir=\"ltr\">"));
 	CHECK(S_has(out, "en/index.html", "href=\"../fr/index.html\""));
 	CHECK(S_has(out, "en/index.html", "Mid-term report of &lt;Utopia&gt; &amp;"));
 	CHECK(S_has(out, "en/index.html", "<svg"));

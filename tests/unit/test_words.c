@@ -130,6 +130,64 @@ static void S_override(void)
 	fixture_project_labels_remove(dir, LANG_EN);
 }
 
+/* CLDR's integer rules, and a count phrase picked by them from labels
+ * KEY_one, KEY_few... (a project's or a labels file's). */
+static void S_plurals(void)
+{
+	static const struct {
+		enum lang lang;
+		long long n;
+		const char *want;
+	} cases[] = {
+		{LANG_EN, 1, "one"},    {LANG_EN, 0, "other"},
+		{LANG_EN, 2, "other"},  {LANG_FR, 0, "one"},
+		{LANG_FR, 1, "one"},    {LANG_FR, 2, "other"},
+		{LANG_ES, 1, "one"},    {LANG_ES, 21, "other"},
+		{LANG_RU, 1, "one"},    {LANG_RU, 21, "one"},
+		{LANG_RU, 11, "many"},  {LANG_RU, 2, "few"},
+		{LANG_RU, 24, "few"},   {LANG_RU, 12, "many"},
+		{LANG_RU, 5, "many"},   {LANG_RU, 0, "many"},
+		{LANG_RU, 111, "many"}, {LANG_RU, 101, "one"},
+		{LANG_AR, 0, "zero"},   {LANG_AR, 1, "one"},
+		{LANG_AR, 2, "two"},    {LANG_AR, 3, "few"},
+		{LANG_AR, 110, "few"},  {LANG_AR, 11, "many"},
+		{LANG_AR, 199, "many"}, {LANG_AR, 100, "other"},
+		{LANG_AR, 102, "other"}, {LANG_ZH, 1, "other"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		CHECK_STR(words_plural_category(cases[i].lang, cases[i].n),
+			  cases[i].want);
+	struct value *labels = value_map(&S_arena);
+	value_map_put(&S_arena, labels, "found",
+		      value_string(&S_arena, "{n} рекомендаций"));
+	value_map_put(&S_arena, labels, "found_one",
+		      value_string(&S_arena, "{n} рекомендация"));
+	value_map_put(&S_arena, labels, "found_few",
+		      value_string(&S_arena, "{n} рекомендации"));
+	struct words ru;
+	words_init(&ru, &S_arena, LANG_RU, labels);
+	CHECK_STR(words_count(&ru, &S_arena, "found", 1), "1 рекомендация");
+	CHECK_STR(words_count(&ru, &S_arena, "found", 23), "23 рекомендации");
+	CHECK_STR(words_count(&ru, &S_arena, "found", 11), "11 рекомендаций");
+	CHECK_STR(words_count(&ru, &S_arena, "nothing", 3), "nothing");
+	/* month names alone (nominative) beside those of dates (genitive) */
+	value_map_put(&S_arena, labels, "month_3", value_string(&S_arena, "марта"));
+	value_map_put(&S_arena, labels, "month_alone_3",
+		      value_string(&S_arena, "март"));
+	value_map_put(&S_arena, labels, "format_date",
+		      value_string(&S_arena, "{day} {month} {year} года"));
+	value_map_put(&S_arena, labels, "format_month_year",
+		      value_string(&S_arena, "{month} {year} года"));
+	words_init(&ru, &S_arena, LANG_RU, labels);
+	struct date day = {2024, 3, 12, {0}, true}, month = {2024, 3, 0, {0}, true};
+	CHECK_STR(words_date(&ru, &S_arena, &day), "12 марта 2024 года");
+	CHECK_STR(words_date(&ru, &S_arena, &month), "март 2024 года");
+	CHECK_STR(words_capitalized(&S_arena, "март"), "Март");
+	CHECK_STR(words_capitalized(&S_arena, "январь"), "Январь");
+	CHECK_STR(words_capitalized(&S_arena, "ёлка"), "Ёлка");
+	CHECK_STR(words_capitalized(&S_arena, "يناير"), "يناير");
+}
+
 int main(void)
 {
 	arena_init(&S_arena);
@@ -138,6 +196,7 @@ int main(void)
 	S_numbers();
 	S_shares();
 	S_override();
+	S_plurals();
 	arena_free(&S_arena);
 	return check_done("test_words");
 }
