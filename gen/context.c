@@ -146,7 +146,10 @@ static struct value *S_markdown(struct S_ctx *c, const struct text *t)
 	const char *s = text_get(t, c->lang, c->first);
 	if (!s || !*s)
 		return c->empty;
-	return S_field(c, s, strlen(s), text_origin(t, c->lang, c->first));
+	struct value *v = S_field(c, s, strlen(s),
+				  text_origin(t, c->lang, c->first));
+	v->in_section = v->markdown;
+	return v;
 }
 
 /* A map with room for n entries, so that filling it never moves it. */
@@ -429,7 +432,28 @@ static struct value *S_related(struct S_ctx *c,
 	return S_mark(c, list);
 }
 
-enum { S_REC_FIELDS = 26 };
+enum { S_REC_FIELDS = 29 };
+
+/* The status history: [{date, status, reported_by, changed, adoption}],
+ * the first point the status at adoption. */
+static struct value *S_timeline(struct S_ctx *c,
+				const struct recommendation *rec)
+{
+	struct value *list = S_list(c, rec->history_count);
+	for (size_t i = 0; i < rec->history_count; i++) {
+		const struct status_point *pt = &rec->history[i];
+		struct value *item = S_map(c, 5 + S_MARKERS);
+		S_put(c, item, "date", S_date(c, &pt->date));
+		S_put(c, item, "status", c->status_refs[pt->status]);
+		S_put(c, item, "reported_by",
+		      pt->from ? S_text(c, &pt->from->reported_by) : c->empty);
+		S_put(c, item, "changed",
+		      S_bool(c, i > 0 && pt->status != pt[-1].status));
+		S_put(c, item, "adoption", S_bool(c, i == 0));
+		value_list_push(c->a, list, item);
+	}
+	return S_mark(c, list);
+}
 
 /* The fields of one recommendation, built once; lists hold copies. */
 static struct value *S_rec(struct S_ctx *c, const struct recommendation *rec)
@@ -463,6 +487,10 @@ static struct value *S_rec(struct S_ctx *c, const struct recommendation *rec)
 	      S_markdown(c, &rec->challenges));
 	S_put(c, m, "assistance",
 	      S_markdown(c, &rec->assistance));
+	S_put(c, m, "timeline", S_timeline(c, rec));
+	/* a history worth showing: something was reported after adoption */
+	S_put(c, m, "has_timeline", S_bool(c, rec->history_count > 1));
+	S_put(c, m, "status_adopted", c->status_refs[rec->status_adopted]);
 	return m;
 }
 
@@ -710,6 +738,118 @@ static struct value *S_goals(struct S_ctx *c, struct value **no_goal)
 	}
 	*no_goal = S_rec_list(c, bucket[0], count[0]);
 	return S_mark(c, list);
+}
+
+/* --------------------------------------------------------- comparison */
+
+struct S_moves {
+	size_t count, moved, forward, back, done_from, done_to;
+};
+
+static void S_moves_add(struct S_moves *m, enum status from, enum status to)
+{
+	m->count++;
+	m->moved += from != to;
+	m->forward += from != to && status_is_backwards(to, from);
+	m->back += status_is_backwards(from, to);
+	m->done_from += from == STATUS_IMPLEMENTED ||
+			from == STATUS_PARTIALLY_IMPLEMENTED;
+	m->done_to += to == STATUS_IMPLEMENTED ||
+		      to == STATUS_PARTIALLY_IMPLEMENTED;
+}
+
+/* A share of m->count under `key`: {count, any, percent, percent_value} */
+static void S_put_part(struct S_ctx *c, struct value *m, const char *key,
+		       size_t part, size_t whole)
+{
+	int pct;
+	words_shares(&part, 1, whole, &pct);
+	struct value *v = S_map(c, 4);
+	S_put_share(c, v, part, pct);
+	S_put(c, m, key, v);
+}
+
+static void S_put_moves(struct S_ctx *c, struct value *m,
+			const struct S_moves *mv)
+{
+	S_put(c, m, "count", S_num(c, mv->count));
+	S_put_part(c, m, "moved", mv->moved, mv->count);
+	S_put_part(c, m, "unchanged", mv->count - mv->moved, mv->count);
+	S_put_part(c, m, "forward", mv->forward, mv->count);
+	S_put_part(c, m, "back", mv->back, mv->count);
+	S_put_part(c, m, "done_from", mv->done_from, mv->count);
+	S_put_part(c, m, "done_to", mv->done_to, mv->count);
+}
+
+/* The status at adoption against the status at the report's date: how
+ * many moved (forward, back), overall, by status and by cluster, and
+ * which ones (in matrix order, each with status_from and status_to). */
+static struct value *S_comparison(struct S_ctx *c)
+{
+	const struct report *r = c->r;
+	const struct date *from = &r->adopted, *to = &r->date;
+	struct value *m = S_map(c, 16);
+	S_put(c, m, "from", S_date(c, from));
+	S_put(c, m, "to", S_date(c, to));
+	bool any = false;
+	for (size_t i = 0; i < r->rec_count && !any; i++)
+		any = r->recs[i].history_count > 1;
+	S_put(c, m, "has_progress", S_bool(c, any));
+	struct S_moves all = {0};
+	struct S_moves *by_cluster =
+		xmalloc((r->cluster_count + 1) * sizeof *by_cluster);
+	memset(by_cluster, 0, (r->cluster_count + 1) * sizeof *by_cluster);
+	size_t at_from[STATUS_COUNT] = {0}, at_to[STATUS_COUNT] = {0};
+	enum status *was = xmalloc((r->rec_count + 1) * sizeof *was);
+	enum status *now = xmalloc((r->rec_count + 1) * sizeof *now);
+	for (size_t i = 0; i < r->rec_count; i++) {
+		const struct recommendation *rec = c->order[i];
+		was[i] = recommendation_status_at(rec, from);
+		now[i] = recommendation_status_at(rec, to);
+		S_moves_add(&all, was[i], now[i]);
+		if (rec->cluster)
+			S_moves_add(&by_cluster[rec->cluster->index], was[i],
+				    now[i]);
+		at_from[was[i]]++;
+		at_to[now[i]]++;
+	}
+	S_put_moves(c, m, &all);
+	int pfrom[STATUS_COUNT], pto[STATUS_COUNT];
+	words_shares(at_from, STATUS_COUNT, r->rec_count, pfrom);
+	words_shares(at_to, STATUS_COUNT, r->rec_count, pto);
+	struct value *statuses = S_list(c, STATUS_COUNT);
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		struct value *item = S_copy(c, c->status_refs[s], 2);
+		struct value *f = S_map(c, 4), *t = S_map(c, 4);
+		S_put_share(c, f, at_from[s], pfrom[s]);
+		S_put_share(c, t, at_to[s], pto[s]);
+		S_put(c, item, "from", f);
+		S_put(c, item, "to", t);
+		value_list_push(c->a, statuses, item);
+	}
+	S_put(c, m, "statuses", S_mark(c, statuses));
+	struct value *clusters = S_list(c, r->cluster_count);
+	for (size_t i = 0; i < r->cluster_count; i++) {
+		struct value *item = S_copy(c, c->cluster_refs[i], 8);
+		S_put_moves(c, item, &by_cluster[i]);
+		value_list_push(c->a, clusters, item);
+	}
+	S_put(c, m, "clusters", S_mark(c, clusters));
+	struct value *moved = S_list(c, all.moved);
+	for (size_t i = 0; i < r->rec_count; i++) {
+		if (was[i] == now[i])
+			continue;
+		struct value *item =
+			S_copy(c, c->recs[c->order[i]->index], 2);
+		S_put(c, item, "status_from", c->status_refs[was[i]]);
+		S_put(c, item, "status_to", c->status_refs[now[i]]);
+		value_list_push(c->a, moved, item);
+	}
+	S_put(c, m, "recommendations", S_mark(c, moved));
+	free(was);
+	free(now);
+	free(by_cluster);
+	return m;
 }
 
 /* --------------------------------------------------------- statistics */
@@ -986,7 +1126,7 @@ struct value *context_build(struct arena *a, const struct report *r,
 	enum lang lang = w->lang;
 	struct S_ctx c;
 	S_init(&c, a, r, w);
-	struct value *ctx = S_map(&c, 24);
+	struct value *ctx = S_map(&c, 25);
 	S_put(&c, ctx, "lang", S_str(&c, lang_code(lang)));
 	S_put(&c, ctx, "dir", S_str(&c, lang_is_rtl(lang) ? "rtl" : "ltr"));
 	struct value *lang_is = S_map(&c, LANG_COUNT);
@@ -1010,6 +1150,7 @@ struct value *context_build(struct arena *a, const struct report *r,
 	S_put(&c, ctx, "goals", S_goals(&c, &no_goal));
 	S_put(&c, ctx, "no_goal", no_goal);
 	S_put(&c, ctx, "with_assistance", S_recs_with(&c, "assistance"));
+	S_put(&c, ctx, "comparison", S_comparison(&c));
 	S_put(&c, ctx, "statistics", S_statistics(&c, &by_id));
 	S_put(&c, ctx, "statistic", by_id);
 	S_put_chapters(&c, ctx);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -287,41 +288,92 @@ static void S_number_notes(cmark_node *tree, const struct S_notes *notes,
 
 /* ---- build/md/ ------------------------------------------------------ */
 
-/* In build/md/ the report is one Markdown file, where footnote labels are
- * global: [^1] of two chapters would be one note.  So each field's labels
- * get a prefix naming the field there ("[^1]" -> "[^n4-1]"), found by the
- * places cmark-gfm gives its references and definitions (a definition's
- * place is that of its text: its label is just before). */
-struct S_span {
-	size_t start, end; /* bytes of "[^label" ... "]" */
+/*
+ * In build/md/ the report is one Markdown file, and a field's text there
+ * must read as it does alone (as each output parses it):
+ *
+ * - footnote labels are global in one file: [^1] of two fields would be
+ *   one note.  So each field's labels get a prefix naming the field
+ *   ("[^1]" -> "[^n4-1]"), found by the places cmark-gfm gives its
+ *   references and definitions (a definition's place is that of its
+ *   text: its label is just before);
+ * - its headings go under the section the field is in, as in the tree
+ *   (S_shift_headings): "# Measures" in an action under a level-3
+ *   heading is written "#### Measures";
+ * - a code fence or an HTML block the field leaves open would swallow
+ *   the report's text after it: it is closed at the field's end.
+ */
+struct S_edit {
+	size_t start, end; /* the bytes replaced: "[^" of a label, or none */
+	char *with;        /* what goes there, malloc'd */
 };
 
-static int S_span_cmp(const void *a, const void *b)
+static int S_edit_cmp(const void *a, const void *b)
 {
-	const struct S_span *x = a, *y = b;
+	const struct S_edit *x = a, *y = b;
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static char *S_relabel(const char *text, size_t len, cmark_node *fdoc,
-		       size_t field)
+struct S_edits {
+	struct S_edit *items;
+	size_t count, cap;
+};
+
+static void S_edit_add(struct S_edits *e, size_t start, size_t end,
+		       char *with)
 {
-	/* where each line starts; lines end as cmark-gfm ends them: LF,
-	 * CR or CRLF */
-	size_t nlines = 1;
+	e->items = S_room(e->items, e->count, &e->cap, sizeof *e->items);
+	e->items[e->count++] = (struct S_edit){start, end, with};
+}
+
+static void S_edits_free(struct S_edits *e, size_t from)
+{
+	for (size_t i = from; i < e->count; i++)
+		free(e->items[i].with);
+	e->count = from;
+}
+
+static char *S_hashes(int n, const char *after)
+{
+	struct buf b;
+	buf_init(&b);
+	for (int i = 0; i < n; i++)
+		buf_putc(&b, '#');
+	buf_puts(&b, after);
+	return buf_detach(&b);
+}
+
+/* Where each line of text starts; lines end as cmark-gfm ends them: LF,
+ * CR or CRLF.  line_at[nlines] is len. */
+static size_t *S_lines(const char *text, size_t len, size_t *nlines)
+{
+	size_t n = 1;
 	for (size_t i = 0; i < len; i++)
-		nlines += text[i] == '\n' ||
-			  (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
-	size_t *line_at = xmalloc((nlines + 1) * sizeof *line_at);
+		n += text[i] == '\n' ||
+		     (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
+	size_t *line_at = xmalloc((n + 1) * sizeof *line_at);
 	line_at[0] = 0;
 	for (size_t i = 0, l = 1; i < len; i++)
 		if (text[i] == '\n' ||
 		    (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
 			line_at[l++] = i + 1;
-	struct S_span *spans = NULL;
-	size_t count = 0, cap = 0;
+	line_at[n] = len;
+	*nlines = n;
+	return line_at;
+}
+
+/* The note labels' edits; false (and none) when one label is not where
+ * cmark-gfm says: the field then keeps its labels as written, all of
+ * them, so that its references and notes still meet. */
+static bool S_note_edits(const char *text, size_t len, const size_t *line_at,
+			 size_t nlines, cmark_node *fdoc, size_t field,
+			 struct S_edits *e)
+{
+	size_t from = e->count;
+	bool ok = true;
 	cmark_iter *it = cmark_iter_new(fdoc);
 	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		int type = cmark_node_get_type(n);
 		if (ev != CMARK_EVENT_ENTER ||
@@ -333,31 +385,30 @@ static char *S_relabel(const char *text, size_t len, cmark_node *fdoc,
 		if (line < 1 || (size_t)line > nlines || col < 1)
 			continue;
 		size_t at = line_at[line - 1] + (size_t)col - 1;
-		size_t stop = (size_t)line < nlines ? line_at[line] : len;
+		size_t stop = line_at[line];
 		if (at > stop)
 			continue;
-		struct S_span sp;
+		size_t start, end;
 		if (type == CMARK_NODE_FOOTNOTE_REFERENCE) {
-			sp.start = at;
-			sp.end = line_at[line - 1] +
-				 (size_t)cmark_node_get_end_column(n) - 1;
+			start = at;
+			end = line_at[line - 1] +
+			      (size_t)cmark_node_get_end_column(n) - 1;
 			/* cmark-gfm's columns can be off on an indented or
 			 * lazy continuation line: take the reference nearest
 			 * the place it gives, on that line */
-			if (sp.end >= len || text[sp.start] != '[' ||
-			    text[sp.start + 1] != '^') {
-				size_t from = line_at[line - 1], best = len;
-				for (size_t k = from; k + 1 < stop; k++)
+			if (end >= len || text[start] != '[' ||
+			    text[start + 1] != '^') {
+				size_t first = line_at[line - 1], best = len;
+				for (size_t k = first; k + 1 < stop; k++)
 					if (text[k] == '[' && text[k + 1] == '^' &&
 					    (best == len ||
 					     (k > at ? k - at : at - k) <
 						     (best > at ? best - at
 								: at - best)))
 						best = k;
-				sp.start = best;
-				sp.end = best;
-				while (sp.end < stop && text[sp.end] != ']')
-					sp.end++;
+				start = end = best;
+				while (end < stop && text[end] != ']')
+					end++;
 			}
 		} else {
 			/* back over "]:" and the label to its "[^" */
@@ -368,46 +419,267 @@ static char *S_relabel(const char *text, size_t len, cmark_node *fdoc,
 				k--;
 			if (k < line_at[line - 1] + 2)
 				continue;
-			sp.end = k - 2;
+			end = k - 2;
 			while (k > line_at[line - 1] + 1 &&
 			       !(text[k - 1] == '^' && text[k - 2] == '['))
 				k--;
 			if (k < line_at[line - 1] + 2)
 				continue;
-			sp.start = k - 2;
+			start = k - 2;
 		}
-		if (sp.end >= len || sp.end < sp.start + 2 ||
-		    text[sp.start] != '[' || text[sp.start + 1] != '^' ||
-		    text[sp.end] != ']') {
-			/* a label not found where cmark-gfm says: the field
-			 * keeps its labels as written, all of them, so that
-			 * its references and notes still meet */
-			count = 0;
+		if (end >= len || end < start + 2 || text[start] != '[' ||
+		    text[start + 1] != '^' || text[end] != ']') {
+			ok = false;
 			break;
 		}
-		spans = S_room(spans, count, &cap, sizeof *spans);
-		spans[count++] = sp;
+		struct buf b;
+		buf_init(&b);
+		buf_printf(&b, "[^n%zu-", field + 1);
+		S_edit_add(e, start, start + 2, buf_detach(&b));
 	}
 	cmark_iter_free(it);
+	if (!ok)
+		S_edits_free(e, from);
+	return ok;
+}
+
+/* The headings' edits, by `shift` levels (at most to 6): more '#' for an
+ * ATX heading; a setext heading of the document's own (not in a list or
+ * a quote) is written as an ATX one. */
+static void S_heading_edits(const char *text, const size_t *line_at,
+			    size_t nlines, cmark_node *fdoc, int shift,
+			    struct S_edits *e)
+{
+	if (shift <= 0)
+		return;
+	cmark_iter *it = cmark_iter_new(fdoc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		int level = cmark_node_get_heading_level(n);
+		int to = level + shift > 6 ? 6 : level + shift;
+		int first = cmark_node_get_start_line(n);
+		int last = cmark_node_get_end_line(n);
+		int col = cmark_node_get_start_column(n);
+		if (to == level || first < 1 || last < first ||
+		    (size_t)last > nlines || col < 1)
+			continue;
+		size_t at = line_at[first - 1] + (size_t)col - 1;
+		if (at < line_at[first] && text[at] == '#') {
+			S_edit_add(e, at, at, S_hashes(to - level, ""));
+			continue;
+		}
+		if (cmark_node_get_type(cmark_node_parent(n)) !=
+			    CMARK_NODE_DOCUMENT ||
+		    last == first)
+			continue;
+		/* setext: its lines, joined, after the '#'s; the underline
+		 * (its last line that is not blank) goes */
+		int under = last;
+		while (under > first) {
+			size_t k = line_at[under - 1];
+			while (k < line_at[under] && strchr(" \t\r\n", text[k]))
+				k++;
+			if (k < line_at[under])
+				break;
+			under--;
+		}
+		if (under == first)
+			continue;
+		struct buf b;
+		buf_init(&b);
+		for (int i = 0; i < to; i++)
+			buf_putc(&b, '#');
+		for (int l = first; l < under; l++) {
+			size_t s = line_at[l - 1], t = line_at[l];
+			while (s < t && (text[s] == ' ' || text[s] == '\t'))
+				s++;
+			while (t > s && (text[t - 1] == '\n' || text[t - 1] == '\r' ||
+					 text[t - 1] == ' ' || text[t - 1] == '\t'))
+				t--;
+			buf_putc(&b, ' ');
+			buf_put(&b, text + s, t - s);
+		}
+		buf_putc(&b, '\n');
+		S_edit_add(e, line_at[first - 1], line_at[under], buf_detach(&b));
+	}
+	cmark_iter_free(it);
+}
+
+/* Whether the line [s, t) closes a fence of n characters c. */
+static bool S_closes_fence(const char *text, size_t s, size_t t, char c,
+			   int n)
+{
+	int spaces = 0;
+	while (s < t && text[s] == ' ' && spaces < 4)
+		s++, spaces++;
+	int run = 0;
+	while (s < t && text[s] == c)
+		s++, run++;
+	while (s < t && strchr(" \t\r\n", text[s]))
+		s++;
+	return spaces < 4 && run >= n && s == t;
+}
+
+/* What an HTML block that opens with literal needs to end (CommonMark's
+ * kinds 1 to 5), or NULL for the kinds a blank line ends. */
+static const char *S_html_end(const char *literal)
+{
+	static const char *const tags[][2] = {
+		{"<script", "</script>"}, {"<pre", "</pre>"},
+		{"<style", "</style>"}, {"<textarea", "</textarea>"}};
+	while (*literal == ' ')
+		literal++;
+	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+		size_t n = strlen(tags[i][0]);
+		if (!strncasecmp(literal, tags[i][0], n) &&
+		    (!literal[n] || strchr(" \t\r\n>", literal[n])))
+			return tags[i][1];
+	}
+	if (!strncmp(literal, "<!--", 4))
+		return "-->";
+	if (!strncmp(literal, "<?", 2))
+		return "?>";
+	if (!strncmp(literal, "<![CDATA[", 9))
+		return "]]>";
+	if (literal[0] == '<' && literal[1] == '!' &&
+	    ((literal[2] | 0x20) >= 'a' && (literal[2] | 0x20) <= 'z'))
+		return ">";
+	return NULL;
+}
+
+/* Closes what the field's last block leaves open at its end. */
+static void S_close_edits(const char *text, size_t len, const size_t *line_at,
+			  size_t nlines, cmark_node *fdoc, struct S_edits *e)
+{
+	/* the block that ends the text: cmark-gfm moves the notes' texts to
+	 * the end of the tree, so the last in the source, not in the tree */
+	cmark_node *last = NULL;
+	for (cmark_node *b = cmark_node_first_child(fdoc); b;
+	     b = cmark_node_next(b))
+		if (!last ||
+		    cmark_node_get_start_line(b) > cmark_node_get_start_line(last))
+			last = b;
+	if (!last)
+		return;
+	const char *nl = len && (text[len - 1] == '\n' || text[len - 1] == '\r')
+				 ? "" : "\n";
+	struct buf b;
+	buf_init(&b);
+	if (cmark_node_get_type(last) == CMARK_NODE_CODE_BLOCK) {
+		int n = 0, offset = 0;
+		char c = 0;
+		if (!cmark_node_get_fenced(last, &n, &offset, &c) || n < 3)
+			return;
+		/* the last line that is not blank, after the opening one */
+		size_t l = nlines;
+		while (l > 0 && line_at[l - 1] == line_at[l])
+			l--;
+		while (l > 1) {
+			size_t s = line_at[l - 1], t = line_at[l], k = s;
+			while (k < t && strchr(" \t\r\n", text[k]))
+				k++;
+			if (k < t)
+				break;
+			l--;
+		}
+		if ((int)l > cmark_node_get_start_line(last) &&
+		    S_closes_fence(text, line_at[l - 1], line_at[l], c, n))
+			return;
+		buf_puts(&b, nl);
+		for (int i = 0; i < n; i++)
+			buf_putc(&b, c);
+		buf_putc(&b, '\n');
+	} else if (cmark_node_get_type(last) == CMARK_NODE_HTML_BLOCK) {
+		const char *lit = cmark_node_get_literal(last);
+		const char *end = lit ? S_html_end(lit) : NULL;
+		if (!end)
+			return;
+		/* the end condition may be on the opening line itself */
+		const char *p = lit + 1;
+		size_t n = strlen(end);
+		bool closed = false;
+		for (; *p && !closed; p++)
+			closed = !strncasecmp(p, end, n);
+		if (closed)
+			return;
+		buf_puts(&b, nl);
+		buf_puts(&b, end);
+		buf_putc(&b, '\n');
+	} else {
+		return;
+	}
+	S_edit_add(e, len, len, buf_detach(&b));
+}
+
+/* The field's text as build/md/ writes it, or NULL when it is the text
+ * as written. */
+static char *S_md_text(const char *text, size_t len, cmark_node *fdoc,
+		       size_t field, int shift)
+{
+	size_t nlines;
+	size_t *line_at = S_lines(text, len, &nlines);
+	struct S_edits e = {0};
+	S_note_edits(text, len, line_at, nlines, fdoc, field, &e);
+	S_heading_edits(text, line_at, nlines, fdoc, shift, &e);
+	S_close_edits(text, len, line_at, nlines, fdoc, &e);
 	free(line_at);
-	if (!count)
+	if (!e.count) {
+		free(e.items);
 		return NULL;
-	qsort(spans, count, sizeof *spans, S_span_cmp);
+	}
+	qsort(e.items, e.count, sizeof *e.items, S_edit_cmp);
 	struct buf b;
 	buf_init(&b);
 	size_t from = 0;
-	for (size_t i = 0; i < count; i++) {
-		if (spans[i].start < from)
+	for (size_t i = 0; i < e.count; i++) {
+		if (e.items[i].start < from)
 			continue;
-		buf_put(&b, text + from, spans[i].start - from);
-		buf_printf(&b, "[^n%zu-", field + 1);
-		buf_put(&b, text + spans[i].start + 2,
-			spans[i].end - spans[i].start - 2);
-		from = spans[i].end;
+		buf_put(&b, text + from, e.items[i].start - from);
+		buf_puts(&b, e.items[i].with);
+		from = e.items[i].end;
 	}
 	buf_put(&b, text + from, len - from);
-	free(spans);
+	S_edits_free(&e, 0);
+	free(e.items);
 	return buf_detach(&b);
+}
+
+/* The level of the heading whose section holds n (0 before the first
+ * one): the heading before n's top-level block. */
+static int S_section_level(cmark_node *n)
+{
+	while (cmark_node_parent(n) &&
+	       cmark_node_get_type(cmark_node_parent(n)) != CMARK_NODE_DOCUMENT)
+		n = cmark_node_parent(n);
+	for (cmark_node *b = cmark_node_previous(n); b;
+	     b = cmark_node_previous(b))
+		if (cmark_node_get_type(b) == CMARK_NODE_HEADING)
+			return cmark_node_get_heading_level(b);
+	return 0;
+}
+
+/* A field's headings go under the section it is placed in: "# Measures"
+ * in an action under a level-3 heading is a level-4 heading (at most 6),
+ * as each page of the website puts a field's under the page's. */
+static void S_shift_headings(cmark_node *fdoc, int shift)
+{
+	if (shift <= 0)
+		return;
+	cmark_iter *it = cmark_iter_new(fdoc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			int level = cmark_node_get_heading_level(n) + shift;
+			cmark_node_set_heading_level(n, level > 6 ? 6 : level);
+		}
+	}
+	cmark_iter_free(it);
 }
 
 /* ---- grafting ------------------------------------------------------- */
@@ -500,8 +772,10 @@ static bool S_graft_field(struct S_graft *G, cmark_node *text, size_t k)
 	cmark_node *fdoc = document_parse_field(f, G->d);
 	if (!fdoc)
 		return false;
+	int shift = f->in_section ? S_section_level(text) : 0;
 	if (!G->fields->md[k])
-		G->fields->md[k] = S_relabel(f->str, f->len, fdoc, k);
+		G->fields->md[k] = S_md_text(f->str, f->len, fdoc, k, shift);
+	S_shift_headings(fdoc, shift);
 	S_take_notes(fdoc, &G->notes, &G->defs, &G->ndefs, &G->defs_cap);
 	cmark_node *first = cmark_node_first_child(fdoc);
 	const char *lit = cmark_node_get_literal(text);

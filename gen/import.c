@@ -1,6 +1,7 @@
 /* import — the command line, the text toolkit the readers share, and the
  * YAML they produce. */
 #include "import.h"
+#include "sheet.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "office.h"
 #include "yamlread.h"
 #include "yamlwrite.h"
 
@@ -28,14 +30,21 @@ static const char S_usage[] =
 	"        Issue, Session, ...); the State's latest session by default.\n"
 	"        Rows of one recommendation made by several States become one\n"
 	"        entry; the first issue is its cluster.\n"
-	"  uhri FILE.csv --state NAME [--cycle N] [--related]\n"
-	"        the Universal Human Rights Index export; the State's latest\n"
+	"  uhri FILE.xlsx|FILE.csv --state NAME [--cycle N] [--related]\n"
+	"        the Universal Human Rights Index export (Excel, every sheet\n"
+	"        with its columns, or CSV); the State's latest\n"
 	"        UPR cycle by default.  --related adds the recommendations of\n"
 	"        the other mechanisms (treaty bodies, special procedures) to\n"
 	"        the UPR recommendations that share their themes.\n"
-	"  ohchr-matrix FILE.txt [--state NAME]\n"
-	"        the text of OHCHR's thematic list of recommendations (the\n"
-	"        matrix); its 'Theme:' headings become the clusters.\n"
+	"  sheet FILE.xlsx [-C DIR] [--force]\n"
+	"        a spreadsheet of 'uprgen export sheets', filled in by an\n"
+	"        institution, into content/progress/ (see 'import sheet --help')\n"
+	"  ohchr-matrix FILE.docx|FILE.txt [--state NAME]\n"
+	"        OHCHR's thematic list of recommendations (the matrix): the\n"
+	"        Word file, read by its table's header row, or its text; its\n"
+	"        'Theme:' rows become the clusters, a State's comments in an\n"
+	"        assessment column an action.\n"
+	"Office files are told by their content, not their name.\n"
 	"CSV files may separate fields with commas, semicolons or tabs.\n"
 	"\n"
 	"Options:\n"
@@ -714,6 +723,7 @@ static bool S_check_entries(struct import_set *set)
 				   r->related[k].symbol);
 		}
 		S_field_ok(set, r, "cluster", set->clusters[r->cluster].title);
+		S_field_ok(set, r, "assessment", r->assessment);
 	}
 	return set->d->errors == errors;
 }
@@ -762,6 +772,35 @@ static void S_write_related(struct yamlwrite *w, const struct import_rec *r)
 	yamlwrite_end_list(w);
 }
 
+/* The State's own comments in the matrix: an action of the day the file
+ * was saved, or without a date the challenges (both Markdown). */
+static void S_write_assessment(struct yamlwrite *w, const struct import_rec *r)
+{
+	if (!r->assessment)
+		return;
+	if (!r->assessed) {
+		yamlwrite_key(w, "challenges");
+		yamlwrite_string(w, r->assessment);
+		yamlwrite_note(w, "TODO: check: the assessment column of the "
+				  "matrix, which gives no date");
+		return;
+	}
+	yamlwrite_key(w, "actions");
+	yamlwrite_begin_list(w);
+	yamlwrite_begin_map(w);
+	yamlwrite_key(w, "date");
+	yamlwrite_string(w, r->assessed);
+	yamlwrite_note(w, "TODO: check: the day the matrix was last saved");
+	yamlwrite_key(w, "text");
+	yamlwrite_string(w, r->assessment);
+	if (r->assessment_source) {
+		yamlwrite_key(w, "source");
+		yamlwrite_string(w, r->assessment_source);
+	}
+	yamlwrite_end_map(w);
+	yamlwrite_end_list(w);
+}
+
 static void S_write_rec(struct yamlwrite *w, const struct import_set *set,
 			const struct import_rec *r)
 {
@@ -792,6 +831,7 @@ static void S_write_rec(struct yamlwrite *w, const struct import_set *set,
 	yamlwrite_key(w, "status");
 	yamlwrite_string(w, status_name(STATUS_NOT_ASSESSED));
 	yamlwrite_note(w, "TODO: assess");
+	S_write_assessment(w, r);
 	S_write_related(w, r);
 	yamlwrite_end_map(w);
 }
@@ -1102,6 +1142,21 @@ static bool S_read_source(struct import_set *set, const struct S_args *g,
 	return import_ohchr_matrix(set, &g->o, text, len);
 }
 
+/* A zip: the Word file of the matrix, the Excel export of the index. */
+static bool S_read_office(struct import_set *set, const struct S_args *g,
+			  const char *bytes, size_t len)
+{
+	if (!strcmp(g->o.source, "ohchr-matrix"))
+		return import_ohchr_docx(set, &g->o, bytes, len);
+	if (!strcmp(g->o.source, "uhri"))
+		return import_uhri_xlsx(set, &g->o, bytes, len);
+	diag_error(set->d, (struct source_pos){g->o.file, 0, 0},
+		   "an Office file (zip): %s reads the CSV export; save the "
+		   "sheet as CSV (UTF-8)",
+		   g->o.source);
+	return false;
+}
+
 static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 {
 	char *bytes;
@@ -1113,18 +1168,24 @@ static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 				     : file_error_text(err));
 		return CLI_EXIT_CONTENT;
 	}
-	size_t text_len;
-	char *text = import_decode(a, d, g->o.file, bytes, len, g->encoding,
-				   &text_len);
-	free(bytes);
 	struct import_set set;
 	memset(&set, 0, sizeof set);
 	set.a = a;
 	set.d = d;
 	buf_init(&set.recs_header);
 	buf_init(&set.clusters_header);
-	bool read = text && S_read_source(&set, g, text, text_len) &&
-		    S_check_entries(&set) && !d->errors;
+	bool read;
+	if (office_is_zip(bytes, len)) {
+		/* by what the file is, not what it is called */
+		read = S_read_office(&set, g, bytes, len);
+	} else {
+		size_t text_len;
+		char *text = import_decode(a, d, g->o.file, bytes, len,
+					   g->encoding, &text_len);
+		read = text && S_read_source(&set, g, text, text_len);
+	}
+	free(bytes);
+	read = read && S_check_entries(&set) && !d->errors;
 	diags_print(d, stderr, 0);
 	int status = read ? S_output(a, &set, g->out, g->force) : CLI_EXIT_CONTENT;
 	if (status == 0)
@@ -1136,6 +1197,9 @@ static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 
 int import_command(int argc, char **argv)
 {
+	/* an institution's returned spreadsheet: content/progress/ */
+	if (argc >= 2 && !strcmp(argv[1], "sheet"))
+		return sheet_import_command(argc - 1, argv + 1);
 	struct S_args g;
 	int status = S_parse_args(argc, argv, &g);
 	if (status)

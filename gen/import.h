@@ -54,6 +54,13 @@ struct import_rec {
 	struct source_pos pos; /* the (first) row or line it comes from */
 	size_t row;            /* that row's number in a CSV file, or 0 */
 	const char *id_note;   /* comment beside `id`, or NULL */
+	/* What the State wrote about it in the matrix (the "Assessment/
+	 * comments on level of implementation" column), as Markdown, or
+	 * NULL: written as an action dated `assessed` (the day the file
+	 * was last saved), or as `challenges` when no date is known. */
+	const char *assessment;
+	const char *assessed;
+	const char *assessment_source; /* the action's source */
 };
 
 struct import_cluster {
@@ -83,6 +90,13 @@ bool import_uhri(struct import_set *set, const struct import_options *o,
 bool import_ohchr_matrix(struct import_set *set,
 			 const struct import_options *o, const char *text,
 			 size_t len);
+/* The same from the Word file OHCHR sends (.docx), and the Universal
+ * Human Rights Index export as Excel (.xlsx): bytes as read from o->file
+ * (import_ohchr_docx.c, import_uhri.c). */
+bool import_ohchr_docx(struct import_set *set, const struct import_options *o,
+		       const char *bytes, size_t len);
+bool import_uhri_xlsx(struct import_set *set, const struct import_options *o,
+		      const char *bytes, size_t len);
 
 /* Text that is not UTF-8 is taken for a legacy 8-bit export and converted:
  * "mac-roman" (what old Mac exports with lone-CR line ends use, like the

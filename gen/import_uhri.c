@@ -22,6 +22,7 @@
 
 #include "csv.h"
 #include "import.h"
+#include "office.h"
 
 enum S_col {
 	S_TEXT,
@@ -74,6 +75,55 @@ struct S_reader {
 	const char *state; /* as the file spells it */
 };
 
+/* Rows as the CSV reader gives them, from a CSV file or from a sheet of
+ * an Excel workbook (its cells' texts: strings, numbers as written, dates
+ * as YYYY-MM-DD; empty cells ""). */
+struct S_source {
+	struct csv_reader *csv; /* or: */
+	const struct office_book *book;
+	const struct office_sheet *sheet;
+	size_t next; /* the sheet's next cell */
+	struct csv_field *fields;
+	size_t count, cap;
+	size_t row;
+};
+
+static bool S_next(struct arena *a, struct S_source *src)
+{
+	if (src->csv) {
+		if (!csv_next(src->csv))
+			return false;
+		src->fields = src->csv->fields;
+		src->count = src->csv->count;
+		src->row = src->csv->row;
+		return true;
+	}
+	const struct office_sheet *sh = src->sheet;
+	if (src->next >= sh->count)
+		return false;
+	unsigned row = sh->cells[src->next].row;
+	size_t end = src->next;
+	while (end < sh->count && sh->cells[end].row == row)
+		end++;
+	unsigned cols = sh->cells[end - 1].col;
+	if (cols > src->cap) {
+		src->fields = arena_alloc(a, cols * sizeof *src->fields);
+		src->cap = cols;
+	}
+	struct source_pos pos = office_cell_pos(a, src->book, sh, row, 1);
+	for (unsigned c = 0; c < cols; c++)
+		src->fields[c] = (struct csv_field){"", 0, pos};
+	for (size_t i = src->next; i < end; i++) {
+		const struct office_xcell *x = &sh->cells[i];
+		src->fields[x->col - 1].text = x->text;
+		src->fields[x->col - 1].len = strlen(x->text);
+	}
+	src->count = cols;
+	src->row = row;
+	src->next = end;
+	return true;
+}
+
 /* "UPR Reccomending States" and "upr recommending states" are one
  * column. */
 static char *S_column_key(struct arena *a, const char *name)
@@ -92,12 +142,16 @@ static char *S_column_key(struct arena *a, const char *name)
 	return key;
 }
 
-static bool S_header(struct S_reader *R, struct csv_reader *csv)
+/* Reads the header row; its missing columns are errors when `report`,
+ * else the row is only tried. */
+static bool S_header(struct S_reader *R, struct S_source *csv, bool report)
 {
 	struct arena *a = R->set->a;
-	if (!csv_next(csv)) {
-		diag_error(R->set->d, (struct source_pos){R->file, 0, 0},
-			   "the file is empty");
+	if (!S_next(a, csv)) {
+		if (report)
+			diag_error(R->set->d,
+				   (struct source_pos){R->file, 0, 0},
+				   "the file is empty");
 		return false;
 	}
 	bool ok = true;
@@ -109,11 +163,12 @@ static bool S_header(struct S_reader *R, struct csv_reader *csv)
 				R->col[c] = i;
 		if (R->col[c] == SIZE_MAX &&
 		    (c < S_REQUIRED || c == S_SESSION)) {
-			diag_error(R->set->d, csv->fields[0].pos,
+			ok = false;
+			if (report)
+				diag_error(R->set->d, csv->fields[0].pos,
 				   "no '%s' column: is this an export of the "
 				   "Universal Human Rights Index?",
 				   S_col_names[c]);
-			ok = false;
 		}
 	}
 	return ok;
@@ -146,7 +201,7 @@ static bool S_has(const struct import_list *l, const char *name)
 	return false;
 }
 
-static void S_keep(struct S_reader *R, struct csv_reader *csv, bool upr)
+static void S_keep(struct S_reader *R, struct S_source *csv, bool upr)
 {
 	struct arena *a = R->set->a;
 	struct S_row row = {.pos = csv->fields[0].pos, .row = csv->row};
@@ -171,14 +226,14 @@ static void S_keep(struct S_reader *R, struct csv_reader *csv, bool upr)
 	}
 }
 
-static void S_read_rows(struct S_reader *R, struct csv_reader *csv)
+static void S_read_rows(struct S_reader *R, struct S_source *csv)
 {
 	struct arena *a = R->set->a;
 	size_t need = 0;
 	for (int c = 0; c < S_REQUIRED; c++)
 		if (R->col[c] > need)
 			need = R->col[c];
-	while (csv_next(csv)) {
+	while (S_next(a, csv)) {
 		if (csv->count <= need)
 			continue; /* a short row holds no recommendation */
 		struct import_list countries =
@@ -597,27 +652,21 @@ static void S_headers(struct S_reader *R, long cycle)
 		   R->state);
 }
 
-bool import_uhri(struct import_set *set, const struct import_options *o,
-		 const char *text, size_t len)
+/* The rows read: the recommendations of the cycle, sorted. */
+static bool S_import(struct S_reader *R)
 {
-	struct S_reader R = {.set = set, .o = o, .file = o->file};
-	struct csv_reader csv;
-	csv_init(&csv, set->d, o->file, text, len, 0);
-	if (S_header(&R, &csv))
-		S_read_rows(&R, &csv);
-	csv_free(&csv);
-	if (set->d->errors)
-		return false;
-	if (!R.upr_count) {
+	struct import_set *set = R->set;
+	const struct import_options *o = R->o;
+	if (!R->upr_count) {
 		diag_error(set->d, (struct source_pos){o->file, 0, 0},
 			   "no UPR recommendation to '%s' in this file",
 			   o->state);
 		return false;
 	}
-	long cycle = S_cycle(&R);
+	long cycle = S_cycle(R);
 	if (!cycle)
 		return false;
-	S_upr_rows(&R, cycle);
+	S_upr_rows(R, cycle);
 	if (!set->count) {
 		diag_error(set->d, (struct source_pos){o->file, 0, 0},
 			   "no UPR recommendation with a paragraph number");
@@ -625,7 +674,71 @@ bool import_uhri(struct import_set *set, const struct import_options *o,
 	}
 	import_sort_by_id(set);
 	if (o->related)
-		S_relate(&R);
-	S_headers(&R, cycle);
+		S_relate(R);
+	S_headers(R, cycle);
 	return true;
+}
+
+bool import_uhri(struct import_set *set, const struct import_options *o,
+		 const char *text, size_t len)
+{
+	struct S_reader R = {.set = set, .o = o, .file = o->file};
+	struct csv_reader csv;
+	csv_init(&csv, set->d, o->file, text, len, 0);
+	struct S_source src = {.csv = &csv};
+	if (S_header(&R, &src, true))
+		S_read_rows(&R, &src);
+	csv_free(&csv);
+	if (set->d->errors)
+		return false;
+	return S_import(&R);
+}
+
+/* Every sheet whose header row (one of its first rows) names the
+ * columns is read; a sheet without them is said and left. */
+bool import_uhri_xlsx(struct import_set *set, const struct import_options *o,
+		      const char *bytes, size_t len)
+{
+	enum { HEADER_ROWS = 5 };
+	struct office_book book;
+	if (!office_xlsx_read(set->a, set->d, o->file, bytes, len, &book))
+		return false;
+	struct S_reader R = {.set = set, .o = o, .file = o->file};
+	size_t read = 0;
+	for (size_t s = 0; s < book.sheet_count; s++) {
+		const struct office_sheet *sh = &book.sheets[s];
+		struct S_source src = {.book = &book, .sheet = sh};
+		bool found = false;
+		for (int r = 0; r < HEADER_ROWS && !found; r++)
+			found = S_header(&R, &src, false);
+		if (!found) {
+			if (sh->count)
+				diag_warning(set->d,
+					     office_cell_pos(set->a, &book, sh,
+							     0, 0),
+					     "no header row with the columns "
+					     "Text, Countries Concerned and "
+					     "Reccomending Body in this "
+					     "sheet: not read");
+			continue;
+		}
+		S_read_rows(&R, &src);
+		read++;
+	}
+	if (!read) {
+		for (size_t s = 0; s < book.sheet_count; s++) {
+			struct S_source src = {.book = &book,
+					       .sheet = &book.sheets[s]};
+			if (book.sheets[s].count) {
+				S_header(&R, &src, true);
+				break;
+			}
+		}
+		if (!set->d->errors)
+			diag_error(set->d, (struct source_pos){o->file, 0, 0},
+				   "the workbook's sheets are empty");
+	}
+	if (set->d->errors)
+		return false;
+	return S_import(&R);
 }

@@ -43,6 +43,9 @@ static const char *const S_rec_fields[] = {
 	NULL};
 static const char *const S_action_fields[] = {"date", "text", "source",
 					      NULL};
+static const char *const S_progress_fields[] = {
+	"id", "date", "reported_by", "status", "actions", "challenges",
+	"assistance", NULL};
 static const char *const S_related_fields[] = {"mechanism", "symbol", "para",
 					       "text", NULL};
 static const char *const S_stat_fields[] = {"id",    "title",  "unit",
@@ -844,26 +847,38 @@ static void S_load_sdgs(struct S_loader *L, const struct value *v,
 	}
 }
 
-static void S_load_actions(struct S_loader *L, const struct value *v,
-			   struct recommendation *rec)
+/* A list of actions; in a progress entry the date may be left out (the
+ * entry's date is used). */
+static void S_load_action_list(struct S_loader *L, const struct value *v,
+			       struct action **out, size_t *count,
+			       bool date_required)
 {
 	if (!v || v->kind == VALUE_NULL ||
 	    !S_expect(L, v, VALUE_LIST, "actions"))
 		return;
-	rec->actions = arena_alloc(L->a, v->count * sizeof *rec->actions);
+	*out = arena_alloc(L->a, v->count * sizeof **out);
 	for (size_t i = 0; i < v->count; i++) {
 		const struct value *e = v->items[i];
 		if (!S_entry(L, e, "action"))
 			continue;
-		struct action *act = &rec->actions[rec->action_count++];
+		struct action *act = &(*out)[(*count)++];
 		act->pos = e->pos;
 		S_check_fields(L, e, S_action_fields, "an action");
-		act->date = S_date(L, S_required(L, e, "date", "this action"),
+		act->date = S_date(L, date_required
+					      ? S_required(L, e, "date",
+							   "this action")
+					      : value_map_get(e, "date"),
 				   "date", true);
 		act->text = S_required_text(L, e, "text", "this action", true);
 		act->source = S_text(L, value_map_get(e, "source"), "source",
 				     false);
 	}
+}
+
+static void S_load_actions(struct S_loader *L, const struct value *v,
+			   struct recommendation *rec)
+{
+	S_load_action_list(L, v, &rec->actions, &rec->action_count, true);
 }
 
 static void S_load_indicators(struct S_loader *L, const struct value *v,
@@ -1042,6 +1057,104 @@ static void S_load_all_recs(struct S_loader *L)
 	free(names);
 }
 
+/* ------------------------------------------------------------- progress */
+
+static void S_load_progress_entry(struct S_loader *L, const struct value *v,
+				  struct progress *p)
+{
+	static const char *const statuses[] = {
+		"implemented", "partially-implemented", "not-implemented",
+		"not-assessed", NULL};
+	const char *what = "this progress entry";
+	p->pos = v->pos;
+	S_check_fields(L, v, S_progress_fields, "a progress entry");
+	const struct value *id = S_required(L, v, "id", what);
+	if (id) {
+		p->id_pos = id->pos;
+		p->id = S_id(L, id, "recommendation", false);
+	}
+	p->date = S_date(L, S_required(L, v, "date", what), "date", false);
+	p->reported_by = S_text(L, value_map_get(v, "reported_by"),
+				"reported_by", false);
+	const struct value *st = value_map_get(v, "status");
+	if (st && st->kind != VALUE_NULL) {
+		p->status_pos = st->pos;
+		int s = S_enum(L, st, "status", statuses);
+		p->has_status = s >= 0;
+		p->status = s >= 0 ? (enum status)s : STATUS_NOT_ASSESSED;
+	}
+	S_load_action_list(L, value_map_get(v, "actions"), &p->actions,
+			   &p->action_count, false);
+	p->challenges = S_text(L, value_map_get(v, "challenges"),
+			       "challenges", true);
+	p->assistance = S_text(L, value_map_get(v, "assistance"),
+			       "assistance", true);
+}
+
+static void S_load_progress_file(struct S_loader *L, const struct value *root,
+				 const char *name)
+{
+	struct report *r = L->r;
+	const struct value *list = S_list_file(L, root, name);
+	if (!list)
+		return;
+	struct progress *all = arena_alloc(
+		L->a, (r->progress_count + list->count) * sizeof *all);
+	if (r->progress_count)
+		memcpy(all, r->progress, r->progress_count * sizeof *all);
+	r->progress = all;
+	for (size_t i = 0; i < list->count; i++) {
+		if (!S_entry(L, list->items[i], "progress entry"))
+			continue;
+		struct progress *p = &r->progress[r->progress_count];
+		S_load_progress_entry(L, list->items[i], p);
+		p->index = r->progress_count++;
+	}
+}
+
+/* Every *.yaml of content/progress/ in name order: what institutions
+ * reported, dated (optional; none is a report as it was). */
+static void S_load_all_progress(struct S_loader *L)
+{
+	const char *dirpath = arena_path(L->a, L->r->content_dir, "progress");
+	DIR *dir = opendir(dirpath);
+	if (!dir) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			diag_error(L->d, S_file_pos(dirpath),
+				   "cannot read this folder: %s",
+				   strerror(errno));
+		return;
+	}
+	if (!S_inside(L, dirpath, S_file_pos(dirpath), "this folder")) {
+		closedir(dir);
+		return;
+	}
+	char **names = NULL;
+	size_t count = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		size_t n = strlen(e->d_name);
+		if (e->d_name[0] == '.' || n < 6 ||
+		    strcmp(e->d_name + n - 5, ".yaml"))
+			continue;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[count++] = xstrdup(e->d_name);
+	}
+	closedir(dir);
+	if (count)
+		qsort(names, count, sizeof *names, S_strcmp_ptr);
+	for (size_t i = 0; i < count; i++) {
+		const struct value *root = S_read(L, dirpath, names[i], true);
+		if (root)
+			S_load_progress_file(L, root, names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
 /* ----------------------------------------------------------- statistics */
 
 static void S_load_series(struct S_loader *L, const struct value *v,
@@ -1202,5 +1315,7 @@ struct report *report_load(struct arena *a, struct diags *d, const char *dir)
 						    &has_stats);
 	r->stats_unreadable = has_stats && !stats;
 	S_load_stats(&L, stats);
+	S_load_all_progress(&L);
+	progress_merge(a, r, d);
 	return r;
 }

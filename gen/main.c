@@ -15,6 +15,7 @@
 #include "model.h"
 #include "new.h"
 #include "render.h"
+#include "sheet.h"
 #include "util.h"
 
 #ifndef UPRGEN_VERSION
@@ -35,6 +36,10 @@ static const char S_usage[] =
 	"                       turn a database export into content\n"
 	"  new    DIR --state NAME [--cycle N] [--session N] [--lang LL,...]\n"
 	"                       start a new report project\n"
+	"  export sheets [-C DIR] [--by responsible|cluster] [--out DIR]\n"
+	"                       one spreadsheet per institution to fill in\n"
+	"  import sheet FILE.xlsx [-C DIR] [--force]\n"
+	"                       what an institution filled in, to content/progress/\n"
 	"\n"
 	"'uprgen COMMAND --help' tells more.  Exit status: 0 success, 1 the\n"
 	"content has errors, 2 wrong usage.\n";
@@ -99,6 +104,7 @@ static const struct S_command S_commands[] = {
 	{"render", render_command},
 	{"import", import_command},
 	{"new", new_command},
+	{"export", sheet_export_command},
 };
 
 int main(int argc, char **argv)

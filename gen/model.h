@@ -163,6 +163,36 @@ struct indicator_ref {
 	struct source_pos pos;
 };
 
+/*
+ * One dated report on one recommendation, from a YAML file of content/progress/:
+ * what an institution said it did, and the status it found.  Entries are
+ * merged over recommendations.yaml in date order (progress.c): actions
+ * added, challenges and assistance replaced, the latest status wins.
+ */
+struct progress {
+	const char *id; /* the recommendation's */
+	const struct recommendation *rec; /* resolved at load; NULL: unknown */
+	struct source_pos pos, id_pos;
+	struct date date;
+	struct text reported_by;
+	bool has_status;
+	enum status status;
+	struct source_pos status_pos;
+	struct action *actions; /* an action without a date has the entry's */
+	size_t action_count;
+	struct text challenges, assistance; /* Markdown */
+	size_t index; /* files in name order, entries in file order */
+};
+
+/* A point of a recommendation's status history: the first is the status
+ * of recommendations.yaml, dated at the adoption of the outcome; one more
+ * for each progress entry that gives a status, in date order. */
+struct status_point {
+	struct date date;
+	enum status status;
+	const struct progress *from; /* NULL: recommendations.yaml */
+};
+
 struct recommendation {
 	const char *id; /* "110.23" */
 	struct source_pos pos, id_pos;
@@ -189,6 +219,11 @@ struct recommendation {
 	struct text challenges; /* Markdown */
 	struct text assistance; /* Markdown */
 	size_t index;           /* order in the files */
+	/* The status over time (progress.c); `status` above is the last
+	 * point's.  Empty only when progress was never merged. */
+	enum status status_adopted;
+	struct status_point *history;
+	size_t history_count;
 };
 
 /* A prose chapter: a Markdown file per language (or one for all). */
@@ -225,6 +260,8 @@ struct report {
 	size_t rec_count;
 	struct statistic *stats;
 	size_t stat_count;
+	struct progress *progress; /* in date order once merged */
+	size_t progress_count;
 
 	/* A file that could not be read at all: references into it are not
 	 * checked, so one broken file does not bury its own error under
@@ -239,6 +276,25 @@ const struct cluster *report_find_cluster(const struct report *r,
 					  const char *id);
 const struct statistic *report_find_statistic(const struct report *r,
 					      const char *id);
+
+/* The status of rec on date d: its last history point dated on or before
+ * d; the status of recommendations.yaml before any (progress.c). */
+enum status recommendation_status_at(const struct recommendation *rec,
+				     const struct date *d);
+/* a before b: -1, same day: 0, after: 1 (a missing month or day counts
+ * as 0, before any other). */
+int date_cmp(const struct date *a, const struct date *b);
+/* Moving from `from` to `to` is a step back: an assessed status to a
+ * lower one, or to not-assessed. */
+bool status_is_backwards(enum status from, enum status to);
+
+/* Merges r->progress over the recommendations (called by report_load
+ * once every file is read): resolves each entry's id (unknown: an error
+ * with the nearest id), sorts the entries by date, and builds each
+ * recommendation's history, actions, challenges, assistance and current
+ * status.  Warns of an entry dated before the adoption or after the
+ * report, and of a status that moves back. */
+void progress_merge(struct arena *a, struct report *r, struct diags *d);
 
 /* Reads DIR/content/.  Returns the report (in `a`) even when errors were
  * found, so that validation can go on and report them all; callers check

@@ -469,6 +469,20 @@ static struct html_options S_html_options(struct S_site *S, const char *root,
  * challenge, a description): the field parsed as a document of its own
  * and rendered for the page being written, its ids prefixed so that
  * several fields share a page, its headings under the page's. */
+/* The level of the last heading of the page so far (at least 1: a
+ * page's title is its h1): a field's headings go under it, as in the
+ * report (document.c). */
+static int S_level_before(const struct buf *out)
+{
+	for (size_t i = out->len; i >= 3; i--) {
+		const char *p = out->data + i - 3;
+		if (p[0] == '<' && (p[1] == 'h' || p[1] == 'H') && p[2] >= '1' &&
+		    p[2] <= '6' && (i == out->len || strchr(" \t\n>", p[3])))
+			return p[2] - '0';
+	}
+	return 1;
+}
+
 static void S_field_html(void *ctx, const struct value *field,
 			 struct buf *out)
 {
@@ -478,7 +492,8 @@ static void S_field_html(void *ctx, const struct value *field,
 		return;
 	char prefix[32];
 	snprintf(prefix, sizeof prefix, "f%u-", ++S->page_fields);
-	struct html_options o = S_html_options(S, S->page_root, prefix, 1);
+	struct html_options o = S_html_options(S, S->page_root, prefix,
+					       S_level_before(out));
 	html_render(out, doc, &o, S->d);
 	cmark_node_free(doc);
 }

@@ -45,6 +45,9 @@ struct value {
 	 * document of its own, which {{{x}}} hands to the template's field
 	 * callback (mustache.h); pos is where its first line starts. */
 	bool markdown;
+	/* A Markdown field of an entry (an action's text, a challenge), not
+	 * a chapter: its headings go under the section it is placed in. */
+	bool in_section;
 	/* VALUE_MAP of many entries: where each key's entry is, hashed (see
 	 * value.c); index_size 0 when there is none. */
 	unsigned index_size, indexed;

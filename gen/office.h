@@ -1,0 +1,169 @@
+/*
+ * office — reading the Office Open XML files users are sent: a Word
+ * document (.docx) as its tables and paragraphs, an Excel workbook (.xlsx)
+ * as its sheets and cells.  One reader for every importer (OHCHR's
+ * thematic list, the Universal Human Rights Index export, institutions'
+ * spreadsheets).
+ *
+ * Takes the file's bytes in memory (the caller read them, bounded) and
+ * its name for messages.  The package is opened with libzip and every XML
+ * part parsed with expat.  Every input is hostile:
+ *
+ *   - the zip: at most OFFICE_MAX_ENTRIES entries; an entry whose name
+ *     climbs out of the package ("../", "/", "\") is refused; a part is
+ *     read only when its uncompressed size (from the central directory,
+ *     and checked again while inflating) is at most OFFICE_MAX_PART bytes,
+ *     all parts together at most OFFICE_MAX_TOTAL, and a part over
+ *     OFFICE_RATIO_FROM bytes that inflates more than OFFICE_MAX_RATIO
+ *     times is refused as a zip bomb; an encrypted or truncated package
+ *     is an error;
+ *   - the XML: a document type declaration (<!DOCTYPE ...>, which is where
+ *     entity declarations live: "billion laughs", external entities) is
+ *     refused outright, as an Office part never has one; elements nest at
+ *     most OFFICE_MAX_DEPTH deep;
+ *   - a sheet: rows and columns within Excel's own limits (1,048,576 rows,
+ *     16,384 columns) and at most OFFICE_MAX_CELLS cells kept; nothing is
+ *     ever allocated from a size the file declares (<dimension>, a cell
+ *     reference), only from what it holds.
+ *
+ * Errors go to `d` naming the file and the part, or the sheet and cell:
+ * "uhri.xlsx:Sheet1!B7: error: ...", "m.docx:word/document.xml:2:345:
+ * error: ..." (line and column inside the XML).  Every reader returns
+ * false after reporting.
+ *
+ * Memory: everything returned lives in the arena `a`.
+ */
+#ifndef UPRGEN_OFFICE_H
+#define UPRGEN_OFFICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "util.h"
+
+enum {
+	OFFICE_MAX_ENTRIES = 10000,
+	OFFICE_MAX_PART = 128 * 1024 * 1024,
+	OFFICE_MAX_TOTAL = 512 * 1024 * 1024,
+	OFFICE_RATIO_FROM = 1024 * 1024,
+	OFFICE_MAX_RATIO = 200,
+	OFFICE_MAX_DEPTH = 256,
+	OFFICE_MAX_CELLS = 4 * 1000 * 1000,
+	OFFICE_MAX_ROWS = 1048576, /* Excel's limits */
+	OFFICE_MAX_COLS = 16384,
+};
+
+/* Whether the bytes start like a zip (an Office file): "PK\3\4". */
+bool office_is_zip(const char *bytes, size_t len);
+
+/* ------------------------------------------------------------- Word */
+
+enum office_vmerge {
+	OFFICE_VMERGE_NONE,
+	OFFICE_VMERGE_RESTART,  /* the first cell of a vertically merged run */
+	OFFICE_VMERGE_CONTINUE, /* covered by the cell above (its text empty) */
+};
+
+/* A table cell: its paragraphs' texts, in order.  A paragraph's text is
+ * the document's characters as they are (typographic quotes, "&", no
+ * entity), w:tab as "\t", w:br / w:cr as "\n"; deleted text (tracked
+ * changes), field codes and the fallback copy of alternate content are
+ * left out.  A table nested in a cell gives its paragraphs to the cell. */
+struct office_cell {
+	const char **paras;
+	size_t para_count;
+	unsigned col;  /* first grid column, 0-based */
+	unsigned span; /* grid columns it covers (w:gridSpan), >= 1 */
+	enum office_vmerge vmerge;
+};
+
+struct office_row {
+	struct office_cell *cells;
+	size_t count;
+};
+
+struct office_table {
+	struct office_row *rows;
+	size_t count;
+};
+
+struct office_docx {
+	const char *file; /* as given */
+	const char *part; /* the main part: "word/document.xml" */
+	struct office_table *tables; /* the body's tables, in order */
+	size_t table_count;
+	const char **paras; /* the body's paragraphs outside tables */
+	size_t para_count;
+	/* docProps/core.xml: when the file was last saved ("2015-03-12"),
+	 * or NULL */
+	const char *modified;
+};
+
+bool office_docx_read(struct arena *a, struct diags *d, const char *file,
+		      const char *bytes, size_t len, struct office_docx *out);
+
+/* The texts of a cell's paragraphs joined by "\n" (in the arena). */
+const char *office_cell_text(struct arena *a, const struct office_cell *c);
+
+/* ------------------------------------------------------------ Excel */
+
+enum office_type {
+	OFFICE_EMPTY,  /* never stored: an absent cell is empty */
+	OFFICE_STRING, /* shared, inline (rich text runs joined) or formula */
+	OFFICE_NUMBER,
+	OFFICE_BOOL,
+	OFFICE_DATE,   /* a number in a date or time format */
+	OFFICE_ERROR,  /* "#N/A", "#DIV/0!"... */
+};
+
+/* A cell that holds something.  `text` is always set: the string; a
+ * number as the file writes it ("42", "0.5", "1E-3"); a date as
+ * "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" when it has a time of day, or
+ * "HH:MM:SS" for a time alone (1900 and 1904 date systems both, Excel's
+ * 29 February 1900 kept as it counts it); "TRUE" / "FALSE"; the error's
+ * code.  `number` holds the value of a number, date (the serial) or
+ * boolean (1 or 0). */
+struct office_xcell {
+	unsigned row, col; /* 1-based: B7 is row 7, column 2 */
+	enum office_type type;
+	const char *text;
+	double number;
+};
+
+/* A sheet's cells, sorted by row then column (empty cells absent).
+ * `rows` and `cols` are the last row and column that hold a cell. */
+struct office_sheet {
+	const char *name; /* as the tab shows it */
+	const char *part; /* "xl/worksheets/sheet1.xml" */
+	struct office_xcell *cells;
+	size_t count;
+	unsigned rows, cols;
+};
+
+struct office_book {
+	const char *file; /* as given */
+	struct office_sheet *sheets; /* in the workbook's order */
+	size_t sheet_count;
+	bool date1904;
+};
+
+bool office_xlsx_read(struct arena *a, struct diags *d, const char *file,
+		      const char *bytes, size_t len, struct office_book *out);
+
+/* The cell at row, col (1-based), or NULL when it is empty. */
+const struct office_xcell *office_sheet_cell(const struct office_sheet *s,
+					     unsigned row, unsigned col);
+/* The index in s->cells of the first cell of the first row >= row
+ * (s->count when there is none): to walk a sheet row by row without
+ * visiting the empty ones. */
+size_t office_sheet_row_start(const struct office_sheet *s, unsigned row);
+/* "B7" for row 7, column 2 (in the arena). */
+const char *office_cell_ref(struct arena *a, unsigned row, unsigned col);
+/* Where a message about a cell points: "FILE:SHEET!B7" (line 0), or
+ * "FILE:SHEET" for row 0. */
+struct source_pos office_cell_pos(struct arena *a, const struct office_book *b,
+				  const struct office_sheet *s, unsigned row,
+				  unsigned col);
+
+#endif

@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# The round trip with institutions, read by real readers: `export sheets`
+# on a copy of the example, every workbook opened by LibreOffice (to CSV)
+# and by openpyxl (the drop-down, the locked cells, the hidden sheet of
+# facts); rows filled in with openpyxl as a focal point would, `import
+# sheet`, then `check` and `build`: the new measure and status are in the
+# site, the Markdown and the PDF, and in the history; a second import adds
+# nothing.  Bad rows (unknown number, status "finished", date "31/02/2024",
+# text in the number column, a sheet of another report) are each reported
+# at their cell, and nothing is written.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+: "${UPRGEN:?}"
+PY=/usr/bin/python3
+[[ -x $PY ]] || PY=python3
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+ko() { fail=$((fail + 1)); echo "FAIL $1"; }
+check() { if eval "$2"; then ok "$1"; else ko "$1"; fi; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export HOME=$tmp/home
+mkdir -p "$HOME"
+
+P=$tmp/project
+mkdir -p "$P"
+cp -R "$root/content" "$P/"
+sum_progress() { (cd "$P/content/progress" && sha1sum -- * | sort); }
+
+# --- export --------------------------------------------------------------
+"$UPRGEN" export sheets -C "$P" >"$tmp/export.out" 2>"$tmp/export.err"
+check "export sheets exits 0" '[[ $? == 0 ]]'
+n=$(ls "$P/build/sheets"/*.xlsx 2>/dev/null | wc -l)
+check "one workbook per institution (29)" '[[ $n == 29 ]]'
+check "export prints each file" '[[ $(wc -l <"$tmp/export.out") == 29 ]]'
+SOURCE_DATE_EPOCH= "$UPRGEN" export sheets -C "$P" --out "$tmp/again" >/dev/null 2>&1
+same=1
+for f in "$P/build/sheets"/*.xlsx; do
+	cmp -s "$f" "$tmp/again/$(basename "$f")" || same=0
+done
+check "the same report gives byte-identical workbooks" '[[ $same == 1 ]]'
+before=$(sha1sum "$P/build/sheets"/*.xlsx)
+"$UPRGEN" export sheets -C "$P" >/dev/null 2>"$tmp/again.err"
+status=$?
+check "export never replaces a file without --force (exit 1)" '[[ $status == 1 ]]'
+check "... says which and how" 'grep -q "ministerio-publico.xlsx: error: this file is there already; give --force" "$tmp/again.err"'
+check "... and leaves them as they were" '[[ "$before" == "$(sha1sum "$P/build/sheets"/*.xlsx)" ]]'
+"$UPRGEN" export sheets -C "$P" --force >/dev/null 2>&1
+check "--force replaces them" '[[ $? == 0 ]]'
+"$UPRGEN" export sheets -C "$P" --by cluster --out "$tmp/by-cluster" >/dev/null 2>&1
+check "--by cluster: one workbook per cluster (12)" '[[ $(ls "$tmp/by-cluster"/*.xlsx | wc -l) == 12 ]]'
+"$UPRGEN" export sheets -C "$P" --lang en --out "$tmp/en" >/dev/null 2>&1
+check "--lang en names the files in English" '[[ -f $tmp/en/ministry-of-the-interior.xlsx ]]'
+ls -a "$P/build/sheets" | grep -q '\.tmp$'
+check "no temporary file left behind" '[[ $? != 0 ]]'
+
+# --- LibreOffice opens every workbook ------------------------------------
+mkdir -p "$tmp/csv"
+(cd "$tmp/csv" && timeout 300 soffice --headless \
+	--convert-to "csv:Text - txt - csv (StarCalc):44,34,76" \
+	--outdir "$tmp/csv" "$P/build/sheets"/*.xlsx >"$tmp/soffice.log" 2>&1)
+ncsv=$(ls "$tmp/csv"/*.csv 2>/dev/null | wc -l)
+check "LibreOffice converts all 29 workbooks to CSV" '[[ $ncsv == 29 ]]'
+check "... and reads the recommendations in them" 'grep -q "^110.164,Aplicar la Política Nacional frente a la Trata" "$tmp/csv/ministerio-del-interior.csv"'
+
+# --- openpyxl reads the drop-down, the locks and the facts ----------------
+"$PY" - "$P/build/sheets" >"$tmp/openpyxl.out" 2>&1 <<'PYEOF'
+import glob, sys, openpyxl
+bad = []
+for path in sorted(glob.glob(sys.argv[1] + "/*.xlsx")):
+    wb = openpyxl.load_workbook(path)
+    if wb.sheetnames != ["Recomendaciones", "Instrucciones", "uprgen"]:
+        bad.append((path, "sheets", wb.sheetnames))
+    if wb["uprgen"].sheet_state != "hidden":
+        bad.append((path, "facts sheet not hidden"))
+    ws = wb["Recomendaciones"]
+    if not ws.protection.sheet:
+        bad.append((path, "not protected"))
+    last = ws.max_row
+    dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    rng = lambda c: c + "3" if last == 3 else "%s3:%s%d" % (c, c, last)
+    dv = dvs.get(rng("F"))
+    if not dv or dv.type != "list" or dv.formula1 != '"Implementada,Parcialmente implementada,No implementada,Sin evaluar"':
+        bad.append((path, "status drop-down", {k: (v.type, v.formula1) for k, v in dvs.items()}))
+    if rng("G") not in dvs or dvs[rng("G")].type != "date":
+        bad.append((path, "date validation"))
+    for row in range(3, last + 1):
+        for col in "ABCDE":
+            if not ws[col + str(row)].protection.locked:
+                bad.append((path, col + str(row), "unlocked"))
+        for col in "FGHIJK":
+            if ws[col + str(row)].protection.locked:
+                bad.append((path, col + str(row), "locked"))
+        if not ws["B%d" % row].alignment.wrap_text:
+            bad.append((path, "B%d" % row, "not wrapped"))
+    if ws.column_dimensions["B"].width < 50 or ws.column_dimensions["H"].width < 40:
+        bad.append((path, "narrow columns"))
+    facts = dict((r[0], r[1]) for r in wb["uprgen"].iter_rows(values_only=True))
+    if facts.get("outcome") != "A/HRC/53/8" or facts.get("language") != "es":
+        bad.append((path, "facts", facts))
+    intro = " ".join(str(r[0]) for r in wb["Instrucciones"].iter_rows(values_only=True) if r[0])
+    if "Implementada, Parcialmente implementada, No implementada y Sin evaluar" not in intro:
+        bad.append((path, "instructions", intro[:200]))
+print("bad:", bad)
+PYEOF
+check "openpyxl: drop-down, locked and unlocked cells, wrapping, widths, facts, instructions" 'grep -qx "bad: \[\]" "$tmp/openpyxl.out"'
+
+# a status word with a comma cannot go in Excel's inline list: the
+# drop-down then reads the words from the hidden sheet
+C=$tmp/comma
+mkdir -p "$C/templates/labels"
+cp -R "$root/content" "$C/"
+printf 'status_partially_implemented: "Implementada, en parte"\n' >"$C/templates/labels/es.yaml"
+"$UPRGEN" export sheets -C "$C" >/dev/null 2>&1
+"$PY" - "$C/build/sheets/ministerio-publico.xlsx" >"$tmp/comma.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+dv = [d for d in wb.worksheets[0].data_validations.dataValidation if d.type == "list"][0]
+words = [r[3] for r in wb["uprgen"].iter_rows(values_only=True)][:4]
+print(dv.formula1, words)
+PYEOF
+check "a status word with a comma: the drop-down reads the hidden sheet" 'grep -qF "uprgen!\$D\$1:\$D\$4 ['"'"'Implementada'"'"', '"'"'Implementada, en parte'"'"', '"'"'No implementada'"'"', '"'"'Sin evaluar'"'"']" "$tmp/comma.out"'
+
+# --- the round trip ------------------------------------------------------
+S=$P/build/sheets/ministerio-del-interior.xlsx
+"$PY" - "$S" "$tmp/filled.xlsx" <<'PYEOF'
+import sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Recomendaciones"]
+rows = {ws.cell(r, 1).value: r for r in range(3, ws.max_row + 1)}
+r = rows["110.164"]
+ws.cell(r, 6).value = "Implementada"
+ws.cell(r, 7).value = "2025-07-10"
+ws.cell(r, 8).value = "Los 25 gobiernos regionales aprobaron sus planes contra la trata (prueba de ida y vuelta)."
+ws.cell(r, 9).value = "Oficio n.º 123-2025-IN"
+r = rows["110.90"]
+ws.cell(r, 6).value = "Parcialmente implementada"
+ws.cell(r, 7).value = datetime.date(2025, 7, 10)
+ws.cell(r, 10).value = "Falta presupuesto para capacitar a las comisarías."
+wb.save(sys.argv[2])
+PYEOF
+"$UPRGEN" import sheet "$tmp/filled.xlsx" -C "$P" >"$tmp/import.out" 2>"$tmp/import.err"
+check "import sheet exits 0" '[[ $? == 0 ]]'
+Y=$P/content/progress/ministerio-del-interior-2025-07-10.yaml
+check "writes content/progress/INSTITUTION-DATE.yaml" '[[ -f $Y ]]'
+check "prints the status that moved" 'grep -q "110.164: status partially-implemented -> implemented (2025-07-10)" "$tmp/import.out"'
+check "prints the new measure" 'grep -q "110.164: a new measure" "$tmp/import.out"'
+check "prints the rows left empty" 'grep -q "5 rows left empty" "$tmp/import.out"'
+"$UPRGEN" check -C "$P" >/dev/null 2>"$tmp/check.err"
+check "check passes on the imported file, without a warning" '[[ $? == 0 && ! -s $tmp/check.err ]]'
+"$UPRGEN" build -C "$P" --out "$tmp/out" >/dev/null 2>&1
+check "build passes" '[[ $? == 0 ]]'
+page=$tmp/out/site/es/recommendations/110.164.html
+check "the site shows the new measure" 'grep -q "Los 25 gobiernos regionales aprobaron" "$page"'
+check "the site shows the history" 'grep -q "<time datetime=\"2025-07-10\">10 de julio de 2025</time> <span class=\"status status-implemented\">" "$page"'
+check "the report Markdown carries the history" 'grep -q "10 de julio de 2025\\\\: Implementada (Ministerio del Interior)" "$tmp/out/md/report-es.md"'
+check "the comparison counts the move" 'grep -q "cambió el estado de 5 de las 48 recomendaciones" "$tmp/out/md/report-es.md"'
+pdftotext "$tmp/out/report-es.pdf" "$tmp/report-es.txt" 2>/dev/null
+check "the PDF shows the new measure" 'tr "\n" " " <"$tmp/report-es.txt" | grep -q "Los 25 gobiernos regionales aprobaron"'
+sums=$(sum_progress)
+"$UPRGEN" import sheet "$tmp/filled.xlsx" -C "$P" >"$tmp/import2.out" 2>&1
+check "a second import exits 0" '[[ $? == 0 ]]'
+check "... says there is nothing new" 'grep -q "^nothing new" "$tmp/import2.out"'
+check "... and changes nothing" '[[ "$sums" == "$(sum_progress)" ]]'
+
+# --- bad rows: each at its cell, nothing written ------------------------
+bad_case() { # NAME PYTHON-EDIT EXPECTED-LINE [SHEET]
+	local name=$1 edit=$2 want=$3 src=${4:-$P/build/sheets/ministerio-publico.xlsx}
+	"$PY" - "$src" "$tmp/$name.xlsx" "$edit" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+exec(sys.argv[3])
+wb.save(sys.argv[2])
+PYEOF
+	local sums
+	sums=$(sum_progress)
+	(cd "$tmp" && "$UPRGEN" import sheet "$name.xlsx" -C "$P" >"$tmp/$name.out" 2>"$tmp/$name.err")
+	local status=$?
+	if [[ $status == 1 ]] && grep -qxF -- "$want" "$tmp/$name.err" &&
+		grep -q "nothing was written" "$tmp/$name.err" &&
+		[[ "$sums" == "$(sum_progress)" ]]; then
+		ok "bad row: $name"
+	else
+		ko "bad row: $name (exit $status)"
+		cat "$tmp/$name.err"
+	fi
+}
+bad_case unknown-id 'ws["A3"] = "110.999"; ws["F3"] = "Implementada"; ws["G3"] = "2025-07-01"' \
+	"unknown-id.xlsx:Recomendaciones!A3: error: no recommendation of this report has the number '110.999'; did you mean '110.99'?"
+bad_case status-finished 'ws["F4"] = "finished"; ws["G4"] = "2025-07-01"' \
+	"status-finished.xlsx:Recomendaciones!F4: error: 'finished' is not a status; choose one of 'Implementada', 'Parcialmente implementada', 'No implementada', 'Sin evaluar'"
+bad_case bad-date 'ws["F5"] = "Implementada"; ws["G5"] = "31/02/2024"' \
+	"bad-date.xlsx:Recomendaciones!G5: error: '31/02/2024' is not a date; write it as YYYY-MM-DD, e.g. \"2025-06-30\""
+bad_case text-in-id 'ws["A6"] = "ver la fila anterior"; ws["H6"] = "Se capacitó a 40 fiscales."; ws["G6"] = "2025-07-01"' \
+	"text-in-id.xlsx:Recomendaciones!A6: error: 'ver la fila anterior' is not a recommendation number (e.g. \"110.23\"); the numbers of the exported sheet must stay as they are"
+# a sheet exported from another report (a small project of tests/check)
+Q=$tmp/other
+mkdir -p "$Q"
+cp -R "$root/tests/check/progress-backwards/content" "$Q/"
+"$UPRGEN" export sheets -C "$Q" >/dev/null 2>&1
+other=$(ls "$Q/build/sheets"/*.xlsx | head -n 1)
+bad_case another-report 'ws["F3"] = "Implemented"; ws["G3"] = "2025-01-01"' \
+	"another-report.xlsx:uprgen!B2: error: this sheet belongs to another report (A/HRC/53/8, Peru, cycle 4); this project is A/HRC/53/8, Perú, cycle 4" "$other"
+printf 'not a workbook\n' >"$tmp/text.xlsx"
+(cd "$tmp" && "$UPRGEN" import sheet text.xlsx -C "$P" >/dev/null 2>"$tmp/text.err")
+check "a file that is no workbook: exit 1, said so" '[[ $? == 1 ]] && grep -q "^text.xlsx: error: this is not an .xlsx workbook" "$tmp/text.err"'
+"$PY" -c 'import openpyxl; wb = openpyxl.Workbook(); wb.active["A1"] = "110.1"; wb.save("'"$tmp"'/plain.xlsx")'
+(cd "$tmp" && "$UPRGEN" import sheet plain.xlsx -C "$P" >/dev/null 2>"$tmp/plain.err")
+check "a workbook export sheets did not write: exit 1, said so" '[[ $? == 1 ]] && grep -q "^plain.xlsx: error: this workbook was not written by .uprgen export sheets." "$tmp/plain.err"'
+
+echo "sheets: $pass passed, $fail failed"
+((fail == 0))
