@@ -4,7 +4,8 @@
 # check with no error and no warning and build its website, its expanded
 # Markdown and its PDFs; the built Markdown must write dates, list joins,
 # ordinals, percentages and the built-in chapter texts as each language
-# writes them, and the website's statistics its numbers.  A project's own
+# writes them (the progress reported in zh-ru/content/progress/ too), and
+# the website's statistics its numbers.  A project's own
 # folder is never written to: builds go to a temporary folder.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -131,8 +132,10 @@ has "$md" \
 	"第44届" \
 	"普遍定期审议第四轮对北谷共和国的审议在工作组第44届会议期间进行。人权理事会于2024年3月12日通过了审议结果（A/HRC/55/11）。" \
 	"北谷共和国共收到12项建议，其中支持7项，部分支持2项，注意到3项。" \
-	"12项建议的落实状况：已落实3项（25%）" \
-	"北谷共和国注意到3项建议，部分支持2项。"
+	"12项建议的落实状况：已落实4项（" \
+	"北谷共和国注意到3项建议，部分支持2项。" \
+	"从审议结果通过之日（2024年3月12日）到2026年3月16日，12项建议中有2项的状况发生了变化（17%）：2项有所进展，0项出现倒退。" \
+	"2025年6月30日"
 has "$tmp/zh-ru/site/zh/statistics.html" ">4,800<" ">12,500<" ">78.25<"
 
 # --- Russian ------------------------------------------------------------------------
@@ -147,8 +150,10 @@ has "$md" \
 	"с 12 марта 2024 года по 28 февраля 2026 года" \
 	"в ходе четвертого цикла универсального периодического обзора на 44-й сессии Рабочей группы" \
 	"Из 12 полученных рекомендаций поддержано 7, частично поддержано 2 и принято к сведению 3." \
-	"Статус осуществления 12 рекомендаций: выполнены — 3 (25${nbsp}%)" \
-	"3 принято к сведению и 2 поддержано частично"
+	"Статус осуществления 12 рекомендаций: выполнены — 4 (" \
+	"3 принято к сведению и 2 поддержано частично" \
+	"С 12 марта 2024 года, даты утверждения итогов обзора, по 16 марта 2026 года статус 2 из 12 рекомендаций изменился (17${nbsp}%)" \
+	"30 июня 2025 года"
 lacks "$md" '^\*\*(марта|ноября) ' "a month alone in the genitive"
 has "$tmp/zh-ru/site/ru/statistics.html" ">4800<" ">12${nbsp}500<" ">25${nbsp}300<" ">78,25<"
 
