@@ -82,6 +82,7 @@ struct S_reader {
 	 * with them (a vertically merged recommendation cell) */
 	struct import_rec **last;
 	size_t last_count, last_cap;
+	size_t *ids, id_cap; /* see S_find */
 };
 
 static const char *S_cell_role_text(struct S_reader *R,
@@ -149,6 +150,52 @@ static void S_add_group(struct arena *a, const char *s, size_t len,
 	}
 }
 
+/* Whether text[start, end) reads like the names of States: a capital
+ * first (or "the former ..."), no digit, not an acronym in capitals
+ * ("(ICRMW)" names a convention). */
+static bool S_names(const char *text, size_t start, size_t end)
+{
+	if (end <= start ||
+	    !(S_upper(text + start) || !strncmp(text + start, "the ", 4)))
+		return false;
+	bool lower = false;
+	for (size_t c = start; c < end; c++) {
+		if (text[c] >= '0' && text[c] <= '9')
+			return false;
+		lower = lower || (text[c] >= 'a' && text[c] <= 'z') ||
+			(unsigned char)text[c] >= 0x80;
+	}
+	return lower;
+}
+
+/* The text without the States that close it: the groups S_names
+ * accepts, and the ";" or "." after them. */
+static const char *S_strip_states(struct arena *a, const char *text)
+{
+	size_t end = strlen(text);
+	for (;;) {
+		while (end && (text[end - 1] == ' ' || text[end - 1] == ';' ||
+			       text[end - 1] == '.'))
+			end--;
+		if (!end || text[end - 1] != ')')
+			break;
+		int depth = 0;
+		size_t open = end;
+		while (open-- > 0) {
+			if (text[open] == ')')
+				depth++;
+			else if (text[open] == '(' && --depth == 0)
+				break;
+		}
+		if (open == (size_t)-1 || !S_names(text, open + 1, end - 1))
+			break;
+		end = open;
+	}
+	if (!end)
+		return text;
+	return import_clean(a, text, end);
+}
+
 /* The end of the group opening at s[open] ('('), or 0. */
 static size_t S_group_end(const char *s, size_t open)
 {
@@ -162,9 +209,9 @@ static size_t S_group_end(const char *s, size_t open)
 	return 0;
 }
 
-/* The States of a recommendation's text, in order: each parenthesised
- * group (or run of groups) that closes a sentence — followed by ";" or
- * "." or the end — and reads like names: a capital first, no digit. */
+/* The States of a recommendation's text, in order: the parenthesised
+ * groups that read like names (S_names) in each run of groups that closes
+ * a sentence: followed by ";", "." or the end. */
 static void S_states(struct arena *a, const char *text,
 		     struct import_list *states)
 {
@@ -191,16 +238,8 @@ static void S_states(struct arena *a, const char *text,
 		bool closes = k >= n || text[k] == ';' ||
 			      (text[k] == '.' && (k + 1 >= n || text[k + 1] == ' ' ||
 						  text[k + 1] == '\0'));
-		bool names = true;
-		for (size_t g = 0; g < count && names; g++) {
-			names = (S_upper(text + starts[g]) ||
-				 !strncmp(text + starts[g], "the ", 4)) &&
-				ends[g] > starts[g];
-			for (size_t c = starts[g]; c < ends[g] && names; c++)
-				names = !(text[c] >= '0' && text[c] <= '9');
-		}
-		if (closes && names)
-			for (size_t g = 0; g < count; g++)
+		for (size_t g = 0; g < count && closes; g++)
+			if (S_names(text, starts[g], ends[g]))
 				S_add_group(a, text + starts[g],
 					    ends[g] - starts[g], states);
 		i = ends[count - 1];
@@ -273,12 +312,47 @@ static const char *S_headers_found(struct arena *a,
 
 /* --------------------------------------------------------------- rows */
 
-static struct import_rec *S_find(struct import_set *set, const char *id)
+/* The ids seen: a hash table of indices in set->recs (plus one; 0 is a
+ * free slot), so that a table of 100,000 rows is not read in quadratic
+ * time. */
+static size_t S_hash(const char *s)
 {
-	for (size_t i = 0; i < set->count; i++)
-		if (!strcmp(set->recs[i].id, id))
-			return &set->recs[i];
+	size_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static struct import_rec *S_find(struct S_reader *R, const char *id)
+{
+	for (size_t i = R->id_cap ? S_hash(id) & (R->id_cap - 1) : 0;
+	     R->id_cap && R->ids[i]; i = (i + 1) & (R->id_cap - 1))
+		if (!strcmp(R->set->recs[R->ids[i] - 1].id, id))
+			return &R->set->recs[R->ids[i] - 1];
 	return NULL;
+}
+
+static void S_put_id(struct S_reader *R, size_t *ids, size_t cap, size_t rec)
+{
+	size_t i = S_hash(R->set->recs[rec].id) & (cap - 1);
+	while (ids[i])
+		i = (i + 1) & (cap - 1);
+	ids[i] = rec + 1;
+}
+
+/* Records the id of the entry just added. */
+static void S_add_id(struct S_reader *R)
+{
+	struct import_set *set = R->set;
+	if (2 * set->count > R->id_cap) {
+		size_t cap = R->id_cap ? 2 * R->id_cap : 256;
+		size_t *ids = arena_alloc(set->a, cap * sizeof *ids);
+		for (size_t i = 0; i + 1 < set->count; i++)
+			S_put_id(R, ids, cap, i);
+		R->ids = ids;
+		R->id_cap = cap;
+	}
+	S_put_id(R, R->ids, R->id_cap, set->count - 1);
 }
 
 static void S_warn(struct S_reader *R, size_t row, const char *what)
@@ -293,9 +367,16 @@ static void S_warn(struct S_reader *R, size_t row, const char *what)
 static void S_themes(struct S_reader *R, struct import_rec *rec,
 		     const struct office_cell *c, bool sdgs_only)
 {
+	enum { MAX_ITEMS = 1000 };
 	struct import_set *set = R->set;
 	bool groups = false;
-	for (size_t i = 0; c && i < c->para_count; i++) {
+	if (c && c->para_count > MAX_ITEMS && !sdgs_only)
+		S_warn(R, rec->row,
+		       arena_printf(set->a,
+				    "%zu lines of themes and groups for %s: "
+				    "only the first %d are read",
+				    c->para_count, rec->id, MAX_ITEMS));
+	for (size_t i = 0; c && i < c->para_count && i < MAX_ITEMS; i++) {
 		const char *line = S_tidy(set->a, c->paras[i]);
 		size_t label = 0;
 		if (!strncasecmp(line, "Affected persons:", 17))
@@ -397,8 +478,12 @@ static void S_finish_rec(struct S_reader *R, struct import_rec *rec,
 {
 	struct import_set *set = R->set;
 	const char *whole = S_tidy(set->a, text->data ? text->data : "");
-	struct import_list ignored = {0};
-	rec->text = import_split_states(set->a, whole, NULL, &ignored);
+	buf_clear(text);
+	if (strlen(whole) > MODEL_MAX_TEXT_FIELD) {
+		rec->text = whole; /* refused as too long before writing */
+		return;
+	}
+	rec->text = S_strip_states(set->a, whole);
 	S_states(set->a, whole, &rec->states);
 	if (!rec->states.count)
 		S_warn(R, row,
@@ -406,7 +491,6 @@ static void S_finish_rec(struct S_reader *R, struct import_rec *rec,
 				    "no recommending State in parentheses "
 				    "in %s",
 				    rec->id));
-	buf_clear(text);
 }
 
 /* A recommendation row: returns false when it holds none. */
@@ -435,7 +519,8 @@ static bool S_rec_row(struct S_reader *R, const struct office_row *row,
 			if (rec && !seen)
 				S_finish_rec(R, rec, &text, n);
 			buf_clear(&text);
-			struct import_rec *before = S_find(set, id);
+			has_source = false;
+			struct import_rec *before = S_find(R, id);
 			seen = before != NULL;
 			if (seen) {
 				/* listed under a second theme */
@@ -446,6 +531,7 @@ static bool S_rec_row(struct S_reader *R, const struct office_row *row,
 			}
 			rec = import_add_rec(set);
 			rec->id = id;
+			S_add_id(R);
 			rec->pos = R->pos;
 			rec->row = n;
 			rec->cluster = R->cluster;
@@ -460,9 +546,14 @@ static bool S_rec_row(struct S_reader *R, const struct office_row *row,
 		if (!*line || !rec || seen)
 			continue;
 		if (!strncasecmp(line, "Source of position:", 19)) {
-			rec->position_note = arena_printf(
+			/* the source of every recommendation of the cell
+			 * that has none yet */
+			const char *note = arena_printf(
 				set->a, "source: %s",
 				S_tidy(set->a, line + 19));
+			for (size_t k = 0; k < R->last_count; k++)
+				if (!R->last[k]->position_note)
+					R->last[k]->position_note = note;
 			has_source = true;
 		} else if (!has_source) {
 			buf_putc(&text, ' ');

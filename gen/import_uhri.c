@@ -105,7 +105,12 @@ static bool S_next(struct arena *a, struct S_source *src)
 	size_t end = src->next;
 	while (end < sh->count && sh->cells[end].row == row)
 		end++;
+	/* a UHRI export has some twenty columns: a row reaching column
+	 * XFD (16,384) is not made 16,384 fields wide, row after row */
+	enum { MAX_COLUMNS = 256 };
 	unsigned cols = sh->cells[end - 1].col;
+	if (cols > MAX_COLUMNS)
+		cols = MAX_COLUMNS;
 	if (cols > src->cap) {
 		src->fields = arena_alloc(a, cols * sizeof *src->fields);
 		src->cap = cols;
@@ -115,6 +120,8 @@ static bool S_next(struct arena *a, struct S_source *src)
 		src->fields[c] = (struct csv_field){"", 0, pos};
 	for (size_t i = src->next; i < end; i++) {
 		const struct office_xcell *x = &sh->cells[i];
+		if (x->col > cols)
+			break;
 		src->fields[x->col - 1].text = x->text;
 		src->fields[x->col - 1].len = strlen(x->text);
 	}

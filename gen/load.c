@@ -1015,6 +1015,32 @@ static int S_strcmp_ptr(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The names of the YAML files of an open folder, in byte order, so that
+ * a build reads them in the same order everywhere; closes dir.  The
+ * caller frees each name and the array. */
+static char **S_yaml_names(DIR *dir, size_t *count)
+{
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 6 ||
+		    strcmp(e->d_name + len - 5, ".yaml"))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(dir);
+	if (n)
+		qsort(names, n, sizeof *names, S_strcmp_ptr);
+	*count = n;
+	return names;
+}
+
 /* recommendations.yaml, and/or every *.yaml of recommendations/ in name
  * order (a large report is easier to edit one cluster a file). */
 static void S_load_all_recs(struct S_loader *L)
@@ -1031,23 +1057,8 @@ static void S_load_all_recs(struct S_loader *L)
 		S_load_recs(L, single, "recommendations.yaml");
 	if (!dir)
 		return;
-	char **names = NULL;
-	size_t count = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		size_t n = strlen(e->d_name);
-		if (e->d_name[0] == '.' || n < 6 ||
-		    strcmp(e->d_name + n - 5, ".yaml"))
-			continue;
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			names = xrealloc(names, cap * sizeof *names);
-		}
-		names[count++] = xstrdup(e->d_name);
-	}
-	closedir(dir);
-	if (count)
-		qsort(names, count, sizeof *names, S_strcmp_ptr);
+	size_t count;
+	char **names = S_yaml_names(dir, &count);
 	for (size_t i = 0; i < count; i++) {
 		const struct value *root = S_read(L, dirpath, names[i], true);
 		if (root)
@@ -1129,23 +1140,8 @@ static void S_load_all_progress(struct S_loader *L)
 		closedir(dir);
 		return;
 	}
-	char **names = NULL;
-	size_t count = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		size_t n = strlen(e->d_name);
-		if (e->d_name[0] == '.' || n < 6 ||
-		    strcmp(e->d_name + n - 5, ".yaml"))
-			continue;
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			names = xrealloc(names, cap * sizeof *names);
-		}
-		names[count++] = xstrdup(e->d_name);
-	}
-	closedir(dir);
-	if (count)
-		qsort(names, count, sizeof *names, S_strcmp_ptr);
+	size_t count;
+	char **names = S_yaml_names(dir, &count);
 	for (size_t i = 0; i < count; i++) {
 		const struct value *root = S_read(L, dirpath, names[i], true);
 		if (root)

@@ -573,7 +573,21 @@ struct S_docx {
 	struct office_cell *cell;
 	size_t row_cap, cell_cap, para_cap, body_cap;
 	unsigned grid_col;
+	size_t items; /* cells and paragraphs kept, bounded */
 };
+
+/* Counts one more cell or paragraph kept; false (reported, parsing
+ * stopped) past OFFICE_MAX_CELLS: 20 million empty ones fit in a part. */
+static bool S_docx_count(struct S_xml *X, struct S_docx *D)
+{
+	if (++D->items <= OFFICE_MAX_CELLS)
+		return true;
+	diag_error(X->P->d, S_xml_pos(X),
+		   "more than %d table cells and paragraphs: refused",
+		   OFFICE_MAX_CELLS);
+	S_stop(X);
+	return false;
+}
 
 static void S_docx_para_end(struct S_docx *D)
 {
@@ -626,7 +640,7 @@ static void S_docx_start(struct S_xml *X, enum S_ns nsp, const char *name,
 	    !strcmp(name, "instrText") || !strcmp(name, "moveFrom")) {
 		D->skip_depth = X->depth;
 	} else if (!strcmp(name, "p")) {
-		if (D->p_depth++ == 0)
+		if (D->p_depth++ == 0 && S_docx_count(X, D))
 			buf_clear(&D->para);
 	} else if (!strcmp(name, "r")) {
 		D->run_depth++;
@@ -666,6 +680,8 @@ static void S_docx_start(struct S_xml *X, enum S_ns nsp, const char *name,
 		   !strcmp(name, "gridBefore")) {
 		D->grid_col += S_uint_attr(attrs, "val", 0, OFFICE_MAX_COLS);
 	} else if (D->tbl_depth == 1 && D->row && !strcmp(name, "tc")) {
+		if (!S_docx_count(X, D))
+			return;
 		struct office_row *r = D->row;
 		r->cells = arena_grow(D->a, r->cells, sizeof *r->cells,
 				      r->count, &D->cell_cap, r->count + 1);
@@ -1079,6 +1095,7 @@ static const char *S_date_text(struct arena *a, double serial, bool d1904)
 }
 
 struct S_sheet {
+	struct arena *a;
 	struct office_book *book;
 	struct office_sheet *sheet;
 	const struct S_sst *sst;
@@ -1175,6 +1192,13 @@ static bool S_number(const char *s, double *out)
 	return !*end && isfinite(*out);
 }
 
+/* Where the cell being read is, for a message: made only when needed (a
+ * sheet may hold millions of cells). */
+static struct source_pos S_here(struct S_sheet *S)
+{
+	return office_cell_pos(S->a, S->book, S->sheet, S->c_row, S->c_col);
+}
+
 /* The cell just read, stored unless empty. */
 static void S_sheet_cell(struct S_xml *X, struct S_sheet *S)
 {
@@ -1183,15 +1207,13 @@ static void S_sheet_cell(struct S_xml *X, struct S_sheet *S)
 	struct office_xcell c = {.row = S->c_row, .col = S->c_col};
 	const char *t = S->c_type;
 	const char *v = S->v.data ? S->v.data : "";
-	struct source_pos pos =
-		office_cell_pos(a, S->book, sh, S->c_row, S->c_col);
 	if (!strcmp(t, "s")) {
 		if (!S->has_v)
 			return;
 		char *end;
 		unsigned long i = strtoul(v, &end, 10);
 		if (end == v || *end || i >= S->sst->count) {
-			diag_error(X->P->d, pos,
+			diag_error(X->P->d, S_here(S),
 				   "shared string '%s' does not exist (the "
 				   "file has %zu)",
 				   diag_quote(a, v), S->sst->count);
@@ -1220,7 +1242,7 @@ static void S_sheet_cell(struct S_xml *X, struct S_sheet *S)
 		c.text = arena_strdup(a, v);
 	} else {
 		if (!S_number(v, &c.number)) {
-			diag_error(X->P->d, pos, "the number '%s' is no number",
+			diag_error(X->P->d, S_here(S), "the number '%s' is no number",
 				   diag_quote(a, v));
 			return;
 		}
@@ -1239,7 +1261,7 @@ static void S_sheet_cell(struct S_xml *X, struct S_sheet *S)
 	if (c.type == OFFICE_STRING && !*c.text)
 		return;
 	if (++*S->total_cells > OFFICE_MAX_CELLS) {
-		diag_error(X->P->d, pos,
+		diag_error(X->P->d, S_here(S),
 			   "more than %d cells in the workbook: refused",
 			   OFFICE_MAX_CELLS);
 		S_stop(X);
@@ -1375,7 +1397,7 @@ bool office_xlsx_read(struct arena *a, struct diags *d, const char *file,
 		struct office_sheet *sh = &out->sheets[out->sheet_count++];
 		sh->name = W.sheets[i].name;
 		sh->part = rel->target;
-		struct S_sheet S = {.book = out, .sheet = sh, .sst = &sst,
+		struct S_sheet S = {.a = a, .book = out, .sheet = sh, .sst = &sst,
 				    .styles = &styles,
 				    .total_cells = &total_cells,
 				    .sorted = true};

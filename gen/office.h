@@ -22,9 +22,10 @@
  *     refused outright, as an Office part never has one; elements nest at
  *     most OFFICE_MAX_DEPTH deep;
  *   - a sheet: rows and columns within Excel's own limits (1,048,576 rows,
- *     16,384 columns) and at most OFFICE_MAX_CELLS cells kept; nothing is
- *     ever allocated from a size the file declares (<dimension>, a cell
- *     reference), only from what it holds.
+ *     16,384 columns) and at most OFFICE_MAX_CELLS cells kept in a
+ *     workbook; a document: at most OFFICE_MAX_CELLS table cells and
+ *     paragraphs; nothing is ever allocated from a size the file declares
+ *     (<dimension>, a cell reference), only from what it holds.
  *
  * Errors go to `d` naming the file and the part, or the sheet and cell:
  * "uhri.xlsx:Sheet1!B7: error: ...", "m.docx:word/document.xml:2:345:

@@ -194,3 +194,25 @@ import shutil
 if os.path.isdir(os.path.join(out, "fuzz_markdown")):
     shutil.copytree(os.path.join(out, "fuzz_markdown"), os.path.join(out, "fuzz_html"),
                     dirs_exist_ok=True)
+
+# --- office: a matrix's document part and a workbook's parts, as fuzz_office
+# takes them (split at SEP), and a real Word matrix whole ----------------------
+import tempfile
+import zipfile
+sys.path.insert(0, os.path.join(root, "tests", "import"))
+import office_files  # noqa: E402
+with tempfile.TemporaryDirectory() as t:
+    office_files.docx(os.path.join(t, "m.docx"), os.path.join(root, "tests", "import", "assessed.json"))
+    z = zipfile.ZipFile(os.path.join(t, "m.docx"))
+    put("fuzz_office", z.read("word/document.xml"))
+    csv_file = os.path.join(root, "tests", "import", "uhri-peru.csv")
+    office_files.xlsx(os.path.join(t, "u.xlsx"), csv_file, 40)
+    z = zipfile.ZipFile(os.path.join(t, "u.xlsx"))
+    put("fuzz_office", SEP.join(z.read(n) for n in ("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml",
+                                                      "xl/styles.xml", "xl/workbook.xml")))
+for f in sorted(glob.glob(f"{shared}/data/ohchr-matrix/*.docx")):
+    data = read(f)
+    if len(data) <= MAX:
+        put("fuzz_office", data)
+    doc = zipfile.ZipFile(f).read("word/document.xml")
+    put("fuzz_office", doc[:MAX])
