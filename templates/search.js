@@ -64,8 +64,12 @@
 	var plural = window.Intl && Intl.PluralRules
 		? new Intl.PluralRules(document.documentElement.lang) : null;
 	function found(n) {
-		var form = plural && plural.select(n) === "one" ? "one" : "other";
-		return (status.getAttribute("data-found-" + form) || "").replace("{n}", n);
+		/* the language's plural form (CLDR: Russian one/few/many, Arabic
+		 * zero/one/two/few/many), else the general one */
+		var form = plural ? plural.select(n) : "other";
+		var text = status.getAttribute("data-found-" + form) ||
+			status.getAttribute("data-found-other") || "";
+		return text.replace("{n}", n);
 	}
 
 	/* the selects: [element, the row's field it tests] */

@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# The test projects in the other UN languages: tests/projects/ar-fr (Arabic
+# and French) and tests/projects/zh-ru (Chinese and Russian).  Each must
+# check with no error and no warning and build its website, its expanded
+# Markdown and its PDFs; the built Markdown must write dates, list joins,
+# ordinals, percentages and the built-in chapter texts as each language
+# writes them (the progress reported in zh-ru/content/progress/ too), and
+# the website's statistics its numbers.  A project's own
+# folder is never written to: builds go to a temporary folder.
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here=$root/tests/projects
+: "${UPRGEN:?}"
+if [[ ! -x $UPRGEN ]]; then
+	echo "no uprgen binary at $UPRGEN"
+	echo "projects: 0 passed, 1 failed"
+	exit 1
+fi
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+# has FILE TEXT...: FILE holds each TEXT, as is (no pattern).
+has() {
+	local file=$1
+	shift
+	for text in "$@"; do
+		if grep -qF -- "$text" "$file" 2>/dev/null; then
+			ok
+		else
+			ko "${file#"$tmp"/}: no '$text'"
+		fi
+	done
+}
+
+# lacks FILE REGEX WHAT: FILE holds nothing REGEX matches.
+lacks() {
+	local found
+	found=$(grep -nE -- "$2" "$1" 2>/dev/null | head -n 3)
+	if [[ -z $found ]]; then
+		ok
+	else
+		ko "${1#"$tmp"/}: $3: $found"
+	fi
+}
+
+nbsp=$'\u00a0'
+nnbsp=$'\u202f'
+
+# --- check and build each project ---------------------------------------------
+for p in ar-fr zh-ru; do
+	"$UPRGEN" check -C "$here/$p" >"$tmp/$p.check" 2>&1
+	status=$?
+	if ((status == 0)) && grep -q '(0 warnings)' "$tmp/$p.check"; then
+		ok
+	else
+		ko "$p: uprgen check (exit $status) is not clean:"
+		head -n 20 "$tmp/$p.check"
+	fi
+	"$UPRGEN" build -C "$here/$p" --out "$tmp/$p" --format html \
+		>"$tmp/$p.html.log" 2>&1 ||
+		{ ko "$p: build --format html"; head -n 20 "$tmp/$p.html.log"; }
+	"$UPRGEN" build -C "$here/$p" --out "$tmp/$p-pdf" --format pdf \
+		>"$tmp/$p.pdf.log" 2>&1 ||
+		{ ko "$p: build --format pdf"; head -n 20 "$tmp/$p.pdf.log"; }
+done
+[[ -d $here/ar-fr/build || -d $here/zh-ru/build ]] &&
+	ko "a build wrote into the project's folder"
+
+for l in ar fr; do
+	[[ -s $tmp/ar-fr/site/$l/index.html ]] && ok || ko "ar-fr: no site/$l/"
+	[[ -s $tmp/ar-fr-pdf/report-$l.pdf ]] && ok || ko "ar-fr: no report-$l.pdf"
+done
+for l in zh ru; do
+	[[ -s $tmp/zh-ru/site/$l/index.html ]] && ok || ko "zh-ru: no site/$l/"
+	[[ -s $tmp/zh-ru-pdf/report-$l.pdf ]] && ok || ko "zh-ru: no report-$l.pdf"
+done
+
+# --- what every built Markdown must not hold ------------------------------------
+for md in "$tmp"/ar-fr/md/report-{ar,fr}.md "$tmp"/zh-ru/md/report-{zh,ru}.md; do
+	[[ -s $md ]] || { ko "no ${md#"$tmp"/}"; continue; }
+	lacks "$md" '\{(n|day|month|year|state|cycle)\}' "a placeholder left unfilled"
+	lacks "$md" '(^|[^a-z_])(month(_alone)?_[0-9]+|format_[a-z_]+|search_found[a-z_]*|cycle_ordinal_[0-9]+|position_[a-z_]+|status_[a-z_]+|field_[a-z_]+|chapter_[a-z_]+)([^a-z_]|$)' \
+		"a label shown as its key"
+	lacks "$md" $'\uFFFD' "a replacement character"
+done
+
+# --- Arabic -----------------------------------------------------------------------
+md=$tmp/ar-fr/md/report-ar.md
+has "$md" \
+	"فرنسا وإسبانيا" \
+	"الدانمرك وشيلي" \
+	"النرويج، بلجيكا وكندا" \
+	"**12 آذار/مارس 2025" \
+	"**1 كانون الأول/ديسمبر 2024" \
+	"**نيسان/أبريل 2025" \
+	"5 تموز/يوليه 2024 – 30 حزيران/يونيه 2026" \
+	"أُجري استعراض جمهورية الواحات في إطار الجولة الرابعة من الاستعراض الدوري الشامل خلال الدورة 45 للفريق العامل" \
+	"ما مجموعه 12 توصية، حظي 7 منها بالتأييد، و2 بالتأييد الجزئي، وأُحيط علماً بـ3 منها" \
+	"حالة تنفيذ التوصيات البالغ عددها 12: المنفَّذة، 4 (" \
+	"أُحيط علماً بـ3 من التوصيات الموجهة إلى جمهورية الواحات" \
+	"| 16. السلام والعدل والمؤسسات القوية | 8 | 67% |" \
+	"الوثيقة A/HRC/56/14" \
+	"Marie-Claire Dubois"
+has "$tmp/ar-fr/site/ar/statistics.html" '>8,400<' '>12,500<' '>27.25<'
+
+# --- French, beside Arabic ----------------------------------------------------------
+md=$tmp/ar-fr/md/report-fr.md
+has "$md" \
+	"France et Espagne" \
+	"Norvège, Belgique et Canada" \
+	"**12 mars 2025" \
+	"**1er décembre 2024" \
+	"**Avril 2025" \
+	"5 juillet 2024 – 30 juin 2026" \
+	"Sur les 12 recommandations reçues, République des Oasis en a accepté 7"
+has "$tmp/ar-fr/site/fr/statistics.html" ">8400<" ">12${nnbsp}500<" ">27,25<"
+
+# --- Chinese ------------------------------------------------------------------------
+md=$tmp/zh-ru/md/report-zh.md
+has "$md" \
+	"法国、西班牙和意大利" \
+	"巴拉圭和葡萄牙" \
+	"**2024年3月12日" \
+	"**2024年9月5日" \
+	"**2025年11月" \
+	"2024年3月12日 – 2026年2月28日" \
+	"第44届" \
+	"普遍定期审议第四轮对北谷共和国的审议在工作组第44届会议期间进行。人权理事会于2024年3月12日通过了审议结果（A/HRC/55/11）。" \
+	"北谷共和国共收到12项建议，其中支持7项，部分支持2项，注意到3项。" \
+	"12项建议的落实状况：已落实4项（" \
+	"北谷共和国注意到3项建议，部分支持2项。" \
+	"从审议结果通过之日（2024年3月12日）到2026年3月16日，12项建议中有2项的状况发生了变化（17%）：2项有所进展，0项出现倒退。" \
+	"2025年6月30日"
+has "$tmp/zh-ru/site/zh/statistics.html" ">4,800<" ">12,500<" ">78.25<"
+
+# --- Russian ------------------------------------------------------------------------
+md=$tmp/zh-ru/md/report-ru.md
+has "$md" \
+	"Франция, Испания и Италия" \
+	"Парагвай и Португалия" \
+	"**12 марта 2024 года" \
+	"**1 сентября 2025 года" \
+	"**Март 2024 года" \
+	"**Ноябрь 2025 года" \
+	"с 12 марта 2024 года по 28 февраля 2026 года" \
+	"в ходе четвертого цикла универсального периодического обзора на 44-й сессии Рабочей группы" \
+	"Из 12 полученных рекомендаций поддержано 7, частично поддержано 2 и принято к сведению 3." \
+	"Статус осуществления 12 рекомендаций: выполнены — 4 (" \
+	"3 принято к сведению и 2 поддержано частично" \
+	"С 12 марта 2024 года, даты утверждения итогов обзора, по 16 марта 2026 года статус 2 из 12 рекомендаций изменился (17${nbsp}%)" \
+	"30 июня 2025 года"
+lacks "$md" '^\*\*(марта|ноября) ' "a month alone in the genitive"
+has "$tmp/zh-ru/site/ru/statistics.html" ">4800<" ">12${nbsp}500<" ">25${nbsp}300<" ">78,25<"
+
+# --- the PDFs' text, in the languages the PDF back end writes -------------------
+# (pdftotext: the words come out whole and in order).  Arabic and Chinese
+# join this list when the PDF shapes and embeds their scripts:
+# "ar-fr ar 12 آذار/مارس 2025" and "zh-ru zh 2024年3月12日".
+if command -v pdftotext >/dev/null; then
+	for pair in "ar-fr fr 12 mars 2025" "zh-ru ru 12 марта 2024 года" \
+		"ar-fr fr République des Oasis" \
+		"zh-ru ru Республика Северная Долина"; do
+		read -r p l date <<<"$pair"
+		pdftotext "$tmp/$p-pdf/report-$l.pdf" "$tmp/$p-$l.txt" 2>/dev/null ||
+			{ ko "pdftotext report-$l.pdf"; continue; }
+		has "$tmp/$p-$l.txt" "$date"
+	done
+else
+	ko "pdftotext is missing (poppler-utils)"
+fi
+
+echo "projects: $pass passed, $fail failed"
+((fail == 0))
