@@ -38,6 +38,10 @@ struct S_fields {
 	/* placed inside a line but opening with no paragraph: in build/md/
 	 * it starts a block of its own, as it does in the tree */
 	bool *own_block;
+	/* where md[i] (or the field's text) ends its first paragraph when
+	 * more blocks follow, else SIZE_MAX: in build/md/, what the template
+	 * writes after a field on its line goes there, as in the tree */
+	size_t *split;
 	size_t count, cap;
 };
 
@@ -51,11 +55,15 @@ static void S_field_placeholder(void *ctx, const struct value *v,
 		f->items = S_room(f->items, f->count, &cap, sizeof *f->items);
 		cap = f->cap;
 		f->md = S_room(f->md, f->count, &cap, sizeof *f->md);
-		f->own_block = S_room(f->own_block, f->count, &f->cap,
+		cap = f->cap;
+		f->own_block = S_room(f->own_block, f->count, &cap,
 				      sizeof *f->own_block);
+		f->split = S_room(f->split, f->count, &f->cap,
+				  sizeof *f->split);
 	}
 	f->md[f->count] = NULL;
 	f->own_block[f->count] = false;
+	f->split[f->count] = SIZE_MAX;
 	buf_printf(out, S_OPEN "%s%zu" S_CLOSE, f->nonce, f->count);
 	f->items[f->count++] = v;
 }
@@ -121,12 +129,34 @@ static char *S_fill(const char *s, size_t len, const struct S_fields *f,
 			if (f->own_block && f->own_block[field] && b.len &&
 			    b.data[b.len - 1] != '\n')
 				buf_puts(&b, "\n\n");
-			if (f->md && f->md[field])
-				buf_puts(&b, f->md[field]);
-			else
-				buf_put(&b, f->items[field]->str,
-					f->items[field]->len);
+			const char *md = f->md && f->md[field]
+						 ? f->md[field] : f->items[field]->str;
+			size_t md_len = f->md && f->md[field]
+						? strlen(md) : f->items[field]->len;
 			i = at + n;
+			/* the rest of the template's line, when it has text
+			 * and no other field */
+			size_t eol = i;
+			bool text = false, other = false;
+			while (eol < len && s[eol] != '\n' && s[eol] != '\r') {
+				text |= s[eol] != ' ' && s[eol] != '\t';
+				other |= s[eol] == S_OPEN[0];
+				eol++;
+			}
+			size_t split = f->split ? f->split[field] : SIZE_MAX;
+			if (split < md_len && text && !other &&
+			    !(f->own_block && f->own_block[field])) {
+				size_t head = split;
+				while (head && strchr("\r\n", md[head - 1]))
+					head--;
+				buf_put(&b, md, head);
+				buf_put(&b, s + i, eol - i);
+				buf_puts(&b, "\n\n");
+				buf_put(&b, md + split, md_len - split);
+				i = eol;
+			} else {
+				buf_put(&b, md, md_len);
+			}
 		} else {
 			buf_putc(&b, s[at]);
 			i = at + 1;
@@ -615,10 +645,30 @@ static void S_close_edits(const char *text, size_t len, const size_t *line_at,
 	S_edit_add(e, len, len, buf_detach(&b));
 }
 
+/* Where the field's first block ends, when it is a paragraph and more
+ * blocks follow (the line after it), else SIZE_MAX. */
+static size_t S_first_paragraph_end(const size_t *line_at, size_t nlines,
+				    cmark_node *fdoc)
+{
+	cmark_node *first = NULL;
+	size_t blocks = 0;
+	for (cmark_node *b = cmark_node_first_child(fdoc); b;
+	     b = cmark_node_next(b), blocks++)
+		if (!first ||
+		    cmark_node_get_start_line(b) < cmark_node_get_start_line(first))
+			first = b;
+	int end = first ? cmark_node_get_end_line(first) : 0;
+	if (blocks < 2 || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH ||
+	    end < 1 || (size_t)end >= nlines)
+		return SIZE_MAX;
+	return line_at[end];
+}
+
 /* The field's text as build/md/ writes it, or NULL when it is the text
- * as written. */
+ * as written; *split: where its first paragraph ends in that text when
+ * more blocks follow, else SIZE_MAX. */
 static char *S_md_text(const char *text, size_t len, cmark_node *fdoc,
-		       size_t field, int shift)
+		       size_t field, int shift, size_t *split)
 {
 	size_t nlines;
 	size_t *line_at = S_lines(text, len, &nlines);
@@ -626,7 +676,9 @@ static char *S_md_text(const char *text, size_t len, cmark_node *fdoc,
 	S_note_edits(text, len, line_at, nlines, fdoc, field, &e);
 	S_heading_edits(text, line_at, nlines, fdoc, shift, &e);
 	S_close_edits(text, len, line_at, nlines, fdoc, &e);
+	size_t at = S_first_paragraph_end(line_at, nlines, fdoc);
 	free(line_at);
+	*split = at;
 	if (!e.count) {
 		free(e.items);
 		return NULL;
@@ -638,10 +690,19 @@ static char *S_md_text(const char *text, size_t len, cmark_node *fdoc,
 	for (size_t i = 0; i < e.count; i++) {
 		if (e.items[i].start < from)
 			continue;
+		/* the split moves with what the edits before it add */
+		if (at != SIZE_MAX && e.items[i].start >= at && from <= at) {
+			buf_put(&b, text + from, at - from);
+			from = at;
+			*split = b.len;
+			at = SIZE_MAX;
+		}
 		buf_put(&b, text + from, e.items[i].start - from);
 		buf_puts(&b, e.items[i].with);
 		from = e.items[i].end;
 	}
+	if (at != SIZE_MAX)
+		*split = b.len + (at - from);
 	buf_put(&b, text + from, len - from);
 	S_edits_free(&e, 0);
 	free(e.items);
@@ -774,7 +835,8 @@ static bool S_graft_field(struct S_graft *G, cmark_node *text, size_t k)
 		return false;
 	int shift = f->in_section ? S_section_level(text) : 0;
 	if (!G->fields->md[k])
-		G->fields->md[k] = S_md_text(f->str, f->len, fdoc, k, shift);
+		G->fields->md[k] = S_md_text(f->str, f->len, fdoc, k, shift,
+					     &G->fields->split[k]);
 	S_shift_headings(fdoc, shift);
 	S_take_notes(fdoc, &G->notes, &G->defs, &G->ndefs, &G->defs_cap);
 	cmark_node *first = cmark_node_first_child(fdoc);
@@ -984,6 +1046,7 @@ bool document_build(struct document *doc, struct diags *d,
 		free(fields.md[i]);
 	free(fields.md);
 	free(fields.own_block);
+	free(fields.split);
 	free(fields.items);
 	if (!ok)
 		document_free(doc);
