@@ -573,15 +573,18 @@ static void S_patterns(struct buf *out, const struct chart *c,
 	buf_puts(out, "</defs>\n");
 }
 
+/* bars: horizontal bars, which a right-to-left page mirrors (site.css):
+ * the names then stand at the right and the bars grow leftwards. */
 static void S_svg_open(struct buf *out, const struct chart *c,
-		       const char *uid, int W, int height)
+		       const char *uid, int W, int height, bool bars)
 {
 	S_svgf(out,
-		   "<svg class=\"chart-svg %s\" viewBox=\"0 0 %d %d\" "
+		   "<svg class=\"chart-svg %s%s\" viewBox=\"0 0 %d %d\" "
 		   "width=\"%d\" height=\"%d\" role=\"img\" "
 		   "aria-labelledby=\"%s-t\" focusable=\"false\">"
 		   "<title id=\"%s-t\">",
-		   W == S_W_WIDE ? "chart-wide" : "chart-narrow", W, height, W,
+		   W == S_W_WIDE ? "chart-wide" : "chart-narrow",
+		   bars ? " chart-bars" : "", W, height, W,
 		   height, uid, uid);
 	S_text(out, c->summary);
 	buf_puts(out, "</title>\n");
@@ -642,7 +645,7 @@ static void S_svg_horizontal(struct buf *out, const struct chart *c,
 	int height = 8;
 	for (size_t k = 0; k < c->category_count; k++)
 		height += row + 16 * (S_label(NULL, c->categories[k], max, 0) - 1);
-	S_svg_open(out, c, uid, W, height);
+	S_svg_open(out, c, uid, W, height, true);
 	int y = -row;
 	for (size_t k = 0; k < c->category_count; k++) {
 		y += row;
@@ -844,7 +847,7 @@ static void S_svg_vertical(struct buf *out, const struct chart *c,
 	struct buf cats;
 	buf_init(&cats);
 	int below = S_svg_categories(&cats, c, slot, S_PLOT_TOP + plot_h);
-	S_svg_open(out, c, uid, W, S_PLOT_TOP + plot_h + below);
+	S_svg_open(out, c, uid, W, S_PLOT_TOP + plot_h + below, false);
 	S_svg_grid(out, c, W, plot_h);
 	if (c->type == CHART_TYPE_LINE)
 		S_svg_lines(out, c, slot, plot_h);
