@@ -157,6 +157,17 @@ has "$md" \
 lacks "$md" '^\*\*(марта|ноября) ' "a month alone in the genitive"
 has "$tmp/zh-ru/site/ru/statistics.html" ">4800<" ">12${nbsp}500<" ">25${nbsp}300<" ">78,25<"
 
+# --- right to left: Arabic pages say so, and the stylesheet places by the
+# reading direction (a physical left or right would not mirror) ----------------
+has "$tmp/ar-fr/site/ar/index.html" '<html lang="ar" dir="rtl">' 'class="chart-svg chart-wide chart-bars"'
+has "$tmp/ar-fr/site/fr/index.html" '<html lang="fr" dir="ltr">' 'lang="ar" dir="rtl"'
+css=$(ls "$tmp"/ar-fr/site/assets/site*.css | head -1)
+if grep -Eq '(margin|padding|border)-(left|right)|[^-]left:|[^-]right:|text-align: *(left|right)' "$css"; then
+	ko "site.css places by left or right: $(grep -Eo '(margin|padding|border)-(left|right)|[^-]left:|[^-]right:|text-align: *(left|right)' "$css" | head -3 | tr '\n' ' ')"
+else
+	ok
+fi
+
 # --- the PDFs' text, in the languages the PDF back end writes -------------------
 # (pdftotext: the words come out whole and in order).  Arabic and Chinese
 # join this list when the PDF shapes and embeds their scripts:
