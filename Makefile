@@ -14,14 +14,15 @@ CFLAGS    += -std=c17 -pthread $(WARN)
 SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
-LDLIBS    := -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lz -lm -pthread
+LDLIBS    := -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lzip -lz -lm -pthread
 
 # Debian packages: to build and run, then only to test.
 PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
                  hyphen-en-us hyphen-es hyphen-fr fonts-noto-core \
-                 fonts-dejavu-core
-TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3
+                 fonts-dejavu-core libzip-dev
+TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
+                 libreoffice-writer-nogui
 
 SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)

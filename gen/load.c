@@ -32,7 +32,7 @@ struct S_loader {
 static const char *const S_report_fields[] = {
 	"state", "cycle",     "session",  "outcome",     "adopted",
 	"period", "title",    "subtitle", "symbol",      "date",
-	"languages", "prepared_by", "chapters", NULL};
+	"languages", "prepared_by", "chapters", "notes", "word_limit", NULL};
 static const char *const S_period_fields[] = {"from", "to", NULL};
 static const char *const S_cluster_fields[] = {"id", "title", "description",
 					       NULL};
@@ -538,6 +538,23 @@ static void S_load_cycle(struct S_loader *L, const struct value *v)
 	L->r->cycle = (int)v->number;
 }
 
+/* word_limit: a whole number of words, as OHCHR's 10,700. */
+static void S_load_word_limit(struct S_loader *L, const struct value *v)
+{
+	if (!v || v->kind == VALUE_NULL)
+		return;
+	if (v->kind != VALUE_NUMBER || v->number != floor(v->number) ||
+	    v->number < 1 || v->number > 1e7) {
+		diag_error(L->d, v->pos,
+			   "'word_limit' must be a whole number of words from "
+			   "1 to 10000000, found '%s'",
+			   v->str ? diag_quote(L->a, v->str)
+				  : value_kind_name(v->kind));
+		return;
+	}
+	L->r->word_limit = (long)v->number;
+}
+
 static void S_load_period(struct S_loader *L, const struct value *v)
 {
 	if (!v || v->kind == VALUE_NULL || !S_expect(L, v, VALUE_MAP, "period"))
@@ -569,6 +586,11 @@ static void S_load_report_fields(struct S_loader *L, const struct value *m)
 	r->date = S_date(L, S_required(L, m, "date", what), "date", false);
 	r->prepared_by = S_text(L, value_map_get(m, "prepared_by"),
 				"prepared_by", false);
+	static const char *const notes[] = {"footnotes", "endnotes", NULL};
+	const struct value *nv = value_map_get(m, "notes");
+	r->endnotes = nv && nv->kind != VALUE_NULL &&
+		      S_enum(L, nv, "notes", notes) == 1;
+	S_load_word_limit(L, value_map_get(m, "word_limit"));
 }
 
 /* ------------------------------------------------------------- chapters */

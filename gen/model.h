@@ -210,6 +210,12 @@ struct report {
 	enum lang languages[LANG_COUNT];
 	size_t language_count;
 	struct text prepared_by;
+	/* notes: endnotes (the Word document's notes at its end; else at
+	 * the foot of their page) */
+	bool endnotes;
+	/* word_limit: the most words the body may have (uprgen check warns
+	 * past it); 0: none */
+	long word_limit;
 
 	struct chapter *chapters;
 	size_t chapter_count;
