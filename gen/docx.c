@@ -105,18 +105,22 @@ static void S_bookmark(struct docx_ctx *c, const char *name, bool start,
 static void S_field(struct docx_ctx *c, const char *rpr, const char *code,
 		    const char *result)
 {
-	buf_printf(c->out, "<w:r><w:rPr>%s</w:rPr><w:fldChar "
-			   "w:fldCharType=\"begin\"/></w:r>", rpr);
-	buf_printf(c->out, "<w:r><w:rPr>%s</w:rPr><w:instrText "
-			   "xml:space=\"preserve\">", rpr);
-	escape_xml(c->out, code, strlen(code));
-	buf_printf(c->out, "</w:instrText></w:r><w:r><w:rPr>%s</w:rPr>"
-			   "<w:fldChar w:fldCharType=\"separate\"/></w:r>",
-		   rpr);
-	if (*result)
-		docx_runs(c, rpr, result, strlen(result));
-	buf_printf(c->out, "<w:r><w:rPr>%s</w:rPr><w:fldChar "
-			   "w:fldCharType=\"end\"/></w:r>", rpr);
+	static const char *const parts[] = {"begin", "separate", "end"};
+	for (int i = 0; i < 3; i++) {
+		if (i == 1) {
+			buf_printf(c->out, "<w:r><w:rPr>%s<w:lang w:val=\"%s\"/>"
+					   "</w:rPr><w:instrText "
+					   "xml:space=\"preserve\">",
+				   rpr, c->lang_tag);
+			escape_xml(c->out, code, strlen(code));
+			buf_puts(c->out, "</w:instrText></w:r>");
+		}
+		if (i == 2 && *result)
+			docx_runs(c, rpr, result, strlen(result));
+		buf_printf(c->out, "<w:r><w:rPr>%s<w:lang w:val=\"%s\"/></w:rPr>"
+				   "<w:fldChar w:fldCharType=\"%s\"/></w:r>",
+			   rpr, c->lang_tag, parts[i]);
+	}
 }
 
 const char *docx_rel(struct docx_ctx *c, const char *type,
@@ -439,9 +443,10 @@ static void S_open_para(struct docx_ctx *c, struct S_para p)
 		c->frame.note_mark = false;
 		const char *k = c->opt->endnotes ? "Endnote" : "Footnote";
 		buf_printf(c->out, "<w:r><w:rPr><w:rStyle w:val=\"%sReference\"/>"
-				   "</w:rPr><w:%sRef/></w:r>"
-				   "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>",
-			   k, c->opt->endnotes ? "endnote" : "footnote");
+				   "<w:lang w:val=\"%s\"/></w:rPr><w:%sRef/></w:r>",
+			   k, c->lang_tag,
+			   c->opt->endnotes ? "endnote" : "footnote");
+		docx_runs(c, "", " ", 1);
 	}
 }
 
@@ -936,11 +941,14 @@ static void S_toc(struct docx_ctx *c)
 			   h->level);
 		if (!open) { /* the field's start, its cached result follows */
 			buf_printf(c->out,
-				   "<w:r><w:fldChar w:fldCharType=\"begin\"/>"
-				   "</w:r><w:r><w:instrText xml:space="
-				   "\"preserve\">%s</w:instrText></w:r><w:r>"
-				   "<w:fldChar w:fldCharType=\"separate\"/>"
-				   "</w:r>", code);
+				   "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+				   "<w:fldChar w:fldCharType=\"begin\"/></w:r>"
+				   "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+				   "<w:instrText xml:space=\"preserve\">%s"
+				   "</w:instrText></w:r><w:r><w:rPr><w:lang "
+				   "w:val=\"%s\"/></w:rPr><w:fldChar "
+				   "w:fldCharType=\"separate\"/></w:r>",
+				   c->lang_tag, c->lang_tag, code, c->lang_tag);
 			open = true;
 		}
 		buf_printf(c->out, "<w:hyperlink w:anchor=\"%s\" "
@@ -951,8 +959,9 @@ static void S_toc(struct docx_ctx *c)
 		buf_puts(c->out, "</w:hyperlink></w:p>");
 	}
 	if (open) {
-		buf_puts(c->out, "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/>"
-				 "</w:r></w:p>");
+		buf_printf(c->out, "<w:p><w:r><w:rPr><w:lang w:val=\"%s\"/>"
+				   "</w:rPr><w:fldChar w:fldCharType=\"end\"/>"
+				   "</w:r></w:p>", c->lang_tag);
 	} else {
 		buf_puts(c->out, "<w:p>");
 		S_field(c, "", code, "");

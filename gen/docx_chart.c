@@ -263,14 +263,15 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 			cy = 1800000;
 		int id = c->next_docpr++;
 		buf_printf(c->out, "<w:p><w:pPr><w:keepNext/><w:jc "
-				   "w:val=\"center\"/></w:pPr><w:r><w:drawing>"
+				   "w:val=\"center\"/></w:pPr><w:r><w:rPr>"
+				   "<w:lang w:val=\"%s\"/></w:rPr><w:drawing>"
 				   "<wp:inline distT=\"0\" distB=\"0\" "
 				   "distL=\"0\" distR=\"0\"><wp:extent "
 				   "cx=\"%ld\" cy=\"%ld\"/><wp:effectExtent "
 				   "l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
 				   "<wp:docPr id=\"%d\" name=\"Chart %d\" "
 				   "descr=\"",
-			   cx, cy, id, k);
+			   c->lang_tag, cx, cy, id, k);
 		S_x(c->out, ch->summary);
 		buf_puts(c->out, "\" title=\"");
 		S_x(c->out, ch->title);

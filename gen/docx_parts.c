@@ -259,7 +259,7 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 		      "w:val=\"hybridMultilevel\"/>",
 		   DOCX_ABSTRACT_ORDERED);
 	for (int i = 0; i < 9; i++) {
-		char text[8];
+		char text[16];
 		snprintf(text, sizeof text, "%%%d.", i + 1);
 		S_level(b, i, "decimal", text, 720 * (i + 1), 360, NULL);
 	}
@@ -334,17 +334,21 @@ static void S_header(struct buf *b, const struct docx_ctx *c)
 	buf_puts(b, "</w:p></w:hdr>");
 }
 
-static void S_footer(struct buf *b)
+static void S_footer(struct buf *b, const struct docx_ctx *c)
 {
 	buf_puts(b, S_XML_DECL "<w:ftr" S_PART_NS "><w:p><w:pPr><w:pStyle "
-		    "w:val=\"Footer\"/></w:pPr>"
-		    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-		    "<w:r><w:instrText xml:space=\"preserve\"> PAGE "
-		    "</w:instrText></w:r>"
-		    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-		    "<w:r><w:t>1</w:t></w:r>"
-		    "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
-		    "</w:p></w:ftr>");
+		    "w:val=\"Footer\"/></w:pPr>");
+	static const char *const runs[] = {
+		"<w:fldChar w:fldCharType=\"begin\"/>",
+		"<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>",
+		"<w:fldChar w:fldCharType=\"separate\"/>", "<w:t>1</w:t>",
+		"<w:fldChar w:fldCharType=\"end\"/>"};
+	for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
+		buf_puts(b, "<w:r>");
+		S_lang_rpr(b, c);
+		buf_printf(b, "%s</w:r>", runs[i]);
+	}
+	buf_puts(b, "</w:p></w:ftr>");
 }
 
 static void S_document(struct buf *b, const struct docx_ctx *c)
@@ -535,7 +539,7 @@ bool docx_package(struct docx_ctx *c, const char *path)
 	S_notes(&b[9], c, false);
 	S_notes(&b[10], c, true);
 	S_header(&b[11], c);
-	S_footer(&b[12]);
+	S_footer(&b[12], c);
 
 	int zerr = 0;
 	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# The Word back end end to end, read by real readers: the example's
+# documents and small cases built by $UPRGEN (the ASan build in `make
+# test`), then
+#  - python3 zipfile + xml.etree (check.py): well-formed parts, styles
+#    used by name and defined, Word numbering for the numbered paragraphs,
+#    as many Word notes as the Markdown has, repeated header rows, the
+#    landscape annex, w:lang on every run, the TOC field, bookmarks and
+#    links, native charts, properties, header and footer;
+#  - LibreOffice (soffice --headless --convert-to pdf, a private profile)
+#    then pdftotext: every chapter heading and recommendation id of the
+#    Markdown is in Word's rendering, as in uprgen's PDF;
+#  - endnotes (notes: endnotes), `check` refusing a wrong notes: or
+#    word_limit:, hostile text that must come out literally, a huge table,
+#    byte-identical rebuilds in two time zones.
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here=$root/tests/docx
+: "${UPRGEN:?}"
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+expect() { if eval "$2"; then ok; else ko "$1"; fi; }
+
+for tool in python3 soffice pdftotext; do
+	command -v "$tool" >/dev/null || ko "$tool is not installed"
+done
+
+# check.py's lines counted: "ok X" passes, "FAIL X" fails.
+structure() {
+	local out
+	out=$(python3 "$here/check.py" "$@" 2>&1)
+	local p f
+	p=$(grep -c '^ok ' <<<"$out")
+	f=$(grep -vc '^ok ' <<<"$out")
+	pass=$((pass + p))
+	fail=$((fail + f))
+	grep -v '^ok ' <<<"$out" | sed "s|^|$(basename "$1"): |"
+	((p > 0)) || ko "check.py ran no check on $1"
+}
+
+# Word's rendering as LibreOffice makes it: DIR/NAME.txt (no hyphens, no
+# blanks, so that lines broken or hyphenated by LibreOffice still match).
+render() {
+	local docx=$1 out=$2
+	HOME=$tmp/home timeout 120 soffice \
+		-env:UserInstallation=file://$tmp/lo-profile --headless \
+		--convert-to pdf --outdir "$out" "$docx" >"$out/soffice.log" 2>&1
+	local pdf=$out/$(basename "${docx%.docx}").pdf
+	[[ -s $pdf ]] || { ko "LibreOffice did not convert $docx"; return 1; }
+	pdftotext -enc UTF-8 "$pdf" - 2>/dev/null | flatten >"${pdf%.pdf}.flat"
+}
+
+# Text without blanks, hyphens and soft hyphens, its quotes straight
+# (cmark-gfm curls the quotes of text, not those written escaped).
+flatten() { sed "s/\xc2\xad//g; s/\xe2\x80\x99/'/g" | tr -d ' \t\n\r\f-'; }
+flat() { flatten <<<"$1"; }
+
+# Every line of $2 (texts) found in the flat rendering $1.
+all_in() {
+	local flatfile=$1 list=$2 what=$3 missing=0 first=
+	while IFS= read -r t; do
+		[[ -z $t ]] && continue
+		if ! grep -qF -- "$(flat "$t")" "$flatfile"; then
+			missing=$((missing + 1))
+			[[ -z $first ]] && first=$t
+		fi
+	done <<<"$list"
+	expect "$what (missing $missing, first: $first)" '((missing == 0))'
+}
+
+# --- the example ----------------------------------------------------------------
+"$UPRGEN" build -C "$root" --out "$tmp/ex" >/dev/null 2>"$tmp/ex.err" ||
+	{ ko "example build"; cat "$tmp/ex.err"; }
+for l in en es; do
+	d=$tmp/ex/report-$l.docx
+	md=$tmp/ex/md/report-$l.md
+	expect "example has report-$l.docx" '[[ -s $d ]]'
+	[[ -s $d ]] || continue
+	structure "$d" "$md"
+	mkdir -p "$tmp/lo-$l"
+	render "$d" "$tmp/lo-$l" || continue
+	word=$tmp/lo-$l/report-$l.flat
+	pdftotext -enc UTF-8 "$tmp/ex/report-$l.pdf" - 2>/dev/null | flatten >"$tmp/pdf-$l.flat"
+	# the chapter headings (the cover's title is the title page's)
+	heads=$(grep -E '^#{1,2} ' "$md" | tail -n +2 | sed -E 's/^#+ //; s/\\(.)/\1/g; s/\*//g')
+	all_in "$word" "$heads" "$l: every chapter heading in Word's rendering"
+	all_in "$tmp/pdf-$l.flat" "$heads" "$l: every chapter heading in the PDF"
+	ids=$(grep -E '^### ' "$md" | awk '{print $NF}')
+	expect "$l: recommendations listed" '[[ $(wc -l <<<"$ids") -ge 40 ]]'
+	all_in "$word" "$ids" "$l: every recommendation id in Word's rendering"
+	# the recommendations' texts (the quotes under their headings)
+	texts=$(grep -E '^> ' "$md" | sed -E 's/^> //; s/\\(.)/\1/g' | cut -c1-60)
+	all_in "$word" "$texts" "$l: every recommendation's text in Word's rendering"
+	# the notes: the first words of each note's text
+	notes=$(grep -E '^\[\^[^]]+\]: ' "$md" | sed -E 's/^\[\^[^]]+\]: //; s/\\(.)/\1/g' |
+		cut -c1-40)
+	all_in "$word" "$notes" "$l: every note's text in Word's rendering"
+	# the numbered paragraphs: as many numbers in Word as in the PDF
+	last_pdf=$(pdftotext -enc UTF-8 "$tmp/ex/report-$l.pdf" - 2>/dev/null |
+		grep -oE '^[0-9]+\.' | tr -d . | sort -n | tail -n 1)
+	last_word=$(pdftotext -enc UTF-8 "$tmp/lo-$l/report-$l.pdf" - 2>/dev/null |
+		grep -oE '^[0-9]+\.' | tr -d . | sort -n | tail -n 1)
+	expect "$l: Word numbers the paragraphs to $last_pdf as the PDF ($last_word)" \
+		'[[ -n $last_pdf && $last_pdf == "$last_word" ]]'
+	expect "$l: LibreOffice shows the landscape annex" \
+		"pdfinfo -f 1 -l 999 '$tmp/lo-$l/report-$l.pdf' | grep -q 'size: *841.* x 595'"
+done
+
+# --- --format docx writes the Word documents and nothing else new --------------
+"$UPRGEN" build -C "$root" --out "$tmp/only" --format docx >/dev/null 2>&1 ||
+	ko "build --format docx"
+expect "--format docx: the documents" '[[ -s $tmp/only/report-en.docx && -s $tmp/only/report-es.docx ]]'
+expect "--format docx: no PDF, no site" '[[ ! -e $tmp/only/report-en.pdf && ! -e $tmp/only/site ]]'
+"$UPRGEN" build -C "$root" --out "$tmp/only" --format pdf --lang en >"$tmp/keep.out" 2>&1
+expect "--format pdf keeps the Word documents" \
+	"[[ -s $tmp/only/report-en.docx ]] && grep -q 'report-en.docx' '$tmp/keep.out'"
+
+# --- reproducible: the same bytes, in any time zone ------------------------------
+TZ=Pacific/Kiritimati "$UPRGEN" build -C "$root" --out "$tmp/tz" --format docx >/dev/null 2>&1
+expect "two builds are byte-identical (another time zone)" \
+	"cmp -s '$tmp/ex/report-en.docx' '$tmp/tz/report-en.docx'"
+
+# --- notes: endnotes; check refuses wrong values ---------------------------------
+mkdir -p "$tmp/end"
+cp -R "$root/content" "$tmp/end/content"
+printf 'notes: endnotes\nword_limit: 10700\n' >>"$tmp/end/content/report.yaml"
+"$UPRGEN" build -C "$tmp/end" --format docx >/dev/null 2>"$tmp/end.err" ||
+	{ ko "endnotes build"; cat "$tmp/end.err"; }
+[[ -s $tmp/end/build/report-en.docx ]] &&
+	structure "$tmp/end/build/report-en.docx" "$tmp/end/build/md/report-en.md" --endnotes
+mkdir -p "$tmp/lo-end"
+if render "$tmp/end/build/report-en.docx" "$tmp/lo-end"; then
+	notes=$(grep -E '^\[\^[^]]+\]: ' "$tmp/end/build/md/report-en.md" |
+		sed -E 's/^\[\^[^]]+\]: //; s/\\(.)/\1/g' | cut -c1-40)
+	all_in "$tmp/lo-end/report-en.flat" "$notes" "endnotes in Word's rendering"
+fi
+for bad in 'notes: sidenotes' 'word_limit: many' 'word_limit: -3'; do
+	mkdir -p "$tmp/bad"
+	rm -rf "$tmp/bad/content"
+	cp -R "$root/content" "$tmp/bad/content"
+	printf '%s\n' "$bad" >>"$tmp/bad/content/report.yaml"
+	"$UPRGEN" check -C "$tmp/bad" >"$tmp/bad.out" 2>&1
+	st=$?
+	key=${bad%%:*}
+	expect "check refuses '$bad'" \
+		"[[ $st == 1 ]] && grep -q \"report.yaml:.*error:.*$key\" '$tmp/bad.out'"
+done
+
+# --- hostile text comes out literally ---------------------------------------------
+hostile=$root/tests/build/hostile
+"$UPRGEN" build -C "$hostile" --out "$tmp/h" --format docx >/dev/null 2>"$tmp/h.err" ||
+	{ ko "hostile build"; cat "$tmp/h.err"; }
+if [[ -s $tmp/h/report-en.docx ]]; then
+	structure "$tmp/h/report-en.docx" "$tmp/h/md/report-en.md" --no-matrix
+	python3 "$here/check.py" --text "$tmp/h/report-en.docx" >"$tmp/h.txt"
+	expect "hostile: markup in a field is text in Word" \
+		"grep -qF \"<script>alert('text')</script>\" '$tmp/h.txt'"
+	expect "hostile: Markdown in a plain field is text in Word" \
+		"grep -qF '**not bold**' '$tmp/h.txt'"
+	mkdir -p "$tmp/lo-h"
+	render "$tmp/h/report-en.docx" "$tmp/lo-h" &&
+		expect "hostile: LibreOffice shows the markup as text" \
+			"grep -qF \"$(flat "<script>alert('text')</script>")\" '$tmp/lo-h/report-en.flat'"
+fi
+
+# --- a huge table and XML's special characters in a chapter -------------------------
+big=$tmp/big
+mkdir -p "$big"
+cp -R "$root/content" "$big/content"
+{
+	echo '# A huge table'
+	echo
+	echo '| Id | Text & <markup> | "Quoted" |'
+	echo '|---|---|---|'
+	for i in $(seq 1 4000); do echo "| $i | a & b < c > d ]]> | 'x' \"y\" |"; done
+	echo
+	echo 'Closing & <b>not bold</b> ]]> text.'
+} >"$big/content/chapters/overview.en.md"
+"$UPRGEN" build -C "$big" --format docx --lang en >/dev/null 2>"$tmp/big.err" ||
+	{ ko "huge table build"; cat "$tmp/big.err"; }
+if [[ -s $big/build/report-en.docx ]]; then
+	rows=$(python3 - "$big/build/report-en.docx" <<'EOF'
+import sys, zipfile, xml.etree.ElementTree as ET
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+d = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read('word/document.xml'))
+print(max(len(t.findall(W + 'tr')) for t in d.iter(W + 'tbl')))
+EOF
+)
+	expect "huge table: 4,001 rows in Word (found $rows)" '[[ $rows == 4001 ]]'
+	python3 "$here/check.py" --text "$big/build/report-en.docx" >"$tmp/big.txt"
+	expect "XML special characters come out as text" \
+		"grep -qF 'a & b < c > d ]]>' '$tmp/big.txt' && grep -qF 'Closing & not bold ]]> text.' '$tmp/big.txt'"
+fi
+
+echo "docx: $pass passed, $fail failed"
+((fail == 0))
