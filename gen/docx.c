@@ -577,9 +577,38 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 	unsigned cols = markdown_table_columns(table);
 	if (!cols)
 		return;
+	/* widths in proportion to what the columns hold: the longest text
+	 * of a body cell, at least the longest word of the heading */
 	int *w = arena_alloc(&c->arena, cols * sizeof *w);
+	long total = 0;
+	for (cmark_node *row = cmark_node_first_child(table); row;
+	     row = cmark_node_next(row)) {
+		bool header = markdown_is_header_row(row);
+		unsigned i = 0;
+		for (cmark_node *cell = cmark_node_first_child(row);
+		     cell && i < cols; cell = cmark_node_next(cell), i++) {
+			const char *t = S_plain(&c->arena, cell);
+			int len = 0, word = 0, longest = 0;
+			for (const unsigned char *p = (const unsigned char *)t;
+			     *p; p++) {
+				if ((*p & 0xc0) == 0x80)
+					continue; /* one per character */
+				len++;
+				word = *p == ' ' ? 0 : word + 1;
+				longest = word > longest ? word : longest;
+			}
+			/* a heading's words are bold and not broken */
+			int want = header ? longest * 3 / 2 + 2 : len;
+			if (want > w[i])
+				w[i] = want;
+		}
+	}
+	for (unsigned i = 0; i < cols; i++) {
+		w[i] = w[i] < 4 ? 4 : w[i] > 40 ? 40 : w[i];
+		total += w[i];
+	}
 	for (unsigned i = 0; i < cols; i++)
-		w[i] = S_text_width(c) / (int)cols;
+		w[i] = (int)(S_text_width(c) * w[i] / total);
 	S_tbl_open(c, w, cols);
 	struct docx_frame saved = c->frame;
 	c->frame = (struct docx_frame){.style = "TableText"};
@@ -836,6 +865,69 @@ static void S_blocks(struct docx_ctx *c, cmark_node *parent)
 		     n = cmark_node_next(n))
 			S_block(c, n);
 	c->depth--;
+}
+
+/* ------------------------------------------------------- word count */
+
+static size_t S_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+	for (; *s; s++) {
+		bool blank = *s == ' ' || *s == '\t' || *s == '\n' ||
+			     *s == '\r';
+		n += !blank && !in;
+		in = !blank;
+	}
+	return n;
+}
+
+size_t docx_word_count(cmark_node *doc)
+{
+	size_t n = 0;
+	bool annex = false;
+	struct buf text;
+	buf_init(&text);
+	for (cmark_node *b = cmark_node_first_child(doc); b;
+	     b = cmark_node_next(b)) {
+		if (markdown_directive_of(b) == MARKDOWN_PAGE_BREAK)
+			annex = S_section_is_matrix(b);
+		if (annex || cmark_node_get_type(b) ==
+				     CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		/* the block's text, blocks and lines apart, inlines run on
+		 * ("**a**b" is one word) */
+		buf_clear(&text);
+		cmark_iter *it = cmark_iter_new(b);
+		cmark_event_type ev;
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *x = cmark_iter_get_node(it);
+			cmark_node_type t = cmark_node_get_type(x);
+			const char *lit = cmark_node_get_literal(x);
+			if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+				buf_puts(&text, lit ? lit : "");
+			} else if (t == CMARK_NODE_CODE_BLOCK) {
+				if (fence_of(x).kind == FENCE_CODE)
+					buf_puts(&text, lit ? lit : "");
+				buf_putc(&text, ' ');
+			} else if (t == CMARK_NODE_EMPH ||
+				   t == CMARK_NODE_STRONG ||
+				   t == CMARK_NODE_LINK ||
+				   t == CMARK_NODE_IMAGE ||
+				   markdown_ext_of(x) ==
+					   MARKDOWN_EXT_STRIKETHROUGH) {
+				continue;
+			} else if (ev == CMARK_EVENT_ENTER ||
+				   ev == CMARK_EVENT_EXIT) {
+				buf_putc(&text, ' ');
+			}
+		}
+		cmark_iter_free(it);
+		buf_putc(&text, '\0');
+		n += S_words(text.data);
+	}
+	buf_free(&text);
+	return n;
 }
 
 /* ------------------------------------------------ before the body */

@@ -62,23 +62,23 @@ static const struct S_pstyle S_pstyles[] = {
 	{"TitleInfo", "Title Information", "Normal", NULL,
 	 "<w:spacing w:after=\"60\"/><w:jc w:val=\"left\"/>", ""},
 	{"Heading1", "heading 1", "Normal", "BodyText",
-	 "<w:keepNext/><w:keepLines/><w:spacing w:before=\"360\" "
+	 "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before=\"360\" "
 	 "w:after=\"180\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/>",
 	 "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
 	 "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
 	{"Heading2", "heading 2", "Normal", "BodyText",
-	 "<w:keepNext/><w:keepLines/><w:spacing w:before=\"280\" "
+	 "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before=\"280\" "
 	 "w:after=\"120\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/>",
 	 "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
 	 "<w:b/><w:bCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"},
 	{"Heading3", "heading 3", "Normal", "BodyText",
-	 "<w:keepNext/><w:keepLines/><w:spacing w:before=\"220\" "
+	 "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before=\"220\" "
 	 "w:after=\"100\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"2\"/>",
 	 "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
 	 "<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val=\"21\"/>"
 	 "<w:szCs w:val=\"21\"/>"},
 	{"Heading4", "heading 4", "Normal", "BodyText",
-	 "<w:keepNext/><w:keepLines/><w:spacing w:before=\"180\" "
+	 "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before=\"180\" "
 	 "w:after=\"80\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"3\"/>",
 	 "<w:b/><w:bCs/><w:i/><w:iCs/>"},
 	{"TOCHeading", "TOC Heading", "Heading1", "Normal",
@@ -108,7 +108,7 @@ static const struct S_pstyle S_pstyles[] = {
 	 "<w:spacing w:before=\"40\" w:after=\"40\"/><w:jc w:val=\"left\"/>",
 	 "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"},
 	{"TableHeading", "Table Heading", "TableText", NULL,
-	 "<w:keepNext/>",
+	 "<w:keepNext/><w:suppressAutoHyphens/>",
 	 "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
 	 "<w:b/><w:bCs/>"},
 	{"Caption", "caption", "Normal", NULL,

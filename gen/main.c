@@ -9,6 +9,7 @@
 
 #include "build.h"
 #include "cli.h"
+#include "docx_count.h"
 #include "diag.h"
 #include "heap.h"
 #include "import.h"
@@ -72,6 +73,9 @@ static int S_check_command(int argc, char **argv)
 	struct report *r = report_load(&a, &d, dir);
 	if (r)
 		report_validate(r, &d);
+	/* the words of the report, as the UN counts them (word_limit) */
+	if (r && !d.errors && !quiet)
+		docx_check_words(&a, &d, r, dir, stdout);
 	diags_print(&d, stderr, quiet);
 	int status = d.errors ? CLI_EXIT_CONTENT : 0;
 	if (r && !d.errors)

@@ -139,6 +139,20 @@ if render "$tmp/end/build/report-en.docx" "$tmp/lo-end"; then
 		sed -E 's/^\[\^[^]]+\]: //; s/\\(.)/\1/g' | cut -c1-40)
 	all_in "$tmp/lo-end/report-en.flat" "$notes" "endnotes in Word's rendering"
 fi
+# the word count (word_limit: 10700 above): printed, a warning past it
+"$UPRGEN" check -C "$tmp/end" >"$tmp/words.out" 2>"$tmp/words.err"
+expect "check passes with notes: and word_limit:" '[[ $? == 0 ]]'
+en_words=$(sed -nE 's/^words \(en\): ([0-9]+) .*/\1/p' "$tmp/words.out")
+es_words=$(sed -nE 's/^words \(es\): ([0-9]+) .*/\1/p' "$tmp/words.out")
+expect "check prints the word count of each language ($en_words, $es_words)" \
+	'[[ -n $en_words && -n $es_words ]]'
+# the English example: `wc -w` of its Markdown up to the annex, without
+# the notes, directives and fences, is 9,727 (with some Markdown marks)
+expect "the count is the body's, without the notes and the annex" \
+	'(( en_words > 9000 && en_words < 10500 ))'
+expect "past word_limit: a warning naming the count and the limit" \
+	"grep -q \"report.yaml.*warning: the es report has $es_words words, more than its word_limit of 10700\" '$tmp/words.err'"
+expect "under word_limit: no warning" "! grep -q 'the en report has' '$tmp/words.err'"
 for bad in 'notes: sidenotes' 'word_limit: many' 'word_limit: -3'; do
 	mkdir -p "$tmp/bad"
 	rm -rf "$tmp/bad/content"
