@@ -312,11 +312,8 @@ static bool S_link_open(struct docx_ctx *c, cmark_node *n)
 			}
 		return false;
 	}
-	if (!markdown_url_is_safe(url, false)) {
-		diag_warning(c->d, markdown_node_pos(n, c->opt->file),
-			     "unsafe link left out of the Word document");
-		return false;
-	}
+	if (!markdown_url_is_safe(url, false))
+		return false; /* its text stays, as in the HTML and PDF */
 	struct buf u;
 	buf_init(&u);
 	escape_url(&u, url, strlen(url));
@@ -327,6 +324,70 @@ static bool S_link_open(struct docx_ctx *c, cmark_node *n)
 	return true;
 }
 
+static int S_text_width(const struct docx_ctx *c);
+
+/* A picture of the content folder (image.h) embedded in the document,
+ * its description as its text alternative; false when it is not to be
+ * shown (a warning says why) and its description is written instead. */
+static bool S_picture(struct docx_ctx *c, cmark_node *img)
+{
+	struct image im;
+	if (!image_open(&c->arena, c->opt->base_dir, c->opt->root,
+			cmark_node_get_url(img),
+			markdown_node_pos(img, c->opt->file), c->d, &im))
+		return false;
+	char *bytes = NULL;
+	size_t len = 0;
+	/* image_open() bounded its pixels; the file is bounded here */
+	int err = file_read_all(im.path, 64 * 1024 * 1024, &bytes, &len);
+	if (err) {
+		diag_warning(c->d, markdown_node_pos(img, c->opt->file),
+			     "cannot read the image \"%s\": %s; its "
+			     "description is shown instead",
+			     im.url, file_error_text(err));
+		return false;
+	}
+	int k = ++c->pictures;
+	const char *name = arena_printf(&c->arena, "word/media/image%d.%s", k,
+					im.kind == IMAGE_PNG ? "png" : "jpeg");
+	struct docx_part *p = docx_part_add(c, name);
+	buf_put(&p->data, bytes, len);
+	free(bytes);
+	const char *rid = docx_rel(c, "image", name + 5, false);
+	/* 96 pixels an inch, at most the width of the text */
+	double cx = im.width * 9525.0, cy = im.height * 9525.0;
+	double max = (double)S_text_width(c) * DOCX_EMU_PER_TWIP;
+	if (cx > max) {
+		cy = cy * max / cx;
+		cx = max;
+	}
+	int id = c->next_docpr++;
+	const char *alt = S_plain(&c->arena, img);
+	buf_printf(c->out, "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+			   "<w:drawing><wp:inline distT=\"0\" distB=\"0\" "
+			   "distL=\"0\" distR=\"0\"><wp:extent cx=\"%.0f\" "
+			   "cy=\"%.0f\"/><wp:effectExtent l=\"0\" t=\"0\" "
+			   "r=\"0\" b=\"0\"/><wp:docPr id=\"%d\" "
+			   "name=\"Picture %d\" descr=\"",
+		   c->lang_tag, cx, cy, id, k);
+	escape_xml(c->out, alt, strlen(alt));
+	buf_printf(c->out, "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks "
+			   "noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+			   "<a:graphic><a:graphicData uri=\"http://schemas."
+			   "openxmlformats.org/drawingml/2006/picture\">"
+			   "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"%d\" "
+			   "name=\"image%d\"/><pic:cNvPicPr/></pic:nvPicPr>"
+			   "<pic:blipFill><a:blip r:embed=\"%s\"/><a:stretch>"
+			   "<a:fillRect/></a:stretch></pic:blipFill><pic:spPr>"
+			   "<a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext "
+			   "cx=\"%.0f\" cy=\"%.0f\"/></a:xfrm><a:prstGeom "
+			   "prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+			   "</pic:pic></a:graphicData></a:graphic></wp:inline>"
+			   "</w:drawing></w:r>",
+		   id, k, rid, cx, cy);
+	return true;
+}
+
 /* The inlines of a block, as runs. */
 static void S_inlines(struct docx_ctx *c, cmark_node *parent)
 {
@@ -334,12 +395,24 @@ static void S_inlines(struct docx_ctx *c, cmark_node *parent)
 	int sp = 0;
 	st[0] = (struct S_style){0};
 	int link_open = 0; /* hyperlinks are not nested */
+	cmark_node *shown = NULL; /* a picture: its description is inside */
 	cmark_iter *it = cmark_iter_new(parent);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		if (n == parent)
 			continue;
+		if (shown) {
+			if (n == shown && ev == CMARK_EVENT_EXIT)
+				shown = NULL;
+			continue;
+		}
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_IMAGE && !c->in_note &&
+		    S_picture(c, n)) {
+			shown = n;
+			continue;
+		}
 		cmark_node_type t = cmark_node_get_type(n);
 		bool container = t == CMARK_NODE_EMPH ||
 				 t == CMARK_NODE_STRONG ||

@@ -186,7 +186,21 @@ fi
 big=$tmp/big
 mkdir -p "$big"
 cp -R "$root/content" "$big/content"
+mkdir -p "$big/content/images"
+python3 - "$big/content/images/red.png" <<'EOF'
+import struct, sys, zlib
+w, h = 40, 20
+raw = b''.join(b'\0' + b'\xc0\x10\x10' * w for _ in range(h))
+def chunk(t, d):
+    return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR',
+    struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) +
+    chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+EOF
 {
+	echo 'A picture: ![A red & square](images/red.png) and one elsewhere:'
+	echo '![far away](https://example.org/x.png).'
+	echo
 	echo '# A huge table'
 	echo
 	echo '| Id | Text & <markup> | "Quoted" |'
@@ -207,6 +221,20 @@ EOF
 )
 	expect "huge table: 4,001 rows in Word (found $rows)" '[[ $rows == 4001 ]]'
 	python3 "$here/check.py" --text "$big/build/report-en.docx" >"$tmp/big.txt"
+	pics=$(python3 - "$big/build/report-en.docx" <<'EOF'
+import sys, zipfile, xml.etree.ElementTree as ET
+z = zipfile.ZipFile(sys.argv[1])
+d = ET.fromstring(z.read('word/document.xml'))
+P = '{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}'
+descr = [p.get('descr') for p in d.iter(P + 'docPr') if p.get('name', '').startswith('Picture')]
+png = z.read('word/media/image1.png')[:8] == b'\x89PNG\r\n\x1a\n'
+print(len(descr), descr[0] if descr else '', png)
+EOF
+)
+	expect "a picture of the content folder embedded, its description its alternative ($pics)" \
+		'[[ $pics == "1 A red & square True" ]]'
+	expect "a picture from another host: a warning, not fetched" \
+		"grep -q 'example.org/x.png.*another host' '$tmp/big.err'"
 	expect "XML special characters come out as text" \
 		"grep -qF 'a & b < c > d ]]>' '$tmp/big.txt' && grep -qF 'Closing & not bold ]]> text.' '$tmp/big.txt'"
 fi
