@@ -796,13 +796,21 @@ static void S_list(struct docx_ctx *c, cmark_node *n)
 	bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
 	int lvl = c->list_level > 8 ? 8 : c->list_level;
 	int num = DOCX_NUM_BULLET;
+	/* an item that opens with a list: its own number on a line above,
+	 * as a Word paragraph has one number */
+	if (c->frame.item_num) {
+		S_open_para(c, (struct S_para){.style = "ListParagraph"});
+		buf_puts(c->out, "</w:p>");
+	}
 	if (ordered) {
 		num = c->next_num++;
 		buf_printf(&c->nums, "<w:num w:numId=\"%d\"><w:abstractNumId "
 				     "w:val=\"%d\"/><w:lvlOverride w:ilvl=\"%d\">"
 				     "<w:startOverride w:val=\"%d\"/>"
 				     "</w:lvlOverride></w:num>",
-			   num, DOCX_ABSTRACT_ORDERED, lvl,
+			   num, cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM
+					? DOCX_ABSTRACT_ORDERED_PAREN
+					: DOCX_ABSTRACT_ORDERED, lvl,
 			   cmark_node_get_list_start(n));
 	}
 	struct docx_frame saved = c->frame;

@@ -255,15 +255,20 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 		S_level(b, i, "bullet", bullets[i % 3], 720 * (i + 1), 360,
 			NULL);
 	buf_puts(b, "</w:abstractNum>");
-	buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
-		      "w:val=\"hybridMultilevel\"/>",
-		   DOCX_ABSTRACT_ORDERED);
-	for (int i = 0; i < 9; i++) {
-		char text[16];
-		snprintf(text, sizeof text, "%%%d.", i + 1);
-		S_level(b, i, "decimal", text, 720 * (i + 1), 360, NULL);
+	for (int k = 0; k < 2; k++) {
+		buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\">"
+			      "<w:multiLevelType w:val=\"hybridMultilevel\"/>",
+			   k ? DOCX_ABSTRACT_ORDERED_PAREN
+			     : DOCX_ABSTRACT_ORDERED);
+		for (int i = 0; i < 9; i++) {
+			char text[16];
+			snprintf(text, sizeof text, "%%%d%c", i + 1,
+				 k ? ')' : '.');
+			S_level(b, i, "decimal", text, 720 * (i + 1), 360,
+				NULL);
+		}
+		buf_puts(b, "</w:abstractNum>");
 	}
-	buf_puts(b, "</w:abstractNum>");
 	buf_printf(b, "<w:num w:numId=\"%d\"><w:abstractNumId w:val=\"%d\"/>"
 		      "</w:num><w:num w:numId=\"%d\"><w:abstractNumId "
 		      "w:val=\"%d\"/></w:num>",
