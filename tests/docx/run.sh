@@ -7,6 +7,8 @@
 #    as many Word notes as the Markdown has, repeated header rows, the
 #    landscape annex, w:lang on every run, the TOC field, bookmarks and
 #    links, native charts, properties, header and footer;
+#  - pandoc -f docx -t plain: every recommendation's text and every
+#    note's text, in the Markdown's order (in_order.py);
 #  - LibreOffice (soffice --headless --convert-to pdf, a private profile)
 #    then pdftotext: every chapter heading and recommendation id of the
 #    Markdown is in Word's rendering, as in uprgen's PDF;
@@ -26,7 +28,7 @@ ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL $*"; }
 expect() { if eval "$2"; then ok; else ko "$1"; fi; }
 
-for tool in python3 soffice pdftotext; do
+for tool in python3 soffice pdftotext pandoc; do
 	command -v "$tool" >/dev/null || ko "$tool is not installed"
 done
 
@@ -82,6 +84,15 @@ for l in en es; do
 	expect "example has report-$l.docx" '[[ -s $d ]]'
 	[[ -s $d ]] || continue
 	structure "$d" "$md"
+	# pandoc reads Word documents: the texts and notes, in order
+	if pandoc -f docx -t plain --wrap=none "$d" -o "$tmp/pandoc-$l.txt" 2>"$tmp/pandoc.err"; then
+		out=$(python3 "$here/in_order.py" "$tmp/pandoc-$l.txt" "$md")
+		pass=$((pass + $(grep -c '^ok ' <<<"$out")))
+		fail=$((fail + $(grep -vc '^ok ' <<<"$out")))
+		grep -v '^ok ' <<<"$out"
+	else
+		ko "pandoc cannot read report-$l.docx: $(head -c 300 "$tmp/pandoc.err")"
+	fi
 	mkdir -p "$tmp/lo-$l"
 	render "$d" "$tmp/lo-$l" || continue
 	word=$tmp/lo-$l/report-$l.flat
