@@ -512,9 +512,11 @@ static bool S_add(zip_t *z, const char *name, const struct buf *b,
 		zip_source_free(src);
 		return false;
 	}
+	/* deflate's fastest level: level 9 took four fifths of the time of
+	 * a Word document of 250 recommendations, for a file 25 % smaller */
 	return zip_file_set_mtime(z, (zip_uint64_t)i, when, 0) == 0 &&
 	       zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE,
-					9) == 0;
+					1) == 0;
 }
 
 bool docx_package(struct docx_ctx *c, const char *path)
