@@ -22,7 +22,7 @@ PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  hyphen-en-us hyphen-es hyphen-fr fonts-noto-core \
                  fonts-dejavu-core libzip-dev
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
-                 libreoffice-writer-nogui pandoc
+                 libreoffice-writer-nogui pandoc python3-docx
 
 SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)

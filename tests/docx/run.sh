@@ -7,6 +7,8 @@
 #    as many Word notes as the Markdown has, repeated header rows, the
 #    landscape annex, w:lang on every run, the TOC field, bookmarks and
 #    links, native charts, properties, header and footer;
+#  - python-docx (Debian python3-docx, pydocx.py): headings, numbered
+#    paragraphs, notes, header rows as that library reads them;
 #  - pandoc -f docx -t plain: every recommendation's text and every
 #    note's text, in the Markdown's order (in_order.py);
 #  - LibreOffice (soffice --headless --convert-to pdf, a private profile)
@@ -43,6 +45,13 @@ structure() {
 	fail=$((fail + f))
 	grep -v '^ok ' <<<"$out" | sed "s|^|$(basename "$1"): |"
 	((p > 0)) || ko "check.py ran no check on $1"
+}
+
+# Lines "ok X" pass, any other line fails (and is shown).
+lines() {
+	pass=$((pass + $(grep -c '^ok ' <<<"$1")))
+	fail=$((fail + $(grep -vc '^ok ' <<<"$1")))
+	grep -v '^ok ' <<<"$1"
 }
 
 # Word's rendering as LibreOffice makes it: DIR/NAME.txt (no hyphens, no
@@ -84,12 +93,11 @@ for l in en es; do
 	expect "example has report-$l.docx" '[[ -s $d ]]'
 	[[ -s $d ]] || continue
 	structure "$d" "$md"
+	# python-docx (Debian's, for Debian's python3): the structure
+	lines "$(/usr/bin/python3 "$here/pydocx.py" "$d" "$md" 2>&1)"
 	# pandoc reads Word documents: the texts and notes, in order
 	if pandoc -f docx -t plain --wrap=none "$d" -o "$tmp/pandoc-$l.txt" 2>"$tmp/pandoc.err"; then
-		out=$(python3 "$here/in_order.py" "$tmp/pandoc-$l.txt" "$md")
-		pass=$((pass + $(grep -c '^ok ' <<<"$out")))
-		fail=$((fail + $(grep -vc '^ok ' <<<"$out")))
-		grep -v '^ok ' <<<"$out"
+		lines "$(python3 "$here/in_order.py" "$tmp/pandoc-$l.txt" "$md")"
 	else
 		ko "pandoc cannot read report-$l.docx: $(head -c 300 "$tmp/pandoc.err")"
 	fi
@@ -142,8 +150,11 @@ cp -R "$root/content" "$tmp/end/content"
 printf 'notes: endnotes\nword_limit: 10700\n' >>"$tmp/end/content/report.yaml"
 "$UPRGEN" build -C "$tmp/end" --format docx >/dev/null 2>"$tmp/end.err" ||
 	{ ko "endnotes build"; cat "$tmp/end.err"; }
-[[ -s $tmp/end/build/report-en.docx ]] &&
+if [[ -s $tmp/end/build/report-en.docx ]]; then
 	structure "$tmp/end/build/report-en.docx" "$tmp/end/build/md/report-en.md" --endnotes
+	lines "$(/usr/bin/python3 "$here/pydocx.py" "$tmp/end/build/report-en.docx" \
+		"$tmp/end/build/md/report-en.md" --endnotes 2>&1)"
+fi
 mkdir -p "$tmp/lo-end"
 if render "$tmp/end/build/report-en.docx" "$tmp/lo-end"; then
 	notes=$(grep -E '^\[\^[^]]+\]: ' "$tmp/end/build/md/report-en.md" |
