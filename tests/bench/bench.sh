@@ -287,7 +287,7 @@ for n in $SIZES; do
 	say "N = $n: uprgen build --format docx ($runs runs)"
 	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$O/out" --format docx
 	f_docx=$M_FAIL; w_docx=$M_WALL c_docx=$M_CPU m_docx=$M_RSS r_docx=$M_RUNS
-	o_docx=$(file_out "$O/out/report-en.docx")
+	o_docx=$(file_out "$(readlink -f "$O/out/report-en.docx")")
 
 	say "N = $n: uprgen build --format all ($runs runs)"
 	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$O/out" --format all
