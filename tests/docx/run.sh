@@ -230,6 +230,8 @@ EOF
 	for i in $(seq 1 4000); do echo "| $i | a & b < c > d ]]> | 'x' \"y\" |"; done
 	echo
 	echo 'Closing & <b>not bold</b> ]]> text.'
+	echo
+	echo 'A cross-reference: [back to the table](#a-huge-table).'
 } >"$big/content/chapters/overview.en.md"
 "$UPRGEN" build -C "$big" --format docx --lang en >/dev/null 2>"$tmp/big.err" ||
 	{ ko "huge table build"; cat "$tmp/big.err"; }
@@ -257,8 +259,47 @@ EOF
 		'[[ $pics == "1 A red & square True" ]]'
 	expect "a picture from another host: a warning, not fetched" \
 		"grep -q 'example.org/x.png.*another host' '$tmp/big.err'"
+	link=$(python3 - "$big/build/report-en.docx" <<'EOF'
+import sys, zipfile, xml.etree.ElementTree as ET
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+d = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read('word/document.xml'))
+marks = {}
+for p in d.iter(W + 'p'):
+    for b in p.iter(W + 'bookmarkStart'):
+        marks[b.get(W + 'name')] = ''.join(t.text or '' for t in p.iter(W + 't'))
+for h in d.iter(W + 'hyperlink'):
+    if ''.join(t.text or '' for t in h.iter(W + 't')) == 'back to the table':
+        print(marks.get(h.get(W + 'anchor')))
+EOF
+)
+	expect "a #heading link goes to that heading's bookmark ($link)" '[[ $link == "A huge table" ]]'
 	expect "XML special characters come out as text" \
 		"grep -qF 'a & b < c > d ]]>' '$tmp/big.txt' && grep -qF 'Closing & not bold ]]> text.' '$tmp/big.txt'"
+fi
+
+# --- 5,000 recommendations ----------------------------------------------------------
+if cc -O2 -std=c17 -o "$tmp/gencorpus" "$root/tests/bench/gencorpus.c" &&
+	"$tmp/gencorpus" 5000 "$tmp/n5000" >/dev/null; then
+	start=$SECONDS
+	"$UPRGEN" build -C "$tmp/n5000" --format docx >/dev/null 2>"$tmp/n5000.err" ||
+		{ ko "5,000 recommendations: build"; tail -n 5 "$tmp/n5000.err"; }
+	took=$((SECONDS - start))
+	got=$(python3 - "$tmp/n5000/build/report-en.docx" <<'EOF'
+import sys, zipfile, xml.etree.ElementTree as ET
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+d = ET.fromstring(z.read('word/document.xml'))
+recs = {b.get(W + 'name') for b in d.iter(W + 'bookmarkStart')
+        if b.get(W + 'name').startswith('rec')}
+links = {h.get(W + 'anchor') for h in d.iter(W + 'hyperlink')
+         if (h.get(W + 'anchor') or '').startswith('rec')}
+print(len(recs), len(links), links <= recs)
+EOF
+)
+	expect "5,000 recommendations: each bookmarked, the matrix links to each ($got, ${took} s)" \
+		'[[ $got == "5000 5000 True" ]]'
+else
+	ko "5,000 recommendations: the corpus generator"
 fi
 
 echo "docx: $pass passed, $fail failed"
