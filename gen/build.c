@@ -549,6 +549,9 @@ int build_command(int argc, char **argv)
 			getenv("SOURCE_DATE_EPOCH"), S_EPOCH_MAX);
 	/* first, while there is one thread: see output.h */
 	output_guard_start();
+	/* the time zone read once, before the threads that write the Word
+	 * documents' zip entries in local time (docx_parts.c) */
+	tzset();
 	struct arena a;
 	struct diags d;
 	struct heap_prefault *pf = heap_prefault_start();

@@ -485,19 +485,36 @@ static void S_app(struct buf *b)
 
 /* ----------------------------------------------------------------- zip */
 
-/* The time of every entry: the document's date read as local time, so
- * that libzip, which writes the DOS time of the local zone, writes the
- * same fields in every time zone. */
+/* Days from 1970-01-01 to y-m-d of the proleptic Gregorian calendar. */
+static long long S_days(long long y, int m, int d)
+{
+	y -= m <= 2;
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The time of every entry: the document's date at noon read as local
+ * time, so that libzip, which writes the DOS time of the local zone
+ * (localtime_r), writes the same fields in every time zone.  Not by
+ * mktime(): it re-reads the time zone on every call, racing with the
+ * other languages' documents written on other threads (build.c sets the
+ * zone once, before they start). */
 static time_t S_entry_time(const struct docx_date *t)
 {
-	struct tm tm = {0};
-	tm.tm_year = (t->year >= 1980 && t->year <= 2107 ? t->year : 1980) -
-		     1900;
-	tm.tm_mon = t->year >= 1980 && t->year <= 2107 ? t->month - 1 : 0;
-	tm.tm_mday = t->year >= 1980 && t->year <= 2107 ? t->day : 1;
-	tm.tm_hour = 12; /* clear of any daylight saving change */
-	tm.tm_isdst = -1;
-	return mktime(&tm);
+	bool ok = t->year >= 1980 && t->year <= 2107;
+	long long t0 = S_days(ok ? t->year : 1980, ok ? t->month : 1,
+			      ok ? t->day : 1) * 86400 + 12 * 3600;
+	time_t tt = (time_t)t0;
+	struct tm lt;
+	if (!localtime_r(&tt, &lt))
+		return tt;
+	long long local = S_days(lt.tm_year + 1900LL, lt.tm_mon + 1,
+				 lt.tm_mday) * 86400 + lt.tm_hour * 3600 +
+			  lt.tm_min * 60 + lt.tm_sec;
+	return (time_t)(t0 - (local - t0));
 }
 
 static bool S_add(zip_t *z, const char *name, const struct buf *b,
