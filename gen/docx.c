@@ -504,6 +504,8 @@ static void S_open_para(struct docx_ctx *c, struct S_para p)
 {
 	buf_puts(c->out, "<w:p>");
 	if (c->frame.item_num) {
+		if (!strcmp(p.style, "ListParagraph"))
+			p.style = c->frame.item_style;
 		p.num_id = c->frame.item_num;
 		p.ilvl = c->frame.item_lvl;
 		p.indent = 0;
@@ -821,6 +823,7 @@ static void S_list(struct docx_ctx *c, cmark_node *n)
 			.style = "ListParagraph",
 			.indent = 720 * (lvl + 1),
 			.item_num = num, .item_lvl = lvl,
+			.item_style = ordered ? "ListNumber" : "ListBullet",
 			.note_mark = saved.note_mark};
 		saved.note_mark = false;
 		S_blocks(c, item);

@@ -67,6 +67,7 @@ struct docx_frame {
 	int indent;        /* left indent in twips, 0: the style's */
 	int item_num; /* the list item's first paragraph: its num, else 0 */
 	int item_lvl;
+	const char *item_style; /* ListBullet or ListNumber */
 	bool note_mark; /* the note's first paragraph: its mark first */
 };
 

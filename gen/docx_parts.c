@@ -92,6 +92,9 @@ static const struct S_pstyle S_pstyles[] = {
 	{"ListParagraph", "List Paragraph", "Normal", NULL,
 	 "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\"/>"
 	 "<w:contextualSpacing/>", ""},
+	{"ListBullet", "List Bullet", "ListParagraph", NULL,
+	 "<w:numPr><w:numId w:val=\"2\"/></w:numPr>", ""},
+	{"ListNumber", "List Number", "ListParagraph", NULL, "", ""},
 	{"Quote", "Quote", "Normal", "BodyText",
 	 "<w:ind w:left=\"567\" w:right=\"567\"/>", "<w:i/><w:iCs/>"},
 	{"Code", "Code", "Normal", NULL,

@@ -111,7 +111,8 @@ def main():
     check('every style used is defined', used_styles <= defined,
           used_styles - defined)
     for s in ('Title', 'Heading1', 'Heading2', 'Heading3', 'BodyText',
-              'NumberedPara', 'ListParagraph', 'UprTable', 'Caption',
+              'NumberedPara', 'ListParagraph', 'ListBullet', 'ListNumber',
+              'UprTable', 'Caption',
               'FootnoteText', 'EndnoteText', 'Hyperlink', 'TOC1'):
         check('style %s defined' % s, s in defined)
     pstyle = {}
