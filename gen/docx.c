@@ -86,6 +86,7 @@ void docx_para(struct docx_ctx *c, const char *style, const char *rpr,
 {
 	buf_printf(c->out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>",
 		   style);
+	c->after_table = false;
 	if (text && *text)
 		docx_runs(c, rpr ? rpr : "", text, strlen(text));
 	buf_puts(c->out, "</w:p>");
@@ -491,6 +492,10 @@ static void S_ppr(struct docx_ctx *c, const struct S_para *p,
 		buf_printf(c->out, "<w:numPr><w:ilvl w:val=\"%d\"/><w:numId "
 				   "w:val=\"%d\"/></w:numPr>",
 			   p->ilvl, p->num_id);
+	/* a table has no space below of its own; a heading has its own */
+	if (c->after_table && strncmp(p->style, "Heading", 7))
+		buf_puts(c->out, "<w:spacing w:before=\"200\"/>");
+	c->after_table = false;
 	if (p->indent)
 		buf_printf(c->out, "<w:ind w:left=\"%d\"/>", p->indent);
 	if (p->jc)
@@ -636,6 +641,7 @@ static void S_tc_open(struct docx_ctx *c, int width, bool header, char jc)
 static void S_tbl_close(struct docx_ctx *c)
 {
 	buf_puts(c->out, "</w:tbl>");
+	c->after_table = true;
 	/* a note, like a cell, must end with a paragraph */
 	if (c->in_note)
 		docx_para(c, c->opt->endnotes ? "EndnoteText" : "FootnoteText",

@@ -110,6 +110,7 @@ struct docx_ctx {
 
 	struct docx_frame frame;
 	bool page_break; /* the next paragraph starts a page */
+	bool after_table; /* the next paragraph follows a table */
 	bool landscape;  /* the section being written */
 };
 
