@@ -186,14 +186,15 @@ static const char *S_note_kind(const struct docx_ctx *c)
 static void S_note_ref_run(struct docx_ctx *c, int n)
 {
 	const char *k = S_note_kind(c);
-	buf_printf(c->out, "<w:r><w:rPr><w:rStyle w:val=\"%s%sReference\"/>"
+	buf_printf(c->out, "<w:r><w:rPr><w:rStyle w:val=\"%sReference\"/>"
 			   "<w:lang w:val=\"%s\"/></w:rPr><w:%sReference "
 			   "w:id=\"%d\"/></w:r>",
-		   c->opt->endnotes ? "Endnote" : "Footnote", "", c->lang_tag,
-		   k, n);
+		   c->opt->endnotes ? "Endnote" : "Footnote", c->lang_tag, k,
+		   n);
 }
 
 static void S_blocks(struct docx_ctx *c, cmark_node *parent);
+
 struct S_para {
 	const char *style;
 	int num_id, ilvl; /* num_id 0: not numbered */
@@ -235,39 +236,41 @@ static void S_write_note(struct docx_ctx *c, int n)
 /* A footnote reference: in the body, Word's own note (written now) the
  * first time, the number as text after; in a note, where Word has no
  * notes, the number as text, and the note it names follows this one's
- * mark in the body. */
-static void S_note_ref(struct docx_ctx *c, cmark_node *ref,
-		       const struct S_style *s)
+ * mark in the body.  Word numbers notes in the order of their marks, so
+ * the number written as text is Word's: a note that only a note refers
+ * to comes right after that note's mark. */
+static void S_note_ref(struct docx_ctx *c, cmark_node *ref)
 {
 	const char *lit = cmark_node_get_literal(ref);
 	long n = lit ? strtol(lit, NULL, 10) : 0;
 	if (n <= 0 || (size_t)n > c->note_count || !c->note_def[n])
 		return;
 	if (!c->in_note && !c->note_done[n]) {
+		c->note_word[n] = ++c->word_notes;
 		S_note_ref_run(c, (int)n);
 		S_write_note(c, (int)n);
-		/* the notes this one referred to, each once */
+		/* the notes this one referred to, each once, in that order */
 		for (size_t i = 0; i < c->pending_count; i++) {
 			int m = c->note_pending[i];
-			if (c->note_done[m])
-				continue;
+			c->word_notes++;
 			S_note_ref_run(c, m);
 			S_write_note(c, m);
 		}
 		c->pending_count = 0;
 		return;
 	}
-	if (c->in_note && !c->note_done[n] &&
-	    c->pending_count < c->note_count)
+	if (c->in_note && !c->note_word[n] &&
+	    c->pending_count < c->note_count) {
 		c->note_pending[c->pending_count++] = (int)n;
+		c->note_word[n] = c->word_notes + (int)c->pending_count;
+	}
 	struct buf rpr;
 	buf_init(&rpr);
 	buf_printf(&rpr, "<w:rStyle w:val=\"%s\"/>",
 		   c->opt->endnotes ? "EndnoteReference" : "FootnoteReference");
-	(void)s;
 	buf_putc(&rpr, '\0');
 	char num[24];
-	snprintf(num, sizeof num, "%ld", n);
+	snprintf(num, sizeof num, "%d", c->note_word[n]);
 	docx_runs(c, rpr.data, num, strlen(num));
 	buf_free(&rpr);
 }
@@ -467,7 +470,7 @@ static void S_inlines(struct docx_ctx *c, cmark_node *parent)
 			S_text_run(c, &st[sp], "\n", 1);
 			break;
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
-			S_note_ref(c, n, &st[sp]);
+			S_note_ref(c, n);
 			break;
 		default: /* raw HTML is dropped */
 			break;
@@ -1079,6 +1082,8 @@ static void S_collect(struct docx_ctx *c, cmark_node *doc)
 				   (c->note_count + 1) * sizeof *c->note_done);
 	c->note_pending = arena_alloc(&c->arena, (c->note_count + 1) *
 							 sizeof *c->note_pending);
+	c->note_word = arena_alloc(&c->arena,
+				   (c->note_count + 1) * sizeof *c->note_word);
 	size_t k = 0;
 	/* cmark-gfm numbers references in order and moves the definitions
 	 * to the end of the document in that order (as pdf.c reads them) */

@@ -104,7 +104,9 @@ struct docx_ctx {
 	/* notes: definitions by number (1..note_count), written? */
 	cmark_node **note_def;
 	bool *note_done;
-	int *note_pending;
+	int *note_pending; /* referred to from a note, not yet written */
+	int *note_word;    /* Word's number of each (0: not yet known) */
+	int word_notes;    /* the notes Word numbered so far */
 	size_t note_count, pending_count;
 	bool in_note;
 
