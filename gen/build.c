@@ -298,7 +298,12 @@ static bool S_write_docx(struct arena *a, struct diags *d,
 	o.subject = words_fill(a, words_get(&L->words, "pdf_subject"), names,
 			       vals, 2);
 	o.keywords = words_get(&L->words, "pdf_keywords");
-	o.date = S_date_text(value_map_get(L->context, "report"));
+	const struct value *rep = value_map_get(L->context, "report");
+	o.date = S_date_text(rep);
+	const struct value *orig = value_map_get(
+		value_map_get(rep, "original_language"), "name");
+	if (orig && orig->kind == VALUE_STRING && orig->len)
+		o.original = orig->str;
 	o.symbol = r->symbol;
 	struct pdf_date t = S_creation_date(r);
 	o.created = (struct docx_date){t.year, t.month, t.day, t.hour,

@@ -1093,9 +1093,24 @@ static void S_collect(struct docx_ctx *c, cmark_node *doc)
 			c->note_def[++k] = n;
 }
 
+/* The title page, as the PDF's: the symbol and the UN block above (its
+ * distribution, date and original language), then the State, the title
+ * and subtitle, who prepared it and when. */
 static void S_title_page(struct docx_ctx *c)
 {
 	const struct docx_options *o = c->opt;
+	if (o->symbol && *o->symbol)
+		docx_para(c, "TitleSymbol", NULL, o->symbol);
+	const struct words *w = o->words;
+	docx_para(c, "TitleBlock", NULL, words_get(w, "un_distribution"));
+	if (o->date)
+		docx_para(c, "TitleBlock", NULL, o->date);
+	if (o->original) {
+		const char *line = arena_printf(&c->arena, "%s %s",
+						words_get(w, "un_original"),
+						o->original);
+		docx_para(c, "TitleBlock", NULL, line);
+	}
 	if (o->state)
 		docx_para(c, "TitleState", NULL, o->state);
 	if (o->title)
@@ -1172,8 +1187,13 @@ static void S_sect_pr(struct docx_ctx *c, bool landscape)
 			   DOCX_PAGE_W, DOCX_PAGE_H);
 	buf_printf(c->out, "<w:pgMar w:top=\"%d\" w:right=\"%d\" "
 			   "w:bottom=\"%d\" w:left=\"%d\" w:header=\"709\" "
-			   "w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>",
+			   "w:footer=\"709\" w:gutter=\"0\"/>",
 		   DOCX_MARGIN, DOCX_MARGIN, DOCX_MARGIN, DOCX_MARGIN);
+	/* the title page, first of the first section, shows the symbol
+	 * once, in its own block: no running header or page number */
+	if (!c->sections++ && c->opt->title)
+		buf_puts(c->out, "<w:titlePg/>");
+	buf_puts(c->out, "</w:sectPr>");
 }
 
 /* ---------------------------------------------------------------- out */

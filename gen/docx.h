@@ -65,6 +65,7 @@ struct docx_options {
 	const char *keywords;
 	const char *state;
 	const char *date; /* as it reads: "15 July 2025" */
+	const char *original; /* the original language's name; NULL: none */
 	const char *symbol; /* the page header */
 	struct docx_date created;
 

@@ -114,6 +114,7 @@ struct docx_ctx {
 	bool page_break; /* the next paragraph starts a page */
 	bool after_table; /* the next paragraph follows a table */
 	bool landscape;  /* the section being written */
+	int sections;    /* the sections ended so far */
 };
 
 /* The report's language as Word tags it ("en-GB", "es-ES", "fr-FR"). */

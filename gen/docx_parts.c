@@ -48,16 +48,25 @@ static const struct S_pstyle S_pstyles[] = {
 	{"NumberedPara", "Numbered Paragraph", "BodyText", NULL,
 	 "<w:numPr><w:numId w:val=\"1\"/></w:numPr>"
 	 "<w:ind w:left=\"567\" w:hanging=\"567\"/>", ""},
+	{"TitleSymbol", "Title Symbol", "Normal", NULL,
+	 "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"18\" w:space=\"4\" "
+	 "w:color=\"1F4E79\"/></w:pBdr><w:spacing w:after=\"240\"/>"
+	 "<w:jc w:val=\"right\"/>",
+	 "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
+	 "<w:b/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>"},
+	{"TitleBlock", "Title Block", "Normal", NULL,
+	 "<w:spacing w:after=\"0\"/><w:ind w:left=\"6804\"/>"
+	 "<w:jc w:val=\"left\"/>", ""},
 	{"TitleState", "Title State", "Normal", "Title",
-	 "<w:spacing w:before=\"2400\" w:after=\"240\"/><w:jc w:val=\"left\"/>",
+	 "<w:suppressAutoHyphens/><w:spacing w:before=\"2400\" w:after=\"240\"/><w:jc w:val=\"left\"/>",
 	 "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
 	 "<w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
 	{"Title", "Title", "Normal", "Subtitle",
-	 "<w:spacing w:after=\"240\"/><w:jc w:val=\"left\"/>",
+	 "<w:suppressAutoHyphens/><w:spacing w:after=\"240\"/><w:jc w:val=\"left\"/>",
 	 "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
 	 "<w:b/><w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/>"},
 	{"Subtitle", "Subtitle", "Normal", "TitleInfo",
-	 "<w:spacing w:after=\"480\"/><w:jc w:val=\"left\"/>",
+	 "<w:suppressAutoHyphens/><w:spacing w:after=\"480\"/><w:jc w:val=\"left\"/>",
 	 "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>"},
 	{"TitleInfo", "Title Information", "Normal", NULL,
 	 "<w:spacing w:after=\"60\"/><w:jc w:val=\"left\"/>", ""},
