@@ -1177,7 +1177,11 @@ static void S_sect_pr(struct docx_ctx *c, bool landscape)
 {
 	buf_printf(c->out, "<w:sectPr><w:headerReference w:type=\"default\" "
 			   "r:id=\"rIdHeader\"/><w:footerReference "
-			   "w:type=\"default\" r:id=\"rIdFooter\"/>");
+			   "w:type=\"default\" r:id=\"rIdFooter\"/>"
+			   /* decimal endnotes (Word's default is i, ii, iii;
+			    * LibreOffice reads it here, not in settings) */
+			   "<w:endnotePr><w:numFmt w:val=\"decimal\"/>"
+			   "</w:endnotePr>");
 	if (landscape)
 		buf_printf(c->out, "<w:pgSz w:w=\"%d\" w:h=\"%d\" "
 				   "w:orient=\"landscape\"/>",

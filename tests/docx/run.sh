@@ -160,6 +160,10 @@ if render "$tmp/end/build/report-en.docx" "$tmp/lo-end"; then
 	notes=$(grep -E '^\[\^[^]]+\]: ' "$tmp/end/build/md/report-en.md" |
 		sed -E 's/^\[\^[^]]+\]: //; s/\\(.)/\1/g' | cut -c1-40)
 	all_in "$tmp/lo-end/report-en.flat" "$notes" "endnotes in Word's rendering"
+	count=$(wc -l <<<"$notes")
+	last=$(flat "$(tail -n 1 <<<"$notes")")
+	expect "endnotes numbered 1, 2, 3 (the last, $count, with its text)" \
+		"grep -qF -- '$count$last' '$tmp/lo-end/report-en.flat'"
 fi
 # the word count (word_limit: 10700 above): printed, a warning past it
 "$UPRGEN" check -C "$tmp/end" >"$tmp/words.out" 2>"$tmp/words.err"
