@@ -337,7 +337,9 @@ static void S_drop_cover(cmark_node *doc)
 
 /* One PDF per language, each in a thread of its own: the documents share
  * nothing but the read-only model, and typesetting is most of a build's
- * time.  Each job has its own arena and diagnostics, merged afterwards. */
+ * time.  The Word document of the language follows its PDF on the same
+ * thread, from the same tree (without the cover).  Each job has its own
+ * arena and diagnostics, merged afterwards. */
 struct S_pdf_job {
 	const struct report *r;
 	struct S_language *L;
