@@ -23,7 +23,8 @@ PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  fonts-dejavu-core libzip-dev libexpat1-dev libxlsxwriter-dev \
                  libmicrohttpd-dev
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
-                 python3-openpyxl libreoffice-calc-nogui nodejs
+                 python3-openpyxl libreoffice-calc-nogui nodejs \
+                 libreoffice-writer-nogui pandoc python3-docx
 
 SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)

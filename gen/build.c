@@ -28,6 +28,7 @@
 #include "cli.h"
 #include "context.h"
 #include "document.h"
+#include "docx.h"
 #include "heap.h"
 #include "markdown.h"
 #include "model.h"
@@ -41,17 +42,19 @@
 
 static const char S_usage[] =
 	"usage: uprgen build [-C DIR] [--out DIR] [--lang LL] "
-	"[--format html|pdf|all]\n"
+	"[--format html|pdf|docx|all]\n"
 	"\n"
 	"Checks DIR/content/ (default: the current folder), then writes\n"
 	"  OUT/site/            the website (one folder per language)\n"
 	"  OUT/report-LL.pdf    the PDF report, per language\n"
+	"  OUT/report-LL.docx   the Word report, per language\n"
 	"  OUT/md/report-LL.md  the expanded Markdown, for inspection\n"
 	"OUT is DIR/build unless --out says otherwise.  Templates come from\n"
 	"DIR/templates/ first, then from the built-in ones.\n"
-	"  --lang LL      the PDF of that language only (the site and the\n"
-	"                 Markdown are always of every language)\n"
-	"  --format F     html, pdf or all (default)\n"
+	"  --lang LL      the PDF and Word document of that language only\n"
+	"                 (the site and the Markdown are always of every\n"
+	"                 language)\n"
+	"  --format F     html, pdf, docx or all (default)\n"
 	"What a build does not remake is kept from the previous build.\n"
 	"The output is switched in as one piece: a failed or interrupted\n"
 	"build leaves the previous output as it was.  uprgen replaces only\n"
@@ -61,7 +64,7 @@ struct S_options {
 	const char *dir;
 	const char *out;
 	int only_lang; /* -1: all */
-	bool html, pdf;
+	bool html, pdf, docx;
 };
 
 struct S_language {
@@ -79,7 +82,7 @@ static int S_parse_args(int argc, char **argv, struct S_options *o)
 	o->dir = ".";
 	o->out = NULL;
 	o->only_lang = -1;
-	o->html = o->pdf = true;
+	o->html = o->pdf = o->docx = true;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -112,10 +115,12 @@ static int S_parse_args(int argc, char **argv, struct S_options *o)
 		} else if (!strcmp(arg, "--format") && val) {
 			o->html = !strcmp(val, "html") || !strcmp(val, "all");
 			o->pdf = !strcmp(val, "pdf") || !strcmp(val, "all");
-			if (!o->html && !o->pdf) {
+			o->docx = !strcmp(val, "docx") || !strcmp(val, "all");
+			if (!o->html && !o->pdf && !o->docx) {
 				return cli_usage_error(
 					"build",
-					"--format is html, pdf or all, not '%s'",
+					"--format is html, pdf, docx or all, "
+					"not '%s'",
 					val);
 			}
 			i++;
@@ -272,6 +277,46 @@ static bool S_write_pdf(struct arena *a, struct diags *d,
 	return pdf_render(L->doc, &o, path, d);
 }
 
+/* The Word document of L: the same facts as the PDF's title page and
+ * document information, from the same context. */
+static bool S_write_docx(struct arena *a, struct diags *d,
+			 const struct report *r, const struct S_language *L,
+			 const char *staging)
+{
+	enum lang first = report_first_language(r);
+	struct docx_options o = {0};
+	o.lang = L->lang;
+	o.file = L->md_file;
+	o.report = r;
+	o.words = &L->words;
+	o.title = text_get(&r->title, L->lang, first);
+	o.subtitle = text_get(&r->subtitle, L->lang, first);
+	o.author = text_get(&r->prepared_by, L->lang, first);
+	o.state = text_get(&r->state, L->lang, first);
+	const char *names[] = {"cycle", "state"};
+	const char *vals[] = {arena_printf(a, "%d", r->cycle), o.state};
+	o.subject = words_fill(a, words_get(&L->words, "pdf_subject"), names,
+			       vals, 2);
+	o.keywords = words_get(&L->words, "pdf_keywords");
+	const struct value *rep = value_map_get(L->context, "report");
+	o.date = S_date_text(rep);
+	const struct value *orig = value_map_get(
+		value_map_get(rep, "original_language"), "name");
+	if (orig && orig->kind == VALUE_STRING && orig->len)
+		o.original = orig->str;
+	o.symbol = r->symbol;
+	struct pdf_date t = S_creation_date(r);
+	o.created = (struct docx_date){t.year, t.month, t.day, t.hour,
+				       t.minute, t.second};
+	o.toc = true;
+	o.endnotes = r->endnotes;
+	o.base_dir = r->content_dir;
+	o.root = r->real_dir;
+	const char *path = arena_printf(a, "%s/report-%s.docx", staging,
+					lang_code(L->lang));
+	return docx_render(L->doc, &o, path, d);
+}
+
 /* The PDF draws its own title page from report.yaml, so the cover the
  * template writes for the website (everything before the first page
  * break) is left out of it, instead of being printed a second time. */
@@ -292,11 +337,14 @@ static void S_drop_cover(cmark_node *doc)
 
 /* One PDF per language, each in a thread of its own: the documents share
  * nothing but the read-only model, and typesetting is most of a build's
- * time.  Each job has its own arena and diagnostics, merged afterwards. */
+ * time.  The Word document of the language follows its PDF on the same
+ * thread, from the same tree (without the cover).  Each job has its own
+ * arena and diagnostics, merged afterwards. */
 struct S_pdf_job {
 	const struct report *r;
 	struct S_language *L;
 	const char *staging;
+	bool pdf, docx;
 	struct arena arena;
 	struct diags diags;
 	bool ok;
@@ -308,21 +356,26 @@ static void *S_pdf_thread(void *p)
 {
 	struct S_pdf_job *job = p;
 	S_drop_cover(job->L->doc);
-	job->ok = S_write_pdf(&job->arena, &job->diags, job->r, job->L,
-			      job->staging);
+	job->ok = (!job->pdf || S_write_pdf(&job->arena, &job->diags, job->r,
+					    job->L, job->staging)) &&
+		  (!job->docx || S_write_docx(&job->arena, &job->diags,
+					      job->r, job->L, job->staging));
 	return NULL;
 }
 
 static bool S_write_pdfs(struct diags *d, const struct report *r,
-			 struct S_language *langs, size_t nlangs, int only,
-			 const char *staging)
+			 struct S_language *langs, size_t nlangs,
+			 const struct S_options *o, const char *staging)
 {
+	int only = o->only_lang;
 	struct S_pdf_job jobs[LANG_COUNT];
 	size_t n = 0;
 	for (size_t i = 0; i < nlangs; i++)
 		if (only < 0 || langs[i].lang == (enum lang)only)
 			jobs[n++] = (struct S_pdf_job){.r = r, .L = &langs[i],
-						       .staging = staging};
+						       .staging = staging,
+						       .pdf = o->pdf,
+						       .docx = o->docx};
 	for (size_t i = 0; i < n; i++) {
 		arena_init(&jobs[i].arena);
 		diags_init(&jobs[i].diags);
@@ -383,6 +436,11 @@ static void S_report_read(void *arg, size_t i)
 static bool S_pdf_wanted(const struct S_options *o, enum lang l)
 {
 	return o->pdf && (o->only_lang < 0 || l == (enum lang)o->only_lang);
+}
+
+static bool S_docx_wanted(const struct S_options *o, enum lang l)
+{
+	return o->docx && (o->only_lang < 0 || l == (enum lang)o->only_lang);
 }
 
 /* The report files written for the site's languages, copied beside
@@ -450,7 +508,7 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 						 &langs[i].words,
 						 langs[i].md_file,
 						 S_pdf_wanted(o, langs[i].lang),
-						 false};
+						 S_docx_wanted(o, langs[i].lang)};
 	}
 	/* The site is written on another thread meanwhile the contexts are
 	 * made and the reports parsed. */
@@ -470,10 +528,11 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 	}
 	if (w)
 		ok = site_finish(w, ok ? docs : NULL,
-				 o->pdf ? NULL : S_report_read, langs) &&
+				 o->pdf || o->docx ? NULL : S_report_read,
+				 langs) &&
 		     ok;
-	if (ok && o->pdf)
-		ok = S_write_pdfs(d, r, langs, n, o->only_lang, staging);
+	if (ok && (o->pdf || o->docx))
+		ok = S_write_pdfs(d, r, langs, n, o, staging);
 	if (ok && w)
 		ok = S_offer_files(a, d, site, n, staging);
 	for (size_t i = 0; i < n; i++)
@@ -493,13 +552,16 @@ static bool S_has_language(const struct report *r, enum lang l)
  * before anything is written. */
 static const char **S_names(struct arena *a, const struct report *r)
 {
-	const char **names = arena_alloc(a, (r->language_count + 3) *
+	const char **names = arena_alloc(a, (2 * r->language_count + 3) *
 						    sizeof *names);
 	size_t n = 0;
 	names[n++] = "site";
 	names[n++] = "md";
 	for (size_t i = 0; i < r->language_count; i++)
 		names[n++] = arena_printf(a, "report-%s.pdf",
+					  lang_code(r->languages[i]));
+	for (size_t i = 0; i < r->language_count; i++)
+		names[n++] = arena_printf(a, "report-%s.docx",
 					  lang_code(r->languages[i]));
 	names[n] = NULL;
 	return names;
@@ -516,12 +578,18 @@ static bool S_keep(struct arena *a, struct diags *d, struct output *out,
 		buf_printf(kept, "%ssite/", kept->len ? ", " : "");
 	for (size_t i = 0; i < r->language_count; i++) {
 		enum lang l = r->languages[i];
-		if (o->pdf && (o->only_lang < 0 || l == (enum lang)o->only_lang))
-			continue;
-		const char *name = arena_printf(a, "report-%s.pdf",
-						lang_code(l));
-		if (output_keep(out, d, name))
-			buf_printf(kept, "%s%s", kept->len ? ", " : "", name);
+		bool this_lang = o->only_lang < 0 ||
+				 l == (enum lang)o->only_lang;
+		for (int k = 0; k < 2; k++) {
+			if ((k ? o->docx : o->pdf) && this_lang)
+				continue;
+			const char *name = arena_printf(
+				a, "report-%s.%s", lang_code(l),
+				k ? "docx" : "pdf");
+			if (output_keep(out, d, name))
+				buf_printf(kept, "%s%s", kept->len ? ", " : "",
+					   name);
+		}
 	}
 	return ok && d->errors == 0;
 }
@@ -542,6 +610,9 @@ int build_command(int argc, char **argv)
 			getenv("SOURCE_DATE_EPOCH"), S_EPOCH_MAX);
 	/* first, while there is one thread: see output.h */
 	output_guard_start();
+	/* the time zone read once, before the threads that write the Word
+	 * documents' zip entries in local time (docx_parts.c) */
+	tzset();
 	struct arena a;
 	struct diags d;
 	struct heap_prefault *pf = heap_prefault_start();

@@ -58,6 +58,37 @@ void escape_html(struct buf *out, const char *s, size_t len)
 	}
 }
 
+void escape_xml(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t start = 0, i = 0;
+	while (i < len) {
+		unsigned char c = u[i];
+		if (c >= 0x20 && c < 0x80 && !S_html_special[c]) {
+			i++;
+			continue;
+		}
+		size_t adv = 1;
+		unsigned cp = c < 0x80 ? c : utf8_decode(s + i, len - i, &adv);
+		bool bad_utf8 = cp == 0xFFFD && !(adv == 3 && u[i] == 0xEF);
+		bool drop = (cp < 0x20 && cp != '\t' && cp != '\n' &&
+			     cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
+		if (!S_html_special[c] && !drop && !bad_utf8) {
+			i += adv;
+			continue;
+		}
+		buf_put(out, s + start, i - start);
+		if (bad_utf8)
+			buf_puts(out, "\xEF\xBF\xBD");
+		else if (!drop)
+			buf_put(out, S_html_entities[S_html_special[c]].text,
+				S_html_entities[S_html_special[c]].len);
+		i += adv;
+		start = i;
+	}
+	buf_put(out, s + start, i - start);
+}
+
 static bool S_md_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';

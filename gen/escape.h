@@ -19,6 +19,13 @@
  * quoted with either quote. */
 void escape_html(struct buf *out, const char *s, size_t len);
 
+/* Text for XML 1.0 element content and attribute values (the Word back
+ * end): & < > " ' as entities, and what XML cannot hold at all dropped:
+ * C0 controls but tab, newline and carriage return, U+FFFE and U+FFFF,
+ * and bytes that are not UTF-8 (each becomes U+FFFD), so that no text
+ * can make the document ill-formed. */
+void escape_xml(struct buf *out, const char *s, size_t len);
+
 /*
  * Plain text to CommonMark (GFM) source that renders as exactly that
  * text wherever it is inserted inline: in a paragraph, a list item, a

@@ -32,7 +32,8 @@ struct S_loader {
 static const char *const S_report_fields[] = {
 	"state", "cycle",     "session",  "outcome",     "adopted",
 	"period", "title",    "subtitle", "symbol",      "date",
-	"languages", "prepared_by", "chapters", "site_url", "license", "received", NULL};
+	"languages", "prepared_by", "chapters", "site_url", "license", "received",
+	"notes", "word_limit", NULL};
 static const char *const S_period_fields[] = {"from", "to", NULL};
 static const char *const S_cluster_fields[] = {"id", "title", "description",
 					       NULL};
@@ -560,6 +561,23 @@ static void S_load_received(struct S_loader *L, const struct value *v)
 	L->r->received_pos = v->pos;
 }
 
+/* word_limit: a whole number of words, as OHCHR's 10,700. */
+static void S_load_word_limit(struct S_loader *L, const struct value *v)
+{
+	if (!v || v->kind == VALUE_NULL)
+		return;
+	if (v->kind != VALUE_NUMBER || v->number != floor(v->number) ||
+	    v->number < 1 || v->number > 1e7) {
+		diag_error(L->d, v->pos,
+			   "'word_limit' must be a whole number of words from "
+			   "1 to 10000000, found '%s'",
+			   v->str ? diag_quote(L->a, v->str)
+				  : value_kind_name(v->kind));
+		return;
+	}
+	L->r->word_limit = (long)v->number;
+}
+
 static void S_load_period(struct S_loader *L, const struct value *v)
 {
 	if (!v || v->kind == VALUE_NULL || !S_expect(L, v, VALUE_MAP, "period"))
@@ -619,6 +637,11 @@ static void S_load_report_fields(struct S_loader *L, const struct value *m)
 	r->site_url = S_site_url(L, value_map_get(m, "site_url"));
 	r->license = S_text(L, value_map_get(m, "license"), "license", false);
 	S_load_received(L, value_map_get(m, "received"));
+	static const char *const notes[] = {"footnotes", "endnotes", NULL};
+	const struct value *nv = value_map_get(m, "notes");
+	r->endnotes = nv && nv->kind != VALUE_NULL &&
+		      S_enum(L, nv, "notes", notes) == 1;
+	S_load_word_limit(L, value_map_get(m, "word_limit"));
 }
 
 /* ------------------------------------------------------------- chapters */

@@ -9,6 +9,7 @@
 
 #include "build.h"
 #include "cli.h"
+#include "docx_count.h"
 #include "diag.h"
 #include "heap.h"
 #include "import.h"
@@ -28,8 +29,10 @@ static const char S_usage[] =
 	"usage: uprgen COMMAND [OPTIONS]\n"
 	"\n"
 	"Commands:\n"
-	"  build  [-C DIR] [--out DIR] [--lang LL] [--format html|pdf|all]\n"
-	"                       build the website and the PDF report\n"
+	"  build  [-C DIR] [--out DIR] [--lang LL] "
+	"[--format html|pdf|docx|all]\n"
+	"                       build the website and the PDF and Word "
+	"reports\n"
 	"  check  [-C DIR] [-q] validate the content; every problem, then exit\n"
 	"  render TEMPLATE --data FILE.yaml [--partials DIR] [--markdown]\n"
 	"                       expand one Mustache template\n"
@@ -80,6 +83,9 @@ static int S_check_command(int argc, char **argv)
 	struct report *r = report_load(&a, &d, dir);
 	if (r)
 		report_validate(r, &d);
+	/* the words of the report, as the UN counts them (word_limit) */
+	if (r && !d.errors && !quiet)
+		docx_check_words(&a, &d, r, dir, stdout);
 	diags_print(&d, stderr, quiet);
 	int status = d.errors ? CLI_EXIT_CONTENT : 0;
 	if (r && !d.errors)

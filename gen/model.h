@@ -261,6 +261,12 @@ struct report {
 	 * all); where it was written, for messages */
 	size_t received;
 	struct source_pos received_pos;
+	/* notes: endnotes (the Word document's notes at its end; else at
+	 * the foot of their page) */
+	bool endnotes;
+	/* word_limit: the most words the body may have (uprgen check warns
+	 * past it); 0: none */
+	long word_limit;
 
 	struct chapter *chapters;
 	size_t chapter_count;

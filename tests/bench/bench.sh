@@ -284,6 +284,11 @@ for n in $SIZES; do
 	f_pdf=$M_FAIL; w_pdf=$M_WALL c_pdf=$M_CPU m_pdf=$M_RSS r_pdf=$M_RUNS
 	o_pdf=$(pdf_out "$O/out/report-en.pdf")
 
+	say "N = $n: uprgen build --format docx ($runs runs)"
+	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$O/out" --format docx
+	f_docx=$M_FAIL; w_docx=$M_WALL c_docx=$M_CPU m_docx=$M_RSS r_docx=$M_RUNS
+	o_docx=$(file_out "$(readlink -f "$O/out/report-en.docx")")
+
 	say "N = $n: uprgen build --format all ($runs runs)"
 	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$O/out" --format all
 	T_ALL[$n]=$M_WALL R_ALL[$n]=$M_RSS
@@ -332,6 +337,17 @@ for n in $SIZES; do
 		PREP=
 		f_pandoc=$M_FAIL w_pandoc=$M_WALL c_pandoc=$M_CPU m_pandoc=$M_RSS r_pandoc=$M_RUNS
 		o_pandoc=$(file_out "$O/peer.html")
+	fi
+	# the Word peer: pandoc's own Word writer on the same Markdown
+	w_pdocx= f_pdocx=$MISS_PANDOC c_pdocx= m_pdocx= r_pdocx=0 o_pdocx=
+	if [ $HAVE_PANDOC = 1 ]; then
+		say "N = $n: pandoc -t docx ($pruns runs)"
+		PREP="rm -f '$O/peer.docx'"
+		measure "$pruns" "$PEER_TIMEOUT" "$PEER_MEM_MB" pandoc -f gfm+footnotes \
+			-t docx "$D/peer.md" -o "$O/peer.docx"
+		PREP=
+		f_pdocx=$M_FAIL w_pdocx=$M_WALL c_pdocx=$M_CPU m_pdocx=$M_RSS r_pdocx=$M_RUNS
+		o_pdocx=$(file_out "$O/peer.docx")
 	fi
 	w_weasy= f_weasy=$MISS_WEASY c_weasy= m_weasy= r_weasy=0 o_weasy=
 	if [ $HAVE_WEASY = 1 ] && [ -z "$f_pandoc" ]; then
@@ -391,6 +407,19 @@ for n in $SIZES; do
 			t_pdf="? pandoc + WeasyPrint not measured"
 		fi
 	fi
+	t_docx=
+	if [ -n "$w_docx" ]; then
+		if [ "$n" = 250 ]; then
+			le "$w_docx" 0.05 && t_docx="✓ ≤ 50 ms" || t_docx="✗ wanted ≤ 50 ms"
+		fi
+		if [ -n "$w_pdocx" ]; then
+			ge "$w_pdocx" "$(awk -v u="$w_docx" 'BEGIN {print 20 * u}')" &&
+				t_docx="${t_docx:+$t_docx; }✓ ≥ 20× faster than pandoc -t docx" ||
+				t_docx="${t_docx:+$t_docx; }✗ wanted ≥ 20× faster than pandoc -t docx"
+		else
+			t_docx="${t_docx:+$t_docx; }? pandoc -t docx not measured"
+		fi
+	fi
 	if [ "$n" = 5000 ] && [ -n "$w_all" ]; then
 		if le "$w_all" 5 && le "${m_all:-0}" $((500 * 1024)); then t_all="✓ < 5 s, < 500 MB"; else t_all="✗ wanted < 5 s, < 500 MB"; fi
 	fi
@@ -414,9 +443,13 @@ for n in $SIZES; do
 	[ -n "$w_peer" ] && r="pandoc + WeasyPrint $(fratio "$w_peer" "$w_pdf") slower"
 	[ -n "$w_typst" ] && r="${r:+$r; }Typst $(fratio "$w_typst" "$w_pdf") slower"
 	mrow "uprgen build --format pdf" "$ncomma" "$r" "$o_pdf" "$t_pdf"
+	M_FAIL=$f_docx M_WALL=$w_docx M_CPU=$c_docx M_RSS=$m_docx M_RUNS=$r_docx
+	r=
+	[ -n "$w_pdocx" ] && r="pandoc -t docx $(fratio "$w_pdocx" "$w_docx") slower"
+	mrow "uprgen build --format docx (Word)" "$ncomma" "$r" "$o_docx" "$t_docx"
 	M_FAIL=$f_all M_WALL=$w_all M_CPU=$c_all M_RSS=$m_all M_RUNS=$r_all
 	r=$(fratio "$w_peer" "$w_all"); [ -n "$r" ] && r="pandoc + WeasyPrint $r slower"
-	mrow "uprgen build (html + pdf)" "$ncomma" "$r" "" "$t_all"
+	mrow "uprgen build (html + pdf + docx)" "$ncomma" "$r" "" "$t_all"
 	M_FAIL=$f_cmark M_WALL=$w_cmark M_CPU=$c_cmark M_RSS=$m_cmark M_RUNS=$r_cmark
 	mrow "floor: cmark-gfm -e table -e footnotes" "$ncomma" "1×" "${o_cmark:+$o_cmark (one page)}" ""
 	M_FAIL=$f_cmarkx M_WALL=$w_cmarkx M_CPU=$c_cmarkx M_RSS=$m_cmarkx M_RUNS=$r_cmarkx
@@ -427,6 +460,8 @@ for n in $SIZES; do
 	mrow "peer: pandoc -f gfm+footnotes -s → HTML" "$ncomma" "$(fratio "$w_pandoc" "$w_cmark") cmark-gfm" "${o_pandoc:+$o_pandoc (one page)}" ""
 	M_FAIL=$f_weasy M_WALL=$w_weasy M_CPU=$c_weasy M_RSS=$m_weasy M_RUNS=$r_weasy
 	mrow "peer: WeasyPrint, that HTML → PDF" "$ncomma" "" "$o_weasy" ""
+	M_FAIL=$f_pdocx M_WALL=$w_pdocx M_CPU=$c_pdocx M_RSS=$m_pdocx M_RUNS=$r_pdocx
+	mrow "peer: pandoc -f gfm+footnotes -t docx → Word" "$ncomma" "" "$o_pdocx" ""
 	if [ -n "$w_peer" ]; then
 		row "peers: pandoc + WeasyPrint (both formats)" "$ncomma" "" "$(fsec "$w_peer")" "$(fsec "$c_peer")" "$(fmb "$m_peer")" "" "" ""
 	fi

@@ -1,7 +1,8 @@
 /*
- * fuzz_markdown — Markdown to HTML and to PDF, the whole path of a
- * chapter: markdown_parse, then html_render and pdf_render (typesetting,
- * hyphenation, footnotes, tables, the contents, charts and the matrix).
+ * fuzz_markdown — Markdown to HTML, to PDF and to Word, the whole path of
+ * a chapter: markdown_parse, then html_render, pdf_render (typesetting,
+ * hyphenation, footnotes, tables, the contents, charts and the matrix)
+ * and docx_render (notes, or endnotes for one input in three).
  * ```chart ID``` and ```matrix``` blocks draw from the example report
  * (content/ of the project, loaded once), so statistics, the matrix and
  * its filters are reached.  The language (hyphenation patterns, words)
@@ -11,6 +12,7 @@
  */
 #include "fuzz_common.h"
 
+#include "docx.h"
 #include "pdf.h"
 
 enum { S_MAX_INPUT = 64 * 1024 };
@@ -55,6 +57,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	if (!pdf_render(doc, &po, pdf, &d) && d.errors == 0)
 		abort(); /* a failure must say why */
+
+	char docx[256];
+	snprintf(docx, sizeof docx, "%s/out.docx", fuzz_dir());
+	struct docx_options xo = {
+		.lang = lang, .report = S_report, .title = "Fuzz",
+		.symbol = "A/HRC/WG.6/0/X/1", .toc = true,
+		.endnotes = size % 3 == 0, .created = {2025, 1, 1, 0, 0, 0},
+		.base_dir = S_report ? S_report->content_dir : NULL,
+	};
+	if (!docx_render(doc, &xo, docx, &d) && d.errors == 0)
+		abort();
 	cmark_node_free(doc);
 	diags_free(&d);
 	return 0;

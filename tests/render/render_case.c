@@ -4,14 +4,17 @@
  * with the minimal valid project of tests/check as the report its charts
  * and matrices draw from, in English.
  *
- * usage: render_case PROJECT NAME.md OUT.html OUT.pdf
+ * usage: render_case PROJECT NAME.md OUT.html OUT.pdf [OUT.docx]
  * Writes the HTML fragment and the PDF; prints every message (warnings
  * too) to standard error as uprgen does; exits 1 when a back end failed.
+ * With OUT.docx, the Word document too, its messages in OUT.docx.err
+ * (apart, so that the HTML and PDF messages stay as they are).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "docx.h"
 #include "html.h"
 #include "markdown.h"
 #include "model.h"
@@ -21,9 +24,9 @@
 
 int main(int argc, char **argv)
 {
-	if (argc != 5) {
+	if (argc != 5 && argc != 6) {
 		fprintf(stderr, "usage: render_case PROJECT NAME.md OUT.html "
-				"OUT.pdf\n");
+				"OUT.pdf [OUT.docx]\n");
 		return 2;
 	}
 	struct arena a;
@@ -67,6 +70,24 @@ int main(int argc, char **argv)
 			.created = {2025, 1, 1, 0, 0, 0},
 			.base_dir = r->content_dir};
 		ok = pdf_render(doc, &po, argv[4], &d) && ok;
+		if (argc == 6) {
+			struct docx_options xo = {
+				.lang = LANG_EN, .file = argv[2], .report = r,
+				.words = &w, .symbol = "A/HRC/WG.6/0/X/1",
+				.title = "Render case",
+				.created = {2025, 1, 1, 0, 0, 0}, .toc = true,
+				.base_dir = r->content_dir};
+			struct diags xd;
+			diags_init(&xd);
+			ok = docx_render(doc, &xo, argv[5], &xd) && ok;
+			FILE *f = fopen(arena_printf(&a, "%s.err", argv[5]),
+					"w");
+			if (f) {
+				diags_print(&xd, f, 0);
+				fclose(f);
+			}
+			diags_free(&xd);
+		}
 		cmark_node_free(doc);
 	}
 	diags_print(&d, stderr, 0);

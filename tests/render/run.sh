@@ -5,7 +5,9 @@
 # the report its charts and matrices draw from), and compared with
 #   NAME.html     the HTML fragment,
 #   NAME.pdf.txt  the PDF's text (pdftotext -layout),
-#   NAME.err      the messages, each with its place.
+#   NAME.err      the messages, each with its place,
+#   NAME.docx.xml the Word document's word/document.xml (indented),
+#   NAME.docx.err the Word back end's messages.
 # A case is a new NAME.md; UPDATE=1 (`make golden`) writes the three
 # files from what the back ends do now: review them in the diff.
 set -u
@@ -34,7 +36,7 @@ for md in *.md; do
 	[[ $md == README.md ]] && continue
 	name=${md%.md}
 	"$RENDER_CASE" "$project" "$md" "$tmp/$name.html" "$tmp/$name.pdf" \
-		2>"$tmp/$name.err"
+		"$tmp/$name.docx" 2>"$tmp/$name.err"
 	status=$?
 	if ((status > 1)); then
 		fail=$((fail + 1))
@@ -47,6 +49,14 @@ for md in *.md; do
 	compare "$name" HTML "$tmp/$name.html" "$here/$name.html"
 	compare "$name" "PDF text" "$tmp/$name.pdf.txt" "$here/$name.pdf.txt"
 	compare "$name" messages "$tmp/$name.err" "$here/$name.err"
+	python3 -c 'import sys, zipfile, xml.dom.minidom as m
+x = zipfile.ZipFile(sys.argv[1]).read("word/document.xml")
+sys.stdout.write(m.parseString(x).toprettyxml(indent=" "))' \
+		"$tmp/$name.docx" >"$tmp/$name.docx.xml" 2>&1
+	compare "$name" "Word document.xml" "$tmp/$name.docx.xml" \
+		"$here/$name.docx.xml"
+	compare "$name" "Word messages" "$tmp/$name.docx.err" \
+		"$here/$name.docx.err"
 done
 echo "render: $pass passed, $fail failed"
 ((fail == 0))

@@ -1,0 +1,1263 @@
+/*
+ * docx — docx_render(): the walk over the cmark-gfm tree into the body
+ * of word/document.xml and its notes (one switch on the node type, like
+ * cmark's renderers and pdf.c), the title page and the table of
+ * contents.  See docx.h for the contract, docx_int.h for how the parts
+ * fit; the package itself is written by docx_parts.c.
+ */
+#include "docx.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "docx_int.h"
+#include "escape.h"
+#include "fence.h"
+#include "image.h"
+
+#define S_MAX_DEPTH 48 /* deeper blocks are written as plain paragraphs */
+#define S_MAX_STYLE 64 /* inline nesting followed; deeper keeps the last */
+#define S_TOC_DEPTH 2  /* heading levels the table of contents lists */
+
+/* ------------------------------------------------------- small helpers */
+
+const char *docx_lang_tag(enum lang l)
+{
+	switch (l) {
+	case LANG_ES:
+		return "es-ES";
+	case LANG_FR:
+		return "fr-FR";
+	default:
+		return "en-GB"; /* the UN writes British English */
+	}
+}
+
+static const char *S_plain(struct arena *a, cmark_node *node)
+{
+	struct buf b;
+	buf_init(&b);
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			buf_puts(&b, cmark_node_get_literal(n));
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			buf_putc(&b, ' ');
+	}
+	cmark_iter_free(it);
+	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+void docx_runs(struct docx_ctx *c, const char *rpr, const char *s,
+	       size_t len)
+{
+	struct buf *o = c->out;
+	buf_printf(o, "<w:r><w:rPr>%s<w:lang w:val=\"%s\"/></w:rPr>", rpr,
+		   c->lang_tag);
+	size_t start = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && s[i] != '\t' && s[i] != '\n')
+			continue;
+		if (i > start) {
+			buf_puts(o, "<w:t xml:space=\"preserve\">");
+			escape_xml(o, s + start, i - start);
+			buf_puts(o, "</w:t>");
+		}
+		if (i < len)
+			buf_puts(o, s[i] == '\t' ? "<w:tab/>" : "<w:br/>");
+		start = i + 1;
+	}
+	buf_puts(o, "</w:r>");
+}
+
+void docx_para(struct docx_ctx *c, const char *style, const char *rpr,
+	       const char *text)
+{
+	buf_printf(c->out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>",
+		   style);
+	c->after_table = false;
+	if (text && *text)
+		docx_runs(c, rpr ? rpr : "", text, strlen(text));
+	buf_puts(c->out, "</w:p>");
+}
+
+static void S_bookmark(struct docx_ctx *c, const char *name, bool start,
+		       int id)
+{
+	if (start)
+		buf_printf(c->out, "<w:bookmarkStart w:id=\"%d\" w:name=\"%s\"/>",
+			   id, name);
+	else
+		buf_printf(c->out, "<w:bookmarkEnd w:id=\"%d\"/>", id);
+}
+
+/* A field: its code, then its cached result (plain text, may be ""). */
+static void S_field(struct docx_ctx *c, const char *rpr, const char *code,
+		    const char *result)
+{
+	static const char *const parts[] = {"begin", "separate", "end"};
+	for (int i = 0; i < 3; i++) {
+		if (i == 1) {
+			buf_printf(c->out, "<w:r><w:rPr>%s<w:lang w:val=\"%s\"/>"
+					   "</w:rPr><w:instrText "
+					   "xml:space=\"preserve\">",
+				   rpr, c->lang_tag);
+			escape_xml(c->out, code, strlen(code));
+			buf_puts(c->out, "</w:instrText></w:r>");
+		}
+		if (i == 2 && *result)
+			docx_runs(c, rpr, result, strlen(result));
+		buf_printf(c->out, "<w:r><w:rPr>%s<w:lang w:val=\"%s\"/></w:rPr>"
+				   "<w:fldChar w:fldCharType=\"%s\"/></w:r>",
+			   rpr, c->lang_tag, parts[i]);
+	}
+}
+
+const char *docx_rel(struct docx_ctx *c, const char *type,
+		     const char *target, bool external)
+{
+	const char *id = arena_printf(&c->arena, "rId%d", c->next_rid++);
+	buf_printf(&c->rels, "<Relationship Id=\"%s\" Type=\"http://schemas."
+			     "openxmlformats.org/officeDocument/2006/"
+			     "relationships/%s\" Target=\"", id, type);
+	escape_xml(&c->rels, target, strlen(target));
+	buf_printf(&c->rels, "\"%s/>", external ? " TargetMode=\"External\""
+						: "");
+	return id;
+}
+
+struct docx_part *docx_part_add(struct docx_ctx *c, const char *name)
+{
+	c->parts = arena_grow(&c->arena, c->parts, sizeof *c->parts,
+			      c->part_count, &c->part_cap, c->part_count + 1);
+	struct docx_part *p = &c->parts[c->part_count++];
+	p->name = arena_strdup(&c->arena, name);
+	buf_init(&p->data);
+	return p;
+}
+
+/* ------------------------------------------------------------ inlines */
+
+struct S_style {
+	bool bold, italic, strike, code, link;
+};
+
+static void S_rpr(struct buf *b, const struct S_style *s)
+{
+	if (s->link)
+		buf_puts(b, "<w:rStyle w:val=\"Hyperlink\"/>");
+	else if (s->code)
+		buf_puts(b, "<w:rStyle w:val=\"CodeChar\"/>");
+	if (s->bold)
+		buf_puts(b, "<w:b/>");
+	if (s->italic)
+		buf_puts(b, "<w:i/>");
+	if (s->strike)
+		buf_puts(b, "<w:strike/>");
+}
+
+static void S_text_run(struct docx_ctx *c, const struct S_style *s,
+		       const char *text, size_t len)
+{
+	struct buf rpr;
+	buf_init(&rpr);
+	S_rpr(&rpr, s);
+	buf_putc(&rpr, '\0');
+	docx_runs(c, rpr.data, text, len);
+	buf_free(&rpr);
+}
+
+static const char *S_note_kind(const struct docx_ctx *c)
+{
+	return c->opt->endnotes ? "endnote" : "footnote";
+}
+
+static void S_note_ref_run(struct docx_ctx *c, int n)
+{
+	const char *k = S_note_kind(c);
+	buf_printf(c->out, "<w:r><w:rPr><w:rStyle w:val=\"%sReference\"/>"
+			   "<w:lang w:val=\"%s\"/></w:rPr><w:%sReference "
+			   "w:id=\"%d\"/></w:r>",
+		   c->opt->endnotes ? "Endnote" : "Footnote", c->lang_tag, k,
+		   n);
+}
+
+static void S_blocks(struct docx_ctx *c, cmark_node *parent);
+
+struct S_para {
+	const char *style;
+	int num_id, ilvl; /* num_id 0: not numbered */
+	int indent;       /* left indent in twips, 0: the style's */
+	char jc;          /* 'l' 'c' 'r' 'j' or 0 */
+	bool keep_next;
+};
+
+static void S_open_para(struct docx_ctx *c, struct S_para p);
+
+/* The note of number n written into the notes part, the first time it
+ * is referred to from the body. */
+static void S_write_note(struct docx_ctx *c, int n)
+{
+	cmark_node *def = c->note_def[n];
+	c->note_done[n] = true;
+	struct buf *saved = c->out;
+	int list_level = c->list_level, depth = c->depth;
+	struct docx_frame frame = c->frame;
+	const char *style = c->opt->endnotes ? "EndnoteText" : "FootnoteText";
+	c->out = &c->notes;
+	c->in_note = true;
+	c->list_level = 0;
+	c->frame = (struct docx_frame){.style = style, .note_mark = true};
+	buf_printf(c->out, "<w:%s w:id=\"%d\">", S_note_kind(c), n);
+	S_blocks(c, def);
+	if (c->frame.note_mark) { /* an empty note still has its mark */
+		S_open_para(c, (struct S_para){.style = style});
+		buf_puts(c->out, "</w:p>");
+	}
+	buf_printf(c->out, "</w:%s>", S_note_kind(c));
+	c->frame = frame;
+	c->out = saved;
+	c->in_note = false;
+	c->list_level = list_level;
+	c->depth = depth;
+}
+
+/* A footnote reference: in the body, Word's own note (written now) the
+ * first time, the number as text after; in a note, where Word has no
+ * notes, the number as text, and the note it names follows this one's
+ * mark in the body.  Word numbers notes in the order of their marks, so
+ * the number written as text is Word's: a note that only a note refers
+ * to comes right after that note's mark. */
+static void S_note_ref(struct docx_ctx *c, cmark_node *ref)
+{
+	const char *lit = cmark_node_get_literal(ref);
+	long n = lit ? strtol(lit, NULL, 10) : 0;
+	if (n <= 0 || (size_t)n > c->note_count || !c->note_def[n])
+		return;
+	if (!c->in_note && !c->note_done[n]) {
+		c->note_word[n] = ++c->word_notes;
+		S_note_ref_run(c, (int)n);
+		S_write_note(c, (int)n);
+		/* the notes this one referred to, each once, in that order */
+		for (size_t i = 0; i < c->pending_count; i++) {
+			int m = c->note_pending[i];
+			c->word_notes++;
+			S_note_ref_run(c, m);
+			S_write_note(c, m);
+		}
+		c->pending_count = 0;
+		return;
+	}
+	if (c->in_note && !c->note_word[n] &&
+	    c->pending_count < c->note_count) {
+		c->note_pending[c->pending_count++] = (int)n;
+		c->note_word[n] = c->word_notes + (int)c->pending_count;
+	}
+	struct buf rpr;
+	buf_init(&rpr);
+	buf_printf(&rpr, "<w:rStyle w:val=\"%s\"/>",
+		   c->opt->endnotes ? "EndnoteReference" : "FootnoteReference");
+	buf_putc(&rpr, '\0');
+	char num[24];
+	snprintf(num, sizeof num, "%d", c->note_word[n]);
+	docx_runs(c, rpr.data, num, strlen(num));
+	buf_free(&rpr);
+}
+
+/* A slug as the website makes a heading's id (html.c), for "#id"
+ * links; ASCII letters and digits, others joined by '-'. */
+static const char *S_slug(struct arena *a, const char *text)
+{
+	struct buf b;
+	buf_init(&b);
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		unsigned char ch = *p;
+		if (b.len >= 80 && (ch & 0xc0) != 0x80)
+			break;
+		if (ch >= 'A' && ch <= 'Z')
+			buf_putc(&b, (char)(ch - 'A' + 'a'));
+		else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+			 ch >= 0x80)
+			buf_putc(&b, (char)ch);
+		else if (b.len && b.data[b.len - 1] != '-')
+			buf_putc(&b, '-');
+	}
+	while (b.len && b.data[b.len - 1] == '-')
+		b.len--;
+	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* Opens a hyperlink for a link node; false when it links nowhere. */
+static bool S_link_open(struct docx_ctx *c, cmark_node *n)
+{
+	const char *url = cmark_node_get_url(n);
+	if (!url || !*url)
+		return false;
+	if (url[0] == '#') {
+		for (size_t i = 0; i < c->head_count; i++)
+			if (!strcmp(c->heads[i].slug, url + 1)) {
+				buf_printf(c->out, "<w:hyperlink w:anchor=\"%s\" "
+						   "w:history=\"1\">",
+					   c->heads[i].bookmark);
+				return true;
+			}
+		return false;
+	}
+	if (!markdown_url_is_safe(url, false))
+		return false; /* its text stays, as in the HTML and PDF */
+	struct buf u;
+	buf_init(&u);
+	escape_url(&u, url, strlen(url));
+	buf_putc(&u, '\0');
+	const char *rid = docx_rel(c, "hyperlink", u.data, true);
+	buf_free(&u);
+	buf_printf(c->out, "<w:hyperlink r:id=\"%s\" w:history=\"1\">", rid);
+	return true;
+}
+
+static int S_text_width(const struct docx_ctx *c);
+
+/* A picture of the content folder (image.h) embedded in the document,
+ * its description as its text alternative; false when it is not to be
+ * shown (a warning says why) and its description is written instead. */
+static bool S_picture(struct docx_ctx *c, cmark_node *img)
+{
+	struct image im;
+	if (!image_open(&c->arena, c->opt->base_dir, c->opt->root,
+			cmark_node_get_url(img),
+			markdown_node_pos(img, c->opt->file), c->d, &im))
+		return false;
+	char *bytes = NULL;
+	size_t len = 0;
+	/* image_open() bounded its pixels; the file is bounded here */
+	int err = file_read_all(im.path, 64 * 1024 * 1024, &bytes, &len);
+	if (err) {
+		diag_warning(c->d, markdown_node_pos(img, c->opt->file),
+			     "cannot read the image \"%s\": %s; its "
+			     "description is shown instead",
+			     im.url, file_error_text(err));
+		return false;
+	}
+	int k = ++c->pictures;
+	const char *name = arena_printf(&c->arena, "word/media/image%d.%s", k,
+					im.kind == IMAGE_PNG ? "png" : "jpeg");
+	struct docx_part *p = docx_part_add(c, name);
+	buf_put(&p->data, bytes, len);
+	free(bytes);
+	const char *rid = docx_rel(c, "image", name + 5, false);
+	/* 96 pixels an inch, at most the width of the text */
+	double cx = im.width * 9525.0, cy = im.height * 9525.0;
+	double max = (double)S_text_width(c) * DOCX_EMU_PER_TWIP;
+	if (cx > max) {
+		cy = cy * max / cx;
+		cx = max;
+	}
+	int id = c->next_docpr++;
+	const char *alt = S_plain(&c->arena, img);
+	buf_printf(c->out, "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+			   "<w:drawing><wp:inline distT=\"0\" distB=\"0\" "
+			   "distL=\"0\" distR=\"0\"><wp:extent cx=\"%.0f\" "
+			   "cy=\"%.0f\"/><wp:effectExtent l=\"0\" t=\"0\" "
+			   "r=\"0\" b=\"0\"/><wp:docPr id=\"%d\" "
+			   "name=\"Picture %d\" descr=\"",
+		   c->lang_tag, cx, cy, id, k);
+	escape_xml(c->out, alt, strlen(alt));
+	buf_printf(c->out, "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks "
+			   "noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+			   "<a:graphic><a:graphicData uri=\"http://schemas."
+			   "openxmlformats.org/drawingml/2006/picture\">"
+			   "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"%d\" "
+			   "name=\"image%d\"/><pic:cNvPicPr/></pic:nvPicPr>"
+			   "<pic:blipFill><a:blip r:embed=\"%s\"/><a:stretch>"
+			   "<a:fillRect/></a:stretch></pic:blipFill><pic:spPr>"
+			   "<a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext "
+			   "cx=\"%.0f\" cy=\"%.0f\"/></a:xfrm><a:prstGeom "
+			   "prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+			   "</pic:pic></a:graphicData></a:graphic></wp:inline>"
+			   "</w:drawing></w:r>",
+		   id, k, rid, cx, cy);
+	return true;
+}
+
+/* The inlines of a block, as runs. */
+static void S_inlines(struct docx_ctx *c, cmark_node *parent)
+{
+	struct S_style st[S_MAX_STYLE];
+	int sp = 0;
+	st[0] = (struct S_style){0};
+	int link_open = 0; /* hyperlinks are not nested */
+	cmark_node *shown = NULL; /* a picture: its description is inside */
+	cmark_iter *it = cmark_iter_new(parent);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (n == parent)
+			continue;
+		if (shown) {
+			if (n == shown && ev == CMARK_EVENT_EXIT)
+				shown = NULL;
+			continue;
+		}
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_IMAGE && !c->in_note &&
+		    S_picture(c, n)) {
+			shown = n;
+			continue;
+		}
+		cmark_node_type t = cmark_node_get_type(n);
+		bool container = t == CMARK_NODE_EMPH ||
+				 t == CMARK_NODE_STRONG ||
+				 t == CMARK_NODE_LINK ||
+				 t == CMARK_NODE_IMAGE ||
+				 markdown_ext_of(n) == MARKDOWN_EXT_STRIKETHROUGH;
+		if (container) {
+			if (ev == CMARK_EVENT_ENTER) {
+				struct S_style s = st[sp];
+				if (t == CMARK_NODE_EMPH || t == CMARK_NODE_IMAGE)
+					s.italic = !s.italic;
+				else if (t == CMARK_NODE_STRONG)
+					s.bold = true;
+				else if (t == CMARK_NODE_LINK) {
+					if (!link_open && S_link_open(c, n)) {
+						link_open = sp + 1;
+						s.link = true;
+					}
+				} else
+					s.strike = true;
+				if (sp + 1 < S_MAX_STYLE)
+					st[++sp] = s;
+			} else if (sp > 0) {
+				if (link_open == sp) {
+					buf_puts(c->out, "</w:hyperlink>");
+					link_open = 0;
+				}
+				sp--;
+			}
+			continue;
+		}
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		const char *lit = cmark_node_get_literal(n);
+		struct S_style code;
+		switch (t) {
+		case CMARK_NODE_TEXT:
+			if (lit)
+				S_text_run(c, &st[sp], lit, strlen(lit));
+			break;
+		case CMARK_NODE_CODE:
+			code = st[sp];
+			code.code = true;
+			if (lit)
+				S_text_run(c, &code, lit, strlen(lit));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			S_text_run(c, &st[sp], " ", 1);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			S_text_run(c, &st[sp], "\n", 1);
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			S_note_ref(c, n);
+			break;
+		default: /* raw HTML is dropped */
+			break;
+		}
+	}
+	if (link_open)
+		buf_puts(c->out, "</w:hyperlink>");
+	cmark_iter_free(it);
+}
+
+/* ------------------------------------------------------------- blocks */
+
+static void S_ppr(struct docx_ctx *c, const struct S_para *p,
+		  bool page_break)
+{
+	buf_printf(c->out, "<w:pPr><w:pStyle w:val=\"%s\"/>", p->style);
+	if (p->keep_next)
+		buf_puts(c->out, "<w:keepNext/>");
+	if (page_break)
+		buf_puts(c->out, "<w:pageBreakBefore/>");
+	if (p->num_id)
+		buf_printf(c->out, "<w:numPr><w:ilvl w:val=\"%d\"/><w:numId "
+				   "w:val=\"%d\"/></w:numPr>",
+			   p->ilvl, p->num_id);
+	/* a table has no space below of its own; a heading has its own */
+	if (c->after_table && strncmp(p->style, "Heading", 7))
+		buf_puts(c->out, "<w:spacing w:before=\"200\"/>");
+	c->after_table = false;
+	if (p->indent)
+		buf_printf(c->out, "<w:ind w:left=\"%d\"/>", p->indent);
+	if (p->jc)
+		buf_printf(c->out, "<w:jc w:val=\"%s\"/>",
+			   p->jc == 'c' ? "center" : p->jc == 'r' ? "right"
+				   : p->jc == 'j' ? "both" : "left");
+	buf_puts(c->out, "</w:pPr>");
+}
+
+static void S_open_para(struct docx_ctx *c, struct S_para p)
+{
+	buf_puts(c->out, "<w:p>");
+	if (c->frame.item_num) {
+		if (!strcmp(p.style, "ListParagraph"))
+			p.style = c->frame.item_style;
+		p.num_id = c->frame.item_num;
+		p.ilvl = c->frame.item_lvl;
+		p.indent = 0;
+		c->frame.item_num = 0;
+	}
+	bool br = !c->in_note && c->page_break;
+	c->page_break = c->page_break && c->in_note;
+	S_ppr(c, &p, br);
+	if (c->frame.note_mark) {
+		c->frame.note_mark = false;
+		const char *k = c->opt->endnotes ? "Endnote" : "Footnote";
+		buf_printf(c->out, "<w:r><w:rPr><w:rStyle w:val=\"%sReference\"/>"
+				   "<w:lang w:val=\"%s\"/></w:rPr><w:%sRef/></w:r>",
+			   k, c->lang_tag,
+			   c->opt->endnotes ? "endnote" : "footnote");
+		docx_runs(c, "", " ", 1);
+	}
+}
+
+static struct S_para S_plain_para(const struct docx_ctx *c)
+{
+	return (struct S_para){.style = c->frame.style,
+			       .indent = c->frame.indent};
+}
+
+static void S_paragraph(struct docx_ctx *c, cmark_node *n)
+{
+	struct S_para p = S_plain_para(c);
+	int number = markdown_number(&c->num, n);
+	if (number > 0 && !c->in_note) {
+		p.style = "NumberedPara";
+		p.num_id = DOCX_NUM_PARA;
+	}
+	S_open_para(c, p);
+	S_inlines(c, n);
+	buf_puts(c->out, "</w:p>");
+}
+
+/* The bookmark of a recommendation's heading: "### Recommendation ID"
+ * ends with the id of a recommendation of the report. */
+static long S_rec_of_heading(struct docx_ctx *c, const char *text)
+{
+	const struct report *r = c->opt->report;
+	const char *sp = strrchr(text, ' ');
+	const char *id = sp ? sp + 1 : text;
+	if (!r || !*id)
+		return -1;
+	size_t lo = 0, hi = r->rec_count;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int cmp = strcmp(c->rec_ids[mid], id);
+		if (!cmp)
+			return (long)c->rec_index[mid];
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static void S_heading(struct docx_ctx *c, cmark_node *n)
+{
+	int level = cmark_node_get_heading_level(n);
+	if (level > 4)
+		level = 4;
+	markdown_number(&c->num, n);
+	if (c->in_note || c->list_level) { /* no bookmark, no contents */
+		S_open_para(c, (struct S_para){.style = "Heading4"});
+		S_inlines(c, n);
+		buf_puts(c->out, "</w:p>");
+		return;
+	}
+	char style[24];
+	snprintf(style, sizeof style, "Heading%d", level < 1 ? 1 : level);
+	S_open_para(c, (struct S_para){.style = style});
+	struct docx_heading *h = NULL;
+	if (c->head_next < c->head_count && c->heads[c->head_next].node == n)
+		h = &c->heads[c->head_next++];
+	int id = c->bookmark_id++;
+	if (h)
+		S_bookmark(c, h->bookmark, true, id);
+	long rec = h ? S_rec_of_heading(c, h->text) : -1;
+	int rid = c->bookmark_id++;
+	if (rec >= 0)
+		S_bookmark(c, arena_printf(&c->arena, "rec%ld", rec), true, rid);
+	S_inlines(c, n);
+	if (rec >= 0)
+		S_bookmark(c, NULL, false, rid);
+	if (h)
+		S_bookmark(c, NULL, false, id);
+	buf_puts(c->out, "</w:p>");
+}
+
+/* -------------------------------------------------------------- tables */
+
+static void S_tbl_open(struct docx_ctx *c, const int *widths, unsigned cols)
+{
+	if (c->page_break && !c->in_note) {
+		S_open_para(c, (struct S_para){.style = "Normal"});
+		buf_puts(c->out, "</w:p>");
+	}
+	buf_puts(c->out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"UprTable\"/>"
+			 "<w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+			 "<w:tblLayout w:type=\"fixed\"/>"
+			 "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" "
+			 "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
+			 "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
+	for (unsigned i = 0; i < cols; i++)
+		buf_printf(c->out, "<w:gridCol w:w=\"%d\"/>", widths[i]);
+	buf_puts(c->out, "</w:tblGrid>");
+}
+
+static void S_tr_open(struct docx_ctx *c, bool header)
+{
+	buf_printf(c->out, "<w:tr><w:trPr><w:cantSplit/>%s</w:trPr>",
+		   header ? "<w:tblHeader/>" : "");
+}
+
+static void S_tc_open(struct docx_ctx *c, int width, bool header, char jc)
+{
+	buf_printf(c->out, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>"
+			   "</w:tcPr>", width);
+	S_open_para(c, (struct S_para){
+		.style = header ? "TableHeading" : "TableText", .jc = jc});
+}
+
+static void S_tbl_close(struct docx_ctx *c)
+{
+	buf_puts(c->out, "</w:tbl>");
+	c->after_table = true;
+	/* a note, like a cell, must end with a paragraph */
+	if (c->in_note)
+		docx_para(c, c->opt->endnotes ? "EndnoteText" : "FootnoteText",
+			  NULL, NULL);
+}
+
+static int S_text_width(const struct docx_ctx *c)
+{
+	return c->landscape ? DOCX_TEXT_W_LANDSCAPE : DOCX_TEXT_W;
+}
+
+static void S_table(struct docx_ctx *c, cmark_node *table)
+{
+	unsigned cols = markdown_table_columns(table);
+	if (!cols)
+		return;
+	/* widths in proportion to what the columns hold: the longest text
+	 * of a body cell, at least the longest word of the heading */
+	int *w = arena_alloc(&c->arena, cols * sizeof *w);
+	long total = 0;
+	for (cmark_node *row = cmark_node_first_child(table); row;
+	     row = cmark_node_next(row)) {
+		bool header = markdown_is_header_row(row);
+		unsigned i = 0;
+		for (cmark_node *cell = cmark_node_first_child(row);
+		     cell && i < cols; cell = cmark_node_next(cell), i++) {
+			const char *t = S_plain(&c->arena, cell);
+			int len = 0, word = 0, longest = 0;
+			for (const unsigned char *p = (const unsigned char *)t;
+			     *p; p++) {
+				if ((*p & 0xc0) == 0x80)
+					continue; /* one per character */
+				len++;
+				word = *p == ' ' ? 0 : word + 1;
+				longest = word > longest ? word : longest;
+			}
+			/* a heading's words are bold and not broken */
+			int want = header ? longest * 3 / 2 + 2 : len;
+			if (want > w[i])
+				w[i] = want;
+		}
+	}
+	for (unsigned i = 0; i < cols; i++) {
+		w[i] = w[i] < 4 ? 4 : w[i] > 40 ? 40 : w[i];
+		total += w[i];
+	}
+	for (unsigned i = 0; i < cols; i++)
+		w[i] = (int)(S_text_width(c) * w[i] / total);
+	S_tbl_open(c, w, cols);
+	struct docx_frame saved = c->frame;
+	c->frame = (struct docx_frame){.style = "TableText"};
+	for (cmark_node *row = cmark_node_first_child(table); row;
+	     row = cmark_node_next(row)) {
+		bool header = markdown_is_header_row(row);
+		S_tr_open(c, header);
+		unsigned i = 0;
+		for (cmark_node *cell = cmark_node_first_child(row);
+		     cell && i < cols; cell = cmark_node_next(cell), i++) {
+			char a = markdown_table_align(table, i);
+			S_tc_open(c, w[i], header, a == 'c' || a == 'r' ? a : 0);
+			S_inlines(c, cell);
+			buf_puts(c->out, "</w:p></w:tc>");
+		}
+		for (; i < cols; i++) {
+			S_tc_open(c, w[i], header, 0);
+			buf_puts(c->out, "</w:p></w:tc>");
+		}
+		buf_puts(c->out, "</w:tr>");
+	}
+	c->frame = saved;
+	S_tbl_close(c);
+}
+
+/* The recommendation matrix: the five columns, the number a link to the
+ * recommendation's heading. */
+static void S_matrix(struct docx_ctx *c, const char *filter,
+		     struct source_pos pos)
+{
+	const struct report *r = c->opt->report;
+	if (!r) {
+		diag_warning(c->d, pos, "no report to draw a matrix from");
+		return;
+	}
+	struct matrix m;
+	matrix_select(&m, r, filter, c->opt->lang, pos, c->d);
+	/* shares of the width: number, text, States, position, status */
+	static const int share[MATRIX_COLUMN_COUNT] = {11, 45, 20, 12, 12};
+	int w[MATRIX_COLUMN_COUNT];
+	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++)
+		w[i] = S_text_width(c) * share[i] / 100;
+	S_tbl_open(c, w, MATRIX_COLUMN_COUNT);
+	S_tr_open(c, true);
+	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {
+		S_tc_open(c, w[i], true, 0);
+		const char *h = c->matrix_words.heading[i];
+		docx_runs(c, "", h, strlen(h));
+		buf_puts(c->out, "</w:p></w:tc>");
+	}
+	buf_puts(c->out, "</w:tr>");
+	struct buf cell;
+	buf_init(&cell);
+	for (size_t row = 0; row < m.count; row++) {
+		S_tr_open(c, false);
+		for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {
+			S_tc_open(c, w[i], false, 0);
+			buf_clear(&cell);
+			matrix_cell(&cell, &m, &c->matrix_words, row,
+				    (enum matrix_column)i);
+			long rec = m.rows[row] - r->recs;
+			bool link = i == MATRIX_ID && c->heads &&
+				    rec >= 0 && (size_t)rec < r->rec_count;
+			if (link)
+				buf_printf(c->out, "<w:hyperlink w:anchor="
+						   "\"rec%ld\" w:history=\"1\">",
+					   rec);
+			docx_runs(c, link ? "<w:rStyle w:val=\"Hyperlink\"/>"
+					  : "",
+				  cell.data ? cell.data : "", cell.len);
+			if (link)
+				buf_puts(c->out, "</w:hyperlink>");
+			buf_puts(c->out, "</w:p></w:tc>");
+		}
+		buf_puts(c->out, "</w:tr>");
+	}
+	buf_free(&cell);
+	matrix_free(&m);
+	S_tbl_close(c);
+}
+
+/* -------------------------------------------------- code, lists, quotes */
+
+static void S_code(struct docx_ctx *c, cmark_node *n)
+{
+	struct fence fb = fence_of(n);
+	struct source_pos pos = markdown_node_pos(n, c->opt->file);
+	if (fb.kind == FENCE_CHART) {
+		struct chart *ch = fence_chart(&c->arena, &fb, c->opt->report,
+					       c->opt->lang, &c->chart_words,
+					       pos, c->d);
+		if (ch && !c->in_note)
+			docx_chart(c, ch);
+		return;
+	}
+	if (fb.kind == FENCE_MATRIX) {
+		S_matrix(c, fb.filter, pos);
+		return;
+	}
+	const char *lit = cmark_node_get_literal(n);
+	size_t len = lit ? strlen(lit) : 0;
+	if (len && lit[len - 1] == '\n')
+		len--;
+	S_open_para(c, (struct S_para){.style = "Code",
+				       .indent = c->frame.indent});
+	docx_runs(c, "", lit ? lit : "", len);
+	buf_puts(c->out, "</w:p>");
+}
+
+static void S_list(struct docx_ctx *c, cmark_node *n)
+{
+	bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+	int lvl = c->list_level > 8 ? 8 : c->list_level;
+	int num = DOCX_NUM_BULLET;
+	/* an item that opens with a list: its own number on a line above,
+	 * as a Word paragraph has one number */
+	if (c->frame.item_num) {
+		S_open_para(c, (struct S_para){.style = "ListParagraph"});
+		buf_puts(c->out, "</w:p>");
+	}
+	if (ordered) {
+		num = c->next_num++;
+		buf_printf(&c->nums, "<w:num w:numId=\"%d\"><w:abstractNumId "
+				     "w:val=\"%d\"/><w:lvlOverride w:ilvl=\"%d\">"
+				     "<w:startOverride w:val=\"%d\"/>"
+				     "</w:lvlOverride></w:num>",
+			   num, cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM
+					? DOCX_ABSTRACT_ORDERED_PAREN
+					: DOCX_ABSTRACT_ORDERED, lvl,
+			   cmark_node_get_list_start(n));
+	}
+	struct docx_frame saved = c->frame;
+	c->list_level++;
+	for (cmark_node *item = cmark_node_first_child(n); item;
+	     item = cmark_node_next(item)) {
+		c->frame = (struct docx_frame){
+			.style = "ListParagraph",
+			.indent = 720 * (lvl + 1),
+			.item_num = num, .item_lvl = lvl,
+			.item_style = ordered ? "ListNumber" : "ListBullet",
+			.note_mark = saved.note_mark};
+		saved.note_mark = false;
+		S_blocks(c, item);
+		if (c->frame.item_num) { /* an empty item still shows */
+			S_open_para(c, (struct S_para){.style = "ListParagraph"});
+			buf_puts(c->out, "</w:p>");
+		}
+	}
+	c->list_level--;
+	c->frame = saved;
+	c->frame.note_mark = false;
+}
+
+/* A page break starts the next paragraph on a new page; one before a
+ * part that is a matrix under its headings (the annex) starts a
+ * landscape section, and the next page break after it a portrait one
+ * again. */
+static bool S_section_is_matrix(cmark_node *n)
+{
+	bool matrix = false;
+	for (n = cmark_node_next(n); n; n = cmark_node_next(n)) {
+		cmark_node_type t = cmark_node_get_type(n);
+		if (markdown_directive_of(n) == MARKDOWN_PAGE_BREAK)
+			break;
+		if (t == CMARK_NODE_CODE_BLOCK &&
+		    fence_of(n).kind == FENCE_MATRIX)
+			matrix = true;
+		else if (t != CMARK_NODE_HEADING &&
+			 t != CMARK_NODE_HTML_BLOCK &&
+			 t != CMARK_NODE_FOOTNOTE_DEFINITION)
+			return false;
+	}
+	return matrix;
+}
+
+static void S_sect_pr(struct docx_ctx *c, bool landscape);
+
+static void S_html(struct docx_ctx *c, cmark_node *n)
+{
+	markdown_number(&c->num, n);
+	if (markdown_directive_of(n) != MARKDOWN_PAGE_BREAK || c->in_note)
+		return;
+	bool landscape = cmark_node_get_type(cmark_node_parent(n)) ==
+				 CMARK_NODE_DOCUMENT &&
+			 S_section_is_matrix(n);
+	if (landscape == c->landscape) {
+		c->page_break = true;
+		return;
+	}
+	/* the section so far ends with this paragraph; the next starts on
+	 * a new page */
+	buf_puts(c->out, "<w:p><w:pPr>");
+	S_sect_pr(c, c->landscape);
+	buf_puts(c->out, "</w:pPr></w:p>");
+	c->landscape = landscape;
+	c->page_break = false;
+}
+
+static void S_rule(struct docx_ctx *c)
+{
+	S_open_para(c, (struct S_para){.style = "Rule"});
+	buf_puts(c->out, "</w:p>");
+}
+
+/* Too deep a nesting is written as one plain paragraph. */
+static void S_flat(struct docx_ctx *c, cmark_node *parent)
+{
+	const char *text = S_plain(&c->arena, parent);
+	S_open_para(c, S_plain_para(c));
+	docx_runs(c, "", text, strlen(text));
+	buf_puts(c->out, "</w:p>");
+}
+
+static void S_block(struct docx_ctx *c, cmark_node *n)
+{
+	struct docx_frame saved;
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		S_paragraph(c, n);
+		break;
+	case CMARK_NODE_HEADING:
+		S_heading(c, n);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		S_code(c, n);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		S_rule(c);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		S_html(c, n);
+		break;
+	case CMARK_NODE_LIST:
+		S_list(c, n);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		saved = c->frame;
+		if (!c->in_note) {
+			c->frame.style = "Quote";
+			c->frame.indent = c->frame.indent + 567;
+		}
+		S_blocks(c, n);
+		saved.note_mark = c->frame.note_mark;
+		c->frame = saved;
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION: /* written where referred to */
+		break;
+	default:
+		if (markdown_ext_of(n) == MARKDOWN_EXT_TABLE)
+			S_table(c, n);
+		else
+			S_blocks(c, n);
+		break;
+	}
+}
+
+static void S_blocks(struct docx_ctx *c, cmark_node *parent)
+{
+	if (++c->depth > S_MAX_DEPTH)
+		S_flat(c, parent);
+	else
+		for (cmark_node *n = cmark_node_first_child(parent); n;
+		     n = cmark_node_next(n))
+			S_block(c, n);
+	c->depth--;
+}
+
+/* ------------------------------------------------------- word count */
+
+static size_t S_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+	for (; *s; s++) {
+		bool blank = *s == ' ' || *s == '\t' || *s == '\n' ||
+			     *s == '\r';
+		n += !blank && !in;
+		in = !blank;
+	}
+	return n;
+}
+
+size_t docx_word_count(cmark_node *doc)
+{
+	size_t n = 0;
+	bool annex = false;
+	struct buf text;
+	buf_init(&text);
+	for (cmark_node *b = cmark_node_first_child(doc); b;
+	     b = cmark_node_next(b)) {
+		if (markdown_directive_of(b) == MARKDOWN_PAGE_BREAK)
+			annex = S_section_is_matrix(b);
+		if (annex || cmark_node_get_type(b) ==
+				     CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		/* the block's text, blocks and lines apart, inlines run on
+		 * ("**a**b" is one word) */
+		buf_clear(&text);
+		cmark_iter *it = cmark_iter_new(b);
+		cmark_event_type ev;
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *x = cmark_iter_get_node(it);
+			cmark_node_type t = cmark_node_get_type(x);
+			const char *lit = cmark_node_get_literal(x);
+			if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+				buf_puts(&text, lit ? lit : "");
+			} else if (t == CMARK_NODE_CODE_BLOCK) {
+				if (fence_of(x).kind == FENCE_CODE)
+					buf_puts(&text, lit ? lit : "");
+				buf_putc(&text, ' ');
+			} else if (t == CMARK_NODE_EMPH ||
+				   t == CMARK_NODE_STRONG ||
+				   t == CMARK_NODE_LINK ||
+				   t == CMARK_NODE_IMAGE ||
+				   markdown_ext_of(x) ==
+					   MARKDOWN_EXT_STRIKETHROUGH) {
+				continue;
+			} else if (ev == CMARK_EVENT_ENTER ||
+				   ev == CMARK_EVENT_EXIT) {
+				buf_putc(&text, ' ');
+			}
+		}
+		cmark_iter_free(it);
+		buf_putc(&text, '\0');
+		n += S_words(text.data);
+	}
+	buf_free(&text);
+	return n;
+}
+
+/* ------------------------------------------------ before the body */
+
+struct S_rec_key {
+	const char *id;
+	size_t index;
+};
+
+static int S_cmp_rec(const void *a, const void *b)
+{
+	return strcmp(((const struct S_rec_key *)a)->id,
+		      ((const struct S_rec_key *)b)->id);
+}
+
+static void S_collect(struct docx_ctx *c, cmark_node *doc)
+{
+	const struct report *r = c->opt->report;
+	if (r && r->rec_count) {
+		c->rec_ids = arena_alloc(&c->arena,
+					 r->rec_count * sizeof *c->rec_ids);
+		c->rec_index = arena_alloc(&c->arena,
+					   r->rec_count * sizeof *c->rec_index);
+		/* sorted with their places: ids are unique (check) */
+		struct S_rec_key *keys = xmalloc(r->rec_count * sizeof *keys);
+		for (size_t i = 0; i < r->rec_count; i++)
+			keys[i] = (struct S_rec_key){
+				r->recs[i].id ? r->recs[i].id : "", i};
+		qsort(keys, r->rec_count, sizeof *keys, S_cmp_rec);
+		for (size_t i = 0; i < r->rec_count; i++) {
+			c->rec_ids[i] = keys[i].id;
+			c->rec_index[i] = keys[i].index;
+		}
+		free(keys);
+	}
+	/* headings: only those of the body, outside lists and notes */
+	for (cmark_node *n = cmark_node_first_child(doc); n;
+	     n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
+			c->note_count++;
+			continue;
+		}
+		if (cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		c->heads = arena_grow(&c->arena, c->heads, sizeof *c->heads,
+				      c->head_count, &c->head_cap,
+				      c->head_count + 1);
+		const char *text = S_plain(&c->arena, n);
+		int level = cmark_node_get_heading_level(n);
+		c->heads[c->head_count] = (struct docx_heading){
+			n, level > 4 ? 4 : level, text,
+			S_slug(&c->arena, text),
+			arena_printf(&c->arena, "_Toc%zu", c->head_count + 1)};
+		c->head_count++;
+	}
+	c->note_def = arena_alloc(&c->arena,
+				  (c->note_count + 1) * sizeof *c->note_def);
+	c->note_done = arena_alloc(&c->arena,
+				   (c->note_count + 1) * sizeof *c->note_done);
+	c->note_pending = arena_alloc(&c->arena, (c->note_count + 1) *
+							 sizeof *c->note_pending);
+	c->note_word = arena_alloc(&c->arena,
+				   (c->note_count + 1) * sizeof *c->note_word);
+	size_t k = 0;
+	/* cmark-gfm numbers references in order and moves the definitions
+	 * to the end of the document in that order (as pdf.c reads them) */
+	for (cmark_node *n = cmark_node_first_child(doc); n;
+	     n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			c->note_def[++k] = n;
+}
+
+/* The title page, as the PDF's: the symbol and the UN block above (its
+ * distribution, date and original language), then the State, the title
+ * and subtitle, who prepared it and when. */
+static void S_title_page(struct docx_ctx *c)
+{
+	const struct docx_options *o = c->opt;
+	if (o->symbol && *o->symbol)
+		docx_para(c, "TitleSymbol", NULL, o->symbol);
+	const struct words *w = o->words;
+	docx_para(c, "TitleBlock", NULL, words_get(w, "un_distribution"));
+	if (o->date)
+		docx_para(c, "TitleBlock", NULL, o->date);
+	if (o->original) {
+		const char *line = arena_printf(&c->arena, "%s %s",
+						words_get(w, "un_original"),
+						o->original);
+		docx_para(c, "TitleBlock", NULL, line);
+	}
+	if (o->state)
+		docx_para(c, "TitleState", NULL, o->state);
+	if (o->title)
+		docx_para(c, "Title", NULL, o->title);
+	if (o->subtitle)
+		docx_para(c, "Subtitle", NULL, o->subtitle);
+	if (o->author)
+		docx_para(c, "TitleInfo", NULL, o->author);
+	if (o->date)
+		docx_para(c, "TitleInfo", NULL, o->date);
+}
+
+static void S_toc(struct docx_ctx *c)
+{
+	const char *title = words_get(c->opt->words, "toc_title");
+	buf_puts(c->out, "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/>"
+			 "<w:pageBreakBefore/></w:pPr>");
+	docx_runs(c, "", title, strlen(title));
+	buf_puts(c->out, "</w:p>");
+	char code[64];
+	snprintf(code, sizeof code, " TOC \\o \"1-%d\" \\h \\z \\u ",
+		 S_TOC_DEPTH);
+	bool open = false;
+	for (size_t i = 0; i < c->head_count; i++) {
+		const struct docx_heading *h = &c->heads[i];
+		if (h->level > S_TOC_DEPTH)
+			continue;
+		buf_printf(c->out, "<w:p><w:pPr><w:pStyle w:val=\"TOC%d\"/>"
+				   "</w:pPr>",
+			   h->level);
+		if (!open) { /* the field's start, its cached result follows */
+			buf_printf(c->out,
+				   "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+				   "<w:fldChar w:fldCharType=\"begin\"/></w:r>"
+				   "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+				   "<w:instrText xml:space=\"preserve\">%s"
+				   "</w:instrText></w:r><w:r><w:rPr><w:lang "
+				   "w:val=\"%s\"/></w:rPr><w:fldChar "
+				   "w:fldCharType=\"separate\"/></w:r>",
+				   c->lang_tag, c->lang_tag, code, c->lang_tag);
+			open = true;
+		}
+		buf_printf(c->out, "<w:hyperlink w:anchor=\"%s\" "
+				   "w:history=\"1\">", h->bookmark);
+		/* no page numbers: Word writes them when it updates the
+		 * field (on opening, settings.xml) */
+		docx_runs(c, "", h->text, strlen(h->text));
+		buf_puts(c->out, "</w:hyperlink></w:p>");
+	}
+	if (open) {
+		buf_printf(c->out, "<w:p><w:r><w:rPr><w:lang w:val=\"%s\"/>"
+				   "</w:rPr><w:fldChar w:fldCharType=\"end\"/>"
+				   "</w:r></w:p>", c->lang_tag);
+	} else {
+		buf_puts(c->out, "<w:p>");
+		S_field(c, "", code, "");
+		buf_puts(c->out, "</w:p>");
+	}
+	c->page_break = true;
+}
+
+/* The properties of the section that ends here (or the last one). */
+static void S_sect_pr(struct docx_ctx *c, bool landscape)
+{
+	buf_printf(c->out, "<w:sectPr><w:headerReference w:type=\"default\" "
+			   "r:id=\"rIdHeader\"/><w:footerReference "
+			   "w:type=\"default\" r:id=\"rIdFooter\"/>"
+			   /* decimal endnotes (Word's default is i, ii, iii;
+			    * LibreOffice reads it here, not in settings) */
+			   "<w:endnotePr><w:numFmt w:val=\"decimal\"/>"
+			   "</w:endnotePr>");
+	if (landscape)
+		buf_printf(c->out, "<w:pgSz w:w=\"%d\" w:h=\"%d\" "
+				   "w:orient=\"landscape\"/>",
+			   DOCX_PAGE_H, DOCX_PAGE_W);
+	else
+		buf_printf(c->out, "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>",
+			   DOCX_PAGE_W, DOCX_PAGE_H);
+	buf_printf(c->out, "<w:pgMar w:top=\"%d\" w:right=\"%d\" "
+			   "w:bottom=\"%d\" w:left=\"%d\" w:header=\"709\" "
+			   "w:footer=\"709\" w:gutter=\"0\"/>",
+		   DOCX_MARGIN, DOCX_MARGIN, DOCX_MARGIN, DOCX_MARGIN);
+	/* the title page, first of the first section, shows the symbol
+	 * once, in its own block: no running header or page number */
+	if (!c->sections++ && c->opt->title)
+		buf_puts(c->out, "<w:titlePg/>");
+	buf_puts(c->out, "</w:sectPr>");
+}
+
+/* ---------------------------------------------------------------- out */
+
+static bool S_save(struct docx_ctx *c, const char *out_path)
+{
+	char *tmp = arena_printf(&c->arena, "%s.tmp-XXXXXX", out_path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		diag_error(c->d, (struct source_pos){out_path, 0, 0},
+			   "cannot write beside the output: %s",
+			   strerror(errno));
+		return false;
+	}
+	fchmod(fd, 0644);
+	close(fd);
+	bool ok = docx_package(c, tmp);
+	if (ok && rename(tmp, out_path) != 0) {
+		diag_error(c->d, (struct source_pos){out_path, 0, 0},
+			   "cannot write: %s", strerror(errno));
+		ok = false;
+	}
+	if (!ok)
+		unlink(tmp);
+	return ok;
+}
+
+bool docx_render(cmark_node *doc, const struct docx_options *opt,
+		 const char *out_path, struct diags *d)
+{
+	struct docx_ctx c = {.opt = opt, .d = d};
+	arena_init(&c.arena);
+	buf_init(&c.body);
+	buf_init(&c.notes);
+	buf_init(&c.rels);
+	buf_init(&c.nums);
+	c.out = &c.body;
+	c.lang_tag = docx_lang_tag(opt->lang);
+	c.chart_words = chart_words(opt->words);
+	c.matrix_words = matrix_words(opt->words);
+	c.next_rid = 1;
+	c.next_num = DOCX_NUM_FIRST_ORDERED;
+	c.next_docpr = 1;
+	c.page_break = false;
+	c.frame = (struct docx_frame){.style = "BodyText"};
+	S_collect(&c, doc);
+	S_title_page(&c);
+	if (opt->toc)
+		S_toc(&c);
+	else if (c.body.len)
+		c.page_break = true;
+	S_blocks(&c, doc);
+	S_sect_pr(&c, c.landscape);
+	bool ok = S_save(&c, out_path);
+	for (size_t i = 0; i < c.part_count; i++)
+		buf_free(&c.parts[i].data);
+	buf_free(&c.body);
+	buf_free(&c.notes);
+	buf_free(&c.rels);
+	buf_free(&c.nums);
+	arena_free(&c.arena);
+	return ok;
+}

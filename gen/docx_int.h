@@ -1,0 +1,144 @@
+/*
+ * docx_int — how the parts of the Word back end fit: docx.c walks the
+ * tree into the document's body and notes; docx_parts.c writes the
+ * package's fixed parts (styles, numbering, settings, properties, header,
+ * footer, relationships, content types) and the zip; docx_chart.c writes
+ * a chart as a native Word chart part.  Private to docx*.c.
+ *
+ * Memory: every string and part lives in the render's arena or in the
+ * context's buffers, freed by docx_render() before it returns.
+ */
+#ifndef UPRGEN_DOCX_INT_H
+#define UPRGEN_DOCX_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "chart.h"
+#include "docx.h"
+#include "markdown.h"
+#include "matrix.h"
+#include "util.h"
+
+/* Page geometry in twentieths of a point: A4, margins of 2.5 cm. */
+enum {
+	DOCX_PAGE_W = 11906,
+	DOCX_PAGE_H = 16838,
+	DOCX_MARGIN = 1418,
+	DOCX_TEXT_W = DOCX_PAGE_W - 2 * DOCX_MARGIN,
+	DOCX_TEXT_W_LANDSCAPE = DOCX_PAGE_H - 2 * DOCX_MARGIN,
+	/* English Metric Units per twip, for drawings */
+	DOCX_EMU_PER_TWIP = 635,
+};
+
+/* The numbering definitions (numbering.xml): ids of abstract numbering
+ * and of the num every numbered paragraph and bullet uses; an ordered
+ * list gets a num of its own (docx_ctx.ordered_lists) so that each
+ * starts at its own number. */
+enum {
+	DOCX_ABSTRACT_PARA = 1,
+	DOCX_ABSTRACT_BULLET = 2,
+	DOCX_ABSTRACT_ORDERED = 3,
+	DOCX_ABSTRACT_ORDERED_PAREN = 4, /* 1) 2) */
+	DOCX_NUM_PARA = 1,
+	DOCX_NUM_BULLET = 2,
+	DOCX_NUM_FIRST_ORDERED = 3,
+};
+
+/* One entry of the zip besides the fixed parts. */
+struct docx_part {
+	const char *name; /* "word/charts/chart1.xml" */
+	struct buf data;
+};
+
+/* One heading: its bookmark and, for the table of contents, its text. */
+struct docx_heading {
+	cmark_node *node;
+	int level;
+	const char *text;  /* plain text */
+	const char *slug;  /* as the website's ids, for "#slug" links */
+	const char *bookmark;
+};
+
+/* The paragraph context a block is written in: set by lists, quotes
+ * and notes around the blocks they hold. */
+struct docx_frame {
+	const char *style; /* of plain paragraphs */
+	int indent;        /* left indent in twips, 0: the style's */
+	int item_num; /* the list item's first paragraph: its num, else 0 */
+	int item_lvl;
+	const char *item_style; /* ListBullet or ListNumber */
+	bool note_mark; /* the note's first paragraph: its mark first */
+};
+
+struct docx_ctx {
+	const struct docx_options *opt;
+	struct diags *d;
+	struct arena arena;
+	const char *lang_tag; /* "en-GB" */
+	struct chart_words chart_words;
+	struct matrix_words matrix_words;
+
+	struct buf body;  /* document.xml's body */
+	struct buf notes; /* footnotes.xml's (or endnotes.xml's) notes */
+	struct buf *out;  /* the one being written: body or notes */
+	struct buf rels;  /* document.xml.rels after the fixed ones */
+	int next_rid;
+	struct buf nums;  /* numbering.xml's w:num of the ordered lists */
+	int next_num;
+	struct docx_part *parts;
+	size_t part_count, part_cap;
+	int charts, pictures, next_docpr;
+
+	struct markdown_numbering num;
+	int depth;       /* nesting of block containers */
+	int list_level;  /* nesting of lists, 0 outside */
+	int bookmark_id;
+
+	struct docx_heading *heads;
+	size_t head_count, head_cap, head_next;
+	/* recommendation ids, sorted, to bookmark their headings */
+	const char **rec_ids;
+	size_t *rec_index;
+
+	/* notes: definitions by number (1..note_count), written? */
+	cmark_node **note_def;
+	bool *note_done;
+	int *note_pending; /* referred to from a note, not yet written */
+	int *note_word;    /* Word's number of each (0: not yet known) */
+	int word_notes;    /* the notes Word numbered so far */
+	size_t note_count, pending_count;
+	bool in_note;
+
+	struct docx_frame frame;
+	bool page_break; /* the next paragraph starts a page */
+	bool after_table; /* the next paragraph follows a table */
+	bool landscape;  /* the section being written */
+	int sections;    /* the sections ended so far */
+};
+
+/* The report's language as Word tags it ("en-GB", "es-ES", "fr-FR"). */
+const char *docx_lang_tag(enum lang l);
+
+/* Appends escaped text as runs of run properties rpr (without the
+ * w:rPr element; may be ""), tabs and newlines as Word's own. */
+void docx_runs(struct docx_ctx *c, const char *rpr, const char *s,
+	       size_t len);
+/* A paragraph of one run of plain text in style `style`. */
+void docx_para(struct docx_ctx *c, const char *style, const char *rpr,
+	       const char *text);
+
+/* A new relationship of document.xml; returns its id ("rId12"). */
+const char *docx_rel(struct docx_ctx *c, const char *type,
+		     const char *target, bool external);
+struct docx_part *docx_part_add(struct docx_ctx *c, const char *name);
+
+/* The chart as a native Word chart (a table for CHART_TYPE_TABLE),
+ * with its caption and source; docx_chart.c. */
+void docx_chart(struct docx_ctx *c, const struct chart *ch);
+
+/* The package around the body and notes, written to path (a temporary
+ * file of the caller's); false with an error in d.  docx_parts.c. */
+bool docx_package(struct docx_ctx *c, const char *path);
+
+#endif
