@@ -188,6 +188,29 @@ static void S_plurals(void)
 	CHECK_STR(words_capitalized(&S_arena, "يناير"), "يناير");
 }
 
+/* Every built-in labels file has every word of the English one (but the
+ * ordinals' exceptions, which are English ones): a word a language lacks
+ * would show as its key. */
+static void S_every_language_every_key(void)
+{
+	struct words en = S_lang(LANG_EN, NULL);
+	for (int l = 0; l < LANG_COUNT; l++) {
+		struct words w = S_lang((enum lang)l, NULL);
+		size_t missing = 0;
+		for (size_t i = 0; i < en.labels->count; i++) {
+			const char *key = en.labels->entries[i].key;
+			if (!strncmp(key, "format_ordinal_", 15))
+				continue;
+			if (!value_map_get(w.labels, key)) {
+				fprintf(stderr, "labels/%s.yaml lacks %s\n",
+					lang_code((enum lang)l), key);
+				missing++;
+			}
+		}
+		CHECK(missing == 0);
+	}
+}
+
 int main(void)
 {
 	arena_init(&S_arena);
@@ -197,6 +220,7 @@ int main(void)
 	S_shares();
 	S_override();
 	S_plurals();
+	S_every_language_every_key();
 	arena_free(&S_arena);
 	return check_done("test_words");
 }
