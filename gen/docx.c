@@ -1243,8 +1243,10 @@ bool docx_render(cmark_node *doc, const struct docx_options *opt,
 	c.next_docpr = 1;
 	c.page_break = false;
 	c.frame = (struct docx_frame){.style = "BodyText"};
+	c.landscape = opt->landscape;
 	S_collect(&c, doc);
-	S_title_page(&c);
+	if (!opt->no_title_page)
+		S_title_page(&c);
 	if (opt->toc)
 		S_toc(&c);
 	else if (c.body.len)

@@ -70,6 +70,8 @@ struct docx_options {
 	struct docx_date created;
 
 	bool toc;       /* a table of contents after the title page */
+	bool no_title_page; /* the document starts with the tree's text */
+	bool landscape;     /* every page landscape (a matrix of its own) */
 	bool endnotes;  /* notes at the end (report.yaml notes: endnotes) */
 	/* pictures are read only below base_dir (image.h); NULL: none,
 	 * their descriptions are shown */

@@ -42,6 +42,8 @@ static const char S_usage[] =
 	"                       start a new report project\n"
 	"  export sheets [-C DIR] [--by responsible|cluster] [--out DIR]\n"
 	"                       one spreadsheet per institution to fill in\n"
+	"  export matrix [-C DIR] [--lang LL] [--out FILE.docx]\n"
+	"                       OHCHR's matrix in Word, the assessment filled in\n"
 	"  import sheet FILE.xlsx [-C DIR] [--force]\n"
 	"                       what an institution filled in, to content/progress/\n"
 	"  serve  [-C DIR] [--out DIR] [--port N] [--host ADDR]\n"

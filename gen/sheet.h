@@ -66,8 +66,12 @@ extern const char *const sheet_meta_keys[SHEET_META_COUNT];
  * characters; "" when nothing is left.  In the arena. */
 const char *sheet_slug(struct arena *a, const char *name);
 
-/* `uprgen export sheets ...` (argv[0] "export") */
+/* `uprgen export sheets ...` and `uprgen export matrix ...` (argv[0]
+ * "export") */
 int sheet_export_command(int argc, char **argv);
+
+/* `uprgen export matrix ...` (argv[0] "matrix"): matrix_export.c */
+int matrix_export_command(int argc, char **argv);
 /* `uprgen import sheet FILE ...` (argv[0] "sheet"; import.c hands it
  * over) */
 int sheet_import_command(int argc, char **argv);

@@ -56,7 +56,11 @@ static const char S_usage[] =
 	"  --by       responsible (default) or cluster\n"
 	"  --out DIR  where to write (default: DIR/build/sheets)\n"
 	"  --lang LL  the language of the sheets (default: the report's first)\n"
-	"  --force    replace files that are there already\n";
+	"  --force    replace files that are there already\n"
+	"\n"
+	"uprgen export matrix [-C DIR] [--lang LL] [--out FILE.docx] [--force]\n"
+	"writes OHCHR's matrix as a Word document, the assessment filled in\n"
+	"('uprgen export matrix --help').\n";
 
 /* ------------------------------------------------------------- slugs */
 
@@ -737,9 +741,11 @@ int sheet_export_command(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "sheets"))
 		return S_sheets(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "matrix"))
+		return matrix_export_command(argc - 1, argv + 1);
 	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs(S_usage, stdout);
 		return 0;
 	}
-	return cli_usage_error("export", "say what to export: sheets");
+	return cli_usage_error("export", "say what to export: sheets or matrix");
 }

@@ -82,7 +82,7 @@ for path in sorted(glob.glob(sys.argv[1] + "/*.xlsx")):
     dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     rng = lambda c: c + "3" if last == 3 else "%s3:%s%d" % (c, c, last)
     dv = dvs.get(rng("F"))
-    if not dv or dv.type != "list" or dv.formula1 != '"Implementada,Parcialmente implementada,No implementada,Sin evaluar"':
+    if not dv or dv.type != "list" or dv.formula1 != '"Implementada,Parcialmente implementada,No implementada,No evaluada"':
         bad.append((path, "status drop-down", {k: (v.type, v.formula1) for k, v in dvs.items()}))
     if rng("G") not in dvs or dvs[rng("G")].type != "date":
         bad.append((path, "date validation"))
@@ -101,7 +101,7 @@ for path in sorted(glob.glob(sys.argv[1] + "/*.xlsx")):
     if facts.get("outcome") != "A/HRC/53/8" or facts.get("language") != "es":
         bad.append((path, "facts", facts))
     intro = " ".join(str(r[0]) for r in wb["Instrucciones"].iter_rows(values_only=True) if r[0])
-    if "Implementada, Parcialmente implementada, No implementada y Sin evaluar" not in intro:
+    if "Implementada, Parcialmente implementada, No implementada y No evaluada" not in intro:
         bad.append((path, "instructions", intro[:200]))
 print("bad:", bad)
 PYEOF
@@ -121,7 +121,7 @@ dv = [d for d in wb.worksheets[0].data_validations.dataValidation if d.type == "
 words = [r[3] for r in wb["uprgen"].iter_rows(values_only=True)][:4]
 print(dv.formula1, words)
 PYEOF
-check "a status word with a comma: the drop-down reads the hidden sheet" 'grep -qF "uprgen!\$D\$1:\$D\$4 ['"'"'Implementada'"'"', '"'"'Implementada, en parte'"'"', '"'"'No implementada'"'"', '"'"'Sin evaluar'"'"']" "$tmp/comma.out"'
+check "a status word with a comma: the drop-down reads the hidden sheet" 'grep -qF "uprgen!\$D\$1:\$D\$4 ['"'"'Implementada'"'"', '"'"'Implementada, en parte'"'"', '"'"'No implementada'"'"', '"'"'No evaluada'"'"']" "$tmp/comma.out"'
 
 # --- the round trip ------------------------------------------------------
 S=$P/build/sheets/ministerio-del-interior.xlsx
@@ -191,7 +191,7 @@ PYEOF
 bad_case unknown-id 'ws["A3"] = "110.999"; ws["F3"] = "Implementada"; ws["G3"] = "2025-07-01"' \
 	"unknown-id.xlsx:Recomendaciones!A3: error: no recommendation of this report has the number '110.999'; did you mean '110.99'?"
 bad_case status-finished 'ws["F4"] = "finished"; ws["G4"] = "2025-07-01"' \
-	"status-finished.xlsx:Recomendaciones!F4: error: 'finished' is not a status; choose one of 'Implementada', 'Parcialmente implementada', 'No implementada', 'Sin evaluar'"
+	"status-finished.xlsx:Recomendaciones!F4: error: 'finished' is not a status; choose one of 'Implementada', 'Parcialmente implementada', 'No implementada', 'No evaluada'"
 bad_case bad-date 'ws["F5"] = "Implementada"; ws["G5"] = "31/02/2024"' \
 	"bad-date.xlsx:Recomendaciones!G5: error: '31/02/2024' is not a date; write it as YYYY-MM-DD, e.g. \"2025-06-30\""
 bad_case text-in-id 'ws["A6"] = "ver la fila anterior"; ws["H6"] = "Se capacitó a 40 fiscales."; ws["G6"] = "2025-07-01"' \

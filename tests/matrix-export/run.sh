@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# `uprgen export matrix`: OHCHR's matrix as a Word document, read back by
+# real readers.  On a copy of the example: python3's zipfile and
+# xml.etree read the document (one landscape section, a table whose
+# heading row repeats, a "Theme:" row per cluster and a row per
+# recommendation with its id, position and an assessment made of its
+# status, measures and sources); LibreOffice converts it to PDF and
+# pdftotext finds the column headings and every id; a measure holding a
+# '|' stays in its cell; an existing file is kept without --force; the
+# same report gives the same bytes.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+: "${UPRGEN:?}"
+PY=/usr/bin/python3
+[[ -x $PY ]] || PY=python3
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+ko() { fail=$((fail + 1)); echo "FAIL $1"; }
+check() { if eval "$2"; then ok "$1"; else ko "$1"; fi; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export HOME=$tmp/home
+mkdir -p "$HOME"
+
+P=$tmp/project
+mkdir -p "$P"
+cp -R "$root/content" "$P/"
+# a measure whose text holds a '|', and one of its own paragraphs
+$PY - "$P/content/recommendations.yaml" <<'PY'
+import sys, re
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("  actions:\n", '  actions:\n    - date: "2025-01-15"\n      text: "Budget A | B line.\\n\\nSecond paragraph[^x].\\n\\n[^x]: A note."\n      source: Pipe test\n', 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+"$UPRGEN" check -C "$P" >/dev/null 2>"$tmp/check.err" || { cat "$tmp/check.err"; }
+
+for l in en es; do
+	"$UPRGEN" export matrix -C "$P" --lang $l >"$tmp/out-$l" 2>"$tmp/err-$l"
+	check "export matrix --lang $l exits 0" '[[ $? == 0 ]]'
+	check "$l: the file is there" '[[ -s $P/build/matrix-$l.docx ]]'
+	check "$l: it says where, with the count" 'grep -q "matrix-$l.docx: 48 recommendations" "$tmp/out-$l"'
+done
+"$UPRGEN" export matrix -C "$P" --lang en >/dev/null 2>"$tmp/again.err"
+check "an existing file is kept without --force (exit 1)" '[[ $? == 1 ]] && grep -q "give --force" "$tmp/again.err"'
+"$UPRGEN" export matrix -C "$P" --lang en --force --out "$tmp/again.docx" >/dev/null 2>&1
+check "the same report gives the same bytes" 'cmp -s "$P/build/matrix-en.docx" "$tmp/again.docx"'
+"$UPRGEN" export matrix -C "$P" --lang de >/dev/null 2>&1
+check "a language the report lacks is a usage error (exit 2)" '[[ $? == 2 ]]'
+
+$PY - "$P/build/matrix-en.docx" "$P/content/recommendations.yaml" >"$tmp/xml.out" 2>&1 <<'PY'
+import re, sys, zipfile
+import xml.etree.ElementTree as ET
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+z = zipfile.ZipFile(sys.argv[1])
+bad = z.testzip()
+print("zip", "ok" if bad is None else "bad " + bad)
+for name in z.namelist():
+    if name.endswith(".xml") or name.endswith(".rels"):
+        ET.fromstring(z.read(name))
+doc = ET.fromstring(z.read("word/document.xml"))
+body = doc.find(W + "body")
+sects = doc.findall(".//" + W + "sectPr")
+print("sections", len(sects))
+print("landscape", all(s.find(W + "pgSz") is not None and
+      s.find(W + "pgSz").get(W + "orient") == "landscape" for s in sects))
+tables = body.findall(W + "tbl")
+print("tables", len(tables))
+rows = tables[0].findall(W + "tr")
+def text(e):
+    return "".join(t.text or "" for t in e.iter(W + "t"))
+head = rows[0]
+print("header repeats", head.find(W + "trPr/" + W + "tblHeader") is not None)
+print("header", " | ".join(text(c) for c in head.findall(W + "tc")))
+themes = [r for r in rows if text(r).startswith("Theme:")]
+print("theme rows", len(themes))
+ids = set(re.findall(r'^- id: "([^"]+)"', open(sys.argv[2], encoding="utf-8").read(), re.M))
+rec_rows = [r for r in rows[1:] if not text(r).startswith("Theme:")]
+print("recommendation rows", len(rec_rows), "ids", len(ids))
+cells4 = all(len(r.findall(W + "tc")) == 4 for r in rec_rows)
+print("four cells each", cells4)
+found = {text(r.findall(W + "tc")[0]).split(" ")[0] for r in rec_rows}
+print("every id", ids <= found)
+pipe = [r for r in rec_rows if "Budget A | B line." in text(r)]
+print("pipe in its cell", len(pipe) == 1 and "Budget A | B line. Second paragraph." in text(pipe[0].findall(W + "tc")[3]) and "(Source: Pipe test)" in text(pipe[0].findall(W + "tc")[3]))
+assessed = sum(1 for r in rec_rows if re.match(r"(Implemented|Partially implemented|Not implemented|Not assessed)\.", text(r.findall(W + "tc")[3])))
+print("assessment starts with the status", assessed == len(rec_rows))
+PY
+cat "$tmp/xml.out" | sed 's/^/  | /'
+check "zipfile reads the package, every part well-formed" 'grep -q "^zip ok" "$tmp/xml.out"'
+check "landscape throughout" 'grep -q "^landscape True" "$tmp/xml.out"'
+check "one table" 'grep -q "^tables 1$" "$tmp/xml.out"'
+check "its heading row repeats on each page" 'grep -q "^header repeats True" "$tmp/xml.out"'
+check "OHCHR's column headings" 'grep -q "^header Recommendation and recommending States | Position | Full list of themes | Assessment/comments on level of implementation" "$tmp/xml.out"'
+n=$(grep -c "^- id:" "$P/content/clusters.yaml")
+check "a Theme: row per cluster ($n)" 'grep -q "^theme rows $n$" "$tmp/xml.out"'
+check "a row per recommendation" 'grep -q "^recommendation rows 48 ids 48$" "$tmp/xml.out"'
+check "four cells in each" 'grep -q "^four cells each True" "$tmp/xml.out"'
+check "every id in the first column" 'grep -q "^every id True" "$tmp/xml.out"'
+check "a measure's '|' and second paragraph stay in its cell, with its source" 'grep -q "^pipe in its cell True" "$tmp/xml.out"'
+check "each assessment opens with the status" 'grep -q "^assessment starts with the status True" "$tmp/xml.out"'
+
+if command -v soffice >/dev/null; then
+	(cd "$tmp" && timeout 180 soffice -env:UserInstallation=file://$tmp/lo --headless \
+		--convert-to pdf --outdir "$tmp/lo-out" "$P/build/matrix-es.docx" >/dev/null 2>&1)
+	check "LibreOffice converts the Spanish matrix" '[[ -s $tmp/lo-out/matrix-es.pdf ]]'
+	pdftotext -layout "$tmp/lo-out/matrix-es.pdf" "$tmp/es.txt" 2>/dev/null
+	check "its text has OHCHR's Spanish column heading" 'grep -q "Evaluación/observaciones" "$tmp/es.txt"'
+	missing=0
+	for id in $(grep -o '^- id: "[^"]*"' "$P/content/recommendations.yaml" | cut -d'"' -f2); do
+		grep -q "$id" "$tmp/es.txt" || missing=$((missing + 1))
+	done
+	check "every id in LibreOffice's rendering ($missing missing)" '[[ $missing == 0 ]]'
+	pw=$(pdfinfo "$tmp/lo-out/matrix-es.pdf" | awk '/Page size/ {print ($3 > $5)}')
+	check "LibreOffice lays it out landscape" '[[ $pw == 1 ]]'
+else
+	ko "soffice is missing (libreoffice-writer-nogui)"
+fi
+
+echo "matrix-export: $pass passed, $fail failed"
+((fail == 0))
