@@ -116,7 +116,7 @@ static void S_take_marker(struct S_ctx *c, struct pdf_chunk *first)
 		}
 	for (size_t i = 0; i < c->marker_count; i++)
 		c->marker[i].y = (float)base;
-	pdf_chunk_add_draws(first, &c->arena, c->marker, c->marker_count);
+	pdf_chunk_lead_draws(first, &c->arena, c->marker, c->marker_count);
 	c->marker_count = 0;
 }
 
@@ -624,7 +624,7 @@ static void S_note(struct S_ctx *c, cmark_node *def, int number,
 		}
 	if (d[1].y == 0)
 		d[1].y = (float)(S_NOTE_LEADING * 0.75);
-	pdf_chunk_add_draws(first, &c->arena, d, 2);
+	pdf_chunk_lead_draws(first, &c->arena, d, 2);
 }
 
 static void S_collect_notes(struct S_ctx *c, cmark_node *doc)

@@ -159,7 +159,8 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		while (len && ((unsigned char)d->s[len] & 0xC0) == 0x80)
 			len--;
 	}
-	pdf_fonts_encode(e->f, d->face, d->s, len, o);
+	pdf_fonts_encode(e->f, d->face, d->s, len,
+			 !(d->mark & PDF_MARK_REPORTED), o);
 	buf_puts(o, " Tj\n");
 }
 
@@ -442,10 +443,9 @@ static HPDF_STATUS S_flate_entry(HPDF_Dict dict, HPDF_Stream out)
 	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
 }
 
-/* Appends what a libharu memory stream holds; false if it could not all
- * be read. */
-static bool S_stream_bytes(HPDF_Stream st, struct buf *out)
+bool pdf_stream_bytes(HPDF_Dict dict, struct buf *out)
 {
+	HPDF_Stream st = dict->stream;
 	size_t start = out->len;
 	for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(st); i < n; i++) {
 		HPDF_UINT len = 0;
@@ -481,13 +481,26 @@ bool pdf_deflate(const struct buf *raw, struct buf *out)
 bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed)
 {
 	buf_clear(raw);
-	if (!S_stream_bytes(dict->stream, raw))
+	if (!pdf_stream_bytes(dict, raw))
 		return false;
 	buf_clear(packed);
 	if (!pdf_deflate(raw, packed))
 		return false;
 	S_put_packed(dict, packed);
 	return true;
+}
+
+bool pdf_stream_put(HPDF_Dict dict, const struct buf *raw,
+		    struct buf *packed)
+{
+	buf_clear(packed);
+	if (pdf_deflate(raw, packed)) {
+		S_put_packed(dict, packed);
+		return true;
+	}
+	HPDF_MemStream_FreeData(dict->stream);
+	return HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)raw->data,
+				 (HPDF_UINT)raw->len) == HPDF_OK;
 }
 
 /* Page i's whole content (what libharu drew first, then ours) into its

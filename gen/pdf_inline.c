@@ -13,8 +13,8 @@
  * soft hyphen is a place where the line may break with a visible hyphen
  * and is otherwise not drawn, a zero-width space a place where it may
  * break without one; the other zero-width and bidi controls are left out.
- * A character the fonts cannot draw is set as U+FFFD with a warning that
- * gives its line and column.
+ * A character the fonts cannot draw is drawn as U+FFFD with a warning that
+ * gives its line and column; the text layer keeps the character.
  */
 #include "pdf_int.h"
 
@@ -226,7 +226,9 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 				env->bad_first = c;
 				env->bad_off = off + at;
 			}
-			buf_puts(&p->text, "\uFFFD");
+			/* drawn as U+FFFD, the character itself kept for the
+			 * text layer (pdf_fonts_encode) */
+			buf_put(&p->text, w + at, adv);
 			continue;
 		}
 		buf_put(&p->text, w + at, adv);
@@ -594,7 +596,8 @@ static void S_flush_run(struct S_line *l)
 			     .x = (float)l->run_x,
 			     .y = (float)(l->baseline - s->rise),
 			     .size = s->size, .s = l->text + l->run_off,
-			     .len = (uint32_t)l->run_len};
+			     .len = (uint32_t)l->run_len,
+			     .mark = PDF_MARK_REPORTED};
 	pdf_list_add(&l->out, d);
 	if (s->strike) {
 		struct pdf_draw r = {.kind = PDF_DRAW_LINE, .x = d.x,
@@ -747,6 +750,17 @@ void pdf_chunk_add_draws(struct pdf_chunk *c, struct arena *a,
 	if (c->n)
 		memcpy(all, c->d, c->n * sizeof *all);
 	memcpy(all + c->n, d, n * sizeof *all);
+	c->d = all;
+	c->n += n;
+}
+
+void pdf_chunk_lead_draws(struct pdf_chunk *c, struct arena *a,
+			  const struct pdf_draw *d, size_t n)
+{
+	struct pdf_draw *all = arena_alloc(a, (c->n + n) * sizeof *all);
+	memcpy(all, d, n * sizeof *all);
+	if (c->n)
+		memcpy(all + n, c->d, c->n * sizeof *all);
 	c->d = all;
 	c->n += n;
 }

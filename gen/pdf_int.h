@@ -59,6 +59,15 @@ struct pdf_fonts {
 	/* by BMP code point, a bit set once measured and found to have no
 	 * glyph in the face */
 	uint8_t *missing[PDF_FACE_COUNT];
+	/* by code, a bit set once drawn: the ToUnicode map lists these */
+	uint8_t *used[PDF_FACE_COUNT];
+	/* characters drawn with U+FFFD's glyph (beyond the BMP, or with no
+	 * glyph in the face) under codes of their own, PDF_STAND_IN + i for
+	 * stand_in[i], so that the text layer keeps what the text had; a
+	 * hash of them (key: code point + 1) finds a character's slot */
+	uint32_t *stand_in[PDF_FACE_COUNT];
+	uint32_t stand_in_count[PDF_FACE_COUNT];
+	uint32_t *stand_in_hash[PDF_FACE_COUNT];
 	/* characters drawn as U+FFFD that the text had (pdf_inline.c sets
 	 * U+FFFD itself where it can say where): how many, the first, the
 	 * text it was in (xmalloc'd) */
@@ -76,9 +85,11 @@ void pdf_fonts_free(struct pdf_fonts *f);
 HPDF_Font pdf_fonts_get(struct pdf_fonts *f, enum pdf_face face);
 /* Appends len bytes of UTF-8 as a PDF literal string of the face's
  * two-byte codes (what libharu's ShowText writes as hex), its glyphs
- * marked for embedding. */
+ * marked for embedding; report: count what the face cannot draw for
+ * pdf_fonts_report() (false: the caller reported it). */
 void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
-		      const char *s, size_t len, struct buf *out);
+		      const char *s, size_t len, bool report,
+		      struct buf *out);
 /* Before the save: each face's subset font made and deflated (see
  * pdf_font.c); false on a libharu error. */
 bool pdf_fonts_finish(struct pdf_fonts *f);
@@ -109,8 +120,31 @@ enum { PDF_ZLEVEL = 3 };
  * buffers. */
 bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed);
 
+/* What a libharu memory stream holds, appended to out; false if it could
+ * not all be read. */
+bool pdf_stream_bytes(HPDF_Dict dict, struct buf *out);
+/* The stream of dict becomes raw, deflated (packed is scratch); false,
+ * with the stream emptied, if libharu fails to take it. */
+bool pdf_stream_put(HPDF_Dict dict, const struct buf *raw,
+		    struct buf *packed);
+
 /* raw deflated (PDF_ZLEVEL) and appended to out; false if zlib fails. */
 bool pdf_deflate(const struct buf *raw, struct buf *out);
+
+/* The codes of stand-ins: the UTF-16 surrogates, which are never
+ * characters, so never a character's own code; 2,048 a face, then the
+ * plain U+FFFD. */
+enum { PDF_STAND_IN = 0xD800, PDF_STAND_IN_MAX = 0x800 };
+
+/* ---- ToUnicode maps (pdf_cmap.c) ---- */
+struct pdf_cmap_entry {
+	uint16_t code;
+	uint32_t uni; /* a Unicode scalar value, up to U+10FFFF */
+};
+
+/* Appends the ToUnicode CMap of n entries sorted by code, ascending. */
+void pdf_cmap_write(struct buf *out, const struct pdf_cmap_entry *e,
+		    size_t n);
 
 /* ---- TrueType files (pdf_ttf.c) ---- */
 /* HPDF_LoadTTFontFromFile (embedded) of the font at path, its cmap
@@ -175,9 +209,19 @@ enum pdf_color { PDF_BLACK, PDF_LINK, PDF_GREY, PDF_RULE, PDF_SHADE,
 		 PDF_RGB, /* lines, areas and dots: the draw's own rgb */
 		 PDF_COLOR_COUNT };
 
+/* What a draw is to readers of the text layer (bits). */
+enum pdf_mark {
+	/* text whose characters the fonts cannot draw were reported with
+	 * their place already (paragraphs, headings, cells) */
+	PDF_MARK_REPORTED = 1,
+	/* the hyphen a line break adds inside a word: not part of the text */
+	PDF_MARK_HYPHEN = 2,
+};
+
 /* y grows downwards from the top of the chunk; x is on the page. */
 struct pdf_draw {
 	uint8_t kind, face, color;
+	uint8_t mark; /* enum pdf_mark bits */
 	float x, y, w, h, size;
 	const char *s;
 	uint32_t len;
@@ -274,9 +318,15 @@ void pdf_para_extent(const struct pdf_para *p, double *min_w, double *max_w);
 size_t pdf_para_set(struct pdf_para *p, struct pdf_inline_env *env,
 		    double x, double width, enum pdf_align align,
 		    struct pdf_chunk ***out);
-/* Gives c extra draw items (a list marker, a paragraph number). */
+/* Gives c extra draw items after its own (what follows the text: a
+ * table of contents' dots and page number). */
 void pdf_chunk_add_draws(struct pdf_chunk *c, struct arena *a,
 			 const struct pdf_draw *d, size_t n);
+/* Gives c extra draw items before its own: what is read before the text
+ * (a list marker, a paragraph or note number) is drawn first, as readers
+ * and text extraction follow the drawing order. */
+void pdf_chunk_lead_draws(struct pdf_chunk *c, struct arena *a,
+			  const struct pdf_draw *d, size_t n);
 
 /* ---- pages (pdf_page.c) ---- */
 enum pdf_page_kind { PDF_PAGE_TITLE, PDF_PAGE_FRONT, PDF_PAGE_BODY };
