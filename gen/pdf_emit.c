@@ -164,6 +164,27 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	buf_puts(o, " Tj\n");
 }
 
+/* A span of text that reads as d->s (pdf_int.h), in the text object:
+ * its /ActualText in UTF-16BE, beyond the BMP as surrogate pairs. */
+static void S_span(struct S_emit *e, const struct pdf_draw *d)
+{
+	struct buf *o = &e->ops;
+	buf_puts(o, "/Span <</ActualText <FEFF");
+	for (size_t i = 0; i < d->len;) {
+		size_t adv;
+		unsigned c = utf8_decode(d->s + i, d->len - i, &adv);
+		i += adv ? adv : 1;
+		if (c >= 0x10000) {
+			c -= 0x10000;
+			buf_printf(o, "%04X%04X", 0xD800 + (c >> 10),
+				   0xDC00 + (c & 0x3FF));
+		} else {
+			buf_printf(o, "%04X", c);
+		}
+	}
+	buf_puts(o, ">>> BDC\n");
+}
+
 /* The colour of a graphic: the palette's, or the draw's own rgb. */
 static void S_colour_of(const struct pdf_draw *d, HPDF_REAL rgb[3])
 {
@@ -311,7 +332,8 @@ static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 	bool text = false;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct pdf_draw *d = &c->d[i];
-		if (d->kind != PDF_DRAW_TEXT && d->kind != PDF_DRAW_PAGEREF)
+		if (d->kind != PDF_DRAW_TEXT && d->kind != PDF_DRAW_PAGEREF &&
+		    d->kind != PDF_DRAW_SPAN && d->kind != PDF_DRAW_SPAN_END)
 			continue;
 		if (!text) {
 			S_text_begin(e);
@@ -319,6 +341,10 @@ static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 		}
 		if (d->kind == PDF_DRAW_TEXT)
 			S_text(e, p, d, d->x, top - d->y);
+		else if (d->kind == PDF_DRAW_SPAN)
+			S_span(e, d);
+		else if (d->kind == PDF_DRAW_SPAN_END)
+			buf_puts(&e->ops, "EMC\n");
 		else
 			S_pageref(e, p, d, top);
 	}

@@ -652,6 +652,53 @@ static void S_set_box(struct S_line *l, const struct pdf_item *it, double x)
 	l->link_x1 = x + it->width;
 }
 
+/* Whether the break at item k falls inside a word (a hyphenation point,
+ * after a dash or a slash, a cut): boxes on both sides, no space. */
+static bool S_inside_word(const struct pdf_para *p, size_t k)
+{
+	return k > 0 && k + 1 < p->n && p->items[k].kind == PDF_PENALTY &&
+	       p->items[k - 1].kind == PDF_BOX &&
+	       p->items[k + 1].kind == PDF_BOX;
+}
+
+/* The first box of the word that item k is in. */
+static size_t S_word_first(const struct pdf_para *p, size_t k)
+{
+	while (k > 0 && p->items[k - 1].kind != PDF_GLUE &&
+	       !(p->items[k - 1].kind == PDF_PENALTY &&
+		 p->items[k - 1].penalty <= -PDF_INF_PENALTY))
+		k--;
+	while (p->items[k].kind != PDF_BOX)
+		k++;
+	return k;
+}
+
+/* The last box of the word that item k is in. */
+static size_t S_word_last(const struct pdf_para *p, size_t k)
+{
+	size_t last = k;
+	for (; k < p->n && p->items[k].kind != PDF_GLUE; k++) {
+		if (p->items[k].kind == PDF_BOX)
+			last = k;
+		else if (p->items[k].penalty <= -PDF_INF_PENALTY)
+			break;
+	}
+	return last;
+}
+
+static void S_span(struct S_line *l, const char *s, size_t len)
+{
+	S_flush_run(l);
+	pdf_list_add(&l->out, (struct pdf_draw){.kind = PDF_DRAW_SPAN, .s = s,
+						.len = (uint32_t)len});
+}
+
+static void S_span_end(struct S_line *l)
+{
+	S_flush_run(l);
+	pdf_list_add(&l->out, (struct pdf_draw){.kind = PDF_DRAW_SPAN_END});
+}
+
 /* The adjustment ratio of line [from, to] set in width. */
 static double S_line_ratio(const struct pdf_para *p, size_t from, size_t to,
 			   double width, enum pdf_align align, double *natural)
@@ -690,13 +737,37 @@ static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 	else if (r == 0 && natural < width && align == PDF_RIGHT)
 		x += width - natural;
 	l->run_style = -1;
+	/* A word broken at the line's end reads whole from where it starts
+	 * (its hyphen, if one is added, is not text; a hyphen of its own
+	 * stays in it); its rest at the next line's start reads as
+	 * nothing.  Copying, searching and reading aloud get the word, and
+	 * poppler does not take a compound's own hyphen for a line-end one
+	 * and drop it. */
+	bool open = from > 0 && S_inside_word(p, from - 1);
+	if (open)
+		S_span(l, "", 0);
+	size_t first = S_inside_word(p, to) ? S_word_first(p, to) : SIZE_MAX;
 	for (size_t i = from; i < to; i++) {
 		const struct pdf_item *it = &p->items[i];
 		if (it->kind == PDF_BOX) {
+			if (i == first && !open) {
+				const struct pdf_item *last =
+					&p->items[S_word_last(p, to)];
+				uint32_t end = last->off + last->len;
+				if (end >= it->off) {
+					S_span(l, l->text + it->off,
+					       end - it->off);
+					open = true;
+				}
+			}
 			S_set_box(l, it, x);
 			x += it->width;
 		} else if (it->kind == PDF_GLUE) {
 			S_flush_run(l);
+			if (open) {
+				S_span_end(l);
+				open = false;
+			}
 			x += it->width + r * (r > 0 ? it->stretch : it->shrink);
 		}
 	}
@@ -712,6 +783,8 @@ static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 		pdf_list_add(&l->out, d);
 	}
 	S_flush_run(l);
+	if (open)
+		S_span_end(l);
 	S_flush_link(l, 0, p->leading);
 	return pdf_list_chunk(&l->out, l->env->arena, p->leading, 0);
 }

@@ -202,6 +202,11 @@ enum pdf_draw_kind {
 	PDF_DRAW_ANCHOR_NOTE, /* footnote ref starts at y */
 	PDF_DRAW_PAGEREF,   /* page number of heading ref, right-aligned
 			       at x, baseline y */
+	/* the text drawn up to the next SPAN_END reads as s,len (UTF-8,
+	 * maybe empty): a word broken across lines reads whole where it
+	 * starts, its hyphen and its rest on the next line read as nothing */
+	PDF_DRAW_SPAN,
+	PDF_DRAW_SPAN_END,
 };
 
 enum pdf_color { PDF_BLACK, PDF_LINK, PDF_GREY, PDF_RULE, PDF_SHADE,
@@ -214,8 +219,6 @@ enum pdf_mark {
 	/* text whose characters the fonts cannot draw were reported with
 	 * their place already (paragraphs, headings, cells) */
 	PDF_MARK_REPORTED = 1,
-	/* the hyphen a line break adds inside a word: not part of the text */
-	PDF_MARK_HYPHEN = 2,
 };
 
 /* y grows downwards from the top of the chunk; x is on the page. */
