@@ -123,6 +123,7 @@ static void S_penalty(struct pdf_para *p, uint32_t style, int penalty,
 	it->penalty = penalty;
 	it->width = width;
 	it->flagged = flagged;
+	it->hyphen_end = flagged;
 }
 
 static void S_box(struct pdf_para *p, struct pdf_inline_env *env,
@@ -140,6 +141,45 @@ static bool S_is_letter(unsigned c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* A lower-case letter (Latin, Greek, Cyrillic; near enough for telling
+ * words from codes and acronyms). */
+static bool S_is_lower(unsigned c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
+	       (c >= 0x100 && c <= 0x17F && (c & 1)) ||
+	       (c >= 0x3AC && c <= 0x3CE) || (c >= 0x430 && c <= 0x45F);
+}
+
+static bool S_is_digit(unsigned c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* What a word is made of, for where it may break. */
+struct S_word_kind {
+	bool lower; /* has a lower-case letter: a word, not a code */
+	bool own_hyphen; /* a compound: broken at its own hyphen only */
+	bool shy; /* has soft hyphens: broken there only */
+	bool code; /* digits, slashes, dots or the like inside: an address,
+		      a reference, a number, never hyphenated */
+};
+
+static struct S_word_kind S_kind(const char *w, size_t len)
+{
+	struct S_word_kind k = {0};
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		unsigned c = utf8_decode(w + i, len - i, &adv);
+		i += adv ? adv : 1;
+		k.lower |= S_is_lower(c);
+		k.own_hyphen |= c == '-' && i > adv && i < len;
+		k.shy |= c == 0xAD;
+		k.code |= S_is_digit(c) || c == '/' || c == '@' || c == '_' ||
+			  ((c == '.' || c == ':') && i < len);
+	}
+	return k;
 }
 
 /* Hyphenation points of the letters inside w[0..len) (punctuation around
@@ -189,9 +229,15 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 		   uint32_t style, const char *w, size_t len, size_t off)
 {
 	enum pdf_face face = p->styles[style].face;
-	bool shy = false;
-	for (size_t i = 0; i + 1 < len && !shy; i++)
-		shy = w[i] == '\xC2' && w[i + 1] == '\xAD';
+	/* Identifiers stay whole: a word with no lower-case letter (a
+	 * document symbol as A/HRC/53/8, a code as 076-2023-MIMP, an
+	 * acronym as UNHCR) is neither hyphenated nor broken at its
+	 * slashes or hyphens; a compound breaks at its own hyphen only, as
+	 * in TeX; a dash between digits (2021–2025) holds. */
+	struct S_word_kind kind = S_kind(w, len);
+	bool shy = kind.shy;
+	bool syllables = !shy && kind.lower && !kind.own_hyphen && !kind.code;
+	unsigned before = 0; /* the character before the current one */
 	size_t seg = p->text.len; /* start of the current piece */
 	for (size_t i = 0; i < len;) {
 		size_t at = i, adv = 1;
@@ -208,7 +254,7 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 						   p->items[p->n - 1].kind !=
 							   PDF_BOX))
 				continue;
-			S_piece(p, env, style, &seg, !shy);
+			S_piece(p, env, style, &seg, false);
 			const struct pdf_style *st = &p->styles[style];
 			if (c == 0xAD)
 				S_penalty(p, style, S_HYPHEN_PENALTY,
@@ -232,14 +278,25 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 			continue;
 		}
 		buf_put(&p->text, w + at, adv);
-		bool dash = (c == '-' || c == 0x2013 || c == 0x2014 ||
-			     c == '/') && at > 0 && i < len;
+		unsigned after = 0;
+		if (i < len) {
+			size_t a2;
+			after = utf8_decode(w + i, len - i, &a2);
+		}
+		bool dash = at > 0 && i < len && kind.lower &&
+			    ((c == '-' && S_is_lower(before) &&
+			      S_is_letter(after)) ||
+			     ((c == 0x2013 || c == 0x2014) &&
+			      !S_is_digit(before) && !S_is_digit(after)) ||
+			     (c == '/' && !S_is_digit(before)));
+		before = c;
 		if (dash) {
-			S_piece(p, env, style, &seg, c != '/' && !shy);
+			S_piece(p, env, style, &seg, syllables);
 			S_penalty(p, style, S_DASH_PENALTY, 0, false);
+			p->items[p->n - 1].hyphen_end = c == '-';
 		}
 	}
-	S_piece(p, env, style, &seg, !shy);
+	S_piece(p, env, style, &seg, syllables);
 }
 
 /* One warning for the characters of a text the fonts cannot draw: the
@@ -278,21 +335,78 @@ static bool S_is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* How many digits w[0..len) starts with. */
+static size_t S_digits(const char *w, size_t len)
+{
+	size_t n = 0;
+	while (n < len && S_is_digit((unsigned char)w[n]))
+		n++;
+	return n;
+}
+
+/* Whether the space between the words a and b must not break: a number
+ * grouped with spaces ("200 000", "1 200 000"), and a number after an
+ * abbreviation that announces it ("para. 2", "No. 191-2021-MIMP",
+ * "n.º 76", "pp. 3–5"). */
+static bool S_tie(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t bd = S_digits(b, blen);
+	if (!bd || !alen)
+		return false;
+	size_t lead = 0;
+	while (lead < alen && (a[lead] == '(' || a[lead] == '$'))
+		lead++;
+	if (S_digits(a + lead, alen - lead) == alen - lead &&
+	    alen - lead <= 3 && bd == 3 &&
+	    (blen == 3 || !S_is_digit((unsigned char)b[3])))
+		return true;
+	/* a short abbreviation: letters and dots, ending with a dot or an
+	 * ordinal indicator */
+	if (alen - lead > 6)
+		return false;
+	bool ends = a[alen - 1] == '.' ||
+		    (alen >= 2 && (unsigned char)a[alen - 2] == 0xC2 &&
+		     ((unsigned char)a[alen - 1] == 0xBA ||
+		      (unsigned char)a[alen - 1] == 0xAA));
+	if (!ends)
+		return false;
+	for (size_t i = lead; i < alen;) {
+		size_t adv;
+		unsigned c = utf8_decode(a + i, alen - i, &adv);
+		i += adv ? adv : 1;
+		if (!S_is_letter(c) && c != '.' && c != 0xBA && c != 0xAA)
+			return false;
+	}
+	return true;
+}
+
 static void S_text(struct pdf_para *p, struct pdf_inline_env *env,
 		   uint32_t style, const char *s, size_t len)
 {
 	env->bad_count = 0;
+	size_t word = 0, word_len = 0; /* the last word, in s */
 	for (size_t i = 0; i < len;) {
 		if (S_is_space(s[i])) {
+			size_t k = i;
+			while (k < len && S_is_space(s[k]))
+				k++;
+			size_t e = k;
+			while (e < len && !S_is_space(s[e]))
+				e++;
+			if (word_len && p->n && p->items[p->n - 1].kind ==
+							PDF_BOX &&
+			    S_tie(s + word, word_len, s + k, e - k))
+				S_penalty(p, style, PDF_TIE_PENALTY, 0, false);
 			S_glue(p, env, style);
-			while (i < len && S_is_space(s[i]))
-				i++;
+			i = k;
 			continue;
 		}
 		size_t j = i;
 		while (j < len && !S_is_space(s[j]))
 			j++;
 		S_word(p, env, style, s + i, j - i, i);
+		word = i;
+		word_len = j - i;
 		i = j;
 	}
 	S_report_bad(env, s, len);

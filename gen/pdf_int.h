@@ -164,10 +164,16 @@ size_t pdf_hyphen_points(struct pdf_hyphen *h, const char *word, size_t len,
 /* ---- line breaking (pdf_break.c) ---- */
 enum pdf_item_kind { PDF_BOX, PDF_GLUE, PDF_PENALTY };
 enum { PDF_INF_PENALTY = 10000 };
+/* Before a space that should not break ("para. 2", "200 000"): a break
+ * only in the last, emergency pass, where nothing else will do (a narrow
+ * table cell). */
+enum { PDF_TIE_PENALTY = PDF_INF_PENALTY - 1 };
 
 struct pdf_item {
 	enum pdf_item_kind kind;
 	bool flagged;   /* a hyphen break: draw "-" when taken */
+	bool hyphen_end; /* PENALTY: the line ends with a hyphen, drawn by
+			    the break (flagged) or the word's own */
 	bool hyphenate; /* BOX: a piece of word not yet hyphenated */
 	int penalty;    /* PENALTY: >= 10000 never, <= -10000 always */
 	double width, stretch, shrink;

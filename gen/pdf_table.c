@@ -37,7 +37,12 @@ static void S_cell_para(struct S_table *t, size_t row, unsigned col)
 	bool header = t->src->header && row == 0;
 	enum pdf_face face = header ? PDF_SANS_B : PDF_SERIF;
 	pdf_para_reset(t->p, face, S_SIZE, S_LEADING);
+	/* headings are not hyphenated */
+	struct pdf_hyphen *hy = t->env->hyphen;
+	if (header)
+		t->env->hyphen = NULL;
 	t->src->cell(t->src->ctx, t->p, t->env, face, row, col);
+	t->env->hyphen = hy;
 	pdf_para_finish(t->p);
 }
 
