@@ -33,7 +33,9 @@ struct S_emit {
 	struct buf ops;  /* the text object being written */
 	struct buf page; /* the page's content not yet in its stream */
 	struct buf raw, packed; /* scratch for deflating a finished page */
+	struct buf spaced; /* a draw's text and the space after it */
 	long tx, ty;    /* its text position, in thousandths of a point */
+	uint64_t id[2]; /* a hash of every page's content: the /ID */
 	int cur_face;
 	float cur_size;
 	int cur_color;
@@ -159,8 +161,16 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		while (len && ((unsigned char)d->s[len] & 0xC0) == 0x80)
 			len--;
 	}
-	pdf_fonts_encode(e->f, d->face, d->s, len,
-			 !(d->mark & PDF_MARK_REPORTED), o);
+	if (d->mark & PDF_MARK_SPACE) {
+		buf_clear(&e->spaced);
+		buf_put(&e->spaced, d->s, len);
+		buf_putc(&e->spaced, ' ');
+		pdf_fonts_encode(e->f, d->face, e->spaced.data, len + 1,
+				 !(d->mark & PDF_MARK_REPORTED), o);
+	} else {
+		pdf_fonts_encode(e->f, d->face, d->s, len,
+				 !(d->mark & PDF_MARK_REPORTED), o);
+	}
 	buf_puts(o, " Tj\n");
 }
 
@@ -321,23 +331,75 @@ static void S_marks(struct S_emit *e, int page, const struct pdf_draw *d,
 	}
 }
 
+/* Marked content: what belongs to structure element elem begins (with
+ * the next MCID of the page), or an artifact. */
+static void S_mark_begin(struct S_emit *e, struct buf *b, int page,
+			 uint32_t elem)
+{
+	struct pdf_tags *t = e->info->tags;
+	if (!t || !elem || elem == PDF_TAG_ARTIFACT || elem >= t->count) {
+		buf_puts(b, "/Artifact BMC\n");
+		return;
+	}
+	uint32_t mcid = pdf_tag_mcid(t, elem, (uint32_t)page);
+	buf_printf(b, "/%s <</MCID %u>> BDC\n", t->e[elem].type, mcid);
+}
+
+static bool S_is_graphic(const struct pdf_draw *d)
+{
+	return d->kind == PDF_DRAW_LINE || d->kind == PDF_DRAW_RECT ||
+	       d->kind == PDF_DRAW_DOT || d->kind == PDF_DRAW_IMAGE;
+}
+
+static bool S_is_text(const struct pdf_draw *d)
+{
+	return d->kind == PDF_DRAW_TEXT || d->kind == PDF_DRAW_PAGEREF ||
+	       d->kind == PDF_DRAW_SPAN || d->kind == PDF_DRAW_SPAN_END;
+}
+
+/* Untagged and artifact draws are one artifact sequence. */
+static uint32_t S_elem_of(const struct pdf_draw *d)
+{
+	return d->elem ? d->elem : PDF_TAG_ARTIFACT;
+}
+
 static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 		    double top)
 {
 	HPDF_Page p = e->pages[page];
-	for (size_t i = 0; i < c->n; i++)
+	/* graphics, then text: each run of draws of one element in a
+	 * marked-content sequence of its own */
+	uint32_t open = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		if (!S_is_graphic(&c->d[i]))
+			continue;
+		if (S_elem_of(&c->d[i]) != open) {
+			if (open)
+				buf_puts(&e->page, "EMC\n");
+			open = S_elem_of(&c->d[i]);
+			S_mark_begin(e, &e->page, page, open);
+		}
 		S_graphic(e, p, &c->d[i], top);
+	}
+	if (open)
+		buf_puts(&e->page, "EMC\n");
 	for (size_t i = 0; i < c->n; i++)
 		S_marks(e, page, &c->d[i], top);
 	bool text = false;
+	open = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct pdf_draw *d = &c->d[i];
-		if (d->kind != PDF_DRAW_TEXT && d->kind != PDF_DRAW_PAGEREF &&
-		    d->kind != PDF_DRAW_SPAN && d->kind != PDF_DRAW_SPAN_END)
+		if (!S_is_text(d))
 			continue;
 		if (!text) {
 			S_text_begin(e);
 			text = true;
+		}
+		if (S_elem_of(d) != open) {
+			if (open)
+				buf_puts(&e->ops, "EMC\n");
+			open = S_elem_of(d);
+			S_mark_begin(e, &e->ops, page, open);
 		}
 		if (d->kind == PDF_DRAW_TEXT)
 			S_text(e, p, d, d->x, top - d->y);
@@ -348,6 +410,8 @@ static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 		else
 			S_pageref(e, p, d, top);
 	}
+	if (open)
+		buf_puts(&e->ops, "EMC\n");
 	if (text)
 		S_text_end(e);
 }
@@ -362,10 +426,12 @@ static void S_notes(struct S_emit *e, int page)
 		h += pp->notes[i]->h;
 	double top = PDF_MARGIN_BOTTOM + h;
 	static const HPDF_REAL black[3] = {0, 0, 0};
+	buf_puts(&e->page, "/Artifact BMC\n");
 	S_line(&e->page, black, 0.5,
 	       (const double[]){PDF_MARGIN_LEFT, top + 7, PDF_MARGIN_LEFT + 90,
 				top + 7},
 	       false);
+	buf_puts(&e->page, "EMC\n");
 	for (size_t i = 0; i < pp->note_count; i++) {
 		S_chunk(e, page, pp->notes[i], top);
 		top -= pp->notes[i]->h;
@@ -413,9 +479,13 @@ static void S_line_text(struct S_emit *e, HPDF_Page p, enum pdf_face face,
 	struct pdf_draw d = {.kind = PDF_DRAW_TEXT, .face = (uint8_t)face,
 			     .color = PDF_GREY, .size = (float)size, .s = s,
 			     .len = (uint32_t)strlen(s)};
+	/* running heads and folios are artifacts: a reader of the
+	 * structure has the document's title and its pages otherwise */
+	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
 	S_text_begin(e);
 	S_text(e, p, &d, x, y);
 	S_text_end(e);
+	buf_puts(&e->page, "EMC\n");
 }
 
 static void S_header_footer(struct S_emit *e, int page)
@@ -450,9 +520,11 @@ static void S_header_footer(struct S_emit *e, int page)
 		S_line_text(e, p, PDF_SANS_I, 8, PDF_MARGIN_LEFT, y, t.data);
 	}
 	static const HPDF_REAL black[3] = {0, 0, 0};
+	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
 	S_line(&e->page, black, 0.4, (const double[]){PDF_MARGIN_LEFT, y - 6,
 						      right, y - 6},
 	       false);
+	buf_puts(&e->page, "EMC\n");
 	buf_clear(&t);
 	buf_printf(&t, "%d", page - (int)e->info->front_pages + 1);
 	double w = pdf_fonts_width(e->f, PDF_SANS, 9, t.data, t.len);
@@ -535,8 +607,15 @@ bool pdf_stream_put(HPDF_Dict dict, const struct buf *raw,
 static void S_finish_page(struct S_emit *e, size_t i)
 {
 	S_flush(e, e->pages[i]);
-	pdf_deflate_stream(((HPDF_PageAttr)e->pages[i]->attr)->contents,
-			   &e->raw, &e->packed);
+	HPDF_Dict contents = ((HPDF_PageAttr)e->pages[i]->attr)->contents;
+	pdf_deflate_stream(contents, &e->raw, &e->packed);
+	/* FNV-1a, twice with other starts, over what the pages draw: an
+	 * /ID that two builds of the same report share */
+	for (size_t k = 0; k < e->raw.len; k++)
+		for (int h = 0; h < 2; h++) {
+			e->id[h] ^= (unsigned char)e->raw.data[k];
+			e->id[h] *= 0x100000001b3ULL;
+		}
 }
 
 static void S_links(struct S_emit *e)
@@ -575,9 +654,12 @@ static void S_labels(struct S_emit *e)
 bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	      const struct pdf_emit_info *info)
 {
-	struct S_emit e = {.doc = doc, .f = f, .pg = pg, .info = info};
+	struct S_emit e = {.doc = doc, .f = f, .pg = pg, .info = info,
+			   .id = {0xcbf29ce484222325ULL,
+				  0x84222325cbf29ce4ULL}};
 	buf_init(&e.ops);
 	buf_init(&e.page);
+	buf_init(&e.spaced);
 	e.pages = xcalloc(pg->count, sizeof *e.pages);
 	e.head = xcalloc(info->heading_count + 1, sizeof *e.head);
 	e.note = xcalloc(pg->note_total + 1, sizeof *e.note);
@@ -611,6 +693,15 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		pdf_outline(doc, e.pages, info->headings, e.head,
 			    info->heading_count);
 	}
+	if (ok && info->tags) {
+		struct pdf_doc_meta meta = info->meta;
+		for (int h = 0; h < 2; h++)
+			for (int k = 0; k < 8; k++)
+				meta.id[8 * h + k] =
+					(unsigned char)(e.id[h] >> (8 * k));
+		ok = pdf_tags_write(doc, info->tags, e.pages, pg->count,
+				    &meta);
+	}
 	pdf_fonts_report(f);
 	free(e.pages);
 	free(e.head);
@@ -618,5 +709,6 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	free(e.gotos);
 	buf_free(&e.ops);
 	buf_free(&e.page);
+	buf_free(&e.spaced);
 	return ok;
 }

@@ -694,6 +694,7 @@ struct S_line {
 	long run_style;
 	size_t run_off, run_len;
 	double run_x, run_w;
+	bool run_space; /* a space follows it */
 	/* the link or footnote area being gathered */
 	const char *uri;
 	int note;
@@ -712,6 +713,9 @@ static void S_flush_run(struct S_line *l)
 			     .size = s->size, .s = l->text + l->run_off,
 			     .len = (uint32_t)l->run_len,
 			     .mark = PDF_MARK_REPORTED};
+	if (l->run_space)
+		d.mark |= PDF_MARK_SPACE;
+	l->run_space = false;
 	pdf_list_add(&l->out, d);
 	if (s->strike) {
 		struct pdf_draw r = {.kind = PDF_DRAW_LINE, .x = d.x,
@@ -869,14 +873,31 @@ static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 					&p->items[S_word_last(p, to)];
 				uint32_t end = last->off + last->len;
 				if (end >= it->off) {
-					S_span(l, l->text + it->off,
-					       end - it->off);
+					/* with the space after it, which
+					 * the span's own text loses */
+					size_t k = S_word_last(p, to) + 1;
+					bool sp = k < p->n &&
+						  p->items[k].kind == PDF_GLUE;
+					S_span(l,
+					       sp ? arena_printf(
+							    l->env->arena,
+							    "%.*s ",
+							    (int)(end - it->off),
+							    l->text + it->off)
+						  : l->text + it->off,
+					       end - it->off + sp);
 					open = true;
 				}
 			}
 			S_set_box(l, it, x);
 			x += it->width;
 		} else if (it->kind == PDF_GLUE) {
+			/* not the glue that fills a paragraph's last line */
+			const struct pdf_item *nx =
+				i + 1 < p->n ? &p->items[i + 1] : NULL;
+			l->run_space = l->run_style >= 0 && nx &&
+				       !(nx->kind == PDF_PENALTY &&
+					 nx->penalty <= -PDF_INF_PENALTY);
 			S_flush_run(l);
 			if (open) {
 				S_span_end(l);
@@ -886,6 +907,10 @@ static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 		}
 	}
 	const struct pdf_item *end = &p->items[to];
+	/* a line that ends between words ends with a space, but the last */
+	l->run_space = l->run_style >= 0 && !S_inside_word(p, to) &&
+		       !(end->kind == PDF_PENALTY &&
+			 end->penalty <= -PDF_INF_PENALTY);
 	if (end->kind == PDF_PENALTY && end->flagged && to > 0) {
 		S_flush_run(l);
 		const struct pdf_style *s = &p->styles[end->style];

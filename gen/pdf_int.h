@@ -25,6 +25,7 @@
 #include <hpdf.h>
 
 #include "diag.h"
+#include "pdf.h"
 #include "model.h"
 #include "util.h"
 #include "words.h"
@@ -225,6 +226,9 @@ enum pdf_mark {
 	/* text whose characters the fonts cannot draw were reported with
 	 * their place already (paragraphs, headings, cells) */
 	PDF_MARK_REPORTED = 1,
+	/* a space follows the text: drawn (it is blank) so that the text
+	 * and its structure read as words, not one run of letters */
+	PDF_MARK_SPACE = 2,
 };
 
 /* y grows downwards from the top of the chunk; x is on the page. */
@@ -238,6 +242,9 @@ struct pdf_draw {
 		int ref;
 		uint32_t rgb; /* 0xRRGGBB, with color PDF_RGB (charts) */
 	};
+	/* the structure element it belongs to (pdf_tag.c): 0 not yet
+	 * given one, PDF_TAG_ARTIFACT none (a rule, a shading) */
+	uint32_t elem;
 	HPDF_Image image;
 };
 
@@ -337,6 +344,65 @@ void pdf_chunk_add_draws(struct pdf_chunk *c, struct arena *a,
 void pdf_chunk_lead_draws(struct pdf_chunk *c, struct arena *a,
 			  const struct pdf_draw *d, size_t n);
 
+/* ---- the structure tree of a tagged PDF (pdf_tag.c) ---- */
+enum { PDF_TAG_ARTIFACT = UINT32_MAX };
+
+struct pdf_elem {
+	const char *type; /* a standard structure type: P, H1, Table... */
+	uint32_t parent;
+	const char *alt;  /* a Figure's text alternative (arena), or NULL */
+	const char *scope; /* a TH's /Scope (Column, Row), or NULL */
+	bool late; /* put after its siblings (a Note, after the text) */
+};
+
+/* A marked-content sequence drawn: its element, page and MCID. */
+struct pdf_mcr {
+	uint32_t elem, page, mcid;
+};
+
+struct pdf_tags {
+	struct arena *a;
+	struct pdf_elem *e; /* [0] is the Document */
+	size_t count, cap;
+	uint32_t open; /* the element new ones go into */
+	struct pdf_mcr *mcr;
+	size_t mcr_count, mcr_cap;
+	uint32_t *next_mcid; /* by page */
+	size_t page_cap;
+};
+
+void pdf_tags_init(struct pdf_tags *t, struct arena *a);
+void pdf_tags_free(struct pdf_tags *t);
+/* A new element in the open one, which it becomes / does not become. */
+uint32_t pdf_tag_open(struct pdf_tags *t, const char *type);
+uint32_t pdf_tag_leaf(struct pdf_tags *t, const char *type);
+/* The open element's parent is open again. */
+void pdf_tag_close(struct pdf_tags *t);
+/* The draws of c[0..n) not given an element yet go to elem: text (and
+ * the spans around it), and graphics too if asked (a chart). */
+void pdf_tag_draws(struct pdf_chunk *const *c, size_t n, uint32_t elem,
+		   bool graphics);
+/* Text of c[0..n) with no element yet becomes one paragraph. */
+void pdf_tag_default(struct pdf_tags *t, struct pdf_chunk *const *c,
+		     size_t n);
+/* A copy of c whose draws are artifacts (a table's header repeated). */
+struct pdf_chunk *pdf_tag_artifact_copy(const struct pdf_chunk *c,
+					struct arena *a);
+/* The MCID of a new marked-content sequence of elem on page. */
+uint32_t pdf_tag_mcid(struct pdf_tags *t, uint32_t elem, uint32_t page);
+
+struct pdf_doc_meta {
+	const char *title, *lang, *subject;
+	struct pdf_date created; /* year 0: none */
+	const char *producer;
+	unsigned char id[16]; /* the trailer's /ID */
+};
+/* Writes the structure tree (the pages' /StructParents and /Tabs), the
+ * catalog's /MarkInfo, /ViewerPreferences and /Metadata (XMP), and the
+ * trailer's /ID; false on a libharu error. */
+bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
+		    size_t page_count, const struct pdf_doc_meta *meta);
+
 /* ---- pages (pdf_page.c) ---- */
 enum pdf_page_kind { PDF_PAGE_TITLE, PDF_PAGE_FRONT, PDF_PAGE_BODY };
 
@@ -380,6 +446,7 @@ struct pdf_pages {
 	size_t stamp;
 	int *heading_page;      /* page index of each heading anchor */
 	size_t heading_count;
+	struct pdf_tags tags;   /* what every placed chunk belongs to */
 };
 
 void pdf_pages_init(struct pdf_pages *pg, struct arena *a);
@@ -471,6 +538,8 @@ const char *pdf_word(const struct words *w, enum pdf_word which);
 
 /* ---- drawing (pdf_emit.c) ---- */
 struct pdf_emit_info {
+	struct pdf_doc_meta meta; /* for the structure tree and XMP */
+	struct pdf_tags *tags;    /* the pages' (marked while drawn) */
 	const char *symbol, *title;
 	const struct pdf_heading *headings;
 	size_t heading_count;

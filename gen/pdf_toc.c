@@ -73,7 +73,8 @@ static void S_finish_entry(struct pdf_inline_env *env, struct pdf_chunk *last,
 		pdf_list_add(&l, (struct pdf_draw){
 			.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
 			.color = PDF_GREY, .x = (float)x, .y = (float)base,
-			.size = 9, .s = ".", .len = 1});
+			.size = 9, .s = ".", .len = 1,
+			.elem = PDF_TAG_ARTIFACT}); /* leaders, not text */
 	pdf_list_add(&l, (struct pdf_draw){.kind = PDF_DRAW_PAGEREF,
 					   .face = PDF_SERIF, .x = (float)right,
 					   .y = (float)base, .size = 10,
@@ -92,7 +93,9 @@ void pdf_toc(struct pdf_pages *pg, struct pdf_inline_env *env,
 {
 	pdf_pages_new_page(pg, PDF_PAGE_FRONT);
 	struct pdf_chunk *title = S_title(env, words);
+	pdf_tag_draws(&title, 1, pdf_tag_leaf(&pg->tags, "H1"), false);
 	pdf_pages_group(pg, &title, 1);
+	pdf_tag_open(&pg->tags, "TOC");
 	env->no_notes = true;
 	for (size_t i = 0; i < count; i++) {
 		if (h[i].level > depth)
@@ -109,8 +112,10 @@ void pdf_toc(struct pdf_pages *pg, struct pdf_inline_env *env,
 			continue;
 		lines[0]->space_before = top ? 7 : 2;
 		S_finish_entry(env, lines[n - 1], i, left, 13.0 * n);
+		pdf_tag_draws(lines, n, pdf_tag_leaf(&pg->tags, "TOCI"), false);
 		pdf_pages_lines(pg, lines, n, false);
 	}
+	pdf_tag_close(&pg->tags);
 	env->no_notes = false;
 }
 
