@@ -36,6 +36,9 @@ struct S_emit {
 	struct buf spaced; /* a draw's text and the space after it */
 	long tx, ty;    /* its text position, in thousandths of a point */
 	uint64_t id[2]; /* a hash of every page's content: the /ID */
+	/* the element whose marked-content sequence is open at the page's
+	 * level (0: none): the lines of a paragraph on a page are one */
+	uint32_t page_open;
 	int cur_face;
 	float cur_size;
 	int cur_color;
@@ -174,12 +177,12 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	buf_puts(o, " Tj\n");
 }
 
-/* A span of text that reads as d->s (pdf_int.h), in the text object:
- * its /ActualText in UTF-16BE, beyond the BMP as surrogate pairs. */
-static void S_span(struct S_emit *e, const struct pdf_draw *d)
+/* The /ActualText entry of a span's marked content: what the text drawn
+ * in it reads as (pdf_int.h), UTF-16BE, beyond the BMP as surrogate
+ * pairs. */
+static void S_actual_text(struct buf *o, const struct pdf_draw *d)
 {
-	struct buf *o = &e->ops;
-	buf_puts(o, "/Span <</ActualText <FEFF");
+	buf_puts(o, "/ActualText <FEFF");
 	for (size_t i = 0; i < d->len;) {
 		size_t adv;
 		unsigned c = utf8_decode(d->s + i, d->len - i, &adv);
@@ -192,7 +195,7 @@ static void S_span(struct S_emit *e, const struct pdf_draw *d)
 			buf_printf(o, "%04X", c);
 		}
 	}
-	buf_puts(o, ">>> BDC\n");
+	buf_putc(o, '>');
 }
 
 /* The colour of a graphic: the palette's, or the draw's own rgb. */
@@ -332,17 +335,34 @@ static void S_marks(struct S_emit *e, int page, const struct pdf_draw *d,
 }
 
 /* Marked content: what belongs to structure element elem begins (with
- * the next MCID of the page), or an artifact. */
+ * the next MCID of the page), or an artifact; span: it is a broken word's
+ * span, and carries its /ActualText.  The text is on the structure's own
+ * sequence, not on one nested in it: poppler reads nothing of a
+ * sequence after a nested one ends. */
 static void S_mark_begin(struct S_emit *e, struct buf *b, int page,
-			 uint32_t elem)
+			 uint32_t elem, const struct pdf_draw *span)
 {
 	struct pdf_tags *t = e->info->tags;
 	if (!t || !elem || elem == PDF_TAG_ARTIFACT || elem >= t->count) {
-		buf_puts(b, "/Artifact BMC\n");
+		if (!span) {
+			buf_puts(b, "/Artifact BMC\n");
+			return;
+		}
+		buf_puts(b, "/Span <<");
+		S_actual_text(b, span);
+		buf_puts(b, ">> BDC\n");
 		return;
 	}
+	/* the tag of a span is Span (its element's type is in the tree):
+	 * poppler takes /ActualText from a Span only */
 	uint32_t mcid = pdf_tag_mcid(t, elem, (uint32_t)page);
-	buf_printf(b, "/%s <</MCID %u>> BDC\n", t->e[elem].type, mcid);
+	buf_printf(b, "/%s <</MCID %u", span ? "Span" : t->e[elem].type,
+		   mcid);
+	if (span) {
+		buf_putc(b, ' ');
+		S_actual_text(b, span);
+	}
+	buf_puts(b, ">> BDC\n");
 }
 
 static bool S_is_graphic(const struct pdf_draw *d)
@@ -363,13 +383,51 @@ static uint32_t S_elem_of(const struct pdf_draw *d)
 	return d->elem ? d->elem : PDF_TAG_ARTIFACT;
 }
 
+/* The page-level marked-content sequence ends. */
+static void S_page_close(struct S_emit *e)
+{
+	if (e->page_open)
+		buf_puts(&e->page, "EMC\n");
+	e->page_open = 0;
+}
+
+/* The one element all of c's drawing belongs to; 0 when it is mixed (a
+ * table row's cells, a list's label and its text) or draws nothing, or
+ * holds an /ActualText span: poppler reads no further in a sequence that
+ * holds text objects and a span inside one of them. */
+static uint32_t S_one_elem(const struct pdf_chunk *c)
+{
+	uint32_t one = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct pdf_draw *d = &c->d[i];
+		if (d->kind == PDF_DRAW_SPAN)
+			return 0;
+		if (!S_is_graphic(d) && !S_is_text(d))
+			continue;
+		if (one && S_elem_of(d) != one)
+			return 0;
+		one = S_elem_of(d);
+	}
+	return one;
+}
+
 static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 		    double top)
 {
 	HPDF_Page p = e->pages[page];
-	/* graphics, then text: each run of draws of one element in a
+	/* a chunk of one element goes on in the sequence already open for
+	 * it, or opens one at the page's level (one MCID for a paragraph's
+	 * lines on a page, not one a line) */
+	uint32_t one = S_one_elem(c);
+	if (one != e->page_open) {
+		S_page_close(e);
+		if (one)
+			S_mark_begin(e, &e->page, page, one, NULL);
+		e->page_open = one;
+	}
+	/* else graphics, then text: each run of draws of one element in a
 	 * marked-content sequence of its own */
-	uint32_t open = 0;
+	uint32_t open = one;
 	for (size_t i = 0; i < c->n; i++) {
 		if (!S_is_graphic(&c->d[i]))
 			continue;
@@ -377,16 +435,16 @@ static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 			if (open)
 				buf_puts(&e->page, "EMC\n");
 			open = S_elem_of(&c->d[i]);
-			S_mark_begin(e, &e->page, page, open);
+			S_mark_begin(e, &e->page, page, open, NULL);
 		}
 		S_graphic(e, p, &c->d[i], top);
 	}
-	if (open)
+	if (open && !one)
 		buf_puts(&e->page, "EMC\n");
 	for (size_t i = 0; i < c->n; i++)
 		S_marks(e, page, &c->d[i], top);
 	bool text = false;
-	open = 0;
+	open = one;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct pdf_draw *d = &c->d[i];
 		if (!S_is_text(d))
@@ -395,22 +453,23 @@ static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 			S_text_begin(e);
 			text = true;
 		}
-		if (S_elem_of(d) != open) {
+		if (d->kind == PDF_DRAW_SPAN || d->kind == PDF_DRAW_SPAN_END ||
+		    S_elem_of(d) != open) {
 			if (open)
 				buf_puts(&e->ops, "EMC\n");
+			open = 0;
+			if (d->kind == PDF_DRAW_SPAN_END)
+				continue;
 			open = S_elem_of(d);
-			S_mark_begin(e, &e->ops, page, open);
+			S_mark_begin(e, &e->ops, page, open,
+				     d->kind == PDF_DRAW_SPAN ? d : NULL);
 		}
 		if (d->kind == PDF_DRAW_TEXT)
 			S_text(e, p, d, d->x, top - d->y);
-		else if (d->kind == PDF_DRAW_SPAN)
-			S_span(e, d);
-		else if (d->kind == PDF_DRAW_SPAN_END)
-			buf_puts(&e->ops, "EMC\n");
-		else
+		else if (d->kind == PDF_DRAW_PAGEREF)
 			S_pageref(e, p, d, top);
 	}
-	if (open)
+	if (open && !one)
 		buf_puts(&e->ops, "EMC\n");
 	if (text)
 		S_text_end(e);
@@ -426,6 +485,7 @@ static void S_notes(struct S_emit *e, int page)
 		h += pp->notes[i]->h;
 	double top = PDF_MARGIN_BOTTOM + h;
 	static const HPDF_REAL black[3] = {0, 0, 0};
+	S_page_close(e);
 	buf_puts(&e->page, "/Artifact BMC\n");
 	S_line(&e->page, black, 0.5,
 	       (const double[]){PDF_MARGIN_LEFT, top + 7, PDF_MARGIN_LEFT + 90,
@@ -468,6 +528,17 @@ static void S_fitted(struct S_emit *e, const char *s, enum pdf_face face,
 		i += adv;
 		keep = i;
 	}
+	/* at a word's end, when one ends in the second half: a running
+	 * head cut mid-word ("Periódi…") reads as a typo */
+	size_t space = keep;
+	while (space > keep / 2 && out->data[space] != ' ')
+		space--;
+	if (space > keep / 2)
+		keep = space;
+	while (keep && (out->data[keep - 1] == ' ' ||
+			out->data[keep - 1] == ',' ||
+			out->data[keep - 1] == ':'))
+		keep--;
 	out->len = keep;
 	out->data[out->len] = '\0';
 	buf_puts(out, "\u2026");
@@ -481,6 +552,7 @@ static void S_line_text(struct S_emit *e, HPDF_Page p, enum pdf_face face,
 			     .len = (uint32_t)strlen(s)};
 	/* running heads and folios are artifacts: a reader of the
 	 * structure has the document's title and its pages otherwise */
+	S_page_close(e);
 	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
 	S_text_begin(e);
 	S_text(e, p, &d, x, y);
@@ -520,6 +592,7 @@ static void S_header_footer(struct S_emit *e, int page)
 		S_line_text(e, p, PDF_SANS_I, 8, PDF_MARGIN_LEFT, y, t.data);
 	}
 	static const HPDF_REAL black[3] = {0, 0, 0};
+	S_page_close(e);
 	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
 	S_line(&e->page, black, 0.4, (const double[]){PDF_MARGIN_LEFT, y - 6,
 						      right, y - 6},
@@ -606,6 +679,7 @@ bool pdf_stream_put(HPDF_Dict dict, const struct buf *raw,
  * the save). */
 static void S_finish_page(struct S_emit *e, size_t i)
 {
+	S_page_close(e);
 	S_flush(e, e->pages[i]);
 	HPDF_Dict contents = ((HPDF_PageAttr)e->pages[i]->attr)->contents;
 	pdf_deflate_stream(contents, &e->raw, &e->packed);

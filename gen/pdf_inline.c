@@ -779,10 +779,12 @@ static bool S_inside_word(const struct pdf_para *p, size_t k)
 	       p->items[k + 1].kind == PDF_BOX;
 }
 
-/* The first box of the word that item k is in. */
-static size_t S_word_first(const struct pdf_para *p, size_t k)
+/* The first box of the word that item k is in, looking back no further
+ * than item from (a word cut over a thousand lines is not walked again
+ * for each). */
+static size_t S_word_first(const struct pdf_para *p, size_t k, size_t from)
 {
-	while (k > 0 && p->items[k - 1].kind != PDF_GLUE &&
+	while (k > from && p->items[k - 1].kind != PDF_GLUE &&
 	       !(p->items[k - 1].kind == PDF_PENALTY &&
 		 p->items[k - 1].penalty <= -PDF_INF_PENALTY))
 		k--;
@@ -864,7 +866,8 @@ static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 	bool open = from > 0 && S_inside_word(p, from - 1);
 	if (open)
 		S_span(l, "", 0);
-	size_t first = S_inside_word(p, to) ? S_word_first(p, to) : SIZE_MAX;
+	size_t first = S_inside_word(p, to) ? S_word_first(p, to, from)
+					    : SIZE_MAX;
 	for (size_t i = from; i < to; i++) {
 		const struct pdf_item *it = &p->items[i];
 		if (it->kind == PDF_BOX) {

@@ -256,15 +256,18 @@ static bool S_metadata(HPDF_Doc doc, const struct pdf_doc_meta *m)
 	return ok;
 }
 
-/* The catalog's entries for a tagged document and the trailer's /ID. */
-static bool S_catalog(HPDF_Doc doc, const struct pdf_doc_meta *m)
+/* The catalog's entries for a tagged document (marked: it is) and the
+ * trailer's /ID. */
+static bool S_catalog(HPDF_Doc doc, const struct pdf_doc_meta *m,
+		      bool marked)
 {
 	HPDF_Dict mark = HPDF_Dict_New(doc->mmgr);
 	HPDF_Dict prefs = HPDF_Dict_New(doc->mmgr);
 	HPDF_Array id = HPDF_Array_New(doc->mmgr);
 	if (!mark || !prefs || !id)
 		return false;
-	HPDF_STATUS r = HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+	HPDF_STATUS r = HPDF_Dict_AddBoolean(mark, "Marked",
+					     marked ? HPDF_TRUE : HPDF_FALSE);
 	r += HPDF_Dict_Add(doc->catalog, "MarkInfo", mark);
 	r += HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
 	r += HPDF_Dict_Add(doc->catalog, "ViewerPreferences", prefs);
@@ -295,105 +298,249 @@ static bool *S_used(const struct pdf_tags *t)
 	return used;
 }
 
+/* libharu keeps an array in a list grown by 20 entries at a time (a
+ * long one costs its square in copying) and refuses more than 8,191: a
+ * longer list of kids is set in groups of at most S_FANOUT under
+ * elements of a grouping type (a table's TBody, a list's L, a Span of
+ * marked content, else a Div). */
+enum { S_FANOUT = 2048, S_MAX_MCIDS = 8000 };
+
+struct S_kid {
+	bool mcr;
+	uint32_t index; /* an element, or an entry of t->mcr */
+};
+
+struct S_writer {
+	HPDF_Doc doc;
+	struct pdf_tags *t;
+	HPDF_Page *pages;
+	HPDF_Dict *dict;     /* by element */
+	HPDF_Dict *owner;    /* by marked-content reference: its element */
+	HPDF_STATUS r;
+};
+
+static HPDF_Dict S_elem_dict(struct S_writer *w, const char *type,
+			     HPDF_Dict parent, HPDF_Array *kids)
+{
+	HPDF_Dict d = HPDF_Dict_New(w->doc->mmgr);
+	*kids = HPDF_Array_New(w->doc->mmgr);
+	if (!d || !*kids) {
+		w->r = HPDF_FAILD_TO_ALLOC_MEM;
+		return NULL;
+	}
+	w->r += HPDF_Xref_Add(w->doc->xref, d);
+	w->r += HPDF_Dict_AddName(d, "Type", "StructElem");
+	w->r += HPDF_Dict_AddName(d, "S", type);
+	w->r += HPDF_Dict_Add(d, "P", parent);
+	w->r += HPDF_Dict_Add(d, "K", *kids);
+	return d;
+}
+
+static void S_put_kids(struct S_writer *w, HPDF_Dict owner, HPDF_Array k,
+		       const struct S_kid *kid, size_t n, const char *group)
+{
+	if (n > S_FANOUT) {
+		size_t per = (n + S_FANOUT - 1) / S_FANOUT;
+		for (size_t i = 0; i < n && w->r == HPDF_OK; i += per) {
+			HPDF_Array gk;
+			HPDF_Dict g = S_elem_dict(w, group, owner, &gk);
+			if (!g)
+				return;
+			w->r += HPDF_Array_Add(k, g);
+			S_put_kids(w, g, gk, kid + i, n - i < per ? n - i : per,
+				   group);
+		}
+		return;
+	}
+	for (size_t i = 0; i < n && w->r == HPDF_OK; i++) {
+		if (!kid[i].mcr) {
+			HPDF_Dict d = w->dict[kid[i].index];
+			w->r += HPDF_Dict_Add(d, "P", owner);
+			w->r += HPDF_Array_Add(k, d);
+			continue;
+		}
+		const struct pdf_mcr *m = &w->t->mcr[kid[i].index];
+		HPDF_Dict mcr = HPDF_Dict_New(w->doc->mmgr);
+		if (!mcr) {
+			w->r = HPDF_FAILD_TO_ALLOC_MEM;
+			return;
+		}
+		w->r += HPDF_Dict_AddName(mcr, "Type", "MCR");
+		w->r += HPDF_Dict_Add(mcr, "Pg", w->pages[m->page]);
+		w->r += HPDF_Dict_AddNumber(mcr, "MCID", (HPDF_INT32)m->mcid);
+		w->r += HPDF_Array_Add(k, mcr);
+		w->owner[kid[i].index] = owner;
+	}
+}
+
+static const char *S_group(const char *type, bool marks)
+{
+	if (marks)
+		return "Span";
+	if (!strcmp(type, "Table"))
+		return "TBody";
+	if (!strcmp(type, "L") || !strcmp(type, "TOC"))
+		return type;
+	return "Div";
+}
+
+/* The number tree of the pages' marked content: page index to the array
+ * of the elements of its MCIDs; in leaves of S_FANOUT pages. */
+static HPDF_Dict S_parent_tree(struct S_writer *w, HPDF_Array *by_page,
+			       size_t count)
+{
+	HPDF_Dict tree = HPDF_Dict_New(w->doc->mmgr);
+	HPDF_Array kids = HPDF_Array_New(w->doc->mmgr);
+	if (!tree || !kids) {
+		w->r = HPDF_FAILD_TO_ALLOC_MEM;
+		return NULL;
+	}
+	for (size_t p0 = 0; p0 < count && w->r == HPDF_OK; p0 += S_FANOUT) {
+		HPDF_Dict leaf = HPDF_Dict_New(w->doc->mmgr);
+		HPDF_Array nums = HPDF_Array_New(w->doc->mmgr);
+		HPDF_Array lim = HPDF_Array_New(w->doc->mmgr);
+		if (!leaf || !nums || !lim) {
+			w->r = HPDF_FAILD_TO_ALLOC_MEM;
+			break;
+		}
+		size_t p1 = p0 + S_FANOUT < count ? p0 + S_FANOUT : count;
+		int first = -1, last = -1;
+		for (size_t p = p0; p < p1; p++) {
+			if (!by_page[p])
+				continue;
+			if (first < 0)
+				first = (int)p;
+			last = (int)p;
+			w->r += HPDF_Array_AddNumber(nums, (HPDF_INT32)p);
+			w->r += HPDF_Array_Add(nums, by_page[p]);
+		}
+		if (first < 0)
+			continue;
+		w->r += HPDF_Xref_Add(w->doc->xref, leaf);
+		w->r += HPDF_Dict_Add(leaf, "Nums", nums);
+		w->r += HPDF_Array_AddNumber(lim, first);
+		w->r += HPDF_Array_AddNumber(lim, last);
+		w->r += HPDF_Dict_Add(leaf, "Limits", lim);
+		w->r += HPDF_Array_Add(kids, leaf);
+	}
+	w->r += HPDF_Dict_Add(tree, "Kids", kids);
+	return tree;
+}
+
 bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
 		    size_t page_count, const struct pdf_doc_meta *meta)
 {
-	if (!S_catalog(doc, meta))
+	/* a page whose marked content libharu's arrays cannot map is left
+	 * untagged, with the whole document: a tree that misses content
+	 * would mislead */
+	bool taggable = true;
+	for (size_t p = 0; p < t->page_cap && p < page_count; p++)
+		taggable &= t->next_mcid[p] <= S_MAX_MCIDS;
+	if (!S_catalog(doc, meta, taggable))
 		return false;
+	if (!taggable)
+		return true;
 	bool *used = S_used(t);
-	HPDF_Dict *dict = xcalloc(t->count, sizeof *dict);
+	/* each element's kids, child elements (the late ones last), then
+	 * its marked content, as a compressed row list */
+	size_t *first = xcalloc(t->count + 1, sizeof *first);
+	for (size_t i = 1; i < t->count; i++)
+		if (used[i])
+			first[t->e[i].parent + 1]++;
+	for (size_t i = 0; i < t->mcr_count; i++)
+		if (t->mcr[i].elem < t->count)
+			first[t->mcr[i].elem + 1]++;
+	for (size_t i = 0; i < t->count; i++)
+		first[i + 1] += first[i];
+	struct S_kid *kid = xmalloc((first[t->count] + 1) * sizeof *kid);
+	size_t *fill = xmalloc((t->count + 1) * sizeof *fill);
+	memcpy(fill, first, (t->count + 1) * sizeof *fill);
+	for (int late = 0; late < 2; late++)
+		for (size_t i = 1; i < t->count; i++)
+			if (used[i] && t->e[i].late == (late == 1))
+				kid[fill[t->e[i].parent]++] =
+					(struct S_kid){false, (uint32_t)i};
+	for (size_t i = 0; i < t->mcr_count; i++)
+		if (t->mcr[i].elem < t->count)
+			kid[fill[t->mcr[i].elem]++] =
+				(struct S_kid){true, (uint32_t)i};
+	struct S_writer w = {.doc = doc, .t = t, .pages = pages};
+	w.dict = xcalloc(t->count, sizeof *w.dict);
+	w.owner = xcalloc(t->mcr_count + 1, sizeof *w.owner);
 	HPDF_Array *kids = xcalloc(t->count, sizeof *kids);
-	HPDF_STATUS r = HPDF_OK;
 	HPDF_Dict root = HPDF_Dict_New(doc->mmgr);
-	r += root ? HPDF_Xref_Add(doc->xref, root) : HPDF_FAILD_TO_ALLOC_MEM;
-	/* an element object each, in the order they were made: a parent
-	 * before its children */
-	for (size_t i = 0; i < t->count && r == HPDF_OK; i++) {
+	w.r += root ? HPDF_Xref_Add(doc->xref, root) : HPDF_FAILD_TO_ALLOC_MEM;
+	for (size_t i = 0; i < t->count && w.r == HPDF_OK; i++) {
 		if (!used[i])
 			continue;
 		const struct pdf_elem *e = &t->e[i];
-		dict[i] = HPDF_Dict_New(doc->mmgr);
-		kids[i] = HPDF_Array_New(doc->mmgr);
-		if (!dict[i] || !kids[i]) {
-			r = HPDF_FAILD_TO_ALLOC_MEM;
+		/* /P is set where the element is put (S_put_kids) */
+		w.dict[i] = S_elem_dict(&w, e->type, root, &kids[i]);
+		if (!w.dict[i])
 			break;
-		}
-		r += HPDF_Xref_Add(doc->xref, dict[i]);
-		r += HPDF_Dict_AddName(dict[i], "Type", "StructElem");
-		r += HPDF_Dict_AddName(dict[i], "S", e->type);
-		r += HPDF_Dict_Add(dict[i], "P", i ? dict[e->parent] : root);
-		r += HPDF_Dict_Add(dict[i], "K", kids[i]);
 		if (e->alt)
-			r += HPDF_Dict_Add(dict[i], "Alt",
-					   S_text(doc, e->alt, 20000));
+			w.r += HPDF_Dict_Add(w.dict[i], "Alt",
+					     S_text(doc, e->alt, 20000));
 		if (e->scope) {
 			HPDF_Dict a = HPDF_Dict_New(doc->mmgr);
-			r += a ? HPDF_Dict_AddName(a, "O", "Table") +
-					 HPDF_Dict_AddName(a, "Scope",
-							   e->scope) +
-					 HPDF_Dict_Add(dict[i], "A", a)
-			       : HPDF_FAILD_TO_ALLOC_MEM;
+			w.r += a ? HPDF_Dict_AddName(a, "O", "Table") +
+					   HPDF_Dict_AddName(a, "Scope",
+							     e->scope) +
+					   HPDF_Dict_Add(w.dict[i], "A", a)
+				 : HPDF_FAILD_TO_ALLOC_MEM;
 		}
 	}
-	/* children in order, the late ones (notes) after the others */
-	for (int late = 0; late < 2 && r == HPDF_OK; late++)
-		for (size_t i = 1; i < t->count; i++)
-			if (used[i] && t->e[i].late == (late == 1))
-				r += HPDF_Array_Add(kids[t->e[i].parent],
-						    dict[i]);
-	/* marked content, in drawing order; the parent tree maps each
-	 * page's MCIDs to their elements */
+	for (size_t i = 0; i < t->count && w.r == HPDF_OK; i++) {
+		size_t n = first[i + 1] - first[i];
+		if (!used[i] || !n)
+			continue;
+		bool marks = kid[first[i]].mcr;
+		S_put_kids(&w, w.dict[i], kids[i], kid + first[i], n,
+			   S_group(t->e[i].type, marks));
+	}
+	/* each page's MCIDs (given in drawing order, so an MCID is its
+	 * index) to the element that holds them */
 	HPDF_Array *by_page = xcalloc(page_count ? page_count : 1,
 				      sizeof *by_page);
-	for (size_t i = 0; i < t->mcr_count && r == HPDF_OK; i++) {
+	for (size_t i = 0; i < t->mcr_count && w.r == HPDF_OK; i++) {
 		const struct pdf_mcr *m = &t->mcr[i];
-		if (m->page >= page_count || m->elem >= t->count ||
-		    !dict[m->elem])
+		if (m->page >= page_count)
 			continue;
-		HPDF_Dict mcr = HPDF_Dict_New(doc->mmgr);
-		if (!mcr) {
-			r = HPDF_FAILD_TO_ALLOC_MEM;
-			break;
-		}
-		r += HPDF_Dict_AddName(mcr, "Type", "MCR");
-		r += HPDF_Dict_Add(mcr, "Pg", pages[m->page]);
-		r += HPDF_Dict_AddNumber(mcr, "MCID", (HPDF_INT32)m->mcid);
-		r += HPDF_Array_Add(kids[m->elem], mcr);
 		if (!by_page[m->page]) {
 			by_page[m->page] = HPDF_Array_New(doc->mmgr);
-			r += by_page[m->page] ? HPDF_OK
-					      : HPDF_FAILD_TO_ALLOC_MEM;
+			if (!by_page[m->page]) {
+				w.r = HPDF_FAILD_TO_ALLOC_MEM;
+				break;
+			}
 		}
-		/* MCIDs of a page are given in order, so the index is the
-		 * MCID */
-		if (r == HPDF_OK)
-			r += HPDF_Array_Add(by_page[m->page], dict[m->elem]);
+		HPDF_Dict o = w.owner[i] ? w.owner[i] : root;
+		w.r += HPDF_Array_Add(by_page[m->page], o);
 	}
-	HPDF_Dict tree = HPDF_Dict_New(doc->mmgr);
-	HPDF_Array nums = HPDF_Array_New(doc->mmgr);
-	if (!tree || !nums)
-		r = HPDF_FAILD_TO_ALLOC_MEM;
-	for (size_t p = 0; p < page_count && r == HPDF_OK; p++) {
-		r += HPDF_Dict_AddName(pages[p], "Tabs", "S");
-		if (!by_page[p])
-			continue;
-		r += HPDF_Dict_AddNumber(pages[p], "StructParents",
-					 (HPDF_INT32)p);
-		r += HPDF_Array_AddNumber(nums, (HPDF_INT32)p);
-		r += HPDF_Array_Add(nums, by_page[p]);
+	for (size_t p = 0; p < page_count && w.r == HPDF_OK; p++) {
+		w.r += HPDF_Dict_AddName(pages[p], "Tabs", "S");
+		if (by_page[p])
+			w.r += HPDF_Dict_AddNumber(pages[p], "StructParents",
+						   (HPDF_INT32)p);
 	}
-	if (r == HPDF_OK) {
-		r += HPDF_Dict_Add(tree, "Nums", nums);
-		r += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-		r += HPDF_Dict_Add(root, "K", dict[0]);
-		r += HPDF_Dict_Add(root, "ParentTree", tree);
-		r += HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
-					 (HPDF_INT32)page_count);
-		r += HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
+	HPDF_Dict tree = w.r == HPDF_OK
+				 ? S_parent_tree(&w, by_page, page_count)
+				 : NULL;
+	if (w.r == HPDF_OK && tree) {
+		w.r += HPDF_Dict_Add(w.dict[0], "P", root);
+		w.r += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+		w.r += HPDF_Dict_Add(root, "K", w.dict[0]);
+		w.r += HPDF_Dict_Add(root, "ParentTree", tree);
+		w.r += HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
+					   (HPDF_INT32)page_count);
+		w.r += HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
 	}
 	free(by_page);
-	free(dict);
+	free(w.dict);
+	free(w.owner);
 	free(kids);
+	free(kid);
+	free(first);
+	free(fill);
 	free(used);
-	return r == HPDF_OK;
+	return w.r == HPDF_OK;
 }

@@ -2,7 +2,8 @@
 # The PDF as its readers get it: the example report built by uprgen and a
 # corpus of identifiers set in a narrow column (identifiers.md, through
 # render_case), each read by poppler (check_text.py: no warning, reading
-# order, hyphens, identifiers whole) and checked by qpdf.
+# order, hyphens, identifiers whole) and checked by qpdf; the example's
+# tags read by qpdf --json and pdfinfo (check_tags.py).
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here=$root/tests/pdf
@@ -26,7 +27,7 @@ text_checks() { # label, args...
 		FAIL*) ko "$label: ${line#FAIL }" ;;
 		*) ko "$label: $line" ;;
 		esac
-	done < <(python3 "$here/check_text.py" "$@" 2>&1)
+	done < <(python3 "${script:-$here/check_text.py}" "$@" 2>&1)
 }
 
 qpdf_clean() { # label, pdf
@@ -49,6 +50,10 @@ for l in en es; do
 	pdf=$tmp/ex/report-$l.pdf
 	[[ -s $pdf ]] || { ko "no report-$l.pdf"; continue; }
 	text_checks "report-$l" "$pdf" "$tmp/ex/md/report-$l.md" "${data[@]}"
+	# the symbol: the title page's first line
+	symbol=$(pdftotext -l 1 -raw "$pdf" - 2>/dev/null | head -n 1)
+	script=$here/check_tags.py text_checks "report-$l tags" "$pdf" "$l" \
+		"$symbol" figures
 	qpdf_clean "report-$l" "$pdf"
 done
 
