@@ -1,6 +1,7 @@
 /*
  * pdf_emit — the placed pages drawn with libharu: chunks, footnote areas,
- * running header and footer, links, page labels.
+ * running header and footer, links, page labels; each element's drawing
+ * in marked content with an MCID, the rest as artifacts (pdf_tag.c).
  *
  * Runs after layout, when every page exists, so a link may point forward
  * (table of contents) and a page number is known before it is printed.

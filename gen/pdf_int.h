@@ -9,7 +9,9 @@
  * (pdf_inline.c again).  pdf_page.c places chunks on pages (footnotes,
  * widows, orphans, headings kept with what follows); pdf_table.c and
  * pdf_toc.c make chunks of their own; pdf_emit.c finally draws every page
- * with libharu, once all page numbers are known.
+ * with libharu, once all page numbers are known.  Every draw carries the
+ * structure element it belongs to (pdf_tag.c: the tagged PDF's tree),
+ * and each face a ToUnicode map of what it drew (pdf_cmap.c).
  *
  * Chunks, their draw items and their strings live in the render's arena.
  * Paragraph item arrays are heap buffers reused from block to block.
