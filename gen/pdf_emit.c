@@ -20,6 +20,7 @@ struct S_goto {
 	int page, ref;
 	bool note;
 	HPDF_Rect rect;
+	uint32_t elem; /* its Link element */
 };
 
 struct S_emit {
@@ -279,7 +280,8 @@ static void S_goto(struct S_emit *e, int page, const struct pdf_draw *d,
 	}
 	HPDF_Rect r = {d->x, (HPDF_REAL)(top - d->y - d->h), d->x + d->w,
 		       (HPDF_REAL)(top - d->y)};
-	e->gotos[e->goto_count++] = (struct S_goto){page, d->ref, note, r};
+	e->gotos[e->goto_count++] = (struct S_goto){page, d->ref, note, r,
+						    d->elem};
 }
 
 static void S_pageref(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
@@ -315,8 +317,13 @@ static void S_marks(struct S_emit *e, int page, const struct pdf_draw *d,
 		if (strlen(d->s) >= 65535)
 			break;
 		a = HPDF_Page_CreateURILinkAnnot(p, r, d->s);
-		if (a)
+		if (a) {
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			HPDF_Dict_AddNumber(a, "F", 4); /* printed */
+			if (e->info->tags)
+				pdf_tag_annot(e->info->tags, d->elem,
+					      (uint32_t)page, a, d->s);
+		}
 		break;
 	case PDF_DRAW_GOTO_HEAD:
 	case PDF_DRAW_GOTO_NOTE:
@@ -711,8 +718,17 @@ static void S_links(struct S_emit *e)
 		HPDF_Annotation an =
 			HPDF_Page_CreateLinkAnnot(e->pages[g->page], g->rect,
 						  dst);
-		if (an)
-			HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+		if (!an)
+			continue;
+		HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+		HPDF_Dict_AddNumber(an, "F", 4); /* printed */
+		/* what it leads to, for /Contents: the heading, or the
+		 * note's number */
+		const char *to = g->note ? arena_printf(e->pg->a, "%d", g->ref)
+					 : e->info->headings[g->ref].plain;
+		if (e->info->tags)
+			pdf_tag_annot(e->info->tags, g->elem,
+				      (uint32_t)g->page, an, to);
 	}
 }
 

@@ -698,6 +698,7 @@ struct S_line {
 	/* the link or footnote area being gathered */
 	const char *uri;
 	int note;
+	uint32_t link; /* its number (pdf_inline_env.links) */
 	double link_x0, link_x1;
 };
 
@@ -712,7 +713,8 @@ static void S_flush_run(struct S_line *l)
 			     .y = (float)(l->baseline - s->rise),
 			     .size = s->size, .s = l->text + l->run_off,
 			     .len = (uint32_t)l->run_len,
-			     .mark = PDF_MARK_REPORTED};
+			     .mark = PDF_MARK_REPORTED,
+			     .link = s->uri || s->note ? l->link : 0};
 	if (l->run_space)
 		d.mark |= PDF_MARK_SPACE;
 	l->run_space = false;
@@ -732,7 +734,7 @@ static void S_flush_link(struct S_line *l, double top, double h)
 		return;
 	struct pdf_draw d = {.x = (float)l->link_x0, .y = (float)top,
 			     .w = (float)(l->link_x1 - l->link_x0),
-			     .h = (float)h};
+			     .h = (float)h, .link = l->link};
 	if (l->uri) {
 		d.kind = PDF_DRAW_URI;
 		d.s = l->uri;
@@ -765,6 +767,8 @@ static void S_set_box(struct S_line *l, const struct pdf_item *it, double x)
 		S_flush_link(l, 0, l->p->leading);
 		l->uri = s->uri;
 		l->note = s->note;
+		if (s->uri || s->note)
+			l->link = ++l->env->links;
 		l->link_x0 = x;
 	}
 	l->link_x1 = x + it->width;

@@ -247,6 +247,8 @@ struct pdf_draw {
 	/* the structure element it belongs to (pdf_tag.c): 0 not yet
 	 * given one, PDF_TAG_ARTIFACT none (a rule, a shading) */
 	uint32_t elem;
+	/* text and the link area of one link share a number (0: none) */
+	uint32_t link;
 	HPDF_Image image;
 };
 
@@ -303,6 +305,7 @@ struct pdf_inline_env {
 	struct pdf_hyphen *hyphen; /* NULL: no hyphenation */
 	struct arena *arena;       /* for link targets */
 	bool no_notes; /* footnote marks are shown but not linked (TOC) */
+	uint32_t links; /* links set so far: each its number */
 	/* where characters no font can draw are reported (NULL: nowhere),
 	 * and the name the Markdown's lines are counted in */
 	struct diags *d;
@@ -371,6 +374,12 @@ struct pdf_tags {
 	size_t mcr_count, mcr_cap;
 	uint32_t *next_mcid; /* by page */
 	size_t page_cap;
+	struct pdf_annot {
+		uint32_t elem, page;
+		HPDF_Annotation annot;
+		const char *text;
+	} *annot;
+	size_t annot_count, annot_cap;
 };
 
 void pdf_tags_init(struct pdf_tags *t, struct arena *a);
@@ -387,6 +396,14 @@ void pdf_tag_draws(struct pdf_chunk *const *c, size_t n, uint32_t elem,
 /* Text of c[0..n) with no element yet becomes one paragraph. */
 void pdf_tag_default(struct pdf_tags *t, struct pdf_chunk *const *c,
 		     size_t n);
+/* Each link's text in c[0..n), already in an element, goes into a Link
+ * element of its own there, with the link's area (its annotation). */
+void pdf_tag_links(struct pdf_tags *t, struct pdf_chunk *const *c,
+		   size_t n);
+/* The annotation of a link area drawn with elem (a Link) on page; text:
+ * its /Contents, what it leads to (arena or static). */
+void pdf_tag_annot(struct pdf_tags *t, uint32_t elem, uint32_t page,
+		   HPDF_Annotation annot, const char *text);
 /* A copy of c whose draws are artifacts (a table's header repeated). */
 struct pdf_chunk *pdf_tag_artifact_copy(const struct pdf_chunk *c,
 					struct arena *a);

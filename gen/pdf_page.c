@@ -501,6 +501,7 @@ void pdf_pages_lines(struct pdf_pages *pg, struct pdf_chunk *const *c,
 		     size_t n, bool keep)
 {
 	pdf_tag_default(&pg->tags, c, n);
+	pdf_tag_links(&pg->tags, c, n);
 	if (keep) {
 		for (size_t i = 0; i < n; i++) {
 			S_grow((void **)&pg->keep, &pg->keep_cap,
@@ -548,6 +549,7 @@ void pdf_pages_group(struct pdf_pages *pg, struct pdf_chunk *const *c,
 		     size_t n)
 {
 	pdf_tag_default(&pg->tags, c, n);
+	pdf_tag_links(&pg->tags, c, n);
 	if (!pdf_pages_fits(pg, c, n) && !pg->empty)
 		pdf_pages_new_page(pg, pg->kind);
 	S_put_keep(pg);

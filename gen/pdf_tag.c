@@ -41,6 +41,7 @@ void pdf_tags_free(struct pdf_tags *t)
 	free(t->e);
 	free(t->mcr);
 	free(t->next_mcid);
+	free(t->annot);
 	memset(t, 0, sizeof *t);
 }
 
@@ -99,6 +100,45 @@ void pdf_tag_default(struct pdf_tags *t, struct pdf_chunk *const *c,
 					      false);
 				return;
 			}
+}
+
+void pdf_tag_links(struct pdf_tags *t, struct pdf_chunk *const *c,
+		   size_t n)
+{
+	uint32_t last = 0, link = 0;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < c[k]->n; i++) {
+			struct pdf_draw *d = &c[k]->d[i];
+			if (!d->link)
+				continue;
+			if (S_is_text(d) && d->elem && d->elem < t->count &&
+			    strcmp(t->e[d->elem].type, "Link")) {
+				if (d->link != last) {
+					uint32_t open = t->open;
+					t->open = d->elem;
+					link = pdf_tag_leaf(t, "Link");
+					t->open = open;
+					last = d->link;
+				}
+				d->elem = link;
+			} else if (!S_is_text(d) && d->link == last) {
+				d->elem = link;
+			}
+		}
+}
+
+void pdf_tag_annot(struct pdf_tags *t, uint32_t elem, uint32_t page,
+		   HPDF_Annotation annot, const char *text)
+{
+	if (!annot || !elem || elem >= t->count)
+		return;
+	if (t->annot_count == t->annot_cap) {
+		t->annot_cap = t->annot_cap ? 2 * t->annot_cap : 64;
+		t->annot = xrealloc(t->annot,
+				    t->annot_cap * sizeof *t->annot);
+	}
+	t->annot[t->annot_count++] =
+		(struct pdf_annot){elem, page, annot, text};
 }
 
 struct pdf_chunk *pdf_tag_artifact_copy(const struct pdf_chunk *c,
@@ -385,9 +425,11 @@ static const char *S_group(const char *type, bool marks)
 }
 
 /* The number tree of the pages' marked content: page index to the array
- * of the elements of its MCIDs; in leaves of S_FANOUT pages. */
+ * of the elements of its MCIDs, then each tagged annotation's key
+ * (count + its index) to its Link; in leaves of S_FANOUT keys. */
 static HPDF_Dict S_parent_tree(struct S_writer *w, HPDF_Array *by_page,
-			       size_t count)
+			       size_t count, HPDF_Dict *annot_elem,
+			       size_t annots)
 {
 	HPDF_Dict tree = HPDF_Dict_New(w->doc->mmgr);
 	HPDF_Array kids = HPDF_Array_New(w->doc->mmgr);
@@ -423,8 +465,118 @@ static HPDF_Dict S_parent_tree(struct S_writer *w, HPDF_Array *by_page,
 		w->r += HPDF_Dict_Add(leaf, "Limits", lim);
 		w->r += HPDF_Array_Add(kids, leaf);
 	}
+	for (size_t a0 = 0; a0 < annots && w->r == HPDF_OK; a0 += S_FANOUT) {
+		HPDF_Dict leaf = HPDF_Dict_New(w->doc->mmgr);
+		HPDF_Array nums = HPDF_Array_New(w->doc->mmgr);
+		HPDF_Array lim = HPDF_Array_New(w->doc->mmgr);
+		if (!leaf || !nums || !lim) {
+			w->r = HPDF_FAILD_TO_ALLOC_MEM;
+			break;
+		}
+		size_t a1 = a0 + S_FANOUT < annots ? a0 + S_FANOUT : annots;
+		long first = -1, last = -1;
+		for (size_t a = a0; a < a1; a++) {
+			if (!annot_elem[a])
+				continue;
+			if (first < 0)
+				first = (long)(count + a);
+			last = (long)(count + a);
+			w->r += HPDF_Array_AddNumber(nums,
+						     (HPDF_INT32)(count + a));
+			w->r += HPDF_Array_Add(nums, annot_elem[a]);
+		}
+		if (first < 0)
+			continue;
+		w->r += HPDF_Xref_Add(w->doc->xref, leaf);
+		w->r += HPDF_Dict_Add(leaf, "Nums", nums);
+		w->r += HPDF_Array_AddNumber(lim, (HPDF_INT32)first);
+		w->r += HPDF_Array_AddNumber(lim, (HPDF_INT32)last);
+		w->r += HPDF_Dict_Add(leaf, "Limits", lim);
+		w->r += HPDF_Array_Add(kids, leaf);
+	}
 	w->r += HPDF_Dict_Add(tree, "Kids", kids);
 	return tree;
+}
+
+/* Each tagged link annotation: an object reference in its Link, its
+ * /StructParent key, its /Contents; annot_elem gets the Link of each. */
+static void S_annots(struct S_writer *w, HPDF_Array *kids, size_t count,
+		     HPDF_Dict *annot_elem)
+{
+	const struct pdf_tags *t = w->t;
+	for (size_t i = 0; i < t->annot_count && w->r == HPDF_OK; i++) {
+		const struct pdf_annot *a = &t->annot[i];
+		if (a->elem >= t->count || !w->dict[a->elem] ||
+		    a->page >= count)
+			continue;
+		HPDF_Dict objr = HPDF_Dict_New(w->doc->mmgr);
+		if (!objr) {
+			w->r = HPDF_FAILD_TO_ALLOC_MEM;
+			return;
+		}
+		w->r += HPDF_Dict_AddName(objr, "Type", "OBJR");
+		w->r += HPDF_Dict_Add(objr, "Obj", a->annot);
+		w->r += HPDF_Dict_Add(objr, "Pg", w->pages[a->page]);
+		w->r += HPDF_Array_Add(kids[a->elem], objr);
+		w->r += HPDF_Dict_AddNumber(a->annot, "StructParent",
+					    (HPDF_INT32)(count + i));
+		if (a->text && *a->text)
+			w->r += HPDF_Dict_Add(a->annot, "Contents",
+					      S_text(w->doc, a->text, 2000));
+		annot_elem[i] = w->dict[a->elem];
+	}
+}
+
+/* An element that holds both marked content and elements (a paragraph
+ * and the links in it) has them in drawing order: a child element where
+ * its first marked content is drawn.  Others keep the order they were
+ * made in (a Note after the text). */
+static void S_content_order(const struct pdf_tags *t, const size_t *first,
+			    struct S_kid *kid)
+{
+	size_t *at = xmalloc(t->count * sizeof *at);
+	for (size_t i = 0; i < t->count; i++)
+		at[i] = SIZE_MAX;
+	for (size_t j = 0; j < t->mcr_count; j++)
+		for (uint32_t e = t->mcr[j].elem; e < t->count && at[e] ==
+								   SIZE_MAX;
+		     e = t->e[e].parent) {
+			at[e] = j;
+			if (e == 0)
+				break;
+		}
+	struct S_kid *tmp = NULL;
+	size_t tmp_cap = 0;
+	for (size_t i = 0; i < t->count; i++) {
+		size_t lo = first[i], hi = first[i + 1], m = lo;
+		while (m < hi && !kid[m].mcr)
+			m++;
+		if (m == lo || m == hi)
+			continue; /* one kind only */
+		/* the elements [lo, m) by where they start (few: insertion),
+		 * then merged with the marked content [m, hi), in order */
+		for (size_t a = lo + 1; a < m; a++)
+			for (size_t b = a; b > lo && at[kid[b - 1].index] >
+							      at[kid[b].index];
+			     b--) {
+				struct S_kid x = kid[b];
+				kid[b] = kid[b - 1];
+				kid[b - 1] = x;
+			}
+		if (tmp_cap < hi - lo) {
+			tmp_cap = hi - lo;
+			tmp = xrealloc(tmp, tmp_cap * sizeof *tmp);
+		}
+		size_t x = lo, y = m, n = 0;
+		while (x < m || y < hi)
+			tmp[n++] = y >= hi || (x < m && at[kid[x].index] <
+							       kid[y].index)
+					   ? kid[x++]
+					   : kid[y++];
+		memcpy(kid + lo, tmp, n * sizeof *tmp);
+	}
+	free(tmp);
+	free(at);
 }
 
 bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
@@ -464,6 +616,7 @@ bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
 		if (t->mcr[i].elem < t->count)
 			kid[fill[t->mcr[i].elem]++] =
 				(struct S_kid){true, (uint32_t)i};
+	S_content_order(t, first, kid);
 	struct S_writer w = {.doc = doc, .t = t, .pages = pages};
 	w.dict = xcalloc(t->count, sizeof *w.dict);
 	w.owner = xcalloc(t->mcr_count + 1, sizeof *w.owner);
@@ -522,16 +675,22 @@ bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
 			w.r += HPDF_Dict_AddNumber(pages[p], "StructParents",
 						   (HPDF_INT32)p);
 	}
+	HPDF_Dict *annot_elem = xcalloc(t->annot_count + 1,
+					sizeof *annot_elem);
+	S_annots(&w, kids, page_count, annot_elem);
 	HPDF_Dict tree = w.r == HPDF_OK
-				 ? S_parent_tree(&w, by_page, page_count)
+				 ? S_parent_tree(&w, by_page, page_count,
+						 annot_elem, t->annot_count)
 				 : NULL;
+	free(annot_elem);
 	if (w.r == HPDF_OK && tree) {
 		w.r += HPDF_Dict_Add(w.dict[0], "P", root);
 		w.r += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
 		w.r += HPDF_Dict_Add(root, "K", w.dict[0]);
 		w.r += HPDF_Dict_Add(root, "ParentTree", tree);
 		w.r += HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
-					   (HPDF_INT32)page_count);
+					   (HPDF_INT32)(page_count +
+							t->annot_count));
 		w.r += HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
 	}
 	free(by_page);

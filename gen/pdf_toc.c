@@ -75,14 +75,16 @@ static void S_finish_entry(struct pdf_inline_env *env, struct pdf_chunk *last,
 			.color = PDF_GREY, .x = (float)x, .y = (float)base,
 			.size = 9, .s = ".", .len = 1,
 			.elem = PDF_TAG_ARTIFACT}); /* leaders, not text */
+	/* the entry is one link: its text, its page number, its area */
+	uint32_t link = ++env->links;
 	pdf_list_add(&l, (struct pdf_draw){.kind = PDF_DRAW_PAGEREF,
 					   .face = PDF_SERIF, .x = (float)right,
 					   .y = (float)base, .size = 10,
-					   .ref = (int)ref});
+					   .ref = (int)ref, .link = link});
 	pdf_list_add(&l, (struct pdf_draw){
 		.kind = PDF_DRAW_GOTO_HEAD, .x = (float)left,
 		.y = (float)-(top_h - last->h), .w = (float)(right - left),
-		.h = (float)top_h, .ref = (int)ref});
+		.h = (float)top_h, .ref = (int)ref, .link = link});
 	pdf_chunk_add_draws(last, env->arena, l.d, l.n);
 	pdf_list_free(&l);
 }
@@ -111,6 +113,10 @@ void pdf_toc(struct pdf_pages *pg, struct pdf_inline_env *env,
 		if (!n)
 			continue;
 		lines[0]->space_before = top ? 7 : 2;
+		for (size_t k = 0; k < n; k++)
+			for (size_t j = 0; j < lines[k]->n; j++)
+				if (lines[k]->d[j].kind == PDF_DRAW_TEXT)
+					lines[k]->d[j].link = env->links + 1;
 		S_finish_entry(env, lines[n - 1], i, left, 13.0 * n);
 		pdf_tag_draws(lines, n, pdf_tag_leaf(&pg->tags, "TOCI"), false);
 		pdf_pages_lines(pg, lines, n, false);

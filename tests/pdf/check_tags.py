@@ -7,7 +7,8 @@ Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
     /Lang, /ViewerPreferences /DisplayDocTitle, a /StructTreeRoot and XMP
     /Metadata (with the title and the language); the trailer an /ID;
   * the structure holds Document, H1, P, L/LI/Lbl/LBody, Table/TR/TH/TD,
-    Note (and Figure, each with its /Alt, when "figures" is given); every
+    Note, Link (every link annotation in one, with /Contents and printed:
+    /F 4) (and Figure, each with its /Alt, when "figures" is given); every
     TH has a /Scope; every page with content has /StructParents, /Tabs /S;
   * the running head is an artifact: the structure's text holds the
     symbol at most as often as the title page shows it.
@@ -98,7 +99,7 @@ while stack:
         bad_fig.append(k)
     stack.append(e.get("/K"))
 want = ["Document", "H1", "P", "L", "LI", "Lbl", "LBody", "Table", "TR",
-        "TH", "TD", "Note"] + (["Figure"] if figures else [])
+        "TH", "TD", "Note", "Link"] + (["Figure"] if figures else [])
 missing = [t for t in want if not types.get(t)]
 check("structure types %s" % " ".join(want), not missing,
       "missing %s; found %s" % (missing, types))
@@ -113,6 +114,13 @@ check("pages have /StructParents (%d pages)" % len(pages),
 check("pages have /Tabs /S", pages and
       all(p.get("/Tabs") == "/S" for p in pages))
 
+links = [v.get("value", {}) for v in objs.values()
+         if isinstance(v.get("value"), dict) and
+         v["value"].get("/Subtype") == "/Link"]
+untagged = [l for l in links if "/StructParent" not in l or
+            "/Contents" not in l or l.get("/F") != 4]
+check("link annotations in the structure, described, printed (%d)" %
+      len(links), links and not untagged, str(untagged[:2])[:300])
 rc, out, err = run("pdfinfo", "-struct-text", pdf)
 text = out.decode("utf-8", "replace")
 check("pdfinfo -struct-text reads it", rc == 0 and len(text) > 100,
