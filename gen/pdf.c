@@ -116,7 +116,7 @@ static void S_take_marker(struct S_ctx *c, struct pdf_chunk *first)
 		}
 	for (size_t i = 0; i < c->marker_count; i++)
 		c->marker[i].y = (float)base;
-	pdf_chunk_add_draws(first, &c->arena, c->marker, c->marker_count);
+	pdf_chunk_lead_draws(first, &c->arena, c->marker, c->marker_count);
 	c->marker_count = 0;
 }
 
@@ -130,7 +130,7 @@ static void S_set_marker(struct S_ctx *c, const char *text, double right_x)
 		.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
 		.x = (float)(right_x - w), .size = (float)S_BODY_SIZE,
 		.s = arena_strdup(&c->arena, text),
-		.len = (uint32_t)strlen(text)};
+		.len = (uint32_t)strlen(text), .mark = PDF_MARK_SPACE};
 }
 
 /* Sets the paragraph in c->para and places its lines. */
@@ -199,6 +199,9 @@ static void S_image(struct S_ctx *c, cmark_node *img, const struct S_frame *f)
 		.h = (float)h});
 	struct pdf_chunk *ch = pdf_list_chunk(&l, &c->arena, h + 4, 10);
 	pdf_list_free(&l);
+	uint32_t fig = pdf_tag_leaf(&c->pages.tags, "Figure");
+	c->pages.tags.e[fig].alt = *alt ? alt : NULL;
+	pdf_tag_draws(&ch, 1, fig, true);
 	pdf_pages_group(&c->pages, &ch, 1);
 	if (*alt) {
 		pdf_para_reset(&c->para, PDF_SANS_I, 8.5, 11);
@@ -276,6 +279,11 @@ static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 		pdf_chunk_add_draws(lines[0], &c->arena, &a, 1);
 	}
 	S_take_marker(c, lines[0]);
+	static const char *const h[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+	pdf_tag_draws(lines, count,
+		      pdf_tag_leaf(&c->pages.tags,
+				   h[level < 1 ? 0 : level > 6 ? 5 : level - 1]),
+		      false);
 	/* the gap below a heading belongs with it */
 	lines[count - 1]->h += 3;
 	pdf_pages_lines(&c->pages, lines, count, true);
@@ -438,6 +446,8 @@ static void S_code(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 			lines[count - 1]->d[i].h += 4;
 	lines[0]->space_before = 8;
 	S_take_marker(c, lines[0]);
+	pdf_tag_draws(lines, count, pdf_tag_leaf(&c->pages.tags, "Code"),
+		      false);
 	pdf_pages_lines(&c->pages, lines, count, false);
 	free(lines);
 }
@@ -467,6 +477,8 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 	in.left = fmin(f.left + S_LIST_INDENT, f.right - 72);
 	in.tight = cmark_node_get_list_tight(n);
 	in.depth = f.depth + 1;
+	struct pdf_tags *tags = &c->pages.tags;
+	pdf_tag_open(tags, "L");
 	for (cmark_node *item = cmark_node_first_child(n); item;
 	     item = cmark_node_next(item), number++) {
 		char mark[32];
@@ -476,7 +488,12 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 			snprintf(mark, sizeof mark, "%s",
 				 bullets[f.depth % 3]);
 		size_t waiting = c->marker_count;
+		pdf_tag_open(tags, "LI");
 		S_set_marker(c, mark, in.left - 5);
+		if (c->marker_count > waiting)
+			c->marker[c->marker_count - 1].elem =
+				pdf_tag_leaf(tags, "Lbl");
+		pdf_tag_open(tags, "LBody");
 		S_blocks(c, item, in);
 		if (c->marker_count > waiting) { /* an empty item still shows */
 			pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE,
@@ -485,7 +502,10 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 			S_place_para(c, &in, PDF_LEFT, in.tight ? 2.5 : 7,
 				     false);
 		}
+		pdf_tag_close(tags); /* LBody */
+		pdf_tag_close(tags); /* LI */
 	}
+	pdf_tag_close(tags);
 }
 
 static void S_html(struct S_ctx *c, cmark_node *n)
@@ -525,7 +545,9 @@ static void S_block(struct S_ctx *c, cmark_node *n, struct S_frame f)
 		in.right = fmax(f.right - 20, in.left + 72);
 		in.depth = f.depth + 1;
 		in.tight = false;
+		pdf_tag_open(&c->pages.tags, "BlockQuote");
 		S_blocks(c, n, in);
+		pdf_tag_close(&c->pages.tags);
 		break;
 	case CMARK_NODE_FOOTNOTE_DEFINITION: /* set at the foot of pages */
 		break;
@@ -603,7 +625,14 @@ static void S_note(struct S_ctx *c, cmark_node *def, int number,
 		pdf_para_text(&c->para, &c->env, PDF_SERIF, " ", 1);
 	}
 	pdf_para_finish(&c->para);
-	struct S_frame f = {.left = PDF_MARGIN_LEFT + 14,
+	/* the text hangs clear of the widest number (digits are all as
+	 * wide): "100" took the whole 14 points */
+	char widest[24];
+	snprintf(widest, sizeof widest, "%zu", c->pages.note_total);
+	double hang = fmax(14, pdf_fonts_width(&c->fonts, PDF_SERIF,
+					       S_NOTE_SIZE, widest,
+					       strlen(widest)) + 4);
+	struct S_frame f = {.left = PDF_MARGIN_LEFT + hang,
 			    .right = PDF_PAGE_W - PDF_MARGIN_RIGHT};
 	out->count = pdf_para_set(&c->para, &c->env, f.left,
 				  f.right - f.left, PDF_JUSTIFY, &out->lines);
@@ -614,7 +643,8 @@ static void S_note(struct S_ctx *c, cmark_node *def, int number,
 		{.kind = PDF_DRAW_ANCHOR_NOTE, .ref = number},
 		{.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
 		 .x = PDF_MARGIN_LEFT, .y = 0, .size = (float)S_NOTE_SIZE,
-		 .s = num, .len = (uint32_t)strlen(num)},
+		 .s = num, .len = (uint32_t)strlen(num),
+		 .mark = PDF_MARK_SPACE},
 	};
 	struct pdf_chunk *first = out->lines[0];
 	for (size_t i = 0; i < first->n; i++)
@@ -624,7 +654,11 @@ static void S_note(struct S_ctx *c, cmark_node *def, int number,
 		}
 	if (d[1].y == 0)
 		d[1].y = (float)(S_NOTE_LEADING * 0.75);
-	pdf_chunk_add_draws(first, &c->arena, d, 2);
+	pdf_chunk_lead_draws(first, &c->arena, d, 2);
+	/* notes follow the text in the structure, as in the website */
+	uint32_t note = pdf_tag_leaf(&c->pages.tags, "Note");
+	c->pages.tags.e[note].late = true;
+	pdf_tag_draws(out->lines, out->count, note, false);
 }
 
 static void S_collect_notes(struct S_ctx *c, cmark_node *doc)
@@ -657,6 +691,10 @@ static void S_title_text(struct S_ctx *c, struct pdf_list *l, const char *s,
 {
 	if (!s || !*s)
 		return;
+	/* the title is the document's first heading, the rest paragraphs */
+	uint32_t elem = pdf_tag_leaf(&c->pages.tags,
+				     face == PDF_SANS_B && size >= 20 ? "H1"
+								       : "P");
 	struct pdf_hyphen *hy = c->env.hyphen;
 	c->env.hyphen = NULL;
 	pdf_para_reset(&c->para, face, size, leading);
@@ -671,6 +709,8 @@ static void S_title_text(struct S_ctx *c, struct pdf_list *l, const char *s,
 			struct pdf_draw d = lines[i]->d[k];
 			d.y = (float)(d.y + *y);
 			d.color = (uint8_t)color;
+			if (!d.elem)
+				d.elem = elem;
 			pdf_list_add(l, d);
 		}
 		*y += leading;
@@ -725,6 +765,15 @@ static void S_title_page(struct S_ctx *c)
 					   .w = (float)PDF_TEXT_W,
 					   .size = 2.5f});
 	S_distribution(c, &l);
+	/* the symbol and the distribution block read first, as one */
+	uint32_t head = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.d[i].kind == PDF_DRAW_TEXT && !l.d[i].elem) {
+			if (!head)
+				head = pdf_tag_leaf(&c->pages.tags, "P");
+			l.d[i].elem = head;
+			l.d[i].mark |= PDF_MARK_SPACE; /* its lines apart */
+		}
 	y = 150;
 	S_title_text(c, &l, t->state, PDF_SANS_B, 15, 20, PDF_ACCENT, &y);
 	y += 14;
@@ -812,6 +861,10 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 	S_blocks(c, doc, f);
 	pdf_pages_end(&c->pages);
 	struct pdf_emit_info info = {
+		.tags = &c->pages.tags,
+		.meta = {.title = o->title, .lang = lang_code(o->lang),
+			 .subject = o->subject, .created = o->created,
+			 .producer = "uprgen"},
 		.symbol = o->symbol,
 		.title = o->header_title ? o->header_title : o->title,
 		.headings = c->heads, .heading_count = c->head_count,

@@ -19,11 +19,16 @@
 #define S_FLAGGED_DEMERITS 3000.0
 #define S_FITNESS_DEMERITS 3000.0
 #define S_NONE SIZE_MAX
+/* At most this many lines in a row end with a hyphen (but in the last,
+ * emergency pass). */
+#define S_HYPHEN_RUN 2
+#define S_RUN_DEMERITS 1e9
 
 struct brk_node {
 	size_t item;  /* index of the break item; S_NONE: paragraph start */
 	size_t line;  /* lines before this break */
 	int fitness;  /* 0 tight, 1 decent, 2 loose, 3 very loose */
+	int hyphens;  /* lines in a row up to here that end with a hyphen */
 	double w, y, z; /* totals of width, stretch, shrink after the break */
 	double demerits;
 	size_t prev;  /* node this one's best line starts from */
@@ -83,14 +88,17 @@ static double S_demerits(const struct brk_state *s, const struct brk_node *a,
 			 size_t i, double r, int fitness)
 {
 	const struct pdf_item *b = &s->it[i];
-	double bad = isinf(r) ? 10000 : fmin(100 * fabs(r * r * r), 10000);
+	/* the emergency pass tells a loose line from a looser one (TeX
+	 * caps badness at 10,000, which made a line of one short word as
+	 * good as any there) */
+	double cap = s->emergency ? 1e6 : 10000;
+	double bad = isinf(r) ? cap : fmin(100 * fabs(r * r * r), cap);
 	double d = (S_LINE_PENALTY + bad) * (S_LINE_PENALTY + bad);
 	if (b->kind == PDF_PENALTY && b->penalty >= 0)
 		d += (double)b->penalty * b->penalty;
 	else if (b->kind == PDF_PENALTY && b->penalty > -PDF_INF_PENALTY)
 		d -= (double)b->penalty * b->penalty;
-	if (b->kind == PDF_PENALTY && b->flagged && a->item != S_NONE &&
-	    s->it[a->item].kind == PDF_PENALTY && s->it[a->item].flagged)
+	if (b->kind == PDF_PENALTY && b->hyphen_end && a->hyphens)
 		d += S_FLAGGED_DEMERITS;
 	if (abs(fitness - a->fitness) > 1)
 		d += S_FITNESS_DEMERITS;
@@ -118,21 +126,37 @@ static void S_after(const struct brk_state *s, size_t i, struct brk_node *n)
 
 static void S_try(struct brk_state *s, size_t i)
 {
-	double best[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
-	size_t from[4] = {S_NONE, S_NONE, S_NONE, S_NONE};
+	/* the best line ending here by fitness class and by how many lines
+	 * in a row then end with a hyphen */
+	double best[4][S_HYPHEN_RUN + 1];
+	size_t from[4][S_HYPHEN_RUN + 1];
+	for (int c = 0; c < 4; c++)
+		for (int h = 0; h <= S_HYPHEN_RUN; h++) {
+			best[c][h] = INFINITY;
+			from[c][h] = S_NONE;
+		}
 	bool forced = s->it[i].kind == PDF_PENALTY &&
 		      s->it[i].penalty <= -PDF_INF_PENALTY;
+	bool hyphen = s->it[i].kind == PDF_PENALTY && s->it[i].hyphen_end;
 	size_t prev = S_NONE;
 	for (size_t a = s->active; a != S_NONE;) {
 		struct brk_node *n = &s->node[a];
 		size_t next = n->next;
 		double r = S_ratio(s, n, i);
-		if (r >= -1 && (r <= s->tolerance || s->emergency)) {
+		int h = hyphen ? n->hyphens + 1 : 0;
+		/* the emergency pass may go past the limit, at a price */
+		double over = 0;
+		if (h > S_HYPHEN_RUN && s->emergency) {
+			h = S_HYPHEN_RUN;
+			over = S_RUN_DEMERITS;
+		}
+		if (r >= -1 && (r <= s->tolerance || s->emergency) &&
+		    h <= S_HYPHEN_RUN) {
 			int c = S_fitness(r);
-			double d = S_demerits(s, n, i, r, c);
-			if (d < best[c]) {
-				best[c] = d;
-				from[c] = a;
+			double d = S_demerits(s, n, i, r, c) + over;
+			if (d < best[c][h]) {
+				best[c][h] = d;
+				from[c][h] = a;
 			}
 		}
 		if (r < -1 || forced) {
@@ -144,16 +168,19 @@ static void S_try(struct brk_state *s, size_t i)
 			prev = a;
 		a = next;
 	}
-	for (int c = 0; c < 4; c++) {
-		if (from[c] == S_NONE)
-			continue;
-		struct brk_node n = {.item = i, .fitness = c,
-				     .demerits = best[c], .prev = from[c],
-				     .next = s->active};
-		n.line = s->node[from[c]].line + 1;
-		S_after(s, i, &n);
-		s->active = S_new_node(s, n);
-	}
+	for (int c = 0; c < 4; c++)
+		for (int h = 0; h <= S_HYPHEN_RUN; h++) {
+			if (from[c][h] == S_NONE)
+				continue;
+			struct brk_node n = {.item = i, .fitness = c,
+					     .hyphens = h,
+					     .demerits = best[c][h],
+					     .prev = from[c][h],
+					     .next = s->active};
+			n.line = s->node[from[c][h]].line + 1;
+			S_after(s, i, &n);
+			s->active = S_new_node(s, n);
+		}
 }
 
 static bool S_pass(struct brk_state *s)
@@ -173,7 +200,8 @@ static bool S_pass(struct brk_state *s)
 			s->w += b->width;
 			s->y += b->stretch;
 			s->z += b->shrink;
-		} else if (b->penalty < PDF_INF_PENALTY) {
+		} else if (b->penalty < PDF_INF_PENALTY &&
+			   (b->penalty != PDF_TIE_PENALTY || s->emergency)) {
 			S_try(s, i);
 		}
 	}

@@ -415,6 +415,11 @@ static void S_drawn(struct S_paint *P, struct pdf_pages *pg)
 	}
 	struct pdf_chunk *ch = pdf_list_chunk(&P->l, P->env->arena, P->y + 4,
 					      12);
+	/* one figure, read as its summary: every figure in words (the
+	 * website's text alternative) */
+	uint32_t fig = pdf_tag_leaf(&pg->tags, "Figure");
+	pg->tags.e[fig].alt = P->c->summary;
+	pdf_tag_draws(&ch, 1, fig, true);
 	pdf_pages_group(pg, &ch, 1);
 }
 

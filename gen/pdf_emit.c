@@ -1,6 +1,7 @@
 /*
  * pdf_emit — the placed pages drawn with libharu: chunks, footnote areas,
- * running header and footer, links, page labels.
+ * running header and footer, links, page labels; each element's drawing
+ * in marked content with an MCID, the rest as artifacts (pdf_tag.c).
  *
  * Runs after layout, when every page exists, so a link may point forward
  * (table of contents) and a page number is known before it is printed.
@@ -19,6 +20,7 @@ struct S_goto {
 	int page, ref;
 	bool note;
 	HPDF_Rect rect;
+	uint32_t elem; /* its Link element */
 };
 
 struct S_emit {
@@ -33,7 +35,12 @@ struct S_emit {
 	struct buf ops;  /* the text object being written */
 	struct buf page; /* the page's content not yet in its stream */
 	struct buf raw, packed; /* scratch for deflating a finished page */
+	struct buf spaced; /* a draw's text and the space after it */
 	long tx, ty;    /* its text position, in thousandths of a point */
+	uint64_t id[2]; /* a hash of every page's content: the /ID */
+	/* the element whose marked-content sequence is open at the page's
+	 * level (0: none): the lines of a paragraph on a page are one */
+	uint32_t page_open;
 	int cur_face;
 	float cur_size;
 	int cur_color;
@@ -159,8 +166,38 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		while (len && ((unsigned char)d->s[len] & 0xC0) == 0x80)
 			len--;
 	}
-	pdf_fonts_encode(e->f, d->face, d->s, len, o);
+	if (d->mark & PDF_MARK_SPACE) {
+		buf_clear(&e->spaced);
+		buf_put(&e->spaced, d->s, len);
+		buf_putc(&e->spaced, ' ');
+		pdf_fonts_encode(e->f, d->face, e->spaced.data, len + 1,
+				 !(d->mark & PDF_MARK_REPORTED), o);
+	} else {
+		pdf_fonts_encode(e->f, d->face, d->s, len,
+				 !(d->mark & PDF_MARK_REPORTED), o);
+	}
 	buf_puts(o, " Tj\n");
+}
+
+/* The /ActualText entry of a span's marked content: what the text drawn
+ * in it reads as (pdf_int.h), UTF-16BE, beyond the BMP as surrogate
+ * pairs. */
+static void S_actual_text(struct buf *o, const struct pdf_draw *d)
+{
+	buf_puts(o, "/ActualText <FEFF");
+	for (size_t i = 0; i < d->len;) {
+		size_t adv;
+		unsigned c = utf8_decode(d->s + i, d->len - i, &adv);
+		i += adv ? adv : 1;
+		if (c >= 0x10000) {
+			c -= 0x10000;
+			buf_printf(o, "%04X%04X", 0xD800 + (c >> 10),
+				   0xDC00 + (c & 0x3FF));
+		} else {
+			buf_printf(o, "%04X", c);
+		}
+	}
+	buf_putc(o, '>');
 }
 
 /* The colour of a graphic: the palette's, or the draw's own rgb. */
@@ -243,7 +280,8 @@ static void S_goto(struct S_emit *e, int page, const struct pdf_draw *d,
 	}
 	HPDF_Rect r = {d->x, (HPDF_REAL)(top - d->y - d->h), d->x + d->w,
 		       (HPDF_REAL)(top - d->y)};
-	e->gotos[e->goto_count++] = (struct S_goto){page, d->ref, note, r};
+	e->gotos[e->goto_count++] = (struct S_goto){page, d->ref, note, r,
+						    d->elem};
 }
 
 static void S_pageref(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
@@ -279,8 +317,13 @@ static void S_marks(struct S_emit *e, int page, const struct pdf_draw *d,
 		if (strlen(d->s) >= 65535)
 			break;
 		a = HPDF_Page_CreateURILinkAnnot(p, r, d->s);
-		if (a)
+		if (a) {
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			HPDF_Dict_AddNumber(a, "F", 4); /* printed */
+			if (e->info->tags)
+				pdf_tag_annot(e->info->tags, d->elem,
+					      (uint32_t)page, a, d->s);
+		}
 		break;
 	case PDF_DRAW_GOTO_HEAD:
 	case PDF_DRAW_GOTO_NOTE:
@@ -299,28 +342,143 @@ static void S_marks(struct S_emit *e, int page, const struct pdf_draw *d,
 	}
 }
 
+/* Marked content: what belongs to structure element elem begins (with
+ * the next MCID of the page), or an artifact; span: it is a broken word's
+ * span, and carries its /ActualText.  The text is on the structure's own
+ * sequence, not on one nested in it: poppler reads nothing of a
+ * sequence after a nested one ends. */
+static void S_mark_begin(struct S_emit *e, struct buf *b, int page,
+			 uint32_t elem, const struct pdf_draw *span)
+{
+	struct pdf_tags *t = e->info->tags;
+	if (!t || !elem || elem == PDF_TAG_ARTIFACT || elem >= t->count) {
+		if (!span) {
+			buf_puts(b, "/Artifact BMC\n");
+			return;
+		}
+		buf_puts(b, "/Span <<");
+		S_actual_text(b, span);
+		buf_puts(b, ">> BDC\n");
+		return;
+	}
+	/* the tag of a span is Span (its element's type is in the tree):
+	 * poppler takes /ActualText from a Span only */
+	uint32_t mcid = pdf_tag_mcid(t, elem, (uint32_t)page);
+	buf_printf(b, "/%s <</MCID %u", span ? "Span" : t->e[elem].type,
+		   mcid);
+	if (span) {
+		buf_putc(b, ' ');
+		S_actual_text(b, span);
+	}
+	buf_puts(b, ">> BDC\n");
+}
+
+static bool S_is_graphic(const struct pdf_draw *d)
+{
+	return d->kind == PDF_DRAW_LINE || d->kind == PDF_DRAW_RECT ||
+	       d->kind == PDF_DRAW_DOT || d->kind == PDF_DRAW_IMAGE;
+}
+
+static bool S_is_text(const struct pdf_draw *d)
+{
+	return d->kind == PDF_DRAW_TEXT || d->kind == PDF_DRAW_PAGEREF ||
+	       d->kind == PDF_DRAW_SPAN || d->kind == PDF_DRAW_SPAN_END;
+}
+
+/* Untagged and artifact draws are one artifact sequence. */
+static uint32_t S_elem_of(const struct pdf_draw *d)
+{
+	return d->elem ? d->elem : PDF_TAG_ARTIFACT;
+}
+
+/* The page-level marked-content sequence ends. */
+static void S_page_close(struct S_emit *e)
+{
+	if (e->page_open)
+		buf_puts(&e->page, "EMC\n");
+	e->page_open = 0;
+}
+
+/* The one element all of c's drawing belongs to; 0 when it is mixed (a
+ * table row's cells, a list's label and its text) or draws nothing, or
+ * holds an /ActualText span: poppler reads no further in a sequence that
+ * holds text objects and a span inside one of them. */
+static uint32_t S_one_elem(const struct pdf_chunk *c)
+{
+	uint32_t one = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct pdf_draw *d = &c->d[i];
+		if (d->kind == PDF_DRAW_SPAN)
+			return 0;
+		if (!S_is_graphic(d) && !S_is_text(d))
+			continue;
+		if (one && S_elem_of(d) != one)
+			return 0;
+		one = S_elem_of(d);
+	}
+	return one;
+}
+
 static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 		    double top)
 {
 	HPDF_Page p = e->pages[page];
-	for (size_t i = 0; i < c->n; i++)
+	/* a chunk of one element goes on in the sequence already open for
+	 * it, or opens one at the page's level (one MCID for a paragraph's
+	 * lines on a page, not one a line) */
+	uint32_t one = S_one_elem(c);
+	if (one != e->page_open) {
+		S_page_close(e);
+		if (one)
+			S_mark_begin(e, &e->page, page, one, NULL);
+		e->page_open = one;
+	}
+	/* else graphics, then text: each run of draws of one element in a
+	 * marked-content sequence of its own */
+	uint32_t open = one;
+	for (size_t i = 0; i < c->n; i++) {
+		if (!S_is_graphic(&c->d[i]))
+			continue;
+		if (S_elem_of(&c->d[i]) != open) {
+			if (open)
+				buf_puts(&e->page, "EMC\n");
+			open = S_elem_of(&c->d[i]);
+			S_mark_begin(e, &e->page, page, open, NULL);
+		}
 		S_graphic(e, p, &c->d[i], top);
+	}
+	if (open && !one)
+		buf_puts(&e->page, "EMC\n");
 	for (size_t i = 0; i < c->n; i++)
 		S_marks(e, page, &c->d[i], top);
 	bool text = false;
+	open = one;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct pdf_draw *d = &c->d[i];
-		if (d->kind != PDF_DRAW_TEXT && d->kind != PDF_DRAW_PAGEREF)
+		if (!S_is_text(d))
 			continue;
 		if (!text) {
 			S_text_begin(e);
 			text = true;
 		}
+		if (d->kind == PDF_DRAW_SPAN || d->kind == PDF_DRAW_SPAN_END ||
+		    S_elem_of(d) != open) {
+			if (open)
+				buf_puts(&e->ops, "EMC\n");
+			open = 0;
+			if (d->kind == PDF_DRAW_SPAN_END)
+				continue;
+			open = S_elem_of(d);
+			S_mark_begin(e, &e->ops, page, open,
+				     d->kind == PDF_DRAW_SPAN ? d : NULL);
+		}
 		if (d->kind == PDF_DRAW_TEXT)
 			S_text(e, p, d, d->x, top - d->y);
-		else
+		else if (d->kind == PDF_DRAW_PAGEREF)
 			S_pageref(e, p, d, top);
 	}
+	if (open && !one)
+		buf_puts(&e->ops, "EMC\n");
 	if (text)
 		S_text_end(e);
 }
@@ -335,10 +493,13 @@ static void S_notes(struct S_emit *e, int page)
 		h += pp->notes[i]->h;
 	double top = PDF_MARGIN_BOTTOM + h;
 	static const HPDF_REAL black[3] = {0, 0, 0};
+	S_page_close(e);
+	buf_puts(&e->page, "/Artifact BMC\n");
 	S_line(&e->page, black, 0.5,
 	       (const double[]){PDF_MARGIN_LEFT, top + 7, PDF_MARGIN_LEFT + 90,
 				top + 7},
 	       false);
+	buf_puts(&e->page, "EMC\n");
 	for (size_t i = 0; i < pp->note_count; i++) {
 		S_chunk(e, page, pp->notes[i], top);
 		top -= pp->notes[i]->h;
@@ -375,6 +536,17 @@ static void S_fitted(struct S_emit *e, const char *s, enum pdf_face face,
 		i += adv;
 		keep = i;
 	}
+	/* at a word's end, when one ends in the second half: a running
+	 * head cut mid-word ("Periódi…") reads as a typo */
+	size_t space = keep;
+	while (space > keep / 2 && out->data[space] != ' ')
+		space--;
+	if (space > keep / 2)
+		keep = space;
+	while (keep && (out->data[keep - 1] == ' ' ||
+			out->data[keep - 1] == ',' ||
+			out->data[keep - 1] == ':'))
+		keep--;
 	out->len = keep;
 	out->data[out->len] = '\0';
 	buf_puts(out, "\u2026");
@@ -386,9 +558,14 @@ static void S_line_text(struct S_emit *e, HPDF_Page p, enum pdf_face face,
 	struct pdf_draw d = {.kind = PDF_DRAW_TEXT, .face = (uint8_t)face,
 			     .color = PDF_GREY, .size = (float)size, .s = s,
 			     .len = (uint32_t)strlen(s)};
+	/* running heads and folios are artifacts: a reader of the
+	 * structure has the document's title and its pages otherwise */
+	S_page_close(e);
+	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
 	S_text_begin(e);
 	S_text(e, p, &d, x, y);
 	S_text_end(e);
+	buf_puts(&e->page, "EMC\n");
 }
 
 static void S_header_footer(struct S_emit *e, int page)
@@ -423,9 +600,12 @@ static void S_header_footer(struct S_emit *e, int page)
 		S_line_text(e, p, PDF_SANS_I, 8, PDF_MARGIN_LEFT, y, t.data);
 	}
 	static const HPDF_REAL black[3] = {0, 0, 0};
+	S_page_close(e);
+	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
 	S_line(&e->page, black, 0.4, (const double[]){PDF_MARGIN_LEFT, y - 6,
 						      right, y - 6},
 	       false);
+	buf_puts(&e->page, "EMC\n");
 	buf_clear(&t);
 	buf_printf(&t, "%d", page - (int)e->info->front_pages + 1);
 	double w = pdf_fonts_width(e->f, PDF_SANS, 9, t.data, t.len);
@@ -442,10 +622,9 @@ static HPDF_STATUS S_flate_entry(HPDF_Dict dict, HPDF_Stream out)
 	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
 }
 
-/* Appends what a libharu memory stream holds; false if it could not all
- * be read. */
-static bool S_stream_bytes(HPDF_Stream st, struct buf *out)
+bool pdf_stream_bytes(HPDF_Dict dict, struct buf *out)
 {
+	HPDF_Stream st = dict->stream;
 	size_t start = out->len;
 	for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(st); i < n; i++) {
 		HPDF_UINT len = 0;
@@ -481,7 +660,7 @@ bool pdf_deflate(const struct buf *raw, struct buf *out)
 bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed)
 {
 	buf_clear(raw);
-	if (!S_stream_bytes(dict->stream, raw))
+	if (!pdf_stream_bytes(dict, raw))
 		return false;
 	buf_clear(packed);
 	if (!pdf_deflate(raw, packed))
@@ -490,14 +669,35 @@ bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed)
 	return true;
 }
 
+bool pdf_stream_put(HPDF_Dict dict, const struct buf *raw,
+		    struct buf *packed)
+{
+	buf_clear(packed);
+	if (pdf_deflate(raw, packed)) {
+		S_put_packed(dict, packed);
+		return true;
+	}
+	HPDF_MemStream_FreeData(dict->stream);
+	return HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)raw->data,
+				 (HPDF_UINT)raw->len) == HPDF_OK;
+}
+
 /* Page i's whole content (what libharu drew first, then ours) into its
  * stream, deflated now; as it is if zlib fails (libharu deflates it at
  * the save). */
 static void S_finish_page(struct S_emit *e, size_t i)
 {
+	S_page_close(e);
 	S_flush(e, e->pages[i]);
-	pdf_deflate_stream(((HPDF_PageAttr)e->pages[i]->attr)->contents,
-			   &e->raw, &e->packed);
+	HPDF_Dict contents = ((HPDF_PageAttr)e->pages[i]->attr)->contents;
+	pdf_deflate_stream(contents, &e->raw, &e->packed);
+	/* FNV-1a, twice with other starts, over what the pages draw: an
+	 * /ID that two builds of the same report share */
+	for (size_t k = 0; k < e->raw.len; k++)
+		for (int h = 0; h < 2; h++) {
+			e->id[h] ^= (unsigned char)e->raw.data[k];
+			e->id[h] *= 0x100000001b3ULL;
+		}
 }
 
 static void S_links(struct S_emit *e)
@@ -518,8 +718,17 @@ static void S_links(struct S_emit *e)
 		HPDF_Annotation an =
 			HPDF_Page_CreateLinkAnnot(e->pages[g->page], g->rect,
 						  dst);
-		if (an)
-			HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+		if (!an)
+			continue;
+		HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+		HPDF_Dict_AddNumber(an, "F", 4); /* printed */
+		/* what it leads to, for /Contents: the heading, or the
+		 * note's number */
+		const char *to = g->note ? arena_printf(e->pg->a, "%d", g->ref)
+					 : e->info->headings[g->ref].plain;
+		if (e->info->tags)
+			pdf_tag_annot(e->info->tags, g->elem,
+				      (uint32_t)g->page, an, to);
 	}
 }
 
@@ -536,9 +745,12 @@ static void S_labels(struct S_emit *e)
 bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	      const struct pdf_emit_info *info)
 {
-	struct S_emit e = {.doc = doc, .f = f, .pg = pg, .info = info};
+	struct S_emit e = {.doc = doc, .f = f, .pg = pg, .info = info,
+			   .id = {0xcbf29ce484222325ULL,
+				  0x84222325cbf29ce4ULL}};
 	buf_init(&e.ops);
 	buf_init(&e.page);
+	buf_init(&e.spaced);
 	e.pages = xcalloc(pg->count, sizeof *e.pages);
 	e.head = xcalloc(info->heading_count + 1, sizeof *e.head);
 	e.note = xcalloc(pg->note_total + 1, sizeof *e.note);
@@ -572,6 +784,15 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		pdf_outline(doc, e.pages, info->headings, e.head,
 			    info->heading_count);
 	}
+	if (ok && info->tags) {
+		struct pdf_doc_meta meta = info->meta;
+		for (int h = 0; h < 2; h++)
+			for (int k = 0; k < 8; k++)
+				meta.id[8 * h + k] =
+					(unsigned char)(e.id[h] >> (8 * k));
+		ok = pdf_tags_write(doc, info->tags, e.pages, pg->count,
+				    &meta);
+	}
 	pdf_fonts_report(f);
 	free(e.pages);
 	free(e.head);
@@ -579,5 +800,6 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	free(e.gotos);
 	buf_free(&e.ops);
 	buf_free(&e.page);
+	buf_free(&e.spaced);
 	return ok;
 }

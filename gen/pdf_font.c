@@ -77,6 +77,9 @@ void pdf_fonts_free(struct pdf_fonts *f)
 	for (int i = 0; i < PDF_FACE_COUNT; i++) {
 		free(f->adv[i]);
 		free(f->missing[i]);
+		free(f->used[i]);
+		free(f->stand_in[i]);
+		free(f->stand_in_hash[i]);
 	}
 	free(f->bad_text);
 	memset(f, 0, sizeof *f);
@@ -99,6 +102,7 @@ static void S_load(struct pdf_fonts *f, enum pdf_face face)
 	f->adv[face] = xmalloc(S_BMP * sizeof *f->adv[face]);
 	memset(f->adv[face], 0xFF, S_BMP * sizeof *f->adv[face]);
 	f->missing[face] = xcalloc(S_BMP / 8, 1);
+	f->used[face] = xcalloc(S_BMP / 8, 1);
 }
 
 HPDF_Font pdf_fonts_get(struct pdf_fonts *f, enum pdf_face face)
@@ -221,8 +225,39 @@ static char *S_string_byte(char *o, unsigned char b)
 	return o;
 }
 
+/* The code under which raw, drawn with U+FFFD's glyph, keeps its own
+ * text: a slot of the face's stand-ins, found through an open-addressing
+ * hash (a text of a million such characters must not search a list), or
+ * U+FFFD itself once the slots are taken. */
+static unsigned S_stand_in(struct pdf_fonts *f, enum pdf_face face,
+			   unsigned raw)
+{
+	enum { SIZE = 2 * PDF_STAND_IN_MAX }; /* a power of two */
+	if (!f->stand_in_hash[face]) {
+		f->stand_in_hash[face] = xcalloc(SIZE, sizeof(uint32_t));
+		f->stand_in[face] = xmalloc(PDF_STAND_IN_MAX *
+					    sizeof(uint32_t));
+	}
+	uint32_t *h = f->stand_in_hash[face];
+	for (unsigned i = (raw * 2654435761u) & (SIZE - 1);;
+	     i = (i + 1) & (SIZE - 1)) {
+		if (!h[i]) {
+			uint32_t k = f->stand_in_count[face];
+			if (k == PDF_STAND_IN_MAX)
+				return S_REPLACEMENT;
+			f->stand_in[face][k] = raw;
+			f->stand_in_count[face] = k + 1;
+			h[i] = k + 1;
+			return PDF_STAND_IN + k;
+		}
+		if (f->stand_in[face][h[i] - 1] == raw)
+			return PDF_STAND_IN + h[i] - 1;
+	}
+}
+
 void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
-		      const char *s, size_t len, struct buf *out)
+		      const char *s, size_t len, bool report,
+		      struct buf *out)
 {
 	const uint16_t *adv = S_advances(f, face);
 	/* a character takes a byte or more and gives two, escaped or not */
@@ -237,7 +272,7 @@ void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
 		if (pdf_fonts_invisible(c))
 			continue;
 		if (raw >= S_BMP || S_missing(f, face, c)) {
-			if (!f->bad_count++) {
+			if (report && !f->bad_count++) {
 				f->bad_first = raw;
 				/* the message quotes its start only */
 				size_t n = len < 400 ? len : 400;
@@ -245,7 +280,10 @@ void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
 				memcpy(f->bad_text, s, n);
 				f->bad_text[n] = '\0';
 			}
-			c = S_REPLACEMENT;
+			c = raw == S_REPLACEMENT ? raw
+						 : S_stand_in(f, face, raw);
+		} else {
+			f->used[face][c >> 3] |= (uint8_t)(1u << (c & 7));
 		}
 		o = S_string_byte(o, (unsigned char)(c >> 8));
 		o = S_string_byte(o, (unsigned char)c);
@@ -283,13 +321,9 @@ static bool S_descriptor(HPDF_Font font, struct buf *raw, struct buf *packed)
 	HPDF_TTFontDefAttr ta = def->attr;
 	if (def->descriptor || !ta->embedding)
 		return true;
-	/* the glyph map and ToUnicode too; libharu gives them the font's
-	 * filter at the save */
+	/* the glyph map and ToUnicode are deflated by S_text_layer;
+	 * libharu would give them the font's filter at the save */
 	font->filter = HPDF_STREAM_FILTER_NONE;
-	if (fa->map_stream)
-		pdf_deflate_stream(fa->map_stream, raw, packed);
-	if (fa->cmap_stream)
-		pdf_deflate_stream(fa->cmap_stream, raw, packed);
 	HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
 	HPDF_Dict desc = data ? HPDF_Dict_New(font->mmgr) : NULL;
 	if (!desc || HPDF_TTFontDef_SaveFontData(def, data->stream) != HPDF_OK)
@@ -316,6 +350,111 @@ static bool S_descriptor(HPDF_Font font, struct buf *raw, struct buf *packed)
 	return true;
 }
 
+/* The entries of the face's ToUnicode map: every code drawn, the
+ * stand-ins among them, by code. */
+static size_t S_entries(const struct pdf_fonts *f, enum pdf_face face,
+			struct pdf_cmap_entry **out)
+{
+	const uint8_t *used = f->used[face];
+	size_t n = f->stand_in_count[face];
+	for (unsigned c = 0; c < S_BMP; c += 8)
+		for (unsigned b = used[c >> 3]; b; b &= b - 1)
+			n++;
+	struct pdf_cmap_entry *e = xmalloc((n ? n : 1) * sizeof *e);
+	size_t k = 0;
+	for (unsigned c = 0; c < S_BMP; c++) {
+		if (c == PDF_STAND_IN)
+			for (uint32_t i = 0; i < f->stand_in_count[face]; i++)
+				e[k++] = (struct pdf_cmap_entry){
+					(uint16_t)(PDF_STAND_IN + i),
+					f->stand_in[face][i]};
+		if (used[c >> 3] & (1u << (c & 7)))
+			e[k++] = (struct pdf_cmap_entry){(uint16_t)c, c};
+	}
+	*out = e;
+	return k;
+}
+
+/* The stand-ins' codes drawn with U+FFFD's glyph and width: its glyph id
+ * in the CIDToGIDMap (a big-endian glyph id by code), its width added to
+ * the descendant font's /W. */
+static bool S_stand_ins(struct pdf_fonts *f, enum pdf_face face,
+			struct buf *raw, struct buf *packed)
+{
+	HPDF_Font font = f->font[face];
+	HPDF_FontAttr fa = font->attr;
+	uint32_t n = f->stand_in_count[face];
+	if (fa->map_stream) {
+		buf_clear(raw);
+		if (!pdf_stream_bytes(fa->map_stream, raw))
+			return false;
+		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(fa->fontdef,
+							    S_REPLACEMENT);
+		for (uint32_t i = 0; i < n; i++) {
+			size_t at = 2 * (size_t)(PDF_STAND_IN + i);
+			if (at + 1 < raw->len) {
+				raw->data[at] = (char)(gid >> 8);
+				raw->data[at + 1] = (char)gid;
+			}
+		}
+		if (!pdf_stream_put(fa->map_stream, raw, packed))
+			return false;
+	}
+	if (!n)
+		return true;
+	HPDF_Dict desc = fa->descendant_font;
+	HPDF_Array w = HPDF_Dict_GetItem(desc, "W", HPDF_OCLASS_ARRAY);
+	if (!w) {
+		w = HPDF_Array_New(font->mmgr);
+		if (!w || HPDF_Dict_Add(desc, "W", w) != HPDF_OK)
+			return false;
+	}
+	HPDF_Array widths = HPDF_Array_New(font->mmgr);
+	if (!widths || HPDF_Array_AddNumber(w, PDF_STAND_IN) != HPDF_OK ||
+	    HPDF_Array_Add(w, widths) != HPDF_OK)
+		return false;
+	HPDF_INT32 adv = f->adv[face][S_REPLACEMENT];
+	for (uint32_t i = 0; i < n; i++)
+		if (HPDF_Array_AddNumber(widths, adv) != HPDF_OK)
+			return false;
+	return true;
+}
+
+/* The face's ToUnicode map, uprgen's own (pdf_cmap.c): libharu 2.3.0
+ * points /ToUnicode at its encoding CMap, whose stream is rewritten and
+ * its CMap keys dropped; a libharu that uses that CMap as the /Encoding
+ * (as later ones do) keeps it, and gets a new stream beside it. */
+static bool S_text_layer(struct pdf_fonts *f, enum pdf_face face,
+			 struct buf *raw, struct buf *packed)
+{
+	HPDF_Font font = f->font[face];
+	HPDF_FontAttr fa = font->attr;
+	if (f->adv[face][S_REPLACEMENT] == S_UNKNOWN)
+		S_measure(f, face, S_REPLACEMENT);
+	if (!S_stand_ins(f, face, raw, packed))
+		return false;
+	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	if (tu && tu == fa->cmap_stream) {
+		static const char *const keys[] = {"Type", "CMapName",
+						   "CIDSystemInfo", "WMode",
+						   "UseCMap"};
+		for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+			HPDF_Dict_RemoveElement(tu, keys[i]);
+	} else {
+		if (fa->cmap_stream)
+			pdf_deflate_stream(fa->cmap_stream, raw, packed);
+		tu = HPDF_DictStream_New(font->mmgr, fa->xref);
+		if (!tu || HPDF_Dict_Add(font, "ToUnicode", tu) != HPDF_OK)
+			return false;
+	}
+	struct pdf_cmap_entry *e;
+	size_t n = S_entries(f, face, &e);
+	buf_clear(raw);
+	pdf_cmap_write(raw, e, n);
+	free(e);
+	return pdf_stream_put(tu, raw, packed);
+}
+
 bool pdf_fonts_finish(struct pdf_fonts *f)
 {
 	struct buf raw, packed;
@@ -324,7 +463,9 @@ bool pdf_fonts_finish(struct pdf_fonts *f)
 	bool ok = true;
 	for (int i = 0; i < PDF_FACE_COUNT && ok; i++)
 		if (f->font[i])
-			ok = S_descriptor(f->font[i], &raw, &packed);
+			ok = S_text_layer(f, (enum pdf_face)i, &raw,
+					  &packed) &&
+			     S_descriptor(f->font[i], &raw, &packed);
 	buf_free(&raw);
 	buf_free(&packed);
 	return ok;

@@ -13,8 +13,8 @@
  * soft hyphen is a place where the line may break with a visible hyphen
  * and is otherwise not drawn, a zero-width space a place where it may
  * break without one; the other zero-width and bidi controls are left out.
- * A character the fonts cannot draw is set as U+FFFD with a warning that
- * gives its line and column.
+ * A character the fonts cannot draw is drawn as U+FFFD with a warning that
+ * gives its line and column; the text layer keeps the character.
  */
 #include "pdf_int.h"
 
@@ -123,6 +123,7 @@ static void S_penalty(struct pdf_para *p, uint32_t style, int penalty,
 	it->penalty = penalty;
 	it->width = width;
 	it->flagged = flagged;
+	it->hyphen_end = flagged;
 }
 
 static void S_box(struct pdf_para *p, struct pdf_inline_env *env,
@@ -140,6 +141,45 @@ static bool S_is_letter(unsigned c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* A lower-case letter (Latin, Greek, Cyrillic; near enough for telling
+ * words from codes and acronyms). */
+static bool S_is_lower(unsigned c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
+	       (c >= 0x100 && c <= 0x17F && (c & 1)) ||
+	       (c >= 0x3AC && c <= 0x3CE) || (c >= 0x430 && c <= 0x45F);
+}
+
+static bool S_is_digit(unsigned c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* What a word is made of, for where it may break. */
+struct S_word_kind {
+	bool lower; /* has a lower-case letter: a word, not a code */
+	bool own_hyphen; /* a compound: broken at its own hyphen only */
+	bool shy; /* has soft hyphens: broken there only */
+	bool code; /* digits, slashes, dots or the like inside: an address,
+		      a reference, a number, never hyphenated */
+};
+
+static struct S_word_kind S_kind(const char *w, size_t len)
+{
+	struct S_word_kind k = {0};
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		unsigned c = utf8_decode(w + i, len - i, &adv);
+		i += adv ? adv : 1;
+		k.lower |= S_is_lower(c);
+		k.own_hyphen |= c == '-' && i > adv && i < len;
+		k.shy |= c == 0xAD;
+		k.code |= S_is_digit(c) || c == '/' || c == '@' || c == '_' ||
+			  ((c == '.' || c == ':') && i < len);
+	}
+	return k;
 }
 
 /* Hyphenation points of the letters inside w[0..len) (punctuation around
@@ -189,9 +229,15 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 		   uint32_t style, const char *w, size_t len, size_t off)
 {
 	enum pdf_face face = p->styles[style].face;
-	bool shy = false;
-	for (size_t i = 0; i + 1 < len && !shy; i++)
-		shy = w[i] == '\xC2' && w[i + 1] == '\xAD';
+	/* Identifiers stay whole: a word with no lower-case letter (a
+	 * document symbol as A/HRC/53/8, a code as 076-2023-MIMP, an
+	 * acronym as UNHCR) is neither hyphenated nor broken at its
+	 * slashes or hyphens; a compound breaks at its own hyphen only, as
+	 * in TeX; a dash between digits (2021–2025) holds. */
+	struct S_word_kind kind = S_kind(w, len);
+	bool shy = kind.shy;
+	bool syllables = !shy && kind.lower && !kind.own_hyphen && !kind.code;
+	unsigned before = 0; /* the character before the current one */
 	size_t seg = p->text.len; /* start of the current piece */
 	for (size_t i = 0; i < len;) {
 		size_t at = i, adv = 1;
@@ -208,7 +254,7 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 						   p->items[p->n - 1].kind !=
 							   PDF_BOX))
 				continue;
-			S_piece(p, env, style, &seg, !shy);
+			S_piece(p, env, style, &seg, false);
 			const struct pdf_style *st = &p->styles[style];
 			if (c == 0xAD)
 				S_penalty(p, style, S_HYPHEN_PENALTY,
@@ -226,18 +272,31 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 				env->bad_first = c;
 				env->bad_off = off + at;
 			}
-			buf_puts(&p->text, "\uFFFD");
+			/* drawn as U+FFFD, the character itself kept for the
+			 * text layer (pdf_fonts_encode) */
+			buf_put(&p->text, w + at, adv);
 			continue;
 		}
 		buf_put(&p->text, w + at, adv);
-		bool dash = (c == '-' || c == 0x2013 || c == 0x2014 ||
-			     c == '/') && at > 0 && i < len;
+		unsigned after = 0;
+		if (i < len) {
+			size_t a2;
+			after = utf8_decode(w + i, len - i, &a2);
+		}
+		bool dash = at > 0 && i < len && kind.lower &&
+			    ((c == '-' && S_is_lower(before) &&
+			      S_is_letter(after)) ||
+			     ((c == 0x2013 || c == 0x2014) &&
+			      !S_is_digit(before) && !S_is_digit(after)) ||
+			     (c == '/' && !S_is_digit(before)));
+		before = c;
 		if (dash) {
-			S_piece(p, env, style, &seg, c != '/' && !shy);
+			S_piece(p, env, style, &seg, syllables);
 			S_penalty(p, style, S_DASH_PENALTY, 0, false);
+			p->items[p->n - 1].hyphen_end = c == '-';
 		}
 	}
-	S_piece(p, env, style, &seg, !shy);
+	S_piece(p, env, style, &seg, syllables);
 }
 
 /* One warning for the characters of a text the fonts cannot draw: the
@@ -276,21 +335,78 @@ static bool S_is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* How many digits w[0..len) starts with. */
+static size_t S_digits(const char *w, size_t len)
+{
+	size_t n = 0;
+	while (n < len && S_is_digit((unsigned char)w[n]))
+		n++;
+	return n;
+}
+
+/* Whether the space between the words a and b must not break: a number
+ * grouped with spaces ("200 000", "1 200 000"), and a number after an
+ * abbreviation that announces it ("para. 2", "No. 191-2021-MIMP",
+ * "n.º 76", "pp. 3–5"). */
+static bool S_tie(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t bd = S_digits(b, blen);
+	if (!bd || !alen)
+		return false;
+	size_t lead = 0;
+	while (lead < alen && (a[lead] == '(' || a[lead] == '$'))
+		lead++;
+	if (S_digits(a + lead, alen - lead) == alen - lead &&
+	    alen - lead <= 3 && bd == 3 &&
+	    (blen == 3 || !S_is_digit((unsigned char)b[3])))
+		return true;
+	/* a short abbreviation: letters and dots, ending with a dot or an
+	 * ordinal indicator */
+	if (alen - lead > 6)
+		return false;
+	bool ends = a[alen - 1] == '.' ||
+		    (alen >= 2 && (unsigned char)a[alen - 2] == 0xC2 &&
+		     ((unsigned char)a[alen - 1] == 0xBA ||
+		      (unsigned char)a[alen - 1] == 0xAA));
+	if (!ends)
+		return false;
+	for (size_t i = lead; i < alen;) {
+		size_t adv;
+		unsigned c = utf8_decode(a + i, alen - i, &adv);
+		i += adv ? adv : 1;
+		if (!S_is_letter(c) && c != '.' && c != 0xBA && c != 0xAA)
+			return false;
+	}
+	return true;
+}
+
 static void S_text(struct pdf_para *p, struct pdf_inline_env *env,
 		   uint32_t style, const char *s, size_t len)
 {
 	env->bad_count = 0;
+	size_t word = 0, word_len = 0; /* the last word, in s */
 	for (size_t i = 0; i < len;) {
 		if (S_is_space(s[i])) {
+			size_t k = i;
+			while (k < len && S_is_space(s[k]))
+				k++;
+			size_t e = k;
+			while (e < len && !S_is_space(s[e]))
+				e++;
+			if (word_len && p->n && p->items[p->n - 1].kind ==
+							PDF_BOX &&
+			    S_tie(s + word, word_len, s + k, e - k))
+				S_penalty(p, style, PDF_TIE_PENALTY, 0, false);
 			S_glue(p, env, style);
-			while (i < len && S_is_space(s[i]))
-				i++;
+			i = k;
 			continue;
 		}
 		size_t j = i;
 		while (j < len && !S_is_space(s[j]))
 			j++;
 		S_word(p, env, style, s + i, j - i, i);
+		word = i;
+		word_len = j - i;
 		i = j;
 	}
 	S_report_bad(env, s, len);
@@ -578,9 +694,11 @@ struct S_line {
 	long run_style;
 	size_t run_off, run_len;
 	double run_x, run_w;
+	bool run_space; /* a space follows it */
 	/* the link or footnote area being gathered */
 	const char *uri;
 	int note;
+	uint32_t link; /* its number (pdf_inline_env.links) */
 	double link_x0, link_x1;
 };
 
@@ -594,7 +712,12 @@ static void S_flush_run(struct S_line *l)
 			     .x = (float)l->run_x,
 			     .y = (float)(l->baseline - s->rise),
 			     .size = s->size, .s = l->text + l->run_off,
-			     .len = (uint32_t)l->run_len};
+			     .len = (uint32_t)l->run_len,
+			     .mark = PDF_MARK_REPORTED,
+			     .link = s->uri || s->note ? l->link : 0};
+	if (l->run_space)
+		d.mark |= PDF_MARK_SPACE;
+	l->run_space = false;
 	pdf_list_add(&l->out, d);
 	if (s->strike) {
 		struct pdf_draw r = {.kind = PDF_DRAW_LINE, .x = d.x,
@@ -611,7 +734,7 @@ static void S_flush_link(struct S_line *l, double top, double h)
 		return;
 	struct pdf_draw d = {.x = (float)l->link_x0, .y = (float)top,
 			     .w = (float)(l->link_x1 - l->link_x0),
-			     .h = (float)h};
+			     .h = (float)h, .link = l->link};
 	if (l->uri) {
 		d.kind = PDF_DRAW_URI;
 		d.s = l->uri;
@@ -644,9 +767,60 @@ static void S_set_box(struct S_line *l, const struct pdf_item *it, double x)
 		S_flush_link(l, 0, l->p->leading);
 		l->uri = s->uri;
 		l->note = s->note;
+		if (s->uri || s->note)
+			l->link = ++l->env->links;
 		l->link_x0 = x;
 	}
 	l->link_x1 = x + it->width;
+}
+
+/* Whether the break at item k falls inside a word (a hyphenation point,
+ * after a dash or a slash, a cut): boxes on both sides, no space. */
+static bool S_inside_word(const struct pdf_para *p, size_t k)
+{
+	return k > 0 && k + 1 < p->n && p->items[k].kind == PDF_PENALTY &&
+	       p->items[k - 1].kind == PDF_BOX &&
+	       p->items[k + 1].kind == PDF_BOX;
+}
+
+/* The first box of the word that item k is in, looking back no further
+ * than item from (a word cut over a thousand lines is not walked again
+ * for each). */
+static size_t S_word_first(const struct pdf_para *p, size_t k, size_t from)
+{
+	while (k > from && p->items[k - 1].kind != PDF_GLUE &&
+	       !(p->items[k - 1].kind == PDF_PENALTY &&
+		 p->items[k - 1].penalty <= -PDF_INF_PENALTY))
+		k--;
+	while (p->items[k].kind != PDF_BOX)
+		k++;
+	return k;
+}
+
+/* The last box of the word that item k is in. */
+static size_t S_word_last(const struct pdf_para *p, size_t k)
+{
+	size_t last = k;
+	for (; k < p->n && p->items[k].kind != PDF_GLUE; k++) {
+		if (p->items[k].kind == PDF_BOX)
+			last = k;
+		else if (p->items[k].penalty <= -PDF_INF_PENALTY)
+			break;
+	}
+	return last;
+}
+
+static void S_span(struct S_line *l, const char *s, size_t len)
+{
+	S_flush_run(l);
+	pdf_list_add(&l->out, (struct pdf_draw){.kind = PDF_DRAW_SPAN, .s = s,
+						.len = (uint32_t)len});
+}
+
+static void S_span_end(struct S_line *l)
+{
+	S_flush_run(l);
+	pdf_list_add(&l->out, (struct pdf_draw){.kind = PDF_DRAW_SPAN_END});
 }
 
 /* The adjustment ratio of line [from, to] set in width. */
@@ -687,17 +861,63 @@ static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 	else if (r == 0 && natural < width && align == PDF_RIGHT)
 		x += width - natural;
 	l->run_style = -1;
+	/* A word broken at the line's end reads whole from where it starts
+	 * (its hyphen, if one is added, is not text; a hyphen of its own
+	 * stays in it); its rest at the next line's start reads as
+	 * nothing.  Copying, searching and reading aloud get the word, and
+	 * poppler does not take a compound's own hyphen for a line-end one
+	 * and drop it. */
+	bool open = from > 0 && S_inside_word(p, from - 1);
+	if (open)
+		S_span(l, "", 0);
+	size_t first = S_inside_word(p, to) ? S_word_first(p, to, from)
+					    : SIZE_MAX;
 	for (size_t i = from; i < to; i++) {
 		const struct pdf_item *it = &p->items[i];
 		if (it->kind == PDF_BOX) {
+			if (i == first && !open) {
+				const struct pdf_item *last =
+					&p->items[S_word_last(p, to)];
+				uint32_t end = last->off + last->len;
+				if (end >= it->off) {
+					/* with the space after it, which
+					 * the span's own text loses */
+					size_t k = S_word_last(p, to) + 1;
+					bool sp = k < p->n &&
+						  p->items[k].kind == PDF_GLUE;
+					S_span(l,
+					       sp ? arena_printf(
+							    l->env->arena,
+							    "%.*s ",
+							    (int)(end - it->off),
+							    l->text + it->off)
+						  : l->text + it->off,
+					       end - it->off + sp);
+					open = true;
+				}
+			}
 			S_set_box(l, it, x);
 			x += it->width;
 		} else if (it->kind == PDF_GLUE) {
+			/* not the glue that fills a paragraph's last line */
+			const struct pdf_item *nx =
+				i + 1 < p->n ? &p->items[i + 1] : NULL;
+			l->run_space = l->run_style >= 0 && nx &&
+				       !(nx->kind == PDF_PENALTY &&
+					 nx->penalty <= -PDF_INF_PENALTY);
 			S_flush_run(l);
+			if (open) {
+				S_span_end(l);
+				open = false;
+			}
 			x += it->width + r * (r > 0 ? it->stretch : it->shrink);
 		}
 	}
 	const struct pdf_item *end = &p->items[to];
+	/* a line that ends between words ends with a space, but the last */
+	l->run_space = l->run_style >= 0 && !S_inside_word(p, to) &&
+		       !(end->kind == PDF_PENALTY &&
+			 end->penalty <= -PDF_INF_PENALTY);
 	if (end->kind == PDF_PENALTY && end->flagged && to > 0) {
 		S_flush_run(l);
 		const struct pdf_style *s = &p->styles[end->style];
@@ -709,6 +929,8 @@ static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 		pdf_list_add(&l->out, d);
 	}
 	S_flush_run(l);
+	if (open)
+		S_span_end(l);
 	S_flush_link(l, 0, p->leading);
 	return pdf_list_chunk(&l->out, l->env->arena, p->leading, 0);
 }
@@ -747,6 +969,17 @@ void pdf_chunk_add_draws(struct pdf_chunk *c, struct arena *a,
 	if (c->n)
 		memcpy(all, c->d, c->n * sizeof *all);
 	memcpy(all + c->n, d, n * sizeof *all);
+	c->d = all;
+	c->n += n;
+}
+
+void pdf_chunk_lead_draws(struct pdf_chunk *c, struct arena *a,
+			  const struct pdf_draw *d, size_t n)
+{
+	struct pdf_draw *all = arena_alloc(a, (c->n + n) * sizeof *all);
+	memcpy(all, d, n * sizeof *all);
+	if (c->n)
+		memcpy(all + n, c->d, c->n * sizeof *all);
 	c->d = all;
 	c->n += n;
 }

@@ -9,7 +9,9 @@
  * (pdf_inline.c again).  pdf_page.c places chunks on pages (footnotes,
  * widows, orphans, headings kept with what follows); pdf_table.c and
  * pdf_toc.c make chunks of their own; pdf_emit.c finally draws every page
- * with libharu, once all page numbers are known.
+ * with libharu, once all page numbers are known.  Every draw carries the
+ * structure element it belongs to (pdf_tag.c: the tagged PDF's tree),
+ * and each face a ToUnicode map of what it drew (pdf_cmap.c).
  *
  * Chunks, their draw items and their strings live in the render's arena.
  * Paragraph item arrays are heap buffers reused from block to block.
@@ -25,6 +27,7 @@
 #include <hpdf.h>
 
 #include "diag.h"
+#include "pdf.h"
 #include "model.h"
 #include "util.h"
 #include "words.h"
@@ -59,6 +62,15 @@ struct pdf_fonts {
 	/* by BMP code point, a bit set once measured and found to have no
 	 * glyph in the face */
 	uint8_t *missing[PDF_FACE_COUNT];
+	/* by code, a bit set once drawn: the ToUnicode map lists these */
+	uint8_t *used[PDF_FACE_COUNT];
+	/* characters drawn with U+FFFD's glyph (beyond the BMP, or with no
+	 * glyph in the face) under codes of their own, PDF_STAND_IN + i for
+	 * stand_in[i], so that the text layer keeps what the text had; a
+	 * hash of them (key: code point + 1) finds a character's slot */
+	uint32_t *stand_in[PDF_FACE_COUNT];
+	uint32_t stand_in_count[PDF_FACE_COUNT];
+	uint32_t *stand_in_hash[PDF_FACE_COUNT];
 	/* characters drawn as U+FFFD that the text had (pdf_inline.c sets
 	 * U+FFFD itself where it can say where): how many, the first, the
 	 * text it was in (xmalloc'd) */
@@ -76,9 +88,11 @@ void pdf_fonts_free(struct pdf_fonts *f);
 HPDF_Font pdf_fonts_get(struct pdf_fonts *f, enum pdf_face face);
 /* Appends len bytes of UTF-8 as a PDF literal string of the face's
  * two-byte codes (what libharu's ShowText writes as hex), its glyphs
- * marked for embedding. */
+ * marked for embedding; report: count what the face cannot draw for
+ * pdf_fonts_report() (false: the caller reported it). */
 void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
-		      const char *s, size_t len, struct buf *out);
+		      const char *s, size_t len, bool report,
+		      struct buf *out);
 /* Before the save: each face's subset font made and deflated (see
  * pdf_font.c); false on a libharu error. */
 bool pdf_fonts_finish(struct pdf_fonts *f);
@@ -109,8 +123,31 @@ enum { PDF_ZLEVEL = 3 };
  * buffers. */
 bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed);
 
+/* What a libharu memory stream holds, appended to out; false if it could
+ * not all be read. */
+bool pdf_stream_bytes(HPDF_Dict dict, struct buf *out);
+/* The stream of dict becomes raw, deflated (packed is scratch); false,
+ * with the stream emptied, if libharu fails to take it. */
+bool pdf_stream_put(HPDF_Dict dict, const struct buf *raw,
+		    struct buf *packed);
+
 /* raw deflated (PDF_ZLEVEL) and appended to out; false if zlib fails. */
 bool pdf_deflate(const struct buf *raw, struct buf *out);
+
+/* The codes of stand-ins: the UTF-16 surrogates, which are never
+ * characters, so never a character's own code; 2,048 a face, then the
+ * plain U+FFFD. */
+enum { PDF_STAND_IN = 0xD800, PDF_STAND_IN_MAX = 0x800 };
+
+/* ---- ToUnicode maps (pdf_cmap.c) ---- */
+struct pdf_cmap_entry {
+	uint16_t code;
+	uint32_t uni; /* a Unicode scalar value, up to U+10FFFF */
+};
+
+/* Appends the ToUnicode CMap of n entries sorted by code, ascending. */
+void pdf_cmap_write(struct buf *out, const struct pdf_cmap_entry *e,
+		    size_t n);
 
 /* ---- TrueType files (pdf_ttf.c) ---- */
 /* HPDF_LoadTTFontFromFile (embedded) of the font at path, its cmap
@@ -130,10 +167,16 @@ size_t pdf_hyphen_points(struct pdf_hyphen *h, const char *word, size_t len,
 /* ---- line breaking (pdf_break.c) ---- */
 enum pdf_item_kind { PDF_BOX, PDF_GLUE, PDF_PENALTY };
 enum { PDF_INF_PENALTY = 10000 };
+/* Before a space that should not break ("para. 2", "200 000"): a break
+ * only in the last, emergency pass, where nothing else will do (a narrow
+ * table cell). */
+enum { PDF_TIE_PENALTY = PDF_INF_PENALTY - 1 };
 
 struct pdf_item {
 	enum pdf_item_kind kind;
 	bool flagged;   /* a hyphen break: draw "-" when taken */
+	bool hyphen_end; /* PENALTY: the line ends with a hyphen, drawn by
+			    the break (flagged) or the word's own */
 	bool hyphenate; /* BOX: a piece of word not yet hyphenated */
 	int penalty;    /* PENALTY: >= 10000 never, <= -10000 always */
 	double width, stretch, shrink;
@@ -168,6 +211,11 @@ enum pdf_draw_kind {
 	PDF_DRAW_ANCHOR_NOTE, /* footnote ref starts at y */
 	PDF_DRAW_PAGEREF,   /* page number of heading ref, right-aligned
 			       at x, baseline y */
+	/* the text drawn up to the next SPAN_END reads as s,len (UTF-8,
+	 * maybe empty): a word broken across lines reads whole where it
+	 * starts, its hyphen and its rest on the next line read as nothing */
+	PDF_DRAW_SPAN,
+	PDF_DRAW_SPAN_END,
 };
 
 enum pdf_color { PDF_BLACK, PDF_LINK, PDF_GREY, PDF_RULE, PDF_SHADE,
@@ -175,9 +223,20 @@ enum pdf_color { PDF_BLACK, PDF_LINK, PDF_GREY, PDF_RULE, PDF_SHADE,
 		 PDF_RGB, /* lines, areas and dots: the draw's own rgb */
 		 PDF_COLOR_COUNT };
 
+/* What a draw is to readers of the text layer (bits). */
+enum pdf_mark {
+	/* text whose characters the fonts cannot draw were reported with
+	 * their place already (paragraphs, headings, cells) */
+	PDF_MARK_REPORTED = 1,
+	/* a space follows the text: drawn (it is blank) so that the text
+	 * and its structure read as words, not one run of letters */
+	PDF_MARK_SPACE = 2,
+};
+
 /* y grows downwards from the top of the chunk; x is on the page. */
 struct pdf_draw {
 	uint8_t kind, face, color;
+	uint8_t mark; /* enum pdf_mark bits */
 	float x, y, w, h, size;
 	const char *s;
 	uint32_t len;
@@ -185,6 +244,11 @@ struct pdf_draw {
 		int ref;
 		uint32_t rgb; /* 0xRRGGBB, with color PDF_RGB (charts) */
 	};
+	/* the structure element it belongs to (pdf_tag.c): 0 not yet
+	 * given one, PDF_TAG_ARTIFACT none (a rule, a shading) */
+	uint32_t elem;
+	/* text and the link area of one link share a number (0: none) */
+	uint32_t link;
 	HPDF_Image image;
 };
 
@@ -241,6 +305,7 @@ struct pdf_inline_env {
 	struct pdf_hyphen *hyphen; /* NULL: no hyphenation */
 	struct arena *arena;       /* for link targets */
 	bool no_notes; /* footnote marks are shown but not linked (TOC) */
+	uint32_t links; /* links set so far: each its number */
 	/* where characters no font can draw are reported (NULL: nowhere),
 	 * and the name the Markdown's lines are counted in */
 	struct diags *d;
@@ -274,9 +339,88 @@ void pdf_para_extent(const struct pdf_para *p, double *min_w, double *max_w);
 size_t pdf_para_set(struct pdf_para *p, struct pdf_inline_env *env,
 		    double x, double width, enum pdf_align align,
 		    struct pdf_chunk ***out);
-/* Gives c extra draw items (a list marker, a paragraph number). */
+/* Gives c extra draw items after its own (what follows the text: a
+ * table of contents' dots and page number). */
 void pdf_chunk_add_draws(struct pdf_chunk *c, struct arena *a,
 			 const struct pdf_draw *d, size_t n);
+/* Gives c extra draw items before its own: what is read before the text
+ * (a list marker, a paragraph or note number) is drawn first, as readers
+ * and text extraction follow the drawing order. */
+void pdf_chunk_lead_draws(struct pdf_chunk *c, struct arena *a,
+			  const struct pdf_draw *d, size_t n);
+
+/* ---- the structure tree of a tagged PDF (pdf_tag.c) ---- */
+enum { PDF_TAG_ARTIFACT = UINT32_MAX };
+
+struct pdf_elem {
+	const char *type; /* a standard structure type: P, H1, Table... */
+	uint32_t parent;
+	const char *alt;  /* a Figure's text alternative (arena), or NULL */
+	const char *scope; /* a TH's /Scope (Column, Row), or NULL */
+	bool late; /* put after its siblings (a Note, after the text) */
+};
+
+/* A marked-content sequence drawn: its element, page and MCID. */
+struct pdf_mcr {
+	uint32_t elem, page, mcid;
+};
+
+struct pdf_tags {
+	struct arena *a;
+	struct pdf_elem *e; /* [0] is the Document */
+	size_t count, cap;
+	uint32_t open; /* the element new ones go into */
+	struct pdf_mcr *mcr;
+	size_t mcr_count, mcr_cap;
+	uint32_t *next_mcid; /* by page */
+	size_t page_cap;
+	struct pdf_annot {
+		uint32_t elem, page;
+		HPDF_Annotation annot;
+		const char *text;
+	} *annot;
+	size_t annot_count, annot_cap;
+};
+
+void pdf_tags_init(struct pdf_tags *t, struct arena *a);
+void pdf_tags_free(struct pdf_tags *t);
+/* A new element in the open one, which it becomes / does not become. */
+uint32_t pdf_tag_open(struct pdf_tags *t, const char *type);
+uint32_t pdf_tag_leaf(struct pdf_tags *t, const char *type);
+/* The open element's parent is open again. */
+void pdf_tag_close(struct pdf_tags *t);
+/* The draws of c[0..n) not given an element yet go to elem: text (and
+ * the spans around it), and graphics too if asked (a chart). */
+void pdf_tag_draws(struct pdf_chunk *const *c, size_t n, uint32_t elem,
+		   bool graphics);
+/* Text of c[0..n) with no element yet becomes one paragraph. */
+void pdf_tag_default(struct pdf_tags *t, struct pdf_chunk *const *c,
+		     size_t n);
+/* Each link's text in c[0..n), already in an element, goes into a Link
+ * element of its own there, with the link's area (its annotation). */
+void pdf_tag_links(struct pdf_tags *t, struct pdf_chunk *const *c,
+		   size_t n);
+/* The annotation of a link area drawn with elem (a Link) on page; text:
+ * its /Contents, what it leads to (arena or static). */
+void pdf_tag_annot(struct pdf_tags *t, uint32_t elem, uint32_t page,
+		   HPDF_Annotation annot, const char *text);
+/* A copy of c whose draws are artifacts (a table's header repeated). */
+struct pdf_chunk *pdf_tag_artifact_copy(const struct pdf_chunk *c,
+					struct arena *a);
+/* The MCID of a new marked-content sequence of elem on page. */
+uint32_t pdf_tag_mcid(struct pdf_tags *t, uint32_t elem, uint32_t page);
+
+struct pdf_doc_meta {
+	const char *title, *lang, *subject;
+	struct pdf_date created; /* year 0: none */
+	const char *producer;
+	unsigned char id[16]; /* the trailer's /ID */
+};
+/* Writes the structure tree (the pages' /StructParents and /Tabs), the
+ * catalog's /MarkInfo, /ViewerPreferences and /Metadata (XMP), and the
+ * trailer's /ID; false on a libharu error. */
+bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
+		    size_t page_count, const struct pdf_doc_meta *meta);
 
 /* ---- pages (pdf_page.c) ---- */
 enum pdf_page_kind { PDF_PAGE_TITLE, PDF_PAGE_FRONT, PDF_PAGE_BODY };
@@ -321,6 +465,7 @@ struct pdf_pages {
 	size_t stamp;
 	int *heading_page;      /* page index of each heading anchor */
 	size_t heading_count;
+	struct pdf_tags tags;   /* what every placed chunk belongs to */
 };
 
 void pdf_pages_init(struct pdf_pages *pg, struct arena *a);
@@ -412,6 +557,8 @@ const char *pdf_word(const struct words *w, enum pdf_word which);
 
 /* ---- drawing (pdf_emit.c) ---- */
 struct pdf_emit_info {
+	struct pdf_doc_meta meta; /* for the structure tree and XMP */
+	struct pdf_tags *tags;    /* the pages' (marked while drawn) */
 	const char *symbol, *title;
 	const struct pdf_heading *headings;
 	size_t heading_count;

@@ -87,6 +87,7 @@ void pdf_pages_init(struct pdf_pages *pg, struct arena *a)
 	pg->a = a;
 	pg->kind = PDF_PAGE_BODY;
 	pg->empty = true;
+	pdf_tags_init(&pg->tags, a);
 }
 
 void pdf_pages_free(struct pdf_pages *pg)
@@ -98,6 +99,7 @@ void pdf_pages_free(struct pdf_pages *pg)
 	free(pg->page);
 	free(pg->keep);
 	free(pg->carry);
+	pdf_tags_free(&pg->tags);
 	memset(pg, 0, sizeof *pg);
 }
 
@@ -498,6 +500,8 @@ static void S_keep_bound(struct pdf_pages *pg)
 void pdf_pages_lines(struct pdf_pages *pg, struct pdf_chunk *const *c,
 		     size_t n, bool keep)
 {
+	pdf_tag_default(&pg->tags, c, n);
+	pdf_tag_links(&pg->tags, c, n);
 	if (keep) {
 		for (size_t i = 0; i < n; i++) {
 			S_grow((void **)&pg->keep, &pg->keep_cap,
@@ -544,6 +548,8 @@ void pdf_pages_lines(struct pdf_pages *pg, struct pdf_chunk *const *c,
 void pdf_pages_group(struct pdf_pages *pg, struct pdf_chunk *const *c,
 		     size_t n)
 {
+	pdf_tag_default(&pg->tags, c, n);
+	pdf_tag_links(&pg->tags, c, n);
 	if (!pdf_pages_fits(pg, c, n) && !pg->empty)
 		pdf_pages_new_page(pg, pg->kind);
 	S_put_keep(pg);

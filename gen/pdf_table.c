@@ -26,6 +26,7 @@
 
 struct S_table {
 	const struct pdf_table_src *src;
+	struct pdf_tags *tags;
 	struct pdf_inline_env *env;
 	struct pdf_para *p;
 	double *min, *max, *width;
@@ -37,7 +38,12 @@ static void S_cell_para(struct S_table *t, size_t row, unsigned col)
 	bool header = t->src->header && row == 0;
 	enum pdf_face face = header ? PDF_SANS_B : PDF_SERIF;
 	pdf_para_reset(t->p, face, S_SIZE, S_LEADING);
+	/* headings are not hyphenated */
+	struct pdf_hyphen *hy = t->env->hyphen;
+	if (header)
+		t->env->hyphen = NULL;
 	t->src->cell(t->src->ctx, t->p, t->env, face, row, col);
+	t->env->hyphen = hy;
 	pdf_para_finish(t->p);
 }
 
@@ -115,6 +121,7 @@ static struct pdf_chunk *S_row(struct S_table *t, size_t row,
 {
 	bool header = t->src->header && row == 0;
 	double x = t->left, h = 0;
+	pdf_tag_open(t->tags, "TR");
 	for (unsigned c = 0; c < t->src->cols; c++) {
 		struct pdf_chunk **lines;
 		S_cell_para(t, row, c);
@@ -123,6 +130,10 @@ static struct pdf_chunk *S_row(struct S_table *t, size_t row,
 		size_t n = pdf_para_set(t->p, t->env, x + S_PAD_X,
 					t->width[c] - 2 * S_PAD_X, align,
 					&lines);
+		uint32_t cell = pdf_tag_leaf(t->tags, header ? "TH" : "TD");
+		if (header)
+			t->tags->e[cell].scope = "Column";
+		pdf_tag_draws(lines, n, cell, false);
 		for (size_t k = 0; k < n; k++)
 			S_append(cells, lines[k], S_PAD_Y + k * S_LEADING);
 		h = fmax(h, n * S_LEADING + 2 * S_PAD_Y);
@@ -142,6 +153,7 @@ static struct pdf_chunk *S_row(struct S_table *t, size_t row,
 	cells->n = cells->note_count = 0;
 	S_rule(l, t->left, h, w, header ? 0.9 : 0.3,
 	       header ? PDF_BLACK : PDF_RULE);
+	pdf_tag_close(t->tags);
 	return pdf_list_chunk(l, t->env->arena, h, 0);
 }
 
@@ -164,6 +176,8 @@ static void S_place(struct S_table *t, struct pdf_pages *pg)
 			pdf_pages_group(pg, group, 2);
 		} else if (!pdf_pages_fits(pg, &r, 1) && head && !pg->empty) {
 			pdf_pages_new_page(pg, pg->kind);
+			/* the header again, for the eye: read once */
+			group[0] = pdf_tag_artifact_copy(head, t->env->arena);
 			pdf_pages_group(pg, group, 2);
 		} else {
 			if (first)
@@ -237,7 +251,8 @@ void pdf_table_draw(struct pdf_pages *pg, struct pdf_inline_env *env,
 	if (!src->cols || !src->rows)
 		return;
 	struct S_table t = {.src = src, .env = env, .p = scratch,
-			    .left = left};
+			    .left = left, .tags = &pg->tags};
+	pdf_tag_open(t.tags, "Table");
 	t.min = xcalloc(src->cols, sizeof *t.min);
 	t.max = xcalloc(src->cols, sizeof *t.max);
 	t.width = xcalloc(src->cols, sizeof *t.width);
@@ -252,6 +267,7 @@ void pdf_table_draw(struct pdf_pages *pg, struct pdf_inline_env *env,
 	free(t.min);
 	free(t.max);
 	free(t.width);
+	pdf_tag_close(t.tags);
 }
 
 /* ---- GFM tables as a source ---- */

@@ -73,15 +73,18 @@ static void S_finish_entry(struct pdf_inline_env *env, struct pdf_chunk *last,
 		pdf_list_add(&l, (struct pdf_draw){
 			.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
 			.color = PDF_GREY, .x = (float)x, .y = (float)base,
-			.size = 9, .s = ".", .len = 1});
+			.size = 9, .s = ".", .len = 1,
+			.elem = PDF_TAG_ARTIFACT}); /* leaders, not text */
+	/* the entry is one link: its text, its page number, its area */
+	uint32_t link = ++env->links;
 	pdf_list_add(&l, (struct pdf_draw){.kind = PDF_DRAW_PAGEREF,
 					   .face = PDF_SERIF, .x = (float)right,
 					   .y = (float)base, .size = 10,
-					   .ref = (int)ref});
+					   .ref = (int)ref, .link = link});
 	pdf_list_add(&l, (struct pdf_draw){
 		.kind = PDF_DRAW_GOTO_HEAD, .x = (float)left,
 		.y = (float)-(top_h - last->h), .w = (float)(right - left),
-		.h = (float)top_h, .ref = (int)ref});
+		.h = (float)top_h, .ref = (int)ref, .link = link});
 	pdf_chunk_add_draws(last, env->arena, l.d, l.n);
 	pdf_list_free(&l);
 }
@@ -92,7 +95,9 @@ void pdf_toc(struct pdf_pages *pg, struct pdf_inline_env *env,
 {
 	pdf_pages_new_page(pg, PDF_PAGE_FRONT);
 	struct pdf_chunk *title = S_title(env, words);
+	pdf_tag_draws(&title, 1, pdf_tag_leaf(&pg->tags, "H1"), false);
 	pdf_pages_group(pg, &title, 1);
+	pdf_tag_open(&pg->tags, "TOC");
 	env->no_notes = true;
 	for (size_t i = 0; i < count; i++) {
 		if (h[i].level > depth)
@@ -108,9 +113,15 @@ void pdf_toc(struct pdf_pages *pg, struct pdf_inline_env *env,
 		if (!n)
 			continue;
 		lines[0]->space_before = top ? 7 : 2;
+		for (size_t k = 0; k < n; k++)
+			for (size_t j = 0; j < lines[k]->n; j++)
+				if (lines[k]->d[j].kind == PDF_DRAW_TEXT)
+					lines[k]->d[j].link = env->links + 1;
 		S_finish_entry(env, lines[n - 1], i, left, 13.0 * n);
+		pdf_tag_draws(lines, n, pdf_tag_leaf(&pg->tags, "TOCI"), false);
 		pdf_pages_lines(pg, lines, n, false);
 	}
+	pdf_tag_close(&pg->tags);
 	env->no_notes = false;
 }
 

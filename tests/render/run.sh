@@ -7,7 +7,8 @@
 #   NAME.pdf.txt  the PDF's text (pdftotext -layout),
 #   NAME.err      the messages, each with its place,
 #   NAME.docx.xml the Word document's word/document.xml (indented),
-#   NAME.docx.err the Word back end's messages.
+#   NAME.docx.err the Word back end's messages;
+# and pdftotext must read the PDF without a warning (its text layer).
 # A case is a new NAME.md; UPDATE=1 (`make golden`) writes the three
 # files from what the back ends do now: review them in the diff.
 set -u
@@ -45,7 +46,13 @@ for md in *.md; do
 		continue
 	fi
 	pdftotext -layout -enc UTF-8 "$tmp/$name.pdf" "$tmp/$name.pdf.txt" \
-		2>/dev/null || : >"$tmp/$name.pdf.txt"
+		2>"$tmp/$name.poppler" || : >"$tmp/$name.pdf.txt"
+	# the text layer is one poppler reads without a complaint
+	if [[ -f $tmp/$name.pdf && -s $tmp/$name.poppler ]]; then
+		fail=$((fail + 1))
+		echo "FAIL $name: pdftotext warns:"
+		sort "$tmp/$name.poppler" | uniq -c | head -5
+	fi
 	compare "$name" HTML "$tmp/$name.html" "$here/$name.html"
 	compare "$name" "PDF text" "$tmp/$name.pdf.txt" "$here/$name.pdf.txt"
 	compare "$name" messages "$tmp/$name.err" "$here/$name.err"

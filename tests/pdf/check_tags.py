@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""The PDF's tags, read by qpdf (--json) and poppler (pdfinfo).
+
+usage: check_tags.py REPORT.pdf LANG SYMBOL [figures]
+Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
+  * pdfinfo says Tagged: yes; the catalog has /MarkInfo /Marked true, its
+    /Lang, /ViewerPreferences /DisplayDocTitle, a /StructTreeRoot and XMP
+    /Metadata (with the title and the language); the trailer an /ID;
+  * the structure holds Document, H1, P, L/LI/Lbl/LBody, Table/TR/TH/TD,
+    Note, Link (every link annotation in one, with /Contents and printed:
+    /F 4) (and Figure, each with its /Alt, when "figures" is given); every
+    TH has a /Scope; every page with content has /StructParents, /Tabs /S;
+  * the running head is an artifact: the structure's text holds the
+    symbol at most as often as the title page shows it.
+"""
+import json
+import re
+import subprocess
+import sys
+import zlib
+
+pdf, lang, symbol = sys.argv[1], sys.argv[2], sys.argv[3]
+figures = len(sys.argv) > 4 and sys.argv[4] == "figures"
+failed = 0
+
+
+def check(name, good, why=""):
+    global failed
+    if good:
+        print("ok", name)
+    else:
+        failed += 1
+        print("FAIL %s: %s" % (name, why))
+
+
+def run(*args):
+    p = subprocess.run(args, capture_output=True)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+rc, out, err = run("pdfinfo", pdf)
+check("pdfinfo says Tagged: yes", b"Tagged:          yes" in out, err[:200])
+
+rc, out, err = run("qpdf", "--json", "--json-stream-data=inline",
+                   "--decode-level=generalized", pdf)
+check("qpdf --json reads it", rc == 0, err[:200])
+doc = json.loads(out)["qpdf"][1]
+objs = {k[4:]: v for k, v in doc.items() if k.startswith("obj:")}
+trailer = doc.get("trailer", {}).get("value", {})
+
+
+def val(ref):
+    """The value of an object reference (or a direct value itself)."""
+    if isinstance(ref, str) and ref.endswith(" R") and ref in objs:
+        o = objs[ref]
+        return o.get("value", o.get("stream", {}).get("dict"))
+    return ref
+
+
+cat = val(trailer.get("/Root"))
+check("a catalog", isinstance(cat, dict), str(trailer)[:200])
+cat = cat or {}
+check("/MarkInfo /Marked true",
+      (val(cat.get("/MarkInfo")) or {}).get("/Marked") is True)
+check("/Lang " + lang, cat.get("/Lang") == "u:" + lang, cat.get("/Lang"))
+check("/DisplayDocTitle true", (val(cat.get("/ViewerPreferences")) or {})
+      .get("/DisplayDocTitle") is True)
+check("trailer /ID", len(trailer.get("/ID", [])) == 2, str(trailer)[:200])
+meta = objs.get(cat.get("/Metadata", ""), {}).get("stream", {})
+xmp = ""
+if "data" in meta:
+    import base64
+    xmp = base64.b64decode(meta["data"]).decode("utf-8", "replace")
+check("XMP metadata with the title and language",
+      "<dc:title>" in xmp and "<rdf:li>%s</rdf:li>" % lang in xmp, xmp[:200])
+
+root = val(cat.get("/StructTreeRoot"))
+check("a /StructTreeRoot", isinstance(root, dict))
+types = {}
+bad_th, bad_fig = [], []
+seen = set()
+stack = [root.get("/K")] if isinstance(root, dict) else []
+while stack:
+    k = stack.pop()
+    if isinstance(k, list):
+        stack.extend(k)
+        continue
+    if not (isinstance(k, str) and k.endswith(" R")) or k in seen:
+        continue
+    seen.add(k)
+    e = val(k)
+    if not isinstance(e, dict) or e.get("/Type") != "/StructElem":
+        continue
+    s = e.get("/S", "")[1:]
+    types[s] = types.get(s, 0) + 1
+    if s == "TH" and "/Scope" not in (val(e.get("/A")) or {}):
+        bad_th.append(k)
+    if s == "Figure" and not (e.get("/Alt") or "").strip("u:b: <>feFF"):
+        bad_fig.append(k)
+    stack.append(e.get("/K"))
+want = ["Document", "H1", "P", "L", "LI", "Lbl", "LBody", "Table", "TR",
+        "TH", "TD", "Note", "Link"] + (["Figure"] if figures else [])
+missing = [t for t in want if not types.get(t)]
+check("structure types %s" % " ".join(want), not missing,
+      "missing %s; found %s" % (missing, types))
+check("every TH has a /Scope", not bad_th, bad_th[:5])
+check("every Figure has an /Alt", not bad_fig, bad_fig[:5])
+
+pages = [v.get("value", {}) for v in objs.values()
+         if isinstance(v.get("value"), dict) and
+         v["value"].get("/Type") == "/Page"]
+check("pages have /StructParents (%d pages)" % len(pages),
+      pages and all("/StructParents" in p for p in pages))
+check("pages have /Tabs /S", pages and
+      all(p.get("/Tabs") == "/S" for p in pages))
+
+links = [v.get("value", {}) for v in objs.values()
+         if isinstance(v.get("value"), dict) and
+         v["value"].get("/Subtype") == "/Link"]
+untagged = [l for l in links if "/StructParent" not in l or
+            "/Contents" not in l or l.get("/F") != 4]
+check("link annotations in the structure, described, printed (%d)" %
+      len(links), links and not untagged, str(untagged[:2])[:300])
+rc, out, err = run("pdfinfo", "-struct-text", pdf)
+text = out.decode("utf-8", "replace")
+check("pdfinfo -struct-text reads it", rc == 0 and len(text) > 100,
+      err[:200])
+n = text.count(symbol)
+check("the running head is an artifact (symbol %d times in the "
+      "structure)" % n, n <= 1, n)
+sys.exit(1 if failed else 0)

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The PDF as its readers get it: the example report built by uprgen and a
+# corpus of identifiers set in a narrow column (identifiers.md, through
+# render_case), each read by poppler (check_text.py: no warning, reading
+# order, hyphens, identifiers whole) and checked by qpdf; the example's
+# tags read by qpdf --json and pdfinfo (check_tags.py).
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here=$root/tests/pdf
+: "${UPRGEN:?UPRGEN must name the uprgen binary under test}"
+: "${RENDER_CASE:?RENDER_CASE must name the render_case binary}"
+export LSAN_OPTIONS=suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+# check_text.py's lines counted one by one
+text_checks() { # label, args...
+	local label=$1 line
+	shift
+	while IFS= read -r line; do
+		case $line in
+		ok\ *) ok ;;
+		FAIL*) ko "$label: ${line#FAIL }" ;;
+		*) ko "$label: $line" ;;
+		esac
+	done < <(python3 "${script:-$here/check_text.py}" "$@" 2>&1)
+}
+
+qpdf_clean() { # label, pdf
+	if qpdf --check "$2" >"$tmp/qpdf" 2>&1; then
+		ok
+	else
+		ko "$1: qpdf --check"
+		head -n 5 "$tmp/qpdf"
+	fi
+}
+
+if "$UPRGEN" build -C "$root" --out "$tmp/ex" >/dev/null 2>"$tmp/err"; then
+	ok
+else
+	ko "example build"
+	head -n 5 "$tmp/err"
+fi
+mapfile -t data < <(find "$root/content" -name '*.yaml' | sort)
+for l in en es; do
+	pdf=$tmp/ex/report-$l.pdf
+	[[ -s $pdf ]] || { ko "no report-$l.pdf"; continue; }
+	text_checks "report-$l" "$pdf" "$tmp/ex/md/report-$l.md" "${data[@]}"
+	# the symbol: the title page's first line
+	symbol=$(pdftotext -l 1 -raw "$pdf" - 2>/dev/null | head -n 1)
+	script=$here/check_tags.py text_checks "report-$l tags" "$pdf" "$l" \
+		"$symbol" figures
+	qpdf_clean "report-$l" "$pdf"
+done
+
+if "$RENDER_CASE" "$root/tests/check/valid-minimal" "$here/identifiers.md" \
+	"$tmp/id.html" "$tmp/id.pdf" 2>"$tmp/id.err"; then
+	ok
+	text_checks identifiers --no-lists "$tmp/id.pdf" "$here/identifiers.md"
+	qpdf_clean identifiers "$tmp/id.pdf"
+else
+	ko "identifiers render"
+	head -n 5 "$tmp/id.err"
+fi
+
+echo "pdf: $pass passed, $fail failed"
+((fail == 0))
