@@ -3,6 +3,7 @@
 #include "context.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -347,6 +348,49 @@ static void S_put_names(struct S_ctx *c, struct value *m, const char *key,
 	}
 	S_put(c, m, key, S_mark(c, list));
 	S_put(c, m, text_key, S_str(c, words_join(c->w, c->a, names, l->count)));
+}
+
+static int S_strcmp_ptr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every name one list field of the recommendations holds (the States
+ * that made them, the institutions responsible), once each, in byte
+ * order: [{name}], for the search page's filters. */
+static struct value *S_all_names(struct S_ctx *c, size_t field)
+{
+	const struct report *r = c->r;
+	size_t n = 0;
+	for (size_t i = 0; i < r->rec_count; i++)
+		n += ((const struct text_list *)((const char *)&r->recs[i] +
+						 field))->count;
+	const char **names = arena_alloc(c->a, (n + 1) * sizeof *names);
+	n = 0;
+	for (size_t i = 0; i < r->rec_count; i++) {
+		const struct text_list *l =
+			(const struct text_list *)((const char *)&r->recs[i] +
+						   field);
+		for (size_t k = 0; k < l->count; k++) {
+			const char *s = text_get(&l->items[k], c->lang, c->first);
+			if (s && *s)
+				names[n++] = s;
+		}
+	}
+	if (n)
+		qsort(names, n, sizeof *names, S_strcmp_ptr);
+	size_t unique = 0;
+	for (size_t i = 0; i < n; i++)
+		unique += !i || strcmp(names[i], names[i - 1]);
+	struct value *list = S_list(c, unique);
+	for (size_t i = 0; i < n; i++) {
+		if (i && !strcmp(names[i], names[i - 1]))
+			continue;
+		struct value *item = S_map(c, 1 + S_MARKERS);
+		S_put(c, item, "name", S_str(c, names[i]));
+		value_list_push(c->a, list, item);
+	}
+	return S_mark(c, list);
 }
 
 static void S_put_sdgs(struct S_ctx *c, struct value *m,
@@ -1059,6 +1103,9 @@ static struct value *S_report(struct S_ctx *c)
 						 strtol(r->session, NULL, 10)))
 		      : S_str(c, r->session));
 	S_put(c, m, "outcome", S_str(c, r->outcome));
+	/* how many the State received in all, when the project follows a
+	 * selection of them; empty (false) otherwise */
+	S_put(c, m, "received", r->received ? S_num(c, r->received) : c->empty);
 	S_put(c, m, "adopted", S_date(c, &r->adopted));
 	struct value *period = c->empty;
 	if (r->period_from.present && r->period_to.present) {
@@ -1150,6 +1197,10 @@ struct value *context_build(struct arena *a, const struct report *r,
 	S_put(&c, ctx, "goals", S_goals(&c, &no_goal));
 	S_put(&c, ctx, "no_goal", no_goal);
 	S_put(&c, ctx, "with_assistance", S_recs_with(&c, "assistance"));
+	S_put(&c, ctx, "states", S_all_names(&c, offsetof(struct recommendation,
+							 states)));
+	S_put(&c, ctx, "institutions",
+	      S_all_names(&c, offsetof(struct recommendation, responsible)));
 	S_put(&c, ctx, "comparison", S_comparison(&c));
 	S_put(&c, ctx, "statistics", S_statistics(&c, &by_id));
 	S_put(&c, ctx, "statistic", by_id);

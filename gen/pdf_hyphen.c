@@ -12,10 +12,16 @@
  * again and again, and libhyphen takes ≈3,000 instructions a word where a
  * look-up takes a tenth of that.  The memory stays bounded: past
  * S_CACHE_MAX words, new ones are hyphenated without being remembered.
+ *
+ * Debian's Russian patterns are in KOI8-R, as their first line says: a
+ * word is turned into the dictionary's own character set (iconv) before
+ * libhyphen reads it, one byte a letter, so that its answer is still one
+ * mark a character.
  */
 #include "pdf_int.h"
 
 #include <hyphen.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +37,7 @@ struct S_entry {
 
 struct pdf_hyphen {
 	HyphenDict *dict;
+	iconv_t to_dict; /* UTF-8 to the dictionary's set; (iconv_t)-1: UTF-8 */
 	struct S_entry *slot; /* open addressing; at == 0: empty */
 	size_t slots, used;
 	struct buf pool;
@@ -42,6 +49,9 @@ struct pdf_hyphen *pdf_hyphen_open(enum lang lang, const char *dir)
 		[LANG_EN] = {"hyph_en_US.dic", "hyph_en_GB.dic", "hyph_en.dic"},
 		[LANG_ES] = {"hyph_es_ES.dic", "hyph_es.dic", "hyph_es_PE.dic"},
 		[LANG_FR] = {"hyph_fr_FR.dic", "hyph_fr.dic", NULL},
+		[LANG_RU] = {"hyph_ru_RU.dic", "hyph_ru.dic", NULL},
+		/* Arabic is not hyphenated, nor Chinese (it breaks between
+		 * characters) */
 	};
 	if ((unsigned)lang >= LANG_COUNT)
 		return NULL;
@@ -56,8 +66,19 @@ struct pdf_hyphen *pdf_hyphen_open(enum lang lang, const char *dir)
 		HyphenDict *dict = hnj_hyphen_load_file(f);
 		fclose(f);
 		if (dict) {
+			iconv_t to = (iconv_t)-1;
+			if (!dict->utf8) {
+				to = iconv_open(dict->cset, "UTF-8");
+				if (to == (iconv_t)-1) {
+					/* a set iconv does not know: no
+					 * hyphens rather than wrong ones */
+					hnj_hyphen_free(dict);
+					continue;
+				}
+			}
 			struct pdf_hyphen *h = xcalloc(1, sizeof *h);
 			h->dict = dict;
+			h->to_dict = to;
 			buf_init(&h->pool);
 			return h;
 		}
@@ -70,13 +91,16 @@ void pdf_hyphen_close(struct pdf_hyphen *h)
 	if (!h)
 		return;
 	hnj_hyphen_free(h->dict);
+	if (h->to_dict != (iconv_t)-1)
+		iconv_close(h->to_dict);
 	free(h->slot);
 	buf_free(&h->pool);
 	free(h);
 }
 
-/* Lowercases ASCII and Latin-1 capitals (same UTF-8 length); counts the
- * characters; false when the word holds anything but letters. */
+/* Lowercases ASCII, Latin and Cyrillic capitals (same UTF-8 length);
+ * counts the characters; false when the word holds anything but
+ * letters. */
 static bool S_lower(const char *w, size_t len, char *out, size_t *chars)
 {
 	*chars = 0;
@@ -85,13 +109,23 @@ static bool S_lower(const char *w, size_t len, char *out, size_t *chars)
 		unsigned c = utf8_decode(w + i, len - i, &adv);
 		bool ascii = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 		bool latin = c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
-		if (!ascii && !latin)
+		bool cyrillic = c >= 0x400 && c <= 0x45F;
+		if (!ascii && !latin && !cyrillic)
 			return false;
 		memcpy(out + i, w + i, adv);
 		if (c >= 'A' && c <= 'Z')
 			out[i] = (char)(c + 32);
 		else if (c >= 0xC0 && c <= 0xDE) /* two bytes: C3 80..9E */
 			out[i + 1] = (char)(out[i + 1] + 0x20);
+		else if (c >= 0x410 && c <= 0x41F) /* А..П: D0 90..9F */
+			out[i + 1] = (char)(out[i + 1] + 0x20);
+		else if (c >= 0x420 && c <= 0x42F) { /* Р..Я: D0 A0..AF */
+			out[i] = (char)0xD1;
+			out[i + 1] = (char)(out[i + 1] - 0x20);
+		} else if (c >= 0x400 && c <= 0x40F) { /* Ѐ..Џ: D0 80..8F */
+			out[i] = (char)0xD1;
+			out[i + 1] = (char)(out[i + 1] + 0x10);
+		}
 		i += adv;
 		(*chars)++;
 	}
@@ -104,20 +138,37 @@ static size_t S_hyphenate(struct pdf_hyphen *h, char *low, size_t len,
 			  size_t chars, size_t *pts, size_t max)
 {
 	char marks[4 * S_MAX_WORD + 6];
+	char enc[4 * S_MAX_WORD + 1];
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
 	memset(marks, 0, sizeof marks);
-	if (hnj_hyphen_hyphenate3(h->dict, low, len, marks, NULL, &rep, &pos,
-				  &cut, 2, 3, 2, 2) != 0)
+	const char *word = low;
+	size_t word_len = len;
+	if (h->to_dict != (iconv_t)-1) {
+		/* one byte a character in the dictionary's set, or none */
+		char *in = low, *out = enc;
+		size_t in_left = len, out_left = sizeof enc - 1;
+		iconv(h->to_dict, NULL, NULL, NULL, NULL);
+		if (iconv(h->to_dict, &in, &in_left, &out, &out_left) ==
+			    (size_t)-1 ||
+		    in_left || (size_t)(out - enc) != chars)
+			return 0;
+		*out = '\0';
+		word = enc;
+		word_len = chars;
+	}
+	if (hnj_hyphen_hyphenate3(h->dict, word, (int)word_len, marks, NULL,
+				  &rep, &pos, &cut, 2, 3, 2, 2) != 0)
 		return 0;
 	if (rep) { /* non-standard hyphenation: not used, just freed */
-		for (size_t i = 0; i < len; i++)
+		for (size_t i = 0; i < word_len; i++)
 			free(rep[i]);
 		free(rep);
 		free(pos);
 		free(cut);
 	}
-	/* marks are per character for UTF-8 dictionaries */
+	/* marks are per character (UTF-8 dictionaries; one byte a
+	 * character in the others) */
 	size_t count = 0, byte = 0;
 	for (size_t c = 0; c + 1 < chars && count < max; c++) {
 		size_t adv;

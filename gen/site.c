@@ -800,6 +800,26 @@ static void S_search(struct S_site *S)
 				buf_printf(&goals, " %s", t->str);
 		}
 		json_write_string(b, goals.data ? goals.data : "", goals.len);
+		/* the States and the institutions one by one, for the
+		 * filters (U+001F between: no name holds a control
+		 * character) */
+		static const char *const lists[] = {"states", "responsible"};
+		for (size_t l = 0; l < 2; l++) {
+			buf_clear(&goals);
+			const struct value *names =
+				value_map_get(recs->items[i], lists[l]);
+			for (size_t k = 0; names && k < names->count; k++) {
+				const struct value *nm =
+					value_map_get(names->items[k], "name");
+				if (k)
+					buf_putc(&goals, '\x1f');
+				if (nm && nm->kind == VALUE_STRING)
+					buf_puts(&goals, nm->str);
+			}
+			buf_putc(b, ',');
+			json_write_string(b, goals.data ? goals.data : "",
+					  goals.len);
+		}
 		buf_puts(b, i + 1 < recs->count ? "],\n" : "]\n");
 	}
 	buf_free(&goals);

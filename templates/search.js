@@ -2,9 +2,17 @@
  * (search-index.js, written by uprgen) sets window.UPRGEN_SEARCH to rows
  * [id, text, states, cluster, status label, status name, position,
  * institutions, SDGs and targets, themes, groups, cluster id, position
- * name, goal titles].  The form's selects narrow the results to a
- * cluster, a status, a position, a goal (its targets with it); without
- * JavaScript they are sent as ?cluster=...&status=... and read here.
+ * name, goal titles, the States one by one, the institutions one by one
+ * (each list separated by U+001F)].  The form's selects narrow the
+ * results to a cluster, a status, a position, a goal (its targets with
+ * it), a recommending State, an institution; without JavaScript they are
+ * sent as ?cluster=...&status=... and read here.
+ *
+ * Text is compared folded: case, Latin accents, Arabic diacritics and
+ * tatweel aside, and Arabic letter variants (أ إ آ as ا, ة as ه, ى as
+ * ي) as one; a Russian word of six letters or more matches whatever its
+ * last two (its case ending); Chinese, written without spaces, is found
+ * inside a sentence as every word is.
  *
  * A query is words and "phrases in quotes"; a recommendation is found
  * when it holds every one (accents and case aside).  A word with a digit
@@ -21,13 +29,16 @@
 	if (!input || !list || !status) return;
 
 	function fold(s) {
-		return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+		return s.toLowerCase().normalize("NFD")
+			.replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, "")
+			.replace(/[\u0622\u0623\u0625]/g, "\u0627")
+			.replace(/\u0629/g, "\u0647").replace(/\u0649/g, "\u064a");
 	}
 	function escape(s) {
 		return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 	}
 	var hay = rows.map(function (r) {
-		return fold(r.filter(function (_, i) { return i !== 5 && i !== 11 && i !== 12; }).join(" \u2029 "));
+		return fold(r.filter(function (_, i) { return i !== 5 && i < 11 || i === 13; }).join(" \u2029 "));
 	});
 	var ids = {};
 	rows.forEach(function (r, i) { ids[fold(r[0])] = i; });
@@ -42,6 +53,8 @@
 				var whole = new RegExp("(^|[^0-9a-z])" + escape(t) + "(?![0-9a-z]|[.\\-_][0-9a-z])");
 				out.push(whole.test.bind(whole));
 			} else {
+				/* a Russian word, its case ending aside */
+				if (/^[\u0430-\u044f\u0451]{6,}$/.test(t)) t = t.slice(0, -2);
 				out.push(function (t) { return function (h) { return h.indexOf(t) >= 0; }; }(t));
 			}
 		}
@@ -73,13 +86,15 @@
 	}
 
 	/* the selects: [element, the row's field it tests] */
-	var filters = [["f-cluster", 11], ["f-status", 5], ["f-position", 12], ["f-sdg", 8]]
+	var filters = [["f-cluster", 11], ["f-status", 5], ["f-position", 12], ["f-sdg", 8],
+		["f-state", 14], ["f-institution", 15]]
 		.map(function (f) { return [document.getElementById(f[0]), f[1]]; })
 		.filter(function (f) { return f[0]; });
 	function passes(r) {
 		return filters.every(function (f) {
 			var want = f[0].value;
 			if (!want) return true;
+			if (f[1] >= 14) return (r[f[1]] || "").split("\u001f").indexOf(want) >= 0;
 			if (f[1] !== 8) return r[f[1]] === want;
 			return r[8].split(/[^0-9a-z.]+/i).some(function (code) {
 				return code.split(".")[0] === want;

@@ -168,6 +168,23 @@ else
 	ok
 fi
 
+# --- search in each script: tests/site/search-test.js on the built sites
+# (an id alone, institutions, targets, phrases, every filter, a Chinese
+# word inside a sentence, Arabic without diacritics, Russian endings) -----------
+if command -v node >/dev/null; then
+	for site in ar-fr/site/ar ar-fr/site/fr zh-ru/site/zh zh-ru/site/ru; do
+		p=${site%%/*}
+		id=$(grep -m1 -o '^- id: "[^"]*"' "$here/$p/content/recommendations.yaml" | cut -d'"' -f2)
+		if node "$here/../site/search-test.js" "$tmp/$site" "$id" >"$tmp/search.log" 2>&1; then
+			ok
+		else
+			ko "search in $site: $(grep FAIL "$tmp/search.log" | head -3 | tr '\n' ' ')"
+		fi
+	done
+else
+	ko "node is missing (make test-deps)"
+fi
+
 # --- the PDFs' text, in the languages the PDF back end writes -------------------
 # (pdftotext: the words come out whole and in order).  Arabic and Chinese
 # join this list when the PDF shapes and embeds their scripts:

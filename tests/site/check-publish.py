@@ -229,12 +229,14 @@ for lang in langs:
     recs = {r["id"]: r for r in j["recommendations"]}
     for row in rows:
         rec = recs.get(row[0])
-        if len(row) != 14 or not rec:
+        if len(row) != 16 or not rec:
             bad("search index row %s: %d fields" % (row[0], len(row)))
             break
         for inst in rec["responsible"]:
             if inst not in row[7]:
                 bad("search index %s lacks institution %s" % (row[0], inst))
+        if row[15].split("\x1f") != (rec["responsible"] or [""]):
+            bad("search index %s: institutions one by one %r" % (row[0], row[15]))
         for sdg in rec["sdgs"]:
             if sdg not in row[8]:
                 bad("search index %s lacks SDG %s" % (row[0], sdg))

@@ -26,7 +26,8 @@ function element() {
 }
 const input = element(), list = element(), status = element();
 const selects = {};
-for (const [id, name] of [["f-cluster", "cluster"], ["f-status", "status"], ["f-position", "position"], ["f-sdg", "sdg"]])
+for (const [id, name] of [["f-cluster", "cluster"], ["f-status", "status"], ["f-position", "position"], ["f-sdg", "sdg"],
+			  ["f-state", "state"], ["f-institution", "institution"]])
 	selects[id] = Object.assign(element(), { name });
 status.attrs = { "data-none": "none", "data-found-one": "{n} one",
 		 "data-found-other": "{n} other" };
@@ -52,17 +53,21 @@ function search(q) {
 }
 let got = search(id);
 check(got.length === 1 && got[0] === id, `"${id}" finds ${JSON.stringify(got.slice(0, 5))}`);
-check(status.textContent === "1 one", `the count of one result is "${status.textContent}"`);
+// the form of 1 in the page's language (Chinese has one form: other)
+const one = new Intl.PluralRules(lang).select(1) === "one" ? "1 one" : "1 other";
+check(status.textContent === one, `the count of one result is "${status.textContent}"`);
 got = search(`"${id}"`);
 check(got.length === 1 && got[0] === id, `the quoted id finds ${got.length}`);
 for (const r of rows) {
 	const inst = r[7].split(/, | and | y | et /)[0];
 	if (inst) check(search(inst).includes(r[0]), `institution "${inst}" finds ${r[0]}`);
-	const sdg = r[8].split(/, /).find((s) => s.includes("."));
+	// the goal and target codes, however the language joins them
+	const codes = (r) => r[8].match(/\d+(\.[0-9a-z]+)?/g) || [];
+	const sdg = codes(r).find((s) => s.includes("."));
 	if (sdg) {
 		got = search(sdg);
 		check(got.includes(r[0]), `SDG target "${sdg}" finds ${r[0]}`);
-		check(rows.every((o) => !got.includes(o[0]) || o[8].split(/, /).includes(sdg)),
+		check(rows.every((o) => !got.includes(o[0]) || codes(o).includes(sdg)),
 		      `SDG target "${sdg}" finds only its own`);
 	}
 	check(search(r[6]).includes(r[0]), `position "${r[6]}" finds ${r[0]}`);
@@ -86,8 +91,33 @@ function filtered(id, value, want) {
 for (const st of new Set(rows.map((r) => r[5]))) filtered("f-status", st, (r) => r[5] === st);
 for (const cl of new Set(rows.map((r) => r[11]))) filtered("f-cluster", cl, (r) => r[11] === cl);
 for (const po of new Set(rows.map((r) => r[12]))) filtered("f-position", po, (r) => r[12] === po);
-const goals = new Set(rows.flatMap((r) => r[8].split(/, | y | and | et /).filter(Boolean).map((c) => c.split(".")[0])));
+const goal_codes = (r) => (r[8].match(/\d+(\.[0-9a-z]+)?/g) || []).map((c) => c.split(".")[0]);
+const goals = new Set(rows.flatMap(goal_codes));
 for (const g of goals)
-	filtered("f-sdg", g, (r) => r[8].split(/, | y | and | et /).some((c) => c.split(".")[0] === g));
+	filtered("f-sdg", g, (r) => goal_codes(r).includes(g));
+// a recommending State and an institution, each one by one
+for (const s of new Set(rows.flatMap((r) => r[14].split("\u001f").filter(Boolean))))
+	filtered("f-state", s, (r) => r[14].split("\u001f").includes(s));
+for (const s of new Set(rows.flatMap((r) => r[15].split("\u001f").filter(Boolean))))
+	filtered("f-institution", s, (r) => r[15].split("\u001f").includes(s));
+// the scripts of the other UN languages: Chinese inside a sentence, Arabic
+// without its diacritics and letter variants, Russian whatever its ending
+for (const r of rows) {
+	const zh = r[1].match(/[\u4e00-\u9fff]{4,}/);
+	if (zh) {
+		const word = zh[0].slice(1, 3);
+		check(search(word).includes(r[0]), `Chinese "${word}" inside a sentence finds ${r[0]}`);
+	}
+	const ar = r[1].match(/[\u0621-\u064a\u064b-\u065f]{5,}/);
+	if (ar) {
+		const bare = ar[0].replace(/[\u064b-\u065f]/g, "").replace(/[\u0622\u0623\u0625]/g, "\u0627");
+		check(search(bare).includes(r[0]), `Arabic "${bare}" without diacritics finds ${r[0]}`);
+	}
+	const ru = r[1].toLowerCase().match(/[\u0430-\u044f]{8,}/);
+	if (ru) {
+		const other = ru[0].slice(0, -1) + (ru[0].endsWith("и") ? "я" : "и");
+		check(search(other).includes(r[0]), `Russian "${other}" (another ending) finds ${r[0]}`);
+	}
+}
 console.log(`search: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

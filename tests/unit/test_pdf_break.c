@@ -135,6 +135,22 @@ static void test_hyphen_points(void)
 	CHECK(pdf_hyphen_points(es, "implementación", 15, pts, 2) == 2);
 	pdf_hyphen_close(es);
 	pdf_hyphen_close(en);
+	/* Russian: Debian's patterns are KOI8-R; the points are still byte
+	 * offsets of the UTF-8 word, and capitals are lowercased */
+	struct pdf_hyphen *ru = pdf_hyphen_open(LANG_RU, NULL);
+	CHECK(ru != NULL);
+	const char *w = "рекомендации"; /* ре-коменда-ции, as Debian's patterns say */
+	n = pdf_hyphen_points(ru, w, strlen(w), pts, 16);
+	CHECK(n == 2 && pts[0] == 4 && pts[1] == 18);
+	for (size_t i = 0; i < n; i++) /* each between two letters */
+		CHECK(pts[i] % 2 == 0 && pts[i] > 0 && pts[i] < strlen(w));
+	size_t m = pdf_hyphen_points(ru, "РЕКОМЕНДАЦИИ", strlen(w), pts + 8, 8);
+	CHECK(m == n);
+	CHECK(pdf_hyphen_points(ru, "ёлка-палка", strlen("ёлка-палка"), pts,
+				16) == 0);
+	pdf_hyphen_close(ru);
+	CHECK(pdf_hyphen_open(LANG_AR, NULL) == NULL);
+	CHECK(pdf_hyphen_open(LANG_ZH, NULL) == NULL);
 }
 
 /* Sets text in width and checks every drawn run ends within it. */
