@@ -32,6 +32,12 @@ const char *docx_lang_tag(enum lang l)
 		return "es-ES";
 	case LANG_FR:
 		return "fr-FR";
+	case LANG_AR:
+		return "ar-SA";
+	case LANG_ZH:
+		return "zh-CN";
+	case LANG_RU:
+		return "ru-RU";
 	default:
 		return "en-GB"; /* the UN writes British English */
 	}

@@ -95,7 +95,7 @@ static void S_series(struct buf *b, const struct chart *ch, size_t s,
 }
 
 static const char S_axis_text[] =
-	"<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\"/>"
+	"<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr rtl=\"0\"><a:defRPr sz=\"800\"/>"
 	"</a:pPr><a:endParaRPr lang=\"en-US\"/></a:p></c:txPr>";
 
 static void S_chart_part(struct buf *b, const struct chart *ch,

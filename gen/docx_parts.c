@@ -145,19 +145,25 @@ static const struct S_pstyle S_pstyles[] = {
 	 "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>"},
 };
 
+/* The document's defaults: an Arabic document's paragraphs run right to
+ * left (w:bidi) and its runs are complex script (w:rtl), which Word
+ * shapes and orders itself; Chinese text takes an East Asian font. */
 static void S_styles(struct buf *b, const char *lang)
 {
+	bool rtl = !strncmp(lang, "ar", 2);
+	bool cjk = !strncmp(lang, "zh", 2);
 	buf_puts(b, S_XML_DECL "<w:styles xmlns:w=\"" S_NS_W "\">");
 	buf_printf(b,
 		   "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts "
-		   "w:ascii=\"Times New Roman\" w:eastAsia=\"Times New Roman\" "
-		   "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
+		   "w:ascii=\"Times New Roman\" w:eastAsia=\"%s\" "
+		   "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>%s"
 		   "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/><w:lang w:val="
 		   "\"%s\" w:eastAsia=\"%s\" w:bidi=\"ar-SA\"/></w:rPr>"
-		   "</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing "
+		   "</w:rPrDefault><w:pPrDefault><w:pPr>%s<w:spacing "
 		   "w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>"
 		   "</w:pPr></w:pPrDefault></w:docDefaults>",
-		   lang, lang);
+		   cjk ? "SimSun" : "Times New Roman", rtl ? "<w:rtl/>" : "",
+		   lang, lang, rtl ? "<w:bidi/>" : "");
 	buf_puts(b, "<w:style w:type=\"paragraph\" w:default=\"1\" "
 		    "w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
 		    "<w:pPr><w:widowControl/><w:jc w:val=\"both\"/></w:pPr>"

@@ -742,8 +742,12 @@ static void S_matrix_row(struct buf *out, const struct html_options *o,
 			 const struct matrix *m, const struct matrix_words *mw,
 			 size_t i, struct buf *cell)
 {
+	/* each cell names its column (data-label): on a narrow screen the
+	 * rows are cards, the headings out of sight (site.css) */
 	const char *id = m->rows[i]->id;
-	buf_puts(out, "<tr><th scope=\"row\"><a href=\"");
+	buf_puts(out, "<tr><th scope=\"row\" data-label=\"");
+	escape_html(out, mw->heading[MATRIX_ID], strlen(mw->heading[MATRIX_ID]));
+	buf_puts(out, "\"><a href=\"");
 	html_rec_href(out, o->root, id);
 	buf_puts(out, "\">");
 	escape_html(out, id, strlen(id));
@@ -751,11 +755,16 @@ static void S_matrix_row(struct buf *out, const struct html_options *o,
 	for (int col = MATRIX_TEXT; col < MATRIX_STATUS; col++) {
 		buf_clear(cell);
 		matrix_cell(cell, m, mw, i, (enum matrix_column)col);
-		buf_puts(out, "<td>");
+		buf_puts(out, "<td data-label=\"");
+		escape_html(out, mw->heading[col], strlen(mw->heading[col]));
+		buf_puts(out, "\">");
 		escape_html(out, cell->data ? cell->data : "", cell->len);
 		buf_puts(out, "</td>");
 	}
-	buf_puts(out, "<td>");
+	buf_puts(out, "<td data-label=\"");
+	escape_html(out, mw->heading[MATRIX_STATUS],
+		    strlen(mw->heading[MATRIX_STATUS]));
+	buf_puts(out, "\">");
 	html_status_badge(out, o->words, m->rows[i]->status);
 	buf_puts(out, "</td></tr>\n");
 }

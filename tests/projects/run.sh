@@ -185,6 +185,42 @@ else
 	ko "node is missing (make test-deps)"
 fi
 
+# --- the Word documents: each run in its language, Arabic right to left (Word
+# and LibreOffice shape it); LibreOffice renders the text of every language --
+for pair in "ar-fr ar ar-SA" "ar-fr fr fr-FR" "zh-ru zh zh-CN" "zh-ru ru ru-RU"; do
+	read -r p l tag <<<"$pair"
+	"$UPRGEN" build -C "$here/$p" --out "$tmp/$p-docx" --format docx --lang $l \
+		>"$tmp/$p-$l.docx.log" 2>&1 || { ko "$p: build --format docx --lang $l"; continue; }
+	doc=$tmp/$p-docx/report-$l.docx
+	if python3 - "$doc" "$tag" "$l" >"$tmp/$p-$l.docx.out" 2>&1 <<'PY'
+import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+tag, lang = sys.argv[2], sys.argv[3]
+doc = z.read("word/document.xml").decode()
+styles = z.read("word/styles.xml").decode()
+langs = set(re.findall(r'<w:lang w:val="([^"]+)"', doc))
+assert langs == {tag}, "runs tagged %s" % langs
+defaults = styles[styles.index("<w:docDefaults>"):styles.index("</w:docDefaults>")]
+rtl = "<w:bidi/>" in defaults and "<w:rtl/>" in defaults
+assert rtl == (lang == "ar"), "right to left: %s" % rtl
+PY
+	then ok; else ko "$p: report-$l.docx: $(tail -1 "$tmp/$p-$l.docx.out")"; fi
+done
+if command -v soffice >/dev/null; then
+	for pair in "ar-fr ar الواحات" "zh-ru zh 报告"; do
+		read -r p l word <<<"$pair"
+		(cd "$tmp" && timeout 180 soffice -env:UserInstallation=file://$tmp/lo --headless \
+			--convert-to pdf --outdir "$tmp/lo-$l" "$tmp/$p-docx/report-$l.docx" >/dev/null 2>&1)
+		if pdftotext "$tmp/lo-$l/report-$l.pdf" - 2>/dev/null | grep -q "$word"; then
+			ok
+		else
+			ko "$p: LibreOffice's rendering of report-$l.docx lacks '$word'"
+		fi
+	done
+else
+	ko "soffice is missing (libreoffice-writer-nogui)"
+fi
+
 # --- the PDFs' text, in the languages the PDF back end writes -------------------
 # (pdftotext: the words come out whole and in order).  Arabic and Chinese
 # join this list when the PDF shapes and embeds their scripts:
