@@ -16,6 +16,9 @@ SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointe
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
 LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lxlsxwriter -lmicrohttpd -lz -lm -pthread
 
+BROWSER_PACKAGES := chromium nodejs poppler-utils
+BROWSER_NPM      := puppeteer-core@24.43.1 axe-core@4.14.1
+
 # Debian packages: to build and run, then only to test.
 PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
@@ -60,14 +63,21 @@ deps:
 	$(call install_missing,$(PACKAGES))
 
 # The Nu HTML Checker comes from npm; without it the site tests fail.
+# Chromium (Debian), puppeteer-core and axe-core (npm, pinned, into
+# build/browser/) for the browser suite (tests/browser/).
 test-deps: deps
-	$(call install_missing,$(TEST_PACKAGES) \
+	$(call install_missing,$(TEST_PACKAGES) $(BROWSER_PACKAGES) \
 	  $(if $(shell command -v java),,default-jre-headless) \
 	  $(if $(shell command -v npm),,npm))
 	@[ -f build/vnu/node_modules/vnu-jar/build/dist/vnu.jar ] || \
 	  (mkdir -p build/vnu && cd build/vnu && \
 	   npm install --silent --no-audit --no-fund vnu-jar >/dev/null 2>&1) || \
 	  echo "vnu-jar could not be installed from npm: the site tests will fail"
+	@[ -d build/browser/node_modules/puppeteer-core ] && \
+	  [ -d build/browser/node_modules/axe-core ] || \
+	  (mkdir -p build/browser && npm install --silent --no-save --no-audit \
+	   --no-fund --prefix build/browser $(BROWSER_NPM)) || \
+	  echo "puppeteer-core or axe-core could not be installed from npm: the browser tests will fail"
 
 # V=1 shows the whole command lines.
 Q := $(if $(V),,@)
@@ -132,10 +142,9 @@ test: test-deps build/uprgen build/asan/uprgen build/tsan/uprgen $(UNIT_BIN) \
 	  bash tests/run.sh
 
 # The websites in headless Chromium (axe-core, 1280 and 375 px, search,
-# print): slower than `make test`, so separate.  Chromium from Debian,
+# print): part of `make test` (tests/browser/run.sh, about a minute);
+# `make test-browser` runs it alone.  Chromium from Debian,
 # puppeteer-core and axe-core (pinned) from npm into build/browser/.
-BROWSER_PACKAGES := chromium nodejs poppler-utils
-BROWSER_NPM      := puppeteer-core@24.43.1 axe-core@4.14.1
 
 test-browser: deps build/uprgen
 	$(call install_missing,$(BROWSER_PACKAGES) \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The websites in a real browser: `make test-browser` (slower than
-# `make test`, and separate from it: about a minute, and it needs
-# Chromium and two npm packages, which that target installs).  Builds the
+# The websites in a real browser: part of `make test` (run.sh), or alone
+# with `make test-browser`; about a minute, with Chromium and two npm
+# packages, which `make test`'s test-deps install.  Builds the
 # example report, the site fixture and the hostile project, then runs
 # browser.js on them (axe-core, layout at 1280 and 375 px, chart text,
 # search, print); screenshots go to build/browser/shots/.
