@@ -18,6 +18,8 @@ LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhy
 
 BROWSER_PACKAGES := chromium nodejs poppler-utils
 BROWSER_NPM      := puppeteer-core@24.43.1 axe-core@4.14.1
+# only for `make test-browser` (110 MB)
+LIGHTHOUSE_NPM   := lighthouse@12.2.3
 
 # Debian packages: to build and run, then only to test.
 PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
@@ -150,10 +152,12 @@ test-browser: deps build/uprgen
 	$(call install_missing,$(BROWSER_PACKAGES) \
 	  $(if $(shell command -v npm),,npm))
 	@[ -d build/browser/node_modules/puppeteer-core ] && \
-	  [ -d build/browser/node_modules/axe-core ] || \
+	  [ -d build/browser/node_modules/axe-core ] && \
+	  [ -x build/browser/node_modules/.bin/lighthouse ] || \
 	  (mkdir -p build/browser && npm install --silent --no-save --no-audit \
-	   --no-fund --prefix build/browser $(BROWSER_NPM))
+	   --no-fund --prefix build/browser $(BROWSER_NPM) $(LIGHTHOUSE_NPM))
 	UPRGEN=$(abspath build/uprgen) bash tests/browser/browser.sh
+	UPRGEN=$(abspath build/uprgen) bash tests/browser/lighthouse.sh
 
 BENCH_PACKAGES := time cmark-gfm pandoc weasyprint poppler-utils hugo \
                   python3
