@@ -298,8 +298,16 @@ static struct value *S_status_ref(struct S_ctx *c, enum status s)
 }
 
 /* "A".."Z", then "AA", "AB"...: UN sub-sections are lettered. */
+/* The letter of the i-th cluster: the label letter_N where the language
+ * has its own (Arabic ألف, باء...; Russian А, Б...; Chinese 甲, 乙...),
+ * else A, B... Z, AA... */
 static struct value *S_letter(struct S_ctx *c, size_t i)
 {
+	char key[32];
+	snprintf(key, sizeof key, "letter_%zu", i + 1);
+	const char *own = words_find(c->w, key);
+	if (own)
+		return value_string(c->a, own);
 	char s[16];
 	size_t n = sizeof s - 1;
 	s[n] = '\0';

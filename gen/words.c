@@ -296,8 +296,14 @@ const char *words_date(const struct words *w, struct arena *a,
 		return "";
 	char year[16], day[16], month_num[16];
 	snprintf(year, sizeof year, "%d", d->year);
-	if (d->month < 1 || d->month > 12)
-		return arena_strdup(a, year);
+	if (d->month < 1 || d->month > 12) {
+		/* a year alone: "2024", "2024年", "2024 год" */
+		const char *pattern = words_find(w, "format_year");
+		const char *names[] = {"year"};
+		const char *vals[] = {year};
+		return pattern ? words_fill(a, pattern, names, vals, 1)
+			       : arena_strdup(a, year);
+	}
 	snprintf(month_num, sizeof month_num, "%02d", d->month);
 	const char *month = w->month[d->month];
 	const char *names[] = {"day", "month", "year"};

@@ -157,6 +157,12 @@ has "$md" \
 lacks "$md" '^\*\*(марта|ноября) ' "a month alone in the genitive"
 has "$tmp/zh-ru/site/ru/statistics.html" ">4800<" ">12${nbsp}500<" ">25${nbsp}300<" ">78,25<"
 
+# --- the clusters lettered as each language's UN documents letter them
+has "$tmp/ar-fr/md/report-ar.md" '## ألف. ' '## باء. '
+has "$tmp/zh-ru/md/report-zh.md" '## 甲. '
+has "$tmp/zh-ru/md/report-ru.md" '## А. ' '## Б. '
+has "$tmp/ar-fr/md/report-fr.md" '## A. '
+
 # --- right to left: Arabic pages say so, and the stylesheet places by the
 # reading direction (a physical left or right would not mirror) ----------------
 has "$tmp/ar-fr/site/ar/index.html" '<html lang="ar" dir="rtl">' 'class="chart-svg chart-wide chart-bars"'

@@ -182,6 +182,12 @@ static void S_plurals(void)
 	struct date day = {2024, 3, 12, {0}, true}, month = {2024, 3, 0, {0}, true};
 	CHECK_STR(words_date(&ru, &S_arena, &day), "12 марта 2024 года");
 	CHECK_STR(words_date(&ru, &S_arena, &month), "март 2024 года");
+	struct date year = {2024, 0, 0, {0}, true};
+	CHECK_STR(words_date(&ru, &S_arena, &year), "2024");
+	value_map_put(&S_arena, labels, "format_year",
+		      value_string(&S_arena, "{year} год"));
+	words_init(&ru, &S_arena, LANG_RU, labels);
+	CHECK_STR(words_date(&ru, &S_arena, &year), "2024 год");
 	CHECK_STR(words_capitalized(&S_arena, "март"), "Март");
 	CHECK_STR(words_capitalized(&S_arena, "январь"), "Январь");
 	CHECK_STR(words_capitalized(&S_arena, "ёлка"), "Ёлка");
