@@ -162,6 +162,8 @@ has "$tmp/ar-fr/md/report-ar.md" '## ألف. ' '## باء. '
 has "$tmp/zh-ru/md/report-zh.md" '## 甲. '
 has "$tmp/zh-ru/md/report-ru.md" '## А. ' '## Б. '
 has "$tmp/ar-fr/md/report-fr.md" '## A. '
+# a measure's date opens its paragraph as the language punctuates it
+has "$tmp/zh-ru/md/report-zh.md" '**2024年3月12日：**'
 
 # --- right to left: Arabic pages say so, and the stylesheet places by the
 # reading direction (a physical left or right would not mirror) ----------------
