@@ -227,24 +227,6 @@ static void S_unique_id(struct S_render *R, const char *base)
 	buf_free(&id);
 }
 
-/* The text of a node's inline content, as a reader sees it. */
-static void S_plain(struct buf *b, cmark_node *node)
-{
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(n);
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
-			buf_puts(b, cmark_node_get_literal(n));
-		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-			buf_putc(b, ' ');
-	}
-	cmark_iter_free(it);
-}
-
 /* A heading's id: its words in lower case joined by '-'.  Letters
  * outside ASCII are kept (HTML ids and fragments take any character). */
 static void S_heading_id(struct S_render *R, cmark_node *heading)
@@ -252,7 +234,7 @@ static void S_heading_id(struct S_render *R, cmark_node *heading)
 	struct buf text, slug;
 	buf_init(&text);
 	buf_init(&slug);
-	S_plain(&text, heading);
+	markdown_plain(&text, heading);
 	/* Hardening (issue 7, found by tests/fuzz/fuzz_html): text that
 	 * cmark-gfm cut inside a UTF-8 sequence (see S_text) made an id that
 	 * was not UTF-8; an ill-formed byte is a separator here. */

@@ -86,6 +86,11 @@ bool markdown_url_is_safe(const char *url, bool image);
  * the caller frees it), *title_line and *title_column where that text
  * starts, *rest_line the first line after the heading.  False when the
  * chapter opens with anything else. */
+/* Appends the text of node's inline content as a reader sees it: text
+ * and code spans, a line break as a space (alternative texts, table
+ * cells, heading ids: every back end's). */
+void markdown_plain(struct buf *out, cmark_node *node);
+
 bool markdown_title(const char *text, size_t len, char **title,
 		    int *title_line, int *title_column, int *rest_line);
 

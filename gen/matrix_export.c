@@ -123,26 +123,15 @@ static void S_field_line(void *ctx, const struct value *field,
 	buf_free(&line);
 }
 
-/* SOURCE_DATE_EPOCH, else the report's date: never the clock, so that
- * the same report gives the same file. */
+/* sheet_created() as the Word package dates its entries. */
 static struct docx_date S_created(const struct report *r)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		long long n = strtoll(epoch, &end, 10);
-		struct tm tm;
-		time_t t = (time_t)n;
-		if (!*end && n >= 0 && n < 253402300800LL && gmtime_r(&t, &tm))
-			return (struct docx_date){tm.tm_year + 1900,
-						  tm.tm_mon + 1, tm.tm_mday,
-						  tm.tm_hour, tm.tm_min,
-						  tm.tm_sec};
-	}
-	if (!r->date.present)
+	time_t t = (time_t)sheet_created(r);
+	struct tm tm;
+	if (!t || !gmtime_r(&t, &tm))
 		return (struct docx_date){0};
-	return (struct docx_date){r->date.year, r->date.month ? r->date.month : 1,
-				  r->date.day ? r->date.day : 1, 0, 0, 0};
+	return (struct docx_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+				  tm.tm_hour, tm.tm_min, tm.tm_sec};
 }
 
 static int S_matrix(int argc, char **argv)
@@ -171,32 +160,20 @@ static int S_matrix(int argc, char **argv)
 	arena_init(&a);
 	diags_init(&d);
 	int status = CLI_EXIT_CONTENT;
-	struct document doc = {0};
-	struct report *r = report_load(&a, &d, dir);
-	if (r)
-		report_validate(r, &d);
-	enum lang lang = r ? report_first_language(r) : LANG_EN;
-	if (r && lang_arg) {
-		int l = lang_from_code(lang_arg);
-		bool listed = false;
-		for (size_t i = 0; i < r->language_count; i++)
-			listed |= l >= 0 && r->languages[i] == (enum lang)l;
-		if (!listed) {
-			diags_free(&d);
-			arena_free(&a);
-			return cli_usage_error(
-				"export matrix",
-				"--lang '%s' is not a language of this report",
-				lang_arg);
-		}
-		lang = (enum lang)l;
-	}
-	struct template_dirs t = {0};
-	if (r && !d.errors)
-		t = templates_find(&a, dir, NULL, &d);
+	enum lang lang;
+	struct template_dirs t;
 	struct words w;
-	if (r && !d.errors)
-		words_init(&w, &a, lang, words_labels(&a, &d, &t, lang));
+	bool bad_lang;
+	struct report *r = sheet_open(&a, &d, dir, lang_arg, &lang, &t, &w,
+				      &bad_lang);
+	if (bad_lang) {
+		diags_free(&d);
+		arena_free(&a);
+		return cli_usage_error("export matrix",
+				       "--lang '%s' is not a language of this "
+				       "report",
+				       lang_arg);
+	}
 	if (!r || d.errors)
 		goto done;
 	if (!out)
@@ -273,7 +250,6 @@ static int S_matrix(int argc, char **argv)
 	}
 done:
 	diags_print(&d, stderr, 1);
-	document_free(&doc);
 	diags_free(&d);
 	arena_free(&a);
 	return status;

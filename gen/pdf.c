@@ -80,23 +80,12 @@ static void S_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 
 /* ---- small helpers ---- */
 
+/* The text of a node's inline content, in the arena (markdown.h). */
 static const char *S_plain(struct arena *a, cmark_node *node)
 {
 	struct buf b;
 	buf_init(&b);
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(n);
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
-			buf_puts(&b, cmark_node_get_literal(n));
-		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-			buf_putc(&b, ' ');
-	}
-	cmark_iter_free(it);
+	markdown_plain(&b, node);
 	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return s;

@@ -15,7 +15,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model.h"
+#include "templates.h"
 #include "util.h"
+#include "words.h"
 
 /* The columns of the recommendations sheet, A to K: the first five are
  * the report's (locked), the others the institution's to fill. */
@@ -69,6 +72,21 @@ const char *sheet_slug(struct arena *a, const char *name);
 /* `uprgen export sheets ...` and `uprgen export matrix ...` (argv[0]
  * "export") */
 int sheet_export_command(int argc, char **argv);
+
+/* The export commands' start: the report of dir loaded and checked, the
+ * language (lang_arg, "ru", or the report's first), its templates and
+ * words (in a).  NULL when the content has errors (in d, not printed) or
+ * when lang_arg is not a language of the report (*bad_lang: a usage
+ * error for the caller to say). */
+struct report *sheet_open(struct arena *a, struct diags *d, const char *dir,
+			  const char *lang_arg, enum lang *lang,
+			  struct template_dirs *t, struct words *w,
+			  bool *bad_lang);
+
+/* When the exported files say they were made, in seconds from 1970:
+ * SOURCE_DATE_EPOCH, else the report's date at midnight UTC; never the
+ * clock, so that the same report gives the same bytes. */
+long long sheet_created(const struct report *r);
 
 /* `uprgen export matrix ...` (argv[0] "matrix"): matrix_export.c */
 int matrix_export_command(int argc, char **argv);

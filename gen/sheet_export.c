@@ -610,11 +610,42 @@ static bool S_write(struct S_export *E, const struct S_group *g)
 	return true;
 }
 
-/* ----------------------------------------------------------- command */
-
 /* SOURCE_DATE_EPOCH, else the report's date at midnight UTC: never the
  * clock, so that the same report gives the same files. */
-static long long S_created(const struct report *r)
+/* ----------------------------------------------------------- command */
+
+struct report *sheet_open(struct arena *a, struct diags *d, const char *dir,
+			  const char *lang_arg, enum lang *lang,
+			  struct template_dirs *t, struct words *w,
+			  bool *bad_lang)
+{
+	*bad_lang = false;
+	*t = (struct template_dirs){0};
+	struct report *r = report_load(a, d, dir);
+	if (r)
+		report_validate(r, d);
+	*lang = r ? report_first_language(r) : LANG_EN;
+	if (r && lang_arg) {
+		int l = lang_from_code(lang_arg);
+		bool listed = false;
+		for (size_t i = 0; i < r->language_count; i++)
+			listed |= l >= 0 && r->languages[i] == (enum lang)l;
+		if (!listed) {
+			*bad_lang = true;
+			return NULL;
+		}
+		*lang = (enum lang)l;
+	}
+	if (!r || d->errors)
+		return NULL;
+	*t = templates_find(a, dir, NULL, d);
+	if (d->errors)
+		return NULL;
+	words_init(w, a, *lang, words_labels(a, d, t, *lang));
+	return d->errors ? NULL : r;
+}
+
+long long sheet_created(const struct report *r)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	if (epoch && *epoch) {
@@ -671,35 +702,24 @@ static int S_sheets(int argc, char **argv)
 	arena_init(&a);
 	diags_init(&d);
 	int status = CLI_EXIT_CONTENT;
-	struct report *r = report_load(&a, &d, dir);
-	if (r)
-		report_validate(r, &d);
-	enum lang lang = r ? report_first_language(r) : LANG_EN;
-	if (r && lang_code_arg) {
-		int l = lang_from_code(lang_code_arg);
-		bool listed = false;
-		for (size_t i = 0; i < r->language_count; i++)
-			listed |= l >= 0 && r->languages[i] == (enum lang)l;
-		if (!listed) {
-			diags_free(&d);
-			arena_free(&a);
-			return cli_usage_error(
-				"export sheets",
-				"--lang '%s' is not a language of this report",
-				lang_code_arg);
-		}
-		lang = (enum lang)l;
-	}
-	struct template_dirs t = {0};
-	if (r && !d.errors)
-		t = templates_find(&a, dir, NULL, &d);
+	enum lang lang;
+	struct template_dirs t;
 	struct words w;
-	if (r && !d.errors)
-		words_init(&w, &a, lang, words_labels(&a, &d, &t, lang));
+	bool bad_lang;
+	struct report *r = sheet_open(&a, &d, dir, lang_code_arg, &lang, &t,
+				      &w, &bad_lang);
+	if (bad_lang) {
+		diags_free(&d);
+		arena_free(&a);
+		return cli_usage_error("export sheets",
+				       "--lang '%s' is not a language of this "
+				       "report",
+				       lang_code_arg);
+	}
 	diags_print(&d, stderr, 1);
 	if (!r || d.errors)
 		goto done;
-	struct S_export E = {&a, r, &w, NULL, NULL, 0, 0, S_created(r),
+	struct S_export E = {&a, r, &w, NULL, NULL, 0, 0, sheet_created(r),
 			     out ? out : arena_path(&a, dir, "build/sheets")};
 	E.ctx = context_build(&a, r, &w);
 	S_group_all(&E, by_cluster);
