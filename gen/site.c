@@ -472,8 +472,8 @@ static struct value *S_downloads(struct S_site *S, const char *root)
 	struct value *list = value_list(S->va);
 	static const struct {
 		const char *ext, *word, *type;
-	} kinds[] = {{"pdf", "download_pdf", "PDF"},
-		     {"docx", "download_docx", "DOCX"}};
+	} kinds[] = {{"pdf", "download_pdf", "download_pdf_type"},
+		     {"docx", "download_docx", "download_docx_type"}};
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
 		if (k == 0 ? !S->L->pdf : !S->L->docx)
 			continue;
@@ -482,7 +482,7 @@ static struct value *S_downloads(struct S_site *S, const char *root)
 						 lang_code(S->L->lang),
 						 kinds[k].ext));
 		S_put(S, m, "label", S_word(S, kinds[k].word));
-		S_put(S, m, "type", kinds[k].type);
+		S_put(S, m, "type", S_word(S, kinds[k].type));
 		value_list_push(S->va, list, m);
 	}
 	return list;
