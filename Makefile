@@ -16,7 +16,7 @@ SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointe
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
 LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lxlsxwriter -lmicrohttpd -lz -lm -pthread
 
-BROWSER_PACKAGES := chromium nodejs poppler-utils
+BROWSER_PACKAGES := chromium nodejs poppler-utils curl
 BROWSER_NPM      := puppeteer-core@24.43.1 axe-core@4.14.1
 # only for `make test-browser` (110 MB)
 LIGHTHOUSE_NPM   := lighthouse@12.2.3
@@ -24,7 +24,7 @@ LIGHTHOUSE_NPM   := lighthouse@12.2.3
 # Debian packages: to build and run, then only to test.
 PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
-                 hyphen-en-us hyphen-es hyphen-fr fonts-noto-core \
+                 hyphen-en-us hyphen-es hyphen-fr hyphen-ru fonts-noto-core \
                  fonts-dejavu-core libzip-dev libexpat1-dev libxlsxwriter-dev \
                  libmicrohttpd-dev
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
