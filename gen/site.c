@@ -20,6 +20,7 @@
 #include "mustache.h"
 #include "opendata.h"
 #include "thread.h"
+#include "webfont.h"
 
 /* ---- the build's state ---------------------------------------------- */
 
@@ -78,6 +79,9 @@ struct S_site {
 	/* the assets' names, with a hash of their content: a browser never
 	 * keeps an old stylesheet for a new site (S_asset_name) */
 	const char *css_name, *js_name;
+	/* the fonts shipped for Arabic and Chinese, and their @font-face
+	 * rules, which end the stylesheet (webfont.h) */
+	const struct webfont_plan *fonts;
 
 	struct S_media *media;  /* shared by both threads */
 	atomic_size_t *written; /* bytes of pages so far, both threads */
@@ -439,6 +443,13 @@ static struct value *S_frame_base(struct S_site *S, enum S_kind kind,
 
 /* ---- what the publisher adds: addresses, assets, downloads ----------- */
 
+/* What follows an asset's template text: the stylesheet ends with the
+ * rules of the fonts the site ships. */
+static const char *S_asset_tail(const struct S_site *S, const char *name)
+{
+	return !strcmp(name, "site.css") && S->fonts ? S->fonts->css : "";
+}
+
 /* name with a hash of its content before the extension: site.css ->
  * site-1a2b3c4d.css (FNV-1a, 32 bits: enough to tell versions apart).
  * Both threads compute it from the same template, so agree. */
@@ -452,6 +463,8 @@ static const char *S_asset_name(struct S_site *S, const char *name)
 	uint32_t h = 2166136261u;
 	for (size_t i = 0; t && i < t->len; i++)
 		h = (h ^ (unsigned char)t->text[i]) * 16777619u;
+	for (const char *c = S_asset_tail(S, name); *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
 	const char *dot = strrchr(name, '.');
 	*cached = arena_printf(S->a, "%.*s-%08x%s", (int)(dot - name), name,
 			       (unsigned)h, dot);
@@ -1014,7 +1027,38 @@ static void S_asset(struct S_site *S, const char *name, const char *as)
 		return;
 	}
 	S->lang_dir = "";
-	S_write(S, arena_printf(S->va, "assets/%s", as), t->text, t->len);
+	const char *tail = S_asset_tail(S, name);
+	if (!*tail) {
+		S_write(S, arena_printf(S->va, "assets/%s", as), t->text,
+			t->len);
+		return;
+	}
+	struct buf b;
+	buf_init(&b);
+	buf_put(&b, t->text, t->len);
+	buf_puts(&b, tail);
+	S_write(S, arena_printf(S->va, "assets/%s", as), b.data, b.len);
+	buf_free(&b);
+}
+
+/* The fonts of the plan, subset now (on the helper thread: CJK takes a
+ * few milliseconds a face). */
+static void S_fonts(struct S_site *S)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; S->fonts && i < S->fonts->nfiles && S->ok; i++) {
+		const struct webfont_file *f = &S->fonts->files[i];
+		buf_clear(&b);
+		if (!webfont_subset(f, &b, S->d)) {
+			S->ok = false;
+			break;
+		}
+		S->lang_dir = "";
+		S_write(S, arena_printf(S->va, "assets/%s", f->name), b.data,
+			b.len);
+	}
+	buf_free(&b);
 }
 
 
@@ -1171,6 +1215,7 @@ static void S_prepare(struct site_writer *w, struct S_site *S)
 		S_asset(S, "site.css", S_asset_name(S, "site.css"));
 		S_asset(S, "search.js", S_asset_name(S, "search.js"));
 		S_asset(S, "favicon.svg", "favicon.svg");
+		S_fonts(S);
 	}
 	for (size_t i = 0; i < S->nlangs && S->ok; i++) {
 		const char *base = arena_printf(
@@ -1212,6 +1257,22 @@ struct site_writer *site_start(struct arena *a, struct diags *d,
 				.nlangs = nlangs, .out_dir = out_dir,
 				.ok = true, .first = report_first_language(r),
 				.media = w->media, .written = w->written};
+	if (nlangs) {
+		/* before both threads start: the stylesheet's name holds
+		 * the fonts' rules */
+		struct webfont_plan *fonts = arena_alloc(a, sizeof *fonts);
+		enum lang *codes = arena_alloc(a, nlangs * sizeof *codes);
+		const struct value **labels =
+			arena_alloc(a, nlangs * sizeof *labels);
+		for (size_t i = 0; i < nlangs; i++) {
+			codes[i] = langs[i].lang;
+			labels[i] = langs[i].words ? langs[i].words->labels
+						   : NULL;
+		}
+		webfont_plan(fonts, a, d, codes, labels, nlangs,
+			     r->content_dir);
+		shared.fonts = fonts;
+	}
 	S_site_init(&w->main, &shared);
 	S_site_init(&w->helper, &shared);
 	pthread_mutex_init(&w->lock, NULL);

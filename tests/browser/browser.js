@@ -6,7 +6,9 @@
 //  * the page does not scroll sideways; a table wider than its box sits
 //    in a focusable scroll box;
 //  * at 375 px, the text of every chart shown is at least 12 px;
-//  * a screenshot in SHOTS_DIR (NAME-WIDTH.png), to look at.
+//  * a screenshot in SHOTS_DIR (NAME-WIDTH.png), to look at;
+//  * a page in Arabic or Chinese draws its heading in the font the site
+//    ships for that script.
 // Then the search (110.1 finds 110.1 alone, when the site has it) and
 // print: with print media, the charts' data tables show, the note back
 // links and the menu do not, and the report printed to PDF holds the
@@ -60,7 +62,11 @@ async function layout(page, name, width) {
 		for (const t of document.querySelectorAll("svg.chart-svg text")) {
 			const svg = t.ownerSVGElement;
 			if (!svg.getBoundingClientRect().width || !t.textContent.trim()) continue;
-			const px = parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a;
+			// the text's own scale on screen: a mirrored chart (right to
+			// left) flips its bars and flips the text back, so the sign
+			// of the matrix says nothing about the size
+			const m = t.getScreenCTM();
+			const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
 			if (px < 11.95) out.small.push(t.textContent + ": " + px.toFixed(1) + " px");
 		}
 		return out;
@@ -82,6 +88,29 @@ async function axe(page, name, width) {
 	check(!res.violations.length, `${name} at ${width}: ${res.violations.length} axe violations`);
 }
 
+// A page in Arabic or Chinese draws its heading with the font the site
+// ships (uprgen Arabic, uprgen CJK: assets/font-*.ttf|otf), not one of the
+// reader's system: the browser's own account of the fonts it used.
+const shipped = { ar: "uprgen Arabic", zh: "uprgen CJK" };
+async function shippedFont(page, name) {
+	const lang = await page.$eval("html", (h) => h.lang);
+	if (!shipped[lang]) return;
+	await page.evaluate(() => document.fonts.ready);
+	const cdp = await page.target().createCDPSession();
+	await cdp.send("DOM.enable");
+	await cdp.send("CSS.enable");
+	const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+	const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: "h1" });
+	const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+	await cdp.detach();
+	// the heading's letters in the shipped font, its digits and spaces
+	// maybe in the Latin one: no system font of the script drew any
+	const custom = fonts.filter((f) => f.isCustomFont);
+	const system = fonts.filter((f) => !f.isCustomFont && /Arabic|Naskh|Kufi|CJK|Hei|Song|Ming|Kai/.test(f.familyName));
+	check(custom.length > 0 && !system.length,
+		`${name}: the heading is drawn with ${JSON.stringify(fonts)}, not the site's ${shipped[lang]}`);
+}
+
 (async () => {
 	const browser = await puppeteer.launch({
 		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -100,6 +129,10 @@ async function axe(page, name, width) {
 				await page.goto("file://" + file, { waitUntil: "load" });
 				await layout(page, tag + " " + name, width);
 				await axe(page, tag + " " + name, width);
+				// (not the 404 page: it carries its own short style, to
+				// show at any depth, and keeps the reader's fonts)
+				if (width === 1280 && name !== "404")
+					await shippedFont(page, tag + " " + name);
 				await page.screenshot({ path: path.join(shots, `${tag}-${name}-${width}.png`), fullPage: width < 400 ? false : false });
 			}
 		}
@@ -134,7 +167,8 @@ async function axe(page, name, width) {
 		await page.pdf({ path: pdf, format: "A4" });
 		await page.emulateMediaType(null);
 		if (pr.firstCell) {
-			const text = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
+			const text = execFileSync("pdftotext", ["-layout", pdf, "-"],
+				{ stdio: ["ignore", "pipe", "ignore"] }).toString();
 			check(text.includes(pr.firstCell.trim()), `${tag}: the printed report lacks the data figure "${pr.firstCell}"`);
 		}
 	}

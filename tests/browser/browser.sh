@@ -17,7 +17,8 @@ if [ ! -d "$root/build/browser/node_modules/puppeteer-core" ] ||
 	exit 1
 fi
 sites=()
-for project in "$root" "$root/tests/site/fixture" "$root/tests/build/hostile"; do
+for project in "$root" "$root/tests/site/fixture" "$root/tests/build/hostile" \
+	"$root/tests/projects/ar-fr" "$root/tests/projects/zh-ru"; do
 	name=$(basename "$project")
 	[ "$project" = "$root" ] && name=example
 	if ! "$UPRGEN" build -C "$project" --out "$tmp/$name" >/dev/null 2>"$tmp/err"; then

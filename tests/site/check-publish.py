@@ -36,6 +36,21 @@ def bad(msg):
     problems.append(msg)
 
 
+def upr_word(lang):
+    """The label 'upr' (the project's own labels file first): what every
+    page title ends with."""
+    for d in (os.path.join(project, "templates", "labels"),
+              os.path.join(root, "templates", "labels")):
+        try:
+            with open(os.path.join(d, lang + ".yaml"), encoding="utf-8") as f:
+                for line in f:
+                    m = re.match(r'upr:\s*"(.*)"\s*$', line)
+                    if m:
+                        return m.group(1)
+        except OSError:
+            pass
+    return "UPR"
+
 def report_yaml():
     text = open(os.path.join(project, "content", "report.yaml"), encoding="utf-8").read()
     m = re.search(r"^site_url:\s*(\S+)", text, re.M)
@@ -145,7 +160,7 @@ for rel in pages:
         bad("%s: stylesheet %s is not the versioned one" % (rel, sheets))
     if not any(l.get("rel") == "icon" for l in p.links):
         bad("%s: no favicon" % rel)
-    word = "EPU" if lang in ("es", "fr") else "UPR"
+    word = upr_word(lang)
     if not p.title.strip().endswith(word):
         bad("%s: title %r does not end in %s" % (rel, p.title, word))
     canon = [l.get("href") for l in p.links if l.get("rel") == "canonical"]

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The website of the example report and of the site fixture: every
+# The website of the example report, of the site fixture, of the hostile
+# project and of the test projects in Arabic/French and Chinese/Russian: every
 # internal link resolves, nothing is loaded from another host, and the Nu
 # HTML Checker reports no error (java and vnu.jar must be there: the
 # Makefile's test-deps fetches vnu-jar from npm into build/vnu); what a
@@ -16,7 +17,8 @@ trap 'rm -rf "$tmp"' EXIT
 if [[ -z ${VNU_JAR:-} && -f $root/build/vnu/node_modules/vnu-jar/build/dist/vnu.jar ]]; then
 	export VNU_JAR=$root/build/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 fi
-for project in "$root" "$root/tests/site/fixture" "$root/tests/build/hostile"; do
+for project in "$root" "$root/tests/site/fixture" "$root/tests/build/hostile" \
+	"$root/tests/projects/ar-fr" "$root/tests/projects/zh-ru"; do
 	name=$(basename "$project")
 	if ! "$UPRGEN" build -C "$project" --format html --out "$tmp/$name" >/dev/null 2>"$tmp/err"; then
 		fail=$((fail + 1))
