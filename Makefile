@@ -31,7 +31,7 @@ PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libmicrohttpd-dev libharfbuzz-dev fonts-noto-cjk
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
                  python3-openpyxl libreoffice-calc-nogui nodejs \
-                 libreoffice-writer-nogui pandoc python3-docx
+                 libreoffice-writer-nogui pandoc python3-docx python3-fonttools
 
 SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)

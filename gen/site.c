@@ -1262,15 +1262,10 @@ struct site_writer *site_start(struct arena *a, struct diags *d,
 		 * the fonts' rules */
 		struct webfont_plan *fonts = arena_alloc(a, sizeof *fonts);
 		enum lang *codes = arena_alloc(a, nlangs * sizeof *codes);
-		const struct value **labels =
-			arena_alloc(a, nlangs * sizeof *labels);
-		for (size_t i = 0; i < nlangs; i++) {
+		for (size_t i = 0; i < nlangs; i++)
 			codes[i] = langs[i].lang;
-			labels[i] = langs[i].words ? langs[i].words->labels
-						   : NULL;
-		}
-		webfont_plan(fonts, a, d, codes, labels, nlangs,
-			     r->content_dir);
+		const char *dirs[] = {r->content_dir, t->user, t->builtin};
+		webfont_plan(fonts, a, d, codes, nlangs, dirs, 3);
 		shared.fonts = fonts;
 	}
 	S_site_init(&w->main, &shared);

@@ -100,7 +100,8 @@ static bool S_text_file(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 	return dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ||
-		       !strcmp(dot, ".md") || !strcmp(dot, ".markdown"));
+		       !strcmp(dot, ".md") || !strcmp(dot, ".markdown") ||
+		       !strcmp(dot, ".html"));
 }
 
 /* The text files under dir: their characters into f. */
@@ -133,29 +134,14 @@ static void S_scan_dir(struct S_found *f, struct arena *a, const char *dir,
 	closedir(d);
 }
 
-static void S_scan_value(struct S_found *f, const struct value *v, int depth)
-{
-	if (!v || depth > 16)
-		return;
-	if (v->str)
-		S_scan(f, v->str, v->len);
-	if (v->kind == VALUE_LIST)
-		for (size_t i = 0; i < v->count; i++)
-			S_scan_value(f, v->items[i], depth + 1);
-	if (v->kind == VALUE_MAP)
-		for (size_t i = 0; i < v->count; i++)
-			S_scan_value(f, v->entries[i].value, depth + 1);
-}
-
 static bool S_script_of_language(enum S_script s, enum lang l)
 {
 	return (s == S_ARABIC && l == LANG_AR) || (s == S_CJK && l == LANG_ZH);
 }
 
 void webfont_plan(struct webfont_plan *p, struct arena *a,
-		  struct diags *d, const enum lang *langs,
-		  const struct value *const *labels, size_t n,
-		  const char *content_dir)
+		  struct diags *d, const enum lang *langs, size_t n,
+		  const char *const *dirs, size_t ndirs)
 {
 	memset(p, 0, sizeof *p);
 	p->css = "";
@@ -169,10 +155,9 @@ void webfont_plan(struct webfont_plan *p, struct arena *a,
 		return;
 
 	struct S_found *found = xcalloc(1, sizeof *found);
-	if (content_dir)
-		S_scan_dir(found, a, content_dir, 0);
-	for (size_t i = 0; i < n; i++)
-		S_scan_value(found, labels[i], 0);
+	for (size_t i = 0; i < ndirs; i++)
+		if (dirs[i])
+			S_scan_dir(found, a, dirs[i], 0);
 
 	struct buf css;
 	buf_init(&css);

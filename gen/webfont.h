@@ -4,7 +4,8 @@
  * the system's fonts: every system has them.
  *
  * webfont_plan() takes the site's languages and the text the pages can
- * show (the content folder's files and the languages' labels) and decides
+ * show (the content folder's files, and the templates': labels, built-in
+ * chapters, page templates) and decides
  * which faces go with the site, subset to the characters of their script
  * that the text uses: Noto Sans Arabic and Noto Sans CJK SC from Debian's
  * fonts-noto-core and fonts-noto-cjk, regular and bold.  It returns the
@@ -29,7 +30,6 @@
 #include "diag.h"
 #include "model.h"
 #include "util.h"
-#include "value.h"
 
 enum { WEBFONT_MAX_FILES = 4 };
 
@@ -46,14 +46,14 @@ struct webfont_plan {
 	const char *css; /* the @font-face rules, "" when no file */
 };
 
-/* The plan for a site in langs (n of them), whose text is the files under
- * content_dir (read again here: only a site with an Arabic or Chinese
- * language is scanned) and the labels maps (n of them, the languages').
+/* The plan for a site in langs (n of them), whose text is in the files
+ * (.yaml, .md, .html) under the folders dirs (ndirs of them, NULL ones
+ * skipped: the content folder, the project's and the built-in templates),
+ * read again here — only for a site with an Arabic or Chinese language.
  * Never fails: what cannot be read or found is a warning in d. */
 void webfont_plan(struct webfont_plan *p, struct arena *a,
-		  struct diags *d, const enum lang *langs,
-		  const struct value *const *labels, size_t n,
-		  const char *content_dir);
+		  struct diags *d, const enum lang *langs, size_t n,
+		  const char *const *dirs, size_t ndirs);
 
 /* The bytes of file f of the plan, appended to out; false (with an error
  * in d) when HarfBuzz cannot subset the font. */

@@ -176,6 +176,36 @@ else
 	ok
 fi
 
+# --- the fonts the sites ship for Arabic and Chinese (read back with
+# fontTools): regular and bold, each holding every character of its script
+# that the site's pages show --------------------------------------------------
+for pair in "ar-fr arabic 0600-06FF" "zh-ru cjk 3000-303F,4E00-9FFF,FF00-FFEF"; do
+	read -r p slug ranges <<<"$pair"
+	if /usr/bin/python3 - "$tmp/$p/site" "$slug" "$ranges" >"$tmp/font.log" 2>&1 <<'PY'
+import glob, os, sys
+from fontTools.ttLib import TTFont
+site, slug, ranges = sys.argv[1:]
+spans = [tuple(int(x, 16) for x in r.split("-")) for r in ranges.split(",")]
+want = set()
+for page in glob.glob(os.path.join(site, "**", "*.html"), recursive=True):
+    if os.path.basename(page) == "404.html":
+        continue
+    want |= {c for c in map(ord, open(page, encoding="utf-8").read())
+             if any(lo <= c <= hi for lo, hi in spans)}
+assert want, "no character of the script in the pages"
+fonts = sorted(glob.glob(os.path.join(site, "assets", "font-%s-*" % slug)))
+assert len(fonts) == 2, "fonts shipped: %s" % fonts
+css = open(glob.glob(os.path.join(site, "assets", "site-*.css"))[0]).read()
+for f in fonts:
+    assert os.path.basename(f) in css, "%s not in the stylesheet" % f
+    cmap = TTFont(f, fontNumber=0).getBestCmap()
+    lacking = sorted(c for c in want if c not in cmap)
+    assert not lacking, "%s lacks %s" % (os.path.basename(f), "".join(map(chr, lacking[:20])))
+print(len(want), "characters in", fonts)
+PY
+	then ok; else ko "$p: the site's $slug font: $(tail -1 "$tmp/font.log")"; fi
+done
+
 # --- search in each script: tests/site/search-test.js on the built sites
 # (an id alone, institutions, targets, phrases, every filter, a Chinese
 # word inside a sentence, Arabic without diacritics, Russian endings) -----------
