@@ -36,6 +36,7 @@
 #include "output.h"
 #include "pdf.h"
 #include "site.h"
+#include "stamp.h"
 #include "thread.h"
 #include "templates.h"
 #include "words.h"
@@ -186,49 +187,12 @@ static bool S_expand(struct arena *a, struct diags *d,
 
 /* ------------------------------------------------------------ PDF */
 
-/* The latest time a PDF date holds (D:9999...): 9999-12-31T23:59:59Z. */
-#define S_EPOCH_MAX 253402300799LL
-
-/* SOURCE_DATE_EPOCH: -1 when unset (or empty), else its seconds; false
- * when it is not a whole number of seconds from 1970 to 9999 (a value in
- * milliseconds gave the year 5840; 2^63-1 an unset date, and the PDF
- * failed with false font errors). */
-static bool S_source_date_epoch(long long *secs)
-{
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	*secs = -1;
-	if (!epoch || !*epoch)
-		return true;
-	long long n = 0;
-	for (const char *p = epoch; *p; p++) {
-		if (*p < '0' || *p > '9' || n > S_EPOCH_MAX)
-			return false;
-		n = n * 10 + (*p - '0');
-	}
-	if (n > S_EPOCH_MAX)
-		return false;
-	*secs = n;
-	return true;
-}
-
-/* SOURCE_DATE_EPOCH when set (reproducible builds), else the report's
- * date: never the clock. */
+/* The files' date (stamp.h) as the PDF and Word back ends take it. */
 static struct pdf_date S_creation_date(const struct report *r)
 {
-	struct pdf_date pd = {0};
-	long long secs;
-	struct tm tm;
-	time_t tt;
-	if (S_source_date_epoch(&secs) && secs >= 0 &&
-	    (tt = (time_t)secs, gmtime_r(&tt, &tm))) {
-		pd = (struct pdf_date){tm.tm_year + 1900, tm.tm_mon + 1,
-				       tm.tm_mday, tm.tm_hour, tm.tm_min,
-				       tm.tm_sec};
-	} else if (r->date.present) {
-		pd = (struct pdf_date){r->date.year, r->date.month,
-				       r->date.day, 0, 0, 0};
-	}
-	return pd;
+	struct stamp t = stamp_of_report(r);
+	return (struct pdf_date){t.year, t.month, t.day, t.hour, t.minute,
+				 t.second};
 }
 
 /* The report's date as the context writes it out in the language. */
@@ -601,13 +565,13 @@ int build_command(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	long long epoch;
-	if (!S_source_date_epoch(&epoch))
+	if (!stamp_source_date_epoch(&epoch))
 		return cli_usage_error(
 			"build",
 			"SOURCE_DATE_EPOCH is '%.40s': it must be a whole "
 			"number of seconds since 1970-01-01 UTC, up to %lld "
 			"(the end of 9999, the last year a PDF date holds)",
-			getenv("SOURCE_DATE_EPOCH"), S_EPOCH_MAX);
+			getenv("SOURCE_DATE_EPOCH"), STAMP_MAX);
 	/* first, while there is one thread: see output.h */
 	output_guard_start();
 	/* the time zone read once, before the threads that write the Word

@@ -22,10 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "cli.h"
 #include "context.h"
+#include "stamp.h"
 #include "docx.h"
 #include "document.h"
 #include "escape.h"
@@ -123,15 +123,12 @@ static void S_field_line(void *ctx, const struct value *field,
 	buf_free(&line);
 }
 
-/* sheet_created() as the Word package dates its entries. */
+/* The files' date (stamp.h) as the Word package dates its entries. */
 static struct docx_date S_created(const struct report *r)
 {
-	time_t t = (time_t)sheet_created(r);
-	struct tm tm;
-	if (!t || !gmtime_r(&t, &tm))
-		return (struct docx_date){0};
-	return (struct docx_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-				  tm.tm_hour, tm.tm_min, tm.tm_sec};
+	struct stamp t = stamp_of_report(r);
+	return (struct docx_date){t.year, t.month, t.day, t.hour, t.minute,
+				  t.second};
 }
 
 static int S_matrix(int argc, char **argv)

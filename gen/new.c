@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "model.h"
+#include "stamp.h"
 #include "templates.h"
 #include "util.h"
 #include "words.h"
@@ -378,14 +379,11 @@ static int S_languages(struct S_project *p, const char *list)
 /* SOURCE_DATE_EPOCH, for reproducible projects, else today. */
 static void S_today(char out[16])
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	char *end = NULL;
-	long long secs = epoch ? strtoll(epoch, &end, 10) : 0;
-	time_t t = epoch && *epoch && !*end && secs >= 0 ? (time_t)secs
-							 : time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 16, "%Y-%m-%d", &tm);
+	long long secs;
+	if (!stamp_source_date_epoch(&secs) || secs < 0)
+		secs = (long long)time(NULL);
+	struct stamp t = stamp_break(secs);
+	snprintf(out, 16, "%04d-%02d-%02d", t.year, t.month, t.day);
 }
 
 static int S_option(int argc, char **argv, int *i, struct S_project *p)

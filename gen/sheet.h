@@ -83,11 +83,6 @@ struct report *sheet_open(struct arena *a, struct diags *d, const char *dir,
 			  struct template_dirs *t, struct words *w,
 			  bool *bad_lang);
 
-/* When the exported files say they were made, in seconds from 1970:
- * SOURCE_DATE_EPOCH, else the report's date at midnight UTC; never the
- * clock, so that the same report gives the same bytes. */
-long long sheet_created(const struct report *r);
-
 /* `uprgen export matrix ...` (argv[0] "matrix"): matrix_export.c */
 int matrix_export_command(int argc, char **argv);
 /* `uprgen import sheet FILE ...` (argv[0] "sheet"; import.c hands it

@@ -35,6 +35,7 @@
 #include "cli.h"
 #include "context.h"
 #include "model.h"
+#include "stamp.h"
 #include "templates.h"
 #include "value.h"
 #include "words.h"
@@ -610,8 +611,6 @@ static bool S_write(struct S_export *E, const struct S_group *g)
 	return true;
 }
 
-/* SOURCE_DATE_EPOCH, else the report's date at midnight UTC: never the
- * clock, so that the same report gives the same files. */
 /* ----------------------------------------------------------- command */
 
 struct report *sheet_open(struct arena *a, struct diags *d, const char *dir,
@@ -645,25 +644,13 @@ struct report *sheet_open(struct arena *a, struct diags *d, const char *dir,
 	return d->errors ? NULL : r;
 }
 
-long long sheet_created(const struct report *r)
+/* When the exported files say they were made: the files' date of
+ * stamp.h, in seconds from 1970. */
+static long long S_created(const struct report *r)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		long long n = strtoll(epoch, &end, 10);
-		if (!*end && n >= 0 && n < 253402300800LL)
-			return n;
-	}
-	if (!r->date.present)
-		return 0;
-	/* days from 1970-01-01 (proleptic Gregorian) */
-	long long y = r->date.year - (r->date.month <= 2);
-	long long era = (y >= 0 ? y : y - 399) / 400;
-	long long yoe = y - era * 400;
-	long long mp = (r->date.month + 9) % 12;
-	long long doy = (153 * mp + 2) / 5 + r->date.day - 1;
-	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (era * 146097 + doe - 719468) * 86400;
+	long long secs;
+	stamp_seconds(r, &secs);
+	return secs;
 }
 
 static int S_sheets(int argc, char **argv)
@@ -719,7 +706,7 @@ static int S_sheets(int argc, char **argv)
 	diags_print(&d, stderr, 1);
 	if (!r || d.errors)
 		goto done;
-	struct S_export E = {&a, r, &w, NULL, NULL, 0, 0, sheet_created(r),
+	struct S_export E = {&a, r, &w, NULL, NULL, 0, 0, S_created(r),
 			     out ? out : arena_path(&a, dir, "build/sheets")};
 	E.ctx = context_build(&a, r, &w);
 	S_group_all(&E, by_cluster);
