@@ -825,8 +825,11 @@ static void S_info(struct S_ctx *c)
 		HPDF_SetInfoDateAttr(c->doc, HPDF_INFO_MOD_DATE, dt);
 	}
 	/* libharu has no call for the catalog's /Lang */
-	HPDF_Dict_Add(c->doc->catalog, "Lang",
-		      HPDF_String_New(c->doc->mmgr, lang_code(o->lang), NULL));
+	struct buf lang;
+	buf_init(&lang);
+	pdf_raw_text(&lang, lang_code(o->lang), 64);
+	pdf_raw_set(pdf_raw_catalog(c->doc), "Lang", lang.data);
+	buf_free(&lang);
 }
 
 static bool S_layout(struct S_ctx *c, cmark_node *doc)
@@ -915,6 +918,14 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 		const char *out_path, struct diags *d)
 {
 	struct S_ctx c = {.opt = opt, .d = d};
+	const char *version = NULL;
+	if (!pdf_raw_check(&version)) {
+		diag_error(d, (struct source_pos){out_path, 0, 0},
+			   "libharu %s is not supported: uprgen writes PDF "
+			   "objects into libharu 2.3 or 2.4's structures",
+			   version ? version : "(unknown version)");
+		return false;
+	}
 	c.doc = HPDF_New(S_on_error, &c.err);
 	if (!c.doc) {
 		diag_error(d, (struct source_pos){out_path, 0, 0},

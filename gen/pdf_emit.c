@@ -10,7 +10,6 @@
  */
 #include "pdf_int.h"
 
-#include <hpdf_pages.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,10 +113,7 @@ static void S_text_end(struct S_emit *e)
 
 static void S_flush(struct S_emit *e, HPDF_Page p)
 {
-	if (e->page.len)
-		HPDF_Stream_Write(((HPDF_PageAttr)p->attr)->stream,
-				  (const HPDF_BYTE *)e->page.data,
-				  (HPDF_UINT)e->page.len);
+	pdf_raw_page_write(p, e->page.data, e->page.len);
 	buf_clear(&e->page);
 }
 
@@ -319,7 +315,7 @@ static void S_marks(struct S_emit *e, int page, const struct pdf_draw *d,
 		a = HPDF_Page_CreateURILinkAnnot(p, r, d->s);
 		if (a) {
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-			HPDF_Dict_AddNumber(a, "F", 4); /* printed */
+			pdf_raw_set(a, "F", "4"); /* printed */
 			if (e->info->tags)
 				pdf_tag_annot(e->info->tags, d->elem,
 					      (uint32_t)page, a, d->s);
@@ -614,37 +610,6 @@ static void S_header_footer(struct S_emit *e, int page)
 	buf_free(&t);
 }
 
-/* libharu drops the /Filter of a stream it does not filter itself, so the
- * entry is written by the dictionary's own hook. */
-static HPDF_STATUS S_flate_entry(HPDF_Dict dict, HPDF_Stream out)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
-}
-
-bool pdf_stream_bytes(HPDF_Dict dict, struct buf *out)
-{
-	HPDF_Stream st = dict->stream;
-	size_t start = out->len;
-	for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(st); i < n; i++) {
-		HPDF_UINT len = 0;
-		HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(st, i, &len);
-		if (b)
-			buf_put(out, (const char *)b, len);
-	}
-	return out->len - start == st->size;
-}
-
-/* The stream of dict becomes `deflated`, already deflated. */
-static void S_put_packed(HPDF_Dict dict, const struct buf *deflated)
-{
-	HPDF_MemStream_FreeData(dict->stream);
-	HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)deflated->data,
-			  (HPDF_UINT)deflated->len);
-	dict->filter = HPDF_STREAM_FILTER_NONE;
-	dict->write_fn = S_flate_entry;
-}
-
 bool pdf_deflate(const struct buf *raw, struct buf *out)
 {
 	uLongf len = compressBound((uLong)raw->len);
@@ -657,31 +622,6 @@ bool pdf_deflate(const struct buf *raw, struct buf *out)
 	return true;
 }
 
-bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed)
-{
-	buf_clear(raw);
-	if (!pdf_stream_bytes(dict, raw))
-		return false;
-	buf_clear(packed);
-	if (!pdf_deflate(raw, packed))
-		return false;
-	S_put_packed(dict, packed);
-	return true;
-}
-
-bool pdf_stream_put(HPDF_Dict dict, const struct buf *raw,
-		    struct buf *packed)
-{
-	buf_clear(packed);
-	if (pdf_deflate(raw, packed)) {
-		S_put_packed(dict, packed);
-		return true;
-	}
-	HPDF_MemStream_FreeData(dict->stream);
-	return HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)raw->data,
-				 (HPDF_UINT)raw->len) == HPDF_OK;
-}
-
 /* Page i's whole content (what libharu drew first, then ours) into its
  * stream, deflated now; as it is if zlib fails (libharu deflates it at
  * the save). */
@@ -689,8 +629,7 @@ static void S_finish_page(struct S_emit *e, size_t i)
 {
 	S_page_close(e);
 	S_flush(e, e->pages[i]);
-	HPDF_Dict contents = ((HPDF_PageAttr)e->pages[i]->attr)->contents;
-	pdf_deflate_stream(contents, &e->raw, &e->packed);
+	pdf_raw_page_pack(e->pages[i], &e->raw, &e->packed);
 	/* FNV-1a, twice with other starts, over what the pages draw: an
 	 * /ID that two builds of the same report share */
 	for (size_t k = 0; k < e->raw.len; k++)
@@ -721,7 +660,7 @@ static void S_links(struct S_emit *e)
 		if (!an)
 			continue;
 		HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
-		HPDF_Dict_AddNumber(an, "F", 4); /* printed */
+		pdf_raw_set(an, "F", "4"); /* printed */
 		/* what it leads to, for /Contents: the heading, or the
 		 * note's number */
 		const char *to = g->note ? arena_printf(e->pg->a, "%d", g->ref)

@@ -28,6 +28,7 @@
 
 #include "diag.h"
 #include "pdf.h"
+#include "pdf_raw.h"
 #include "model.h"
 #include "util.h"
 #include "words.h"
@@ -117,19 +118,6 @@ bool pdf_face_is_italic(enum pdf_face face);
  * 3 takes half the time of libharu's default level 6 for a file ≈10 %
  * larger. */
 enum { PDF_ZLEVEL = 3 };
-
-/* The content of a libharu stream dictionary (a memory stream) deflated
- * now; false, unchanged, on failure.  raw and packed are scratch
- * buffers. */
-bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed);
-
-/* What a libharu memory stream holds, appended to out; false if it could
- * not all be read. */
-bool pdf_stream_bytes(HPDF_Dict dict, struct buf *out);
-/* The stream of dict becomes raw, deflated (packed is scratch); false,
- * with the stream emptied, if libharu fails to take it. */
-bool pdf_stream_put(HPDF_Dict dict, const struct buf *raw,
-		    struct buf *packed);
 
 /* raw deflated (PDF_ZLEVEL) and appended to out; false if zlib fails. */
 bool pdf_deflate(const struct buf *raw, struct buf *out);
