@@ -525,6 +525,11 @@ static void S_elements(struct S_writer *w, const size_t *first,
 		if (e->scope)
 			buf_printf(b, "\n/A <</O /Table /Scope /%s>>",
 				   e->scope);
+		if (!strcmp(e->type, "Note")) { /* PDF/UA-1 7.9: an /ID */
+			buf_puts(b, "\n/ID (note-");
+			S_uint(b, i);
+			buf_putc(b, ')');
+		}
 		if (e->lang) /* letters, digits, hyphens (markdown.c) */
 			buf_printf(b, "\n/Lang (%s)", e->lang);
 		w->ok = pdf_raw_fill(w->doc, w->obj[i], b->data, b->len);

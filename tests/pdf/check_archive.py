@@ -10,7 +10,7 @@ Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
     information: title, creator tool, producer, the dates (pdfinfo's);
   * the catalog has an sRGB output intent (GTS_PDFA1) whose profile is
     the ICC file's bytes, /N 3; the trailer an /ID;
-  * pdftotext prints no warning;
+  * pdftotext prints no warning; every Note has its own /ID;
   * CASE.expect, one check a line:
       span-lang CODE TEXT   a Span with /Lang (CODE) holds TEXT
       note-once TEXT        TEXT is on exactly one page, once
@@ -125,6 +125,11 @@ def note_page(n):
     return [i for i, p in enumerate(pages)
             if re.search(r"^\s*%d\s{2,}\S" % n, p, re.M)]
 
+
+notes = [v for k, v in elems() if v.get("/S") == "/Note"]
+ids = [v.get("/ID") for v in notes]
+check("every Note has an /ID, each its own (PDF/UA-1 7.9)",
+      all(ids) and len(set(ids)) == len(ids), str(ids[:5]))
 
 if expect:
     rc, st, err = run("pdfinfo", "-struct-text", pdf)
