@@ -893,20 +893,11 @@ static bool S_save(struct S_ctx *c, const char *out_path)
 	 * a failure of the last flush (a truncated PDF, no error). */
 	bool ok = pdf_fonts_finish(&c->fonts) &&
 		  HPDF_SaveToStream(c->doc) == HPDF_OK && !c->err.code;
-	HPDF_UINT32 size = ok ? HPDF_GetStreamSize(c->doc) : 0;
-	char *bytes = ok ? xmalloc(size ? size : 1) : NULL;
-	if (ok) {
-		HPDF_UINT32 got = size;
-		HPDF_ResetStream(c->doc);
-		HPDF_STATUS st = HPDF_ReadFromStream(c->doc,
-						     (HPDF_BYTE *)bytes, &got);
-		if (c->err.code == HPDF_STREAM_EOF) /* read to the end */
-			c->err.code = 0;
-		ok = (st == HPDF_OK || st == HPDF_STREAM_EOF) && got == size &&
-		     !c->err.code;
-	}
-	int err = ok ? file_write_all(tmp, bytes, size) : 0;
-	free(bytes);
+	struct buf bytes;
+	buf_init(&bytes);
+	ok = ok && pdf_raw_saved(c->doc, &bytes) && !c->err.code;
+	int err = ok ? file_write_all(tmp, bytes.data, bytes.len) : 0;
+	buf_free(&bytes);
 	if (err) {
 		diag_error(c->d, (struct source_pos){out_path, 0, 0},
 			   "cannot write the PDF: %s", strerror(err));

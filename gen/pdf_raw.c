@@ -284,10 +284,10 @@ void pdf_raw_text(struct buf *out, const char *s, size_t max)
 
 /* What a libharu memory stream holds, appended to out; false if it could
  * not all be read. */
-static bool S_stream_bytes(HPDF_Dict dict, struct buf *out)
+static bool S_stream_bytes_of(HPDF_Stream st, struct buf *out)
 {
-	HPDF_Stream st = dict->stream;
 	size_t start = out->len;
+	buf_reserve(out, st->size);
 	for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(st); i < n; i++) {
 		HPDF_UINT len = 0;
 		HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(st, i, &len);
@@ -295,6 +295,11 @@ static bool S_stream_bytes(HPDF_Dict dict, struct buf *out)
 			buf_put(out, (const char *)b, len);
 	}
 	return out->len - start == st->size;
+}
+
+static bool S_stream_bytes(HPDF_Dict dict, struct buf *out)
+{
+	return S_stream_bytes_of(dict->stream, out);
 }
 
 /* libharu drops the /Filter of a stream it does not filter itself, so the
@@ -343,6 +348,13 @@ static bool S_stream_put(HPDF_Dict dict, const struct buf *raw,
 	HPDF_MemStream_FreeData(dict->stream);
 	return HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)raw->data,
 				 (HPDF_UINT)raw->len) == HPDF_OK;
+}
+
+bool pdf_raw_saved(HPDF_Doc doc, struct buf *out)
+{
+	HPDF_Stream st = doc->stream;
+	return st && st->type == HPDF_STREAM_MEMORY &&
+	       S_stream_bytes_of(st, out);
 }
 
 bool pdf_raw_page_write(HPDF_Page page, const char *ops, size_t len)

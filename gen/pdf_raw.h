@@ -85,6 +85,11 @@ void pdf_raw_min_version(HPDF_Doc doc, HPDF_PDFVer v);
  * of at most max bytes of the UTF-8 s, appended to out. */
 void pdf_raw_text(struct buf *out, const char *s, size_t max);
 
+/* The file HPDF_SaveToStream made, appended to out (read from libharu's
+ * memory buffers, not copied out byte by byte by HPDF_ReadFromStream);
+ * false if it could not all be read. */
+bool pdf_raw_saved(HPDF_Doc doc, struct buf *out);
+
 /* ---- page content ---- */
 
 /* ops[0..len) appended to the page's content stream. */

@@ -2,7 +2,7 @@
 """What the PDF declares for archives and assistive technology, and the
 cases' own checks, read by poppler (pdfinfo, pdftotext) and qpdf.
 
-usage: check_archive.py CASE.pdf [CASE.expect] [ICC]
+usage: check_archive.py CASE.pdf [CASE.expect [CASE.html CASE.docx]]
 Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
   * the XMP (pdfinfo -meta) declares PDF/A-2a (pdfaid:part 2,
     conformance A) and PDF/UA-1 (pdfuaid:part 1), with the extension
@@ -12,7 +12,9 @@ Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
     the ICC file's bytes, /N 3; the trailer an /ID;
   * pdftotext prints no warning; every Note has its own /ID;
   * CASE.expect, one check a line:
-      span-lang CODE TEXT   a Span with /Lang (CODE) holds TEXT
+      span-lang CODE TEXT   a Span with /Lang (CODE) holds TEXT (and
+                            the website's HTML has <span lang="CODE">TEXT,
+                            the Word document w:lang CODE on its run)
       note-once TEXT        TEXT is on exactly one page, once
       marks N N N           the note marks in the text, in order
       note-links N          every link to note N leads to the page its
@@ -25,7 +27,9 @@ import sys
 
 pdf = sys.argv[1]
 expect = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
-icc = sys.argv[3] if len(sys.argv) > 3 else "/usr/share/color/icc/sRGB.icc"
+html = sys.argv[3] if len(sys.argv) > 3 else None
+docx = sys.argv[4] if len(sys.argv) > 4 else None
+icc = "/usr/share/color/icc/sRGB.icc"
 failed = 0
 
 
@@ -150,6 +154,17 @@ if expect:
                                            st) if words in s]
             check("the %s Span holds %r" % (code, words), found,
                   st[:300])
+            if html:
+                h = open(html, encoding="utf-8").read()
+                check("HTML <span lang=\"%s\">" % code,
+                      '<span lang="%s">%s' % (code, words) in h, h[:300])
+            if docx:
+                import zipfile
+                x = zipfile.ZipFile(docx).read("word/document.xml").decode()
+                check("Word w:lang %s on %r" % (code, words),
+                      re.search(r'<w:lang w:val="%s"/></w:rPr><w:t[^>]*>%s' %
+                                (re.escape(code), re.escape(words)), x),
+                      "")
         elif kind == "note-once":
             n = text.count(arg)
             check("note text %r once" % arg, n == 1, "%d times" % n)

@@ -78,7 +78,8 @@ for md in "$here"/archive/*.md; do
 	name=$(basename "$md" .md)
 	for k in 1 2; do
 		"$RENDER_CASE" "$root/tests/check/valid-minimal" "$md" \
-			"$tmp/$name.html" "$tmp/$name-$k.pdf" 2>"$tmp/$name.err" ||
+			"$tmp/$name.html" "$tmp/$name-$k.pdf" \
+			"$tmp/$name.docx" 2>"$tmp/$name.err" ||
 			{ ko "$name render"; head -n 5 "$tmp/$name.err"; continue 2; }
 	done
 	ok
@@ -88,7 +89,7 @@ for md in "$here"/archive/*.md; do
 		ko "$name: two renders differ"
 	fi
 	script=$here/check_archive.py text_checks "$name" "$tmp/$name-1.pdf" \
-		"${md%.md}.expect"
+		"${md%.md}.expect" "$tmp/$name.html" "$tmp/$name.docx"
 	qpdf_clean "$name" "$tmp/$name-1.pdf"
 done
 
