@@ -43,6 +43,16 @@ qpdf_clean() { # label, pdf
 	fi
 }
 
+# libharu's private structures are used by gen/pdf_raw.c alone (it checks
+# the libharu version they belong to)
+private=$(grep -ln '#include <hpdf_[a-z]*\.h>\|HPDF_Dict_\|HPDF_Array_\|HPDF_Xref_\|->attr\b' \
+	"$root"/gen/*.c "$root"/gen/*.h | grep -v '/pdf_raw\.[ch]$')
+if [[ -z $private ]]; then
+	ok
+else
+	ko "libharu's private structures used outside gen/pdf_raw.c:" $private
+fi
+
 if "$UPRGEN" build -C "$root" --out "$tmp/ex" >/dev/null 2>"$tmp/err"; then
 	ok
 else
