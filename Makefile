@@ -28,7 +28,7 @@ PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
                  hyphen-en-us hyphen-es hyphen-fr hyphen-ru fonts-noto-core \
                  fonts-dejavu-core libzip-dev libexpat1-dev libxlsxwriter-dev \
-                 libmicrohttpd-dev libharfbuzz-dev fonts-noto-cjk
+                 libmicrohttpd-dev libharfbuzz-dev fonts-noto-cjk icc-profiles-free
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
                  python3-openpyxl libreoffice-calc-nogui nodejs \
                  libreoffice-writer-nogui pandoc python3-docx python3-fonttools

@@ -58,6 +58,8 @@ struct S_ctx {
 	struct pdf_inline_env env;
 	struct pdf_para para;
 	struct pdf_pages pages;
+	char *icc; /* the sRGB profile (the output intent's) */
+	size_t icc_len;
 	struct pdf_heading *heads;
 	size_t head_count, head_cap, head_next;
 	struct markdown_numbering num;
@@ -825,8 +827,11 @@ static void S_info(struct S_ctx *c)
 		HPDF_SetInfoDateAttr(c->doc, HPDF_INFO_MOD_DATE, dt);
 	}
 	/* libharu has no call for the catalog's /Lang */
-	HPDF_Dict_Add(c->doc->catalog, "Lang",
-		      HPDF_String_New(c->doc->mmgr, lang_code(o->lang), NULL));
+	struct buf lang;
+	buf_init(&lang);
+	pdf_raw_text(&lang, lang_code(o->lang), 64);
+	pdf_raw_set(pdf_raw_catalog(c->doc), "Lang", lang.data);
+	buf_free(&lang);
 }
 
 static bool S_layout(struct S_ctx *c, cmark_node *doc)
@@ -851,9 +856,19 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 	pdf_pages_end(&c->pages);
 	struct pdf_emit_info info = {
 		.tags = &c->pages.tags,
-		.meta = {.title = o->title, .lang = lang_code(o->lang),
-			 .subject = o->subject, .created = o->created,
-			 .producer = "uprgen"},
+		/* XMP repeats the document information as it was set */
+		.meta = {.title = HPDF_GetInfoAttr(c->doc, HPDF_INFO_TITLE),
+			 .lang = lang_code(o->lang),
+			 .subject = HPDF_GetInfoAttr(c->doc, HPDF_INFO_SUBJECT),
+			 .author = HPDF_GetInfoAttr(c->doc, HPDF_INFO_AUTHOR),
+			 .keywords = HPDF_GetInfoAttr(c->doc,
+						      HPDF_INFO_KEYWORDS),
+			 .creator = HPDF_GetInfoAttr(c->doc, HPDF_INFO_CREATOR),
+			 .producer = HPDF_GetInfoAttr(c->doc,
+						      HPDF_INFO_PRODUCER),
+			 .created = o->created,
+			 .icc = (const unsigned char *)c->icc,
+			 .icc_len = c->icc_len},
 		.symbol = o->symbol,
 		.title = o->header_title ? o->header_title : o->title,
 		.headings = c->heads, .heading_count = c->head_count,
@@ -878,20 +893,11 @@ static bool S_save(struct S_ctx *c, const char *out_path)
 	 * a failure of the last flush (a truncated PDF, no error). */
 	bool ok = pdf_fonts_finish(&c->fonts) &&
 		  HPDF_SaveToStream(c->doc) == HPDF_OK && !c->err.code;
-	HPDF_UINT32 size = ok ? HPDF_GetStreamSize(c->doc) : 0;
-	char *bytes = ok ? xmalloc(size ? size : 1) : NULL;
-	if (ok) {
-		HPDF_UINT32 got = size;
-		HPDF_ResetStream(c->doc);
-		HPDF_STATUS st = HPDF_ReadFromStream(c->doc,
-						     (HPDF_BYTE *)bytes, &got);
-		if (c->err.code == HPDF_STREAM_EOF) /* read to the end */
-			c->err.code = 0;
-		ok = (st == HPDF_OK || st == HPDF_STREAM_EOF) && got == size &&
-		     !c->err.code;
-	}
-	int err = ok ? file_write_all(tmp, bytes, size) : 0;
-	free(bytes);
+	struct buf bytes;
+	buf_init(&bytes);
+	ok = ok && pdf_raw_saved(c->doc, &bytes) && !c->err.code;
+	int err = ok ? file_write_all(tmp, bytes.data, bytes.len) : 0;
+	buf_free(&bytes);
 	if (err) {
 		diag_error(c->d, (struct source_pos){out_path, 0, 0},
 			   "cannot write the PDF: %s", strerror(err));
@@ -915,8 +921,28 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 		const char *out_path, struct diags *d)
 {
 	struct S_ctx c = {.opt = opt, .d = d};
+	const char *version = NULL;
+	if (!pdf_raw_check(&version)) {
+		diag_error(d, (struct source_pos){out_path, 0, 0},
+			   "libharu %s is not supported: uprgen writes PDF "
+			   "objects into libharu 2.3 or 2.4's structures",
+			   version ? version : "(unknown version)");
+		return false;
+	}
+	/* PDF/A: the colours are declared sRGB, with the profile */
+	int err = file_read_all(PDF_SRGB_PROFILE, 1 << 20, &c.icc, &c.icc_len);
+	if (err || c.icc_len < 128 || memcmp(c.icc + 36, "acsp", 4) ||
+	    memcmp(c.icc + 16, "RGB ", 4)) {
+		diag_error(d, (struct source_pos){PDF_SRGB_PROFILE, 0, 0},
+			   "cannot read the sRGB colour profile the PDF "
+			   "declares (Debian package icc-profiles-free): %s",
+			   err ? file_error_text(err) : "not an RGB ICC profile");
+		free(c.icc);
+		return false;
+	}
 	c.doc = HPDF_New(S_on_error, &c.err);
 	if (!c.doc) {
+		free(c.icc);
 		diag_error(d, (struct source_pos){out_path, 0, 0},
 			   "cannot start a PDF document");
 		return false;
@@ -954,5 +980,6 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 	pdf_para_free(&c.para);
 	arena_free(&c.arena);
 	HPDF_Free(c.doc);
+	free(c.icc);
 	return ok;
 }

@@ -10,7 +10,6 @@
  */
 #include "pdf_int.h"
 
-#include <hpdf_pages.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +33,7 @@ struct S_emit {
 	size_t goto_count, goto_cap;
 	struct buf ops;  /* the text object being written */
 	struct buf page; /* the page's content not yet in its stream */
-	struct buf raw, packed; /* scratch for deflating a finished page */
+	struct buf packed; /* scratch for deflating a finished page */
 	struct buf spaced; /* a draw's text and the space after it */
 	long tx, ty;    /* its text position, in thousandths of a point */
 	uint64_t id[2]; /* a hash of every page's content: the /ID */
@@ -114,10 +113,7 @@ static void S_text_end(struct S_emit *e)
 
 static void S_flush(struct S_emit *e, HPDF_Page p)
 {
-	if (e->page.len)
-		HPDF_Stream_Write(((HPDF_PageAttr)p->attr)->stream,
-				  (const HPDF_BYTE *)e->page.data,
-				  (HPDF_UINT)e->page.len);
+	pdf_raw_page_write(p, e->page.data, e->page.len);
 	buf_clear(&e->page);
 }
 
@@ -319,7 +315,7 @@ static void S_marks(struct S_emit *e, int page, const struct pdf_draw *d,
 		a = HPDF_Page_CreateURILinkAnnot(p, r, d->s);
 		if (a) {
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-			HPDF_Dict_AddNumber(a, "F", 4); /* printed */
+			pdf_raw_set(a, "F", "4"); /* printed */
 			if (e->info->tags)
 				pdf_tag_annot(e->info->tags, d->elem,
 					      (uint32_t)page, a, d->s);
@@ -614,37 +610,6 @@ static void S_header_footer(struct S_emit *e, int page)
 	buf_free(&t);
 }
 
-/* libharu drops the /Filter of a stream it does not filter itself, so the
- * entry is written by the dictionary's own hook. */
-static HPDF_STATUS S_flate_entry(HPDF_Dict dict, HPDF_Stream out)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
-}
-
-bool pdf_stream_bytes(HPDF_Dict dict, struct buf *out)
-{
-	HPDF_Stream st = dict->stream;
-	size_t start = out->len;
-	for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(st); i < n; i++) {
-		HPDF_UINT len = 0;
-		HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(st, i, &len);
-		if (b)
-			buf_put(out, (const char *)b, len);
-	}
-	return out->len - start == st->size;
-}
-
-/* The stream of dict becomes `deflated`, already deflated. */
-static void S_put_packed(HPDF_Dict dict, const struct buf *deflated)
-{
-	HPDF_MemStream_FreeData(dict->stream);
-	HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)deflated->data,
-			  (HPDF_UINT)deflated->len);
-	dict->filter = HPDF_STREAM_FILTER_NONE;
-	dict->write_fn = S_flate_entry;
-}
-
 bool pdf_deflate(const struct buf *raw, struct buf *out)
 {
 	uLongf len = compressBound((uLong)raw->len);
@@ -657,47 +622,21 @@ bool pdf_deflate(const struct buf *raw, struct buf *out)
 	return true;
 }
 
-bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed)
-{
-	buf_clear(raw);
-	if (!pdf_stream_bytes(dict, raw))
-		return false;
-	buf_clear(packed);
-	if (!pdf_deflate(raw, packed))
-		return false;
-	S_put_packed(dict, packed);
-	return true;
-}
-
-bool pdf_stream_put(HPDF_Dict dict, const struct buf *raw,
-		    struct buf *packed)
-{
-	buf_clear(packed);
-	if (pdf_deflate(raw, packed)) {
-		S_put_packed(dict, packed);
-		return true;
-	}
-	HPDF_MemStream_FreeData(dict->stream);
-	return HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)raw->data,
-				 (HPDF_UINT)raw->len) == HPDF_OK;
-}
-
 /* Page i's whole content (what libharu drew first, then ours) into its
  * stream, deflated now; as it is if zlib fails (libharu deflates it at
  * the save). */
 static void S_finish_page(struct S_emit *e, size_t i)
 {
 	S_page_close(e);
-	S_flush(e, e->pages[i]);
-	HPDF_Dict contents = ((HPDF_PageAttr)e->pages[i]->attr)->contents;
-	pdf_deflate_stream(contents, &e->raw, &e->packed);
+	pdf_raw_page_pack(e->pages[i], &e->page, &e->packed);
 	/* FNV-1a, twice with other starts, over what the pages draw: an
 	 * /ID that two builds of the same report share */
-	for (size_t k = 0; k < e->raw.len; k++)
+	for (size_t k = 0; k < e->page.len; k++)
 		for (int h = 0; h < 2; h++) {
-			e->id[h] ^= (unsigned char)e->raw.data[k];
+			e->id[h] ^= (unsigned char)e->page.data[k];
 			e->id[h] *= 0x100000001b3ULL;
 		}
+	buf_clear(&e->page);
 }
 
 static void S_links(struct S_emit *e)
@@ -721,7 +660,7 @@ static void S_links(struct S_emit *e)
 		if (!an)
 			continue;
 		HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
-		HPDF_Dict_AddNumber(an, "F", 4); /* printed */
+		pdf_raw_set(an, "F", "4"); /* printed */
 		/* what it leads to, for /Contents: the heading, or the
 		 * note's number */
 		const char *to = g->note ? arena_printf(e->pg->a, "%d", g->ref)
@@ -765,7 +704,6 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		     HPDF_Page_SetSize(e.pages[i], HPDF_PAGE_SIZE_A4,
 				       HPDF_PAGE_PORTRAIT) == HPDF_OK;
 	}
-	buf_init(&e.raw);
 	buf_init(&e.packed);
 	for (size_t i = 0; i < pg->count && ok; i++) {
 		const struct pdf_page *p = &pg->page[i];
@@ -776,7 +714,6 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 			S_header_footer(&e, (int)i);
 		S_finish_page(&e, i);
 	}
-	buf_free(&e.raw);
 	buf_free(&e.packed);
 	if (ok) {
 		S_links(&e);

@@ -22,8 +22,6 @@
  */
 #include "pdf_int.h"
 
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,9 +135,7 @@ static unsigned S_measure(struct pdf_fonts *f, enum pdf_face face,
 		*slot = 0;
 		return 0;
 	}
-	HPDF_FontDef def = ((HPDF_FontAttr)f->font[face]->attr)->fontdef;
-	if (c != S_REPLACEMENT && HPDF_TTFontDef_GetGlyphid(
-					  def, (HPDF_UINT16)c) == 0) {
+	if (c != S_REPLACEMENT && pdf_raw_font_glyph(f->font[face], c) == 0) {
 		f->missing[face][c >> 3] |= (uint8_t)(1u << (c & 7));
 		unsigned r = f->adv[face][S_REPLACEMENT];
 		*slot = (uint16_t)(r != S_UNKNOWN
@@ -311,45 +307,6 @@ void pdf_fonts_report(struct pdf_fonts *f)
 	f->bad_count = 0;
 }
 
-/* The font descriptor libharu would make at the save, with the subset
- * font in it, made first: libharu keeps a descriptor it finds, and would
- * deflate the font at its slower level (a fifth of the save's time). */
-static bool S_descriptor(HPDF_Font font, struct buf *raw, struct buf *packed)
-{
-	HPDF_FontAttr fa = font->attr;
-	HPDF_FontDef def = fa->fontdef;
-	HPDF_TTFontDefAttr ta = def->attr;
-	if (def->descriptor || !ta->embedding)
-		return true;
-	/* the glyph map and ToUnicode are deflated by S_text_layer;
-	 * libharu would give them the font's filter at the save */
-	font->filter = HPDF_STREAM_FILTER_NONE;
-	HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
-	HPDF_Dict desc = data ? HPDF_Dict_New(font->mmgr) : NULL;
-	if (!desc || HPDF_TTFontDef_SaveFontData(def, data->stream) != HPDF_OK)
-		return false;
-	pdf_deflate_stream(data, raw, packed);
-	HPDF_STATUS r = HPDF_Dict_Add(desc, "FontFile2", data);
-	r += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)ta->length1);
-	r += HPDF_Dict_AddNumber(data, "Length2", 0);
-	r += HPDF_Dict_AddNumber(data, "Length3", 0);
-	r += HPDF_Xref_Add(fa->xref, desc);
-	r += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-	r += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
-	r += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
-	r += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
-	r += HPDF_Dict_Add(desc, "FontBBox",
-			   HPDF_Box_Array_New(font->mmgr, def->font_bbox));
-	r += HPDF_Dict_AddName(desc, "FontName", ta->base_font);
-	r += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
-	r += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
-	r += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
-	if (r != HPDF_OK)
-		return false;
-	def->descriptor = desc;
-	return true;
-}
-
 /* The entries of the face's ToUnicode map: every code drawn, the
  * stand-ins among them, by code. */
 static size_t S_entries(const struct pdf_fonts *f, enum pdf_face face,
@@ -382,42 +339,10 @@ static bool S_stand_ins(struct pdf_fonts *f, enum pdf_face face,
 			struct buf *raw, struct buf *packed)
 {
 	HPDF_Font font = f->font[face];
-	HPDF_FontAttr fa = font->attr;
-	uint32_t n = f->stand_in_count[face];
-	if (fa->map_stream) {
-		buf_clear(raw);
-		if (!pdf_stream_bytes(fa->map_stream, raw))
-			return false;
-		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(fa->fontdef,
-							    S_REPLACEMENT);
-		for (uint32_t i = 0; i < n; i++) {
-			size_t at = 2 * (size_t)(PDF_STAND_IN + i);
-			if (at + 1 < raw->len) {
-				raw->data[at] = (char)(gid >> 8);
-				raw->data[at + 1] = (char)gid;
-			}
-		}
-		if (!pdf_stream_put(fa->map_stream, raw, packed))
-			return false;
-	}
-	if (!n)
-		return true;
-	HPDF_Dict desc = fa->descendant_font;
-	HPDF_Array w = HPDF_Dict_GetItem(desc, "W", HPDF_OCLASS_ARRAY);
-	if (!w) {
-		w = HPDF_Array_New(font->mmgr);
-		if (!w || HPDF_Dict_Add(desc, "W", w) != HPDF_OK)
-			return false;
-	}
-	HPDF_Array widths = HPDF_Array_New(font->mmgr);
-	if (!widths || HPDF_Array_AddNumber(w, PDF_STAND_IN) != HPDF_OK ||
-	    HPDF_Array_Add(w, widths) != HPDF_OK)
-		return false;
-	HPDF_INT32 adv = f->adv[face][S_REPLACEMENT];
-	for (uint32_t i = 0; i < n; i++)
-		if (HPDF_Array_AddNumber(widths, adv) != HPDF_OK)
-			return false;
-	return true;
+	return pdf_raw_font_stand_ins(
+		font, PDF_STAND_IN, f->stand_in_count[face],
+		pdf_raw_font_glyph(font, S_REPLACEMENT),
+		f->adv[face][S_REPLACEMENT], raw, packed);
 }
 
 /* The face's ToUnicode map, uprgen's own (pdf_cmap.c): libharu 2.3.0
@@ -428,31 +353,19 @@ static bool S_text_layer(struct pdf_fonts *f, enum pdf_face face,
 			 struct buf *raw, struct buf *packed)
 {
 	HPDF_Font font = f->font[face];
-	HPDF_FontAttr fa = font->attr;
 	if (f->adv[face][S_REPLACEMENT] == S_UNKNOWN)
 		S_measure(f, face, S_REPLACEMENT);
 	if (!S_stand_ins(f, face, raw, packed))
 		return false;
-	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
-	if (tu && tu == fa->cmap_stream) {
-		static const char *const keys[] = {"Type", "CMapName",
-						   "CIDSystemInfo", "WMode",
-						   "UseCMap"};
-		for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-			HPDF_Dict_RemoveElement(tu, keys[i]);
-	} else {
-		if (fa->cmap_stream)
-			pdf_deflate_stream(fa->cmap_stream, raw, packed);
-		tu = HPDF_DictStream_New(font->mmgr, fa->xref);
-		if (!tu || HPDF_Dict_Add(font, "ToUnicode", tu) != HPDF_OK)
-			return false;
-	}
 	struct pdf_cmap_entry *e;
 	size_t n = S_entries(f, face, &e);
-	buf_clear(raw);
-	pdf_cmap_write(raw, e, n);
+	struct buf cmap;
+	buf_init(&cmap);
+	pdf_cmap_write(&cmap, e, n);
 	free(e);
-	return pdf_stream_put(tu, raw, packed);
+	bool ok = pdf_raw_font_tounicode(font, &cmap, raw, packed);
+	buf_free(&cmap);
+	return ok;
 }
 
 bool pdf_fonts_finish(struct pdf_fonts *f)
@@ -465,7 +378,8 @@ bool pdf_fonts_finish(struct pdf_fonts *f)
 		if (f->font[i])
 			ok = S_text_layer(f, (enum pdf_face)i, &raw,
 					  &packed) &&
-			     S_descriptor(f->font[i], &raw, &packed);
+			     pdf_raw_font_descriptor(f->font[i], &raw,
+						     &packed);
 	buf_free(&raw);
 	buf_free(&packed);
 	return ok;

@@ -28,6 +28,7 @@
 
 #include "diag.h"
 #include "pdf.h"
+#include "pdf_raw.h"
 #include "model.h"
 #include "util.h"
 #include "words.h"
@@ -117,19 +118,6 @@ bool pdf_face_is_italic(enum pdf_face face);
  * 3 takes half the time of libharu's default level 6 for a file ≈10 %
  * larger. */
 enum { PDF_ZLEVEL = 3 };
-
-/* The content of a libharu stream dictionary (a memory stream) deflated
- * now; false, unchanged, on failure.  raw and packed are scratch
- * buffers. */
-bool pdf_deflate_stream(HPDF_Dict dict, struct buf *raw, struct buf *packed);
-
-/* What a libharu memory stream holds, appended to out; false if it could
- * not all be read. */
-bool pdf_stream_bytes(HPDF_Dict dict, struct buf *out);
-/* The stream of dict becomes raw, deflated (packed is scratch); false,
- * with the stream emptied, if libharu fails to take it. */
-bool pdf_stream_put(HPDF_Dict dict, const struct buf *raw,
-		    struct buf *packed);
 
 /* raw deflated (PDF_ZLEVEL) and appended to out; false if zlib fails. */
 bool pdf_deflate(const struct buf *raw, struct buf *out);
@@ -250,6 +238,9 @@ struct pdf_draw {
 	/* text and the link area of one link share a number (0: none) */
 	uint32_t link;
 	HPDF_Image image;
+	/* text of a passage in another language: its code (one pointer a
+	 * passage, pdf_tag.c makes it a Span with /Lang), or NULL */
+	const char *lang;
 };
 
 struct pdf_chunk {
@@ -284,6 +275,7 @@ struct pdf_style {
 	bool strike;
 	const char *uri; /* a safe link target, or NULL */
 	int note;        /* a footnote mark: its number, else 0 */
+	const char *lang; /* a passage's language (arena), or NULL */
 };
 
 enum pdf_align { PDF_JUSTIFY, PDF_LEFT, PDF_CENTER, PDF_RIGHT };
@@ -358,6 +350,7 @@ struct pdf_elem {
 	const char *alt;  /* a Figure's text alternative (arena), or NULL */
 	const char *scope; /* a TH's /Scope (Column, Row), or NULL */
 	bool late; /* put after its siblings (a Note, after the text) */
+	const char *lang;  /* a Span's /Lang, or NULL */
 };
 
 /* A marked-content sequence drawn: its element, page and MCID. */
@@ -410,14 +403,22 @@ struct pdf_chunk *pdf_tag_artifact_copy(const struct pdf_chunk *c,
 /* The MCID of a new marked-content sequence of elem on page. */
 uint32_t pdf_tag_mcid(struct pdf_tags *t, uint32_t elem, uint32_t page);
 
+/* The output intent's ICC profile (Debian icc-profiles-free). */
+#define PDF_SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
+
 struct pdf_doc_meta {
-	const char *title, *lang, *subject;
+	/* as the document information dictionary has them (XMP repeats
+	 * them: PDF/A wants the two the same) */
+	const char *title, *lang, *subject, *author, *keywords, *creator;
 	struct pdf_date created; /* year 0: none */
 	const char *producer;
 	unsigned char id[16]; /* the trailer's /ID */
+	const unsigned char *icc; /* the sRGB profile of the output intent */
+	size_t icc_len;
 };
 /* Writes the structure tree (the pages' /StructParents and /Tabs), the
- * catalog's /MarkInfo, /ViewerPreferences and /Metadata (XMP), and the
+ * catalog's /MarkInfo, /ViewerPreferences, /Metadata (XMP with the PDF/A-2a
+ * and PDF/UA-1 identification) and /OutputIntents (sRGB), and the
  * trailer's /ID; false on a libharu error. */
 bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
 		    size_t page_count, const struct pdf_doc_meta *meta);
