@@ -15,6 +15,9 @@ SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointe
              -fno-sanitize-recover=all
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
 LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lxlsxwriter -lmicrohttpd -lz -lm -pthread
+# the PDF's text: shaping and font subsetting
+CPPFLAGS  += -I/usr/include/harfbuzz
+LDLIBS    += -lharfbuzz-subset -lharfbuzz
 
 BROWSER_PACKAGES := chromium nodejs poppler-utils curl
 BROWSER_NPM      := puppeteer-core@24.43.1 axe-core@4.14.1
@@ -27,6 +30,8 @@ PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  hyphen-en-us hyphen-es hyphen-fr hyphen-ru fonts-noto-core \
                  fonts-dejavu-core libzip-dev libexpat1-dev libxlsxwriter-dev \
                  libmicrohttpd-dev
+# the PDF's Arabic, Chinese and fallback fonts (emoji: Symbola)
+PACKAGES      += libharfbuzz-dev fonts-noto-cjk fonts-symbola
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
                  python3-openpyxl libreoffice-calc-nogui nodejs \
                  libreoffice-writer-nogui pandoc python3-docx fonts-noto-cjk
