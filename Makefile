@@ -15,8 +15,7 @@ SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointe
              -fno-sanitize-recover=all
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
 LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lxlsxwriter -lmicrohttpd -lz -lm -pthread
-# the PDF's text: shaping and font subsetting
-CPPFLAGS  += -I/usr/include/harfbuzz
+# the PDF's text: shaping and font subsetting (<harfbuzz/hb.h>)
 LDLIBS    += -lharfbuzz-subset -lharfbuzz
 
 BROWSER_PACKAGES := chromium nodejs poppler-utils curl

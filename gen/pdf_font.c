@@ -48,9 +48,9 @@
 #include "pdf_int.h"
 #include "pdf_raw.h"
 
-#include <hb-ot.h>
-#include <hb-subset.h>
-#include <hb.h>
+#include <harfbuzz/hb-ot.h>
+#include <harfbuzz/hb-subset.h>
+#include <harfbuzz/hb.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -660,24 +660,6 @@ shaped:;
 
 /* ---- codes and what they read as ---- */
 
-/* The characters of a code's text: up to cap of them into out; returns
- * how many it has. */
-static size_t S_text_of(const struct pdf_font_file *ff, uint32_t t,
-			uint32_t *out, size_t cap)
-{
-	if (!t)
-		return 0;
-	if (t < S_POOL) {
-		if (cap)
-			out[0] = t - 1;
-		return 1;
-	}
-	const uint32_t *p = ff->pool + (t - S_POOL);
-	for (size_t k = 0; k < p[0] && k < cap; k++)
-		out[k] = p[1 + k];
-	return p[0];
-}
-
 static bool S_same_text(const struct pdf_font_file *ff, uint32_t t,
 			const uint32_t *u, size_t n)
 {
@@ -1104,7 +1086,7 @@ static size_t S_entries(const struct pdf_font_file *ff,
 {
 	size_t n = 0;
 	for (unsigned c = 0; c < S_CODES; c++)
-		n += ff->text[c] && S_text_of(ff, ff->text[c], NULL, 0);
+		n += ff->text[c] != 0;
 	struct pdf_cmap_entry *e = xmalloc((n ? n : 1) * sizeof *e);
 	size_t k = 0;
 	for (unsigned c = 0; c < S_CODES; c++) {
@@ -1116,10 +1098,11 @@ static size_t S_entries(const struct pdf_font_file *ff,
 							 NULL, 1};
 			continue;
 		}
+		/* a glyph whose text its neighbour carries reads as nothing
+		 * (an empty string), but is mapped: every code drawn is */
 		const uint32_t *p = ff->pool + (t - S_POOL);
-		if (p[0])
-			e[k++] = (struct pdf_cmap_entry){(uint16_t)c, p[1],
-							 p + 1, p[0]};
+		e[k++] = (struct pdf_cmap_entry){(uint16_t)c, p[0] ? p[1] : 0,
+						 p + 1, p[0]};
 	}
 	*out = e;
 	return k;

@@ -134,7 +134,8 @@ bool pdf_deflate(const struct buf *raw, struct buf *out);
 struct pdf_cmap_entry {
 	uint16_t code;
 	uint32_t uni; /* a Unicode scalar value, up to U+10FFFF */
-	/* or, when not NULL, n of them (a ligature, a cluster) */
+	/* or, when not NULL, n of them (a ligature, a cluster; 0: the
+	 * glyph reads as nothing, its neighbour carrying its text) */
 	const uint32_t *seq;
 	uint32_t n;
 };

@@ -63,19 +63,22 @@ int main(void)
 
 	/* a glyph for several characters (a ligature, a letter and its
 	 * marks): one bfchar of all, never part of a range; beyond the BMP
-	 * as surrogates */
+	 * as surrogates; a glyph for none (seq, n 0) */
 	buf_clear(&b);
 	static const uint32_t lig[] = {0x66, 0x69}, mark[] = {0x62F, 0x651},
 			      astral[] = {0x1D465, 0x301};
 	struct pdf_cmap_entry seq[] = {{0x10, 0x66, lig, 2},
 				       {0x11, 0x67, NULL, 1},
 				       {0x12, 0x62F, mark, 2},
-				       {0x13, 0x1D465, astral, 2}};
-	pdf_cmap_write(&b, seq, 4);
+				       {0x13, 0x1D465, astral, 2},
+				       {0x14, 0, lig, 0}};
+	pdf_cmap_write(&b, seq, 5);
 	CHECK(strstr(b.data, "<0010> <00660069>") != NULL);
 	CHECK(strstr(b.data, "<0011> <0067>") != NULL);
 	CHECK(strstr(b.data, "<0012> <062F0651>") != NULL);
 	CHECK(strstr(b.data, "<0013> <D835DC650301>") != NULL);
+	/* a glyph whose text its neighbour carries: mapped, to nothing */
+	CHECK(strstr(b.data, "<0014> <>") != NULL);
 	CHECK(S_count(b.data, "bfrange") == 0);
 
 	/* nothing drawn: a map with no entries, still well formed */
