@@ -28,7 +28,7 @@ PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
                  hyphen-en-us hyphen-es hyphen-fr hyphen-ru fonts-noto-core \
                  fonts-dejavu-core libzip-dev libexpat1-dev libxlsxwriter-dev \
-                 libmicrohttpd-dev
+                 libmicrohttpd-dev icc-profiles-free
 # the PDF's Arabic, Chinese and fallback fonts (emoji: Symbola)
 PACKAGES      += libharfbuzz-dev fonts-noto-cjk fonts-symbola
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \

@@ -395,6 +395,10 @@ static void S_inlines(struct docx_ctx *c, cmark_node *parent)
 	st[0] = (struct S_style){0};
 	int link_open = 0; /* hyperlinks are not nested */
 	cmark_node *shown = NULL; /* a picture: its description is inside */
+	enum { S_MAX_SPANS = 16 };
+	cmark_node *span_end[S_MAX_SPANS];
+	const char *span_lang[S_MAX_SPANS];
+	size_t spans = 0;
 	cmark_iter *it = cmark_iter_new(parent);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -467,12 +471,29 @@ static void S_inlines(struct docx_ctx *c, cmark_node *parent)
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
 			S_note_ref(c, n);
 			break;
+		case CMARK_NODE_HTML_INLINE: {
+			/* a passage in another language: its runs say so,
+			 * until its own </span> */
+			char code[36];
+			cmark_node *end = markdown_lang_span(n, code,
+							     sizeof code);
+			if (end && spans < S_MAX_SPANS) {
+				span_end[spans] = end;
+				span_lang[spans++] = c->lang_tag;
+				c->lang_tag = arena_strdup(&c->arena, code);
+			} else if (spans && n == span_end[spans - 1]) {
+				c->lang_tag = span_lang[--spans];
+			}
+			break;
+		}
 		default: /* raw HTML is dropped */
 			break;
 		}
 	}
 	if (link_open)
 		buf_puts(c->out, "</w:hyperlink>");
+	if (spans) /* never: a passage's </span> is its sibling */
+		c->lang_tag = span_lang[0];
 	cmark_iter_free(it);
 }
 

@@ -166,6 +166,9 @@ static void S_ids_free(struct S_ids *ids)
 /* ---- the walk ------------------------------------------------------- */
 
 struct S_render {
+	/* the closing tags of the open passages in another language */
+	cmark_node *span_end[16];
+	size_t spans;
 	struct buf *out;
 	const struct html_options *o;
 	struct diags *d;
@@ -639,6 +642,21 @@ static void S_leaf(struct S_render *R, cmark_node *node)
 		if (!R->images_open)
 			S_footnote_ref(R, node);
 		break;
+	case CMARK_NODE_HTML_INLINE: {
+		/* but a passage in another language, <span lang="xx"> (a
+		 * checked code) and its own </span> */
+		char lang[36];
+		cmark_node *end = markdown_lang_span(node, lang, sizeof lang);
+		if (end && !R->images_open &&
+		    R->spans < sizeof R->span_end / sizeof *R->span_end) {
+			buf_printf(R->out, "<span lang=\"%s\">", lang);
+			R->span_end[R->spans++] = end;
+		} else if (R->spans && node == R->span_end[R->spans - 1]) {
+			buf_puts(R->out, "</span>");
+			R->spans--;
+		}
+		break;
+	}
 	default: /* raw HTML and directives: never written */
 		break;
 	}

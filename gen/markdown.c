@@ -547,3 +547,83 @@ void markdown_plain(struct buf *out, cmark_node *node)
 	}
 	cmark_iter_free(it);
 }
+
+/* ---- passages in another language ---- */
+
+static const char *S_skip_space(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	return s;
+}
+
+/* The language code of `<span lang="xx">`, into lang; false if s is
+ * anything else (another attribute too, a code that is not one). */
+static bool S_span_open(const char *s, char *lang, size_t size)
+{
+	if (strncasecmp(s, "<span", 5) || !strchr(" \t\n", s[5]))
+		return false;
+	s = S_skip_space(s + 5);
+	if (strncasecmp(s, "lang", 4))
+		return false;
+	s = S_skip_space(s + 4);
+	if (*s++ != '=')
+		return false;
+	s = S_skip_space(s);
+	char quote = *s == '"' || *s == '\'' ? *s++ : 0;
+	size_t n = 0;
+	while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+	       (*s >= '0' && *s <= '9') || (*s == '-' && n)) {
+		if (n + 1 >= size)
+			return false;
+		lang[n++] = *s++;
+	}
+	lang[n] = 0;
+	if (n < 2 || !((lang[0] | 0x20) >= 'a' && (lang[0] | 0x20) <= 'z') ||
+	    lang[n - 1] == '-')
+		return false;
+	if (quote && *s++ != quote)
+		return false;
+	s = S_skip_space(s);
+	return s[0] == '>' && s[1] == 0;
+}
+
+bool markdown_is_span_close(cmark_node *n)
+{
+	if (cmark_node_get_type(n) != CMARK_NODE_HTML_INLINE)
+		return false;
+	const char *s = cmark_node_get_literal(n);
+	if (!s || strncasecmp(s, "</span", 6))
+		return false;
+	s = S_skip_space(s + 6);
+	return s[0] == '>' && s[1] == 0;
+}
+
+cmark_node *markdown_lang_span(cmark_node *n, char *lang, size_t size)
+{
+	if (cmark_node_get_type(n) != CMARK_NODE_HTML_INLINE)
+		return NULL;
+	const char *s = cmark_node_get_literal(n);
+	char code[64];
+	if (!s || !S_span_open(s, code, sizeof code < size ? sizeof code
+							  : size))
+		return NULL;
+	/* its own closing tag: spans opened between are counted (a
+	 * `<span>` of another kind never closes, so is not counted) */
+	int depth = 0;
+	char inner[64];
+	for (cmark_node *k = cmark_node_next(n); k; k = cmark_node_next(k)) {
+		if (markdown_is_span_close(k)) {
+			if (!depth--) {
+				memcpy(lang, code, strlen(code) + 1);
+				return k;
+			}
+		} else if (cmark_node_get_type(k) == CMARK_NODE_HTML_INLINE &&
+			   cmark_node_get_literal(k) &&
+			   S_span_open(cmark_node_get_literal(k), inner,
+				       sizeof inner)) {
+			depth++;
+		}
+	}
+	return NULL;
+}

@@ -81,6 +81,15 @@ char markdown_table_align(cmark_node *table, unsigned column);
  * images of the types cmark allows), and no data: at all for links. */
 bool markdown_url_is_safe(const char *url, bool image);
 
+/* A passage in another language, the one piece of raw HTML every back end
+ * renders: `<span lang="es">…</span>` inside a paragraph.  When n is such
+ * an opening tag (inline HTML, a language code of letters, digits and
+ * hyphens) with its `</span>` later among its siblings, returns that
+ * closing node and copies the code into lang (size bytes); else NULL. */
+cmark_node *markdown_lang_span(cmark_node *n, char *lang, size_t size);
+/* Whether n is inline HTML `</span>`. */
+bool markdown_is_span_close(cmark_node *n);
+
 /* A chapter that opens with a level-1 heading ("# Introduction", or one
  * underlined with "="): *title gets the heading's text as Markdown (heap,
  * the caller frees it), *title_line and *title_column where that text

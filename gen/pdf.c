@@ -58,6 +58,8 @@ struct S_ctx {
 	struct pdf_inline_env env;
 	struct pdf_para para;
 	struct pdf_pages pages;
+	char *icc; /* the sRGB profile (the output intent's) */
+	size_t icc_len;
 	struct pdf_heading *heads;
 	size_t head_count, head_cap, head_next;
 	struct markdown_numbering num;
@@ -854,9 +856,19 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 	pdf_pages_end(&c->pages);
 	struct pdf_emit_info info = {
 		.tags = &c->pages.tags,
-		.meta = {.title = o->title, .lang = lang_code(o->lang),
-			 .subject = o->subject, .created = o->created,
-			 .producer = "uprgen"},
+		/* XMP repeats the document information as it was set */
+		.meta = {.title = HPDF_GetInfoAttr(c->doc, HPDF_INFO_TITLE),
+			 .lang = lang_code(o->lang),
+			 .subject = HPDF_GetInfoAttr(c->doc, HPDF_INFO_SUBJECT),
+			 .author = HPDF_GetInfoAttr(c->doc, HPDF_INFO_AUTHOR),
+			 .keywords = HPDF_GetInfoAttr(c->doc,
+						      HPDF_INFO_KEYWORDS),
+			 .creator = HPDF_GetInfoAttr(c->doc, HPDF_INFO_CREATOR),
+			 .producer = HPDF_GetInfoAttr(c->doc,
+						      HPDF_INFO_PRODUCER),
+			 .created = o->created,
+			 .icc = (const unsigned char *)c->icc,
+			 .icc_len = c->icc_len},
 		.symbol = o->symbol,
 		.title = o->header_title ? o->header_title : o->title,
 		.headings = c->heads, .heading_count = c->head_count,
@@ -926,8 +938,20 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 			   version ? version : "(unknown version)");
 		return false;
 	}
+	/* PDF/A: the colours are declared sRGB, with the profile */
+	int err = file_read_all(PDF_SRGB_PROFILE, 1 << 20, &c.icc, &c.icc_len);
+	if (err || c.icc_len < 128 || memcmp(c.icc + 36, "acsp", 4) ||
+	    memcmp(c.icc + 16, "RGB ", 4)) {
+		diag_error(d, (struct source_pos){PDF_SRGB_PROFILE, 0, 0},
+			   "cannot read the sRGB colour profile the PDF "
+			   "declares (Debian package icc-profiles-free): %s",
+			   err ? file_error_text(err) : "not an RGB ICC profile");
+		free(c.icc);
+		return false;
+	}
 	c.doc = HPDF_New(S_on_error, &c.err);
 	if (!c.doc) {
+		free(c.icc);
 		diag_error(d, (struct source_pos){out_path, 0, 0},
 			   "cannot start a PDF document");
 		return false;
@@ -967,5 +991,6 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 	pdf_para_free(&c.para);
 	arena_free(&c.arena);
 	HPDF_Free(c.doc);
+	free(c.icc);
 	return ok;
 }

@@ -33,7 +33,7 @@ struct S_emit {
 	size_t goto_count, goto_cap;
 	struct buf ops;  /* the text object being written */
 	struct buf page; /* the page's content not yet in its stream */
-	struct buf raw, packed; /* scratch for deflating a finished page */
+	struct buf packed; /* scratch for deflating a finished page */
 	struct buf spaced; /* a draw's text and the space after it */
 	long tx, ty;    /* its text position, in thousandths of a point */
 	uint64_t id[2]; /* a hash of every page's content: the /ID */
@@ -617,16 +617,16 @@ bool pdf_deflate(const struct buf *raw, struct buf *out)
 static void S_finish_page(struct S_emit *e, size_t i)
 {
 	S_page_close(e);
-	S_flush(e, e->pages[i]);
 	pdf_fonts_page(e->f, e->pages[i]);
-	pdf_raw_page_pack(e->pages[i], &e->raw, &e->packed);
+	pdf_raw_page_pack(e->pages[i], &e->page, &e->packed);
 	/* FNV-1a, twice with other starts, over what the pages draw: an
 	 * /ID that two builds of the same report share */
-	for (size_t k = 0; k < e->raw.len; k++)
+	for (size_t k = 0; k < e->page.len; k++)
 		for (int h = 0; h < 2; h++) {
-			e->id[h] ^= (unsigned char)e->raw.data[k];
+			e->id[h] ^= (unsigned char)e->page.data[k];
 			e->id[h] *= 0x100000001b3ULL;
 		}
+	buf_clear(&e->page);
 }
 
 static void S_links(struct S_emit *e)
@@ -694,7 +694,6 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		     HPDF_Page_SetSize(e.pages[i], HPDF_PAGE_SIZE_A4,
 				       HPDF_PAGE_PORTRAIT) == HPDF_OK;
 	}
-	buf_init(&e.raw);
 	buf_init(&e.packed);
 	for (size_t i = 0; i < pg->count && ok; i++) {
 		const struct pdf_page *p = &pg->page[i];
@@ -705,7 +704,6 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 			S_header_footer(&e, (int)i);
 		S_finish_page(&e, i);
 	}
-	buf_free(&e.raw);
 	buf_free(&e.packed);
 	if (ok) {
 		S_links(&e);

@@ -57,7 +57,7 @@ static bool S_same_style(const struct pdf_style *a, const struct pdf_style *b)
 {
 	return a->face == b->face && a->size == b->size && a->rise == b->rise &&
 	       a->color == b->color && a->strike == b->strike &&
-	       a->uri == b->uri && a->note == b->note;
+	       a->uri == b->uri && a->note == b->note && a->lang == b->lang;
 }
 
 static uint32_t S_style(struct pdf_para *p, const struct pdf_style *s)
@@ -540,6 +540,9 @@ void pdf_para_inlines(struct pdf_para *p, struct pdf_inline_env *env,
 {
 	struct S_stack st = {0};
 	S_push_style(&st, p->styles[0]);
+	enum { S_MAX_SPANS = 16 };
+	cmark_node *span_end[S_MAX_SPANS];
+	size_t spans = 0;
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -554,8 +557,24 @@ void pdf_para_inlines(struct pdf_para *p, struct pdf_inline_env *env,
 				 markdown_ext_of(n) != MARKDOWN_EXT_NONE;
 		if (!container) {
 			/* leaves of extension types also get an EXIT */
-			if (ev == CMARK_EVENT_ENTER)
+			if (ev != CMARK_EVENT_ENTER)
+				continue;
+			/* a passage in another language: a style of its own
+			 * until its closing tag */
+			char lang[36];
+			cmark_node *close = markdown_lang_span(n, lang,
+							       sizeof lang);
+			if (close && spans < S_MAX_SPANS) {
+				struct pdf_style s = st.s[st.n - 1];
+				s.lang = arena_strdup(env->arena, lang);
+				S_push_style(&st, s);
+				span_end[spans++] = close;
+			} else if (spans && n == span_end[spans - 1]) {
+				spans--;
+				st.n--;
+			} else {
 				S_leaf(p, env, n, &st.s[st.n - 1]);
+			}
 		}
 		else if (ev == CMARK_EVENT_ENTER)
 			S_push_style(&st, S_enter(env, n, st.s[st.n - 1]));
@@ -711,7 +730,8 @@ static void S_flush_run(struct S_line *l)
 			     .size = s->size, .s = l->text + l->run_off,
 			     .len = (uint32_t)l->run_len,
 			     .mark = PDF_MARK_REPORTED,
-			     .link = s->uri || s->note ? l->link : 0};
+			     .link = s->uri || s->note ? l->link : 0,
+			     .lang = s->lang};
 	if (l->run_space)
 		d.mark |= PDF_MARK_SPACE;
 	l->run_space = false;

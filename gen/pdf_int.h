@@ -240,6 +240,9 @@ struct pdf_draw {
 	/* text and the link area of one link share a number (0: none) */
 	uint32_t link;
 	HPDF_Image image;
+	/* text of a passage in another language: its code (one pointer a
+	 * passage, pdf_tag.c makes it a Span with /Lang), or NULL */
+	const char *lang;
 };
 
 struct pdf_chunk {
@@ -274,6 +277,7 @@ struct pdf_style {
 	bool strike;
 	const char *uri; /* a safe link target, or NULL */
 	int note;        /* a footnote mark: its number, else 0 */
+	const char *lang; /* a passage's language (arena), or NULL */
 };
 
 enum pdf_align { PDF_JUSTIFY, PDF_LEFT, PDF_CENTER, PDF_RIGHT };
@@ -348,6 +352,7 @@ struct pdf_elem {
 	const char *alt;  /* a Figure's text alternative (arena), or NULL */
 	const char *scope; /* a TH's /Scope (Column, Row), or NULL */
 	bool late; /* put after its siblings (a Note, after the text) */
+	const char *lang;  /* a Span's /Lang, or NULL */
 };
 
 /* A marked-content sequence drawn: its element, page and MCID. */
@@ -400,14 +405,22 @@ struct pdf_chunk *pdf_tag_artifact_copy(const struct pdf_chunk *c,
 /* The MCID of a new marked-content sequence of elem on page. */
 uint32_t pdf_tag_mcid(struct pdf_tags *t, uint32_t elem, uint32_t page);
 
+/* The output intent's ICC profile (Debian icc-profiles-free). */
+#define PDF_SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
+
 struct pdf_doc_meta {
-	const char *title, *lang, *subject;
+	/* as the document information dictionary has them (XMP repeats
+	 * them: PDF/A wants the two the same) */
+	const char *title, *lang, *subject, *author, *keywords, *creator;
 	struct pdf_date created; /* year 0: none */
 	const char *producer;
 	unsigned char id[16]; /* the trailer's /ID */
+	const unsigned char *icc; /* the sRGB profile of the output intent */
+	size_t icc_len;
 };
 /* Writes the structure tree (the pages' /StructParents and /Tabs), the
- * catalog's /MarkInfo, /ViewerPreferences and /Metadata (XMP), and the
+ * catalog's /MarkInfo, /ViewerPreferences, /Metadata (XMP with the PDF/A-2a
+ * and PDF/UA-1 identification) and /OutputIntents (sRGB), and the
  * trailer's /ID; false on a libharu error. */
 bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
 		    size_t page_count, const struct pdf_doc_meta *meta);

@@ -354,8 +354,14 @@ bool pdf_raw_page_write(HPDF_Page page, const char *ops, size_t len)
 
 bool pdf_raw_page_pack(HPDF_Page page, struct buf *raw, struct buf *packed)
 {
-	return S_deflate_stream(((HPDF_PageAttr)page->attr)->contents, raw,
-				packed);
+	HPDF_PageAttr pa = page->attr;
+	/* most pages hold nothing libharu drew: raw is deflated as it is,
+	 * not copied into the page's stream and back */
+	if (!pa->stream->size)
+		return S_stream_put(pa->contents, raw, packed);
+	if (!pdf_raw_page_write(page, raw->data, raw->len))
+		return false;
+	return S_deflate_stream(pa->contents, raw, packed);
 }
 
 /* ---- libharu's TrueType fonts ---- */

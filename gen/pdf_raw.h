@@ -89,9 +89,9 @@ void pdf_raw_text(struct buf *out, const char *s, size_t max);
 
 /* ops[0..len) appended to the page's content stream. */
 bool pdf_raw_page_write(HPDF_Page page, const char *ops, size_t len);
-/* The page's whole content deflated now (libharu would at the save, at a
- * slower level); raw gets the content as it was (for hashing), packed is
- * scratch.  False, the content as it was, if that fails. */
+/* The page's whole content (what its stream holds, then raw) deflated now
+ * (libharu would at the save, at a slower level); raw gets the whole
+ * content (for hashing), packed is scratch.  False if that fails. */
 bool pdf_raw_page_pack(HPDF_Page page, struct buf *raw, struct buf *packed);
 
 /* ---- libharu's TrueType fonts (pdf_font.c) ---- */

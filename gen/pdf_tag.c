@@ -12,10 +12,13 @@
  * pdf_emit.c then wraps each element's draws of a page in a marked-content
  * sequence with an MCID, and everything else (running heads, folios,
  * rules, shadings, a header row repeated on a new page) in /Artifact.
- * pdf_tags_write() finally writes the tree with libharu's object calls:
- * StructTreeRoot, its ParentTree, a StructElem per element, and the
- * catalog's /MarkInfo, /ViewerPreferences /DisplayDocTitle, XMP
- * /Metadata, the pages' /StructParents and /Tabs /S, the trailer's /ID.
+ * pdf_tags_write() finally writes the tree as raw objects (pdf_raw.c:
+ * each body written as text, not built of libharu's dict and array
+ * objects, which cost a fifth of a build): StructTreeRoot, its
+ * ParentTree, a StructElem per element, and the catalog's /MarkInfo,
+ * /ViewerPreferences /DisplayDocTitle, XMP /Metadata, the pages'
+ * /StructParents and /Tabs /S, the trailer's /ID.  No limit on kids nor
+ * on marked content per page (libharu's arrays had one).
  *
  * The elements live in the caller's struct pdf_tags (heap arrays, strings
  * in the render's arena), freed by pdf_tags_free().
@@ -102,6 +105,32 @@ void pdf_tag_default(struct pdf_tags *t, struct pdf_chunk *const *c,
 			}
 }
 
+/* Each run of text of a passage in another language (one lang pointer)
+ * within one element becomes a Span with /Lang in that element. */
+static void S_tag_langs(struct pdf_tags *t, struct pdf_chunk *const *c,
+			size_t n)
+{
+	const char *last = NULL;
+	uint32_t last_elem = 0, span = 0;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < c[k]->n; i++) {
+			struct pdf_draw *d = &c[k]->d[i];
+			if (!d->lang || !S_is_text(d) || !d->elem ||
+			    d->elem >= t->count)
+				continue;
+			if (d->lang != last || d->elem != last_elem) {
+				uint32_t open = t->open;
+				t->open = d->elem;
+				span = pdf_tag_leaf(t, "Span");
+				t->e[span].lang = d->lang;
+				t->open = open;
+				last = d->lang;
+				last_elem = d->elem;
+			}
+			d->elem = span;
+		}
+}
+
 void pdf_tag_links(struct pdf_tags *t, struct pdf_chunk *const *c,
 		   size_t n)
 {
@@ -125,6 +154,7 @@ void pdf_tag_links(struct pdf_tags *t, struct pdf_chunk *const *c,
 				d->elem = link;
 			}
 		}
+	S_tag_langs(t, c, n);
 }
 
 void pdf_tag_annot(struct pdf_tags *t, uint32_t elem, uint32_t page,
@@ -178,37 +208,6 @@ uint32_t pdf_tag_mcid(struct pdf_tags *t, uint32_t elem, uint32_t page)
 
 /* ---- writing ---- */
 
-/* UTF-8 as a PDF text string: UTF-16BE with its byte order mark, as a
- * hex string (libharu writes binaries so). */
-static HPDF_Binary S_text(HPDF_Doc doc, const char *s, size_t max)
-{
-	size_t len = strlen(s);
-	if (len > max)
-		len = max;
-	HPDF_BYTE *u = xmalloc(2 + 4 * len);
-	size_t n = 0;
-	u[n++] = 0xFE;
-	u[n++] = 0xFF;
-	for (size_t i = 0; i < len;) {
-		size_t adv;
-		unsigned c = utf8_decode(s + i, len - i, &adv);
-		i += adv ? adv : 1;
-		unsigned hi = 0;
-		if (c >= 0x10000) {
-			c -= 0x10000;
-			hi = 0xD800 + (c >> 10);
-			c = 0xDC00 + (c & 0x3FF);
-			u[n++] = (HPDF_BYTE)(hi >> 8);
-			u[n++] = (HPDF_BYTE)hi;
-		}
-		u[n++] = (HPDF_BYTE)(c >> 8);
-		u[n++] = (HPDF_BYTE)c;
-	}
-	HPDF_Binary b = HPDF_Binary_New(doc->mmgr, u, (HPDF_UINT)n);
-	free(u);
-	return b;
-}
-
 /* XML text, escaped, into b. */
 static void S_xml(struct buf *b, const char *s)
 {
@@ -234,18 +233,39 @@ static void S_xml(struct buf *b, const char *s)
 	}
 }
 
-/* The XMP packet: Dublin Core title, language and description, the
- * dates, the producer. */
-static bool S_metadata(HPDF_Doc doc, const struct pdf_doc_meta *m)
+/* An XMP date of d ("2025-07-15T00:00:00Z"), as the information
+ * dictionary's (libharu writes it in UTC); "" for none. */
+static void S_xmp_date(char *out, size_t size, const struct pdf_date *d)
+{
+	*out = 0;
+	if (d->year > 0)
+		snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02dZ", d->year,
+			 d->month, d->day, d->hour, d->minute, d->second);
+}
+
+/* One simple XMP property, escaped, if v is not empty: `open` and `close`
+ * around it. */
+static void S_xmp_prop(struct buf *x, const char *open, const char *v,
+		       const char *close)
+{
+	if (!v || !*v)
+		return;
+	buf_puts(x, open);
+	S_xml(x, v);
+	buf_puts(x, close);
+}
+
+/* The XMP packet: the document information again (Dublin Core title,
+ * creator, description, language; the dates, the keywords, the creator
+ * tool and the producer), the PDF/A-2a and PDF/UA-1 identification and
+ * the extension schema PDF/A-2 wants for pdfuaid; its object number, 0
+ * on failure. */
+static uint32_t S_metadata(HPDF_Doc doc, const struct pdf_doc_meta *m)
 {
 	struct buf x;
 	buf_init(&x);
-	char date[40] = "";
-	if (m->created.year > 0)
-		snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:%02d:%02dZ",
-			 m->created.year, m->created.month, m->created.day,
-			 m->created.hour, m->created.minute,
-			 m->created.second);
+	char date[40];
+	S_xmp_date(date, sizeof date, &m->created);
 	buf_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" "
 		     "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
 		     "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -254,46 +274,78 @@ static bool S_metadata(HPDF_Doc doc, const struct pdf_doc_meta *m)
 		     "<rdf:Description rdf:about=\"\" "
 		     "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
 		     "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
-		     "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
-	if (m->title && *m->title) {
-		buf_puts(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-		S_xml(&x, m->title);
-		buf_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n");
-	}
-	if (m->subject && *m->subject) {
-		buf_puts(&x, "<dc:description><rdf:Alt><rdf:li "
-			     "xml:lang=\"x-default\">");
-		S_xml(&x, m->subject);
-		buf_puts(&x, "</rdf:li></rdf:Alt></dc:description>\n");
-	}
-	if (m->lang && *m->lang) {
-		buf_puts(&x, "<dc:language><rdf:Bag><rdf:li>");
-		S_xml(&x, m->lang);
-		buf_puts(&x, "</rdf:li></rdf:Bag></dc:language>\n");
-	}
+		     "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
+		     "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" "
+		     "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n");
+	S_xmp_prop(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+		   m->title, "</rdf:li></rdf:Alt></dc:title>\n");
+	S_xmp_prop(&x, "<dc:creator><rdf:Seq><rdf:li>", m->author,
+		   "</rdf:li></rdf:Seq></dc:creator>\n");
+	S_xmp_prop(&x, "<dc:description><rdf:Alt><rdf:li "
+		       "xml:lang=\"x-default\">",
+		   m->subject, "</rdf:li></rdf:Alt></dc:description>\n");
+	S_xmp_prop(&x, "<dc:language><rdf:Bag><rdf:li>", m->lang,
+		   "</rdf:li></rdf:Bag></dc:language>\n");
 	buf_puts(&x, "<dc:format>application/pdf</dc:format>\n");
-	if (*date)
-		buf_printf(&x, "<xmp:CreateDate>%s</xmp:CreateDate>\n"
-			       "<xmp:ModifyDate>%s</xmp:ModifyDate>\n",
-			   date, date);
-	if (m->producer) {
-		buf_puts(&x, "<xmp:CreatorTool>");
-		S_xml(&x, m->producer);
-		buf_puts(&x, "</xmp:CreatorTool>\n");
-	}
-	buf_puts(&x, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
-		     "<?xpacket end=\"w\"?>\n");
-	HPDF_Dict meta = HPDF_DictStream_New(doc->mmgr, doc->xref);
-	bool ok = meta &&
-		  HPDF_Dict_AddName(meta, "Type", "Metadata") == HPDF_OK &&
-		  HPDF_Dict_AddName(meta, "Subtype", "XML") == HPDF_OK &&
-		  HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)x.data,
-				    (HPDF_UINT)x.len) == HPDF_OK &&
-		  HPDF_Dict_Add(doc->catalog, "Metadata", meta) == HPDF_OK;
-	if (meta)
-		meta->filter = HPDF_STREAM_FILTER_NONE; /* readable as is */
+	S_xmp_prop(&x, "<xmp:CreateDate>", date, "</xmp:CreateDate>\n");
+	S_xmp_prop(&x, "<xmp:ModifyDate>", date, "</xmp:ModifyDate>\n");
+	S_xmp_prop(&x, "<xmp:CreatorTool>", m->creator,
+		   "</xmp:CreatorTool>\n");
+	S_xmp_prop(&x, "<pdf:Keywords>", m->keywords, "</pdf:Keywords>\n");
+	S_xmp_prop(&x, "<pdf:Producer>", m->producer, "</pdf:Producer>\n");
+	buf_puts(&x, "<pdfaid:part>2</pdfaid:part>\n"
+		     "<pdfaid:conformance>A</pdfaid:conformance>\n"
+		     "<pdfuaid:part>1</pdfuaid:part>\n"
+		     "</rdf:Description>\n"
+		     "<rdf:Description rdf:about=\"\" "
+		     "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/"
+		     "extension/\" "
+		     "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
+		     "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/"
+		     "property#\">\n"
+		     "<pdfaExtension:schemas><rdf:Bag>"
+		     "<rdf:li rdf:parseType=\"Resource\">\n"
+		     "<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>\n"
+		     "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
+		     "</pdfaSchema:namespaceURI>\n"
+		     "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+		     "<pdfaSchema:property><rdf:Seq>"
+		     "<rdf:li rdf:parseType=\"Resource\">\n"
+		     "<pdfaProperty:name>part</pdfaProperty:name>\n"
+		     "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+		     "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+		     "<pdfaProperty:description>The part of ISO 14289 the file "
+		     "conforms to</pdfaProperty:description>\n"
+		     "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+		     "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+		     "</rdf:Description>\n"
+		     "</rdf:RDF>\n</x:xmpmeta>\n"
+		     "<?xpacket end=\"w\"?>");
+	/* uncompressed: readable as is (PDF/A wants it so) */
+	uint32_t n = pdf_raw_stream(doc, "/Type /Metadata /Subtype /XML",
+				    x.data, x.len, false);
 	buf_free(&x);
-	return ok;
+	return n;
+}
+
+/* The output intent: colours are sRGB (the ICC profile embedded), what
+ * PDF/A wants of a file that paints in DeviceRGB. */
+static bool S_output_intent(HPDF_Doc doc, const struct pdf_doc_meta *m)
+{
+	if (!m->icc || !m->icc_len)
+		return true;
+	uint32_t icc = pdf_raw_stream(doc, "/N 3", m->icc, m->icc_len, true);
+	if (!icc)
+		return false;
+	char v[320];
+	snprintf(v, sizeof v,
+		 "[<</Type /OutputIntent /S /GTS_PDFA1 "
+		 "/OutputConditionIdentifier (sRGB IEC61966-2.1) "
+		 "/Info (sRGB IEC61966-2.1) "
+		 "/RegistryName (http://www.color.org) "
+		 "/DestOutputProfile %u 0 R>>]",
+		 (unsigned)icc);
+	return pdf_raw_set(pdf_raw_catalog(doc), "OutputIntents", v);
 }
 
 /* The catalog's entries for a tagged document (marked: it is) and the
@@ -301,25 +353,25 @@ static bool S_metadata(HPDF_Doc doc, const struct pdf_doc_meta *m)
 static bool S_catalog(HPDF_Doc doc, const struct pdf_doc_meta *m,
 		      bool marked)
 {
-	HPDF_Dict mark = HPDF_Dict_New(doc->mmgr);
-	HPDF_Dict prefs = HPDF_Dict_New(doc->mmgr);
-	HPDF_Array id = HPDF_Array_New(doc->mmgr);
-	if (!mark || !prefs || !id)
-		return false;
-	HPDF_STATUS r = HPDF_Dict_AddBoolean(mark, "Marked",
-					     marked ? HPDF_TRUE : HPDF_FALSE);
-	r += HPDF_Dict_Add(doc->catalog, "MarkInfo", mark);
-	r += HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-	r += HPDF_Dict_Add(doc->catalog, "ViewerPreferences", prefs);
-	for (int i = 0; i < 2; i++)
-		r += HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr,
-							(HPDF_BYTE *)m->id,
-							sizeof m->id));
-	r += HPDF_Dict_Add(doc->trailer, "ID", id);
+	HPDF_Dict cat = pdf_raw_catalog(doc);
+	bool ok = pdf_raw_set(cat, "MarkInfo",
+			      marked ? "<</Marked true>>"
+				     : "<</Marked false>>") &&
+		  pdf_raw_set(cat, "ViewerPreferences",
+			      "<</DisplayDocTitle true>>");
+	char id[2 * sizeof m->id + 1];
+	for (size_t i = 0; i < sizeof m->id; i++)
+		snprintf(id + 2 * i, 3, "%02X", m->id[i]);
+	char ids[2 * sizeof id + 8];
+	snprintf(ids, sizeof ids, "[<%s> <%s>]", id, id);
+	ok = ok && pdf_raw_set(pdf_raw_trailer(doc), "ID", ids) &&
+	     S_output_intent(doc, m);
 	/* structure trees came with PDF 1.4, /Tabs with 1.5 */
-	if (doc->pdf_version < HPDF_VER_17)
-		doc->pdf_version = HPDF_VER_17;
-	return r == HPDF_OK && S_metadata(doc, m);
+	pdf_raw_min_version(doc, HPDF_VER_17);
+	uint32_t meta = ok ? S_metadata(doc, m) : 0;
+	char ref[24];
+	snprintf(ref, sizeof ref, "%u 0 R", (unsigned)meta);
+	return meta && pdf_raw_set(cat, "Metadata", ref);
 }
 
 /* Whether each element has content, itself or below it: those without
@@ -338,194 +390,14 @@ static bool *S_used(const struct pdf_tags *t)
 	return used;
 }
 
-/* libharu keeps an array in a list grown by 20 entries at a time (a
- * long one costs its square in copying) and refuses more than 8,191: a
- * longer list of kids is set in groups of at most S_FANOUT under
- * elements of a grouping type (a table's TBody, a list's L, a Span of
- * marked content, else a Div). */
-enum { S_FANOUT = 2048, S_MAX_MCIDS = 8000 };
+/* Keys per leaf of the parent tree (a number tree): a viewer reads one
+ * leaf, not the whole list, to find a page's elements. */
+enum { S_LEAF = 2048 };
 
 struct S_kid {
 	bool mcr;
 	uint32_t index; /* an element, or an entry of t->mcr */
 };
-
-struct S_writer {
-	HPDF_Doc doc;
-	struct pdf_tags *t;
-	HPDF_Page *pages;
-	HPDF_Dict *dict;     /* by element */
-	HPDF_Dict *owner;    /* by marked-content reference: its element */
-	HPDF_STATUS r;
-};
-
-static HPDF_Dict S_elem_dict(struct S_writer *w, const char *type,
-			     HPDF_Dict parent, HPDF_Array *kids)
-{
-	HPDF_Dict d = HPDF_Dict_New(w->doc->mmgr);
-	*kids = HPDF_Array_New(w->doc->mmgr);
-	if (!d || !*kids) {
-		w->r = HPDF_FAILD_TO_ALLOC_MEM;
-		return NULL;
-	}
-	w->r += HPDF_Xref_Add(w->doc->xref, d);
-	w->r += HPDF_Dict_AddName(d, "Type", "StructElem");
-	w->r += HPDF_Dict_AddName(d, "S", type);
-	w->r += HPDF_Dict_Add(d, "P", parent);
-	w->r += HPDF_Dict_Add(d, "K", *kids);
-	return d;
-}
-
-static void S_put_kids(struct S_writer *w, HPDF_Dict owner, HPDF_Array k,
-		       const struct S_kid *kid, size_t n, const char *group)
-{
-	if (n > S_FANOUT) {
-		size_t per = (n + S_FANOUT - 1) / S_FANOUT;
-		for (size_t i = 0; i < n && w->r == HPDF_OK; i += per) {
-			HPDF_Array gk;
-			HPDF_Dict g = S_elem_dict(w, group, owner, &gk);
-			if (!g)
-				return;
-			w->r += HPDF_Array_Add(k, g);
-			S_put_kids(w, g, gk, kid + i, n - i < per ? n - i : per,
-				   group);
-		}
-		return;
-	}
-	for (size_t i = 0; i < n && w->r == HPDF_OK; i++) {
-		if (!kid[i].mcr) {
-			HPDF_Dict d = w->dict[kid[i].index];
-			w->r += HPDF_Dict_Add(d, "P", owner);
-			w->r += HPDF_Array_Add(k, d);
-			continue;
-		}
-		const struct pdf_mcr *m = &w->t->mcr[kid[i].index];
-		HPDF_Dict mcr = HPDF_Dict_New(w->doc->mmgr);
-		if (!mcr) {
-			w->r = HPDF_FAILD_TO_ALLOC_MEM;
-			return;
-		}
-		w->r += HPDF_Dict_AddName(mcr, "Type", "MCR");
-		w->r += HPDF_Dict_Add(mcr, "Pg", w->pages[m->page]);
-		w->r += HPDF_Dict_AddNumber(mcr, "MCID", (HPDF_INT32)m->mcid);
-		w->r += HPDF_Array_Add(k, mcr);
-		w->owner[kid[i].index] = owner;
-	}
-}
-
-static const char *S_group(const char *type, bool marks)
-{
-	if (marks)
-		return "Span";
-	if (!strcmp(type, "Table"))
-		return "TBody";
-	if (!strcmp(type, "L") || !strcmp(type, "TOC"))
-		return type;
-	return "Div";
-}
-
-/* The number tree of the pages' marked content: page index to the array
- * of the elements of its MCIDs, then each tagged annotation's key
- * (count + its index) to its Link; in leaves of S_FANOUT keys. */
-static HPDF_Dict S_parent_tree(struct S_writer *w, HPDF_Array *by_page,
-			       size_t count, HPDF_Dict *annot_elem,
-			       size_t annots)
-{
-	HPDF_Dict tree = HPDF_Dict_New(w->doc->mmgr);
-	HPDF_Array kids = HPDF_Array_New(w->doc->mmgr);
-	if (!tree || !kids) {
-		w->r = HPDF_FAILD_TO_ALLOC_MEM;
-		return NULL;
-	}
-	for (size_t p0 = 0; p0 < count && w->r == HPDF_OK; p0 += S_FANOUT) {
-		HPDF_Dict leaf = HPDF_Dict_New(w->doc->mmgr);
-		HPDF_Array nums = HPDF_Array_New(w->doc->mmgr);
-		HPDF_Array lim = HPDF_Array_New(w->doc->mmgr);
-		if (!leaf || !nums || !lim) {
-			w->r = HPDF_FAILD_TO_ALLOC_MEM;
-			break;
-		}
-		size_t p1 = p0 + S_FANOUT < count ? p0 + S_FANOUT : count;
-		int first = -1, last = -1;
-		for (size_t p = p0; p < p1; p++) {
-			if (!by_page[p])
-				continue;
-			if (first < 0)
-				first = (int)p;
-			last = (int)p;
-			w->r += HPDF_Array_AddNumber(nums, (HPDF_INT32)p);
-			w->r += HPDF_Array_Add(nums, by_page[p]);
-		}
-		if (first < 0)
-			continue;
-		w->r += HPDF_Xref_Add(w->doc->xref, leaf);
-		w->r += HPDF_Dict_Add(leaf, "Nums", nums);
-		w->r += HPDF_Array_AddNumber(lim, first);
-		w->r += HPDF_Array_AddNumber(lim, last);
-		w->r += HPDF_Dict_Add(leaf, "Limits", lim);
-		w->r += HPDF_Array_Add(kids, leaf);
-	}
-	for (size_t a0 = 0; a0 < annots && w->r == HPDF_OK; a0 += S_FANOUT) {
-		HPDF_Dict leaf = HPDF_Dict_New(w->doc->mmgr);
-		HPDF_Array nums = HPDF_Array_New(w->doc->mmgr);
-		HPDF_Array lim = HPDF_Array_New(w->doc->mmgr);
-		if (!leaf || !nums || !lim) {
-			w->r = HPDF_FAILD_TO_ALLOC_MEM;
-			break;
-		}
-		size_t a1 = a0 + S_FANOUT < annots ? a0 + S_FANOUT : annots;
-		long first = -1, last = -1;
-		for (size_t a = a0; a < a1; a++) {
-			if (!annot_elem[a])
-				continue;
-			if (first < 0)
-				first = (long)(count + a);
-			last = (long)(count + a);
-			w->r += HPDF_Array_AddNumber(nums,
-						     (HPDF_INT32)(count + a));
-			w->r += HPDF_Array_Add(nums, annot_elem[a]);
-		}
-		if (first < 0)
-			continue;
-		w->r += HPDF_Xref_Add(w->doc->xref, leaf);
-		w->r += HPDF_Dict_Add(leaf, "Nums", nums);
-		w->r += HPDF_Array_AddNumber(lim, (HPDF_INT32)first);
-		w->r += HPDF_Array_AddNumber(lim, (HPDF_INT32)last);
-		w->r += HPDF_Dict_Add(leaf, "Limits", lim);
-		w->r += HPDF_Array_Add(kids, leaf);
-	}
-	w->r += HPDF_Dict_Add(tree, "Kids", kids);
-	return tree;
-}
-
-/* Each tagged link annotation: an object reference in its Link, its
- * /StructParent key, its /Contents; annot_elem gets the Link of each. */
-static void S_annots(struct S_writer *w, HPDF_Array *kids, size_t count,
-		     HPDF_Dict *annot_elem)
-{
-	const struct pdf_tags *t = w->t;
-	for (size_t i = 0; i < t->annot_count && w->r == HPDF_OK; i++) {
-		const struct pdf_annot *a = &t->annot[i];
-		if (a->elem >= t->count || !w->dict[a->elem] ||
-		    a->page >= count)
-			continue;
-		HPDF_Dict objr = HPDF_Dict_New(w->doc->mmgr);
-		if (!objr) {
-			w->r = HPDF_FAILD_TO_ALLOC_MEM;
-			return;
-		}
-		w->r += HPDF_Dict_AddName(objr, "Type", "OBJR");
-		w->r += HPDF_Dict_Add(objr, "Obj", a->annot);
-		w->r += HPDF_Dict_Add(objr, "Pg", w->pages[a->page]);
-		w->r += HPDF_Array_Add(kids[a->elem], objr);
-		w->r += HPDF_Dict_AddNumber(a->annot, "StructParent",
-					    (HPDF_INT32)(count + i));
-		if (a->text && *a->text)
-			w->r += HPDF_Dict_Add(a->annot, "Contents",
-					      S_text(w->doc, a->text, 2000));
-		annot_elem[i] = w->dict[a->elem];
-	}
-}
 
 /* An element that holds both marked content and elements (a paragraph
  * and the links in it) has them in drawing order: a child element where
@@ -579,19 +451,206 @@ static void S_content_order(const struct pdf_tags *t, const size_t *first,
 	free(at);
 }
 
+/* n in decimal, appended: buf_printf's formatting was half the tree's
+ * writing time. */
+static void S_uint(struct buf *b, size_t n)
+{
+	char d[24];
+	size_t k = sizeof d;
+	do
+		d[--k] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	buf_put(b, d + k, sizeof d - k);
+}
+
+/* "N 0 R" and a space, appended. */
+static void S_ref(struct buf *b, uint32_t obj)
+{
+	S_uint(b, obj);
+	buf_put(b, " 0 R ", 5);
+}
+
+struct S_writer {
+	HPDF_Doc doc;
+	const struct pdf_tags *t;
+	uint32_t *page_obj; /* by page: its object number */
+	size_t page_count;
+	uint32_t *obj;      /* by element: its object number, 0 if unused */
+	uint32_t root;      /* the StructTreeRoot */
+	struct buf b;       /* the body being written */
+	bool ok;
+};
+
+/* Each element's dictionary: its kids in order (child elements by
+ * reference, marked content by MCR), then its tagged annotations. */
+static void S_elements(struct S_writer *w, const size_t *first,
+		       const struct S_kid *kid, const size_t *annot_first,
+		       const uint32_t *annot_of)
+{
+	const struct pdf_tags *t = w->t;
+	for (size_t i = 0; i < t->count && w->ok; i++) {
+		if (!w->obj[i])
+			continue;
+		const struct pdf_elem *e = &t->e[i];
+		struct buf *b = &w->b;
+		buf_clear(b);
+		buf_puts(b, "/Type /StructElem /S /");
+		buf_puts(b, e->type);
+		buf_puts(b, " /P ");
+		S_ref(b, i ? w->obj[e->parent] : w->root);
+		buf_puts(b, "\n/K [");
+		for (size_t k = first[i]; k < first[i + 1]; k++) {
+			if (!kid[k].mcr) {
+				S_ref(b, w->obj[kid[k].index]);
+				continue;
+			}
+			const struct pdf_mcr *m = &t->mcr[kid[k].index];
+			buf_puts(b, "<</Type /MCR /Pg ");
+			S_ref(b, w->page_obj[m->page]);
+			buf_puts(b, "/MCID ");
+			S_uint(b, m->mcid);
+			buf_puts(b, ">> ");
+		}
+		for (size_t k = annot_first[i]; k < annot_first[i + 1]; k++) {
+			const struct pdf_annot *a = &t->annot[annot_of[k]];
+			buf_printf(b, "<</Type /OBJR /Obj %u 0 R /Pg %u 0 R>> ",
+				   (unsigned)pdf_raw_number(a->annot),
+				   (unsigned)w->page_obj[a->page]);
+		}
+		buf_putc(b, ']');
+		if (e->alt) {
+			buf_puts(b, "\n/Alt ");
+			pdf_raw_text(b, e->alt, 16000); /* PDF/A: strings ≤ 32,767 bytes */
+		}
+		if (e->scope)
+			buf_printf(b, "\n/A <</O /Table /Scope /%s>>",
+				   e->scope);
+		if (e->lang) /* letters, digits, hyphens (markdown.c) */
+			buf_printf(b, "\n/Lang (%s)", e->lang);
+		w->ok = pdf_raw_fill(w->doc, w->obj[i], b->data, b->len);
+	}
+}
+
+/* The number tree of the pages' marked content: page index to the array
+ * of the elements of its MCIDs (given in drawing order, so an MCID is its
+ * index), then each tagged annotation's key (page count + its index) to
+ * its Link; in leaves of S_LEAF keys.  The tree's dictionary (direct, in
+ * the StructTreeRoot) is appended to w->b. */
+static void S_parent_tree(struct S_writer *w, const bool *tagged_annot,
+			  struct buf *tree)
+{
+	const struct pdf_tags *t = w->t;
+	size_t count = w->page_count;
+	/* the MCRs by page (a stable counting sort) */
+	size_t *at = xcalloc(count + 1, sizeof *at);
+	for (size_t i = 0; i < t->mcr_count; i++)
+		if (t->mcr[i].page < count)
+			at[t->mcr[i].page + 1]++;
+	for (size_t p = 0; p < count; p++)
+		at[p + 1] += at[p];
+	uint32_t *by_page = xmalloc((at[count] + 1) * sizeof *by_page);
+	size_t *fill = xmalloc((count + 1) * sizeof *fill);
+	memcpy(fill, at, (count + 1) * sizeof *fill);
+	for (size_t i = 0; i < t->mcr_count; i++)
+		if (t->mcr[i].page < count)
+			by_page[fill[t->mcr[i].page]++] = (uint32_t)i;
+	free(fill);
+	buf_puts(tree, "<</Kids [");
+	struct buf *b = &w->b;
+	for (size_t p0 = 0; p0 < count && w->ok; p0 += S_LEAF) {
+		size_t p1 = p0 + S_LEAF < count ? p0 + S_LEAF : count;
+		long lo = -1, hi = -1;
+		buf_clear(b);
+		buf_puts(b, "/Nums [");
+		for (size_t p = p0; p < p1; p++) {
+			if (at[p] == at[p + 1])
+				continue;
+			if (lo < 0)
+				lo = (long)p;
+			hi = (long)p;
+			buf_printf(b, "\n%zu [", p);
+			for (size_t k = at[p]; k < at[p + 1]; k++) {
+				uint32_t e = t->mcr[by_page[k]].elem;
+				S_ref(b, e < t->count && w->obj[e] ? w->obj[e]
+								   : w->root);
+			}
+			buf_putc(b, ']');
+		}
+		if (lo < 0)
+			continue;
+		buf_printf(b, "]\n/Limits [%ld %ld]", lo, hi);
+		uint32_t leaf = pdf_raw_object(w->doc, b->data, b->len);
+		w->ok = leaf != 0;
+		buf_printf(tree, "%u 0 R ", (unsigned)leaf);
+	}
+	for (size_t a0 = 0; a0 < t->annot_count && w->ok; a0 += S_LEAF) {
+		size_t a1 = a0 + S_LEAF < t->annot_count ? a0 + S_LEAF
+							  : t->annot_count;
+		long lo = -1, hi = -1;
+		buf_clear(b);
+		buf_puts(b, "/Nums [");
+		for (size_t a = a0; a < a1; a++) {
+			if (!tagged_annot[a])
+				continue;
+			if (lo < 0)
+				lo = (long)(count + a);
+			hi = (long)(count + a);
+			buf_printf(b, "\n%zu %u 0 R", count + a,
+				   (unsigned)w->obj[t->annot[a].elem]);
+		}
+		if (lo < 0)
+			continue;
+		buf_printf(b, "]\n/Limits [%ld %ld]", lo, hi);
+		uint32_t leaf = pdf_raw_object(w->doc, b->data, b->len);
+		w->ok = leaf != 0;
+		buf_printf(tree, "%u 0 R ", (unsigned)leaf);
+	}
+	buf_puts(tree, "]>>");
+	free(by_page);
+	free(at);
+}
+
+/* Each tagged link annotation: its /StructParent key and its /Contents;
+ * tagged[i] says whether annotation i is in the tree, annot_first/of list
+ * them by element (a compressed row list). */
+static void S_annots(struct S_writer *w, bool *tagged, size_t *annot_first,
+		     uint32_t *annot_of)
+{
+	const struct pdf_tags *t = w->t;
+	for (size_t i = 0; i < t->annot_count; i++) {
+		const struct pdf_annot *a = &t->annot[i];
+		tagged[i] = a->elem < t->count && w->obj[a->elem] &&
+			    a->page < w->page_count;
+		if (tagged[i])
+			annot_first[a->elem + 1]++;
+	}
+	for (size_t i = 0; i < t->count; i++)
+		annot_first[i + 1] += annot_first[i];
+	size_t *fill = xmalloc((t->count + 1) * sizeof *fill);
+	memcpy(fill, annot_first, (t->count + 1) * sizeof *fill);
+	char num[24];
+	for (size_t i = 0; i < t->annot_count && w->ok; i++) {
+		if (!tagged[i])
+			continue;
+		const struct pdf_annot *a = &t->annot[i];
+		annot_of[fill[a->elem]++] = (uint32_t)i;
+		snprintf(num, sizeof num, "%zu", w->page_count + i);
+		w->ok = pdf_raw_set(a->annot, "StructParent", num);
+		if (a->text && *a->text) {
+			buf_clear(&w->b);
+			pdf_raw_text(&w->b, a->text, 2000);
+			w->ok = w->ok &&
+				pdf_raw_set(a->annot, "Contents", w->b.data);
+		}
+	}
+	free(fill);
+}
+
 bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
 		    size_t page_count, const struct pdf_doc_meta *meta)
 {
-	/* a page whose marked content libharu's arrays cannot map is left
-	 * untagged, with the whole document: a tree that misses content
-	 * would mislead */
-	bool taggable = true;
-	for (size_t p = 0; p < t->page_cap && p < page_count; p++)
-		taggable &= t->next_mcid[p] <= S_MAX_MCIDS;
-	if (!S_catalog(doc, meta, taggable))
+	if (!S_catalog(doc, meta, true))
 		return false;
-	if (!taggable)
-		return true;
 	bool *used = S_used(t);
 	/* each element's kids, child elements (the late ones last), then
 	 * its marked content, as a compressed row list */
@@ -616,90 +675,67 @@ bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
 		if (t->mcr[i].elem < t->count)
 			kid[fill[t->mcr[i].elem]++] =
 				(struct S_kid){true, (uint32_t)i};
+	free(fill);
 	S_content_order(t, first, kid);
-	struct S_writer w = {.doc = doc, .t = t, .pages = pages};
-	w.dict = xcalloc(t->count, sizeof *w.dict);
-	w.owner = xcalloc(t->mcr_count + 1, sizeof *w.owner);
-	HPDF_Array *kids = xcalloc(t->count, sizeof *kids);
-	HPDF_Dict root = HPDF_Dict_New(doc->mmgr);
-	w.r += root ? HPDF_Xref_Add(doc->xref, root) : HPDF_FAILD_TO_ALLOC_MEM;
-	for (size_t i = 0; i < t->count && w.r == HPDF_OK; i++) {
-		if (!used[i])
-			continue;
-		const struct pdf_elem *e = &t->e[i];
-		/* /P is set where the element is put (S_put_kids) */
-		w.dict[i] = S_elem_dict(&w, e->type, root, &kids[i]);
-		if (!w.dict[i])
-			break;
-		if (e->alt)
-			w.r += HPDF_Dict_Add(w.dict[i], "Alt",
-					     S_text(doc, e->alt, 20000));
-		if (e->scope) {
-			HPDF_Dict a = HPDF_Dict_New(doc->mmgr);
-			w.r += a ? HPDF_Dict_AddName(a, "O", "Table") +
-					   HPDF_Dict_AddName(a, "Scope",
-							     e->scope) +
-					   HPDF_Dict_Add(w.dict[i], "A", a)
-				 : HPDF_FAILD_TO_ALLOC_MEM;
-		}
+
+	struct S_writer w = {.doc = doc, .t = t, .page_count = page_count,
+			     .ok = true};
+	buf_init(&w.b);
+	w.page_obj = xcalloc(page_count + 1, sizeof *w.page_obj);
+	for (size_t p = 0; p < page_count; p++)
+		w.page_obj[p] = pdf_raw_number(pages[p]);
+	/* the numbers first (the root, then the elements in order), so
+	 * that each body can name its parent and its kids */
+	size_t n = 1;
+	for (size_t i = 0; i < t->count; i++)
+		n += used[i];
+	w.root = pdf_raw_reserve(doc, n);
+	w.ok = w.root != 0;
+	w.obj = xcalloc(t->count, sizeof *w.obj);
+	for (size_t i = 0, next = w.root + 1; i < t->count && w.ok; i++)
+		if (used[i])
+			w.obj[i] = (uint32_t)next++;
+	bool *tagged = xcalloc(t->annot_count + 1, sizeof *tagged);
+	size_t *annot_first = xcalloc(t->count + 1, sizeof *annot_first);
+	uint32_t *annot_of = xmalloc((t->annot_count + 1) * sizeof *annot_of);
+	if (w.ok)
+		S_annots(&w, tagged, annot_first, annot_of);
+	if (w.ok)
+		S_elements(&w, first, kid, annot_first, annot_of);
+	/* the pages: tab order by structure, their key in the parent tree */
+	char num[24];
+	for (size_t p = 0; p < page_count && w.ok; p++) {
+		snprintf(num, sizeof num, "%zu", p);
+		w.ok = pdf_raw_set(pages[p], "Tabs", "/S") &&
+		       (p >= t->page_cap || !t->next_mcid[p] ||
+			pdf_raw_set(pages[p], "StructParents", num));
 	}
-	for (size_t i = 0; i < t->count && w.r == HPDF_OK; i++) {
-		size_t n = first[i + 1] - first[i];
-		if (!used[i] || !n)
-			continue;
-		bool marks = kid[first[i]].mcr;
-		S_put_kids(&w, w.dict[i], kids[i], kid + first[i], n,
-			   S_group(t->e[i].type, marks));
+	struct buf root;
+	buf_init(&root);
+	if (w.ok) {
+		buf_printf(&root, "/Type /StructTreeRoot /K %u 0 R\n"
+				  "/ParentTree ",
+			   (unsigned)w.obj[0]);
+		S_parent_tree(&w, tagged, &root);
+		buf_printf(&root, "\n/ParentTreeNextKey %zu",
+			   page_count + t->annot_count);
 	}
-	/* each page's MCIDs (given in drawing order, so an MCID is its
-	 * index) to the element that holds them */
-	HPDF_Array *by_page = xcalloc(page_count ? page_count : 1,
-				      sizeof *by_page);
-	for (size_t i = 0; i < t->mcr_count && w.r == HPDF_OK; i++) {
-		const struct pdf_mcr *m = &t->mcr[i];
-		if (m->page >= page_count)
-			continue;
-		if (!by_page[m->page]) {
-			by_page[m->page] = HPDF_Array_New(doc->mmgr);
-			if (!by_page[m->page]) {
-				w.r = HPDF_FAILD_TO_ALLOC_MEM;
-				break;
-			}
-		}
-		HPDF_Dict o = w.owner[i] ? w.owner[i] : root;
-		w.r += HPDF_Array_Add(by_page[m->page], o);
+	if (w.ok) {
+		char ref[24];
+		snprintf(ref, sizeof ref, "%u 0 R", (unsigned)w.root);
+		w.ok = pdf_raw_fill(doc, w.root, root.data, root.len) &&
+		       pdf_raw_set(pdf_raw_catalog(doc), "StructTreeRoot",
+				   ref);
 	}
-	for (size_t p = 0; p < page_count && w.r == HPDF_OK; p++) {
-		w.r += HPDF_Dict_AddName(pages[p], "Tabs", "S");
-		if (by_page[p])
-			w.r += HPDF_Dict_AddNumber(pages[p], "StructParents",
-						   (HPDF_INT32)p);
-	}
-	HPDF_Dict *annot_elem = xcalloc(t->annot_count + 1,
-					sizeof *annot_elem);
-	S_annots(&w, kids, page_count, annot_elem);
-	HPDF_Dict tree = w.r == HPDF_OK
-				 ? S_parent_tree(&w, by_page, page_count,
-						 annot_elem, t->annot_count)
-				 : NULL;
-	free(annot_elem);
-	if (w.r == HPDF_OK && tree) {
-		w.r += HPDF_Dict_Add(w.dict[0], "P", root);
-		w.r += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-		w.r += HPDF_Dict_Add(root, "K", w.dict[0]);
-		w.r += HPDF_Dict_Add(root, "ParentTree", tree);
-		w.r += HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
-					   (HPDF_INT32)(page_count +
-							t->annot_count));
-		w.r += HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
-	}
-	free(by_page);
-	free(w.dict);
-	free(w.owner);
-	free(kids);
+	buf_free(&root);
+	buf_free(&w.b);
+	free(w.page_obj);
+	free(w.obj);
+	free(tagged);
+	free(annot_first);
+	free(annot_of);
 	free(kid);
 	free(first);
-	free(fill);
 	free(used);
-	return w.r == HPDF_OK;
+	return w.ok;
 }

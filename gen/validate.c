@@ -212,6 +212,7 @@ static void S_check_tree(const struct report *r, struct diags *d,
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	bool html_said = false;
+	char lang[36]; /* <span lang="xx"> is rendered: not warned about */
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER)
@@ -223,7 +224,9 @@ static void S_check_tree(const struct report *r, struct diags *d,
 		} else if (!html_said &&
 			   ((type == CMARK_NODE_HTML_BLOCK &&
 			     markdown_directive_of(n) == MARKDOWN_NOT_DIRECTIVE) ||
-			    type == CMARK_NODE_HTML_INLINE)) {
+			    (type == CMARK_NODE_HTML_INLINE &&
+			     !markdown_lang_span(n, lang, sizeof lang) &&
+			     !markdown_is_span_close(n)))) {
 			diag_warning(d, markdown_node_pos(n, NULL),
 				     "'%s' contains HTML; raw HTML is not "
 				     "rendered, use Markdown", what);

@@ -3,7 +3,11 @@
 # corpus of identifiers set in a narrow column (identifiers.md, through
 # render_case), each read by poppler (check_text.py: no warning, reading
 # order, hyphens, identifiers whole) and checked by qpdf; the example's
-# tags read by qpdf --json and pdfinfo (check_tags.py).
+# tags read by qpdf --json and pdfinfo (check_tags.py); what every PDF
+# declares (XMP with PDF/A-2a and PDF/UA-1, the sRGB output intent) and
+# the cases of archive/ (NAME.md rendered, NAME.expect: spans with /Lang,
+# notes referred to twice) read by check_archive.py; the same input gives
+# the same bytes twice.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here=$root/tests/pdf
@@ -55,6 +59,37 @@ for l in en es; do
 	script=$here/check_tags.py text_checks "report-$l tags" "$pdf" "$l" \
 		"$symbol" figures
 	qpdf_clean "report-$l" "$pdf"
+	script=$here/check_archive.py text_checks "report-$l archive" "$pdf"
+done
+# reproducible: a second build of the example, byte for byte
+if "$UPRGEN" build -C "$root" --out "$tmp/ex2" >/dev/null 2>"$tmp/err"; then
+	for l in en es; do
+		if cmp -s "$tmp/ex/report-$l.pdf" "$tmp/ex2/report-$l.pdf"; then
+			ok
+		else
+			ko "report-$l.pdf differs between two builds"
+		fi
+	done
+else
+	ko "second example build"
+fi
+
+for md in "$here"/archive/*.md; do
+	name=$(basename "$md" .md)
+	for k in 1 2; do
+		"$RENDER_CASE" "$root/tests/check/valid-minimal" "$md" \
+			"$tmp/$name.html" "$tmp/$name-$k.pdf" 2>"$tmp/$name.err" ||
+			{ ko "$name render"; head -n 5 "$tmp/$name.err"; continue 2; }
+	done
+	ok
+	if cmp -s "$tmp/$name-1.pdf" "$tmp/$name-2.pdf"; then
+		ok
+	else
+		ko "$name: two renders differ"
+	fi
+	script=$here/check_archive.py text_checks "$name" "$tmp/$name-1.pdf" \
+		"${md%.md}.expect"
+	qpdf_clean "$name" "$tmp/$name-1.pdf"
 done
 
 if "$RENDER_CASE" "$root/tests/check/valid-minimal" "$here/identifiers.md" \

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""What the PDF declares for archives and assistive technology, and the
+cases' own checks, read by poppler (pdfinfo, pdftotext) and qpdf.
+
+usage: check_archive.py CASE.pdf [CASE.expect] [ICC]
+Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
+  * the XMP (pdfinfo -meta) declares PDF/A-2a (pdfaid:part 2,
+    conformance A) and PDF/UA-1 (pdfuaid:part 1), with the extension
+    schema PDF/A-2 wants for pdfuaid, and repeats the document
+    information: title, creator tool, producer, the dates (pdfinfo's);
+  * the catalog has an sRGB output intent (GTS_PDFA1) whose profile is
+    the ICC file's bytes, /N 3; the trailer an /ID;
+  * pdftotext prints no warning;
+  * CASE.expect, one check a line:
+      span-lang CODE TEXT   a Span with /Lang (CODE) holds TEXT
+      note-once TEXT        TEXT is on exactly one page, once
+      marks N N N           the note marks in the text, in order
+      note-links N          every link to note N leads to the page its
+                            text is on
+"""
+import json
+import re
+import subprocess
+import sys
+
+pdf = sys.argv[1]
+expect = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
+icc = sys.argv[3] if len(sys.argv) > 3 else "/usr/share/color/icc/sRGB.icc"
+failed = 0
+
+
+def check(name, good, why=""):
+    global failed
+    if good:
+        print("ok", name)
+    else:
+        failed += 1
+        print("FAIL %s: %s" % (name, why))
+
+
+def run(*args):
+    p = subprocess.run(args, capture_output=True)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+rc, meta, err = run("pdfinfo", "-meta", pdf)
+meta = meta.decode("utf-8", "replace")
+for what, pat in [
+        ("pdfaid:part 2", r"<pdfaid:part>2</pdfaid:part>"),
+        ("pdfaid:conformance A",
+         r"<pdfaid:conformance>A</pdfaid:conformance>"),
+        ("pdfuaid:part 1", r"<pdfuaid:part>1</pdfuaid:part>"),
+        ("pdfuaid's extension schema",
+         r"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"),
+        ("xmp:CreatorTool uprgen", r"<xmp:CreatorTool>uprgen<"),
+        ("pdf:Producer", r"<pdf:Producer>[^<]+</pdf:Producer>")]:
+    check("XMP " + what, re.search(pat, meta), meta[:200] or err[:200])
+
+rc, info, err = run("pdfinfo", "-isodates", pdf)
+info = info.decode("utf-8", "replace")
+# PDF/UA: a title, shown as the window's (a report always has one; the
+# render cases have none)
+if re.search(r"^Title:", info, re.M):
+    check("XMP dc:title", re.search(r"<dc:title><rdf:Alt><rdf:li xml:lang="
+                                    r"\"x-default\">[^<]+</rdf:li>", meta),
+          meta[:200])
+m = re.search(r"^CreationDate:\s+(\S+)", info, re.M)
+x = re.search(r"<xmp:CreateDate>([^<]+)<", meta)
+check("XMP CreateDate is the information dictionary's",
+      m and x and m.group(1) == x.group(1),
+      "%s / %s" % (m and m.group(1), x and x.group(1)))
+m = re.search(r"^Producer:\s+(.+)$", info, re.M)
+x = re.search(r"<pdf:Producer>([^<]+)<", meta)
+check("XMP Producer is the information dictionary's",
+      m and x and m.group(1).strip() == x.group(1), info[:200])
+
+rc, out, err = run("qpdf", "--json", "--json-stream-data=inline",
+                   "--decode-level=generalized", pdf)
+check("qpdf --json reads it", rc == 0, err[:200])
+doc = json.loads(out)["qpdf"][1]
+objs = {k[4:]: v for k, v in doc.items() if k.startswith("obj:")}
+trailer = doc.get("trailer", {}).get("value", {})
+
+
+def val(ref):
+    if isinstance(ref, str) and ref.endswith(" R") and ref in objs:
+        o = objs[ref]
+        return o.get("value", o.get("stream", {}).get("dict"))
+    return ref
+
+
+cat = val(trailer.get("/Root")) or {}
+check("trailer /ID", len(trailer.get("/ID", [])) == 2, str(trailer)[:200])
+intents = val(cat.get("/OutputIntents")) or []
+oi = val(intents[0]) if intents else {}
+check("one output intent, GTS_PDFA1, sRGB",
+      len(intents) == 1 and oi.get("/S") == "/GTS_PDFA1" and
+      "sRGB" in oi.get("/OutputConditionIdentifier", ""), str(intents)[:300])
+prof = objs.get(oi.get("/DestOutputProfile", ""), {}).get("stream", {})
+import base64
+data = base64.b64decode(prof.get("data", "")) if prof else b""
+with open(icc, "rb") as f:
+    want = f.read()
+check("the output intent's profile is %s" % icc, data == want,
+      "%d bytes against %d" % (len(data), len(want)))
+check("the profile is /N 3", prof.get("dict", {}).get("/N") == 3,
+      str(prof.get("dict"))[:200])
+
+rc, text, err = run("pdftotext", "-layout", pdf, "-")
+check("pdftotext: no warning", rc == 0 and not err.strip(), err[:300])
+text = text.decode("utf-8", "replace")
+pages = text.split("\f")
+
+
+def elems():
+    for k, o in objs.items():
+        v = o.get("value")
+        if isinstance(v, dict) and v.get("/Type") == "/StructElem":
+            yield k, v
+
+
+def note_page(n):
+    """The pages whose text has note n's line, by its mark at a line's
+    start."""
+    return [i for i, p in enumerate(pages)
+            if re.search(r"^\s*%d\s{2,}\S" % n, p, re.M)]
+
+
+if expect:
+    rc, st, err = run("pdfinfo", "-struct-text", pdf)
+    st = st.decode("utf-8", "replace")
+    for line in open(expect, encoding="utf-8"):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, _, arg = line.partition(" ")
+        if kind == "span-lang":
+            code, _, words = arg.partition(" ")
+            spans = [v for k, v in elems() if v.get("/S") == "/Span" and
+                     v.get("/Lang") in ("u:" + code, code)]
+            check("a Span with /Lang (%s)" % code, spans,
+                  "Spans: %s" % [v.get("/Lang") for k, v in elems()
+                                 if v.get("/S") == "/Span"])
+            found = [s for s in re.findall(r"Span \(inline\)\n\s+\"([^\"]*)\"",
+                                           st) if words in s]
+            check("the %s Span holds %r" % (code, words), found,
+                  st[:300])
+        elif kind == "note-once":
+            n = text.count(arg)
+            check("note text %r once" % arg, n == 1, "%d times" % n)
+        elif kind == "marks":
+            body = "\n".join(l for p in pages for l in p.split("\n")
+                             if not re.match(r"^\s*\d+\s{2,}\S", l))
+            marks = re.findall(r"[a-z.,](\d+)(?=\s|$)", body, re.M)
+            check("note marks %s" % arg, marks == arg.split(),
+                  "found %s" % marks)
+        elif kind == "note-links":
+            n = int(arg)
+            where = note_page(n)
+            plist = json.loads(out)["pages"]
+            pnum = {p["object"]: i for i, p in enumerate(plist)}
+            dests = []
+            for i, p in enumerate(plist):
+                for a in val(val(objs[p["object"]]["value"]).get(
+                        "/Annots")) or []:
+                    av = val(a)
+                    d = val(av.get("/Dest"))
+                    if isinstance(d, list) and av.get("/Contents") in (
+                            "u:%d" % n, str(n)):
+                        dests.append((i, pnum.get(d[0])))
+            check("links to note %d: %d, from pages %s" %
+                  (n, len(dests), sorted({d[0] for d in dests})),
+                  len(dests) >= 2 and len({d[0] for d in dests}) >= 2,
+                  str(dests))
+            check("each leads to the note's page %s" % where,
+                  len(where) == 1 and all(d[1] == where[0] for d in dests),
+                  str(dests))
+        else:
+            check("known check %r" % kind, False, line)
+
+sys.exit(1 if failed else 0)
