@@ -689,8 +689,8 @@ static uint32_t S_text_new(struct pdf_font_file *ff, const uint32_t *u,
 
 /* The code that draws glyph g and reads as u[0..n): the glyph id itself
  * the first time, or when drawn for the same text before; else a code of
- * its own (TrueType), found through a hash.  0 (.notdef) when the code
- * space is full. */
+ * its own (TrueType), found through a hash; when the two-byte code space
+ * is full, the glyph id again (it reads as its first text). */
 static unsigned S_code(struct pdf_font_file *ff, unsigned g,
 		       const uint32_t *u, size_t n)
 {
@@ -713,8 +713,8 @@ static unsigned S_code(struct pdf_font_file *ff, unsigned g,
 		uint32_t e = ff->extra_hash[i];
 		if (!e) {
 			uint32_t code = ff->glyphs + ff->extra_count;
-			if (code >= S_CODES)
-				return 0;
+			if (code >= S_CODES) /* full: the glyph's first text */
+				return g;
 			ff->extra_gid[ff->extra_count++] = (uint16_t)g;
 			ff->text[code] = S_text_new(ff, u, n);
 			ff->extra_hash[i] = code + 1;
@@ -905,6 +905,12 @@ static void S_show_shaped(struct pdf_fonts *f, const char *s,
 	double adjust = 0; /* thousandths to move right before the next */
 	bool open = false;
 	for (unsigned i = 0; i < n; i++) {
+		if (!g[i].gid) {
+			/* .notdef (a character the font lacks in a shaped
+			 * run): not drawn (PDF/A), its room kept */
+			adjust += g[i].adv * k;
+			continue;
+		}
 		size_t nu = 0;
 		for (size_t at = r->start + lo[i]; at < r->start + hi[i] &&
 						   nu < 64;) {
@@ -932,16 +938,18 @@ static void S_show_shaped(struct pdf_fonts *f, const char *s,
 			S_num(o, yoff * size / 1000);
 			buf_puts(o, " Ts\n");
 		}
+		bool move = fabs(adjust) > 0.0005;
 		if (!open) {
 			buf_putc(o, '[');
 			open = true;
-		} else {
+			if (move)
+				S_num(o, -adjust);
+			buf_putc(o, '(');
+		} else if (move) {
 			buf_putc(o, ')');
-		}
-		if (fabs(adjust) > 0.0005) {
 			S_num(o, -adjust);
+			buf_putc(o, '(');
 		}
-		buf_putc(o, '(');
 		S_code_bytes(o, code);
 		adjust = g[i].adv * k - w - xoff;
 		if (yoff != 0) {
