@@ -8,15 +8,15 @@ SHARED    ?= $(abspath ../shared)
 
 CC        ?= cc
 WARN      := -Wall -Wextra -Werror
-# HarfBuzz's headers sit in their own folder (Debian's path: pkg-config
-# may not be installed yet when this is read)
-CPPFLAGS  += -I/usr/include/harfbuzz -D_POSIX_C_SOURCE=200809L -DUPRGEN_VERSION='"$(VERSION)"'
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DUPRGEN_VERSION='"$(VERSION)"'
 CFLAGS    ?= -O2 -g
 CFLAGS    += -std=c17 -pthread $(WARN)
 SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
-LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lxlsxwriter -lmicrohttpd -lharfbuzz-subset -lharfbuzz -lz -lm -pthread
+LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lxlsxwriter -lmicrohttpd -lz -lm -pthread
+# the PDF's text: shaping and font subsetting (<harfbuzz/hb.h>)
+LDLIBS    += -lharfbuzz-subset -lharfbuzz
 
 BROWSER_PACKAGES := chromium nodejs poppler-utils curl
 BROWSER_NPM      := puppeteer-core@24.43.1 axe-core@4.14.1
@@ -28,7 +28,9 @@ PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
                  libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
                  hyphen-en-us hyphen-es hyphen-fr hyphen-ru fonts-noto-core \
                  fonts-dejavu-core libzip-dev libexpat1-dev libxlsxwriter-dev \
-                 libmicrohttpd-dev libharfbuzz-dev fonts-noto-cjk icc-profiles-free
+                 libmicrohttpd-dev icc-profiles-free
+# the PDF's Arabic, Chinese and fallback fonts (emoji: Symbola)
+PACKAGES      += libharfbuzz-dev fonts-noto-cjk fonts-symbola
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
                  python3-openpyxl libreoffice-calc-nogui nodejs \
                  libreoffice-writer-nogui pandoc python3-docx python3-fonttools

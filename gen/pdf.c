@@ -954,6 +954,8 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 	HPDF_UseUTFEncodings(c.doc);
 	HPDF_SetCurrentEncoder(c.doc, "UTF-8");
 	bool ok = pdf_fonts_load(&c.fonts, c.doc, opt->font_dir, d);
+	if (ok) /* Arabic and Chinese shaped as the report's language */
+		pdf_fonts_set_lang(&c.fonts, lang_code(opt->lang));
 	c.chart_words = chart_words(opt->words);
 	c.matrix_words = matrix_words(opt->words);
 	c.env = (struct pdf_inline_env){

@@ -3,13 +3,12 @@
  * two-byte code of a font stands for, so that readers extract, search and
  * read aloud the text that was drawn.
  *
- * libharu writes an encoding CMap where the ToUnicode map belongs
- * (`begincidrange`, /CMapType 1); poppler warns about it once per font and
- * page and guesses.  pdf_font.c replaces it with what this writes, listing
- * only the codes a face drew: runs of codes that map to consecutive BMP
+ * pdf_font.c writes one for each font it embeds, listing only the codes
+ * (glyph ids) a font drew: runs of codes that map to consecutive BMP
  * characters as `bfrange`, the rest (characters beyond the BMP, as UTF-16
- * surrogate pairs) as `bfchar`.  Takes the entries, appends to the
- * caller's buffer; keeps nothing.
+ * surrogate pairs) and codes that stand for several characters (a
+ * ligature, an Arabic letter with its marks) as `bfchar`.  Takes the
+ * entries, appends to the caller's buffer; keeps nothing.
  */
 #include "pdf_int.h"
 
@@ -23,10 +22,9 @@ static void S_hex16(struct buf *out, unsigned v)
 	buf_printf(out, "%04X", v & 0xFFFF);
 }
 
-/* The UTF-16BE of u, in hex, between angle brackets. */
-static void S_utf16(struct buf *out, uint32_t u)
+/* The UTF-16BE of u, in hex. */
+static void S_utf16_units(struct buf *out, uint32_t u)
 {
-	buf_putc(out, '<');
 	if (u >= 0x10000 && u <= 0x10FFFF) {
 		u -= 0x10000;
 		S_hex16(out, 0xD800 + (u >> 10));
@@ -34,6 +32,17 @@ static void S_utf16(struct buf *out, uint32_t u)
 	} else {
 		S_hex16(out, u <= 0xFFFF ? u : 0xFFFD);
 	}
+}
+
+/* What an entry reads as, in UTF-16BE between angle brackets. */
+static void S_utf16(struct buf *out, const struct pdf_cmap_entry *e)
+{
+	buf_putc(out, '<');
+	if (e->seq)
+		for (uint32_t k = 0; k < e->n; k++)
+			S_utf16_units(out, e->seq[k]);
+	else
+		S_utf16_units(out, e->uni);
 	buf_putc(out, '>');
 }
 
@@ -43,9 +52,9 @@ static void S_utf16(struct buf *out, uint32_t u)
 static size_t S_run(const struct pdf_cmap_entry *e, size_t n, size_t i)
 {
 	size_t k = 1;
-	if (e[i].uni > 0xFFFF)
+	if (e[i].uni > 0xFFFF || e[i].seq)
 		return 1;
-	while (i + k < n && e[i + k].code == e[i].code + k &&
+	while (i + k < n && !e[i + k].seq && e[i + k].code == e[i].code + k &&
 	       e[i + k].uni == e[i].uni + k && e[i + k].uni <= 0xFFFF &&
 	       (e[i + k].code & 0xFF00) == (e[i].code & 0xFF00) &&
 	       (e[i + k].uni & 0xFF00) == (e[i].uni & 0xFF00))
@@ -85,7 +94,7 @@ static void S_blocks(struct buf *out, const struct pdf_cmap_entry *e,
 			buf_putc(out, '>');
 		}
 		buf_putc(out, ' ');
-		S_utf16(out, e[i].uni);
+		S_utf16(out, &e[i]);
 		buf_putc(out, '\n');
 		i += k;
 		total--;

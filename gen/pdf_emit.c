@@ -40,8 +40,7 @@ struct S_emit {
 	/* the element whose marked-content sequence is open at the page's
 	 * level (0: none): the lines of a paragraph on a page are one */
 	uint32_t page_open;
-	int cur_face;
-	float cur_size;
+	struct pdf_text_state ts; /* the font selected */
 	int cur_color;
 };
 
@@ -100,7 +99,7 @@ static void S_text_begin(struct S_emit *e)
 {
 	buf_puts(&e->ops, "BT\n");
 	e->tx = e->ty = 0;
-	e->cur_face = -1;
+	e->ts.file = -1;
 	e->cur_color = -1;
 }
 
@@ -120,19 +119,8 @@ static void S_flush(struct S_emit *e, HPDF_Page p)
 static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		   double x, double y)
 {
-	HPDF_Font font = pdf_fonts_get(e->f, d->face);
-	if (!font)
-		return;
+	(void)p;
 	struct buf *o = &e->ops;
-	if (d->face != e->cur_face || d->size != e->cur_size) {
-		buf_putc(o, '/');
-		buf_puts(o, HPDF_Page_GetLocalFontName(p, font));
-		buf_putc(o, ' ');
-		S_num(o, S_milli(d->size));
-		buf_puts(o, " Tf\n");
-		e->cur_face = d->face;
-		e->cur_size = d->size;
-	}
 	if (d->color != e->cur_color) {
 		for (int i = 0; i < 3; i++) {
 			S_num(o, S_milli(S_rgb[d->color < PDF_RGB ? d->color
@@ -162,17 +150,18 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		while (len && ((unsigned char)d->s[len] & 0xC0) == 0x80)
 			len--;
 	}
+	/* the fonts select themselves: a text may need several (Arabic,
+	 * CJK, a symbol from a fallback font) */
 	if (d->mark & PDF_MARK_SPACE) {
 		buf_clear(&e->spaced);
 		buf_put(&e->spaced, d->s, len);
 		buf_putc(&e->spaced, ' ');
-		pdf_fonts_encode(e->f, d->face, e->spaced.data, len + 1,
-				 !(d->mark & PDF_MARK_REPORTED), o);
+		pdf_fonts_show(e->f, d->face, d->size, e->spaced.data, len + 1,
+			       !(d->mark & PDF_MARK_REPORTED), &e->ts, o);
 	} else {
-		pdf_fonts_encode(e->f, d->face, d->s, len,
-				 !(d->mark & PDF_MARK_REPORTED), o);
+		pdf_fonts_show(e->f, d->face, d->size, d->s, len,
+			       !(d->mark & PDF_MARK_REPORTED), &e->ts, o);
 	}
-	buf_puts(o, " Tj\n");
 }
 
 /* The /ActualText entry of a span's marked content: what the text drawn
@@ -628,6 +617,7 @@ bool pdf_deflate(const struct buf *raw, struct buf *out)
 static void S_finish_page(struct S_emit *e, size_t i)
 {
 	S_page_close(e);
+	pdf_fonts_page(e->f, e->pages[i]);
 	pdf_raw_page_pack(e->pages[i], &e->page, &e->packed);
 	/* FNV-1a, twice with other starts, over what the pages draw: an
 	 * /ID that two builds of the same report share */

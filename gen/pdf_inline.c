@@ -321,12 +321,9 @@ static void S_report_bad(struct pdf_inline_env *env, const char *s,
 				      arena_strndup(env->arena, s, len));
 	diag_warning(env->d, pos,
 		     "U+%04X in \"%s\" cannot be drawn with the PDF's fonts "
-		     "(%s); the PDF shows U+FFFD instead%s",
-		     env->bad_first, text,
-		     env->bad_first > 0xFFFF
-			     ? "libharu has only the Basic Multilingual Plane"
-			     : "they have no glyph for it",
-		     more);
+		     "(none has a glyph for it); the PDF shows U+FFFD "
+		     "instead%s",
+		     env->bad_first, text, more);
 	env->bad_count = 0;
 }
 

@@ -50,28 +50,26 @@ enum pdf_face {
 	PDF_FACE_COUNT
 };
 
+/* The font files a face's characters may come from (pdf_font.c). */
+enum { PDF_FONT_FILES = 32 };
+struct pdf_font_file;
+
 struct pdf_fonts {
 	HPDF_Doc doc;
 	const char *dir;
 	struct diags *d;
 	bool failed; /* a face could not be loaded (reported) */
-	/* faces are loaded on first use: adv[face] is NULL until then */
-	HPDF_Font font[PDF_FACE_COUNT];
-	/* advance widths in 1/1000 em by BMP code point, filled on first
-	 * use: 0xFFFF is "not measured yet" */
+	/* files are loaded on first use: NULL until then, or absent */
+	struct pdf_font_file *file[PDF_FONT_FILES];
+	bool absent[PDF_FONT_FILES];
+	/* by face and BMP code point, filled on first use: the advance in
+	 * 1/1000 em (0xFFFF not measured yet) and the file that draws it */
 	uint16_t *adv[PDF_FACE_COUNT];
-	/* by BMP code point, a bit set once measured and found to have no
-	 * glyph in the face */
-	uint8_t *missing[PDF_FACE_COUNT];
-	/* by code, a bit set once drawn: the ToUnicode map lists these */
-	uint8_t *used[PDF_FACE_COUNT];
-	/* characters drawn with U+FFFD's glyph (beyond the BMP, or with no
-	 * glyph in the face) under codes of their own, PDF_STAND_IN + i for
-	 * stand_in[i], so that the text layer keeps what the text had; a
-	 * hash of them (key: code point + 1) finds a character's slot */
-	uint32_t *stand_in[PDF_FACE_COUNT];
-	uint32_t stand_in_count[PDF_FACE_COUNT];
-	uint32_t *stand_in_hash[PDF_FACE_COUNT];
+	uint8_t *file_of[PDF_FACE_COUNT];
+	struct hb_buffer_t *shaper;
+	struct pdf_shape_cache *cache; /* words shaped */
+	const struct hb_language_impl_t *lang; /* NULL: from the text */
+	uint32_t page_used; /* bits: files drawn on the page being drawn */
 	/* characters drawn as U+FFFD that the text had (pdf_inline.c sets
 	 * U+FFFD itself where it can say where): how many, the first, the
 	 * text it was in (xmalloc'd) */
@@ -80,25 +78,35 @@ struct pdf_fonts {
 	char *bad_text;
 };
 
-/* Checks that every face's file is there; dir (NULL: the system's fonts)
- * must outlive f. */
+/* What a content stream's text object has selected (pdf_fonts_show). */
+struct pdf_text_state {
+	int file;   /* -1: nothing yet */
+	float size;
+};
+
+/* Checks that every face's own file is there; dir (NULL: the system's
+ * fonts) must outlive f. */
 bool pdf_fonts_load(struct pdf_fonts *f, HPDF_Doc doc, const char *dir,
 		    struct diags *d);
 void pdf_fonts_free(struct pdf_fonts *f);
-/* The face, loaded into the document if it is not yet; NULL if it fails. */
-HPDF_Font pdf_fonts_get(struct pdf_fonts *f, enum pdf_face face);
-/* Appends len bytes of UTF-8 as a PDF literal string of the face's
- * two-byte codes (what libharu's ShowText writes as hex), its glyphs
- * marked for embedding; report: count what the face cannot draw for
- * pdf_fonts_report() (false: the caller reported it). */
-void pdf_fonts_encode(struct pdf_fonts *f, enum pdf_face face,
-		      const char *s, size_t len, bool report,
-		      struct buf *out);
-/* Before the save: each face's subset font made and deflated (see
- * pdf_font.c); false on a libharu error. */
+/* Shaping in that language (a BCP 47 tag), not guessed. */
+void pdf_fonts_set_lang(struct pdf_fonts *f, const char *lang);
+/* Appends the operators that show len bytes of UTF-8 in face at size at
+ * the text position: Tf wherever the font file changes (st: what is
+ * selected, updated), then the glyphs (Tj, or TJ where shaping placed
+ * them); report: count what no font can draw for pdf_fonts_report()
+ * (false: the caller reported it). */
+void pdf_fonts_show(struct pdf_fonts *f, enum pdf_face face, double size,
+		    const char *s, size_t len, bool report,
+		    struct pdf_text_state *st, struct buf *out);
+/* The fonts shown on the page since the last call go into its
+ * resources. */
+void pdf_fonts_page(struct pdf_fonts *f, HPDF_Page page);
+/* Before the save: each font file used subset and written; false on
+ * failure. */
 bool pdf_fonts_finish(struct pdf_fonts *f);
-/* Whether the face has a glyph for c (false above U+FFFF: libharu has
- * only the BMP); what it lacks is drawn as U+FFFD. */
+/* Whether a font of the face's chain has a glyph for c; what none has is
+ * drawn as U+FFFD. */
 bool pdf_fonts_can_draw(struct pdf_fonts *f, enum pdf_face face, unsigned c);
 /* Format characters that are never drawn and take no room: the soft
  * hyphen, zero-width spaces and joiners, bidi controls, word joiners,
@@ -122,25 +130,19 @@ enum { PDF_ZLEVEL = 3 };
 /* raw deflated (PDF_ZLEVEL) and appended to out; false if zlib fails. */
 bool pdf_deflate(const struct buf *raw, struct buf *out);
 
-/* The codes of stand-ins: the UTF-16 surrogates, which are never
- * characters, so never a character's own code; 2,048 a face, then the
- * plain U+FFFD. */
-enum { PDF_STAND_IN = 0xD800, PDF_STAND_IN_MAX = 0x800 };
-
 /* ---- ToUnicode maps (pdf_cmap.c) ---- */
 struct pdf_cmap_entry {
 	uint16_t code;
 	uint32_t uni; /* a Unicode scalar value, up to U+10FFFF */
+	/* or, when not NULL, n of them (a ligature, a cluster; 0: the
+	 * glyph reads as nothing, its neighbour carrying its text) */
+	const uint32_t *seq;
+	uint32_t n;
 };
 
 /* Appends the ToUnicode CMap of n entries sorted by code, ascending. */
 void pdf_cmap_write(struct buf *out, const struct pdf_cmap_entry *e,
 		    size_t n);
-
-/* ---- TrueType files (pdf_ttf.c) ---- */
-/* HPDF_LoadTTFontFromFile (embedded) of the font at path, its cmap
- * rebuilt so that libharu loads it faster; the same glyphs. */
-const char *pdf_ttf_load(HPDF_Doc doc, const char *path);
 
 /* ---- hyphenation (pdf_hyphen.c) ---- */
 struct pdf_hyphen;

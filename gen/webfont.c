@@ -9,8 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <hb-subset.h>
-#include <hb.h>
+#include <harfbuzz/hb-subset.h>
+#include <harfbuzz/hb.h>
 
 /* A site's text is read to at most this much, and a folder to this depth:
  * beyond, the characters found so far decide (a larger content folder is

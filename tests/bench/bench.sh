@@ -283,6 +283,20 @@ for n in $SIZES; do
 	T_PDF[$n]=$M_WALL R_PDF[$n]=$M_RSS
 	f_pdf=$M_FAIL; w_pdf=$M_WALL c_pdf=$M_CPU m_pdf=$M_RSS r_pdf=$M_RUNS
 	o_pdf=$(pdf_out "$O/out/report-en.pdf")
+	# the same report in Arabic (gencorpus's "ar"): what shaping costs
+	w_pdfar= f_pdfar= c_pdfar= m_pdfar= r_pdfar=0 o_pdfar= t_pdfar=
+	if [ "$n" = 250 ]; then
+		rm -rf "$D-ar"
+		"$W/gencorpus" "$n" "$D-ar" 20250715 ar || die "gencorpus $n ar failed"
+		say "N = $n: uprgen build --format pdf, in Arabic ($runs runs)"
+		measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D-ar" --out "$O/out" --format pdf
+		f_pdfar=$M_FAIL; w_pdfar=$M_WALL c_pdfar=$M_CPU m_pdfar=$M_RSS r_pdfar=$M_RUNS
+		o_pdfar=$(pdf_out "$O/out/report-ar.pdf")
+		if [ -n "$w_pdfar" ] && [ -n "$w_pdf" ]; then
+			le "$w_pdfar" "$(awk -v u="$w_pdf" 'BEGIN {print 2 * u}')" &&
+				t_pdfar="✓ ≤ 2× the English PDF" || t_pdfar="✗ wanted ≤ 2× the English PDF"
+		fi
+	fi
 
 	say "N = $n: uprgen build --format docx ($runs runs)"
 	measure "$runs" "$UPRGEN_TIMEOUT" 0 "$U" build -C "$D" --out "$O/out" --format docx
@@ -443,6 +457,11 @@ for n in $SIZES; do
 	[ -n "$w_peer" ] && r="pandoc + WeasyPrint $(fratio "$w_peer" "$w_pdf") slower"
 	[ -n "$w_typst" ] && r="${r:+$r; }Typst $(fratio "$w_typst" "$w_pdf") slower"
 	mrow "uprgen build --format pdf" "$ncomma" "$r" "$o_pdf" "$t_pdf"
+	if [ "$n" = 250 ]; then
+		M_FAIL=$f_pdfar M_WALL=$w_pdfar M_CPU=$c_pdfar M_RSS=$m_pdfar M_RUNS=$r_pdfar
+		r=$(fratio "$w_pdfar" "$w_pdf"); [ -n "$r" ] && r="$r the English PDF"
+		mrow "uprgen build --format pdf, the report in Arabic (shaped)" "$ncomma" "$r" "$o_pdfar" "$t_pdfar"
+	fi
 	M_FAIL=$f_docx M_WALL=$w_docx M_CPU=$c_docx M_RSS=$m_docx M_RUNS=$r_docx
 	r=
 	[ -n "$w_pdocx" ] && r="pandoc -t docx $(fratio "$w_pdocx" "$w_docx") slower"

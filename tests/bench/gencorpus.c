@@ -19,7 +19,12 @@
  * Deterministic: a fixed-seed PRNG (splitmix64), no clock, no locale.
  * Standalone (no gen/ code): cc -O2 -o gencorpus gencorpus.c
  *
- * usage: gencorpus N DIR [SEED]
+ * usage: gencorpus N DIR [SEED [ar]]
+ *
+ * With "ar" the report is in Arabic (languages: [ar]) for the PDF's
+ * shaping cost: the texts (recommendations, measures, sources, chapters)
+ * have each Latin letter replaced by an Arabic one, a word for a word of
+ * the same length; numbers, Markdown and link targets stay.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -103,6 +108,42 @@ static void sb_printf(struct sb *b, const char *fmt, ...)
 		exit(1);
 	}
 	sb_put(b, tmp, (size_t)n);
+}
+
+/* Arabic output (the "ar" argument). */
+static int S_arabic;
+
+/* s (taken) with its Latin letters turned Arabic when S_arabic, except
+ * in a link's target "](...)"; a new string. */
+static char *S_ar(char *s)
+{
+	static const char *const AR[26] = {
+		"ا", "ب", "ك", "د", "ي", "ف", "غ", "ه", "ي", "ج", "ك", "ل", "م",
+		"ن", "و", "ب", "ق", "ر", "س", "ت", "و", "ف", "و", "خ", "ي", "ز"};
+	if (!S_arabic)
+		return s;
+	size_t n = strlen(s);
+	char *out = malloc(2 * n + 1), *o = out;
+	if (!out)
+		exit(1);
+	int link = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '(' && i && s[i - 1] == ']')
+			link = 1;
+		else if (c == ')')
+			link = 0;
+		if (!link && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+			const char *a = AR[(c | 0x20) - 'a'];
+			memcpy(o, a, 2);
+			o += 2;
+		} else {
+			*o++ = c;
+		}
+	}
+	*o = 0;
+	free(s);
+	return out;
 }
 
 static char *sb_take(struct sb *b)
@@ -467,7 +508,7 @@ static char *S_rec_text(void)
 	for (char *p = b.p; (p = strstr(p, ", and ")); p += 6)
 		if (p[6] >= 'A' && p[6] <= 'Z')
 			p[6] = (char)(p[6] - 'A' + 'a');
-	return sb_take(&b);
+	return S_ar(sb_take(&b));
 }
 
 /* One sentence of a measure taken; markdown: bold, emphasis, links. */
@@ -541,7 +582,7 @@ static char *S_prose(int lo, int hi, int markdown)
 	}
 	b.len--; /* the last space */
 	b.p[b.len] = 0;
-	return sb_take(&b);
+	return S_ar(sb_take(&b));
 }
 
 static char *S_source(void)
@@ -567,7 +608,7 @@ static char *S_source(void)
 			  PICK(INSTITUTIONS), S_range(2022, 2024),
 			  S_range(5, 320), PICK(OBJECTS));
 	}
-	return sb_take(&b);
+	return S_ar(sb_take(&b));
 }
 
 static int S_cmp_act(const void *a, const void *b)
@@ -731,9 +772,10 @@ static void S_write_report(const char *dir)
 	      "of the Universal Periodic Review\"\n"
 	      "subtitle: \"Follow-up to the recommendations received at the "
 	      "42nd session of the Working Group (January 2023)\"\n"
-	      "symbol: PER/UPR4/MTR/2025\ndate: \"2025-07-15\"\n"
-	      "languages: [en]\n"
-	      "prepared_by: \"Ministry of Justice and Human Rights — "
+	      "symbol: PER/UPR4/MTR/2025\ndate: \"2025-07-15\"\n",
+	      f);
+	fprintf(f, "languages: [%s]\n", S_arabic ? "ar" : "en");
+	fputs("prepared_by: \"Ministry of Justice and Human Rights — "
 	      "Directorate General of Human Rights\"\n"
 	      "chapters:\n  - chapters/foreword.md\n"
 	      "  - chapters/introduction.md\n  - chapters/overview.md\n"
@@ -1223,12 +1265,14 @@ static void S_mkdir(const char *path)
 
 int main(int argc, char **argv)
 {
-	if (argc < 3 || argc > 4 || atoi(argv[1]) < 1) {
-		fprintf(stderr, "usage: gencorpus N DIR [SEED]\n");
+	if (argc < 3 || argc > 5 || atoi(argv[1]) < 1 ||
+	    (argc == 5 && strcmp(argv[4], "ar") != 0)) {
+		fprintf(stderr, "usage: gencorpus N DIR [SEED [ar]]\n");
 		return 2;
 	}
 	N = atoi(argv[1]);
-	S_state = argc == 4 ? strtoull(argv[3], NULL, 0) : 20250715;
+	S_state = argc >= 4 ? strtoull(argv[3], NULL, 0) : 20250715;
+	S_arabic = argc == 5;
 	const char *dir = argv[2];
 	char path[4096];
 	S_mkdir(dir);

@@ -58,8 +58,8 @@ fi
 flags=(-std=c17 -g -O1 -fno-omit-frame-pointer -Wall -Wextra
 	-D_POSIX_C_SOURCE=200809L -DUPRGEN_VERSION='"fuzz"'
 	-DUPRGEN_DATADIR='"/nonexistent"' "-DFUZZ_ROOT=\"$root\"" -Igen)
-# the libraries the Makefile links uprgen with
-read -r -a libs <<<"$(sed -n 's/^LDLIBS *:*= *//p' Makefile | head -n 1)"
+# the libraries the Makefile links uprgen with (its LDLIBS := and += lines)
+read -r -a libs <<<"$(sed -n 's/^LDLIBS *[:+]*= *//p' Makefile | tr '\n' ' ')"
 ((${#libs[@]})) || libs=(-lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lz -lm)
 mkdir -p "$out/obj"
 

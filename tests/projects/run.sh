@@ -276,5 +276,45 @@ else
 	ko "pdftotext is missing (poppler-utils)"
 fi
 
+# --- Arabic and Chinese in the PDFs: fonts, shaping, text --------------------
+# Every PDF of both projects: no character the fonts cannot draw (the
+# build's warning), qpdf --check clean, pdftotext without a warning and
+# without U+FFFD; then the checks of pdf.txt.
+for p in ar-fr zh-ru; do
+	lacks "$tmp/$p.pdf.log" 'cannot be drawn' "$p: a character no font draws"
+	for pdf in "$tmp/$p-pdf"/report-*.pdf; do
+		qpdf --check "$pdf" >"$tmp/qpdf" 2>&1 && ok ||
+			{ ko "$p: qpdf --check ${pdf##*/}"; head -n 5 "$tmp/qpdf"; }
+		pdftotext "$pdf" "$pdf.txt" 2>"$tmp/poppler"
+		[[ ! -s $tmp/poppler ]] && ok ||
+			{ ko "$p: poppler warns on ${pdf##*/}"; head -n 5 "$tmp/poppler"; }
+		lacks "$pdf.txt" $'\uFFFD' "$p: U+FFFD in ${pdf##*/}"
+	done
+done
+while read -r p l kind args; do
+	[[ -z $p || $p == \#* ]] && continue
+	pdf=$tmp/$p-pdf/report-$l.pdf
+	case $kind in
+	text) has "$pdf.txt" "$args" ;;
+	font)
+		read -r name type <<<"$args"
+		type=$(sed 's/[][().*+?^$|\\]/\\&/g' <<<"$type")
+		if pdffonts "$pdf" 2>/dev/null |
+			grep -qE "^[A-Z]{6}\+$name +$type +Identity-H +yes +yes +yes "; then
+			ok
+		else
+			ko "$p $l: no embedded subset $name ($type) with a ToUnicode map"
+			pdffonts "$pdf" 2>&1 | head -n 20
+		fi
+		;;
+	glyphs)
+		# shellcheck disable=SC2086 # the glyph ids are words
+		why=$(python3 "$here/check_glyphs.py" "$pdf" $args 2>&1) && ok ||
+			ko "$p $l: $why"
+		;;
+	*) ko "pdf.txt: unknown check '$kind'" ;;
+	esac
+done <"$here/pdf.txt"
+
 echo "projects: $pass passed, $fail failed"
 ((fail == 0))
