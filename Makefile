@@ -32,6 +32,11 @@ PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
                  python3-openpyxl libreoffice-calc-nogui nodejs \
                  libreoffice-writer-nogui pandoc python3-docx python3-fonttools
+# FriBidi (right-to-left lines in the PDF) and libunibreak (Chinese line
+# breaking in the PDF).
+PACKAGES      += libfribidi-dev libunibreak-dev
+CPPFLAGS      += $(shell pkg-config --cflags fribidi libunibreak 2>/dev/null)
+LDLIBS        += -lfribidi -lunibreak
 
 SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)

@@ -857,7 +857,7 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 		.symbol = o->symbol,
 		.title = o->header_title ? o->header_title : o->title,
 		.headings = c->heads, .heading_count = c->head_count,
-		.front_pages = front};
+		.front_pages = front, .rtl = lang_is_rtl(o->lang)};
 	return pdf_emit(c->doc, &c->fonts, &c->pages, &info);
 }
 
@@ -932,7 +932,7 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 	c.matrix_words = matrix_words(opt->words);
 	c.env = (struct pdf_inline_env){
 		.fonts = &c.fonts, .arena = &c.arena, .d = d,
-		.source = opt->file,
+		.source = opt->file, .rtl = lang_is_rtl(opt->lang),
 		.hyphen = ok ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)
 			     : NULL};
 	if (ok) {

@@ -245,6 +245,7 @@ static void S_vertical(struct S_paint *P)
 			    .h = S_PLOT_H};
 	f.w = P->right - 2 - f.x0;
 	f.slot = f.w / (double)(c->category_count ? c->category_count : 1);
+	size_t plot = P->l.n;
 	S_grid(P, &f);
 	if (c->type == CHART_TYPE_LINE)
 		S_lines(P, &f);
@@ -255,6 +256,10 @@ static void S_vertical(struct S_paint *P)
 		below = fmax(below, S_label(P, c->categories[k], PDF_CENTER,
 					    f.x0 + f.slot * (double)k + 1,
 					    f.slot - 2, f.top + f.h + 3));
+	/* the plot reads left to right on a right-to-left page too (its
+	 * axis is time or an order), as on the website */
+	for (size_t i = plot; i < P->l.n; i++)
+		P->l.d[i].mark |= PDF_MARK_LTR;
 	P->y = f.top + f.h + 3 + below;
 }
 

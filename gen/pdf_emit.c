@@ -121,6 +121,28 @@ static void S_flush(struct S_emit *e, HPDF_Page p)
 	buf_clear(&e->page);
 }
 
+/* Where something laid out at x, w wide, is drawn: on a right-to-left
+ * page (Arabic) the whole page is mirrored, each box still drawn left to
+ * right; d (NULL: a mark of the page's own) may ask to be kept as laid,
+ * only moved into the mirrored text block (PDF_MARK_LTR). */
+static double S_x(const struct S_emit *e, const struct pdf_draw *d, double x,
+		  double w)
+{
+	if (!e->info->rtl)
+		return x;
+	if (d && (d->mark & PDF_MARK_LTR))
+		return x - PDF_MARGIN_LEFT + PDF_MARGIN_RIGHT;
+	return PDF_PAGE_W - x - w;
+}
+
+/* A line's two x coordinates (xy[0] and xy[2]) where they are drawn. */
+static void S_line_x(const struct S_emit *e, const struct pdf_draw *d,
+		     double xy[4])
+{
+	xy[0] = S_x(e, d, xy[0], 0);
+	xy[2] = S_x(e, d, xy[2], 0);
+}
+
 static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		   double x, double y)
 {
@@ -146,6 +168,9 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		buf_puts(o, "rg\n");
 		e->cur_color = d->color;
 	}
+	if (e->info->rtl)
+		x = S_x(e, d, x,
+			pdf_fonts_width(e->f, d->face, d->size, d->s, d->len));
 	/* Td moves from the last position: kept in whole thousandths, the
 	 * moves add up exactly */
 	long tx = S_milli(x), ty = S_milli(y);
@@ -247,24 +272,29 @@ static void S_graphic(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	case PDF_DRAW_RECT:
 		S_op(&e->page, (const double[]){rgb[0], rgb[1], rgb[2]}, 3,
 		     "rg\n");
-		S_op(&e->page, (const double[]){d->x, y - d->h, d->w, d->h}, 4,
-		     "re\nf\n");
+		S_op(&e->page,
+		     (const double[]){S_x(e, d, d->x, d->w), y - d->h, d->w,
+				      d->h},
+		     4, "re\nf\n");
 		break;
 	case PDF_DRAW_DOT:
 		S_flush(e, p);
 		HPDF_Page_SetRGBFill(p, rgb[0], rgb[1], rgb[2]);
-		HPDF_Page_Circle(p, d->x, (HPDF_REAL)y, d->w);
+		HPDF_Page_Circle(p, (HPDF_REAL)S_x(e, d, d->x, 0),
+				 (HPDF_REAL)y, d->w);
 		HPDF_Page_Fill(p);
 		break;
-	case PDF_DRAW_LINE:
-		S_line(&e->page, rgb, d->size,
-		       (const double[]){d->x, y, d->x + d->w, y - d->h},
-		       d->color == PDF_RGB);
+	case PDF_DRAW_LINE: {
+		double xy[4] = {d->x, y, d->x + d->w, y - d->h};
+		S_line_x(e, d, xy);
+		S_line(&e->page, rgb, d->size, xy, d->color == PDF_RGB);
 		break;
+	}
 	case PDF_DRAW_IMAGE:
 		S_flush(e, p);
-		HPDF_Page_DrawImage(p, d->image, d->x, (HPDF_REAL)(y - d->h),
-				    d->w, d->h);
+		HPDF_Page_DrawImage(p, d->image,
+				    (HPDF_REAL)S_x(e, d, d->x, d->w),
+				    (HPDF_REAL)(y - d->h), d->w, d->h);
 		break;
 	default:
 		break;
@@ -278,8 +308,9 @@ static void S_goto(struct S_emit *e, int page, const struct pdf_draw *d,
 		e->goto_cap = e->goto_cap ? 2 * e->goto_cap : 64;
 		e->gotos = xrealloc(e->gotos, e->goto_cap * sizeof *e->gotos);
 	}
-	HPDF_Rect r = {d->x, (HPDF_REAL)(top - d->y - d->h), d->x + d->w,
-		       (HPDF_REAL)(top - d->y)};
+	double x = S_x(e, d, d->x, d->w);
+	HPDF_Rect r = {(HPDF_REAL)x, (HPDF_REAL)(top - d->y - d->h),
+		       (HPDF_REAL)(x + d->w), (HPDF_REAL)(top - d->y)};
 	e->gotos[e->goto_count++] = (struct S_goto){page, d->ref, note, r,
 						    d->elem};
 }
@@ -307,8 +338,9 @@ static void S_marks(struct S_emit *e, int page, const struct pdf_draw *d,
 		    double top)
 {
 	HPDF_Page p = e->pages[page];
-	HPDF_Rect r = {d->x, (HPDF_REAL)(top - d->y - d->h), d->x + d->w,
-		       (HPDF_REAL)(top - d->y)};
+	double x = S_x(e, d, d->x, d->w);
+	HPDF_Rect r = {(HPDF_REAL)x, (HPDF_REAL)(top - d->y - d->h),
+		       (HPDF_REAL)(x + d->w), (HPDF_REAL)(top - d->y)};
 	HPDF_Annotation a;
 	switch (d->kind) {
 	case PDF_DRAW_URI:
@@ -495,10 +527,9 @@ static void S_notes(struct S_emit *e, int page)
 	static const HPDF_REAL black[3] = {0, 0, 0};
 	S_page_close(e);
 	buf_puts(&e->page, "/Artifact BMC\n");
-	S_line(&e->page, black, 0.5,
-	       (const double[]){PDF_MARGIN_LEFT, top + 7, PDF_MARGIN_LEFT + 90,
-				top + 7},
-	       false);
+	double xy[4] = {PDF_MARGIN_LEFT, top + 7, PDF_MARGIN_LEFT + 90, top + 7};
+	S_line_x(e, NULL, xy);
+	S_line(&e->page, black, 0.5, xy, false);
 	buf_puts(&e->page, "EMC\n");
 	for (size_t i = 0; i < pp->note_count; i++) {
 		S_chunk(e, page, pp->notes[i], top);
@@ -602,9 +633,9 @@ static void S_header_footer(struct S_emit *e, int page)
 	static const HPDF_REAL black[3] = {0, 0, 0};
 	S_page_close(e);
 	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
-	S_line(&e->page, black, 0.4, (const double[]){PDF_MARGIN_LEFT, y - 6,
-						      right, y - 6},
-	       false);
+	double xy[4] = {PDF_MARGIN_LEFT, y - 6, right, y - 6};
+	S_line_x(e, NULL, xy);
+	S_line(&e->page, black, 0.4, xy, false);
 	buf_puts(&e->page, "EMC\n");
 	buf_clear(&t);
 	buf_printf(&t, "%d", page - (int)e->info->front_pages + 1);
