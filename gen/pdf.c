@@ -290,11 +290,21 @@ static struct pdf_chunk *S_code_line(struct S_ctx *c, const struct S_frame *f,
 		.x = (float)f->left, .w = (float)(f->right - f->left),
 		.h = (float)h});
 	double base = pad_top + S_CODE_LEADING * 0.75;
-	double x = f->left + 6;
+	double x = f->left + 6, arrow_x = f->left + 1;
+	if (c->env.rtl) {
+		/* code reads left to right: on a right-to-left page, which
+		 * is mirrored when drawn, it is laid out at the block's
+		 * other end */
+		x = f->right - 6 - pdf_fonts_width(&c->fonts, PDF_MONO,
+						   S_CODE_SIZE, s, len);
+		arrow_x = f->right - 1 - pdf_fonts_width(&c->fonts, PDF_MONO,
+							 S_CODE_SIZE - 1,
+							 "\u21aa", 3);
+	}
 	if (cont)
 		pdf_list_add(&l, (struct pdf_draw){
 			.kind = PDF_DRAW_TEXT, .face = PDF_MONO,
-			.color = PDF_GREY, .x = (float)(f->left + 1),
+			.color = PDF_GREY, .x = (float)arrow_x,
 			.y = (float)base, .size = (float)(S_CODE_SIZE - 1),
 			.s = "\u21aa", .len = 3});
 	if (len)

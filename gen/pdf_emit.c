@@ -44,6 +44,10 @@ struct S_emit {
 	int cur_face;
 	float cur_size;
 	int cur_color;
+	/* a right-to-left page's text of several words drawn as one (a
+	 * running head, the title page's block) set word by word here */
+	struct pdf_para words;
+	struct pdf_inline_env words_env;
 };
 
 static const float S_rgb[PDF_COLOR_COUNT][3] = {
@@ -202,6 +206,41 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 				 !(d->mark & PDF_MARK_REPORTED), o);
 	}
 	buf_puts(o, " Tj\n");
+}
+
+/* Text drawn as one that holds several words, on a right-to-left page:
+ * set as a paragraph of one line (pdf_inline.c), so that its words stand
+ * right to left when mirrored and runs of the other direction keep their
+ * order, each word drawn where that line puts it.  Code (monospace) is
+ * drawn as it is: it reads left to right. */
+static void S_text_words(struct S_emit *e, HPDF_Page p,
+			 const struct pdf_draw *d, double x, double y)
+{
+	if (!e->info->rtl || d->face >= PDF_MONO ||
+	    !memchr(d->s, ' ', d->len)) {
+		S_text(e, p, d, x, y);
+		return;
+	}
+	struct pdf_para *w = &e->words;
+	pdf_para_reset(w, (enum pdf_face)d->face, d->size, d->size);
+	w->styles[0].color = (enum pdf_color)d->color;
+	pdf_para_text(w, &e->words_env, (enum pdf_face)d->face, d->s, d->len);
+	pdf_para_finish(w);
+	struct pdf_chunk **line;
+	size_t n = pdf_para_set(w, &e->words_env, x, 1e9, PDF_LEFT, &line);
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < line[k]->n; i++) {
+			struct pdf_draw t = line[k]->d[i];
+			if (t.kind != PDF_DRAW_TEXT)
+				continue;
+			t.color = d->color;
+			/* the last word keeps the space the whole had */
+			bool last = k + 1 == n && i + 1 == line[k]->n;
+			t.mark = (uint8_t)((t.mark & PDF_MARK_SPACE) |
+					   (last ? d->mark : d->mark &
+							~PDF_MARK_SPACE));
+			S_text(e, p, &t, t.x, y);
+		}
 }
 
 /* The /ActualText entry of a span's marked content: what the text drawn
@@ -505,7 +544,7 @@ static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 				     d->kind == PDF_DRAW_SPAN ? d : NULL);
 		}
 		if (d->kind == PDF_DRAW_TEXT)
-			S_text(e, p, d, d->x, top - d->y);
+			S_text_words(e, p, d, d->x, top - d->y);
 		else if (d->kind == PDF_DRAW_PAGEREF)
 			S_pageref(e, p, d, top);
 	}
@@ -594,7 +633,7 @@ static void S_line_text(struct S_emit *e, HPDF_Page p, enum pdf_face face,
 	S_page_close(e);
 	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
 	S_text_begin(e);
-	S_text(e, p, &d, x, y);
+	S_text_words(e, p, &d, x, y);
 	S_text_end(e);
 	buf_puts(&e->page, "EMC\n");
 }
@@ -782,6 +821,9 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	buf_init(&e.ops);
 	buf_init(&e.page);
 	buf_init(&e.spaced);
+	pdf_para_init(&e.words);
+	e.words_env = (struct pdf_inline_env){.fonts = f, .arena = pg->a,
+					      .rtl = info->rtl};
 	e.pages = xcalloc(pg->count, sizeof *e.pages);
 	e.head = xcalloc(info->heading_count + 1, sizeof *e.head);
 	e.note = xcalloc(pg->note_total + 1, sizeof *e.note);
@@ -832,5 +874,6 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	buf_free(&e.ops);
 	buf_free(&e.page);
 	buf_free(&e.spaced);
+	pdf_para_free(&e.words);
 	return ok;
 }
