@@ -16,7 +16,7 @@ CFLAGS    += -std=c17 -pthread $(WARN)
 SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
-LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lxlsxwriter -lmicrohttpd -lharfbuzz-subset -lharfbuzz -lz -lm -pthread
+LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lfribidi -lunibreak -lxlsxwriter -lmicrohttpd -lharfbuzz-subset -lharfbuzz -lz -lm -pthread
 
 BROWSER_PACKAGES := chromium nodejs poppler-utils curl
 BROWSER_NPM      := puppeteer-core@24.43.1 axe-core@4.14.1
@@ -35,8 +35,6 @@ TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
 # FriBidi (right-to-left lines in the PDF) and libunibreak (Chinese line
 # breaking in the PDF).
 PACKAGES      += libfribidi-dev libunibreak-dev
-CPPFLAGS      += $(shell pkg-config --cflags fribidi libunibreak 2>/dev/null)
-LDLIBS        += -lfribidi -lunibreak
 
 SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)

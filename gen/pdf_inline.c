@@ -35,7 +35,7 @@
 
 #include "markdown.h"
 
-#include <fribidi.h>
+#include <fribidi/fribidi.h>
 #include <linebreak.h>
 #include <math.h>
 #include <pthread.h>
