@@ -172,9 +172,6 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		buf_puts(o, "rg\n");
 		e->cur_color = d->color;
 	}
-	if (e->info->rtl)
-		x = S_x(e, d, x,
-			pdf_fonts_width(e->f, d->face, d->size, d->s, d->len));
 	/* Td moves from the last position: kept in whole thousandths, the
 	 * moves add up exactly */
 	long tx = S_milli(x), ty = S_milli(y);
@@ -208,17 +205,25 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	buf_puts(o, " Tj\n");
 }
 
-/* Text drawn as one that holds several words, on a right-to-left page:
- * set as a paragraph of one line (pdf_inline.c), so that its words stand
- * right to left when mirrored and runs of the other direction keep their
+/* Text laid out at x, y, drawn where the page puts it: on a
+ * right-to-left page mirrored, and text drawn as one that holds several
+ * words set as a paragraph of one line (pdf_inline.c) first, so that its
+ * words stand right to left and runs of the other direction keep their
  * order, each word drawn where that line puts it.  Code (monospace) is
- * drawn as it is: it reads left to right. */
+ * drawn whole: it reads left to right; so is what is kept as laid out
+ * (PDF_MARK_LTR). */
 static void S_text_words(struct S_emit *e, HPDF_Page p,
 			 const struct pdf_draw *d, double x, double y)
 {
-	if (!e->info->rtl || d->face >= PDF_MONO ||
-	    !memchr(d->s, ' ', d->len)) {
+	if (!e->info->rtl) {
 		S_text(e, p, d, x, y);
+		return;
+	}
+	if (d->face >= PDF_MONO || (d->mark & PDF_MARK_LTR) ||
+	    !memchr(d->s, ' ', d->len)) {
+		double w = pdf_fonts_width(e->f, d->face, d->size, d->s,
+					   d->len);
+		S_text(e, p, d, S_x(e, d, x, w), y);
 		return;
 	}
 	struct pdf_para *w = &e->words;
@@ -239,7 +244,9 @@ static void S_text_words(struct S_emit *e, HPDF_Page p,
 			t.mark = (uint8_t)((t.mark & PDF_MARK_SPACE) |
 					   (last ? d->mark : d->mark &
 							~PDF_MARK_SPACE));
-			S_text(e, p, &t, t.x, y);
+			double tw = pdf_fonts_width(e->f, t.face, t.size, t.s,
+						    t.len);
+			S_text(e, p, &t, S_x(e, d, t.x, tw), y);
 		}
 }
 
@@ -369,7 +376,7 @@ static void S_pageref(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	t.s = num;
 	t.len = (uint32_t)strlen(num);
 	double w = pdf_fonts_width(e->f, d->face, d->size, num, t.len);
-	S_text(e, p, &t, d->x - w, top - d->y);
+	S_text_words(e, p, &t, d->x - w, top - d->y);
 }
 
 /* Links, anchors and text: what is not a plain graphic. */
