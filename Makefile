@@ -14,7 +14,7 @@ CFLAGS    += -std=c17 -pthread $(WARN)
 SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
-LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lxlsxwriter -lmicrohttpd -lz -lm -pthread
+LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lfribidi -lunibreak -lxlsxwriter -lmicrohttpd -lz -lm -pthread
 # the PDF's text: shaping and font subsetting (<harfbuzz/hb.h>)
 LDLIBS    += -lharfbuzz-subset -lharfbuzz
 
@@ -34,6 +34,9 @@ PACKAGES      += libharfbuzz-dev fonts-noto-cjk fonts-symbola
 TEST_PACKAGES := valgrind poppler-utils qpdf cmark-gfm python3 \
                  python3-openpyxl libreoffice-calc-nogui nodejs \
                  libreoffice-writer-nogui pandoc python3-docx python3-fonttools
+# FriBidi (right-to-left lines in the PDF) and libunibreak (Chinese line
+# breaking in the PDF).
+PACKAGES      += libfribidi-dev libunibreak-dev
 
 SRC       ?= $(wildcard gen/*.c)
 OBJ       := $(SRC:gen/%.c=build/obj/%.o)

@@ -292,11 +292,21 @@ static struct pdf_chunk *S_code_line(struct S_ctx *c, const struct S_frame *f,
 		.x = (float)f->left, .w = (float)(f->right - f->left),
 		.h = (float)h});
 	double base = pad_top + S_CODE_LEADING * 0.75;
-	double x = f->left + 6;
+	double x = f->left + 6, arrow_x = f->left + 1;
+	if (c->env.rtl) {
+		/* code reads left to right: on a right-to-left page, which
+		 * is mirrored when drawn, it is laid out at the block's
+		 * other end */
+		x = f->right - 6 - pdf_fonts_width(&c->fonts, PDF_MONO,
+						   S_CODE_SIZE, s, len);
+		arrow_x = f->right - 1 - pdf_fonts_width(&c->fonts, PDF_MONO,
+							 S_CODE_SIZE - 1,
+							 "\u21aa", 3);
+	}
 	if (cont)
 		pdf_list_add(&l, (struct pdf_draw){
 			.kind = PDF_DRAW_TEXT, .face = PDF_MONO,
-			.color = PDF_GREY, .x = (float)(f->left + 1),
+			.color = PDF_GREY, .x = (float)arrow_x,
 			.y = (float)base, .size = (float)(S_CODE_SIZE - 1),
 			.s = "\u21aa", .len = 3});
 	if (len)
@@ -872,7 +882,7 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 		.symbol = o->symbol,
 		.title = o->header_title ? o->header_title : o->title,
 		.headings = c->heads, .heading_count = c->head_count,
-		.front_pages = front};
+		.front_pages = front, .rtl = lang_is_rtl(o->lang)};
 	return pdf_emit(c->doc, &c->fonts, &c->pages, &info);
 }
 
@@ -960,7 +970,7 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 	c.matrix_words = matrix_words(opt->words);
 	c.env = (struct pdf_inline_env){
 		.fonts = &c.fonts, .arena = &c.arena, .d = d,
-		.source = opt->file,
+		.source = opt->file, .rtl = lang_is_rtl(opt->lang),
 		.hyphen = ok ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)
 			     : NULL};
 	if (ok) {

@@ -245,16 +245,35 @@ static void S_vertical(struct S_paint *P)
 			    .h = S_PLOT_H};
 	f.w = P->right - 2 - f.x0;
 	f.slot = f.w / (double)(c->category_count ? c->category_count : 1);
+	size_t plot = P->l.n;
 	S_grid(P, &f);
 	if (c->type == CHART_TYPE_LINE)
 		S_lines(P, &f);
 	else
 		S_bars(P, &f);
 	double below = 0;
+	size_t labels = P->l.n;
 	for (size_t k = 0; k < c->category_count; k++)
 		below = fmax(below, S_label(P, c->categories[k], PDF_CENTER,
 					    f.x0 + f.slot * (double)k + 1,
 					    f.slot - 2, f.top + f.h + 3));
+	/* a right-to-left name under its bar: its words mirrored within
+	 * its slot, as the page's mirroring would, the plot not being
+	 * mirrored */
+	for (size_t i = labels; i < P->l.n && P->env->rtl; i++) {
+		struct pdf_draw *d = &P->l.d[i];
+		if (d->kind != PDF_DRAW_TEXT)
+			continue;
+		double k = floor((d->x - f.x0) / f.slot);
+		double mid = f.x0 + f.slot * (k + 0.5);
+		d->x = (float)(2 * mid - d->x -
+			       pdf_fonts_width(P->env->fonts, d->face, d->size,
+					       d->s, d->len));
+	}
+	/* the plot reads left to right on a right-to-left page too (its
+	 * axis is time or an order), as on the website */
+	for (size_t i = plot; i < P->l.n; i++)
+		P->l.d[i].mark |= PDF_MARK_LTR;
 	P->y = f.top + f.h + 3 + below;
 }
 

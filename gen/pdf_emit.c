@@ -42,6 +42,10 @@ struct S_emit {
 	uint32_t page_open;
 	struct pdf_text_state ts; /* the font selected */
 	int cur_color;
+	/* a right-to-left page's text of several words drawn as one (a
+	 * running head, the title page's block) set word by word here */
+	struct pdf_para words;
+	struct pdf_inline_env words_env;
 };
 
 static const float S_rgb[PDF_COLOR_COUNT][3] = {
@@ -116,6 +120,28 @@ static void S_flush(struct S_emit *e, HPDF_Page p)
 	buf_clear(&e->page);
 }
 
+/* Where something laid out at x, w wide, is drawn: on a right-to-left
+ * page (Arabic) the whole page is mirrored, each box still drawn left to
+ * right; d (NULL: a mark of the page's own) may ask to be kept as laid,
+ * only moved into the mirrored text block (PDF_MARK_LTR). */
+static double S_x(const struct S_emit *e, const struct pdf_draw *d, double x,
+		  double w)
+{
+	if (!e->info->rtl)
+		return x;
+	if (d && (d->mark & PDF_MARK_LTR))
+		return x - PDF_MARGIN_LEFT + PDF_MARGIN_RIGHT;
+	return PDF_PAGE_W - x - w;
+}
+
+/* A line's two x coordinates (xy[0] and xy[2]) where they are drawn. */
+static void S_line_x(const struct S_emit *e, const struct pdf_draw *d,
+		     double xy[4])
+{
+	xy[0] = S_x(e, d, xy[0], 0);
+	xy[2] = S_x(e, d, xy[2], 0);
+}
+
 static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		   double x, double y)
 {
@@ -162,6 +188,51 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 		pdf_fonts_show(e->f, d->face, d->size, d->s, len,
 			       !(d->mark & PDF_MARK_REPORTED), &e->ts, o);
 	}
+}
+
+/* Text laid out at x, y, drawn where the page puts it: on a
+ * right-to-left page mirrored, and text drawn as one that holds several
+ * words set as a paragraph of one line (pdf_inline.c) first, so that its
+ * words stand right to left and runs of the other direction keep their
+ * order, each word drawn where that line puts it.  Code (monospace) is
+ * drawn whole: it reads left to right; so is what is kept as laid out
+ * (PDF_MARK_LTR). */
+static void S_text_words(struct S_emit *e, HPDF_Page p,
+			 const struct pdf_draw *d, double x, double y)
+{
+	if (!e->info->rtl) {
+		S_text(e, p, d, x, y);
+		return;
+	}
+	if (d->face >= PDF_MONO || (d->mark & PDF_MARK_LTR) ||
+	    !memchr(d->s, ' ', d->len)) {
+		double w = pdf_fonts_width(e->f, d->face, d->size, d->s,
+					   d->len);
+		S_text(e, p, d, S_x(e, d, x, w), y);
+		return;
+	}
+	struct pdf_para *w = &e->words;
+	pdf_para_reset(w, (enum pdf_face)d->face, d->size, d->size);
+	w->styles[0].color = (enum pdf_color)d->color;
+	pdf_para_text(w, &e->words_env, (enum pdf_face)d->face, d->s, d->len);
+	pdf_para_finish(w);
+	struct pdf_chunk **line;
+	size_t n = pdf_para_set(w, &e->words_env, x, 1e9, PDF_LEFT, &line);
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < line[k]->n; i++) {
+			struct pdf_draw t = line[k]->d[i];
+			if (t.kind != PDF_DRAW_TEXT)
+				continue;
+			t.color = d->color;
+			/* the last word keeps the space the whole had */
+			bool last = k + 1 == n && i + 1 == line[k]->n;
+			t.mark = (uint8_t)((t.mark & PDF_MARK_SPACE) |
+					   (last ? d->mark : d->mark &
+							~PDF_MARK_SPACE));
+			double tw = pdf_fonts_width(e->f, t.face, t.size, t.s,
+						    t.len);
+			S_text(e, p, &t, S_x(e, d, t.x, tw), y);
+		}
 }
 
 /* The /ActualText entry of a span's marked content: what the text drawn
@@ -232,24 +303,29 @@ static void S_graphic(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	case PDF_DRAW_RECT:
 		S_op(&e->page, (const double[]){rgb[0], rgb[1], rgb[2]}, 3,
 		     "rg\n");
-		S_op(&e->page, (const double[]){d->x, y - d->h, d->w, d->h}, 4,
-		     "re\nf\n");
+		S_op(&e->page,
+		     (const double[]){S_x(e, d, d->x, d->w), y - d->h, d->w,
+				      d->h},
+		     4, "re\nf\n");
 		break;
 	case PDF_DRAW_DOT:
 		S_flush(e, p);
 		HPDF_Page_SetRGBFill(p, rgb[0], rgb[1], rgb[2]);
-		HPDF_Page_Circle(p, d->x, (HPDF_REAL)y, d->w);
+		HPDF_Page_Circle(p, (HPDF_REAL)S_x(e, d, d->x, 0),
+				 (HPDF_REAL)y, d->w);
 		HPDF_Page_Fill(p);
 		break;
-	case PDF_DRAW_LINE:
-		S_line(&e->page, rgb, d->size,
-		       (const double[]){d->x, y, d->x + d->w, y - d->h},
-		       d->color == PDF_RGB);
+	case PDF_DRAW_LINE: {
+		double xy[4] = {d->x, y, d->x + d->w, y - d->h};
+		S_line_x(e, d, xy);
+		S_line(&e->page, rgb, d->size, xy, d->color == PDF_RGB);
 		break;
+	}
 	case PDF_DRAW_IMAGE:
 		S_flush(e, p);
-		HPDF_Page_DrawImage(p, d->image, d->x, (HPDF_REAL)(y - d->h),
-				    d->w, d->h);
+		HPDF_Page_DrawImage(p, d->image,
+				    (HPDF_REAL)S_x(e, d, d->x, d->w),
+				    (HPDF_REAL)(y - d->h), d->w, d->h);
 		break;
 	default:
 		break;
@@ -263,8 +339,9 @@ static void S_goto(struct S_emit *e, int page, const struct pdf_draw *d,
 		e->goto_cap = e->goto_cap ? 2 * e->goto_cap : 64;
 		e->gotos = xrealloc(e->gotos, e->goto_cap * sizeof *e->gotos);
 	}
-	HPDF_Rect r = {d->x, (HPDF_REAL)(top - d->y - d->h), d->x + d->w,
-		       (HPDF_REAL)(top - d->y)};
+	double x = S_x(e, d, d->x, d->w);
+	HPDF_Rect r = {(HPDF_REAL)x, (HPDF_REAL)(top - d->y - d->h),
+		       (HPDF_REAL)(x + d->w), (HPDF_REAL)(top - d->y)};
 	e->gotos[e->goto_count++] = (struct S_goto){page, d->ref, note, r,
 						    d->elem};
 }
@@ -284,7 +361,7 @@ static void S_pageref(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	t.s = num;
 	t.len = (uint32_t)strlen(num);
 	double w = pdf_fonts_width(e->f, d->face, d->size, num, t.len);
-	S_text(e, p, &t, d->x - w, top - d->y);
+	S_text_words(e, p, &t, d->x - w, top - d->y);
 }
 
 /* Links, anchors and text: what is not a plain graphic. */
@@ -292,8 +369,9 @@ static void S_marks(struct S_emit *e, int page, const struct pdf_draw *d,
 		    double top)
 {
 	HPDF_Page p = e->pages[page];
-	HPDF_Rect r = {d->x, (HPDF_REAL)(top - d->y - d->h), d->x + d->w,
-		       (HPDF_REAL)(top - d->y)};
+	double x = S_x(e, d, d->x, d->w);
+	HPDF_Rect r = {(HPDF_REAL)x, (HPDF_REAL)(top - d->y - d->h),
+		       (HPDF_REAL)(x + d->w), (HPDF_REAL)(top - d->y)};
 	HPDF_Annotation a;
 	switch (d->kind) {
 	case PDF_DRAW_URI:
@@ -458,7 +536,7 @@ static void S_chunk(struct S_emit *e, int page, const struct pdf_chunk *c,
 				     d->kind == PDF_DRAW_SPAN ? d : NULL);
 		}
 		if (d->kind == PDF_DRAW_TEXT)
-			S_text(e, p, d, d->x, top - d->y);
+			S_text_words(e, p, d, d->x, top - d->y);
 		else if (d->kind == PDF_DRAW_PAGEREF)
 			S_pageref(e, p, d, top);
 	}
@@ -480,10 +558,9 @@ static void S_notes(struct S_emit *e, int page)
 	static const HPDF_REAL black[3] = {0, 0, 0};
 	S_page_close(e);
 	buf_puts(&e->page, "/Artifact BMC\n");
-	S_line(&e->page, black, 0.5,
-	       (const double[]){PDF_MARGIN_LEFT, top + 7, PDF_MARGIN_LEFT + 90,
-				top + 7},
-	       false);
+	double xy[4] = {PDF_MARGIN_LEFT, top + 7, PDF_MARGIN_LEFT + 90, top + 7};
+	S_line_x(e, NULL, xy);
+	S_line(&e->page, black, 0.5, xy, false);
 	buf_puts(&e->page, "EMC\n");
 	for (size_t i = 0; i < pp->note_count; i++) {
 		S_chunk(e, page, pp->notes[i], top);
@@ -548,7 +625,7 @@ static void S_line_text(struct S_emit *e, HPDF_Page p, enum pdf_face face,
 	S_page_close(e);
 	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
 	S_text_begin(e);
-	S_text(e, p, &d, x, y);
+	S_text_words(e, p, &d, x, y);
 	S_text_end(e);
 	buf_puts(&e->page, "EMC\n");
 }
@@ -587,9 +664,9 @@ static void S_header_footer(struct S_emit *e, int page)
 	static const HPDF_REAL black[3] = {0, 0, 0};
 	S_page_close(e);
 	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
-	S_line(&e->page, black, 0.4, (const double[]){PDF_MARGIN_LEFT, y - 6,
-						      right, y - 6},
-	       false);
+	double xy[4] = {PDF_MARGIN_LEFT, y - 6, right, y - 6};
+	S_line_x(e, NULL, xy);
+	S_line(&e->page, black, 0.4, xy, false);
 	buf_puts(&e->page, "EMC\n");
 	buf_clear(&t);
 	buf_printf(&t, "%d", page - (int)e->info->front_pages + 1);
@@ -680,6 +757,9 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	buf_init(&e.ops);
 	buf_init(&e.page);
 	buf_init(&e.spaced);
+	pdf_para_init(&e.words);
+	e.words_env = (struct pdf_inline_env){.fonts = f, .arena = pg->a,
+					      .rtl = info->rtl};
 	e.pages = xcalloc(pg->count, sizeof *e.pages);
 	e.head = xcalloc(info->heading_count + 1, sizeof *e.head);
 	e.note = xcalloc(pg->note_total + 1, sizeof *e.note);
@@ -728,5 +808,6 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 	buf_free(&e.ops);
 	buf_free(&e.page);
 	buf_free(&e.spaced);
+	pdf_para_free(&e.words);
 	return ok;
 }

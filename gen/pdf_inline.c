@@ -15,16 +15,32 @@
  * break without one; the other zero-width and bidi controls are left out.
  * A character the fonts cannot draw is drawn as U+FFFD with a warning that
  * gives its line and column; the text layer keeps the character.
+ *
+ * Chinese and Japanese have no spaces: a word holding their characters
+ * may break between them where the Unicode line breaking rules (UAX #14,
+ * libunibreak) allow, which keeps closing punctuation off a line's start
+ * and opening punctuation off its end; each such place is a glue of no
+ * width and a little stretch, not a space (PDF item nospace).  Other
+ * scripts break at spaces only, as before.
+ *
+ * Right to left (issue 20): lines are laid out in logical order and the
+ * page mirrored when drawn (pdf_emit.c).  FriBidi gives each box its
+ * embedding level in the paragraph; in each line the runs of boxes above
+ * the paragraph's level are reversed as the Unicode rule L2 says (the
+ * last reversal, of the whole line, is the mirroring), so that a Latin
+ * identifier in an Arabic line, or an Arabic phrase in a French one,
+ * reads in its own order.  The text layer keeps the logical order.
  */
 #include "pdf_int.h"
 
 #include "markdown.h"
 
+#include <fribidi/fribidi.h>
+#include <linebreak.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "markdown.h"
 
 enum {
 	S_HYPHEN_PENALTY = 50,
@@ -157,6 +173,58 @@ static bool S_is_digit(unsigned c)
 	return c >= '0' && c <= '9';
 }
 
+/* A character of the scripts written without spaces between words
+ * (Chinese, Japanese kana, Korean syllables) or their full-width
+ * punctuation: where a line may break between characters. */
+static bool S_is_wide(unsigned c)
+{
+	return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0xA4CF) ||
+	       (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+static pthread_once_t S_unibreak_once = PTHREAD_ONCE_INIT;
+
+/* libunibreak's tables for the large code points, once (PDFs are made
+ * on several threads). */
+static void S_unibreak_init(void)
+{
+	init_linebreak();
+}
+
+/* UAX #14's break opportunities in w[0..len), if it holds a wide
+ * character: brk[i] is LINEBREAK_ALLOWBREAK where a line may break
+ * after the character ending at byte i; NULL (nothing to free) when the
+ * word breaks at spaces only. */
+static char *S_wide_breaks(const char *w, size_t len)
+{
+	bool wide = false;
+	for (size_t i = 0; i < len && !wide;) {
+		size_t adv = 1;
+		unsigned c = (unsigned char)w[i];
+		if (c >= 0xE1)
+			c = utf8_decode(w + i, len - i, &adv);
+		i += adv ? adv : 1;
+		wide = S_is_wide(c);
+	}
+	if (!wide)
+		return NULL;
+	pthread_once(&S_unibreak_once, S_unibreak_init);
+	char *brk = xmalloc(len);
+	set_linebreaks_utf8((const utf8_t *)w, len, "zh", brk);
+	return brk;
+}
+
+/* A place to break between two wide characters: no space, a little
+ * stretch so that a justified line's room is spread between them. */
+static void S_wide_glue(struct pdf_para *p, uint32_t style)
+{
+	struct pdf_item *g = S_push(p, PDF_GLUE, style);
+	g->nospace = true;
+	g->stretch = p->styles[style].size * 0.05;
+}
+
 /* What a word is made of, for where it may break. */
 struct S_word_kind {
 	bool lower; /* has a lower-case letter: a word, not a code */
@@ -239,6 +307,7 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 	bool syllables = !shy && kind.lower && !kind.own_hyphen && !kind.code;
 	unsigned before = 0; /* the character before the current one */
 	size_t seg = p->text.len; /* start of the current piece */
+	char *brk = S_wide_breaks(w, len);
 	for (size_t i = 0; i < len;) {
 		size_t at = i, adv = 1;
 		unsigned c = (unsigned char)w[i];
@@ -248,6 +317,14 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 				adv = 1;
 		}
 		i += adv;
+		/* a break after c, beside a wide character (Latin inside
+		 * Chinese text keeps breaking at spaces only) */
+		bool wide_break = false;
+		if (brk && i < len && brk[i - 1] == LINEBREAK_ALLOWBREAK) {
+			size_t a2;
+			wide_break = S_is_wide(c) ||
+				     S_is_wide(utf8_decode(w + i, len - i, &a2));
+		}
 		if (c == 0xAD || c == 0x200B) {
 			/* a break point, if something comes before it */
 			if (p->text.len == seg && (p->n == 0 ||
@@ -275,6 +352,10 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 			/* drawn as U+FFFD, the character itself kept for the
 			 * text layer (pdf_fonts_encode) */
 			buf_put(&p->text, w + at, adv);
+			if (wide_break) {
+				S_piece(p, env, style, &seg, syllables);
+				S_wide_glue(p, style);
+			}
 			continue;
 		}
 		buf_put(&p->text, w + at, adv);
@@ -294,9 +375,13 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 			S_piece(p, env, style, &seg, syllables);
 			S_penalty(p, style, S_DASH_PENALTY, 0, false);
 			p->items[p->n - 1].hyphen_end = c == '-';
+		} else if (wide_break) {
+			S_piece(p, env, style, &seg, syllables);
+			S_wide_glue(p, style);
 		}
 	}
 	S_piece(p, env, style, &seg, syllables);
+	free(brk);
 }
 
 /* One warning for the characters of a text the fonts cannot draw: the
@@ -716,6 +801,13 @@ struct S_line {
 	int note;
 	uint32_t link; /* its number (pdf_inline_env.links) */
 	double link_x0, link_x1;
+	/* by item, its bidi embedding level (NULL: the paragraph reads
+	 * in one direction), the paragraph's own, and scratch for the
+	 * x of each item of a line */
+	const uint8_t *levels;
+	uint8_t base;
+	double *xs;
+	size_t xs_cap;
 };
 
 static void S_flush_run(struct S_line *l)
@@ -768,8 +860,11 @@ static void S_flush_link(struct S_line *l, double top, double h)
 static void S_set_box(struct S_line *l, const struct pdf_item *it, double x)
 {
 	const struct pdf_style *s = &l->p->styles[it->style];
+	/* (where the text goes on, and so does the line: a run of another
+	 * direction reordered does not join) */
 	bool joins = l->run_style == (long)it->style &&
-		     l->run_off + l->run_len == it->off;
+		     l->run_off + l->run_len == it->off &&
+		     fabs(l->run_x + l->run_w - x) < 1e-3;
 	if (!joins) {
 		S_flush_run(l);
 		l->run_style = it->style;
@@ -787,8 +882,11 @@ static void S_set_box(struct S_line *l, const struct pdf_item *it, double x)
 		if (s->uri || s->note)
 			l->link = ++l->env->links;
 		l->link_x0 = x;
+		l->link_x1 = x + it->width;
 	}
-	l->link_x1 = x + it->width;
+	/* the area around all of its boxes, in whatever order they stand */
+	l->link_x0 = fmin(l->link_x0, x);
+	l->link_x1 = fmax(l->link_x1, x + it->width);
 }
 
 /* Whether the break at item k falls inside a word (a hyphenation point,
@@ -865,6 +963,157 @@ static double S_line_ratio(const struct pdf_para *p, size_t from, size_t to,
 	return (width - w) / y;
 }
 
+/* ---- bidirectional text ---- */
+
+/* Whether s holds a right-to-left letter (Hebrew, Arabic, Syriac, Thaana,
+ * N'Ko... and their presentation forms), by the UTF-8 lead bytes: a
+ * paragraph without one, in a left-to-right report, needs no FriBidi. */
+static bool S_has_rtl(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (u[i] >= 0xD6 && u[i] <= 0xDF)
+			return true;
+		if ((u[i] == 0xE0 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA3) ||
+		    (u[i] == 0xEF && u[i + 1] >= 0xAC && u[i + 1] <= 0xBB) ||
+		    (u[i] == 0xF0 && (u[i + 1] == 0x90 || u[i + 1] == 0x9E)))
+			return true;
+	}
+	return false;
+}
+
+/* Each box's embedding level in the paragraph (FriBidi, the paragraph
+ * in the report's direction; spaces between its words as they read),
+ * by item: the level of its first strong character or digit, else of
+ * its first.  NULL (nothing to free) when every box reads in the
+ * paragraph's direction. */
+static uint8_t *S_levels(const struct pdf_para *p, bool rtl)
+{
+	if (!p->n || (!rtl && !S_has_rtl(p->text.data, p->text.len)))
+		return NULL;
+	size_t cap = 64, n = 0;
+	FriBidiChar *str = xmalloc(cap * sizeof *str);
+	size_t *first = xmalloc(p->n * sizeof *first); /* by item */
+	for (size_t i = 0; i < p->n; i++) {
+		const struct pdf_item *it = &p->items[i];
+		first[i] = n;
+		if (it->kind == PDF_BOX) {
+			const char *t = p->text.data + it->off;
+			for (size_t k = 0; k < it->len;) {
+				size_t adv;
+				unsigned c = utf8_decode(t + k, it->len - k,
+							 &adv);
+				k += adv ? adv : 1;
+				if (n == cap)
+					str = xrealloc(str,
+						       (cap *= 2) * sizeof *str);
+				str[n++] = c;
+			}
+		} else if (it->kind == PDF_GLUE && !it->nospace) {
+			if (n == cap)
+				str = xrealloc(str, (cap *= 2) * sizeof *str);
+			str[n++] = ' ';
+		}
+	}
+	FriBidiCharType *types = xmalloc((n ? n : 1) * sizeof *types);
+	FriBidiBracketType *brackets = xmalloc((n ? n : 1) *
+					       sizeof *brackets);
+	FriBidiLevel *lev = xmalloc((n ? n : 1) * sizeof *lev);
+	fribidi_get_bidi_types(str, (FriBidiStrIndex)n, types);
+	fribidi_get_bracket_types(str, (FriBidiStrIndex)n, types, brackets);
+	FriBidiParType dir = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	uint8_t *out = NULL;
+	uint8_t base = rtl ? 1 : 0;
+	if (n && fribidi_get_par_embedding_levels_ex(types, brackets,
+						     (FriBidiStrIndex)n, &dir,
+						     lev)) {
+		bool mixed = false;
+		out = xcalloc(p->n, 1);
+		for (size_t i = 0; i < p->n; i++) {
+			if (p->items[i].kind != PDF_BOX)
+				continue;
+			size_t e = i + 1 < p->n ? first[i + 1] : n, k;
+			for (k = first[i]; k < e; k++)
+				if (FRIBIDI_IS_STRONG(types[k]) ||
+				    FRIBIDI_IS_NUMBER(types[k]))
+					break;
+			if (k == e)
+				k = first[i];
+			out[i] = k < n ? (uint8_t)lev[k] : base;
+			mixed |= out[i] != base;
+		}
+		if (!mixed) {
+			free(out);
+			out = NULL;
+		}
+	}
+	free(str);
+	free(first);
+	free(types);
+	free(brackets);
+	free(lev);
+	return out;
+}
+
+/* The x of each box of line [from, to) set from x with adjustment
+ * ratio r, runs of boxes reordered as rule L2 says, from the highest
+ * level down to the one above the paragraph's (on a right-to-left page
+ * the mirroring is the last reversal); NULL when the line has none. */
+static const double *S_reorder(struct S_line *l, size_t from, size_t to,
+			       double x, double r)
+{
+	if (!l->levels)
+		return NULL;
+	const struct pdf_item *items = l->p->items;
+	uint8_t top = l->base;
+	for (size_t i = from; i < to; i++)
+		if (items[i].kind == PDF_BOX && l->levels[i] > top)
+			top = l->levels[i];
+	if (top == l->base)
+		return NULL;
+	if (to - from > l->xs_cap) {
+		l->xs_cap = to - from;
+		l->xs = xrealloc(l->xs, l->xs_cap * sizeof *l->xs);
+	}
+	double *xs = l->xs;
+	for (size_t i = from; i < to; i++) {
+		const struct pdf_item *it = &items[i];
+		xs[i - from] = x;
+		if (it->kind == PDF_BOX)
+			x += it->width;
+		else if (it->kind == PDF_GLUE)
+			x += it->width + r * (r > 0 ? it->stretch : it->shrink);
+	}
+	for (unsigned lev = top; lev > l->base; lev--) {
+		for (size_t i = from; i < to;) {
+			if (items[i].kind != PDF_BOX || l->levels[i] < lev) {
+				i++;
+				continue;
+			}
+			/* a run: boxes at lev or above, with what is
+			 * between them, up to a box below lev */
+			size_t e = i, last = i;
+			double x0 = xs[i - from],
+			       x1 = xs[i - from] + items[i].width;
+			for (; e < to; e++) {
+				if (items[e].kind != PDF_BOX)
+					continue;
+				if (l->levels[e] < lev)
+					break;
+				last = e;
+				x0 = fmin(x0, xs[e - from]);
+				x1 = fmax(x1, xs[e - from] + items[e].width);
+			}
+			for (size_t k = i; k <= last; k++)
+				if (items[k].kind == PDF_BOX)
+					xs[k - from] = x0 + x1 - xs[k - from] -
+						       items[k].width;
+			i = e;
+		}
+	}
+	return xs;
+}
+
 static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 				    double x0, double width,
 				    enum pdf_align align)
@@ -877,6 +1126,7 @@ static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 		x += (width - natural) / 2;
 	else if (r == 0 && natural < width && align == PDF_RIGHT)
 		x += width - natural;
+	const double *xs = S_reorder(l, from, to, x, r);
 	l->run_style = -1;
 	/* A word broken at the line's end reads whole from where it starts
 	 * (its hyphen, if one is added, is not text; a hyphen of its own
@@ -913,13 +1163,22 @@ static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 					open = true;
 				}
 			}
-			S_set_box(l, it, x);
+			S_set_box(l, it, xs ? xs[i - from] : x);
 			x += it->width;
 		} else if (it->kind == PDF_GLUE) {
+			double dx = it->width +
+				    r * (r > 0 ? it->stretch : it->shrink);
+			/* between wide characters: no space, and the run
+			 * goes on when the glue does not move the next */
+			if (it->nospace && !open && fabs(dx) < 1e-3) {
+				x += dx;
+				continue;
+			}
 			/* not the glue that fills a paragraph's last line */
 			const struct pdf_item *nx =
 				i + 1 < p->n ? &p->items[i + 1] : NULL;
 			l->run_space = l->run_style >= 0 && nx &&
+				       !it->nospace &&
 				       !(nx->kind == PDF_PENALTY &&
 					 nx->penalty <= -PDF_INF_PENALTY);
 			S_flush_run(l);
@@ -927,12 +1186,14 @@ static struct pdf_chunk *S_set_line(struct S_line *l, size_t from, size_t to,
 				S_span_end(l);
 				open = false;
 			}
-			x += it->width + r * (r > 0 ? it->stretch : it->shrink);
+			x += dx;
 		}
 	}
 	const struct pdf_item *end = &p->items[to];
-	/* a line that ends between words ends with a space, but the last */
+	/* a line that ends between words ends with a space, but the last
+	 * and one broken between wide characters */
 	l->run_space = l->run_style >= 0 && !S_inside_word(p, to) &&
+		       !(end->kind == PDF_GLUE && end->nospace) &&
 		       !(end->kind == PDF_PENALTY &&
 			 end->penalty <= -PDF_INF_PENALTY);
 	if (end->kind == PDF_PENALTY && end->flagged && to > 0) {
@@ -958,7 +1219,9 @@ size_t pdf_para_set(struct pdf_para *p, struct pdf_inline_env *env,
 {
 	size_t *breaks;
 	size_t lines = S_break(p, env, width, &breaks);
-	struct S_line l = {.p = p, .env = env, .run_style = -1};
+	struct S_line l = {.p = p, .env = env, .run_style = -1,
+			   .levels = S_levels(p, env->rtl),
+			   .base = env->rtl ? 1 : 0};
 	l.text = arena_strndup(env->arena, p->text.data ? p->text.data : "",
 			       p->text.len);
 	l.baseline = (p->leading + p->size * 0.72) / 2;
@@ -975,6 +1238,8 @@ size_t pdf_para_set(struct pdf_para *p, struct pdf_inline_env *env,
 		from = breaks[k] + 1;
 	}
 	free(breaks);
+	free((void *)l.levels);
+	free(l.xs);
 	pdf_list_free(&l.out);
 	return lines;
 }

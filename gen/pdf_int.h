@@ -168,6 +168,8 @@ struct pdf_item {
 	bool hyphen_end; /* PENALTY: the line ends with a hyphen, drawn by
 			    the break (flagged) or the word's own */
 	bool hyphenate; /* BOX: a piece of word not yet hyphenated */
+	bool nospace;   /* GLUE: a break between characters (Chinese), not
+			   a space: the text layer gets none */
 	int penalty;    /* PENALTY: >= 10000 never, <= -10000 always */
 	double width, stretch, shrink;
 	/* for setting: bytes of the paragraph text and the style */
@@ -221,6 +223,10 @@ enum pdf_mark {
 	/* a space follows the text: drawn (it is blank) so that the text
 	 * and its structure read as words, not one run of letters */
 	PDF_MARK_SPACE = 2,
+	/* on a right-to-left page, drawn where it was laid out (moved into
+	 * the mirrored text block) rather than mirrored: a vertical chart's
+	 * plot, whose axis reads left to right as on the website */
+	PDF_MARK_LTR = 4,
 };
 
 /* y grows downwards from the top of the chunk; x is on the page. */
@@ -300,6 +306,10 @@ struct pdf_inline_env {
 	struct arena *arena;       /* for link targets */
 	bool no_notes; /* footnote marks are shown but not linked (TOC) */
 	uint32_t links; /* links set so far: each its number */
+	/* the report reads right to left (Arabic): lines are laid out in
+	 * logical order and pdf_emit.c mirrors the page; runs of the other
+	 * direction are reordered in each line (pdf_inline.c, FriBidi) */
+	bool rtl;
 	/* where characters no font can draw are reported (NULL: nowhere),
 	 * and the name the Markdown's lines are counted in */
 	struct diags *d;
@@ -566,6 +576,9 @@ struct pdf_emit_info {
 	const struct pdf_heading *headings;
 	size_t heading_count;
 	size_t front_pages; /* pages before page 1 */
+	/* every x mirrored (x' = page width - x - width): a right-to-left
+	 * page, each word still drawn left to right */
+	bool rtl;
 };
 
 /* Draws every page into doc; false when libharu failed. */

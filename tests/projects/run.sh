@@ -315,6 +315,24 @@ while read -r p l kind args; do
 	*) ko "pdf.txt: unknown check '$kind'" ;;
 	esac
 done <"$here/pdf.txt"
+# --- the PDFs' layout in Arabic and Chinese (issue 20; pdftotext -bbox-layout,
+# word positions): the Arabic pages mirrored, Latin inside them left to right,
+# the French report beside them not mirrored; Chinese broken between
+# characters by the Unicode rules and justified (tests/projects/pdf_layout.py
+# says what each check is) ---------------------------------------------------
+if command -v pdftotext >/dev/null; then
+	pdftotext -bbox-layout "$tmp/ar-fr-pdf/report-ar.pdf" "$tmp/ar.bbox.html" 2>/dev/null
+	pdftotext -bbox-layout "$tmp/ar-fr-pdf/report-fr.pdf" "$tmp/fr.bbox.html" 2>/dev/null
+	pdftotext -bbox-layout "$tmp/zh-ru-pdf/report-zh.pdf" "$tmp/zh.bbox.html" 2>/dev/null
+	python3 "$here/pdf_layout.py" "$tmp"/{ar,fr,zh}.bbox.html >"$tmp/layout.out" 2>&1
+	n=$(grep -c '^ok ' "$tmp/layout.out")
+	if ((n >= 20)); then
+		pass=$((pass + n))
+	else
+		ko "pdf_layout.py: $n checks passed, fewer than 20"
+	fi
+	while IFS= read -r line; do ko "$line"; done < <(grep -v '^ok ' "$tmp/layout.out")
+fi
 
 echo "projects: $pass passed, $fail failed"
 ((fail == 0))

@@ -224,6 +224,115 @@ static void test_set_paragraphs(void)
 	HPDF_Free(doc);
 }
 
+/* The x of the first text draw of p's lines[0..n) that reads as w. */
+static double S_x_of(struct pdf_chunk **lines, size_t n, const char *w)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < lines[k]->n; i++) {
+			const struct pdf_draw *d = &lines[k]->d[i];
+			if (d->kind == PDF_DRAW_TEXT && d->len == strlen(w) &&
+			    !memcmp(d->s, w, d->len))
+				return d->x;
+		}
+	return -1;
+}
+
+static size_t S_set_env(struct pdf_inline_env *env, struct pdf_para *p,
+			const char *text, double width,
+			struct pdf_chunk ***lines)
+{
+	pdf_para_reset(p, PDF_SERIF, 10, 13);
+	pdf_para_text(p, env, PDF_SERIF, text, strlen(text));
+	pdf_para_finish(p);
+	return pdf_para_set(p, env, 100, width, PDF_JUSTIFY, lines);
+}
+
+/* Chinese breaks between characters (UAX #14 by libunibreak), never
+ * before closing or after opening punctuation, adds no space to the
+ * text; runs of the other direction are reordered in a line (FriBidi,
+ * rule L2): an Arabic phrase in a French line, a Latin identifier in an
+ * Arabic one (laid out before the page is mirrored). */
+static void test_wide_and_bidi(void)
+{
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	HPDF_UseUTFEncodings(doc);
+	HPDF_SetCurrentEncoder(doc, "UTF-8");
+	struct pdf_fonts fonts;
+	struct diags d;
+	diags_init(&d);
+	CHECK(pdf_fonts_load(&fonts, doc, NULL, &d));
+	struct arena a;
+	arena_init(&a);
+	struct pdf_inline_env env = {.fonts = &fonts, .arena = &a};
+	struct pdf_para p;
+	pdf_para_init(&p);
+	const char *zh = "普遍定期审议第四轮对北谷共和国的审议在工作组第44届会议"
+			 "期间进行。人权理事会于2024年3月12日通过了审议结果（A/"
+			 "HRC/55/11）。各部委应在每年第一季度公布上一年度的落实"
+			 "数据，说明取得的进展、遇到的困难和所需的技术援助。";
+	static const char *const closing[] = {"。", "，", "、", "）"};
+	struct buf all;
+	buf_init(&all);
+	bool kinsoku = true, whole = true, spaceless = true;
+	size_t most = 0;
+	for (double width = 60; width < 260; width += 7) {
+		struct pdf_chunk **lines;
+		size_t n = S_set_env(&env, &p, zh, width, &lines);
+		most = n > most ? n : most;
+		buf_clear(&all);
+		for (size_t k = 0; k < n; k++) {
+			bool first = true;
+			const struct pdf_draw *last = NULL;
+			for (size_t i = 0; i < lines[k]->n; i++) {
+				const struct pdf_draw *t = &lines[k]->d[i];
+				if (t->kind != PDF_DRAW_TEXT)
+					continue;
+				for (size_t c = 0; first && c < 4; c++)
+					kinsoku &= strncmp(t->s, closing[c],
+							   3) != 0;
+				first = false;
+				last = t;
+				spaceless &= !(t->mark & PDF_MARK_SPACE);
+				buf_put(&all, t->s, t->len);
+			}
+			kinsoku &= !last || last->len < 3 ||
+				   strncmp(last->s + last->len - 3, "（", 3);
+		}
+		whole &= all.len == strlen(zh) && !memcmp(all.data, zh, all.len);
+	}
+	buf_free(&all);
+	CHECK(most > 10);
+	CHECK(kinsoku);
+	CHECK(whole);
+	CHECK(spaceless);
+
+	struct pdf_chunk **lines;
+	size_t n = S_set_env(&env, &p,
+			     "Le pays « جمهورية الواحات » est nommé ainsi.",
+			     1000, &lines);
+	CHECK(n == 1);
+	CHECK(S_x_of(lines, n, "Le") < S_x_of(lines, n, "pays"));
+	CHECK(S_x_of(lines, n, "الواحات") >= 0 &&
+	      S_x_of(lines, n, "الواحات") < S_x_of(lines, n, "جمهورية"));
+	CHECK(S_x_of(lines, n, "جمهورية") < S_x_of(lines, n, "est"));
+	env.rtl = true;
+	n = S_set_env(&env, &p, "الوثيقة A/HRC/53/8 (2023) في 5 تموز", 1000,
+		      &lines);
+	CHECK(n == 1);
+	/* laid out left to right in logical order, the Latin run reversed:
+	 * the page's mirroring puts it back, right of nothing Arabic */
+	double doc_x = S_x_of(lines, n, "الوثيقة"),
+	       id_x = S_x_of(lines, n, "A/HRC/53/8"),
+	       year_x = S_x_of(lines, n, "(2023)"),
+	       in_x = S_x_of(lines, n, "في");
+	CHECK(doc_x >= 0 && doc_x < year_x && year_x < id_x && id_x < in_x);
+	pdf_para_free(&p);
+	pdf_fonts_free(&fonts);
+	arena_free(&a);
+	diags_free(&d);
+	HPDF_Free(doc);
+}
+
 int main(void)
 {
 	test_synthetic();
@@ -231,5 +340,6 @@ int main(void)
 	test_within();
 	test_hyphen_points();
 	test_set_paragraphs();
+	test_wide_and_bidi();
 	return check_done("pdf_break");
 }
