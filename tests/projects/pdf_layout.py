@@ -35,9 +35,17 @@ def near(a, b):
     return abs(a - b) <= NEAR
 
 
+def is_rtl(c):
+    return "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufefc"
+
+
 class Word:
     def __init__(self, el, page, line):
         self.text = el.text or ""
+        # -bbox-layout gives a right-to-left word's letters as they stand
+        # on the page, left to right: read back in reading order
+        if any(is_rtl(c) for c in self.text):
+            self.text = self.text[::-1]
         self.x0 = float(el.get("xMin"))
         self.x1 = float(el.get("xMax"))
         self.y0 = float(el.get("yMin"))
