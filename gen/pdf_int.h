@@ -563,6 +563,9 @@ struct pdf_emit_info {
 	const struct pdf_heading *headings;
 	size_t heading_count;
 	size_t front_pages; /* pages before page 1 */
+	/* the UN document form: the symbol alone in the running head and
+	 * the folio, both at the outer corner; no colour */
+	bool un_form;
 };
 
 /* Draws every page into doc; false when libharu failed. */
