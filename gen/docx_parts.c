@@ -462,6 +462,29 @@ static void S_un_greys(struct buf *b)
 	}
 }
 
+/* The UN form's styles: headings and title lines in the text's Times
+ * New Roman, not Arial. */
+static void S_un_fonts(struct buf *styles)
+{
+	static const char arial[] = "w:ascii=\"Arial\" w:hAnsi=\"Arial\" "
+				    "w:cs=\"Arial\"";
+	static const char times[] = "w:ascii=\"Times New Roman\" "
+				    "w:hAnsi=\"Times New Roman\" "
+				    "w:cs=\"Times New Roman\"";
+	struct buf out;
+	buf_init(&out);
+	const char *p = styles->data ? styles->data : "", *q;
+	while ((q = strstr(p, arial))) {
+		buf_put(&out, p, (size_t)(q - p));
+		buf_puts(&out, times);
+		p = q + sizeof arial - 1;
+	}
+	buf_puts(&out, p);
+	buf_clear(styles);
+	buf_put(styles, out.data ? out.data : "", out.len);
+	buf_free(&out);
+}
+
 static void S_footer(struct buf *b, const struct docx_ctx *c)
 {
 	buf_puts(b, S_XML_DECL "<w:ftr" S_PART_NS "><w:p><w:pPr><w:pStyle "
@@ -725,6 +748,7 @@ bool docx_package(struct docx_ctx *c, const char *path)
 		S_un_footer(&un[2], c, -1);
 		for (int i = 0; i < N; i++)
 			S_un_greys(&b[i]);
+		S_un_fonts(&b[6]);
 		for (size_t i = 0; i < c->part_count; i++)
 			S_un_greys(&c->parts[i].data);
 	}

@@ -252,7 +252,12 @@ static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 	/* headings and titles are not hyphenated */
 	struct pdf_hyphen *hy = c->env.hyphen;
 	c->env.hyphen = NULL;
-	pdf_para_reset(&c->para, look[k].face, look[k].size, look[k].leading);
+	/* the UN form sets its headings in the text's face: bold, then
+	 * italic for (a) */
+	static const enum pdf_face un_face[] = {PDF_SERIF_B, PDF_SERIF_B,
+						PDF_SERIF_B, PDF_SERIF_I};
+	pdf_para_reset(&c->para, c->opt->un ? un_face[k] : look[k].face,
+		       look[k].size, look[k].leading);
 	pdf_para_inlines(&c->para, &c->env, n);
 	pdf_para_finish(&c->para);
 	c->env.hyphen = hy;

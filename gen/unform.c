@@ -85,7 +85,7 @@ static void S_roman(char *out, size_t size, int n)
  * level under its parent: "I.", "A.", "1.", "(a)". */
 static void S_number(char *out, size_t size, int level, int n)
 {
-	char tmp[32];
+	char tmp[24];
 	switch (level) {
 	case 1:
 		S_roman(tmp, sizeof tmp, n);
