@@ -1137,7 +1137,7 @@ static struct value *S_unform(struct S_ctx *c)
 				    : NULL));
 	S_put(c, m, "unedited",
 	      S_str(c, r->unedited ? S_label(c, "un_unedited") : NULL));
-	S_put(c, m, "job_number", S_str(c, r->job_number));
+	S_put(c, m, "job_number", S_text(c, &r->job_number));
 	return m;
 }
 

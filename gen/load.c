@@ -688,15 +688,22 @@ static void S_load_form(struct S_loader *L, const struct value *m)
 		else
 			r->unedited = uv->boolean;
 	}
-	const struct value *jv = value_map_get(m, "job_number");
-	const char *job = S_plain(L, jv, "job_number");
-	if (job && !S_job_number(job))
-		diag_error(L->d, jv->pos,
-			   "'job_number' must be a UN job number as printed "
-			   "at the foot of page 1, e.g. 'GE.24-12345(E)', "
-			   "found '%s'", diag_quote(L->a, job));
-	else
-		r->job_number = job;
+	/* one per version: GE.24-12345(E), GE.24-12345(F) … */
+	r->job_number = S_text(L, value_map_get(m, "job_number"), "job_number",
+			       false);
+	for (int l = -1; l < LANG_COUNT; l++) {
+		struct text *t = &r->job_number;
+		const char *job = l < 0 ? t->any : t->by_lang[l];
+		if (job && !S_job_number(job)) {
+			diag_error(L->d, l < 0 ? t->pos : t->pos_by_lang[l],
+				   "'job_number' must be a UN job number as "
+				   "printed at the foot of page 1, e.g. "
+				   "'GE.24-12345(E)', found '%s'",
+				   diag_quote(L->a, job));
+			*t = (struct text){0};
+			break;
+		}
+	}
 	const struct value *sv = value_map_get(m, "symbol");
 	if (r->form_un && (!r->symbol || !*r->symbol))
 		diag_error(L->d, fv->pos,

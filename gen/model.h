@@ -276,13 +276,14 @@ struct report {
 	 * Working Group); session_title ("Forty-eighth session") and
 	 * session_venue ("Geneva, 20–31 January 2025"): the lines after;
 	 * unedited: the "issued without formal editing" note; job_number:
-	 * "GE.24-12345(E)" at the foot of page 1 (NULL: none). */
+	 * "GE.24-12345(E)" at the foot of page 1, one per version (absent:
+ * none). */
 	bool form_un;
 	int organ;
 	struct text_list bodies;
 	struct text session_title, session_venue;
 	bool unedited;
-	const char *job_number;
+	struct text job_number;
 
 	struct chapter *chapters;
 	size_t chapter_count;

@@ -861,12 +861,12 @@ static void S_un_title_page(struct S_ctx *c)
 	S_un_line(c, &l, u->original, PDF_SERIF, 9, col, y += 18);
 	S_un_rule(&l, left, right, top + 150, 1.0);
 	y = top + 164;
-	for (size_t i = 0; i < u->body_count; i++, y += i == 1 ? 12 : 10)
+	for (size_t i = 0; i < u->body_count; i++, y += i == 1 ? 12.5 : 11)
 		S_un_line(c, &l, u->bodies[i], PDF_SERIF_B, i ? 9 : 10, left,
 			  y);
 	if (u->session_title)
 		S_un_line(c, &l, u->session_title, PDF_SERIF_B, 9, left,
-			  y), y += 10;
+			  y), y += 11;
 	if (u->session_venue)
 		S_un_line(c, &l, u->session_venue, PDF_SERIF, 9, left, y),
 			y += 10;

@@ -51,7 +51,7 @@ session_venue:
   en: "Geneva, 20–31 January 2025"
   es: "Ginebra, 20 a 31 de enero de 2025"
 unedited: true
-job_number: GE.25-01234(E)
+job_number: {en: GE.25-01234(E), es: GE.25-01234(S)}
 EOF
 "$UPRGEN" check -C "$tmp/en" >"$tmp/en.check" 2>&1
 if grep -q '(0 warnings)' "$tmp/en.check"; then ok; else
@@ -67,7 +67,8 @@ if "$UPRGEN" build -C "$tmp/en" --out "$tmp/en/build" --format all \
 	text=$(pdftotext -layout "$tmp/en/build/report-es.pdf" - 2>/dev/null)
 	for want in "Naciones Unidas" "Asamblea General" "Distr. general" \
 		"Original: español" "Consejo de Derechos Humanos" \
-		"matriz elaborada por el ACNUDH5. La selección"; do
+		"matriz elaborada por el ACNUDH5. La selección" \
+		"GE.25-01234(S)"; do
 		if grep -qF -- "$want" <<<"$text"; then ok; else
 			ko "es PDF: no '$want'"
 		fi
@@ -144,6 +145,7 @@ refuse "a form it does not know" "form: unn" "unknown form 'unn'"
 refuse "form: un without a symbol" "form: un" "'form: un' needs the report's document symbol"
 refuse "a symbol that is not a UN symbol" $'form: un\nsymbol: "A/HRC /1"' "'symbol' must be a UN document symbol"
 refuse "a wrong job number" $'form: un\nsymbol: A/HRC/1\njob_number: GE-12' "'job_number' must be a UN job number"
+refuse "a wrong job number in one language" $'form: un\nsymbol: A/HRC/1\njob_number: {en: GE.24-1(E), es: "GE 24"}' "'job_number' must be a UN job number"
 refuse "an unedited that is not a boolean" $'form: un\nsymbol: A/HRC/1\nunedited: often' "'unedited' must be true or false"
 refuse "an organ it does not know" $'form: un\nsymbol: A/HRC/1\norgan: council' "unknown organ 'council'"
 
