@@ -37,8 +37,9 @@
 #include "pdf.h"
 #include "site.h"
 #include "stamp.h"
-#include "thread.h"
 #include "templates.h"
+#include "thread.h"
+#include "unform.h"
 #include "words.h"
 
 static const char S_usage[] =
@@ -205,7 +206,7 @@ static const char *S_date_text(const struct value *ctx)
 
 static bool S_write_pdf(struct arena *a, struct diags *d,
 			const struct report *r, const struct S_language *L,
-			const char *staging)
+			const struct unform *un, const char *staging)
 {
 	enum lang first = report_first_language(r);
 	struct pdf_options o = {0};
@@ -231,7 +232,8 @@ static bool S_write_pdf(struct arena *a, struct diags *d,
 		value_map_get(rep, "original_language"), "name");
 	if (orig && orig->kind == VALUE_STRING && orig->len)
 		o.title_page.original = orig->str;
-	o.toc = true;
+	o.toc = !un; /* a UN document opens with its first chapter */
+	o.un = un;
 	o.base_dir = r->content_dir;
 	o.report = r;
 	o.words = &L->words;
@@ -245,7 +247,7 @@ static bool S_write_pdf(struct arena *a, struct diags *d,
  * document information, from the same context. */
 static bool S_write_docx(struct arena *a, struct diags *d,
 			 const struct report *r, const struct S_language *L,
-			 const char *staging)
+			 const struct unform *un, const char *staging)
 {
 	enum lang first = report_first_language(r);
 	struct docx_options o = {0};
@@ -272,7 +274,8 @@ static bool S_write_docx(struct arena *a, struct diags *d,
 	struct pdf_date t = S_creation_date(r);
 	o.created = (struct docx_date){t.year, t.month, t.day, t.hour,
 				       t.minute, t.second};
-	o.toc = true;
+	o.toc = !un;
+	o.un = un;
 	o.endnotes = r->endnotes;
 	o.base_dir = r->content_dir;
 	o.root = r->real_dir;
@@ -320,10 +323,17 @@ static void *S_pdf_thread(void *p)
 {
 	struct S_pdf_job *job = p;
 	S_drop_cover(job->L->doc);
+	/* the UN document form: the tree numbered once for both */
+	struct unform *un = unform_from_context(&job->arena,
+						job->L->context);
+	if (un)
+		unform_apply(un, &job->arena, job->L->doc, job->L->lang,
+			     &job->L->words);
 	job->ok = (!job->pdf || S_write_pdf(&job->arena, &job->diags, job->r,
-					    job->L, job->staging)) &&
+					    job->L, un, job->staging)) &&
 		  (!job->docx || S_write_docx(&job->arena, &job->diags,
-					      job->r, job->L, job->staging));
+					      job->r, job->L, un,
+					      job->staging));
 	return NULL;
 }
 

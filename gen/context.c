@@ -1092,6 +1092,55 @@ static bool S_all_digits(const char *s)
 	return true;
 }
 
+/* report.un: page 1 of the UN document form (report.yaml form: un), each
+ * line as it reads in the language; unform.h gives it to the PDF and the
+ * Word document, and templates may show it too.  Empty when the report
+ * keeps the default form. */
+static struct value *S_unform(struct S_ctx *c)
+{
+	const struct report *r = c->r;
+	if (!r->form_un)
+		return c->empty;
+	static const char *const organs[] = {
+		"general_assembly", "economic_and_social_council",
+		"security_council"};
+	struct value *m = S_map(c, 10);
+	S_put(c, m, "united_nations", S_str(c, S_label(c, "un_united_nations")));
+	S_put(c, m, "organ",
+	      S_str(c, S_word(c, "un_organ", organs[r->organ % 3])));
+	struct value *bodies;
+	if (r->bodies.count) {
+		bodies = S_list(c, r->bodies.count);
+		for (size_t i = 0; i < r->bodies.count; i++) {
+			struct value *b = S_map(c, 1 + S_MARKERS);
+			S_put(c, b, "text", S_text(c, &r->bodies.items[i]));
+			value_list_push(c->a, bodies, b);
+		}
+	} else {
+		static const char *const keys[] = {"un_body_hrc",
+						   "un_body_upr"};
+		bodies = S_list(c, 2);
+		for (size_t i = 0; i < 2; i++) {
+			struct value *b = S_map(c, 1 + S_MARKERS);
+			S_put(c, b, "text", S_str(c, S_label(c, keys[i])));
+			value_list_push(c->a, bodies, b);
+		}
+	}
+	S_put(c, m, "bodies", S_mark(c, bodies));
+	S_put(c, m, "session_title", S_text(c, &r->session_title));
+	S_put(c, m, "session_venue", S_text(c, &r->session_venue));
+	S_put(c, m, "distribution", S_str(c, S_label(c, "un_distribution")));
+	const char *orig = S_label(c, "un_original");
+	const char *name = S_word(c, "language", lang_code(c->first));
+	S_put(c, m, "original",
+	      S_str(c, orig && name ? arena_printf(c->a, "%s %s", orig, name)
+				    : NULL));
+	S_put(c, m, "unedited",
+	      S_str(c, r->unedited ? S_label(c, "un_unedited") : NULL));
+	S_put(c, m, "job_number", S_text(c, &r->job_number));
+	return m;
+}
+
 static struct value *S_report(struct S_ctx *c)
 {
 	const struct report *r = c->r;
@@ -1131,6 +1180,8 @@ static struct value *S_report(struct S_ctx *c)
 	S_put(c, m, "language", S_language(c, c->lang, 0));
 	S_put(c, m, "original_language", S_language(c, c->first, 0));
 	S_put(c, m, "multilingual", S_bool(c, r->language_count > 1));
+	S_put(c, m, "form", S_str(c, r->form_un ? "un" : "report"));
+	S_put(c, m, "un", S_unform(c));
 	return m;
 }
 

@@ -1053,6 +1053,171 @@ bool document_build(struct document *doc, struct diags *d,
 	return ok;
 }
 
+/* ---------------------------------------------------- note marks */
+
+static bool S_is_ref(cmark_node *n)
+{
+	return n && cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_REFERENCE;
+}
+
+static bool S_is_text(cmark_node *n)
+{
+	return n && cmark_node_get_type(n) == CMARK_NODE_TEXT;
+}
+
+static bool S_stop_char(char ch)
+{
+	return ch && strchr(".,;:!?", ch);
+}
+
+/* The bytes of the punctuation run at the start of s; a French no-break
+ * space before ; : ! ? (C2 A0) goes with its sign. */
+static size_t S_lead_punct(const char *s)
+{
+	size_t i = 0;
+	for (;;) {
+		if (S_stop_char(s[i]))
+			i++;
+		else if ((unsigned char)s[i] == 0xC2 &&
+			 (unsigned char)s[i + 1] == 0xA0 &&
+			 S_stop_char(s[i + 2]) && s[i + 2] != '.' &&
+			 s[i + 2] != ',')
+			i += 3;
+		else
+			return i;
+	}
+}
+
+/* The bytes of the punctuation run at the end of s (len bytes). */
+static size_t S_trail_punct(const char *s, size_t len)
+{
+	size_t i = len;
+	while (i && S_stop_char(s[i - 1])) {
+		i--;
+		if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 &&
+		    (unsigned char)s[i - 1] == 0xA0)
+			i -= 2;
+	}
+	return len - i;
+}
+
+static void S_set_text(cmark_node *n, const char *s, size_t len)
+{
+	char *t = xmalloc(len + 1);
+	memcpy(t, s, len);
+	t[len] = '\0';
+	cmark_node_set_literal(n, t);
+	free(t);
+}
+
+static cmark_node *S_new_text(const char *s, size_t len, cmark_node *like)
+{
+	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+	S_set_text(t, s, len);
+	cmark_node_set_user_data(t, cmark_node_get_user_data(like));
+	return t;
+}
+
+/* English: "word[^1]." -> "word.[^1]" (the run of marks first..last). */
+static void S_marks_after(cmark_node *first, cmark_node *last)
+{
+	cmark_node *next = cmark_node_next(last);
+	if (!S_is_text(next))
+		return;
+	const char *s = cmark_node_get_literal(next);
+	size_t n = s ? S_lead_punct(s) : 0;
+	if (!n)
+		return;
+	cmark_node *prev = cmark_node_previous(first);
+	char *moved = xmalloc(n + 1);
+	memcpy(moved, s, n);
+	moved[n] = '\0';
+	if (S_is_text(prev)) {
+		const char *p = cmark_node_get_literal(prev);
+		size_t pl = p ? strlen(p) : 0;
+		char *joined = xmalloc(pl + n + 1);
+		memcpy(joined, p ? p : "", pl);
+		memcpy(joined + pl, moved, n + 1);
+		cmark_node_set_literal(prev, joined);
+		free(joined);
+	} else {
+		cmark_node_insert_before(first, S_new_text(moved, n, next));
+	}
+	free(moved);
+	s = cmark_node_get_literal(next);
+	if (!s[n]) {
+		cmark_node_free(next);
+	} else {
+		char *rest = xstrdup(s + n);
+		cmark_node_set_literal(next, rest);
+		free(rest);
+	}
+}
+
+/* French, Spanish, Russian: "mot.[^1]" -> "mot[^1]." */
+static void S_marks_before(cmark_node *first, cmark_node *last)
+{
+	cmark_node *prev = cmark_node_previous(first);
+	if (!S_is_text(prev))
+		return;
+	const char *p = cmark_node_get_literal(prev);
+	size_t pl = p ? strlen(p) : 0;
+	size_t n = pl ? S_trail_punct(p, pl) : 0;
+	/* nothing but punctuation before: the mark follows another
+	 * inline (emphasis), leave it */
+	if (!n || n == pl)
+		return;
+	char *moved = xmalloc(n + 1);
+	memcpy(moved, p + pl - n, n);
+	moved[n] = '\0';
+	cmark_node *next = cmark_node_next(last);
+	if (S_is_text(next)) {
+		const char *s = cmark_node_get_literal(next);
+		size_t sl = s ? strlen(s) : 0;
+		char *joined = xmalloc(n + sl + 1);
+		memcpy(joined, moved, n);
+		memcpy(joined + n, s ? s : "", sl + 1);
+		cmark_node_set_literal(next, joined);
+		free(joined);
+	} else {
+		cmark_node_insert_after(last, S_new_text(moved, n, prev));
+	}
+	free(moved);
+	S_set_text(prev, p, pl - n);
+}
+
+void document_place_notes(cmark_node *tree, enum lang lang)
+{
+	bool after = lang == LANG_EN;
+	if (!after && lang != LANG_FR && lang != LANG_ES && lang != LANG_RU)
+		return;
+	/* the runs of marks first, then the edits: editing while the
+	 * iterator walks would free nodes under it */
+	cmark_node **first = NULL;
+	size_t count = 0, cap = 0;
+	cmark_iter *it = cmark_iter_new(tree);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || !S_is_ref(n) ||
+		    S_is_ref(cmark_node_previous(n)))
+			continue;
+		first = S_room(first, count, &cap, sizeof *first);
+		first[count++] = n;
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < count; i++) {
+		cmark_node *last = first[i];
+		while (S_is_ref(cmark_node_next(last)))
+			last = cmark_node_next(last);
+		if (after)
+			S_marks_after(first[i], last);
+		else
+			S_marks_before(first[i], last);
+	}
+	free(first);
+}
+
 void document_free(struct document *doc)
 {
 	if (doc->tree)

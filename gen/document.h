@@ -36,6 +36,7 @@
 #include <cmark-gfm.h>
 
 #include "diag.h"
+#include "model.h"
 #include "mustache.h"
 #include "value.h"
 
@@ -70,5 +71,14 @@ void document_free(struct document *doc);
  * d, when it cannot be parsed.  For outputs that render fields apart (the
  * website's pages). */
 cmark_node *document_parse_field(const struct value *field, struct diags *d);
+
+/* Places every note mark by the typographic rule of lang: after the
+ * punctuation that ends a phrase in English ("the law.[^1]"), before it
+ * in French, Spanish and Russian ("la loi[^1]."); Arabic and Chinese
+ * keep marks where they are written.  The punctuation moved is a run of
+ * . , ; : ! ? (in French with the no-break space before ; : ! ?) that
+ * touches a run of marks.  The UN document form applies it (unform.h);
+ * the default form keeps the marks as written. */
+void document_place_notes(cmark_node *tree, enum lang lang);
 
 #endif

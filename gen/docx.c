@@ -18,6 +18,7 @@
 #include "escape.h"
 #include "fence.h"
 #include "image.h"
+#include "unform.h"
 
 #define S_MAX_DEPTH 48 /* deeper blocks are written as plain paragraphs */
 #define S_MAX_STYLE 64 /* inline nesting followed; deeper keeps the last */
@@ -178,6 +179,15 @@ static const char *S_note_kind(const struct docx_ctx *c)
 	return c->opt->endnotes ? "endnote" : "footnote";
 }
 
+/* The id of note n in the notes part: after page 1's "*" when the UN
+ * form has it (docx_int.h: DOCX_UN_NOTE_ID). */
+static int S_note_id(const struct docx_ctx *c, int n)
+{
+	return c->opt->un && c->opt->un->unedited && !c->opt->endnotes
+		       ? n + DOCX_UN_NOTE_ID
+		       : n;
+}
+
 static void S_note_ref_run(struct docx_ctx *c, int n)
 {
 	const char *k = S_note_kind(c);
@@ -185,7 +195,7 @@ static void S_note_ref_run(struct docx_ctx *c, int n)
 			   "<w:lang w:val=\"%s\"/></w:rPr><w:%sReference "
 			   "w:id=\"%d\"/></w:r>",
 		   c->opt->endnotes ? "Endnote" : "Footnote", c->lang_tag, k,
-		   n);
+		   S_note_id(c, n));
 }
 
 static void S_blocks(struct docx_ctx *c, cmark_node *parent);
@@ -214,7 +224,8 @@ static void S_write_note(struct docx_ctx *c, int n)
 	c->in_note = true;
 	c->list_level = 0;
 	c->frame = (struct docx_frame){.style = style, .note_mark = true};
-	buf_printf(c->out, "<w:%s w:id=\"%d\">", S_note_kind(c), n);
+	buf_printf(c->out, "<w:%s w:id=\"%d\">", S_note_kind(c),
+		   S_note_id(c, n));
 	S_blocks(c, def);
 	if (c->frame.note_mark) { /* an empty note still has its mark */
 		S_open_para(c, (struct S_para){.style = style});
@@ -835,7 +846,9 @@ static void S_list(struct docx_ctx *c, cmark_node *n)
 				     "w:val=\"%d\"/><w:lvlOverride w:ilvl=\"%d\">"
 				     "<w:startOverride w:val=\"%d\"/>"
 				     "</w:lvlOverride></w:num>",
-			   num, cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM
+			   num, unform_is_sub_list(c->opt->un, n)
+					? DOCX_ABSTRACT_UN_SUB
+				: cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM
 					? DOCX_ABSTRACT_ORDERED_PAREN
 					: DOCX_ABSTRACT_ORDERED, lvl,
 			   cmark_node_get_list_start(n));
@@ -1085,10 +1098,16 @@ static void S_collect(struct docx_ctx *c, cmark_node *doc)
 				      c->head_count, &c->head_cap,
 				      c->head_count + 1);
 		const char *text = S_plain(&c->arena, n);
+		/* the id the website gives it: without the UN form's
+		 * number (unform.h), which the site does not show */
+		cmark_node *num = cmark_node_first_child(n);
+		const char *slugged = text;
+		if (unform_is_number(c->opt->un, num))
+			slugged += strlen(cmark_node_get_literal(num));
 		int level = cmark_node_get_heading_level(n);
 		c->heads[c->head_count] = (struct docx_heading){
 			n, level > 4 ? 4 : level, text,
-			S_slug(&c->arena, text),
+			S_slug(&c->arena, slugged),
 			arena_printf(&c->arena, "_Toc%zu", c->head_count + 1)};
 		c->head_count++;
 	}
@@ -1137,6 +1156,117 @@ static void S_title_page(struct docx_ctx *c)
 		docx_para(c, "TitleInfo", NULL, o->author);
 	if (o->date)
 		docx_para(c, "TitleInfo", NULL, o->date);
+}
+
+/* A paragraph of the UN page 1: direct formatting (ppr, rpr bodies) as
+ * the UN's own template sets it, in Times New Roman. */
+static void S_un_para(struct docx_ctx *c, const char *ppr, const char *rpr,
+		      const char *text)
+{
+	buf_printf(c->out, "<w:p><w:pPr><w:spacing w:after=\"0\"/>%s</w:pPr>",
+		   ppr);
+	if (text && *text)
+		docx_runs(c,
+			  arena_printf(&c->arena,
+				       "<w:rFonts w:ascii=\"Times New Roman\" "
+				       "w:hAnsi=\"Times New Roman\" "
+				       "w:cs=\"Times New Roman\"/>%s",
+				       rpr),
+			  text, strlen(text));
+}
+
+/* Page 1 in the UN document form (unform.h), as the PDF's: "United
+ * Nations" and the symbol over a heavy rule, the organ beside the
+ * distribution block, a rule, the bodies and the session, the title (its
+ * "*" the note "issued without formal editing", docx_parts.c), the
+ * subtitle and the State.  The job number is page 1's footer. */
+static void S_un_title_page(struct docx_ctx *c)
+{
+	const struct unform *u = c->opt->un;
+	const struct docx_options *o = c->opt;
+	static const char *const tnr = "<w:rFonts w:ascii=\"Times New Roman\" "
+				       "w:hAnsi=\"Times New Roman\" "
+				       "w:cs=\"Times New Roman\"/>";
+	S_un_para(c,
+		  arena_printf(&c->arena,
+			       "<w:pBdr><w:bottom w:val=\"single\" "
+			       "w:sz=\"18\" w:space=\"1\" w:color=\"000000\"/>"
+			       "</w:pBdr><w:tabs><w:tab w:val=\"right\" "
+			       "w:pos=\"%d\"/></w:tabs><w:ind w:left=\"0\"/>",
+			       DOCX_TEXT_W),
+		  "<w:sz w:val=\"22\"/>", u->united_nations);
+	if (u->symbol) {
+		buf_puts(c->out, "<w:r><w:tab/></w:r>");
+		docx_runs(c, tnr, u->symbol, strlen(u->symbol));
+	}
+	buf_puts(c->out, "</w:p>");
+	/* the organ and the distribution block side by side */
+	int right_w = 2700, left_w = DOCX_TEXT_W - right_w;
+	buf_printf(c->out,
+		   "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
+		   "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\"/>"
+		   "</w:tblPr><w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol "
+		   "w:w=\"%d\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW "
+		   "w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>",
+		   DOCX_TEXT_W, left_w, right_w, left_w);
+	S_un_para(c, "<w:spacing w:before=\"60\" w:after=\"0\"/>",
+		  "<w:b/><w:sz w:val=\"34\"/>", u->organ);
+	buf_printf(c->out, "</w:p></w:tc><w:tc><w:tcPr><w:tcW w:w=\"%d\" "
+			   "w:type=\"dxa\"/></w:tcPr>",
+		   right_w);
+	S_un_para(c, "<w:spacing w:before=\"120\" w:after=\"0\"/>",
+		  "<w:sz w:val=\"18\"/>", u->distribution);
+	buf_puts(c->out, "</w:p>");
+	S_un_para(c, "", "<w:sz w:val=\"18\"/>", u->date);
+	buf_puts(c->out, "</w:p>");
+	S_un_para(c, "<w:spacing w:before=\"200\" w:after=\"1300\"/>",
+		  "<w:sz w:val=\"18\"/>", u->original);
+	buf_puts(c->out, "</w:p></w:tc></w:tr></w:tbl>");
+	/* the rule, then the bodies and the session */
+	S_un_para(c,
+		  "<w:pBdr><w:top w:val=\"single\" w:sz=\"8\" "
+		  "w:space=\"6\" w:color=\"000000\"/></w:pBdr>",
+		  "<w:b/><w:sz w:val=\"20\"/>",
+		  u->body_count ? u->bodies[0] : NULL);
+	buf_puts(c->out, "</w:p>");
+	for (size_t i = 1; i < u->body_count; i++) {
+		S_un_para(c, "", "<w:b/><w:sz w:val=\"18\"/>", u->bodies[i]);
+		buf_puts(c->out, "</w:p>");
+	}
+	if (u->session_title) {
+		S_un_para(c, "", "<w:b/><w:sz w:val=\"18\"/>",
+			  u->session_title);
+		buf_puts(c->out, "</w:p>");
+	}
+	if (u->session_venue) {
+		S_un_para(c, "", "<w:sz w:val=\"18\"/>", u->session_venue);
+		buf_puts(c->out, "</w:p>");
+	}
+	static const char *const indent = "<w:ind w:left=\"1134\" "
+					  "w:right=\"1134\"/>";
+	S_un_para(c,
+		  arena_printf(&c->arena, "<w:keepNext/><w:spacing "
+					  "w:before=\"480\" w:after=\"120\"/>%s",
+			       indent),
+		  "<w:b/><w:sz w:val=\"28\"/>", o->title);
+	if (u->unedited)
+		buf_printf(c->out,
+			   "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>"
+			   "</w:rPr><w:footnoteReference w:customMarkFollows="
+			   "\"1\" w:id=\"%d\"/><w:t>*</w:t></w:r>",
+			   DOCX_UN_NOTE_ID);
+	buf_puts(c->out, "</w:p>");
+	if (o->subtitle) {
+		S_un_para(c,
+			  arena_printf(&c->arena, "<w:spacing w:after=\"120\"/>%s",
+				       indent),
+			  "<w:sz w:val=\"22\"/>", o->subtitle);
+		buf_puts(c->out, "</w:p>");
+	}
+	if (o->state) {
+		S_un_para(c, indent, "<w:b/><w:sz w:val=\"28\"/>", o->state);
+		buf_puts(c->out, "</w:p>");
+	}
 }
 
 static void S_toc(struct docx_ctx *c)
@@ -1193,11 +1323,17 @@ static void S_sect_pr(struct docx_ctx *c, bool landscape)
 {
 	buf_printf(c->out, "<w:sectPr><w:headerReference w:type=\"default\" "
 			   "r:id=\"rIdHeader\"/><w:footerReference "
-			   "w:type=\"default\" r:id=\"rIdFooter\"/>"
-			   /* decimal endnotes (Word's default is i, ii, iii;
-			    * LibreOffice reads it here, not in settings) */
-			   "<w:endnotePr><w:numFmt w:val=\"decimal\"/>"
-			   "</w:endnotePr>");
+			   "w:type=\"default\" r:id=\"rIdFooter\"/>");
+	if (c->opt->un) /* the UN form: even pages, and page 1's foot */
+		buf_puts(c->out, "<w:headerReference w:type=\"even\" "
+				 "r:id=\"rIdHeaderEven\"/><w:footerReference "
+				 "w:type=\"even\" r:id=\"rIdFooterEven\"/>"
+				 "<w:footerReference w:type=\"first\" "
+				 "r:id=\"rIdFooterFirst\"/>");
+	/* decimal endnotes (Word's default is i, ii, iii; LibreOffice reads
+	 * it here, not in settings) */
+	buf_puts(c->out, "<w:endnotePr><w:numFmt w:val=\"decimal\"/>"
+			 "</w:endnotePr>");
 	if (landscape)
 		buf_printf(c->out, "<w:pgSz w:w=\"%d\" w:h=\"%d\" "
 				   "w:orient=\"landscape\"/>",
@@ -1261,7 +1397,9 @@ bool docx_render(cmark_node *doc, const struct docx_options *opt,
 	c.frame = (struct docx_frame){.style = "BodyText"};
 	c.landscape = opt->landscape;
 	S_collect(&c, doc);
-	if (!opt->no_title_page)
+	if (!opt->no_title_page && opt->un)
+		S_un_title_page(&c);
+	else if (!opt->no_title_page)
 		S_title_page(&c);
 	if (opt->toc)
 		S_toc(&c);

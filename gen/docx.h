@@ -43,6 +43,8 @@
 #include "model.h"
 #include "words.h"
 
+struct unform;
+
 struct docx_date {
 	int year, month, day, hour, minute, second; /* year 0: none */
 };
@@ -70,6 +72,9 @@ struct docx_options {
 	struct docx_date created;
 
 	bool toc;       /* a table of contents after the title page */
+	/* the UN document form (unform.h: page 1, numbering, headers);
+	 * NULL: the default design */
+	const struct unform *un;
 	bool no_title_page; /* the document starts with the tree's text */
 	bool landscape;     /* every page landscape (a matrix of its own) */
 	bool endnotes;  /* notes at the end (report.yaml notes: endnotes) */

@@ -40,10 +40,16 @@ enum {
 	DOCX_ABSTRACT_BULLET = 2,
 	DOCX_ABSTRACT_ORDERED = 3,
 	DOCX_ABSTRACT_ORDERED_PAREN = 4, /* 1) 2) */
+	DOCX_ABSTRACT_UN_SUB = 5, /* (a) (b): the UN form's subparagraphs */
 	DOCX_NUM_PARA = 1,
 	DOCX_NUM_BULLET = 2,
 	DOCX_NUM_FIRST_ORDERED = 3,
 };
+
+/* The UN form's note "issued without formal editing" (its mark "*"):
+ * the first footnote, the report's own following it (LibreOffice reads
+ * a note of a higher id ahead of the others as the first). */
+enum { DOCX_UN_NOTE_ID = 1 };
 
 /* One entry of the zip besides the fixed parts. */
 struct docx_part {

@@ -13,6 +13,7 @@
 
 #include "docx_int.h"
 #include "escape.h"
+#include "unform.h"
 
 #define S_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define S_NS_R \
@@ -287,6 +288,18 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 		}
 		buf_puts(b, "</w:abstractNum>");
 	}
+	if (c->opt->un) { /* the UN form's subparagraphs: (a) (b) */
+		buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\">"
+			      "<w:multiLevelType w:val=\"hybridMultilevel\"/>",
+			   DOCX_ABSTRACT_UN_SUB);
+		for (int i = 0; i < 9; i++) {
+			char text[16];
+			snprintf(text, sizeof text, "(%%%d)", i + 1);
+			S_level(b, i, "lowerLetter", text, 720 * (i + 1) + 567,
+				567, NULL);
+		}
+		buf_puts(b, "</w:abstractNum>");
+	}
 	buf_printf(b, "<w:num w:numId=\"%d\"><w:abstractNumId w:val=\"%d\"/>"
 		      "</w:num><w:num w:numId=\"%d\"><w:abstractNumId "
 		      "w:val=\"%d\"/></w:num>",
@@ -303,7 +316,7 @@ static void S_settings(struct buf *b, const struct docx_ctx *c)
 	buf_printf(b,
 		   S_XML_DECL "<w:settings xmlns:w=\"" S_NS_W "\">"
 		   "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"567\"/>"
-		   "<w:autoHyphenation/><w:characterSpacingControl "
+		   "<w:autoHyphenation/>%s<w:characterSpacingControl "
 		   "w:val=\"doNotCompress\"/>"
 		   /* Word fills in the contents' page numbers on opening */
 		   "<w:updateFields w:val=\"true\"/>"
@@ -315,11 +328,17 @@ static void S_settings(struct buf *b, const struct docx_ctx *c)
 		   "w:uri=\"http://schemas.microsoft.com/office/word\" "
 		   "w:val=\"15\"/></w:compat>"
 		   "<w:themeFontLang w:val=\"%s\"/></w:settings>",
-		   c->lang_tag);
+		   /* the UN form: the symbol at the outer corner */
+		   c->opt->un ? "<w:evenAndOddHeaders/>" : "", c->lang_tag);
 }
 
 /* footnotes.xml or endnotes.xml: the separators Word wants, then the
  * notes (when this is the kind the report uses). */
+static void S_lang_rpr(struct buf *b, const struct docx_ctx *c)
+{
+	buf_printf(b, "<w:rPr><w:lang w:val=\"%s\"/></w:rPr>", c->lang_tag);
+}
+
 static void S_notes(struct buf *b, const struct docx_ctx *c, bool endnotes)
 {
 	const char *k = endnotes ? "endnote" : "footnote";
@@ -332,14 +351,23 @@ static void S_notes(struct buf *b, const struct docx_ctx *c, bool endnotes)
 		      "<w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:r>"
 		      "<w:continuationSeparator/></w:r></w:p></w:%s>",
 		   k, k);
+	const char *unedited = c->opt->un ? c->opt->un->unedited : NULL;
+	/* page 1's "*" (docx.c), first as its mark is: LibreOffice takes
+	 * the notes in their order, Word by id */
+	if (!endnotes && unedited) {
+		buf_printf(b, "<w:footnote w:id=\"%d\"><w:p><w:pPr><w:pStyle "
+			      "w:val=\"FootnoteText\"/></w:pPr><w:r><w:rPr>"
+			      "<w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
+			      "<w:t>*</w:t></w:r><w:r>",
+			   DOCX_UN_NOTE_ID);
+		S_lang_rpr(b, c);
+		buf_puts(b, "<w:t xml:space=\"preserve\"> ");
+		escape_xml(b, unedited, strlen(unedited));
+		buf_puts(b, "</w:t></w:r></w:p></w:footnote>");
+	}
 	if (endnotes == c->opt->endnotes)
 		buf_put(b, c->notes.data ? c->notes.data : "", c->notes.len);
 	buf_printf(b, "</w:%ss>", k);
-}
-
-static void S_lang_rpr(struct buf *b, const struct docx_ctx *c)
-{
-	buf_printf(b, "<w:rPr><w:lang w:val=\"%s\"/></w:rPr>", c->lang_tag);
 }
 
 static void S_header(struct buf *b, const struct docx_ctx *c)
@@ -355,6 +383,106 @@ static void S_header(struct buf *b, const struct docx_ctx *c)
 		buf_puts(b, "</w:t></w:r>");
 	}
 	buf_puts(b, "</w:p></w:hdr>");
+}
+
+/* The UN form's running head: the symbol alone, bold, over a rule, at
+ * the outer corner (right on odd pages, left on even ones). */
+static void S_un_header(struct buf *b, const struct docx_ctx *c, bool even)
+{
+	buf_printf(b, S_XML_DECL "<w:hdr" S_PART_NS "><w:p><w:pPr><w:pStyle "
+		      "w:val=\"Header\"/><w:pBdr><w:bottom w:val=\"single\" "
+		      "w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/>"
+		      "</w:pBdr><w:jc w:val=\"%s\"/></w:pPr>",
+		   even ? "left" : "right");
+	const char *sym = c->opt->symbol;
+	if (sym && *sym) {
+		buf_printf(b, "<w:r><w:rPr><w:b/><w:sz w:val=\"17\"/><w:lang "
+			      "w:val=\"%s\"/></w:rPr><w:t xml:space=\"preserve\">",
+			   c->lang_tag);
+		escape_xml(b, sym, strlen(sym));
+		buf_puts(b, "</w:t></w:r>");
+	}
+	buf_puts(b, "</w:p></w:hdr>");
+}
+
+/* The UN form's folio at the outer corner, bold; or page 1's foot: the
+ * job number (even: -1). */
+static void S_un_footer(struct buf *b, const struct docx_ctx *c, int even)
+{
+	buf_printf(b, S_XML_DECL "<w:ftr" S_PART_NS "><w:p><w:pPr><w:pStyle "
+		      "w:val=\"Footer\"/><w:jc w:val=\"%s\"/></w:pPr>",
+		   even ? "left" : "right");
+	if (even < 0) {
+		const char *job = c->opt->un->job_number;
+		if (job) {
+			buf_puts(b, "<w:r>");
+			S_lang_rpr(b, c);
+			buf_puts(b, "<w:t xml:space=\"preserve\">");
+			escape_xml(b, job, strlen(job));
+			buf_puts(b, "</w:t></w:r>");
+		}
+		buf_puts(b, "</w:p></w:ftr>");
+		return;
+	}
+	static const char *const runs[] = {
+		"<w:fldChar w:fldCharType=\"begin\"/>",
+		"<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>",
+		"<w:fldChar w:fldCharType=\"separate\"/>", "<w:t>2</w:t>",
+		"<w:fldChar w:fldCharType=\"end\"/>"};
+	for (size_t i = 0; i < sizeof runs / sizeof *runs; i++)
+		buf_printf(b, "<w:r><w:rPr><w:b/><w:sz w:val=\"17\"/><w:lang "
+			      "w:val=\"%s\"/></w:rPr>%s</w:r>",
+			   c->lang_tag, runs[i]);
+	buf_puts(b, "</w:p></w:ftr>");
+}
+
+/* The UN form prints in black: every colour of the package (styles,
+ * rules, shadings, charts) becomes its grey, by luminance. */
+static void S_un_greys(struct buf *b)
+{
+	static const char *const keys[] = {"w:color=\"", "w:fill=\"",
+					   "<w:color w:val=\"",
+					   "srgbClr val=\""};
+	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+		size_t n = strlen(keys[k]);
+		for (char *p = b->data; p && (p = strstr(p, keys[k]));) {
+			p += n;
+			unsigned v[3];
+			if (strspn(p, "0123456789ABCDEFabcdef") != 6 ||
+			    p[6] != '"' ||
+			    sscanf(p, "%2x%2x%2x", &v[0], &v[1], &v[2]) != 3)
+				continue;
+			unsigned y = (299 * v[0] + 587 * v[1] + 114 * v[2] +
+				      500) / 1000;
+			char grey[32];
+			y = y > 255 ? 255 : y;
+			snprintf(grey, sizeof grey, "%02X%02X%02X", y, y, y);
+			memcpy(p, grey, 6);
+		}
+	}
+}
+
+/* The UN form's styles: headings and title lines in the text's Times
+ * New Roman, not Arial. */
+static void S_un_fonts(struct buf *styles)
+{
+	static const char arial[] = "w:ascii=\"Arial\" w:hAnsi=\"Arial\" "
+				    "w:cs=\"Arial\"";
+	static const char times[] = "w:ascii=\"Times New Roman\" "
+				    "w:hAnsi=\"Times New Roman\" "
+				    "w:cs=\"Times New Roman\"";
+	struct buf out;
+	buf_init(&out);
+	const char *p = styles->data ? styles->data : "", *q;
+	while ((q = strstr(p, arial))) {
+		buf_put(&out, p, (size_t)(q - p));
+		buf_puts(&out, times);
+		p = q + sizeof arial - 1;
+	}
+	buf_puts(&out, p);
+	buf_clear(styles);
+	buf_put(styles, out.data ? out.data : "", out.len);
+	buf_free(&out);
 }
 
 static void S_footer(struct buf *b, const struct docx_ctx *c)
@@ -381,6 +509,15 @@ static void S_document(struct buf *b, const struct docx_ctx *c)
 	buf_puts(b, "</w:body></w:document>");
 }
 
+/* The UN form's headers and footers besides header1 and footer1. */
+static const struct {
+	const char *name, *rid, *type;
+} S_un_parts[] = {
+	{"word/header2.xml", "rIdHeaderEven", "header"},
+	{"word/footer2.xml", "rIdFooterEven", "footer"},
+	{"word/footer3.xml", "rIdFooterFirst", "footer"},
+};
+
 static void S_document_rels(struct buf *b, const struct docx_ctx *c)
 {
 	static const char *const fixed[][3] = {
@@ -398,6 +535,13 @@ static void S_document_rels(struct buf *b, const struct docx_ctx *c)
 		buf_printf(b, "<Relationship Id=\"%s\" Type=\"" S_REL_TYPE
 			      "%s\" Target=\"%s\"/>",
 			   fixed[i][0], fixed[i][1], fixed[i][2]);
+	if (c->opt->un)
+		for (size_t i = 0; i < sizeof S_un_parts / sizeof *S_un_parts;
+		     i++)
+			buf_printf(b, "<Relationship Id=\"%s\" Type=\""
+				      S_REL_TYPE "%s\" Target=\"%s\"/>",
+				   S_un_parts[i].rid, S_un_parts[i].type,
+				   S_un_parts[i].name + 5);
 	buf_put(b, c->rels.data ? c->rels.data : "", c->rels.len);
 	buf_puts(b, "</Relationships>");
 }
@@ -444,6 +588,12 @@ static void S_content_types(struct buf *b, const struct docx_ctx *c)
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
 		buf_printf(b, "<Override PartName=\"%s\" ContentType=\"%s\"/>",
 			   parts[i][0], parts[i][1]);
+	if (c->opt->un)
+		for (size_t i = 0; i < sizeof S_un_parts / sizeof *S_un_parts;
+		     i++)
+			buf_printf(b, "<Override PartName=\"/%s\" "
+				      "ContentType=\"" S_CT_WORD "%s+xml\"/>",
+				   S_un_parts[i].name, S_un_parts[i].type);
 	for (size_t i = 0; i < c->part_count; i++)
 		if (!strncmp(c->parts[i].name, "word/charts/", 12))
 			buf_printf(b, "<Override PartName=\"/%s\" ContentType="
@@ -582,6 +732,26 @@ bool docx_package(struct docx_ctx *c, const char *path)
 	S_notes(&b[10], c, true);
 	S_header(&b[11], c);
 	S_footer(&b[12], c);
+	/* the UN form: odd pages' own head and foot, then even pages' and
+	 * page 1's, every colour grey */
+	enum { U = sizeof S_un_parts / sizeof *S_un_parts };
+	struct buf un[U];
+	for (size_t i = 0; i < U; i++)
+		buf_init(&un[i]);
+	if (c->opt->un) {
+		buf_clear(&b[11]);
+		buf_clear(&b[12]);
+		S_un_header(&b[11], c, false);
+		S_un_footer(&b[12], c, 0);
+		S_un_header(&un[0], c, true);
+		S_un_footer(&un[1], c, 1);
+		S_un_footer(&un[2], c, -1);
+		for (int i = 0; i < N; i++)
+			S_un_greys(&b[i]);
+		S_un_fonts(&b[6]);
+		for (size_t i = 0; i < c->part_count; i++)
+			S_un_greys(&c->parts[i].data);
+	}
 
 	int zerr = 0;
 	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
@@ -589,6 +759,8 @@ bool docx_package(struct docx_ctx *c, const char *path)
 	time_t when = S_entry_time(&c->opt->created);
 	for (int i = 0; ok && i < N; i++)
 		ok = S_add(z, names[i], &b[i], when);
+	for (size_t i = 0; ok && c->opt->un && i < U; i++)
+		ok = S_add(z, S_un_parts[i].name, &un[i], when);
 	for (size_t i = 0; ok && i < c->part_count; i++)
 		ok = S_add(z, c->parts[i].name, &c->parts[i].data, when);
 	const char *why = NULL;
@@ -608,5 +780,7 @@ bool docx_package(struct docx_ctx *c, const char *path)
 			   why ? why : "unknown zip error");
 	for (int i = 0; i < N; i++)
 		buf_free(&b[i]);
+	for (size_t i = 0; i < U; i++)
+		buf_free(&un[i]);
 	return ok;
 }

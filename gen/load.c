@@ -33,7 +33,8 @@ static const char *const S_report_fields[] = {
 	"state", "cycle",     "session",  "outcome",     "adopted",
 	"period", "title",    "subtitle", "symbol",      "date",
 	"languages", "prepared_by", "chapters", "site_url", "license", "received",
-	"notes", "word_limit", NULL};
+	"notes", "word_limit", "form", "organ", "bodies", "session_title",
+	"session_venue", "unedited", "job_number", NULL};
 static const char *const S_period_fields[] = {"from", "to", NULL};
 static const char *const S_cluster_fields[] = {"id", "title", "description",
 					       NULL};
@@ -614,6 +615,109 @@ static const char *S_site_url(struct S_loader *L, const struct value *v)
 	return s[n - 1] == '/' ? s : arena_printf(L->a, "%s/", s);
 }
 
+/* A UN document symbol: parts of letters, digits, '.' and '-' joined
+ * by '/', the first starting with a capital ("A/HRC/WG.6/48/SVN/1",
+ * "E/C.12/PER/CO/5", "A/HRC/53/8/Add.1"). */
+static bool S_un_symbol(const char *s)
+{
+	size_t n = strlen(s), parts = 1;
+	if (n < 3 || n > 80 || *s < 'A' || *s > 'Z')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '/') {
+			if (s[i + 1] == '/' || !s[i + 1])
+				return false;
+			parts++;
+		} else if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+			     (ch >= '0' && ch <= '9') || ch == '.' || ch == '-')) {
+			return false;
+		}
+	}
+	return parts >= 2;
+}
+
+/* A UN job number as printed at the foot of page 1: "GE.24-12345(E)",
+ * "GE.24-12345 (E)", "24-12345 (E)": digits, capitals, '.', '-', one
+ * space, and the language letter in brackets. */
+static bool S_job_number(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 6 || n > 32 || s[n - 1] != ')' || s[n - 3] != '(' ||
+	    s[n - 2] < 'A' || s[n - 2] > 'Z')
+		return false;
+	bool digit = false;
+	for (size_t i = 0; i + 3 < n; i++) {
+		char ch = s[i];
+		digit |= ch >= '0' && ch <= '9';
+		if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+		      ch == '.' || ch == '-' || (ch == ' ' && i + 4 == n)))
+			return false;
+	}
+	return digit;
+}
+
+/* form, organ, bodies, session_title, session_venue, unedited,
+ * job_number: the UN document form (unform.h). */
+static void S_load_form(struct S_loader *L, const struct value *m)
+{
+	struct report *r = L->r;
+	static const char *const forms[] = {"report", "un", NULL};
+	const struct value *fv = value_map_get(m, "form");
+	r->form_un = fv && fv->kind != VALUE_NULL &&
+		     S_enum(L, fv, "form", forms) == 1;
+	static const char *const organs[] = {
+		"general-assembly", "economic-and-social-council",
+		"security-council", NULL};
+	const struct value *ov = value_map_get(m, "organ");
+	int organ = ov && ov->kind != VALUE_NULL
+			    ? S_enum(L, ov, "organ", organs) : 0;
+	r->organ = organ < 0 ? 0 : organ;
+	r->bodies = S_text_list(L, value_map_get(m, "bodies"), "bodies");
+	r->session_title = S_text(L, value_map_get(m, "session_title"),
+				  "session_title", false);
+	r->session_venue = S_text(L, value_map_get(m, "session_venue"),
+				  "session_venue", false);
+	const struct value *uv = value_map_get(m, "unedited");
+	if (uv && uv->kind != VALUE_NULL) {
+		if (uv->kind != VALUE_BOOL)
+			diag_error(L->d, uv->pos,
+				   "'unedited' must be true or false, found "
+				   "'%s'", uv->str ? diag_quote(L->a, uv->str)
+						   : value_kind_name(uv->kind));
+		else
+			r->unedited = uv->boolean;
+	}
+	/* one per version: GE.24-12345(E), GE.24-12345(F) … */
+	r->job_number = S_text(L, value_map_get(m, "job_number"), "job_number",
+			       false);
+	for (int l = -1; l < LANG_COUNT; l++) {
+		struct text *t = &r->job_number;
+		const char *job = l < 0 ? t->any : t->by_lang[l];
+		if (job && !S_job_number(job)) {
+			diag_error(L->d, l < 0 ? t->pos : t->pos_by_lang[l],
+				   "'job_number' must be a UN job number as "
+				   "printed at the foot of page 1, e.g. "
+				   "'GE.24-12345(E)', found '%s'",
+				   diag_quote(L->a, job));
+			*t = (struct text){0};
+			break;
+		}
+	}
+	const struct value *sv = value_map_get(m, "symbol");
+	if (r->form_un && (!r->symbol || !*r->symbol))
+		diag_error(L->d, fv->pos,
+			   "'form: un' needs the report's document symbol: "
+			   "add 'symbol: A/HRC/WG.6/48/PER/1' (or the "
+			   "symbol given to it)");
+	else if (r->form_un && !S_un_symbol(r->symbol))
+		diag_error(L->d, sv->pos,
+			   "'symbol' must be a UN document symbol with "
+			   "'form: un', parts of letters, digits, '.' and '-' "
+			   "joined by '/', e.g. 'A/HRC/WG.6/48/PER/1'; found "
+			   "'%s'", diag_quote(L->a, r->symbol));
+}
+
 static void S_load_report_fields(struct S_loader *L, const struct value *m)
 {
 	struct report *r = L->r;
@@ -642,6 +746,7 @@ static void S_load_report_fields(struct S_loader *L, const struct value *m)
 	r->endnotes = nv && nv->kind != VALUE_NULL &&
 		      S_enum(L, nv, "notes", notes) == 1;
 	S_load_word_limit(L, value_map_get(m, "word_limit"));
+	S_load_form(L, m);
 }
 
 /* ------------------------------------------------------------- chapters */

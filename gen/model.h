@@ -268,6 +268,23 @@ struct report {
 	 * past it); 0: none */
 	long word_limit;
 
+	/* form: un — the PDF and the Word document set as a UN document
+	 * (page 1, numbering, running heads: unform.h); false: the default
+	 * design.  organ: 0 General Assembly, 1 Economic and Social
+	 * Council, 2 Security Council (report.yaml organ).  bodies: the
+	 * lines under the rule (none: the Human Rights Council and its UPR
+	 * Working Group); session_title ("Forty-eighth session") and
+	 * session_venue ("Geneva, 20–31 January 2025"): the lines after;
+	 * unedited: the "issued without formal editing" note; job_number:
+	 * "GE.24-12345(E)" at the foot of page 1, one per version (absent:
+ * none). */
+	bool form_un;
+	int organ;
+	struct text_list bodies;
+	struct text session_title, session_venue;
+	bool unedited;
+	struct text job_number;
+
 	struct chapter *chapters;
 	size_t chapter_count;
 	struct cluster *clusters;

@@ -26,6 +26,7 @@
 #include "image.h"
 #include "matrix.h"
 #include "pdf_int.h"
+#include "unform.h"
 
 #define S_BODY_SIZE 10.0
 #define S_MAX_MARKERS 16 /* list markers waiting for one line */
@@ -253,7 +254,12 @@ static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 	/* headings and titles are not hyphenated */
 	struct pdf_hyphen *hy = c->env.hyphen;
 	c->env.hyphen = NULL;
-	pdf_para_reset(&c->para, look[k].face, look[k].size, look[k].leading);
+	/* the UN form sets its headings in the text's face: bold, then
+	 * italic for (a) */
+	static const enum pdf_face un_face[] = {PDF_SERIF_B, PDF_SERIF_B,
+						PDF_SERIF_B, PDF_SERIF_I};
+	pdf_para_reset(&c->para, c->opt->un ? un_face[k] : look[k].face,
+		       look[k].size, look[k].leading);
 	pdf_para_inlines(&c->para, &c->env, n);
 	pdf_para_finish(&c->para);
 	c->env.hyphen = hy;
@@ -483,7 +489,9 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 	for (cmark_node *item = cmark_node_first_child(n); item;
 	     item = cmark_node_next(item), number++) {
 		char mark[32];
-		if (ordered)
+		if (unform_is_sub_list(c->opt->un, n))
+			unform_letter(mark, sizeof mark, number);
+		else if (ordered)
 			snprintf(mark, sizeof mark, "%d%s", number, delim);
 		else
 			snprintf(mark, sizeof mark, "%s",
@@ -685,10 +693,25 @@ static void S_collect_notes(struct S_ctx *c, cmark_node *doc)
 		}
 }
 
+static void S_text_at(struct S_ctx *c, struct pdf_list *l, const char *s,
+		      enum pdf_face face, double size, double leading,
+		      enum pdf_color color, double x, double width,
+		      double *y);
+
 /* Sets literal text as lines in list l from height *y down. */
 static void S_title_text(struct S_ctx *c, struct pdf_list *l, const char *s,
 			 enum pdf_face face, double size, double leading,
 			 enum pdf_color color, double *y)
+{
+	S_text_at(c, l, s, face, size, leading, color, PDF_MARGIN_LEFT,
+		  PDF_TEXT_W, y);
+}
+
+/* S_title_text in a column from x, width wide. */
+static void S_text_at(struct S_ctx *c, struct pdf_list *l, const char *s,
+		      enum pdf_face face, double size, double leading,
+		      enum pdf_color color, double x, double width,
+		      double *y)
 {
 	if (!s || !*s)
 		return;
@@ -703,8 +726,8 @@ static void S_title_text(struct S_ctx *c, struct pdf_list *l, const char *s,
 	pdf_para_finish(&c->para);
 	c->env.hyphen = hy;
 	struct pdf_chunk **lines;
-	size_t n = pdf_para_set(&c->para, &c->env, PDF_MARGIN_LEFT,
-				PDF_TEXT_W, PDF_LEFT, &lines);
+	size_t n = pdf_para_set(&c->para, &c->env, x, width, PDF_LEFT,
+				&lines);
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < lines[i]->n; k++) {
 			struct pdf_draw d = lines[i]->d[k];
@@ -797,6 +820,95 @@ static void S_title_page(struct S_ctx *c)
 	pdf_pages_at(&c->pages, ch, PDF_PAGE_H - PDF_MARGIN_TOP);
 }
 
+/* Page 1 of the UN document form (unform.h), as the UN sets it: "United
+ * Nations" and the symbol above a heavy rule, the organ under it and the
+ * distribution block on the right; a rule, the bodies and the session;
+ * the title; at the foot the note "issued without formal editing" (its
+ * mark after the title) and the job number.  Black only. */
+static void S_un_line(struct S_ctx *c, struct pdf_list *l, const char *s,
+		      enum pdf_face face, double size, double x, double y)
+{
+	if (!s || !*s)
+		return;
+	pdf_list_add(l, (struct pdf_draw){
+		.kind = PDF_DRAW_TEXT, .face = (uint8_t)face, .x = (float)x,
+		.y = (float)y, .size = (float)size, .s = s,
+		.len = (uint32_t)strlen(s),
+		.elem = pdf_tag_leaf(&c->pages.tags, "P")});
+}
+
+static void S_un_rule(struct pdf_list *l, double x0, double x1, double y,
+		      double width)
+{
+	pdf_list_add(l, (struct pdf_draw){.kind = PDF_DRAW_LINE,
+					   .color = PDF_BLACK,
+					   .x = (float)x0, .y = (float)y,
+					   .w = (float)(x1 - x0),
+					   .size = (float)width});
+}
+
+static void S_un_title_page(struct S_ctx *c)
+{
+	const struct unform *u = c->opt->un;
+	const struct pdf_title_page *t = &c->opt->title_page;
+	struct pdf_list l = {0};
+	pdf_pages_new_page(&c->pages, PDF_PAGE_TITLE);
+	/* y from the top of the text area (PDF_MARGIN_TOP below the
+	 * page's edge); the head reaches into the margin, as the UN's */
+	double top = -PDF_MARGIN_TOP, left = 56.7, right = PDF_PAGE_W - 56.7;
+	double col = right - 150; /* the distribution block */
+	S_un_line(c, &l, u->united_nations, PDF_SERIF, 11, left + 50,
+		  top + 30);
+	if (u->symbol) {
+		double w = pdf_fonts_width(&c->fonts, PDF_SERIF, 10, u->symbol,
+					   strlen(u->symbol));
+		S_un_line(c, &l, u->symbol, PDF_SERIF, 10, right - w,
+			  top + 30);
+	}
+	S_un_rule(&l, left, right, top + 36, 2.2);
+	S_un_line(c, &l, u->organ, PDF_SERIF_B, 17, left + 50, top + 56);
+	double y = top + 52;
+	S_un_line(c, &l, u->distribution, PDF_SERIF, 9, col, y);
+	S_un_line(c, &l, u->date, PDF_SERIF, 9, col, y += 11);
+	S_un_line(c, &l, u->original, PDF_SERIF, 9, col, y += 18);
+	S_un_rule(&l, left, right, top + 150, 1.0);
+	y = top + 164;
+	for (size_t i = 0; i < u->body_count; i++, y += i == 1 ? 12.5 : 11)
+		S_un_line(c, &l, u->bodies[i], PDF_SERIF_B, i ? 9 : 10, left,
+			  y);
+	if (u->session_title)
+		S_un_line(c, &l, u->session_title, PDF_SERIF_B, 9, left,
+			  y), y += 11;
+	if (u->session_venue)
+		S_un_line(c, &l, u->session_venue, PDF_SERIF, 9, left, y),
+			y += 10;
+	y += 24;
+	double tx = left + 56, tw = right - tx - 60;
+	const char *title = t->title;
+	if (title && u->unedited)
+		title = arena_printf(&c->arena, "%s*", title);
+	S_text_at(c, &l, title, PDF_SERIF_B, 14, 17, PDF_BLACK, tx, tw, &y);
+	y += 6;
+	S_text_at(c, &l, t->subtitle, PDF_SERIF, 11, 14, PDF_BLACK, tx, tw,
+		  &y);
+	y += 6;
+	S_text_at(c, &l, t->state, PDF_SERIF_B, 14, 17, PDF_BLACK, tx, tw, &y);
+	double h = y;
+	/* the foot of the page: the note, then the job number */
+	double foot = PDF_PAGE_H - PDF_MARGIN_TOP - 34;
+	if (u->job_number)
+		S_un_line(c, &l, u->job_number, PDF_SERIF, 9, left, foot);
+	if (u->unedited) {
+		double ny = foot - 24;
+		S_un_rule(&l, left + 40, left + 40 + 72, ny - 12, 0.5);
+		S_un_line(c, &l, "*", PDF_SERIF, 9, left + 40, ny);
+		S_un_line(c, &l, u->unedited, PDF_SERIF, 8, left + 52, ny);
+	}
+	struct pdf_chunk *ch = pdf_list_chunk(&l, &c->arena, h, 0);
+	pdf_list_free(&l);
+	pdf_pages_at(&c->pages, ch, PDF_PAGE_H - PDF_MARGIN_TOP);
+}
+
 /* ---- the document ---- */
 
 static void S_info(struct S_ctx *c)
@@ -844,12 +956,54 @@ static void S_info(struct S_ctx *c)
 	buf_free(&lang);
 }
 
+/* The UN document form prints in black: text and rules in black and
+ * greys, a chart's colours as their greys (by luminance), shadings in
+ * light grey.  The draws are the pages' own (in the arena). */
+static void S_un_grey(struct pdf_draw *d)
+{
+	switch (d->color) {
+	case PDF_LINK:
+	case PDF_ACCENT:
+		d->color = PDF_BLACK;
+		break;
+	case PDF_SHADE:
+		d->color = PDF_CODEBG;
+		break;
+	case PDF_RGB: {
+		unsigned r = (d->rgb >> 16) & 0xff, g = (d->rgb >> 8) & 0xff,
+			 b = d->rgb & 0xff;
+		unsigned y = (299 * r + 587 * g + 114 * b + 500) / 1000;
+		d->rgb = (y << 16) | (y << 8) | y;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void S_un_greys(struct pdf_pages *pg)
+{
+	for (size_t i = 0; i < pg->count; i++) {
+		struct pdf_page *p = &pg->page[i];
+		for (size_t k = 0; k < p->body_count + p->note_count; k++) {
+			struct pdf_chunk *ch =
+				(struct pdf_chunk *)(k < p->body_count
+					? p->body[k].c
+					: p->notes[k - p->body_count]);
+			for (size_t j = 0; j < ch->n; j++)
+				S_un_grey(&ch->d[j]);
+		}
+	}
+}
+
 static bool S_layout(struct S_ctx *c, cmark_node *doc)
 {
 	const struct pdf_options *o = c->opt;
 	S_collect_headings(c, doc);
 	S_collect_notes(c, doc);
-	if (o->title_page.title)
+	if (o->un)
+		S_un_title_page(c);
+	else if (o->title_page.title)
 		S_title_page(c);
 	int depth = o->toc_depth > 0 ? o->toc_depth : 2;
 	bool toc = false;
@@ -864,6 +1018,8 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 			    .right = PDF_PAGE_W - PDF_MARGIN_RIGHT};
 	S_blocks(c, doc, f);
 	pdf_pages_end(&c->pages);
+	if (o->un)
+		S_un_greys(&c->pages);
 	struct pdf_emit_info info = {
 		.tags = &c->pages.tags,
 		/* XMP repeats the document information as it was set */
@@ -882,7 +1038,8 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 		.symbol = o->symbol,
 		.title = o->header_title ? o->header_title : o->title,
 		.headings = c->heads, .heading_count = c->head_count,
-		.front_pages = front, .rtl = lang_is_rtl(o->lang)};
+		.front_pages = o->un ? 0 : front, .rtl = lang_is_rtl(o->lang),
+		.un_form = o->un != NULL};
 	return pdf_emit(c->doc, &c->fonts, &c->pages, &info);
 }
 

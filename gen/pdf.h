@@ -32,6 +32,8 @@
 
 /* The lines of the title page; NULL fields are left out.  No title page
  * at all when title is NULL. */
+struct unform;
+
 struct pdf_title_page {
 	const char *state;       /* "Peru" */
 	const char *title;       /* "Voluntary mid-term report" */
@@ -74,6 +76,9 @@ struct pdf_options {
 	struct pdf_title_page title_page;
 	bool toc;      /* a table of contents after the title page */
 	int toc_depth; /* heading levels listed in it; 0: 2 */
+	/* the UN document form (unform.h: page 1, numbering, running
+	 * heads, no colour); NULL: the default design */
+	const struct unform *un;
 
 	/* Images are read only below base_dir, by relative paths without
 	 * "..".  NULL: no images (their alternative text is shown). */

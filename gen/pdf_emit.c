@@ -676,6 +676,38 @@ static void S_header_footer(struct S_emit *e, int page)
 	buf_free(&t);
 }
 
+/* The UN document form's running head and folio: the symbol alone at
+ * the outer corner above a rule, the page's number at the outer corner of
+ * the foot; outer is the left on even pages (page 1 is the title page). */
+static void S_un_header_footer(struct S_emit *e, int page)
+{
+	HPDF_Page p = e->pages[page];
+	double right = PDF_PAGE_W - PDF_MARGIN_RIGHT;
+	double y = PDF_PAGE_H - PDF_MARGIN_TOP + 26;
+	bool left = (page + 1) % 2 == 0;
+	struct buf t;
+	buf_init(&t);
+	if (e->info->symbol && *e->info->symbol) {
+		S_fitted(e, e->info->symbol, PDF_SERIF_B, 9, PDF_TEXT_W, &t);
+		double w = pdf_fonts_width(e->f, PDF_SERIF_B, 9, t.data, t.len);
+		S_line_text(e, p, PDF_SERIF_B, 9,
+			    left ? PDF_MARGIN_LEFT : right - w, y, t.data);
+	}
+	static const HPDF_REAL black[3] = {0, 0, 0};
+	S_page_close(e);
+	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
+	S_line(&e->page, black, 0.5, (const double[]){PDF_MARGIN_LEFT, y - 6,
+						      right, y - 6},
+	       false);
+	buf_puts(&e->page, "EMC\n");
+	buf_clear(&t);
+	buf_printf(&t, "%d", page - (int)e->info->front_pages + 1);
+	double w = pdf_fonts_width(e->f, PDF_SERIF_B, 9, t.data, t.len);
+	S_line_text(e, p, PDF_SERIF_B, 9, left ? PDF_MARGIN_LEFT : right - w,
+		    PDF_MARGIN_BOTTOM - 34, t.data);
+	buf_free(&t);
+}
+
 bool pdf_deflate(const struct buf *raw, struct buf *out)
 {
 	uLongf len = compressBound((uLong)raw->len);
@@ -781,7 +813,8 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 			S_chunk(&e, (int)i, p->body[k].c, p->body[k].top);
 		S_notes(&e, (int)i);
 		if (p->kind == PDF_PAGE_BODY)
-			S_header_footer(&e, (int)i);
+			(info->un_form ? S_un_header_footer
+				       : S_header_footer)(&e, (int)i);
 		S_finish_page(&e, i);
 	}
 	buf_free(&e.packed);

@@ -579,6 +579,9 @@ struct pdf_emit_info {
 	/* every x mirrored (x' = page width - x - width): a right-to-left
 	 * page, each word still drawn left to right */
 	bool rtl;
+	/* the UN document form: the symbol alone in the running head and
+	 * the folio, both at the outer corner; no colour */
+	bool un_form;
 };
 
 /* Draws every page into doc; false when libharu failed. */

@@ -1,0 +1,268 @@
+/* The UN document form: page 1's lines from the context, and the tree
+ * numbered as the UN numbers a document (unform.h). */
+#include "unform.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "markdown.h"
+
+/* A string of the context, NULL when empty or absent. */
+static const char *S_get(const struct value *m, const char *key)
+{
+	const struct value *v = value_map_get(m, key);
+	return v && v->kind == VALUE_STRING && v->len ? v->str : NULL;
+}
+
+struct unform *unform_from_context(struct arena *a, const struct value *ctx)
+{
+	const struct value *rep = value_map_get(ctx, "report");
+	const struct value *un = value_map_get(rep, "un");
+	if (!un || un->kind != VALUE_MAP)
+		return NULL;
+	struct unform *u = arena_alloc(a, sizeof *u);
+	memset(u, 0, sizeof *u);
+	u->united_nations = S_get(un, "united_nations");
+	u->organ = S_get(un, "organ");
+	u->symbol = S_get(rep, "symbol");
+	u->distribution = S_get(un, "distribution");
+	u->date = S_get(value_map_get(rep, "date"), "text");
+	u->original = S_get(un, "original");
+	const struct value *b = value_map_get(un, "bodies");
+	if (b && b->kind == VALUE_LIST && b->count) {
+		u->bodies = arena_alloc(a, b->count * sizeof *u->bodies);
+		for (size_t i = 0; i < b->count; i++) {
+			const char *t = S_get(b->items[i], "text");
+			if (t)
+				u->bodies[u->body_count++] = t;
+		}
+	}
+	u->session_title = S_get(un, "session_title");
+	u->session_venue = S_get(un, "session_venue");
+	u->unedited = S_get(un, "unedited");
+	u->job_number = S_get(un, "job_number");
+	return u;
+}
+
+void unform_letter(char *out, size_t size, int n)
+{
+	char rev[16];
+	size_t k = 0;
+	for (n = n < 1 ? 1 : n; n > 0 && k < sizeof rev; n = (n - 1) / 26)
+		rev[k++] = (char)('a' + (n - 1) % 26);
+	size_t o = 0;
+	if (o + 1 < size)
+		out[o++] = '(';
+	while (k && o + 2 < size)
+		out[o++] = rev[--k];
+	if (o + 1 < size)
+		out[o++] = ')';
+	out[o] = '\0';
+}
+
+static void S_roman(char *out, size_t size, int n)
+{
+	static const struct {
+		int v;
+		const char *s;
+	} r[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+		 {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
+		 {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
+		 {1, "I"}};
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < sizeof r / sizeof *r && n > 0; i++)
+		while (n >= r[i].v && o + strlen(r[i].s) + 1 < size) {
+			strcpy(out + o, r[i].s);
+			o += strlen(r[i].s);
+			n -= r[i].v;
+		}
+}
+
+/* The number of a heading at level (1-based) that is the n-th of its
+ * level under its parent: "I.", "A.", "1.", "(a)". */
+static void S_number(char *out, size_t size, int level, int n)
+{
+	char tmp[24];
+	switch (level) {
+	case 1:
+		S_roman(tmp, sizeof tmp, n);
+		snprintf(out, size, "%s.", tmp);
+		break;
+	case 2:
+		if (n <= 26) {
+			snprintf(out, size, "%c.", 'A' + n - 1);
+			break;
+		}
+		unform_letter(tmp, sizeof tmp, n); /* past Z: AA. … */
+		for (char *p = tmp; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		snprintf(out, size, "%.*s.", (int)strlen(tmp) - 2, tmp + 1);
+		break;
+	case 3:
+		snprintf(out, size, "%d.", n);
+		break;
+	default:
+		unform_letter(out, size, n);
+		break;
+	}
+}
+
+/* The length of a number the author wrote at the head of a heading
+ * ("IV. ", "A. ", "12. ", "(b) "), with its spaces; 0: none. */
+static size_t S_written_number(const char *s)
+{
+	size_t i = 0;
+	if (s[0] == '(') {
+		for (i = 1; s[i] >= 'a' && s[i] <= 'z' && i < 5; i++)
+			;
+		if (i == 1 || s[i] != ')')
+			return 0;
+		i++;
+	} else if (s[0] >= '0' && s[0] <= '9') {
+		while (s[i] >= '0' && s[i] <= '9' && i < 4)
+			i++;
+		if (s[i++] != '.')
+			return 0;
+	} else {
+		while (s[i] && strchr("IVXLC", s[i]) && i < 8)
+			i++;
+		if (!i && s[0] >= 'A' && s[0] <= 'Z')
+			i = 1;
+		if (!i || s[i++] != '.')
+			return 0;
+	}
+	if (s[i] != ' ' && s[i] != '\t')
+		return 0;
+	while (s[i] == ' ' || s[i] == '\t')
+		i++;
+	return i;
+}
+
+static void S_push(struct arena *a, cmark_node ***list, size_t *count,
+		   size_t *cap, cmark_node *n)
+{
+	*list = arena_grow(a, *list, sizeof **list, *count, cap, *count + 1);
+	(*list)[(*count)++] = n;
+}
+
+static int S_cmp_ptr(const void *x, const void *y)
+{
+	const cmark_node *a = *(cmark_node *const *)x;
+	const cmark_node *b = *(cmark_node *const *)y;
+	return a < b ? -1 : a > b;
+}
+
+static bool S_find(cmark_node *const *list, size_t count, cmark_node *n)
+{
+	return count &&
+	       bsearch(&n, list, count, sizeof *list, S_cmp_ptr) != NULL;
+}
+
+bool unform_is_sub_list(const struct unform *u, cmark_node *list)
+{
+	return u && S_find(u->sub_lists, u->sub_count, list);
+}
+
+bool unform_is_number(const struct unform *u, cmark_node *text)
+{
+	return u && S_find(u->numbers, u->number_count, text);
+}
+
+/* Puts the number before the heading's text, in place of one the author
+ * wrote. */
+static cmark_node *S_number_heading(cmark_node *h, const char *num)
+{
+	cmark_node *first = cmark_node_first_child(h);
+	if (first && cmark_node_get_type(first) == CMARK_NODE_TEXT) {
+		const char *s = cmark_node_get_literal(first);
+		size_t k = s ? S_written_number(s) : 0;
+		if (k && s[k]) {
+			char *rest = xstrdup(s + k);
+			cmark_node_set_literal(first, rest);
+			free(rest);
+		}
+	}
+	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+	char *lit = xmalloc(strlen(num) + 2);
+	sprintf(lit, "%s ", num);
+	cmark_node_set_literal(t, lit);
+	free(lit);
+	cmark_node_set_user_data(t, cmark_node_get_user_data(h));
+	cmark_node_prepend_child(h, t);
+	return t;
+}
+
+void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
+		  enum lang lang, const struct words *w)
+{
+	const char *annex = words_find(w, "chapter_annex");
+	int count[8] = {0};
+	bool in_annex = false;
+	size_t list_cap = 0, num_cap = 0;
+	struct markdown_numbering numbering = {0};
+	cmark_node *numbered = NULL; /* the last numbered paragraph */
+	cmark_node **heads = NULL;
+	size_t head_count = 0, head_cap = 0;
+	cmark_iter *it = cmark_iter_new(tree);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (markdown_number(&numbering, n))
+			numbered = n;
+		cmark_node_type type = cmark_node_get_type(n);
+		if (type == CMARK_NODE_HEADING)
+			S_push(a, &heads, &head_count, &head_cap, n);
+		/* a list right after a numbered paragraph: its
+		 * subparagraphs */
+		if (type == CMARK_NODE_LIST && numbered &&
+		    cmark_node_previous(n) == numbered) {
+			cmark_node_set_list_type(n, CMARK_ORDERED_LIST);
+			cmark_node_set_list_start(n, 1);
+			cmark_node_set_list_delim(n, CMARK_PAREN_DELIM);
+			S_push(a, &u->sub_lists, &u->sub_count, &list_cap, n);
+		}
+	}
+	cmark_iter_free(it);
+	/* the headings after the walk: a number is a new node */
+	for (size_t i = 0; i < head_count; i++) {
+		cmark_node *h = heads[i];
+		int level = cmark_node_get_heading_level(h);
+		level = level < 1 ? 1 : level > 4 ? 4 : level;
+		if (level == 1 && annex) {
+			struct buf plain;
+			buf_init(&plain);
+			markdown_plain(&plain, h);
+			bool is_annex = plain.len == strlen(annex) &&
+					!memcmp(plain.data, annex, plain.len);
+			buf_free(&plain);
+			if (is_annex) {
+				in_annex = true;
+				for (int k = 1; k < 8; k++)
+					count[k] = 0;
+				continue;
+			}
+		}
+		if (level == 1 && in_annex)
+			continue;
+		count[level]++;
+		for (int k = level + 1; k < 8; k++)
+			count[k] = 0;
+		char num[32];
+		S_number(num, sizeof num, level, count[level]);
+		S_push(a, &u->numbers, &u->number_count, &num_cap,
+		       S_number_heading(h, num));
+	}
+	if (u->sub_count)
+		qsort(u->sub_lists, u->sub_count, sizeof *u->sub_lists,
+		      S_cmp_ptr);
+	if (u->number_count)
+		qsort(u->numbers, u->number_count, sizeof *u->numbers,
+		      S_cmp_ptr);
+	document_place_notes(tree, lang);
+}

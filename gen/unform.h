@@ -1,0 +1,75 @@
+/*
+ * unform — the UN document form (report.yaml `form: un`), described once
+ * for every document output (the PDF and the Word document; the website
+ * keeps its own design).
+ *
+ * unform_from_context() takes a language's context (context.h: its
+ * `report.un` map, page 1 as it reads in that language) and returns the
+ * lines of page 1, or NULL when the report keeps the default form.
+ *
+ * unform_apply() then sets the report's tree (document.h) as the UN sets
+ * a document, so that each back end, walking the same tree, follows:
+ *  - headings numbered I., II. (level 1), A., B. (2), 1., 2. (3),
+ *    (a), (b) (4 and below), each a text node at the head of the heading
+ *    (a number the author wrote in that place, "A. Purpose", gives way to
+ *    it); the annex (its heading is the label chapter_annex) is not
+ *    numbered;
+ *  - a bulleted list right after a numbered paragraph becomes that
+ *    paragraph's subparagraphs (a), (b): an ordered list, recorded here
+ *    (unform_is_sub_list) so that the back ends letter it;
+ *  - note marks placed by the language's rule (document_place_notes).
+ * The tree must not be read by another thread meanwhile.
+ *
+ * Memory: everything is allocated in the arena given, which must outlive
+ * the struct and the tree's use by the back ends.
+ */
+#ifndef UPRGEN_UNFORM_H
+#define UPRGEN_UNFORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+#include "model.h"
+#include "util.h"
+#include "value.h"
+#include "words.h"
+
+struct unform {
+	/* page 1, in the version's language; NULL or "": left out */
+	const char *united_nations; /* "United Nations", top left */
+	const char *organ;          /* "General Assembly" */
+	const char *symbol;         /* "A/HRC/WG.6/48/PER/1", top right */
+	const char *distribution;   /* "Distr.: General" */
+	const char *date;           /* "15 July 2025" */
+	const char *original;       /* "Original: Spanish" */
+	const char **bodies;        /* "Human Rights Council", … */
+	size_t body_count;
+	const char *session_title;  /* "Forty-eighth session" */
+	const char *session_venue;  /* "Geneva, 20–31 January 2025" */
+	const char *unedited;       /* the note "issued without formal editing" */
+	const char *job_number;     /* "GE.24-12345(E)", at the foot */
+	/* filled by unform_apply: the lists set as (a), (b) and the
+	 * heading numbers it added, each sorted by address */
+	cmark_node **sub_lists;
+	size_t sub_count;
+	cmark_node **numbers;
+	size_t number_count;
+};
+
+/* NULL when the context's report keeps the default form. */
+struct unform *unform_from_context(struct arena *a, const struct value *ctx);
+
+void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
+		  enum lang lang, const struct words *w);
+
+/* Whether list is a numbered paragraph's subparagraphs, set (a), (b). */
+bool unform_is_sub_list(const struct unform *u, cmark_node *list);
+/* Whether text is a heading number unform_apply added. */
+bool unform_is_number(const struct unform *u, cmark_node *text);
+/* "(a)" for 1, "(z)" for 26, "(aa)" for 27 … into out (at least 16
+ * bytes). */
+void unform_letter(char *out, size_t size, int n);
+
+#endif

@@ -1,0 +1,297 @@
+#!/usr/bin/env python3
+"""Checks of the UN document form (report.yaml form: un), read by real
+readers: pdftotext -bbox-layout and -layout (poppler) for where the lines
+of page 1, the running heads and the folios stand, pdftoppm for the
+colours, zipfile + xml.etree for the Word document's parts.
+
+  check.py pdf FILE.pdf LANG     page 1, headings, heads, folios, greys
+  check.py docx FILE.docx LANG   title page, settings, numbering, headers
+  check.py page1 FILE.pdf LANG   page 1's lines only (Word through
+                                 LibreOffice)
+  check.py colour FILE.pdf       the page has colour (a control)
+
+Prints "ok WHAT" or "FAIL WHAT: why" per check; run.sh counts them.
+"""
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+
+A4_W, A4_H = 595.3, 841.9
+
+# what each version must show, in its own language
+WORDS = {
+    "en": {"un": "United Nations", "organ": "General Assembly",
+           "distr": "Distr.: General", "original": "Original: Spanish",
+           "body": "Human Rights Council",
+           "session": "Forty-fifth session",
+           "venue": "Geneva, 20–31 January 2025",
+           "note": "issued without formal editing",
+           "job": "GE.25-01234(E)", "symbol": "A/HRC/WG.6/45/PER/1",
+           "chapter": "II. Introduction: methodology and consultation "
+                      "process",
+           "section": "A. Purpose and scope",
+           "para": re.compile(r"^\s*1\.\s+In the fourth cycle of the "
+                              r"Universal Periodic Review", re.M),
+           "sub": re.compile(r"^\s*\(a\)\s+Implemented:", re.M),
+           # the mark after the full stop
+           "mark": re.compile(r"prepared by OHCHR\.\d+ The selection"),
+           "wrong_mark": re.compile(r"prepared by OHCHR\d+\.")},
+    "fr": {"un": "Nations Unies", "organ": "Assemblée générale",
+           "distr": "Distr. générale", "original": "Original\u00a0: arabe",
+           "body": "Conseil des droits de l’homme",
+           "session": "Quarante-cinquième session",
+           "venue": "Genève, 20-31 janvier 2025",
+           "note": "sans avoir été revu par les services d’édition",
+           "job": "GE.25-01234(F)", "symbol": "A/HRC/WG.6/45/OAS/1",
+           "chapter": "I. Avant-propos",
+           "section": None, "para": None, "sub": None,
+           # the mark before the full stop
+           "mark": re.compile(r"5 juillet 20241\."),
+           "wrong_mark": re.compile(r"5 juillet 2024\.1")},
+}
+
+results = []
+
+
+def check(what, good, why=""):
+    results.append(("ok " + what) if good else f"FAIL {what}: {why}")
+
+
+def run(*cmd):
+    return subprocess.run(cmd, capture_output=True, check=False).stdout
+
+
+def words_of(pdf, page):
+    """(text, xMin, yMin, xMax, yMax) of every word of the page."""
+    xml = run("pdftotext", "-bbox", "-f", str(page), "-l", str(page), pdf,
+              "-").decode("utf-8", "replace")
+    out = []
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
+                         r'xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                         xml):
+        x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
+        out.append((m.group(5).replace("&amp;", "&"), x0, y0, x1, y1))
+    return out
+
+
+def find(words, text):
+    """The box of the first run of words reading text."""
+    parts = text.split()
+    for i in range(len(words) - len(parts) + 1):
+        # the last word may carry the sentence's punctuation
+        if all(words[i + k][0] == parts[k] or
+               (k == len(parts) - 1 and words[i + k][0].startswith(parts[k]))
+               for k in range(len(parts))):
+            run_ = words[i:i + len(parts)]
+            return (min(w[1] for w in run_), min(w[2] for w in run_),
+                    max(w[3] for w in run_), max(w[4] for w in run_))
+    return None
+
+
+def page1(pdf, lang):
+    w = WORDS[lang]
+    words = words_of(pdf, 1)
+    got = " ".join(x[0] for x in words)
+
+    def box(key):
+        b = find(words, w[key].replace("\u00a0", " ")) or \
+            find(words, w[key])
+        check(f"{lang} page 1 has '{w[key]}'", b is not None, got[:300])
+        return b
+
+    un, sym, organ = box("un"), box("symbol"), box("organ")
+    if un:
+        check(f"{lang} '{w['un']}' at the top left",
+              un[0] < A4_W / 3 and un[1] < 80, str(un))
+    if sym:
+        check(f"{lang} the symbol at the top right",
+              sym[2] > A4_W * 0.75 and sym[1] < 80, str(sym))
+    if un and sym:
+        check(f"{lang} the symbol on the line of '{w['un']}'",
+              abs(un[3] - sym[3]) < 4, f"{un} {sym}")
+    if organ and un:
+        check(f"{lang} the organ under '{w['un']}'",
+              organ[1] > un[3] and organ[1] < 130, str(organ))
+    distr, orig = box("distr"), box("original")
+    if distr and orig:
+        check(f"{lang} the distribution block on the right",
+              distr[0] > A4_W / 2 and orig[0] > A4_W / 2 and
+              orig[1] > distr[1] and orig[1] < 160, f"{distr} {orig}")
+    body, session, venue = box("body"), box("session"), box("venue")
+    if body and session and venue:
+        check(f"{lang} the bodies, then the session, then the venue",
+              body[1] < session[1] < venue[1] < A4_H / 2 and
+              body[0] < A4_W / 4, f"{body} {session} {venue}")
+    job = box("job")
+    if job:
+        check(f"{lang} the job number at the foot", job[1] > A4_H - 120,
+              str(job))
+    note = find(words, w["note"])
+    check(f"{lang} the note '{w['note']}' at the foot",
+          note is not None and note[1] > A4_H / 2, str(note))
+
+
+def pdf_checks(pdf, lang):
+    w = WORDS[lang]
+    page1(pdf, lang)
+    text = run("pdftotext", "-layout", pdf, "-").decode("utf-8", "replace")
+    for key in ("chapter", "section"):
+        if w[key]:
+            check(f"{lang} heading '{w[key]}'", w[key] in text)
+    check(f"{lang} no number twice ('A. A.')", "A. A. " not in text)
+    for key in ("para", "sub"):
+        if w[key]:
+            check(f"{lang} {key}: {w[key].pattern}",
+                  w[key].search(text) is not None)
+    check(f"{lang} note mark placed: {w['mark'].pattern}",
+          w["mark"].search(text) is not None and
+          not w["wrong_mark"].search(text))
+    # running heads and folios: pages 2 and 3, at the outer corner
+    pages = int(re.search(rb"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
+    for page in (2, 3):
+        if page > pages:
+            check(f"{lang} page {page} exists", False, f"{pages} pages")
+            continue
+        words = words_of(pdf, page)
+        # the running head stands above the text area (78 pt down)
+        head = [x for x in words if x[0] == w["symbol"] and x[2] < 70]
+        folio = [x for x in words if x[0] == str(page) and
+                 x[2] > A4_H - 80]
+        even = page % 2 == 0
+        check(f"{lang} page {page}: the symbol alone in the running head",
+              len(head) == 1 and
+              not [x for x in words if x[2] < 70 and x[0] != w["symbol"]],
+              str([x for x in words if x[2] < 70]))
+        if head:
+            check(f"{lang} page {page}: the symbol at the "
+                  f"{'left' if even else 'right'}",
+                  head[0][1] < 130 if even else head[0][3] > A4_W - 110,
+                  str(head))
+        check(f"{lang} page {page}: the folio at the "
+              f"{'left' if even else 'right'}",
+              len(folio) == 1 and (folio[0][1] < 130 if even
+                                   else folio[0][3] > A4_W - 110),
+              str(folio))
+    coloured = colour_pixels(pdf)
+    check(f"{lang} no colour on any page", coloured == 0,
+          f"{coloured} coloured pixels")
+
+
+def colour_pixels(pdf, first=None, last=None):
+    """Pixels whose channels differ by more than a shade, on every page
+    rendered at 30 dpi (PPM read here)."""
+    cmd = ["pdftoppm", "-r", "30"]
+    if first:
+        cmd += ["-f", str(first), "-l", str(last)]
+    data = run(*cmd, pdf)
+    count = 0
+    while data:
+        m = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", data)
+        if not m:
+            break
+        w_, h_ = int(m.group(1)), int(m.group(2))
+        start = m.end()
+        px = data[start:start + 3 * w_ * h_]
+        for i in range(0, len(px), 3):
+            r, g, b = px[i], px[i + 1], px[i + 2]
+            if max(r, g, b) - min(r, g, b) > 24:
+                count += 1
+        data = data[start + 3 * w_ * h_:]
+    return count
+
+
+def para_text(p):
+    """The text of a paragraph's runs, a tab as a tab (not the tab stops
+    of its properties)."""
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return "".join((t.text or "") if t.tag == ns + "t" else "\t"
+                   for r in p.iter(ns + "r") for t in r
+                   if t.tag in (ns + "t", ns + "tab"))
+
+
+def docx_checks(path, lang):
+    w = WORDS[lang]
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    z = zipfile.ZipFile(path)
+    doc = ET.fromstring(z.read("word/document.xml"))
+    paras = [para_text(p) for p in doc.iter(ns + "p")]
+    first = paras[:14]
+    check(f"{lang} Word page 1 starts '{w['un']}<tab>{w['symbol']}'",
+          first and first[0] == f"{w['un']}\t{w['symbol']}", str(first[:2]))
+    for key in ("organ", "distr", "original", "body", "session", "venue"):
+        check(f"{lang} Word page 1 has '{w[key]}'", w[key] in first,
+              str(first))
+    joined = "\n".join(paras)
+    if w["chapter"]:
+        check(f"{lang} Word heading '{w['chapter']}'",
+              w["chapter"] in paras)
+    if w["section"]:
+        check(f"{lang} Word heading '{w['section']}'",
+              w["section"] in paras)
+    check(f"{lang} Word note mark placed: {w['mark'].pattern}",
+          not w["wrong_mark"].search(joined))
+    settings = z.read("word/settings.xml").decode()
+    check(f"{lang} Word evenAndOddHeaders on",
+          "<w:evenAndOddHeaders/>" in settings)
+    numbering = z.read("word/numbering.xml").decode()
+    check(f"{lang} Word numbering has (a) (b)",
+          re.search(r'<w:numFmt w:val="lowerLetter"/><w:lvlText '
+                    r'w:val="\(%1\)"/>', numbering) is not None)
+    if w["sub"]:
+        sub_num = re.search(r'<w:abstractNum w:abstractNumId="(\d+)">'
+                            r'<w:multiLevelType w:val="hybridMultilevel"/>'
+                            r'<w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                            r'<w:numFmt w:val="lowerLetter"/>', numbering)
+        uses = sub_num and re.search(
+            r'<w:abstractNumId w:val="%s"/>' % sub_num.group(1), numbering)
+        check(f"{lang} Word a list is numbered (a) (b)", bool(uses))
+    rels = z.read("word/_rels/document.xml.rels").decode()
+    sect = re.findall(r"<w:sectPr>.*?</w:sectPr>",
+                      z.read("word/document.xml").decode())
+    for kind, part in (("even", "header2.xml"), ("even", "footer2.xml"),
+                       ("first", "footer3.xml")):
+        tag = "header" if "header" in part else "footer"
+        rid = re.search(r'Id="([^"]+)"[^>]*Target="%s"' % part, rels)
+        check(f"{lang} Word {kind} {tag} {part} referenced",
+              bool(rid) and bool(sect) and all(
+                  f'<w:{tag}Reference w:type="{kind}" r:id="{rid.group(1)}"'
+                  in s for s in sect), rid and rid.group(1))
+    h1 = z.read("word/header1.xml").decode()
+    h2 = z.read("word/header2.xml").decode()
+    check(f"{lang} Word odd header: the symbol at the right",
+          w["symbol"] in h1 and '<w:jc w:val="right"/>' in h1)
+    check(f"{lang} Word even header: the symbol at the left",
+          w["symbol"] in h2 and '<w:jc w:val="left"/>' in h2)
+    f3 = z.read("word/footer3.xml").decode()
+    check(f"{lang} Word page 1's footer: the job number", w["job"] in f3)
+    notes = z.read("word/footnotes.xml").decode()
+    check(f"{lang} Word note '*' {w['note']}", w["note"] in notes)
+    colours = set()
+    for name in z.namelist():
+        if name.endswith(".xml"):
+            for hexc in re.findall(r'(?:color|fill|srgbClr val)="'
+                                   r'([0-9A-Fa-f]{6})"',
+                                   z.read(name).decode("utf-8", "replace")):
+                if not (hexc[0:2] == hexc[2:4] == hexc[4:6]):
+                    colours.add(hexc)
+    check(f"{lang} Word has no colour", not colours, str(colours))
+
+
+def main():
+    mode, path = sys.argv[1], sys.argv[2]
+    if mode == "pdf":
+        pdf_checks(path, sys.argv[3])
+    elif mode == "page1":
+        page1(path, sys.argv[3])
+    elif mode == "docx":
+        docx_checks(path, sys.argv[3])
+    elif mode == "colour":
+        n = colour_pixels(path, 1, 1)
+        check("the default form has colour (the check can fail)", n > 0,
+              "no coloured pixel")
+    print("\n".join(results))
+
+
+main()

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The UN document form (report.yaml `form: un`) end to end: the example
+# (Spanish original, English) and the French of tests/projects/ar-fr (an
+# Arabic original), each copied to a temporary folder with the form's
+# fields added, built as PDF and Word, then read by real readers
+# (check.py): pdftotext -bbox for where page 1's lines, the running heads
+# and the folios stand, pdftotext -layout for the numbering and the note
+# marks, pdftoppm for the colours, zipfile + xml.etree for the Word parts,
+# LibreOffice (soffice --headless --convert-to pdf) for Word's page 1.
+# Also: `check` refusing a wrong form, symbol, job number or unedited,
+# and the default form keeping its colours (so the colour check can fail).
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here=$root/tests/unform
+: "${UPRGEN:?}"
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+for tool in python3 pdftotext pdftoppm soffice; do
+	command -v "$tool" >/dev/null || ko "$tool is not installed"
+done
+
+# check.py's lines counted: "ok X" passes, "FAIL X" fails.
+checks() {
+	local out
+	out=$(python3 "$here/check.py" "$@" 2>&1)
+	local n
+	n=$(grep -c '^ok ' <<<"$out")
+	pass=$((pass + n))
+	while IFS= read -r line; do
+		[[ $line == ok\ * || -z $line ]] && continue
+		ko "${line#FAIL }"
+	done <<<"$out"
+	grep -q '^ok ' <<<"$out" || ko "check.py $* printed no check"
+}
+
+# --- the example, English and Spanish -----------------------------------------
+mkdir -p "$tmp/en"
+cp -R "$root/content" "$tmp/en/content"
+sed -i 's#^symbol: .*#symbol: A/HRC/WG.6/45/PER/1#' "$tmp/en/content/report.yaml"
+cat >>"$tmp/en/content/report.yaml" <<'EOF'
+form: un
+organ: general-assembly
+session_title: {en: Forty-fifth session, es: 45º período de sesiones}
+session_venue:
+  en: "Geneva, 20–31 January 2025"
+  es: "Ginebra, 20 a 31 de enero de 2025"
+unedited: true
+job_number: {en: GE.25-01234(E), es: GE.25-01234(S)}
+EOF
+"$UPRGEN" check -C "$tmp/en" >"$tmp/en.check" 2>&1
+if grep -q '(0 warnings)' "$tmp/en.check"; then ok; else
+	ko "example with form: un: check not clean"
+	head -n 10 "$tmp/en.check"
+fi
+if "$UPRGEN" build -C "$tmp/en" --out "$tmp/en/build" --format all \
+	>"$tmp/en.log" 2>&1; then
+	ok
+	checks pdf "$tmp/en/build/report-en.pdf" en
+	checks docx "$tmp/en/build/report-en.docx" en
+	# Spanish: its own words, the marks before the punctuation
+	text=$(pdftotext -layout "$tmp/en/build/report-es.pdf" - 2>/dev/null)
+	for want in "Naciones Unidas" "Asamblea General" "Distr. general" \
+		"Original: español" "Consejo de Derechos Humanos" \
+		"matriz elaborada por el ACNUDH5. La selección" \
+		"GE.25-01234(S)"; do
+		if grep -qF -- "$want" <<<"$text"; then ok; else
+			ko "es PDF: no '$want'"
+		fi
+	done
+	# Word through LibreOffice: the same page 1
+	mkdir -p "$tmp/lo" "$tmp/home"
+	if HOME=$tmp/home timeout 300 soffice --headless --convert-to pdf \
+		--outdir "$tmp/lo" "$tmp/en/build/report-en.docx" \
+		>"$tmp/lo.log" 2>&1 && [[ -s $tmp/lo/report-en.pdf ]]; then
+		ok
+		checks page1 "$tmp/lo/report-en.pdf" en
+	else
+		ko "LibreOffice did not convert the Word document"
+		tail -n 5 "$tmp/lo.log"
+	fi
+else
+	ko "example with form: un: build failed"
+	head -n 20 "$tmp/en.log"
+fi
+
+# --- French (tests/projects/ar-fr) -------------------------------------------
+mkdir -p "$tmp/fr"
+cp -R "$root/tests/projects/ar-fr/content" "$tmp/fr/content"
+sed -i 's#^symbol: .*#symbol: A/HRC/WG.6/45/OAS/1#' "$tmp/fr/content/report.yaml"
+cat >>"$tmp/fr/content/report.yaml" <<'EOF'
+form: un
+session_title: {ar: الدورة الخامسة والأربعون, fr: Quarante-cinquième session}
+session_venue:
+  ar: "جنيف، 20-31 كانون الثاني/يناير 2025"
+  fr: "Genève, 20-31 janvier 2025"
+unedited: true
+job_number: GE.25-01234(F)
+EOF
+if "$UPRGEN" build -C "$tmp/fr" --out "$tmp/fr/build" --format all \
+	--lang fr >"$tmp/fr.log" 2>&1; then
+	ok
+	checks pdf "$tmp/fr/build/report-fr.pdf" fr
+	checks docx "$tmp/fr/build/report-fr.docx" fr
+else
+	ko "French with form: un: build failed"
+	head -n 20 "$tmp/fr.log"
+fi
+
+# --- the default form keeps its colours ---------------------------------------
+mkdir -p "$tmp/default"
+"$UPRGEN" build -C "$root" --out "$tmp/default" --format pdf --lang en \
+	>/dev/null 2>&1 || ko "default build"
+checks colour "$tmp/default/report-en.pdf"
+if pdftotext -layout "$tmp/default/report-en.pdf" - 2>/dev/null |
+	grep -qE '^ *I\. Foreword'; then
+	ko "the default form numbers its chapters"
+else
+	ok
+fi
+
+# --- check refuses what the form cannot show -----------------------------------
+refuse() { # WHAT YAML MESSAGE
+	local dir=$tmp/bad-$pass-$fail
+	mkdir -p "$dir"
+	cp -R "$root/content" "$dir/content"
+	sed -i '/^symbol: /d' "$dir/content/report.yaml"
+	printf '%s\n' "$2" >>"$dir/content/report.yaml"
+	"$UPRGEN" check -C "$dir" >"$dir.out" 2>&1
+	local status=$?
+	if ((status == 1)) &&
+		grep -qE "report\.yaml:[0-9]+:[0-9]+: error: .*$3" "$dir.out"; then
+		ok
+	else
+		ko "check $1 (exit $status):"
+		head -n 5 "$dir.out"
+	fi
+}
+refuse "a form it does not know" "form: unn" "unknown form 'unn'"
+refuse "form: un without a symbol" "form: un" "'form: un' needs the report's document symbol"
+refuse "a symbol that is not a UN symbol" $'form: un\nsymbol: "A/HRC /1"' "'symbol' must be a UN document symbol"
+refuse "a wrong job number" $'form: un\nsymbol: A/HRC/1\njob_number: GE-12' "'job_number' must be a UN job number"
+refuse "a wrong job number in one language" $'form: un\nsymbol: A/HRC/1\njob_number: {en: GE.24-1(E), es: "GE 24"}' "'job_number' must be a UN job number"
+refuse "an unedited that is not a boolean" $'form: un\nsymbol: A/HRC/1\nunedited: often' "'unedited' must be true or false"
+refuse "an organ it does not know" $'form: un\nsymbol: A/HRC/1\norgan: council' "unknown organ 'council'"
+
+echo "unform: $pass passed, $fail failed"
+((fail == 0))
