@@ -36,8 +36,8 @@
 #include "output.h"
 #include "pdf.h"
 #include "site.h"
-#include "templates.h"
 #include "thread.h"
+#include "templates.h"
 #include "unform.h"
 #include "words.h"
 
