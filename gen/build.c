@@ -37,8 +37,8 @@
 #include "pdf.h"
 #include "site.h"
 #include "stamp.h"
-#include "templates.h"
 #include "thread.h"
+#include "templates.h"
 #include "unform.h"
 #include "words.h"
 

@@ -1158,13 +1158,17 @@ static void S_title_page(struct docx_ctx *c)
 		docx_para(c, "TitleInfo", NULL, o->date);
 }
 
-/* A paragraph of the UN page 1: direct formatting (ppr, rpr bodies) as
- * the UN's own template sets it, in Times New Roman. */
-static void S_un_para(struct docx_ctx *c, const char *ppr, const char *rpr,
+/* A paragraph of the UN page 1, opened: direct formatting as the UN's
+ * own template sets it, in Times New Roman, left-aligned.  head: pPr
+ * elements that come before the spacing (keepNext, pBdr, tabs), in the
+ * schema's order; spacing: w:spacing's attributes; ind: a w:ind or "". */
+static void S_un_para(struct docx_ctx *c, const char *head,
+		      const char *spacing, const char *ind, const char *rpr,
 		      const char *text)
 {
-	buf_printf(c->out, "<w:p><w:pPr><w:spacing w:after=\"0\"/>%s</w:pPr>",
-		   ppr);
+	buf_printf(c->out, "<w:p><w:pPr>%s<w:spacing %s/>%s<w:jc "
+			   "w:val=\"left\"/></w:pPr>",
+		   head, spacing, ind);
 	if (text && *text)
 		docx_runs(c,
 			  arena_printf(&c->arena,
@@ -1187,14 +1191,16 @@ static void S_un_title_page(struct docx_ctx *c)
 	static const char *const tnr = "<w:rFonts w:ascii=\"Times New Roman\" "
 				       "w:hAnsi=\"Times New Roman\" "
 				       "w:cs=\"Times New Roman\"/>";
+	static const char *const after0 = "w:after=\"0\"";
 	S_un_para(c,
 		  arena_printf(&c->arena,
 			       "<w:pBdr><w:bottom w:val=\"single\" "
 			       "w:sz=\"18\" w:space=\"1\" w:color=\"000000\"/>"
 			       "</w:pBdr><w:tabs><w:tab w:val=\"right\" "
-			       "w:pos=\"%d\"/></w:tabs><w:ind w:left=\"0\"/>",
+			       "w:pos=\"%d\"/></w:tabs>",
 			       DOCX_TEXT_W),
-		  "<w:sz w:val=\"22\"/>", u->united_nations);
+		  after0, "<w:ind w:left=\"0\"/>", "<w:sz w:val=\"22\"/>",
+		  u->united_nations);
 	if (u->symbol) {
 		buf_puts(c->out, "<w:r><w:tab/></w:r>");
 		docx_runs(c, tnr, u->symbol, strlen(u->symbol));
@@ -1209,46 +1215,45 @@ static void S_un_title_page(struct docx_ctx *c)
 		   "w:w=\"%d\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW "
 		   "w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>",
 		   DOCX_TEXT_W, left_w, right_w, left_w);
-	S_un_para(c, "<w:spacing w:before=\"60\" w:after=\"0\"/>",
+	S_un_para(c, "", "w:before=\"60\" w:after=\"0\"", "",
 		  "<w:b/><w:sz w:val=\"34\"/>", u->organ);
 	buf_printf(c->out, "</w:p></w:tc><w:tc><w:tcPr><w:tcW w:w=\"%d\" "
 			   "w:type=\"dxa\"/></w:tcPr>",
 		   right_w);
-	S_un_para(c, "<w:spacing w:before=\"120\" w:after=\"0\"/>",
+	S_un_para(c, "", "w:before=\"120\" w:after=\"0\"", "",
 		  "<w:sz w:val=\"18\"/>", u->distribution);
 	buf_puts(c->out, "</w:p>");
-	S_un_para(c, "", "<w:sz w:val=\"18\"/>", u->date);
+	S_un_para(c, "", after0, "", "<w:sz w:val=\"18\"/>", u->date);
 	buf_puts(c->out, "</w:p>");
-	S_un_para(c, "<w:spacing w:before=\"200\" w:after=\"1300\"/>",
+	S_un_para(c, "", "w:before=\"200\" w:after=\"1300\"", "",
 		  "<w:sz w:val=\"18\"/>", u->original);
 	buf_puts(c->out, "</w:p></w:tc></w:tr></w:tbl>");
 	/* the rule, then the bodies and the session */
 	S_un_para(c,
 		  "<w:pBdr><w:top w:val=\"single\" w:sz=\"8\" "
 		  "w:space=\"6\" w:color=\"000000\"/></w:pBdr>",
-		  "<w:b/><w:sz w:val=\"20\"/>",
+		  after0, "", "<w:b/><w:sz w:val=\"20\"/>",
 		  u->body_count ? u->bodies[0] : NULL);
 	buf_puts(c->out, "</w:p>");
 	for (size_t i = 1; i < u->body_count; i++) {
-		S_un_para(c, "", "<w:b/><w:sz w:val=\"18\"/>", u->bodies[i]);
+		S_un_para(c, "", after0, "", "<w:b/><w:sz w:val=\"18\"/>",
+			  u->bodies[i]);
 		buf_puts(c->out, "</w:p>");
 	}
 	if (u->session_title) {
-		S_un_para(c, "", "<w:b/><w:sz w:val=\"18\"/>",
+		S_un_para(c, "", after0, "", "<w:b/><w:sz w:val=\"18\"/>",
 			  u->session_title);
 		buf_puts(c->out, "</w:p>");
 	}
 	if (u->session_venue) {
-		S_un_para(c, "", "<w:sz w:val=\"18\"/>", u->session_venue);
+		S_un_para(c, "", after0, "", "<w:sz w:val=\"18\"/>",
+			  u->session_venue);
 		buf_puts(c->out, "</w:p>");
 	}
 	static const char *const indent = "<w:ind w:left=\"1134\" "
 					  "w:right=\"1134\"/>";
-	S_un_para(c,
-		  arena_printf(&c->arena, "<w:keepNext/><w:spacing "
-					  "w:before=\"480\" w:after=\"120\"/>%s",
-			       indent),
-		  "<w:b/><w:sz w:val=\"28\"/>", o->title);
+	S_un_para(c, "<w:keepNext/>", "w:before=\"480\" w:after=\"120\"",
+		  indent, "<w:b/><w:sz w:val=\"28\"/>", o->title);
 	if (u->unedited)
 		buf_printf(c->out,
 			   "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>"
@@ -1257,14 +1262,13 @@ static void S_un_title_page(struct docx_ctx *c)
 			   DOCX_UN_NOTE_ID);
 	buf_puts(c->out, "</w:p>");
 	if (o->subtitle) {
-		S_un_para(c,
-			  arena_printf(&c->arena, "<w:spacing w:after=\"120\"/>%s",
-				       indent),
+		S_un_para(c, "", "w:after=\"120\"", indent,
 			  "<w:sz w:val=\"22\"/>", o->subtitle);
 		buf_puts(c->out, "</w:p>");
 	}
 	if (o->state) {
-		S_un_para(c, indent, "<w:b/><w:sz w:val=\"28\"/>", o->state);
+		S_un_para(c, "", after0, indent, "<w:b/><w:sz w:val=\"28\"/>",
+			  o->state);
 		buf_puts(c->out, "</w:p>");
 	}
 }

@@ -696,29 +696,29 @@ static void S_collect_notes(struct S_ctx *c, cmark_node *doc)
 static void S_text_at(struct S_ctx *c, struct pdf_list *l, const char *s,
 		      enum pdf_face face, double size, double leading,
 		      enum pdf_color color, double x, double width,
-		      double *y);
+		      double *y, const char *tag);
 
 /* Sets literal text as lines in list l from height *y down. */
 static void S_title_text(struct S_ctx *c, struct pdf_list *l, const char *s,
 			 enum pdf_face face, double size, double leading,
 			 enum pdf_color color, double *y)
 {
+	/* the title is the document's first heading, the rest paragraphs */
 	S_text_at(c, l, s, face, size, leading, color, PDF_MARGIN_LEFT,
-		  PDF_TEXT_W, y);
+		  PDF_TEXT_W, y,
+		  face == PDF_SANS_B && size >= 20 ? "H1" : "P");
 }
 
-/* S_title_text in a column from x, width wide. */
+/* S_title_text in a column from x, width wide, its lines one element
+ * of the structure type tag. */
 static void S_text_at(struct S_ctx *c, struct pdf_list *l, const char *s,
 		      enum pdf_face face, double size, double leading,
 		      enum pdf_color color, double x, double width,
-		      double *y)
+		      double *y, const char *tag)
 {
 	if (!s || !*s)
 		return;
-	/* the title is the document's first heading, the rest paragraphs */
-	uint32_t elem = pdf_tag_leaf(&c->pages.tags,
-				     face == PDF_SANS_B && size >= 20 ? "H1"
-								       : "P");
+	uint32_t elem = pdf_tag_leaf(&c->pages.tags, tag);
 	struct pdf_hyphen *hy = c->env.hyphen;
 	c->env.hyphen = NULL;
 	pdf_para_reset(&c->para, face, size, leading);
@@ -887,12 +887,14 @@ static void S_un_title_page(struct S_ctx *c)
 	const char *title = t->title;
 	if (title && u->unedited)
 		title = arena_printf(&c->arena, "%s*", title);
-	S_text_at(c, &l, title, PDF_SERIF_B, 14, 17, PDF_BLACK, tx, tw, &y);
+	S_text_at(c, &l, title, PDF_SERIF_B, 14, 17, PDF_BLACK, tx, tw, &y,
+		  "H1");
 	y += 6;
 	S_text_at(c, &l, t->subtitle, PDF_SERIF, 11, 14, PDF_BLACK, tx, tw,
-		  &y);
+		  &y, "P");
 	y += 6;
-	S_text_at(c, &l, t->state, PDF_SERIF_B, 14, 17, PDF_BLACK, tx, tw, &y);
+	S_text_at(c, &l, t->state, PDF_SERIF_B, 14, 17, PDF_BLACK, tx, tw, &y,
+		  "P");
 	double h = y;
 	/* the foot of the page: the note, then the job number */
 	double foot = PDF_PAGE_H - PDF_MARGIN_TOP - 34;
