@@ -73,8 +73,9 @@ HPDF_Dict pdf_raw_trailer(HPDF_Doc doc);
 bool pdf_raw_set(HPDF_Dict dict, const char *key, const char *value);
 
 /* /Resources /<category> /<name> of the page refers to object obj
- * (e.g. "Font", "F7", a font written raw); the sub-dictionary is made if
- * missing. */
+ * (e.g. "Font", "U7", a font written raw); the sub-dictionary is made if
+ * missing.  libharu names its own fonts and images F1, F2…, Im1…: take
+ * names of another form. */
 bool pdf_raw_resource(HPDF_Page page, const char *category, const char *name,
 		      uint32_t obj);
 

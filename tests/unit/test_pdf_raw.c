@@ -40,12 +40,12 @@ int main(void)
 	HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
 	CHECK(pdf_raw_number(page) > 0);
 
-	/* a standard font, written raw, named F9 in the page's resources */
+	/* a standard font, written raw, named U9 in the page's resources */
 	const char *font = "/Type /Font /Subtype /Type1 /BaseFont /Helvetica";
 	uint32_t f = pdf_raw_object(doc, font, strlen(font));
 	CHECK(f > 0);
-	CHECK(pdf_raw_resource(page, "Font", "F9", f));
-	const char *ops = "BT /F9 12 Tf 72 720 Td (Hello raw) Tj ET\n";
+	CHECK(pdf_raw_resource(page, "Font", "U9", f));
+	const char *ops = "BT /U9 12 Tf 72 720 Td (Hello raw) Tj ET\n";
 	CHECK(pdf_raw_page_write(page, ops, strlen(ops)));
 
 	/* two reserved objects naming each other, and a stream */
