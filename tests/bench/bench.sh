@@ -235,10 +235,10 @@ mrow() { # WHAT N RATIO OUTPUT TARGET
 	fi
 }
 
-pdf_out() { # FILE -> "138 pages, 2.1 MB"
+pdf_out() { # FILE (a link into .uprgen/current) -> "138 pages, 2.1 MB"
 	[ -f "$1" ] || { echo ""; return; }
 	local p= sz
-	sz=$(awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.1f MB", b / 1048576}')
+	sz=$(awk -v b="$(stat -L -c %s "$1")" 'BEGIN {printf "%.1f MB", b / 1048576}')
 	have pdfinfo && p=$(pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}')
 	[ -n "$p" ] && echo "$(commas "$p") pages, $sz" || echo "$sz"
 }
