@@ -48,6 +48,7 @@
 #include "pdf_int.h"
 #include "pdf_raw.h"
 
+#include <fribidi/fribidi.h>
 #include <harfbuzz/hb-ot.h>
 #include <harfbuzz/hb-subset.h>
 #include <harfbuzz/hb.h>
@@ -970,6 +971,169 @@ static void S_show_shaped(struct pdf_fonts *f, const char *s,
 	free(lo);
 }
 
+/* ---- the visual order of a string's runs ---- */
+
+/* Whether s may hold right-to-left letters: a lead byte of U+0590–U+08FF
+ * (Hebrew, Arabic, Syriac, Thaana, N'Ko…) or of the presentation forms
+ * (U+FB1D–U+FEFF). */
+static bool S_maybe_rtl(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if ((b >= 0xD6 && b <= 0xDF) ||
+		    (b == 0xE0 && i + 1 < len &&
+		     (unsigned char)s[i + 1] >= 0xA0 &&
+		     (unsigned char)s[i + 1] <= 0xA3) ||
+		    (b == 0xEF && i + 1 < len &&
+		     (unsigned char)s[i + 1] >= 0xAC &&
+		     (unsigned char)s[i + 1] <= 0xBB))
+			return true;
+	}
+	return false;
+}
+
+/* A run of one file and one bidirectional level. */
+struct S_vrun {
+	struct S_run r;
+	FriBidiLevel level;
+};
+
+/* A run at an odd level that is not shaped (digits' neighbours,
+ * punctuation, a bracket): its characters turned round and mirrored, as
+ * they stand on the page, into tmp; the run then spans tmp. */
+static void S_turn(const char *s, struct S_run *r, struct buf *tmp)
+{
+	buf_clear(tmp);
+	size_t end = r->end;
+	while (end > r->start) {
+		size_t at = end - 1;
+		while (at > r->start && ((unsigned char)s[at] & 0xC0) == 0x80)
+			at--;
+		size_t i = at;
+		unsigned c = S_next(s, end, &i);
+		FriBidiChar m;
+		if (fribidi_get_mirror_char(c, &m))
+			c = m;
+		char u[4];
+		buf_put(tmp, u, utf8_encode(c, u));
+		end = at;
+	}
+	r->start = 0;
+	r->end = tmp->len;
+}
+
+/* pdf_fonts_show() for a string holding right-to-left letters: the
+ * Unicode bidirectional algorithm (FriBidi) over the string alone, in the
+ * document's direction, gives each character its level; runs are cut
+ * where the level changes and drawn in visual order (rule L2), a
+ * right-to-left run shaped right to left (HarfBuzz mirrors its brackets)
+ * or turned round and mirrored.  "العامل." keeps its full
+ * stop at its left, "آذار/مارس" reads from the right, "و2" has its digit
+ * at the left. */
+static void S_show_bidi(struct pdf_fonts *f, enum pdf_face face, double size,
+			const char *s, size_t len, bool report,
+			struct pdf_text_state *st, struct buf *out)
+{
+	size_t cap = len + 1, n = 0;
+	FriBidiChar *u = xmalloc(cap * sizeof *u);
+	size_t *at = xmalloc(cap * sizeof *at);
+	for (size_t i = 0; i < len;) {
+		at[n] = i;
+		u[n++] = S_next(s, len, &i);
+	}
+	FriBidiCharType *types = xmalloc((n ? n : 1) * sizeof *types);
+	FriBidiBracketType *brackets = xmalloc((n ? n : 1) * sizeof *brackets);
+	FriBidiLevel *lev = xmalloc((n ? n : 1) * sizeof *lev);
+	fribidi_get_bidi_types(u, (FriBidiStrIndex)n, types);
+	fribidi_get_bracket_types(u, (FriBidiStrIndex)n, types, brackets);
+	FriBidiParType dir = f->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	if (!n || !fribidi_get_par_embedding_levels_ex(
+			  types, brackets, (FriBidiStrIndex)n, &dir, lev))
+		memset(lev, f->rtl ? 1 : 0, (n ? n : 1) * sizeof *lev);
+	/* the spaces a word is drawn with stay at its end, where the
+	 * layout measured them (level 0: nothing turns them round) */
+	size_t tail = len;
+	while (tail > 0 && s[tail - 1] == ' ')
+		tail--;
+	/* the runs, cut where the level changes and where those spaces
+	 * begin */
+	struct S_vrun *v = NULL;
+	size_t nv = 0, vcap = 0, k = 0;
+	struct S_run r;
+	for (size_t i = 0; S_next_run(f, face, s, len, &i, &r);) {
+		while (k < n && at[k] < r.start)
+			k++;
+		size_t from = r.start;
+		while (from < r.end) {
+			size_t j = k;
+			FriBidiLevel l = k < n ? lev[k] : 0;
+			while (j < n && at[j] < r.end && lev[j] == l &&
+			       (at[j] >= tail) == (at[k] >= tail))
+				j++;
+			size_t to = j < n && at[j] < r.end ? at[j] : r.end;
+			if (nv == vcap)
+				v = xrealloc(v, (vcap = 2 * vcap + 8) * sizeof *v);
+			v[nv].r = r;
+			v[nv].r.start = from;
+			v[nv].r.end = to;
+			v[nv++].level = l;
+			from = to;
+			k = j;
+		}
+	}
+	for (size_t i = 0; i < nv; i++)
+		if (v[i].r.start >= tail)
+			v[i].level = 0;
+	/* rule L2: from the highest level down to the lowest odd one, every
+	 * stretch of runs at that level or higher turned round */
+	FriBidiLevel hi = 0, lo_odd = UINT8_MAX;
+	for (size_t i = 0; i < nv; i++) {
+		if (v[i].level > hi)
+			hi = v[i].level;
+		if ((v[i].level & 1) && v[i].level < lo_odd)
+			lo_odd = v[i].level;
+	}
+	for (int l = hi; l >= (int)lo_odd && l > 0; l--)
+		for (size_t i = 0; i < nv;) {
+			if (v[i].level < l) {
+				i++;
+				continue;
+			}
+			size_t e = i;
+			while (e < nv && v[e].level >= l)
+				e++;
+			for (size_t a = i, b = e - 1; a < b; a++, b--) {
+				struct S_vrun t = v[a];
+				v[a] = v[b];
+				v[b] = t;
+			}
+			i = e;
+		}
+	struct buf tmp;
+	buf_init(&tmp);
+	for (size_t i = 0; i < nv; i++) {
+		struct S_run *x = &v[i].r;
+		S_select(f, x->file < 0 ? (int)face : x->file, size, st, out);
+		if (x->shape && x->file >= 0) {
+			S_show_shaped(f, s, x, size, out);
+		} else if (v[i].level & 1) {
+			struct S_run t = *x;
+			S_turn(s, &t, &tmp);
+			S_show_plain(f, face, tmp.data, tmp.len, &t, report,
+				     out);
+		} else {
+			S_show_plain(f, face, s, len, x, report, out);
+		}
+	}
+	buf_free(&tmp);
+	free(v);
+	free(lev);
+	free(brackets);
+	free(types);
+	free(at);
+	free(u);
+}
+
 void pdf_fonts_show(struct pdf_fonts *f, enum pdf_face face, double size,
 		    const char *s, size_t len, bool report,
 		    struct pdf_text_state *st, struct buf *out)
@@ -978,6 +1142,14 @@ void pdf_fonts_show(struct pdf_fonts *f, enum pdf_face face, double size,
 		S_face_init(f, face);
 	if (!f->file[face])
 		return;
+	/* only a string with right-to-left letters: the neutrals at the
+	 * edges of another (the "-" of "Marie-", the "«" of "«leave") take
+	 * their direction from the line around them, which the line's own
+	 * order (pdf_inline.c) has already given */
+	if (S_maybe_rtl(s, len)) {
+		S_show_bidi(f, face, size, s, len, report, st, out);
+		return;
+	}
 	struct S_run r;
 	for (size_t i = 0; S_next_run(f, face, s, len, &i, &r);) {
 		S_select(f, r.file < 0 ? (int)face : r.file, size, st, out);
@@ -1278,6 +1450,8 @@ bool pdf_fonts_finish(struct pdf_fonts *f)
 void pdf_fonts_set_lang(struct pdf_fonts *f, const char *lang)
 {
 	f->lang = hb_language_from_string(lang, -1);
+	int l = lang_from_code(lang);
+	f->rtl = l >= 0 && lang_is_rtl((enum lang)l);
 }
 
 enum pdf_face pdf_face_with(enum pdf_face face, bool bold, bool italic)

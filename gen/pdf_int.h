@@ -69,6 +69,9 @@ struct pdf_fonts {
 	struct hb_buffer_t *shaper;
 	struct pdf_shape_cache *cache; /* words shaped */
 	const struct hb_language_impl_t *lang; /* NULL: from the text */
+	/* the document reads right to left (pdf_fonts_set_lang): a string
+	 * holding runs of both directions is drawn in their visual order */
+	bool rtl;
 	uint32_t page_used; /* bits: files drawn on the page being drawn */
 	/* characters drawn as U+FFFD that the text had (pdf_inline.c sets
 	 * U+FFFD itself where it can say where): how many, the first, the

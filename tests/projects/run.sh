@@ -317,6 +317,18 @@ while read -r p l kind args; do
 	*) ko "pdf.txt: unknown check '$kind'" ;;
 	esac
 done <"$here/pdf.txt"
+# --- Arabic words that share their letters with punctuation or digits: drawn
+# in visual order (the full stop at the left of "العامل.", the month names
+# of "تموز/يوليه" from the right), so pdftotext reads them as written ------
+if command -v pdftotext >/dev/null; then
+	pdftotext "$tmp/ar-fr-pdf/report-ar.pdf" "$tmp/ar-bidi.txt" 2>/dev/null
+	while IFS= read -r line; do
+		[[ $line == ok\ * ]] && ok || ko "ar: $line"
+	done < <(python3 "$here/check_bidi_text.py" "$tmp/ar-bidi.txt" \
+		"للفريق العامل. واعتمد" "تموز/يوليه 2024" "آذار/مارس" \
+		"كانون الثاني/يناير 2024")
+fi
+
 # --- the PDFs' layout in Arabic and Chinese (issue 20; pdftotext -bbox-layout,
 # word positions): the Arabic pages mirrored, Latin inside them left to right,
 # the French report beside them not mirrored; Chinese broken between
