@@ -55,9 +55,7 @@ static const float S_rgb[PDF_COLOR_COUNT][3] = {
 	[PDF_ACCENT] = {0.0f, 0.36f, 0.62f}, [PDF_WHITE] = {1, 1, 1},
 };
 
-/* A number given in thousandths, written as PDF wants it: no exponent,
- * no trailing zeros. */
-static void S_num(struct buf *b, long v)
+void pdf_num(struct buf *b, long v)
 {
 	char tmp[24];
 	size_t n = 0;
@@ -149,7 +147,7 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	struct buf *o = &e->ops;
 	if (d->color != e->cur_color) {
 		for (int i = 0; i < 3; i++) {
-			S_num(o, S_milli(S_rgb[d->color < PDF_RGB ? d->color
+			pdf_num(o, S_milli(S_rgb[d->color < PDF_RGB ? d->color
 								  : 0][i]));
 			buf_putc(o, ' ');
 		}
@@ -159,9 +157,9 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	/* Td moves from the last position: kept in whole thousandths, the
 	 * moves add up exactly */
 	long tx = S_milli(x), ty = S_milli(y);
-	S_num(o, tx - e->tx);
+	pdf_num(o, tx - e->tx);
 	buf_putc(o, ' ');
-	S_num(o, ty - e->ty);
+	pdf_num(o, ty - e->ty);
 	buf_puts(o, " Td\n");
 	e->tx = tx;
 	e->ty = ty;
@@ -272,7 +270,7 @@ static void S_colour_of(const struct pdf_draw *d, HPDF_REAL rgb[3])
 static void S_op(struct buf *b, const double *v, size_t n, const char *op)
 {
 	for (size_t i = 0; i < n; i++) {
-		S_num(b, S_milli(v[i]));
+		pdf_num(b, S_milli(v[i]));
 		buf_putc(b, ' ');
 	}
 	buf_puts(b, op);

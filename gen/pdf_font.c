@@ -730,32 +730,11 @@ static unsigned S_code(struct pdf_font_file *ff, unsigned g,
 
 /* ---- showing text ---- */
 
-/* v written as PDF wants a number: to three decimals, no exponent, no
- * trailing zeros (snprintf's %f was a seventh of an Arabic report). */
+/* v written as PDF wants a number, to three decimals (snprintf's %f
+ * was a seventh of an Arabic report). */
 static void S_num(struct buf *b, double v)
 {
-	long m = lround(v * 1000);
-	char tmp[32];
-	size_t n = 0;
-	unsigned long u = m < 0 ? (unsigned long)-m : (unsigned long)m;
-	unsigned long frac = u % 1000;
-	int digits = frac ? 3 : 0;
-	while (frac && frac % 10 == 0) {
-		frac /= 10;
-		digits--;
-	}
-	for (int i = 0; i < digits; i++, frac /= 10)
-		tmp[n++] = (char)('0' + frac % 10);
-	if (n)
-		tmp[n++] = '.';
-	u /= 1000;
-	do
-		tmp[n++] = (char)('0' + u % 10);
-	while (u /= 10);
-	if (m < 0)
-		tmp[n++] = '-';
-	while (n)
-		buf_putc(b, tmp[--n]);
+	pdf_num(b, lround(v * 1000));
 }
 
 /* A byte of a literal string: the few that would end or change it are

@@ -130,6 +130,10 @@ bool pdf_face_is_italic(enum pdf_face face);
  * larger. */
 enum { PDF_ZLEVEL = 3 };
 
+/* A number given in thousandths appended as PDF wants it: no exponent,
+ * no trailing zeros (pdf_emit.c). */
+void pdf_num(struct buf *b, long thousandths);
+
 /* raw deflated (PDF_ZLEVEL) and appended to out; false if zlib fails. */
 bool pdf_deflate(const struct buf *raw, struct buf *out);
 
