@@ -22,29 +22,15 @@ Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
 """
 import json
 import re
-import subprocess
 import sys
+from checklib import check, done, run
 
 pdf = sys.argv[1]
 expect = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
 html = sys.argv[3] if len(sys.argv) > 3 else None
 docx = sys.argv[4] if len(sys.argv) > 4 else None
 icc = "/usr/share/color/icc/sRGB.icc"
-failed = 0
 
-
-def check(name, good, why=""):
-    global failed
-    if good:
-        print("ok", name)
-    else:
-        failed += 1
-        print("FAIL %s: %s" % (name, why))
-
-
-def run(*args):
-    p = subprocess.run(args, capture_output=True)
-    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
 
 
 rc, meta, err = run("pdfinfo", "-meta", pdf)
@@ -198,4 +184,4 @@ if expect:
         else:
             check("known check %r" % kind, False, line)
 
-sys.exit(1 if failed else 0)
+done()

@@ -15,27 +15,13 @@ Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
 """
 import json
 import re
-import subprocess
 import sys
 import zlib
+from checklib import check, done, run
 
 pdf, lang, symbol = sys.argv[1], sys.argv[2], sys.argv[3]
 figures = len(sys.argv) > 4 and sys.argv[4] == "figures"
-failed = 0
 
-
-def check(name, good, why=""):
-    global failed
-    if good:
-        print("ok", name)
-    else:
-        failed += 1
-        print("FAIL %s: %s" % (name, why))
-
-
-def run(*args):
-    p = subprocess.run(args, capture_output=True)
-    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
 
 
 rc, out, err = run("pdfinfo", pdf)
@@ -128,4 +114,4 @@ check("pdfinfo -struct-text reads it", rc == 0 and len(text) > 100,
 n = text.count(symbol)
 check("the running head is an artifact (symbol %d times in the "
       "structure)" % n, n <= 1, n)
-sys.exit(1 if failed else 0)
+done()

@@ -21,27 +21,14 @@ import re
 import subprocess
 import sys
 import tempfile
+from checklib import check, done, run_text as run
 
 args = sys.argv[1:]
 lists = args[0] != "--no-lists"
 if not lists:
     args = args[1:]
 pdf, sources = args[0], args[1:]
-failed = 0
 
-
-def check(name, good, why=""):
-    global failed
-    if good:
-        print("ok", name)
-    else:
-        failed += 1
-        print("FAIL %s: %s" % (name, why))
-
-
-def run(*args):
-    p = subprocess.run(args, capture_output=True, text=True)
-    return p.returncode, p.stdout, p.stderr
 
 
 rc, layout, err = run("pdftotext", "-enc", "UTF-8", pdf, "-")
@@ -124,4 +111,4 @@ for name, pat in PATTERNS.items():
     check("%s whole on a line (%d)" % (name, len(idents)), not broken,
           broken[:8])
 
-sys.exit(1 if failed else 0)
+done()
