@@ -709,7 +709,7 @@ static unsigned S_code(struct pdf_font_file *ff, unsigned g,
 	}
 	uint32_t h = g * 2654435761u;
 	for (size_t k = 0; k < n; k++)
-		h = (h ^ u[k]) * 16777619u;
+		h = hash_value(h, u[k]);
 	for (uint32_t i = h & (SIZE - 1);; i = (i + 1) & (SIZE - 1)) {
 		uint32_t e = ff->extra_hash[i];
 		if (!e) {
@@ -1183,10 +1183,10 @@ static int16_t S_s16(const char *p)
 static void S_base_font(const struct pdf_font_file *ff, int file,
 			struct buf *out)
 {
-	uint32_t h = 2166136261u ^ (uint32_t)file;
+	uint32_t h = HASH_START ^ (uint32_t)file;
 	for (unsigned c = 0; c < S_CODES; c++)
 		if (ff->text[c])
-			h = (h ^ c) * 16777619u;
+			h = hash_value(h, c);
 	for (int k = 0; k < 6; k++, h /= 26)
 		buf_putc(out, (char)('A' + h % 26));
 	buf_putc(out, '+');

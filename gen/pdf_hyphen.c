@@ -182,10 +182,7 @@ static size_t S_hyphenate(struct pdf_hyphen *h, char *low, size_t len,
 
 static uint32_t S_hash(const char *s, size_t len)
 {
-	uint32_t x = 2166136261u; /* FNV-1a */
-	for (size_t i = 0; i < len; i++)
-		x = (x ^ (unsigned char)s[i]) * 16777619u;
-	return x;
+	return hash_bytes(HASH_START, s, len);
 }
 
 /* The slot of the word, or the empty slot where it would go. */

@@ -460,11 +460,9 @@ static const char *S_asset_name(struct S_site *S, const char *name)
 	if (*cached)
 		return *cached;
 	const struct S_template *t = S_template(S, name);
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; t && i < t->len; i++)
-		h = (h ^ (unsigned char)t->text[i]) * 16777619u;
-	for (const char *c = S_asset_tail(S, name); *c; c++)
-		h = (h ^ (unsigned char)*c) * 16777619u;
+	const char *tail = S_asset_tail(S, name);
+	uint32_t h = hash_bytes(HASH_START, t ? t->text : "", t ? t->len : 0);
+	h = hash_bytes(h, tail, strlen(tail));
 	const char *dot = strrchr(name, '.');
 	*cached = arena_printf(S->a, "%.*s-%08x%s", (int)(dot - name), name,
 			       (unsigned)h, dot);

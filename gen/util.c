@@ -460,3 +460,11 @@ char *file_outside(const char *root, const char *path)
 		real = (free(real), NULL);
 	return real;
 }
+
+uint32_t hash_bytes(uint32_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++)
+		h = hash_value(h, p[i]);
+	return h;
+}

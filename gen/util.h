@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct arena_block;
@@ -79,6 +80,17 @@ size_t utf8_first_invalid(const char *s, size_t len);
 size_t utf8_encode(unsigned cp, char out[4]);
 /* Decodes one code point from valid UTF-8 at s; *adv gets its length. */
 unsigned utf8_decode(const char *s, size_t len, size_t *adv);
+
+/* FNV-1a, 32 bits: enough to tell versions of a file apart (the site's
+ * asset names) and to find a slot in a table.  A hash starts at
+ * HASH_START and goes on over bytes (hash_bytes) or whole 32-bit values
+ * (hash_value, one step each). */
+#define HASH_START 2166136261u
+uint32_t hash_bytes(uint32_t h, const void *data, size_t len);
+static inline uint32_t hash_value(uint32_t h, uint32_t v)
+{
+	return (h ^ v) * 16777619u;
+}
 
 /* Edit distance, for "did you mean" suggestions; gives up (returns a large
  * number) past short strings. */

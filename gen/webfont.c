@@ -186,18 +186,16 @@ void webfont_plan(struct webfont_plan *p, struct arena *a,
 		}
 		uint32_t *chars = arena_alloc(a, count * sizeof *chars);
 		size_t m = 0;
-		uint32_t h = 2166136261u;
 		const char *version = hb_version_string();
-		for (const char *s = face->path; *s; s++)
-			h = (h ^ (unsigned char)*s) * 16777619u;
-		for (const char *s = version; *s; s++)
-			h = (h ^ (unsigned char)*s) * 16777619u;
-		h = (h ^ (uint32_t)st.st_size) * 16777619u;
+		uint32_t h = hash_bytes(HASH_START, face->path,
+					strlen(face->path));
+		h = hash_bytes(h, version, strlen(version));
+		h = hash_value(h, (uint32_t)st.st_size);
 		for (const struct S_range *r = ranges; r->hi; r++)
 			for (uint32_t c = r->lo; c <= r->hi && c < S_MAX_CHAR; c++)
 				if ((found->bits[c >> 3] >> (c & 7)) & 1) {
 					chars[m++] = c;
-					h = (h ^ c) * 16777619u;
+					h = hash_value(h, c);
 				}
 		struct webfont_file *f = &p->files[p->nfiles++];
 		f->face = k;
