@@ -147,24 +147,6 @@ static bool S_write_file(struct diags *d, const char *path, const char *data,
 
 /* --------------------------------------------------------- templates */
 
-struct S_partials_ctx {
-	struct arena *a;
-	const struct template_dirs *t;
-};
-
-/* Partials of Markdown templates are the .md files of templates/. */
-static const char *S_load_partial(void *ctx, const char *name,
-				  struct source_pos at, size_t *len,
-				  const char **file)
-{
-	(void)at;
-	struct S_partials_ctx *p = ctx;
-	if (!*name || *name == '.' || strchr(name, '/'))
-		return NULL;
-	return templates_load(p->a, p->t, arena_printf(p->a, "%s.md", name),
-			      len, file);
-}
-
 /* The report of L as one tree (document.h); its Markdown goes to
  * md_path. */
 static bool S_expand(struct arena *a, struct diags *d,
@@ -180,8 +162,8 @@ static bool S_expand(struct arena *a, struct diags *d,
 			   "project nor uprgen's built-in templates have it");
 		return false;
 	}
-	struct S_partials_ctx pctx = {a, t};
-	struct mustache_partials partials = {S_load_partial, &pctx};
+	struct templates_md_partials pctx = {a, t};
+	struct mustache_partials partials = {templates_md_partial, &pctx};
 	return document_build(&L->report, d, path, tmpl, len, L->context,
 			      &partials, md_path);
 }

@@ -16,25 +16,6 @@
 #include "templates.h"
 #include "words.h"
 
-struct S_partials_ctx {
-	struct arena *a;
-	const struct template_dirs *t;
-};
-
-/* Partials of Markdown templates are the .md files of templates/ (as
- * build.c loads them). */
-static const char *S_load_partial(void *ctx, const char *name,
-				  struct source_pos at, size_t *len,
-				  const char **file)
-{
-	(void)at;
-	struct S_partials_ctx *p = ctx;
-	if (!*name || *name == '.' || strchr(name, '/'))
-		return NULL;
-	return templates_load(p->a, p->t, arena_printf(p->a, "%s.md", name),
-			      len, file);
-}
-
 void docx_check_words(struct arena *a, struct diags *d,
 		      const struct report *r, const char *dir, FILE *out)
 {
@@ -50,8 +31,9 @@ void docx_check_words(struct arena *a, struct diags *d,
 		struct words w;
 		words_init(&w, a, l, words_labels(a, &quiet, &t, l));
 		const struct value *ctx = context_build(a, r, &w);
-		struct S_partials_ctx pctx = {a, &t};
-		struct mustache_partials partials = {S_load_partial, &pctx};
+		struct templates_md_partials pctx = {a, &t};
+		struct mustache_partials partials = {templates_md_partial,
+						     &pctx};
 		struct document doc = {0};
 		const char *md = arena_printf(a, "build/md/report-%s.md",
 					      lang_code(l));

@@ -48,23 +48,6 @@ static const char S_usage[] =
 	"The layout is templates/export-matrix.md (copy it to the project's\n"
 	"templates/ to change it).\n";
 
-struct S_partials_ctx {
-	struct arena *a;
-	const struct template_dirs *t;
-};
-
-static const char *S_partial(void *ctx, const char *name,
-			     struct source_pos at, size_t *len,
-			     const char **file)
-{
-	(void)at;
-	struct S_partials_ctx *p = ctx;
-	if (!*name || *name == '.' || strchr(name, '/'))
-		return NULL;
-	return templates_load(p->a, p->t, arena_printf(p->a, "%s.md", name),
-			      len, file);
-}
-
 /* Takes the notes out of a field's tree: their marks and their texts. */
 static void S_drop_notes(cmark_node *doc)
 {
@@ -195,10 +178,11 @@ static int S_matrix(int argc, char **argv)
 		goto done;
 	}
 	const struct value *ctx = context_build(&a, r, &w);
-	struct S_partials_ctx pctx = {&a, &t};
+	struct templates_md_partials pctx = {&a, &t};
 	struct mustache_options mo = {0};
 	mo.escape = MUSTACHE_ESCAPE_MARKDOWN;
-	mo.partials = &(struct mustache_partials){S_partial, &pctx};
+	mo.partials =
+		&(struct mustache_partials){templates_md_partial, &pctx};
 	mo.field = S_field_line;
 	mo.field_ctx = &d;
 	struct buf md;

@@ -166,3 +166,15 @@ const char *templates_load(struct arena *a, const struct template_dirs *t,
 		*path = p;
 	return copy;
 }
+
+const char *templates_md_partial(void *ctx, const char *name,
+				 struct source_pos at, size_t *len,
+				 const char **file)
+{
+	(void)at;
+	struct templates_md_partials *p = ctx;
+	if (!*name || *name == '.' || strchr(name, '/'))
+		return NULL;
+	return templates_load(p->a, p->t, arena_printf(p->a, "%s.md", name),
+			      len, file);
+}

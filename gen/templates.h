@@ -41,6 +41,20 @@ const char *templates_load(struct arena *a, const struct template_dirs *t,
 const char *templates_path(struct arena *a, const struct template_dirs *t,
 			   const char *name);
 
+/* The partials of a Markdown template ({{>name}}, {{<name}}) are the
+ * name.md files of the template folders: templates_md_partial is the
+ * loader a struct mustache_partials takes, with a struct
+ * templates_md_partials (whose arena holds what it reads) as its
+ * context.  A name that is empty, starts with "." or holds "/" is no
+ * partial (NULL). */
+struct templates_md_partials {
+	struct arena *a;
+	const struct template_dirs *t;
+};
+const char *templates_md_partial(void *ctx, const char *name,
+				 struct source_pos at, size_t *len,
+				 const char **file);
+
 enum { TEMPLATES_MAX_BYTES = 4 * 1024 * 1024 };
 
 #endif
