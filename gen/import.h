@@ -97,6 +97,11 @@ bool import_ohchr_docx(struct import_set *set, const struct import_options *o,
 		       const char *bytes, size_t len);
 bool import_uhri_xlsx(struct import_set *set, const struct import_options *o,
 		      const char *bytes, size_t len);
+/* The comments heading the files an OHCHR matrix is imported into, from
+ * its text copy or its Word file: themes are its "Theme:" `themes`
+ * ("headings", "rows"). */
+void import_ohchr_headers(struct import_set *set,
+			  const struct import_options *o, const char *themes);
 
 /* Text that is not UTF-8 is taken for a legacy 8-bit export and converted:
  * "mac-roman" (what old Mac exports with lone-CR line ends use, like the

@@ -410,7 +410,8 @@ static struct S_line *S_lines(struct arena *a, const char *text, size_t len,
 	return lines;
 }
 
-static void S_headers(struct import_set *set, const struct import_options *o)
+void import_ohchr_headers(struct import_set *set,
+			  const struct import_options *o, const char *themes)
 {
 	const char *slash = strrchr(o->file, '/');
 	buf_printf(&set->recs_header,
@@ -420,9 +421,10 @@ static void S_headers(struct import_set *set, const struct import_options *o)
 		   "beside a position gives its source.",
 		   o->state ? o->state : "the State under review",
 		   slash ? slash + 1 : o->file);
-	buf_puts(&set->clusters_header,
-		 "Thematic clusters: the \"Theme:\" headings of OHCHR's "
-		 "thematic list of recommendations.");
+	buf_printf(&set->clusters_header,
+		   "Thematic clusters: the \"Theme:\" %s of OHCHR's "
+		   "thematic list of recommendations.",
+		   themes);
 }
 
 bool import_ohchr_matrix(struct import_set *set,
@@ -469,6 +471,6 @@ bool import_ohchr_matrix(struct import_set *set,
 		return false;
 	}
 	import_sort_by_id(set);
-	S_headers(set, o);
+	import_ohchr_headers(set, o, "headings");
 	return true;
 }

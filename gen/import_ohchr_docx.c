@@ -632,21 +632,6 @@ static void S_table(struct S_reader *R, const struct office_table *t,
 	}
 }
 
-static void S_headers(struct import_set *set, const struct import_options *o)
-{
-	const char *slash = strrchr(o->file, '/');
-	buf_printf(&set->recs_header,
-		   "Recommendations to %s from %s, OHCHR's thematic list of "
-		   "recommendations (uprgen import ohchr-matrix). Ids are the "
-		   "paragraph numbers of the Working Group report; the comment "
-		   "beside a position gives its source.",
-		   o->state ? o->state : "the State under review",
-		   slash ? slash + 1 : o->file);
-	buf_puts(&set->clusters_header,
-		 "Thematic clusters: the \"Theme:\" rows of OHCHR's thematic "
-		 "list of recommendations.");
-}
-
 bool import_ohchr_docx(struct import_set *set, const struct import_options *o,
 		       const char *bytes, size_t len)
 {
@@ -689,6 +674,6 @@ bool import_ohchr_docx(struct import_set *set, const struct import_options *o,
 		return false;
 	}
 	import_sort_by_id(set);
-	S_headers(set, o);
+	import_ohchr_headers(set, o, "rows");
 	return true;
 }
