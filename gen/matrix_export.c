@@ -143,16 +143,13 @@ static int S_matrix(int argc, char **argv)
 	enum lang lang;
 	struct template_dirs t;
 	struct words w;
-	bool bad_lang;
-	struct report *r = sheet_open(&a, &d, dir, lang_arg, &lang, &t, &w,
-				      &bad_lang);
-	if (bad_lang) {
+	int usage;
+	struct report *r = sheet_open(&a, &d, dir, lang_arg, "export matrix",
+				      &lang, &t, &w, &usage);
+	if (usage >= 0) {
 		diags_free(&d);
 		arena_free(&a);
-		return cli_usage_error("export matrix",
-				       "--lang '%s' is not a language of this "
-				       "report",
-				       lang_arg);
+		return usage;
 	}
 	if (!r || d.errors)
 		goto done;

@@ -76,12 +76,13 @@ int sheet_export_command(int argc, char **argv);
 /* The export commands' start: the report of dir loaded and checked, the
  * language (lang_arg, "ru", or the report's first), its templates and
  * words (in a).  NULL when the content has errors (in d, not printed) or
- * when lang_arg is not a language of the report (*bad_lang: a usage
- * error for the caller to say). */
+ * when lang_arg is not a language of the report: then *usage is the
+ * exit status of the usage error said for command ("export matrix"),
+ * else -1. */
 struct report *sheet_open(struct arena *a, struct diags *d, const char *dir,
-			  const char *lang_arg, enum lang *lang,
-			  struct template_dirs *t, struct words *w,
-			  bool *bad_lang);
+			  const char *lang_arg, const char *command,
+			  enum lang *lang, struct template_dirs *t,
+			  struct words *w, int *usage);
 
 /* `uprgen export matrix ...` (argv[0] "matrix"): matrix_export.c */
 int matrix_export_command(int argc, char **argv);

@@ -614,11 +614,11 @@ static bool S_write(struct S_export *E, const struct S_group *g)
 /* ----------------------------------------------------------- command */
 
 struct report *sheet_open(struct arena *a, struct diags *d, const char *dir,
-			  const char *lang_arg, enum lang *lang,
-			  struct template_dirs *t, struct words *w,
-			  bool *bad_lang)
+			  const char *lang_arg, const char *command,
+			  enum lang *lang, struct template_dirs *t,
+			  struct words *w, int *usage)
 {
-	*bad_lang = false;
+	*usage = -1;
 	*t = (struct template_dirs){0};
 	struct report *r = report_load(a, d, dir);
 	if (r)
@@ -630,7 +630,10 @@ struct report *sheet_open(struct arena *a, struct diags *d, const char *dir,
 		for (size_t i = 0; i < r->language_count; i++)
 			listed |= l >= 0 && r->languages[i] == (enum lang)l;
 		if (!listed) {
-			*bad_lang = true;
+			*usage = cli_usage_error(
+				command,
+				"--lang '%s' is not a language of this report",
+				lang_arg);
 			return NULL;
 		}
 		*lang = (enum lang)l;
@@ -692,16 +695,13 @@ static int S_sheets(int argc, char **argv)
 	enum lang lang;
 	struct template_dirs t;
 	struct words w;
-	bool bad_lang;
-	struct report *r = sheet_open(&a, &d, dir, lang_code_arg, &lang, &t,
-				      &w, &bad_lang);
-	if (bad_lang) {
+	int usage;
+	struct report *r = sheet_open(&a, &d, dir, lang_code_arg,
+				      "export sheets", &lang, &t, &w, &usage);
+	if (usage >= 0) {
 		diags_free(&d);
 		arena_free(&a);
-		return cli_usage_error("export sheets",
-				       "--lang '%s' is not a language of this "
-				       "report",
-				       lang_code_arg);
+		return usage;
 	}
 	diags_print(&d, stderr, 1);
 	if (!r || d.errors)
