@@ -14,7 +14,7 @@ CFLAGS    += -std=c17 -pthread $(WARN)
 SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
-LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lfribidi -lunibreak -lxlsxwriter -lmicrohttpd -lz -lm -pthread
+LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lfribidi -lunibreak -lxlsxwriter -lmicrohttpd -ldeflate -lz -lm -pthread
 # the PDF's text: shaping and font subsetting (<harfbuzz/hb.h>)
 LDLIBS    += -lharfbuzz-subset -lharfbuzz
 
@@ -25,7 +25,7 @@ LIGHTHOUSE_NPM   := lighthouse@12.2.3
 
 # Debian packages: to build and run, then only to test.
 PACKAGES      := gcc make pkg-config zlib1g-dev libyaml-dev libcmark-gfm-dev \
-                 libcmark-gfm-extensions-dev libhpdf-dev libhyphen-dev \
+                 libcmark-gfm-extensions-dev libdeflate-dev libhpdf-dev libhyphen-dev \
                  hyphen-en-us hyphen-es hyphen-fr hyphen-ru fonts-noto-core \
                  fonts-dejavu-core libzip-dev libexpat1-dev libxlsxwriter-dev \
                  libmicrohttpd-dev icc-profiles-free

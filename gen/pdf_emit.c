@@ -13,7 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 struct S_goto {
 	int page, ref;
@@ -708,11 +708,19 @@ static void S_un_header_footer(struct S_emit *e, int page)
 
 bool pdf_deflate(const struct buf *raw, struct buf *out)
 {
-	uLongf len = compressBound((uLong)raw->len);
-	buf_reserve(out, len);
-	if (compress2((Bytef *)out->data + out->len, &len,
-		      (const Bytef *)raw->data, (uLong)raw->len,
-		      PDF_ZLEVEL) != Z_OK)
+	/* one compressor a call: a stream's deflating is the thread's own
+	 * (one PDF thread per language), and its tables are set up by each
+	 * compression anyway */
+	struct libdeflate_compressor *c =
+		libdeflate_alloc_compressor(PDF_ZLEVEL);
+	if (!c)
+		return false;
+	size_t bound = libdeflate_zlib_compress_bound(c, raw->len);
+	buf_reserve(out, bound);
+	size_t len = libdeflate_zlib_compress(c, raw->data, raw->len,
+					      out->data + out->len, bound);
+	libdeflate_free_compressor(c);
+	if (!len)
 		return false;
 	out->len += len;
 	return true;
