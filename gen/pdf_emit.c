@@ -233,6 +233,14 @@ static void S_text_words(struct S_emit *e, HPDF_Page p,
 		}
 }
 
+/* A UTF-16 unit as four hexadecimal digits. */
+static void S_hex4(struct buf *o, unsigned u)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (int shift = 12; shift >= 0; shift -= 4)
+		buf_putc(o, hex[(u >> shift) & 0xF]);
+}
+
 /* The /ActualText entry of a span's marked content: what the text drawn
  * in it reads as (pdf_int.h), UTF-16BE, beyond the BMP as surrogate
  * pairs. */
@@ -245,10 +253,10 @@ static void S_actual_text(struct buf *o, const struct pdf_draw *d)
 		i += adv ? adv : 1;
 		if (c >= 0x10000) {
 			c -= 0x10000;
-			buf_printf(o, "%04X%04X", 0xD800 + (c >> 10),
-				   0xDC00 + (c & 0x3FF));
+			S_hex4(o, 0xD800 + (c >> 10));
+			S_hex4(o, 0xDC00 + (c & 0x3FF));
 		} else {
-			buf_printf(o, "%04X", c);
+			S_hex4(o, c);
 		}
 	}
 	buf_putc(o, '>');
@@ -425,8 +433,10 @@ static void S_mark_begin(struct S_emit *e, struct buf *b, int page,
 	/* the tag of a span is Span (its element's type is in the tree):
 	 * poppler takes /ActualText from a Span only */
 	uint32_t mcid = pdf_tag_mcid(t, elem, (uint32_t)page);
-	buf_printf(b, "/%s <</MCID %u", span ? "Span" : t->e[elem].type,
-		   mcid);
+	buf_putc(b, '/');
+	buf_puts(b, span ? "Span" : t->e[elem].type);
+	buf_puts(b, " <</MCID ");
+	pdf_int(b, mcid);
 	if (span) {
 		buf_putc(b, ' ');
 		S_actual_text(b, span);

@@ -763,7 +763,9 @@ static void S_select(struct pdf_fonts *f, int file, double size,
 {
 	if (st->file == file && st->size == (float)size)
 		return;
-	buf_printf(o, "/U%d ", file);
+	buf_puts(o, "/U");
+	pdf_int(o, file);
+	buf_putc(o, ' ');
 	S_num(o, size);
 	buf_puts(o, " Tf\n");
 	st->file = file;
