@@ -1060,11 +1060,10 @@ static bool S_save(struct S_ctx *c, const char *out_path)
 	/* Saved to memory and written here, not by HPDF_SaveToFile: its
 	 * stdio stream said "libharu error 0x1016" for a full disk, and lost
 	 * a failure of the last flush (a truncated PDF, no error). */
-	bool ok = pdf_fonts_finish(&c->fonts) &&
-		  HPDF_SaveToStream(c->doc) == HPDF_OK && !c->err.code;
 	struct buf bytes;
 	buf_init(&bytes);
-	ok = ok && pdf_raw_saved(c->doc, &bytes) && !c->err.code;
+	bool ok = pdf_fonts_finish(&c->fonts) &&
+		  pdf_raw_save(c->doc, &bytes) && !c->err.code;
 	int err = ok ? file_write_all(tmp, bytes.data, bytes.len) : 0;
 	buf_free(&bytes);
 	if (err) {

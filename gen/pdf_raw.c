@@ -350,11 +350,24 @@ static bool S_stream_put(HPDF_Dict dict, const struct buf *raw,
 				 (HPDF_UINT)raw->len) == HPDF_OK;
 }
 
-bool pdf_raw_saved(HPDF_Doc doc, struct buf *out)
+static HPDF_STATUS S_append(HPDF_Stream st, const HPDF_BYTE *p, HPDF_UINT n)
 {
-	HPDF_Stream st = doc->stream;
-	return st && st->type == HPDF_STREAM_MEMORY &&
-	       S_stream_bytes_of(st, out);
+	buf_put(st->attr, (const char *)p, n);
+	return HPDF_OK;
+}
+
+bool pdf_raw_save(HPDF_Doc doc, struct buf *out)
+{
+	/* HPDF_SaveToStream writes to the document's stream, making a
+	 * memory stream only when there is none */
+	if (doc->stream)
+		return false;
+	doc->stream = HPDF_CallbackWriter_New(doc->mmgr, S_append, out);
+	bool ok = doc->stream && HPDF_SaveToStream(doc) == HPDF_OK;
+	/* the stream is libharu's to free, out is not */
+	if (doc->stream)
+		doc->stream->attr = NULL;
+	return ok;
 }
 
 bool pdf_raw_page_write(HPDF_Page page, const char *ops, size_t len)

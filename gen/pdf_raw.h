@@ -86,10 +86,11 @@ void pdf_raw_min_version(HPDF_Doc doc, HPDF_PDFVer v);
  * of at most max bytes of the UTF-8 s, appended to out. */
 void pdf_raw_text(struct buf *out, const char *s, size_t max);
 
-/* The file HPDF_SaveToStream made, appended to out (read from libharu's
- * memory buffers, not copied out byte by byte by HPDF_ReadFromStream);
- * false if it could not all be read. */
-bool pdf_raw_saved(HPDF_Doc doc, struct buf *out);
+/* The document saved (HPDF_SaveToStream), the file appended to out as
+ * libharu writes it: not into libharu's memory stream, which copies what
+ * it is given a byte at a time, and read back from there; false if
+ * libharu fails. */
+bool pdf_raw_save(HPDF_Doc doc, struct buf *out);
 
 /* ---- page content ---- */
 
