@@ -130,11 +130,9 @@ static void S_try(struct brk_state *s, size_t i)
 	 * in a row then end with a hyphen */
 	double best[4][S_HYPHEN_RUN + 1];
 	size_t from[4][S_HYPHEN_RUN + 1];
-	for (int c = 0; c < 4; c++)
-		for (int h = 0; h <= S_HYPHEN_RUN; h++) {
-			best[c][h] = INFINITY;
-			from[c][h] = S_NONE;
-		}
+	/* bit c * (S_HYPHEN_RUN + 1) + h: best[c][h] and from[c][h] hold
+	 * a line (most breaks have none: no arrays to fill and scan) */
+	unsigned found = 0;
 	bool forced = s->it[i].kind == PDF_PENALTY &&
 		      s->it[i].penalty <= -PDF_INF_PENALTY;
 	bool hyphen = s->it[i].kind == PDF_PENALTY && s->it[i].hyphen_end;
@@ -154,7 +152,9 @@ static void S_try(struct brk_state *s, size_t i)
 		    h <= S_HYPHEN_RUN) {
 			int c = S_fitness(r);
 			double d = S_demerits(s, n, i, r, c) + over;
-			if (d < best[c][h]) {
+			unsigned bit = 1u << (c * (S_HYPHEN_RUN + 1) + h);
+			if (!(found & bit) || d < best[c][h]) {
+				found |= bit;
 				best[c][h] = d;
 				from[c][h] = a;
 			}
@@ -168,9 +168,9 @@ static void S_try(struct brk_state *s, size_t i)
 			prev = a;
 		a = next;
 	}
-	for (int c = 0; c < 4; c++)
+	for (int c = 0; c < 4 && found; c++)
 		for (int h = 0; h <= S_HYPHEN_RUN; h++) {
-			if (from[c][h] == S_NONE)
+			if (!(found & 1u << (c * (S_HYPHEN_RUN + 1) + h)))
 				continue;
 			struct brk_node n = {.item = i, .fitness = c,
 					     .hyphens = h,

@@ -57,28 +57,29 @@ static const float S_rgb[PDF_COLOR_COUNT][3] = {
 
 void pdf_num(struct buf *b, long v)
 {
-	char tmp[24];
-	size_t n = 0;
-	unsigned long u = v < 0 ? (unsigned long)-v : (unsigned long)v;
-	unsigned long frac = u % 1000;
-	int digits = frac ? 3 : 0;
-	while (frac && frac % 10 == 0) {
-		frac /= 10;
-		digits--;
-	}
-	for (int i = 0; i < digits; i++, frac /= 10)
-		tmp[n++] = (char)('0' + frac % 10);
-	if (n)
-		tmp[n++] = '.';
+	/* written backwards from the end of tmp */
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long u = v < 0 ? -(unsigned long)v : (unsigned long)v;
+	unsigned frac = (unsigned)(u % 1000);
 	u /= 1000;
+	if (frac) {
+		int digits = 3;
+		for (; frac % 10 == 0; frac /= 10)
+			digits--;
+		for (; digits; digits--, frac /= 10)
+			*--p = (char)('0' + frac % 10);
+		*--p = '.';
+	}
 	do
-		tmp[n++] = (char)('0' + u % 10);
+		*--p = (char)('0' + u % 10);
 	while (u /= 10);
 	if (v < 0)
-		tmp[n++] = '-';
-	buf_reserve(b, n);
-	while (n)
-		b->data[b->len++] = tmp[--n];
+		*--p = '-';
+	size_t n = (size_t)(tmp + sizeof tmp - p);
+	if (b->len + n + 1 > b->cap)
+		buf_reserve(b, n);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
 	b->data[b->len] = '\0';
 }
 
