@@ -92,7 +92,9 @@ static double S_demerits(const struct brk_state *s, const struct brk_node *a,
 	 * caps badness at 10,000, which made a line of one short word as
 	 * good as any there) */
 	double cap = s->emergency ? 1e6 : 10000;
-	double bad = isinf(r) ? cap : fmin(100 * fabs(r * r * r), cap);
+	double bad = isinf(r) ? cap : 100 * fabs(r * r * r);
+	if (!(bad < cap)) /* fmin's answer (r is never NaN), without its call */
+		bad = cap;
 	double d = (S_LINE_PENALTY + bad) * (S_LINE_PENALTY + bad);
 	if (b->kind == PDF_PENALTY && b->penalty >= 0)
 		d += (double)b->penalty * b->penalty;
