@@ -361,13 +361,6 @@ static void S_face_init(struct pdf_fonts *f, enum pdf_face face)
 	S_file(f, (int)face);
 }
 
-bool pdf_fonts_invisible(unsigned c)
-{
-	return c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
-	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
-	       (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
-}
-
 /* What file_of holds for c, resolved if it is not yet (beyond the BMP
  * every time). */
 static unsigned S_file_of(struct pdf_fonts *f, enum pdf_face face,
@@ -806,7 +799,7 @@ static void S_show_plain(struct pdf_fonts *f, enum pdf_face face,
 	*w++ = '(';
 	for (size_t i = r->start; i < r->end;) {
 		unsigned c = S_next(s, r->end, &i);
-		if (c >= 0xAD && pdf_fonts_invisible(c))
+		if (pdf_fonts_invisible(c))
 			continue;
 		unsigned g;
 		if (r->file < 0) {

@@ -114,7 +114,14 @@ bool pdf_fonts_can_draw(struct pdf_fonts *f, enum pdf_face face, unsigned c);
 /* Format characters that are never drawn and take no room: the soft
  * hyphen, zero-width spaces and joiners, bidi controls, word joiners,
  * the byte order mark. */
-bool pdf_fonts_invisible(unsigned c);
+static inline bool pdf_fonts_invisible(unsigned c)
+{
+	return c >= 0xAD && /* most text: one test, and inline */
+	       (c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
+		(c >= 0x202A && c <= 0x202E) ||
+		(c >= 0x2060 && c <= 0x2064) ||
+		(c >= 0x2066 && c <= 0x2069) || c == 0xFEFF);
+}
 /* One warning for the characters the faces had to draw as U+FFFD. */
 void pdf_fonts_report(struct pdf_fonts *f);
 /* Width in points of len bytes of valid UTF-8. */
