@@ -1108,10 +1108,7 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 		free(c.icc);
 		return false;
 	}
-	/* libharu's objects (ten thousand structure elements at N = 250)
-	 * allocated from pools of 256 KiB, all freed at once by HPDF_Free,
-	 * not one malloc and one free each */
-	c.doc = HPDF_NewEx(S_on_error, NULL, NULL, 1 << 18, &c.err);
+	c.doc = HPDF_New(S_on_error, &c.err);
 	if (!c.doc) {
 		free(c.icc);
 		diag_error(d, (struct source_pos){out_path, 0, 0},
