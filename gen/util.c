@@ -317,6 +317,17 @@ size_t utf8_encode(unsigned cp, char out[4])
 unsigned utf8_decode(const char *s, size_t len, size_t *adv)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	/* one byte, or two (Latin accents, Cyrillic, Arabic): what the
+	 * checks below would answer, without them (a tenth of an Arabic
+	 * PDF's instructions went to this function) */
+	if (len && u[0] < 0x80) {
+		*adv = 1;
+		return u[0];
+	}
+	if (len >= 2 && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
+		*adv = 2;
+		return (unsigned)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+	}
 	size_t n = len ? S_utf8_seq_len(u, len) : 0;
 	if (n == 0) {
 		*adv = len ? 1 : 0;
