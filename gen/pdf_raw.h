@@ -55,7 +55,7 @@ bool pdf_raw_fill(HPDF_Doc doc, uint32_t obj, const char *body, size_t len);
 
 /* A new stream object: dictionary body dict_body (without /Length and
  * /Filter, which are added), data[0..len) as its content, deflated by
- * zlib if `deflate`; its number, 0 on failure. */
+ * pdf_deflate() if `deflate`; its number, 0 on failure. */
 uint32_t pdf_raw_stream(HPDF_Doc doc, const char *dict_body, const void *data,
 			size_t len, bool deflate);
 
