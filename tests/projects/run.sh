@@ -317,16 +317,22 @@ while read -r p l kind args; do
 	*) ko "pdf.txt: unknown check '$kind'" ;;
 	esac
 done <"$here/pdf.txt"
-# --- Arabic words that share their letters with punctuation or digits: drawn
-# in visual order (the full stop at the left of "العامل.", the month names
-# of "تموز/يوليه" from the right), so pdftotext reads them as written ------
+# --- the Arabic PDF reads as its source (issue 20): every paragraph of the
+# report's Markdown that holds Arabic, line by line, where its glyphs stand
+# is what the Unicode bidirectional algorithm shows ("2024." ending an
+# Arabic sentence with its full stop at the left, a Latin name's comma past
+# its far side, brackets mirrored), and pdftotext gives its Arabic words in
+# their order (check_bidi_text.py says why not more) ---------------------------
 if command -v pdftotext >/dev/null; then
-	pdftotext "$tmp/ar-fr-pdf/report-ar.pdf" "$tmp/ar-bidi.txt" 2>/dev/null
-	while IFS= read -r line; do
-		[[ $line == ok\ * ]] && ok || ko "ar: $line"
-	done < <(python3 "$here/check_bidi_text.py" "$tmp/ar-bidi.txt" \
-		"للفريق العامل. واعتمد" "تموز/يوليه 2024" "آذار/مارس" \
-		"كانون الثاني/يناير 2024")
+	python3 "$here/check_bidi_text.py" "$tmp/ar-fr-pdf/report-ar.pdf" \
+		"$tmp/ar-fr-pdf/md/report-ar.md" >"$tmp/bidi.out" 2>&1
+	n=$(grep -c '^ok ' "$tmp/bidi.out")
+	if ((n >= 100)); then
+		pass=$((pass + n))
+	else
+		ko "check_bidi_text.py: $n checks passed, fewer than 100"
+	fi
+	while IFS= read -r line; do ko "ar: $line"; done < <(grep -v '^ok ' "$tmp/bidi.out")
 fi
 
 # --- the PDFs' layout in Arabic and Chinese (issue 20; pdftotext -bbox-layout,
