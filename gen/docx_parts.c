@@ -265,7 +265,11 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 	buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
 		      "w:val=\"singleLevel\"/>",
 		   DOCX_ABSTRACT_PARA);
-	S_level(b, 0, "decimal", "%1.", 567, 567, "NumberedPara");
+	struct arena a;
+	arena_init(&a);
+	S_level(b, 0, "decimal", words_paragraph_number(c->opt->words, &a, "%1"),
+		567, 567, "NumberedPara");
+	arena_free(&a);
 	buf_puts(b, "</w:abstractNum>");
 	buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
 		      "w:val=\"hybridMultilevel\"/>",

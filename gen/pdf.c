@@ -218,8 +218,10 @@ static void S_paragraph(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 		return;
 	}
 	if (number) {
-		char num[16];
-		snprintf(num, sizeof num, "%d.", number);
+		char digits[16];
+		snprintf(digits, sizeof digits, "%d", number);
+		const char *num = words_paragraph_number(c->opt->words,
+							 &c->arena, digits);
 		c->marker_count = 0;
 		S_set_marker(c, num, f->left - S_NUMBER_HANG);
 		c->marker[0].x = (float)(f->left - S_NUMBER_HANG);

@@ -162,6 +162,7 @@ void words_init(struct words *w, struct arena *a, enum lang lang,
 	w->and = S_or(w, "format_list_and", ", ");
 	w->and_i = words_find(w, "format_list_and_i");
 	w->percent = S_or(w, "format_percent", "{n}%");
+	w->paragraph_number = S_or(w, "format_paragraph_number", "{n}.");
 	w->date = S_or(w, "format_date", S_none.date);
 	w->month_year = S_or(w, "format_month_year", S_none.month_year);
 	w->first_day = words_find(w, "format_first_day");
@@ -246,6 +247,14 @@ const char *words_percent(const struct words *w, struct arena *a, int pct)
 {
 	w = S_w(w);
 	return S_fill_n(a, w->percent, pct);
+}
+
+const char *words_paragraph_number(const struct words *w, struct arena *a,
+				   const char *n)
+{
+	w = S_w(w);
+	static const char *const names[] = {"n"};
+	return words_fill(a, w->paragraph_number, names, &n, 1);
 }
 
 /* Spanish writes "e" for "y" before a word that starts with the sound i

@@ -36,6 +36,7 @@ struct words {
 	/* how things are written, looked up once */
 	const char *separator, *and, *and_i; /* "A, B and C" */
 	const char *percent, *date, *month_year, *first_day;
+	const char *paragraph_number;
 	const char *thousands; /* between groups of three digits; "" none */
 	size_t thousands_from; /* numbers of fewer digits are not grouped */
 	const char *decimal;   /* the decimal mark */
@@ -114,6 +115,10 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 		      int decimals);
 /* "42%", "42 %" */
 const char *words_percent(const struct words *w, struct arena *a, int pct);
+/* A numbered paragraph's number, n its digits ("12", or Word's "%1"):
+ * "12." in most languages, "12-" in Arabic as UN documents write it. */
+const char *words_paragraph_number(const struct words *w, struct arena *a,
+				   const char *n);
 
 /* Whole percentages of total for each of n counts that add up to 100
  * (largest remainder method; ties go to the earlier count); all 0 when

@@ -168,7 +168,8 @@ def footnote_number(pages, what, test):
 
 
 def arabic(pages):
-    first_number(pages, "1.", "ar: paragraph 1's number in the right margin",
+    # numbered "1-" as UN Arabic documents are (format_paragraph_number)
+    first_number(pages, "1-", "ar: paragraph 1's number in the right margin",
                  lambda w: w.x0 >= RTL_BLOCK[1] - 0.5)
     footnote_number(pages, "ar: footnote 1's number at the right",
                     lambda w: near(w.x1, RTL_BLOCK[1]))

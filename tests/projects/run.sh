@@ -107,6 +107,11 @@ has "$md" \
 	"الوثيقة A/HRC/56/14" \
 	"Marie-Claire Dubois"
 has "$tmp/ar-fr/site/ar/statistics.html" '>8,400<' '>12,500<' '>27.25<'
+# numbered paragraphs "1-" in Arabic, as UN Arabic documents number them, on
+# the website (and "1." in French); the PDF's is checked by pdf_layout.py,
+# the Word file's below
+has "$tmp/ar-fr/site/ar/report.html" '<span class="num">1-</span>'
+has "$tmp/ar-fr/site/fr/report.html" '<span class="num">1.</span>'
 
 # --- French, beside Arabic ----------------------------------------------------------
 md=$tmp/ar-fr/md/report-fr.md
@@ -241,6 +246,10 @@ assert langs == {tag}, "runs tagged %s" % langs
 defaults = styles[styles.index("<w:docDefaults>"):styles.index("</w:docDefaults>")]
 rtl = "<w:bidi/>" in defaults and "<w:rtl/>" in defaults
 assert rtl == (lang == "ar"), "right to left: %s" % rtl
+# numbered paragraphs: "1-" in Arabic as UN Arabic documents, else "1."
+numbering = z.read("word/numbering.xml").decode()
+want = "%1-" if lang == "ar" else "%1."
+assert '<w:lvlText w:val="%s"/>' % want in numbering, "no %s level" % want
 PY
 	then ok; else ko "$p: report-$l.docx: $(tail -1 "$tmp/$p-$l.docx.out")"; fi
 done
