@@ -115,6 +115,18 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 		      int decimals);
 /* "42%", "42 %" */
 const char *words_percent(const struct words *w, struct arena *a, int pct);
+/* The letter of the n-th cluster, a UN sub-section: the label letter_N
+ * where the language has its own (Arabic ألف, باء…; Russian А, Б…;
+ * Chinese 甲, 乙…), else A, B… Z, AA… */
+const char *words_letter(const struct words *w, struct arena *a, long n);
+/* The number of a heading of the UN document form at level 1-3, or of
+ * a subparagraph (level 4), that is the n-th of its level:
+ * format_un_heading_N with {n} the n-th of un_numerals_N ("|" between
+ * them, past the last the figures) when the labels list them, else I,
+ * II…; words_letter(); 1, 2…; a, b…: "IV.", "C.", "(b)"; in Arabic
+ * "رابعاً-", "جيم-", "(ب)". */
+const char *words_un_number(const struct words *w, struct arena *a,
+			    int level, long n);
 /* A numbered paragraph's number, n its digits ("12", or Word's "%1"):
  * "12." in most languages, "12-" in Arabic as UN documents write it. */
 const char *words_paragraph_number(const struct words *w, struct arena *a,
