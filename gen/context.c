@@ -416,7 +416,7 @@ static void S_put_sdgs(struct S_ctx *c, struct value *m,
 	for (size_t i = 0; i < rec->sdg_count; i++) {
 		if (i)
 			buf_puts(&b, c->w->separator);
-		buf_puts(&b, codes[i]);
+		buf_puts(&b, words_ltr(c->w, c->a, codes[i]));
 	}
 	S_put(c, m, "sdgs_text", value_stringn(c->a, b.data ? b.data : "",
 					       b.len));

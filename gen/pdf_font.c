@@ -363,7 +363,7 @@ static void S_face_init(struct pdf_fonts *f, enum pdf_face face)
 
 bool pdf_fonts_invisible(unsigned c)
 {
-	return c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
+	return c == 0xAD || c == 0x61C || (c >= 0x200B && c <= 0x200F) ||
 	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
 	       (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }

@@ -12,7 +12,9 @@
  * Unicode's invisible characters are handled as it says (issue 14): a
  * soft hyphen is a place where the line may break with a visible hyphen
  * and is otherwise not drawn, a zero-width space a place where it may
- * break without one; the other zero-width and bidi controls are left out.
+ * break without one; the other zero-width characters are left out, and
+ * the bidi controls (marks, embeddings, isolates) are not drawn but kept
+ * in the text for the paragraph's levels.
  * A character the fonts cannot draw is drawn as U+FFFD with a warning that
  * gives its line and column; the text layer keeps the character.
  *
@@ -167,6 +169,13 @@ static bool S_is_lower(unsigned c)
 	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
 	       (c >= 0x100 && c <= 0x17F && (c & 1)) ||
 	       (c >= 0x3AC && c <= 0x3CE) || (c >= 0x430 && c <= 0x45F);
+}
+
+/* LRM, RLM, ALM, the embeddings and overrides, the isolates. */
+static bool S_is_bidi_control(unsigned c)
+{
+	return c == 0x61C || c == 0x200E || c == 0x200F ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 static bool S_is_digit(unsigned c)
@@ -343,8 +352,14 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 				S_penalty(p, style, 0, 0, false);
 			continue;
 		}
-		if (pdf_fonts_invisible(c))
+		if (pdf_fonts_invisible(c)) {
+			/* the bidi controls stay in the text, undrawn, for
+			 * the levels (S_bidi): an isolate keeps "16.a"
+			 * whole in an Arabic line */
+			if (S_is_bidi_control(c))
+				buf_put(&p->text, w + at, adv);
 			continue;
+		}
 		if (c >= 0x80 && !pdf_fonts_can_draw(env->fonts, face, c)) {
 			if (!env->bad_count++) {
 				env->bad_first = c;

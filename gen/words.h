@@ -95,6 +95,12 @@ const char *words_plural_category(enum lang lang, long long n);
 const char *words_count(const struct words *w, struct arena *a,
 			const char *key, long long n);
 
+/* s, an identifier read left to right ("16.a", an SDG target), kept
+ * whole inside the language's text: in a right-to-left language between
+ * U+2066 LEFT-TO-RIGHT ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, so
+ * that the bidirectional algorithm neither turns "16.a" into "a.16" nor
+ * runs it into the next ("16.a، 16.3" into "a، 16.3.16"); else s. */
+const char *words_ltr(const struct words *w, struct arena *a, const char *s);
 /* "Chile, Spain and Norway"; "" for none. */
 const char *words_join(const struct words *w, struct arena *a,
 		       const char *const *items, size_t n);

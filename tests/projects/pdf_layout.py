@@ -201,6 +201,11 @@ def arabic(pages):
              "ar: «leave no one behind» left to right")
     in_order(pages, ["Marie-Claire", "Dubois"],
              "ar: Marie-Claire Dubois left to right")
+    # SDG targets, each kept whole (isolated, words_ltr) and the list read
+    # from the right: "16.a، 16.3", not "a، 16.3.16"
+    check("ar: the SDG target 16.a whole", find(pages, "16.a"),
+          "no word 16.a")
+    in_order(pages, ["16.3", "16.a"], "ar: the targets 16.a، 16.3 from the right")
     # ... and the Arabic words around it right to left: the word before
     # the identifier stands at its right
     in_order(pages, ["(2023)", "الوثيقة"],

@@ -111,6 +111,10 @@ has "$tmp/ar-fr/site/ar/statistics.html" '>8,400<' '>12,500<' '>27.25<'
 # the website (and "1." in French); the PDF's is checked by pdf_layout.py,
 # the Word file's below
 has "$tmp/ar-fr/site/ar/report.html" '<span class="num">1-</span>'
+# an SDG target reads left to right inside Arabic: isolated in the text
+# (words_ltr), dir="ltr" on its link
+has "$tmp/ar-fr/site/ar/recommendations/38.1.html" 'dir="ltr">16.a<'
+has "$tmp/ar-fr/md/report-ar.md" $'\u206616.a\u2069، \u206616.3\u2069'
 has "$tmp/ar-fr/site/fr/report.html" '<span class="num">1.</span>'
 
 # --- French, beside Arabic ----------------------------------------------------------
@@ -163,7 +167,7 @@ lacks "$md" '^\*\*(марта|ноября) ' "a month alone in the genitive"
 has "$tmp/zh-ru/site/ru/statistics.html" ">4800<" ">12${nbsp}500<" ">25${nbsp}300<" ">78,25<"
 
 # --- the clusters lettered as each language's UN documents letter them
-has "$tmp/ar-fr/md/report-ar.md" '## ألف. ' '## باء. '
+has "$tmp/ar-fr/md/report-ar.md" '## ألف- ' '## باء- '
 has "$tmp/zh-ru/md/report-zh.md" '## 甲. '
 has "$tmp/zh-ru/md/report-ru.md" '## А. ' '## Б. '
 has "$tmp/ar-fr/md/report-fr.md" '## A. '
