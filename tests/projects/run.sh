@@ -48,6 +48,19 @@ lacks() {
 	fi
 }
 
+# counted OUT MIN SCRIPT PREFIX: a checking script's lines, "ok ..." each a
+# pass (at least MIN of them), any other line a failure.
+counted() {
+	local n
+	n=$(grep -c '^ok ' "$1")
+	if ((n >= $2)); then
+		pass=$((pass + n))
+	else
+		ko "$3: $n checks passed, fewer than $2"
+	fi
+	while IFS= read -r line; do ko "$4$line"; done < <(grep -v '^ok ' "$1")
+}
+
 nbsp=$'\u00a0'
 nnbsp=$'\u202f'
 
@@ -339,13 +352,7 @@ done <"$here/pdf.txt"
 if command -v pdftotext >/dev/null; then
 	python3 "$here/check_bidi_text.py" "$tmp/ar-fr-pdf/report-ar.pdf" \
 		"$tmp/ar-fr-pdf/md/report-ar.md" >"$tmp/bidi.out" 2>&1
-	n=$(grep -c '^ok ' "$tmp/bidi.out")
-	if ((n >= 100)); then
-		pass=$((pass + n))
-	else
-		ko "check_bidi_text.py: $n checks passed, fewer than 100"
-	fi
-	while IFS= read -r line; do ko "ar: $line"; done < <(grep -v '^ok ' "$tmp/bidi.out")
+	counted "$tmp/bidi.out" 100 check_bidi_text.py "ar: "
 fi
 
 # --- the PDFs' layout in Arabic and Chinese (issue 20; pdftotext -bbox-layout,
@@ -358,13 +365,7 @@ if command -v pdftotext >/dev/null; then
 	pdftotext -bbox-layout "$tmp/ar-fr-pdf/report-fr.pdf" "$tmp/fr.bbox.html" 2>/dev/null
 	pdftotext -bbox-layout "$tmp/zh-ru-pdf/report-zh.pdf" "$tmp/zh.bbox.html" 2>/dev/null
 	python3 "$here/pdf_layout.py" "$tmp"/{ar,fr,zh}.bbox.html >"$tmp/layout.out" 2>&1
-	n=$(grep -c '^ok ' "$tmp/layout.out")
-	if ((n >= 20)); then
-		pass=$((pass + n))
-	else
-		ko "pdf_layout.py: $n checks passed, fewer than 20"
-	fi
-	while IFS= read -r line; do ko "$line"; done < <(grep -v '^ok ' "$tmp/layout.out")
+	counted "$tmp/layout.out" 20 pdf_layout.py ""
 fi
 
 echo "projects: $pass passed, $fail failed"
