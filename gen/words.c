@@ -90,7 +90,7 @@ static const struct words S_none = {
 	.lang = LANG_EN, .labels = &S_no_labels, .separator = ", ",
 	.and = ", ", .percent = "{n}%", .date = "{day} {month} {year}",
 	.month_year = "{month} {year}", .thousands = "", .thousands_from = 4,
-	.decimal = "."};
+	.decimal = ".", .paragraph_number = "{n}."};
 
 static const struct words *S_w(const struct words *w)
 {
