@@ -297,33 +297,24 @@ static struct value *S_status_ref(struct S_ctx *c, enum status s)
 	return m;
 }
 
-/* "A".."Z", then "AA", "AB"...: UN sub-sections are lettered. */
-/* The letter of the i-th cluster: the label letter_N where the language
- * has its own (Arabic ألف, باء...; Russian А, Б...; Chinese 甲, 乙...),
- * else A, B... Z, AA... */
+/* The letter of the i-th cluster (UN sub-sections are lettered). */
 static struct value *S_letter(struct S_ctx *c, size_t i)
 {
-	char key[32];
-	snprintf(key, sizeof key, "letter_%zu", i + 1);
-	const char *own = words_find(c->w, key);
-	if (own)
-		return value_string(c->a, own);
-	char s[16];
-	size_t n = sizeof s - 1;
-	s[n] = '\0';
-	for (i++; i && n; i = (i - 1) / 26)
-		s[--n] = (char)('A' + (i - 1) % 26);
-	return value_string(c->a, s + n);
+	return value_string(c->a, words_letter(c->w, c->a, (long)i + 1));
 }
 
 static struct value *S_cluster_ref(struct S_ctx *c, const struct cluster *cl)
 {
-	struct value *m = S_map(c, 5);
+	struct value *m = S_map(c, 6);
 	S_put(c, m, "id", S_str(c, cl->id));
 	S_put(c, m, "title", S_text(c, &cl->title));
 	S_put(c, m, "url", S_str(c, S_cat(c, "clusters/", cl->id, ".html")));
 	S_put(c, m, "anchor", S_str(c, S_cat(c, "cluster-", cl->id, "")));
 	S_put(c, m, "letter", S_letter(c, cl->index));
+	/* as its sub-section's heading writes it: "A.", "ألف-" */
+	S_put(c, m, "section_number",
+	      value_string(c->a, words_un_number(c->w, c->a, 2,
+						 (long)cl->index + 1)));
 	return m;
 }
 
@@ -425,7 +416,7 @@ static void S_put_sdgs(struct S_ctx *c, struct value *m,
 	for (size_t i = 0; i < rec->sdg_count; i++) {
 		if (i)
 			buf_puts(&b, c->w->separator);
-		buf_puts(&b, codes[i]);
+		buf_puts(&b, words_ltr(c->w, c->a, codes[i]));
 	}
 	S_put(c, m, "sdgs_text", value_stringn(c->a, b.data ? b.data : "",
 					       b.len));

@@ -260,12 +260,15 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 {
 	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93",
 					      "\xc2\xb7"};
+	struct arena a; /* the words filled in */
+	arena_init(&a);
 	buf_puts(b, S_XML_DECL "<w:numbering xmlns:w=\"" S_NS_W "\">");
 	/* the numbered paragraphs of the report: 1. 2. ... through it */
 	buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
 		      "w:val=\"singleLevel\"/>",
 		   DOCX_ABSTRACT_PARA);
-	S_level(b, 0, "decimal", "%1.", 567, 567, "NumberedPara");
+	S_level(b, 0, "decimal", words_paragraph_number(c->opt->words, &a, "%1"),
+		567, 567, "NumberedPara");
 	buf_puts(b, "</w:abstractNum>");
 	buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
 		      "w:val=\"hybridMultilevel\"/>",
@@ -292,11 +295,21 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 		buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\">"
 			      "<w:multiLevelType w:val=\"hybridMultilevel\"/>",
 			   DOCX_ABSTRACT_UN_SUB);
+		/* Word numbers them itself: its format of the language's
+		 * letters, in the form's pattern ("(%1)") */
+		const char *fmt = words_find(c->opt->words,
+					     "word_subparagraph_letters");
 		for (int i = 0; i < 9; i++) {
-			char text[16];
-			snprintf(text, sizeof text, "(%%%d)", i + 1);
-			S_level(b, i, "lowerLetter", text, 720 * (i + 1) + 567,
-				567, NULL);
+			char level[16];
+			snprintf(level, sizeof level, "%%%d", i + 1);
+			const char *form = words_find(c->opt->words,
+						      "format_un_heading_4");
+			static const char *const names[] = {"n"};
+			const char *val = level;
+			S_level(b, i, fmt ? fmt : "lowerLetter",
+				words_fill(&a, form ? form : "({n})", names,
+					   &val, 1),
+				720 * (i + 1) + 567, 567, NULL);
 		}
 		buf_puts(b, "</w:abstractNum>");
 	}
@@ -307,6 +320,7 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 		   DOCX_ABSTRACT_BULLET);
 	buf_put(b, c->nums.data ? c->nums.data : "", c->nums.len);
 	buf_puts(b, "</w:numbering>");
+	arena_free(&a);
 }
 
 /* ------------------------------------------------------------- others */

@@ -23,6 +23,7 @@ struct html_words html_words(const struct words *words)
 		m.heading[MATRIX_STATUS],
 		{m.position[0], m.position[1], m.position[2]},
 		words_get(words, "footnote_back"), words_get(words, "notes"),
+		words ? words->paragraph_number : NULL,
 		words_get(words, "table_box"), chart_words(words)};
 	return w;
 }
@@ -508,10 +509,20 @@ static void S_paragraph(struct S_render *R, cmark_node *node, bool entering,
 			S_footnote_backrefs(R);
 		buf_puts(R->out, "</p>\n");
 	} else if (number) {
+		/* the number as the language writes it ("12.", "12-") */
+		const char *form = R->o->words && R->o->words->paragraph_number
+					   ? R->o->words->paragraph_number
+					   : "{n}.";
+		const char *at = strstr(form, "{n}");
 		buf_printf(R->out,
 			   "<p class=\"para\" id=\"%spara-%d\">"
-			   "<span class=\"num\">%d.</span> ",
-			   R->prefix, number, number);
+			   "<span class=\"num\">",
+			   R->prefix, number);
+		escape_html(R->out, form, at ? (size_t)(at - form) : 0);
+		buf_printf(R->out, "%d", number);
+		if (at)
+			escape_html(R->out, at + 3, strlen(at + 3));
+		buf_puts(R->out, "</span> ");
 	} else {
 		buf_puts(R->out, "<p>");
 	}

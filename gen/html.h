@@ -47,6 +47,8 @@ struct html_words {
 	const char *matrix_position, *matrix_status;
 	const char *position[POSITION_COUNT];
 	const char *footnote_back, *notes;
+	/* a numbered paragraph's number, "{n}." (words.c) */
+	const char *paragraph_number;
 	/* the name of a table's scroll box (focusable, for keyboards) */
 	const char *table_box;
 	struct chart_words chart;

@@ -218,8 +218,10 @@ static void S_paragraph(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 		return;
 	}
 	if (number) {
-		char num[16];
-		snprintf(num, sizeof num, "%d.", number);
+		char digits[16];
+		snprintf(digits, sizeof digits, "%d", number);
+		const char *num = words_paragraph_number(c->opt->words,
+							 &c->arena, digits);
 		c->marker_count = 0;
 		S_set_marker(c, num, f->left - S_NUMBER_HANG);
 		c->marker[0].x = (float)(f->left - S_NUMBER_HANG);
@@ -488,9 +490,11 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 	pdf_tag_open(tags, "L");
 	for (cmark_node *item = cmark_node_first_child(n); item;
 	     item = cmark_node_next(item), number++) {
-		char mark[32];
+		char mark[64];
 		if (unform_is_sub_list(c->opt->un, n))
-			unform_letter(mark, sizeof mark, number);
+			snprintf(mark, sizeof mark, "%s",
+				 words_un_number(c->opt->words, &c->arena, 4,
+						 number));
 		else if (ordered)
 			snprintf(mark, sizeof mark, "%d%s", number, delim);
 		else

@@ -177,15 +177,18 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	}
 	/* the fonts select themselves: a text may need several (Arabic,
 	 * CJK, a symbol from a fallback font) */
+	enum pdf_dir dir = !(d->mark & PDF_MARK_LEVEL) ? PDF_DIR_GUESS
+			   : d->mark & PDF_MARK_RTL    ? PDF_DIR_RTL
+						       : PDF_DIR_LTR;
 	if (d->mark & PDF_MARK_SPACE) {
 		buf_clear(&e->spaced);
 		buf_put(&e->spaced, d->s, len);
 		buf_putc(&e->spaced, ' ');
 		pdf_fonts_show(e->f, d->face, d->size, e->spaced.data, len + 1,
-			       !(d->mark & PDF_MARK_REPORTED), &e->ts, o);
+			       !(d->mark & PDF_MARK_REPORTED), dir, &e->ts, o);
 	} else {
 		pdf_fonts_show(e->f, d->face, d->size, d->s, len,
-			       !(d->mark & PDF_MARK_REPORTED), &e->ts, o);
+			       !(d->mark & PDF_MARK_REPORTED), dir, &e->ts, o);
 	}
 }
 
@@ -223,11 +226,15 @@ static void S_text_words(struct S_emit *e, HPDF_Page p,
 			if (t.kind != PDF_DRAW_TEXT)
 				continue;
 			t.color = d->color;
-			/* the last word keeps the space the whole had */
+			/* the last word keeps the space the whole had; each
+			 * keeps the direction its line gave it */
 			bool last = k + 1 == n && i + 1 == line[k]->n;
-			t.mark = (uint8_t)((t.mark & PDF_MARK_SPACE) |
-					   (last ? d->mark : d->mark &
-							~PDF_MARK_SPACE));
+			unsigned own = PDF_MARK_SPACE | PDF_MARK_LEVEL |
+				       PDF_MARK_RTL;
+			t.mark = (uint8_t)((t.mark & own) |
+					   ((last ? d->mark : d->mark &
+							~PDF_MARK_SPACE) &
+					    ~(PDF_MARK_LEVEL | PDF_MARK_RTL)));
 			double tw = pdf_fonts_width(e->f, t.face, t.size, t.s,
 						    t.len);
 			S_text(e, p, &t, S_x(e, d, t.x, tw), y);

@@ -785,10 +785,14 @@ static void S_bad(struct pdf_fonts *f, unsigned raw, const char *s,
 	}
 }
 
-/* A run of characters drawn each with its own glyph (or U+FFFD's). */
+/* A run of characters drawn each with its own glyph (or U+FFFD's);
+ * mirrored (a run turned right to left): a bracket drawn with its
+ * mirror's glyph, reading as itself as a shaped run's does (readers turn
+ * a right-to-left stretch round and do not mirror it again: poppler,
+ * pdf.js). */
 static void S_show_plain(struct pdf_fonts *f, enum pdf_face face,
 			 const char *s, size_t len, const struct S_run *r,
-			 bool report, struct buf *o)
+			 bool report, bool mirrored, struct buf *o)
 {
 	struct pdf_font_file *ff = f->file[r->file < 0 ? (int)face : r->file];
 	/* the room for every character's code, its two bytes escaped, made
@@ -806,7 +810,12 @@ static void S_show_plain(struct pdf_fonts *f, enum pdf_face face,
 			S_bad(f, c, s, len, report);
 			g = S_glyph(ff, S_REPLACEMENT);
 		} else {
-			g = S_glyph(ff, c);
+			FriBidiChar m;
+			g = 0;
+			if (mirrored && fribidi_get_mirror_char(c, &m))
+				g = S_glyph(ff, m);
+			if (!g)
+				g = S_glyph(ff, c);
 		}
 		uint32_t u = c;
 		/* drawn for this character before: S_code's answer, the
@@ -994,8 +1003,9 @@ struct S_vrun {
 };
 
 /* A run at an odd level that is not shaped (digits' neighbours,
- * punctuation, a bracket): its characters turned round and mirrored, as
- * they stand on the page, into tmp; the run then spans tmp. */
+ * punctuation, a bracket): its characters turned round, as they stand on
+ * the page, into tmp (S_show_plain mirrors their glyphs); the run then
+ * spans tmp. */
 static void S_turn(const char *s, struct S_run *r, struct buf *tmp)
 {
 	buf_clear(tmp);
@@ -1006,9 +1016,6 @@ static void S_turn(const char *s, struct S_run *r, struct buf *tmp)
 			at--;
 		size_t i = at;
 		unsigned c = S_next(s, end, &i);
-		FriBidiChar m;
-		if (fribidi_get_mirror_char(c, &m))
-			c = m;
 		char u[4];
 		buf_put(tmp, u, utf8_encode(c, u));
 		end = at;
@@ -1017,16 +1024,17 @@ static void S_turn(const char *s, struct S_run *r, struct buf *tmp)
 	r->end = tmp->len;
 }
 
-/* pdf_fonts_show() for a string holding right-to-left letters: the
- * Unicode bidirectional algorithm (FriBidi) over the string alone, in the
- * document's direction, gives each character its level; runs are cut
- * where the level changes and drawn in visual order (rule L2), a
- * right-to-left run shaped right to left (HarfBuzz mirrors its brackets)
- * or turned round and mirrored.  "العامل." keeps its full
- * stop at its left, "آذار/مارس" reads from the right, "و2" has its digit
- * at the left. */
+/* pdf_fonts_show() for a string holding right-to-left letters: each
+ * character's level, given (level >= 0: a run of one level, which its
+ * paragraph's bidirectional algorithm gave it) or from the Unicode
+ * bidirectional algorithm (FriBidi) over the string alone in the
+ * document's direction; runs are cut where the level changes and drawn in
+ * visual order (rule L2), a right-to-left run shaped right to left
+ * (HarfBuzz mirrors its brackets) or turned round and mirrored.  Alone,
+ * "العامل." keeps its full stop at its left, "آذار/مارس" reads from the
+ * right, "و2" has its digit at the left. */
 static void S_show_bidi(struct pdf_fonts *f, enum pdf_face face, double size,
-			const char *s, size_t len, bool report,
+			const char *s, size_t len, bool report, int level,
 			struct pdf_text_state *st, struct buf *out)
 {
 	size_t cap = len + 1, n = 0;
@@ -1036,15 +1044,23 @@ static void S_show_bidi(struct pdf_fonts *f, enum pdf_face face, double size,
 		at[n] = i;
 		u[n++] = S_next(s, len, &i);
 	}
-	FriBidiCharType *types = xmalloc((n ? n : 1) * sizeof *types);
-	FriBidiBracketType *brackets = xmalloc((n ? n : 1) * sizeof *brackets);
 	FriBidiLevel *lev = xmalloc((n ? n : 1) * sizeof *lev);
-	fribidi_get_bidi_types(u, (FriBidiStrIndex)n, types);
-	fribidi_get_bracket_types(u, (FriBidiStrIndex)n, types, brackets);
-	FriBidiParType dir = f->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-	if (!n || !fribidi_get_par_embedding_levels_ex(
-			  types, brackets, (FriBidiStrIndex)n, &dir, lev))
-		memset(lev, f->rtl ? 1 : 0, (n ? n : 1) * sizeof *lev);
+	if (level >= 0) {
+		memset(lev, level, (n ? n : 1) * sizeof *lev);
+	} else {
+		FriBidiCharType *types = xmalloc((n ? n : 1) * sizeof *types);
+		FriBidiBracketType *brackets =
+			xmalloc((n ? n : 1) * sizeof *brackets);
+		fribidi_get_bidi_types(u, (FriBidiStrIndex)n, types);
+		fribidi_get_bracket_types(u, (FriBidiStrIndex)n, types,
+					  brackets);
+		FriBidiParType dir = f->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+		if (!n || !fribidi_get_par_embedding_levels_ex(
+				  types, brackets, (FriBidiStrIndex)n, &dir, lev))
+			memset(lev, f->rtl ? 1 : 0, (n ? n : 1) * sizeof *lev);
+		free(brackets);
+		free(types);
+	}
 	/* the spaces a word is drawn with stay at its end, where the
 	 * layout measured them (level 0: nothing turns them round) */
 	size_t tail = len;
@@ -1115,34 +1131,35 @@ static void S_show_bidi(struct pdf_fonts *f, enum pdf_face face, double size,
 			struct S_run t = *x;
 			S_turn(s, &t, &tmp);
 			S_show_plain(f, face, tmp.data, tmp.len, &t, report,
-				     out);
+				     true, out);
 		} else {
-			S_show_plain(f, face, s, len, x, report, out);
+			S_show_plain(f, face, s, len, x, report, false, out);
 		}
 	}
 	buf_free(&tmp);
 	free(v);
 	free(lev);
-	free(brackets);
-	free(types);
 	free(at);
 	free(u);
 }
 
 void pdf_fonts_show(struct pdf_fonts *f, enum pdf_face face, double size,
-		    const char *s, size_t len, bool report,
+		    const char *s, size_t len, bool report, enum pdf_dir dir,
 		    struct pdf_text_state *st, struct buf *out)
 {
 	if (!f->adv[face])
 		S_face_init(f, face);
 	if (!f->file[face])
 		return;
-	/* only a string with right-to-left letters: the neutrals at the
-	 * edges of another (the "-" of "Marie-", the "«" of "«leave") take
-	 * their direction from the line around them, which the line's own
-	 * order (pdf_inline.c) has already given */
-	if (S_maybe_rtl(s, len)) {
-		S_show_bidi(f, face, size, s, len, report, st, out);
+	if (dir == PDF_DIR_RTL) {
+		S_show_bidi(f, face, size, s, len, report, 1, st, out);
+		return;
+	}
+	/* guessed only for a string with right-to-left letters: the
+	 * neutrals at the edges of another (the "-" of "Marie-", the "«"
+	 * of "«leave") take their direction from the line around them */
+	if (dir == PDF_DIR_GUESS && S_maybe_rtl(s, len)) {
+		S_show_bidi(f, face, size, s, len, report, -1, st, out);
 		return;
 	}
 	struct S_run r;
@@ -1151,7 +1168,8 @@ void pdf_fonts_show(struct pdf_fonts *f, enum pdf_face face, double size,
 		if (r.shape && r.file >= 0)
 			S_show_shaped(f, s, &r, size, out);
 		else
-			S_show_plain(f, face, s, len, &r, report, out);
+			S_show_plain(f, face, s, len, &r, report, false,
+				     out);
 	}
 }
 

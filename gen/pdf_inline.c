@@ -12,7 +12,9 @@
  * Unicode's invisible characters are handled as it says (issue 14): a
  * soft hyphen is a place where the line may break with a visible hyphen
  * and is otherwise not drawn, a zero-width space a place where it may
- * break without one; the other zero-width and bidi controls are left out.
+ * break without one; the other zero-width characters are left out, and
+ * the bidi controls (marks, embeddings, isolates) are not drawn but kept
+ * in the text for the paragraph's levels.
  * A character the fonts cannot draw is drawn as U+FFFD with a warning that
  * gives its line and column; the text layer keeps the character.
  *
@@ -101,6 +103,7 @@ void pdf_para_reset(struct pdf_para *p, enum pdf_face face, double size,
 	p->size = size;
 	p->leading = leading;
 	p->hyphen = NULL;
+	p->leveled = p->mixed = false;
 	struct pdf_style base = {.face = face, .size = (float)size};
 	S_style(p, &base);
 }
@@ -166,6 +169,13 @@ static bool S_is_lower(unsigned c)
 	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
 	       (c >= 0x100 && c <= 0x17F && (c & 1)) ||
 	       (c >= 0x3AC && c <= 0x3CE) || (c >= 0x430 && c <= 0x45F);
+}
+
+/* LRM, RLM, ALM, the embeddings and overrides, the isolates. */
+static bool S_is_bidi_control(unsigned c)
+{
+	return c == 0x61C || c == 0x200E || c == 0x200F ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 static bool S_is_digit(unsigned c)
@@ -342,8 +352,14 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 				S_penalty(p, style, 0, 0, false);
 			continue;
 		}
-		if (pdf_fonts_invisible(c))
+		if (pdf_fonts_invisible(c)) {
+			/* the bidi controls stay in the text, undrawn, for
+			 * the levels (S_bidi): an isolate keeps "16.a"
+			 * whole in an Arabic line */
+			if (S_is_bidi_control(c))
+				buf_put(&p->text, w + at, adv);
 			continue;
+		}
 		if (c >= 0x80 && !pdf_fonts_can_draw(env->fonts, face, c)) {
 			if (!env->bad_count++) {
 				env->bad_first = c;
@@ -728,6 +744,7 @@ static void S_cut_wide(struct pdf_para *p, struct pdf_inline_env *env,
 			if (k > it.off)
 				S_penalty(p, it.style, S_CUT_PENALTY, 0, false);
 			S_box(p, env, it.style, k, adv);
+			p->items[p->n - 1].level = it.level;
 		}
 	}
 	free(old);
@@ -757,10 +774,12 @@ static void S_hyphenate(struct pdf_para *p, struct pdf_inline_env *env)
 		size_t from = 0;
 		for (size_t k = 0; k < count; k++) {
 			S_box(p, env, it.style, it.off + from, pts[k] - from);
+			p->items[p->n - 1].level = it.level;
 			S_penalty(p, it.style, S_HYPHEN_PENALTY, hyphen, true);
 			from = pts[k];
 		}
 		S_box(p, env, it.style, it.off + from, it.len - from);
+		p->items[p->n - 1].level = it.level;
 	}
 	free(old);
 	p->hyphen = NULL;
@@ -801,10 +820,9 @@ struct S_line {
 	int note;
 	uint32_t link; /* its number (pdf_inline_env.links) */
 	double link_x0, link_x1;
-	/* by item, its bidi embedding level (NULL: the paragraph reads
-	 * in one direction), the paragraph's own, and scratch for the
-	 * x of each item of a line */
-	const uint8_t *levels;
+	/* the bidi level of the run being gathered, the paragraph's own,
+	 * and scratch for the x of each item of a line */
+	uint8_t run_level;
 	uint8_t base;
 	double *xs;
 	size_t xs_cap;
@@ -826,6 +844,9 @@ static void S_flush_run(struct S_line *l)
 			     .lang = s->lang};
 	if (l->run_space)
 		d.mark |= PDF_MARK_SPACE;
+	if (l->p->leveled)
+		d.mark |= PDF_MARK_LEVEL |
+			  (l->run_level & 1 ? PDF_MARK_RTL : 0);
 	l->run_space = false;
 	pdf_list_add(&l->out, d);
 	if (s->strike) {
@@ -863,11 +884,13 @@ static void S_set_box(struct S_line *l, const struct pdf_item *it, double x)
 	/* (where the text goes on, and so does the line: a run of another
 	 * direction reordered does not join) */
 	bool joins = l->run_style == (long)it->style &&
+		     l->run_level == it->level &&
 		     l->run_off + l->run_len == it->off &&
 		     fabs(l->run_x + l->run_w - x) < 1e-3;
 	if (!joins) {
 		S_flush_run(l);
 		l->run_style = it->style;
+		l->run_level = it->level;
 		l->run_off = it->off;
 		l->run_len = 0;
 		l->run_x = x;
@@ -982,21 +1005,24 @@ static bool S_has_rtl(const char *s, size_t len)
 	return false;
 }
 
-/* Each box's embedding level in the paragraph (FriBidi, the paragraph
- * in the report's direction; spaces between its words as they read),
- * by item: the level of its first strong character or digit, else of
- * its first.  NULL (nothing to free) when every box reads in the
- * paragraph's direction. */
-static uint8_t *S_levels(const struct pdf_para *p, bool rtl)
+/* Right to left (issue 20): each character's embedding level in the
+ * paragraph (FriBidi over the paragraph in the report's direction, a
+ * space between words as one character), and every box cut where the
+ * level changes, so that each box reads in one direction.  "2024." ending
+ * an Arabic sentence becomes the figures, at the level of numbers, and
+ * the full stop, at the sentence's, which rule L2 puts at their left as
+ * the Unicode algorithm says; "Dubois،" the name and the comma, which
+ * goes to the far side of "Marie-Claire Dubois".  Nothing to do for a
+ * paragraph without right-to-left letters in a left-to-right report. */
+static void S_bidi(struct pdf_para *p, struct pdf_inline_env *env)
 {
-	if (!p->n || (!rtl && !S_has_rtl(p->text.data, p->text.len)))
-		return NULL;
+	if (p->leveled || !p->n ||
+	    (!env->rtl && !S_has_rtl(p->text.data, p->text.len)))
+		return;
 	size_t cap = 64, n = 0;
 	FriBidiChar *str = xmalloc(cap * sizeof *str);
-	size_t *first = xmalloc(p->n * sizeof *first); /* by item */
 	for (size_t i = 0; i < p->n; i++) {
 		const struct pdf_item *it = &p->items[i];
-		first[i] = n;
 		if (it->kind == PDF_BOX) {
 			const char *t = p->text.data + it->off;
 			for (size_t k = 0; k < it->len;) {
@@ -1015,44 +1041,83 @@ static uint8_t *S_levels(const struct pdf_para *p, bool rtl)
 			str[n++] = ' ';
 		}
 	}
+	uint8_t base = env->rtl ? 1 : 0;
 	FriBidiCharType *types = xmalloc((n ? n : 1) * sizeof *types);
 	FriBidiBracketType *brackets = xmalloc((n ? n : 1) *
 					       sizeof *brackets);
 	FriBidiLevel *lev = xmalloc((n ? n : 1) * sizeof *lev);
 	fribidi_get_bidi_types(str, (FriBidiStrIndex)n, types);
 	fribidi_get_bracket_types(str, (FriBidiStrIndex)n, types, brackets);
-	FriBidiParType dir = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-	uint8_t *out = NULL;
-	uint8_t base = rtl ? 1 : 0;
-	if (n && fribidi_get_par_embedding_levels_ex(types, brackets,
-						     (FriBidiStrIndex)n, &dir,
-						     lev)) {
-		bool mixed = false;
-		out = xcalloc(p->n, 1);
-		for (size_t i = 0; i < p->n; i++) {
-			if (p->items[i].kind != PDF_BOX)
-				continue;
-			size_t e = i + 1 < p->n ? first[i + 1] : n, k;
-			for (k = first[i]; k < e; k++)
-				if (FRIBIDI_IS_STRONG(types[k]) ||
-				    FRIBIDI_IS_NUMBER(types[k]))
-					break;
-			if (k == e)
-				k = first[i];
-			out[i] = k < n ? (uint8_t)lev[k] : base;
-			mixed |= out[i] != base;
+	FriBidiParType dir = env->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	if (!n || !fribidi_get_par_embedding_levels_ex(
+			  types, brackets, (FriBidiStrIndex)n, &dir, lev))
+		memset(lev, base, (n ? n : 1) * sizeof *lev);
+	/* the items again, each box cut where its characters' level
+	 * changes */
+	struct pdf_item *old = p->items;
+	size_t count = p->n, c = 0;
+	p->items = NULL;
+	p->n = p->cap = 0;
+	p->mixed = false;
+	for (size_t i = 0; i < count; i++) {
+		struct pdf_item it = old[i];
+		if (it.kind != PDF_BOX) {
+			*S_push(p, it.kind, it.style) = it;
+			if (it.kind == PDF_GLUE && !it.nospace)
+				c++;
+			continue;
 		}
-		if (!mixed) {
-			free(out);
-			out = NULL;
+		const char *t = p->text.data + it.off;
+		size_t from = 0;
+		uint8_t level = c < n ? (uint8_t)lev[c] : base;
+		for (size_t k = 0; k < it.len;) {
+			size_t adv;
+			utf8_decode(t + k, it.len - k, &adv);
+			uint8_t l = c < n ? (uint8_t)lev[c] : base;
+			if (l != level) {
+				struct pdf_item *b = S_push(p, PDF_BOX,
+							    it.style);
+				*b = it;
+				b->off = it.off + (uint32_t)from;
+				b->len = (uint32_t)(k - from);
+				b->level = level;
+				p->mixed |= level != base;
+				from = k;
+				level = l;
+			}
+			k += adv ? adv : 1;
+			c++;
+		}
+		struct pdf_item *b = S_push(p, PDF_BOX, it.style);
+		*b = it;
+		b->level = level;
+		p->mixed |= level != base;
+		if (from > 0) {
+			/* each piece measured alone (kerning across the
+			 * cut, between a letter and a figure or a
+			 * punctuation mark, is none) */
+			b->off = it.off + (uint32_t)from;
+			b->len = it.len - (uint32_t)from;
+			for (size_t k = p->n; k-- > 0 &&
+					      p->items[k].kind == PDF_BOX &&
+					      p->items[k].off >= it.off;) {
+				struct pdf_item *x = &p->items[k];
+				const struct pdf_style *st =
+					&p->styles[x->style];
+				x->width = pdf_fonts_width(
+					env->fonts, st->face, st->size,
+					p->text.data + x->off, x->len);
+				if (x->off == it.off)
+					break;
+			}
 		}
 	}
+	p->leveled = true;
+	free(old);
 	free(str);
-	free(first);
 	free(types);
 	free(brackets);
 	free(lev);
-	return out;
 }
 
 /* The x of each box of line [from, to) set from x with adjustment
@@ -1062,13 +1127,13 @@ static uint8_t *S_levels(const struct pdf_para *p, bool rtl)
 static const double *S_reorder(struct S_line *l, size_t from, size_t to,
 			       double x, double r)
 {
-	if (!l->levels)
+	if (!l->p->mixed)
 		return NULL;
 	const struct pdf_item *items = l->p->items;
 	uint8_t top = l->base;
 	for (size_t i = from; i < to; i++)
-		if (items[i].kind == PDF_BOX && l->levels[i] > top)
-			top = l->levels[i];
+		if (items[i].kind == PDF_BOX && items[i].level > top)
+			top = items[i].level;
 	if (top == l->base)
 		return NULL;
 	if (to - from > l->xs_cap) {
@@ -1086,7 +1151,7 @@ static const double *S_reorder(struct S_line *l, size_t from, size_t to,
 	}
 	for (unsigned lev = top; lev > l->base; lev--) {
 		for (size_t i = from; i < to;) {
-			if (items[i].kind != PDF_BOX || l->levels[i] < lev) {
+			if (items[i].kind != PDF_BOX || items[i].level < lev) {
 				i++;
 				continue;
 			}
@@ -1098,7 +1163,7 @@ static const double *S_reorder(struct S_line *l, size_t from, size_t to,
 			for (; e < to; e++) {
 				if (items[e].kind != PDF_BOX)
 					continue;
-				if (l->levels[e] < lev)
+				if (items[e].level < lev)
 					break;
 				last = e;
 				x0 = fmin(x0, xs[e - from]);
@@ -1218,9 +1283,9 @@ size_t pdf_para_set(struct pdf_para *p, struct pdf_inline_env *env,
 		    struct pdf_chunk ***out)
 {
 	size_t *breaks;
+	S_bidi(p, env);
 	size_t lines = S_break(p, env, width, &breaks);
 	struct S_line l = {.p = p, .env = env, .run_style = -1,
-			   .levels = S_levels(p, env->rtl),
 			   .base = env->rtl ? 1 : 0};
 	l.text = arena_strndup(env->arena, p->text.data ? p->text.data : "",
 			       p->text.len);
@@ -1238,7 +1303,6 @@ size_t pdf_para_set(struct pdf_para *p, struct pdf_inline_env *env,
 		from = breaks[k] + 1;
 	}
 	free(breaks);
-	free((void *)l.levels);
 	free(l.xs);
 	pdf_list_free(&l.out);
 	return lines;

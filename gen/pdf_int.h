@@ -94,13 +94,17 @@ bool pdf_fonts_load(struct pdf_fonts *f, HPDF_Doc doc, const char *dir,
 void pdf_fonts_free(struct pdf_fonts *f);
 /* Shaping in that language (a BCP 47 tag), not guessed. */
 void pdf_fonts_set_lang(struct pdf_fonts *f, const char *lang);
+/* The direction text is drawn in: the one its paragraph's bidi levels
+ * gave it, or (text outside paragraphs: a chart's label, the running
+ * head) guessed by the bidirectional algorithm over the text alone. */
+enum pdf_dir { PDF_DIR_GUESS, PDF_DIR_LTR, PDF_DIR_RTL };
 /* Appends the operators that show len bytes of UTF-8 in face at size at
  * the text position: Tf wherever the font file changes (st: what is
  * selected, updated), then the glyphs (Tj, or TJ where shaping placed
- * them); report: count what no font can draw for pdf_fonts_report()
- * (false: the caller reported it). */
+ * them) in visual order, left to right; report: count what no font can
+ * draw for pdf_fonts_report() (false: the caller reported it). */
 void pdf_fonts_show(struct pdf_fonts *f, enum pdf_face face, double size,
-		    const char *s, size_t len, bool report,
+		    const char *s, size_t len, bool report, enum pdf_dir dir,
 		    struct pdf_text_state *st, struct buf *out);
 /* The fonts shown on the page since the last call go into its
  * resources. */
@@ -117,7 +121,7 @@ bool pdf_fonts_can_draw(struct pdf_fonts *f, enum pdf_face face, unsigned c);
 static inline bool pdf_fonts_invisible(unsigned c)
 {
 	return c >= 0xAD && /* most text: one test, and inline */
-	       (c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
+	       (c == 0xAD || c == 0x61C || (c >= 0x200B && c <= 0x200F) ||
 		(c >= 0x202A && c <= 0x202E) ||
 		(c >= 0x2060 && c <= 0x2064) ||
 		(c >= 0x2066 && c <= 0x2069) || c == 0xFEFF);
@@ -191,6 +195,10 @@ struct pdf_item {
 	bool hyphenate; /* BOX: a piece of word not yet hyphenated */
 	bool nospace;   /* GLUE: a break between characters (Chinese), not
 			   a space: the text layer gets none */
+	/* BOX: its bidi embedding level in the paragraph (pdf_inline.c
+	 * cuts a word where the level changes), meaningful when the
+	 * paragraph's leveled is set */
+	uint8_t level;
 	int penalty;    /* PENALTY: >= 10000 never, <= -10000 always */
 	double width, stretch, shrink;
 	/* for setting: bytes of the paragraph text and the style */
@@ -248,6 +256,11 @@ enum pdf_mark {
 	 * the mirrored text block) rather than mirrored: a vertical chart's
 	 * plot, whose axis reads left to right as on the website */
 	PDF_MARK_LTR = 4,
+	/* text of one bidi level, which its paragraph gave it: drawn in
+	 * that direction (pdf_fonts_show), not guessed from the text alone;
+	 * PDF_MARK_RTL: the level is odd (right to left) */
+	PDF_MARK_LEVEL = 8,
+	PDF_MARK_RTL = 16,
 };
 
 /* y grows downwards from the top of the chunk; x is on the page. */
@@ -318,6 +331,10 @@ struct pdf_para {
 	double size, leading; /* of the base style */
 	/* the dictionary of its boxes marked hyphenate; NULL: none left */
 	struct pdf_hyphen *hyphen;
+	/* its boxes cut where the bidi level changes and given their
+	 * levels (right-to-left text in it, or a right-to-left report);
+	 * mixed: some box is not at the paragraph's own level */
+	bool leveled, mixed;
 };
 
 /* What the inline walk needs from the document. */

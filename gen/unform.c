@@ -46,100 +46,23 @@ struct unform *unform_from_context(struct arena *a, const struct value *ctx)
 	return u;
 }
 
-void unform_letter(char *out, size_t size, int n)
+/* The length of a number the author wrote at the head of a heading, as
+ * the form writes one at any level ("IV. ", "A. ", "12. ", "(b) ",
+ * "ألف- "), with its spaces; 0: none. */
+static size_t S_written_number(struct arena *a, const struct words *w,
+			       const char *s)
 {
-	char rev[16];
-	size_t k = 0;
-	for (n = n < 1 ? 1 : n; n > 0 && k < sizeof rev; n = (n - 1) / 26)
-		rev[k++] = (char)('a' + (n - 1) % 26);
-	size_t o = 0;
-	if (o + 1 < size)
-		out[o++] = '(';
-	while (k && o + 2 < size)
-		out[o++] = rev[--k];
-	if (o + 1 < size)
-		out[o++] = ')';
-	out[o] = '\0';
-}
-
-static void S_roman(char *out, size_t size, int n)
-{
-	static const struct {
-		int v;
-		const char *s;
-	} r[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
-		 {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
-		 {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
-		 {1, "I"}};
-	size_t o = 0;
-	out[0] = '\0';
-	for (size_t i = 0; i < sizeof r / sizeof *r && n > 0; i++)
-		while (n >= r[i].v && o + strlen(r[i].s) + 1 < size) {
-			strcpy(out + o, r[i].s);
-			o += strlen(r[i].s);
-			n -= r[i].v;
+	for (int level = 1; level <= 4; level++)
+		for (long n = 1; n <= 40; n++) {
+			const char *num = words_un_number(w, a, level, n);
+			size_t k = strlen(num);
+			if (strncmp(s, num, k) || (s[k] != ' ' && s[k] != '\t'))
+				continue;
+			while (s[k] == ' ' || s[k] == '\t')
+				k++;
+			return k;
 		}
-}
-
-/* The number of a heading at level (1-based) that is the n-th of its
- * level under its parent: "I.", "A.", "1.", "(a)". */
-static void S_number(char *out, size_t size, int level, int n)
-{
-	char tmp[24];
-	switch (level) {
-	case 1:
-		S_roman(tmp, sizeof tmp, n);
-		snprintf(out, size, "%s.", tmp);
-		break;
-	case 2:
-		if (n <= 26) {
-			snprintf(out, size, "%c.", 'A' + n - 1);
-			break;
-		}
-		unform_letter(tmp, sizeof tmp, n); /* past Z: AA. … */
-		for (char *p = tmp; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				*p = (char)(*p - 'a' + 'A');
-		snprintf(out, size, "%.*s.", (int)strlen(tmp) - 2, tmp + 1);
-		break;
-	case 3:
-		snprintf(out, size, "%d.", n);
-		break;
-	default:
-		unform_letter(out, size, n);
-		break;
-	}
-}
-
-/* The length of a number the author wrote at the head of a heading
- * ("IV. ", "A. ", "12. ", "(b) "), with its spaces; 0: none. */
-static size_t S_written_number(const char *s)
-{
-	size_t i = 0;
-	if (s[0] == '(') {
-		for (i = 1; s[i] >= 'a' && s[i] <= 'z' && i < 5; i++)
-			;
-		if (i == 1 || s[i] != ')')
-			return 0;
-		i++;
-	} else if (s[0] >= '0' && s[0] <= '9') {
-		while (s[i] >= '0' && s[i] <= '9' && i < 4)
-			i++;
-		if (s[i++] != '.')
-			return 0;
-	} else {
-		while (s[i] && strchr("IVXLC", s[i]) && i < 8)
-			i++;
-		if (!i && s[0] >= 'A' && s[0] <= 'Z')
-			i = 1;
-		if (!i || s[i++] != '.')
-			return 0;
-	}
-	if (s[i] != ' ' && s[i] != '\t')
-		return 0;
-	while (s[i] == ' ' || s[i] == '\t')
-		i++;
-	return i;
+	return 0;
 }
 
 static void S_push(struct arena *a, cmark_node ***list, size_t *count,
@@ -174,12 +97,13 @@ bool unform_is_number(const struct unform *u, cmark_node *text)
 
 /* Puts the number before the heading's text, in place of one the author
  * wrote. */
-static cmark_node *S_number_heading(cmark_node *h, const char *num)
+static cmark_node *S_number_heading(struct arena *a, const struct words *w,
+				    cmark_node *h, const char *num)
 {
 	cmark_node *first = cmark_node_first_child(h);
 	if (first && cmark_node_get_type(first) == CMARK_NODE_TEXT) {
 		const char *s = cmark_node_get_literal(first);
-		size_t k = s ? S_written_number(s) : 0;
+		size_t k = s ? S_written_number(a, w, s) : 0;
 		if (k && s[k]) {
 			char *rest = xstrdup(s + k);
 			cmark_node_set_literal(first, rest);
@@ -253,10 +177,9 @@ void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
 		count[level]++;
 		for (int k = level + 1; k < 8; k++)
 			count[k] = 0;
-		char num[32];
-		S_number(num, sizeof num, level, count[level]);
+		const char *num = words_un_number(w, a, level, count[level]);
 		S_push(a, &u->numbers, &u->number_count, &num_cap,
-		       S_number_heading(h, num));
+		       S_number_heading(a, w, h, num));
 	}
 	if (u->sub_count)
 		qsort(u->sub_lists, u->sub_count, sizeof *u->sub_lists,

@@ -68,8 +68,5 @@ void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
 bool unform_is_sub_list(const struct unform *u, cmark_node *list);
 /* Whether text is a heading number unform_apply added. */
 bool unform_is_number(const struct unform *u, cmark_node *text);
-/* "(a)" for 1, "(z)" for 26, "(aa)" for 27 … into out (at least 16
- * bytes). */
-void unform_letter(char *out, size_t size, int n);
 
 #endif

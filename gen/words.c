@@ -90,7 +90,7 @@ static const struct words S_none = {
 	.lang = LANG_EN, .labels = &S_no_labels, .separator = ", ",
 	.and = ", ", .percent = "{n}%", .date = "{day} {month} {year}",
 	.month_year = "{month} {year}", .thousands = "", .thousands_from = 4,
-	.decimal = "."};
+	.decimal = ".", .paragraph_number = "{n}."};
 
 static const struct words *S_w(const struct words *w)
 {
@@ -162,6 +162,7 @@ void words_init(struct words *w, struct arena *a, enum lang lang,
 	w->and = S_or(w, "format_list_and", ", ");
 	w->and_i = words_find(w, "format_list_and_i");
 	w->percent = S_or(w, "format_percent", "{n}%");
+	w->paragraph_number = S_or(w, "format_paragraph_number", "{n}.");
 	w->date = S_or(w, "format_date", S_none.date);
 	w->month_year = S_or(w, "format_month_year", S_none.month_year);
 	w->first_day = words_find(w, "format_first_day");
@@ -246,6 +247,105 @@ const char *words_percent(const struct words *w, struct arena *a, int pct)
 {
 	w = S_w(w);
 	return S_fill_n(a, w->percent, pct);
+}
+
+/* Roman numerals, as the UN numbers a document's chapters. */
+static void S_roman(struct buf *b, long n)
+{
+	static const struct {
+		int v;
+		const char *s;
+	} r[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+		 {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
+		 {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
+		 {1, "I"}};
+	for (size_t i = 0; i < sizeof r / sizeof *r; i++)
+		for (; n >= r[i].v; n -= r[i].v)
+			buf_puts(b, r[i].s);
+}
+
+/* Letters past Z as a spreadsheet's columns: A…Z, AA, AB… */
+static void S_letters(struct buf *b, long n, char first)
+{
+	char rev[16];
+	size_t k = 0;
+	for (; n > 0 && k < sizeof rev; n = (n - 1) / 26)
+		rev[k++] = (char)(first + (n - 1) % 26);
+	while (k)
+		buf_putc(b, rev[--k]);
+}
+
+const char *words_letter(const struct words *w, struct arena *a, long n)
+{
+	char key[32];
+	snprintf(key, sizeof key, "letter_%ld", n);
+	const char *own = words_find(w, key);
+	if (own)
+		return own;
+	struct buf b;
+	buf_init(&b);
+	S_letters(&b, n, 'A');
+	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+const char *words_un_number(const struct words *w, struct arena *a,
+			    int level, long n)
+{
+	w = S_w(w);
+	level = level < 1 ? 1 : level > 4 ? 4 : level;
+	n = n < 1 ? 1 : n > 3999 ? 3999 : n;
+	char key[32];
+	snprintf(key, sizeof key, "un_numerals_%d", level);
+	const char *list = words_find(w, key);
+	struct buf num;
+	buf_init(&num);
+	if (list) {
+		const char *s = list;
+		for (long k = 1; s && k < n; k++)
+			if ((s = strchr(s, '|')))
+				s++;
+		if (s)
+			buf_put(&num, s, strcspn(s, "|"));
+		else
+			buf_printf(&num, "%ld", n);
+	} else if (level == 1) {
+		S_roman(&num, n);
+	} else if (level == 2) {
+		buf_puts(&num, words_letter(w, a, n));
+	} else if (level == 3) {
+		buf_printf(&num, "%ld", n);
+	} else {
+		S_letters(&num, n, 'a');
+	}
+	snprintf(key, sizeof key, "format_un_heading_%d", level);
+	const char *pattern = S_or(w, key, level == 4 ? "({n})" : "{n}.");
+	static const char *const names[] = {"n"};
+	const char *val = arena_strndup(a, num.data ? num.data : "", num.len);
+	buf_free(&num);
+	return words_fill(a, pattern, names, &val, 1);
+}
+
+const char *words_ltr(const struct words *w, struct arena *a, const char *s)
+{
+	w = S_w(w);
+	if (!lang_is_rtl(w->lang))
+		return s;
+	size_t n = strlen(s);
+	char *out = arena_alloc(a, n + 7);
+	memcpy(out, "\xe2\x81\xa6", 3);
+	memcpy(out + 3, s, n);
+	memcpy(out + 3 + n, "\xe2\x81\xa9", 4); /* with the NUL */
+	return out;
+}
+
+const char *words_paragraph_number(const struct words *w, struct arena *a,
+				   const char *n)
+{
+	w = S_w(w);
+	static const char *const names[] = {"n"};
+	return words_fill(a, w->paragraph_number, names, &n, 1);
 }
 
 /* Spanish writes "e" for "y" before a word that starts with the sound i

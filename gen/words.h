@@ -36,6 +36,7 @@ struct words {
 	/* how things are written, looked up once */
 	const char *separator, *and, *and_i; /* "A, B and C" */
 	const char *percent, *date, *month_year, *first_day;
+	const char *paragraph_number;
 	const char *thousands; /* between groups of three digits; "" none */
 	size_t thousands_from; /* numbers of fewer digits are not grouped */
 	const char *decimal;   /* the decimal mark */
@@ -94,6 +95,12 @@ const char *words_plural_category(enum lang lang, long long n);
 const char *words_count(const struct words *w, struct arena *a,
 			const char *key, long long n);
 
+/* s, an identifier read left to right ("16.a", an SDG target), kept
+ * whole inside the language's text: in a right-to-left language between
+ * U+2066 LEFT-TO-RIGHT ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, so
+ * that the bidirectional algorithm neither turns "16.a" into "a.16" nor
+ * runs it into the next ("16.a، 16.3" into "a، 16.3.16"); else s. */
+const char *words_ltr(const struct words *w, struct arena *a, const char *s);
 /* "Chile, Spain and Norway"; "" for none. */
 const char *words_join(const struct words *w, struct arena *a,
 		       const char *const *items, size_t n);
@@ -114,6 +121,22 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 		      int decimals);
 /* "42%", "42 %" */
 const char *words_percent(const struct words *w, struct arena *a, int pct);
+/* The letter of the n-th cluster, a UN sub-section: the label letter_N
+ * where the language has its own (Arabic ألف, باء…; Russian А, Б…;
+ * Chinese 甲, 乙…), else A, B… Z, AA… */
+const char *words_letter(const struct words *w, struct arena *a, long n);
+/* The number of a heading of the UN document form at level 1-3, or of
+ * a subparagraph (level 4), that is the n-th of its level:
+ * format_un_heading_N with {n} the n-th of un_numerals_N ("|" between
+ * them, past the last the figures) when the labels list them, else I,
+ * II…; words_letter(); 1, 2…; a, b…: "IV.", "C.", "(b)"; in Arabic
+ * "رابعاً-", "جيم-", "(ب)". */
+const char *words_un_number(const struct words *w, struct arena *a,
+			    int level, long n);
+/* A numbered paragraph's number, n its digits ("12", or Word's "%1"):
+ * "12." in most languages, "12-" in Arabic as UN documents write it. */
+const char *words_paragraph_number(const struct words *w, struct arena *a,
+				   const char *n);
 
 /* Whole percentages of total for each of n counts that add up to 100
  * (largest remainder method; ties go to the earlier count); all 0 when

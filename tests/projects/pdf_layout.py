@@ -168,7 +168,8 @@ def footnote_number(pages, what, test):
 
 
 def arabic(pages):
-    first_number(pages, "1.", "ar: paragraph 1's number in the right margin",
+    # numbered "1-" as UN Arabic documents are (format_paragraph_number)
+    first_number(pages, "1-", "ar: paragraph 1's number in the right margin",
                  lambda w: w.x0 >= RTL_BLOCK[1] - 0.5)
     footnote_number(pages, "ar: footnote 1's number at the right",
                     lambda w: near(w.x1, RTL_BLOCK[1]))
@@ -181,8 +182,10 @@ def arabic(pages):
     paragraph_lines(pages, "A/HRC/53/8",
                     RTL_BLOCK, "ar: a paragraph justified from the right, "
                     "its last line at the right")
-    # a table's first column at the right: the SDG table's row 16
-    rows = [(a, b) for a in find(pages, "16.") for b in find(pages, "67%")
+    # a table's first column at the right: the SDG table's row 16 (its
+    # full stop at the left of the figures, as the Unicode algorithm puts
+    # it in a right-to-left line)
+    rows = [(a, b) for a in find(pages, "16") for b in find(pages, "67%")
             if same_line(a, b)]
     check("ar: a table's first column at the right",
           rows and all(a.x0 > b.x1 for a, b in rows), "%d rows" % len(rows))
@@ -192,10 +195,17 @@ def arabic(pages):
           "%d times" % len(ids))
     in_order(pages, ["A/HRC/53/8", "(2023)"],
              "ar: A/HRC/53/8 (2023) left to right")
-    in_order(pages, ["«leave", "no", "one", "behind»"],
+    # the guillemets at the sentence's level, outside the Latin: drawn
+    # mirrored, each reading as the character typed (« at the right)
+    in_order(pages, ["»", "leave", "no", "one", "behind", "«"],
              "ar: «leave no one behind» left to right")
     in_order(pages, ["Marie-Claire", "Dubois"],
              "ar: Marie-Claire Dubois left to right")
+    # SDG targets, each kept whole (isolated, words_ltr) and the list read
+    # from the right: "16.a، 16.3", not "a، 16.3.16"
+    check("ar: the SDG target 16.a whole", find(pages, "16.a"),
+          "no word 16.a")
+    in_order(pages, ["16.3", "16.a"], "ar: the targets 16.a، 16.3 from the right")
     # ... and the Arabic words around it right to left: the word before
     # the identifier stands at its right
     in_order(pages, ["(2023)", "الوثيقة"],

@@ -76,6 +76,36 @@ static void S_numbers(void)
 	CHECK_STR(words_percent(&fr, &S_arena, 42), "42\u00a0%");
 }
 
+/* The numbers of the UN form and of numbered paragraphs, the letters of
+ * the clusters, and identifiers kept left to right: the labels' forms,
+ * Arabic's own. */
+static void S_un_numbers(void)
+{
+	struct words en = S_lang(LANG_EN, NULL), ar = S_lang(LANG_AR, NULL),
+		     ru = S_lang(LANG_RU, NULL);
+	CHECK_STR(words_un_number(&en, &S_arena, 1, 4), "IV.");
+	CHECK_STR(words_un_number(&en, &S_arena, 1, 1994), "MCMXCIV.");
+	CHECK_STR(words_un_number(&en, &S_arena, 2, 3), "C.");
+	CHECK_STR(words_un_number(&en, &S_arena, 2, 28), "AB.");
+	CHECK_STR(words_un_number(&en, &S_arena, 3, 12), "12.");
+	CHECK_STR(words_un_number(&en, &S_arena, 4, 2), "(b)");
+	CHECK_STR(words_un_number(&en, &S_arena, 9, 27), "(aa)");
+	CHECK_STR(words_un_number(&ar, &S_arena, 1, 1), "أولاً-");
+	CHECK_STR(words_un_number(&ar, &S_arena, 1, 11), "حادي عشر-");
+	CHECK_STR(words_un_number(&ar, &S_arena, 1, 21), "21-");
+	CHECK_STR(words_un_number(&ar, &S_arena, 2, 3), "جيم-");
+	CHECK_STR(words_un_number(&ar, &S_arena, 3, 2), "2-");
+	CHECK_STR(words_un_number(&ar, &S_arena, 4, 2), "(ب)");
+	CHECK_STR(words_un_number(&ru, &S_arena, 2, 2), "Б.");
+	CHECK_STR(words_letter(&en, &S_arena, 27), "AA");
+	CHECK_STR(words_letter(&ar, &S_arena, 1), "ألف");
+	CHECK_STR(words_paragraph_number(&en, &S_arena, "12"), "12.");
+	CHECK_STR(words_paragraph_number(&ar, &S_arena, "12"), "12-");
+	CHECK_STR(words_paragraph_number(&ar, &S_arena, "%1"), "%1-");
+	CHECK_STR(words_ltr(&en, &S_arena, "16.a"), "16.a");
+	CHECK_STR(words_ltr(&ar, &S_arena, "16.a"), "\u206616.a\u2069");
+}
+
 /* Shares always add up to 100, the same whoever asks. */
 static void S_shares(void)
 {
@@ -224,6 +254,7 @@ int main(void)
 	S_lists();
 	S_numbers();
 	S_shares();
+	S_un_numbers();
 	S_override();
 	S_plurals();
 	S_every_language_every_key();
