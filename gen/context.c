@@ -88,11 +88,7 @@ static struct value *S_printf(struct S_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *s = arena_alloc(c->a, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	char *s = arena_vprintf(c->a, fmt, ap);
 	va_end(ap);
 	return S_str(c, s);
 }

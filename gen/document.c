@@ -377,13 +377,22 @@ static char *S_hashes(int n, const char *after)
  * CR or CRLF.  line_at[nlines] is len. */
 static size_t *S_lines(const char *text, size_t len, size_t *nlines)
 {
+	/* counted with memchr() where there is no CR (most fields: and most
+	 * are one line, whose start is all there is to find) */
 	size_t n = 1;
-	for (size_t i = 0; i < len; i++)
-		n += text[i] == '\n' ||
-		     (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
+	if (!memchr(text, '\r', len)) {
+		for (const char *p = text, *end = text + len;
+		     (p = memchr(p, '\n', (size_t)(end - p))); p++)
+			n++;
+	} else {
+		for (size_t i = 0; i < len; i++)
+			n += text[i] == '\n' ||
+			     (text[i] == '\r' &&
+			      (i + 1 == len || text[i + 1] != '\n'));
+	}
 	size_t *line_at = xmalloc((n + 1) * sizeof *line_at);
 	line_at[0] = 0;
-	for (size_t i = 0, l = 1; i < len; i++)
+	for (size_t i = 0, l = 1; l < n; i++)
 		if (text[i] == '\n' ||
 		    (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
 			line_at[l++] = i + 1;

@@ -12,7 +12,10 @@
  * there were 512; what glibc's tunable glibc.malloc.hugetlb=1 would do,
  * which only the environment can set), keeps buffers of up to 32 MiB in
  * the heap rather than in mappings of their own, and lets it grow 8 MiB
- * at a time from there.  Advice only: where the
+ * at a time from there.  The heap's first megabytes, below the first
+ * 2 MiB boundary malloc has not written to, are held untouched, so that
+ * the build's memory starts in the huge pages (the 350-recommendation
+ * site: 1,750 faults to 1,180).  Advice only: where the
  * kernel gives no huge pages (transparent_hugepage "never"), or outside
  * glibc, nothing changes but the padding.  Called once, first thing.
  */

@@ -231,22 +231,36 @@ static cmark_node *S_parse_probed(const char *text, size_t len, bool www)
  */
 enum { S_MAX_TABLE_CELLS = 1000 * 1000 };
 
+/* Where the line holding text[k] ends (at LF, CR or len). */
+static size_t S_line_end(const char *text, size_t k, size_t len)
+{
+	const char *lf = memchr(text + k, '\n', len - k);
+	size_t end = lf ? (size_t)(lf - text) : len;
+	const char *cr = memchr(text + k, '\r', end - k);
+	return cr ? (size_t)(cr - text) : end;
+}
+
 static bool S_table_too_big(const char *text, size_t len, int *line_no,
 			    size_t *cols_out, size_t *rows_out)
 {
 	int line = 1;
 	for (size_t i = 0; i < len; line++) {
-		size_t end = i;
-		while (end < len && text[end] != '\n' && text[end] != '\r')
-			end++;
-		size_t pipes = 0;
-		bool dash = false, other = false;
-		for (size_t k = i; k < end && !other; k++) {
-			char c = text[k];
-			pipes += c == '|';
-			dash |= c == '-';
-			other = !strchr("|-: \t", c);
+		/* a delimiter row holds only these (and, as strchr() counted
+		 * them, NUL); most lines show it in a few bytes, and the rest
+		 * of them is skipped by memchr() */
+		size_t j = i, pipes = 0;
+		bool dash = false;
+		for (; j < len; j++) {
+			char c = text[j];
+			if (c == '|')
+				pipes++;
+			else if (c == '-')
+				dash = true;
+			else if (c != ':' && c != ' ' && c != '\t' && c != '\0')
+				break;
 		}
+		bool other = j < len && text[j] != '\n' && text[j] != '\r';
+		size_t end = other ? S_line_end(text, j, len) : j;
 		size_t next = end + (end < len && text[end] == '\r' &&
 				     end + 1 < len && text[end + 1] == '\n'
 				     ? 2 : end < len ? 1 : 0);

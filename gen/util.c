@@ -125,15 +125,28 @@ char *arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+{
+	/* formatted once, into a buffer of the stack, for most texts: again
+	 * only for a longer one */
+	char tmp[256];
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	char *p = S_arena_take(a, (size_t)n + 1);
+	if ((size_t)n < sizeof tmp)
+		memcpy(p, tmp, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return p;
+}
+
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *p = S_arena_take(a, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	char *p = arena_vprintf(a, fmt, ap);
 	va_end(ap);
 	return p;
 }

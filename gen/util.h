@@ -32,6 +32,8 @@ char *arena_strndup(struct arena *a, const char *s, size_t len);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* dir/name, or name alone when dir is "." (as a user reads it in a
  * message). */
 char *arena_path(struct arena *a, const char *dir, const char *name);

@@ -187,19 +187,25 @@ static void S_resolve_plain(struct value *v)
  * Returns the first one's code point, or -1. */
 static long S_control_in(const char *s, size_t len)
 {
-	/* strcspn: one optimized pass over long texts (s ends in a NUL) */
-	static const char stops[] =
-		"\x01\x02\x03\x04\x05\x06\x07\x08\x0B\x0C\x0D\x0E\x0F"
-		"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D"
-		"\x1E\x1F\x7F\xC2";
-	for (size_t i = strcspn(s, stops); i < len;
-	     i += 1 + strcspn(s + i + 1, stops)) {
-		unsigned char c = (unsigned char)s[i];
-		if (c != 0xC2)
-			return c;
-		if (i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9F)
-			return (unsigned char)s[i + 1];
+	/* the bytes that may start one (C2 starts C1), looked up by byte:
+	 * strcspn() takes this many stops a byte at a time, and builds its
+	 * own table at each call */
+	static const unsigned char stop[256] = {
+		[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1,
+		[0x05] = 1, [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x0B] = 1,
+		[0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1,
+		[0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1,
+		[0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1,
+		[0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+		[0x7F] = 1, [0xC2] = 1};
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		if (!stop[u[i]])
+			continue;
+		if (u[i] != 0xC2)
+			return u[i];
+		if (i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
+			return u[i + 1];
 	}
 	return -1;
 }

@@ -5,6 +5,7 @@
  * resident before it is touched. */
 #define _GNU_SOURCE /* RUSAGE_THREAD */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -52,6 +53,13 @@ static bool S_resident(char *p, size_t len)
 int main(void)
 {
 	heap_prefer_huge_pages();
+	/* What the program allocates next starts at the region marked for
+	 * huge pages, on a 2 MiB boundary, not in the 4 KiB pages below. */
+	char *first = malloc(256 << 10);
+	CHECK(first != NULL);
+	if (!S_SANITIZED)
+		CHECK(((uintptr_t)first & ((2 << 20) - 1)) == 0);
+	free(first);
 	struct heap_prefault *pf = heap_prefault_start();
 	if (S_SANITIZED || !pf) {
 		CHECK(S_SANITIZED);
