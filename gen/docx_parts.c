@@ -297,19 +297,14 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 			   DOCX_ABSTRACT_UN_SUB);
 		/* Word numbers them itself: its format of the language's
 		 * letters, in the form's pattern ("(%1)") */
-		const char *fmt = words_find(c->opt->words,
-					     "word_subparagraph_letters");
 		for (int i = 0; i < 9; i++) {
 			char level[16];
 			snprintf(level, sizeof level, "%%%d", i + 1);
-			const char *form = words_find(c->opt->words,
-						      "format_un_heading_4");
-			static const char *const names[] = {"n"};
-			const char *val = level;
-			S_level(b, i, fmt ? fmt : "lowerLetter",
-				words_fill(&a, form ? form : "({n})", names,
-					   &val, 1),
-				720 * (i + 1) + 567, 567, NULL);
+			const char *fmt;
+			const char *text = words_word_subparagraph(
+				c->opt->words, &a, level, &fmt);
+			S_level(b, i, fmt, text, 720 * (i + 1) + 567, 567,
+				NULL);
 		}
 		buf_puts(b, "</w:abstractNum>");
 	}

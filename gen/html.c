@@ -23,7 +23,7 @@ struct html_words html_words(const struct words *words)
 		m.heading[MATRIX_STATUS],
 		{m.position[0], m.position[1], m.position[2]},
 		words_get(words, "footnote_back"), words_get(words, "notes"),
-		words ? words->paragraph_number : NULL,
+		words_paragraph_pattern(words),
 		words_get(words, "table_box"), chart_words(words)};
 	return w;
 }
@@ -510,9 +510,9 @@ static void S_paragraph(struct S_render *R, cmark_node *node, bool entering,
 		buf_puts(R->out, "</p>\n");
 	} else if (number) {
 		/* the number as the language writes it ("12.", "12-") */
-		const char *form = R->o->words && R->o->words->paragraph_number
+		const char *form = R->o->words
 					   ? R->o->words->paragraph_number
-					   : "{n}.";
+					   : words_paragraph_pattern(NULL);
 		const char *at = strstr(form, "{n}");
 		buf_printf(R->out,
 			   "<p class=\"para\" id=\"%spara-%d\">"

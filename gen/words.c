@@ -340,6 +340,21 @@ const char *words_ltr(const struct words *w, struct arena *a, const char *s)
 	return out;
 }
 
+const char *words_paragraph_pattern(const struct words *w)
+{
+	return S_w(w)->paragraph_number;
+}
+
+const char *words_word_subparagraph(const struct words *w, struct arena *a,
+				    const char *n, const char **numfmt)
+{
+	w = S_w(w);
+	*numfmt = S_or(w, "word_subparagraph_letters", "lowerLetter");
+	static const char *const names[] = {"n"};
+	return words_fill(a, S_or(w, "format_un_heading_4", "({n})"), names,
+			  &n, 1);
+}
+
 const char *words_paragraph_number(const struct words *w, struct arena *a,
 				   const char *n)
 {

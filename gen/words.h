@@ -137,6 +137,14 @@ const char *words_un_number(const struct words *w, struct arena *a,
  * "12." in most languages, "12-" in Arabic as UN documents write it. */
 const char *words_paragraph_number(const struct words *w, struct arena *a,
 				   const char *n);
+/* Its pattern, "{n}." ("{n}-" in Arabic), for a back end that writes the
+ * digits itself. */
+const char *words_paragraph_pattern(const struct words *w);
+/* Word's own numbering of the UN form's subparagraphs: the level's text
+ * with n Word's placeholder ("%1" gives "(%1)"), *numfmt its w:numFmt
+ * ("lowerLetter"; "arabicAbjad" in Arabic). */
+const char *words_word_subparagraph(const struct words *w, struct arena *a,
+				    const char *n, const char **numfmt);
 
 /* Whole percentages of total for each of n counts that add up to 100
  * (largest remainder method; ties go to the earlier count); all 0 when
