@@ -536,6 +536,17 @@ static void S_elements(struct S_writer *w, const size_t *first,
 	}
 }
 
+/* A number-tree leaf, keys lo..hi, its /Nums entries in b: closed with
+ * its /Limits, written as an object, referred to from tree. */
+static void S_leaf(struct S_writer *w, struct buf *b, long lo, long hi,
+		   struct buf *tree)
+{
+	buf_printf(b, "]\n/Limits [%ld %ld]", lo, hi);
+	uint32_t leaf = pdf_raw_object(w->doc, b->data, b->len);
+	w->ok = leaf != 0;
+	buf_printf(tree, "%u 0 R ", (unsigned)leaf);
+}
+
 /* The number tree of the pages' marked content: page index to the array
  * of the elements of its MCIDs (given in drawing order, so an MCID is its
  * index), then each tagged annotation's key (page count + its index) to
@@ -581,12 +592,8 @@ static void S_parent_tree(struct S_writer *w, const bool *tagged_annot,
 			}
 			buf_putc(b, ']');
 		}
-		if (lo < 0)
-			continue;
-		buf_printf(b, "]\n/Limits [%ld %ld]", lo, hi);
-		uint32_t leaf = pdf_raw_object(w->doc, b->data, b->len);
-		w->ok = leaf != 0;
-		buf_printf(tree, "%u 0 R ", (unsigned)leaf);
+		if (lo >= 0)
+			S_leaf(w, b, lo, hi, tree);
 	}
 	for (size_t a0 = 0; a0 < t->annot_count && w->ok; a0 += S_LEAF) {
 		size_t a1 = a0 + S_LEAF < t->annot_count ? a0 + S_LEAF
@@ -603,12 +610,8 @@ static void S_parent_tree(struct S_writer *w, const bool *tagged_annot,
 			buf_printf(b, "\n%zu %u 0 R", count + a,
 				   (unsigned)w->obj[t->annot[a].elem]);
 		}
-		if (lo < 0)
-			continue;
-		buf_printf(b, "]\n/Limits [%ld %ld]", lo, hi);
-		uint32_t leaf = pdf_raw_object(w->doc, b->data, b->len);
-		w->ok = leaf != 0;
-		buf_printf(tree, "%u 0 R ", (unsigned)leaf);
+		if (lo >= 0)
+			S_leaf(w, b, lo, hi, tree);
 	}
 	buf_puts(tree, "]>>");
 	free(by_page);
