@@ -20,10 +20,9 @@ Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
       note-links N          every link to note N leads to the page its
                             text is on
 """
-import json
 import re
 import sys
-from checklib import check, done, run
+from checklib import check, done, qpdf_objects, run
 
 pdf = sys.argv[1]
 expect = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
@@ -64,19 +63,7 @@ x = re.search(r"<pdf:Producer>([^<]+)<", meta)
 check("XMP Producer is the information dictionary's",
       m and x and m.group(1).strip() == x.group(1), info[:200])
 
-rc, out, err = run("qpdf", "--json", "--json-stream-data=inline",
-                   "--decode-level=generalized", pdf)
-check("qpdf --json reads it", rc == 0, err[:200])
-doc = json.loads(out)["qpdf"][1]
-objs = {k[4:]: v for k, v in doc.items() if k.startswith("obj:")}
-trailer = doc.get("trailer", {}).get("value", {})
-
-
-def val(ref):
-    if isinstance(ref, str) and ref.endswith(" R") and ref in objs:
-        o = objs[ref]
-        return o.get("value", o.get("stream", {}).get("dict"))
-    return ref
+objs, trailer, val, qpdf_pages = qpdf_objects(pdf)
 
 
 cat = val(trailer.get("/Root")) or {}
@@ -163,7 +150,7 @@ if expect:
         elif kind == "note-links":
             n = int(arg)
             where = note_page(n)
-            plist = json.loads(out)["pages"]
+            plist = qpdf_pages
             pnum = {p["object"]: i for i, p in enumerate(plist)}
             dests = []
             for i, p in enumerate(plist):

@@ -13,11 +13,10 @@ Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
   * the running head is an artifact: the structure's text holds the
     symbol at most as often as the title page shows it.
 """
-import json
 import re
 import sys
 import zlib
-from checklib import check, done, run
+from checklib import check, done, qpdf_objects, run
 
 pdf, lang, symbol = sys.argv[1], sys.argv[2], sys.argv[3]
 figures = len(sys.argv) > 4 and sys.argv[4] == "figures"
@@ -27,20 +26,7 @@ figures = len(sys.argv) > 4 and sys.argv[4] == "figures"
 rc, out, err = run("pdfinfo", pdf)
 check("pdfinfo says Tagged: yes", b"Tagged:          yes" in out, err[:200])
 
-rc, out, err = run("qpdf", "--json", "--json-stream-data=inline",
-                   "--decode-level=generalized", pdf)
-check("qpdf --json reads it", rc == 0, err[:200])
-doc = json.loads(out)["qpdf"][1]
-objs = {k[4:]: v for k, v in doc.items() if k.startswith("obj:")}
-trailer = doc.get("trailer", {}).get("value", {})
-
-
-def val(ref):
-    """The value of an object reference (or a direct value itself)."""
-    if isinstance(ref, str) and ref.endswith(" R") and ref in objs:
-        o = objs[ref]
-        return o.get("value", o.get("stream", {}).get("dict"))
-    return ref
+objs, trailer, val, _ = qpdf_objects(pdf)
 
 
 cat = val(trailer.get("/Root"))
