@@ -13,13 +13,8 @@ if [[ ! -x $UPRGEN ]]; then
 	echo "build: 0 passed, 1 failed"
 	exit 1
 fi
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
 expect() { if eval "$2"; then ok; else ko "$1"; fi; }
 
 # A copy of the example project, to change without touching the tree.

@@ -21,13 +21,8 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here=$root/tests/docx
 : "${UPRGEN:?}"
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
 expect() { if eval "$2"; then ok; else ko "$1"; fi; }
 
 for tool in python3 soffice pdftotext pandoc; do

@@ -14,12 +14,7 @@ here=$root/tests/pdf
 : "${UPRGEN:?UPRGEN must name the uprgen binary under test}"
 : "${RENDER_CASE:?RENDER_CASE must name the render_case binary}"
 export LSAN_OPTIONS=suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+. "$(dirname "$0")/../lib.sh"
 
 # check_text.py's lines counted one by one
 text_checks() { # label, args...

@@ -16,13 +16,7 @@ if [[ ! -x $UPRGEN ]]; then
 	echo "projects: 0 passed, 1 failed"
 	exit 1
 fi
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+. "$(dirname "$0")/../lib.sh"
 
 # has FILE TEXT...: FILE holds each TEXT, as is (no pattern).
 has() {

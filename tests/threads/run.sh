@@ -13,16 +13,11 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 fast=${UPRGEN_FAST:-$root/build/uprgen}
 tsan=${UPRGEN_TSAN:-$root/build/tsan/uprgen}
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 export SOURCE_DATE_EPOCH=1752537600
 export UPRGEN_TEMPLATES=$root/templates
 export TSAN_OPTIONS="halt_on_error=1 exitcode=66"
 
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
 
 cc -O2 -std=c17 -o "$tmp/gencorpus" "$root/tests/bench/gencorpus.c" ||
 	{ echo "cannot compile tests/bench/gencorpus.c"; echo "threads: 0 passed, 1 failed"; exit 1; }

@@ -13,13 +13,7 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here=$root/tests/unform
 : "${UPRGEN:?}"
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+. "$(dirname "$0")/../lib.sh"
 
 for tool in python3 pdftotext pdftoppm soffice; do
 	command -v "$tool" >/dev/null || ko "$tool is not installed"
