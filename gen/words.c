@@ -330,14 +330,7 @@ const char *words_un_number(const struct words *w, struct arena *a,
 const char *words_ltr(const struct words *w, struct arena *a, const char *s)
 {
 	w = S_w(w);
-	if (!lang_is_rtl(w->lang))
-		return s;
-	size_t n = strlen(s);
-	char *out = arena_alloc(a, n + 7);
-	memcpy(out, "\xe2\x81\xa6", 3);
-	memcpy(out + 3, s, n);
-	memcpy(out + 3 + n, "\xe2\x81\xa9", 4); /* with the NUL */
-	return out;
+	return lang_is_rtl(w->lang) ? arena_printf(a, "\u2066%s\u2069", s) : s;
 }
 
 const char *words_paragraph_pattern(const struct words *w)
