@@ -10,10 +10,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 : "${UPRGEN:?}"
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 for case in "$here"/*/; do
 	name=$(basename "$case")
 	dir=$case

@@ -15,11 +15,8 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 : "${RENDER_CASE:?RENDER_CASE must name the render_case binary}"
 project=$here/../check/valid-minimal
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 export LSAN_OPTIONS=suppressions=$here/../fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}
-pass=0
-fail=0
 cd "$here" || exit 1
 compare() { # case, kind, got, want
 	if [[ ${UPDATE:-} == 1 ]]; then

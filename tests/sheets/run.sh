@@ -14,13 +14,7 @@ root=$(cd "$here/../.." && pwd)
 : "${UPRGEN:?}"
 PY=/usr/bin/python3
 [[ -x $PY ]] || PY=python3
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; }
-check() { if eval "$2"; then ok "$1"; else ko "$1"; fi; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 export HOME=$tmp/home
 mkdir -p "$HOME"
 

@@ -10,10 +10,7 @@
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 : "${UPRGEN:?}"
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 if [[ -z ${VNU_JAR:-} && -f $root/build/vnu/node_modules/vnu-jar/build/dist/vnu.jar ]]; then
 	export VNU_JAR=$root/build/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 fi
