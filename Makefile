@@ -14,9 +14,15 @@ CFLAGS    += -std=c17 -pthread $(WARN)
 SANFLAGS  := -O1 -g -pthread -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 TSANFLAGS := -O1 -g -pthread -fsanitize=thread
-LDLIBS    := -lzip -lexpat -lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lfribidi -lunibreak -lxlsxwriter -lmicrohttpd -ldeflate -lz -lm -pthread
+# What every command needs; the executable exports its symbols to its
+# object (gen/formats.h).
+LDLIBS    := -lyaml -lcmark-gfm-extensions -lcmark-gfm -lm -pthread
+# The object uprgen-formats.so (gen/formats.h): PDF, Word, the Office
+# readers, the spreadsheets, `serve` and the website's fonts, loaded by
+# the commands that use them.
+FORMATS_LDLIBS := -lzip -lexpat -lhpdf -lhyphen -lfribidi -lunibreak -lxlsxwriter -lmicrohttpd -ldeflate -lz -lm -pthread
 # the PDF's text: shaping and font subsetting (<harfbuzz/hb.h>)
-LDLIBS    += -lharfbuzz-subset -lharfbuzz
+FORMATS_LDLIBS += -lharfbuzz-subset -lharfbuzz
 
 BROWSER_PACKAGES := chromium nodejs poppler-utils curl
 BROWSER_NPM      := puppeteer-core@24.43.1 axe-core@4.14.1
@@ -43,6 +49,22 @@ OBJ       := $(SRC:gen/%.c=build/obj/%.o)
 SAN_OBJ   := $(SRC:gen/%.c=build/asan/obj/%.o)
 LIB_SAN   := $(filter-out build/asan/obj/main.o,$(SAN_OBJ))
 TSAN_OBJ  := $(SRC:gen/%.c=build/tsan/obj/%.o)
+# The modules of the object uprgen-formats.so (gen/formats.h), one per
+# build (build/, build/asan/, build/tsan/): position-independent, their
+# symbols hidden but its table's.  The executables link the others.
+FORMATS_SRC := $(filter $(wildcard gen/pdf*.c) $(addprefix gen/,docx.c \
+               docx_chart.c docx_parts.c formats_table.c import_ohchr_docx.c \
+               import_uhri.c matrix_export.c office.c serve.c sheet_export.c \
+               sheet_import.c webfont_hb.c),$(SRC))
+FMT_OBJ      := $(FORMATS_SRC:gen/%.c=build/obj/%.o)
+FMT_SAN_OBJ  := $(FORMATS_SRC:gen/%.c=build/asan/obj/%.o)
+FMT_TSAN_OBJ := $(FORMATS_SRC:gen/%.c=build/tsan/obj/%.o)
+$(FMT_OBJ) $(FMT_SAN_OBJ) $(FMT_TSAN_OBJ): PIC := -fPIC -fvisibility=hidden
+# (and objects made before these flags are made again)
+$(FMT_OBJ) $(FMT_SAN_OBJ) $(FMT_TSAN_OBJ): Makefile
+# the object binds its own symbols when loaded (a missing one is an
+# error then, not a crash later)
+SOFLAGS   := -shared -Wl,-z,now
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 # The back-end golden cases' harness (tests/render/).
@@ -95,39 +117,51 @@ Q := $(if $(V),,@)
 build/obj/%.o: gen/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PIC) -MMD -MP -c $< -o $@
 
 build/asan/obj/%.o: gen/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC asan $<")
-	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) $(PIC) -MMD -MP -c $< -o $@
 
 build/tsan/obj/%.o: gen/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC tsan $<")
-	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(TSANFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(TSANFLAGS) $(PIC) -MMD -MP -c $< -o $@
 
-build/uprgen: $(OBJ)
+build/uprgen: $(filter-out $(FMT_OBJ),$(OBJ)) | build/uprgen-formats.so
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -rdynamic $^ -o $@ $(LDLIBS)
 
-build/asan/uprgen: $(SAN_OBJ)
+build/uprgen-formats.so: $(FMT_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) $(SOFLAGS) $^ -o $@ $(FORMATS_LDLIBS)
+
+build/asan/uprgen: $(filter-out $(FMT_SAN_OBJ),$(SAN_OBJ)) | build/asan/uprgen-formats.so
 	@$(if $(Q),echo "  LD asan $@")
-	$(Q)$(CC) $(SANFLAGS) $^ -o $@ $(LDLIBS)
+	$(Q)$(CC) $(SANFLAGS) -rdynamic $^ -o $@ $(LDLIBS)
 
-build/tsan/uprgen: $(TSAN_OBJ)
+build/asan/uprgen-formats.so: $(FMT_SAN_OBJ)
+	@$(if $(Q),echo "  LD asan $@")
+	$(Q)$(CC) $(SANFLAGS) $(SOFLAGS) $^ -o $@ $(FORMATS_LDLIBS)
+
+build/tsan/uprgen: $(filter-out $(FMT_TSAN_OBJ),$(TSAN_OBJ)) | build/tsan/uprgen-formats.so
 	@$(if $(Q),echo "  LD tsan $@")
-	$(Q)$(CC) $(TSANFLAGS) $^ -o $@ $(LDLIBS)
+	$(Q)$(CC) $(TSANFLAGS) -rdynamic $^ -o $@ $(LDLIBS)
+
+build/tsan/uprgen-formats.so: $(FMT_TSAN_OBJ)
+	@$(if $(Q),echo "  LD tsan $@")
+	$(Q)$(CC) $(TSANFLAGS) $(SOFLAGS) $^ -o $@ $(FORMATS_LDLIBS)
 
 build/asan/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_SAN)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD test $@")
-	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -Igen $< $(LIB_SAN) -o $@ $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -Igen $< $(LIB_SAN) -o $@ $(LDLIBS) $(FORMATS_LDLIBS)
 
 $(RENDER_CASE): tests/render/render_case.c $(LIB_SAN)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD test $@")
-	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -Igen $< $(LIB_SAN) -o $@ $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) -std=c17 $(WARN) $(SANFLAGS) -Igen $< $(LIB_SAN) -o $@ $(LDLIBS) $(FORMATS_LDLIBS)
 
 build/tests/test_heap: tests/unit/test_heap.c tests/unit/check.h \
                        build/obj/heap.o build/obj/thread.o
@@ -214,10 +248,12 @@ golden: build/uprgen build/asan/uprgen $(UNIT_BIN) $(RENDER_CASE)
 clean:
 	rm -rf build
 
-install: build/uprgen
+install: build/uprgen build/uprgen-formats.so
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	  $(DESTDIR)$(PREFIX)/share/uprgen
+	  $(DESTDIR)$(PREFIX)/share/uprgen $(DESTDIR)$(PREFIX)/lib/uprgen
 	install -m 755 build/uprgen $(DESTDIR)$(PREFIX)/bin/uprgen
+	install -m 755 build/uprgen-formats.so \
+	  $(DESTDIR)$(PREFIX)/lib/uprgen/uprgen-formats.so
 	install -m 644 gen/uprgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/uprgen.1
 	cp -R templates $(DESTDIR)$(PREFIX)/share/uprgen/
 

@@ -29,6 +29,7 @@
 #include "context.h"
 #include "document.h"
 #include "docx.h"
+#include "formats.h"
 #include "heap.h"
 #include "markdown.h"
 #include "model.h"
@@ -222,7 +223,8 @@ static bool S_write_pdf(struct arena *a, struct diags *d,
 	o.file = L->md_file;
 	const char *path = arena_printf(a, "%s/report-%s.pdf", staging,
 					lang_code(L->lang));
-	return pdf_render(L->doc, &o, path, d);
+	const struct formats *F = formats_load(d);
+	return F && F->pdf_render(L->doc, &o, path, d);
 }
 
 /* The Word document of L: the same facts as the PDF's title page and
@@ -263,7 +265,8 @@ static bool S_write_docx(struct arena *a, struct diags *d,
 	o.root = r->real_dir;
 	const char *path = arena_printf(a, "%s/report-%s.docx", staging,
 					lang_code(L->lang));
-	return docx_render(L->doc, &o, path, d);
+	const struct formats *F = formats_load(d);
+	return F && F->docx_render(L->doc, &o, path, d);
 }
 
 /* The PDF draws its own title page from report.yaml, so the cover the

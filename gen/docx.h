@@ -87,10 +87,4 @@ struct docx_options {
 bool docx_render(cmark_node *doc, const struct docx_options *opt,
 		 const char *out_path, struct diags *d);
 
-/* The words of the report as the UN counts them (and as Word does: runs
- * of characters between blanks): the body, without the notes and without
- * the annexed matrix (a part of the report that is a matrix under its
- * headings, as docx_render() sets in landscape). */
-size_t docx_word_count(cmark_node *doc);
-
 #endif

@@ -10,8 +10,9 @@
 #include <string.h>
 
 #include "context.h"
-#include "docx.h"
 #include "document.h"
+#include "fence.h"
+#include "markdown.h"
 #include "mustache.h"
 #include "templates.h"
 #include "words.h"
@@ -58,4 +59,85 @@ void docx_check_words(struct arena *a, struct diags *d,
 				     lang_code(l), n, r->word_limit);
 	}
 	diags_free(&quiet);
+}
+
+bool docx_section_is_matrix(cmark_node *n)
+{
+	bool matrix = false;
+	for (n = cmark_node_next(n); n; n = cmark_node_next(n)) {
+		cmark_node_type t = cmark_node_get_type(n);
+		if (markdown_directive_of(n) == MARKDOWN_PAGE_BREAK)
+			break;
+		if (t == CMARK_NODE_CODE_BLOCK &&
+		    fence_of(n).kind == FENCE_MATRIX)
+			matrix = true;
+		else if (t != CMARK_NODE_HEADING &&
+			 t != CMARK_NODE_HTML_BLOCK &&
+			 t != CMARK_NODE_FOOTNOTE_DEFINITION)
+			return false;
+	}
+	return matrix;
+}
+
+/* ------------------------------------------------------- word count */
+
+static size_t S_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+	for (; *s; s++) {
+		bool blank = *s == ' ' || *s == '\t' || *s == '\n' ||
+			     *s == '\r';
+		n += !blank && !in;
+		in = !blank;
+	}
+	return n;
+}
+
+size_t docx_word_count(cmark_node *doc)
+{
+	size_t n = 0;
+	bool annex = false;
+	struct buf text;
+	buf_init(&text);
+	for (cmark_node *b = cmark_node_first_child(doc); b;
+	     b = cmark_node_next(b)) {
+		if (markdown_directive_of(b) == MARKDOWN_PAGE_BREAK)
+			annex = docx_section_is_matrix(b);
+		if (annex || cmark_node_get_type(b) ==
+				     CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		/* the block's text, blocks and lines apart, inlines run on
+		 * ("**a**b" is one word) */
+		buf_clear(&text);
+		cmark_iter *it = cmark_iter_new(b);
+		cmark_event_type ev;
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *x = cmark_iter_get_node(it);
+			cmark_node_type t = cmark_node_get_type(x);
+			const char *lit = cmark_node_get_literal(x);
+			if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+				buf_puts(&text, lit ? lit : "");
+			} else if (t == CMARK_NODE_CODE_BLOCK) {
+				if (fence_of(x).kind == FENCE_CODE)
+					buf_puts(&text, lit ? lit : "");
+				buf_putc(&text, ' ');
+			} else if (t == CMARK_NODE_EMPH ||
+				   t == CMARK_NODE_STRONG ||
+				   t == CMARK_NODE_LINK ||
+				   t == CMARK_NODE_IMAGE ||
+				   markdown_ext_of(x) ==
+					   MARKDOWN_EXT_STRIKETHROUGH) {
+				continue;
+			} else if (ev == CMARK_EVENT_ENTER ||
+				   ev == CMARK_EVENT_EXIT) {
+				buf_putc(&text, ' ');
+			}
+		}
+		cmark_iter_free(it);
+		buf_putc(&text, '\0');
+		n += S_words(text.data);
+	}
+	buf_free(&text);
+	return n;
 }

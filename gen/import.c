@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "formats.h"
 #include "office.h"
 #include "yamlread.h"
 #include "yamlwrite.h"
@@ -1137,8 +1138,11 @@ static bool S_read_source(struct import_set *set, const struct S_args *g,
 {
 	if (!strcmp(g->o.source, "upr-info"))
 		return import_upr_info(set, &g->o, text, len);
-	if (!strcmp(g->o.source, "uhri"))
-		return import_uhri(set, &g->o, text, len);
+	if (!strcmp(g->o.source, "uhri")) {
+		/* with its Excel reader, in uprgen's object (formats.h) */
+		const struct formats *F = formats_load(set->d);
+		return F && F->import_uhri(set, &g->o, text, len);
+	}
 	return import_ohchr_matrix(set, &g->o, text, len);
 }
 
@@ -1146,10 +1150,15 @@ static bool S_read_source(struct import_set *set, const struct S_args *g,
 static bool S_read_office(struct import_set *set, const struct S_args *g,
 			  const char *bytes, size_t len)
 {
+	const struct formats *F = NULL;
+	if ((!strcmp(g->o.source, "ohchr-matrix") ||
+	     !strcmp(g->o.source, "uhri")) &&
+	    !(F = formats_load(set->d)))
+		return false;
 	if (!strcmp(g->o.source, "ohchr-matrix"))
-		return import_ohchr_docx(set, &g->o, bytes, len);
+		return F->import_ohchr_docx(set, &g->o, bytes, len);
 	if (!strcmp(g->o.source, "uhri"))
-		return import_uhri_xlsx(set, &g->o, bytes, len);
+		return F->import_uhri_xlsx(set, &g->o, bytes, len);
 	diag_error(set->d, (struct source_pos){g->o.file, 0, 0},
 		   "an Office file (zip): %s reads the CSV export; save the "
 		   "sheet as CSV (UTF-8)",
@@ -1198,8 +1207,11 @@ static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 int import_command(int argc, char **argv)
 {
 	/* an institution's returned spreadsheet: content/progress/ */
-	if (argc >= 2 && !strcmp(argv[1], "sheet"))
-		return sheet_import_command(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "sheet")) {
+		const struct formats *F = formats_load(NULL);
+		return F ? F->sheet_import_command(argc - 1, argv + 1)
+			 : CLI_EXIT_CONTENT;
+	}
 	struct S_args g;
 	int status = S_parse_args(argc, argv, &g);
 	if (status)

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "docx_count.h"
 #include "diag.h"
+#include "formats.h"
 #include "heap.h"
 #include "import.h"
 #include "model.h"
@@ -104,6 +105,19 @@ static int S_check_command(int argc, char **argv)
 	return status;
 }
 
+/* `export` and `serve` live in uprgen's object (formats.h). */
+static int S_export_command(int argc, char **argv)
+{
+	const struct formats *F = formats_load(NULL);
+	return F ? F->sheet_export_command(argc, argv) : CLI_EXIT_CONTENT;
+}
+
+static int S_serve_command(int argc, char **argv)
+{
+	const struct formats *F = formats_load(NULL);
+	return F ? F->serve_command(argc, argv) : CLI_EXIT_CONTENT;
+}
+
 struct S_command {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -115,8 +129,8 @@ static const struct S_command S_commands[] = {
 	{"render", render_command},
 	{"import", import_command},
 	{"new", new_command},
-	{"export", sheet_export_command},
-	{"serve", serve_command},
+	{"export", S_export_command},
+	{"serve", S_serve_command},
 };
 
 int main(int argc, char **argv)

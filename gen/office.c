@@ -20,11 +20,6 @@ struct S_pkg {
 	size_t total; /* bytes inflated so far */
 };
 
-bool office_is_zip(const char *bytes, size_t len)
-{
-	return len >= 4 && !memcmp(bytes, "PK\3\4", 4);
-}
-
 static struct source_pos S_file_pos(const struct S_pkg *P)
 {
 	return (struct source_pos){P->file, 0, 0};

@@ -39,6 +39,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "diag.h"
 #include "util.h"
@@ -55,8 +56,13 @@ enum {
 	OFFICE_MAX_COLS = 16384,
 };
 
-/* Whether the bytes start like a zip (an Office file): "PK\3\4". */
-bool office_is_zip(const char *bytes, size_t len);
+/* Whether the bytes start like a zip (an Office file): "PK\3\4".
+ * Inline: `import` asks it before it knows it needs uprgen's object
+ * (formats.h), where the rest of this module lives. */
+static inline bool office_is_zip(const char *bytes, size_t len)
+{
+	return len >= 4 && !memcmp(bytes, "PK\3\4", 4);
+}
 
 /* ------------------------------------------------------------- Word */
 

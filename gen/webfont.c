@@ -9,8 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <harfbuzz/hb-subset.h>
-#include <harfbuzz/hb.h>
+#include "formats.h"
 
 /* A site's text is read to at most this much, and a folder to this depth:
  * beyond, the characters found so far decide (a larger content folder is
@@ -184,9 +183,14 @@ void webfont_plan(struct webfont_plan *p, struct arena *a,
 				     face->slug, face->path);
 			continue;
 		}
+		/* HarfBuzz's version is in uprgen's object: only a site
+		 * with such a font loads it */
+		const struct formats *F = formats_load(d);
+		if (!F)
+			break;
 		uint32_t *chars = arena_alloc(a, count * sizeof *chars);
 		size_t m = 0;
-		const char *version = hb_version_string();
+		const char *version = F->webfont_hb_version();
 		uint32_t h = hash_bytes(HASH_START, face->path,
 					strlen(face->path));
 		h = hash_bytes(h, version, strlen(version));
@@ -223,40 +227,13 @@ bool webfont_subset(const struct webfont_file *f, struct buf *out,
 		    struct diags *d)
 {
 	const struct S_face *face = &S_faces[f->face];
-	bool ok = false;
-	hb_blob_t *blob = hb_blob_create_from_file_or_fail(face->path);
-	hb_face_t *source = blob ? hb_face_create(blob, face->index) : NULL;
-	hb_subset_input_t *in = hb_subset_input_create_or_fail();
-	hb_face_t *subset = NULL;
-	if (source && in) {
-		hb_set_t *unicodes = hb_subset_input_unicode_set(in);
-		for (size_t i = 0; i < f->nchars; i++)
-			hb_set_add(unicodes, f->chars[i]);
-		if (!face->layout)
-			hb_set_clear(hb_subset_input_set(
-				in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
-		/* hinting is for screens of the last decade, at twice the
-		 * bytes */
-		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-		subset = hb_subset_or_fail(source, in);
-	}
-	if (subset) {
-		hb_blob_t *bytes = hb_face_reference_blob(subset);
-		unsigned len = 0;
-		const char *data = hb_blob_get_data(bytes, &len);
-		if (data && len) {
-			buf_put(out, data, len);
-			ok = true;
-		}
-		hb_blob_destroy(bytes);
-	}
-	if (!ok)
-		diag_error(d, (struct source_pos){face->path, 0, 0},
-			   "HarfBuzz could not subset this font for the "
-			   "website");
-	hb_face_destroy(subset);
-	hb_subset_input_destroy(in);
-	hb_face_destroy(source);
-	hb_blob_destroy(blob);
-	return ok;
+	const struct formats *F = formats_load(d);
+	if (!F)
+		return false;
+	if (F->webfont_hb_subset(face->path, face->index, face->layout,
+				 f->chars, f->nchars, out))
+		return true;
+	diag_error(d, (struct source_pos){face->path, 0, 0},
+		   "HarfBuzz could not subset this font for the website");
+	return false;
 }

@@ -60,4 +60,13 @@ void webfont_plan(struct webfont_plan *p, struct arena *a,
 bool webfont_subset(const struct webfont_file *f, struct buf *out,
 		    struct diags *d);
 
+/* HarfBuzz's part, in uprgen's object (webfont_hb.c; called through
+ * formats.h): its version string (static), and the subset of the font at
+ * path (face index of a collection) to the characters chars[0..nchars),
+ * keeping the shaping tables when layout is set, appended to out; false
+ * when HarfBuzz cannot make it. */
+const char *webfont_hb_version(void);
+bool webfont_hb_subset(const char *path, unsigned index, bool layout,
+		       const uint32_t *chars, size_t nchars, struct buf *out);
+
 #endif

@@ -58,8 +58,9 @@ fi
 flags=(-std=c17 -g -O1 -fno-omit-frame-pointer -Wall -Wextra
 	-D_POSIX_C_SOURCE=200809L -DUPRGEN_VERSION='"fuzz"'
 	-DUPRGEN_DATADIR='"/nonexistent"' "-DFUZZ_ROOT=\"$root\"" -Igen)
-# the libraries the Makefile links uprgen with (its LDLIBS := and += lines)
-read -r -a libs <<<"$(sed -n 's/^LDLIBS *[:+]*= *//p' Makefile | tr '\n' ' ')"
+# the libraries the Makefile links uprgen and its object with (its LDLIBS
+# and FORMATS_LDLIBS := and += lines): the targets link every module
+read -r -a libs <<<"$(sed -n 's/^\(FORMATS_\)\{0,1\}LDLIBS *[:+]*= *//p' Makefile | tr '\n' ' ')"
 ((${#libs[@]})) || libs=(-lyaml -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lhyphen -lz -lm)
 mkdir -p "$out/obj"
 
