@@ -87,6 +87,53 @@ expect "its errors name the file and line" \
 after=$(cd "$tmp/fails/build" && find . -type f | sort | xargs md5sum)
 expect "the previous output is untouched" '[[ $before == "$after" ]]'
 
+# --- uprgen-formats.so: loaded only by what needs it (gen/formats.h) ---------
+# LD_DEBUG=files names every file the loader maps, at start or by dlopen.
+heavy='lib(hpdf|harfbuzz|zip|xlsxwriter|microhttpd|gnutls|deflate|fribidi|unibreak|hyphen|expat)|uprgen-formats'
+LD_DEBUG=files "$UPRGEN" build -C "$root" --format html --out "$tmp/lazy" \
+	>/dev/null 2>"$tmp/lazy.files"
+expect "a website build maps neither uprgen-formats.so nor its libraries" \
+	"grep -q 'file=[^ ]*libyaml' '$tmp/lazy.files' && ! grep -qE 'file=[^ ]*($heavy)' '$tmp/lazy.files'"
+LD_DEBUG=files "$UPRGEN" build -C "$root" --format pdf --out "$tmp/lazy" \
+	>/dev/null 2>"$tmp/lazy.files"
+expect "a PDF build loads uprgen-formats.so and libharu, and makes its PDFs" \
+	"grep -q 'file=[^ ]*uprgen-formats.so' '$tmp/lazy.files' && grep -q 'file=[^ ]*libhpdf' '$tmp/lazy.files' && [[ -s $tmp/lazy/report-en.pdf ]]"
+
+# The program copied alone (its templates beside it, as in a checkout):
+# without its object, or with a broken one, what needs the object fails
+# with the file named, and changes nothing; a website build still works.
+mkdir -p "$tmp/alone/build"
+cp "$UPRGEN" "$tmp/alone/build/uprgen"
+ln -s "$root/templates" "$tmp/alone/templates"
+alone=$tmp/alone/build/uprgen
+copy_example "$tmp/noobj"
+"$UPRGEN" build -C "$tmp/noobj" >/dev/null 2>&1
+before=$(cd "$tmp/noobj/build" && find . -type f | sort | xargs md5sum)
+"$alone" build -C "$tmp/noobj" >/dev/null 2>"$tmp/err"
+status=$?
+expect "without uprgen-formats.so a PDF build exits 1" "[[ $status == 1 ]]"
+expect "and says which file is missing, and where else it was looked for" \
+	"grep -q '/alone/build/uprgen-formats.so: error: .*missing (nor is it at .*/alone/lib/uprgen/uprgen-formats.so)' '$tmp/err'"
+"$alone" build -C "$tmp/noobj" --format docx >/dev/null 2>&1
+status=$?
+"$alone" export sheets -C "$tmp/noobj" --out "$tmp/noobj-sheets" \
+	>/dev/null 2>"$tmp/err"
+expect "a Word build and export exit 1 as well ($status, $?), export naming the file" \
+	"[[ $status == 1 && $? == 1 ]] && grep -q '^uprgen: .*/alone/build/uprgen-formats.so: .*missing' '$tmp/err'"
+after=$(cd "$tmp/noobj/build" && find . -type f | sort | xargs md5sum)
+expect "the previous output is untouched" '[[ $before == "$after" ]]'
+printf 'not an ELF object\n' >"$tmp/alone/build/uprgen-formats.so"
+"$alone" build -C "$tmp/noobj" --format pdf >/dev/null 2>"$tmp/err"
+status=$?
+expect "a broken uprgen-formats.so: exit 1 ($status), the file and dlerror()'s reason named" \
+	"[[ $status == 1 ]] && grep -qE '/alone/build/uprgen-formats.so: error: .*cannot be loaded: .*(invalid ELF header|file too short)' '$tmp/err'"
+after=$(cd "$tmp/noobj/build" && find . -type f | sort | xargs md5sum)
+expect "and the previous output is untouched" '[[ $before == "$after" ]]'
+"$alone" build -C "$tmp/noobj" --format html --out "$tmp/noobj-html" \
+	>/dev/null 2>"$tmp/err"
+expect "a website build needs no object" \
+	"cmp -s '$tmp/noobj-html/site/index.html' '$tmp/noobj/build/site/index.html'"
+
 # --- the output folder: what is uprgen's, and one switch -------------------
 # (issue 14; the layout is gen/output.h's). The property tests run the
 # optimised binary when there is one: they build many times.
