@@ -96,6 +96,9 @@ O_FS=$(stat -f -c %T "$O" 2>/dev/null)
 rm -rf "$W/snap" "$W/example"
 mkdir -p "$W/snap" "$W/example"
 cp "$UPRGEN" "$W/snap/uprgen" || die "cannot copy $UPRGEN"
+# and its object (gen/formats.h), which it looks for beside it
+cp "$(dirname "$UPRGEN")/uprgen-formats.so" "$W/snap/" ||
+	die "cannot copy uprgen-formats.so from beside $UPRGEN"
 cp -R "$ROOT/templates" "$W/snap/templates" || die "cannot copy the templates"
 cp -R "$ROOT/content" "$W/example/content" || die "cannot copy the example"
 U=$W/snap/uprgen

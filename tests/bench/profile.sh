@@ -22,6 +22,7 @@ TOP=${TOP:-25}
 rm -rf "$W"
 mkdir -p "$W"
 cp "$UPRGEN" "$W/uprgen"
+cp "$(dirname "$UPRGEN")/uprgen-formats.so" "$W/" # its object, beside it
 cp -R "$ROOT/templates" "$W/templates"
 export UPRGEN_TEMPLATES=$W/templates
 cc -O2 -std=c17 -o "$W/gencorpus" "$ROOT/tests/bench/gencorpus.c" || exit 1
