@@ -10,7 +10,7 @@
 
 /* Defined in the object (formats_table.c): non-NULL only in a program
  * that links the object's modules itself. */
-extern const struct formats uprgen_formats __attribute__((weak));
+extern const struct formats formats_table __attribute__((weak));
 
 static const struct formats *S_table;
 static char S_file[4200]; /* the object (or where it was looked for) */
@@ -53,8 +53,8 @@ static bool S_find(void)
 
 static void S_load(void)
 {
-	if (&uprgen_formats) {
-		S_table = &uprgen_formats;
+	if (&formats_table) {
+		S_table = &formats_table;
 		return;
 	}
 	if (!S_find())
@@ -63,11 +63,11 @@ static void S_load(void)
 	 * the object itself is linked with -z now, so that a symbol it
 	 * lacks is an error here, not a crash later */
 	void *h = dlopen(S_file, RTLD_LAZY | RTLD_LOCAL);
-	const struct formats *t = h ? dlsym(h, "uprgen_formats") : NULL;
+	const struct formats *t = h ? dlsym(h, "formats_table") : NULL;
 	if (!t) {
 		const char *why = dlerror();
 		snprintf(S_why, sizeof S_why, "cannot be loaded: %s",
-			 why ? why : "no table uprgen_formats");
+			 why ? why : "no table formats_table");
 		return;
 	}
 	if (t->size != sizeof *t || !t->version ||

@@ -18,7 +18,7 @@
  * keep themselves.  The object's code calls the executable's core
  * (arena, diags, words, markdown, cmark-gfm...): the executable exports
  * its symbols (-rdynamic) and the object is linked against none of them.
- * Its own symbols are hidden but the table, uprgen_formats.
+ * Its own symbols are hidden but the table, formats_table.
  *
  * Where: a program that links the object's modules itself (the unit
  * tests, tests/render's harness, the fuzz targets) has the table linked

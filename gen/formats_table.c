@@ -9,7 +9,8 @@
 #include "sheet.h"
 #include "webfont.h"
 
-__attribute__((visibility("default"))) const struct formats uprgen_formats = {
+__attribute__((visibility("default")))
+const struct formats formats_table = {
 	.version = UPRGEN_VERSION,
 	.size = sizeof(struct formats),
 	.pdf_render = pdf_render,
