@@ -1150,15 +1150,14 @@ static bool S_read_source(struct import_set *set, const struct S_args *g,
 static bool S_read_office(struct import_set *set, const struct S_args *g,
 			  const char *bytes, size_t len)
 {
-	const struct formats *F = NULL;
-	if ((!strcmp(g->o.source, "ohchr-matrix") ||
-	     !strcmp(g->o.source, "uhri")) &&
-	    !(F = formats_load(set->d)))
-		return false;
+	/* both readers are in uprgen's object (formats.h) */
+	const struct formats *F;
 	if (!strcmp(g->o.source, "ohchr-matrix"))
-		return F->import_ohchr_docx(set, &g->o, bytes, len);
+		return (F = formats_load(set->d)) &&
+		       F->import_ohchr_docx(set, &g->o, bytes, len);
 	if (!strcmp(g->o.source, "uhri"))
-		return F->import_uhri_xlsx(set, &g->o, bytes, len);
+		return (F = formats_load(set->d)) &&
+		       F->import_uhri_xlsx(set, &g->o, bytes, len);
 	diag_error(set->d, (struct source_pos){g->o.file, 0, 0},
 		   "an Office file (zip): %s reads the CSV export; save the "
 		   "sheet as CSV (UTF-8)",

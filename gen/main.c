@@ -17,8 +17,6 @@
 #include "model.h"
 #include "new.h"
 #include "render.h"
-#include "sheet.h"
-#include "serve.h"
 #include "util.h"
 
 #ifndef UPRGEN_VERSION
