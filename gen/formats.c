@@ -82,10 +82,16 @@ static void S_load(void)
 	S_table = t;
 }
 
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+void formats_preload(void)
+{
+	pthread_once(&S_once, S_load);
+}
+
 const struct formats *formats_load(struct diags *d)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, S_load);
+	pthread_once(&S_once, S_load);
 	if (!S_table) {
 		if (d)
 			diag_error(d, (struct source_pos){S_file, 0, 0},

@@ -85,4 +85,9 @@ struct formats {
  * stderr ("uprgen: ...") when d is NULL; it is never unloaded. */
 const struct formats *formats_load(struct diags *d);
 
+/* Loads the object now, quietly, if it is not loaded yet: for a command
+ * that knows it will need it, before its heap is laid out (heap.h); a
+ * failure is reported by the next formats_load(). */
+void formats_preload(void);
+
 #endif

@@ -133,7 +133,10 @@ static const struct S_command S_commands[] = {
 
 int main(int argc, char **argv)
 {
-	heap_prefer_huge_pages();
+	/* `build` lays out its heap itself, once it has loaded what it
+	 * needs (build.c) */
+	if (argc < 2 || strcmp(argv[1], "build"))
+		heap_prefer_huge_pages();
 	if (argc < 2) {
 		fputs(S_usage, stderr);
 		return CLI_EXIT_USAGE;
