@@ -59,6 +59,8 @@ FORMATS_SRC := $(filter $(wildcard gen/pdf*.c) $(addprefix gen/,docx.c \
 FMT_OBJ      := $(FORMATS_SRC:gen/%.c=build/obj/%.o)
 FMT_SAN_OBJ  := $(FORMATS_SRC:gen/%.c=build/asan/obj/%.o)
 FMT_TSAN_OBJ := $(FORMATS_SRC:gen/%.c=build/tsan/obj/%.o)
+# (rules follow: `make` alone still means `make all`)
+.DEFAULT_GOAL := all
 $(FMT_OBJ) $(FMT_SAN_OBJ) $(FMT_TSAN_OBJ): PIC := -fPIC -fvisibility=hidden
 # (and objects made before these flags are made again)
 $(FMT_OBJ) $(FMT_SAN_OBJ) $(FMT_TSAN_OBJ): Makefile
