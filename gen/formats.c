@@ -93,16 +93,15 @@ const struct formats *formats_load(struct diags *d)
 {
 	pthread_once(&S_once, S_load);
 	if (!S_table) {
+		char what[sizeof S_why + 64];
+		snprintf(what, sizeof what,
+			 "uprgen's PDF, Word, spreadsheet and preview code: %s",
+			 S_why);
 		if (d)
-			diag_error(d, (struct source_pos){S_file, 0, 0},
-				   "uprgen's PDF, Word, spreadsheet and "
-				   "preview code: %s",
-				   S_why);
+			diag_error(d, (struct source_pos){S_file, 0, 0}, "%s",
+				   what);
 		else
-			fprintf(stderr,
-				"uprgen: %s: uprgen's PDF, Word, spreadsheet "
-				"and preview code: %s\n",
-				S_file, S_why);
+			fprintf(stderr, "uprgen: %s: %s\n", S_file, what);
 	}
 	return S_table;
 }
