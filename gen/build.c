@@ -165,8 +165,11 @@ static bool S_expand(struct arena *a, struct diags *d,
 	}
 	struct templates_md_partials pctx = {a, t};
 	struct mustache_partials partials = {templates_md_partial, &pctx};
-	return document_build(&L->report, d, path, tmpl, len, L->context,
-			      &partials, md_path);
+	if (!document_build(&L->report, d, path, tmpl, len, L->context,
+			    &partials, md_path))
+		return false;
+	document_typeset(L->report.tree, &L->words);
+	return true;
 }
 
 /* ------------------------------------------------------------ PDF */
@@ -194,10 +197,10 @@ static bool S_write_pdf(struct arena *a, struct diags *d,
 	enum lang first = report_first_language(r);
 	struct pdf_options o = {0};
 	o.lang = L->lang;
-	o.title = text_get(&r->title, L->lang, first);
-	o.subtitle = text_get(&r->subtitle, L->lang, first);
-	o.author = text_get(&r->prepared_by, L->lang, first);
-	const char *state = text_get(&r->state, L->lang, first);
+	o.title = words_text(&L->words, a, &r->title, first);
+	o.subtitle = words_text(&L->words, a, &r->subtitle, first);
+	o.author = words_text(&L->words, a, &r->prepared_by, first);
+	const char *state = words_text(&L->words, a, &r->state, first);
 	const char *names[] = {"cycle", "state"};
 	const char *vals[] = {arena_printf(a, "%d", r->cycle), state};
 	o.subject = words_fill(a, words_get(&L->words, "pdf_subject"), names,
@@ -239,10 +242,10 @@ static bool S_write_docx(struct arena *a, struct diags *d,
 	o.file = L->md_file;
 	o.report = r;
 	o.words = &L->words;
-	o.title = text_get(&r->title, L->lang, first);
-	o.subtitle = text_get(&r->subtitle, L->lang, first);
-	o.author = text_get(&r->prepared_by, L->lang, first);
-	o.state = text_get(&r->state, L->lang, first);
+	o.title = words_text(&L->words, a, &r->title, first);
+	o.subtitle = words_text(&L->words, a, &r->subtitle, first);
+	o.author = words_text(&L->words, a, &r->prepared_by, first);
+	o.state = words_text(&L->words, a, &r->state, first);
 	const char *names[] = {"cycle", "state"};
 	const char *vals[] = {arena_printf(a, "%d", r->cycle), o.state};
 	o.subject = words_fill(a, words_get(&L->words, "pdf_subject"), names,

@@ -23,6 +23,7 @@ struct chart_words chart_words(const struct words *words)
 	w.total = words_get(words, "chart_total");
 	w.source = words_get(words, "chart_source");
 	w.missing = words_get(words, "chart_missing");
+	w.no_data = words_get(words, "chart_no_data");
 	w.status_title = words_get(words, "status_by_cluster");
 	for (int s = 0; s < STATUS_COUNT; s++)
 		w.status[s] = words_named(words, "status",
@@ -191,7 +192,10 @@ static struct chart *S_new(struct arena *a, enum chart_type type,
 	c->data_label = w->data;
 	c->total_label = w->total;
 	c->missing = w->missing;
-	c->source_label = w->source;
+	c->no_data = w->no_data;
+	/* "Source: ", the colon the language writes after a field name */
+	c->source_label = arena_printf(a, "%s%s", w->source,
+				       words_get(w->words, "colon"));
 	return c;
 }
 
@@ -283,6 +287,20 @@ static void S_fill_years(struct arena *a, struct chart *c)
 	c->category_count = span;
 }
 
+/* The summary in b as the chart's, with the spaces of its language's
+ * typography (words_typeset: "Graphique linéaire : …"); frees b. */
+static void S_summary_set(struct arena *a, struct chart *c, struct buf *b)
+{
+	struct buf set;
+	buf_init(&set);
+	bool changed = words_typeset(c->words, b->data ? b->data : "",
+				     b->len, &set);
+	const struct buf *from = changed ? &set : b;
+	c->summary = arena_strndup(a, from->data ? from->data : "", from->len);
+	buf_free(&set);
+	buf_free(b);
+}
+
 static void S_summary_series(struct buf *b, const struct chart *c,
 			     const struct chart_series *se)
 {
@@ -293,7 +311,7 @@ static void S_summary_series(struct buf *b, const struct chart *c,
 		if (se->present[k])
 			chart_format_number(b, se->values[k], c->words);
 		else
-			buf_puts(b, c->missing);
+			buf_puts(b, c->no_data);
 	}
 	buf_putc(b, '.');
 }
@@ -302,14 +320,14 @@ static void S_summary(struct arena *a, struct chart *c)
 {
 	struct buf b;
 	buf_init(&b);
-	buf_printf(&b, "%s: %s", c->kind_label, c->title);
+	buf_printf(&b, "%s%s%s", c->kind_label, words_get(c->words, "colon"),
+		   c->title);
 	if (c->unit)
 		buf_printf(&b, " (%s)", c->unit);
 	buf_putc(&b, '.');
 	for (size_t i = 0; i < c->series_count; i++)
 		S_summary_series(&b, c, &c->series[i]);
-	c->summary = arena_strndup(a, b.data, b.len);
-	buf_free(&b);
+	S_summary_set(a, c, &b);
 }
 
 static bool S_long_labels(const struct chart *c)
@@ -382,7 +400,8 @@ static void S_stacked_summary(struct arena *a, struct chart *c)
 {
 	struct buf b;
 	buf_init(&b);
-	buf_printf(&b, "%s: %s.", c->kind_label, c->title);
+	buf_printf(&b, "%s%s%s.", c->kind_label, words_get(c->words, "colon"),
+		   c->title);
 	for (size_t k = 0; k < c->category_count; k++) {
 		double total = 0;
 		buf_printf(&b, " %s:", c->categories[k]);
@@ -397,8 +416,7 @@ static void S_stacked_summary(struct arena *a, struct chart *c)
 		chart_format_number(&b, total, c->words);
 		buf_putc(&b, '.');
 	}
-	c->summary = arena_strndup(a, b.data, b.len);
-	buf_free(&b);
+	S_summary_set(a, c, &b);
 }
 
 struct chart *chart_status_by_cluster(struct arena *a, const struct report *r,
@@ -981,7 +999,6 @@ void chart_write_svg(struct buf *out, const struct chart *c, const char *uid)
 	if (c->source) {
 		buf_puts(out, "<p class=\"chart-source\">");
 		S_text(out, c->source_label);
-		buf_puts(out, ": ");
 		S_text(out, c->source);
 		buf_puts(out, "</p>\n");
 	}

@@ -62,7 +62,8 @@ struct chart {
 	const char *data_label;  /* "Data", heading of the data table */
 	const char *total_label; /* "Total" (stacked charts) */
 	const char *missing;     /* shown for an absent figure: "–" */
-	const char *source_label; /* "Source" */
+	const char *no_data;     /* said for it in the summary: "no data" */
+	const char *source_label; /* "Source: ", its colon included */
 
 	const char **categories; /* x axis (or rows, when horizontal) */
 	const char **category_links; /* stacked: page of each, else NULL */
@@ -89,7 +90,7 @@ struct chart {
 struct chart_words {
 	const struct words *words;
 	const char *kind[4]; /* by enum chart_type */
-	const char *data, *total, *source, *missing, *status_title;
+	const char *data, *total, *source, *missing, *no_data, *status_title;
 	const char *status[STATUS_COUNT];
 };
 

@@ -107,7 +107,7 @@ static const char *S_cat(struct S_ctx *c, const char *a, const char *b,
 
 static struct value *S_text(struct S_ctx *c, const struct text *t)
 {
-	return S_str(c, text_get(t, c->lang, c->first));
+	return S_str(c, words_text(c->w, c->a, t, c->first));
 }
 
 /* A Markdown field: a document of its own (document.h), placed at
@@ -1117,11 +1117,9 @@ static struct value *S_unform(struct S_ctx *c)
 	S_put(c, m, "session_title", S_text(c, &r->session_title));
 	S_put(c, m, "session_venue", S_text(c, &r->session_venue));
 	S_put(c, m, "distribution", S_str(c, S_label(c, "un_distribution")));
-	const char *orig = S_label(c, "un_original");
 	const char *name = S_word(c, "language", lang_code(c->first));
 	S_put(c, m, "original",
-	      S_str(c, orig && name ? arena_printf(c->a, "%s %s", orig, name)
-				    : NULL));
+	      S_str(c, name ? words_original(c->w, c->a, name) : NULL));
 	S_put(c, m, "unedited",
 	      S_str(c, r->unedited ? S_label(c, "un_unedited") : NULL));
 	S_put(c, m, "job_number", S_text(c, &r->job_number));

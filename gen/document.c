@@ -1103,9 +1103,15 @@ static size_t S_trail_punct(const char *s, size_t len)
 	size_t i = len;
 	while (i && S_stop_char(s[i - 1])) {
 		i--;
+		/* the no-break space before it (U+00A0 or the narrow
+		 * U+202F, document_typeset's) goes with it */
 		if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 &&
 		    (unsigned char)s[i - 1] == 0xA0)
 			i -= 2;
+		else if (i >= 3 && (unsigned char)s[i - 3] == 0xE2 &&
+			 (unsigned char)s[i - 2] == 0x80 &&
+			 (unsigned char)s[i - 1] == 0xAF)
+			i -= 3;
 	}
 	return len - i;
 }
@@ -1193,6 +1199,27 @@ static void S_marks_before(cmark_node *first, cmark_node *last)
 	}
 	free(moved);
 	S_set_text(prev, p, pl - n);
+}
+
+void document_typeset(cmark_node *tree, const struct words *w)
+{
+	struct buf text;
+	buf_init(&text);
+	cmark_iter *it = cmark_iter_new(tree);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_TEXT)
+			continue;
+		const char *s = cmark_node_get_literal(n);
+		if (s && words_typeset(w, s, strlen(s), &text)) {
+			buf_putc(&text, '\0');
+			cmark_node_set_literal(n, text.data);
+		}
+	}
+	cmark_iter_free(it);
+	buf_free(&text);
 }
 
 void document_place_notes(cmark_node *tree, enum lang lang)

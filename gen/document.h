@@ -39,6 +39,7 @@
 #include "model.h"
 #include "mustache.h"
 #include "value.h"
+#include "words.h"
 
 struct document {
 	cmark_node *tree;
@@ -71,6 +72,12 @@ void document_free(struct document *doc);
  * d, when it cannot be parsed.  For outputs that render fields apart (the
  * website's pages). */
 cmark_node *document_parse_field(const struct value *field, struct diags *d);
+
+/* Gives every text of tree (not code) the spaces w's typography asks
+ * for (words_typeset: French no-break spaces before ; : ! ? and inside
+ * « »).  The report's tree and each field a page renders apart get it,
+ * so the PDF, the Word document and the website set the same spaces. */
+void document_typeset(cmark_node *tree, const struct words *w);
 
 /* Places every note mark by the typographic rule of lang: after the
  * punctuation that ends a phrase in English ("the law.[^1]"), before it

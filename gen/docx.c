@@ -89,6 +89,12 @@ void docx_para(struct docx_ctx *c, const char *style, const char *rpr,
 	buf_puts(c->out, "</w:p>");
 }
 
+void docx_table_direction(struct docx_ctx *c)
+{
+	if (lang_is_rtl(c->opt->lang))
+		buf_puts(c->out, "<w:bidiVisual/>");
+}
+
 static void S_bookmark(struct docx_ctx *c, const char *name, bool start,
 		       int id)
 {
@@ -157,9 +163,9 @@ static void S_rpr(struct buf *b, const struct S_style *s)
 	else if (s->code)
 		buf_puts(b, "<w:rStyle w:val=\"CodeChar\"/>");
 	if (s->bold)
-		buf_puts(b, "<w:b/>");
+		buf_puts(b, "<w:b/><w:bCs/>");
 	if (s->italic)
-		buf_puts(b, "<w:i/>");
+		buf_puts(b, "<w:i/><w:iCs/>");
 	if (s->strike)
 		buf_puts(b, "<w:strike/>");
 }
@@ -640,12 +646,16 @@ static void S_heading(struct docx_ctx *c, cmark_node *n)
 
 static void S_tbl_open(struct docx_ctx *c, const int *widths, unsigned cols)
 {
-	if (c->page_break && !c->in_note) {
+	/* A table right after another needs a paragraph between them: Word
+	 * joins two tables that touch into one, the second's heading row
+	 * then a row in the middle and the first's repeated over it. */
+	if ((c->page_break || c->after_table) && !c->in_note) {
 		S_open_para(c, (struct S_para){.style = "Normal"});
 		buf_puts(c->out, "</w:p>");
 	}
-	buf_puts(c->out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"UprTable\"/>"
-			 "<w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+	buf_puts(c->out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"UprTable\"/>");
+	docx_table_direction(c);
+	buf_puts(c->out, "<w:tblW w:w=\"5000\" w:type=\"pct\"/>"
 			 "<w:tblLayout w:type=\"fixed\"/>"
 			 "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" "
 			 "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
@@ -1061,9 +1071,7 @@ static void S_title_page(struct docx_ctx *c)
 	if (o->date)
 		docx_para(c, "TitleBlock", NULL, o->date);
 	if (o->original) {
-		const char *line = arena_printf(&c->arena, "%s %s",
-						words_get(w, "un_original"),
-						o->original);
+		const char *line = words_original(w, &c->arena, o->original);
 		docx_para(c, "TitleBlock", NULL, line);
 	}
 	if (o->state)
@@ -1136,7 +1144,7 @@ static void S_un_title_page(struct docx_ctx *c)
 		   "w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>",
 		   DOCX_TEXT_W, left_w, right_w, left_w);
 	S_un_para(c, "", "w:before=\"60\" w:after=\"0\"", "",
-		  "<w:b/><w:sz w:val=\"34\"/>", u->organ);
+		  "<w:b/><w:bCs/><w:sz w:val=\"34\"/>", u->organ);
 	buf_printf(c->out, "</w:p></w:tc><w:tc><w:tcPr><w:tcW w:w=\"%d\" "
 			   "w:type=\"dxa\"/></w:tcPr>",
 		   right_w);
@@ -1152,16 +1160,16 @@ static void S_un_title_page(struct docx_ctx *c)
 	S_un_para(c,
 		  "<w:pBdr><w:top w:val=\"single\" w:sz=\"8\" "
 		  "w:space=\"6\" w:color=\"000000\"/></w:pBdr>",
-		  after0, "", "<w:b/><w:sz w:val=\"20\"/>",
+		  after0, "", "<w:b/><w:bCs/><w:sz w:val=\"20\"/>",
 		  u->body_count ? u->bodies[0] : NULL);
 	buf_puts(c->out, "</w:p>");
 	for (size_t i = 1; i < u->body_count; i++) {
-		S_un_para(c, "", after0, "", "<w:b/><w:sz w:val=\"18\"/>",
+		S_un_para(c, "", after0, "", "<w:b/><w:bCs/><w:sz w:val=\"18\"/>",
 			  u->bodies[i]);
 		buf_puts(c->out, "</w:p>");
 	}
 	if (u->session_title) {
-		S_un_para(c, "", after0, "", "<w:b/><w:sz w:val=\"18\"/>",
+		S_un_para(c, "", after0, "", "<w:b/><w:bCs/><w:sz w:val=\"18\"/>",
 			  u->session_title);
 		buf_puts(c->out, "</w:p>");
 	}
@@ -1173,7 +1181,7 @@ static void S_un_title_page(struct docx_ctx *c)
 	static const char *const indent = "<w:ind w:left=\"1134\" "
 					  "w:right=\"1134\"/>";
 	S_un_para(c, "<w:keepNext/>", "w:before=\"480\" w:after=\"120\"",
-		  indent, "<w:b/><w:sz w:val=\"28\"/>", o->title);
+		  indent, "<w:b/><w:bCs/><w:sz w:val=\"28\"/>", o->title);
 	if (u->unedited)
 		buf_printf(c->out,
 			   "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>"
@@ -1187,7 +1195,7 @@ static void S_un_title_page(struct docx_ctx *c)
 		buf_puts(c->out, "</w:p>");
 	}
 	if (o->state) {
-		S_un_para(c, "", after0, indent, "<w:b/><w:sz w:val=\"28\"/>",
+		S_un_para(c, "", after0, indent, "<w:b/><w:bCs/><w:sz w:val=\"28\"/>",
 			  o->state);
 		buf_puts(c->out, "</w:p>");
 	}

@@ -98,6 +98,44 @@ static const char S_axis_text[] =
 	"<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr rtl=\"0\"><a:defRPr sz=\"800\"/>"
 	"</a:pPr><a:endParaRPr lang=\"en-US\"/></a:p></c:txPr>";
 
+/* Excel's number format for the figures of ch: thousands grouped, two
+ * decimals at most where a figure has any (Word writes the separators
+ * of the reader's language). */
+static const char *S_number_format(const struct chart *ch)
+{
+	for (size_t s = 0; s < ch->series_count; s++)
+		for (size_t i = 0; i < ch->category_count; i++) {
+			double v = ch->series[s].values[i];
+			if ((!ch->series[s].present ||
+			     ch->series[s].present[i]) &&
+			    v != (double)(long long)v)
+				return "#,##0.0#";
+		}
+	return "#,##0";
+}
+
+/* The value axis's: its ticks are round numbers, whole or not. */
+static const char *S_axis_format(const struct chart *ch)
+{
+	for (size_t i = 0; i < ch->tick_count; i++)
+		if (ch->ticks[i].value != (double)(long long)ch->ticks[i].value)
+			return "#,##0.0#";
+	return "#,##0";
+}
+
+/* Each bar's or point's figure beside it, as the PDF and the website
+ * write it. */
+static void S_data_labels(struct buf *b, const struct chart *ch)
+{
+	buf_printf(b, "<c:dLbls><c:numFmt formatCode=\"%s\" "
+		      "sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/>"
+		      "</a:ln></c:spPr>%s<c:showLegendKey val=\"0\"/>"
+		      "<c:showVal val=\"1\"/><c:showCatName val=\"0\"/>"
+		      "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/>"
+		      "<c:showBubbleSize val=\"0\"/></c:dLbls>",
+		   S_number_format(ch), S_axis_text);
+}
+
 static void S_chart_part(struct buf *b, const struct chart *ch,
 			 const char *lang)
 {
@@ -121,6 +159,7 @@ static void S_chart_part(struct buf *b, const struct chart *ch,
 							  : "clustered");
 	for (size_t s = 0; s < ch->series_count; s++)
 		S_series(b, ch, s, line);
+	S_data_labels(b, ch);
 	if (line)
 		buf_puts(b, "<c:marker val=\"1\"/><c:axId val=\"1001\"/>"
 			    "<c:axId val=\"1002\"/></c:lineChart>");
@@ -154,12 +193,12 @@ static void S_chart_part(struct buf *b, const struct chart *ch,
 		      "<c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill>"
 		      "<a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln>"
 		      "</c:spPr></c:majorGridlines><c:numFmt "
-		      "formatCode=\"General\" sourceLinked=\"0\"/>"
+		      "formatCode=\"%s\" sourceLinked=\"0\"/>"
 		      "<c:majorTickMark val=\"none\"/><c:minorTickMark "
 		      "val=\"none\"/><c:tickLblPos val=\"nextTo\"/>%s"
 		      "<c:crossAx val=\"1001\"/><c:crosses val=\"%s\"/>"
 		      "<c:crossBetween val=\"between\"/>",
-		   ch->horizontal ? "b" : "l", S_axis_text,
+		   ch->horizontal ? "b" : "l", S_axis_format(ch), S_axis_text,
 		   ch->horizontal ? "max" : "autoZero");
 	if (ch->tick_count >= 2 &&
 	    ch->ticks[1].value > ch->ticks[0].value) {
@@ -182,8 +221,9 @@ static void S_data_table(struct docx_ctx *c, const struct chart *ch)
 	if (cols > 60)
 		cols = 60;
 	int w = DOCX_TEXT_W / (int)cols;
-	buf_puts(c->out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"UprTable\"/>"
-			 "<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook "
+	buf_puts(c->out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"UprTable\"/>");
+	docx_table_direction(c);
+	buf_puts(c->out, "<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook "
 			 "w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
 			 "w:firstColumn=\"0\" w:lastColumn=\"0\" "
 			 "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
@@ -285,8 +325,7 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 	if (ch->source && *ch->source) {
 		struct buf src;
 		buf_init(&src);
-		buf_printf(&src, "%s%s %s", ch->source_label,
-			   words_get(ch->words, "colon"), ch->source);
+		buf_printf(&src, "%s%s", ch->source_label, ch->source);
 		buf_putc(&src, '\0');
 		docx_para(c, "ChartSource", NULL, src.data);
 		buf_free(&src);

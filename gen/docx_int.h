@@ -130,6 +130,11 @@ const char *docx_lang_tag(enum lang l);
  * w:rPr element; may be ""), tabs and newlines as Word's own. */
 void docx_runs(struct docx_ctx *c, const char *rpr, const char *s,
 	       size_t len);
+/* <w:bidiVisual/> in a table's w:tblPr when the document runs right to
+ * left: Word takes a table's direction from it alone, not from its
+ * paragraphs (ECMA-376 17.4.1), and would set the columns left to
+ * right. */
+void docx_table_direction(struct docx_ctx *c);
 /* A paragraph of one run of plain text in style `style`. */
 void docx_para(struct docx_ctx *c, const char *style, const char *rpr,
 	       const char *text);

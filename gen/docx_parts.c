@@ -54,18 +54,18 @@ static const struct S_pstyle S_pstyles[] = {
 	 "w:color=\"1F4E79\"/></w:pBdr><w:spacing w:after=\"240\"/>"
 	 "<w:jc w:val=\"right\"/>",
 	 "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
-	 "<w:b/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>"},
+	 "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>"},
 	{"TitleBlock", "Title Block", "Normal", NULL,
 	 "<w:spacing w:after=\"0\"/><w:ind w:left=\"6804\"/>"
 	 "<w:jc w:val=\"left\"/>", ""},
 	{"TitleState", "Title State", "Normal", "Title",
 	 "<w:suppressAutoHyphens/><w:spacing w:before=\"2400\" w:after=\"240\"/><w:jc w:val=\"left\"/>",
 	 "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
-	 "<w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
+	 "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
 	{"Title", "Title", "Normal", "Subtitle",
 	 "<w:suppressAutoHyphens/><w:spacing w:after=\"240\"/><w:jc w:val=\"left\"/>",
 	 "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
-	 "<w:b/><w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/>"},
+	 "<w:b/><w:bCs/><w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/>"},
 	{"Subtitle", "Subtitle", "Normal", "TitleInfo",
 	 "<w:suppressAutoHyphens/><w:spacing w:after=\"480\"/><w:jc w:val=\"left\"/>",
 	 "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>"},
@@ -95,7 +95,7 @@ static const struct S_pstyle S_pstyles[] = {
 	 "<w:outlineLvl w:val=\"9\"/>", ""},
 	{"TOC1", "toc 1", "Normal", "Normal",
 	 "<w:spacing w:before=\"120\" w:after=\"40\"/><w:jc w:val=\"left\"/>",
-	 "<w:b/>"},
+	 "<w:b/><w:bCs/>"},
 	{"TOC2", "toc 2", "Normal", "Normal",
 	 "<w:spacing w:after=\"40\"/><w:ind w:left=\"284\"/>"
 	 "<w:jc w:val=\"left\"/>", ""},
@@ -146,6 +146,25 @@ static const struct S_pstyle S_pstyles[] = {
 	 "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>"},
 };
 
+/* A style's run properties; without its italics where the script has none
+ * (Arabic, Chinese): Word would slant the letters, and the PDF, whose
+ * fonts for those scripts have no italic, sets them upright. */
+static void S_style_rpr(struct buf *b, const char *rpr, bool italics)
+{
+	static const char italic[] = "<w:i/><w:iCs/>";
+	const char *cut = italics ? NULL : strstr(rpr, italic);
+	if (cut && !strcmp(rpr, italic))
+		return;
+	buf_puts(b, "<w:rPr>");
+	if (cut) {
+		buf_put(b, rpr, (size_t)(cut - rpr));
+		buf_puts(b, cut + sizeof italic - 1);
+	} else {
+		buf_puts(b, rpr);
+	}
+	buf_puts(b, "</w:rPr>");
+}
+
 /* The document's defaults: an Arabic document's paragraphs run right to
  * left (w:bidi) and its runs are complex script (w:rtl), which Word
  * shapes and orders itself; Chinese text takes an East Asian font. */
@@ -194,7 +213,7 @@ static void S_styles(struct buf *b, const char *lang)
 		if (*s->ppr)
 			buf_printf(b, "<w:pPr>%s</w:pPr>", s->ppr);
 		if (*s->rpr)
-			buf_printf(b, "<w:rPr>%s</w:rPr>", s->rpr);
+			S_style_rpr(b, s->rpr, !rtl && !cjk);
 		buf_puts(b, "</w:style>");
 	}
 	/* character styles */
@@ -233,7 +252,7 @@ static void S_styles(struct buf *b, const char *lang)
 		 "</w:tblBorders><w:tblCellMar><w:left w:w=\"85\" "
 		 "w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/>"
 		 "</w:tblCellMar></w:tblPr>"
-		 "<w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/></w:rPr>"
+		 "<w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/><w:bCs/></w:rPr>"
 		 "<w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" "
 		 "w:fill=\"E7ECF2\"/></w:tcPr></w:tblStylePr></w:style>");
 	buf_puts(b, "</w:styles>");
@@ -405,7 +424,7 @@ static void S_un_header(struct buf *b, const struct docx_ctx *c, bool even)
 		   even ? "left" : "right");
 	const char *sym = c->opt->symbol;
 	if (sym && *sym) {
-		buf_printf(b, "<w:r><w:rPr><w:b/><w:sz w:val=\"17\"/><w:lang "
+		buf_printf(b, "<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val=\"17\"/><w:lang "
 			      "w:val=\"%s\"/></w:rPr><w:t xml:space=\"preserve\">",
 			   c->lang_tag);
 		escape_xml(b, sym, strlen(sym));
@@ -439,7 +458,7 @@ static void S_un_footer(struct buf *b, const struct docx_ctx *c, int even)
 		"<w:fldChar w:fldCharType=\"separate\"/>", "<w:t>2</w:t>",
 		"<w:fldChar w:fldCharType=\"end\"/>"};
 	for (size_t i = 0; i < sizeof runs / sizeof *runs; i++)
-		buf_printf(b, "<w:r><w:rPr><w:b/><w:sz w:val=\"17\"/><w:lang "
+		buf_printf(b, "<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val=\"17\"/><w:lang "
 			      "w:val=\"%s\"/></w:rPr>%s</w:r>",
 			   c->lang_tag, runs[i]);
 	buf_puts(b, "</w:p></w:ftr>");

@@ -798,7 +798,8 @@ void html_matrix(struct buf *out, const struct html_options *o,
 		 w->matrix_position, w->matrix_status},
 		{w->position[0], w->position[1], w->position[2]},
 		{w->chart.status[0], w->chart.status[1], w->chart.status[2],
-		 w->chart.status[3]}};
+		 w->chart.status[3]},
+		words_list_separator(w->chart.words)};
 	html_table_box(out, w);
 	buf_puts(out, "<table class=\"matrix\">\n<thead><tr>");
 	for (size_t i = 0; i < MATRIX_COLUMN_COUNT; i++) {

@@ -21,6 +21,7 @@ struct matrix_words matrix_words(const struct words *words)
 	for (int s = 0; s < STATUS_COUNT; s++)
 		w.status[s] = words_named(words, "status",
 					  status_name((enum status)s));
+	w.separator = words_list_separator(words);
 	return w;
 }
 
@@ -175,7 +176,7 @@ void matrix_cell(struct buf *out, const struct matrix *m,
 	case MATRIX_STATES:
 		for (size_t k = 0; k < rec->states.count; k++) {
 			if (k)
-				buf_puts(out, ", ");
+				buf_puts(out, w->separator);
 			S_put_text(out, &rec->states.items[k], m);
 		}
 		break;

@@ -42,6 +42,7 @@ struct matrix_words {
 	const char *heading[MATRIX_COLUMN_COUNT];
 	const char *position[POSITION_COUNT];
 	const char *status[STATUS_COUNT];
+	const char *separator; /* between the States of a cell */
 };
 
 struct matrix_words matrix_words(const struct words *words);

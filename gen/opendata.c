@@ -114,8 +114,9 @@ static void S_csv_actions(struct buf *out, struct buf *tmp,
 		if (i)
 			buf_putc(tmp, '\n');
 		S_date(tmp, &ac->date);
-		buf_printf(tmp, "%s%s", ac->date.present ? ": " : "",
-			   S_t(R, &ac->text));
+		if (ac->date.present)
+			buf_puts(tmp, words_get(R->o->words, "colon"));
+		buf_puts(tmp, S_t(R, &ac->text));
 		if (ac->source.present)
 			buf_printf(tmp, " (%s)", S_t(R, &ac->source));
 	}
@@ -128,12 +129,22 @@ static void S_csv_related(struct buf *out, struct buf *tmp,
 	buf_clear(tmp);
 	for (size_t i = 0; i < R->rec->related_count; i++) {
 		const struct related *rel = &R->rec->related[i];
-		buf_printf(tmp, "%s%s %s", i ? "\n" : "",
-			   S_t(R, &rel->mechanism), S_t(R, &rel->symbol));
+		/* as the report writes it (recommendation.md) */
+		buf_printf(tmp, "%s%s", i ? "\n" : "",
+			   S_t(R, &rel->mechanism));
+		if (rel->symbol.present)
+			buf_printf(tmp, "%s%s",
+				   words_get(R->o->words, "comma"),
+				   S_t(R, &rel->symbol));
 		if (rel->para.present)
-			buf_printf(tmp, ", para. %s", S_t(R, &rel->para));
+			buf_printf(tmp, "%s%s %s",
+				   words_get(R->o->words, "comma"),
+				   words_get(R->o->words, "para"),
+				   S_t(R, &rel->para));
 		if (rel->text.present)
-			buf_printf(tmp, ": %s", S_t(R, &rel->text));
+			buf_printf(tmp, "%s%s",
+				   words_get(R->o->words, "colon"),
+				   S_t(R, &rel->text));
 	}
 	S_csv_field(out, tmp->data, tmp->len, false);
 }

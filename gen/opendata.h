@@ -8,7 +8,9 @@
  *    Excel reads "Perú" as "PerÃº"), a header row,
  *    CRLF between rows, a field quoted when it holds a comma, a quote or a
  *    line end (quotes doubled).  Lists are joined with "; ", actions and
- *    related recommendations (which hold sentences) with a line end.
+ *    related recommendations (which hold sentences) with a line end, each
+ *    written as the report writes it, with the language's colon, comma
+ *    and "para." (labels colon, comma, para).
  *  - JSON: {"report": {...}, "recommendations": [{...}, ...]}, lists as
  *    arrays and actions and related recommendations as objects.
  * Both are appended to a caller-owned buffer.  Output depends only on the
@@ -21,6 +23,7 @@
 
 #include "model.h"
 #include "util.h"
+#include "words.h"
 
 /* The names of the fields, in order; what each means, in a sentence for
  * the data page, is the label data_field_NAME (words.h). */
@@ -33,6 +36,9 @@ struct opendata_options {
 	 * absolute); NULL: page is relative to it */
 	const char *pages;
 	const char *license; /* of the data, NULL or "" when none is given */
+	/* the language's punctuation and words in the CSV's sentences
+	 * ("2024-03-12: text", "CEDAW CEDAW/C/PER/CO/9, para. 21: text") */
+	const struct words *words;
 };
 
 void opendata_csv(struct buf *out, const struct report *r,

@@ -765,10 +765,8 @@ static void S_distribution(struct S_ctx *c, struct pdf_list *l)
 		S_block_line(l, x, y += 12, t->date);
 	if (t->original)
 		S_block_line(l, x, y += 20,
-			     arena_printf(&c->arena, "%s %s",
-					  pdf_word(c->opt->words,
-						   PDF_WORD_ORIGINAL),
-					  t->original));
+			     words_original(c->opt->words, &c->arena,
+					    t->original));
 }
 
 static void S_title_page(struct S_ctx *c)

@@ -113,7 +113,7 @@ static void S_source(struct S_paint *P)
 	const struct chart *c = P->c;
 	if (!c->source)
 		return;
-	const char *s = arena_printf(P->env->arena, "%s: %s", c->source_label,
+	const char *s = arena_printf(P->env->arena, "%s%s", c->source_label,
 				     c->source);
 	S_para(P, PDF_SANS_I, S_SOURCE_SIZE, S_SOURCE_LEADING, s);
 	pdf_para_finish(P->p);

@@ -156,10 +156,14 @@ static void S_box(struct pdf_para *p, struct pdf_inline_env *env,
 				   p->text.data + off, len);
 }
 
+/* A letter of a script the PDF hyphenates: Latin, Cyrillic (Russian
+ * words were left whole, their lines justified wide, while it had only
+ * the Latin letters). */
 static bool S_is_letter(unsigned c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	       (c >= 0x400 && c <= 0x45F);
 }
 
 /* A lower-case letter (Latin, Greek, Cyrillic; near enough for telling
@@ -242,6 +246,9 @@ struct S_word_kind {
 	bool shy; /* has soft hyphens: broken there only */
 	bool code; /* digits, slashes, dots or the like inside: an address,
 		      a reference, a number, never hyphenated */
+	bool symbol; /* a figure inside, not an address: a UN symbol
+			("A/HRC/59/42/Add.1") is not broken at its slashes
+			(an address is, a long one would not fit) */
 };
 
 static struct S_word_kind S_kind(const char *w, size_t len)
@@ -256,7 +263,13 @@ static struct S_word_kind S_kind(const char *w, size_t len)
 		k.shy |= c == 0xAD;
 		k.code |= S_is_digit(c) || c == '/' || c == '@' || c == '_' ||
 			  ((c == '.' || c == ':') && i < len);
+		k.symbol |= S_is_digit(c);
 	}
+	for (size_t i = 0; k.symbol && i + 3 <= len; i++)
+		if (!memcmp(w + i, "://", 3))
+			k.symbol = false;
+	if (len > 4 && !memcmp(w, "www.", 4))
+		k.symbol = false;
 	return k;
 }
 
@@ -385,7 +398,7 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 			      S_is_letter(after)) ||
 			     ((c == 0x2013 || c == 0x2014) &&
 			      !S_is_digit(before) && !S_is_digit(after)) ||
-			     (c == '/' && !S_is_digit(before)));
+			     (c == '/' && !kind.symbol));
 		before = c;
 		if (dash) {
 			S_piece(p, env, style, &seg, syllables);
@@ -1014,6 +1027,12 @@ static bool S_has_rtl(const char *s, size_t len)
  * the Unicode algorithm says; "Dubois،" the name and the comma, which
  * goes to the far side of "Marie-Claire Dubois".  Nothing to do for a
  * paragraph without right-to-left letters in a left-to-right report. */
+/* A raised box: a note mark. */
+static bool S_raised(const struct pdf_para *p, const struct pdf_item *it)
+{
+	return p->styles[it->style].rise > 0;
+}
+
 static void S_bidi(struct pdf_para *p, struct pdf_inline_env *env)
 {
 	if (p->leveled || !p->n ||
@@ -1025,6 +1044,7 @@ static void S_bidi(struct pdf_para *p, struct pdf_inline_env *env)
 		const struct pdf_item *it = &p->items[i];
 		if (it->kind == PDF_BOX) {
 			const char *t = p->text.data + it->off;
+			bool mark = S_raised(p, it);
 			for (size_t k = 0; k < it->len;) {
 				size_t adv;
 				unsigned c = utf8_decode(t + k, it->len - k,
@@ -1033,7 +1053,10 @@ static void S_bidi(struct pdf_para *p, struct pdf_inline_env *env)
 				if (n == cap)
 					str = xrealloc(str,
 						       (cap *= 2) * sizeof *str);
-				str[n++] = c;
+				/* a note mark's figures stand apart from the
+				 * figures before it: as an object, neutral,
+				 * "180.²" is not the number 180.2 */
+				str[n++] = mark ? 0xFFFC : c;
 			}
 		} else if (it->kind == PDF_GLUE && !it->nospace) {
 			if (n == cap)
@@ -1069,11 +1092,16 @@ static void S_bidi(struct pdf_para *p, struct pdf_inline_env *env)
 		}
 		const char *t = p->text.data + it.off;
 		size_t from = 0;
+		/* a note mark placed as a neutral, its figures read left to
+		 * right as any number's: an odd level one up */
+		uint8_t raise = S_raised(p, &it) ? 1 : 0;
 		uint8_t level = c < n ? (uint8_t)lev[c] : base;
+		level += raise & level;
 		for (size_t k = 0; k < it.len;) {
 			size_t adv;
 			utf8_decode(t + k, it.len - k, &adv);
 			uint8_t l = c < n ? (uint8_t)lev[c] : base;
+			l += raise & l;
 			if (l != level) {
 				struct pdf_item *b = S_push(p, PDF_BOX,
 							    it.style);

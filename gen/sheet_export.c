@@ -349,7 +349,6 @@ static const char *S_last_actions(struct S_export *E, const struct value *rec)
 		if (*date) {
 			buf_puts(&b, date);
 			buf_puts(&b, words_get(E->w, "colon"));
-			buf_putc(&b, ' ');
 		}
 		/* Markdown's strong emphasis shows as stars in a cell */
 		const char *text = S_str(act, "text");

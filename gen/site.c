@@ -306,7 +306,7 @@ static const char *S_frag(struct S_site *S)
 
 static const char *S_t(struct S_site *S, const struct text *t)
 {
-	return text_get(t, S->L->lang, S->first);
+	return words_text(S->w, S->va, t, S->first);
 }
 
 static const char *S_word(struct S_site *S, const char *key)
@@ -587,6 +587,7 @@ static void S_field_html(void *ctx, const struct value *field,
 	cmark_node *doc = document_parse_field(field, S->d);
 	if (!doc)
 		return;
+	document_typeset(doc, S->w);
 	char prefix[32];
 	snprintf(prefix, sizeof prefix, "f%u-", ++S->page_fields);
 	struct html_options o = S_html_options(S, S->page_root, prefix,
@@ -638,6 +639,17 @@ static void S_dashboard(struct S_site *S)
 			words_integer(S->w, S->va, (long long)S->r->received)};
 		S_put(S, m, "selection",
 		      words_fill(S->va, S_word(S, "total_of"), names, vals, 2));
+	} else {
+		/* "12 recommendations received", "Получено рекомендаций:
+		 * 12": the words around the count, which the page sets
+		 * large (a label without {n} follows it) */
+		const char *p = words_count_pattern(
+			S->w, "total", (long long)S->r->rec_count);
+		const char *at = strstr(p, "{n}");
+		S_put(S, m, "total_before",
+		      at ? arena_strndup(S->va, p, (size_t)(at - p)) : "");
+		S_put(S, m, "total_after",
+		      at ? at + 3 : arena_printf(S->va, " %s", p));
 	}
 	S_page(S, "index.html", "index.html", m);
 }
@@ -734,6 +746,9 @@ static void S_data(struct S_site *S)
 	}
 	value_map_put(S->va, m, "fields", fields);
 	S_put_num(S, m, "total", (double)S->r->rec_count);
+	S_put(S, m, "total_text",
+	      words_count(S->w, S->va, "count_recommendations",
+			  (long long)S->r->rec_count));
 	/* named per language: files of two languages saved to one folder
 	 * do not overwrite each other */
 	const char *csv = arena_printf(S->va, "recommendations-%s.csv",
@@ -747,7 +762,7 @@ static void S_data(struct S_site *S)
 
 	const char *pages = S_absolute(S, S->L->lang, "");
 	struct opendata_options od = {S->L->lang, pages,
-				      S_t(S, &S->r->license)};
+				      S_t(S, &S->r->license), S->w};
 	buf_clear(&S->page);
 	opendata_csv(&S->page, S->r, &od);
 	S_write(S, arena_printf(S->va, "data/%s", csv), S->page.data,
@@ -764,6 +779,11 @@ static void S_data(struct S_site *S)
 static void S_search(struct S_site *S)
 {
 	struct value *m = S_common(S, S_SEARCH, "search.html", S_word(S, "search"));
+	/* the hint's example is a recommendation of this report */
+	const char *names[] = {"id"};
+	const char *ids[] = {S->r->rec_count ? S->r->recs[0].id : ""};
+	S_put(S, m, "hint", words_fill(S->va, S_word(S, "search_hint"), names,
+				       ids, 1));
 	S_page(S, "search.html", "search.html", m);
 	struct buf *b = &S->page;
 	buf_clear(b);
@@ -969,6 +989,7 @@ static void S_server_files(struct S_site *S)
 
 	struct value *m = value_map(S->va);
 	S_put(S, m, "lang", lang_code(S->L->lang));
+	S_put(S, m, "dir", lang_is_rtl(S->L->lang) ? "rtl" : "ltr");
 	value_map_put(S->va, m, "site", S_site_map(S));
 	value_map_put(S->va, m, "words", S->words);
 	S_put(S, m, "site_url", r->site_url);

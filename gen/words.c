@@ -56,6 +56,31 @@ static void S_lay(struct arena *a, struct diags *d, struct value *m,
 	}
 }
 
+static bool S_typeset(enum lang lang, const char *s, size_t len,
+		      struct buf *out);
+
+/* The labels with the spaces of the language's typography, as a text
+ * of the report gets them (words_typeset), however they are typed in
+ * the labels file. */
+static void S_typeset_labels(struct arena *a, struct value *m, enum lang lang)
+{
+	struct buf text;
+	buf_init(&text);
+	for (size_t i = 0; i < m->count; i++) {
+		struct value_entry *e = &m->entries[i];
+		const struct value *v = e->value;
+		if (v->kind != VALUE_STRING ||
+		    !S_typeset(lang, v->str, v->len, &text))
+			continue;
+		struct value *copy = arena_alloc(a, sizeof *copy);
+		*copy = *v;
+		copy->str = arena_strndup(a, text.data, text.len);
+		copy->len = text.len;
+		e->value = copy;
+	}
+	buf_free(&text);
+}
+
 const struct value *words_labels(struct arena *a, struct diags *d,
 				 const struct template_dirs *t,
 				 enum lang lang)
@@ -77,6 +102,7 @@ const struct value *words_labels(struct arena *a, struct diags *d,
 			     lang_code(lang));
 	S_lay(a, d, m, builtin);
 	S_lay(a, d, m, user);
+	S_typeset_labels(a, m, lang);
 	return m;
 }
 
@@ -210,6 +236,85 @@ const char *words_fill(struct arena *a, const char *pattern,
 	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return s;
+}
+
+/* Whether the ASCII space at s[i] is one French typography makes
+ * no-break, and which: U+202F before ; ! ?, U+00A0 before : and » and
+ * after «. */
+static const char *S_french_space(const char *s, size_t len, size_t i)
+{
+	static const char nnbsp[] = "\u202f", nbsp[] = "\u00a0";
+	if (i + 1 < len) {
+		char next = s[i + 1];
+		if (next == ';' || next == '!' || next == '?')
+			return nnbsp;
+		if (next == ':')
+			return nbsp;
+		if (i + 2 < len && !memcmp(s + i + 1, "\u00bb", 2))
+			return nbsp;
+	}
+	if (i >= 2 && !memcmp(s + i - 2, "\u00ab", 2))
+		return nbsp;
+	return NULL;
+}
+
+static bool S_typeset(enum lang lang, const char *s, size_t len,
+		      struct buf *out)
+{
+	if (lang != LANG_FR)
+		return false;
+	size_t done = 0;
+	buf_clear(out);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != ' ')
+			continue;
+		const char *space = S_french_space(s, len, i);
+		if (!space)
+			continue;
+		buf_put(out, s + done, i - done);
+		buf_puts(out, space);
+		done = i + 1;
+	}
+	if (!done)
+		return false;
+	buf_put(out, s + done, len - done);
+	return true;
+}
+
+bool words_typeset(const struct words *w, const char *s, size_t len,
+		   struct buf *out)
+{
+	return S_typeset(S_w(w)->lang, s, len, out);
+}
+
+const char *words_text(const struct words *w, struct arena *a,
+		       const struct text *t, enum lang first)
+{
+	const char *s = text_get(t, S_w(w)->lang, first);
+	if (!s || S_w(w)->lang != LANG_FR)
+		return s;
+	struct buf out;
+	buf_init(&out);
+	if (S_typeset(S_w(w)->lang, s, strlen(s), &out))
+		s = arena_strndup(a, out.data, out.len);
+	buf_free(&out);
+	return s;
+}
+
+const char *words_list_separator(const struct words *w)
+{
+	return S_w(w)->separator;
+}
+
+const char *words_original(const struct words *w, struct arena *a,
+			   const char *language_name)
+{
+	const char *pattern = words_get(w, "un_original");
+	if (!strstr(pattern, "{language}"))
+		return arena_printf(a, "%s %s", pattern, language_name);
+	const char *names[] = {"language"};
+	const char *vals[] = {language_name};
+	return words_fill(a, pattern, names, vals, 1);
 }
 
 static const char *S_fill_n(struct arena *a, const char *pattern, long n)
@@ -488,8 +593,8 @@ const char *words_plural_category(enum lang lang, long long n)
 	return "other";
 }
 
-const char *words_count(const struct words *w, struct arena *a,
-			const char *key, long long n)
+const char *words_count_pattern(const struct words *w, const char *key,
+				long long n)
 {
 	w = S_w(w);
 	char k[128];
@@ -497,8 +602,14 @@ const char *words_count(const struct words *w, struct arena *a,
 			   words_plural_category(w->lang, n));
 	const char *pattern = len > 0 && (size_t)len < sizeof k
 				      ? words_find(w, k) : NULL;
-	if (!pattern)
-		pattern = words_get(w, key);
+	return pattern ? pattern : words_get(w, key);
+}
+
+const char *words_count(const struct words *w, struct arena *a,
+			const char *key, long long n)
+{
+	w = S_w(w);
+	const char *pattern = words_count_pattern(w, key, n);
 	const char *names[] = {"n"};
 	const char *vals[] = {words_integer(w, a, n)};
 	return words_fill(a, pattern, names, vals, 1);

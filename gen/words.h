@@ -79,6 +79,34 @@ const char *words_fill(struct arena *a, const char *pattern,
 		       const char *const *names, const char *const *vals,
 		       size_t n);
 
+/* The spaces a language's typography asks for, in text as written: in
+ * French a space before ; ! ? becomes a narrow no-break space (U+202F),
+ * before : and inside « » a no-break space (U+00A0), so that no line
+ * starts with the mark (Lexique des règles typographiques; the UN's
+ * French documents).  Only spaces typed as such change; other
+ * languages have no rule.  False when s needs no change, else true with
+ * the text in out (cleared first). */
+bool words_typeset(const struct words *w, const char *s, size_t len,
+		   struct buf *out);
+
+/* t in w's language (falling back to `first`) as words_typeset sets it:
+ * a text of the content (a title, a recommendation, a name) where it is
+ * not Markdown.  NULL when t has none; s itself when nothing changes,
+ * else a copy in a. */
+const char *words_text(const struct words *w, struct arena *a,
+		       const struct text *t, enum lang first);
+
+/* Between the items of a list where no "and" closes it (a table's cell of
+ * States): ", "; Chinese "、", Arabic "، ". */
+const char *words_list_separator(const struct words *w);
+
+/* The line of a UN document's symbol block that names the language it was
+ * written in: label un_original, "Original: {language}" ("原文：中文").
+ * A project's label without {language} is followed by a space and the
+ * name, as labels were written before the pattern. */
+const char *words_original(const struct words *w, struct arena *a,
+			   const char *language_name);
+
 /* "12 March 2024", "1er mars 2024", "marzo de 2024", "2024": as much
  * of the date as it has; "" when it is absent. */
 const char *words_date(const struct words *w, struct arena *a,
@@ -92,6 +120,10 @@ const char *words_plural_category(enum lang lang, long long n);
 /* The label key_CATEGORY for n (key_one, key_few...), else key itself,
  * with {n} replaced by n as words_integer() writes it: "1 recommendation",
  * "5 рекомендаций". */
+/* The pattern words_count() fills: key_CATEGORY for n, else key ("{n}
+ * recommendations received"), for a caller that sets {n} apart. */
+const char *words_count_pattern(const struct words *w, const char *key,
+				long long n);
 const char *words_count(const struct words *w, struct arena *a,
 			const char *key, long long n);
 

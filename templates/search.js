@@ -10,7 +10,9 @@
  *
  * Text is compared folded: case, Latin accents, Arabic diacritics and
  * tatweel aside, and Arabic letter variants (أ إ آ as ا, ة as ه, ى as
- * ي) as one; a Russian word of six letters or more matches whatever its
+ * ي) as one, Arabic-Indic digits as digits ("٣٨٫٢٨" finds 38.28),
+ * œ and æ as oe and ae, typographic apostrophes and no-break spaces as
+ * typed ones; a Russian word of six letters or more matches whatever its
  * last two (its case ending); Chinese, written without spaces, is found
  * inside a sentence as every word is.
  *
@@ -32,7 +34,13 @@
 		return s.toLowerCase().normalize("NFD")
 			.replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, "")
 			.replace(/[\u0622\u0623\u0625]/g, "\u0627")
-			.replace(/\u0629/g, "\u0647").replace(/\u0649/g, "\u064a");
+			.replace(/\u0629/g, "\u0647").replace(/\u0649/g, "\u064a")
+			.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, function (d) {
+				return String((d.charCodeAt(0) & 0xf) % 10);
+			})
+			.replace(/\u066b/g, ".").replace(/\u0153/g, "oe")
+			.replace(/\u00e6/g, "ae").replace(/[\u2018\u2019\u02bc]/g, "'")
+			.replace(/[\u00a0\u202f]/g, " ");
 	}
 	function escape(s) {
 		return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

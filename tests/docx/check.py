@@ -193,6 +193,12 @@ def main():
     check('no row splits across pages',
           all(tr.find(W + 'trPr/' + W + 'cantSplit') is not None
               for t in tbls for tr in t.iter(W + 'tr')))
+    # two tables that touch are one table to Word: a paragraph between
+    body = doc.find(W + 'body')
+    kids = list(body) if body is not None else []
+    check('no table right after another',
+          not any(a.tag == W + 'tbl' and b.tag == W + 'tbl'
+                  for a, b in zip(kids, kids[1:])))
 
     # sections: the annex matrix in landscape
     sects = list(doc.iter(W + 'sectPr'))
@@ -242,6 +248,18 @@ def main():
         check('native chart parts', bool(charts))
         check('every chart caches its values',
               all(list(trees[n].iter(C + 'numCache')) for n in charts))
+        # each bar's figure written beside it, grouped by thousands, as
+        # in the PDF
+        check('every chart shows its figures',
+              all(any(s.get('val') == '1'
+                      for s in trees[n].iter(C + 'showVal'))
+                  for n in charts))
+        check('figures and value axes grouped by thousands',
+              all(f.get('formatCode', '').startswith('#,##0')
+                  for n in charts
+                  for parent in ('dLbls', 'valAx')
+                  for el in trees[n].iter(C + parent)
+                  for f in el.findall(C + 'numFmt')))
         prs = list(doc.iter(WP + 'docPr'))
         check('every drawing has a text alternative',
               prs and all(p.get('descr') for p in prs))

@@ -100,7 +100,7 @@ def no_marks(s):
 def paragraphs(name):
     """The paragraphs holding Arabic, as the PDF prints them: inline
     Markdown taken off, a note's reference replaced by its number (notes
-    are numbered as first referred to); each as a list of the ways it
+    are numbered as first referred to), isolated; each as a list of the ways it
     may read, a note's with and without its number (poppler may set it
     apart, in the margin)."""
     text = open(name, encoding="utf-8").read()
@@ -123,14 +123,19 @@ def paragraphs(name):
         mark = number(m.group(1)) if m else None
         if m:
             para = para[m.end():]
-        para = re.sub(r"\[\^([^\]]+)\]", lambda r: number(r.group(1)),
+        para = re.sub(r"\[\^([^\]]+)\]",
+                      lambda r: "\ue000" + number(r.group(1)) + "\ue001",
                       para)
         para = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", para)
         para = re.sub(r"<(https?://[^>]*)>", r"\1", para)
         para = re.sub(r"\*\*|__|\*|`", "", para)
         para = re.sub(r"\\(.)", r"\1", para)
         if ARABIC_WORD.search(para):
-            para = squeeze(para)
+            # a note's mark isolated (FSI ... PDI), as the PDF sets it:
+            # a neutral beside the figures before it, "180.²" not the
+            # number 180.2, its own figures left to right
+            para = squeeze(para).replace("\ue000", "\u2068") \
+                                .replace("\ue001", "\u2069")
             paras.append([para] + ([mark + " " + para] if mark else []))
     return paras
 

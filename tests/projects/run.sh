@@ -159,17 +159,17 @@ md=$tmp/zh-ru/md/report-ru.md
 has "$md" \
 	"Франция, Испания и Италия" \
 	"Парагвай и Португалия" \
-	"**12 марта 2024 года" \
-	"**1 сентября 2025 года" \
-	"**Март 2024 года" \
-	"**Ноябрь 2025 года" \
-	"с 12 марта 2024 года по 28 февраля 2026 года" \
+	"**12${nbsp}марта 2024${nbsp}года" \
+	"**1${nbsp}сентября 2025${nbsp}года" \
+	"**Март 2024${nbsp}года" \
+	"**Ноябрь 2025${nbsp}года" \
+	"с 12${nbsp}марта 2024${nbsp}года по 28${nbsp}февраля 2026${nbsp}года" \
 	"в ходе четвертого цикла универсального периодического обзора на 44-й сессии Рабочей группы" \
 	"Из 12 полученных рекомендаций поддержано 7, частично поддержано 2 и принято к сведению 3." \
 	"Статус осуществления 12 рекомендаций: выполнены — 4 (" \
 	"3 принято к сведению и 2 поддержано частично" \
-	"С 12 марта 2024 года, даты утверждения итогов обзора, по 16 марта 2026 года статус 2 из 12 рекомендаций изменился (17${nbsp}%)" \
-	"30 июня 2025 года"
+	"С 12${nbsp}марта 2024${nbsp}года, даты утверждения итогов обзора, по 16${nbsp}марта 2026${nbsp}года статус 2 из 12 рекомендаций изменился (17${nbsp}%)" \
+	"30${nbsp}июня 2025${nbsp}года"
 lacks "$md" '^\*\*(марта|ноября) ' "a month alone in the genitive"
 has "$tmp/zh-ru/site/ru/statistics.html" ">4800<" ">12${nbsp}500<" ">25${nbsp}300<" ">78,25<"
 
@@ -179,7 +179,7 @@ has "$tmp/zh-ru/md/report-zh.md" '## 甲. '
 has "$tmp/zh-ru/md/report-ru.md" '## А. ' '## Б. '
 has "$tmp/ar-fr/md/report-fr.md" '## A. '
 # a measure's date opens its paragraph as the language punctuates it
-has "$tmp/zh-ru/md/report-zh.md" '**2024年3月12日：**'
+has "$tmp/zh-ru/md/report-zh.md" '**2024年3月12日**：政府' '- **立场**：支持'
 
 # --- right to left: Arabic pages say so, and the stylesheet places by the
 # reading direction (a physical left or right would not mirror) ----------------
@@ -261,9 +261,91 @@ assert rtl == (lang == "ar"), "right to left: %s" % rtl
 numbering = z.read("word/numbering.xml").decode()
 want = "%1-" if lang == "ar" else "%1."
 assert '<w:lvlText w:val="%s"/>' % want in numbering, "no %s level" % want
+# Arabic tables right to left in Word, which takes a table's direction
+# from w:bidiVisual alone
+tables = re.findall(r"<w:tblPr>(.*?)</w:tblPr>", doc)
+assert tables, "no table"
+rtl_tables = sum("<w:bidiVisual/>" in t for t in tables)
+assert rtl_tables == (len(tables) if lang == "ar" else 0), \
+    "%d of %d tables right to left" % (rtl_tables, len(tables))
+# bold and italics for complex scripts too (Arabic is bold where the PDF is)
+for part in (doc, styles):
+    assert part.count("<w:b/>") == part.count("<w:b/><w:bCs/>"), "w:b without w:bCs"
+    assert part.count("<w:i/>") == part.count("<w:i/><w:iCs/>"), "w:i without w:iCs"
+# no slanted letters in the scripts without italics
+for sid in ("Quote", "Heading3"):
+    style = re.search(r'<w:style [^>]*w:styleId="%s">.*?</w:style>' % sid, styles).group(0)
+    assert ("<w:i/>" in style) == (lang not in ("ar", "zh")), "%s italic: %s" % (sid, "<w:i/>" in style)
+# French spaces: no breakable space before ; : ! ? » or after «
+text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", doc))
+if lang == "fr":
+    bad = re.findall(r".{0,12}(?: [;:!?»]|« ).{0,4}", text)
+    assert not bad, "breakable French spaces: %s" % bad[:3]
 PY
 	then ok; else ko "$p: report-$l.docx: $(tail -1 "$tmp/$p-$l.docx.out")"; fi
 done
+
+# --- Chinese: no space after full-width punctuation ("立场：支持", not
+# "立场： 支持"), in the report's Markdown, the Word document's text and the
+# website's pages (inline tags taken out, so that "<strong>立场：</strong> 支持"
+# counts); in the PDF, whose text pdftotext spaces out where a justified
+# line stretches, the symbol block's and the fields' lines ----------------
+pdftotext -layout "$tmp/zh-ru-pdf/report-zh.pdf" "$tmp/zh.pdf.txt" 2>/dev/null
+has "$tmp/zh.pdf.txt" "原文：中文" "提出建议的国家：巴拉圭和葡萄牙" "立场：支持"
+if python3 - "$tmp" >"$tmp/zh-space.out" 2>&1 <<'PY'
+import glob, html, re, sys, zipfile
+tmp = sys.argv[1]
+# (a footnote's back link, ↩, keeps its space: it is no word)
+after = re.compile(r"[\u3000-\u303f\uff00-\uffef][ \u00a0]+(?=[^\s↩<])")
+# (a status badge, a span, stands apart from the sentence before it)
+inline = re.compile(r"</?(?:strong|em|a|b|i|code|sup|sub|abbr|bdi)\b[^>]*>")
+texts = {"md/report-zh.md": open(tmp + "/zh-ru/md/report-zh.md").read()}
+doc = zipfile.ZipFile(tmp + "/zh-ru-docx/report-zh.docx").read("word/document.xml").decode()
+texts["report-zh.docx"] = "\n".join(
+    "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", para))
+    for para in re.findall(r"<w:p[ >].*?</w:p>", doc))
+for page in sorted(glob.glob(tmp + "/zh-ru/site/zh/**/*.html", recursive=True)):
+    texts[page[len(tmp) + 1:]] = html.unescape(inline.sub("", open(page).read()))
+bad = ["%s: '%s'" % (name, m.group(0) + t[m.end():m.end() + 4])
+       for name, t in texts.items() for m in after.finditer(t)]
+assert len(texts) > 10, "only %d files read" % len(texts)
+assert not bad, "%d: %s" % (len(bad), "; ".join(bad[:3]))
+PY
+then ok; else ko "zh: a space after full-width punctuation: $(tail -1 "$tmp/zh-space.out")"; fi
+
+# --- what each language writes around the words (words_typeset and the
+# labels), in the website and the PDF ----------------------------------
+fr=$tmp/ar-fr/site/fr
+if python3 - "$fr" >"$tmp/fr-space.out" 2>&1 <<'PY'
+import glob, html, re, sys
+pages = 0
+for page in glob.glob(sys.argv[1] + "/**/*.html", recursive=True):
+    t = open(page, encoding="utf-8").read()
+    t = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<(script|style)\b.*?</\1>", "", t, flags=re.S)))
+    bad = re.findall(r".{0,12}(?: [;:!?»]|« ).{0,4}", t)
+    assert not bad, "%s: %s" % (page, bad[:3])
+    pages += 1
+assert pages > 10, "%d pages" % pages
+PY
+then ok; else ko "fr site: a breakable space before ; : ! ? » or after «: $(tail -1 "$tmp/fr-space.out")"; fi
+has "$fr/report.html" "Graphique linéaire${nbsp}: "
+has "$tmp/zh-ru/site/zh/report.html" "2022 无数据"
+# a UN symbol stays whole on its line (no break at its slashes)
+pdftotext -layout "$tmp/ar-fr-pdf/report-fr.pdf" "$tmp/fr.pdf.txt" 2>/dev/null
+has "$tmp/fr.pdf.txt" "A/HRC/59/42/Add.1"
+# Arabic: the 404 page right to left, the pager's arrows turned
+has "$tmp/ar-fr/site/404.html" '<html lang="ar" dir="rtl">'
+has "$(ls "$tmp"/ar-fr/site/ar/recommendations/*.html | head -1)" '<span class="arrow" aria-hidden="true">'
+has "$tmp/ar-fr/site/assets/$(ls "$tmp/ar-fr/site/assets" | grep -m1 '^site.*\.css$')" '[dir="rtl"] .arrow'
+# States in a table cell joined as the language joins them
+has "$tmp/zh-ru/site/zh/recommendations.html" "巴拉圭、葡萄牙"
+# counts as sentences say them, in each language's plural form
+has "$tmp/zh-ru/site/zh/index.html" '共收到<span class="big">12</span>项建议'
+has "$tmp/zh-ru/site/ru/index.html" 'Получено рекомендаций: <span class="big">12</span>'
+has "$tmp/zh-ru/site/ru/data.html" "(CSV, UTF-8, 12 рекомендаций)"
+has "$tmp/ar-fr/site/fr/data.html" "(CSV, UTF-8, 12 recommandations)"
+# the search hint's example is a recommendation of the report
+has "$tmp/zh-ru/site/zh/search.html" "例如 142.3<"
 if command -v soffice >/dev/null; then
 	for pair in "ar-fr ar الواحات" "zh-ru zh 报告"; do
 		read -r p l word <<<"$pair"
