@@ -24,6 +24,7 @@ struct chart_words chart_words(const struct words *words)
 	w.source = words_get(words, "chart_source");
 	w.missing = words_get(words, "chart_missing");
 	w.no_data = words_get(words, "chart_no_data");
+	w.year = words_get(words, "chart_year");
 	w.status_title = words_get(words, "status_by_cluster");
 	for (int s = 0; s < STATUS_COUNT; s++)
 		w.status[s] = words_named(words, "status",
@@ -322,8 +323,8 @@ static void S_summary(struct arena *a, struct chart *c)
 	buf_init(&b);
 	buf_printf(&b, "%s%s%s", c->kind_label, words_get(c->words, "colon"),
 		   c->title);
-	if (c->unit)
-		buf_printf(&b, " (%s)", c->unit);
+	if (c->unit_text)
+		buf_puts(&b, c->unit_text);
 	buf_putc(&b, '.');
 	for (size_t i = 0; i < c->series_count; i++)
 		S_summary_series(&b, c, &c->series[i]);
@@ -352,8 +353,16 @@ struct chart *chart_from_statistic(struct arena *a,
 	if (!c->title)
 		c->title = s->id;
 	c->unit = text_get(&s->unit, lang, fallback);
+	if (c->unit && !*c->unit)
+		c->unit = NULL;
+	c->unit_text = c->unit ? words_parenthesized(w->words, a, c->unit)
+			       : NULL;
 	c->source = text_get(&s->source, lang, fallback);
 	S_categories(a, c, s);
+	bool years = c->category_count > 0;
+	for (size_t k = 0; years && k < c->category_count; k++)
+		years = S_year(c->categories[k]) != 0;
+	c->key_label = years ? w->year : c->unit;
 	/* as the source gives them: filled-in years would make a chart of
 	 * many years horizontal, where a gap is not drawn */
 	c->horizontal = type == CHART_TYPE_BAR && S_long_labels(c);
@@ -908,8 +917,8 @@ static void S_table_cell(struct buf *out, const struct chart *c,
 static void S_table_head(struct buf *out, const struct chart *c)
 {
 	buf_puts(out, "<thead><tr><th scope=\"col\">");
-	if (c->unit && c->type != CHART_TYPE_STACKED)
-		S_text(out, c->unit);
+	if (c->key_label && c->type != CHART_TYPE_STACKED)
+		S_text(out, c->key_label);
 	buf_puts(out, "</th>");
 	for (size_t i = 0; i < c->series_count; i++) {
 		buf_puts(out, "<th scope=\"col\" class=\"num\">");
@@ -968,10 +977,10 @@ void chart_write_svg(struct buf *out, const struct chart *c, const char *uid)
 	buf_puts(out, "-c\"><span class=\"chart-title\">");
 	S_text(out, c->title ? c->title : "");
 	buf_puts(out, "</span>");
-	if (c->unit) {
-		buf_puts(out, " <span class=\"chart-unit\">(");
-		S_text(out, c->unit);
-		buf_puts(out, ")</span>");
+	if (c->unit_text) {
+		buf_puts(out, "<span class=\"chart-unit\">");
+		S_text(out, c->unit_text);
+		buf_puts(out, "</span>");
 	}
 	buf_puts(out, "</figcaption>\n");
 	if (c->type == CHART_TYPE_TABLE) {

@@ -57,6 +57,11 @@ struct chart {
 	const char *id;    /* the statistic's id, or "status-by-cluster" */
 	const char *title; /* plain text; every text here is plain */
 	const char *unit;  /* NULL when none */
+	const char *unit_text; /* " (unit)", "（单位）": in the language's
+				  parentheses; NULL when no unit */
+	const char *key_label; /* the data table's first column's head:
+				  "Year" when every key is one, else the
+				  unit (the caption has it too), or NULL */
 	const char *source;
 	const char *kind_label;  /* "Bar chart", in the chart's language */
 	const char *data_label;  /* "Data", heading of the data table */
@@ -91,6 +96,7 @@ struct chart_words {
 	const struct words *words;
 	const char *kind[4]; /* by enum chart_type */
 	const char *data, *total, *source, *missing, *no_data, *status_title;
+	const char *year;
 	const char *status[STATUS_COUNT];
 };
 

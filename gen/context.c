@@ -1131,6 +1131,21 @@ static struct value *S_report(struct S_ctx *c)
 	const struct report *r = c->r;
 	struct value *m = S_map(c, 18);
 	S_put(c, m, "state", S_text(c, &r->state));
+	/* "la République des Oasis", "de la République des Oasis", "du
+	 * Pérou", "del Perú": the forms a sentence takes (words_of), from
+	 * state_in_sentence given for this language, else from the name
+	 * itself (not another language's form: "el Perú" is no English) */
+	const struct text *sf = &r->state_in_sentence;
+	bool own = sf->present && (sf->any || sf->by_lang[c->lang]);
+	const char *in_sentence = words_text(c->w, c->a, own ? sf : &r->state,
+					     c->first);
+	if (in_sentence) {
+		S_put(c, m, "state_in_sentence", S_str(c, in_sentence));
+		S_put(c, m, "state_in_sentence_capitalized",
+		      S_str(c, words_capitalized(c->a, in_sentence)));
+		S_put(c, m, "state_of",
+		      S_str(c, words_of(c->w, c->a, in_sentence)));
+	}
 	S_put(c, m, "cycle", S_num(c, (size_t)r->cycle));
 	char key[32];
 	snprintf(key, sizeof key, "cycle_ordinal_%d", r->cycle);

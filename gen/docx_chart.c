@@ -244,7 +244,11 @@ static void S_data_table(struct docx_ctx *c, const struct chart *ch)
 				   k ? "<w:jc w:val=\"right\"/>" : "");
 			const char *t = "";
 			if (!r)
-				t = k ? ch->series[k - 1].label : "";
+				t = k ? ch->series[k - 1].label
+				    : ch->key_label &&
+						  ch->type != CHART_TYPE_STACKED
+					  ? ch->key_label
+					  : "";
 			else if (!k)
 				t = ch->categories[r - 1];
 			else {
@@ -275,8 +279,8 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 	struct buf cap;
 	buf_init(&cap);
 	buf_puts(&cap, ch->title ? ch->title : "");
-	if (ch->unit && *ch->unit)
-		buf_printf(&cap, " (%s)", ch->unit);
+	if (ch->unit_text)
+		buf_puts(&cap, ch->unit_text);
 	buf_putc(&cap, '\0');
 	docx_para(c, "Caption", NULL, cap.data);
 	buf_free(&cap);

@@ -34,7 +34,7 @@ static const char *const S_report_fields[] = {
 	"period", "title",    "subtitle", "symbol",      "date",
 	"languages", "prepared_by", "chapters", "site_url", "license", "received",
 	"notes", "word_limit", "form", "organ", "bodies", "session_title",
-	"session_venue", "unedited", "job_number", NULL};
+	"session_venue", "unedited", "job_number", "state_in_sentence", NULL};
 static const char *const S_period_fields[] = {"from", "to", NULL};
 static const char *const S_cluster_fields[] = {"id", "title", "description",
 					       NULL};
@@ -240,9 +240,11 @@ static void S_check_translations(struct S_loader *L, const struct text *t,
 	}
 }
 
-/* A text field: one string, or {lang: string}.  Null reads as absent. */
-static struct text S_text(struct S_loader *L, const struct value *v,
-			  const char *field, bool markdown)
+/* A text field: one string, or {lang: string}.  Null reads as absent.
+ * A language without its text is warned of when the others' stands in
+ * for it (fallback). */
+static struct text S_text_in(struct S_loader *L, const struct value *v,
+			     const char *field, bool markdown, bool fallback)
 {
 	struct text t = {0};
 	if (!v || v->kind == VALUE_NULL)
@@ -275,8 +277,15 @@ static struct text S_text(struct S_loader *L, const struct value *v,
 	if (!t.present)
 		diag_error(L->d, v->pos, "'%s' has no text in any language",
 			   field);
-	S_check_translations(L, &t, field);
+	if (fallback)
+		S_check_translations(L, &t, field);
 	return t;
+}
+
+static struct text S_text(struct S_loader *L, const struct value *v,
+			  const char *field, bool markdown)
+{
+	return S_text_in(L, v, field, markdown, true);
 }
 
 static struct text S_required_text(struct S_loader *L, const struct value *map,
@@ -726,6 +735,11 @@ static void S_load_report_fields(struct S_loader *L, const struct value *m)
 	/* Languages first: every text field is checked against them. */
 	S_load_languages(L, S_required(L, m, "languages", what));
 	r->state = S_required_text(L, m, "state", what, false);
+	/* a language without it takes the name (context.c), not another
+	 * language's sentence form: no warning */
+	r->state_in_sentence = S_text_in(
+		L, value_map_get(m, "state_in_sentence"), "state_in_sentence",
+		false, false);
 	S_load_cycle(L, S_required(L, m, "cycle", what));
 	r->session = S_plain(L, S_required(L, m, "session", what), "session");
 	r->outcome = S_plain(L, S_required(L, m, "outcome", what), "outcome");

@@ -240,6 +240,10 @@ struct report {
 	const char *real_dir;    /* dir with its links resolved (NULL: unknown) */
 
 	struct text state; /* "Peru", or {es: Perú, en: Peru} */
+	/* the name as a sentence writes it, with its article where the
+	 * language gives it one: {fr: le Pérou, es: el Perú}; absent:
+	 * state */
+	struct text state_in_sentence;
 	int cycle;
 	const char *session;
 	const char *outcome;

@@ -118,7 +118,10 @@ static void S_csv_actions(struct buf *out, struct buf *tmp,
 			buf_puts(tmp, words_get(R->o->words, "colon"));
 		buf_puts(tmp, S_t(R, &ac->text));
 		if (ac->source.present)
-			buf_printf(tmp, " (%s)", S_t(R, &ac->source));
+			buf_printf(tmp, "%s%s%s",
+				   words_get(R->o->words, "paren_open"),
+				   S_t(R, &ac->source),
+				   words_get(R->o->words, "paren_close"));
 	}
 	S_csv_field(out, tmp->data, tmp->len, false);
 }

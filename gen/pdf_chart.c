@@ -101,10 +101,9 @@ static void S_caption(struct S_paint *P)
 	const struct chart *c = P->c;
 	S_para(P, PDF_SANS_B, S_CAPTION_SIZE, S_CAPTION_LEADING,
 	       c->title ? c->title : "");
-	if (c->unit && c->type != CHART_TYPE_STACKED) {
-		const char *u = arena_printf(P->env->arena, " (%s)", c->unit);
-		pdf_para_text(P->p, P->env, PDF_SANS, u, strlen(u));
-	}
+	if (c->unit_text && c->type != CHART_TYPE_STACKED)
+		pdf_para_text(P->p, P->env, PDF_SANS, c->unit_text,
+			      strlen(c->unit_text));
 	pdf_para_finish(P->p);
 }
 
@@ -451,8 +450,8 @@ static void S_cell(void *ctx, struct pdf_para *p, struct pdf_inline_env *env,
 	const struct chart *c = P->c;
 	buf_clear(&P->num);
 	if (row == 0 && col == 0) {
-		if (c->unit && c->type != CHART_TYPE_STACKED)
-			buf_puts(&P->num, c->unit);
+		if (c->key_label && c->type != CHART_TYPE_STACKED)
+			buf_puts(&P->num, c->key_label);
 	} else if (row == 0) {
 		buf_puts(&P->num, col <= c->series_count
 					  ? c->series[col - 1].label

@@ -301,6 +301,41 @@ const char *words_text(const struct words *w, struct arena *a,
 	return s;
 }
 
+const char *words_of(const struct words *w, struct arena *a,
+		     const char *name)
+{
+	w = S_w(w);
+	const char *names[] = {"name"};
+	const char *vals[] = {name};
+	const char *s = words_fill(a, words_get(w, "format_of"), names, vals,
+				   1);
+	/* the contractions, at the start or after a space */
+	static const char *const fr[][2] = {{"de le ", "du "},
+					    {"de les ", "des "},
+					    {"De le ", "Du "},
+					    {"De les ", "Des "}};
+	static const char *const es[][2] = {{"de el ", "del "},
+					    {"De el ", "Del "}};
+	const char *const(*rules)[2] = w->lang == LANG_FR ? fr
+				       : w->lang == LANG_ES ? es : NULL;
+	size_t count = w->lang == LANG_FR ? 4 : w->lang == LANG_ES ? 2 : 0;
+	for (size_t k = 0; rules && k < count; k++) {
+		const char *at = strstr(s, rules[k][0]);
+		if (!at || (at > s && at[-1] != ' '))
+			continue;
+		s = arena_printf(a, "%.*s%s%s", (int)(at - s), s, rules[k][1],
+				 at + strlen(rules[k][0]));
+	}
+	return s;
+}
+
+const char *words_parenthesized(const struct words *w, struct arena *a,
+				const char *s)
+{
+	return arena_printf(a, "%s%s%s", words_get(w, "paren_open"), s,
+			    words_get(w, "paren_close"));
+}
+
 const char *words_list_separator(const struct words *w)
 {
 	return S_w(w)->separator;

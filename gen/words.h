@@ -96,6 +96,18 @@ bool words_typeset(const struct words *w, const char *s, size_t len,
 const char *words_text(const struct words *w, struct arena *a,
 		       const struct text *t, enum lang first);
 
+/* "of" and a name as the language joins them (label format_of, "{name}"
+ * the name): "of Peru", "de la République des Oasis", and the article
+ * contracted where French and Spanish contract it: "du Pérou" (de le),
+ * "des Philippines" (de les), "del Perú" (de el). */
+const char *words_of(const struct words *w, struct arena *a,
+		     const char *name);
+
+/* s in the language's parentheses, with what goes before them: " (s)";
+ * Chinese "（s）", full width, no space (labels paren_open, paren_close). */
+const char *words_parenthesized(const struct words *w, struct arena *a,
+				const char *s);
+
 /* Between the items of a list where no "and" closes it (a table's cell of
  * States): ", "; Chinese "、", Arabic "، ". */
 const char *words_list_separator(const struct words *w);

@@ -133,7 +133,9 @@ has "$md" \
 	"**1er décembre 2024" \
 	"**Avril 2025" \
 	"5 juillet 2024 – 30 juin 2026" \
-	"Sur les 12 recommandations reçues, République des Oasis en a accepté 7"
+	"Sur les 12 recommandations reçues, la République des Oasis en a accepté 7" \
+	"L'examen de la République des Oasis au titre du quatrième cycle" \
+	"La République des Oasis a pris note de 3 recommandations"
 has "$tmp/ar-fr/site/fr/statistics.html" ">8400<" ">12${nnbsp}500<" ">27,25<"
 
 # --- Chinese ------------------------------------------------------------------------
@@ -296,7 +298,7 @@ if python3 - "$tmp" >"$tmp/zh-space.out" 2>&1 <<'PY'
 import glob, html, re, sys, zipfile
 tmp = sys.argv[1]
 # (a footnote's back link, ↩, keeps its space: it is no word)
-after = re.compile(r"[\u3000-\u303f\uff00-\uffef][ \u00a0]+(?=[^\s↩<])")
+after = re.compile(r"[\u3000-\u303f\uff00-\uffef][ \u00a0]+(?=[^\s↩<|])")
 # (a status badge, a span, stands apart from the sentence before it)
 inline = re.compile(r"</?(?:strong|em|a|b|i|code|sup|sub|abbr|bdi)\b[^>]*>")
 texts = {"md/report-zh.md": open(tmp + "/zh-ru/md/report-zh.md").read()}
@@ -346,6 +348,12 @@ has "$tmp/zh-ru/site/ru/data.html" "(CSV, UTF-8, 12 рекомендаций)"
 has "$tmp/ar-fr/site/fr/data.html" "(CSV, UTF-8, 12 recommandations)"
 # the search hint's example is a recommendation of the report
 has "$tmp/zh-ru/site/zh/search.html" "例如 142.3<"
+# Chinese parentheses, full width, in what uprgen writes (the unit of a
+# chart, the counts of a table, a status's history): none half width
+lacks "$tmp/zh.pdf.txt" '[()]' "a half-width parenthesis in the Chinese PDF"
+has "$tmp/zh-ru/site/zh/report.html" "（人）"
+# a chart's data table heads its years "Year", not with the unit
+has "$tmp/zh-ru/site/zh/report.html" '<th scope="col">年份</th>'
 if command -v soffice >/dev/null; then
 	for pair in "ar-fr ar الواحات" "zh-ru zh 报告"; do
 		read -r p l word <<<"$pair"

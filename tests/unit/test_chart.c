@@ -144,7 +144,7 @@ static void S_statistic(void)
 	CHECK(c->tick_count >= 3 && c->ticks[0].value == 0);
 	CHECK(chart_fraction(c, c->hi) == 1);
 	CHECK(strstr(c->summary, "Line chart: Budget <&> (USD).") == c->summary);
-	CHECK(strstr(c->summary, "Spent: 2022 900; 2023 –; 2024 3,100.") != NULL);
+	CHECK(strstr(c->summary, "Spent: 2022 900; 2023 no data; 2024 3,100.") != NULL);
 
 	struct buf b;
 	buf_init(&b);

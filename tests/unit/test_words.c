@@ -247,6 +247,40 @@ static void S_every_language_every_key(void)
 	}
 }
 
+/* What each language's typesetting does to a text, and "of" a name. */
+static void S_typesetting(void)
+{
+	struct words en = S_lang(LANG_EN, NULL), es = S_lang(LANG_ES, NULL),
+		     fr = S_lang(LANG_FR, NULL), zh = S_lang(LANG_ZH, NULL);
+	struct buf out;
+	buf_init(&out);
+	const char *s = "Position : a ; b ! c ? « d » e:f";
+	CHECK(words_typeset(&fr, s, strlen(s), &out));
+	buf_putc(&out, '\0');
+	CHECK_STR(out.data, "Position\u00a0: a\u202f; b\u202f! c\u202f? "
+			    "«\u00a0d\u00a0» e:f");
+	/* a space already no-break is kept; other languages have no rule */
+	s = "a\u00a0: b";
+	CHECK(!words_typeset(&fr, s, strlen(s), &out));
+	s = "Position : a ; b";
+	CHECK(!words_typeset(&en, s, strlen(s), &out));
+	CHECK(!words_typeset(&zh, s, strlen(s), &out));
+	buf_free(&out);
+	CHECK_STR(words_of(&fr, &S_arena, "le Pérou"), "du Pérou");
+	CHECK_STR(words_of(&fr, &S_arena, "les Philippines"), "des Philippines");
+	CHECK_STR(words_of(&fr, &S_arena, "la République des Oasis"),
+		  "de la République des Oasis");
+	CHECK_STR(words_of(&fr, &S_arena, "l'Équateur"), "de l'Équateur");
+	CHECK_STR(words_of(&es, &S_arena, "el Perú"), "del Perú");
+	CHECK_STR(words_of(&es, &S_arena, "Chile"), "de Chile");
+	CHECK_STR(words_of(&en, &S_arena, "the Netherlands"),
+		  "of the Netherlands");
+	/* the colon after a field name carries its space, or none */
+	CHECK_STR(words_get(&fr, "colon"), "\u00a0: ");
+	CHECK_STR(words_get(&zh, "colon"), "\uff1a");
+	CHECK_STR(words_list_separator(&zh), "\u3001");
+}
+
 int main(void)
 {
 	arena_init(&S_arena);
@@ -257,6 +291,7 @@ int main(void)
 	S_un_numbers();
 	S_override();
 	S_plurals();
+	S_typesetting();
 	S_every_language_every_key();
 	arena_free(&S_arena);
 	return check_done("test_words");
