@@ -782,14 +782,18 @@ static struct value *S_goals(struct S_ctx *c, struct value **no_goal)
 /* --------------------------------------------------------- comparison */
 
 struct S_moves {
-	size_t count, moved, forward, back, done_from, done_to;
+	size_t count, moved, forward, back, assessed, done_from, done_to;
 };
 
 static void S_moves_add(struct S_moves *m, enum status from, enum status to)
 {
 	m->count++;
 	m->moved += from != to;
-	m->forward += from != to && status_is_backwards(to, from);
+	/* a first assessment (not assessed to any status) is no progress:
+	 * counted apart, as "assessed for the first time" */
+	bool first = from == STATUS_NOT_ASSESSED && to != STATUS_NOT_ASSESSED;
+	m->assessed += first;
+	m->forward += !first && from != to && status_is_backwards(to, from);
 	m->back += status_is_backwards(from, to);
 	m->done_from += from == STATUS_IMPLEMENTED ||
 			from == STATUS_PARTIALLY_IMPLEMENTED;
@@ -816,6 +820,7 @@ static void S_put_moves(struct S_ctx *c, struct value *m,
 	S_put_part(c, m, "unchanged", mv->count - mv->moved, mv->count);
 	S_put_part(c, m, "forward", mv->forward, mv->count);
 	S_put_part(c, m, "back", mv->back, mv->count);
+	S_put_part(c, m, "assessed", mv->assessed, mv->count);
 	S_put_part(c, m, "done_from", mv->done_from, mv->count);
 	S_put_part(c, m, "done_to", mv->done_to, mv->count);
 }
