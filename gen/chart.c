@@ -292,13 +292,8 @@ static void S_fill_years(struct arena *a, struct chart *c)
  * typography (words_typeset: "Graphique linéaire : …"); frees b. */
 static void S_summary_set(struct arena *a, struct chart *c, struct buf *b)
 {
-	struct buf set;
-	buf_init(&set);
-	bool changed = words_typeset(c->words, b->data ? b->data : "",
-				     b->len, &set);
-	const struct buf *from = changed ? &set : b;
-	c->summary = arena_strndup(a, from->data ? from->data : "", from->len);
-	buf_free(&set);
+	c->summary = words_typeset_copy(c->words, a, b->data ? b->data : "",
+					b->len);
 	buf_free(b);
 }
 

@@ -56,29 +56,28 @@ static void S_lay(struct arena *a, struct diags *d, struct value *m,
 	}
 }
 
-static bool S_typeset(enum lang lang, const char *s, size_t len,
-		      struct buf *out);
+static const char *S_typeset_copy(enum lang lang, struct arena *a,
+				  const char *s, size_t len);
 
 /* The labels with the spaces of the language's typography, as a text
  * of the report gets them (words_typeset), however they are typed in
  * the labels file. */
 static void S_typeset_labels(struct arena *a, struct value *m, enum lang lang)
 {
-	struct buf text;
-	buf_init(&text);
 	for (size_t i = 0; i < m->count; i++) {
 		struct value_entry *e = &m->entries[i];
 		const struct value *v = e->value;
-		if (v->kind != VALUE_STRING ||
-		    !S_typeset(lang, v->str, v->len, &text))
+		const char *set = v->kind == VALUE_STRING
+					  ? S_typeset_copy(lang, a, v->str, v->len)
+					  : NULL;
+		if (!set)
 			continue;
 		struct value *copy = arena_alloc(a, sizeof *copy);
 		*copy = *v;
-		copy->str = arena_strndup(a, text.data, text.len);
-		copy->len = text.len;
+		copy->str = set;
+		copy->len = strlen(set);
 		e->value = copy;
 	}
-	buf_free(&text);
 }
 
 const struct value *words_labels(struct arena *a, struct diags *d,
@@ -287,18 +286,33 @@ bool words_typeset(const struct words *w, const char *s, size_t len,
 	return S_typeset(S_w(w)->lang, s, len, out);
 }
 
+/* S_typeset's text as a copy in a; NULL when nothing changes. */
+static const char *S_typeset_copy(enum lang lang, struct arena *a,
+				  const char *s, size_t len)
+{
+	struct buf out;
+	buf_init(&out);
+	const char *set = S_typeset(lang, s, len, &out)
+				  ? arena_strndup(a, out.data, out.len)
+				  : NULL;
+	buf_free(&out);
+	return set;
+}
+
+const char *words_typeset_copy(const struct words *w, struct arena *a,
+			       const char *s, size_t len)
+{
+	const char *set = S_typeset_copy(S_w(w)->lang, a, s, len);
+	return set ? set : arena_strndup(a, s, len);
+}
+
 const char *words_text(const struct words *w, struct arena *a,
 		       const struct text *t, enum lang first)
 {
 	const char *s = text_get(t, S_w(w)->lang, first);
-	if (!s || S_w(w)->lang != LANG_FR)
-		return s;
-	struct buf out;
-	buf_init(&out);
-	if (S_typeset(S_w(w)->lang, s, strlen(s), &out))
-		s = arena_strndup(a, out.data, out.len);
-	buf_free(&out);
-	return s;
+	const char *set = s ? S_typeset_copy(S_w(w)->lang, a, s, strlen(s))
+			    : NULL;
+	return set ? set : s;
 }
 
 const char *words_of(const struct words *w, struct arena *a,
@@ -310,21 +324,20 @@ const char *words_of(const struct words *w, struct arena *a,
 	const char *s = words_fill(a, words_get(w, "format_of"), names, vals,
 				   1);
 	/* the contractions, at the start or after a space */
-	static const char *const fr[][2] = {{"de le ", "du "},
-					    {"de les ", "des "},
-					    {"De le ", "Du "},
-					    {"De les ", "Des "}};
-	static const char *const es[][2] = {{"de el ", "del "},
-					    {"De el ", "Del "}};
-	const char *const(*rules)[2] = w->lang == LANG_FR ? fr
-				       : w->lang == LANG_ES ? es : NULL;
-	size_t count = w->lang == LANG_FR ? 4 : w->lang == LANG_ES ? 2 : 0;
-	for (size_t k = 0; rules && k < count; k++) {
-		const char *at = strstr(s, rules[k][0]);
+	static const struct {
+		enum lang lang;
+		const char *from, *to;
+	} rules[] = {{LANG_FR, "de le ", "du "},   {LANG_FR, "de les ", "des "},
+		     {LANG_FR, "De le ", "Du "},   {LANG_FR, "De les ", "Des "},
+		     {LANG_ES, "de el ", "del "},  {LANG_ES, "De el ", "Del "}};
+	for (size_t k = 0; k < sizeof rules / sizeof *rules; k++) {
+		const char *at = rules[k].lang == w->lang
+					 ? strstr(s, rules[k].from)
+					 : NULL;
 		if (!at || (at > s && at[-1] != ' '))
 			continue;
-		s = arena_printf(a, "%.*s%s%s", (int)(at - s), s, rules[k][1],
-				 at + strlen(rules[k][0]));
+		s = arena_printf(a, "%.*s%s%s", (int)(at - s), s, rules[k].to,
+				 at + strlen(rules[k].from));
 	}
 	return s;
 }

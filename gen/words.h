@@ -89,6 +89,10 @@ const char *words_fill(struct arena *a, const char *pattern,
 bool words_typeset(const struct words *w, const char *s, size_t len,
 		   struct buf *out);
 
+/* s (len bytes) as words_typeset sets it, a copy in a. */
+const char *words_typeset_copy(const struct words *w, struct arena *a,
+			       const char *s, size_t len);
+
 /* t in w's language (falling back to `first`) as words_typeset sets it:
  * a text of the content (a title, a recommendation, a name) where it is
  * not Markdown.  NULL when t has none; s itself when nothing changes,
