@@ -406,9 +406,10 @@ static bool S_docx_wanted(const struct S_options *o, enum lang l)
 }
 
 /* The report files written for the site's languages, copied beside
- * their pages (site/[LL/]report-LL.EXT), where the pages offer them. */
+ * their pages (site/[LL/]report-LL.EXT), where the pages offer them
+ * with their sizes (set in site). */
 static bool S_offer_files(struct arena *a, struct diags *d,
-			  const struct site_language *site, size_t n,
+			  struct site_language *site, size_t n,
 			  const char *staging)
 {
 	bool ok = true;
@@ -432,6 +433,8 @@ static bool S_offer_files(struct arena *a, struct diags *d,
 			if (!err) {
 				err = file_write_all(to, data, len);
 				free(data);
+				*(k ? &site[i].docx_size : &site[i].pdf_size) =
+					(long long)len;
 			}
 			if (err) {
 				diag_error(d, (struct source_pos){to, 0, 0},
@@ -466,11 +469,12 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		/* where messages place the report's own Markdown */
 		langs[i].md_file = arena_printf(a, "%s/md/report-%s.md", out,
 						lang_code(langs[i].lang));
-		site[i] = (struct site_language){langs[i].lang, NULL,
-						 &langs[i].words,
-						 langs[i].md_file,
-						 S_pdf_wanted(o, langs[i].lang),
-						 S_docx_wanted(o, langs[i].lang)};
+		site[i] = (struct site_language){
+			.lang = langs[i].lang,
+			.words = &langs[i].words,
+			.file = langs[i].md_file,
+			.pdf = S_pdf_wanted(o, langs[i].lang),
+			.docx = S_docx_wanted(o, langs[i].lang)};
 	}
 	/* The site is written on another thread meanwhile the contexts are
 	 * made and the reports parsed. */
@@ -497,6 +501,9 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		ok = S_write_pdfs(d, r, langs, n, o, staging);
 	if (ok && w)
 		ok = S_offer_files(a, d, site, n, staging);
+	/* the dashboard and report page that offer them, with their sizes */
+	if (w)
+		ok = site_write_offers(w, ok) && ok;
 	for (size_t i = 0; i < n; i++)
 		S_release_report(&langs[i]);
 	return ok && d->errors == 0;

@@ -297,19 +297,32 @@ static void S_summary_set(struct arena *a, struct chart *c, struct buf *b)
 	buf_free(b);
 }
 
+/* The text alternative's punctuation is the language's (labels colon,
+ * semicolon, comma, full_stop: "；" and "。" in Chinese, "؛" in
+ * Arabic), each with the space that follows it where one does. */
 static void S_summary_series(struct buf *b, const struct chart *c,
 			     const struct chart_series *se)
 {
 	if (c->series_count > 1)
-		buf_printf(b, " %s:", se->label);
+		buf_printf(b, "%s%s", se->label,
+			   words_get(c->words, "colon"));
 	for (size_t k = 0; k < c->category_count; k++) {
-		buf_printf(b, "%s %s ", k ? ";" : "", c->categories[k]);
+		buf_printf(b, "%s%s ",
+			   k ? words_get(c->words, "semicolon") : "",
+			   c->categories[k]);
 		if (se->present[k])
 			chart_format_number(b, se->values[k], c->words);
 		else
 			buf_puts(b, c->no_data);
 	}
-	buf_putc(b, '.');
+	buf_puts(b, words_get(c->words, "full_stop"));
+}
+
+/* b without the space its last label left (full_stop: ". "). */
+static void S_summary_trim(struct buf *b)
+{
+	while (b->len && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
 }
 
 static void S_summary(struct arena *a, struct chart *c)
@@ -320,9 +333,10 @@ static void S_summary(struct arena *a, struct chart *c)
 		   c->title);
 	if (c->unit_text)
 		buf_puts(&b, c->unit_text);
-	buf_putc(&b, '.');
+	buf_puts(&b, words_get(c->words, "full_stop"));
 	for (size_t i = 0; i < c->series_count; i++)
 		S_summary_series(&b, c, &c->series[i]);
+	S_summary_trim(&b);
 	S_summary_set(a, c, &b);
 }
 
@@ -404,22 +418,26 @@ static void S_stacked_summary(struct arena *a, struct chart *c)
 {
 	struct buf b;
 	buf_init(&b);
-	buf_printf(&b, "%s%s%s.", c->kind_label, words_get(c->words, "colon"),
-		   c->title);
+	const char *stop = words_get(c->words, "full_stop");
+	const char *comma = words_get(c->words, "comma");
+	buf_printf(&b, "%s%s%s%s", c->kind_label,
+		   words_get(c->words, "colon"), c->title, stop);
 	for (size_t k = 0; k < c->category_count; k++) {
 		double total = 0;
-		buf_printf(&b, " %s:", c->categories[k]);
+		buf_printf(&b, "%s%s", c->categories[k],
+			   words_get(c->words, "colon"));
 		for (size_t i = 0; i < c->series_count; i++) {
 			double v = c->series[i].values[k];
 			total += v;
-			buf_printf(&b, " %s ", c->series[i].label);
+			buf_printf(&b, "%s ", c->series[i].label);
 			chart_format_number(&b, v, c->words);
-			buf_putc(&b, ',');
+			buf_puts(&b, comma);
 		}
-		buf_printf(&b, " %s ", c->total_label);
+		buf_printf(&b, "%s ", c->total_label);
 		chart_format_number(&b, total, c->words);
-		buf_putc(&b, '.');
+		buf_puts(&b, stop);
 	}
+	S_summary_trim(&b);
 	S_summary_set(a, c, &b);
 }
 
@@ -929,13 +947,15 @@ static void S_table_head(struct buf *out, const struct chart *c)
 }
 
 /* The data table, in a scroll box named by the figure's caption
- * (focusable, as html_table_box() says why). */
+ * (focusable, as html_table_open() says why). */
 static void S_table(struct buf *out, const struct chart *c, const char *uid)
 {
 	buf_puts(out, "<div class=\"table-wrap\" tabindex=\"0\" "
 		      "role=\"group\" aria-labelledby=\"");
 	S_text(out, uid);
-	buf_puts(out, "-c\"><table class=\"data\">\n");
+	buf_puts(out, "-c\"><table class=\"data\" aria-labelledby=\"");
+	S_text(out, uid);
+	buf_puts(out, "-c\">\n");
 	S_table_head(out, c);
 	buf_puts(out, "<tbody>\n");
 	for (size_t k = 0; k < c->category_count; k++) {

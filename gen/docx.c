@@ -644,7 +644,11 @@ static void S_heading(struct docx_ctx *c, cmark_node *n)
 
 /* -------------------------------------------------------------- tables */
 
-static void S_tbl_open(struct docx_ctx *c, const int *widths, unsigned cols)
+/* A table of the report, named as the website's (markdown_table_name)
+ * when a heading stands before `block`: Word's title of the table,
+ * which its accessibility checker asks for and screen readers say. */
+static void S_tbl_open(struct docx_ctx *c, const int *widths, unsigned cols,
+		       cmark_node *block)
 {
 	/* A table right after another needs a paragraph between them: Word
 	 * joins two tables that touch into one, the second's heading row
@@ -659,7 +663,18 @@ static void S_tbl_open(struct docx_ctx *c, const int *widths, unsigned cols)
 			 "<w:tblLayout w:type=\"fixed\"/>"
 			 "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" "
 			 "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
-			 "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
+			 "w:noHBand=\"1\" w:noVBand=\"1\"/>");
+	struct buf name;
+	buf_init(&name);
+	if (block && markdown_table_name(&name, block,
+					 words_get(c->chart_words.words,
+						   "colon"))) {
+		buf_puts(c->out, "<w:tblCaption w:val=\"");
+		escape_xml(c->out, name.data, name.len);
+		buf_puts(c->out, "\"/>");
+	}
+	buf_free(&name);
+	buf_puts(c->out, "</w:tblPr><w:tblGrid>");
 	for (unsigned i = 0; i < cols; i++)
 		buf_printf(c->out, "<w:gridCol w:w=\"%d\"/>", widths[i]);
 	buf_puts(c->out, "</w:tblGrid>");
@@ -731,7 +746,7 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 	}
 	for (unsigned i = 0; i < cols; i++)
 		w[i] = (int)(S_text_width(c) * w[i] / total);
-	S_tbl_open(c, w, cols);
+	S_tbl_open(c, w, cols, table);
 	struct docx_frame saved = c->frame;
 	c->frame = (struct docx_frame){.style = "TableText"};
 	for (cmark_node *row = cmark_node_first_child(table); row;
@@ -758,8 +773,8 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 
 /* The recommendation matrix: the five columns, the number a link to the
  * recommendation's heading. */
-static void S_matrix(struct docx_ctx *c, const char *filter,
-		     struct source_pos pos)
+static void S_matrix(struct docx_ctx *c, cmark_node *block,
+		     const char *filter, struct source_pos pos)
 {
 	const struct report *r = c->opt->report;
 	if (!r) {
@@ -773,7 +788,7 @@ static void S_matrix(struct docx_ctx *c, const char *filter,
 	int w[MATRIX_COLUMN_COUNT];
 	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++)
 		w[i] = S_text_width(c) * share[i] / 100;
-	S_tbl_open(c, w, MATRIX_COLUMN_COUNT);
+	S_tbl_open(c, w, MATRIX_COLUMN_COUNT, block);
 	S_tr_open(c, true);
 	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {
 		S_tc_open(c, w[i], true, 0);
@@ -827,7 +842,7 @@ static void S_code(struct docx_ctx *c, cmark_node *n)
 		return;
 	}
 	if (fb.kind == FENCE_MATRIX) {
-		S_matrix(c, fb.filter, pos);
+		S_matrix(c, n, fb.filter, pos);
 		return;
 	}
 	const char *lit = cmark_node_get_literal(n);
@@ -1281,6 +1296,10 @@ static void S_sect_pr(struct docx_ctx *c, bool landscape)
 	 * once, in its own block: no running header or page number */
 	if (!c->sections++ && c->opt->title)
 		buf_puts(c->out, "<w:titlePg/>");
+	/* a right-to-left section: Word lays out its columns and gutter
+	 * from the right */
+	if (lang_is_rtl(c->opt->lang))
+		buf_puts(c->out, "<w:bidi/>");
 	buf_puts(c->out, "</w:sectPr>");
 }
 

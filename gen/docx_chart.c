@@ -226,7 +226,14 @@ static void S_data_table(struct docx_ctx *c, const struct chart *ch)
 	buf_puts(c->out, "<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook "
 			 "w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
 			 "w:firstColumn=\"0\" w:lastColumn=\"0\" "
-			 "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
+			 "w:noHBand=\"1\" w:noVBand=\"1\"/>");
+	/* named by the chart's title, as the website's data table */
+	if (ch->title && *ch->title) {
+		buf_puts(c->out, "<w:tblCaption w:val=\"");
+		escape_xml(c->out, ch->title, strlen(ch->title));
+		buf_puts(c->out, "\"/>");
+	}
+	buf_puts(c->out, "</w:tblPr><w:tblGrid>");
 	for (size_t i = 0; i < cols; i++)
 		buf_printf(c->out, "<w:gridCol w:w=\"%d\"/>", w);
 	buf_puts(c->out, "</w:tblGrid>");

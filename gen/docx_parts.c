@@ -176,8 +176,8 @@ static void S_styles(struct buf *b, const char *lang)
 	buf_printf(b,
 		   "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts "
 		   "w:ascii=\"Times New Roman\" w:eastAsia=\"%s\" "
-		   "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>%s"
-		   "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/><w:lang w:val="
+		   "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
+		   "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>%s<w:lang w:val="
 		   "\"%s\" w:eastAsia=\"%s\" w:bidi=\"ar-SA\"/></w:rPr>"
 		   "</w:rPrDefault><w:pPrDefault><w:pPr>%s<w:spacing "
 		   "w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>"
@@ -398,15 +398,37 @@ static void S_notes(struct buf *b, const struct docx_ctx *c, bool endnotes)
 	buf_printf(b, "</w:%ss>", k);
 }
 
+/* The running head, as the PDF's: the title (italic but in Arabic and
+ * Chinese, which have none), then the symbol at the margin (an alignment
+ * tab: the same on the annex's landscape pages), above a rule.  The
+ * paragraph is set left to right: LibreOffice then draws an Arabic
+ * head mirrored, the symbol at the left, as the PDF has it; with the
+ * document's right-to-left direction it put the symbol right after the
+ * title. */
 static void S_header(struct buf *b, const struct docx_ctx *c)
 {
 	buf_puts(b, S_XML_DECL "<w:hdr" S_PART_NS "><w:p><w:pPr><w:pStyle "
-		    "w:val=\"Header\"/><w:jc w:val=\"right\"/></w:pPr>");
+		    "w:val=\"Header\"/><w:pBdr><w:bottom w:val=\"single\" "
+		    "w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+		    "<w:bidi w:val=\"0\"/><w:jc w:val=\"left\"/></w:pPr>");
+	bool upright = c->opt->lang == LANG_AR || c->opt->lang == LANG_ZH;
+	const char *title = c->opt->title;
+	if (title && *title) {
+		buf_printf(b, "<w:r><w:rPr>%s<w:sz w:val=\"16\"/><w:szCs "
+			      "w:val=\"16\"/><w:lang w:val=\"%s\"/></w:rPr>"
+			      "<w:t xml:space=\"preserve\">",
+			   upright ? "" : "<w:i/><w:iCs/>", c->lang_tag);
+		escape_xml(b, title, strlen(title));
+		buf_puts(b, "</w:t></w:r>");
+	}
 	const char *sym = c->opt->symbol;
 	if (sym && *sym) {
-		buf_puts(b, "<w:r>");
-		S_lang_rpr(b, c);
-		buf_puts(b, "<w:t xml:space=\"preserve\">");
+		buf_puts(b, "<w:r><w:ptab w:relativeTo=\"margin\" "
+			    "w:alignment=\"right\" w:leader=\"none\"/></w:r>");
+		buf_printf(b, "<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val=\"18\"/>"
+			      "<w:szCs w:val=\"18\"/><w:lang w:val=\"%s\"/>"
+			      "</w:rPr><w:t xml:space=\"preserve\">",
+			   c->lang_tag);
 		escape_xml(b, sym, strlen(sym));
 		buf_puts(b, "</w:t></w:r>");
 	}

@@ -24,7 +24,8 @@ struct html_words html_words(const struct words *words)
 		{m.position[0], m.position[1], m.position[2]},
 		words_get(words, "footnote_back"), words_get(words, "notes"),
 		words_paragraph_pattern(words),
-		words_get(words, "table_box"), chart_words(words)};
+		words_get(words, "table_box"), words_get(words, "colon"),
+		chart_words(words)};
 	return w;
 }
 
@@ -33,14 +34,32 @@ struct html_words html_words(const struct words *words)
 /* A table wider than the screen scrolls in its box: the box is reachable
  * from the keyboard (tabindex) and named, as axe's
  * scrollable-region-focusable asks; the shadows of site.css show that it
- * scrolls. */
-void html_table_box(struct buf *out, const struct html_words *w)
+ * scrolls.  A screen reader moving from table to table says each one's
+ * caption: hence a name of its own where there is one. */
+void html_table_open(struct buf *out, const struct html_words *w,
+		     const char *cls, const char *name, const char *caption_id)
 {
 	buf_puts(out, "<div class=\"table-wrap\" tabindex=\"0\" "
-		      "role=\"group\" aria-label=\"");
-	const char *label = w && w->table_box ? w->table_box : "";
-	escape_html(out, label, strlen(label));
-	buf_puts(out, "\">");
+		      "role=\"group\" ");
+	if (name) {
+		buf_puts(out, "aria-labelledby=\"");
+		escape_html(out, caption_id, strlen(caption_id));
+	} else {
+		buf_puts(out, "aria-label=\"");
+		const char *label = w && w->table_box ? w->table_box : "";
+		escape_html(out, label, strlen(label));
+	}
+	buf_puts(out, "\"><table");
+	if (cls)
+		buf_printf(out, " class=\"%s\"", cls);
+	buf_puts(out, ">\n");
+	if (name) {
+		buf_puts(out, "<caption id=\"");
+		escape_html(out, caption_id, strlen(caption_id));
+		buf_puts(out, "\" class=\"visually-hidden\">");
+		escape_html(out, name, strlen(name));
+		buf_puts(out, "</caption>\n");
+	}
 }
 
 /* ---- addresses ------------------------------------------------------ */
@@ -231,6 +250,31 @@ static void S_unique_id(struct S_render *R, const char *base)
 	buf_free(&id);
 }
 
+/* A table's name (markdown_table_name) and the id of its caption, unique
+ * on the page. */
+struct S_table_name {
+	bool named;
+	struct buf name, id;
+};
+
+static void S_table_name(struct S_render *R, cmark_node *table,
+			 struct S_table_name *tn)
+{
+	buf_init(&tn->name);
+	buf_init(&tn->id);
+	tn->named = markdown_table_name(&tn->name, table, R->o->words->colon);
+	if (tn->named) {
+		buf_printf(&tn->id, "%stable", R->prefix);
+		S_ids_unique(&R->ids, &tn->id);
+	}
+}
+
+static void S_table_name_free(struct S_table_name *tn)
+{
+	buf_free(&tn->name);
+	buf_free(&tn->id);
+}
+
 /* A heading's id: its words in lower case joined by '-'.  Letters
  * outside ASCII are kept (HTML ids and fragments take any character). */
 static void S_heading_id(struct S_render *R, cmark_node *heading)
@@ -314,7 +358,11 @@ static void S_code_block(struct S_render *R, cmark_node *node)
 		return;
 	}
 	if (f.kind == FENCE_MATRIX) {
-		html_matrix(R->out, R->o, f.filter, S_pos(R, node), R->d);
+		struct S_table_name tn;
+		S_table_name(R, node, &tn);
+		html_matrix_named(R->out, R->o, f.filter, S_pos(R, node), R->d,
+				  tn.named ? tn.name.data : NULL, tn.id.data);
+		S_table_name_free(&tn);
 		return;
 	}
 	buf_puts(R->out, "<pre><code");
@@ -398,8 +446,12 @@ static void S_table_part(struct S_render *R, cmark_node *node,
 	switch (ext) {
 	case MARKDOWN_EXT_TABLE:
 		if (entering) {
-			html_table_box(out, R->o->words);
-			buf_puts(out, "<table>\n");
+			struct S_table_name tn;
+			S_table_name(R, node, &tn);
+			html_table_open(out, R->o->words, NULL,
+					tn.named ? tn.name.data : NULL,
+					tn.id.data);
+			S_table_name_free(&tn);
 			R->tbody_open = false;
 		} else {
 			buf_puts(out, R->tbody_open ? "</tbody>\n" : "");
@@ -783,6 +835,14 @@ static void S_matrix_row(struct buf *out, const struct html_options *o,
 void html_matrix(struct buf *out, const struct html_options *o,
 		 const char *filter, struct source_pos pos, struct diags *d)
 {
+	html_matrix_named(out, o, filter, pos, d, NULL, NULL);
+}
+
+void html_matrix_named(struct buf *out, const struct html_options *o,
+		       const char *filter, struct source_pos pos,
+		       struct diags *d, const char *name,
+		       const char *caption_id)
+{
 	const struct report *r = o->report;
 	if (!r) {
 		if (d)
@@ -800,8 +860,8 @@ void html_matrix(struct buf *out, const struct html_options *o,
 		{w->chart.status[0], w->chart.status[1], w->chart.status[2],
 		 w->chart.status[3]},
 		words_list_separator(w->chart.words)};
-	html_table_box(out, w);
-	buf_puts(out, "<table class=\"matrix\">\n<thead><tr>");
+	html_table_open(out, w, "matrix", name, caption_id);
+	buf_puts(out, "<thead><tr>");
 	for (size_t i = 0; i < MATRIX_COLUMN_COUNT; i++) {
 		buf_printf(out, "<th scope=\"col\" class=\"m%zu\">", i);
 		escape_html(out, mw.heading[i], strlen(mw.heading[i]));

@@ -51,6 +51,9 @@ struct html_words {
 	const char *paragraph_number;
 	/* the name of a table's scroll box (focusable, for keyboards) */
 	const char *table_box;
+	/* ": " as the language writes it (a table's name: heading, colon,
+	 * column) */
+	const char *colon;
 	struct chart_words chart;
 };
 
@@ -103,6 +106,11 @@ void html_render(struct buf *out, cmark_node *doc,
  * after "matrix", may be NULL or empty); warnings at pos. */
 void html_matrix(struct buf *out, const struct html_options *o,
 		 const char *filter, struct source_pos pos, struct diags *d);
+/* The same, as the table named name (html_table_open). */
+void html_matrix_named(struct buf *out, const struct html_options *o,
+		       const char *filter, struct source_pos pos,
+		       struct diags *d, const char *name,
+		       const char *caption_id);
 
 /* Page addresses, relative to the top of a language's site, and the
  * file names the site writes them to: recommendations/ID.html,
@@ -111,9 +119,14 @@ void html_matrix(struct buf *out, const struct html_options *o,
 void html_rec_href(struct buf *out, const char *root, const char *id);
 void html_cluster_href(struct buf *out, const char *root, const char *id);
 
-/* Opens a table's scroll box (<div class="table-wrap" ...>, focusable
- * and named w->table_box); the caller closes it with </div>. */
-void html_table_box(struct buf *out, const struct html_words *w);
+/* Opens a table's scroll box (<div class="table-wrap" ...>, focusable)
+ * and the table (<table class="cls">, cls may be NULL).  With a name
+ * (markdown_table_name), the table gets it as a caption, out of sight
+ * (the heading it repeats is in sight), with the id caption_id, and the
+ * box is named by it; without, the box is named w->table_box.  The
+ * caller closes them with </table></div>. */
+void html_table_open(struct buf *out, const struct html_words *w,
+		     const char *cls, const char *name, const char *caption_id);
 
 /* The status badge: colour and words (never colour alone). */
 void html_status_badge(struct buf *out, const struct html_words *w,

@@ -562,6 +562,41 @@ void markdown_plain(struct buf *out, cmark_node *node)
 	cmark_iter_free(it);
 }
 
+bool markdown_table_name(struct buf *out, cmark_node *table,
+			 const char *colon)
+{
+	unsigned tables_before = 0;
+	cmark_node *heading = NULL;
+	/* the siblings before it, then its parent's (a table in a list
+	 * item or a quote stands under the heading before that) */
+	for (cmark_node *at = table; at && !heading; at = cmark_node_parent(at))
+		for (cmark_node *p = cmark_node_previous(at); p;
+		     p = cmark_node_previous(p)) {
+			if (cmark_node_get_type(p) == CMARK_NODE_HEADING) {
+				heading = p;
+				break;
+			}
+			if (markdown_ext_of(p) == MARKDOWN_EXT_TABLE)
+				tables_before++;
+		}
+	if (!heading)
+		return false;
+	markdown_plain(out, heading);
+	cmark_node *row = cmark_node_first_child(table);
+	cmark_node *cell = row ? cmark_node_first_child(row) : NULL;
+	if (tables_before && cell) {
+		size_t len = out->len;
+		buf_puts(out, colon ? colon : "");
+		size_t cell_at = out->len;
+		markdown_plain(out, cell);
+		if (out->len == cell_at) { /* an empty header: the heading alone */
+			out->len = len;
+			out->data[len] = '\0';
+		}
+	}
+	return true;
+}
+
 /* ---- passages in another language ---- */
 
 static const char *S_skip_space(const char *s)

@@ -90,16 +90,26 @@ cmark_node *markdown_lang_span(cmark_node *n, char *lang, size_t size);
 /* Whether n is inline HTML `</span>`. */
 bool markdown_is_span_close(cmark_node *n);
 
-/* A chapter that opens with a level-1 heading ("# Introduction", or one
- * underlined with "="): *title gets the heading's text as Markdown (heap,
- * the caller frees it), *title_line and *title_column where that text
- * starts, *rest_line the first line after the heading.  False when the
- * chapter opens with anything else. */
 /* Appends the text of node's inline content as a reader sees it: text
  * and code spans, a line break as a space (alternative texts, table
  * cells, heading ids: every back end's). */
 void markdown_plain(struct buf *out, cmark_node *node);
 
+/* The name a table goes by for a reader who cannot see the page (the
+ * website's caption, the Word table's title): the text of the heading it
+ * stands under, and, when another table stands under that heading before
+ * it, colon and the header of its first column ("Progress since the
+ * adoption: Thematic cluster"), so that no two tables of a report share
+ * a name.  Appended to out; false, with nothing appended, when no
+ * heading precedes the table (a table at the top of a field). */
+bool markdown_table_name(struct buf *out, cmark_node *table,
+			 const char *colon);
+
+/* A chapter that opens with a level-1 heading ("# Introduction", or one
+ * underlined with "="): *title gets the heading's text as Markdown (heap,
+ * the caller frees it), *title_line and *title_column where that text
+ * starts, *rest_line the first line after the heading.  False when the
+ * chapter opens with anything else. */
 bool markdown_title(const char *text, size_t len, char **title,
 		    int *title_line, int *title_column, int *rest_line);
 

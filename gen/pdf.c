@@ -391,8 +391,22 @@ static void S_chart(struct S_ctx *c, const struct fence *fb,
 		pdf_chart(&c->pages, &c->env, &c->para, ch, f->left, f->right);
 }
 
-static void S_matrix(struct S_ctx *c, const char *rest, struct source_pos pos,
-		     const struct S_frame *f)
+/* A table's name for its /Summary (markdown_table_name), in the arena;
+ * NULL when no heading names it. */
+static const char *S_table_name(struct S_ctx *c, cmark_node *block)
+{
+	struct buf name;
+	buf_init(&name);
+	const char *s = NULL;
+	if (markdown_table_name(&name, block,
+				words_get(c->opt->words, "colon")))
+		s = arena_strdup(&c->arena, name.data);
+	buf_free(&name);
+	return s;
+}
+
+static void S_matrix(struct S_ctx *c, cmark_node *n, const char *rest,
+		     struct source_pos pos, const struct S_frame *f)
 {
 	const struct report *r = c->opt->report;
 	if (!r) {
@@ -402,7 +416,7 @@ static void S_matrix(struct S_ctx *c, const char *rest, struct source_pos pos,
 	struct matrix m;
 	matrix_select(&m, r, rest, c->opt->lang, pos, c->d);
 	pdf_matrix(&c->pages, &c->env, &c->para, &m, &c->matrix_words,
-		   f->left, f->right);
+		   S_table_name(c, n), f->left, f->right);
 	matrix_free(&m);
 }
 
@@ -415,7 +429,7 @@ static bool S_drawn_block(struct S_ctx *c, cmark_node *n,
 	if (fb.kind == FENCE_CHART)
 		S_chart(c, &fb, pos, f);
 	else if (fb.kind == FENCE_MATRIX)
-		S_matrix(c, fb.filter, pos, f);
+		S_matrix(c, n, fb.filter, pos, f);
 	else
 		return false;
 	return true;
@@ -566,8 +580,8 @@ static void S_block(struct S_ctx *c, cmark_node *n, struct S_frame f)
 		break;
 	default:
 		if (markdown_ext_of(n) == MARKDOWN_EXT_TABLE)
-			pdf_table(&c->pages, &c->env, &c->para, n, f.left,
-				  f.right);
+			pdf_table(&c->pages, &c->env, &c->para, n,
+				  S_table_name(c, n), f.left, f.right);
 		else
 			S_blocks(c, n, f);
 		break;

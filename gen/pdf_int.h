@@ -399,6 +399,8 @@ struct pdf_elem {
 	uint32_t parent;
 	const char *alt;  /* a Figure's text alternative (arena), or NULL */
 	const char *scope; /* a TH's /Scope (Column, Row), or NULL */
+	/* a Table's /Summary: its name (markdown_table_name), or NULL */
+	const char *summary;
 	bool late; /* put after its siblings (a Note, after the text) */
 	const char *lang;  /* a Span's /Lang, or NULL */
 };
@@ -562,15 +564,17 @@ struct pdf_table_src {
 	const enum pdf_align *align; /* by column; NULL: all left */
 	/* by column, shares of the width; NULL: from the content */
 	const double *weight;
+	/* the table's name, its /Summary for a screen reader, or NULL */
+	const char *summary;
 };
 
 void pdf_table_draw(struct pdf_pages *pg, struct pdf_inline_env *env,
 		    struct pdf_para *scratch, const struct pdf_table_src *src,
 		    double left, double right);
-/* A GFM table node. */
+/* A GFM table node, named summary (may be NULL). */
 void pdf_table(struct pdf_pages *pg, struct pdf_inline_env *env,
-	       struct pdf_para *scratch, cmark_node *table, double left,
-	       double right);
+	       struct pdf_para *scratch, cmark_node *table,
+	       const char *summary, double left, double right);
 
 /* ---- charts and the matrix (pdf_chart.c, pdf_matrix.c) ---- */
 struct chart;
@@ -582,7 +586,8 @@ void pdf_chart(struct pdf_pages *pg, struct pdf_inline_env *env,
 	       double right);
 void pdf_matrix(struct pdf_pages *pg, struct pdf_inline_env *env,
 		struct pdf_para *scratch, const struct matrix *m,
-		const struct matrix_words *w, double left, double right);
+		const struct matrix_words *w, const char *summary,
+		double left, double right);
 
 /* ---- table of contents and outline (pdf_toc.c) ---- */
 struct pdf_heading {

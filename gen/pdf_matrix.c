@@ -78,7 +78,8 @@ static void S_widths(struct pdf_fonts *f, const struct matrix *m,
 
 void pdf_matrix(struct pdf_pages *pg, struct pdf_inline_env *env,
 		struct pdf_para *scratch, const struct matrix *m,
-		const struct matrix_words *w, double left, double right)
+		const struct matrix_words *w, const char *summary,
+		double left, double right)
 {
 	double width[MATRIX_COLUMN_COUNT];
 	S_widths(env->fonts, m, w, right - left, width);
@@ -86,7 +87,8 @@ void pdf_matrix(struct pdf_pages *pg, struct pdf_inline_env *env,
 	buf_init(&c.text);
 	struct pdf_table_src src = {
 		.cols = MATRIX_COLUMN_COUNT, .rows = m->count + 1,
-		.header = true, .cell = S_cell, .ctx = &c, .weight = width};
+		.header = true, .cell = S_cell, .ctx = &c, .weight = width,
+		.summary = summary};
 	pdf_table_draw(pg, env, scratch, &src, left, right);
 	env->hyphen = c.hyphen;
 	buf_free(&c.text);

@@ -252,7 +252,8 @@ void pdf_table_draw(struct pdf_pages *pg, struct pdf_inline_env *env,
 		return;
 	struct S_table t = {.src = src, .env = env, .p = scratch,
 			    .left = left, .tags = &pg->tags};
-	pdf_tag_open(t.tags, "Table");
+	uint32_t table = pdf_tag_open(t.tags, "Table");
+	t.tags->e[table].summary = src->summary;
 	t.min = xcalloc(src->cols, sizeof *t.min);
 	t.max = xcalloc(src->cols, sizeof *t.max);
 	t.width = xcalloc(src->cols, sizeof *t.width);
@@ -317,12 +318,13 @@ static enum pdf_align S_gfm_align(cmark_node *table, unsigned c)
 }
 
 void pdf_table(struct pdf_pages *pg, struct pdf_inline_env *env,
-	       struct pdf_para *scratch, cmark_node *table, double left,
-	       double right)
+	       struct pdf_para *scratch, cmark_node *table,
+	       const char *summary, double left, double right)
 {
 	struct S_gfm g = {.table = table};
 	struct pdf_table_src src = {.cols = markdown_table_columns(table),
-				    .cell = S_gfm_cell, .ctx = &g};
+				    .cell = S_gfm_cell, .ctx = &g,
+				    .summary = summary};
 	for (cmark_node *row = cmark_node_first_child(table); row;
 	     row = cmark_node_next(row))
 		src.rows++;

@@ -525,6 +525,11 @@ static void S_elements(struct S_writer *w, const size_t *first,
 		if (e->scope)
 			buf_printf(b, "\n/A <</O /Table /Scope /%s>>",
 				   e->scope);
+		else if (e->summary) {
+			buf_puts(b, "\n/A <</O /Table /Summary ");
+			pdf_raw_text(b, e->summary, 16000);
+			buf_puts(b, ">>");
+		}
 		if (!strcmp(e->type, "Note")) { /* PDF/UA-1 7.9: an /ID */
 			buf_puts(b, "\n/ID (note-");
 			S_uint(b, i);

@@ -56,6 +56,14 @@ struct S_site {
 	size_t nlangs;
 	const char *out_dir;
 	cmark_node *const *reports; /* by language; set by site_finish() */
+	/* a language that offers its report's files (site_language.pdf,
+	 * .docx): its report page's body, rendered from the tree before
+	 * the PDF changes it, held with its contents' place (toc_at) for
+	 * the page, which site_write_offers() writes once the files'
+	 * sizes are known */
+	struct buf held_body[LANG_COUNT], held_toc[LANG_COUNT];
+	size_t held_toc_at[LANG_COUNT];
+	bool held[LANG_COUNT];
 	void (*released)(void *arg, size_t lang); /* see site_finish() */
 	void *released_arg;
 	bool ok;
@@ -477,7 +485,8 @@ static const char *S_description(struct S_site *S)
 }
 
 /* The report's files offered on the site (copied beside the pages of
- * their language by the build): [{href, label, type}]. */
+ * their language by the build): [{href, label, type, size}], the size
+ * as words_file_size() writes it, once it is known (site.h). */
 static struct value *S_downloads(struct S_site *S, const char *root)
 {
 	struct value *list = value_list(S->va);
@@ -494,6 +503,9 @@ static struct value *S_downloads(struct S_site *S, const char *root)
 						 kinds[k].ext));
 		S_put(S, m, "label", S_word(S, kinds[k].word));
 		S_put(S, m, "type", S_word(S, kinds[k].type));
+		long long size = k == 0 ? S->L->pdf_size : S->L->docx_size;
+		if (size > 0)
+			S_put(S, m, "size", words_file_size(S->w, S->va, size));
 		value_list_push(S->va, list, m);
 	}
 	return list;
@@ -656,36 +668,52 @@ static void S_dashboard(struct S_site *S)
 
 /* ---- report, lists, statistics, SDGs, data, search ------------------ */
 
-static void S_report(struct S_site *S)
+/* The report's HTML, into held_body[l] (its contents into held_toc[l],
+ * their place in the body into held_toc_at[l]): one h1 (the report's
+ * title), and a table of contents before the first chapter. */
+static void S_report_body(struct S_site *S, size_t l)
 {
-	struct value *m = S_common(S, S_REPORT, "report.html",
-				   S_t(S, &S->r->title));
+	/* its pictures' addresses go from the page up (S_image_src) */
+	S->page_root = S_root(S, "report.html");
 	struct html_options o = S_html_options(S, "", NULL, 0);
 	o.file = S->L->file;
-	/* one h1 (the report's title), and a table of contents before the
-	 * first chapter */
-	struct buf toc;
-	buf_init(&toc);
-	size_t toc_at = 0;
 	o.one_h1 = true;
-	o.toc = &toc;
-	o.toc_at = &toc_at;
-	buf_clear(&S->frag);
-	size_t l = (size_t)(S->L - S->langs);
+	o.toc = &S->held_toc[l];
+	o.toc_at = &S->held_toc_at[l];
+	buf_clear(&S->held_body[l]);
+	buf_clear(&S->held_toc[l]);
+	S->held_toc_at[l] = 0;
 	cmark_node *doc = S->reports[l];
 	if (doc)
-		html_render(&S->frag, doc, &o, S->d);
+		html_render(&S->held_body[l], doc, &o, S->d);
 	if (S->released)
 		S->released(S->released_arg, l);
-	/* Megabytes: not copied, as nothing writes to frag until the page
-	 * is written. */
-	const char *body = S->frag.data ? S->frag.data : "";
+	S->held[l] = true;
+}
+
+/* The report page, from its held body; rendered now unless it was (a
+ * language that offers its files has it rendered by site_finish(),
+ * and the page written by site_write_offers()). */
+static void S_report(struct S_site *S)
+{
+	size_t l = (size_t)(S->L - S->langs);
+	if (!S->held[l])
+		S_report_body(S, l);
+	struct value *m = S_common(S, S_REPORT, "report.html",
+				   S_t(S, &S->r->title));
+	/* Megabytes: not copied, as the body is not written to until the
+	 * page is written. */
+	const char *body = S->held_body[l].data ? S->held_body[l].data : "";
+	size_t toc_at = S->held_toc_at[l];
 	S_put(S, m, "body_before", arena_strndup(S->va, body, toc_at));
 	S_put(S, m, "body", body + toc_at);
-	S_put(S, m, "toc", arena_strndup(S->va, toc.data ? toc.data : "",
-					 toc.len));
-	buf_free(&toc);
+	S_put(S, m, "toc", arena_strndup(S->va, S->held_toc[l].data
+						? S->held_toc[l].data : "",
+					 S->held_toc[l].len));
 	S_page(S, "report.html", "report.html", m);
+	S->held[l] = false;
+	buf_free(&S->held_body[l]);
+	buf_free(&S->held_toc[l]);
 }
 
 static void S_all_recs(struct S_site *S)
@@ -1103,6 +1131,8 @@ struct site_writer {
 	size_t job_count;
 	atomic_size_t next_job;
 	atomic_bool failed; /* a page failed: both workers stop, as one would */
+	bool ok;     /* every page so far was written (site_finish) */
+	bool closed; /* the caller's worker is freed (site_write_offers) */
 	/* The helper thread's steps: prepared (folders, assets: what needs
 	 * no template context), then the pages, once
 	 * site_write_pages() says the contexts are there. */
@@ -1184,7 +1214,8 @@ static void S_work(struct site_writer *w, struct S_site *S)
 
 /* Every page but the report, per language: the pages that take longest
  * come first, so that the two workers end at about the same time. */
-static void S_plan(struct site_writer *w, struct arena *a, size_t nlangs,
+static void S_plan(struct site_writer *w, struct arena *a,
+		   const struct site_language *langs, size_t nlangs,
 		   const struct report *r)
 {
 	static const enum S_kind once[] = {S_DATA, S_DASHBOARD, S_RECS,
@@ -1194,7 +1225,12 @@ static void S_plan(struct site_writer *w, struct arena *a, size_t nlangs,
 	w->jobs = arena_alloc(a, nlangs * per_lang * sizeof *w->jobs);
 	for (unsigned l = 0; l < nlangs; l++) {
 		for (size_t k = 0; k < sizeof once / sizeof *once; k++)
-			w->jobs[w->job_count++] = (struct S_job){l, once[k], 0};
+			/* a dashboard that offers the report's files waits
+			 * for them: site_write_offers() */
+			if (once[k] != S_DASHBOARD ||
+			    !(langs[l].pdf || langs[l].docx))
+				w->jobs[w->job_count++] =
+					(struct S_job){l, once[k], 0};
 		for (size_t k = 0; k < r->cluster_count; k++)
 			w->jobs[w->job_count++] = (struct S_job){l, S_CLUSTER, k};
 		for (size_t i = 0; i < r->rec_count; i++)
@@ -1295,7 +1331,7 @@ struct site_writer *site_start(struct arena *a, struct diags *d,
 		w->prepared = true;
 		return w;
 	}
-	S_plan(w, a, nlangs, r);
+	S_plan(w, a, langs, nlangs, r);
 	w->started = thread_start(&w->thread, S_helper_thread, w);
 	if (!w->started)
 		S_prepare(w, &w->main);
@@ -1320,8 +1356,17 @@ bool site_finish(struct site_writer *w, cmark_node *const *reports,
 	S->reports = reports;
 	S->released = released;
 	S->released_arg = arg;
-	for (unsigned l = 0; l < S->nlangs && S->ok && w->prepared_ok; l++)
-		S_run_job(S, &(struct S_job){l, S_REPORT, 0});
+	for (unsigned l = 0; l < S->nlangs && S->ok && w->prepared_ok; l++) {
+		if (!(S->langs[l].pdf || S->langs[l].docx)) {
+			S_run_job(S, &(struct S_job){l, S_REPORT, 0});
+			continue;
+		}
+		/* the report page waits for the files it offers, its body
+		 * not: the tree is the PDF's next */
+		if (S->L != &S->langs[l])
+			S_enter_language(S, &S->langs[l]);
+		S_report_body(S, l);
+	}
 	if (S->ok && w->prepared_ok)
 		S_work(w, S);
 	if (w->started)
@@ -1338,8 +1383,41 @@ bool site_finish(struct site_writer *w, cmark_node *const *reports,
 		S_server_files(S);
 	bool ok = S->ok && w->helper.ok;
 	diags_append(w->d, &w->main.diags);
+	diags_free(&w->main.diags);
+	diags_init(&w->main.diags);
 	diags_append(w->d, &w->helper.diags);
-	S_site_free(&w->main);
 	S_site_free(&w->helper);
+	w->ok = ok;
+	bool holding = false;
+	for (size_t l = 0; l < S->nlangs; l++)
+		holding = holding || S->held[l];
+	if (!ok || !holding)
+		site_write_offers(w, false);
+	return ok;
+}
+
+bool site_write_offers(struct site_writer *w, bool write)
+{
+	struct S_site *S = &w->main;
+	if (w->closed)
+		return w->ok;
+	/* the language chooser and the server's files were written from
+	 * the top since the last page: each language set anew */
+	S->L = NULL;
+	for (unsigned l = 0; l < S->nlangs && write && w->ok && S->ok; l++) {
+		if (!S->held[l])
+			continue;
+		S_run_job(S, &(struct S_job){l, S_REPORT, 0});
+		S_run_job(S, &(struct S_job){l, S_DASHBOARD, 0});
+	}
+	bool ok = w->ok && S->ok;
+	diags_append(w->d, &S->diags);
+	for (size_t l = 0; l < LANG_COUNT; l++) {
+		buf_free(&S->held_body[l]);
+		buf_free(&S->held_toc[l]);
+	}
+	S_site_free(S);
+	w->closed = true;
+	w->ok = ok;
 	return ok;
 }

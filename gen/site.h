@@ -29,6 +29,11 @@
  * caller makes the template contexts and parses the reports;
  * site_finish() writes the report pages from them on the caller's thread,
  * takes its share of the pages left, and waits for the other thread.
+ * A language that offers its report's files (report-LL.pdf, .docx) has
+ * its dashboard and report page say their sizes: site_finish() renders
+ * that report page's body (the tree is the PDF's next, which changes
+ * it), and site_write_offers() writes both pages once the files are
+ * made.
  * Nothing is written atomically here: the caller writes into a fresh
  * folder and moves it into place once site_finish() succeeds.  Problems
  * with the content are warnings in d; a template that does not expand or
@@ -64,6 +69,8 @@ struct site_language {
 	/* report-LL.pdf / report-LL.docx will be beside the language's
 	 * pages (the build copies them there): the pages offer them */
 	bool pdf, docx;
+	/* their sizes in bytes, set before site_write_offers() */
+	long long pdf_size, docx_size;
 };
 
 /* Starts the other thread on what needs no template context: folders,
@@ -82,8 +89,14 @@ void site_write_pages(struct site_writer *w);
  * released, when not NULL, is called with i (and arg) once reports[i] is
  * read for the last time, before its page is written: a caller with no
  * other use for the tree can start freeing it.  Returns whether every
- * page was written. */
+ * page was written (but the offers, above). */
 bool site_finish(struct site_writer *w, cmark_node *const *reports,
 		 void (*released)(void *arg, size_t lang), void *arg);
+/* The pages that offer the report's files (see above), with the sizes
+ * now in langs, when `write` (false: the files could not be made; the
+ * pages are dropped).  Call it after a site_finish() that returned true
+ * whenever a language offers files; it frees what the writer held.
+ * Returns whether every page was written. */
+bool site_write_offers(struct site_writer *w, bool write);
 
 #endif

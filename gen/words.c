@@ -751,6 +751,21 @@ const char *words_number(const struct words *w, struct arena *a, double x,
 	return s;
 }
 
+const char *words_file_size(const struct words *w, struct arena *a,
+			    long long bytes)
+{
+	w = S_w(w);
+	long long kb = bytes <= 0 ? 0 : (bytes + 999) / 1000;
+	const char *n = kb < 1000 ? words_integer(w, a, kb)
+				  : words_number(w, a,
+						 (double)((bytes + 50000) /
+							  100000) / 10, 1);
+	const char *names[] = {"n"};
+	const char *vals[] = {n};
+	return words_fill(a, words_get(w, kb < 1000 ? "size_kb" : "size_mb"),
+			  names, vals, 1);
+}
+
 /* ------------------------------------------------------------- shares */
 
 void words_shares(const size_t *count, size_t n, size_t total, int *pct)

@@ -167,6 +167,12 @@ const char *words_number(const struct words *w, struct arena *a, double x,
 /* words_number() appended to b. */
 void words_number_put(const struct words *w, struct buf *b, double x,
 		      int decimals);
+/* A file's size as the language writes it: under a megabyte in whole
+ * kilobytes, rounded up ("730 kB", "730 ko"), from there in megabytes
+ * with one decimal ("1.2 MB", "1,2 Mo"): the labels size_kb and size_mb,
+ * with {n}.  Kilo and mega are powers of 1,000, as the symbols say. */
+const char *words_file_size(const struct words *w, struct arena *a,
+			    long long bytes);
 /* "42%", "42 %" */
 const char *words_percent(const struct words *w, struct arena *a, int pct);
 /* The letter of the n-th cluster, a UN sub-section: the label letter_N

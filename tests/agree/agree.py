@@ -43,7 +43,7 @@ def pdf_text(path):
 
 def shares(index_html):
     """[(label, count, percent)] of the dashboard's two tables."""
-    counts = "".join(re.findall(r'<table class="counts">(.*?)</table>',
+    counts = "".join(re.findall(r'<table class="counts"[^>]*>(.*?)</table>',
                                 index_html, re.S))
     rows = re.findall(r'<tr><th scope="row">(.*?)</th><td class="num">'
                       r'(\d+)</td><td class="num">(.*?)</td></tr>', counts)

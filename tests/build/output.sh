@@ -193,6 +193,8 @@ for i in $(seq 12); do
 	if [[ $s1 != 0 || $s2 != 0 || $(seen "$tmp/two/build") != "$ref" || $n != "$ref_files" ]]; then
 		bad=$((bad + 1))
 		echo "  round $i: exits $s1 $s2, $n of $ref_files files"
+		sed 's/^/    first: /' "$tmp/e1" | head -n 5
+		sed 's/^/    second: /' "$tmp/e2" | head -n 5
 	fi
 done
 expect "two builds at once: both built, the output whole every time ($bad bad of 12)" "[[ $bad == 0 ]]"

@@ -16,6 +16,7 @@ fi
 . "$(dirname "$0")/../lib.sh"
 
 expect() { if eval "$2"; then ok; else ko "$1"; fi; }
+nbsp=$'\u00a0'
 
 # A copy of the example project, to change without touching the tree.
 copy_example() {
@@ -41,6 +42,33 @@ done
 expect "example has both PDFs" \
 	'[[ -s $tmp/example/report-es.pdf && -s $tmp/example/report-en.pdf ]]'
 expect "example has its site" '[[ -s $tmp/example/site/index.html ]]'
+# each language's dashboard and report page offer its PDF and Word file,
+# each named with its type and size in the link ("Report (PDF, 738 kB)"),
+# the size the file's (kB: powers of 1,000, rounded up)
+for l in en es; do
+	for page in index report; do
+		f=$tmp/example/site/$l/$page.html
+		for ext in pdf docx; do
+			bytes=$(stat -L -c %s "$tmp/example/site/$l/report-$l.$ext" 2>/dev/null || echo 0)
+			size=$(((bytes + 999) / 1000))${nbsp}kB
+			if ((bytes + 999 >= 1000000)); then
+				tenths=$(((bytes + 50000) / 100000))
+				mark=.
+				[[ $l == es ]] && mark=,
+				size=$((tenths / 10))$mark$((tenths % 10))${nbsp}MB
+				size=${size/${mark}0${nbsp}/${nbsp}}
+			fi
+			type=PDF
+			[[ $ext == docx ]] && type=Word
+			expect "$l/$page.html offers report-$l.$ext as '($type, $size)'" \
+				"grep -qF 'href=\"report-$l.$ext\" download>' '$f' &&
+				 grep -qE 'href=\"report-$l.$ext\" download>[^<]+ \($type, $size\)</a>' '$f'"
+		done
+	done
+done
+# the language chooser stays the site's front page
+expect "site/index.html is the language chooser" \
+	"grep -q 'class=\"languages\"' '$tmp/example/site/index.html'"
 
 # --- hostile strings come out as text ----------------------------------------
 "$UPRGEN" build -C "$here/hostile" --out "$tmp/hostile" >/dev/null 2>&1 ||

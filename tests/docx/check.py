@@ -190,6 +190,13 @@ def main():
     check('every table has a repeated header row',
           all(t.find(W + 'tr/' + W + 'trPr/' + W + 'tblHeader') is not None
               for t in tbls))
+    # a screen reader names a table by its title (Word's "Alt Text")
+    untitled = [t for t in tbls
+                if not (t.find(W + 'tblPr/' + W + 'tblCaption') is not None
+                        and t.find(W + 'tblPr/' + W + 'tblCaption')
+                        .get(W + 'val', '').strip())]
+    check('every table has a title (w:tblCaption)', not untitled,
+          '%d of %d untitled' % (len(untitled), len(tbls)))
     check('no row splits across pages',
           all(tr.find(W + 'trPr/' + W + 'cantSplit') is not None
               for t in tbls for tr in t.iter(W + 'tr')))

@@ -7,6 +7,8 @@
 #    as many Word notes as the Markdown has, repeated header rows, the
 #    landscape annex, w:lang on every run, the TOC field, bookmarks and
 #    links, native charts, properties, header and footer;
+#  - order.py: every property element's children in the order of the
+#    schema (ECMA-376 wml.xsd), which Word holds a document to
 #  - python-docx (Debian python3-docx, pydocx.py): headings, numbered
 #    paragraphs, notes, header rows as that library reads them;
 #  - pandoc -f docx -t plain: every recommendation's text and every
@@ -90,6 +92,8 @@ for l in en es; do
 	structure "$d" "$md"
 	# python-docx (Debian's, for Debian's python3): the structure
 	lines "$(/usr/bin/python3 "$here/pydocx.py" "$d" "$md" 2>&1)"
+	# Word's own strictness: properties in the schema's order
+	lines "$(python3 "$here/order.py" "$d" 2>&1)"
 	# pandoc reads Word documents: the texts and notes, in order
 	if pandoc -f docx -t plain --wrap=none "$d" -o "$tmp/pandoc-$l.txt" 2>"$tmp/pandoc.err"; then
 		lines "$(python3 "$here/in_order.py" "$tmp/pandoc-$l.txt" "$md")"

@@ -9,7 +9,9 @@ Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
   * the structure holds Document, H1, P, L/LI/Lbl/LBody, Table/TR/TH/TD,
     Note, Link (every link annotation in one, with /Contents and printed:
     /F 4) (and Figure, each with its /Alt, when "figures" is given); every
-    TH has a /Scope; every page with content has /StructParents, /Tabs /S;
+    TH has a /Scope, every Table a /Summary (its name: the heading it
+    stands under, the chart's title);
+    every page with content has /StructParents, /Tabs /S;
   * the running head is an artifact: the structure's text holds the
     symbol at most as often as the title page shows it.
 """
@@ -50,6 +52,7 @@ root = val(cat.get("/StructTreeRoot"))
 check("a /StructTreeRoot", isinstance(root, dict))
 types = {}
 bad_th, bad_fig = [], []
+summaries = []
 seen = set()
 stack = [root.get("/K")] if isinstance(root, dict) else []
 while stack:
@@ -67,6 +70,8 @@ while stack:
     types[s] = types.get(s, 0) + 1
     if s == "TH" and "/Scope" not in (val(e.get("/A")) or {}):
         bad_th.append(k)
+    if s == "Table":
+        summaries.append((val(e.get("/A")) or {}).get("/Summary"))
     if s == "Figure" and not (e.get("/Alt") or "").strip("u:b: <>feFF"):
         bad_fig.append(k)
     stack.append(e.get("/K"))
@@ -76,6 +81,8 @@ missing = [t for t in want if not types.get(t)]
 check("structure types %s" % " ".join(want), not missing,
       "missing %s; found %s" % (missing, types))
 check("every TH has a /Scope", not bad_th, bad_th[:5])
+check("every Table has a /Summary (%d tables)" % len(summaries),
+      summaries and all(summaries), summaries[:5])
 check("every Figure has an /Alt", not bad_fig, bad_fig[:5])
 
 pages = [v.get("value", {}) for v in objs.values()

@@ -278,6 +278,23 @@ for part in (doc, styles):
 for sid in ("Quote", "Heading3"):
     style = re.search(r'<w:style [^>]*w:styleId="%s">.*?</w:style>' % sid, styles).group(0)
     assert ("<w:i/>" in style) == (lang not in ("ar", "zh")), "%s italic: %s" % (sid, "<w:i/>" in style)
+# an Arabic section runs right to left too (columns, gutter)
+sects = re.findall(r"<w:sectPr>.*?</w:sectPr>", doc)
+assert sects and all(("<w:bidi/>" in x) == (lang == "ar") for x in sects), \
+    "sections right to left: %s" % [("<w:bidi/>" in x) for x in sects]
+# the running head has the title and the symbol, as the PDF's
+header = z.read("word/header1.xml").decode()
+core = z.read("docProps/core.xml").decode()
+title = re.search(r"<dc:title>([^<]*)</dc:title>", core).group(1)
+head = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", header))
+assert title and head.startswith(title) and "<w:ptab " in header and \
+    len(head) > len(title), "running head %r" % head[:80]
+# a chart's text alternative in the language's punctuation
+for descr in re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', doc):
+    if lang == "zh":
+        assert not re.search(r"[;:]|\.(?![0-9])", descr), "zh chart text %r" % descr
+    if lang == "ar":
+        assert ";" not in descr, "ar chart text %r" % descr
 # French spaces: no breakable space before ; : ! ? » or after «
 text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", doc))
 if lang == "fr":
@@ -285,6 +302,9 @@ if lang == "fr":
     assert not bad, "breakable French spaces: %s" % bad[:3]
 PY
 	then ok; else ko "$p: report-$l.docx: $(tail -1 "$tmp/$p-$l.docx.out")"; fi
+	# properties in the order of the schema, which Word holds to
+	if python3 "$root/tests/docx/order.py" "$doc" >"$tmp/$p-$l.order.out" 2>&1
+	then ok; else ko "$(tail -1 "$tmp/$p-$l.order.out")"; fi
 done
 
 # --- Chinese: no space after full-width punctuation ("立场：支持", not

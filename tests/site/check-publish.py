@@ -197,6 +197,30 @@ for rel in pages:
             bad("%s: the dashboard does not say %s were received" % (rel, received))
     if inner == "report.html" and p.toc_links < 3:
         bad("%s: table of contents has %d links" % (rel, p.toc_links))
+    # every table has a name a screen reader says (its caption, or what
+    # aria-labelledby points at, or at least its scroll box's), and the
+    # report's captions differ: one name for every table tells nothing
+    html = open(os.path.join(site, rel), encoding="utf-8").read()
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    names = []
+    for t in re.finditer(r'(<div class="table-wrap"[^>]*>)?\s*<table([^>]*)>'
+                         r'\s*(<caption[^>]*>.*?</caption>)?', html, re.S):
+        box, attrs, cap = t.group(1) or "", t.group(2), t.group(3)
+        refs = re.findall(r'aria-labelledby="([^"]+)"', box + attrs)
+        missing = [i for r in refs for i in r.split() if i not in ids]
+        if missing:
+            bad("%s: aria-labelledby points at no id: %s" % (rel, missing))
+        if not (cap or re.search(r'aria-labelledby="', attrs) or
+                re.search(r'aria-label(ledby)?="[^"]', box)):
+            bad("%s: a table with no name: <table%s>" % (rel, attrs))
+        # the report's own tables (not a chart's data, which a chart
+        # drawn twice repeats): each its own name
+        if inner == "report.html" and 'class="data"' not in attrs:
+            names.append(re.sub(r"<[^>]+>", "", cap) if cap else
+                         re.sub(r'.*aria-label="([^"]*)".*', r"\1", box))
+    same = sorted({n for n in names if names.count(n) > 1})
+    if same:
+        bad("%s: tables share a name: %s" % (rel, same[:3]))
 
 if site_url:
     sm = os.path.join(site, "sitemap.xml")

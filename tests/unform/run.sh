@@ -57,6 +57,9 @@ if "$UPRGEN" build -C "$tmp/en" --out "$tmp/en/build" --format all \
 	ok
 	checks pdf "$tmp/en/build/report-en.pdf" en
 	checks docx "$tmp/en/build/report-en.docx" en
+	# the form's parts too in the order of the schema (Word's strictness)
+	if python3 "$root/tests/docx/order.py" "$tmp/en/build/report-en.docx" \
+		>"$tmp/order.out" 2>&1; then ok; else ko "$(cat "$tmp/order.out")"; fi
 	# Spanish: its own words, the marks before the punctuation
 	text=$(pdftotext -layout "$tmp/en/build/report-es.pdf" - 2>/dev/null)
 	for want in "Naciones Unidas" "Asamblea General" "Distr. general" \

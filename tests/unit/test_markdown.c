@@ -264,6 +264,53 @@ static void test_parallel(void)
 	}
 }
 
+/* A table's name: its heading; the second under that heading adds its
+ * first column's header; none without a heading before it. */
+static void test_table_name(void)
+{
+	struct diags d;
+	diags_init(&d);
+	cmark_node *doc = S_parse(
+		"| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+		"## Progress *since* `2023`\n\nText.\n\n"
+		"| Status | n |\n|---|--:|\n| x | 1 |\n\n"
+		"| Thematic **cluster** | n |\n|---|--:|\n| y | 2 |\n\n"
+		"|  | n |\n|---|--:|\n| z | 3 |\n\n"
+		"- item\n\n  | In | list |\n  |---|---|\n  | 1 | 2 |\n", &d);
+	CHECK(doc != NULL);
+	const char *want[] = {NULL, "Progress since 2023",
+			      "Progress since 2023\xEF\xBC\x9AThematic cluster",
+			      "Progress since 2023", /* empty header */
+			      "Progress since 2023\xEF\xBC\x9AIn"};
+	size_t n = 0;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *t = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    markdown_ext_of(t) != MARKDOWN_EXT_TABLE)
+			continue;
+		struct buf name;
+		buf_init(&name);
+		bool named = markdown_table_name(&name, t, "\xEF\xBC\x9A");
+		CHECK(n < sizeof want / sizeof *want);
+		if (n < sizeof want / sizeof *want) {
+			CHECK(named == (want[n] != NULL));
+			if (want[n])
+				CHECK_STR(name.data, want[n]);
+			else
+				CHECK(name.len == 0);
+		}
+		n++;
+		buf_free(&name);
+	}
+	cmark_iter_free(it);
+	CHECK(n == 5);
+	cmark_node_free(doc);
+	CHECK(d.errors == 0);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	test_numbering();
@@ -274,5 +321,6 @@ int main(void)
 	test_autolinks_as_gfm();
 	test_long_target();
 	test_parallel();
+	test_table_name();
 	return check_done("markdown");
 }

@@ -70,8 +70,8 @@ int main(void)
 	cmark_node *reports[2];
 	for (size_t i = 0; i < r->language_count; i++) {
 		L[i] = (struct site_language){
-			r->languages[i], NULL,
-			fixture_words(&a, r->languages[i]), NULL, false, false};
+			.lang = r->languages[i],
+			.words = fixture_words(&a, r->languages[i])};
 		reports[i] = markdown_parse(md, strlen(md), (struct source_pos){0}, &d);
 	}
 	char out[] = "/tmp/uprgen-site-XXXXXX";
@@ -123,6 +123,37 @@ int main(void)
 	CHECK(S_has(out, "en/data/recommendations-en.json", "\"id\": \"140.2_b\""));
 	CHECK(S_has(out, "en/search-index.js", "window.UPRGEN_SEARCH"));
 	CHECK(S_has(out, "en/search.html", "../assets/search-"));
+
+	/* A language that offers its report's files: its dashboard and
+	 * report page wait for them, and name each with its size; the
+	 * report page's body is the tree's as site_finish() saw it. */
+	L[0].pdf = L[1].docx = true;
+	struct site_writer *offers = site_start(&a, &d, r, &t, L,
+						r->language_count, out);
+	site_write_pages(offers);
+	CHECK(site_finish(offers, reports, NULL, NULL));
+	cmark_node *gone = cmark_node_first_child(reports[0]);
+	cmark_node_unlink(gone); /* as the PDF drops the cover */
+	L[0].pdf_size = 737342;
+	L[1].docx_size = 1250000;
+	CHECK(site_write_offers(offers, true));
+	CHECK(S_has(out, "en/index.html", "download>Report (PDF, 738\u00a0kB)</a>"));
+	CHECK(S_has(out, "en/report.html", "download>Report (PDF, 738\u00a0kB)</a>"));
+	CHECK(S_has(out, "en/report.html", "<span class=\"num\">1.</span>"));
+	CHECK(S_lacks(out, "en/index.html", "report-en.docx"));
+	CHECK(S_has(out, "fr/index.html", "(Word, 1,3\u00a0Mo)</a>"));
+	CHECK(S_lacks(out, "fr/index.html", "report-fr.pdf"));
+	CHECK(S_has(out, "index.html", "href=\"en/index.html\""));
+	CHECK(site_write_offers(offers, true)); /* once only: nothing more */
+	cmark_node_prepend_child(reports[0], gone);
+	/* files that could not be made: the pages are dropped, the writer
+	 * freed */
+	struct site_writer *no_files = site_start(&a, &d, r, &t, L,
+						  r->language_count, out);
+	site_write_pages(no_files);
+	CHECK(site_finish(no_files, reports, NULL, NULL));
+	CHECK(site_write_offers(no_files, false));
+	L[0].pdf = L[1].docx = false;
 
 	/* A folder that cannot be made fails the site, and nothing waits
 	 * for ever. */

@@ -74,6 +74,15 @@ static void S_numbers(void)
 	CHECK_STR(words_number(&en, &S_arena, 1e300 * 1e10, 2), "∞");
 	CHECK_STR(words_percent(&en, &S_arena, 42), "42%");
 	CHECK_STR(words_percent(&fr, &S_arena, 42), "42\u00a0%");
+	/* files: kilobytes rounded up, then megabytes to a tenth */
+	CHECK_STR(words_file_size(&en, &S_arena, 737342), "738\u00a0kB");
+	CHECK_STR(words_file_size(&en, &S_arena, 1), "1\u00a0kB");
+	CHECK_STR(words_file_size(&en, &S_arena, 999000), "999\u00a0kB");
+	CHECK_STR(words_file_size(&en, &S_arena, 999001), "1\u00a0MB");
+	CHECK_STR(words_file_size(&en, &S_arena, 1250000), "1.3\u00a0MB");
+	CHECK_STR(words_file_size(&fr, &S_arena, 1249999), "1,2\u00a0Mo");
+	CHECK_STR(words_file_size(&fr, &S_arena, 80000), "80\u00a0ko");
+	CHECK_STR(words_file_size(&es, &S_arena, 23456789), "23,5\u00a0MB");
 }
 
 /* The numbers of the UN form and of numbered paragraphs, the letters of
