@@ -443,7 +443,11 @@ static void S_inlines(struct docx_ctx *c, cmark_node *parent)
 		if (container) {
 			if (ev == CMARK_EVENT_ENTER) {
 				struct S_style s = st[sp];
-				if (t == CMARK_NODE_EMPH || t == CMARK_NODE_IMAGE)
+				if (t == CMARK_NODE_EMPH &&
+				    lang_emphasis_is_bold(c->opt->lang))
+					s.bold = true; /* as the PDF */
+				else if (t == CMARK_NODE_EMPH ||
+					 t == CMARK_NODE_IMAGE)
 					s.italic = !s.italic;
 				else if (t == CMARK_NODE_STRONG)
 					s.bold = true;

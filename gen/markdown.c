@@ -562,16 +562,43 @@ void markdown_plain(struct buf *out, cmark_node *node)
 	cmark_iter_free(it);
 }
 
+/* Appends node's text (markdown_plain) to out, cut to at most max bytes
+ * at a character's start, with "…" where it was cut. */
+static void S_plain_cut(struct buf *out, cmark_node *node, size_t max)
+{
+	struct buf t;
+	buf_init(&t);
+	markdown_plain(&t, node);
+	size_t n = t.len;
+	if (n > max) {
+		n = max;
+		while (n && ((unsigned char)t.data[n] & 0xc0) == 0x80)
+			n--;
+	}
+	buf_put(out, t.data ? t.data : "", n);
+	if (n < t.len)
+		buf_puts(out, "\u2026");
+	buf_free(&t);
+}
+
 bool markdown_table_name(struct buf *out, cmark_node *table,
 			 const char *colon)
 {
-	unsigned tables_before = 0;
+	/* Hardening: a document of 100,000 tables under one heading must
+	 * not cost 100,000 squared steps, nor its names gigabytes: the
+	 * heading is looked for among the 200 blocks before the table (a
+	 * table farther from it goes by the scroll box's name alone), and
+	 * a name holds at most 300 bytes of heading and 100 of header. */
+	enum { LOOK_BACK = 200, HEADING_MAX = 300, HEADER_MAX = 100 };
+	unsigned tables_before = 0, looked = 0;
 	cmark_node *heading = NULL;
 	/* the siblings before it, then its parent's (a table in a list
 	 * item or a quote stands under the heading before that) */
-	for (cmark_node *at = table; at && !heading; at = cmark_node_parent(at))
-		for (cmark_node *p = cmark_node_previous(at); p;
-		     p = cmark_node_previous(p)) {
+	for (cmark_node *at = table; at && !heading && looked < LOOK_BACK;
+	     at = cmark_node_parent(at))
+		for (cmark_node *p = cmark_node_previous(at);
+		     p && looked < LOOK_BACK; p = cmark_node_previous(p)) {
+			looked++;
 			if (cmark_node_get_type(p) == CMARK_NODE_HEADING) {
 				heading = p;
 				break;
@@ -581,14 +608,14 @@ bool markdown_table_name(struct buf *out, cmark_node *table,
 		}
 	if (!heading)
 		return false;
-	markdown_plain(out, heading);
+	S_plain_cut(out, heading, HEADING_MAX);
 	cmark_node *row = cmark_node_first_child(table);
 	cmark_node *cell = row ? cmark_node_first_child(row) : NULL;
 	if (tables_before && cell) {
 		size_t len = out->len;
 		buf_puts(out, colon ? colon : "");
 		size_t cell_at = out->len;
-		markdown_plain(out, cell);
+		S_plain_cut(out, cell, HEADER_MAX);
 		if (out->len == cell_at) { /* an empty header: the heading alone */
 			out->len = len;
 			out->data[len] = '\0';

@@ -101,7 +101,9 @@ void markdown_plain(struct buf *out, cmark_node *node);
  * it, colon and the header of its first column ("Progress since the
  * adoption: Thematic cluster"), so that no two tables of a report share
  * a name.  Appended to out; false, with nothing appended, when no
- * heading precedes the table (a table at the top of a field). */
+ * heading precedes the table (a table at the top of a field) among the
+ * 200 blocks before it.  At most 300 bytes of heading and 100 of header
+ * (cut with "…"). */
 bool markdown_table_name(struct buf *out, cmark_node *table,
 			 const char *colon);
 

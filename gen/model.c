@@ -21,6 +21,11 @@ bool lang_is_rtl(enum lang l)
 	return l == LANG_AR;
 }
 
+bool lang_emphasis_is_bold(enum lang l)
+{
+	return l == LANG_AR || l == LANG_ZH;
+}
+
 int lang_from_code(const char *code)
 {
 	for (int i = 0; i < LANG_COUNT; i++)

@@ -35,6 +35,10 @@ int lang_from_code(const char *code);
 const char *lang_codes_text(void);
 /* Whether the language is written from right to left (Arabic). */
 bool lang_is_rtl(enum lang l);
+/* Whether emphasis is set bold rather than slanted: the scripts that have
+ * no italic (Arabic, Chinese), where slanted letters are a machine's
+ * fake, in every output (the PDF, Word, the website). */
+bool lang_emphasis_is_bold(enum lang l);
 
 /*
  * A text field: either one string for every language (`any`), or one per

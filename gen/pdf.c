@@ -170,9 +170,9 @@ static void S_image(struct S_ctx *c, cmark_node *img, const struct S_frame *f)
 	HPDF_Image im = S_load_image(c, img);
 	const char *alt = S_plain(&c->arena, img);
 	if (!im) {
-		pdf_para_reset(&c->para, PDF_SERIF_I, S_BODY_SIZE,
-			       S_BODY_LEADING);
-		pdf_para_text(&c->para, &c->env, PDF_SERIF_I, alt, strlen(alt));
+		enum pdf_face face = pdf_env_face(&c->env, PDF_SERIF_I);
+		pdf_para_reset(&c->para, face, S_BODY_SIZE, S_BODY_LEADING);
+		pdf_para_text(&c->para, &c->env, face, alt, strlen(alt));
 		pdf_para_finish(&c->para);
 		S_place_para(c, f, PDF_CENTER, 7, false);
 		return;
@@ -196,8 +196,9 @@ static void S_image(struct S_ctx *c, cmark_node *img, const struct S_frame *f)
 	pdf_tag_draws(&ch, 1, fig, true);
 	pdf_pages_group(&c->pages, &ch, 1);
 	if (*alt) {
-		pdf_para_reset(&c->para, PDF_SANS_I, 8.5, 11);
-		pdf_para_text(&c->para, &c->env, PDF_SANS_I, alt, strlen(alt));
+		enum pdf_face face = pdf_env_face(&c->env, PDF_SANS_I);
+		pdf_para_reset(&c->para, face, 8.5, 11);
+		pdf_para_text(&c->para, &c->env, face, alt, strlen(alt));
 		pdf_para_finish(&c->para);
 		S_place_para(c, f, PDF_CENTER, 2, false);
 	}
@@ -260,7 +261,9 @@ static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 	 * italic for (a) */
 	static const enum pdf_face un_face[] = {PDF_SERIF_B, PDF_SERIF_B,
 						PDF_SERIF_B, PDF_SERIF_I};
-	pdf_para_reset(&c->para, c->opt->un ? un_face[k] : look[k].face,
+	pdf_para_reset(&c->para,
+		       pdf_env_face(&c->env,
+				    c->opt->un ? un_face[k] : look[k].face),
 		       look[k].size, look[k].leading);
 	pdf_para_inlines(&c->para, &c->env, n);
 	pdf_para_finish(&c->para);
@@ -828,7 +831,8 @@ static void S_title_page(struct S_ctx *c)
 	/* below the title however long it is: a page that cannot hold it
 	 * all goes on over more pages (pdf_pages_at) */
 	y = fmax(y + 36, PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOTTOM - 70);
-	S_title_text(c, &l, t->prepared_by, PDF_SERIF_I, 11, 15, PDF_BLACK,
+	S_title_text(c, &l, t->prepared_by, pdf_env_face(&c->env, PDF_SERIF_I),
+		     11, 15, PDF_BLACK,
 		     &y);
 	S_title_text(c, &l, t->date, PDF_SERIF, 11, 15, PDF_BLACK, &y);
 	struct pdf_chunk *ch = pdf_list_chunk(&l, &c->arena, y, 0);
@@ -1057,6 +1061,7 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 		.title = o->header_title ? o->header_title : o->title,
 		.headings = c->heads, .heading_count = c->head_count,
 		.front_pages = o->un ? 0 : front, .rtl = lang_is_rtl(o->lang),
+		.no_italics = c->env.no_italics,
 		.un_form = o->un != NULL};
 	return pdf_emit(c->doc, &c->fonts, &c->pages, &info);
 }
@@ -1145,6 +1150,7 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 	c.env = (struct pdf_inline_env){
 		.fonts = &c.fonts, .arena = &c.arena, .d = d,
 		.source = opt->file, .rtl = lang_is_rtl(opt->lang),
+		.no_italics = lang_emphasis_is_bold(opt->lang),
 		.hyphen = ok ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)
 			     : NULL};
 	if (ok) {

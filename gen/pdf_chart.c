@@ -114,7 +114,8 @@ static void S_source(struct S_paint *P)
 		return;
 	const char *s = arena_printf(P->env->arena, "%s%s", c->source_label,
 				     c->source);
-	S_para(P, PDF_SANS_I, S_SOURCE_SIZE, S_SOURCE_LEADING, s);
+	S_para(P, pdf_env_face(P->env, PDF_SANS_I), S_SOURCE_SIZE,
+	       S_SOURCE_LEADING, s);
 	pdf_para_finish(P->p);
 }
 

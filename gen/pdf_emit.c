@@ -673,9 +673,10 @@ static void S_header_footer(struct S_emit *e, int page)
 		buf_free(&sym);
 	}
 	if (e->info->title && *e->info->title) {
-		S_fitted(e, e->info->title, PDF_SANS_I, 8,
+		enum pdf_face face = e->info->no_italics ? PDF_SANS : PDF_SANS_I;
+		S_fitted(e, e->info->title, face, 8,
 			 PDF_TEXT_W - sym_w - 24, &t);
-		S_line_text(e, p, PDF_SANS_I, 8, PDF_MARGIN_LEFT, y, t.data);
+		S_line_text(e, p, face, 8, PDF_MARGIN_LEFT, y, t.data);
 	}
 	static const HPDF_REAL black[3] = {0, 0, 0};
 	S_page_close(e);

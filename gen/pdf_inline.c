@@ -579,6 +579,14 @@ static void S_push_style(struct S_stack *st, struct pdf_style s)
 	st->s[st->n++] = s;
 }
 
+enum pdf_face pdf_env_face(const struct pdf_inline_env *env,
+			   enum pdf_face face)
+{
+	return env->no_italics
+		       ? pdf_face_with(face, pdf_face_is_bold(face), false)
+		       : face;
+}
+
 /* The style a container inline (emphasis, link...) gives its content. */
 static struct pdf_style S_enter(struct pdf_inline_env *env, cmark_node *n,
 				struct pdf_style s)
@@ -587,7 +595,8 @@ static struct pdf_style S_enter(struct pdf_inline_env *env, cmark_node *n,
 	const char *url;
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_EMPH:
-		s.face = pdf_face_with(s.face, bold, !italic);
+		s.face = env->no_italics ? pdf_face_with(s.face, true, false)
+					 : pdf_face_with(s.face, bold, !italic);
 		break;
 	case CMARK_NODE_STRONG:
 		s.face = pdf_face_with(s.face, true, italic);

@@ -348,6 +348,11 @@ struct pdf_inline_env {
 	 * logical order and pdf_emit.c mirrors the page; runs of the other
 	 * direction are reordered in each line (pdf_inline.c, FriBidi) */
 	bool rtl;
+	/* the report's script has no italic (lang_emphasis_is_bold:
+	 * Arabic, Chinese): emphasis is bold, and what is italic elsewhere
+	 * (headings, captions, sources, the running head) upright, as in
+	 * the Word document; see pdf_env_face() */
+	bool no_italics;
 	/* where characters no font can draw are reported (NULL: nowhere),
 	 * and the name the Markdown's lines are counted in */
 	struct diags *d;
@@ -359,6 +364,10 @@ struct pdf_inline_env {
 	unsigned bad_first;
 	size_t bad_off;
 };
+
+/* face, without its italic where env's script has none (no_italics). */
+enum pdf_face pdf_env_face(const struct pdf_inline_env *env,
+			   enum pdf_face face);
 
 void pdf_para_init(struct pdf_para *p);
 void pdf_para_free(struct pdf_para *p);
@@ -624,6 +633,8 @@ struct pdf_emit_info {
 	/* the UN document form: the symbol alone in the running head and
 	 * the folio, both at the outer corner; no colour */
 	bool un_form;
+	/* the running head's title upright (pdf_inline_env.no_italics) */
+	bool no_italics;
 };
 
 /* Draws every page into doc; false when libharu failed. */

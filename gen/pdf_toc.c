@@ -31,14 +31,15 @@ static struct pdf_chunk *S_title(struct pdf_inline_env *env,
 	struct pdf_list l = {0};
 	const char *t = pdf_word(words, PDF_WORD_CONTENTS);
 	const char *p = pdf_word(words, PDF_WORD_PAGE);
-	double pw = pdf_fonts_width(env->fonts, PDF_SANS_I, 8, p, strlen(p));
+	enum pdf_face pf = pdf_env_face(env, PDF_SANS_I);
+	double pw = pdf_fonts_width(env->fonts, pf, 8, p, strlen(p));
 	pdf_list_add(&l, (struct pdf_draw){.kind = PDF_DRAW_TEXT,
 					   .face = PDF_SANS_B,
 					   .x = PDF_MARGIN_LEFT, .y = 16,
 					   .size = 15, .s = t,
 					   .len = (uint32_t)strlen(t)});
 	pdf_list_add(&l, (struct pdf_draw){
-		.kind = PDF_DRAW_TEXT, .face = PDF_SANS_I, .color = PDF_GREY,
+		.kind = PDF_DRAW_TEXT, .face = pf, .color = PDF_GREY,
 		.x = (float)(PDF_PAGE_W - PDF_MARGIN_RIGHT - pw), .y = 44,
 		.size = 8, .s = p, .len = (uint32_t)strlen(p)});
 	struct pdf_chunk *c = pdf_list_chunk(&l, env->arena, 50, 0);

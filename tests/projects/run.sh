@@ -86,6 +86,15 @@ for l in zh ru; do
 	[[ -s $tmp/zh-ru/site/$l/index.html ]] && ok || ko "zh-ru: no site/$l/"
 	[[ -s $tmp/zh-ru-pdf/report-$l.pdf ]] && ok || ko "zh-ru: no report-$l.pdf"
 done
+# no italics in the scripts that have none (Arabic, Chinese): no italic
+# font in their PDFs (emphasis bold, headings and captions upright), as
+# their Word documents and websites; French and Russian keep theirs
+for pair in "ar-fr ar 0" "zh-ru zh 0" "ar-fr fr 1" "zh-ru ru 1"; do
+	read -r p l want <<<"$pair"
+	n=$(pdffonts "$tmp/$p-pdf/report-$l.pdf" 2>/dev/null | grep -c 'Italic')
+	if (((n > 0) == want)); then ok; else ko "$p: report-$l.pdf has $n italic fonts"; fi
+done
+has "$tmp/ar-fr/site/ar/report.html" '<em>المؤقت</em>'
 
 # --- what every built Markdown must not hold ------------------------------------
 for md in "$tmp"/ar-fr/md/report-{ar,fr}.md "$tmp"/zh-ru/md/report-{zh,ru}.md; do
@@ -274,6 +283,12 @@ assert rtl_tables == (len(tables) if lang == "ar" else 0), \
 for part in (doc, styles):
     assert part.count("<w:b/>") == part.count("<w:b/><w:bCs/>"), "w:b without w:bCs"
     assert part.count("<w:i/>") == part.count("<w:i/><w:iCs/>"), "w:i without w:iCs"
+# emphasis bold where the script has no italic, as the PDF
+if lang in ("ar", "zh"):
+    assert "<w:i/>" not in doc, "italics in the text"
+if lang == "ar":
+    assert re.search(r"<w:b/><w:bCs/><w:lang [^>]*/></w:rPr><w:t[^>]*>المؤقت", doc), \
+        "the emphasis of المؤقت not bold"
 # no slanted letters in the scripts without italics
 for sid in ("Quote", "Heading3"):
     style = re.search(r'<w:style [^>]*w:styleId="%s">.*?</w:style>' % sid, styles).group(0)

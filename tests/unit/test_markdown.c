@@ -307,6 +307,42 @@ static void test_table_name(void)
 	cmark_iter_free(it);
 	CHECK(n == 5);
 	cmark_node_free(doc);
+
+	/* hostile: a heading of 2,000 "é" names its tables with 300 bytes
+	 * and "…"; a table 201 blocks after its heading goes unnamed, and
+	 * 20,000 tables under one heading take no more than 200 steps each */
+	struct buf md;
+	buf_init(&md);
+	buf_puts(&md, "# ");
+	for (int i = 0; i < 2000; i++)
+		buf_puts(&md, "\xC3\xA9");
+	buf_puts(&md, "\n\n| a |\n|---|\n| 1 |\n\n");
+	for (int i = 0; i < 200; i++)
+		buf_puts(&md, "p\n\n");
+	buf_puts(&md, "| far |\n|---|\n| 1 |\n\n");
+	for (int i = 0; i < 20000; i++)
+		buf_puts(&md, "| t |\n|---|\n\n");
+	doc = S_parse(md.data, &d);
+	CHECK(doc != NULL);
+	cmark_node *t = cmark_node_next(cmark_node_first_child(doc));
+	struct buf name;
+	buf_init(&name);
+	CHECK(markdown_table_name(&name, t, ": "));
+	CHECK(name.len == 300 + 3 && !strcmp(name.data + 300, "\u2026"));
+	for (int i = 0; i < 201; i++)
+		t = cmark_node_next(t);
+	name.len = 0;
+	CHECK(!markdown_table_name(&name, t, ": "));
+	CHECK(name.len == 0);
+	size_t named = 0;
+	for (t = cmark_node_next(t); t; t = cmark_node_next(t)) {
+		name.len = 0;
+		named += markdown_table_name(&name, t, ": ");
+	}
+	CHECK(named == 0);
+	buf_free(&name);
+	buf_free(&md);
+	cmark_node_free(doc);
 	CHECK(d.errors == 0);
 	diags_free(&d);
 }
