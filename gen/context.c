@@ -628,6 +628,11 @@ static void S_put_tally(struct S_ctx *c, struct value *m,
 	int ppct[POSITION_COUNT], spct[STATUS_COUNT];
 	words_shares(t.position, POSITION_COUNT, n, ppct);
 	words_shares(t.status, STATUS_COUNT, n, spct);
+	S_put(c, m, "shares_adjusted",
+	      S_bool(c, words_shares_adjusted(t.position, ppct,
+					      POSITION_COUNT, n) ||
+			 words_shares_adjusted(t.status, spct, STATUS_COUNT,
+					       n)));
 	struct value *positions = S_list(c, POSITION_COUNT);
 	struct value *by_position = S_map(c, POSITION_COUNT);
 	for (int p = 0; p < POSITION_COUNT; p++) {

@@ -768,6 +768,15 @@ const char *words_file_size(const struct words *w, struct arena *a,
 
 /* ------------------------------------------------------------- shares */
 
+bool words_shares_adjusted(const size_t *count, const int *pct, size_t n,
+			   size_t total)
+{
+	for (size_t i = 0; total && i < n; i++)
+		if ((size_t)pct[i] != (count[i] * 200 + total) / (2 * total))
+			return true;
+	return false;
+}
+
 void words_shares(const size_t *count, size_t n, size_t total, int *pct)
 {
 	if (!total) {

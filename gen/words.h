@@ -204,5 +204,11 @@ const char *words_word_subparagraph(const struct words *w, struct arena *a,
  * (largest remainder method; ties go to the earlier count); all 0 when
  * total is 0.  Every output shows shares made by this one function. */
 void words_shares(const size_t *count, size_t n, size_t total, int *pct);
+/* Whether words_shares() gave some count another share than its own
+ * rounding (half up) would: then the text says that shares are rounded
+ * to add up (label shares_note), as equal counts may differ by a point
+ * (4, 4, 4 of 12: 34 %, 33 %, 33 %). */
+bool words_shares_adjusted(const size_t *count, const int *pct, size_t n,
+			   size_t total);
 
 #endif

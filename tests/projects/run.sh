@@ -95,6 +95,14 @@ for pair in "ar-fr ar 0" "zh-ru zh 0" "ar-fr fr 1" "zh-ru ru 1"; do
 	if (((n > 0) == want)); then ok; else ko "$p: report-$l.pdf has $n italic fonts"; fi
 done
 has "$tmp/ar-fr/site/ar/report.html" '<em>المؤقت</em>'
+# shares rounded to add up to 100 (4, 4, 4 of 12: 34 %, 33 %, 33 %): the
+# overview and the dashboard say so, in each language
+has "$tmp/ar-fr/md/report-ar.md" "قُرِّبت النسب المئوية بحيث يبلغ مجموع أجزاء الكل 100 في المائة"
+has "$tmp/ar-fr/md/report-fr.md" "Les pourcentages sont arrondis de sorte que les parts d’un total fassent 100${nbsp}%${nnbsp};"
+has "$tmp/zh-ru/md/report-zh.md" "（0%）。百分比经过舍入，使整体各部分之和为100%；"
+has "$tmp/zh-ru/md/report-ru.md" "Доли в процентах округлены так"
+has "$tmp/zh-ru/site/zh/index.html" '<p class="note">百分比经过舍入'
+has "$tmp/ar-fr/site/fr/index.html" '<p class="note">Les pourcentages sont arrondis'
 
 # --- what every built Markdown must not hold ------------------------------------
 for md in "$tmp"/ar-fr/md/report-{ar,fr}.md "$tmp"/zh-ru/md/report-{zh,ru}.md; do

@@ -126,9 +126,20 @@ static void S_shares(void)
 	words_shares(example, 3, 48, pct);
 	CHECK(pct[0] == 85 && pct[1] == 2 && pct[2] == 13);
 	CHECK(pct[0] + pct[1] + pct[2] == 100);
+	/* 41/48 rounds to 85 and shows 85: no share moved, no note */
+	CHECK(!words_shares_adjusted(example, pct, 3, 48));
+	words_shares(thirds, 3, 3, pct);
+	CHECK(words_shares_adjusted(thirds, pct, 3, 3)); /* 34 for 33 */
+	size_t positions[] = {41, 4, 3}; /* the example: 85.4, 8.3, 6.25 */
+	words_shares(positions, 3, 48, pct);
+	CHECK(pct[0] == 86 && words_shares_adjusted(positions, pct, 3, 48));
+	size_t half[] = {1, 1};
+	words_shares(half, 2, 2, pct);
+	CHECK(!words_shares_adjusted(half, pct, 2, 2));
 	size_t zero[] = {0, 0};
 	words_shares(zero, 2, 0, pct);
 	CHECK(pct[0] == 0 && pct[1] == 0);
+	CHECK(!words_shares_adjusted(zero, pct, 2, 0));
 	/* random counts: always 100, each within 1 of its exact share */
 	unsigned seed = 7;
 	for (int round = 0; round < 2000; round++) {
