@@ -668,16 +668,16 @@ static void S_tbl_open(struct docx_ctx *c, const int *widths, unsigned cols,
 			 "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" "
 			 "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
 			 "w:noHBand=\"1\" w:noVBand=\"1\"/>");
-	struct buf name;
-	buf_init(&name);
-	if (block && markdown_table_name(&name, block,
-					 words_get(c->chart_words.words,
-						   "colon"))) {
+	const char *name =
+		block ? markdown_table_name_in(&c->arena, block,
+					       words_get(c->chart_words.words,
+							 "colon"))
+		      : NULL;
+	if (name) {
 		buf_puts(c->out, "<w:tblCaption w:val=\"");
-		escape_xml(c->out, name.data, name.len);
+		escape_xml(c->out, name, strlen(name));
 		buf_puts(c->out, "\"/>");
 	}
-	buf_free(&name);
 	buf_puts(c->out, "</w:tblPr><w:tblGrid>");
 	for (unsigned i = 0; i < cols; i++)
 		buf_printf(c->out, "<w:gridCol w:w=\"%d\"/>", widths[i]);

@@ -168,7 +168,8 @@ static void S_style_rpr(struct buf *b, const char *rpr, bool italics)
 /* The document's defaults: an Arabic document's paragraphs run right to
  * left (w:bidi) and its runs are complex script (w:rtl), which Word
  * shapes and orders itself; Chinese text takes an East Asian font. */
-static void S_styles(struct buf *b, const char *lang)
+/* italics: whether the styles keep theirs (not in Arabic or Chinese). */
+static void S_styles(struct buf *b, const char *lang, bool italics)
 {
 	bool rtl = !strncmp(lang, "ar", 2);
 	bool cjk = !strncmp(lang, "zh", 2);
@@ -213,7 +214,7 @@ static void S_styles(struct buf *b, const char *lang)
 		if (*s->ppr)
 			buf_printf(b, "<w:pPr>%s</w:pPr>", s->ppr);
 		if (*s->rpr)
-			S_style_rpr(b, s->rpr, !rtl && !cjk);
+			S_style_rpr(b, s->rpr, italics);
 		buf_puts(b, "</w:style>");
 	}
 	/* character styles */
@@ -411,7 +412,7 @@ static void S_header(struct buf *b, const struct docx_ctx *c)
 		    "w:val=\"Header\"/><w:pBdr><w:bottom w:val=\"single\" "
 		    "w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
 		    "<w:bidi w:val=\"0\"/><w:jc w:val=\"left\"/></w:pPr>");
-	bool upright = c->opt->lang == LANG_AR || c->opt->lang == LANG_ZH;
+	bool upright = lang_emphasis_is_bold(c->opt->lang);
 	const char *title = c->opt->title;
 	if (title && *title) {
 		buf_printf(b, "<w:r><w:rPr>%s<w:sz w:val=\"16\"/><w:szCs "
@@ -775,7 +776,7 @@ bool docx_package(struct docx_ctx *c, const char *path)
 	S_app(&b[3]);
 	S_document(&b[4], c);
 	S_document_rels(&b[5], c);
-	S_styles(&b[6], c->lang_tag);
+	S_styles(&b[6], c->lang_tag, !lang_emphasis_is_bold(c->opt->lang));
 	S_numbering(&b[7], c);
 	S_settings(&b[8], c);
 	S_notes(&b[9], c, false);

@@ -624,6 +624,18 @@ bool markdown_table_name(struct buf *out, cmark_node *table,
 	return true;
 }
 
+const char *markdown_table_name_in(struct arena *a, cmark_node *table,
+				   const char *colon)
+{
+	struct buf name;
+	buf_init(&name);
+	const char *s = markdown_table_name(&name, table, colon)
+				? arena_strdup(a, name.data)
+				: NULL;
+	buf_free(&name);
+	return s;
+}
+
 /* ---- passages in another language ---- */
 
 static const char *S_skip_space(const char *s)

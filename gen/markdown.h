@@ -106,6 +106,9 @@ void markdown_plain(struct buf *out, cmark_node *node);
  * (cut with "…"). */
 bool markdown_table_name(struct buf *out, cmark_node *table,
 			 const char *colon);
+/* The same name copied into a, or NULL where there is none. */
+const char *markdown_table_name_in(struct arena *a, cmark_node *table,
+				   const char *colon);
 
 /* A chapter that opens with a level-1 heading ("# Introduction", or one
  * underlined with "="): *title gets the heading's text as Markdown (heap,

@@ -394,18 +394,11 @@ static void S_chart(struct S_ctx *c, const struct fence *fb,
 		pdf_chart(&c->pages, &c->env, &c->para, ch, f->left, f->right);
 }
 
-/* A table's name for its /Summary (markdown_table_name), in the arena;
- * NULL when no heading names it. */
+/* A table's name for its /Summary (markdown_table_name), or NULL. */
 static const char *S_table_name(struct S_ctx *c, cmark_node *block)
 {
-	struct buf name;
-	buf_init(&name);
-	const char *s = NULL;
-	if (markdown_table_name(&name, block,
-				words_get(c->opt->words, "colon")))
-		s = arena_strdup(&c->arena, name.data);
-	buf_free(&name);
-	return s;
+	return markdown_table_name_in(&c->arena, block,
+				      words_get(c->opt->words, "colon"));
 }
 
 static void S_matrix(struct S_ctx *c, cmark_node *n, const char *rest,
