@@ -548,6 +548,15 @@ bool output_commit(struct output *o, struct diags *d)
 		}
 	}
 	closedir(dir);
+	/* The guard learns of the old generation before the switch, not
+	 * after: a build killed between the two left it behind (seen once
+	 * in 50 killed builds, tests/build/output.sh).  Told now, the guard
+	 * keeps it while it is still the one shown. */
+	const char *old = o->current ? arena_printf(a, "%s/%s", o->meta,
+						    o->current)
+				     : NULL;
+	if (ok && old)
+		S_guard_watch(arena_printf(a, "%s/lock", o->meta), old);
 	/* 2. the switch: one rename of one link */
 	const char *next = arena_printf(a, "%s/current.new", o->meta);
 	const char *current = arena_printf(a, "%s/current", o->meta);
@@ -581,10 +590,7 @@ bool output_commit(struct output *o, struct diags *d)
 	}
 	if (dir)
 		closedir(dir);
-	if (o->current) {
-		const char *old = arena_printf(a, "%s/%s", o->meta,
-					       o->current);
-		S_guard_watch(arena_printf(a, "%s/lock", o->meta), old);
+	if (old) {
 		if (!S_remove_tree(old))
 			diag_warning(d, (struct source_pos){old, 0, 0},
 				     "the new output is in place, but the "
