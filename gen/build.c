@@ -29,6 +29,7 @@
 #include "context.h"
 #include "document.h"
 #include "docx.h"
+#include "fence.h"
 #include "formats.h"
 #include "heap.h"
 #include "markdown.h"
@@ -165,8 +166,10 @@ static bool S_expand(struct arena *a, struct diags *d,
 	}
 	struct templates_md_partials pctx = {a, t};
 	struct mustache_partials partials = {templates_md_partial, &pctx};
+	/* the UN form numbers every heading itself (S_pdf_thread) */
+	bool un_form = unform_from_context(a, L->context) != NULL;
 	if (!document_build(&L->report, d, path, tmpl, len, L->context,
-			    &partials, md_path))
+			    &partials, md_path, un_form ? NULL : &L->words))
 		return false;
 	document_typeset(L->report.tree, &L->words);
 	return true;
@@ -362,16 +365,18 @@ static bool S_write_pdfs(struct diags *d, const struct report *r,
 
 /* ------------------------------------------------------------ build */
 
-/* The report of L: its template expanded, written to md/, parsed. */
+/* The report of L: its template expanded, written to md/, parsed; a
+ * chart drawn twice in it drawn once (fence_refer_repeats). */
 static bool S_build_report(struct arena *a, struct diags *d,
 			   const struct template_dirs *t, struct S_language *L,
-			   const char *staging)
+			   const struct report *r, const char *staging)
 {
 	const char *md_path = arena_printf(a, "%s/md/report-%s.md", staging,
 					   lang_code(L->lang));
 	if (!S_expand(a, d, t, L, L->md_file))
 		return false;
 	L->doc = L->report.tree;
+	fence_refer_repeats(L->doc, r, &L->words, a);
 	return S_write_file(d, md_path, L->report.markdown,
 			    L->report.markdown_len);
 }
@@ -489,7 +494,7 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		site_write_pages(w);
 	cmark_node *docs[LANG_COUNT];
 	for (size_t i = 0; i < n; i++) {
-		ok = ok && S_build_report(a, d, &t, &langs[i], staging);
+		ok = ok && S_build_report(a, d, &t, &langs[i], r, staging);
 		docs[i] = langs[i].doc;
 	}
 	if (w)

@@ -358,15 +358,15 @@ struct chart *chart_from_statistic(struct arena *a,
 							 : CHART_TYPE_BAR;
 	struct chart *c = S_new(a, type, lang, w);
 	c->id = s->id;
-	c->title = text_get(&s->title, lang, fallback);
+	c->title = words_text(w->words, a, &s->title, fallback);
 	if (!c->title)
 		c->title = s->id;
-	c->unit = text_get(&s->unit, lang, fallback);
+	c->unit = words_text(w->words, a, &s->unit, fallback);
 	if (c->unit && !*c->unit)
 		c->unit = NULL;
 	c->unit_text = c->unit ? words_parenthesized(w->words, a, c->unit)
 			       : NULL;
-	c->source = text_get(&s->source, lang, fallback);
+	c->source = words_text(w->words, a, &s->source, fallback);
 	S_categories(a, c, s);
 	bool years = c->category_count > 0;
 	for (size_t k = 0; years && k < c->category_count; k++)
@@ -400,7 +400,7 @@ struct chart *chart_from_statistic(struct arena *a,
 			max = fmax(max, values[k]);
 		}
 		struct chart_series *out = &c->series[i];
-		out->label = text_get(&in->label, lang, fallback);
+		out->label = words_text(w->words, a, &in->label, fallback);
 		if (!out->label)
 			out->label = "";
 		out->values = values;
@@ -456,7 +456,8 @@ struct chart *chart_status_by_cluster(struct arena *a, const struct report *r,
 	c->categories = arena_alloc(a, (n + 1) * sizeof *c->categories);
 	c->category_links = cluster_links;
 	for (size_t k = 0; k < n; k++)
-		c->categories[k] = text_get(&r->clusters[k].title, lang, first);
+		c->categories[k] = words_text(w->words, a,
+					      &r->clusters[k].title, first);
 	double *counts = arena_alloc(a, (STATUS_COUNT * n + 1) * sizeof *counts);
 	bool *present = arena_alloc(a, n + 1);
 	memset(present, 1, n);
@@ -920,10 +921,17 @@ static void S_table_cell(struct buf *out, const struct chart *c,
 			 const struct chart_series *se, size_t k)
 {
 	buf_puts(out, "<td class=\"num\">");
-	if (se->present[k])
+	if (se->present[k]) {
 		chart_format_number(out, se->values[k], c->words);
-	else
+	} else {
+		/* the dash seen, the words heard ("no data"), as the
+		 * chart's text alternative says it */
+		buf_puts(out, "<span aria-hidden=\"true\">");
 		S_text(out, c->missing);
+		buf_puts(out, "</span><span class=\"visually-hidden\">");
+		S_text(out, c->no_data);
+		buf_puts(out, "</span>");
+	}
 	buf_puts(out, "</td>");
 }
 

@@ -367,7 +367,8 @@ static struct value *S_all_names(struct S_ctx *c, size_t field)
 			(const struct text_list *)((const char *)&r->recs[i] +
 						   field);
 		for (size_t k = 0; k < l->count; k++) {
-			const char *s = text_get(&l->items[k], c->lang, c->first);
+			const char *s = words_text(c->w, c->a, &l->items[k],
+						   c->first);
 			if (s && *s)
 				names[n++] = s;
 		}
@@ -817,8 +818,28 @@ static void S_put_part(struct S_ctx *c, struct value *m, const char *key,
 	S_put(c, m, key, v);
 }
 
+/* The share of the recommendations implemented in full or in part, the
+ * sum of the two statuses' shares when they are shown (pct: the
+ * statuses' shares of the same whole), so that "41 (86 %)" agrees with
+ * the table's 17 % and 69 % beside it, not "85 %" rounded alone. */
+static void S_put_done(struct S_ctx *c, struct value *m, const char *key,
+		       size_t done, size_t whole, const int *pct)
+{
+	if (!pct) {
+		S_put_part(c, m, key, done, whole);
+		return;
+	}
+	struct value *v = S_map(c, 4);
+	S_put_share(c, v, done,
+		    pct[STATUS_IMPLEMENTED] + pct[STATUS_PARTIALLY_IMPLEMENTED]);
+	S_put(c, m, key, v);
+}
+
+/* pfrom, pto: the statuses' shares at either date, or NULL (a cluster's
+ * moves, whose statuses' shares are shown nowhere). */
 static void S_put_moves(struct S_ctx *c, struct value *m,
-			const struct S_moves *mv)
+			const struct S_moves *mv, const int *pfrom,
+			const int *pto)
 {
 	S_put(c, m, "count", S_num(c, mv->count));
 	S_put_part(c, m, "moved", mv->moved, mv->count);
@@ -826,8 +847,8 @@ static void S_put_moves(struct S_ctx *c, struct value *m,
 	S_put_part(c, m, "forward", mv->forward, mv->count);
 	S_put_part(c, m, "back", mv->back, mv->count);
 	S_put_part(c, m, "assessed", mv->assessed, mv->count);
-	S_put_part(c, m, "done_from", mv->done_from, mv->count);
-	S_put_part(c, m, "done_to", mv->done_to, mv->count);
+	S_put_done(c, m, "done_from", mv->done_from, mv->count, pfrom);
+	S_put_done(c, m, "done_to", mv->done_to, mv->count, pto);
 }
 
 /* The status at adoption against the status at the report's date: how
@@ -862,10 +883,10 @@ static struct value *S_comparison(struct S_ctx *c)
 		at_from[was[i]]++;
 		at_to[now[i]]++;
 	}
-	S_put_moves(c, m, &all);
 	int pfrom[STATUS_COUNT], pto[STATUS_COUNT];
 	words_shares(at_from, STATUS_COUNT, r->rec_count, pfrom);
 	words_shares(at_to, STATUS_COUNT, r->rec_count, pto);
+	S_put_moves(c, m, &all, pfrom, pto);
 	struct value *statuses = S_list(c, STATUS_COUNT);
 	for (int s = 0; s < STATUS_COUNT; s++) {
 		struct value *item = S_copy(c, c->status_refs[s], 2);
@@ -880,7 +901,7 @@ static struct value *S_comparison(struct S_ctx *c)
 	struct value *clusters = S_list(c, r->cluster_count);
 	for (size_t i = 0; i < r->cluster_count; i++) {
 		struct value *item = S_copy(c, c->cluster_refs[i], 8);
-		S_put_moves(c, item, &by_cluster[i]);
+		S_put_moves(c, item, &by_cluster[i], NULL, NULL);
 		value_list_push(c->a, clusters, item);
 	}
 	S_put(c, m, "clusters", S_mark(c, clusters));

@@ -1006,6 +1006,139 @@ static void S_graft_all(struct S_graft *G, cmark_node *tree)
 
 /* ---- entry points --------------------------------------------------- */
 
+/* ---- numbers the author began --------------------------------------- */
+
+/*
+ * In the default form headings carry the numbers their author wrote
+ * ("## A. Purpose"), and the template's own headings (the overview's
+ * figures, the assistance requested) stand among them.  Left bare, "Recommendations by
+ * position" after "C. Assessment" reads as a part of C.  So a heading of
+ * the template's own text takes the next number of the run its author's
+ * siblings began (same level, same section): "D.", in the form and
+ * language of theirs (words_un_number_written).  A bare heading of the
+ * author's ends the run; the annex is never numbered.  The number is a
+ * text node at the head of the heading, in every output; in md/ an edit
+ * of the template's line, so that md/ reads the same.  The UN form
+ * numbers every heading itself (unform.h) and is not affected.
+ */
+static void S_continue_numbers(cmark_node *tree, const char *text,
+			       size_t len, const struct words *w,
+			       struct S_edits *e)
+{
+	struct arena a;
+	arena_init(&a);
+	struct words_un_numbers written;
+	bool have_written = false;
+	const char *annex = words_find(w, "chapter_annex");
+	struct {
+		int kind; /* the form's level of the number, 0: no run */
+		long n;
+	} run[7] = {{0, 0}};
+	/* where the line of the last heading numbered starts: the
+	 * headings come in the text's order, so the text is read once */
+	int at_line = 1;
+	size_t at = 0;
+	for (cmark_node *h = cmark_node_first_child(tree); h;
+	     h = cmark_node_next(h)) {
+		if (cmark_node_get_type(h) != CMARK_NODE_HEADING)
+			continue;
+		int level = cmark_node_get_heading_level(h);
+		for (int k = level + 1; k < 7; k++)
+			run[k].kind = 0;
+		cmark_node *first = cmark_node_first_child(h);
+		const char *lit = first && cmark_node_get_type(first) ==
+						   CMARK_NODE_TEXT
+					  ? cmark_node_get_literal(first)
+					  : NULL;
+		if (!have_written) {
+			words_un_numbers(w, &a, &written);
+			have_written = true;
+		}
+		int kind;
+		long n;
+		if (lit && words_un_number_written(&written, lit, &kind, &n)) {
+			run[level].kind = kind;
+			run[level].n = n;
+			continue;
+		}
+		bool authors = cmark_node_get_user_data(h) != NULL;
+		if (level == 1 && annex && !authors) {
+			struct buf plain;
+			buf_init(&plain);
+			markdown_plain(&plain, h);
+			if (plain.len == strlen(annex) &&
+			    !memcmp(plain.data, annex, plain.len))
+				authors = true; /* ends the run too */
+			buf_free(&plain);
+		}
+		if (authors || !run[level].kind ||
+		    run[level].n >= WORDS_UN_WRITTEN) {
+			run[level].kind = 0;
+			continue;
+		}
+		const char *num = words_un_number(w, &a, run[level].kind,
+						  ++run[level].n);
+		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		char *lead = xmalloc(strlen(num) + 2);
+		sprintf(lead, "%s ", num);
+		cmark_node_set_literal(t, lead);
+		cmark_node_prepend_child(h, t);
+		/* md/: after the '#'s and the blanks of the template's line
+		 * (lines end as cmark-gfm ends them: LF, CR or CRLF) */
+		int line = cmark_node_get_start_line(h);
+		int col = cmark_node_get_start_column(h);
+		if (line < at_line || col < 1) {
+			free(lead);
+			continue;
+		}
+		while (at_line < line && at < len) {
+			const char *nl = memchr(text + at, '\n', len - at);
+			const char *cr = memchr(text + at, '\r',
+						(nl ? (size_t)(nl - text) : len) - at);
+			const char *end = cr ? cr : nl;
+			if (!end) {
+				at = len;
+				break;
+			}
+			at = (size_t)(end - text) + 1;
+			if (end == cr && at < len && text[at] == '\n')
+				at++;
+			at_line++;
+		}
+		size_t k = at + (size_t)col - 1;
+		if (at_line != line || k > len) {
+			free(lead);
+			continue;
+		}
+		while (k < len && text[k] == '#')
+			k++;
+		while (k < len && (text[k] == ' ' || text[k] == '\t'))
+			k++;
+		S_edit_add(e, k, k, lead);
+	}
+	arena_free(&a);
+}
+
+/* text with the edits made (sorted here), malloc'd; *out_len its length. */
+static char *S_edited(const char *text, size_t len, struct S_edits *e,
+		      size_t *out_len)
+{
+	qsort(e->items, e->count, sizeof *e->items, S_edit_cmp);
+	struct buf b;
+	buf_init(&b);
+	size_t from = 0;
+	for (size_t i = 0; i < e->count; i++) {
+		if (e->items[i].start < from)
+			continue;
+		buf_put(&b, text + from, e->items[i].start - from);
+		buf_puts(&b, e->items[i].with);
+		from = e->items[i].end;
+	}
+	buf_put(&b, text + from, len - from);
+	*out_len = b.len;
+	return b.data ? buf_detach(&b) : xcalloc(1, 1);
+}
+
 cmark_node *document_parse_field(const struct value *field, struct diags *d)
 {
 	cmark_node *doc = markdown_parse(field->str, field->len, field->pos, d);
@@ -1018,7 +1151,7 @@ bool document_build(struct document *doc, struct diags *d,
 		    const char *template_file, const char *tmpl, size_t len,
 		    const struct value *context,
 		    const struct mustache_partials *partials,
-		    const char *md_file)
+		    const char *md_file, const struct words *numbers)
 {
 	memset(doc, 0, sizeof *doc);
 	struct S_fields fields = {0};
@@ -1047,8 +1180,22 @@ bool document_build(struct document *doc, struct diags *d,
 		free(G.notes.keys);
 		free(G.notes.defs);
 		free(G.defs);
-		doc->markdown = S_fill(out.data ? out.data : "", out.len,
-				       &fields, &doc->markdown_len);
+		const char *text = out.data ? out.data : "";
+		size_t text_len = out.len;
+		struct S_edits e = {0};
+		char *edited = NULL;
+		if (numbers)
+			S_continue_numbers(doc->tree, text, text_len, numbers,
+					   &e);
+		if (e.count) {
+			edited = S_edited(text, text_len, &e, &text_len);
+			text = edited;
+		}
+		S_edits_free(&e, 0);
+		free(e.items);
+		doc->markdown = S_fill(text, text_len, &fields,
+				       &doc->markdown_len);
+		free(edited);
 	}
 	buf_free(&out);
 	for (size_t i = 0; i < fields.count; i++)

@@ -57,13 +57,17 @@ struct document {
 /* Expands template tmpl (len bytes, read from template_file) with context
  * and partials, then parses and grafts as above.  md_file names the
  * Markdown written to build/md/, where the nodes of the template's own
- * text are placed.  Returns false, with errors in d, when the template
- * does not expand or the result does not parse; *doc is then empty. */
+ * text are placed.  With `numbers` (the language's words), a heading of
+ * the template's own text after headings its author numbered ("A.",
+ * "B.") takes the next number of theirs, in the tree and in the Markdown
+ * (the default form; the UN form numbers all, unform.h); NULL: headings
+ * as written.  Returns false, with errors in d, when the template does
+ * not expand or the result does not parse; *doc is then empty. */
 bool document_build(struct document *doc, struct diags *d,
 		    const char *template_file, const char *tmpl, size_t len,
 		    const struct value *context,
 		    const struct mustache_partials *partials,
-		    const char *md_file);
+		    const char *md_file, const struct words *numbers);
 
 void document_free(struct document *doc);
 

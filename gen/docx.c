@@ -1296,6 +1296,12 @@ static void S_sect_pr(struct docx_ctx *c, bool landscape)
 			   "w:bottom=\"%d\" w:left=\"%d\" w:header=\"709\" "
 			   "w:footer=\"709\" w:gutter=\"0\"/>",
 		   DOCX_MARGIN, DOCX_MARGIN, DOCX_MARGIN, DOCX_MARGIN);
+	if (c->front) {
+		buf_puts(c->out, "<w:pgNumType w:fmt=\"lowerRoman\"/>");
+	} else if (c->body_starts) {
+		buf_puts(c->out, "<w:pgNumType w:start=\"1\"/>");
+		c->body_starts = false;
+	}
 	/* the title page, first of the first section, shows the symbol
 	 * once, in its own block: no running header or page number */
 	if (!c->sections++ && c->opt->title)
@@ -1360,6 +1366,18 @@ bool docx_render(cmark_node *doc, const struct docx_options *opt,
 		S_toc(&c);
 	else if (c.body.len)
 		c.page_break = true;
+	/* the front matter a section of its own, its pages numbered i, ii,
+	 * the body's from 1: the PDF's page numbers (the UN form numbers
+	 * from its page 1, in both) */
+	if (!opt->un && c.body.len) {
+		buf_puts(c.out, "<w:p><w:pPr>");
+		c.front = true;
+		S_sect_pr(&c, c.landscape);
+		c.front = false;
+		c.body_starts = true;
+		buf_puts(c.out, "</w:pPr></w:p>");
+		c.page_break = false;
+	}
 	S_blocks(&c, doc);
 	S_sect_pr(&c, c.landscape);
 	bool ok = S_save(&c, out_path);

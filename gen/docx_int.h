@@ -121,6 +121,10 @@ struct docx_ctx {
 	bool after_table; /* the next paragraph follows a table */
 	bool landscape;  /* the section being written */
 	int sections;    /* the sections ended so far */
+	/* the section ending is the front matter (title page, contents:
+	 * pages i, ii as in the PDF); the next one to end starts the body's
+	 * pages at 1 */
+	bool front, body_starts;
 };
 
 /* The report's language as Word tags it ("en-GB", "es-ES", "fr-FR"). */

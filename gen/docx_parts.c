@@ -406,7 +406,42 @@ static void S_notes(struct buf *b, const struct docx_ctx *c, bool endnotes)
  * head mirrored, the symbol at the left, as the PDF has it; with the
  * document's right-to-left direction it put the symbol right after the
  * title. */
-static void S_header(struct buf *b, const struct docx_ctx *c)
+/* The title as the running head can hold it beside the symbol: Word
+ * cannot cut a line with an ellipsis, so the cut is made here, from the
+ * widths the characters take at most (wide ones 1 em, others 0.55 em of
+ * the head's 8 pt; the symbol's 9 pt bold 0.62 em) and at a word's end
+ * as the PDF's (words_cut). */
+static const char *S_head_title(struct arena *a, const char *title,
+				const char *symbol)
+{
+	double room = DOCX_TEXT_W / 20.0 - 24 -
+		      (symbol ? (double)strlen(symbol) * 9 * 0.62 : 0);
+	double em = 0, ellipsis = 1.0;
+	size_t fits = 0;
+	for (size_t i = 0; title[i];) {
+		size_t adv;
+		unsigned cp = utf8_decode(title + i, strlen(title + i), &adv);
+		if (!adv)
+			adv = 1;
+		bool wide = (cp >= 0x1100 && cp <= 0x115F) ||
+			    (cp >= 0x2E80 && cp <= 0xA4CF) ||
+			    (cp >= 0xAC00 && cp <= 0xD7A3) ||
+			    (cp >= 0xF900 && cp <= 0xFAFF) ||
+			    (cp >= 0xFF00 && cp <= 0xFF60);
+		em += wide ? 1.0 : 0.55;
+		i += adv;
+		if ((em + ellipsis) * 8 <= room)
+			fits = i;
+		else if (em * 8 > room)
+			break;
+	}
+	if (em * 8 <= room)
+		return title;
+	size_t keep = words_cut(title, fits);
+	return arena_printf(a, "%.*s\u2026", (int)keep, title);
+}
+
+static void S_header(struct buf *b, struct docx_ctx *c)
 {
 	buf_puts(b, S_XML_DECL "<w:hdr" S_PART_NS "><w:p><w:pPr><w:pStyle "
 		    "w:val=\"Header\"/><w:pBdr><w:bottom w:val=\"single\" "
@@ -414,6 +449,8 @@ static void S_header(struct buf *b, const struct docx_ctx *c)
 		    "<w:bidi w:val=\"0\"/><w:jc w:val=\"left\"/></w:pPr>");
 	bool upright = lang_emphasis_is_bold(c->opt->lang);
 	const char *title = c->opt->title;
+	if (title && *title)
+		title = S_head_title(&c->arena, title, c->opt->symbol);
 	if (title && *title) {
 		buf_printf(b, "<w:r><w:rPr>%s<w:sz w:val=\"16\"/><w:szCs "
 			      "w:val=\"16\"/><w:lang w:val=\"%s\"/></w:rPr>"

@@ -121,18 +121,23 @@ static const unsigned char S_md_special[256] = {
 };
 
 /* Whether the - . or : at u[i] of the value u[lead..end) can be read as
- * syntax.  A value's first and last characters can, with the template's
- * text beside them; within the value - only in a run (smart dashes),
- * . in a run (ellipsis), after "www" (an autolink) or after the digits
- * that begin the value (an ordered list "1. "), : before a / ("http://").
- * Kept as they are, the dots of "110.51" and the hyphen of "Afro-Peruvian"
- * spare cmark-gfm a text node each, and readers of md/ a backslash. */
+ * syntax.  A value's first character can, with the template's text
+ * before it, and so can its last - or : with the text after it ("--",
+ * "://"); within the value - only in a run (smart dashes), . in a run
+ * (ellipsis), after "www" (an autolink) or after the digits that begin
+ * the value (an ordered list "1. "), : before a / ("http://").  A full
+ * stop that ends a value is read by those same rules, as if a space
+ * followed: a sentence's last dot is no syntax.  Kept as they are, the
+ * dots of "110.51" and of a sentence's end and the hyphen of
+ * "Afro-Peruvian" spare cmark-gfm a text node each, and readers of md/
+ * a backslash. */
 static bool S_md_near_syntax(const unsigned char *u, size_t lead, size_t end,
 			     size_t i)
 {
-	if (i == lead || i + 1 == end)
+	bool last = i + 1 == end;
+	if (i == lead || (last && u[i] != '.'))
 		return true;
-	unsigned char c = u[i], prev = u[i - 1], next = u[i + 1];
+	unsigned char c = u[i], prev = u[i - 1], next = last ? ' ' : u[i + 1];
 	if (c == '-')
 		return prev == '-' || next == '-';
 	if (c == ':')

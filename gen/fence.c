@@ -46,3 +46,75 @@ void fence_check(const struct fence *f, const struct report *r,
 	else if (f->kind == FENCE_MATRIX)
 		matrix_check_filter(r, f->filter, pos, d);
 }
+
+/* The title a repeated chart block refers to: its statistic's, or the
+ * status chart's label. */
+static const char *S_title(const struct fence *f, const struct report *r,
+			   const struct words *w, struct arena *a,
+			   bool *table)
+{
+	*table = false;
+	if (!strcmp(f->id, "status-by-cluster"))
+		return words_get(w, "status_by_cluster");
+	const struct statistic *s = report_find_statistic(r, f->id);
+	if (!s)
+		return NULL;
+	*table = s->chart == CHART_TABLE;
+	const char *t = words_text(w, a, &s->title, report_first_language(r));
+	return t && *t ? t : s->id;
+}
+
+void fence_refer_repeats(cmark_node *tree, const struct report *r,
+			 const struct words *w, struct arena *a)
+{
+	/* the chart blocks, in the tree's order (replaced after the walk) */
+	cmark_node **blocks = NULL;
+	size_t count = 0, cap = 0;
+	cmark_iter *it = cmark_iter_new(tree);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK ||
+		    fence_of(n).kind != FENCE_CHART)
+			continue;
+		blocks = arena_grow(a, blocks, sizeof *blocks, count, &cap,
+				    count + 1);
+		blocks[count++] = n;
+	}
+	cmark_iter_free(it);
+	/* the ids drawn so far: a report cites a few dozen statistics */
+	const char **drawn = NULL;
+	size_t ndrawn = 0, drawn_cap = 0;
+	for (size_t i = 0; i < count; i++) {
+		struct fence f = fence_of(blocks[i]);
+		bool seen = false;
+		for (size_t k = 0; k < ndrawn && !seen; k++)
+			seen = !strcmp(drawn[k], f.id);
+		bool table;
+		const char *title = S_title(&f, r, w, a, &table);
+		if (!seen) {
+			drawn = arena_grow(a, drawn, sizeof *drawn, ndrawn,
+					   &drawn_cap, ndrawn + 1);
+			drawn[ndrawn++] = arena_strdup(a, f.id);
+			continue;
+		}
+		if (!title) /* nothing to draw: the back ends warn */
+			continue;
+		static const char *const names[] = {"title"};
+		const char *text = words_fill(
+			a, words_get(w, table ? "table_see_above"
+					      : "chart_see_above"),
+			names, &title, 1);
+		text = words_typeset_copy(w, a, text, strlen(text));
+		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(t, text);
+		cmark_node_append_child(para, t);
+		void *origin = cmark_node_get_user_data(blocks[i]);
+		cmark_node_set_user_data(para, origin);
+		cmark_node_set_user_data(t, origin);
+		cmark_node_insert_before(blocks[i], para);
+		cmark_node_free(blocks[i]);
+	}
+}

@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "model.h"
 #include "util.h"
+#include "words.h"
 
 enum fence_kind { FENCE_CODE, FENCE_CHART, FENCE_MATRIX };
 
@@ -42,5 +43,17 @@ struct chart *fence_chart(struct arena *a, const struct fence *f,
  * errors at pos. */
 void fence_check(const struct fence *f, const struct report *r,
 		 struct source_pos pos, struct diags *d);
+
+/* In the tree of one document (the report), a chart block whose chart
+ * an earlier block of the tree draws becomes a paragraph that refers to
+ * it: "See the chart above: Early warnings issued…" (labels
+ * chart_see_above, table_see_above for a statistic shown as a table,
+ * with {title}), so that a statistic several recommendations cite is
+ * drawn once in the PDF, the Word document and the website's report
+ * page; the website's page of each recommendation, read alone, draws its
+ * own.  The paragraph keeps the block's place (markdown_node_pos); its
+ * text is set as plain text is (words_typeset_copy), in `a`. */
+void fence_refer_repeats(cmark_node *tree, const struct report *r,
+			 const struct words *w, struct arena *a);
 
 #endif

@@ -859,7 +859,7 @@ void html_matrix_named(struct buf *out, const struct html_options *o,
 		{w->position[0], w->position[1], w->position[2]},
 		{w->chart.status[0], w->chart.status[1], w->chart.status[2],
 		 w->chart.status[3]},
-		words_list_separator(w->chart.words)};
+		words_list_separator(w->chart.words), w->chart.words};
 	html_table_open(out, w, "matrix", name, caption_id);
 	buf_puts(out, "<thead><tr>");
 	for (size_t i = 0; i < MATRIX_COLUMN_COUNT; i++) {

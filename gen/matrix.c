@@ -22,6 +22,7 @@ struct matrix_words matrix_words(const struct words *words)
 		w.status[s] = words_named(words, "status",
 					  status_name((enum status)s));
 	w.separator = words_list_separator(words);
+	w.words = words;
 	return w;
 }
 
@@ -153,12 +154,20 @@ void matrix_free(struct matrix *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* t as every output sets a plain text (words_text) */
 static void S_put_text(struct buf *out, const struct text *t,
-		       const struct matrix *m)
+		       const struct matrix *m, const struct matrix_words *w)
 {
 	const char *s = text_get(t, m->lang, m->fallback);
-	if (s)
+	if (!s)
+		return;
+	struct buf set;
+	buf_init(&set);
+	if (w->words && words_typeset_plain(w->words, s, strlen(s), &set))
+		buf_put(out, set.data, set.len);
+	else
 		buf_puts(out, s);
+	buf_free(&set);
 }
 
 void matrix_cell(struct buf *out, const struct matrix *m,
@@ -171,13 +180,13 @@ void matrix_cell(struct buf *out, const struct matrix *m,
 		buf_puts(out, rec->id);
 		break;
 	case MATRIX_TEXT:
-		S_put_text(out, &rec->text, m);
+		S_put_text(out, &rec->text, m, w);
 		break;
 	case MATRIX_STATES:
 		for (size_t k = 0; k < rec->states.count; k++) {
 			if (k)
 				buf_puts(out, w->separator);
-			S_put_text(out, &rec->states.items[k], m);
+			S_put_text(out, &rec->states.items[k], m, w);
 		}
 		break;
 	case MATRIX_POSITION:

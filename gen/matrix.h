@@ -43,6 +43,7 @@ struct matrix_words {
 	const char *position[POSITION_COUNT];
 	const char *status[STATUS_COUNT];
 	const char *separator; /* between the States of a cell */
+	const struct words *words; /* the texts' typography */
 };
 
 struct matrix_words matrix_words(const struct words *words);

@@ -1040,6 +1040,7 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 		/* XMP repeats the document information as it was set */
 		.meta = {.title = HPDF_GetInfoAttr(c->doc, HPDF_INFO_TITLE),
 			 .lang = lang_code(o->lang),
+			 .rtl = lang_is_rtl(o->lang),
 			 .subject = HPDF_GetInfoAttr(c->doc, HPDF_INFO_SUBJECT),
 			 .author = HPDF_GetInfoAttr(c->doc, HPDF_INFO_AUTHOR),
 			 .keywords = HPDF_GetInfoAttr(c->doc,

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <libdeflate.h>
 
+#include "words.h"
+
 struct S_goto {
 	int page, ref;
 	bool note;
@@ -614,17 +616,9 @@ static void S_fitted(struct S_emit *e, const char *s, enum pdf_face face,
 		i += adv;
 		keep = i;
 	}
-	/* at a word's end, when one ends in the second half: a running
-	 * head cut mid-word ("Periódi…") reads as a typo */
-	size_t space = keep;
-	while (space > keep / 2 && out->data[space] != ' ')
-		space--;
-	if (space > keep / 2)
-		keep = space;
-	while (keep && (out->data[keep - 1] == ' ' ||
-			out->data[keep - 1] == ',' ||
-			out->data[keep - 1] == ':'))
-		keep--;
+	/* at a word's end: a running head cut mid-word ("Periódi…") reads
+	 * as a typo, one cut after "de" as broken off (words_cut) */
+	keep = words_cut(out->data, keep);
 	out->len = keep;
 	out->data[out->len] = '\0';
 	buf_puts(out, "\u2026");

@@ -476,6 +476,7 @@ struct pdf_doc_meta {
 	unsigned char id[16]; /* the trailer's /ID */
 	const unsigned char *icc; /* the sRGB profile of the output intent */
 	size_t icc_len;
+	bool rtl; /* a right-to-left language: pages read right to left */
 };
 /* Writes the structure tree (the pages' /StructParents and /Tabs), the
  * catalog's /MarkInfo, /ViewerPreferences, /Metadata (XMP with the PDF/A-2a

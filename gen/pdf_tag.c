@@ -358,7 +358,9 @@ static bool S_catalog(HPDF_Doc doc, const struct pdf_doc_meta *m,
 			      marked ? "<</Marked true>>"
 				     : "<</Marked false>>") &&
 		  pdf_raw_set(cat, "ViewerPreferences",
-			      "<</DisplayDocTitle true>>");
+			      m->rtl ? "<</DisplayDocTitle true "
+				       "/Direction /R2L>>"
+				     : "<</DisplayDocTitle true>>");
 	char id[2 * sizeof m->id + 1];
 	for (size_t i = 0; i < sizeof m->id; i++)
 		snprintf(id + 2 * i, 3, "%02X", m->id[i]);

@@ -100,6 +100,9 @@ void pdf_toc(struct pdf_pages *pg, struct pdf_inline_env *env,
 	pdf_pages_group(pg, &title, 1);
 	pdf_tag_open(&pg->tags, "TOC");
 	env->no_notes = true;
+	/* headings are not hyphenated in the text: nor are their entries */
+	struct pdf_hyphen *hy = env->hyphen;
+	env->hyphen = NULL;
 	for (size_t i = 0; i < count; i++) {
 		if (h[i].level > depth)
 			continue;
@@ -124,6 +127,7 @@ void pdf_toc(struct pdf_pages *pg, struct pdf_inline_env *env,
 	}
 	pdf_tag_close(&pg->tags);
 	env->no_notes = false;
+	env->hyphen = hy;
 }
 
 void pdf_outline(HPDF_Doc doc, HPDF_Page *pages, const struct pdf_heading *h,

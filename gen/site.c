@@ -360,6 +360,12 @@ static struct value *S_nav_list(struct S_site *S, const char *root,
 		S_put(S, m, "label", S_word(S, S_nav[k].word));
 		value_map_put(S->va, m, "current",
 			      value_bool(S->va, k == (int)kind));
+		/* a cluster's or a recommendation's page is in the
+		 * recommendations' part of the site */
+		value_map_put(S->va, m, "section",
+			      value_bool(S->va, k == S_RECS &&
+						(kind == S_CLUSTER ||
+						 kind == S_REC)));
 		value_list_push(S->va, list, m);
 	}
 	return list;
@@ -977,7 +983,8 @@ static void S_chooser(struct S_site *S)
 		S_put(S, e, "dir", lang_is_rtl(l) ? "rtl" : "ltr");
 		S_put(S, e, "name", words_native_name(S->w, l));
 		S_put(S, e, "href", arena_printf(S->va, "%s/index.html", lang_code(l)));
-		S_put(S, e, "title", text_get(&S->r->title, l, S->first));
+		S_put(S, e, "title", words_text(S->langs[i].words, S->va,
+						&S->r->title, S->first));
 		value_list_push(S->va, list, e);
 	}
 	value_map_put(S->va, m, "languages", list);
@@ -1027,6 +1034,27 @@ static void S_server_files(struct S_site *S)
 							     lang_code(S->L->lang))
 					     : "")
 		: NULL);
+	/* one server page for every language of the site: the message in
+	 * each, with its own link home */
+	struct value *versions = value_list(S->va);
+	for (size_t i = 0; i < S->nlangs; i++) {
+		const struct site_language *L = &S->langs[i];
+		struct value *v = value_map(S->va);
+		S_put(S, v, "lang", lang_code(L->lang));
+		S_put(S, v, "dir", lang_is_rtl(L->lang) ? "rtl" : "ltr");
+		value_map_put(S->va, v, "first", value_bool(S->va, i == 0));
+		value_map_put(S->va, v, "words",
+			      (struct value *)L->words->labels);
+		S_put(S, v, "home", r->site_url
+			? arena_printf(S->va, "%s%s", r->site_url,
+				       S->nlangs > 1
+					       ? arena_printf(S->va, "%s/",
+							      lang_code(L->lang))
+					       : "")
+			: NULL);
+		value_list_push(S->va, versions, v);
+	}
+	value_map_put(S->va, m, "versions", versions);
 	S_page(S, "404.html", "404.html", m);
 
 	if (!r->site_url)

@@ -49,20 +49,12 @@ struct unform *unform_from_context(struct arena *a, const struct value *ctx)
 /* The length of a number the author wrote at the head of a heading, as
  * the form writes one at any level ("IV. ", "A. ", "12. ", "(b) ",
  * "ألف- "), with its spaces; 0: none. */
-static size_t S_written_number(struct arena *a, const struct words *w,
+static size_t S_written_number(const struct words_un_numbers *t,
 			       const char *s)
 {
-	for (int level = 1; level <= 4; level++)
-		for (long n = 1; n <= 40; n++) {
-			const char *num = words_un_number(w, a, level, n);
-			size_t k = strlen(num);
-			if (strncmp(s, num, k) || (s[k] != ' ' && s[k] != '\t'))
-				continue;
-			while (s[k] == ' ' || s[k] == '\t')
-				k++;
-			return k;
-		}
-	return 0;
+	int level;
+	long n;
+	return words_un_number_written(t, s, &level, &n);
 }
 
 static void S_push(struct arena *a, cmark_node ***list, size_t *count,
@@ -97,13 +89,13 @@ bool unform_is_number(const struct unform *u, cmark_node *text)
 
 /* Puts the number before the heading's text, in place of one the author
  * wrote. */
-static cmark_node *S_number_heading(struct arena *a, const struct words *w,
+static cmark_node *S_number_heading(const struct words_un_numbers *written,
 				    cmark_node *h, const char *num)
 {
 	cmark_node *first = cmark_node_first_child(h);
 	if (first && cmark_node_get_type(first) == CMARK_NODE_TEXT) {
 		const char *s = cmark_node_get_literal(first);
-		size_t k = s ? S_written_number(a, w, s) : 0;
+		size_t k = s ? S_written_number(written, s) : 0;
 		if (k && s[k]) {
 			char *rest = xstrdup(s + k);
 			cmark_node_set_literal(first, rest);
@@ -153,6 +145,8 @@ void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
 		}
 	}
 	cmark_iter_free(it);
+	struct words_un_numbers written;
+	words_un_numbers(w, a, &written);
 	/* the headings after the walk: a number is a new node */
 	for (size_t i = 0; i < head_count; i++) {
 		cmark_node *h = heads[i];
@@ -179,7 +173,7 @@ void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
 			count[k] = 0;
 		const char *num = words_un_number(w, a, level, count[level]);
 		S_push(a, &u->numbers, &u->number_count, &num_cap,
-		       S_number_heading(a, w, h, num));
+		       S_number_heading(&written, h, num));
 	}
 	if (u->sub_count)
 		qsort(u->sub_lists, u->sub_count, sizeof *u->sub_lists,

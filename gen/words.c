@@ -113,8 +113,9 @@ const struct value *words_labels(struct arena *a, struct diags *d,
 static const struct value S_no_labels = {.kind = VALUE_MAP};
 static const struct words S_none = {
 	.lang = LANG_EN, .labels = &S_no_labels, .separator = ", ",
-	.and = ", ", .percent = "{n}%", .date = "{day} {month} {year}",
-	.month_year = "{month} {year}", .thousands = "", .thousands_from = 4,
+	.and = ", ", .percent = "{n}%",
+	.date = "{day}\u00a0{month}\u00a0{year}",
+	.month_year = "{month}\u00a0{year}", .thousands = "", .thousands_from = 4,
 	.decimal = ".", .paragraph_number = "{n}."};
 
 static const struct words *S_w(const struct words *w)
@@ -175,6 +176,28 @@ static const char *S_or(const struct words *w, const char *key,
 	return s ? s : fallback;
 }
 
+/* s as one unbreakable piece: no-break spaces, a word joiner after a
+ * slash between words.  A date's parts (its patterns, the months) are
+ * set so when the words are read, so that every date is (words_date). */
+static const char *S_unbroken(struct arena *a, const char *s)
+{
+	if (!strpbrk(s, " /"))
+		return s;
+	struct buf b;
+	buf_init(&b);
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ')
+			buf_puts(&b, "\u00a0");
+		else
+			buf_putc(&b, *p);
+		if (*p == '/' && p[1] && p[1] != ' ' && (p[1] < '0' || p[1] > '9'))
+			buf_puts(&b, "\u2060");
+	}
+	const char *t = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return t;
+}
+
 void words_init(struct words *w, struct arena *a, enum lang lang,
 		const struct value *labels)
 {
@@ -188,9 +211,12 @@ void words_init(struct words *w, struct arena *a, enum lang lang,
 	w->and_i = words_find(w, "format_list_and_i");
 	w->percent = S_or(w, "format_percent", "{n}%");
 	w->paragraph_number = S_or(w, "format_paragraph_number", "{n}.");
-	w->date = S_or(w, "format_date", S_none.date);
-	w->month_year = S_or(w, "format_month_year", S_none.month_year);
+	w->date = S_unbroken(a, S_or(w, "format_date", S_none.date));
+	w->month_year = S_unbroken(a, S_or(w, "format_month_year",
+					   S_none.month_year));
 	w->first_day = words_find(w, "format_first_day");
+	if (w->first_day)
+		w->first_day = S_unbroken(a, w->first_day);
 	w->thousands = S_or(w, "format_thousands", "");
 	/* Spanish and French style guides leave four-digit numbers whole */
 	const char *from = words_find(w, "format_thousands_from");
@@ -201,8 +227,12 @@ void words_init(struct words *w, struct arena *a, enum lang lang,
 	for (int m = 1; m <= 12; m++) {
 		snprintf(key, sizeof key, "month_%d", m);
 		w->month[m] = words_find(w, key);
+		if (w->month[m])
+			w->month[m] = S_unbroken(a, w->month[m]);
 		snprintf(key, sizeof key, "month_alone_%d", m);
 		w->month_alone[m] = words_find(w, key);
+		if (w->month_alone[m])
+			w->month_alone[m] = S_unbroken(a, w->month_alone[m]);
 		if (!w->month_alone[m])
 			w->month_alone[m] = w->month[m];
 	}
@@ -257,24 +287,62 @@ static const char *S_french_space(const char *s, size_t len, size_t i)
 	return NULL;
 }
 
-static bool S_typeset(enum lang lang, const char *s, size_t len,
-		      struct buf *out)
+/* Whether s[i] stands where a quotation opens: at the start, after a
+ * blank or an opening bracket, quote or dash. */
+static bool S_opens(const char *s, size_t i)
 {
-	if (lang != LANG_FR)
+	static const char *const before[] = {
+		"\u00a0", "\u202f", "\u201c", "\u2018", "\u00ab", "\u2013",
+		"\u2014"};
+	if (i == 0 || strchr(" \t\r\n([{/-", s[i - 1]))
+		return true;
+	for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
+		size_t n = strlen(before[k]);
+		if (i >= n && !memcmp(s + i - n, before[k], n))
+			return true;
+	}
+	return false;
+}
+
+/* The typographic mark for the straight ' or " at s[i], NULL to keep it:
+ * after a word an apostrophe or a closing quote (’ ”), before one where
+ * a quotation opens an opening quote (‘ “), as cmark-gfm's smart
+ * punctuation sets the Markdown fields. */
+static const char *S_curly(const char *s, size_t len, size_t i)
+{
+	bool opens = S_opens(s, i);
+	bool word_next = i + 1 < len && !strchr(" \t\r\n.,;:!?)]}", s[i + 1]);
+	if (s[i] == '\'')
+		return !opens ? "\u2019" : word_next ? "\u2018" : NULL;
+	return opens ? (word_next ? "\u201c" : NULL) : "\u201d";
+}
+
+/* The text as S_typeset sets it: quotes (when `quotes`) and, in French,
+ * spaces. */
+static bool S_typeset(enum lang lang, const char *s, size_t len,
+		      struct buf *out, bool quotes)
+{
+	/* most texts have nothing to set: found at memchr's speed */
+	if ((lang != LANG_FR || !memchr(s, ' ', len)) &&
+	    (!quotes || (!memchr(s, '\'', len) && !memchr(s, '"', len))))
 		return false;
 	size_t done = 0;
+	bool changed = false;
 	buf_clear(out);
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] != ' ')
-			continue;
-		const char *space = S_french_space(s, len, i);
-		if (!space)
+		const char *with = NULL;
+		if (s[i] == ' ' && lang == LANG_FR)
+			with = S_french_space(s, len, i);
+		else if ((s[i] == '\'' || s[i] == '"') && quotes)
+			with = S_curly(s, len, i);
+		if (!with)
 			continue;
 		buf_put(out, s + done, i - done);
-		buf_puts(out, space);
+		buf_puts(out, with);
 		done = i + 1;
+		changed = true;
 	}
-	if (!done)
+	if (!changed)
 		return false;
 	buf_put(out, s + done, len - done);
 	return true;
@@ -283,16 +351,31 @@ static bool S_typeset(enum lang lang, const char *s, size_t len,
 bool words_typeset(const struct words *w, const char *s, size_t len,
 		   struct buf *out)
 {
-	return S_typeset(S_w(w)->lang, s, len, out);
+	return S_typeset(S_w(w)->lang, s, len, out, false);
 }
 
-/* S_typeset's text as a copy in a; NULL when nothing changes. */
+bool words_typeset_plain(const struct words *w, const char *s, size_t len,
+			 struct buf *out)
+{
+	struct buf set;
+	buf_init(&set);
+	bool changed = S_typeset(S_w(w)->lang, s, len, &set, true);
+	if (changed) {
+		buf_clear(out);
+		buf_put(out, set.data, set.len);
+	}
+	buf_free(&set);
+	return changed;
+}
+
+/* A plain text (a label, a field of the content) as S_typeset sets it,
+ * its quotes too, as a copy in a; NULL when nothing changes. */
 static const char *S_typeset_copy(enum lang lang, struct arena *a,
 				  const char *s, size_t len)
 {
 	struct buf out;
 	buf_init(&out);
-	const char *set = S_typeset(lang, s, len, &out)
+	const char *set = S_typeset(lang, s, len, &out, true)
 				  ? arena_strndup(a, out.data, out.len)
 				  : NULL;
 	buf_free(&out);
@@ -480,6 +563,36 @@ const char *words_un_number(const struct words *w, struct arena *a,
 	return words_fill(a, pattern, names, &val, 1);
 }
 
+void words_un_numbers(const struct words *w, struct arena *a,
+		      struct words_un_numbers *out)
+{
+	for (int level = 1; level <= 4; level++)
+		for (long n = 1; n <= WORDS_UN_WRITTEN; n++) {
+			const char *num = words_un_number(w, a, level, n);
+			out->num[level - 1][n - 1] = num;
+			out->len[level - 1][n - 1] = strlen(num);
+		}
+}
+
+size_t words_un_number_written(const struct words_un_numbers *t,
+			       const char *s, int *level, long *n)
+{
+	for (int l = 1; l <= 4; l++)
+		for (long k = 1; k <= WORDS_UN_WRITTEN; k++) {
+			const char *num = t->num[l - 1][k - 1];
+			size_t len = t->len[l - 1][k - 1];
+			if (!len || num[0] != s[0] || strncmp(s, num, len) ||
+			    (s[len] != ' ' && s[len] != '\t'))
+				continue;
+			while (s[len] == ' ' || s[len] == '\t')
+				len++;
+			*level = l;
+			*n = k;
+			return len;
+		}
+	return 0;
+}
+
 const char *words_ltr(const struct words *w, struct arena *a, const char *s)
 {
 	w = S_w(w);
@@ -562,7 +675,8 @@ const char *words_date(const struct words *w, struct arena *a,
 		const char *pattern = words_find(w, "format_year");
 		const char *names[] = {"year"};
 		const char *vals[] = {year};
-		return pattern ? words_fill(a, pattern, names, vals, 1)
+		return pattern ? words_fill(a, S_unbroken(a, pattern), names,
+					    vals, 1)
 			       : arena_strdup(a, year);
 	}
 	snprintf(month_num, sizeof month_num, "%02d", d->month);
@@ -578,6 +692,32 @@ const char *words_date(const struct words *w, struct arena *a,
 	if (d->day == 1 && w->first_day)
 		vals[0] = w->first_day;
 	return words_fill(a, w->date, names, vals, 3);
+}
+
+size_t words_cut(const char *s, size_t fits)
+{
+	size_t keep = fits;
+	if (s[keep] && s[keep] != ' ') {
+		size_t space = keep;
+		while (space > fits / 2 && s[space] != ' ')
+			space--;
+		if (space > fits / 2)
+			keep = space;
+	}
+	for (;;) {
+		while (keep && strchr(" ,:;", s[keep - 1]))
+			keep--;
+		/* the last word: back to the blank before it */
+		size_t start = keep;
+		while (start && s[start - 1] != ' ')
+			start--;
+		size_t letters = 0;
+		for (size_t i = start; i < keep; i++)
+			letters += ((unsigned char)s[i] & 0xC0) != 0x80;
+		if (!start || start <= fits / 2 || letters > 3)
+			return keep;
+		keep = start;
+	}
 }
 
 /* ASCII, Latin-1 and Cyrillic letters, which are all the months of the

@@ -89,14 +89,25 @@ const char *words_fill(struct arena *a, const char *pattern,
 bool words_typeset(const struct words *w, const char *s, size_t len,
 		   struct buf *out);
 
-/* s (len bytes) as words_typeset sets it, a copy in a. */
+/* A plain text (not Markdown), s of len bytes, as words_typeset sets it
+ * and with its straight quotes set as cmark-gfm's smart punctuation sets
+ * a Markdown field's: after a word ' and " are an apostrophe or a
+ * closing quote (’ ”), where a quotation opens (at the start, after a
+ * blank, a bracket or a dash) and before a word ‘ “; any other is kept.
+ * "Women's rights", "l'Examen" read as in the chapters.  A copy in a. */
 const char *words_typeset_copy(const struct words *w, struct arena *a,
 			       const char *s, size_t len);
 
-/* t in w's language (falling back to `first`) as words_typeset sets it:
- * a text of the content (a title, a recommendation, a name) where it is
- * not Markdown.  NULL when t has none; s itself when nothing changes,
- * else a copy in a. */
+/* The same, into out (cleared first); false, and out untouched, when
+ * nothing changes. */
+bool words_typeset_plain(const struct words *w, const char *s, size_t len,
+			 struct buf *out);
+
+/* t in w's language (falling back to `first`) as words_typeset_copy sets
+ * it: a text of the content (a title, a recommendation, a name) where it
+ * is not Markdown; so are the labels.  NULL when t has none; s itself
+ * when nothing changes, else a copy in a.  (The open data keep the text
+ * as typed.) */
 const char *words_text(const struct words *w, struct arena *a,
 		       const struct text *t, enum lang first);
 
@@ -124,9 +135,18 @@ const char *words_original(const struct words *w, struct arena *a,
 			   const char *language_name);
 
 /* "12 March 2024", "1er mars 2024", "marzo de 2024", "2024": as much
- * of the date as it has; "" when it is absent. */
+ * of the date as it has; "" when it is absent.  A date is not broken
+ * across lines: its spaces are no-break spaces, and a word joiner
+ * (U+2060) follows the slash of the Arabic months' pairs
+ * ("تموز/يوليه"). */
 const char *words_date(const struct words *w, struct arena *a,
 		       const struct date *d);
+/* Where to cut the text s, of which the first `fits` bytes fit where it
+ * goes with an ellipsis after them (a running head): at a word's end
+ * when one ends in the second half, and before a last word of three
+ * letters or fewer ("de…", "of…", "по…" read as broken off), without
+ * the blanks, commas and colons before the cut.  The bytes to keep. */
+size_t words_cut(const char *s, size_t fits);
 /* s with its first letter in capitals (a date opening a sentence). */
 const char *words_capitalized(struct arena *a, const char *s);
 /* CLDR's plural category of the whole number n in lang: "zero", "one",
@@ -187,6 +207,21 @@ const char *words_letter(const struct words *w, struct arena *a, long n);
  * "رابعاً-", "جيم-", "(ب)". */
 const char *words_un_number(const struct words *w, struct arena *a,
 			    int level, long n);
+/* The heading numbers words_un_number() writes, levels 1 to 4, the first
+ * WORDS_UN_WRITTEN of each: what an author may have written at the head
+ * of a heading ("A. Purpose"), to be recognised. */
+enum { WORDS_UN_WRITTEN = 40 };
+struct words_un_numbers {
+	const char *num[4][WORDS_UN_WRITTEN];
+	size_t len[4][WORDS_UN_WRITTEN];
+};
+void words_un_numbers(const struct words *w, struct arena *a,
+		      struct words_un_numbers *out);
+/* The length of such a number at the head of s with the blanks after it
+ * (a number is followed by a space or a tab), 0 when there is none;
+ * *level and *n say which number it is. */
+size_t words_un_number_written(const struct words_un_numbers *t,
+			       const char *s, int *level, long *n);
 /* A numbered paragraph's number, n its digits ("12", or Word's "%1"):
  * "12." in most languages, "12-" in Arabic as UN documents write it. */
 const char *words_paragraph_number(const struct words *w, struct arena *a,

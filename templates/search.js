@@ -77,7 +77,10 @@
 		badge.className = "status status-" + r[5];
 		badge.textContent = r[4];
 		li.appendChild(a);
-		li.appendChild(document.createTextNode(" " + r[1] + " (" + r[2] + ") "));
+		/* the States in the language's brackets (Chinese "（…）") */
+		li.appendChild(document.createTextNode(" " + r[1] +
+			(status.getAttribute("data-paren-open") || " (") + r[2] +
+			(status.getAttribute("data-paren-close") || ")") + " "));
 		li.appendChild(badge);
 		return li;
 	}

@@ -76,14 +76,15 @@ expect "site/index.html is the language chooser" \
 markup=$(grep -rIlE '<(script>alert|img src=x|iframe src|marquee|svg/onload|style>body|form action=x|b>|i>)|(href|src)="(javascript|vbscript):' \
 	--include='*.html' --include='*.js' --include='*.json' "$tmp/hostile/site")
 expect "no markup from content in the site: $markup" '[[ -z $markup ]]'
+# (its quotes set as every plain text's: words_typeset_copy)
 expect "hostile text shown as text in the site" \
-	"grep -q '&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;' '$tmp/hostile/site/en/recommendations/110.1.html'"
+	"grep -q '&lt;script&gt;alert(‘text’)&lt;/script&gt;' '$tmp/hostile/site/en/recommendations/110.1.html'"
 expect "Markdown in a plain field shown as typed" \
 	"grep -qF '**not bold**' '$tmp/hostile/site/en/index.html'"
 if command -v pdftotext >/dev/null; then
 	pdftotext "$tmp/hostile/report-en.pdf" "$tmp/hostile.txt" 2>/dev/null
 	expect "hostile text shown as text in the PDF" \
-		"grep -qF \"<script>alert('text')</script>\" '$tmp/hostile.txt'"
+		"grep -qF \"<script>alert(‘text’)</script>\" '$tmp/hostile.txt'"
 fi
 
 # --- a user's template overrides one chapter --------------------------------
@@ -96,6 +97,59 @@ md=$tmp/override/build/md/report-en.md
 expect "the overriding template is used" "grep -q '^# Our own foreword heading' '$md'"
 expect "the other templates are the built-in ones" \
 	"[[ \$(grep -c '^# ' '$md') == \$(grep -c '^# ' '$tmp/example/md/report-en.md') ]]"
+
+# --- a heading of the templates continues the author's numbering ----------
+# "## C. Assessment" (the author's) is followed by the template's figures:
+# "D. Recommendations by position...", in md/, the site, the PDF and Word.
+docx_text() { # every paragraph's text of a .docx, one a line
+	/usr/bin/python3 -c 'import docx,sys
+for p in docx.Document(sys.argv[1]).paragraphs: print(p.text)' "$1"
+}
+want="D. Recommendations by position and status of implementation"
+expect "md/: the template's heading after the author's C. is D." \
+	"grep -qxF '## $want' '$tmp/example/md/report-en.md'"
+expect "site: the same heading, numbered" \
+	"grep -qF '>$want</h3>' '$tmp/example/site/en/report.html'"
+pdftotext "$tmp/example/report-en.pdf" "$tmp/numbers.txt" 2>/dev/null
+expect "PDF: the same heading, numbered" "grep -qxF '$want' '$tmp/numbers.txt'"
+expect "Word: the same heading, numbered" \
+	"docx_text '$tmp/example/report-en.docx' | grep -xF '$want' >/dev/null"
+expect "Spanish: D. as well" \
+	"grep -qxF '## D. Recomendaciones por posición y estado de implementación' '$tmp/example/md/report-es.md'"
+# a bare heading of the author's ends the run; chapters the author numbers
+# (I.) number the template's chapters after them, but not the annex
+copy_example "$tmp/numbers"
+sed -i 's/^## C\. Assessment$/## Assessment/' "$tmp/numbers/content/chapters/overview.en.md"
+sed -i '0,/^# /s/^# \(.*\)$/# I. \1/' "$tmp/numbers/content/chapters/foreword.en.md"
+"$UPRGEN" build -C "$tmp/numbers" --format html --lang en >/dev/null 2>"$tmp/err" ||
+	{ ko "numbers build"; cat "$tmp/err"; }
+md=$tmp/numbers/build/md/report-en.md
+sed -n '/^# III\. Overview/,/^# IV\. /p' "$md" >"$tmp/overview.md"
+expect "after a bare heading of the author's, the template's stays bare" \
+	"grep -qx '## Recommendations by position and status of implementation' '$tmp/overview.md' && ! grep -q '^## D\. ' '$tmp/overview.md'"
+expect "the chapter after the author's I. is II." \
+	"grep -qx '# II\. Introduction: methodology and consultation process' '$md'"
+expect "the template's own chapters continue (V. Follow-up...)" \
+	"grep -qx '# V\. Follow-up to noted recommendations' '$md'"
+expect "the annex is not numbered" "grep -qx '# Annex' '$md'"
+
+# --- a chart the report cites twice is drawn once --------------------------
+# (fence_refer_repeats): each later place refers to it, in the PDF, Word and
+# the site's report page; a recommendation's own page draws its own.
+cites=$(grep -c '^```chart hrd-early-warnings' "$tmp/example/md/report-en.md")
+see="See the chart above: Early warnings issued"
+expect "md/ cites the early-warnings chart more than once ($cites)" '[[ $cites -ge 2 ]]'
+expect "the PDF draws it once and refers to it $((cites - 1)) times" \
+	"[[ \$(grep -c '^$see' '$tmp/numbers.txt') == $((cites - 1)) ]]"
+expect "Word refers to it as the PDF does" \
+	"[[ \$(docx_text '$tmp/example/report-en.docx' | grep -c '^$see') == $((cites - 1)) ]]"
+expect "the site's report page draws it once and refers to it" \
+	"[[ \$(grep -c 'id=\"chart-hrd-early-warnings\"' '$tmp/example/site/en/report.html') == 1 &&
+	    \$(grep -c '$see' '$tmp/example/site/en/report.html') == $((cites - 1)) ]]"
+expect "a recommendation's page draws its own" \
+	"grep -q '<svg' '$tmp/example/site/en/recommendations/110.52.html' &&
+	 grep -q 'Early warnings issued for human rights defenders' '$tmp/example/site/en/recommendations/110.52.html' &&
+	 ! grep -q 'See the chart above' '$tmp/example/site/en/recommendations/110.52.html'"
 
 # --- determinism ---------------------------------------------------------------
 "$UPRGEN" build -C "$root" --out "$tmp/again" >/dev/null 2>&1

@@ -198,13 +198,13 @@ if [[ -s $tmp/h/report-en.docx ]]; then
 	structure "$tmp/h/report-en.docx" "$tmp/h/md/report-en.md" --no-matrix
 	python3 "$here/check.py" --text "$tmp/h/report-en.docx" >"$tmp/h.txt"
 	expect "hostile: markup in a field is text in Word" \
-		"grep -qF \"<script>alert('text')</script>\" '$tmp/h.txt'"
+		"grep -qF \"<script>alert(‘text’)</script>\" '$tmp/h.txt'"
 	expect "hostile: Markdown in a plain field is text in Word" \
 		"grep -qF '**not bold**' '$tmp/h.txt'"
 	mkdir -p "$tmp/lo-h"
 	render "$tmp/h/report-en.docx" "$tmp/lo-h" &&
 		expect "hostile: LibreOffice shows the markup as text" \
-			"grep -qF \"$(flat "<script>alert('text')</script>")\" '$tmp/lo-h/report-en.flat'"
+			"grep -qF \"$(flat "<script>alert(‘text’)</script>")\" '$tmp/lo-h/report-en.flat'"
 fi
 
 # --- a huge table and XML's special characters in a chapter -------------------------

@@ -120,7 +120,7 @@ want_entry() {
 }
 want_entry 20.1 "keeps the assessment as an action" '^  actions:$' \
 	'^    - date: "2016-05-04"  # TODO: check: the day the matrix was last saved$' \
-	'^        Adopted in 2016 \\& published \\\*in full\\\*$' '^        Second paragraph\\.$' \
+	'^        Adopted in 2016 \\& published \\\*in full\\\*$' '^        Second paragraph\.$' \
 	'^      source: >-$' '^        Assessment in OHCHR.s thematic list of recommendations \(assessed.docx\)$'
 want_entry 20.1 "has its States and position" '^    - France$' '^    - Lithuania$' '^  position: noted  # source: A/HRC/1/2/Add.1 - Para. 5$'
 want_entry 20.1 "has its groups and SDGs" '^    - women$' '^    - "5"$' '^    - "16"$'

@@ -104,6 +104,10 @@ def paragraphs(name):
     may read, a note's with and without its number (poppler may set it
     apart, in the margin)."""
     text = open(name, encoding="utf-8").read()
+    # a date's no-break spaces and the word joiner after its month's
+    # slash (words_date): a space and nothing, as pdftotext's words have
+    # them
+    text = text.replace("\u2060", "").replace("\u00a0", " ")
     text = re.sub(r"^(```|~~~).*?^\1\s*$", "", text, flags=re.S | re.M)
     notes = {}
 

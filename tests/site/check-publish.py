@@ -262,6 +262,12 @@ for lang in langs:
         elif page.startswith("http"):
             bad("%s: page %s absolute without site_url" % (jsonp, page))
             break
+    def quotes(t):
+        for a, b in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'),
+                     ("\u201d", '"')):
+            t = t.replace(a, b)
+        return t
+
     # the search index holds position, institutions, SDG targets
     idx = open(os.path.join(d, "search-index.js"), encoding="utf-8").read()
     rows = json.loads(idx[idx.index("["):idx.rindex("]") + 1])
@@ -271,10 +277,13 @@ for lang in langs:
         if len(row) != 16 or not rec:
             bad("search index row %s: %d fields" % (row[0], len(row)))
             break
+        # the pages set quotes as typesetters do (’), the open data keep
+        # the text as typed (')
         for inst in rec["responsible"]:
-            if inst not in row[7]:
+            if quotes(inst) not in quotes(row[7]):
                 bad("search index %s lacks institution %s" % (row[0], inst))
-        if row[15].split("\x1f") != (rec["responsible"] or [""]):
+        if [quotes(x) for x in row[15].split("\x1f")] != \
+                [quotes(x) for x in (rec["responsible"] or [""])]:
             bad("search index %s: institutions one by one %r" % (row[0], row[15]))
         for sdg in rec["sdgs"]:
             if sdg not in row[8]:

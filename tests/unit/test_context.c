@@ -84,15 +84,15 @@ static const struct words *S_words(struct arena *a, struct diags *d,
 static void S_report_fields(const struct value *en, const struct value *es,
 			    const struct value *fr)
 {
-	CHECK_STR(S_str(en, "report.adopted.text"), "1 July 2023");
-	CHECK_STR(S_str(es, "report.adopted.text"), "1 de julio de 2023");
-	CHECK_STR(S_str(fr, "report.adopted.text"), "1er juillet 2023");
-	CHECK_STR(S_str(en, "report.date.text"), "14 July 2023");
-	CHECK_STR(S_str(es, "report.date.text"), "14 de julio de 2023");
-	CHECK_STR(S_str(fr, "report.date.text"), "14 juillet 2023");
+	CHECK_STR(S_str(en, "report.adopted.text"), "1\u00a0July\u00a02023");
+	CHECK_STR(S_str(es, "report.adopted.text"), "1\u00a0de\u00a0julio\u00a0de\u00a02023");
+	CHECK_STR(S_str(fr, "report.adopted.text"), "1er\u00a0juillet\u00a02023");
+	CHECK_STR(S_str(en, "report.date.text"), "14\u00a0July\u00a02023");
+	CHECK_STR(S_str(es, "report.date.text"), "14\u00a0de\u00a0julio\u00a0de\u00a02023");
+	CHECK_STR(S_str(fr, "report.date.text"), "14\u00a0juillet\u00a02023");
 	CHECK_STR(S_str(fr, "report.date.iso"), "2023-07-14");
 	CHECK(S_num(en, "report.date.year") == 2023);
-	CHECK_STR(S_str(es, "report.period.to.text"), "30 de junio de 2025");
+	CHECK_STR(S_str(es, "report.period.to.text"), "30\u00a0de\u00a0junio\u00a0de\u00a02025");
 	CHECK_STR(S_str(en, "report.session_ordinal"), "42nd");
 	CHECK_STR(S_str(es, "report.session_ordinal"), "42.º");
 	CHECK_STR(S_str(fr, "report.session_ordinal"), "42e");
@@ -207,18 +207,18 @@ static void S_recommendation(const struct value *en, const struct value *es,
 	CHECK_STR(S_str(r1, "sdgs.0.target"), "10");
 	CHECK(S_bool(r1, "sdgs.2.is_target") == 0);
 	CHECK_STR(S_str(r1, "sdgs.1.title"), "Gender equality");
-	CHECK_STR(S_str(r1, "actions.0.date.text"), "March 2024");
+	CHECK_STR(S_str(r1, "actions.0.date.text"), "March\u00a02024");
 	CHECK_STR(S_str(es, "recommendations.0.actions.0.date.text"),
-		  "marzo de 2024");
+		  "marzo\u00a0de\u00a02024");
 	CHECK_STR(S_str(es, "recommendations.0.actions.0.date.capitalized"),
-		  "Marzo de 2024");
-	CHECK_STR(S_str(fr, "report.adopted.capitalized"), "1er juillet 2023");
+		  "Marzo\u00a0de\u00a02024");
+	CHECK_STR(S_str(fr, "report.adopted.capitalized"), "1er\u00a0juillet\u00a02023");
 	CHECK_STR(S_str(fr, "recommendations.5.actions.0.date.capitalized"),
-		  "Décembre 2023");
+		  "Décembre\u00a02023");
 	CHECK_STR(S_str(fr, "recommendations.5.actions.0.date.iso"),
 		  "2023-12");
 	CHECK_STR(S_str(fr, "recommendations.0.actions.1.date.text"),
-		  "1er mai 2024");
+		  "1er\u00a0mai\u00a02024");
 	CHECK_STR(S_str(r1, "actions.0.source"), "Official Gazette");
 	CHECK_STR(S_str(r1, "actions.1.source"), "");
 	/* trailing newlines of YAML block text are dropped */
@@ -305,7 +305,7 @@ static void S_no_labels(struct arena *a, const struct report *r)
 	struct value *ctx = context_build(a, r, &none);
 	CHECK_STR(S_str(ctx, "positions.0.label"), "supported");
 	CHECK_STR(S_str(ctx, "positions.0.percent"), "50%");
-	CHECK_STR(S_str(ctx, "report.date.text"), "14 07 2023");
+	CHECK_STR(S_str(ctx, "report.date.text"), "14\u00a007\u00a02023");
 	CHECK_STR(S_str(ctx, "report.session_ordinal"), "42");
 	/* no word of any language in C: a neutral list */
 	CHECK_STR(S_str(ctx, "recommendations.0.states_text"),

@@ -261,7 +261,13 @@ static void test_markdown_form(void)
 {
 	CHECK_ESC(escape_markdown, "  a.b\r\nc\t", "&#32;&#32;a.b c&#9;");
 	CHECK_ESC(escape_markdown, "Afro-Peruvian 110.51: x.",
-		  "Afro-Peruvian 110.51: x\\.");
+		  "Afro-Peruvian 110.51: x.");
+	/* a last dot is syntax only as a list marker or in a run */
+	CHECK_ESC(escape_markdown, "1.", "1\\.");
+	CHECK_ESC(escape_markdown, "x..", "x\\.\\.");
+	CHECK_ESC(escape_markdown, "www.", "www\\.");
+	CHECK_ESC(escape_markdown, "x-", "x\\-");
+	CHECK_ESC(escape_markdown, "x:", "x\\:");
 	CHECK_ESC(escape_markdown, "1. a--b www.x http://y ...",
 		  "1\\. a\\-\\-b www\\.x http\\://y \\.\\.\\.");
 	CHECK_ESC(escape_markdown, "plain words ü", "plain words ü");

@@ -288,6 +288,13 @@ static char *S_letters(const char *s)
 	char *out = malloc(strlen(s) + 1), *o = out;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		/* quotes are not letters, straight as the YAML has them or
+		 * curly as the outputs set them (words_typeset_copy) */
+		if (c == 0xE2 && (unsigned char)s[1] == 0x80 &&
+		    strchr("\x98\x99\x9C\x9D", s[2]) && s[2]) {
+			s += 2;
+			continue;
+		}
 		if (c >= 0x80 || (c >= '0' && c <= '9'))
 			*o++ = (char)c;
 		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')

@@ -29,12 +29,47 @@ static void S_dates(void)
 		     fr = S_lang(LANG_FR, NULL);
 	struct date first = {2024, 3, 1, {0}, true}, day = {2024, 3, 12, {0}, true},
 		    month = {2023, 8, 0, {0}, true}, none = {0, 0, 0, {0}, false};
-	CHECK_STR(words_date(&fr, &S_arena, &first), "1er mars 2024");
-	CHECK_STR(words_date(&fr, &S_arena, &day), "12 mars 2024");
-	CHECK_STR(words_date(&es, &S_arena, &first), "1 de marzo de 2024");
-	CHECK_STR(words_date(&es, &S_arena, &month), "agosto de 2023");
-	CHECK_STR(words_date(&en, &S_arena, &day), "12 March 2024");
+	CHECK_STR(words_date(&fr, &S_arena, &first), "1er\u00a0mars\u00a02024");
+	CHECK_STR(words_date(&fr, &S_arena, &day), "12\u00a0mars\u00a02024");
+	CHECK_STR(words_date(&es, &S_arena, &first), "1\u00a0de\u00a0marzo\u00a0de\u00a02024");
+	CHECK_STR(words_date(&es, &S_arena, &month), "agosto\u00a0de\u00a02023");
+	CHECK_STR(words_date(&en, &S_arena, &day), "12\u00a0March\u00a02024");
 	CHECK_STR(words_date(&en, &S_arena, &none), "");
+	/* not broken across lines: the Arabic months' pair held by a word
+	 * joiner after its slash */
+	struct words ar = S_lang(LANG_AR, NULL);
+	struct date july = {2026, 7, 15, {0}, true};
+	CHECK_STR(words_date(&ar, &S_arena, &july),
+		  "15\u00a0تموز/\u2060يوليه\u00a02026");
+}
+
+/* Plain texts set as the Markdown fields are: quotes and apostrophes,
+ * French spaces; Markdown trees (words_typeset) get the spaces only. */
+static void S_plain(void)
+{
+	struct words en = S_lang(LANG_EN, NULL), fr = S_lang(LANG_FR, NULL);
+	CHECK_STR(words_typeset_copy(&en, &S_arena, "Women's rights", 14),
+		  "Women\u2019s rights");
+	const char *q = "the 'Lima' group and \"the law\" (\"x\") - 'y' 'a";
+	CHECK_STR(words_typeset_copy(&en, &S_arena, q, strlen(q)),
+		  "the \u2018Lima\u2019 group and \u201cthe law\u201d "
+		  "(\u201cx\u201d) - \u2018y\u2019 \u2018a");
+	/* a quote alone, or between blanks, stays as typed */
+	CHECK_STR(words_typeset_copy(&en, &S_arena, "' \" a ' b", 9),
+		  "' \" a ' b");
+	CHECK_STR(words_typeset_copy(&en, &S_arena, "migrants' status", 16),
+		  "migrants\u2019 status");
+	const char *f = "de l'Examen : « oui » ; d'accord ?";
+	CHECK_STR(words_typeset_copy(&fr, &S_arena, f, strlen(f)),
+		  "de l\u2019Examen\u00a0: «\u00a0oui\u00a0»\u202f; "
+		  "d\u2019accord\u202f?");
+	struct buf b;
+	buf_init(&b);
+	CHECK(!words_typeset(&en, "Women's", 7, &b));
+	CHECK(words_typeset_plain(&en, "Women's", 7, &b) &&
+	      !strcmp(b.data, "Women\u2019s"));
+	CHECK(!words_typeset_plain(&en, "plain", 5, &b));
+	buf_free(&b);
 	CHECK_STR(words_capitalized(&S_arena, "agosto de 2023"),
 		  "Agosto de 2023");
 	CHECK_STR(words_capitalized(&S_arena, "été"), "Été");
@@ -106,6 +141,30 @@ static void S_un_numbers(void)
 	CHECK_STR(words_un_number(&ar, &S_arena, 3, 2), "2-");
 	CHECK_STR(words_un_number(&ar, &S_arena, 4, 2), "(ب)");
 	CHECK_STR(words_un_number(&ru, &S_arena, 2, 2), "Б.");
+	/* a number an author wrote at a heading's head, recognised */
+	struct words_un_numbers en_t, ar_t;
+	words_un_numbers(&en, &S_arena, &en_t);
+	words_un_numbers(&ar, &S_arena, &ar_t);
+	int level = 0;
+	long n = 0;
+	CHECK(words_un_number_written(&en_t, "C. Assessment", &level, &n) ==
+		      3 && level == 2 && n == 3);
+	CHECK(words_un_number_written(&en_t, "IV.\t x", &level, &n) == 5 &&
+	      level == 1 && n == 4);
+	CHECK(words_un_number_written(&en_t, "(b) x", &level, &n) == 4 &&
+	      level == 4 && n == 2);
+	CHECK(words_un_number_written(&en_t, "12. x", &level, &n) == 4 &&
+	      level == 3 && n == 12);
+	CHECK(words_un_number_written(&en_t, "A.x", &level, &n) == 0);
+	CHECK(words_un_number_written(&en_t, "A new start", &level, &n) == 0);
+	CHECK(words_un_number_written(&en_t, "41. x", &level, &n) == 0);
+	CHECK(words_un_number_written(&en_t, "C.", &level, &n) == 0);
+	CHECK(words_un_number_written(&en_t, "", &level, &n) == 0);
+	CHECK(words_un_number_written(&ar_t, "جيم- x", &level, &n) ==
+		      strlen("جيم- ") && level == 2 && n == 3);
+	/* a number with a space of its own */
+	CHECK(words_un_number_written(&ar_t, "حادي عشر- x", &level, &n) ==
+		      strlen("حادي عشر- ") && level == 1 && n == 11);
 	CHECK_STR(words_letter(&en, &S_arena, 27), "AA");
 	CHECK_STR(words_letter(&ar, &S_arena, 1), "ألف");
 	CHECK_STR(words_paragraph_number(&en, &S_arena, "12"), "12.");
@@ -174,7 +233,7 @@ static void S_override(void)
 	CHECK_STR(words_goal(&w, 16), "Peace and justice");
 	CHECK_STR(words_goal(&w, 5), "Gender equality");
 	struct date d = {2024, 3, 12, {0}, true};
-	CHECK_STR(words_date(&w, &S_arena, &d), "12 Mar. 2024");
+	CHECK_STR(words_date(&w, &S_arena, &d), "12\u00a0Mar.\u00a02024");
 	CHECK_STR(words_get(&w, "no_such_key"), "no_such_key");
 	CHECK(words_goal(&w, 18) == NULL);
 	fixture_project_labels_remove(dir, LANG_EN);
@@ -230,14 +289,14 @@ static void S_plurals(void)
 		      value_string(&S_arena, "{month} {year} года"));
 	words_init(&ru, &S_arena, LANG_RU, labels);
 	struct date day = {2024, 3, 12, {0}, true}, month = {2024, 3, 0, {0}, true};
-	CHECK_STR(words_date(&ru, &S_arena, &day), "12 марта 2024 года");
-	CHECK_STR(words_date(&ru, &S_arena, &month), "март 2024 года");
+	CHECK_STR(words_date(&ru, &S_arena, &day), "12\u00a0марта\u00a02024\u00a0года");
+	CHECK_STR(words_date(&ru, &S_arena, &month), "март\u00a02024\u00a0года");
 	struct date year = {2024, 0, 0, {0}, true};
 	CHECK_STR(words_date(&ru, &S_arena, &year), "2024");
 	value_map_put(&S_arena, labels, "format_year",
 		      value_string(&S_arena, "{year} год"));
 	words_init(&ru, &S_arena, LANG_RU, labels);
-	CHECK_STR(words_date(&ru, &S_arena, &year), "2024 год");
+	CHECK_STR(words_date(&ru, &S_arena, &year), "2024\u00a0год");
 	CHECK_STR(words_capitalized(&S_arena, "март"), "Март");
 	CHECK_STR(words_capitalized(&S_arena, "январь"), "Январь");
 	CHECK_STR(words_capitalized(&S_arena, "ёлка"), "Ёлка");
@@ -305,6 +364,7 @@ int main(void)
 {
 	arena_init(&S_arena);
 	S_dates();
+	S_plain();
 	S_lists();
 	S_numbers();
 	S_shares();
