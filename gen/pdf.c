@@ -230,7 +230,14 @@ static void S_paragraph(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 	pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE, S_BODY_LEADING);
 	pdf_para_inlines(&c->para, &c->env, n);
 	pdf_para_finish(&c->para);
-	S_place_para(c, f, PDF_JUSTIFY, f->tight ? 2.5 : 7, false);
+	/* an item's lead-in with its list under it ("Status over time:")
+	 * goes to the next page with the list rather than stay alone at
+	 * the foot of one */
+	cmark_node *parent = cmark_node_parent(n), *next = cmark_node_next(n);
+	bool lead_in = parent &&
+		       cmark_node_get_type(parent) == CMARK_NODE_ITEM && next &&
+		       cmark_node_get_type(next) == CMARK_NODE_LIST;
+	S_place_para(c, f, PDF_JUSTIFY, f->tight ? 2.5 : 7, lead_in);
 }
 
 static size_t S_heading_index(struct S_ctx *c, cmark_node *n)

@@ -287,6 +287,24 @@ static const char *S_french_space(const char *s, size_t len, size_t i)
 	return NULL;
 }
 
+/* Whether the ASCII space at s[i] follows a Russian word of one letter
+ * (в, к, с, о, у, и, а, я): Russian typography keeps such a word with
+ * the next (a no-break space), so that no line ends with "к". */
+static bool S_russian_space(const char *s, size_t i)
+{
+	if (i < 2)
+		return false;
+	unsigned char lead = (unsigned char)s[i - 2], cont = (unsigned char)s[i - 1];
+	if ((lead != 0xD0 && lead != 0xD1) || (cont & 0xC0) != 0x80)
+		return false;
+	if (i == 2)
+		return true;
+	unsigned char before = (unsigned char)s[i - 3];
+	return (before && strchr(" \t\r\n(\"", before)) ||
+	       (before == 0xA0 && i >= 4 && (unsigned char)s[i - 4] == 0xC2) ||
+	       (before == 0xAB && i >= 4 && (unsigned char)s[i - 4] == 0xC2);
+}
+
 /* Whether s[i] stands where a quotation opens: at the start, after a
  * blank or an opening bracket, quote or dash. */
 static bool S_opens(const char *s, size_t i)
@@ -323,7 +341,7 @@ static bool S_typeset(enum lang lang, const char *s, size_t len,
 		      struct buf *out, bool quotes)
 {
 	/* most texts have nothing to set: found at memchr's speed */
-	if ((lang != LANG_FR || !memchr(s, ' ', len)) &&
+	if (((lang != LANG_FR && lang != LANG_RU) || !memchr(s, ' ', len)) &&
 	    (!quotes || (!memchr(s, '\'', len) && !memchr(s, '"', len))))
 		return false;
 	size_t done = 0;
@@ -333,6 +351,8 @@ static bool S_typeset(enum lang lang, const char *s, size_t len,
 		const char *with = NULL;
 		if (s[i] == ' ' && lang == LANG_FR)
 			with = S_french_space(s, len, i);
+		else if (s[i] == ' ' && lang == LANG_RU && S_russian_space(s, i))
+			with = "\u00a0";
 		else if ((s[i] == '\'' || s[i] == '"') && quotes)
 			with = S_curly(s, len, i);
 		if (!with)

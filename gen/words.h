@@ -83,8 +83,9 @@ const char *words_fill(struct arena *a, const char *pattern,
  * French a space before ; ! ? becomes a narrow no-break space (U+202F),
  * before : and inside « » a no-break space (U+00A0), so that no line
  * starts with the mark (Lexique des règles typographiques; the UN's
- * French documents).  Only spaces typed as such change; other
- * languages have no rule.  False when s needs no change, else true with
+ * French documents); in Russian the space after a word of one letter
+ * ("к", "в") becomes a no-break space.  Only spaces typed as such
+ * change; other languages have no rule.  False when s needs no change, else true with
  * the text in out (cleared first). */
 bool words_typeset(const struct words *w, const char *s, size_t len,
 		   struct buf *out);

@@ -58,7 +58,10 @@
 			var t = (m[1] !== undefined ? m[1] : m[2]).trim().replace(/\s+/g, " ");
 			if (!t) continue;
 			if (/\d/.test(t)) {
-				var whole = new RegExp("(^|[^0-9a-z])" + escape(t) + "(?![0-9a-z]|[.\\-_][0-9a-z])");
+				/* a number whole, or the head of one up to a dot or a
+				 * dash: "38" finds 38.1 and 38.28 (as the id is typed),
+				 * "110.1" finds 110.1 and not 110.14 */
+				var whole = new RegExp("(^|[^0-9a-z])" + escape(t) + "(?![0-9a-z])");
 				out.push(whole.test.bind(whole));
 			} else {
 				/* a Russian word, its case ending aside */

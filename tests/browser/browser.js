@@ -155,6 +155,11 @@ async function shippedFont(page, name) {
 			check(ids.length === 1 && ids[0] === "110.1", `${tag}: search "110.1" finds ${JSON.stringify(ids.slice(0, 5))}`);
 			const status = await page.$eval("#search-status", (s) => s.textContent);
 			check(/^1 \D+$/.test(status) && !/recommendations|recomendaciones/.test(status), `${tag}: the count says "${status}"`);
+			// the head of a number finds the recommendations it begins
+			await page.goto("file://" + path.join(dir, "search.html") + "?q=110", { waitUntil: "load" });
+			const heads = await page.$$eval("#search-results li > a", (as) => as.map((a) => a.textContent));
+			const begun = fs.readdirSync(path.join(dir, "recommendations")).filter((f) => f.startsWith("110.")).length;
+			check(heads.length === Math.min(begun, 200) && heads.every((id) => id.startsWith("110.")), `${tag}: search "110" finds ${heads.length} of ${begun}: ${JSON.stringify(heads.slice(0, 5))}`);
 			await page.goto("file://" + path.join(dir, "search.html") + "?q=" + encodeURIComponent('"' + "national" + '"'), { waitUntil: "load" });
 		}
 		// print

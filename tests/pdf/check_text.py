@@ -111,4 +111,17 @@ for name, pat in PATTERNS.items():
     check("%s whole on a line (%d)" % (name, len(idents)), not broken,
           broken[:8])
 
+# a list item's lead-in ("• Status over time:") goes with the list under
+# it: the next line on its page is the sublist's first ("– …"), not a
+# footnote or the folio at the page's foot
+if lists:
+    alone = []
+    for k, page in enumerate(layout.split("\f")):
+        lines = [l.strip() for l in page.split("\n") if l.strip()]
+        for i, l in enumerate(lines):
+            if l.startswith("\u2022") and l.endswith(":") and \
+                    (i + 1 == len(lines) or not lines[i + 1].startswith("\u2013")):
+                alone.append("p. %d: %s" % (k + 1, l[:60]))
+    check("a list's lead-in kept with its list", not alone, alone[:5])
+
 done()

@@ -101,7 +101,7 @@ has "$tmp/ar-fr/site/ar/report.html" '<em>المؤقت</em>'
 has "$tmp/ar-fr/md/report-ar.md" "قُرِّبت النسب المئوية بحيث يبلغ مجموع أجزاء الكل 100 في المائة"
 has "$tmp/ar-fr/md/report-fr.md" "Les pourcentages sont arrondis de sorte que les parts d’un total fassent 100${nbsp}%${nnbsp};"
 has "$tmp/zh-ru/md/report-zh.md" "（0%）。百分比经过舍入，使整体各部分之和为100%；"
-has "$tmp/zh-ru/md/report-ru.md" "Доли в процентах округлены так"
+has "$tmp/zh-ru/md/report-ru.md" "Доли в${nbsp}процентах округлены так"
 has "$tmp/zh-ru/site/zh/index.html" '<p class="note">百分比经过舍入'
 has "$tmp/ar-fr/site/fr/index.html" '<p class="note">Les pourcentages sont arrondis'
 
@@ -177,8 +177,8 @@ has "$tmp/zh-ru/site/zh/statistics.html" ">4,800<" ">12,500<" ">78.25<"
 # --- Russian ------------------------------------------------------------------------
 md=$tmp/zh-ru/md/report-ru.md
 has "$md" \
-	"Франция, Испания и Италия" \
-	"Парагвай и Португалия" \
+	"Франция, Испания и${nbsp}Италия" \
+	"Парагвай и${nbsp}Португалия" \
 	"**12${nbsp}марта${nbsp}2024${nbsp}года" \
 	"**1${nbsp}сентября${nbsp}2025${nbsp}года" \
 	"**Март${nbsp}2024${nbsp}года" \

@@ -262,9 +262,9 @@ for lang in langs:
         elif page.startswith("http"):
             bad("%s: page %s absolute without site_url" % (jsonp, page))
             break
-    def quotes(t):
+    def quotes(t):  # and the no-break spaces typography adds
         for a, b in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'),
-                     ("\u201d", '"')):
+                     ("\u201d", '"'), ("\u00a0", " "), ("\u202f", " ")):
             t = t.replace(a, b)
         return t
 
@@ -277,8 +277,8 @@ for lang in langs:
         if len(row) != 16 or not rec:
             bad("search index row %s: %d fields" % (row[0], len(row)))
             break
-        # the pages set quotes as typesetters do (’), the open data keep
-        # the text as typed (')
+        # the pages set quotes and spaces as typesetters do (’, "к\u00a0"),
+        # the open data keep the text as typed
         for inst in rec["responsible"]:
             if quotes(inst) not in quotes(row[7]):
                 bad("search index %s lacks institution %s" % (row[0], inst))

@@ -63,8 +63,16 @@ static void S_plain(void)
 	CHECK_STR(words_typeset_copy(&fr, &S_arena, f, strlen(f)),
 		  "de l\u2019Examen\u00a0: «\u00a0oui\u00a0»\u202f; "
 		  "d\u2019accord\u202f?");
+	/* Russian: a word of one letter kept with the next */
+	struct words ru = S_lang(LANG_RU, NULL);
+	const char *r = "принятым к сведению, в том числе и (в целом) ок";
+	CHECK_STR(words_typeset_copy(&ru, &S_arena, r, strlen(r)),
+		  "принятым к\u00a0сведению, в\u00a0том числе и\u00a0"
+		  "(в\u00a0целом) ок");
 	struct buf b;
 	buf_init(&b);
+	CHECK(words_typeset(&ru, "к сведению", strlen("к сведению"), &b) &&
+	      !strcmp(b.data, "к\u00a0сведению"));
 	CHECK(!words_typeset(&en, "Women's", 7, &b));
 	CHECK(words_typeset_plain(&en, "Women's", 7, &b) &&
 	      !strcmp(b.data, "Women\u2019s"));
