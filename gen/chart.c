@@ -838,10 +838,14 @@ static void S_svg_lines(struct buf *out, const struct chart *c, double slot,
 	for (size_t i = 0; i < c->series_count; i++) {
 		const struct chart_series *se = &c->series[i];
 		bool open = false;
-		/* a missing figure breaks the line rather than bridging it */
+		size_t last = SIZE_MAX; /* the last figure drawn */
+		/* the line runs on across missing figures, dashed there: the
+		 * points stand where there are figures (as in the PDF and
+		 * the Word document) */
 		for (size_t k = 0; k <= c->category_count; k++) {
 			bool here = k < c->category_count && se->present[k];
-			if (!here && open) {
+			bool gap = here && last != SIZE_MAX && last + 1 < k;
+			if ((!here || gap) && open) {
 				buf_puts(out, "\" fill=\"none\" stroke=\"");
 				S_colour(out, se->colour);
 				buf_puts(out, "\" stroke-width=\"2.5\"/>\n");
@@ -849,11 +853,23 @@ static void S_svg_lines(struct buf *out, const struct chart *c, double slot,
 			}
 			if (!here)
 				continue;
+			double x = S_PLOT_LEFT + slot * ((double)k + 0.5);
+			double y = S_y(c, se->values[k], S_PLOT_TOP, plot_h);
+			if (gap) {
+				S_svgf(out, "<line x1=\"%.1f\" y1=\"%.1f\" "
+					    "x2=\"%.1f\" y2=\"%.1f\" stroke=\"",
+				       S_PLOT_LEFT + slot * ((double)last + 0.5),
+				       S_y(c, se->values[last], S_PLOT_TOP,
+					   plot_h),
+				       x, y);
+				S_colour(out, se->colour);
+				buf_puts(out, "\" stroke-width=\"2\" "
+					      "stroke-dasharray=\"6 4\"/>\n");
+			}
 			S_svgf(out, "%s%.1f,%.1f",
-				   open ? " " : "<polyline points=\"",
-				   S_PLOT_LEFT + slot * ((double)k + 0.5),
-				   S_y(c, se->values[k], S_PLOT_TOP, plot_h));
+				   open ? " " : "<polyline points=\"", x, y);
 			open = true;
+			last = k;
 		}
 		for (size_t k = 0; k < c->category_count; k++) {
 			if (!se->present[k])

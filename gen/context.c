@@ -244,6 +244,9 @@ static struct value *S_date(struct S_ctx *c, const struct date *d)
 
 /* ------------------------------------------------------------ shares */
 
+static void S_put_done(struct S_ctx *c, struct value *m, const char *key,
+		       size_t done, size_t whole, const int *pct);
+
 static void S_put_share(struct S_ctx *c, struct value *m, size_t count,
 			int pct)
 {
@@ -653,14 +656,11 @@ static void S_put_tally(struct S_ctx *c, struct value *m,
 		value_list_push(c->a, statuses, item);
 		S_put(c, by_status, c->status_key[s], item);
 	}
-	/* implemented in full or in part: the dashboard's progress */
+	/* implemented in full or in part: the dashboard's progress, the sum
+	 * of the two statuses' shares shown beside it (S_put_done) */
 	size_t done = t.status[STATUS_IMPLEMENTED] +
 		      t.status[STATUS_PARTIALLY_IMPLEMENTED];
-	int done_pct;
-	words_shares(&done, 1, n, &done_pct);
-	struct value *d = S_map(c, 4);
-	S_put_share(c, d, done, done_pct);
-	S_put(c, m, "done", d);
+	S_put_done(c, m, "done", done, n, spct);
 	S_put(c, m, "count", S_num(c, n));
 	S_put(c, m, "positions", S_mark(c, positions));
 	S_put(c, m, "statuses", S_mark(c, statuses));
@@ -727,8 +727,11 @@ static struct value *S_clusters(struct S_ctx *c, struct value **by_id)
 }
 
 /* The goals that recommendations name (a goal or one of its targets;
- * counted once per recommendation), each with its recommendations in
- * matrix order; *no_goal gets those that name none. */
+ * counted once per recommendation), each with its recommendations in the
+ * order of the recommendations' page (the matrix, as listed in
+ * recommendations.yaml): a goal groups recommendations of many clusters,
+ * and in the clusters' order they read as shuffled; *no_goal gets those
+ * that name none. */
 static struct value *S_goals(struct S_ctx *c, struct value **no_goal)
 {
 	enum { GOALS = 18 };
@@ -739,7 +742,7 @@ static struct value *S_goals(struct S_ctx *c, struct value **no_goal)
 	for (int pass = 0; pass < 2; pass++) {
 		size_t fill[GOALS] = {0};
 		for (size_t i = 0; i < r->rec_count; i++) {
-			const struct recommendation *rec = c->order[i];
+			const struct recommendation *rec = &r->recs[i];
 			bool seen[GOALS] = {false}, any = false;
 			for (size_t k = 0; k < rec->sdg_count; k++) {
 				int g = rec->sdgs[k].goal;

@@ -62,7 +62,24 @@ static void S_series(struct buf *b, const struct chart *ch, size_t s,
 			      "val=\"5\"/><c:spPr><a:solidFill><a:srgbClr "
 			      "val=\"%06X\"/></a:solidFill></c:spPr></c:marker>",
 			   se->colour & 0xFFFFFF, se->colour & 0xFFFFFF);
-	else
+	/* the line runs on across missing figures (dispBlanksAs span),
+	 * dashed there, as the PDF and the website draw it: the segment
+	 * that ends at a point is that point's */
+	for (size_t i = 1; line && se->present && i < n; i++) {
+		if (!se->present[i] || se->present[i - 1])
+			continue;
+		size_t before = i;
+		while (before > 0 && !se->present[before - 1])
+			before--;
+		if (!before) /* nothing before it: no segment */
+			continue;
+		buf_printf(b, "<c:dPt><c:idx val=\"%zu\"/><c:spPr><a:ln "
+			      "w=\"28575\"><a:solidFill><a:srgbClr val=\"%06X\"/>"
+			      "</a:solidFill><a:prstDash val=\"dash\"/></a:ln>"
+			      "</c:spPr></c:dPt>",
+			   i, se->colour & 0xFFFFFF);
+	}
+	if (!line)
 		buf_printf(b, "<c:spPr><a:solidFill><a:srgbClr val=\"%06X\"/>"
 			      "</a:solidFill></c:spPr><c:invertIfNegative "
 			      "val=\"0\"/>",
@@ -210,7 +227,7 @@ static void S_chart_part(struct buf *b, const struct chart *ch,
 	if (ch->series_count > 1)
 		buf_printf(b, "<c:legend><c:legendPos val=\"b\"/><c:overlay "
 			      "val=\"0\"/>%s</c:legend>", S_axis_text);
-	buf_puts(b, "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/>"
+	buf_puts(b, "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"span\"/>"
 		    "</c:chart></c:chartSpace>");
 }
 

@@ -209,14 +209,23 @@ static void S_lines(struct S_paint *P, const struct S_frame *f)
 	const struct chart *c = P->c;
 	for (size_t i = 0; i < c->series_count; i++) {
 		const struct chart_series *se = &c->series[i];
-		/* a missing figure breaks the line rather than bridging it */
-		for (size_t k = 0; k + 1 < c->category_count; k++) {
-			if (!se->present[k] || !se->present[k + 1])
+		/* the line runs on across missing figures, dashed there */
+		size_t last = SIZE_MAX; /* the last figure */
+		for (size_t k = 0; k < c->category_count; k++) {
+			if (!se->present[k])
 				continue;
-			double x = f->x0 + f->slot * ((double)k + 0.5);
-			double y = S_y(P, f, se->values[k]);
-			S_line(P, PDF_RGB, se->colour, 1.8, x, y, f->slot,
-			       S_y(P, f, se->values[k + 1]) - y);
+			if (last != SIZE_MAX) {
+				double x = f->x0 + f->slot * ((double)last + 0.5);
+				double y = S_y(P, f, se->values[last]);
+				S_line(P, PDF_RGB, se->colour,
+				       last + 1 < k ? 1.4 : 1.8, x, y,
+				       f->slot * (double)(k - last),
+				       S_y(P, f, se->values[k]) - y);
+				if (last + 1 < k)
+					P->l.d[P->l.n - 1].mark |=
+						PDF_MARK_DASHED;
+			}
+			last = k;
 		}
 		for (size_t k = 0; k < c->category_count; k++) {
 			if (!se->present[k])

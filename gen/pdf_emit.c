@@ -297,14 +297,18 @@ static void S_op(struct buf *b, const double *v, size_t n, const char *op)
 /* A stroked line from (x0,y0) to (x1,y1); round ends join the segments of
  * a chart's line. */
 static void S_line(struct buf *b, const HPDF_REAL rgb[3], double width,
-		   const double xy[4], bool round)
+		   const double xy[4], bool round, bool dashed)
 {
 	S_op(b, (const double[]){rgb[0], rgb[1], rgb[2]}, 3, "RG\n");
 	S_op(b, &width, 1, "w\n");
 	if (round)
 		buf_puts(b, "1 J\n");
+	if (dashed)
+		buf_puts(b, "[4 3] 0 d\n");
 	S_op(b, xy, 2, "m\n");
 	S_op(b, xy + 2, 2, "l\nS\n");
+	if (dashed)
+		buf_puts(b, "[] 0 d\n");
 	if (round)
 		buf_puts(b, "0 J\n");
 }
@@ -334,7 +338,8 @@ static void S_graphic(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	case PDF_DRAW_LINE: {
 		double xy[4] = {d->x, y, d->x + d->w, y - d->h};
 		S_line_x(e, d, xy);
-		S_line(&e->page, rgb, d->size, xy, d->color == PDF_RGB);
+		S_line(&e->page, rgb, d->size, xy, d->color == PDF_RGB,
+		       d->mark & PDF_MARK_DASHED);
 		break;
 	}
 	case PDF_DRAW_IMAGE:
@@ -578,7 +583,7 @@ static void S_notes(struct S_emit *e, int page)
 	buf_puts(&e->page, "/Artifact BMC\n");
 	double xy[4] = {PDF_MARGIN_LEFT, top + 7, PDF_MARGIN_LEFT + 90, top + 7};
 	S_line_x(e, NULL, xy);
-	S_line(&e->page, black, 0.5, xy, false);
+	S_line(&e->page, black, 0.5, xy, false, false);
 	buf_puts(&e->page, "EMC\n");
 	for (size_t i = 0; i < pp->note_count; i++) {
 		S_chunk(e, page, pp->notes[i], top);
@@ -677,7 +682,7 @@ static void S_header_footer(struct S_emit *e, int page)
 	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
 	double xy[4] = {PDF_MARGIN_LEFT, y - 6, right, y - 6};
 	S_line_x(e, NULL, xy);
-	S_line(&e->page, black, 0.4, xy, false);
+	S_line(&e->page, black, 0.4, xy, false, false);
 	buf_puts(&e->page, "EMC\n");
 	buf_clear(&t);
 	buf_printf(&t, "%d", page - (int)e->info->front_pages + 1);
@@ -709,7 +714,7 @@ static void S_un_header_footer(struct S_emit *e, int page)
 	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
 	S_line(&e->page, black, 0.5, (const double[]){PDF_MARGIN_LEFT, y - 6,
 						      right, y - 6},
-	       false);
+	       false, false);
 	buf_puts(&e->page, "EMC\n");
 	buf_clear(&t);
 	buf_printf(&t, "%d", page - (int)e->info->front_pages + 1);

@@ -261,6 +261,9 @@ enum pdf_mark {
 	 * PDF_MARK_RTL: the level is odd (right to left) */
 	PDF_MARK_LEVEL = 8,
 	PDF_MARK_RTL = 16,
+	/* a line (PDF_DRAW_LINE) dashed: a chart's line across missing
+	 * figures */
+	PDF_MARK_DASHED = 32,
 };
 
 /* y grows downwards from the top of the chunk; x is on the page. */

@@ -153,8 +153,16 @@ static void S_statistic(void)
 	CHECK(strstr(b.data, "aria-labelledby=\"c1-t\"") != NULL);
 	CHECK(strstr(b.data, "Budget &lt;&amp;&gt;") != NULL);
 	CHECK(strstr(b.data, "<table") != NULL);
-	/* the gap breaks the line of "Spent": two polylines for it */
+	/* "Spent" runs on across its gap, dashed there: its two figures
+	 * joined by one dashed line in each of the chart's two sizes */
 	CHECK(strstr(b.data, "<polyline") != NULL);
+	size_t dashes = 0;
+	for (const char *p = b.data; (p = strstr(p, "stroke-dasharray")); p++)
+		dashes++;
+	CHECK(dashes == 2);
+	/* a missing figure in the data table: seen "–", heard "no data" */
+	CHECK(strstr(b.data, "<span aria-hidden=\"true\">") != NULL &&
+	      strstr(b.data, "<span class=\"visually-hidden\">") != NULL);
 	CHECK(strstr(b.data, "<&>") == NULL);
 	buf_free(&b);
 
