@@ -12,7 +12,8 @@
  * tatweel aside, and Arabic letter variants (أ إ آ as ا, ة as ه, ى as
  * ي) as one, Arabic-Indic digits as digits ("٣٨٫٢٨" finds 38.28),
  * œ and æ as oe and ae, typographic apostrophes and no-break spaces as
- * typed ones; a Russian word of six letters or more matches whatever its
+ * typed ones, superscript and full-width forms as their letters ("45ᵉ"
+ * as 45e); a Russian word of six letters or more matches whatever its
  * last two (its case ending); Chinese, written without spaces, is found
  * inside a sentence as every word is.
  *
@@ -30,8 +31,10 @@
 	var status = document.getElementById("search-status");
 	if (!input || !list || !status) return;
 
+	/* (NFKD: compatibility forms as their letters too: "45ᵉ" as 45e,
+	 * full-width figures as figures, no-break spaces as spaces) */
 	function fold(s) {
-		return s.toLowerCase().normalize("NFD")
+		return s.toLowerCase().normalize("NFKD")
 			.replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, "")
 			.replace(/[\u0622\u0623\u0625]/g, "\u0627")
 			.replace(/\u0629/g, "\u0647").replace(/\u0649/g, "\u064a")
