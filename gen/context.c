@@ -267,15 +267,19 @@ static const char *S_key(struct S_ctx *c, const char *name)
 	return k;
 }
 
-/* {id, label, heading, and one flag per position: supported...} */
+/* {id, label, after_colon, heading, and one flag per position:
+ * supported...} */
 static struct value *S_position_ref(struct S_ctx *c, enum position p)
 {
 	const char *id = position_name(p);
 	char heading[64];
 	snprintf(heading, sizeof heading, "%s-heading", id);
-	struct value *m = S_map(c, 3 + POSITION_COUNT);
+	struct value *m = S_map(c, 4 + POSITION_COUNT);
 	S_put(c, m, "id", S_str(c, id));
-	S_put(c, m, "label", S_str(c, S_word(c, "position", id)));
+	const char *label = S_word(c, "position", id);
+	S_put(c, m, "label", S_str(c, label));
+	S_put(c, m, "after_colon",
+	      S_str(c, words_after_colon(c->w, c->a, label)));
 	S_put(c, m, "heading",
 	      S_str(c, S_word(c, "position", arena_strdup(c->a, heading))));
 	for (int q = 0; q < POSITION_COUNT; q++)
@@ -283,13 +287,17 @@ static struct value *S_position_ref(struct S_ctx *c, enum position p)
 	return m;
 }
 
-/* {id, label, assessed, and one flag per status: implemented...} */
+/* {id, label, after_colon, assessed, and one flag per status:
+ * implemented...} */
 static struct value *S_status_ref(struct S_ctx *c, enum status s)
 {
 	const char *id = status_name(s);
-	struct value *m = S_map(c, 3 + STATUS_COUNT);
+	struct value *m = S_map(c, 4 + STATUS_COUNT);
 	S_put(c, m, "id", S_str(c, id));
-	S_put(c, m, "label", S_str(c, S_word(c, "status", id)));
+	const char *label = S_word(c, "status", id);
+	S_put(c, m, "label", S_str(c, label));
+	S_put(c, m, "after_colon",
+	      S_str(c, words_after_colon(c->w, c->a, label)));
 	S_put(c, m, "assessed", S_bool(c, s != STATUS_NOT_ASSESSED));
 	for (int q = 0; q < STATUS_COUNT; q++)
 		S_put(c, m, c->status_key[q], S_bool(c, q == (int)s));

@@ -763,6 +763,31 @@ const char *words_capitalized(struct arena *a, const char *s)
 	return t;
 }
 
+/* The inverse of words_capitalized(): the same letters. */
+const char *words_after_colon(const struct words *w, struct arena *a,
+			      const char *s)
+{
+	const char *rule = words_find(S_w(w), "format_after_colon");
+	if (!s || !rule || strcmp(rule, "lower"))
+		return s;
+	char *t = arena_strdup(a, s);
+	unsigned char *u = (unsigned char *)t;
+	if (u[0] >= 'A' && u[0] <= 'Z')
+		u[0] = (unsigned char)(u[0] - 'A' + 'a');
+	else if (u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97)
+		u[1] = (unsigned char)(u[1] + 0x20);
+	else if (u[0] == 0xD0 && u[1] >= 0x90 && u[1] <= 0x9F) /* А..П */
+		u[1] = (unsigned char)(u[1] + 0x20);
+	else if (u[0] == 0xD0 && u[1] >= 0xA0 && u[1] <= 0xAF) { /* Р..Я */
+		u[0] = 0xD1;
+		u[1] = (unsigned char)(u[1] - 0x20);
+	} else if (u[0] == 0xD0 && u[1] >= 0x80 && u[1] <= 0x8F) { /* Ѐ..Џ */
+		u[0] = 0xD1;
+		u[1] = (unsigned char)(u[1] + 0x10);
+	}
+	return t;
+}
+
 /* CLDR's plural categories of whole numbers (unicode.org/cldr, "Language
  * Plural Rules", integers only: no report counts halves). */
 const char *words_plural_category(enum lang lang, long long n)

@@ -148,6 +148,12 @@ const char *words_date(const struct words *w, struct arena *a,
  * letters or fewer ("de…", "of…", "по…" read as broken off), without
  * the blanks, commas and colons before the cut.  The bytes to keep. */
 size_t words_cut(const char *s, size_t fits);
+/* A value as it stands after a colon ("Status: Implemented"): in the
+ * languages whose labels say `format_after_colon: lower` (French,
+ * Spanish, Russian: "État : mise en œuvre", "Статус: не выполнена") its
+ * first letter small, else as it is.  A copy in a, or s. */
+const char *words_after_colon(const struct words *w, struct arena *a,
+			      const char *s);
 /* s with its first letter in capitals (a date opening a sentence). */
 const char *words_capitalized(struct arena *a, const char *s);
 /* CLDR's plural category of the whole number n in lang: "zero", "one",

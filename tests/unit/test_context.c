@@ -95,7 +95,7 @@ static void S_report_fields(const struct value *en, const struct value *es,
 	CHECK_STR(S_str(es, "report.period.to.text"), "30\u00a0de\u00a0junio\u00a0de\u00a02025");
 	CHECK_STR(S_str(en, "report.session_ordinal"), "42nd");
 	CHECK_STR(S_str(es, "report.session_ordinal"), "42.º");
-	CHECK_STR(S_str(fr, "report.session_ordinal"), "42e");
+	CHECK_STR(S_str(fr, "report.session_ordinal"), "42\u1d49");
 	CHECK_STR(S_str(en, "report.cycle_ordinal"), "fourth");
 	CHECK_STR(S_str(fr, "report.cycle_ordinal"), "quatrième");
 	CHECK_STR(S_str(es, "report.title"),

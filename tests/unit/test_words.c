@@ -63,6 +63,14 @@ static void S_plain(void)
 	CHECK_STR(words_typeset_copy(&fr, &S_arena, f, strlen(f)),
 		  "de l\u2019Examen\u00a0: «\u00a0oui\u00a0»\u202f; "
 		  "d\u2019accord\u202f?");
+	/* a value after a colon: small in French, Spanish and Russian */
+	struct words es = S_lang(LANG_ES, NULL);
+	CHECK_STR(words_after_colon(&fr, &S_arena, "Mise en œuvre"),
+		  "mise en œuvre");
+	CHECK_STR(words_after_colon(&fr, &S_arena, "État"), "état");
+	CHECK_STR(words_after_colon(&es, &S_arena, "Apoyada"), "apoyada");
+	CHECK_STR(words_after_colon(&en, &S_arena, "Implemented"),
+		  "Implemented");
 	/* Russian: a word of one letter kept with the next */
 	struct words ru = S_lang(LANG_RU, NULL);
 	const char *r = "принятым к сведению, в том числе и (в целом) ок";
@@ -71,6 +79,10 @@ static void S_plain(void)
 		  "(в\u00a0целом) ок");
 	struct buf b;
 	buf_init(&b);
+	CHECK_STR(words_after_colon(&ru, &S_arena, "Не выполнена"),
+		  "не выполнена");
+	CHECK_STR(words_after_colon(&ru, &S_arena, "Принята к сведению"),
+		  "принята к сведению");
 	CHECK(words_typeset(&ru, "к сведению", strlen("к сведению"), &b) &&
 	      !strcmp(b.data, "к\u00a0сведению"));
 	CHECK(!words_typeset(&en, "Women's", 7, &b));
