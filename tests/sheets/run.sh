@@ -150,7 +150,7 @@ page=$tmp/out/site/es/recommendations/110.164.html
 check "the site shows the new measure" 'grep -q "Los 25 gobiernos regionales aprobaron" "$page"'
 nb=$'\u00a0' # a date is one piece: no-break spaces (words_date)
 check "the site shows the history" 'grep -q "<time datetime=\"2025-07-10\">10${nb}de${nb}julio${nb}de${nb}2025</time> <span class=\"status status-implemented\">" "$page"'
-check "the report Markdown carries the history" 'grep -qF "10${nb}de${nb}julio${nb}de${nb}2025: Implementada (Ministerio del Interior)" "$tmp/out/md/report-es.md"'
+check "the report Markdown carries the history" 'grep -qF "10${nb}de${nb}julio${nb}de${nb}2025: implementada (Ministerio del Interior)" "$tmp/out/md/report-es.md"'
 check "the comparison counts the move" 'grep -q "cambió el estado de 5 de las 48 recomendaciones" "$tmp/out/md/report-es.md"'
 pdftotext "$tmp/out/report-es.pdf" "$tmp/report-es.txt" 2>/dev/null
 check "the PDF shows the new measure" 'tr "\n" " " <"$tmp/report-es.txt" | grep -q "Los 25 gobiernos regionales aprobaron"'
