@@ -344,7 +344,7 @@ static bool S_typeset(enum lang lang, const char *s, size_t len,
 	if (((lang != LANG_FR && lang != LANG_RU) || !memchr(s, ' ', len)) &&
 	    (!quotes || (!memchr(s, '\'', len) && !memchr(s, '"', len))))
 		return false;
-	size_t done = 0;
+	size_t done = 0, pairs[2] = {0, 0}; /* the ' and " met (Chinese) */
 	bool changed = false;
 	buf_clear(out);
 	for (size_t i = 0; i < len; i++) {
@@ -353,7 +353,15 @@ static bool S_typeset(enum lang lang, const char *s, size_t len,
 			with = S_french_space(s, len, i);
 		else if (s[i] == ' ' && lang == LANG_RU && S_russian_space(s, i))
 			with = "\u00a0";
-		else if ((s[i] == '\'' || s[i] == '"') && quotes)
+		else if ((s[i] == '\'' || s[i] == '"') && quotes &&
+			 lang == LANG_ZH) {
+			/* Chinese sets quotes with no space around them, where
+			 * nothing tells an opening one from a closing one but
+			 * their order: they pair */
+			size_t k = s[i] == '"';
+			with = pairs[k]++ % 2 ? (k ? "\u201d" : "\u2019")
+					      : (k ? "\u201c" : "\u2018");
+		} else if ((s[i] == '\'' || s[i] == '"') && quotes)
 			with = S_curly(s, len, i);
 		if (!with)
 			continue;

@@ -63,6 +63,11 @@ static void S_plain(void)
 	CHECK_STR(words_typeset_copy(&fr, &S_arena, f, strlen(f)),
 		  "de l\u2019Examen\u00a0: «\u00a0oui\u00a0»\u202f; "
 		  "d\u2019accord\u202f?");
+	/* Chinese quotes pair, whatever stands around them */
+	struct words zh = S_lang(LANG_ZH, NULL);
+	const char *z = "目标（\"16\"）和\"报告\"";
+	CHECK_STR(words_typeset_copy(&zh, &S_arena, z, strlen(z)),
+		  "目标（\u201c16\u201d）和\u201c报告\u201d");
 	/* a value after a colon: small in French, Spanish and Russian */
 	struct words es = S_lang(LANG_ES, NULL);
 	CHECK_STR(words_after_colon(&fr, &S_arena, "Mise en œuvre"),
