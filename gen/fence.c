@@ -6,6 +6,7 @@
 
 #include "markdown.h"
 #include "matrix.h"
+#include "value.h"
 
 struct fence fence_of(cmark_node *code_block)
 {
@@ -83,22 +84,17 @@ void fence_refer_repeats(cmark_node *tree, const struct report *r,
 		blocks[count++] = n;
 	}
 	cmark_iter_free(it);
-	/* the ids drawn so far: a report cites a few dozen statistics */
-	const char **drawn = NULL;
-	size_t ndrawn = 0, drawn_cap = 0;
+	/* the ids drawn so far (a map with a hash index: a report may cite
+	 * thousands of statistics) */
+	struct value *drawn = value_map(a), *yes = value_bool(a, true);
 	for (size_t i = 0; i < count; i++) {
 		struct fence f = fence_of(blocks[i]);
-		bool seen = false;
-		for (size_t k = 0; k < ndrawn && !seen; k++)
-			seen = !strcmp(drawn[k], f.id);
-		bool table;
-		const char *title = S_title(&f, r, w, a, &table);
-		if (!seen) {
-			drawn = arena_grow(a, drawn, sizeof *drawn, ndrawn,
-					   &drawn_cap, ndrawn + 1);
-			drawn[ndrawn++] = arena_strdup(a, f.id);
+		if (!value_map_get(drawn, f.id)) {
+			value_map_put(a, drawn, arena_strdup(a, f.id), yes);
 			continue;
 		}
+		bool table;
+		const char *title = S_title(&f, r, w, a, &table);
 		if (!title) /* nothing to draw: the back ends warn */
 			continue;
 		static const char *const names[] = {"title"};
