@@ -153,7 +153,7 @@ static bool S_write_file(struct diags *d, const char *path, const char *data,
  * md_path. */
 static bool S_expand(struct arena *a, struct diags *d,
 		     const struct template_dirs *t, struct S_language *L,
-		     const char *md_path)
+		     const struct report *r, const char *md_path)
 {
 	size_t len;
 	const char *path;
@@ -167,9 +167,8 @@ static bool S_expand(struct arena *a, struct diags *d,
 	struct templates_md_partials pctx = {a, t};
 	struct mustache_partials partials = {templates_md_partial, &pctx};
 	/* the UN form numbers every heading itself (S_pdf_thread) */
-	bool un_form = unform_from_context(a, L->context) != NULL;
 	if (!document_build(&L->report, d, path, tmpl, len, L->context,
-			    &partials, md_path, un_form ? NULL : &L->words))
+			    &partials, md_path, r->form_un ? NULL : &L->words))
 		return false;
 	document_typeset(L->report.tree, &L->words);
 	return true;
@@ -373,7 +372,7 @@ static bool S_build_report(struct arena *a, struct diags *d,
 {
 	const char *md_path = arena_printf(a, "%s/md/report-%s.md", staging,
 					   lang_code(L->lang));
-	if (!S_expand(a, d, t, L, L->md_file))
+	if (!S_expand(a, d, t, L, r, L->md_file))
 		return false;
 	L->doc = L->report.tree;
 	fence_refer_repeats(L->doc, r, &L->words, a);

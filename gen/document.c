@@ -363,6 +363,40 @@ static void S_edits_free(struct S_edits *e, size_t from)
 	e->count = from;
 }
 
+/* text with the edits made (sorted here), malloc'd; *out_len its length
+ * (out_len may be NULL).  *at (at may be NULL), a place in text or
+ * SIZE_MAX, becomes the same place in the result: it moves with what the
+ * edits before it add. */
+static char *S_edited(const char *text, size_t len, struct S_edits *e,
+		      size_t *out_len, size_t *at)
+{
+	size_t mark = at ? *at : SIZE_MAX;
+	qsort(e->items, e->count, sizeof *e->items, S_edit_cmp);
+	struct buf b;
+	buf_init(&b);
+	size_t from = 0;
+	for (size_t i = 0; i < e->count; i++) {
+		if (e->items[i].start < from)
+			continue;
+		if (mark != SIZE_MAX && e->items[i].start >= mark &&
+		    from <= mark) {
+			buf_put(&b, text + from, mark - from);
+			from = mark;
+			*at = b.len;
+			mark = SIZE_MAX;
+		}
+		buf_put(&b, text + from, e->items[i].start - from);
+		buf_puts(&b, e->items[i].with);
+		from = e->items[i].end;
+	}
+	if (mark != SIZE_MAX)
+		*at = b.len + (mark - from);
+	buf_put(&b, text + from, len - from);
+	if (out_len)
+		*out_len = b.len;
+	return b.data ? buf_detach(&b) : xcalloc(1, 1);
+}
+
 static char *S_hashes(int n, const char *after)
 {
 	struct buf b;
@@ -692,30 +726,10 @@ static char *S_md_text(const char *text, size_t len, cmark_node *fdoc,
 		free(e.items);
 		return NULL;
 	}
-	qsort(e.items, e.count, sizeof *e.items, S_edit_cmp);
-	struct buf b;
-	buf_init(&b);
-	size_t from = 0;
-	for (size_t i = 0; i < e.count; i++) {
-		if (e.items[i].start < from)
-			continue;
-		/* the split moves with what the edits before it add */
-		if (at != SIZE_MAX && e.items[i].start >= at && from <= at) {
-			buf_put(&b, text + from, at - from);
-			from = at;
-			*split = b.len;
-			at = SIZE_MAX;
-		}
-		buf_put(&b, text + from, e.items[i].start - from);
-		buf_puts(&b, e.items[i].with);
-		from = e.items[i].end;
-	}
-	if (at != SIZE_MAX)
-		*split = b.len + (at - from);
-	buf_put(&b, text + from, len - from);
+	char *edited = S_edited(text, len, &e, NULL, split);
 	S_edits_free(&e, 0);
 	free(e.items);
-	return buf_detach(&b);
+	return edited;
 }
 
 /* The level of the heading whose section holds n (0 before the first
@@ -1119,26 +1133,6 @@ static void S_continue_numbers(cmark_node *tree, const char *text,
 	arena_free(&a);
 }
 
-/* text with the edits made (sorted here), malloc'd; *out_len its length. */
-static char *S_edited(const char *text, size_t len, struct S_edits *e,
-		      size_t *out_len)
-{
-	qsort(e->items, e->count, sizeof *e->items, S_edit_cmp);
-	struct buf b;
-	buf_init(&b);
-	size_t from = 0;
-	for (size_t i = 0; i < e->count; i++) {
-		if (e->items[i].start < from)
-			continue;
-		buf_put(&b, text + from, e->items[i].start - from);
-		buf_puts(&b, e->items[i].with);
-		from = e->items[i].end;
-	}
-	buf_put(&b, text + from, len - from);
-	*out_len = b.len;
-	return b.data ? buf_detach(&b) : xcalloc(1, 1);
-}
-
 cmark_node *document_parse_field(const struct value *field, struct diags *d)
 {
 	cmark_node *doc = markdown_parse(field->str, field->len, field->pos, d);
@@ -1188,7 +1182,7 @@ bool document_build(struct document *doc, struct diags *d,
 			S_continue_numbers(doc->tree, text, text_len, numbers,
 					   &e);
 		if (e.count) {
-			edited = S_edited(text, text_len, &e, &text_len);
+			edited = S_edited(text, text_len, &e, &text_len, NULL);
 			text = edited;
 		}
 		S_edits_free(&e, 0);

@@ -15,7 +15,6 @@
 #include "markdown.h"
 #include "mustache.h"
 #include "templates.h"
-#include "unform.h"
 #include "words.h"
 
 void docx_check_words(struct arena *a, struct diags *d,
@@ -39,9 +38,8 @@ void docx_check_words(struct arena *a, struct diags *d,
 		struct document doc = {0};
 		const char *md = arena_printf(a, "build/md/report-%s.md",
 					      lang_code(l));
-		bool un_form = unform_from_context(a, ctx) != NULL;
 		if (!document_build(&doc, &quiet, path, tmpl, len, ctx,
-				    &partials, md, un_form ? NULL : &w))
+				    &partials, md, r->form_un ? NULL : &w))
 			continue;
 		fence_refer_repeats(doc.tree, r, &w, a);
 		size_t n = docx_word_count(doc.tree);
