@@ -8,6 +8,7 @@
 #include "docx.h"
 
 #include <errno.h>
+#include <fribidi/fribidi.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,26 +57,67 @@ static const char *S_plain(struct arena *a, cmark_node *node)
 	return s;
 }
 
+/* The length of s's first piece of one direction, and in *rtl whether it
+ * is right to left: it ends where a strong character of the other
+ * direction begins (what is between two strong characters, spaces,
+ * punctuation, figures, goes with the piece before it; what has no strong
+ * character takes the document's direction). */
+static size_t S_direction_piece(const char *s, size_t len, bool rtl_doc,
+				bool *rtl)
+{
+	int dir = -1; /* -1 none yet, 0 left to right, 1 right to left */
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		unsigned ch = utf8_decode(s + i, len - i, &adv);
+		FriBidiCharType t = fribidi_get_bidi_type(ch);
+		int d = t == FRIBIDI_TYPE_LTR				    ? 0
+			: t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL ? 1
+									: -1;
+		if (d >= 0 && dir >= 0 && d != dir) {
+			*rtl = dir == 1;
+			return i;
+		}
+		if (d >= 0)
+			dir = d;
+		i += adv ? adv : 1;
+	}
+	*rtl = dir < 0 ? rtl_doc : dir == 1;
+	return len;
+}
+
+void docx_text_runs(struct buf *o, const char *rpr, const char *lang_tag,
+		    bool rtl_doc, const char *s, size_t len)
+{
+	while (len) {
+		bool rtl;
+		size_t n = S_direction_piece(s, len, rtl_doc, &rtl);
+		buf_printf(o, "<w:r><w:rPr>%s%s<w:lang w:val=\"%s\"/></w:rPr>",
+			   rpr, rtl ? "<w:rtl/>" : "", lang_tag);
+		size_t start = 0;
+		for (size_t i = 0; i <= n; i++) {
+			if (i < n && s[i] != '\t' && s[i] != '\n')
+				continue;
+			if (i > start) {
+				buf_puts(o, "<w:t xml:space=\"preserve\">");
+				escape_xml(o, s + start, i - start);
+				buf_puts(o, "</w:t>");
+			}
+			if (i < n)
+				buf_puts(o, s[i] == '\t' ? "<w:tab/>"
+							 : "<w:br/>");
+			start = i + 1;
+		}
+		buf_puts(o, "</w:r>");
+		s += n;
+		len -= n;
+	}
+}
+
 void docx_runs(struct docx_ctx *c, const char *rpr, const char *s,
 	       size_t len)
 {
-	struct buf *o = c->out;
-	buf_printf(o, "<w:r><w:rPr>%s<w:lang w:val=\"%s\"/></w:rPr>", rpr,
-		   c->lang_tag);
-	size_t start = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && s[i] != '\t' && s[i] != '\n')
-			continue;
-		if (i > start) {
-			buf_puts(o, "<w:t xml:space=\"preserve\">");
-			escape_xml(o, s + start, i - start);
-			buf_puts(o, "</w:t>");
-		}
-		if (i < len)
-			buf_puts(o, s[i] == '\t' ? "<w:tab/>" : "<w:br/>");
-		start = i + 1;
-	}
-	buf_puts(o, "</w:r>");
+	docx_text_runs(c->out, rpr, c->lang_tag, lang_is_rtl(c->opt->lang), s,
+		       len);
 }
 
 void docx_para(struct docx_ctx *c, const char *style, const char *rpr,
@@ -1126,6 +1168,16 @@ static void S_un_para(struct docx_ctx *c, const char *head,
 			  text, strlen(text));
 }
 
+/* Run properties of the UN form's page 1: bold or not, a size in half
+ * points, for Latin and complex script alike (Arabic runs take w:szCs). */
+static const char *S_un_size(struct docx_ctx *c, bool bold, int half_points)
+{
+	return arena_printf(&c->arena,
+			    "%s<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
+			    bold ? "<w:b/><w:bCs/>" : "", half_points,
+			    half_points);
+}
+
 /* Page 1 in the UN document form (unform.h), as the PDF's: "United
  * Nations" and the symbol over a heavy rule, the organ beside the
  * distribution block, a rule, the bodies and the session, the title (its
@@ -1146,7 +1198,7 @@ static void S_un_title_page(struct docx_ctx *c)
 			       "</w:pBdr><w:tabs><w:tab w:val=\"right\" "
 			       "w:pos=\"%d\"/></w:tabs>",
 			       DOCX_TEXT_W),
-		  after0, "<w:ind w:left=\"0\"/>", "<w:sz w:val=\"22\"/>",
+		  after0, "<w:ind w:left=\"0\"/>", S_un_size(c, false, 22),
 		  u->united_nations);
 	if (u->symbol) {
 		buf_puts(c->out, "<w:r><w:tab/></w:r>");
@@ -1163,44 +1215,44 @@ static void S_un_title_page(struct docx_ctx *c)
 		   "w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>",
 		   DOCX_TEXT_W, left_w, right_w, left_w);
 	S_un_para(c, "", "w:before=\"60\" w:after=\"0\"", "",
-		  "<w:b/><w:bCs/><w:sz w:val=\"34\"/>", u->organ);
+		  S_un_size(c, true, 34), u->organ);
 	buf_printf(c->out, "</w:p></w:tc><w:tc><w:tcPr><w:tcW w:w=\"%d\" "
 			   "w:type=\"dxa\"/></w:tcPr>",
 		   right_w);
 	S_un_para(c, "", "w:before=\"120\" w:after=\"0\"", "",
-		  "<w:sz w:val=\"18\"/>", u->distribution);
+		  S_un_size(c, false, 18), u->distribution);
 	buf_puts(c->out, "</w:p>");
-	S_un_para(c, "", after0, "", "<w:sz w:val=\"18\"/>", u->date);
+	S_un_para(c, "", after0, "", S_un_size(c, false, 18), u->date);
 	buf_puts(c->out, "</w:p>");
 	S_un_para(c, "", "w:before=\"200\" w:after=\"1300\"", "",
-		  "<w:sz w:val=\"18\"/>", u->original);
+		  S_un_size(c, false, 18), u->original);
 	buf_puts(c->out, "</w:p></w:tc></w:tr></w:tbl>");
 	/* the rule, then the bodies and the session */
 	S_un_para(c,
 		  "<w:pBdr><w:top w:val=\"single\" w:sz=\"8\" "
 		  "w:space=\"6\" w:color=\"000000\"/></w:pBdr>",
-		  after0, "", "<w:b/><w:bCs/><w:sz w:val=\"20\"/>",
+		  after0, "", S_un_size(c, true, 20),
 		  u->body_count ? u->bodies[0] : NULL);
 	buf_puts(c->out, "</w:p>");
 	for (size_t i = 1; i < u->body_count; i++) {
-		S_un_para(c, "", after0, "", "<w:b/><w:bCs/><w:sz w:val=\"18\"/>",
+		S_un_para(c, "", after0, "", S_un_size(c, true, 18),
 			  u->bodies[i]);
 		buf_puts(c->out, "</w:p>");
 	}
 	if (u->session_title) {
-		S_un_para(c, "", after0, "", "<w:b/><w:bCs/><w:sz w:val=\"18\"/>",
+		S_un_para(c, "", after0, "", S_un_size(c, true, 18),
 			  u->session_title);
 		buf_puts(c->out, "</w:p>");
 	}
 	if (u->session_venue) {
-		S_un_para(c, "", after0, "", "<w:sz w:val=\"18\"/>",
+		S_un_para(c, "", after0, "", S_un_size(c, false, 18),
 			  u->session_venue);
 		buf_puts(c->out, "</w:p>");
 	}
 	static const char *const indent = "<w:ind w:left=\"1134\" "
 					  "w:right=\"1134\"/>";
 	S_un_para(c, "<w:keepNext/>", "w:before=\"480\" w:after=\"120\"",
-		  indent, "<w:b/><w:bCs/><w:sz w:val=\"28\"/>", o->title);
+		  indent, S_un_size(c, true, 28), o->title);
 	if (u->unedited)
 		buf_printf(c->out,
 			   "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>"
@@ -1210,11 +1262,11 @@ static void S_un_title_page(struct docx_ctx *c)
 	buf_puts(c->out, "</w:p>");
 	if (o->subtitle) {
 		S_un_para(c, "", "w:after=\"120\"", indent,
-			  "<w:sz w:val=\"22\"/>", o->subtitle);
+			  S_un_size(c, false, 22), o->subtitle);
 		buf_puts(c->out, "</w:p>");
 	}
 	if (o->state) {
-		S_un_para(c, "", after0, indent, "<w:b/><w:bCs/><w:sz w:val=\"28\"/>",
+		S_un_para(c, "", after0, indent, S_un_size(c, true, 28),
 			  o->state);
 		buf_puts(c->out, "</w:p>");
 	}

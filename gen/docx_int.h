@@ -130,8 +130,18 @@ struct docx_ctx {
 /* The report's language as Word tags it ("en-GB", "es-ES", "fr-FR"). */
 const char *docx_lang_tag(enum lang l);
 
-/* Appends escaped text as runs of run properties rpr (without the
- * w:rPr element; may be ""), tabs and newlines as Word's own. */
+/* Appends escaped text to o as runs of run properties rpr (without the
+ * w:rPr element; may be "") and language lang_tag, tabs and newlines as
+ * Word's own, cut where the text changes direction: a run of Arabic or
+ * Hebrew letters carries w:rtl, one of Latin letters does not, what has
+ * neither takes the document's direction (rtl_doc).  Word reads w:rtl as
+ * "this is right-to-left script": it turns the run's spaces and
+ * punctuation right to left and sets it in the complex-script font, bold
+ * and size, and ISO/IEC 29500-1 (17.3.2.30) leaves w:rtl on Latin
+ * letters, or its absence on Arabic ones, undefined. */
+void docx_text_runs(struct buf *o, const char *rpr, const char *lang_tag,
+		    bool rtl_doc, const char *s, size_t len);
+/* docx_text_runs into the document, in its language. */
 void docx_runs(struct docx_ctx *c, const char *rpr, const char *s,
 	       size_t len);
 /* <w:bidiVisual/> in a table's w:tblPr when the document runs right to

@@ -166,8 +166,9 @@ static void S_style_rpr(struct buf *b, const char *rpr, bool italics)
 }
 
 /* The document's defaults: an Arabic document's paragraphs run right to
- * left (w:bidi) and its runs are complex script (w:rtl), which Word
- * shapes and orders itself; Chinese text takes an East Asian font. */
+ * left (w:bidi), each run saying its own direction (docx_text_runs),
+ * which Word shapes and orders itself; Chinese text takes an East Asian
+ * font. */
 /* italics: whether the styles keep theirs (not in Arabic or Chinese). */
 static void S_styles(struct buf *b, const char *lang, bool italics)
 {
@@ -178,13 +179,13 @@ static void S_styles(struct buf *b, const char *lang, bool italics)
 		   "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts "
 		   "w:ascii=\"Times New Roman\" w:eastAsia=\"%s\" "
 		   "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
-		   "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>%s<w:lang w:val="
+		   "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/><w:lang w:val="
 		   "\"%s\" w:eastAsia=\"%s\" w:bidi=\"ar-SA\"/></w:rPr>"
 		   "</w:rPrDefault><w:pPrDefault><w:pPr>%s<w:spacing "
 		   "w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>"
 		   "</w:pPr></w:pPrDefault></w:docDefaults>",
-		   cjk ? "SimSun" : "Times New Roman", rtl ? "<w:rtl/>" : "",
-		   lang, lang, rtl ? "<w:bidi/>" : "");
+		   cjk ? "SimSun" : "Times New Roman", lang, lang,
+		   rtl ? "<w:bidi/>" : "");
 	buf_puts(b, "<w:style w:type=\"paragraph\" w:default=\"1\" "
 		    "w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
 		    "<w:pPr><w:widowControl/><w:jc w:val=\"both\"/></w:pPr>"
@@ -227,7 +228,8 @@ static void S_styles(struct buf *b, const char *lang, bool italics)
 		 "<w:name w:val=\"Code Char\"/><w:basedOn "
 		 "w:val=\"DefaultParagraphFont\"/><w:rPr><w:rFonts "
 		 "w:ascii=\"Courier New\" w:hAnsi=\"Courier New\" "
-		 "w:cs=\"Courier New\"/><w:sz w:val=\"18\"/></w:rPr></w:style>"
+		 "w:cs=\"Courier New\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"
+		 "</w:rPr></w:style>"
 		 "<w:style w:type=\"character\" "
 		 "w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote "
 		 "reference\"/><w:basedOn w:val=\"DefaultParagraphFont\"/>"
@@ -387,12 +389,13 @@ static void S_notes(struct buf *b, const struct docx_ctx *c, bool endnotes)
 		buf_printf(b, "<w:footnote w:id=\"%d\"><w:p><w:pPr><w:pStyle "
 			      "w:val=\"FootnoteText\"/></w:pPr><w:r><w:rPr>"
 			      "<w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
-			      "<w:t>*</w:t></w:r><w:r>",
+			      "<w:t>*</w:t></w:r>",
 			   DOCX_UN_NOTE_ID);
-		S_lang_rpr(b, c);
-		buf_puts(b, "<w:t xml:space=\"preserve\"> ");
-		escape_xml(b, unedited, strlen(unedited));
-		buf_puts(b, "</w:t></w:r></w:p></w:footnote>");
+		docx_text_runs(b, "", c->lang_tag, lang_is_rtl(c->opt->lang),
+			       " ", 1);
+		docx_text_runs(b, "", c->lang_tag, lang_is_rtl(c->opt->lang),
+			       unedited, strlen(unedited));
+		buf_puts(b, "</w:p></w:footnote>");
 	}
 	if (endnotes == c->opt->endnotes)
 		buf_put(b, c->notes.data ? c->notes.data : "", c->notes.len);
@@ -448,27 +451,26 @@ static void S_header(struct buf *b, struct docx_ctx *c)
 		    "w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
 		    "<w:bidi w:val=\"0\"/><w:jc w:val=\"left\"/></w:pPr>");
 	bool upright = lang_emphasis_is_bold(c->opt->lang);
+	bool rtl = lang_is_rtl(c->opt->lang);
 	const char *title = c->opt->title;
 	if (title && *title)
 		title = S_head_title(&c->arena, title, c->opt->symbol);
 	if (title && *title) {
-		buf_printf(b, "<w:r><w:rPr>%s<w:sz w:val=\"16\"/><w:szCs "
-			      "w:val=\"16\"/><w:lang w:val=\"%s\"/></w:rPr>"
-			      "<w:t xml:space=\"preserve\">",
-			   upright ? "" : "<w:i/><w:iCs/>", c->lang_tag);
-		escape_xml(b, title, strlen(title));
-		buf_puts(b, "</w:t></w:r>");
+		docx_text_runs(b,
+			       upright ? "<w:sz w:val=\"16\"/><w:szCs "
+					 "w:val=\"16\"/>"
+				       : "<w:i/><w:iCs/><w:sz w:val=\"16\"/>"
+					 "<w:szCs w:val=\"16\"/>",
+			       c->lang_tag, rtl, title, strlen(title));
 	}
 	const char *sym = c->opt->symbol;
 	if (sym && *sym) {
 		buf_puts(b, "<w:r><w:ptab w:relativeTo=\"margin\" "
 			    "w:alignment=\"right\" w:leader=\"none\"/></w:r>");
-		buf_printf(b, "<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val=\"18\"/>"
-			      "<w:szCs w:val=\"18\"/><w:lang w:val=\"%s\"/>"
-			      "</w:rPr><w:t xml:space=\"preserve\">",
-			   c->lang_tag);
-		escape_xml(b, sym, strlen(sym));
-		buf_puts(b, "</w:t></w:r>");
+		docx_text_runs(b,
+			       "<w:b/><w:bCs/><w:sz w:val=\"18\"/>"
+			       "<w:szCs w:val=\"18\"/>",
+			       c->lang_tag, rtl, sym, strlen(sym));
 	}
 	buf_puts(b, "</w:p></w:hdr>");
 }
@@ -484,11 +486,11 @@ static void S_un_header(struct buf *b, const struct docx_ctx *c, bool even)
 		   even ? "left" : "right");
 	const char *sym = c->opt->symbol;
 	if (sym && *sym) {
-		buf_printf(b, "<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val=\"17\"/><w:lang "
-			      "w:val=\"%s\"/></w:rPr><w:t xml:space=\"preserve\">",
-			   c->lang_tag);
-		escape_xml(b, sym, strlen(sym));
-		buf_puts(b, "</w:t></w:r>");
+		docx_text_runs(b,
+			       "<w:b/><w:bCs/><w:sz w:val=\"17\"/>"
+			       "<w:szCs w:val=\"17\"/>",
+			       c->lang_tag, lang_is_rtl(c->opt->lang), sym,
+			       strlen(sym));
 	}
 	buf_puts(b, "</w:p></w:hdr>");
 }
@@ -502,13 +504,10 @@ static void S_un_footer(struct buf *b, const struct docx_ctx *c, int even)
 		   even ? "left" : "right");
 	if (even < 0) {
 		const char *job = c->opt->un->job_number;
-		if (job) {
-			buf_puts(b, "<w:r>");
-			S_lang_rpr(b, c);
-			buf_puts(b, "<w:t xml:space=\"preserve\">");
-			escape_xml(b, job, strlen(job));
-			buf_puts(b, "</w:t></w:r>");
-		}
+		if (job)
+			docx_text_runs(b, "", c->lang_tag,
+				       lang_is_rtl(c->opt->lang), job,
+				       strlen(job));
 		buf_puts(b, "</w:p></w:ftr>");
 		return;
 	}

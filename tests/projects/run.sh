@@ -275,8 +275,25 @@ styles = z.read("word/styles.xml").decode()
 langs = set(re.findall(r'<w:lang w:val="([^"]+)"', doc))
 assert langs == {tag}, "runs tagged %s" % langs
 defaults = styles[styles.index("<w:docDefaults>"):styles.index("</w:docDefaults>")]
-rtl = "<w:bidi/>" in defaults and "<w:rtl/>" in defaults
+rtl = "<w:bidi/>" in defaults
 assert rtl == (lang == "ar"), "right to left: %s" % rtl
+# each run says its own direction: w:rtl on Arabic letters and on nothing
+# else but what has no letter in an Arabic document (Word turns a w:rtl
+# run's spaces and punctuation right to left: "Marie-Claire Dubois" would
+# read "Dubois Marie-Claire")
+assert "<w:rtl/>" not in defaults, "w:rtl in the defaults"
+runs = re.findall(r"<w:r>(.*?)</w:r>", doc)
+def text(r):
+    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", r))
+arabic = [r for r in runs if re.search("[\u0621-\u064a]", text(r))]  # letters
+latin = [r for r in runs if re.search("[A-Za-z]", text(r))]
+assert all("<w:rtl/>" in r for r in arabic), "an Arabic run without w:rtl"
+assert not any("<w:rtl/>" in r for r in latin), \
+    "a Latin run with w:rtl: %s" % [text(r) for r in latin if "<w:rtl/>" in r][:3]
+assert not any(r in latin for r in arabic), "a run of both scripts"
+if lang == "ar":
+    assert len(arabic) > 100 and any("Dubois" in text(r) for r in latin), \
+        "%d Arabic runs, %d Latin" % (len(arabic), len(latin))
 # numbered paragraphs: "1-" in Arabic as UN Arabic documents, else "1."
 numbering = z.read("word/numbering.xml").decode()
 want = "%1-" if lang == "ar" else "%1."
@@ -296,7 +313,7 @@ for part in (doc, styles):
 if lang in ("ar", "zh"):
     assert "<w:i/>" not in doc, "italics in the text"
 if lang == "ar":
-    assert re.search(r"<w:b/><w:bCs/><w:lang [^>]*/></w:rPr><w:t[^>]*>المؤقت", doc), \
+    assert re.search(r"<w:b/><w:bCs/><w:rtl/><w:lang [^>]*/></w:rPr><w:t[^>]*>المؤقت", doc), \
         "the emphasis of المؤقت not bold"
 # no slanted letters in the scripts without italics
 for sid in ("Quote", "Heading3"):

@@ -137,6 +137,14 @@ if "$UPRGEN" build -C "$tmp/fr" --out "$tmp/ar" --format all --lang ar \
 			ko "ar Word with form: un: no '$want'"
 		fi
 	done
+	# Arabic runs take the complex-script size (w:szCs): page 1's title
+	# in 14 points, not the document's 10
+	sz=$(grep -o '<w:sz w:val="[0-9]*"/>' "$tmp/ar.xml" | wc -l)
+	szcs=$(grep -o '<w:sz w:val="\([0-9]*\)"/><w:szCs w:val="\1"/>' \
+		"$tmp/ar.xml" | wc -l)
+	if [ "$sz" -gt 5 ] && [ "$sz" = "$szcs" ]; then ok; else
+		ko "ar Word with form: un: $sz sizes, $szcs with w:szCs"
+	fi
 else
 	ko "Arabic with form: un: build failed"
 	head -n 20 "$tmp/ar.log"
