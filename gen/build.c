@@ -184,6 +184,23 @@ static struct pdf_date S_creation_date(const struct report *r)
 				 t.second};
 }
 
+/* A text of the context, NULL when empty. */
+static const char *S_ctx_str(const struct value *ctx, const char *key)
+{
+	const struct value *v = value_map_get(ctx, key);
+	return v && v->kind == VALUE_STRING && v->len ? v->str : NULL;
+}
+
+/* The UN block under the symbol, as the context writes it. */
+static struct words_block S_masthead(const struct value *rep)
+{
+	const struct value *m = value_map_get(rep, "masthead");
+	return (struct words_block){S_ctx_str(m, "distribution"),
+				    S_ctx_str(m, "date"),
+				    S_ctx_str(m, "language"),
+				    S_ctx_str(m, "original")};
+}
+
 /* The report's date as the context writes it out in the language. */
 static const char *S_date_text(const struct value *ctx)
 {
@@ -216,10 +233,7 @@ static bool S_write_pdf(struct arena *a, struct diags *d,
 	o.title_page.prepared_by = o.author;
 	const struct value *rep = value_map_get(L->context, "report");
 	o.title_page.date = S_date_text(rep);
-	const struct value *orig = value_map_get(
-		value_map_get(rep, "original_language"), "name");
-	if (orig && orig->kind == VALUE_STRING && orig->len)
-		o.title_page.original = orig->str;
+	o.title_page.block = S_masthead(rep);
 	o.toc = !un; /* a UN document opens with its first chapter */
 	o.un = un;
 	o.base_dir = r->content_dir;
@@ -255,10 +269,7 @@ static bool S_write_docx(struct arena *a, struct diags *d,
 	o.keywords = words_get(&L->words, "pdf_keywords");
 	const struct value *rep = value_map_get(L->context, "report");
 	o.date = S_date_text(rep);
-	const struct value *orig = value_map_get(
-		value_map_get(rep, "original_language"), "name");
-	if (orig && orig->kind == VALUE_STRING && orig->len)
-		o.original = orig->str;
+	o.block = S_masthead(rep);
 	o.symbol = r->symbol;
 	struct pdf_date t = S_creation_date(r);
 	o.created = (struct docx_date){t.year, t.month, t.day, t.hour,
@@ -468,8 +479,7 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 	bool ok = file_mkdirs(arena_printf(a, "%s/md", staging));
 	struct site_language site[LANG_COUNT];
 	for (size_t i = 0; i < n; i++) {
-		words_init(&langs[i].words, a, langs[i].lang,
-			   words_labels(a, d, &t, langs[i].lang));
+		words_load(&langs[i].words, a, d, &t, langs[i].lang);
 		/* where messages place the report's own Markdown */
 		langs[i].md_file = arena_printf(a, "%s/md/report-%s.md", out,
 						lang_code(langs[i].lang));

@@ -1121,6 +1121,21 @@ static bool S_all_digits(const char *s)
 	return true;
 }
 
+/* report.masthead: the block UN documents carry at the top right, in
+ * either form: "Distr.: General", the date, the version's language when
+ * it is a translation, "Original: English" (words_block: in English in
+ * Arabic, Chinese and Russian). */
+static struct value *S_masthead(struct S_ctx *c)
+{
+	struct words_block b = words_block(c->w, c->a, c->first, &c->r->date);
+	struct value *m = S_map(c, 4);
+	S_put(c, m, "distribution", S_str(c, b.distribution));
+	S_put(c, m, "date", S_str(c, *b.date ? b.date : NULL));
+	S_put(c, m, "language", S_str(c, b.language));
+	S_put(c, m, "original", S_str(c, b.original));
+	return m;
+}
+
 /* report.un: page 1 of the UN document form (report.yaml form: un), each
  * line as it reads in the language; unform.h gives it to the PDF and the
  * Word document, and templates may show it too.  Empty when the report
@@ -1158,10 +1173,6 @@ static struct value *S_unform(struct S_ctx *c)
 	S_put(c, m, "bodies", S_mark(c, bodies));
 	S_put(c, m, "session_title", S_text(c, &r->session_title));
 	S_put(c, m, "session_venue", S_text(c, &r->session_venue));
-	S_put(c, m, "distribution", S_str(c, S_label(c, "un_distribution")));
-	const char *name = S_word(c, "language", lang_code(c->first));
-	S_put(c, m, "original",
-	      S_str(c, name ? words_original(c->w, c->a, name) : NULL));
 	S_put(c, m, "unedited",
 	      S_str(c, r->unedited ? S_label(c, "un_unedited") : NULL));
 	S_put(c, m, "job_number", S_text(c, &r->job_number));
@@ -1171,7 +1182,7 @@ static struct value *S_unform(struct S_ctx *c)
 static struct value *S_report(struct S_ctx *c)
 {
 	const struct report *r = c->r;
-	struct value *m = S_map(c, 18);
+	struct value *m = S_map(c, 20);
 	S_put(c, m, "state", S_text(c, &r->state));
 	/* "la République des Oasis", "de la République des Oasis", "du
 	 * Pérou", "del Perú": the forms a sentence takes (words_of), from
@@ -1224,6 +1235,7 @@ static struct value *S_report(struct S_ctx *c)
 	S_put(c, m, "multilingual", S_bool(c, r->language_count > 1));
 	S_put(c, m, "form", S_str(c, r->form_un ? "un" : "report"));
 	S_put(c, m, "un", S_unform(c));
+	S_put(c, m, "masthead", S_masthead(c));
 	return m;
 }
 

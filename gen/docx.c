@@ -1119,6 +1119,18 @@ static void S_collect(struct docx_ctx *c, cmark_node *doc)
 			c->note_def[++k] = n;
 }
 
+/* What a paragraph of the UN block adds to its properties: in an Arabic
+ * document, a block in English (words_block) is a left-to-right
+ * paragraph, or "15 July 2026" would read "July 2026 15"; else "". */
+static const char *S_block_ppr(const struct docx_ctx *c)
+{
+	const struct words *w = c->opt->words;
+	const struct words *b = w && w->block ? w->block : w;
+	return lang_is_rtl(c->opt->lang) && b && !lang_is_rtl(b->lang)
+		       ? "<w:bidi w:val=\"0\"/>"
+		       : "";
+}
+
 /* The title page, as the PDF's: the symbol and the UN block above (its
  * distribution, date and original language), then the State, the title
  * and subtitle, who prepared it and when. */
@@ -1127,13 +1139,24 @@ static void S_title_page(struct docx_ctx *c)
 	const struct docx_options *o = c->opt;
 	if (o->symbol && *o->symbol)
 		docx_para(c, "TitleSymbol", NULL, o->symbol);
-	const struct words *w = o->words;
-	docx_para(c, "TitleBlock", NULL, words_get(w, "un_distribution"));
-	if (o->date)
-		docx_para(c, "TitleBlock", NULL, o->date);
-	if (o->original) {
-		const char *line = words_original(w, &c->arena, o->original);
-		docx_para(c, "TitleBlock", NULL, line);
+	const struct words_block *b = &o->block;
+	const char *lines[] = {b->distribution, b->date, b->language,
+			       b->original};
+	for (size_t i = 0; i < 4; i++) {
+		if (!lines[i])
+			continue;
+		if (!*S_block_ppr(c)) {
+			docx_para(c, "TitleBlock", NULL, lines[i]);
+			continue;
+		}
+		/* a left-to-right paragraph: its indent on the right keeps
+		 * the block where the style's (a start indent) has it */
+		buf_printf(c->out, "<w:p><w:pPr><w:pStyle w:val=\"TitleBlock\"/>"
+				   "%s<w:ind w:left=\"0\" w:right=\"6804\"/>"
+				   "</w:pPr>",
+			   S_block_ppr(c));
+		docx_runs(c, "", lines[i], strlen(lines[i]));
+		buf_puts(c->out, "</w:p>");
 	}
 	if (o->state)
 		docx_para(c, "TitleState", NULL, o->state);
@@ -1219,12 +1242,16 @@ static void S_un_title_page(struct docx_ctx *c)
 	buf_printf(c->out, "</w:p></w:tc><w:tc><w:tcPr><w:tcW w:w=\"%d\" "
 			   "w:type=\"dxa\"/></w:tcPr>",
 		   right_w);
-	S_un_para(c, "", "w:before=\"120\" w:after=\"0\"", "",
+	const char *ltr = S_block_ppr(c);
+	S_un_para(c, ltr, "w:before=\"120\" w:after=\"0\"", "",
 		  S_un_size(c, false, 18), u->distribution);
 	buf_puts(c->out, "</w:p>");
-	S_un_para(c, "", after0, "", S_un_size(c, false, 18), u->date);
+	S_un_para(c, ltr, after0, "", S_un_size(c, false, 18), u->date);
 	buf_puts(c->out, "</w:p>");
-	S_un_para(c, "", "w:before=\"200\" w:after=\"1300\"", "",
+	/* the version's language, or the empty line the original has */
+	S_un_para(c, ltr, after0, "", S_un_size(c, false, 18), u->language);
+	buf_puts(c->out, "</w:p>");
+	S_un_para(c, ltr, "w:before=\"0\" w:after=\"1300\"", "",
 		  S_un_size(c, false, 18), u->original);
 	buf_puts(c->out, "</w:p></w:tc></w:tr></w:tbl>");
 	/* the rule, then the bodies and the session */

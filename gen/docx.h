@@ -67,7 +67,9 @@ struct docx_options {
 	const char *keywords;
 	const char *state;
 	const char *date; /* as it reads: "15 July 2025" */
-	const char *original; /* the original language's name; NULL: none */
+	/* the UN block under the symbol (the context's report.masthead); a
+	 * NULL line is left out */
+	struct words_block block;
 	const char *symbol; /* the page header */
 	struct docx_date created;
 

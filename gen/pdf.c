@@ -770,20 +770,35 @@ static void S_block_line(struct pdf_list *l, double x, double y,
 		.y = (float)y, .size = 9, .s = s, .len = (uint32_t)strlen(s)});
 }
 
+/* Where a line of the UN block, `width` wide, is laid out for it to start
+ * at x: on a right-to-left page, which is mirrored when drawn, a block in
+ * English (words_block) keeps its lines flush left, as the block of an
+ * Arabic UN document does. */
+static double S_block_x(struct S_ctx *c, double x, double width,
+			enum pdf_face face, const char *s)
+{
+	const struct words *w = c->opt->words;
+	const struct words *b = w && w->block ? w->block : w;
+	if (!c->env.rtl || (b && lang_is_rtl(b->lang)))
+		return x;
+	return x + width - pdf_fonts_width(&c->fonts, face, 9, s, strlen(s));
+}
+
 /* The block UN documents carry at the top right: distribution, date,
  * original language. */
 static void S_distribution(struct S_ctx *c, struct pdf_list *l)
 {
 	const struct pdf_title_page *t = &c->opt->title_page;
 	double x = PDF_PAGE_W - PDF_MARGIN_RIGHT - 130, y = 42;
-	S_block_line(l, x, y, pdf_word(c->opt->words,
-					  PDF_WORD_DISTRIBUTION));
-	if (t->date)
-		S_block_line(l, x, y += 12, t->date);
-	if (t->original)
-		S_block_line(l, x, y += 20,
-			     words_original(c->opt->words, &c->arena,
-					    t->original));
+	/* as A/HRC/59/15 has it: a line each 12 points, the version's
+	 * language on the third, empty in the original */
+	const struct words_block *b = &t->block;
+	const char *lines[] = {b->distribution, b->date, b->language,
+			       b->original};
+	for (size_t i = 0; i < 4; i++, y += 12)
+		if (lines[i])
+			S_block_line(l, S_block_x(c, x, 130, PDF_SANS, lines[i]),
+				     y, lines[i]);
 }
 
 static void S_title_page(struct S_ctx *c)
@@ -888,9 +903,13 @@ static void S_un_title_page(struct S_ctx *c)
 	S_un_rule(&l, left, right, top + 36, 2.2);
 	S_un_line(c, &l, u->organ, PDF_SERIF_B, 17, left + 50, top + 56);
 	double y = top + 52;
-	S_un_line(c, &l, u->distribution, PDF_SERIF, 9, col, y);
-	S_un_line(c, &l, u->date, PDF_SERIF, 9, col, y += 11);
-	S_un_line(c, &l, u->original, PDF_SERIF, 9, col, y += 18);
+	const char *block[] = {u->distribution, u->date, u->language,
+			       u->original};
+	for (size_t i = 0; i < 4; i++, y += 12)
+		if (block[i])
+			S_un_line(c, &l, block[i], PDF_SERIF, 9,
+				  S_block_x(c, col, 150, PDF_SERIF, block[i]),
+				  y);
 	S_un_rule(&l, left, right, top + 150, 1.0);
 	y = top + 164;
 	for (size_t i = 0; i < u->body_count; i++, y += i == 1 ? 12.5 : 11)

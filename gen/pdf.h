@@ -40,9 +40,10 @@ struct pdf_title_page {
 	const char *subtitle;
 	const char *prepared_by; /* the coordinating body */
 	const char *date;        /* as it should read: "15 March 2025" */
-	/* the UN block under the symbol: "Distr.: General", the date,
-	 * "Original: Spanish"; NULL: no original line */
-	const char *original; /* the original language's name */
+	/* the UN block under the symbol (the context's report.masthead):
+	 * "Distr.: General", the date, the version's language, "Original:
+	 * Spanish"; a NULL line is left out */
+	struct words_block block;
 };
 
 /* A moment for the document information; year 0 leaves the dates out. */

@@ -620,7 +620,7 @@ struct pdf_anchor {
 /* The bookmarks: every heading, nested by level. */
 void pdf_outline(HPDF_Doc doc, HPDF_Page *pages, const struct pdf_heading *h,
 		 const struct pdf_anchor *at, size_t count);
-enum pdf_word { PDF_WORD_CONTENTS, PDF_WORD_PAGE, PDF_WORD_DISTRIBUTION };
+enum pdf_word { PDF_WORD_CONTENTS, PDF_WORD_PAGE };
 const char *pdf_word(const struct words *w, enum pdf_word which);
 
 /* ---- drawing (pdf_emit.c) ---- */

@@ -17,11 +17,8 @@
 
 const char *pdf_word(const struct words *w, enum pdf_word which)
 {
-	/* the words of UN documents: "Distr.: General" (the line naming the
-	 * original language is words_original's) */
 	static const char *const keys[] = {
-		[PDF_WORD_CONTENTS] = "toc_title", [PDF_WORD_PAGE] = "toc_page",
-		[PDF_WORD_DISTRIBUTION] = "un_distribution"};
+		[PDF_WORD_CONTENTS] = "toc_title", [PDF_WORD_PAGE] = "toc_page"};
 	return words_get(w, keys[which]);
 }
 

@@ -27,9 +27,11 @@ struct unform *unform_from_context(struct arena *a, const struct value *ctx)
 	u->united_nations = S_get(un, "united_nations");
 	u->organ = S_get(un, "organ");
 	u->symbol = S_get(rep, "symbol");
-	u->distribution = S_get(un, "distribution");
-	u->date = S_get(value_map_get(rep, "date"), "text");
-	u->original = S_get(un, "original");
+	const struct value *block = value_map_get(rep, "masthead");
+	u->distribution = S_get(block, "distribution");
+	u->date = S_get(block, "date");
+	u->language = S_get(block, "language");
+	u->original = S_get(block, "original");
 	const struct value *b = value_map_get(un, "bodies");
 	if (b && b->kind == VALUE_LIST && b->count) {
 		u->bodies = arena_alloc(a, b->count * sizeof *u->bodies);

@@ -43,6 +43,7 @@ struct unform {
 	const char *symbol;         /* "A/HRC/WG.6/48/PER/1", top right */
 	const char *distribution;   /* "Distr.: General" */
 	const char *date;           /* "15 July 2025" */
+	const char *language;       /* "Arabic" in a translation, or NULL */
 	const char *original;       /* "Original: Spanish" */
 	const char **bodies;        /* "Human Rights Council", … */
 	size_t body_count;

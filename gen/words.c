@@ -105,6 +105,29 @@ const struct value *words_labels(struct arena *a, struct diags *d,
 	return m;
 }
 
+void words_load(struct words *w, struct arena *a, struct diags *d,
+		const struct template_dirs *t, enum lang lang)
+{
+	words_init(w, a, lang, words_labels(a, d, t, lang));
+	const char *code = words_find(w, "un_block_language");
+	if (!code || !strcmp(code, lang_code(lang)))
+		return;
+	int other = lang_from_code(code);
+	if (other < 0) {
+		const char *file = arena_printf(a, "labels/%s.yaml",
+						lang_code(lang));
+		diag_error(d, (struct source_pos){file, 0, 0},
+			   "un_block_language: '%s' is not a language uprgen "
+			   "knows (en, es, fr, ar, zh, ru)",
+			   code);
+		return;
+	}
+	struct words *block = arena_alloc(a, sizeof *block);
+	words_init(block, a, (enum lang)other,
+		   words_labels(a, d, t, (enum lang)other));
+	w->block = block;
+}
+
 /* -------------------------------------------------------------- words */
 
 /* A NULL struct words is a language without labels: every word shows as
@@ -463,6 +486,26 @@ const char *words_parenthesized(const struct words *w, struct arena *a,
 const char *words_list_separator(const struct words *w)
 {
 	return S_w(w)->separator;
+}
+
+struct words_block words_block(const struct words *w, struct arena *a,
+			       enum lang original, const struct date *date)
+{
+	w = S_w(w);
+	const struct words *b = w->block ? w->block : w;
+	struct words_block k = {0};
+	k.distribution = words_get(b, "un_distribution");
+	k.date = words_date(b, a, date);
+	const char *name = words_named(b, "language", lang_code(original));
+	k.original = name ? words_original(b, a, name) : NULL;
+	/* a translation names its own language on the line between: the
+	 * line is empty in the original (A/HRC/59/15), "Arabic" above
+	 * "Original: English" in its Arabic version (A/65/L.78) */
+	if (w->lang != original) {
+		const char *own = words_named(b, "language", lang_code(w->lang));
+		k.language = own ? words_capitalized(a, own) : NULL;
+	}
+	return k;
 }
 
 const char *words_original(const struct words *w, struct arena *a,

@@ -44,6 +44,11 @@ struct words {
 	/* the month named alone, as in "март 2024 года" where a date has
 	 * "12 марта" (labels month_alone_N; month_N when absent) */
 	const char *month_alone[13];
+	/* the words the UN's distribution block is written in ("Distr.:
+	 * General", its date, the version's language, "Original: English"):
+	 * UN documents in Arabic, Chinese and Russian write it in English
+	 * (their labels' un_block_language); NULL: this language's own */
+	const struct words *block;
 };
 
 /* The labels of `lang`: the built-in labels/LL.yaml with the project's
@@ -58,6 +63,23 @@ const struct value *words_labels(struct arena *a, struct diags *d,
  * Every function below takes a NULL w as a language without labels. */
 void words_init(struct words *w, struct arena *a, enum lang lang,
 		const struct value *labels);
+
+/* words_init with words_labels(), and the words of the distribution
+ * block when the labels name another language (un_block_language; an
+ * unknown code is an error in d). */
+void words_load(struct words *w, struct arena *a, struct diags *d,
+		const struct template_dirs *t, enum lang lang);
+
+/* The UN distribution block of the version in w's language of a document
+ * first written in `original`, in the block's words (w->block, else w's):
+ * "Distr.: General", the date (no line: "" when absent), the version's
+ * language when it is a translation ("Arabic", "Français"; else NULL) and
+ * "Original: English".  Strings in a. */
+struct words_block {
+	const char *distribution, *date, *language, *original;
+};
+struct words_block words_block(const struct words *w, struct arena *a,
+			       enum lang original, const struct date *date);
 
 /* The word of `key`, or NULL when the labels lack it. */
 const char *words_find(const struct words *w, const char *key);

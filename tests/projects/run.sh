@@ -291,6 +291,19 @@ assert all("<w:rtl/>" in r for r in arabic), "an Arabic run without w:rtl"
 assert not any("<w:rtl/>" in r for r in latin), \
     "a Latin run with w:rtl: %s" % [text(r) for r in latin if "<w:rtl/>" in r][:3]
 assert not any(r in latin for r in arabic), "a run of both scripts"
+# the block under the symbol: in English in Arabic and Chinese, in a
+# left-to-right paragraph in Arabic ("15 July 2026", not "July 2026 15");
+# a translation names its language
+block = {"ar": ["Distr.: General", "Original: Arabic"],
+         "fr": ["Distr. générale", "Français", "Original\u00a0: arabe"],
+         "zh": ["Distr.: General", "Original: Chinese"],
+         "ru": ["Distr.: General", "Russian", "Original: Chinese"]}[lang]
+plain = re.sub(r"<[^>]+>", "", doc)
+for line in block:
+    assert line in plain, "no %r in the block" % line
+if lang == "ar":
+    assert re.search(r'<w:bidi w:val="0"/>(?:<w:ind [^>]*/>)?</w:pPr><w:r><w:rPr><w:lang w:val="ar-SA"/></w:rPr><w:t xml:space="preserve">Distr\.: General', doc), \
+        "the block not left to right"
 if lang == "ar":
     assert len(arabic) > 100 and any("Dubois" in text(r) for r in latin), \
         "%d Arabic runs, %d Latin" % (len(arabic), len(latin))
@@ -369,7 +382,7 @@ done
 # counts); in the PDF, whose text pdftotext spaces out where a justified
 # line stretches, the symbol block's and the fields' lines ----------------
 pdftotext -layout "$tmp/zh-ru-pdf/report-zh.pdf" "$tmp/zh.pdf.txt" 2>/dev/null
-has "$tmp/zh.pdf.txt" "原文：中文" "提出建议的国家：巴拉圭和葡萄牙" "立场：支持"
+has "$tmp/zh.pdf.txt" "Original: Chinese" "提出建议的国家：巴拉圭和葡萄牙" "立场：支持"
 if python3 - "$tmp" >"$tmp/zh-space.out" 2>&1 <<'PY'
 import glob, html, re, sys, zipfile
 tmp = sys.argv[1]

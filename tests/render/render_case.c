@@ -64,17 +64,21 @@ int main(int argc, char **argv)
 		ok = file_write_all(argv[3], html.data ? html.data : "",
 				    html.len) == 0;
 		buf_free(&html);
+		/* the title page's block: its first line alone */
+		struct words_block block = {
+			.distribution = words_get(&w, "un_distribution")};
 		struct pdf_options po = {
 			.lang = LANG_EN, .file = argv[2], .report = r,
 			.words = &w, .symbol = "A/HRC/WG.6/0/X/1",
 			.created = {2025, 1, 1, 0, 0, 0},
+			.title_page.block = block,
 			.base_dir = r->content_dir};
 		ok = pdf_render(doc, &po, argv[4], &d) && ok;
 		if (argc == 6) {
 			struct docx_options xo = {
 				.lang = LANG_EN, .file = argv[2], .report = r,
 				.words = &w, .symbol = "A/HRC/WG.6/0/X/1",
-				.title = "Render case",
+				.title = "Render case", .block = block,
 				.created = {2025, 1, 1, 0, 0, 0}, .toc = true,
 				.base_dir = r->content_dir};
 			struct diags xd;
