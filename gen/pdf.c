@@ -108,7 +108,29 @@ static void S_take_marker(struct S_ctx *c, struct pdf_chunk *first)
 		}
 	for (size_t i = 0; i < c->marker_count; i++)
 		c->marker[i].y = (float)base;
-	pdf_chunk_lead_draws(first, &c->arena, c->marker, c->marker_count);
+	if (!c->env.rtl) {
+		pdf_chunk_lead_draws(first, &c->arena, c->marker,
+				     c->marker_count);
+		c->marker_count = 0;
+		return;
+	}
+	/* right to left, a marker is drawn in the order it is seen ("-1",
+	 * ".1"): a label read aloud (a list's Lbl) carries what it says,
+	 * "1.", as its /ActualText */
+	struct pdf_draw d[3 * S_MAX_MARKERS];
+	size_t n = 0;
+	for (size_t i = 0; i < c->marker_count; i++) {
+		const struct pdf_draw *m = &c->marker[i];
+		if (m->elem)
+			d[n++] = (struct pdf_draw){.kind = PDF_DRAW_SPAN,
+						   .s = m->s, .len = m->len,
+						   .elem = m->elem};
+		d[n++] = *m;
+		if (m->elem)
+			d[n++] = (struct pdf_draw){.kind = PDF_DRAW_SPAN_END,
+						   .elem = m->elem};
+	}
+	pdf_chunk_lead_draws(first, &c->arena, d, n);
 	c->marker_count = 0;
 }
 
@@ -122,7 +144,13 @@ static void S_set_marker(struct S_ctx *c, const char *text, double right_x)
 		.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
 		.x = (float)(right_x - w), .size = (float)S_BODY_SIZE,
 		.s = arena_strdup(&c->arena, text),
-		.len = (uint32_t)strlen(text), .mark = PDF_MARK_SPACE};
+		.len = (uint32_t)strlen(text),
+		/* on a right-to-left page the marker reads right to left
+		 * too: "1-" has its hyphen between the number and the text
+		 * (drawn "-1"), ".1" its stop, as the bidi algorithm sets
+		 * them in the site and Word */
+		.mark = PDF_MARK_SPACE |
+			(c->env.rtl ? PDF_MARK_LEVEL | PDF_MARK_RTL : 0)};
 }
 
 /* Sets the paragraph in c->para and places its lines. */

@@ -168,9 +168,14 @@ def footnote_number(pages, what, test):
 
 
 def arabic(pages):
-    # numbered "1-" as UN Arabic documents are (format_paragraph_number)
-    first_number(pages, "1-", "ar: paragraph 1's number in the right margin",
+    # numbered "1-" as UN Arabic documents are (format_paragraph_number),
+    # read from the right: the hyphen between the number and the text,
+    # drawn "-1" as the site and Word show it (the bidi algorithm)
+    first_number(pages, "-1", "ar: paragraph 1's number in the right margin",
                  lambda w: w.x0 >= RTL_BLOCK[1] - 0.5)
+    check("ar: no paragraph number with its hyphen at the margin",
+          not [w for w in find(pages, "1-") if w.x0 >= RTL_BLOCK[1] - 0.5],
+          "a word 1- in the right margin")
     footnote_number(pages, "ar: footnote 1's number at the right",
                     lambda w: near(w.x1, RTL_BLOCK[1]))
     heads = find(pages, "OAS/UPR4/MTR/2026")
