@@ -734,6 +734,11 @@ static void S_tr_open(struct docx_ctx *c, bool header)
 
 static void S_tc_open(struct docx_ctx *c, int width, bool header, char jc)
 {
+	/* figures stand at the right in every language (their units line
+	 * up only there): in a right-to-left paragraph Word and LibreOffice
+	 * take "left" for its start, the right */
+	if (jc == 'r' && lang_is_rtl(c->opt->lang))
+		jc = 'l';
 	buf_printf(c->out, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>"
 			   "</w:tcPr>", width);
 	S_open_para(c, (struct S_para){

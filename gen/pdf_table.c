@@ -127,6 +127,11 @@ static struct pdf_chunk *S_row(struct S_table *t, size_t row,
 		S_cell_para(t, row, c);
 		enum pdf_align align = t->src->align ? t->src->align[c]
 						     : PDF_LEFT;
+		/* figures stand at the right in every language (their
+		 * units line up only there): on a right-to-left page, which
+		 * is mirrored when drawn, that is the start */
+		if (t->env->rtl && align == PDF_RIGHT)
+			align = PDF_LEFT;
 		size_t n = pdf_para_set(t->p, t->env, x + S_PAD_X,
 					t->width[c] - 2 * S_PAD_X, align,
 					&lines);

@@ -176,6 +176,13 @@ def arabic(pages):
     check("ar: no paragraph number with its hyphen at the margin",
           not [w for w in find(pages, "1-") if w.x0 >= RTL_BLOCK[1] - 0.5],
           "a word 1- in the right margin")
+    # a table's figures at the right of their column, as in every
+    # language: their units line up ("34%" over "8%", "12" under "4")
+    p34, p8 = find(pages, "34%"), find(pages, "8%")
+    check("ar: a column's figures aligned on their right edge",
+          p34 and p8 and near(p34[0].x1, p8[0].x1),
+          "34%% ends at %s, 8%% at %s" % (
+              p34 and round(p34[0].x1, 1), p8 and round(p8[0].x1, 1)))
     footnote_number(pages, "ar: footnote 1's number at the right",
                     lambda w: near(w.x1, RTL_BLOCK[1]))
     heads = find(pages, "OAS/UPR4/MTR/2026")

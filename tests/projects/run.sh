@@ -202,15 +202,21 @@ has "$tmp/ar-fr/md/report-fr.md" '## A. '
 has "$tmp/zh-ru/md/report-zh.md" '**2024年3月12日**：政府' '- **立场**：支持'
 
 # --- right to left: Arabic pages say so, and the stylesheet places by the
-# reading direction (a physical left or right would not mirror) ----------------
+# reading direction (a physical left or right would not mirror), but for
+# the figures of tables, at the right in every language (only there do
+# their units line up) ----------------------------------------------------------
 has "$tmp/ar-fr/site/ar/index.html" '<html lang="ar" dir="rtl">' 'class="chart-svg chart-wide chart-bars"'
 has "$tmp/ar-fr/site/fr/index.html" '<html lang="fr" dir="ltr">' 'lang="ar" dir="rtl"'
 css=$(ls "$tmp"/ar-fr/site/assets/site*.css | head -1)
-if grep -Eq '(margin|padding|border)-(left|right)|[^-]left:|[^-]right:|text-align: *(left|right)' "$css"; then
-	ko "site.css places by left or right: $(grep -Eo '(margin|padding|border)-(left|right)|[^-]left:|[^-]right:|text-align: *(left|right)' "$css" | head -3 | tr '\n' ' ')"
+physical='(margin|padding|border)-(left|right)|[^-]left:|[^-]right:|text-align: *(left|right)'
+if tr '}' '\n' <"$css" | grep -v '^\.num, td\.al-r, th\.al-r *{ *text-align: right;' |
+	grep -Eq "$physical"; then
+	ko "site.css places by left or right: $(tr '}' '\n' <"$css" | grep -v '^\.num, td\.al-r' | grep -Eo "$physical" | head -3 | tr '\n' ' ')"
 else
 	ok
 fi
+if tr '}' '\n' <"$css" | grep -q '^\.num, td\.al-r, th\.al-r *{ *text-align: right;'; then ok
+else ko "site.css: the figures of tables not at the right"; fi
 
 # --- the fonts the sites ship for Arabic and Chinese (read back with
 # fontTools): regular and bold, each holding every character of its script
@@ -304,6 +310,11 @@ for line in block:
 if lang == "ar":
     assert re.search(r'<w:bidi w:val="0"/>(?:<w:ind [^>]*/>)?</w:pPr><w:r><w:rPr><w:lang w:val="ar-SA"/></w:rPr><w:t xml:space="preserve">Distr\.: General', doc), \
         "the block not left to right"
+# figures at the right of their cells in every language: "right", or in
+# an Arabic (right-to-left) paragraph its start, "left"
+numeric = re.findall(r'<w:pStyle w:val="TableText"/><w:jc w:val="(\w+)"/></w:pPr><w:r><w:rPr>(?:<w:rtl/>)?<w:lang w:val="[^"]+"/></w:rPr><w:t xml:space="preserve">\d+%?</w:t>', doc)
+assert numeric and set(numeric) == {"left" if lang == "ar" else "right"}, \
+    "figures aligned %s" % set(numeric)
 if lang == "ar":
     assert len(arabic) > 100 and any("Dubois" in text(r) for r in latin), \
         "%d Arabic runs, %d Latin" % (len(arabic), len(latin))
