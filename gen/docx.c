@@ -1356,9 +1356,12 @@ static void S_toc(struct docx_ctx *c)
 /* The properties of the section that ends here (or the last one). */
 static void S_sect_pr(struct docx_ctx *c, bool landscape)
 {
+	/* the default form's head has its tab stop at the margin: the
+	 * landscape pages' is further (docx_parts.c) */
 	buf_printf(c->out, "<w:sectPr><w:headerReference w:type=\"default\" "
-			   "r:id=\"rIdHeader\"/><w:footerReference "
-			   "w:type=\"default\" r:id=\"rIdFooter\"/>");
+			   "r:id=\"%s\"/><w:footerReference "
+			   "w:type=\"default\" r:id=\"rIdFooter\"/>",
+		   landscape && !c->opt->un ? "rIdHeaderWide" : "rIdHeader");
 	if (c->opt->un) /* the UN form: even pages, and page 1's foot */
 		buf_puts(c->out, "<w:headerReference w:type=\"even\" "
 				 "r:id=\"rIdHeaderEven\"/><w:footerReference "

@@ -137,9 +137,9 @@ static const struct S_pstyle S_pstyles[] = {
 	{"EndnoteText", "endnote text", "Normal", NULL,
 	 "<w:spacing w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>",
 	 "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"},
-	{"Header", "header", "Normal", NULL,
-	 "<w:tabs><w:tab w:val=\"center\" w:pos=\"4535\"/><w:tab "
-	 "w:val=\"right\" w:pos=\"9070\"/></w:tabs><w:spacing w:after=\"0\"/>",
+	/* no tab stops of its own: the head sets its one, at the margin of
+	 * its pages (S_header) */
+	{"Header", "header", "Normal", NULL, "<w:spacing w:after=\"0\"/>",
 	 "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>"},
 	{"Footer", "footer", "Normal", NULL,
 	 "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
@@ -403,19 +403,22 @@ static void S_notes(struct buf *b, const struct docx_ctx *c, bool endnotes)
 }
 
 /* The running head, as the PDF's: the title (italic but in Arabic and
- * Chinese, which have none), then the symbol at the margin (an alignment
- * tab: the same on the annex's landscape pages), above a rule.  The
- * paragraph is set left to right: LibreOffice then draws an Arabic
- * head mirrored, the symbol at the left, as the PDF has it; with the
- * document's right-to-left direction it put the symbol right after the
- * title. */
+ * Chinese, which have none), then the symbol at the margin, above a rule;
+ * in Arabic mirrored, the symbol at the left and the title at the right.
+ * A left-to-right paragraph with a right tab stop at the margin (`width`:
+ * the landscape pages have a head of their own): LibreOffice draws no
+ * alignment tab (w:ptab), and read right to left the tab stop's place
+ * would be Word's and LibreOffice's to mirror. */
 /* The title as the running head can hold it beside the symbol: Word
  * cannot cut a line with an ellipsis, so the cut is made here, from the
  * widths the characters take at most (wide ones 1 em, others 0.55 em of
  * the head's 8 pt; the symbol's 9 pt bold 0.62 em) and at a word's end
  * as the PDF's (words_cut). */
+/* rtl: the title reads right to left; its "…" then has a right-to-left
+ * mark after it, so that it stands at the title's end (its left) in a
+ * left-to-right paragraph. */
 static const char *S_head_title(struct arena *a, const char *title,
-				const char *symbol)
+				const char *symbol, bool rtl)
 {
 	double room = DOCX_TEXT_W / 20.0 - 24 -
 		      (symbol ? (double)strlen(symbol) * 9 * 0.62 : 0);
@@ -441,36 +444,37 @@ static const char *S_head_title(struct arena *a, const char *title,
 	if (em * 8 <= room)
 		return title;
 	size_t keep = words_cut(title, fits);
-	return arena_printf(a, "%.*s\u2026", (int)keep, title);
+	return arena_printf(a, "%.*s\u2026%s", (int)keep, title,
+			    rtl ? "\u200f" : "");
 }
 
-static void S_header(struct buf *b, struct docx_ctx *c)
+static void S_header(struct buf *b, struct docx_ctx *c, int width)
 {
-	buf_puts(b, S_XML_DECL "<w:hdr" S_PART_NS "><w:p><w:pPr><w:pStyle "
-		    "w:val=\"Header\"/><w:pBdr><w:bottom w:val=\"single\" "
-		    "w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
-		    "<w:bidi w:val=\"0\"/><w:jc w:val=\"left\"/></w:pPr>");
+	buf_printf(b, S_XML_DECL "<w:hdr" S_PART_NS "><w:p><w:pPr><w:pStyle "
+		      "w:val=\"Header\"/><w:pBdr><w:bottom w:val=\"single\" "
+		      "w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+		      "<w:tabs><w:tab w:val=\"right\" w:pos=\"%d\"/></w:tabs>"
+		      "<w:bidi w:val=\"0\"/><w:jc w:val=\"left\"/></w:pPr>",
+		   width);
 	bool upright = lang_emphasis_is_bold(c->opt->lang);
 	bool rtl = lang_is_rtl(c->opt->lang);
 	const char *title = c->opt->title;
 	if (title && *title)
-		title = S_head_title(&c->arena, title, c->opt->symbol);
-	if (title && *title) {
-		docx_text_runs(b,
-			       upright ? "<w:sz w:val=\"16\"/><w:szCs "
-					 "w:val=\"16\"/>"
-				       : "<w:i/><w:iCs/><w:sz w:val=\"16\"/>"
-					 "<w:szCs w:val=\"16\"/>",
-			       c->lang_tag, rtl, title, strlen(title));
-	}
+		title = S_head_title(&c->arena, title, c->opt->symbol, rtl);
 	const char *sym = c->opt->symbol;
-	if (sym && *sym) {
-		buf_puts(b, "<w:r><w:ptab w:relativeTo=\"margin\" "
-			    "w:alignment=\"right\" w:leader=\"none\"/></w:r>");
-		docx_text_runs(b,
-			       "<w:b/><w:bCs/><w:sz w:val=\"18\"/>"
-			       "<w:szCs w:val=\"18\"/>",
-			       c->lang_tag, rtl, sym, strlen(sym));
+	const char *parts[2] = {title, sym};
+	const char *rpr[2] = {
+		upright ? "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>"
+			: "<w:i/><w:iCs/><w:sz w:val=\"16\"/>"
+			  "<w:szCs w:val=\"16\"/>",
+		"<w:b/><w:bCs/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"};
+	for (int k = 0; k < 2; k++) {
+		int i = rtl ? 1 - k : k; /* Arabic: the symbol first */
+		if (k == 1)
+			buf_puts(b, "<w:r><w:tab/></w:r>");
+		if (parts[i] && *parts[i])
+			docx_text_runs(b, rpr[i], c->lang_tag, rtl, parts[i],
+				       strlen(parts[i]));
 	}
 	buf_puts(b, "</w:p></w:hdr>");
 }
@@ -622,6 +626,9 @@ static void S_document_rels(struct buf *b, const struct docx_ctx *c)
 		buf_printf(b, "<Relationship Id=\"%s\" Type=\"" S_REL_TYPE
 			      "%s\" Target=\"%s\"/>",
 			   fixed[i][0], fixed[i][1], fixed[i][2]);
+	if (!c->opt->un) /* the landscape pages' head (S_header) */
+		buf_puts(b, "<Relationship Id=\"rIdHeaderWide\" Type=\""
+			    S_REL_TYPE "header\" Target=\"header3.xml\"/>");
 	if (c->opt->un)
 		for (size_t i = 0; i < sizeof S_un_parts / sizeof *S_un_parts;
 		     i++)
@@ -675,6 +682,9 @@ static void S_content_types(struct buf *b, const struct docx_ctx *c)
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
 		buf_printf(b, "<Override PartName=\"%s\" ContentType=\"%s\"/>",
 			   parts[i][0], parts[i][1]);
+	if (!c->opt->un)
+		buf_puts(b, "<Override PartName=\"/word/header3.xml\" "
+			    "ContentType=\"" S_CT_WORD "header+xml\"/>");
 	if (c->opt->un)
 		for (size_t i = 0; i < sizeof S_un_parts / sizeof *S_un_parts;
 		     i++)
@@ -817,8 +827,12 @@ bool docx_package(struct docx_ctx *c, const char *path)
 	S_settings(&b[8], c);
 	S_notes(&b[9], c, false);
 	S_notes(&b[10], c, true);
-	S_header(&b[11], c);
+	S_header(&b[11], c, DOCX_TEXT_W);
 	S_footer(&b[12], c);
+	struct buf wide; /* the landscape pages' head */
+	buf_init(&wide);
+	if (!c->opt->un)
+		S_header(&wide, c, DOCX_TEXT_W_LANDSCAPE);
 	/* the UN form: odd pages' own head and foot, then even pages' and
 	 * page 1's, every colour grey */
 	enum { U = sizeof S_un_parts / sizeof *S_un_parts };
@@ -848,6 +862,8 @@ bool docx_package(struct docx_ctx *c, const char *path)
 		ok = S_add(z, names[i], &b[i], when);
 	for (size_t i = 0; ok && c->opt->un && i < U; i++)
 		ok = S_add(z, S_un_parts[i].name, &un[i], when);
+	if (ok && !c->opt->un)
+		ok = S_add(z, "word/header3.xml", &wide, when);
 	for (size_t i = 0; ok && i < c->part_count; i++)
 		ok = S_add(z, c->parts[i].name, &c->parts[i].data, when);
 	const char *why = NULL;
@@ -865,6 +881,7 @@ bool docx_package(struct docx_ctx *c, const char *path)
 		diag_error(c->d, (struct source_pos){path, 0, 0},
 			   "cannot write the Word document: %s",
 			   why ? why : "unknown zip error");
+	buf_free(&wide);
 	for (int i = 0; i < N; i++)
 		buf_free(&b[i]);
 	for (size_t i = 0; i < U; i++)

@@ -94,6 +94,21 @@ static const char *S_plain(struct arena *a, cmark_node *node)
 	return s;
 }
 
+/* Whether s has a letter (a list's "(أ)", "(b)") or a sign beyond ASCII
+ * (a bullet, one character), not only figures and punctuation ("1.",
+ * "12-"). */
+static bool S_has_letters(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		unsigned ch = utf8_decode(s + i, len - i, &adv);
+		if (ch > 0x7F || (ch | 0x20) - 'a' < 26)
+			return true;
+		i += adv ? adv : 1;
+	}
+	return false;
+}
+
 /* The first line of a block takes the marker waiting for it, on its
  * baseline. */
 static void S_take_marker(struct S_ctx *c, struct pdf_chunk *first)
@@ -116,17 +131,19 @@ static void S_take_marker(struct S_ctx *c, struct pdf_chunk *first)
 	}
 	/* right to left, a marker is drawn in the order it is seen ("-1",
 	 * ".1"): a label read aloud (a list's Lbl) carries what it says,
-	 * "1.", as its /ActualText */
+	 * "1.", as its /ActualText; not one of letters ("(أ)"), which
+	 * readers turn round themselves (poppler then read ")أ(") */
 	struct pdf_draw d[3 * S_MAX_MARKERS];
 	size_t n = 0;
 	for (size_t i = 0; i < c->marker_count; i++) {
 		const struct pdf_draw *m = &c->marker[i];
-		if (m->elem)
+		bool span = m->elem && !S_has_letters(m->s, m->len);
+		if (span)
 			d[n++] = (struct pdf_draw){.kind = PDF_DRAW_SPAN,
 						   .s = m->s, .len = m->len,
 						   .elem = m->elem};
 		d[n++] = *m;
-		if (m->elem)
+		if (span)
 			d[n++] = (struct pdf_draw){.kind = PDF_DRAW_SPAN_END,
 						   .elem = m->elem};
 	}

@@ -348,17 +348,32 @@ sects = re.findall(r"<w:sectPr>.*?</w:sectPr>", doc)
 assert sects and all(("<w:bidi/>" in x) == (lang == "ar") for x in sects), \
     "sections right to left: %s" % [("<w:bidi/>" in x) for x in sects]
 # the running head has the title (cut at a word's end with "…" where it
-# is too long for the line) and the symbol, as the PDF's
+# is too long for the line) and the symbol, as the PDF's: the symbol at
+# the right margin by a right tab stop there (LibreOffice draws no w:ptab;
+# the landscape pages' head, header3, has its stop further), in Arabic
+# mirrored, the symbol first and the title at the right, a right-to-left
+# mark after its "…" so that it ends the title, at its left
 header = z.read("word/header1.xml").decode()
+wide = z.read("word/header3.xml").decode()
 core = z.read("docProps/core.xml").decode()
 title = re.search(r"<dc:title>([^<]*)</dc:title>", core).group(1)
 runs = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", header)
-shown = runs[0] if runs else ""
+if lang == "ar":
+    runs = runs[::-1]
+shown = runs[0].rstrip("\u200f") if runs else ""
 whole = shown == title
 cut = shown.endswith("\u2026") and title.startswith(shown[:-1]) and \
     title[len(shown) - 1] in " ,:;" and len(shown) > len(title) / 2
-assert title and (whole or cut) and "<w:ptab " in header and \
-    len(runs) == 2, "running head %r" % "".join(runs)[:80]
+assert title and (whole or cut) and len(runs) == 2 and \
+    '<w:tab w:val="right" w:pos="9070"/>' in header and \
+    '<w:tab w:val="right" w:pos="14002"/>' in wide and \
+    header.count("<w:r><w:tab/></w:r>") == 1 and "<w:ptab" not in header, \
+    "running head %r" % "".join(runs)[:80]
+assert not cut or (runs[0].endswith("\u200f") == (lang == "ar")), \
+    "the mark after the cut title"
+landscape = [x for x in sects if 'w:orient="landscape"' in x]
+assert all('r:id="rIdHeaderWide"' in x for x in landscape), \
+    "the landscape pages' head"
 # a chart's text alternative in the language's punctuation
 for descr in re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', doc):
     if lang == "zh":
