@@ -72,17 +72,27 @@ static void S_fixed(char *tmp, size_t size, double v, int decimals)
 	*p = '\0';
 }
 
-/* Figures are written as in the prose, by the words module: at most two
- * decimals. */
-void chart_format_number(struct buf *out, double v, const struct words *w)
+/* Figures are written as in the prose, by the words module, at most two
+ * decimals; on a scale that reaches five digits, as a column's figures
+ * (words_number: "8 400" beside "12 500"). */
+static bool S_column(const struct chart *c)
 {
-	words_number_put(w, out, v, 2);
+	return fmax(fabs(c->lo), fabs(c->hi)) >= 10000;
 }
 
-static const char *S_number(struct arena *a, double v,
-			    const struct words *w)
+void chart_format_number(struct buf *out, double v, const struct chart *c)
 {
-	return words_number(w, a, v, 2);
+	words_number_put(c->words, out, v, 2, S_column(c));
+}
+
+bool chart_groups_four(const struct chart *c)
+{
+	return S_column(c) || !c->words || c->words->thousands_from <= 4;
+}
+
+static const char *S_number(struct arena *a, double v, const struct chart *c)
+{
+	return words_number(c->words, a, v, 2, S_column(c));
 }
 
 /* times × the nice number (1, 2 or 5 times a power of ten) nearest x,
@@ -153,7 +163,7 @@ static void S_scale(struct arena *a, struct chart *c, double min, double max)
 	for (size_t i = 0; i < c->tick_count; i++) {
 		double v = (first + (double)i) * step;
 		c->ticks[i].value = v;
-		c->ticks[i].label = S_number(a, v, c->words);
+		c->ticks[i].label = S_number(a, v, c);
 	}
 }
 
@@ -311,7 +321,7 @@ static void S_summary_series(struct buf *b, const struct chart *c,
 			   k ? words_get(c->words, "semicolon") : "",
 			   c->categories[k]);
 		if (se->present[k])
-			chart_format_number(b, se->values[k], c->words);
+			chart_format_number(b, se->values[k], c);
 		else
 			buf_puts(b, c->no_data);
 	}
@@ -430,11 +440,11 @@ static void S_stacked_summary(struct arena *a, struct chart *c)
 			double v = c->series[i].values[k];
 			total += v;
 			buf_printf(&b, "%s ", c->series[i].label);
-			chart_format_number(&b, v, c->words);
+			chart_format_number(&b, v, c);
 			buf_puts(&b, comma);
 		}
 		buf_printf(&b, "%s ", c->total_label);
-		chart_format_number(&b, total, c->words);
+		chart_format_number(&b, total, c);
 		buf_puts(&b, stop);
 	}
 	S_summary_trim(&b);
@@ -720,14 +730,14 @@ static void S_svg_horizontal(struct buf *out, const struct chart *c,
 					   x + w / 2, by + 15);
 				S_colour(out, se->colour);
 				buf_puts(out, "\">");
-				chart_format_number(out, v, c->words);
+				chart_format_number(out, v, c);
 				buf_puts(out, "</text>");
 			} else if (c->type != CHART_TYPE_STACKED) {
 				S_svgf(out,
 					   "<text class=\"val\" x=\"%.1f\" "
 					   "y=\"%d\">",
 					   x + w + 6, by + 15);
-				chart_format_number(out, v, c->words);
+				chart_format_number(out, v, c);
 				buf_puts(out, "</text>");
 			}
 			buf_putc(out, '\n');
@@ -738,7 +748,7 @@ static void S_svg_horizontal(struct buf *out, const struct chart *c,
 			S_svgf(out,
 				   "<text class=\"val\" x=\"%.1f\" y=\"%d\">",
 				   x + 6, y + 37);
-			chart_format_number(out, total, c->words);
+			chart_format_number(out, total, c);
 			buf_puts(out, "</text>\n");
 		}
 	}
@@ -825,7 +835,7 @@ static void S_svg_bars(struct buf *out, const struct chart *c,
 					   "<text class=\"val mid\" x=\"%.1f\" "
 					   "y=\"%.1f\">",
 					   x + bw / 2, fmin(y0, y1) - 5);
-				chart_format_number(out, v, c->words);
+				chart_format_number(out, v, c);
 				buf_puts(out, "</text>");
 			}
 			buf_putc(out, '\n');
@@ -884,7 +894,7 @@ static void S_svg_lines(struct buf *out, const struct chart *c, double slot,
 					   "<text class=\"val mid\" x=\"%.1f\" "
 					   "y=\"%.1f\">",
 					   x, y - 9);
-				chart_format_number(out, se->values[k], c->words);
+				chart_format_number(out, se->values[k], c);
 				buf_puts(out, "</text>");
 			}
 			buf_putc(out, '\n');
@@ -938,7 +948,7 @@ static void S_table_cell(struct buf *out, const struct chart *c,
 {
 	buf_puts(out, "<td class=\"num\">");
 	if (se->present[k]) {
-		chart_format_number(out, se->values[k], c->words);
+		chart_format_number(out, se->values[k], c);
 	} else {
 		/* the dash seen, the words heard ("no data"), as the
 		 * chart's text alternative says it */
@@ -999,7 +1009,7 @@ static void S_table(struct buf *out, const struct chart *c, const char *uid)
 		}
 		if (c->type == CHART_TYPE_STACKED) {
 			buf_puts(out, "<td class=\"num\">");
-			chart_format_number(out, total, c->words);
+			chart_format_number(out, total, c);
 			buf_puts(out, "</td>");
 		}
 		buf_puts(out, "</tr>\n");

@@ -131,7 +131,10 @@ unsigned chart_status_colour(enum status s);
 
 /* Appends v as the words module writes it (grouped thousands, up to 2
  * decimals). */
-void chart_format_number(struct buf *out, double v, const struct words *w);
+void chart_format_number(struct buf *out, double v, const struct chart *c);
+/* Whether c's figures are grouped from four digits ("8 400"): its scale
+ * reaches five digits, or its language groups four (English "2,500"). */
+bool chart_groups_four(const struct chart *c);
 
 /* Appends the chart as HTML: a <figure> holding an inline SVG (with the
  * summary as its accessible name), a legend, the data as a table, and the

@@ -1093,8 +1093,11 @@ static void S_continue_numbers(cmark_node *tree, const char *text,
 		const char *num = words_un_number(w, &a, run[level].kind,
 						  ++run[level].n);
 		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-		char *lead = xmalloc(strlen(num) + 2);
-		sprintf(lead, "%s ", num);
+		/* a blank after it, but after a full-width mark ("三、") */
+		size_t num_len = strlen(num);
+		bool wide = num_len && (unsigned char)num[num_len - 1] >= 0x80;
+		char *lead = xmalloc(num_len + 2);
+		sprintf(lead, "%s%s", num, wide ? "" : " ");
 		cmark_node_set_literal(t, lead);
 		cmark_node_prepend_child(h, t);
 		/* md/: after the '#'s and the blanks of the template's line

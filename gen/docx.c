@@ -46,6 +46,20 @@ const char *docx_lang_tag(enum lang l)
 	}
 }
 
+const char *docx_lang_lcid(enum lang l)
+{
+	switch (l) {
+	case LANG_ES:
+		return "C0A"; /* Spanish (Spain, international sort) */
+	case LANG_FR:
+		return "40C";
+	case LANG_RU:
+		return "419";
+	default:
+		return NULL;
+	}
+}
+
 /* The text of a node's inline content, in the arena (markdown.h). */
 static const char *S_plain(struct arena *a, cmark_node *node)
 {

@@ -115,34 +115,42 @@ static const char S_axis_text[] =
 	"<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr rtl=\"0\"><a:defRPr sz=\"800\"/>"
 	"</a:pPr><a:endParaRPr lang=\"en-US\"/></a:p></c:txPr>";
 
-/* Excel's number format for the figures of ch: thousands grouped, two
- * decimals at most where a figure has any (Word writes the separators
- * of the reader's language). */
-static const char *S_number_format(const struct chart *ch)
+/* The number format (Excel's codes) of ch's figures, or of its scale's
+ * ticks: thousands grouped where the PDF's and the site's are (not
+ * "8400" in French but on a scale of five digits, chart_groups_four), at
+ * most two decimals where a figure has any.  Word and LibreOffice write
+ * the separators of a locale: the document's, given as the code's locale
+ * ([$-40C]: LibreOffice then writes "15 750" and "24,5" in French; Word
+ * may keep its reader's). */
+static const char *S_format(struct arena *a, const struct chart *ch,
+			    enum lang lang, bool ticks)
 {
-	for (size_t s = 0; s < ch->series_count; s++)
-		for (size_t i = 0; i < ch->category_count; i++) {
-			double v = ch->series[s].values[i];
-			if ((!ch->series[s].present ||
-			     ch->series[s].present[i]) &&
-			    v != (double)(long long)v)
-				return "#,##0.0#";
-		}
-	return "#,##0";
-}
-
-/* The value axis's: its ticks are round numbers, whole or not. */
-static const char *S_axis_format(const struct chart *ch)
-{
-	for (size_t i = 0; i < ch->tick_count; i++)
-		if (ch->ticks[i].value != (double)(long long)ch->ticks[i].value)
-			return "#,##0.0#";
-	return "#,##0";
+	bool decimals = false;
+	if (ticks) {
+		for (size_t i = 0; i < ch->tick_count; i++)
+			decimals |= ch->ticks[i].value !=
+				    (double)(long long)ch->ticks[i].value;
+	} else {
+		for (size_t s = 0; s < ch->series_count; s++)
+			for (size_t i = 0; i < ch->category_count; i++) {
+				double v = ch->series[s].values[i];
+				decimals |= (!ch->series[s].present ||
+					     ch->series[s].present[i]) &&
+					    v != (double)(long long)v;
+			}
+	}
+	const char *lcid = docx_lang_lcid(lang);
+	return arena_printf(a, "%s%s%s%s", lcid ? "[$-" : "", lcid ? lcid : "",
+			    lcid ? "]" : "",
+			    chart_groups_four(ch)
+				    ? (decimals ? "#,##0.0#" : "#,##0")
+				    : (decimals ? "0.0#" : "0"));
 }
 
 /* Each bar's or point's figure beside it, as the PDF and the website
  * write it. */
-static void S_data_labels(struct buf *b, const struct chart *ch)
+static void S_data_labels(struct buf *b, struct arena *a,
+			  const struct chart *ch, enum lang lang)
 {
 	buf_printf(b, "<c:dLbls><c:numFmt formatCode=\"%s\" "
 		      "sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/>"
@@ -150,11 +158,11 @@ static void S_data_labels(struct buf *b, const struct chart *ch)
 		      "<c:showVal val=\"1\"/><c:showCatName val=\"0\"/>"
 		      "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/>"
 		      "<c:showBubbleSize val=\"0\"/></c:dLbls>",
-		   S_number_format(ch), S_axis_text);
+		   S_format(a, ch, lang, false), S_axis_text);
 }
 
-static void S_chart_part(struct buf *b, const struct chart *ch,
-			 const char *lang)
+static void S_chart_part(struct buf *b, struct arena *a,
+			 const struct chart *ch, enum lang lang)
 {
 	bool line = ch->type == CHART_TYPE_LINE;
 	buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" "
@@ -164,7 +172,7 @@ static void S_chart_part(struct buf *b, const struct chart *ch,
 		      "<c:lang val=\"%s\"/><c:roundedCorners val=\"0\"/>"
 		      "<c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea>"
 		      "<c:layout/>",
-		   lang);
+		   docx_lang_tag(lang));
 	if (line)
 		buf_puts(b, "<c:lineChart><c:grouping val=\"standard\"/>"
 			    "<c:varyColors val=\"0\"/>");
@@ -176,7 +184,7 @@ static void S_chart_part(struct buf *b, const struct chart *ch,
 							  : "clustered");
 	for (size_t s = 0; s < ch->series_count; s++)
 		S_series(b, ch, s, line);
-	S_data_labels(b, ch);
+	S_data_labels(b, a, ch, lang);
 	if (line)
 		buf_puts(b, "<c:marker val=\"1\"/><c:axId val=\"1001\"/>"
 			    "<c:axId val=\"1002\"/></c:lineChart>");
@@ -215,7 +223,7 @@ static void S_chart_part(struct buf *b, const struct chart *ch,
 		      "val=\"none\"/><c:tickLblPos val=\"nextTo\"/>%s"
 		      "<c:crossAx val=\"1001\"/><c:crosses val=\"%s\"/>"
 		      "<c:crossBetween val=\"between\"/>",
-		   ch->horizontal ? "b" : "l", S_axis_format(ch), S_axis_text,
+		   ch->horizontal ? "b" : "l", S_format(a, ch, lang, true), S_axis_text,
 		   ch->horizontal ? "max" : "autoZero");
 	if (ch->tick_count >= 2 &&
 	    ch->ticks[1].value > ch->ticks[0].value) {
@@ -284,7 +292,7 @@ static void S_data_table(struct docx_ctx *c, const struct chart *ch)
 				else
 					chart_format_number(&num,
 							    s->values[r - 1],
-							    ch->words);
+							    ch);
 				buf_putc(&num, '\0');
 				t = num.data;
 			}
@@ -316,7 +324,7 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 		const char *name = arena_printf(&c->arena,
 						"word/charts/chart%d.xml", k);
 		struct docx_part *p = docx_part_add(c, name);
-		S_chart_part(&p->data, ch, c->lang_tag);
+		S_chart_part(&p->data, &c->arena, ch, c->opt->lang);
 		const char *rid = docx_rel(c, "chart", name + 5, false);
 		long cx = (long)DOCX_TEXT_W * DOCX_EMU_PER_TWIP;
 		long cy = ch->horizontal

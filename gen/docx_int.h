@@ -129,6 +129,10 @@ struct docx_ctx {
 
 /* The report's language as Word tags it ("en-GB", "es-ES", "fr-FR"). */
 const char *docx_lang_tag(enum lang l);
+/* The Windows locale id of the language as a number format code gives it
+ * ("40C": [$-40C]#,##0 writes "15 750"), for the languages whose
+ * separators are not English's; else NULL. */
+const char *docx_lang_lcid(enum lang l);
 
 /* Appends escaped text to o as runs of run properties rpr (without the
  * w:rPr element; may be "") and language lang_tag, tabs and newlines as

@@ -44,7 +44,7 @@ struct S_paint {
 static const char *S_number(struct S_paint *P, double v)
 {
 	buf_clear(&P->num);
-	chart_format_number(&P->num, v, P->c->words);
+	chart_format_number(&P->num, v, P->c);
 	return arena_strndup(P->env->arena, P->num.data, P->num.len);
 }
 
@@ -471,8 +471,7 @@ static void S_cell(void *ctx, struct pdf_para *p, struct pdf_inline_env *env,
 	} else if (col <= c->series_count) {
 		const struct chart_series *se = &c->series[col - 1];
 		if (se->present[row - 1])
-			chart_format_number(&P->num, se->values[row - 1],
-					    c->words);
+			chart_format_number(&P->num, se->values[row - 1], c);
 		else
 			buf_puts(&P->num, c->missing);
 	} else {
@@ -480,7 +479,7 @@ static void S_cell(void *ctx, struct pdf_para *p, struct pdf_inline_env *env,
 		for (size_t i = 0; i < c->series_count; i++)
 			if (c->series[i].present[row - 1])
 				total += c->series[i].values[row - 1];
-		chart_format_number(&P->num, total, c->words);
+		chart_format_number(&P->num, total, c);
 	}
 	pdf_para_text(p, env, face, P->num.data ? P->num.data : "",
 		      P->num.len);

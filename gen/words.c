@@ -56,8 +56,8 @@ static void S_lay(struct arena *a, struct diags *d, struct value *m,
 	}
 }
 
-static const char *S_typeset_copy(enum lang lang, struct arena *a,
-				  const char *s, size_t len);
+static const char *S_typeset_copy(enum lang lang, const char *group,
+				  struct arena *a, const char *s, size_t len);
 
 /* The labels with the spaces of the language's typography, as a text
  * of the report gets them (words_typeset), however they are typed in
@@ -68,7 +68,8 @@ static void S_typeset_labels(struct arena *a, struct value *m, enum lang lang)
 		struct value_entry *e = &m->entries[i];
 		const struct value *v = e->value;
 		const char *set = v->kind == VALUE_STRING
-					  ? S_typeset_copy(lang, a, v->str, v->len)
+					  ? S_typeset_copy(lang, NULL, a, v->str,
+							   v->len)
 					  : NULL;
 		if (!set)
 			continue;
@@ -358,13 +359,58 @@ static const char *S_curly(const char *s, size_t len, size_t i)
 	return opens ? (word_next ? "\u201c" : NULL) : "\u201d";
 }
 
-/* The text as S_typeset sets it: quotes (when `quotes`) and, in French,
- * spaces. */
-static bool S_typeset(enum lang lang, const char *s, size_t len,
-		      struct buf *out, bool quotes)
+static bool S_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Whether the ASCII space at s[i] stands between two groups of a number
+ * typed with spaces ("12 500", "1 347 893", "200 000,5"): one to three
+ * figures before it, not part of a word, a decimal part, a date or a
+ * range, and three after it, not four ("2024 500" is two numbers). */
+static bool S_group_space(const char *s, size_t len, size_t i)
+{
+	size_t b = i;
+	while (b > 0 && S_digit(s[b - 1]))
+		b--;
+	if (i - b < 1 || i - b > 3 || i + 4 > len || !S_digit(s[i + 1]) ||
+	    !S_digit(s[i + 2]) || !S_digit(s[i + 3]) ||
+	    (i + 4 < len && S_digit(s[i + 4])))
+		return false;
+	if (b == 0)
+		return true;
+	char c = s[b - 1];
+	if (c == '.' || c == ',' || c == '/' || c == '-' || c == '_' ||
+	    (unsigned)((c | 0x20) - 'a') < 26)
+		return false;
+	if ((unsigned char)c < 0x80)
+		return true;
+	/* a character beyond ASCII: a letter ("бп5 300") but for blanks
+	 * and punctuation ("« 12 500", "（12 500") */
+	size_t k = b - 1;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	size_t adv;
+	unsigned cp = utf8_decode(s + k, b - k, &adv);
+	return (cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F) ||
+	       (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F);
+}
+
+/* The text as S_typeset sets it: quotes (when `quotes`), in French and
+ * Russian spaces, and the spaces of a number typed with them made the
+ * language's group separator (`group`, a no-break space; NULL: left). */
+static bool S_typeset(enum lang lang, const char *group, const char *s,
+		      size_t len, struct buf *out, bool quotes)
 {
 	/* most texts have nothing to set: found at memchr's speed */
-	if (((lang != LANG_FR && lang != LANG_RU) || !memchr(s, ' ', len)) &&
+	const char *space = memchr(s, ' ', len);
+	bool numbers = false;
+	if (space && group)
+		for (const char *p = space; p && !numbers;
+		     p = memchr(p + 1, ' ', len - (size_t)(p + 1 - s)))
+			numbers = p > s && S_digit(p[-1]) && p + 1 < s + len &&
+				  S_digit(p[1]);
+	if (((lang != LANG_FR && lang != LANG_RU) || !space) && !numbers &&
 	    (!quotes || (!memchr(s, '\'', len) && !memchr(s, '"', len))))
 		return false;
 	size_t done = 0, pairs[2] = {0, 0}; /* the ' and " met (Chinese) */
@@ -372,7 +418,9 @@ static bool S_typeset(enum lang lang, const char *s, size_t len,
 	buf_clear(out);
 	for (size_t i = 0; i < len; i++) {
 		const char *with = NULL;
-		if (s[i] == ' ' && lang == LANG_FR)
+		if (s[i] == ' ' && numbers && S_group_space(s, len, i))
+			with = group;
+		else if (s[i] == ' ' && lang == LANG_FR)
 			with = S_french_space(s, len, i);
 		else if (s[i] == ' ' && lang == LANG_RU && S_russian_space(s, i))
 			with = "\u00a0";
@@ -399,10 +447,22 @@ static bool S_typeset(enum lang lang, const char *s, size_t len,
 	return true;
 }
 
+/* What a number's groups typed with spaces are joined by: the
+ * language's separator when it is a space (French U+202F, Spanish and
+ * Russian U+00A0), else a no-break space. */
+static const char *S_group(const struct words *w)
+{
+	return w->thousands && (!strcmp(w->thousands, "\u202f") ||
+				!strcmp(w->thousands, "\u00a0"))
+		       ? w->thousands
+		       : "\u00a0";
+}
+
 bool words_typeset(const struct words *w, const char *s, size_t len,
 		   struct buf *out)
 {
-	return S_typeset(S_w(w)->lang, s, len, out, false);
+	w = S_w(w);
+	return S_typeset(w->lang, S_group(w), s, len, out, false);
 }
 
 bool words_typeset_plain(const struct words *w, const char *s, size_t len,
@@ -410,7 +470,8 @@ bool words_typeset_plain(const struct words *w, const char *s, size_t len,
 {
 	struct buf set;
 	buf_init(&set);
-	bool changed = S_typeset(S_w(w)->lang, s, len, &set, true);
+	w = S_w(w);
+	bool changed = S_typeset(w->lang, S_group(w), s, len, &set, true);
 	if (changed) {
 		buf_clear(out);
 		buf_put(out, set.data, set.len);
@@ -421,12 +482,12 @@ bool words_typeset_plain(const struct words *w, const char *s, size_t len,
 
 /* A plain text (a label, a field of the content) as S_typeset sets it,
  * its quotes too, as a copy in a; NULL when nothing changes. */
-static const char *S_typeset_copy(enum lang lang, struct arena *a,
-				  const char *s, size_t len)
+static const char *S_typeset_copy(enum lang lang, const char *group,
+				  struct arena *a, const char *s, size_t len)
 {
 	struct buf out;
 	buf_init(&out);
-	const char *set = S_typeset(lang, s, len, &out, true)
+	const char *set = S_typeset(lang, group, s, len, &out, true)
 				  ? arena_strndup(a, out.data, out.len)
 				  : NULL;
 	buf_free(&out);
@@ -436,7 +497,8 @@ static const char *S_typeset_copy(enum lang lang, struct arena *a,
 const char *words_typeset_copy(const struct words *w, struct arena *a,
 			       const char *s, size_t len)
 {
-	const char *set = S_typeset_copy(S_w(w)->lang, a, s, len);
+	w = S_w(w);
+	const char *set = S_typeset_copy(w->lang, S_group(w), a, s, len);
 	return set ? set : arena_strndup(a, s, len);
 }
 
@@ -444,7 +506,8 @@ const char *words_text(const struct words *w, struct arena *a,
 		       const struct text *t, enum lang first)
 {
 	const char *s = text_get(t, S_w(w)->lang, first);
-	const char *set = s ? S_typeset_copy(S_w(w)->lang, a, s, strlen(s))
+	const char *set = s ? S_typeset_copy(S_w(w)->lang, S_group(S_w(w)), a,
+					     s, strlen(s))
 			    : NULL;
 	return set ? set : s;
 }
@@ -601,9 +664,24 @@ const char *words_un_number(const struct words *w, struct arena *a,
 			    int level, long n)
 {
 	w = S_w(w);
-	level = level < 1 ? 1 : level > 4 ? 4 : level;
+	level = level < 1 ? 1 : level > 5 ? 4 : level;
 	n = n < 1 ? 1 : n > 3999 ? 3999 : n;
 	char key[32];
+	if (level == 5) {
+		const char *list = words_find(w, "written_numerals");
+		const char *pattern = words_find(w, "format_written_heading");
+		if (!list || !pattern)
+			return "";
+		const char *s = list;
+		for (long k = 1; s && k < n; k++)
+			if ((s = strchr(s, '|')))
+				s++;
+		if (!s)
+			return "";
+		const char *val = arena_strndup(a, s, strcspn(s, "|"));
+		static const char *const names[] = {"n"};
+		return words_fill(a, pattern, names, &val, 1);
+	}
 	snprintf(key, sizeof key, "un_numerals_%d", level);
 	const char *list = words_find(w, key);
 	struct buf num;
@@ -637,7 +715,7 @@ const char *words_un_number(const struct words *w, struct arena *a,
 void words_un_numbers(const struct words *w, struct arena *a,
 		      struct words_un_numbers *out)
 {
-	for (int level = 1; level <= 4; level++)
+	for (int level = 1; level <= WORDS_UN_KINDS; level++)
 		for (long n = 1; n <= WORDS_UN_WRITTEN; n++) {
 			const char *num = words_un_number(w, a, level, n);
 			out->num[level - 1][n - 1] = num;
@@ -648,12 +726,15 @@ void words_un_numbers(const struct words *w, struct arena *a,
 size_t words_un_number_written(const struct words_un_numbers *t,
 			       const char *s, int *level, long *n)
 {
-	for (int l = 1; l <= 4; l++)
+	for (int l = 1; l <= WORDS_UN_KINDS; l++)
 		for (long k = 1; k <= WORDS_UN_WRITTEN; k++) {
 			const char *num = t->num[l - 1][k - 1];
 			size_t len = t->len[l - 1][k - 1];
+			/* "二、" needs no blank after it: Chinese has none */
+			bool wide = len && (unsigned char)num[len - 1] >= 0x80;
 			if (!len || num[0] != s[0] || strncmp(s, num, len) ||
-			    (s[len] != ' ' && s[len] != '\t'))
+			    (s[len] != ' ' && s[len] != '\t' &&
+			     !(wide && s[len])))
 				continue;
 			while (s[len] == ' ' || s[len] == '\t')
 				len++;
@@ -914,10 +995,11 @@ static const char *S_digits(char *tmp, unsigned long long u)
 /* Appends the len digits at d, grouped by threes when there are at least
  * as many as the language groups from. */
 static void S_grouped(struct buf *b, const struct words *w, const char *d,
-		      size_t len)
+		      size_t len, bool column)
 {
+	size_t from = column && w->thousands_from > 4 ? 4 : w->thousands_from;
 	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0 && len >= w->thousands_from)
+		if (i && (len - i) % 3 == 0 && len >= from)
 			buf_puts(b, w->thousands);
 		buf_putc(b, d[i]);
 	}
@@ -935,14 +1017,14 @@ const char *words_integer(const struct words *w, struct arena *a,
 	char tmp[24];
 	const char *d = S_digits(tmp, n < 0 ? 0ULL - (unsigned long long)n
 					    : (unsigned long long)n);
-	S_grouped(&b, w, d, strlen(d));
+	S_grouped(&b, w, d, strlen(d), false);
 	const char *s = arena_strndup(a, b.data, b.len);
 	buf_free(&b);
 	return s;
 }
 
 void words_number_put(const struct words *w, struct buf *b, double x,
-		      int decimals)
+		      int decimals, bool column)
 {
 	w = S_w(w);
 	if (!isfinite(x)) {
@@ -964,7 +1046,7 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 	size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
 	if (x < 0 && strspn(digits, "0.") != strlen(digits))
 		buf_puts(b, "-");
-	S_grouped(b, w, digits, int_len);
+	S_grouped(b, w, digits, int_len, column);
 	if (dot) {
 		size_t frac = strlen(dot + 1);
 		while (frac && dot[frac] == '0')
@@ -977,11 +1059,11 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 }
 
 const char *words_number(const struct words *w, struct arena *a, double x,
-			 int decimals)
+			 int decimals, bool column)
 {
 	struct buf b;
 	buf_init(&b);
-	words_number_put(w, &b, x, decimals);
+	words_number_put(w, &b, x, decimals, column);
 	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return s;
@@ -995,7 +1077,7 @@ const char *words_file_size(const struct words *w, struct arena *a,
 	const char *n = kb < 1000 ? words_integer(w, a, kb)
 				  : words_number(w, a,
 						 (double)((bytes + 50000) /
-							  100000) / 10, 1);
+							  100000) / 10, 1, false);
 	const char *names[] = {"n"};
 	const char *vals[] = {n};
 	return words_fill(a, words_get(w, kb < 1000 ? "size_kb" : "size_mb"),

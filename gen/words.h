@@ -208,14 +208,17 @@ const char *words_ordinal(const struct words *w, struct arena *a, long n);
  * as their style guides ask. */
 const char *words_integer(const struct words *w, struct arena *a,
 			  long long n);
-/* A number as charts and prose write it: whole numbers by
- * words_integer(), others with at most `decimals` decimals and the
- * language's decimal mark. */
+/* A number as charts write it: whole numbers by words_integer(), others
+ * with at most `decimals` decimals and the language's decimal mark;
+ * `column`: the figure stands among others of five digits or more (a
+ * chart's scale and labels), and is grouped from four digits too, so
+ * that the figures line up ("8 400" beside "12 500", as French and
+ * Russian set figures in columns; prose keeps "8400"). */
 const char *words_number(const struct words *w, struct arena *a, double x,
-			 int decimals);
+			 int decimals, bool column);
 /* words_number() appended to b. */
 void words_number_put(const struct words *w, struct buf *b, double x,
-		      int decimals);
+		      int decimals, bool column);
 /* A file's size as the language writes it: under a megabyte in whole
  * kilobytes, rounded up ("730 kB", "730 ko"), from there in megabytes
  * with one decimal ("1.2 MB", "1,2 Mo"): the labels size_kb and size_mb,
@@ -233,22 +236,25 @@ const char *words_letter(const struct words *w, struct arena *a, long n);
  * format_un_heading_N with {n} the n-th of un_numerals_N ("|" between
  * them, past the last the figures) when the labels list them, else I,
  * II…; words_letter(); 1, 2…; a, b…: "IV.", "C.", "(b)"; in Arabic
- * "رابعاً-", "جيم-", "(ب)". */
+ * "رابعاً-", "جيم-", "(ب)".  Level 5: the language's own way of numbering
+ * headings, where its authors have one besides the UN's (Chinese "三、":
+ * format_written_heading with written_numerals); "" where it has none. */
 const char *words_un_number(const struct words *w, struct arena *a,
 			    int level, long n);
-/* The heading numbers words_un_number() writes, levels 1 to 4, the first
+/* The heading numbers words_un_number() writes, levels 1 to 5, the first
  * WORDS_UN_WRITTEN of each: what an author may have written at the head
- * of a heading ("A. Purpose"), to be recognised. */
-enum { WORDS_UN_WRITTEN = 40 };
+ * of a heading ("A. Purpose", "二、挑战"), to be recognised. */
+enum { WORDS_UN_WRITTEN = 40, WORDS_UN_KINDS = 5 };
 struct words_un_numbers {
-	const char *num[4][WORDS_UN_WRITTEN];
-	size_t len[4][WORDS_UN_WRITTEN];
+	const char *num[WORDS_UN_KINDS][WORDS_UN_WRITTEN];
+	size_t len[WORDS_UN_KINDS][WORDS_UN_WRITTEN];
 };
 void words_un_numbers(const struct words *w, struct arena *a,
 		      struct words_un_numbers *out);
 /* The length of such a number at the head of s with the blanks after it
- * (a number is followed by a space or a tab), 0 when there is none;
- * *level and *n say which number it is. */
+ * (a number is followed by a space or a tab, but one that ends in a
+ * full-width mark, "二、"), 0 when there is none; *level and *n say which
+ * number it is. */
 size_t words_un_number_written(const struct words_un_numbers *t,
 			       const char *s, int *level, long *n);
 /* A numbered paragraph's number, n its digits ("12", or Word's "%1"):

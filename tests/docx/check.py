@@ -261,8 +261,14 @@ def main():
               all(any(s.get('val') == '1'
                       for s in trees[n].iter(C + 'showVal'))
                   for n in charts))
+        # (Spanish, French and Russian leave four digits whole but on a
+        # scale of five, and give their locale: "[$-C0A]0")
         check('figures and value axes grouped by thousands',
-              all(f.get('formatCode', '').startswith('#,##0')
+              all(re.sub(r'^\[\$-[0-9A-F]+\]', '', f.get('formatCode', ''))
+                  .startswith('#,##0') or
+                  (re.match(r'^\[\$-(C0A|40C|419)\]0', f.get('formatCode', ''))
+                   and max(float(v.text) for v in trees[n].iter(C + 'v')
+                           if re.fullmatch(r'-?[0-9.]+', v.text or '')) < 10000)
                   for n in charts
                   for parent in ('dLbls', 'valAx')
                   for el in trees[n].iter(C + parent)

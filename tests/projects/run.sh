@@ -154,10 +154,20 @@ has "$md" \
 	"Sur les 12 recommandations reçues, la République des Oasis en a accepté 7" \
 	"L'examen de la République des Oasis au titre du quatrième cycle" \
 	"La République des Oasis a pris note de 3 recommandations"
-has "$tmp/ar-fr/site/fr/statistics.html" ">8400<" ">12${nnbsp}500<" ">27,25<"
+# (a chart whose scale reaches five digits groups four too: "8 400" beside
+# "12 500", as French sets figures in columns)
+has "$tmp/ar-fr/site/fr/statistics.html" ">8${nnbsp}400<" ">12${nnbsp}500<" ">27,25<"
+# a number typed with a space holds together on the site as in the PDF and
+# Word: "12 500" with the language's separator, in a chapter and in a
+# recommendation's measure
+has "$tmp/ar-fr/site/fr/report.html" "traité 12${nnbsp}500 affaires"
+has "$tmp/zh-ru/site/ru/report.html" "до 25${nbsp}300 человек"
+has "$tmp/zh-ru/site/ru/report.html" "подготовку 25${nbsp}300 учителей"
 
 # --- Chinese ------------------------------------------------------------------------
 md=$tmp/zh-ru/md/report-zh.md
+# the template's section after the author's "一、" "二、" goes on "三、"
+has "$md" "## 三、请求提供的技术援助"
 has "$md" \
 	"法国、西班牙和意大利" \
 	"巴拉圭和葡萄牙" \
@@ -191,7 +201,7 @@ has "$md" \
 	"С 12${nbsp}марта${nbsp}2024${nbsp}года, даты утверждения итогов обзора, по 16${nbsp}марта${nbsp}2026${nbsp}года изменился статус рекомендаций: 2 из 12 (17${nbsp}%); продвижение — 1, впервые оценены — 1, ухудшение — 0." \
 	"30${nbsp}июня${nbsp}2025${nbsp}года"
 lacks "$md" '^\*\*(марта|ноября) ' "a month alone in the genitive"
-has "$tmp/zh-ru/site/ru/statistics.html" ">4800<" ">12${nbsp}500<" ">25${nbsp}300<" ">78,25<"
+has "$tmp/zh-ru/site/ru/statistics.html" ">4${nbsp}800<" ">12${nbsp}500<" ">25${nbsp}300<" ">78,25<"
 
 # --- the clusters lettered as each language's UN documents letter them
 has "$tmp/ar-fr/md/report-ar.md" '## ألف- ' '## باء- '
@@ -310,6 +320,18 @@ for line in block:
 if lang == "ar":
     assert re.search(r'<w:bidi w:val="0"/>(?:<w:ind [^>]*/>)?</w:pPr><w:r><w:rPr><w:lang w:val="ar-SA"/></w:rPr><w:t xml:space="preserve">Distr\.: General', doc), \
         "the block not left to right"
+# a chart's figures in the document's locale, as the PDF writes them
+# ("15 750", "24,5" in French, not the reader's machine's "15,750": a
+# locale in the number format, which LibreOffice follows), grouped from
+# four digits on a scale of five ("8 400" beside "12 500")
+lcid = {"fr": "[$-40C]", "ru": "[$-419]"}.get(lang, "")
+codes = [re.findall(r'<c:(?:dLbls|valAx)>.*?formatCode="([^"]*)"', z.read(n).decode())
+         for n in z.namelist() if n.startswith("word/charts/chart")]
+codes = [c for cs in codes for c in cs]
+assert codes and all(c.startswith(lcid + "#,##0") or c.startswith(lcid + "0")
+                     for c in codes), "chart number formats %s" % codes
+if lang in ("fr", "ru"):
+    assert any(c.startswith(lcid + "#,##0") for c in codes), codes
 # figures at the right of their cells in every language: "right", or in
 # an Arabic (right-to-left) paragraph its start, "left"
 numeric = re.findall(r'<w:pStyle w:val="TableText"/><w:jc w:val="(\w+)"/></w:pPr><w:r><w:rPr>(?:<w:rtl/>)?<w:lang w:val="[^"]+"/></w:rPr><w:t xml:space="preserve">\d+%?</w:t>', doc)

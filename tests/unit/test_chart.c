@@ -20,11 +20,18 @@ static struct words *S_words(enum lang l)
 	return w[l];
 }
 
-static const char *S_fmt(struct buf *b, double v, enum lang l)
+/* v as a chart whose scale ends at hi writes it */
+static const char *S_fmt_on(struct buf *b, double v, enum lang l, double hi)
 {
 	buf_clear(b);
-	chart_format_number(b, v, S_words(l));
+	struct chart c = {.words = S_words(l), .lo = 0, .hi = hi};
+	chart_format_number(b, v, &c);
 	return b->data;
+}
+
+static const char *S_fmt(struct buf *b, double v, enum lang l)
+{
+	return S_fmt_on(b, v, l, 0);
 }
 
 static void S_numbers(void)
@@ -32,6 +39,12 @@ static void S_numbers(void)
 	struct buf b;
 	buf_init(&b);
 	CHECK_STR(S_fmt(&b, 56175, LANG_EN), "56,175");
+	/* four digits stay whole in French and Spanish, but not on a scale
+	 * of five: "8 400" under "12 500" */
+	CHECK_STR(S_fmt_on(&b, 8400, LANG_FR, 5000), "8400");
+	CHECK_STR(S_fmt_on(&b, 8400, LANG_FR, 20000), "8\u202f400");
+	CHECK_STR(S_fmt_on(&b, 8400, LANG_ES, 20000), "8\u00a0400");
+	CHECK_STR(S_fmt_on(&b, 840, LANG_FR, 20000), "840");
 	CHECK_STR(S_fmt(&b, 56175, LANG_ES), "56\u00a0175");
 	CHECK_STR(S_fmt(&b, 56175, LANG_FR), "56\u202f175");
 	CHECK_STR(S_fmt(&b, 2500.5, LANG_EN), "2,500.5");
@@ -96,7 +109,8 @@ static void S_extreme_scales(void)
 	/* every digit of the largest double, not the first 63 */
 	struct buf b;
 	buf_init(&b);
-	chart_format_number(&b, 1e308, S_words(LANG_EN));
+	struct chart big = {.words = S_words(LANG_EN)};
+	chart_format_number(&b, 1e308, &big);
 	CHECK(b.len == 309 + 102 && !strncmp(b.data, "100,000,", 8));
 	buf_free(&b);
 }

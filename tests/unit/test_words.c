@@ -129,9 +129,11 @@ static void S_numbers(void)
 	CHECK_STR(words_integer(&es, &S_arena, 2500), "2500");
 	CHECK_STR(words_integer(&en, &S_arena, 2500), "2,500");
 	CHECK_STR(words_integer(&en, &S_arena, -42), "-42");
-	CHECK_STR(words_number(&fr, &S_arena, 2500.25, 2), "2500,25");
-	CHECK_STR(words_number(&en, &S_arena, 0.5, 2), "0.5");
-	CHECK_STR(words_number(&en, &S_arena, 1e300 * 1e10, 2), "∞");
+	CHECK_STR(words_number(&fr, &S_arena, 2500.25, 2, false), "2500,25");
+	CHECK_STR(words_number(&fr, &S_arena, 2500.25, 2, true),
+		  "2\u202f500,25");
+	CHECK_STR(words_number(&en, &S_arena, 0.5, 2, false), "0.5");
+	CHECK_STR(words_number(&en, &S_arena, 1e300 * 1e10, 2, false), "∞");
 	CHECK_STR(words_percent(&en, &S_arena, 42), "42%");
 	CHECK_STR(words_percent(&fr, &S_arena, 42), "42\u00a0%");
 	/* files: kilobytes rounded up, then megabytes to a tenth */
@@ -190,6 +192,17 @@ static void S_un_numbers(void)
 	/* a number with a space of its own */
 	CHECK(words_un_number_written(&ar_t, "حادي عشر- x", &level, &n) ==
 		      strlen("حادي عشر- ") && level == 1 && n == 11);
+	/* Chinese authors' own numbers ("二、挑战"), no blank after them */
+	struct words zh = S_lang(LANG_ZH, NULL);
+	struct words_un_numbers zh_t;
+	words_un_numbers(&zh, &S_arena, &zh_t);
+	CHECK(words_un_number_written(&zh_t, "二、挑战", &level, &n) ==
+		      strlen("二、") && level == 5 && n == 2);
+	CHECK(words_un_number_written(&zh_t, "十二、x", &level, &n) ==
+		      strlen("十二、") && level == 5 && n == 12);
+	CHECK(words_un_number_written(&zh_t, "二十年", &level, &n) == 0);
+	CHECK_STR(words_un_number(&zh, &S_arena, 5, 3), "三、");
+	CHECK_STR(words_un_number(&en, &S_arena, 5, 3), "");
 	CHECK_STR(words_letter(&en, &S_arena, 27), "AA");
 	CHECK_STR(words_letter(&ar, &S_arena, 1), "ألف");
 	CHECK_STR(words_paragraph_number(&en, &S_arena, "12"), "12.");
@@ -369,6 +382,34 @@ static void S_typesetting(void)
 	s = "Position : a ; b";
 	CHECK(!words_typeset(&en, s, strlen(s), &out));
 	CHECK(!words_typeset(&zh, s, strlen(s), &out));
+	/* a number typed with spaces holds together, with the language's
+	 * separator; two numbers side by side stay two */
+	static const struct {
+		char lang;
+		const char *in, *out;
+	} numbers[] = {
+		{'f', "traité 12 500 affaires", "traité 12\u202f500 affaires"},
+		{'e', "to 25 300 people", "to 25\u00a0300 people"},
+		{'e', "1 347 893 and 200 000,5", "1\u00a0347\u00a0893 and "
+						 "200\u00a0000,5"},
+		{'e', "in 2023 200 000 people", "in 2023 200\u00a0000 people"},
+		{'e', "(12 500)", "(12\u00a0500)"},
+		{'f', "« 12 500 »", "«\u00a012\u202f500\u00a0»"},
+		{'e', "in 2024 500 people", NULL},
+		{'e', "5 3000", NULL},
+		{'e', "v1 234", NULL},
+		{'e', "1.5 300", NULL},
+		{'e', "2021-2 300", NULL},
+	};
+	for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) {
+		const struct words *w = numbers[i].lang == 'f' ? &fr : &en;
+		const char *in = numbers[i].in;
+		bool changed = words_typeset(w, in, strlen(in), &out);
+		buf_putc(&out, '\0');
+		CHECK(changed == (numbers[i].out != NULL));
+		if (numbers[i].out && changed)
+			CHECK_STR(out.data, numbers[i].out);
+	}
 	buf_free(&out);
 	CHECK_STR(words_of(&fr, &S_arena, "le Pérou"), "du Pérou");
 	CHECK_STR(words_of(&fr, &S_arena, "les Philippines"), "des Philippines");
