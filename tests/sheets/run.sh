@@ -160,6 +160,48 @@ check "a second import exits 0" '[[ $? == 0 ]]'
 check "... says there is nothing new" 'grep -q "^nothing new" "$tmp/import2.out"'
 check "... and changes nothing" '[[ "$sums" == "$(sum_progress)" ]]'
 
+# --- earlier entries are kept --------------------------------------------
+edit_sheet() { # SRC DST PYTHON-EDIT (ws: the recommendations sheet, row(id))
+	"$PY" - "$1" "$2" "$3" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+row = lambda i: [r for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value == i][0]
+exec(sys.argv[3])
+wb.save(sys.argv[2])
+PYEOF
+}
+# the example's ministerio-del-interior-2025-06-30.yaml holds 110.90 (by
+# hand, both languages); a sheet adding 110.168 on that date adds to it
+J=$P/content/progress/ministerio-del-interior-2025-06-30.yaml
+cp "$J" "$tmp/june-before.yaml"
+edit_sheet "$S" "$tmp/june.xlsx" 'r = row("110.168"); ws.cell(r, 7).value = "2025-06-30"; ws.cell(r, 8).value = "Se publicó la guía de atención a víctimas (prueba)."'
+"$UPRGEN" import sheet "$tmp/june.xlsx" -C "$P" >"$tmp/june.out" 2>"$tmp/june.err"
+check "a row for a file that is there: added without --force (exit 0)" '[[ $? == 0 ]]'
+check "... the file's entries kept byte for byte (comments, both languages)" '[[ "$(head -c "$(wc -c <"$tmp/june-before.yaml")" "$J")" == "$(cat "$tmp/june-before.yaml")" ]] && grep -q "^- id: \"110.168\"" "$J"'
+check "... says what it added and kept" 'grep -qx "  added: 1 entry" "$tmp/june.out" && grep -qx "  kept as they were: 110.90 (2025-06-30)" "$tmp/june.out"'
+cp "$J" "$tmp/june-after.yaml"
+edit_sheet "$S" "$tmp/june2.xlsx" 'r = row("110.90"); ws.cell(r, 6).value = "Parcialmente implementada"; ws.cell(r, 7).value = "2025-06-30"'
+sums=$(sum_progress)
+"$UPRGEN" import sheet "$tmp/june2.xlsx" -C "$P" >"$tmp/june2.out" 2>"$tmp/june2.err"
+check "the same recommendation and date with other content: exit 1" '[[ $? == 1 ]]'
+check "... the error names it and what --force replaces" 'grep -qF "ministerio-del-interior-2025-06-30.yaml: error: this file has entries for 110.90 (2025-06-30) with other content than the sheet'"'"'s; give --force to replace them (and only them: the file'"'"'s other entry stays as it is)" "$tmp/june2.err"'
+check "... and nothing is written" '[[ "$sums" == "$(sum_progress)" ]]'
+"$UPRGEN" import sheet "$tmp/june2.xlsx" -C "$P" --force >"$tmp/june3.out" 2>"$tmp/june3.err"
+check "--force replaces that entry (exit 0)" '[[ $? == 0 ]] && grep -qx "  replaced: 110.90 (2025-06-30)" "$tmp/june3.out" && grep -qx "  kept as they were: 110.168 (2025-06-30)" "$tmp/june3.out"'
+check "... and only it: the comments and 110.168 stay" '[[ "$(head -n 4 "$J")" == "$(head -n 4 "$tmp/june-before.yaml")" ]] && grep -q "guía de atención a víctimas" "$J" && [[ $(grep -c "^- id:" "$J") == 2 ]] && grep -q "status: partially-implemented" "$J" && ! grep -q "revisión de la normativa" "$J"'
+# a file of that name holding what another institution reported is never
+# the target
+O=$P/content/progress/ministerio-del-interior-2025-08-01.yaml
+printf -- '- id: "110.115"\n  date: "2025-08-01"\n  reported_by: Jurado Nacional de Elecciones\n  status: implemented\n' >"$O"
+cp "$O" "$tmp/other-before.yaml"
+edit_sheet "$S" "$tmp/aug.xlsx" 'r = row("110.168"); ws.cell(r, 7).value = "2025-08-01"; ws.cell(r, 8).value = "Otra medida (prueba)."'
+"$UPRGEN" import sheet "$tmp/aug.xlsx" -C "$P" >"$tmp/aug.out" 2>"$tmp/aug.err"
+check "another institution's file: left alone, the rows go beside it" '[[ $? == 0 ]] && cmp -s "$O" "$tmp/other-before.yaml" && grep -q "Otra medida" "${O%.yaml}-2.yaml" && grep -q "ministerio-del-interior-2025-08-01.yaml holds what another institution reported" "$tmp/aug.out"'
+"$UPRGEN" check -C "$P" >/dev/null 2>"$tmp/check2.err"
+check "check passes after these imports" '[[ $? == 0 ]]'
+rm -f "$O" "${O%.yaml}-2.yaml"
+
 # --- bad rows: each at its cell, nothing written ------------------------
 bad_case() { # NAME PYTHON-EDIT EXPECTED-LINE [SHEET]
 	local name=$1 edit=$2 want=$3 src=${4:-$P/build/sheets/ministerio-publico.xlsx}
