@@ -36,6 +36,9 @@ enum sheet_column {
 	SHEET_COL_ASSISTANCE,
 	SHEET_COLUMNS
 };
+/* The label of each column's heading (row 2), in the sheet's language:
+ * export writes them, import finds the columns by them. */
+extern const char *const sheet_column_labels[SHEET_COLUMNS];
 
 enum {
 	SHEET_TITLE_ROW = 0,  /* 0-based rows */

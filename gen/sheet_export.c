@@ -326,7 +326,7 @@ static size_t S_lines(const char *s, double width)
 static const double S_widths[SHEET_COLUMNS] = {9,  60, 24, 18, 55, 22,
 					       14, 50, 32, 36, 36};
 
-static const char *const S_heads[SHEET_COLUMNS] = {
+const char *const sheet_column_labels[SHEET_COLUMNS] = {
 	"sheet_col_id",	       "sheet_col_text",   "sheet_col_cluster",
 	"sheet_col_status",    "sheet_col_actions", "sheet_col_new_status",
 	"sheet_col_date",      "sheet_col_action", "sheet_col_source",
@@ -397,7 +397,7 @@ static bool S_write_recs(struct S_export *E, lxw_workbook *wb,
 						S_widths[c], NULL));
 		ok &= S_ok(worksheet_write_string(
 			ws, SHEET_HEADER_ROW, (lxw_col_t)c,
-			words_get(E->w, S_heads[c]),
+			words_get(E->w, sheet_column_labels[c]),
 			c < SHEET_COL_NEW_STATUS ? f->head_report
 						 : f->head_fill));
 	}

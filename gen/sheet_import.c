@@ -7,7 +7,8 @@
  * read whole (bounded) by the one Office reader (office.h).  The hidden
  * sheet of facts (sheet.h) must name this report (its outcome, State and
  * cycle); its language gives the status words the drop-down offered
- * (labels status_*; the YAML names are taken too).  Every row is checked:
+ * (labels status_*; the YAML names are taken too) and the headings the
+ * columns are found by (labels sheet_col_*).  Every row is checked:
  * the number (a recommendation of the report), the status, the date
  * (YYYY-MM-DD, a real day), a source only with a measure; each problem is
  * reported at its cell ("FILE:SHEET!F7: error: ...") and then nothing is
@@ -72,6 +73,8 @@ struct S_import {
 	const struct office_book *book;
 	const struct office_sheet *sheet;
 	const char *meta[SHEET_META_COUNT];
+	/* the 1-based column of each, found by its heading; 0: absent */
+	unsigned col[SHEET_COLUMNS];
 	struct words w;
 	struct S_row *rows;
 	size_t row_count, row_cap, empty;
@@ -191,6 +194,89 @@ static bool S_read_meta(struct S_import *I, const struct template_dirs *t)
 	return true;
 }
 
+/* --------------------------------------------------------- the headings */
+
+/* "I" for column 9 */
+static const char *S_column(struct S_import *I, unsigned col)
+{
+	const char *ref = office_cell_ref(I->a, 1, col);
+	return arena_strndup(I->a, ref, strlen(ref) - 1);
+}
+
+/* The column of each heading of row 2, by its label in the sheet's
+ * language: a column inserted, deleted or moved must not file one text
+ * under another field (an internal note published as the source).  A
+ * heading that is no column's, a column to fill in that is missing, or
+ * text under no heading is an error: the rows are not read then. */
+static bool S_read_headings(struct S_import *I)
+{
+	const struct office_sheet *s = I->sheet;
+	const unsigned hrow = SHEET_HEADER_ROW + 1;
+	size_t errors = I->d->errors;
+	const char *label[SHEET_COLUMNS];
+	for (unsigned k = 0; k < SHEET_COLUMNS; k++)
+		label[k] = words_get(&I->w, sheet_column_labels[k]);
+	bool *headed = arena_alloc(I->a, (s->cols + 2) * sizeof *headed);
+	for (unsigned c = 1; c <= s->cols; c++) {
+		const char *h = S_trim(I->a, S_text(s, hrow, c));
+		if (!*h)
+			continue;
+		headed[c] = true;
+		unsigned k = 0;
+		while (k < SHEET_COLUMNS && strcasecmp(h, label[k]))
+			k++;
+		if (k == SHEET_COLUMNS) {
+			diag_error(I->d, S_at(I, hrow, c),
+				   "'%s' is not a heading of this sheet (%s); "
+				   "delete that column or export the sheet "
+				   "again",
+				   diag_quote(I->a, h),
+				   c <= SHEET_COLUMNS
+					   ? arena_printf(I->a,
+							  "expected here: '%s'",
+							  label[c - 1])
+					   : arena_printf(I->a,
+							  "it ends with '%s'",
+							  label[SHEET_COLUMNS -
+								1]));
+		} else if (I->col[k]) {
+			diag_error(I->d, S_at(I, hrow, c),
+				   "the column '%s' is there twice (also "
+				   "column %s); delete one",
+				   label[k],
+				   S_column(I, I->col[k]));
+		} else {
+			I->col[k] = c;
+		}
+	}
+	/* the report's grey columns are not read back: only the number
+	 * and the columns to fill in must be there */
+	for (unsigned k = 0; k < SHEET_COLUMNS; k++) {
+		bool needed = k == SHEET_COL_ID || k >= SHEET_COL_NEW_STATUS;
+		if (needed && !I->col[k])
+			diag_error(I->d, S_at(I, hrow, k + 1),
+				   "the column '%s' is missing (it was column "
+				   "%s); put it back or export the sheet again",
+				   label[k], S_column(I, k + 1));
+	}
+	/* text in a column with no heading would be lost without a word */
+	unsigned said = 0;
+	for (size_t i = office_sheet_row_start(s, hrow + 1); i < s->count;
+	     i++) {
+		const struct office_xcell *x = &s->cells[i];
+		if (x->col == said || headed[x->col] ||
+		    !*S_trim(I->a, x->text))
+			continue;
+		diag_error(I->d, S_at(I, x->row, x->col),
+			   "this column has no heading, so its text ('%s') "
+			   "would be lost; move it to the column it belongs "
+			   "to",
+			   diag_quote(I->a, x->text));
+		said = x->col;
+	}
+	return I->d->errors == errors;
+}
+
 /* ------------------------------------------------------------- the rows */
 
 static const struct recommendation *S_find_rec(const struct report *r,
@@ -269,10 +355,10 @@ static void S_read_row(struct S_import *I, unsigned row)
 	const char *fill[SHEET_COLUMNS];
 	bool any = false;
 	for (unsigned c = SHEET_COL_NEW_STATUS; c < SHEET_COLUMNS; c++) {
-		fill[c] = S_trim(I->a, S_text(s, row, c + 1));
+		fill[c] = S_trim(I->a, S_text(s, row, I->col[c]));
 		any |= *fill[c] != '\0';
 	}
-	const char *id = S_trim(I->a, S_text(s, row, SHEET_COL_ID + 1));
+	const char *id = S_trim(I->a, S_text(s, row, I->col[SHEET_COL_ID]));
 	if (!any) {
 		I->empty += *id != '\0';
 		return;
@@ -281,11 +367,11 @@ static void S_read_row(struct S_import *I, unsigned row)
 	struct S_row out = {0};
 	out.row = row;
 	if (!*id) {
-		diag_error(I->d, S_at(I, row, SHEET_COL_ID + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_ID]),
 			   "this row reports something but has no "
 			   "recommendation number");
 	} else if (!S_id_shaped(id)) {
-		diag_error(I->d, S_at(I, row, SHEET_COL_ID + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_ID]),
 			   "'%s' is not a recommendation number (e.g. "
 			   "\"110.23\"); the numbers of the exported sheet "
 			   "must stay as they are",
@@ -301,7 +387,7 @@ static void S_read_row(struct S_import *I, unsigned row)
 				best = other;
 			}
 		}
-		diag_error(I->d, S_at(I, row, SHEET_COL_ID + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_ID]),
 			   "no recommendation of this report has the number "
 			   "'%s'%s%s%s",
 			   diag_quote(I->a, id), best ? "; did you mean '" : "",
@@ -312,24 +398,25 @@ static void S_read_row(struct S_import *I, unsigned row)
 		int k = S_status(I, st);
 		if (k < 0)
 			diag_error(I->d,
-				   S_at(I, row, SHEET_COL_NEW_STATUS + 1),
+				   S_at(I, row,
+					I->col[SHEET_COL_NEW_STATUS]),
 				   "'%s' is not a status; choose one of %s",
 				   diag_quote(I->a, st), S_status_list(I));
 		out.has_status = k >= 0;
 		out.status = k >= 0 ? (enum status)k : STATUS_NOT_ASSESSED;
 	}
 	const struct office_xcell *dc =
-		office_sheet_cell(s, row, SHEET_COL_DATE + 1);
+		office_sheet_cell(s, row, I->col[SHEET_COL_DATE]);
 	const char *date = fill[SHEET_COL_DATE];
 	if (!*date) {
-		diag_error(I->d, S_at(I, row, SHEET_COL_DATE + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_DATE]),
 			   "this row has no date; write the date the "
 			   "information refers to, as YYYY-MM-DD");
 	} else if ((dc->type != OFFICE_DATE && dc->type != OFFICE_STRING) ||
 		   !S_date_ok(dc->type == OFFICE_DATE
 				      ? arena_strndup(I->a, date, 10)
 				      : date)) {
-		diag_error(I->d, S_at(I, row, SHEET_COL_DATE + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_DATE]),
 			   "'%s' is not a date; write it as YYYY-MM-DD, e.g. "
 			   "\"2025-06-30\"",
 			   diag_quote(I->a, date));
@@ -350,21 +437,22 @@ static void S_read_row(struct S_import *I, unsigned row)
 				*ctl == '\t') && *ctl != 0x7F)
 			ctl++;
 		if (strlen(t) > max)
-			diag_error(I->d, S_at(I, row, c + 1),
+			diag_error(I->d, S_at(I, row, I->col[c]),
 				   "this text is %zu bytes long; a cell may "
 				   "hold at most %zu here",
 				   strlen(t), max);
 		else if (*ctl)
-			diag_error(I->d, S_at(I, row, c + 1),
+			diag_error(I->d, S_at(I, row, I->col[c]),
 				   "this text holds the control character "
 				   "U+%04X, which no report can show; delete it",
 				   (unsigned char)*ctl);
 	}
 	if (*out.source && !*out.action)
-		diag_error(I->d, S_at(I, row, SHEET_COL_SOURCE + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_SOURCE]),
 			   "a source is given without a measure; write the "
-			   "measure it documents in column %c",
-			   'A' + SHEET_COL_ACTION);
+			   "measure it documents in the column '%s'",
+			   words_get(&I->w,
+				     sheet_column_labels[SHEET_COL_ACTION]));
 	if (I->d->errors > errors)
 		return;
 	I->rows = arena_grow(I->a, I->rows, sizeof *I->rows, I->row_count,
@@ -893,7 +981,7 @@ static int S_run(const char *dir, const char *file, bool force)
 			   "this is not an .xlsx workbook");
 	free(bytes);
 	I.book = &book;
-	if (ok && S_read_meta(&I, &t)) {
+	if (ok && S_read_meta(&I, &t) && S_read_headings(&I)) {
 		for (unsigned row = SHEET_FIRST_ROW + 1;
 		     row <= I.sheet->rows; row++)
 			S_read_row(&I, row);

@@ -233,6 +233,29 @@ bad_case bad-date 'ws["F5"] = "Implementada"; ws["G5"] = "31/02/2024"' \
 	"bad-date.xlsx:Recomendaciones!G5: error: '31/02/2024' is not a date; write it as YYYY-MM-DD, e.g. \"2025-06-30\""
 bad_case text-in-id 'ws["A6"] = "ver la fila anterior"; ws["H6"] = "Se capacitó a 40 fiscales."; ws["G6"] = "2025-07-01"' \
 	"text-in-id.xlsx:Recomendaciones!A6: error: 'ver la fila anterior' is not a recommendation number (e.g. \"110.23\"); the numbers of the exported sheet must stay as they are"
+# the columns are found by their headings: one inserted or deleted never
+# files a text under another field
+bad_case inserted-column 'ws.insert_cols(9); ws["I2"] = "Comentarios internos"; ws["I3"] = "No publicar: borrador interno"; ws["F3"] = "Implementada"; ws["G3"] = "2025-07-01"; ws["H3"] = "Medida"; ws["J3"] = "Fuente: Decreto 1"' \
+	"inserted-column.xlsx:Recomendaciones!I2: error: 'Comentarios internos' is not a heading of this sheet (expected here: 'Fuente'); delete that column or export the sheet again"
+bad_case deleted-column 'ws.delete_cols(9); ws["F3"] = "Implementada"; ws["G3"] = "2025-07-01"; ws["H3"] = "Medida"; ws["I3"] = "Desafío: presupuesto"' \
+	"deleted-column.xlsx:Recomendaciones!I2: error: the column 'Fuente' is missing (it was column I); put it back or export the sheet again"
+bad_case unheaded-column 'ws["L3"] = "Nota al margen"; ws["F3"] = "Implementada"; ws["G3"] = "2025-07-01"' \
+	"unheaded-column.xlsx:Recomendaciones!L3: error: this column has no heading, so its text ('Nota al margen') would be lost; move it to the column it belongs to"
+edit_sheet "$S" "$tmp/moved.xlsx" '
+ws.delete_cols(5)   # a grey column: not read back
+ws.move_range("H2:H20", cols=4)  # "Fuente" (now H) after "Asistencia"
+ws.move_range("I2:K20", cols=-1)
+col = {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
+r = row("110.57")
+ws.cell(r, col["Nuevo estado"]).value = "Implementada"
+ws.cell(r, col["Fecha (AAAA-MM-DD)"]).value = "2025-09-01"
+ws.cell(r, col["Medida adoptada"]).value = "Medida de la prueba de columnas"
+ws.cell(r, col["Fuente"]).value = "Fuente de la prueba de columnas"
+ws.cell(r, col["Desafíos"]).value = "Desafío de la prueba de columnas"'
+"$UPRGEN" import sheet "$tmp/moved.xlsx" -C "$P" >"$tmp/moved.out" 2>"$tmp/moved.err"
+M=$P/content/progress/ministerio-del-interior-2025-09-01.yaml
+check "a grey column deleted, a column moved: each text under its own heading" '[[ $? == 0 ]] && grep -qx "      source: Fuente de la prueba de columnas" "$M" && grep -qx "  challenges: Desafío de la prueba de columnas" "$M"'
+rm -f "$M"
 # a sheet exported from another report (a small project of tests/check)
 Q=$tmp/other
 mkdir -p "$Q"
