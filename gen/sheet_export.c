@@ -85,16 +85,39 @@ static char S_fold(unsigned cp)
 	return 0;
 }
 
+/* Whether cp is a letter of a script the ASCII slug would drop (Arabic,
+ * Chinese, Cyrillic...): not Latin, not a space, punctuation, symbol or
+ * format character. */
+static bool S_other_script(unsigned cp)
+{
+	return cp >= 0x370 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+	       !(cp >= 0x3000 && cp <= 0x303F) &&
+	       !(cp >= 0xFE00 && cp <= 0xFE0F) && !(cp >= 0xFE30 && cp <= 0xFE4F) &&
+	       !(cp >= 0xFF00 && cp <= 0xFF20) && !(cp >= 0xFF3B && cp <= 0xFF40) &&
+	       !(cp >= 0xFF5B && cp <= 0xFF65) && cp != 0xFEFF && cp < 0xFFF0 &&
+	       !(cp >= 0xD800 && cp <= 0xDFFF);
+}
+
 const char *sheet_slug(struct arena *a, const char *name)
 {
-	char out[256];
-	size_t n = 0;
-	bool dash = false;
 	size_t len = strlen(name);
-	for (size_t i = 0; i < len && n < 250;) {
+	/* a name in another script keeps its letters: a number in its
+	 * place would name another institution once one is added */
+	bool keep = false;
+	for (size_t i = 0; i < len && !keep;) {
+		size_t adv = 1;
+		keep = S_other_script(utf8_decode(name + i, len - i, &adv));
+		i += adv ? adv : 1;
+	}
+	char out[256];
+	size_t n = 0, chars = 0;
+	bool dash = false;
+	for (size_t i = 0; i < len && n < 240 && chars < 64;) {
 		size_t adv = 1;
 		unsigned cp = utf8_decode(name + i, len - i, &adv);
-		i += adv ? adv : 1;
+		const char *at = name + i;
+		adv = adv ? adv : 1;
+		i += adv;
 		char c = 0;
 		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
 			c = (char)cp;
@@ -102,20 +125,45 @@ const char *sheet_slug(struct arena *a, const char *name)
 			c = (char)(cp - 'A' + 'a');
 		else
 			c = S_fold(cp);
-		if (!c) {
+		/* the other letters as they are: any file system takes
+		 * them; what some refuse (/ \ : * ? " < > |, controls) is
+		 * ASCII, and spaces and punctuation become '-' */
+		bool other = !c && keep && S_other_script(cp);
+		if (!c && !other) {
 			dash = n > 0;
 			continue;
 		}
-		if (dash)
+		if (dash) {
 			out[n++] = '-';
+			chars++;
+		}
 		dash = false;
-		out[n++] = c;
+		if (c) {
+			out[n++] = c;
+		} else {
+			memcpy(out + n, at, adv);
+			n += adv;
+		}
+		chars++;
 	}
-	/* a long name ends at a word's end */
-	if (n > 60) {
-		n = 60;
-		while (n > 1 && out[n] != '-')
-			n--;
+	/* a long name ends at a word's end (60 characters, 120 bytes: a
+	 * file name, with its date, stays within any system's 255 bytes) */
+	if (chars > 60 || n > 120) {
+		size_t cut = 0, c = 0;
+		for (size_t k = 0; k < n && c < 60;) {
+			size_t adv = 1;
+			utf8_decode(out + k, n - k, &adv);
+			adv = adv ? adv : 1;
+			if (k + adv > 120)
+				break;
+			k += adv;
+			c++;
+			cut = k;
+		}
+		size_t word = cut;
+		while (word > 1 && out[word] != '-')
+			word--;
+		n = word > 1 ? word : cut;
 	}
 	return arena_strndup(a, out, n);
 }
@@ -734,8 +782,9 @@ static int S_sheets(int argc, char **argv)
 			status = CLI_EXIT_CONTENT;
 			continue;
 		}
-		printf("%s: %zu recommendation%s\n", E.groups[i].path,
-		       E.groups[i].count, E.groups[i].count == 1 ? "" : "s");
+		printf("%s: %zu recommendation%s (%s)\n", E.groups[i].path,
+		       E.groups[i].count, E.groups[i].count == 1 ? "" : "s",
+		       E.groups[i].name);
 	}
 done:
 	diags_free(&d);

@@ -202,6 +202,35 @@ check "another institution's file: left alone, the rows go beside it" '[[ $? == 
 check "check passes after these imports" '[[ $? == 0 ]]'
 rm -f "$O" "${O%.yaml}-2.yaml"
 
+# --- institutions named in another script --------------------------------
+# their sheets are named by the name itself (not a number that moves when
+# an institution is added), and the output says whose each file is
+Z=$tmp/zh-ru
+mkdir -p "$Z"
+cp -R "$root/tests/projects/zh-ru/content" "$Z/"
+"$UPRGEN" export sheets -C "$Z" >"$tmp/zh.out" 2>&1
+check "a Chinese institution's sheet is named by its name" '[[ -f $Z/build/sheets/外交部.xlsx && -f $Z/build/sheets/国家人权委员会.xlsx ]]'
+check "... and the output names the institution of each file" 'grep -qxF "$Z/build/sheets/外交部.xlsx: 2 recommendations (外交部)" "$tmp/zh.out"'
+"$UPRGEN" export sheets -C "$Z" --lang ru --out "$tmp/zh-ru-ru" >/dev/null 2>&1
+check "a Russian one too, spaces as dashes" '[[ -f $tmp/zh-ru-ru/Министерство-иностранных-дел.xlsx ]]'
+before_names=$(cd "$Z/build/sheets" && ls)
+"$PY" - "$Z/content/recommendations.yaml" <<'PYEOF'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+one = "    - {zh: 外交部, ru: Министерство иностранных дел}\n"
+s = s.replace(one, one + '    - {zh: "阿尔法/贝塔: 委员会?", ru: Комитет}\n', 1)
+open(p, "w", encoding="utf-8").write(s)
+PYEOF
+"$UPRGEN" export sheets -C "$Z" --out "$tmp/zh-more" >"$tmp/zh-more.out" 2>&1
+check "an institution added: the other files keep their names" '[[ "$(cd "$tmp/zh-more" && ls | grep -vxF 阿尔法-贝塔-委员会.xlsx)" == "$before_names" ]]'
+check "... and / : ? never reach a file name" '[[ -f $tmp/zh-more/阿尔法-贝塔-委员会.xlsx ]]'
+edit_sheet "$Z/build/sheets/外交部.xlsx" "$tmp/zh-filled.xlsx" 'r = row("142.3"); ws.cell(r, 6).value = "已落实"; ws.cell(r, 7).value = "2026-02-01"; ws.cell(r, 8).value = "批准了公约（测试）。"'
+"$UPRGEN" import sheet "$tmp/zh-filled.xlsx" -C "$Z" >"$tmp/zh-import.out" 2>&1
+check "import writes progress/外交部-DATE.yaml" '[[ $? == 0 && -f $Z/content/progress/外交部-2026-02-01.yaml ]]'
+"$UPRGEN" check -C "$Z" >/dev/null 2>&1
+check "... which check takes" '[[ $? == 0 ]]'
+
 # --- bad rows: each at its cell, nothing written ------------------------
 bad_case() { # NAME PYTHON-EDIT EXPECTED-LINE [SHEET]
 	local name=$1 edit=$2 want=$3 src=${4:-$P/build/sheets/ministerio-publico.xlsx}
@@ -256,6 +285,9 @@ ws.cell(r, col["Desafíos"]).value = "Desafío de la prueba de columnas"'
 M=$P/content/progress/ministerio-del-interior-2025-09-01.yaml
 check "a grey column deleted, a column moved: each text under its own heading" '[[ $? == 0 ]] && grep -qx "      source: Fuente de la prueba de columnas" "$M" && grep -qx "  challenges: Desafío de la prueba de columnas" "$M"'
 rm -f "$M"
+# the file name read back from the hidden sheet is checked
+bad_case tampered-slug 'wb["uprgen"]["B7"] = "../外交部"; ws["F3"] = "Implementada"; ws["G3"] = "2025-07-01"' \
+	"tampered-slug.xlsx:uprgen!B7: error: '../外交部' cannot name a file; export the sheet again"
 # a sheet exported from another report (a small project of tests/check)
 Q=$tmp/other
 mkdir -p "$Q"
