@@ -371,8 +371,10 @@ static size_t S_lines(const char *s, double width)
 	return lines ? lines : 1;
 }
 
-static const double S_widths[SHEET_COLUMNS] = {9,  60, 24, 18, 55, 22,
-					       14, 50, 32, 36, 36};
+/* The report's columns (A to E) and the number with the ones to fill in
+ * (A, F to K) each print on one landscape A4 page at 60 % */
+static const double S_widths[SHEET_COLUMNS] = {9,  60, 24, 18, 55, 20,
+					       14, 44, 28, 32, 32};
 
 const char *const sheet_column_labels[SHEET_COLUMNS] = {
 	"sheet_col_id",	       "sheet_col_text",   "sheet_col_cluster",
@@ -514,9 +516,20 @@ static bool S_write_recs(struct S_export *E, lxw_workbook *wb,
 			SHEET_COL_DATE, &date));
 	}
 	worksheet_freeze_panes(ws, SHEET_FIRST_ROW, 1);
+	/* On paper: the eleven columns fitted to one page were 5-point
+	 * text.  So two pages wide on landscape A4 at 60 %: the report's
+	 * columns, then the ones to fill in (a break before them), the
+	 * number and the headings repeated on each, printed across first
+	 * so that a row's two halves follow each other.  (Excel ignores
+	 * page breaks when fitting to pages: a scale it is.) */
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+	worksheet_set_print_scale(ws, 60);
+	worksheet_print_across(ws);
+	ok &= S_ok(worksheet_set_v_pagebreaks(
+		ws, (lxw_col_t[]){SHEET_COL_NEW_STATUS, 0}));
+	ok &= S_ok(worksheet_repeat_columns(ws, SHEET_COL_ID, SHEET_COL_ID));
 	ok &= S_ok(worksheet_repeat_rows(ws, SHEET_HEADER_ROW,
 					 SHEET_HEADER_ROW));
 	/* the report's columns locked; widths and heights still the
@@ -547,7 +560,12 @@ static bool S_write_instructions(struct S_export *E, lxw_worksheet *ws,
 		words_join(E->w, E->a, statuses, n),
 		S_str(S_get(report, "date"), "iso"),
 		S_str(report, "prepared_by")};
-	bool ok = S_ok(worksheet_set_column(ws, 0, 0, 100, NULL));
+	/* one column as wide as a portrait A4 page prints (its text
+	 * wraps), and fitted to the page's width should a reader widen it */
+	const double width = 80;
+	bool ok = S_ok(worksheet_set_column(ws, 0, 0, width, NULL));
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
 	const char *title = words_fill(E->a, words_get(E->w, "sheet_title"),
 				       names, vals, 1);
 	ok &= S_ok(worksheet_write_string(ws, 0, 0, S_cell(E->a, title),
@@ -563,7 +581,7 @@ static bool S_write_instructions(struct S_export *E, lxw_worksheet *ws,
 		const char *s = S_cell(E->a, words_fill(E->a, pattern, names,
 							vals, 6));
 		ok &= S_ok(worksheet_write_string(ws, row, 0, s, f->text));
-		double lines = (double)S_lines(s, 100);
+		double lines = (double)S_lines(s, width);
 		ok &= S_ok(worksheet_set_row(ws, row, 15.0 * lines + 6, NULL));
 		row++;
 	}
@@ -636,6 +654,13 @@ static bool S_write(struct S_export *E, const struct S_group *g)
 	lxw_worksheet *intro = workbook_add_worksheet(wb, iname);
 	lxw_worksheet *meta = workbook_add_worksheet(wb, SHEET_META_NAME);
 	ok &= recs && intro && meta;
+	if (ok && lang_is_rtl(E->w->lang)) {
+		/* Arabic: columns from the right, text overflowing leftwards
+		 * into the sheet rather than out of it */
+		worksheet_right_to_left(recs);
+		worksheet_right_to_left(intro);
+		worksheet_right_to_left(meta);
+	}
 	if (ok) {
 		ok &= S_write_recs(E, wb, recs, &f, g);
 		ok &= S_write_instructions(E, intro, &f, g, sheet);

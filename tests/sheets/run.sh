@@ -22,6 +22,9 @@ P=$tmp/project
 mkdir -p "$P"
 cp -R "$root/content" "$P/"
 sum_progress() { (cd "$P/content/progress" && sha1sum -- * | sort); }
+Z0=$tmp/ar-fr
+mkdir -p "$Z0"
+cp -R "$root/tests/projects/ar-fr/content" "$Z0/"
 
 # --- export --------------------------------------------------------------
 "$UPRGEN" export sheets -C "$P" >"$tmp/export.out" 2>"$tmp/export.err"
@@ -100,6 +103,43 @@ for path in sorted(glob.glob(sys.argv[1] + "/*.xlsx")):
 print("bad:", bad)
 PYEOF
 check "openpyxl: drop-down, locked and unlocked cells, wrapping, widths, facts, instructions" 'grep -qx "bad: \[\]" "$tmp/openpyxl.out"'
+
+# --- on paper -----------------------------------------------------------
+# Arabic workbooks right to left; the instructions fit the page's width;
+# the recommendations two landscape pages wide (the report's columns, then
+# the number and the ones to fill in), not eleven columns squeezed on one
+"$UPRGEN" export sheets -C "$Z0" --out "$tmp/ar" >/dev/null 2>&1
+"$PY" - "$P/build/sheets/ministerio-del-interior.xlsx" "$tmp/ar"/وزارة-العدل.xlsx >"$tmp/print.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+bad = []
+es = openpyxl.load_workbook(sys.argv[1])
+ar = openpyxl.load_workbook(sys.argv[2])
+for ws in ar.worksheets:
+    if not ws.sheet_view.rightToLeft:
+        bad.append(("ar", ws.title, "not right to left"))
+for ws in es.worksheets:
+    if ws.sheet_view.rightToLeft:
+        bad.append(("es", ws.title, "right to left"))
+for wb in (es, ar):
+    recs, intro = wb.worksheets[0], wb.worksheets[1]
+    ps = recs.page_setup
+    if ps.orientation != "landscape" or ps.paperSize not in (9, "9") or int(ps.scale or 100) != 60:
+        bad.append((recs.title, "page", ps.orientation, ps.paperSize, ps.scale))
+    if [b.id for b in recs.col_breaks.brk] != [5]:
+        bad.append((recs.title, "no break before F", [b.id for b in recs.col_breaks.brk]))
+    if "$A:$A" not in str(recs.print_title_cols):
+        bad.append((recs.title, "number not repeated", recs.print_title_cols))
+    if not (intro.sheet_properties.pageSetUpPr.fitToPage and intro.page_setup.fitToWidth in (1, None) and intro.page_setup.fitToHeight == 0):
+        bad.append((intro.title, "not fitted to the width"))
+    if intro.column_dimensions["A"].width > 85:
+        bad.append((intro.title, "wider than a page", intro.column_dimensions["A"].width))
+print("bad:", bad)
+PYEOF
+check "on paper: Arabic right to left, instructions fit the width, two pages wide" 'grep -qx "bad: \[\]" "$tmp/print.out"'
+(cd "$tmp" && timeout 300 soffice -env:UserInstallation=file://$tmp/lo --headless \
+	--convert-to pdf --outdir "$tmp/pdf" "$P/build/sheets/ministerio-del-interior.xlsx" >"$tmp/soffice-pdf.log" 2>&1)
+pdftotext -layout "$tmp/pdf/ministerio-del-interior.pdf" "$tmp/sheet.txt" 2>/dev/null
+check "LibreOffice prints the columns to fill in on one page" 'awk "BEGIN{RS=\"\f\"} /Nuevo estado/ && /Asistencia requerida/ {f=1} END{exit !f}" "$tmp/sheet.txt"'
 
 # a status word with a comma cannot go in Excel's inline list: the
 # drop-down then reads the words from the hidden sheet
