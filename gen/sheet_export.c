@@ -184,9 +184,15 @@ static const char *S_str(const struct value *m, const char *key)
 	return v && v->kind == VALUE_STRING ? v->str : "";
 }
 
+/* Whom a workbook asks: an institution by name, or "your institution"
+ * for a cluster's or for the recommendations that name no institution
+ * (the name is then a theme's, or words, never one who reports). */
+enum S_for { S_FOR_INSTITUTION, S_FOR_CLUSTER, S_FOR_UNASSIGNED };
+
 /* One workbook: a name, its file, its recommendations (context items). */
 struct S_group {
 	const char *name, *slug, *path, *tmp;
+	enum S_for asks;
 	const struct value **recs;
 	size_t count, cap;
 };
@@ -237,6 +243,7 @@ static void S_group_all(struct S_export *E, bool by_cluster)
 				continue;
 			struct S_group *g = S_group(E, S_str(cl, "title"));
 			g->slug = S_str(cl, "id");
+			g->asks = S_FOR_CLUSTER;
 			for (size_t k = 0; k < list->count; k++)
 				S_add(E, g, list->items[k]);
 		}
@@ -247,7 +254,9 @@ static void S_group_all(struct S_export *E, bool by_cluster)
 		const struct value *rec = recs->items[i];
 		const struct value *resp = S_get(rec, "responsible");
 		if (!resp || !resp->count) {
-			S_add(E, S_group(E, nobody), rec);
+			struct S_group *g = S_group(E, nobody);
+			g->asks = S_FOR_UNASSIGNED;
+			S_add(E, g, rec);
 			continue;
 		}
 		for (size_t k = 0; k < resp->count; k++) {
@@ -552,14 +561,16 @@ static bool S_write_instructions(struct S_export *E, lxw_worksheet *ws,
 	while (statuses[n])
 		n++;
 	const char *names[] = {"institution", "report",	     "sheet",
-			       "statuses",    "example",     "prepared_by"};
+			       "statuses",    "example",     "prepared_by",
+			       "cluster"};
 	const char *vals[] = {
 		g->name,
 		S_str(report, "title"),
 		sheet,
 		words_join(E->w, E->a, statuses, n),
 		S_str(S_get(report, "date"), "iso"),
-		S_str(report, "prepared_by")};
+		S_str(report, "prepared_by"),
+		g->name};
 	/* one column as wide as a portrait A4 page prints (its text
 	 * wraps), and fitted to the page's width should a reader widen it */
 	const double width = 80;
@@ -572,14 +583,17 @@ static bool S_write_instructions(struct S_export *E, lxw_worksheet *ws,
 					  f->title));
 	lxw_row_t row = 2;
 	for (int i = 1; i <= 7; i++) {
-		char key[32];
-		snprintf(key, sizeof key, "sheet_intro_%d", i);
+		char key[48];
+		snprintf(key, sizeof key, "sheet_intro_%d%s", i,
+			 i > 1 || g->asks == S_FOR_INSTITUTION ? ""
+			 : g->asks == S_FOR_CLUSTER	       ? "_cluster"
+							       : "_unassigned");
 		const char *pattern = words_find(E->w, key);
 		if (!pattern || (i == 7 && !*vals[5]) ||
 		    (i == 6 && !*vals[4]))
 			continue;
 		const char *s = S_cell(E->a, words_fill(E->a, pattern, names,
-							vals, 6));
+							vals, 7));
 		ok &= S_ok(worksheet_write_string(ws, row, 0, s, f->text));
 		double lines = (double)S_lines(s, width);
 		ok &= S_ok(worksheet_set_row(ws, row, 15.0 * lines + 6, NULL));
@@ -600,7 +614,9 @@ static bool S_write_meta(struct S_export *E, lxw_worksheet *ws,
 			 report_first_language(r)),
 		arena_printf(E->a, "%d", r->cycle),
 		lang_code(E->w->lang),
-		g->name,
+		/* import sheet writes it as reported_by: empty when the
+		 * workbook asks no one institution */
+		g->asks == S_FOR_INSTITUTION ? g->name : "",
 		g->slug,
 		sheet};
 	bool ok = true;

@@ -703,10 +703,17 @@ static void S_compose(struct S_import *I, const struct S_target *T,
 		const char *inst = I->meta[SHEET_META_INSTITUTION];
 		yamlwrite_comment(
 			&y, arena_printf(I->a,
-					 "What %s reported, imported by 'uprgen "
-					 "import sheet' from %s.\nEdit it as any "
-					 "content file; 'uprgen check' checks it.",
-					 *inst ? inst : I->meta[SHEET_META_SHEET],
+					 "%s%s, imported by 'uprgen import sheet' "
+					 "from %s.\nEdit it as any content file; "
+					 "'uprgen check' checks it.",
+					 *inst ? "What " : "What was reported (a "
+							  "workbook for no one "
+							  "institution: add "
+							  "reported_by if you "
+							  "know who)",
+					 *inst ? arena_printf(I->a, "%s reported",
+							      inst)
+					       : "",
 					 file_name));
 		yamlwrite_finish(&y);
 	} else {

@@ -271,6 +271,43 @@ check "import writes progress/外交部-DATE.yaml" '[[ $? == 0 && -f $Z/content/
 "$UPRGEN" check -C "$Z" >/dev/null 2>&1
 check "... which check takes" '[[ $? == 0 ]]'
 
+# --- workbooks for no one institution -----------------------------------
+# a cluster's workbook, and the one of the recommendations that name no
+# institution, ask "your institution", and the import records no theme
+# (nor "Sin institución designada") as the one who reported
+"$PY" - "$tmp/by-cluster/children.xlsx" >"$tmp/cluster.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+intro = " ".join(str(r[0]) for r in wb.worksheets[1].iter_rows(values_only=True) if r[0])
+facts = dict((r[0], r[1]) for r in wb["uprgen"].iter_rows(values_only=True))
+print("your" if "pregunta a su institución" in intro and "pregunta a Derechos" not in intro else "no", facts.get("institution"))
+PYEOF
+check "a cluster's workbook asks 'your institution', names none in its facts" 'grep -qx "your None" "$tmp/cluster.out"'
+edit_sheet "$tmp/by-cluster/children.xlsx" "$tmp/cluster-filled.xlsx" 'ws.cell(3, 6).value = "Implementada"; ws.cell(3, 7).value = "2025-05-02"; ws.cell(3, 8).value = "Medida del grupo temático (prueba)."'
+"$UPRGEN" import sheet "$tmp/cluster-filled.xlsx" -C "$P" >"$tmp/cluster-import.out" 2>&1
+CF=$P/content/progress/children-2025-05-02.yaml
+check "... its import writes no reported_by" '[[ -f $CF ]] && grep -q "Medida del grupo temático" "$CF" && ! grep -q "^  reported_by" "$CF"'
+rm -f "$CF"
+U=$tmp/unassigned
+mkdir -p "$U"
+cp -R "$root/content" "$U/"
+"$PY" - "$U/content/recommendations.yaml" <<'PYEOF'
+import sys, re
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = re.sub(r"  responsible:\n(    - .*\n)+", "", s, count=1)
+open(p, "w", encoding="utf-8").write(s)
+PYEOF
+"$UPRGEN" export sheets -C "$U" >/dev/null 2>&1
+"$PY" - "$U/build/sheets/sin-institucion-designada.xlsx" >"$tmp/unassigned.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+intro = " ".join(str(r[0]) for r in wb.worksheets[1].iter_rows(values_only=True) if r[0])
+facts = dict((r[0], r[1]) for r in wb["uprgen"].iter_rows(values_only=True))
+print("your" if "pregunta a su institución qué hizo para implementar estas recomendaciones, para las que el informe no designa" in intro else intro, facts.get("institution"))
+PYEOF
+check "the workbook of recommendations naming no institution asks 'your institution'" 'grep -qx "your None" "$tmp/unassigned.out"'
+
 # --- bad rows: each at its cell, nothing written ------------------------
 bad_case() { # NAME PYTHON-EDIT EXPECTED-LINE [SHEET]
 	local name=$1 edit=$2 want=$3 src=${4:-$P/build/sheets/ministerio-publico.xlsx}
