@@ -348,6 +348,37 @@ static const char *S_status_list(struct S_import *I)
 	return s;
 }
 
+/* The warnings 'uprgen check' would give for the date, said now: the
+ * one who imports can still ask the focal point. */
+static void S_warn_date(struct S_import *I, unsigned row, const char *date)
+{
+	const struct report *r = I->r;
+	char bound[16];
+	struct source_pos at = S_at(I, row, I->col[SHEET_COL_DATE]);
+	if (r->adopted.present) {
+		snprintf(bound, sizeof bound, "%04d-%02d-%02d", r->adopted.year,
+			 r->adopted.month, r->adopted.day);
+		if (strcmp(date, bound) < 0) {
+			diag_warning(I->d, at,
+				     "%s is before the outcome was adopted "
+				     "(%s): check the date",
+				     date, bound);
+			return;
+		}
+	}
+	if (r->date.present) {
+		snprintf(bound, sizeof bound, "%04d-%02d-%02d", r->date.year,
+			 r->date.month, r->date.day);
+		if (strcmp(date, bound) > 0)
+			diag_warning(I->d, at,
+				     "%s is after the report's date (%s): it "
+				     "becomes the current status, but the "
+				     "comparison at the report's date leaves it "
+				     "out; check the date",
+				     date, bound);
+	}
+}
+
 /* One row: NULL when it says nothing; errors reported. */
 static void S_read_row(struct S_import *I, unsigned row)
 {
@@ -356,7 +387,9 @@ static void S_read_row(struct S_import *I, unsigned row)
 	bool any = false;
 	for (unsigned c = SHEET_COL_NEW_STATUS; c < SHEET_COLUMNS; c++) {
 		fill[c] = S_trim(I->a, S_text(s, row, I->col[c]));
-		any |= *fill[c] != '\0';
+		/* a date alone reports nothing: an entry of it would be
+		 * empty */
+		any |= *fill[c] != '\0' && c != SHEET_COL_DATE;
 	}
 	const char *id = S_trim(I->a, S_text(s, row, I->col[SHEET_COL_ID]));
 	if (!any) {
@@ -422,6 +455,7 @@ static void S_read_row(struct S_import *I, unsigned row)
 			   diag_quote(I->a, date));
 	} else {
 		memcpy(out.date, date, 10);
+		S_warn_date(I, row, out.date);
 	}
 	out.action = fill[SHEET_COL_ACTION];
 	out.source = fill[SHEET_COL_SOURCE];

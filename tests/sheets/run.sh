@@ -308,6 +308,17 @@ print("your" if "pregunta a su institución qué hizo para implementar estas rec
 PYEOF
 check "the workbook of recommendations naming no institution asks 'your institution'" 'grep -qx "your None" "$tmp/unassigned.out"'
 
+# --- a date alone; dates check would warn of ---------------------------
+edit_sheet "$S" "$tmp/dateonly.xlsx" 'ws.cell(row("110.57"), 7).value = "2025-07-01"'
+sums=$(sum_progress)
+(cd "$tmp" && "$UPRGEN" import sheet dateonly.xlsx -C "$P" >"$tmp/dateonly.out" 2>&1)
+check "a row with only a date is left empty, nothing written" '[[ $? == 0 ]] && grep -q "(7 left empty)" "$tmp/dateonly.out" && [[ "$sums" == "$(sum_progress)" ]]'
+edit_sheet "$S" "$tmp/late.xlsx" 'r = row("110.57"); ws.cell(r, 6).value = "Implementada"; ws.cell(r, 7).value = "2030-01-01"; r = row("110.63"); ws.cell(r, 6).value = "Implementada"; ws.cell(r, 7).value = "2020-01-01"'
+(cd "$tmp" && "$UPRGEN" import sheet late.xlsx -C "$P" >"$tmp/late.out" 2>"$tmp/late.err")
+check "import warns of a date after the report, at its cell" '[[ $? == 0 ]] && grep -qF "late.xlsx:Recomendaciones!G4: warning: 2030-01-01 is after the report'"'"'s date (2025-07-15)" "$tmp/late.err"'
+check "... and of one before the adoption" 'grep -qF "late.xlsx:Recomendaciones!G5: warning: 2020-01-01 is before the outcome was adopted (2023-07-07): check the date" "$tmp/late.err"'
+rm -f "$P/content/progress/ministerio-del-interior-2030-01-01.yaml"
+
 # --- bad rows: each at its cell, nothing written ------------------------
 bad_case() { # NAME PYTHON-EDIT EXPECTED-LINE [SHEET]
 	local name=$1 edit=$2 want=$3 src=${4:-$P/build/sheets/ministerio-publico.xlsx}
