@@ -36,6 +36,9 @@ enum sheet_column {
 	SHEET_COL_ASSISTANCE,
 	SHEET_COLUMNS
 };
+/* The label of each column's heading (row 2), in the sheet's language:
+ * export writes them, import finds the columns by them. */
+extern const char *const sheet_column_labels[SHEET_COLUMNS];
 
 enum {
 	SHEET_TITLE_ROW = 0,  /* 0-based rows */
@@ -65,8 +68,12 @@ enum sheet_meta {
 extern const char *const sheet_meta_keys[SHEET_META_COUNT];
 
 /* name as a file name: lower-case ASCII letters and digits joined by
- * '-' ("Ministerio Público" -> "ministerio-publico"), at most 60
- * characters; "" when nothing is left.  In the arena. */
+ * '-' ("Ministerio Público" -> "ministerio-publico"); a name with letters
+ * of another script keeps them as written ("وزارة العمل" -> "وزارة-العمل",
+ * "Министерство юстиции" -> "Министерство-юстиции"), never a character a
+ * file system refuses.  At most 60 characters and 120 bytes, cut at a
+ * word's end; "" when nothing is left; sheet_slug() of a slug is itself.
+ * In the arena. */
 const char *sheet_slug(struct arena *a, const char *name);
 
 /* `uprgen export sheets ...` and `uprgen export matrix ...` (argv[0]

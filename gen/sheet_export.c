@@ -85,16 +85,39 @@ static char S_fold(unsigned cp)
 	return 0;
 }
 
+/* Whether cp is a letter of a script the ASCII slug would drop (Arabic,
+ * Chinese, Cyrillic...): not Latin, not a space, punctuation, symbol or
+ * format character. */
+static bool S_other_script(unsigned cp)
+{
+	return cp >= 0x370 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+	       !(cp >= 0x3000 && cp <= 0x303F) &&
+	       !(cp >= 0xFE00 && cp <= 0xFE0F) && !(cp >= 0xFE30 && cp <= 0xFE4F) &&
+	       !(cp >= 0xFF00 && cp <= 0xFF20) && !(cp >= 0xFF3B && cp <= 0xFF40) &&
+	       !(cp >= 0xFF5B && cp <= 0xFF65) && cp != 0xFEFF && cp < 0xFFF0 &&
+	       !(cp >= 0xD800 && cp <= 0xDFFF);
+}
+
 const char *sheet_slug(struct arena *a, const char *name)
 {
-	char out[256];
-	size_t n = 0;
-	bool dash = false;
 	size_t len = strlen(name);
-	for (size_t i = 0; i < len && n < 250;) {
+	/* a name in another script keeps its letters: a number in its
+	 * place would name another institution once one is added */
+	bool keep = false;
+	for (size_t i = 0; i < len && !keep;) {
+		size_t adv = 1;
+		keep = S_other_script(utf8_decode(name + i, len - i, &adv));
+		i += adv ? adv : 1;
+	}
+	char out[256];
+	size_t n = 0, chars = 0;
+	bool dash = false;
+	for (size_t i = 0; i < len && n < 240 && chars < 64;) {
 		size_t adv = 1;
 		unsigned cp = utf8_decode(name + i, len - i, &adv);
-		i += adv ? adv : 1;
+		const char *at = name + i;
+		adv = adv ? adv : 1;
+		i += adv;
 		char c = 0;
 		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
 			c = (char)cp;
@@ -102,20 +125,45 @@ const char *sheet_slug(struct arena *a, const char *name)
 			c = (char)(cp - 'A' + 'a');
 		else
 			c = S_fold(cp);
-		if (!c) {
+		/* the other letters as they are: any file system takes
+		 * them; what some refuse (/ \ : * ? " < > |, controls) is
+		 * ASCII, and spaces and punctuation become '-' */
+		bool other = !c && keep && S_other_script(cp);
+		if (!c && !other) {
 			dash = n > 0;
 			continue;
 		}
-		if (dash)
+		if (dash) {
 			out[n++] = '-';
+			chars++;
+		}
 		dash = false;
-		out[n++] = c;
+		if (c) {
+			out[n++] = c;
+		} else {
+			memcpy(out + n, at, adv);
+			n += adv;
+		}
+		chars++;
 	}
-	/* a long name ends at a word's end */
-	if (n > 60) {
-		n = 60;
-		while (n > 1 && out[n] != '-')
-			n--;
+	/* a long name ends at a word's end (60 characters, 120 bytes: a
+	 * file name, with its date, stays within any system's 255 bytes) */
+	if (chars > 60 || n > 120) {
+		size_t cut = 0, c = 0;
+		for (size_t k = 0; k < n && c < 60;) {
+			size_t adv = 1;
+			utf8_decode(out + k, n - k, &adv);
+			adv = adv ? adv : 1;
+			if (k + adv > 120)
+				break;
+			k += adv;
+			c++;
+			cut = k;
+		}
+		size_t word = cut;
+		while (word > 1 && out[word] != '-')
+			word--;
+		n = word > 1 ? word : cut;
 	}
 	return arena_strndup(a, out, n);
 }
@@ -136,9 +184,15 @@ static const char *S_str(const struct value *m, const char *key)
 	return v && v->kind == VALUE_STRING ? v->str : "";
 }
 
+/* Whom a workbook asks: an institution by name, or "your institution"
+ * for a cluster's or for the recommendations that name no institution
+ * (the name is then a theme's, or words, never one who reports). */
+enum S_for { S_FOR_INSTITUTION, S_FOR_CLUSTER, S_FOR_UNASSIGNED };
+
 /* One workbook: a name, its file, its recommendations (context items). */
 struct S_group {
 	const char *name, *slug, *path, *tmp;
+	enum S_for asks;
 	const struct value **recs;
 	size_t count, cap;
 };
@@ -189,6 +243,7 @@ static void S_group_all(struct S_export *E, bool by_cluster)
 				continue;
 			struct S_group *g = S_group(E, S_str(cl, "title"));
 			g->slug = S_str(cl, "id");
+			g->asks = S_FOR_CLUSTER;
 			for (size_t k = 0; k < list->count; k++)
 				S_add(E, g, list->items[k]);
 		}
@@ -199,7 +254,9 @@ static void S_group_all(struct S_export *E, bool by_cluster)
 		const struct value *rec = recs->items[i];
 		const struct value *resp = S_get(rec, "responsible");
 		if (!resp || !resp->count) {
-			S_add(E, S_group(E, nobody), rec);
+			struct S_group *g = S_group(E, nobody);
+			g->asks = S_FOR_UNASSIGNED;
+			S_add(E, g, rec);
 			continue;
 		}
 		for (size_t k = 0; k < resp->count; k++) {
@@ -323,10 +380,12 @@ static size_t S_lines(const char *s, double width)
 	return lines ? lines : 1;
 }
 
-static const double S_widths[SHEET_COLUMNS] = {9,  60, 24, 18, 55, 22,
-					       14, 50, 32, 36, 36};
+/* The report's columns (A to E) and the number with the ones to fill in
+ * (A, F to K) each print on one landscape A4 page at 60 % */
+static const double S_widths[SHEET_COLUMNS] = {9,  60, 24, 18, 55, 20,
+					       14, 44, 28, 32, 32};
 
-static const char *const S_heads[SHEET_COLUMNS] = {
+const char *const sheet_column_labels[SHEET_COLUMNS] = {
 	"sheet_col_id",	       "sheet_col_text",   "sheet_col_cluster",
 	"sheet_col_status",    "sheet_col_actions", "sheet_col_new_status",
 	"sheet_col_date",      "sheet_col_action", "sheet_col_source",
@@ -397,7 +456,7 @@ static bool S_write_recs(struct S_export *E, lxw_workbook *wb,
 						S_widths[c], NULL));
 		ok &= S_ok(worksheet_write_string(
 			ws, SHEET_HEADER_ROW, (lxw_col_t)c,
-			words_get(E->w, S_heads[c]),
+			words_get(E->w, sheet_column_labels[c]),
 			c < SHEET_COL_NEW_STATUS ? f->head_report
 						 : f->head_fill));
 	}
@@ -466,9 +525,20 @@ static bool S_write_recs(struct S_export *E, lxw_workbook *wb,
 			SHEET_COL_DATE, &date));
 	}
 	worksheet_freeze_panes(ws, SHEET_FIRST_ROW, 1);
+	/* On paper: the eleven columns fitted to one page were 5-point
+	 * text.  So two pages wide on landscape A4 at 60 %: the report's
+	 * columns, then the ones to fill in (a break before them), the
+	 * number and the headings repeated on each, printed across first
+	 * so that a row's two halves follow each other.  (Excel ignores
+	 * page breaks when fitting to pages: a scale it is.) */
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+	worksheet_set_print_scale(ws, 60);
+	worksheet_print_across(ws);
+	ok &= S_ok(worksheet_set_v_pagebreaks(
+		ws, (lxw_col_t[]){SHEET_COL_NEW_STATUS, 0}));
+	ok &= S_ok(worksheet_repeat_columns(ws, SHEET_COL_ID, SHEET_COL_ID));
 	ok &= S_ok(worksheet_repeat_rows(ws, SHEET_HEADER_ROW,
 					 SHEET_HEADER_ROW));
 	/* the report's columns locked; widths and heights still the
@@ -491,31 +561,41 @@ static bool S_write_instructions(struct S_export *E, lxw_worksheet *ws,
 	while (statuses[n])
 		n++;
 	const char *names[] = {"institution", "report",	     "sheet",
-			       "statuses",    "example",     "prepared_by"};
+			       "statuses",    "example",     "prepared_by",
+			       "cluster"};
 	const char *vals[] = {
 		g->name,
 		S_str(report, "title"),
 		sheet,
 		words_join(E->w, E->a, statuses, n),
 		S_str(S_get(report, "date"), "iso"),
-		S_str(report, "prepared_by")};
-	bool ok = S_ok(worksheet_set_column(ws, 0, 0, 100, NULL));
+		S_str(report, "prepared_by"),
+		g->name};
+	/* one column as wide as a portrait A4 page prints (its text
+	 * wraps), and fitted to the page's width should a reader widen it */
+	const double width = 80;
+	bool ok = S_ok(worksheet_set_column(ws, 0, 0, width, NULL));
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
 	const char *title = words_fill(E->a, words_get(E->w, "sheet_title"),
 				       names, vals, 1);
 	ok &= S_ok(worksheet_write_string(ws, 0, 0, S_cell(E->a, title),
 					  f->title));
 	lxw_row_t row = 2;
 	for (int i = 1; i <= 7; i++) {
-		char key[32];
-		snprintf(key, sizeof key, "sheet_intro_%d", i);
+		char key[48];
+		snprintf(key, sizeof key, "sheet_intro_%d%s", i,
+			 i > 1 || g->asks == S_FOR_INSTITUTION ? ""
+			 : g->asks == S_FOR_CLUSTER	       ? "_cluster"
+							       : "_unassigned");
 		const char *pattern = words_find(E->w, key);
 		if (!pattern || (i == 7 && !*vals[5]) ||
 		    (i == 6 && !*vals[4]))
 			continue;
 		const char *s = S_cell(E->a, words_fill(E->a, pattern, names,
-							vals, 6));
+							vals, 7));
 		ok &= S_ok(worksheet_write_string(ws, row, 0, s, f->text));
-		double lines = (double)S_lines(s, 100);
+		double lines = (double)S_lines(s, width);
 		ok &= S_ok(worksheet_set_row(ws, row, 15.0 * lines + 6, NULL));
 		row++;
 	}
@@ -534,7 +614,9 @@ static bool S_write_meta(struct S_export *E, lxw_worksheet *ws,
 			 report_first_language(r)),
 		arena_printf(E->a, "%d", r->cycle),
 		lang_code(E->w->lang),
-		g->name,
+		/* import sheet writes it as reported_by: empty when the
+		 * workbook asks no one institution */
+		g->asks == S_FOR_INSTITUTION ? g->name : "",
 		g->slug,
 		sheet};
 	bool ok = true;
@@ -588,6 +670,13 @@ static bool S_write(struct S_export *E, const struct S_group *g)
 	lxw_worksheet *intro = workbook_add_worksheet(wb, iname);
 	lxw_worksheet *meta = workbook_add_worksheet(wb, SHEET_META_NAME);
 	ok &= recs && intro && meta;
+	if (ok && lang_is_rtl(E->w->lang)) {
+		/* Arabic: columns from the right, text overflowing leftwards
+		 * into the sheet rather than out of it */
+		worksheet_right_to_left(recs);
+		worksheet_right_to_left(intro);
+		worksheet_right_to_left(meta);
+	}
 	if (ok) {
 		ok &= S_write_recs(E, wb, recs, &f, g);
 		ok &= S_write_instructions(E, intro, &f, g, sheet);
@@ -734,8 +823,9 @@ static int S_sheets(int argc, char **argv)
 			status = CLI_EXIT_CONTENT;
 			continue;
 		}
-		printf("%s: %zu recommendation%s\n", E.groups[i].path,
-		       E.groups[i].count, E.groups[i].count == 1 ? "" : "s");
+		printf("%s: %zu recommendation%s (%s)\n", E.groups[i].path,
+		       E.groups[i].count, E.groups[i].count == 1 ? "" : "s",
+		       E.groups[i].name);
 	}
 done:
 	diags_free(&d);

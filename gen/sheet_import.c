@@ -7,18 +7,22 @@
  * read whole (bounded) by the one Office reader (office.h).  The hidden
  * sheet of facts (sheet.h) must name this report (its outcome, State and
  * cycle); its language gives the status words the drop-down offered
- * (labels status_*; the YAML names are taken too).  Every row is checked:
+ * (labels status_*; the YAML names are taken too) and the headings the
+ * columns are found by (labels sheet_col_*).  Every row is checked:
  * the number (a recommendation of the report), the status, the date
  * (YYYY-MM-DD, a real day), a source only with a measure; each problem is
  * reported at its cell ("FILE:SHEET!F7: error: ...") and then nothing is
  * written.  Rows that say nothing are counted, not written.
  *
- * A row already in another file of content/progress/ (the same
+ * A row already in a file of content/progress/ (the same
  * recommendation, date, status, measure, challenges and assistance) is
- * left out, and a file that would be written as it already is, is left
- * alone: importing the same sheet twice adds nothing.  A file that is
- * there with other entries is replaced only with --force.  What changed
- * is printed: statuses that move, measures added, rows left empty.
+ * left out: importing the same sheet twice adds nothing.  A file that is
+ * there keeps its entries word for word (they may be written by hand,
+ * in several languages, with comments): the rows are added to it, and
+ * an entry for the same recommendation and date is replaced only with
+ * --force.  A file of another institution is never written into.  What
+ * changed is printed: statuses that move, measures added, entries added,
+ * replaced and kept, rows left empty.
  *
  * Memory: one arena for the command.
  */
@@ -49,7 +53,8 @@ static const char S_usage[] =
 	"Problems are printed as FILE:SHEET!CELL: error: MESSAGE, and then\n"
 	"nothing is written.  Importing the same sheet again adds nothing.\n"
 	"  -C DIR     the report project folder (default: the current one)\n"
-	"  --force    replace that file when it holds other entries\n";
+	"  --force    replace the file's entries for the same recommendation\n"
+	"             and date (its other entries are always kept)\n";
 
 /* One row that reports something. */
 struct S_row {
@@ -68,10 +73,11 @@ struct S_import {
 	const struct office_book *book;
 	const struct office_sheet *sheet;
 	const char *meta[SHEET_META_COUNT];
+	/* the 1-based column of each, found by its heading; 0: absent */
+	unsigned col[SHEET_COLUMNS];
 	struct words w;
 	struct S_row *rows;
 	size_t row_count, row_cap, empty;
-	const char *target; /* content/progress/SLUG-DATE.yaml */
 };
 
 static const char *S_text(const struct office_sheet *s, unsigned row,
@@ -188,6 +194,89 @@ static bool S_read_meta(struct S_import *I, const struct template_dirs *t)
 	return true;
 }
 
+/* --------------------------------------------------------- the headings */
+
+/* "I" for column 9 */
+static const char *S_column(struct S_import *I, unsigned col)
+{
+	const char *ref = office_cell_ref(I->a, 1, col);
+	return arena_strndup(I->a, ref, strlen(ref) - 1);
+}
+
+/* The column of each heading of row 2, by its label in the sheet's
+ * language: a column inserted, deleted or moved must not file one text
+ * under another field (an internal note published as the source).  A
+ * heading that is no column's, a column to fill in that is missing, or
+ * text under no heading is an error: the rows are not read then. */
+static bool S_read_headings(struct S_import *I)
+{
+	const struct office_sheet *s = I->sheet;
+	const unsigned hrow = SHEET_HEADER_ROW + 1;
+	size_t errors = I->d->errors;
+	const char *label[SHEET_COLUMNS];
+	for (unsigned k = 0; k < SHEET_COLUMNS; k++)
+		label[k] = words_get(&I->w, sheet_column_labels[k]);
+	bool *headed = arena_alloc(I->a, (s->cols + 2) * sizeof *headed);
+	for (unsigned c = 1; c <= s->cols; c++) {
+		const char *h = S_trim(I->a, S_text(s, hrow, c));
+		if (!*h)
+			continue;
+		headed[c] = true;
+		unsigned k = 0;
+		while (k < SHEET_COLUMNS && strcasecmp(h, label[k]))
+			k++;
+		if (k == SHEET_COLUMNS) {
+			diag_error(I->d, S_at(I, hrow, c),
+				   "'%s' is not a heading of this sheet (%s); "
+				   "delete that column or export the sheet "
+				   "again",
+				   diag_quote(I->a, h),
+				   c <= SHEET_COLUMNS
+					   ? arena_printf(I->a,
+							  "expected here: '%s'",
+							  label[c - 1])
+					   : arena_printf(I->a,
+							  "it ends with '%s'",
+							  label[SHEET_COLUMNS -
+								1]));
+		} else if (I->col[k]) {
+			diag_error(I->d, S_at(I, hrow, c),
+				   "the column '%s' is there twice (also "
+				   "column %s); delete one",
+				   label[k],
+				   S_column(I, I->col[k]));
+		} else {
+			I->col[k] = c;
+		}
+	}
+	/* the report's grey columns are not read back: only the number
+	 * and the columns to fill in must be there */
+	for (unsigned k = 0; k < SHEET_COLUMNS; k++) {
+		bool needed = k == SHEET_COL_ID || k >= SHEET_COL_NEW_STATUS;
+		if (needed && !I->col[k])
+			diag_error(I->d, S_at(I, hrow, k + 1),
+				   "the column '%s' is missing (it was column "
+				   "%s); put it back or export the sheet again",
+				   label[k], S_column(I, k + 1));
+	}
+	/* text in a column with no heading would be lost without a word */
+	unsigned said = 0;
+	for (size_t i = office_sheet_row_start(s, hrow + 1); i < s->count;
+	     i++) {
+		const struct office_xcell *x = &s->cells[i];
+		if (x->col == said || headed[x->col] ||
+		    !*S_trim(I->a, x->text))
+			continue;
+		diag_error(I->d, S_at(I, x->row, x->col),
+			   "this column has no heading, so its text ('%s') "
+			   "would be lost; move it to the column it belongs "
+			   "to",
+			   diag_quote(I->a, x->text));
+		said = x->col;
+	}
+	return I->d->errors == errors;
+}
+
 /* ------------------------------------------------------------- the rows */
 
 static const struct recommendation *S_find_rec(const struct report *r,
@@ -259,6 +348,37 @@ static const char *S_status_list(struct S_import *I)
 	return s;
 }
 
+/* The warnings 'uprgen check' would give for the date, said now: the
+ * one who imports can still ask the focal point. */
+static void S_warn_date(struct S_import *I, unsigned row, const char *date)
+{
+	const struct report *r = I->r;
+	char bound[16];
+	struct source_pos at = S_at(I, row, I->col[SHEET_COL_DATE]);
+	if (r->adopted.present) {
+		snprintf(bound, sizeof bound, "%04d-%02d-%02d", r->adopted.year,
+			 r->adopted.month, r->adopted.day);
+		if (strcmp(date, bound) < 0) {
+			diag_warning(I->d, at,
+				     "%s is before the outcome was adopted "
+				     "(%s): check the date",
+				     date, bound);
+			return;
+		}
+	}
+	if (r->date.present) {
+		snprintf(bound, sizeof bound, "%04d-%02d-%02d", r->date.year,
+			 r->date.month, r->date.day);
+		if (strcmp(date, bound) > 0)
+			diag_warning(I->d, at,
+				     "%s is after the report's date (%s): it "
+				     "becomes the current status, but the "
+				     "comparison at the report's date leaves it "
+				     "out; check the date",
+				     date, bound);
+	}
+}
+
 /* One row: NULL when it says nothing; errors reported. */
 static void S_read_row(struct S_import *I, unsigned row)
 {
@@ -266,10 +386,12 @@ static void S_read_row(struct S_import *I, unsigned row)
 	const char *fill[SHEET_COLUMNS];
 	bool any = false;
 	for (unsigned c = SHEET_COL_NEW_STATUS; c < SHEET_COLUMNS; c++) {
-		fill[c] = S_trim(I->a, S_text(s, row, c + 1));
-		any |= *fill[c] != '\0';
+		fill[c] = S_trim(I->a, S_text(s, row, I->col[c]));
+		/* a date alone reports nothing: an entry of it would be
+		 * empty */
+		any |= *fill[c] != '\0' && c != SHEET_COL_DATE;
 	}
-	const char *id = S_trim(I->a, S_text(s, row, SHEET_COL_ID + 1));
+	const char *id = S_trim(I->a, S_text(s, row, I->col[SHEET_COL_ID]));
 	if (!any) {
 		I->empty += *id != '\0';
 		return;
@@ -278,11 +400,11 @@ static void S_read_row(struct S_import *I, unsigned row)
 	struct S_row out = {0};
 	out.row = row;
 	if (!*id) {
-		diag_error(I->d, S_at(I, row, SHEET_COL_ID + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_ID]),
 			   "this row reports something but has no "
 			   "recommendation number");
 	} else if (!S_id_shaped(id)) {
-		diag_error(I->d, S_at(I, row, SHEET_COL_ID + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_ID]),
 			   "'%s' is not a recommendation number (e.g. "
 			   "\"110.23\"); the numbers of the exported sheet "
 			   "must stay as they are",
@@ -298,7 +420,7 @@ static void S_read_row(struct S_import *I, unsigned row)
 				best = other;
 			}
 		}
-		diag_error(I->d, S_at(I, row, SHEET_COL_ID + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_ID]),
 			   "no recommendation of this report has the number "
 			   "'%s'%s%s%s",
 			   diag_quote(I->a, id), best ? "; did you mean '" : "",
@@ -309,29 +431,31 @@ static void S_read_row(struct S_import *I, unsigned row)
 		int k = S_status(I, st);
 		if (k < 0)
 			diag_error(I->d,
-				   S_at(I, row, SHEET_COL_NEW_STATUS + 1),
+				   S_at(I, row,
+					I->col[SHEET_COL_NEW_STATUS]),
 				   "'%s' is not a status; choose one of %s",
 				   diag_quote(I->a, st), S_status_list(I));
 		out.has_status = k >= 0;
 		out.status = k >= 0 ? (enum status)k : STATUS_NOT_ASSESSED;
 	}
 	const struct office_xcell *dc =
-		office_sheet_cell(s, row, SHEET_COL_DATE + 1);
+		office_sheet_cell(s, row, I->col[SHEET_COL_DATE]);
 	const char *date = fill[SHEET_COL_DATE];
 	if (!*date) {
-		diag_error(I->d, S_at(I, row, SHEET_COL_DATE + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_DATE]),
 			   "this row has no date; write the date the "
 			   "information refers to, as YYYY-MM-DD");
 	} else if ((dc->type != OFFICE_DATE && dc->type != OFFICE_STRING) ||
 		   !S_date_ok(dc->type == OFFICE_DATE
 				      ? arena_strndup(I->a, date, 10)
 				      : date)) {
-		diag_error(I->d, S_at(I, row, SHEET_COL_DATE + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_DATE]),
 			   "'%s' is not a date; write it as YYYY-MM-DD, e.g. "
 			   "\"2025-06-30\"",
 			   diag_quote(I->a, date));
 	} else {
 		memcpy(out.date, date, 10);
+		S_warn_date(I, row, out.date);
 	}
 	out.action = fill[SHEET_COL_ACTION];
 	out.source = fill[SHEET_COL_SOURCE];
@@ -347,21 +471,22 @@ static void S_read_row(struct S_import *I, unsigned row)
 				*ctl == '\t') && *ctl != 0x7F)
 			ctl++;
 		if (strlen(t) > max)
-			diag_error(I->d, S_at(I, row, c + 1),
+			diag_error(I->d, S_at(I, row, I->col[c]),
 				   "this text is %zu bytes long; a cell may "
 				   "hold at most %zu here",
 				   strlen(t), max);
 		else if (*ctl)
-			diag_error(I->d, S_at(I, row, c + 1),
+			diag_error(I->d, S_at(I, row, I->col[c]),
 				   "this text holds the control character "
 				   "U+%04X, which no report can show; delete it",
 				   (unsigned char)*ctl);
 	}
 	if (*out.source && !*out.action)
-		diag_error(I->d, S_at(I, row, SHEET_COL_SOURCE + 1),
+		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_SOURCE]),
 			   "a source is given without a measure; write the "
-			   "measure it documents in column %c",
-			   'A' + SHEET_COL_ACTION);
+			   "measure it documents in the column '%s'",
+			   words_get(&I->w,
+				     sheet_column_labels[SHEET_COL_ACTION]));
 	if (I->d->errors > errors)
 		return;
 	I->rows = arena_grow(I->a, I->rows, sizeof *I->rows, I->row_count,
@@ -378,19 +503,23 @@ static bool S_text_is(const struct text *t, const char *s)
 	return t->present && t->any && !strcmp(t->any, s);
 }
 
-/* Whether a file of content/progress/ other than the target already
- * holds this row. */
+static void S_date_of(const struct progress *p, char out[16])
+{
+	snprintf(out, 16, "%04d-%02d-%02d", p->date.year, p->date.month,
+		 p->date.day);
+}
+
+/* Whether a file of content/progress/ already holds this row, word for
+ * word: then importing it again adds nothing. */
 static bool S_known(struct S_import *I, const struct S_row *row)
 {
 	const struct report *r = I->r;
 	for (size_t i = 0; i < r->progress_count; i++) {
 		const struct progress *p = &r->progress[i];
-		if (p->rec != row->rec || !p->date.present ||
-		    (p->pos.file && !strcmp(p->pos.file, I->target)))
+		if (p->rec != row->rec || !p->date.present)
 			continue;
 		char date[16];
-		snprintf(date, sizeof date, "%04d-%02d-%02d", p->date.year,
-			 p->date.month, p->date.day);
+		S_date_of(p, date);
 		if (strcmp(date, row->date) || p->has_status != row->has_status ||
 		    (row->has_status && p->status != row->status))
 			continue;
@@ -408,70 +537,312 @@ static bool S_known(struct S_import *I, const struct S_row *row)
 	return false;
 }
 
+/*
+ * The file the rows go to, as its text lies there.  Its entries are kept
+ * as written (comments, every language, the writer's layout): an entry
+ * the sheet supersedes (the same recommendation and date) has its lines
+ * replaced by the new entry, new rows are appended, and every other byte
+ * stays.  So the file must be a block list whose entries start at the
+ * line's start ("- id: ..."), as uprgen and the README write them.
+ */
+struct S_old {
+	const struct progress *p;
+	size_t from, to; /* the entry's bytes; the comments and blank lines
+			    after it, up to the next entry, stay */
+	size_t by;       /* the row that replaces it, plus 1; 0: kept */
+};
+
+struct S_target {
+	const char *path;
+	char *text; /* NULL: a new file */
+	size_t len;
+	struct S_old *old;
+	size_t count, cap;
+};
+
+enum S_fit { S_FIT_NEW, S_FIT_OURS, S_FIT_OTHERS, S_FIT_LAYOUT };
+
+static int S_old_cmp(const void *pa, const void *pb)
+{
+	const struct S_old *a = pa, *b = pb;
+	return (a->p->pos.line > b->p->pos.line) -
+	       (a->p->pos.line < b->p->pos.line);
+}
+
+/* Whether the entry was reported by the sheet's institution (or says by
+ * whom not at all).  A sheet for no one institution (a cluster's) only
+ * joins entries that name no one either. */
+static bool S_ours(struct S_import *I, const struct progress *p)
+{
+	const struct text *t = &p->reported_by;
+	if (!t->present)
+		return true;
+	const char *inst = I->meta[SHEET_META_INSTITUTION];
+	if (!*inst)
+		return false;
+	if (t->any && !strcmp(t->any, inst))
+		return true;
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (t->by_lang[l] && !strcmp(t->by_lang[l], inst))
+			return true;
+	return false;
+}
+
+/* The line that starts at s: blank, a comment at its start, or the
+ * start of the document's markers ("---", "%YAML"). */
+static bool S_line_between(const char *s, const char *end, bool head)
+{
+	const char *p = s;
+	while (p < end && (*p == ' ' || *p == '\r'))
+		p++;
+	if (p == end || *p == '\n' || (p == s && *p == '#'))
+		return true;
+	return head && p == s && (*p == '%' || !strncmp(p, "---", 3));
+}
+
+static size_t S_next_line(const char *text, size_t len, size_t at)
+{
+	const char *nl = memchr(text + at, '\n', len - at);
+	return nl ? (size_t)(nl - text) + 1 : len;
+}
+
+/* Reads path and lays out its entries; says whether the rows may go
+ * there. */
+static enum S_fit S_target_open(struct S_import *I, const char *path,
+				struct S_target *T)
+{
+	memset(T, 0, sizeof *T);
+	T->path = path;
+	int err = file_read_all(path, S_MAX_FILE, &T->text, &T->len);
+	if (err == ENOENT)
+		return S_FIT_NEW;
+	if (err)
+		return S_FIT_LAYOUT;
+	const struct report *r = I->r;
+	bool others = false;
+	for (size_t i = 0; i < r->progress_count; i++) {
+		const struct progress *p = &r->progress[i];
+		if (!p->pos.file || strcmp(p->pos.file, path))
+			continue;
+		others |= !S_ours(I, p);
+		T->old = arena_grow(I->a, T->old, sizeof *T->old, T->count,
+				    &T->cap, T->count + 1);
+		T->old[T->count++] = (struct S_old){p, 0, 0, 0};
+	}
+	if (others)
+		return S_FIT_OTHERS;
+	if (T->count)
+		qsort(T->old, T->count, sizeof *T->old, S_old_cmp);
+	/* line by line: each entry starts where the model says, at a
+	 * "- " of column 1; between entries only comments and blanks
+	 * begin at column 1 */
+	const char *s = T->text;
+	size_t at = 0, k = 0;
+	int line = 1;
+	while (at < T->len) {
+		size_t end = S_next_line(s, T->len, at);
+		if (k < T->count && line == T->old[k].p->pos.line) {
+			if (T->old[k].p->pos.column != 3 || end - at < 2 ||
+			    strncmp(s + at, "- ", 2))
+				return S_FIT_LAYOUT;
+			T->old[k].from = at;
+			if (k)
+				T->old[k - 1].to = at;
+			k++;
+		} else if (s[at] != ' ' &&
+			   !S_line_between(s + at, s + end, k == 0)) {
+			return S_FIT_LAYOUT;
+		}
+		at = end;
+		line++;
+	}
+	if (k < T->count)
+		return S_FIT_LAYOUT;
+	if (T->count)
+		T->old[T->count - 1].to = T->len;
+	/* an entry ends at its last line of its own: the comments and
+	 * blank lines after it belong to what follows */
+	for (size_t i = 0; i < T->count; i++) {
+		struct S_old *o = &T->old[i];
+		size_t first_end = S_next_line(s, T->len, o->from);
+		size_t cut = o->to;
+		for (size_t a2 = first_end; a2 < o->to;) {
+			size_t e = S_next_line(s, T->len, a2);
+			if (!S_line_between(s + a2, s + e, false))
+				cut = e;
+			a2 = e;
+		}
+		o->to = cut > first_end ? cut : first_end;
+	}
+	return S_FIT_OURS;
+}
+
+/* One entry, as a list of one ("- id: ...\n  date: ...\n"). */
+static void S_entry_yaml(struct S_import *I, struct buf *out,
+			 const struct S_row *row)
+{
+	struct yamlwrite y;
+	yamlwrite_init(&y, out);
+	yamlwrite_begin_list(&y);
+	yamlwrite_begin_map(&y);
+	yamlwrite_key(&y, "id");
+	yamlwrite_quoted(&y, row->rec->id);
+	yamlwrite_key(&y, "date");
+	yamlwrite_quoted(&y, row->date);
+	if (*I->meta[SHEET_META_INSTITUTION]) {
+		yamlwrite_key(&y, "reported_by");
+		yamlwrite_string(&y, I->meta[SHEET_META_INSTITUTION]);
+	}
+	if (row->has_status) {
+		yamlwrite_key(&y, "status");
+		yamlwrite_string(&y, status_name(row->status));
+	}
+	if (*row->action) {
+		yamlwrite_key(&y, "actions");
+		yamlwrite_begin_list(&y);
+		yamlwrite_begin_map(&y);
+		yamlwrite_key(&y, "text");
+		yamlwrite_string(&y, row->action);
+		if (*row->source) {
+			yamlwrite_key(&y, "source");
+			yamlwrite_string(&y, row->source);
+		}
+		yamlwrite_end_map(&y);
+		yamlwrite_end_list(&y);
+	}
+	if (*row->challenges) {
+		yamlwrite_key(&y, "challenges");
+		yamlwrite_string(&y, row->challenges);
+	}
+	if (*row->assistance) {
+		yamlwrite_key(&y, "assistance");
+		yamlwrite_string(&y, row->assistance);
+	}
+	yamlwrite_end_map(&y);
+	yamlwrite_end_list(&y);
+	yamlwrite_finish(&y);
+}
+
+/* The file's new text: the old one with the superseded entries' lines
+ * replaced, and the other new rows after it (a new file: a comment, then
+ * the rows). */
+static void S_compose(struct S_import *I, const struct S_target *T,
+		      const bool *keep, const char *file_name,
+		      struct buf *out)
+{
+	bool *placed = arena_alloc(I->a, (I->row_count + 1) * sizeof *placed);
+	if (!T->text) {
+		struct yamlwrite y;
+		yamlwrite_init(&y, out);
+		const char *inst = I->meta[SHEET_META_INSTITUTION];
+		yamlwrite_comment(
+			&y, arena_printf(I->a,
+					 "%s%s, imported by 'uprgen import sheet' "
+					 "from %s.\nEdit it as any content file; "
+					 "'uprgen check' checks it.",
+					 *inst ? "What " : "What was reported (a "
+							  "workbook for no one "
+							  "institution: add "
+							  "reported_by if you "
+							  "know who)",
+					 *inst ? arena_printf(I->a, "%s reported",
+							      inst)
+					       : "",
+					 file_name));
+		yamlwrite_finish(&y);
+	} else {
+		size_t at = 0;
+		for (size_t k = 0; k < T->count; k++) {
+			const struct S_old *o = &T->old[k];
+			if (!o->by)
+				continue;
+			buf_put(out, T->text + at, o->from - at);
+			/* one entry per recommendation and date: the first
+			 * of several gives its place to the row */
+			if (!placed[o->by - 1])
+				S_entry_yaml(I, out, &I->rows[o->by - 1]);
+			placed[o->by - 1] = true;
+			at = o->to;
+		}
+		buf_put(out, T->text + at, T->len - at);
+		if (out->len && out->data[out->len - 1] != '\n')
+			buf_puts(out, "\n");
+	}
+	/* a file whose entries stand apart gets the new ones apart too */
+	bool apart = T->text && T->len && strstr(T->text, "\n\n- ");
+	for (size_t i = 0; i < I->row_count; i++) {
+		if (!keep[i] || placed[i])
+			continue;
+		if (apart)
+			buf_puts(out, "\n");
+		S_entry_yaml(I, out, &I->rows[i]);
+	}
+}
+
 /* The status before this sheet: the last point of the history that no
- * entry of the target file gave. */
-static enum status S_before(struct S_import *I, const struct recommendation *rec)
+ * entry the sheet replaces gave. */
+static enum status S_before(const struct S_target *T,
+			    const struct recommendation *rec)
 {
 	for (size_t i = rec->history_count; i-- > 1;) {
 		const struct progress *p = rec->history[i].from;
-		if (!p || !p->pos.file || strcmp(p->pos.file, I->target))
+		bool replaced = false;
+		for (size_t k = 0; p && k < T->count; k++)
+			replaced |= T->old[k].p == p && T->old[k].by;
+		if (!replaced)
 			return rec->history[i].status;
 	}
 	return rec->history_count ? rec->history[0].status : rec->status;
 }
 
-static void S_yaml(struct S_import *I, struct buf *out, bool *keep,
-		   const char *file_name)
+/* "110.90 (2025-06-30), 110.52 (2025-07-01)" of the old entries replaced
+ * (by != 0) or kept. */
+static const char *S_old_list(struct S_import *I, const struct S_target *T,
+			      bool replaced, size_t *n)
 {
-	struct yamlwrite y;
-	yamlwrite_init(&y, out);
-	yamlwrite_comment(
-		&y, arena_printf(I->a,
-				 "What %s reported, imported by 'uprgen import "
-				 "sheet' from %s.\nEdit it as any content file; "
-				 "'uprgen check' checks it.",
-				 I->meta[SHEET_META_INSTITUTION], file_name));
-	yamlwrite_begin_list(&y);
-	for (size_t i = 0; i < I->row_count; i++) {
-		if (!keep[i])
+	struct buf b;
+	buf_init(&b);
+	*n = 0;
+	for (size_t k = 0; k < T->count; k++) {
+		const struct S_old *o = &T->old[k];
+		if (!o->by != !replaced)
 			continue;
-		const struct S_row *row = &I->rows[i];
-		yamlwrite_begin_map(&y);
-		yamlwrite_key(&y, "id");
-		yamlwrite_quoted(&y, row->rec->id);
-		yamlwrite_key(&y, "date");
-		yamlwrite_quoted(&y, row->date);
-		yamlwrite_key(&y, "reported_by");
-		yamlwrite_string(&y, I->meta[SHEET_META_INSTITUTION]);
-		if (row->has_status) {
-			yamlwrite_key(&y, "status");
-			yamlwrite_string(&y, status_name(row->status));
-		}
-		if (*row->action) {
-			yamlwrite_key(&y, "actions");
-			yamlwrite_begin_list(&y);
-			yamlwrite_begin_map(&y);
-			yamlwrite_key(&y, "text");
-			yamlwrite_string(&y, row->action);
-			if (*row->source) {
-				yamlwrite_key(&y, "source");
-				yamlwrite_string(&y, row->source);
-			}
-			yamlwrite_end_map(&y);
-			yamlwrite_end_list(&y);
-		}
-		if (*row->challenges) {
-			yamlwrite_key(&y, "challenges");
-			yamlwrite_string(&y, row->challenges);
-		}
-		if (*row->assistance) {
-			yamlwrite_key(&y, "assistance");
-			yamlwrite_string(&y, row->assistance);
-		}
-		yamlwrite_end_map(&y);
+		char date[16];
+		S_date_of(o->p, date);
+		buf_printf(&b, "%s%s (%s)", (*n)++ ? ", " : "", o->p->id, date);
 	}
-	yamlwrite_end_list(&y);
-	yamlwrite_finish(&y);
+	const char *s = arena_strdup(I->a, b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}
+
+/* The file the rows go to: INSTITUTION-DATE.yaml, unless it holds what
+ * another institution reported or is laid out in a way whose entries
+ * cannot be kept word for word; then INSTITUTION-DATE-2.yaml, -3... */
+static bool S_choose(struct S_import *I, const char *dir, const char *latest,
+		     struct S_target *T)
+{
+	for (int n = 1; n < 100; n++) {
+		const char *path =
+			n == 1 ? arena_printf(I->a, "%s/%s-%s.yaml", dir,
+					      I->meta[SHEET_META_SLUG], latest)
+			       : arena_printf(I->a, "%s/%s-%s-%d.yaml", dir,
+					      I->meta[SHEET_META_SLUG], latest,
+					      n);
+		enum S_fit fit = S_target_open(I, path, T);
+		if (fit == S_FIT_NEW || fit == S_FIT_OURS)
+			return true;
+		printf("  %s holds %s: the rows go to another file\n", path,
+		       fit == S_FIT_OTHERS
+			       ? "what another institution reported"
+			       : "entries laid out in a way this import "
+				 "cannot add to without rewriting them");
+		free(T->text);
+	}
+	fprintf(stderr, "%s/%s-%s.yaml: error: 99 files of that name are "
+			"there already; merge some by hand\n",
+		dir, I->meta[SHEET_META_SLUG], latest);
+	return false;
 }
 
 /* Writes the file (beside, then renamed); prints what changed. */
@@ -496,62 +867,86 @@ static int S_write(struct S_import *I, bool force)
 		return 0;
 	}
 	const char *dir = arena_path(I->a, I->r->content_dir, "progress");
-	I->target = arena_printf(I->a, "%s/%s-%s.yaml", dir,
-				 I->meta[SHEET_META_SLUG], latest);
-	/* what the target held is not "known": recount against the others */
-	fresh = 0;
-	for (size_t i = 0; i < I->row_count; i++) {
-		keep[i] = !S_known(I, &I->rows[i]);
-		fresh += keep[i];
+	struct S_target T;
+	if (!S_choose(I, dir, latest, &T))
+		return CLI_EXIT_CONTENT;
+	/* an entry of the file for the same recommendation and date is
+	 * what the row supersedes */
+	bool *replacing =
+		arena_alloc(I->a, (I->row_count + 1) * sizeof *replacing);
+	size_t replaced = 0; /* rows that replace an entry */
+	for (size_t k = 0; k < T.count; k++) {
+		struct S_old *o = &T.old[k];
+		char date[16];
+		S_date_of(o->p, date);
+		for (size_t i = 0; i < I->row_count && !o->by; i++)
+			if (keep[i] && I->rows[i].rec == o->p->rec &&
+			    !strcmp(I->rows[i].date, date))
+				o->by = i + 1;
+		if (o->by && !replacing[o->by - 1]) {
+			replacing[o->by - 1] = true;
+			replaced++;
+		}
+	}
+	size_t n_kept, n_replaced;
+	const char *kept_list = S_old_list(I, &T, false, &n_kept);
+	const char *replaced_list = S_old_list(I, &T, true, &n_replaced);
+	if (replaced && !force) {
+		fprintf(stderr,
+			"%s: error: this file has entries for %s with other "
+			"content than the sheet's; give --force to replace "
+			"them (and only them: %s)\n",
+			T.path, replaced_list,
+			n_kept == 1 ? "the file's other entry stays as it is"
+			: n_kept ? arena_printf(I->a, "the file's %zu other "
+						      "entries stay as they "
+						      "are",
+						n_kept)
+				 : "the file holds no other entry");
+		free(T.text);
+		return CLI_EXIT_CONTENT;
 	}
 	const char *base = strrchr(I->book->file, '/');
 	base = base ? base + 1 : I->book->file;
 	struct buf out;
 	buf_init(&out);
-	S_yaml(I, &out, keep, base);
-	char *old = NULL;
-	size_t old_len = 0;
-	int err = file_read_all(I->target, S_MAX_FILE, &old, &old_len);
-	bool same = !err && old_len == out.len &&
-		    !memcmp(old, out.data, out.len);
-	free(old);
+	S_compose(I, &T, keep, base, &out);
+	bool same = T.text && T.len == out.len &&
+		    !memcmp(T.text, out.data, out.len);
 	int status = 0;
 	if (same) {
 		printf("nothing new: %s holds these %zu row%s already\n",
-		       I->target, fresh, fresh == 1 ? "" : "s");
-	} else if (!err && !force) {
-		fprintf(stderr,
-			"%s: error: this file is there already, with other "
-			"entries; give --force to replace it\n",
-			I->target);
-		status = CLI_EXIT_CONTENT;
+		       T.path, fresh, fresh == 1 ? "" : "s");
 	} else if (!file_mkdirs(dir)) {
 		fprintf(stderr, "%s: error: cannot make this folder: %s\n", dir,
 			strerror(errno));
 		status = CLI_EXIT_CONTENT;
 	} else {
-		const char *tmp = arena_printf(I->a, "%s.%ld.tmp", I->target,
+		const char *tmp = arena_printf(I->a, "%s.%ld.tmp", T.path,
 					       (long)getpid());
-		err = file_write_all(tmp, out.data, out.len);
-		if (!err && rename(tmp, I->target) != 0)
+		int err = file_write_all(tmp, out.data, out.len);
+		if (!err && rename(tmp, T.path) != 0)
 			err = errno;
 		if (err) {
 			unlink(tmp);
 			fprintf(stderr, "%s: error: cannot write it: %s\n",
-				I->target, strerror(err));
+				T.path, strerror(err));
 			status = CLI_EXIT_CONTENT;
 		}
 	}
 	buf_free(&out);
-	if (status || same)
+	if (status || same) {
+		free(T.text);
 		return status;
-	printf("wrote %s: %zu row%s from %s\n", I->target, fresh,
-	       fresh == 1 ? "" : "s", I->meta[SHEET_META_INSTITUTION]);
+	}
+	const char *inst = I->meta[SHEET_META_INSTITUTION];
+	printf("wrote %s: %zu row%s%s%s\n", T.path, fresh,
+	       fresh == 1 ? "" : "s", *inst ? " from " : "", inst);
 	for (size_t i = 0; i < I->row_count; i++) {
 		const struct S_row *row = &I->rows[i];
 		if (!keep[i])
 			continue;
-		enum status was = S_before(I, row->rec);
+		enum status was = S_before(&T, row->rec);
 		if (row->has_status && row->status != was)
 			printf("  %s: status %s -> %s (%s)\n", row->rec->id,
 			       status_name(was), status_name(row->status),
@@ -569,12 +964,20 @@ static int S_write(struct S_import *I, bool force)
 								   : "",
 			       *row->assistance ? "assistance" : "");
 	}
+	if (fresh - replaced)
+		printf("  added: %zu entr%s\n", fresh - replaced,
+		       fresh - replaced == 1 ? "y" : "ies");
+	if (n_replaced)
+		printf("  replaced: %s\n", replaced_list);
+	if (n_kept)
+		printf("  kept as they were: %s\n", kept_list);
 	if (fresh < I->row_count)
 		printf("  %zu row%s already in content/progress/, left out\n",
 		       I->row_count - fresh,
 		       I->row_count - fresh == 1 ? "" : "s");
 	printf("  %zu row%s left empty\n", I->empty,
 	       I->empty == 1 ? "" : "s");
+	free(T.text);
 	return 0;
 }
 
@@ -619,10 +1022,7 @@ static int S_run(const char *dir, const char *file, bool force)
 			   "this is not an .xlsx workbook");
 	free(bytes);
 	I.book = &book;
-	if (ok && S_read_meta(&I, &t)) {
-		/* the target's entries are set aside by name before the
-		 * date of the file is known: the slug is enough to tell */
-		I.target = "";
+	if (ok && S_read_meta(&I, &t) && S_read_headings(&I)) {
 		for (unsigned row = SHEET_FIRST_ROW + 1;
 		     row <= I.sheet->rows; row++)
 			S_read_row(&I, row);

@@ -22,6 +22,9 @@ P=$tmp/project
 mkdir -p "$P"
 cp -R "$root/content" "$P/"
 sum_progress() { (cd "$P/content/progress" && sha1sum -- * | sort); }
+Z0=$tmp/ar-fr
+mkdir -p "$Z0"
+cp -R "$root/tests/projects/ar-fr/content" "$Z0/"
 
 # --- export --------------------------------------------------------------
 "$UPRGEN" export sheets -C "$P" >"$tmp/export.out" 2>"$tmp/export.err"
@@ -101,6 +104,43 @@ print("bad:", bad)
 PYEOF
 check "openpyxl: drop-down, locked and unlocked cells, wrapping, widths, facts, instructions" 'grep -qx "bad: \[\]" "$tmp/openpyxl.out"'
 
+# --- on paper -----------------------------------------------------------
+# Arabic workbooks right to left; the instructions fit the page's width;
+# the recommendations two landscape pages wide (the report's columns, then
+# the number and the ones to fill in), not eleven columns squeezed on one
+"$UPRGEN" export sheets -C "$Z0" --out "$tmp/ar" >/dev/null 2>&1
+"$PY" - "$P/build/sheets/ministerio-del-interior.xlsx" "$tmp/ar"/وزارة-العدل.xlsx >"$tmp/print.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+bad = []
+es = openpyxl.load_workbook(sys.argv[1])
+ar = openpyxl.load_workbook(sys.argv[2])
+for ws in ar.worksheets:
+    if not ws.sheet_view.rightToLeft:
+        bad.append(("ar", ws.title, "not right to left"))
+for ws in es.worksheets:
+    if ws.sheet_view.rightToLeft:
+        bad.append(("es", ws.title, "right to left"))
+for wb in (es, ar):
+    recs, intro = wb.worksheets[0], wb.worksheets[1]
+    ps = recs.page_setup
+    if ps.orientation != "landscape" or ps.paperSize not in (9, "9") or int(ps.scale or 100) != 60:
+        bad.append((recs.title, "page", ps.orientation, ps.paperSize, ps.scale))
+    if [b.id for b in recs.col_breaks.brk] != [5]:
+        bad.append((recs.title, "no break before F", [b.id for b in recs.col_breaks.brk]))
+    if "$A:$A" not in str(recs.print_title_cols):
+        bad.append((recs.title, "number not repeated", recs.print_title_cols))
+    if not (intro.sheet_properties.pageSetUpPr.fitToPage and intro.page_setup.fitToWidth in (1, None) and intro.page_setup.fitToHeight == 0):
+        bad.append((intro.title, "not fitted to the width"))
+    if intro.column_dimensions["A"].width > 85:
+        bad.append((intro.title, "wider than a page", intro.column_dimensions["A"].width))
+print("bad:", bad)
+PYEOF
+check "on paper: Arabic right to left, instructions fit the width, two pages wide" 'grep -qx "bad: \[\]" "$tmp/print.out"'
+(cd "$tmp" && timeout 300 soffice -env:UserInstallation=file://$tmp/lo --headless \
+	--convert-to pdf --outdir "$tmp/pdf" "$P/build/sheets/ministerio-del-interior.xlsx" >"$tmp/soffice-pdf.log" 2>&1)
+pdftotext -layout "$tmp/pdf/ministerio-del-interior.pdf" "$tmp/sheet.txt" 2>/dev/null
+check "LibreOffice prints the columns to fill in on one page" 'awk "BEGIN{RS=\"\f\"} /Nuevo estado/ && /Asistencia requerida/ {f=1} END{exit !f}" "$tmp/sheet.txt"'
+
 # a status word with a comma cannot go in Excel's inline list: the
 # drop-down then reads the words from the hidden sheet
 C=$tmp/comma
@@ -160,6 +200,125 @@ check "a second import exits 0" '[[ $? == 0 ]]'
 check "... says there is nothing new" 'grep -q "^nothing new" "$tmp/import2.out"'
 check "... and changes nothing" '[[ "$sums" == "$(sum_progress)" ]]'
 
+# --- earlier entries are kept --------------------------------------------
+edit_sheet() { # SRC DST PYTHON-EDIT (ws: the recommendations sheet, row(id))
+	"$PY" - "$1" "$2" "$3" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+row = lambda i: [r for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value == i][0]
+exec(sys.argv[3])
+wb.save(sys.argv[2])
+PYEOF
+}
+# the example's ministerio-del-interior-2025-06-30.yaml holds 110.90 (by
+# hand, both languages); a sheet adding 110.168 on that date adds to it
+J=$P/content/progress/ministerio-del-interior-2025-06-30.yaml
+cp "$J" "$tmp/june-before.yaml"
+edit_sheet "$S" "$tmp/june.xlsx" 'r = row("110.168"); ws.cell(r, 7).value = "2025-06-30"; ws.cell(r, 8).value = "Se publicó la guía de atención a víctimas (prueba)."'
+"$UPRGEN" import sheet "$tmp/june.xlsx" -C "$P" >"$tmp/june.out" 2>"$tmp/june.err"
+check "a row for a file that is there: added without --force (exit 0)" '[[ $? == 0 ]]'
+check "... the file's entries kept byte for byte (comments, both languages)" '[[ "$(head -c "$(wc -c <"$tmp/june-before.yaml")" "$J")" == "$(cat "$tmp/june-before.yaml")" ]] && grep -q "^- id: \"110.168\"" "$J"'
+check "... says what it added and kept" 'grep -qx "  added: 1 entry" "$tmp/june.out" && grep -qx "  kept as they were: 110.90 (2025-06-30)" "$tmp/june.out"'
+cp "$J" "$tmp/june-after.yaml"
+edit_sheet "$S" "$tmp/june2.xlsx" 'r = row("110.90"); ws.cell(r, 6).value = "Parcialmente implementada"; ws.cell(r, 7).value = "2025-06-30"'
+sums=$(sum_progress)
+"$UPRGEN" import sheet "$tmp/june2.xlsx" -C "$P" >"$tmp/june2.out" 2>"$tmp/june2.err"
+check "the same recommendation and date with other content: exit 1" '[[ $? == 1 ]]'
+check "... the error names it and what --force replaces" 'grep -qF "ministerio-del-interior-2025-06-30.yaml: error: this file has entries for 110.90 (2025-06-30) with other content than the sheet'"'"'s; give --force to replace them (and only them: the file'"'"'s other entry stays as it is)" "$tmp/june2.err"'
+check "... and nothing is written" '[[ "$sums" == "$(sum_progress)" ]]'
+"$UPRGEN" import sheet "$tmp/june2.xlsx" -C "$P" --force >"$tmp/june3.out" 2>"$tmp/june3.err"
+check "--force replaces that entry (exit 0)" '[[ $? == 0 ]] && grep -qx "  replaced: 110.90 (2025-06-30)" "$tmp/june3.out" && grep -qx "  kept as they were: 110.168 (2025-06-30)" "$tmp/june3.out"'
+check "... and only it: the comments and 110.168 stay" '[[ "$(head -n 4 "$J")" == "$(head -n 4 "$tmp/june-before.yaml")" ]] && grep -q "guía de atención a víctimas" "$J" && [[ $(grep -c "^- id:" "$J") == 2 ]] && grep -q "status: partially-implemented" "$J" && ! grep -q "revisión de la normativa" "$J"'
+# a file of that name holding what another institution reported is never
+# the target
+O=$P/content/progress/ministerio-del-interior-2025-08-01.yaml
+printf -- '- id: "110.115"\n  date: "2025-08-01"\n  reported_by: Jurado Nacional de Elecciones\n  status: implemented\n' >"$O"
+cp "$O" "$tmp/other-before.yaml"
+edit_sheet "$S" "$tmp/aug.xlsx" 'r = row("110.168"); ws.cell(r, 7).value = "2025-08-01"; ws.cell(r, 8).value = "Otra medida (prueba)."'
+"$UPRGEN" import sheet "$tmp/aug.xlsx" -C "$P" >"$tmp/aug.out" 2>"$tmp/aug.err"
+check "another institution's file: left alone, the rows go beside it" '[[ $? == 0 ]] && cmp -s "$O" "$tmp/other-before.yaml" && grep -q "Otra medida" "${O%.yaml}-2.yaml" && grep -q "ministerio-del-interior-2025-08-01.yaml holds what another institution reported" "$tmp/aug.out"'
+"$UPRGEN" check -C "$P" >/dev/null 2>"$tmp/check2.err"
+check "check passes after these imports" '[[ $? == 0 ]]'
+rm -f "$O" "${O%.yaml}-2.yaml"
+
+# --- institutions named in another script --------------------------------
+# their sheets are named by the name itself (not a number that moves when
+# an institution is added), and the output says whose each file is
+Z=$tmp/zh-ru
+mkdir -p "$Z"
+cp -R "$root/tests/projects/zh-ru/content" "$Z/"
+"$UPRGEN" export sheets -C "$Z" >"$tmp/zh.out" 2>&1
+check "a Chinese institution's sheet is named by its name" '[[ -f $Z/build/sheets/外交部.xlsx && -f $Z/build/sheets/国家人权委员会.xlsx ]]'
+check "... and the output names the institution of each file" 'grep -qxF "$Z/build/sheets/外交部.xlsx: 2 recommendations (外交部)" "$tmp/zh.out"'
+"$UPRGEN" export sheets -C "$Z" --lang ru --out "$tmp/zh-ru-ru" >/dev/null 2>&1
+check "a Russian one too, spaces as dashes" '[[ -f $tmp/zh-ru-ru/Министерство-иностранных-дел.xlsx ]]'
+before_names=$(cd "$Z/build/sheets" && ls)
+"$PY" - "$Z/content/recommendations.yaml" <<'PYEOF'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+one = "    - {zh: 外交部, ru: Министерство иностранных дел}\n"
+s = s.replace(one, one + '    - {zh: "阿尔法/贝塔: 委员会?", ru: Комитет}\n', 1)
+open(p, "w", encoding="utf-8").write(s)
+PYEOF
+"$UPRGEN" export sheets -C "$Z" --out "$tmp/zh-more" >"$tmp/zh-more.out" 2>&1
+check "an institution added: the other files keep their names" '[[ "$(cd "$tmp/zh-more" && ls | grep -vxF 阿尔法-贝塔-委员会.xlsx)" == "$before_names" ]]'
+check "... and / : ? never reach a file name" '[[ -f $tmp/zh-more/阿尔法-贝塔-委员会.xlsx ]]'
+edit_sheet "$Z/build/sheets/外交部.xlsx" "$tmp/zh-filled.xlsx" 'r = row("142.3"); ws.cell(r, 6).value = "已落实"; ws.cell(r, 7).value = "2026-02-01"; ws.cell(r, 8).value = "批准了公约（测试）。"'
+"$UPRGEN" import sheet "$tmp/zh-filled.xlsx" -C "$Z" >"$tmp/zh-import.out" 2>&1
+check "import writes progress/外交部-DATE.yaml" '[[ $? == 0 && -f $Z/content/progress/外交部-2026-02-01.yaml ]]'
+"$UPRGEN" check -C "$Z" >/dev/null 2>&1
+check "... which check takes" '[[ $? == 0 ]]'
+
+# --- workbooks for no one institution -----------------------------------
+# a cluster's workbook, and the one of the recommendations that name no
+# institution, ask "your institution", and the import records no theme
+# (nor "Sin institución designada") as the one who reported
+"$PY" - "$tmp/by-cluster/children.xlsx" >"$tmp/cluster.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+intro = " ".join(str(r[0]) for r in wb.worksheets[1].iter_rows(values_only=True) if r[0])
+facts = dict((r[0], r[1]) for r in wb["uprgen"].iter_rows(values_only=True))
+print("your" if "pregunta a su institución" in intro and "pregunta a Derechos" not in intro else "no", facts.get("institution"))
+PYEOF
+check "a cluster's workbook asks 'your institution', names none in its facts" 'grep -qx "your None" "$tmp/cluster.out"'
+edit_sheet "$tmp/by-cluster/children.xlsx" "$tmp/cluster-filled.xlsx" 'ws.cell(3, 6).value = "Implementada"; ws.cell(3, 7).value = "2025-05-02"; ws.cell(3, 8).value = "Medida del grupo temático (prueba)."'
+"$UPRGEN" import sheet "$tmp/cluster-filled.xlsx" -C "$P" >"$tmp/cluster-import.out" 2>&1
+CF=$P/content/progress/children-2025-05-02.yaml
+check "... its import writes no reported_by" '[[ -f $CF ]] && grep -q "Medida del grupo temático" "$CF" && ! grep -q "^  reported_by" "$CF"'
+rm -f "$CF"
+U=$tmp/unassigned
+mkdir -p "$U"
+cp -R "$root/content" "$U/"
+"$PY" - "$U/content/recommendations.yaml" <<'PYEOF'
+import sys, re
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = re.sub(r"  responsible:\n(    - .*\n)+", "", s, count=1)
+open(p, "w", encoding="utf-8").write(s)
+PYEOF
+"$UPRGEN" export sheets -C "$U" >/dev/null 2>&1
+"$PY" - "$U/build/sheets/sin-institucion-designada.xlsx" >"$tmp/unassigned.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+intro = " ".join(str(r[0]) for r in wb.worksheets[1].iter_rows(values_only=True) if r[0])
+facts = dict((r[0], r[1]) for r in wb["uprgen"].iter_rows(values_only=True))
+print("your" if "pregunta a su institución qué hizo para implementar estas recomendaciones, para las que el informe no designa" in intro else intro, facts.get("institution"))
+PYEOF
+check "the workbook of recommendations naming no institution asks 'your institution'" 'grep -qx "your None" "$tmp/unassigned.out"'
+
+# --- a date alone; dates check would warn of ---------------------------
+edit_sheet "$S" "$tmp/dateonly.xlsx" 'ws.cell(row("110.57"), 7).value = "2025-07-01"'
+sums=$(sum_progress)
+(cd "$tmp" && "$UPRGEN" import sheet dateonly.xlsx -C "$P" >"$tmp/dateonly.out" 2>&1)
+check "a row with only a date is left empty, nothing written" '[[ $? == 0 ]] && grep -q "(7 left empty)" "$tmp/dateonly.out" && [[ "$sums" == "$(sum_progress)" ]]'
+edit_sheet "$S" "$tmp/late.xlsx" 'r = row("110.57"); ws.cell(r, 6).value = "Implementada"; ws.cell(r, 7).value = "2030-01-01"; r = row("110.63"); ws.cell(r, 6).value = "Implementada"; ws.cell(r, 7).value = "2020-01-01"'
+(cd "$tmp" && "$UPRGEN" import sheet late.xlsx -C "$P" >"$tmp/late.out" 2>"$tmp/late.err")
+check "import warns of a date after the report, at its cell" '[[ $? == 0 ]] && grep -qF "late.xlsx:Recomendaciones!G4: warning: 2030-01-01 is after the report'"'"'s date (2025-07-15)" "$tmp/late.err"'
+check "... and of one before the adoption" 'grep -qF "late.xlsx:Recomendaciones!G5: warning: 2020-01-01 is before the outcome was adopted (2023-07-07): check the date" "$tmp/late.err"'
+rm -f "$P/content/progress/ministerio-del-interior-2030-01-01.yaml"
+
 # --- bad rows: each at its cell, nothing written ------------------------
 bad_case() { # NAME PYTHON-EDIT EXPECTED-LINE [SHEET]
 	local name=$1 edit=$2 want=$3 src=${4:-$P/build/sheets/ministerio-publico.xlsx}
@@ -191,6 +350,32 @@ bad_case bad-date 'ws["F5"] = "Implementada"; ws["G5"] = "31/02/2024"' \
 	"bad-date.xlsx:Recomendaciones!G5: error: '31/02/2024' is not a date; write it as YYYY-MM-DD, e.g. \"2025-06-30\""
 bad_case text-in-id 'ws["A6"] = "ver la fila anterior"; ws["H6"] = "Se capacitó a 40 fiscales."; ws["G6"] = "2025-07-01"' \
 	"text-in-id.xlsx:Recomendaciones!A6: error: 'ver la fila anterior' is not a recommendation number (e.g. \"110.23\"); the numbers of the exported sheet must stay as they are"
+# the columns are found by their headings: one inserted or deleted never
+# files a text under another field
+bad_case inserted-column 'ws.insert_cols(9); ws["I2"] = "Comentarios internos"; ws["I3"] = "No publicar: borrador interno"; ws["F3"] = "Implementada"; ws["G3"] = "2025-07-01"; ws["H3"] = "Medida"; ws["J3"] = "Fuente: Decreto 1"' \
+	"inserted-column.xlsx:Recomendaciones!I2: error: 'Comentarios internos' is not a heading of this sheet (expected here: 'Fuente'); delete that column or export the sheet again"
+bad_case deleted-column 'ws.delete_cols(9); ws["F3"] = "Implementada"; ws["G3"] = "2025-07-01"; ws["H3"] = "Medida"; ws["I3"] = "Desafío: presupuesto"' \
+	"deleted-column.xlsx:Recomendaciones!I2: error: the column 'Fuente' is missing (it was column I); put it back or export the sheet again"
+bad_case unheaded-column 'ws["L3"] = "Nota al margen"; ws["F3"] = "Implementada"; ws["G3"] = "2025-07-01"' \
+	"unheaded-column.xlsx:Recomendaciones!L3: error: this column has no heading, so its text ('Nota al margen') would be lost; move it to the column it belongs to"
+edit_sheet "$S" "$tmp/moved.xlsx" '
+ws.delete_cols(5)   # a grey column: not read back
+ws.move_range("H2:H20", cols=4)  # "Fuente" (now H) after "Asistencia"
+ws.move_range("I2:K20", cols=-1)
+col = {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
+r = row("110.57")
+ws.cell(r, col["Nuevo estado"]).value = "Implementada"
+ws.cell(r, col["Fecha (AAAA-MM-DD)"]).value = "2025-09-01"
+ws.cell(r, col["Medida adoptada"]).value = "Medida de la prueba de columnas"
+ws.cell(r, col["Fuente"]).value = "Fuente de la prueba de columnas"
+ws.cell(r, col["Desafíos"]).value = "Desafío de la prueba de columnas"'
+"$UPRGEN" import sheet "$tmp/moved.xlsx" -C "$P" >"$tmp/moved.out" 2>"$tmp/moved.err"
+M=$P/content/progress/ministerio-del-interior-2025-09-01.yaml
+check "a grey column deleted, a column moved: each text under its own heading" '[[ $? == 0 ]] && grep -qx "      source: Fuente de la prueba de columnas" "$M" && grep -qx "  challenges: Desafío de la prueba de columnas" "$M"'
+rm -f "$M"
+# the file name read back from the hidden sheet is checked
+bad_case tampered-slug 'wb["uprgen"]["B7"] = "../外交部"; ws["F3"] = "Implementada"; ws["G3"] = "2025-07-01"' \
+	"tampered-slug.xlsx:uprgen!B7: error: '../外交部' cannot name a file; export the sheet again"
 # a sheet exported from another report (a small project of tests/check)
 Q=$tmp/other
 mkdir -p "$Q"
