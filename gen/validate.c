@@ -318,7 +318,7 @@ void report_validate(struct report *r, struct diags *d)
 		diag_error(d, r->clusters_pos,
 			   "clusters.yaml lists no cluster, but every "
 			   "recommendation needs one");
-	if (r->received && r->received < r->rec_count)
+	if (r->received && r->received < r->rec_count && !r->recs_unreadable)
 		diag_error(d, r->received_pos,
 			   "'received' is %zu, but the project lists %zu "
 			   "recommendations", r->received, r->rec_count);
