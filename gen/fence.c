@@ -40,7 +40,7 @@ void fence_check(const struct fence *f, const struct report *r,
 		 struct source_pos pos, struct diags *d)
 {
 	if (f->kind == FENCE_CHART && strcmp(f->id, "status-by-cluster") &&
-	    !report_find_statistic(r, f->id))
+	    !r->stats_unreadable && !report_find_statistic(r, f->id))
 		diag_error(d, pos, "this chart names no statistic: '%s' is not "
 			   "an id of statistics.yaml (nor status-by-cluster)",
 			   f->id);

@@ -1177,13 +1177,18 @@ static void S_load_rec(struct S_loader *L, const struct value *v,
 				 "assistance", true);
 }
 
+/* A file of recommendations that could not be read, or is not a list,
+ * leaves the project's ids unknown: r->recs_unreadable says so. */
 static void S_load_recs(struct S_loader *L, const struct value *root,
 			const char *name)
 {
 	struct report *r = L->r;
 	const struct value *list = S_list_file(L, root, name);
-	if (!list)
+	if (!list) {
+		if (!root || root->kind != VALUE_NULL)
+			r->recs_unreadable = true;
 		return;
+	}
 	struct recommendation *recs =
 		arena_alloc(L->a, (r->rec_count + list->count) * sizeof *recs);
 	if (r->rec_count)
@@ -1239,9 +1244,11 @@ static void S_load_all_recs(struct S_loader *L)
 	if (!dir && errno != ENOENT && errno != ENOTDIR)
 		diag_error(L->d, S_file_pos(dirpath),
 			   "cannot read this folder: %s", strerror(errno));
+	bool exists = true; /* without the folder the file is required */
 	const struct value *single =
-		S_read(L, content, "recommendations.yaml", !dir);
-	if (single)
+		dir ? S_read_optional(L, content, "recommendations.yaml", &exists)
+		    : S_read(L, content, "recommendations.yaml", true);
+	if (exists)
 		S_load_recs(L, single, "recommendations.yaml");
 	if (!dir)
 		return;
@@ -1249,8 +1256,7 @@ static void S_load_all_recs(struct S_loader *L)
 	char **names = S_yaml_names(dir, &count);
 	for (size_t i = 0; i < count; i++) {
 		const struct value *root = S_read(L, dirpath, names[i], true);
-		if (root)
-			S_load_recs(L, root, names[i]);
+		S_load_recs(L, root, names[i]);
 		free(names[i]);
 	}
 	free(names);

@@ -715,3 +715,370 @@ cmark_node *markdown_lang_span(cmark_node *n, char *lang, size_t size)
 	}
 	return NULL;
 }
+
+/* ---- footnotes that do not resolve ----
+ *
+ * cmark-gfm leaves a reference with no definition as the text "[^44]",
+ * which every output would show as typed, and drops, without a word, a
+ * definition nothing refers to and the second of two with one label.
+ * The references left as text are found in its text nodes; the
+ * definitions it drops are seen while it reads the blocks: an extension
+ * of ours is asked, line after line, whether a block of its own opens
+ * in the container cmark-gfm has reached, and notes every footnote
+ * definition among that container and its parents (it opens nothing).
+ * A definition's place is that of its text; its label "[^x]:" is just
+ * before it on its line. */
+
+struct S_def {
+	int line, column; /* of the definition's text (cmark-gfm's) */
+	int label_column; /* of its "[^" */
+	char label[64];   /* cut: a message quotes it */
+	bool kept;        /* in the finished tree */
+};
+
+struct S_defs {
+	cmark_node *last; /* the definition noted last */
+	struct S_def *items;
+	size_t count, cap;
+};
+
+static cmark_node *S_defs_open(cmark_syntax_extension *ext, int indented,
+			       cmark_parser *parser, cmark_node *container,
+			       unsigned char *input, int len)
+{
+	(void)indented;
+	(void)parser;
+	(void)input;
+	(void)len;
+	struct S_defs *defs = cmark_syntax_extension_get_private(ext);
+	for (cmark_node *n = container; n; n = cmark_node_parent(n)) {
+		if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		if (n == defs->last)
+			break;
+		defs->last = n;
+		if (defs->count == defs->cap) {
+			defs->cap = defs->cap ? defs->cap * 2 : 16;
+			defs->items = xrealloc(defs->items,
+					       defs->cap * sizeof *defs->items);
+		}
+		defs->items[defs->count++] = (struct S_def){
+			cmark_node_get_start_line(n),
+			cmark_node_get_start_column(n), 0, "", false};
+		break;
+	}
+	return NULL;
+}
+
+/* The bytes of line `line` (1-based) of text, or false past its end. */
+static bool S_text_line(const char *text, size_t len, int line,
+			const char **start, size_t *n)
+{
+	size_t i = 0;
+	for (int l = 1; l < line; l++) {
+		while (i < len && text[i] != '\n' && text[i] != '\r')
+			i++;
+		if (i == len)
+			return false;
+		i += text[i] == '\r' && i + 1 < len && text[i + 1] == '\n' ? 2
+									: 1;
+	}
+	*start = text + i;
+	*n = S_line_end(text, i, len) - i;
+	return true;
+}
+
+/* The column of byte i of a line, in characters (as every message
+ * counts; cmark-gfm counts bytes). */
+static int S_char_column(const char *line, size_t i)
+{
+	int col = 1;
+	for (size_t k = 0; k < i; k++)
+		col += ((unsigned char)line[k] & 0xC0) != 0x80;
+	return col;
+}
+
+static size_t S_line_offset(const char *text, size_t len, int line)
+{
+	const char *start;
+	size_t n;
+	return S_text_line(text, len, line, &start, &n)
+		       ? (size_t)(start - text)
+		       : 0;
+}
+
+/* The label written before a definition's text: "[^x]:" ending before
+ * its column. */
+static void S_def_label(const char *text, size_t len, struct S_def *def)
+{
+	const char *line;
+	size_t n;
+	if (!S_text_line(text, len, def->line, &line, &n))
+		return;
+	size_t i = (size_t)def->column - 1 < n ? (size_t)def->column - 1 : n;
+	while (i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t'))
+		i--;
+	if (i < 2 || line[i - 1] != ':' || line[i - 2] != ']')
+		return;
+	size_t end = i - 2, open = end;
+	while (open > 1 && !(line[open - 2] == '[' && line[open - 1] == '^'))
+		open--;
+	if (open < 2)
+		return;
+	size_t k = end - open < sizeof def->label - 1 ? end - open
+						       : sizeof def->label - 1;
+	memcpy(def->label, line + open, k);
+	def->label[k] = '\0';
+	def->label_column = S_char_column(line, open - 2);
+}
+
+/* cmark-gfm matches labels without regard to case. */
+static bool S_same_label(const char *a, const char *b)
+{
+	return !strcasecmp(a, b);
+}
+
+static struct source_pos S_origin_pos(const struct source_pos *o, int line,
+				      int column)
+{
+	if (line <= 0)
+		return *o;
+	return (struct source_pos){
+		o->file, o->line ? o->line + line - 1 : 0,
+		line == 1 && o->column ? o->column + column - 1 : column};
+}
+
+/* The line of a text node: cmark-gfm gives none to the text it makes of
+ * an unresolved reference when that opens a line (the text after it is
+ * merged into it); then the line of what comes before it, plus the line
+ * breaks between. */
+static int S_text_line_of(cmark_node *n)
+{
+	int breaks = 0;
+	for (cmark_node *p = n; p; p = cmark_node_previous(p)) {
+		int t = cmark_node_get_type(p);
+		if (p != n && (t == CMARK_NODE_SOFTBREAK ||
+			       t == CMARK_NODE_LINEBREAK)) {
+			breaks++;
+			continue;
+		}
+		int line = p == n ? cmark_node_get_start_line(p)
+				  : cmark_node_get_end_line(p);
+		if (line > 0)
+			return line + breaks;
+	}
+	cmark_node *parent = cmark_node_parent(n);
+	int line = parent ? cmark_node_get_start_line(parent) : 0;
+	return line > 0 ? line + breaks : 0;
+}
+
+/* Where a problem of a text is in its file.  A chapter is the file
+ * itself.  A field is a YAML value in it, whose lines may be folded
+ * ('>') or indented ('|') or quoted there: the place is found in the
+ * YAML file (read once, when a problem is found) as the same
+ * occurrence, after the field's start, of what the message quotes. */
+struct S_placer {
+	const char *text; /* the Markdown */
+	size_t len;
+	const struct source_pos *origin;
+	bool embedded;
+	bool loaded;
+	char *yaml;
+	size_t yaml_len;
+};
+
+static struct source_pos S_place(struct S_placer *pl, int line, int column,
+				 size_t at, const char *needle)
+{
+	struct source_pos fallback = S_origin_pos(pl->origin, line, column);
+	const struct source_pos *o = pl->origin;
+	if (!pl->embedded || !o->file || o->line <= 0)
+		return fallback;
+	if (!pl->loaded) {
+		pl->loaded = true;
+		if (file_read_all(o->file, 64 * 1024 * 1024, &pl->yaml,
+				  &pl->yaml_len))
+			pl->yaml = NULL;
+	}
+	if (!pl->yaml)
+		return fallback;
+	size_t nth = 0;
+	for (size_t k = 0; (k = S_find(pl->text, pl->len, k, needle)) < at;
+	     k++)
+		nth++;
+	const char *line_at;
+	size_t line_len;
+	if (!S_text_line(pl->yaml, pl->yaml_len, o->line, &line_at,
+			 &line_len))
+		return fallback;
+	/* from the field's first character (o->column counts characters) */
+	size_t from = (size_t)(line_at - pl->yaml);
+	for (int c = 1; c < o->column && from < pl->yaml_len; c++)
+		while (++from < pl->yaml_len &&
+		       ((unsigned char)pl->yaml[from] & 0xC0) == 0x80)
+			;
+	for (size_t k = from;
+	     (k = S_find(pl->yaml, pl->yaml_len, k, needle)) < pl->yaml_len;
+	     k++)
+		if (!nth--)
+			return diag_pos_at(o->file, pl->yaml, k);
+	return fallback;
+}
+
+/* The defined label nearest to `label`, for a "did you mean". */
+static const char *S_near_label(const struct S_defs *defs, const char *label)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+	for (size_t i = 0; i < defs->count; i++) {
+		if (!defs->items[i].label[0])
+			continue;
+		size_t dist = edit_distance(label, defs->items[i].label);
+		if (dist < best_d) {
+			best_d = dist;
+			best = defs->items[i].label;
+		}
+	}
+	return best;
+}
+
+/* The references of text node n that no definition resolved. */
+static void S_unresolved_refs(struct S_placer *pl, cmark_node *n,
+			      const struct S_defs *defs, struct diags *d)
+{
+	const char *text = pl->text;
+	size_t len = pl->len;
+	const char *lit = cmark_node_get_literal(n);
+	int line_no = S_text_line_of(n);
+	int col = cmark_node_get_start_line(n) > 0
+			  ? cmark_node_get_start_column(n) : 1;
+	const char *line = NULL;
+	size_t line_len = 0, cursor = col > 0 ? (size_t)col - 1 : 0;
+	if (line_no > 0)
+		S_text_line(text, len, line_no, &line, &line_len);
+	for (const char *p = lit; p && (p = strstr(p, "[^")); p += 2) {
+		size_t k = 2;
+		while (p[k] && p[k] != ']' && p[k] != '[' && p[k] != '\n' &&
+		       k < 200)
+			k++;
+		if (p[k] != ']' || k == 2)
+			continue;
+		char label[64];
+		size_t ln = k - 2 < sizeof label - 1 ? k - 2 : sizeof label - 1;
+		memcpy(label, p + 2, ln);
+		label[ln] = '\0';
+		/* where it was written: the next "[^label]" of the line; one
+		 * escaped (\[^x]) is text as its author wants it */
+		int at = col;
+		size_t off = line ? (size_t)(line - text) + cursor : 0;
+		if (line) {
+			size_t m = k + 1, i = cursor;
+			while (i + m <= line_len && memcmp(line + i, p, m))
+				i++;
+			if (i + m <= line_len) {
+				cursor = i + m;
+				if (i > 0 && line[i - 1] == '\\')
+					continue;
+				at = S_char_column(line, i);
+				off = (size_t)(line - text) + i;
+			}
+		}
+		char needle[80];
+		snprintf(needle, sizeof needle, "[^%s]", label);
+		struct source_pos pos = S_place(pl, line_no, at, off, needle);
+		if (strpbrk(label, " \t")) {
+			diag_error(d, pos,
+				   "[^%s] would be printed as typed: a note's "
+				   "label has no spaces (write it as its "
+				   "definition '[^label]: ...' does)",
+				   label);
+			continue;
+		}
+		const char *near = S_near_label(defs, label);
+		diag_error(d, pos,
+			   "the note reference [^%s] has no definition, so it "
+			   "would be printed as typed; define it on a line of "
+			   "its own, '[^%s]: the note'%s%s%s",
+			   label, label, near ? ", or did you mean [^" : "",
+			   near ? near : "", near ? "]?" : "");
+	}
+}
+
+void markdown_check_notes(const char *text, size_t len,
+			  const struct source_pos *origin, bool embedded,
+			  struct diags *d)
+{
+	struct S_placer pl = {text, len, origin, embedded, false, NULL, 0};
+	if (len > MARKDOWN_MAX_BYTES || utf8_first_invalid(text, len) != len)
+		return; /* markdown_parse() says so */
+	struct S_defs defs = {0};
+	cmark_syntax_extension *probe =
+		cmark_syntax_extension_new("uprgen-notes");
+	cmark_syntax_extension_set_open_block_func(probe, S_defs_open);
+	cmark_syntax_extension_set_private(probe, &defs, NULL);
+	cmark_node *doc = S_parse_with(text, len, probe);
+	cmark_syntax_extension_free(cmark_get_default_mem_allocator(), probe);
+	for (size_t i = 0; i < defs.count; i++)
+		S_def_label(text, len, &defs.items[i]);
+	/* the definitions cmark-gfm kept: those referred to, one a label */
+	for (cmark_node *c = cmark_node_first_child(doc); c;
+	     c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		for (size_t i = 0; i < defs.count; i++)
+			if (defs.items[i].line == cmark_node_get_start_line(c) &&
+			    defs.items[i].column ==
+				    cmark_node_get_start_column(c))
+				defs.items[i].kept = true;
+	}
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_TEXT &&
+		    strstr(cmark_node_get_literal(n), "[^"))
+			S_unresolved_refs(&pl, n, &defs, d);
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < defs.count; i++) {
+		struct S_def *def = &defs.items[i];
+		if (def->kept || !def->label[0])
+			continue;
+		const struct S_def *shown = NULL, *first = NULL;
+		for (size_t k = 0; k < defs.count; k++) {
+			if (k == i || !S_same_label(defs.items[k].label,
+						    def->label))
+				continue;
+			if (defs.items[k].kept)
+				shown = &defs.items[k];
+			if (k < i && !first)
+				first = &defs.items[k];
+		}
+		char needle[80];
+		snprintf(needle, sizeof needle, "[^%s]:", def->label);
+		size_t off = S_line_offset(text, len, def->line);
+		struct source_pos at = S_place(&pl, def->line,
+					       def->label_column, off, needle);
+		if (shown || first)
+			diag_warning(d, at,
+				     "the note [^%s] is defined again here "
+				     "(also at line %d%s), and only one "
+				     "definition is used: delete one of them",
+				     def->label,
+				     S_place(&pl, (shown ? shown : first)->line,
+					     1, S_line_offset(text, len,
+						(shown ? shown : first)->line),
+					     needle).line,
+				     shown ? ", the one printed" : "");
+		else
+			diag_warning(d, at,
+				     "the note [^%s] is never referred to, so it "
+				     "is not printed; refer to it with [^%s] "
+				     "where it belongs, or delete it",
+				     def->label, def->label);
+	}
+	free(defs.items);
+	free(pl.yaml);
+	cmark_node_free(doc);
+}

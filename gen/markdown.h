@@ -130,6 +130,20 @@ bool markdown_title(const char *text, size_t len, char **title,
 void markdown_set_origin(cmark_node *doc, const struct source_pos *origin);
 struct source_pos markdown_node_pos(cmark_node *node, const char *file);
 
+/* Footnotes of one chapter or field (parsed alone, as every output
+ * parses it) that cmark-gfm cannot resolve, said at their place (origin:
+ * where the text's line 1 is, as markdown_set_origin): a reference with
+ * no definition, which every output would print as typed ("[^44]"), is
+ * an error (unless escaped, "\[^44]"); a definition nothing refers to,
+ * or a second definition of one label, which cmark-gfm drops without a
+ * word, a warning.  Parses text itself (with an extension of its own
+ * that sees the definitions before cmark-gfm drops them).  embedded: the
+ * text is a YAML value in the file of origin, its lines perhaps folded,
+ * indented or quoted there (the places are then found in that file). */
+void markdown_check_notes(const char *text, size_t len,
+			  const struct source_pos *origin, bool embedded,
+			  struct diags *d);
+
 /* Copies the first word of a fenced block's info string ("chart" of
  * "chart budget") into word (at most size - 1 bytes, cut at a character
  * boundary); returns what follows it. */

@@ -70,7 +70,8 @@ static void S_filter_parse(struct S_filter *f, char *spec,
 		const char *wrong = NULL;
 		if (!strcmp(tok, "cluster") && eq) {
 			f->cluster = v;
-			if (strict && !report_find_cluster(r, v))
+			if (strict && !r->clusters_unreadable &&
+			    !report_find_cluster(r, v))
 				wrong = "names no cluster of clusters.yaml";
 		} else if (!strcmp(tok, "status") && eq) {
 			f->status = S_status_of(v);

@@ -308,6 +308,9 @@ struct report {
 	 * checked, so one broken file does not bury its own error under
 	 * hundreds of "unknown cluster" messages. */
 	bool clusters_unreadable, stats_unreadable;
+	/* recommendations.yaml, or a file of recommendations/, could not
+	 * be read: the ids progress entries name are not checked */
+	bool recs_unreadable;
 	struct source_pos clusters_pos; /* clusters.yaml as a whole */
 };
 

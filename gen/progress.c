@@ -130,6 +130,9 @@ static void S_resolve(struct arena *a, struct report *r, struct diags *d)
 			p->rec = *found;
 			continue;
 		}
+		/* the id may well be in the file that could not be read */
+		if (r->recs_unreadable)
+			continue;
 		diag_error(d, p->id_pos,
 			   "no recommendation has the id '%s'%s",
 			   diag_quote(a, p->id),

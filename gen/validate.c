@@ -1,8 +1,8 @@
 /*
  * validate — the checks that need the whole report: unique ids, references
  * between files, dates that must agree, and what the Markdown of chapters
- * and fields names (charts, matrix filters), read by cmark-gfm.  Resolves
- * the cluster and statistic pointers of the model as it goes.
+ * and fields names (charts, matrix filters, footnotes), read by cmark-gfm.
+ * Resolves the cluster and statistic pointers of the model as it goes.
  */
 #include "fence.h"
 #include "markdown.h"
@@ -240,18 +240,22 @@ static void S_check_tree(const struct report *r, struct diags *d,
  * was written. */
 static void S_check_markdown(struct arena *a, const struct report *r,
 			     struct diags *d, const struct text *t,
-			     const char *what)
+			     const char *what, bool embedded)
 {
 	for (int l = -1; l < LANG_COUNT; l++) {
 		const char *s = l < 0 ? t->any : t->by_lang[l];
-		/* what is checked needs a fence, a '<' or a table's '|':
-		 * text with none is not parsed here (the build parses it) */
-		if (!s || (!strstr(s, "```") && !strstr(s, "~~~") &&
+		/* what is checked needs a fence, a '<', a table's '|' or a
+		 * footnote's "[^": text with none is not parsed here (the
+		 * build parses it) */
+		bool notes = s && strstr(s, "[^");
+		if (!s || (!notes && !strstr(s, "```") && !strstr(s, "~~~") &&
 			   !strpbrk(s, "<|")))
 			continue;
 		struct source_pos *origin = arena_alloc(a, sizeof *origin);
 		*origin = text_origin(t, l < 0 ? LANG_EN : (enum lang)l,
 				      l < 0 ? LANG_EN : (enum lang)l);
+		if (notes)
+			markdown_check_notes(s, strlen(s), origin, embedded, d);
 		/* (text that is not UTF-8 never gets here: the loader
 		 * refused it) */
 		cmark_node *doc = markdown_parse(s, strlen(s), *origin, d);
@@ -281,7 +285,7 @@ static void S_check_chapter(struct arena *a, const struct report *r,
 		else
 			body.pos_by_lang[l] = at;
 	}
-	S_check_markdown(a, r, d, &body, "chapter");
+	S_check_markdown(a, r, d, &body, "chapter", false);
 }
 
 static void S_check_all_markdown(struct arena *a, const struct report *r,
@@ -291,13 +295,24 @@ static void S_check_all_markdown(struct arena *a, const struct report *r,
 		S_check_chapter(a, r, d, &r->chapters[i]);
 	for (size_t i = 0; i < r->cluster_count; i++)
 		S_check_markdown(a, r, d, &r->clusters[i].description,
-				 "description");
+				 "description", true);
 	for (size_t i = 0; i < r->rec_count; i++) {
 		const struct recommendation *rec = &r->recs[i];
 		for (size_t k = 0; k < rec->action_count; k++)
-			S_check_markdown(a, r, d, &rec->actions[k].text, "text");
-		S_check_markdown(a, r, d, &rec->challenges, "challenges");
-		S_check_markdown(a, r, d, &rec->assistance, "assistance");
+			S_check_markdown(a, r, d, &rec->actions[k].text, "text",
+					 true);
+		S_check_markdown(a, r, d, &rec->challenges, "challenges",
+				 true);
+		S_check_markdown(a, r, d, &rec->assistance, "assistance",
+				 true);
+	}
+	/* a progress entry's texts, even one a later entry replaces (the
+	 * same text checked twice says each problem once) */
+	for (size_t i = 0; i < r->progress_count; i++) {
+		S_check_markdown(a, r, d, &r->progress[i].challenges,
+				 "challenges", true);
+		S_check_markdown(a, r, d, &r->progress[i].assistance,
+				 "assistance", true);
 	}
 }
 
@@ -318,7 +333,7 @@ void report_validate(struct report *r, struct diags *d)
 		diag_error(d, r->clusters_pos,
 			   "clusters.yaml lists no cluster, but every "
 			   "recommendation needs one");
-	if (r->received && r->received < r->rec_count)
+	if (r->received && r->received < r->rec_count && !r->recs_unreadable)
 		diag_error(d, r->received_pos,
 			   "'received' is %zu, but the project lists %zu "
 			   "recommendations", r->received, r->rec_count);

@@ -504,6 +504,401 @@ static void S_alias(struct S_reader *r, const yaml_event_t *ev)
 		S_attach(r, an->node);
 }
 
+/* ---- libyaml's syntax errors, in plain words ----
+ *
+ * libyaml says what its grammar expected ("did not find expected '-'
+ * indicator while parsing a block collection"), at the token where it
+ * gave up.  The people who edit these files are not programmers: the
+ * problems they meet (a line indented wrongly, a tab, a quotation mark
+ * or bracket never closed, no space after ':', a quote inside a quoted
+ * text) are said here as what to change, at the place to change it (an
+ * unclosed quotation mark where it opens).  libyaml's messages are
+ * matched word for word (libyaml 0.2.5, src/scanner.c and src/parser.c);
+ * any other stays in its words. */
+
+/* The line of mark m (as libyaml counts) in r->text: where it starts and
+ * how many bytes it holds without its line end; false past the end. */
+static bool S_line_of(const struct S_reader *r, yaml_mark_t m,
+		      const char **line, size_t *len)
+{
+	yaml_mark_t start = m;
+	start.column = 0;
+	size_t at = S_offset_of(r, start);
+	if (!r->text || at == SIZE_MAX || at > r->text_len)
+		return false;
+	size_t end = at;
+	while (end < r->text_len && r->text[end] != '\n' &&
+	       r->text[end] != '\r')
+		end++;
+	*line = r->text + at;
+	*len = end - at;
+	return true;
+}
+
+/* The spaces that indent the line of m, or -1 when the line is beyond
+ * the text. */
+static int S_indent(const struct S_reader *r, yaml_mark_t m)
+{
+	const char *line;
+	size_t len, n = 0;
+	if (!S_line_of(r, m, &line, &len))
+		return -1;
+	while (n < len && line[n] == ' ')
+		n++;
+	return (int)n;
+}
+
+/* The byte at mark m, or 0. */
+static char S_char_at(const struct S_reader *r, yaml_mark_t m)
+{
+	size_t at = r->text ? S_offset_of(r, m) : SIZE_MAX;
+	return at < r->text_len ? r->text[at] : 0;
+}
+
+/* The last character before mark m on its line that is not blank, or 0
+ * when m is the first thing on its line. */
+static char S_before(const struct S_reader *r, yaml_mark_t m)
+{
+	const char *line;
+	size_t len;
+	size_t at = r->text ? S_offset_of(r, m) : SIZE_MAX;
+	if (at == SIZE_MAX || !S_line_of(r, m, &line, &len))
+		return 0;
+	for (size_t i = at - (size_t)(line - r->text); i-- > 0;)
+		if (line[i] != ' ' && line[i] != '\t')
+			return line[i];
+	return 0;
+}
+
+/* The nearest line above the line of m that holds more than blanks and
+ * a comment (1-based), or 0. */
+static int S_line_above(const struct S_reader *r, yaml_mark_t m)
+{
+	for (size_t l = m.line; l-- > 0;) {
+		yaml_mark_t at = {0, l, 0};
+		const char *line;
+		size_t len, n = 0;
+		if (!S_line_of(r, at, &line, &len))
+			return 0;
+		while (n < len && (line[n] == ' ' || line[n] == '\t'))
+			n++;
+		if (n < len && line[n] != '#')
+			return (int)l + 1;
+	}
+	return 0;
+}
+
+/* When the quotation mark q just before mark m closes a text opened on
+ * an earlier line (an odd number of them before m on its line), the
+ * offset of the one that opened it; else SIZE_MAX.  A quotation mark
+ * left open runs on to the next one, often a line or more below, where
+ * libyaml stops: the place to fix is where it opened. */
+static size_t S_quote_opened_above(const struct S_reader *r, yaml_mark_t m,
+				   char q)
+{
+	const char *line;
+	size_t len;
+	size_t at = S_offset_of(r, m);
+	if (at == SIZE_MAX || !S_line_of(r, m, &line, &len))
+		return SIZE_MAX;
+	size_t start = (size_t)(line - r->text), quotes = 0;
+	for (size_t i = start; i < at; i++)
+		quotes += r->text[i] == q && (q != '"' || i == start ||
+					      r->text[i - 1] != '\\');
+	if (quotes % 2 == 0)
+		return SIZE_MAX;
+	/* the quotation mark before this line that opened the text */
+	for (size_t i = start; i-- > 0;)
+		if (r->text[i] == q &&
+		    (q != '"' || i == 0 || r->text[i - 1] != '\\'))
+			return i;
+	return SIZE_MAX;
+}
+
+/* The spaces before the fields of the list entry that starts at m ("- id:
+ * ..." gives 2), or -1 when nothing follows its '-' on that line. */
+static int S_entry_fields_indent(const struct S_reader *r, yaml_mark_t m)
+{
+	const char *line;
+	size_t len;
+	size_t at = S_offset_of(r, m);
+	if (!S_line_of(r, m, &line, &len) || at == SIZE_MAX)
+		return -1;
+	size_t i = at - (size_t)(line - r->text);
+	if (i >= len || line[i] != '-')
+		return -1;
+	for (i++; i < len && line[i] == ' ';)
+		i++;
+	return i < len && line[i] != '#' ? (int)i : -1;
+}
+
+static const char *S_spaces(int n)
+{
+	return n == 1 ? "space" : "spaces";
+}
+
+/* A line that lines up with nothing above it, inside the list or the
+ * mapping that starts at `start` (a '-' or a first field). */
+static void S_misaligned(struct S_reader *r, const yaml_parser_t *p,
+			 bool list, char *msg, size_t size)
+{
+	yaml_mark_t start = p->context_mark, here = p->problem_mark;
+	int indent = S_indent(r, here), outer = (int)start.column;
+	int fields = list ? S_entry_fields_indent(r, start) : -1;
+	int from = (int)start.line + 1;
+	if (list && indent == outer)
+		snprintf(msg, size,
+			 "this line is at the level of the entries of the list "
+			 "that starts at line %d, but it does not start with "
+			 "'- ': begin a new entry with '- '%s",
+			 from, fields >= 0 ? ", or indent the line further, "
+					     "like the fields of the entry above"
+					   : "");
+	else if (list && fields >= 0)
+		snprintf(msg, size,
+			 "this line is indented by %d %s, which lines up with "
+			 "nothing above it: in the list that starts at line "
+			 "%d, entries ('- ') are indented by %d and their "
+			 "fields by %d",
+			 indent, S_spaces(indent), from, outer, fields);
+	else
+		snprintf(msg, size,
+			 "this line is indented by %d %s, which lines up with "
+			 "nothing above it: the %s that start%s at line %d %s "
+			 "indented by %d",
+			 indent, S_spaces(indent), list ? "list" : "fields",
+			 list ? "s" : "", from, list ? "is" : "are", outer);
+}
+
+/* Says libyaml's error p in plain words into msg, and where, into pos;
+ * false when it is not one of those. */
+static bool S_plain_syntax(struct S_reader *r, const yaml_parser_t *p,
+			   char *msg, size_t size, struct source_pos *pos)
+{
+	const char *problem = p->problem ? p->problem : "";
+	const char *context = p->context ? p->context : "";
+	yaml_mark_t here = p->problem_mark, start = p->context_mark;
+	char at = S_char_at(r, here), opener = S_char_at(r, start);
+	bool first_on_line = !S_before(r, here);
+	*pos = S_pos(r, here);
+	if (strstr(problem, "tab character") ||
+	    (at == '\t' && !strcmp(problem, "found character that cannot "
+						"start any token"))) {
+		snprintf(msg, size,
+			 "this line is indented with a tab character; YAML "
+			 "indents with spaces only: replace the tab with "
+			 "spaces");
+	} else if (!strcmp(context, "while scanning a quoted scalar") &&
+		   (!strcmp(problem, "found unexpected end of stream") ||
+		    !strcmp(problem, "found unexpected document indicator"))) {
+		*pos = S_pos(r, start);
+		if (problem[17] == 'e') /* end of stream */
+			snprintf(msg, size,
+				 "the quotation mark %c opened here is never "
+				 "closed (the text runs to the end of the "
+				 "file); add the closing %c where the text ends",
+				 opener, opener);
+		else
+			snprintf(msg, size,
+				 "the quotation mark %c opened here is never "
+				 "closed (the text runs on to the '---' of line "
+				 "%zu); add the closing %c where the text ends",
+				 opener, (size_t)here.line + 1, opener);
+	} else if (!strcmp(context, "while parsing a flow sequence") ||
+		   !strcmp(context, "while parsing a flow mapping")) {
+		char close = opener == '{' ? '}' : ']';
+		const char *what = opener == '{' ? "group of fields" : "list";
+		if (here.line > start.line) {
+			*pos = S_pos(r, start);
+			snprintf(msg, size,
+				 "the '%c' opened here is never closed: end "
+				 "the %s with '%c'",
+				 opener, what, close);
+		} else if ((at == ']' || at == '}') && at != close) {
+			snprintf(msg, size,
+				 "this '%c' does not close the '%c' opened at "
+				 "column %zu: write '%c'",
+				 at, opener, (size_t)start.column + 1, close);
+		} else {
+			snprintf(msg, size,
+				 "a ',' is missing here between two entries of "
+				 "the %s opened with '%c' at column %zu (or the "
+				 "'%c' that closes it); an entry holding ',' "
+				 "'%c' or ': ' must be put in quotes",
+				 what, opener, (size_t)start.column + 1, close,
+				 close);
+		}
+	} else if (!strcmp(problem, "could not find expected ':'")) {
+		*pos = S_pos(r, start);
+		const char *line;
+		size_t len;
+		bool colon = false;
+		if (S_line_of(r, start, &line, &len))
+			for (size_t i = 0; i + 1 < len && !colon; i++)
+				colon = line[i] == ':' && line[i + 1] != ' ' &&
+					line[i + 1] != '\t';
+		/* libyaml takes a name as a field's only within 1024
+		 * characters of one line */
+		bool long_name = here.line == start.line &&
+				 here.column - start.column > 1024;
+		snprintf(msg, size, long_name
+			? "a field name (before ': ') of more than 1024 "
+			  "characters, which YAML does not read; a long text "
+			  "belongs after the ': '"
+			: colon
+			? "put a space after the ':' of this field (write "
+			  "'name: value'); without it YAML reads the line as "
+			  "a text, not a field"
+			: "this line is neither a field ('name: value', with "
+			  "a space after the ':') nor a list entry ('- value')");
+	} else if (!strcmp(problem, "mapping values are not allowed in this "
+				    "context")) {
+		int above = S_line_above(r, here);
+		yaml_mark_t prev = {0, above ? (size_t)above - 1 : 0, 0};
+		int indent = S_indent(r, here);
+		const char *line = r->text;
+		size_t len = 0;
+		size_t key = 0; /* where this line's text starts */
+		if (S_line_of(r, here, &line, &len))
+			while (key < len && line[key] == ' ')
+				key++;
+		bool second = false; /* a ': ' before this one on its line */
+		size_t colon = S_offset_of(r, here);
+		for (size_t i = key; colon != SIZE_MAX && i + 1 < len &&
+				     line + i + 1 < r->text + colon && !second;
+		     i++)
+			second = line[i] == ':' && line[i + 1] == ' ';
+		if (second)
+			snprintf(msg, size,
+				 "a second ': ' on this line: a text that "
+				 "holds ': ' must be put in quotes, e.g. "
+				 "title: \"Rights: an overview\"");
+		else if (above && indent > S_indent(r, prev)) {
+			pos->column = indent + 1;
+			snprintf(msg, size,
+				 "this line is indented more than the line "
+				 "above it (line %d): line it up with the "
+				 "fields above it",
+				 above);
+		} else {
+			pos->column = indent + 1;
+			snprintf(msg, size,
+				 "this field cannot begin here: the line above "
+				 "it (line %d) is not complete (a ':' without "
+				 "a space after it, or a text that runs on?)",
+				 above);
+		}
+	} else if (!strcmp(problem, "block sequence entries are not allowed "
+				    "in this context")) {
+		snprintf(msg, size,
+			 "a list entry ('- ') cannot stand on the line of its "
+			 "field: put it on the next line, indented; a text "
+			 "that begins with '- ' must be put in quotes");
+	} else if (!strcmp(problem, "found character that cannot start any "
+				    "token") && at > ' ' && at < 0x7F) {
+		snprintf(msg, size,
+			 "a value cannot begin with '%c' in YAML: put the text "
+			 "in quotes (\"...\")", at);
+	} else if (!strcmp(context, "while parsing a block collection") &&
+		   !strcmp(problem, "did not find expected '-' indicator") &&
+		   first_on_line) {
+		S_misaligned(r, p, true, msg, size);
+	} else if (!strcmp(context, "while parsing a block mapping") &&
+		   !strcmp(problem, "did not find expected key")) {
+		char before = S_before(r, here);
+		size_t opened = before == '"' || before == '\''
+					? S_quote_opened_above(r, here, before)
+					: SIZE_MAX;
+		if (opened != SIZE_MAX) {
+			*pos = diag_pos_at(r->file, r->text, opened);
+			snprintf(msg, size,
+				 "the quotation mark %c opened here is not "
+				 "closed on its line: the text runs on to the "
+				 "next %c, at line %zu; add the closing %c where "
+				 "the text ends",
+				 before, before, (size_t)here.line + 1, before);
+		} else if (before == '"')
+			snprintf(msg, size,
+				 "this comes after the closing quotation mark "
+				 "of the text before it; to put a \" inside a "
+				 "text in quotes, write \\\" (or quote the text "
+				 "with ' ')");
+		else if (before == '\'')
+			snprintf(msg, size,
+				 "this comes after the closing quotation mark "
+				 "of the text before it; to put an apostrophe "
+				 "inside a text in ' ', write it twice ('')");
+		else if (before == ']' || before == '}')
+			snprintf(msg, size,
+				 "this comes after the '%c' that closes the "
+				 "value of this field; nothing may follow it "
+				 "on the line",
+				 before);
+		else if (before)
+			snprintf(msg, size,
+				 "this comes after the value of this field "
+				 "on the same line; nothing may follow it");
+		else if (at == '-' && S_indent(r, here) == (int)start.column)
+			snprintf(msg, size,
+				 "a list entry ('- ') among the fields that "
+				 "start at line %zu: put the list under a "
+				 "field ('name:' on its own line, the entries "
+				 "indented below it)",
+				 (size_t)start.line + 1);
+		else
+			S_misaligned(r, p, false, msg, size);
+	} else if (!strcmp(problem, "did not find expected <document "
+				    "start>")) {
+		snprintf(msg, size,
+			 "this line is indented less than the line where the "
+			 "file's content begins; the top-level lines must all "
+			 "begin at the same column");
+	} else if (!strcmp(problem, "found unknown escape character")) {
+		size_t esc = S_offset_of(r, here);
+		char c = esc + 1 < r->text_len ? r->text[esc + 1] : ' ';
+		snprintf(msg, size,
+			 "'\\%c' is not an escape YAML knows: in a text in "
+			 "\"...\" a backslash starts one (\\n, \\\", \\\\); "
+			 "write \\\\ for a backslash, or quote the text with "
+			 "' '", c > ' ' && c < 0x7F ? c : '?');
+	} else if (!strcmp(problem, "did not find expected node content")) {
+		snprintf(msg, size,
+			 "a value is missing here: two ',' in a row, or a '[' "
+			 "or '{' left open?");
+	} else if (!strcmp(problem, "did not find expected hexdecimal "
+				    "number") ||
+		   !strcmp(problem, "found invalid Unicode character escape "
+				    "code")) {
+		snprintf(msg, size,
+			 "an escape \\x, \\u or \\U in a text in \"...\" is "
+			 "followed by 2, 4 or 8 hexadecimal digits of a "
+			 "character; write \\\\ for a backslash, or quote the "
+			 "text with ' '");
+	} else if (!strcmp(context, "while scanning an anchor") ||
+		   !strcmp(context, "while scanning an alias") ||
+		   !strcmp(context, "while scanning a tag") ||
+		   !strcmp(problem, "found undefined tag handle")) {
+		*pos = S_pos(r, start);
+		snprintf(msg, size,
+			 "a value that begins with '%c' means something else "
+			 "in YAML: put the text in quotes (\"...\")",
+			 opener ? opener : '!');
+	} else if (!strcmp(context, "while scanning a block scalar") &&
+		   (!strcmp(problem, "did not find expected comment or line "
+				     "break") ||
+		    !strcmp(problem, "found an indentation indicator equal "
+				     "to 0"))) {
+		*pos = S_pos(r, start);
+		snprintf(msg, size,
+			 "after '%c' the text begins on the next line, "
+			 "indented; nothing else may follow it on this line",
+			 opener);
+	} else {
+		return false;
+	}
+	return true;
+}
+
 static void S_syntax_error(struct S_reader *r, const yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "unreadable YAML";
@@ -523,7 +918,11 @@ static void S_syntax_error(struct S_reader *r, const yaml_parser_t *p)
 			return;
 		}
 	}
-	if (p->context)
+	char plain[400];
+	if (p->error != YAML_READER_ERROR && r->text &&
+	    S_plain_syntax(r, p, plain, sizeof plain, &pos))
+		diag_error(r->d, pos, "%s", plain);
+	else if (p->context)
 		diag_error(r->d, pos,
 			   "YAML syntax: %s %s (line %zu)", problem,
 			   p->context,
