@@ -25,6 +25,7 @@ struct chart_words chart_words(const struct words *words)
 	w.missing = words_get(words, "chart_missing");
 	w.no_data = words_get(words, "chart_no_data");
 	w.year = words_get(words, "chart_year");
+	w.category = words_get(words, "chart_category");
 	w.status_title = words_get(words, "status_by_cluster");
 	for (int s = 0; s < STATUS_COUNT; s++)
 		w.status[s] = words_named(words, "status",
@@ -381,7 +382,12 @@ struct chart *chart_from_statistic(struct arena *a,
 	bool years = c->category_count > 0;
 	for (size_t k = 0; years && k < c->category_count; k++)
 		years = S_year(c->categories[k]) != 0;
-	c->key_label = years ? w->year : c->unit;
+	/* the data table's first head names its keys: the statistic's
+	 * category ("Department"), "Year", or "Category"; not the unit,
+	 * which heads the figures' column (chart_series_head) */
+	c->key_label = words_text(w->words, a, &s->category, fallback);
+	if (!c->key_label || !*c->key_label)
+		c->key_label = years ? w->year : w->category;
 	/* as the source gives them: filled-in years would make a chart of
 	 * many years horizontal, where a gap is not drawn */
 	c->horizontal = type == CHART_TYPE_BAR && S_long_labels(c);
@@ -961,6 +967,14 @@ static void S_table_cell(struct buf *out, const struct chart *c,
 	buf_puts(out, "</td>");
 }
 
+const char *chart_series_head(const struct chart *c, size_t i)
+{
+	const char *label = c->series[i].label;
+	if (label && *label)
+		return label;
+	return c->series_count == 1 && c->unit ? c->unit : "";
+}
+
 static void S_table_head(struct buf *out, const struct chart *c)
 {
 	buf_puts(out, "<thead><tr><th scope=\"col\">");
@@ -969,7 +983,7 @@ static void S_table_head(struct buf *out, const struct chart *c)
 	buf_puts(out, "</th>");
 	for (size_t i = 0; i < c->series_count; i++) {
 		buf_puts(out, "<th scope=\"col\" class=\"num\">");
-		S_text(out, c->series[i].label);
+		S_text(out, chart_series_head(c, i));
 		buf_puts(out, "</th>");
 	}
 	if (c->type == CHART_TYPE_STACKED) {

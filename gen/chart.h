@@ -97,6 +97,7 @@ struct chart_words {
 	const char *kind[4]; /* by enum chart_type */
 	const char *data, *total, *source, *missing, *no_data, *status_title;
 	const char *year;
+	const char *category; /* a data table's first head, keys not years */
 	const char *status[STATUS_COUNT];
 };
 
@@ -135,6 +136,9 @@ void chart_format_number(struct buf *out, double v, const struct chart *c);
 /* Whether c's figures are grouped from four digits ("8 400"): its scale
  * reaches five digits, or its language groups four (English "2,500"). */
 bool chart_groups_four(const struct chart *c);
+/* The head of series i's column in a data table: its label, or the unit
+ * when the chart has one series without one ("cases"). */
+const char *chart_series_head(const struct chart *c, size_t i);
 
 /* Appends the chart as HTML: a <figure> holding an inline SVG (with the
  * summary as its accessible name), a legend, the data as a table, and the

@@ -55,13 +55,18 @@ static void S_series(struct buf *b, const struct chart *ch, size_t s,
 		    "<c:v>");
 	S_x(b, se->label);
 	buf_printf(b, "</c:v></c:pt></c:strCache></c:strRef></c:tx>");
+	/* a line's points marked with a shape of its own, a line told
+	 * apart from the next by more than its colour */
+	static const char *const symbols[] = {"circle",  "square", "triangle",
+					      "diamond", "x",	   "star"};
 	if (line)
 		buf_printf(b, "<c:spPr><a:ln w=\"28575\"><a:solidFill><a:srgbClr "
 			      "val=\"%06X\"/></a:solidFill></a:ln></c:spPr>"
-			      "<c:marker><c:symbol val=\"circle\"/><c:size "
+			      "<c:marker><c:symbol val=\"%s\"/><c:size "
 			      "val=\"5\"/><c:spPr><a:solidFill><a:srgbClr "
 			      "val=\"%06X\"/></a:solidFill></c:spPr></c:marker>",
-			   se->colour & 0xFFFFFF, se->colour & 0xFFFFFF);
+			   se->colour & 0xFFFFFF, symbols[s % 6],
+			   se->colour & 0xFFFFFF);
 	/* the line runs on across missing figures (dispBlanksAs span),
 	 * dashed there, as the PDF and the website draw it: the segment
 	 * that ends at a point is that point's */
@@ -79,11 +84,30 @@ static void S_series(struct buf *b, const struct chart *ch, size_t s,
 			      "</c:spPr></c:dPt>",
 			   i, se->colour & 0xFFFFFF);
 	}
-	if (!line)
+	/* from the second series on, a pattern over the colour, as the PDF
+	 * and the website draw it (WCAG 1.4.1: not by colour alone): its
+	 * marks the colour 45 % of the way to white */
+	static const char *const patterns[] = {NULL,	   "wdUpDiag", "pct20",
+					       "smGrid",   "ltHorz",
+					       "diagCross"};
+	const char *pattern = ch->series_count >= 2 ? patterns[s % 6] : NULL;
+	if (!line && pattern) {
+		unsigned rgb = se->colour & 0xFFFFFF, light = 0;
+		for (int k = 0; k < 3; k++) {
+			unsigned v = (rgb >> (16 - 8 * k)) & 0xFF;
+			light |= (v + (255 - v) * 45 / 100) << (16 - 8 * k);
+		}
+		buf_printf(b, "<c:spPr><a:pattFill prst=\"%s\"><a:fgClr>"
+			      "<a:srgbClr val=\"%06X\"/></a:fgClr><a:bgClr>"
+			      "<a:srgbClr val=\"%06X\"/></a:bgClr></a:pattFill>"
+			      "</c:spPr><c:invertIfNegative val=\"0\"/>",
+			   pattern, light, rgb);
+	} else if (!line) {
 		buf_printf(b, "<c:spPr><a:solidFill><a:srgbClr val=\"%06X\"/>"
 			      "</a:solidFill></c:spPr><c:invertIfNegative "
 			      "val=\"0\"/>",
 			   se->colour & 0xFFFFFF);
+	}
 	buf_printf(b, "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$%zu</c:f>"
 		      "<c:strCache><c:ptCount val=\"%zu\"/>", n + 1, n);
 	for (size_t i = 0; i < n; i++) {
@@ -273,10 +297,14 @@ static void S_data_table(struct docx_ctx *c, const struct chart *ch)
 					   "<w:pPr><w:pStyle w:val=\"%s\"/>%s"
 					   "</w:pPr>",
 				   w, r ? "TableText" : "TableHeading",
-				   k ? "<w:jc w:val=\"right\"/>" : "");
+				   !k ? ""
+				   /* figures at the right (docx.c S_tc_open) */
+				   : lang_is_rtl(c->opt->lang)
+					   ? "<w:jc w:val=\"left\"/>"
+					   : "<w:jc w:val=\"right\"/>");
 			const char *t = "";
 			if (!r)
-				t = k ? ch->series[k - 1].label
+				t = k ? chart_series_head(ch, k - 1)
 				    : ch->key_label &&
 						  ch->type != CHART_TYPE_STACKED
 					  ? ch->key_label

@@ -51,8 +51,8 @@ static const char *const S_progress_fields[] = {
 static const char *const S_related_fields[] = {"mechanism", "symbol", "para",
 					       "text", NULL};
 static const char *const S_stat_fields[] = {"id",    "title",  "unit",
-					    "source", "chart", "series",
-					    NULL};
+					    "category", "source", "chart",
+					    "series", NULL};
 static const char *const S_series_fields[] = {"label", "values", NULL};
 
 /* The targets of each SDG: numbered ones 1..n, then lettered a..; from the
@@ -1404,6 +1404,8 @@ static void S_load_stat(struct S_loader *L, const struct value *v,
 	}
 	st->title = S_required_text(L, v, "title", what, false);
 	st->unit = S_text(L, value_map_get(v, "unit"), "unit", false);
+	st->category = S_text(L, value_map_get(v, "category"), "category",
+			      false);
 	st->source = S_text(L, value_map_get(v, "source"), "source", false);
 	st->chart = CHART_BAR;
 	const struct value *chart = value_map_get(v, "chart");

@@ -127,6 +127,7 @@ struct statistic {
 	const char *id;
 	struct source_pos pos, id_pos;
 	struct text title, unit, source;
+	struct text category; /* what the keys are: "Department", or absent */
 	enum chart_kind chart;
 	struct source_pos chart_pos;
 	struct series *series;

@@ -549,7 +549,11 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 	in.tight = cmark_node_get_list_tight(n);
 	in.depth = f.depth + 1;
 	struct pdf_tags *tags = &c->pages.tags;
-	pdf_tag_open(tags, "L");
+	uint32_t list = pdf_tag_open(tags, "L");
+	tags->e[list].numbering = unform_is_sub_list(c->opt->un, n)
+					  ? "LowerAlpha"
+				  : ordered ? "Decimal"
+					    : "Disc";
 	for (cmark_node *item = cmark_node_first_child(n); item;
 	     item = cmark_node_next(item), number++) {
 		char mark[64];

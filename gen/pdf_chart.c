@@ -129,6 +129,17 @@ static void S_rect(struct S_paint *P, unsigned rgb, double x, double y,
 		.x = (float)x, .y = (float)y, .w = (float)w, .h = (float)h});
 }
 
+/* Series i's bar or key: its colour, and from the second series on a
+ * pattern over it (pdf_emit.c), as on the website, so that the series are
+ * told apart by more than their colour (WCAG 1.4.1) and in grey. */
+static void S_series_rect(struct S_paint *P, size_t i, double x, double y,
+			  double w, double h)
+{
+	S_rect(P, P->c->series[i].colour, x, y, w, h);
+	if (P->c->series_count >= 2 && i % 6)
+		P->l.d[P->l.n - 1].size = (float)(i % 6);
+}
+
 static void S_line(struct S_paint *P, enum pdf_color color, unsigned rgb,
 		   double width, double x, double y, double w, double h)
 {
@@ -195,8 +206,8 @@ static void S_bars(struct S_paint *P, const struct S_frame *f)
 				continue;
 			}
 			double y1 = S_y(P, f, se->values[k]);
-			S_rect(P, se->colour, x, fmin(y0, y1), bw,
-			       fabs(y0 - y1));
+			S_series_rect(P, i, x, fmin(y0, y1), bw,
+				      fabs(y0 - y1));
 			S_value_at(P, se->values[k], x + bw / 2,
 				   se->values[k] < 0 ? fmax(y0, y1)
 						     : fmin(y0, y1),
@@ -319,7 +330,7 @@ static void S_stack(struct S_paint *P, size_t k, double x0, double w,
 		double bw = w * (chart_fraction(c, v) - chart_fraction(c, 0));
 		if (v <= 0)
 			continue;
-		S_rect(P, se->colour, x, y, bw, S_BAR + 3);
+		S_series_rect(P, i, x, y, bw, S_BAR + 3);
 		const char *s = S_number(P, v);
 		double sw = S_width(P, PDF_SANS, S_LABEL_SIZE, s);
 		if (sw + 4 <= bw)
@@ -343,8 +354,8 @@ static double S_bar_row(struct S_paint *P, size_t k, double x0, double w,
 			continue;
 		double v = se->values[k];
 		double end = x0 + w * chart_fraction(c, v);
-		S_rect(P, se->colour, fmin(zero, end), y, fabs(end - zero),
-		       S_BAR);
+		S_series_rect(P, i, fmin(zero, end), y, fabs(end - zero),
+			      S_BAR);
 		const char *s = S_number(P, v);
 		double sw = S_width(P, PDF_SANS, S_LABEL_SIZE, s);
 		S_text(P, PDF_SANS, S_LABEL_SIZE, PDF_BLACK,
@@ -418,7 +429,7 @@ static void S_legend(struct S_paint *P)
 			x = P->left;
 			y += 11;
 		}
-		S_rect(P, c->series[i].colour, x, y + 1, 7, 7);
+		S_series_rect(P, i, x, y + 1, 7, 7);
 		S_text(P, PDF_SANS, S_LABEL_SIZE + 0.5, PDF_BLACK, x + 10,
 		       y + 7.5, s);
 		x += w + 14;
@@ -436,17 +447,28 @@ static void S_drawn(struct S_paint *P, struct pdf_pages *pg)
 	else
 		S_vertical(P);
 	S_legend(P);
+	size_t source_from = P->l.n, source_to = P->l.n;
 	if (P->c->source) {
 		S_source(P);
 		P->y += 5 + S_set(P, S_SOURCE_LEADING, PDF_LEFT, P->left,
 				  P->right - P->left, P->y + 5, PDF_GREY);
+		source_to = P->l.n;
 	}
 	struct pdf_chunk *ch = pdf_list_chunk(&P->l, P->env->arena, P->y + 4,
 					      12);
 	/* one figure, read as its summary: every figure in words (the
-	 * website's text alternative) */
+	 * website's text alternative); then its source, a paragraph of its
+	 * own, which the figure's /Alt would hide (as the site's and Word's) */
 	uint32_t fig = pdf_tag_leaf(&pg->tags, "Figure");
 	pg->tags.e[fig].alt = P->c->summary;
+	if (source_to > source_from) {
+		uint32_t src = pdf_tag_leaf(&pg->tags, "P");
+		for (size_t i = source_from; i < source_to && i < ch->n; i++)
+			if (ch->d[i].kind == PDF_DRAW_TEXT ||
+			    ch->d[i].kind == PDF_DRAW_SPAN ||
+			    ch->d[i].kind == PDF_DRAW_SPAN_END)
+				ch->d[i].elem = src;
+	}
 	pdf_tag_draws(&ch, 1, fig, true);
 	pdf_pages_group(pg, &ch, 1);
 }
@@ -464,7 +486,7 @@ static void S_cell(void *ctx, struct pdf_para *p, struct pdf_inline_env *env,
 			buf_puts(&P->num, c->key_label);
 	} else if (row == 0) {
 		buf_puts(&P->num, col <= c->series_count
-					  ? c->series[col - 1].label
+					  ? chart_series_head(c, col - 1)
 					  : c->total_label);
 	} else if (col == 0) {
 		buf_puts(&P->num, c->categories[row - 1]);

@@ -415,6 +415,8 @@ struct pdf_elem {
 	const char *summary;
 	bool late; /* put after its siblings (a Note, after the text) */
 	const char *lang;  /* a Span's /Lang, or NULL */
+	/* an L's /ListNumbering (Disc, Decimal, LowerAlpha), or NULL */
+	const char *numbering;
 };
 
 /* A marked-content sequence drawn: its element, page and MCID. */

@@ -389,6 +389,13 @@ static bool *S_used(const struct pdf_tags *t)
 				break;
 		}
 	used[0] = true;
+	/* but an empty cell of a row stays: a table's rows have as many
+	 * cells as its head (PDF/UA-1, 7.2; a total's row has no share) */
+	for (size_t i = 1; i < t->count; i++)
+		if (!used[i] && t->e[i].parent < t->count &&
+		    used[t->e[i].parent] &&
+		    (!strcmp(t->e[i].type, "TD") || !strcmp(t->e[i].type, "TH")))
+			used[i] = true;
 	return used;
 }
 
@@ -524,7 +531,10 @@ static void S_elements(struct S_writer *w, const size_t *first,
 			buf_puts(b, "\n/Alt ");
 			pdf_raw_text(b, e->alt, 16000); /* PDF/A: strings ≤ 32,767 bytes */
 		}
-		if (e->scope)
+		if (e->numbering) /* a reader says "numbered list" */
+			buf_printf(b, "\n/A <</O /List /ListNumbering /%s>>",
+				   e->numbering);
+		else if (e->scope)
 			buf_printf(b, "\n/A <</O /Table /Scope /%s>>",
 				   e->scope);
 		else if (e->summary) {

@@ -35,10 +35,13 @@ static struct pdf_chunk *S_title(struct pdf_inline_env *env,
 					   .x = PDF_MARGIN_LEFT, .y = 16,
 					   .size = 15, .s = t,
 					   .len = (uint32_t)strlen(t)});
+	/* the page numbers' column label: a cue to the eye, not part of the
+	 * heading ("ContentsPage" read aloud) */
 	pdf_list_add(&l, (struct pdf_draw){
 		.kind = PDF_DRAW_TEXT, .face = pf, .color = PDF_GREY,
 		.x = (float)(PDF_PAGE_W - PDF_MARGIN_RIGHT - pw), .y = 44,
-		.size = 8, .s = p, .len = (uint32_t)strlen(p)});
+		.size = 8, .s = p, .len = (uint32_t)strlen(p),
+		.elem = PDF_TAG_ARTIFACT});
 	struct pdf_chunk *c = pdf_list_chunk(&l, env->arena, 50, 0);
 	pdf_list_free(&l);
 	return c;
@@ -64,6 +67,13 @@ static void S_finish_entry(struct pdf_inline_env *env, struct pdf_chunk *last,
 {
 	double right = PDF_PAGE_W - PDF_MARGIN_RIGHT;
 	double base = last->h * 0.5 + 10 * 0.36;
+	/* the title's last word and its page number read apart ("Foreword
+	 * 1", not "Foreword1") */
+	for (size_t i = last->n; i-- > 0;)
+		if (last->d[i].kind == PDF_DRAW_TEXT) {
+			last->d[i].mark |= PDF_MARK_SPACE;
+			break;
+		}
 	struct pdf_list l = {0};
 	double x = ceil((S_text_end(env, last, left) + 6) / S_DOT_PITCH) *
 		   S_DOT_PITCH;

@@ -728,7 +728,9 @@ static void S_all_recs(struct S_site *S)
 				   S_word(S, "all_recommendations"));
 	struct html_options o = S_html_options(S, "", NULL, 0);
 	buf_clear(&S->frag);
-	html_matrix(&S->frag, &o, NULL, (struct source_pos){0}, S->d);
+	/* the table named as the page, for a screen reader's list of tables */
+	html_matrix_named(&S->frag, &o, NULL, (struct source_pos){0}, S->d,
+			  S_word(S, "all_recommendations"), "matrix");
 	S_put(S, m, "matrix", S_frag(S));
 	S_page(S, "recommendations.html", "recommendations.html", m);
 }
@@ -905,8 +907,8 @@ static void S_cluster(struct S_site *S, const struct cluster *c)
 		      (struct value *)value_map_get(by_id, c->id));
 	struct html_options o = S_html_options(S, "../", NULL, 0);
 	buf_clear(&S->frag);
-	html_matrix(&S->frag, &o, arena_printf(S->va, "cluster=%s", c->id),
-		    c->pos, S->d);
+	html_matrix_named(&S->frag, &o, arena_printf(S->va, "cluster=%s", c->id),
+			  c->pos, S->d, S_t(S, &c->title), "matrix");
 	S_put(S, m, "matrix", S_frag(S));
 	S_page(S, "cluster.html", rel, m);
 }

@@ -311,6 +311,31 @@ static const char *S_french_space(const char *s, size_t len, size_t i)
 	return NULL;
 }
 
+/* The raised letters of a French ordinal typed at s[i] after figures
+ * ("45e session", "la 1re"), as format_ordinal writes them: "ᵉ", "ʳᵉ";
+ * NULL where s[i] is not one ("2e3", "1er", which dates keep). */
+static const char *S_french_ordinal(const char *s, size_t len, size_t i)
+{
+	if (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')
+		return NULL;
+	size_t end = s[i] == 'r' ? i + 2 : i + 1;
+	if (s[i] == 'r' && (i + 1 >= len || s[i + 1] != 'e'))
+		return NULL;
+	/* the letters end a word: a blank, punctuation or the end follows */
+	if (end < len) {
+		unsigned char c = (unsigned char)s[end];
+		bool blank = c == ' ' || c == '\t' || c == '\n' ||
+			     (c == 0xC2 && end + 1 < len &&
+			      (unsigned char)s[end + 1] == 0xA0) ||
+			     (c == 0xE2 && end + 2 < len &&
+			      (unsigned char)s[end + 1] == 0x80 &&
+			      (unsigned char)s[end + 2] == 0xAF);
+		if (!blank && !strchr(",.;:!?)]", c))
+			return NULL;
+	}
+	return s[i] == 'r' ? "\u02b3\u1d49" : "\u1d49";
+}
+
 /* Whether the ASCII space at s[i] follows a Russian word of one letter
  * (в, к, с, о, у, и, а, я): Russian typography keeps such a word with
  * the next (a no-break space), so that no line ends with "к". */
@@ -424,6 +449,16 @@ static bool S_typeset(enum lang lang, const char *group, const char *s,
 			with = S_french_space(s, len, i);
 		else if (s[i] == ' ' && lang == LANG_RU && S_russian_space(s, i))
 			with = "\u00a0";
+		else if (lang == LANG_FR && (s[i] == 'e' || s[i] == 'r') &&
+			 (with = S_french_ordinal(s, len, i)) != NULL) {
+			/* "45e", "1re" typed: raised as the labels' "45ᵉ" */
+			buf_put(out, s + done, i - done);
+			buf_puts(out, with);
+			i += s[i] == 'r';
+			done = i + 1;
+			changed = true;
+			continue;
+		}
 		else if ((s[i] == '\'' || s[i] == '"') && quotes &&
 			 lang == LANG_ZH) {
 			/* Chinese sets quotes with no space around them, where

@@ -70,6 +70,14 @@ done
 expect "site/index.html is the language chooser" \
 	"grep -q 'class=\"languages\"' '$tmp/example/site/index.html'"
 
+# a chart's data table names its keys' column (the statistic's category,
+# else "Year" or "Category"), not by the unit, which heads the figures
+expect "a data table's keys column named by its category" \
+	"grep -qF '<thead><tr><th scope=\"col\">Department</th><th scope=\"col\" class=\"num\">Warnings issued</th>' '$tmp/example/site/en/statistics.html' &&
+	 grep -qF '<thead><tr><th scope=\"col\">Departamento</th>' '$tmp/example/site/es/statistics.html'"
+expect "no data table's keys column headed by a unit" \
+	"! grep -qE '<thead><tr><th scope=\"col\">(warnings|cases|persons)</th>' '$tmp/example/site/en/statistics.html'"
+
 # --- hostile strings come out as text ----------------------------------------
 "$UPRGEN" build -C "$here/hostile" --out "$tmp/hostile" >/dev/null 2>&1 ||
 	ko "hostile build"

@@ -51,7 +51,7 @@ check("XMP metadata with the title and language",
 root = val(cat.get("/StructTreeRoot"))
 check("a /StructTreeRoot", isinstance(root, dict))
 types = {}
-bad_th, bad_fig = [], []
+bad_th, bad_fig, tables, unnumbered = [], [], [], []
 summaries = []
 seen = set()
 stack = [root.get("/K")] if isinstance(root, dict) else []
@@ -74,6 +74,10 @@ while stack:
         summaries.append((val(e.get("/A")) or {}).get("/Summary"))
     if s == "Figure" and not (e.get("/Alt") or "").strip("u:b: <>feFF"):
         bad_fig.append(k)
+    if s == "Table":
+        tables.append(e)
+    if s == "L" and "/ListNumbering" not in (val(e.get("/A")) or {}):
+        unnumbered.append(k)
     stack.append(e.get("/K"))
 want = ["Document", "H1", "P", "L", "LI", "Lbl", "LBody", "Table", "TR",
         "TH", "TD", "Note", "Link"] + (["Figure"] if figures else [])
@@ -84,6 +88,27 @@ check("every TH has a /Scope", not bad_th, bad_th[:5])
 check("every Table has a /Summary (%d tables)" % len(summaries),
       summaries and all(summaries), summaries[:5])
 check("every Figure has an /Alt", not bad_fig, bad_fig[:5])
+# a reader says "bulleted list" or "numbered list"
+check("every list has its /ListNumbering", not unnumbered, unnumbered[:5])
+
+
+def kids(e):
+    k = e.get("/K")
+    k = k if isinstance(k, list) else [k]
+    return [val(x) for x in k if isinstance(x, str) and x.endswith(" R")]
+
+
+# every row of a table has as many cells as its head (PDF/UA-1 7.2: an
+# empty cell is an element too)
+irregular = []
+for t in tables:
+    rows = [r for r in kids(t) if isinstance(r, dict) and r.get("/S") == "/TR"]
+    widths = {len([c for c in kids(r) if isinstance(c, dict) and
+                   c.get("/S") in ("/TD", "/TH")]) for r in rows}
+    if len(widths) > 1:
+        irregular.append(sorted(widths))
+check("every table's rows have as many cells (%d tables)" % len(tables),
+      tables and not irregular, irregular[:3])
 
 pages = [v.get("value", {}) for v in objs.values()
          if isinstance(v.get("value"), dict) and
@@ -104,6 +129,40 @@ rc, out, err = run("pdfinfo", "-struct-text", pdf)
 text = out.decode("utf-8", "replace")
 check("pdfinfo -struct-text reads it", rc == 0 and len(text) > 100,
       err[:200])
+# a chart's source is a paragraph of its own after its figure, not in the
+# figure, whose /Alt hides its content from a screen reader
+in_figure, figure_text = None, []
+for line in text.split("\n"):
+    indent = len(line) - len(line.lstrip(" "))
+    if line.strip() == "Figure":
+        in_figure = indent
+        continue
+    if in_figure is not None and indent > in_figure:
+        figure_text.append(line)
+    else:
+        in_figure = None
+labels = ("Source:", "Source\u00a0:", "Fuente:", "Источник:", "المصدر", "来源")
+hidden = [l for l in figure_text if any(x in l for x in labels)]
+if figures:
+    check("a chart's source is not inside its figure", figure_text and not hidden,
+          hidden[:2])
+# the contents' heading is its word alone (its page column's label is an
+# artifact, labels toc_title and toc_page), and an entry's title and page
+# number read apart ("Foreword 1", not "Foreword1")
+import os
+labels = open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           "..", "..", "templates", "labels",
+                           lang + ".yaml"), encoding="utf-8").read()
+toc_title = re.search(r'^toc_title: *"?([^"\n]*)"?$', labels, re.M)
+heading = re.search(r'H1 \(block\)\n\s+"([^"]*)"\n\s+TOC\n', text)
+entries = re.findall(r'TOCI\n\s+Link \(inline\)\n\s+"([^"]*)"\n\s+"(\d+)"', text)
+if "TOC\n" in text:  # the UN form has no contents: nothing to check
+    check("the contents' heading is its title alone",
+          toc_title and heading and heading.group(1) == toc_title.group(1),
+          heading and heading.group(1))
+    check("contents entries read apart from their page numbers (%d)" %
+          len(entries),
+          entries and all(t.endswith(" ") for t, _ in entries), entries[:2])
 n = text.count(symbol)
 check("the running head is an artifact (symbol %d times in the "
       "structure)" % n, n <= 1, n)

@@ -400,6 +400,12 @@ static void S_typesetting(void)
 		{'e', "v1 234", NULL},
 		{'e', "1.5 300", NULL},
 		{'e', "2021-2 300", NULL},
+		/* French ordinals typed, raised as the labels write them */
+		{'f', "la 45e session", "la 45\u1d49 session"},
+		{'f', "la 1re fois, la 2e.", "la 1\u02b3\u1d49 fois, la 2\u1d49."},
+		{'f', "le 1er mars", NULL},
+		{'f', "la valeur 2e3 et le 5est", NULL},
+		{'e', "the 45e session", NULL},
 	};
 	for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) {
 		const struct words *w = numbers[i].lang == 'f' ? &fr : &en;
