@@ -23,6 +23,7 @@ struct html_words html_words(const struct words *words)
 		m.heading[MATRIX_STATUS],
 		{m.position[0], m.position[1], m.position[2]},
 		words_get(words, "footnote_back"), words_get(words, "notes"),
+		words_get(words, "note_ref"),
 		words_paragraph_pattern(words),
 		words_get(words, "table_box"), words_get(words, "colon"),
 		chart_words(words)};
@@ -396,7 +397,23 @@ static void S_footnote_ref(struct S_render *R, cmark_node *node)
 		   R->prefix, n, R->prefix, n);
 	if (k > 1)
 		buf_printf(R->out, "-%d", k);
-	buf_printf(R->out, "\">%d</a></sup>", n);
+	buf_putc(R->out, '"');
+	/* named "Note 10" for a screen reader, which would say "10" */
+	const struct html_words *w = R->o->words;
+	if (w && w->note_ref) {
+		char num[16];
+		snprintf(num, sizeof num, "%d", n);
+		static const char *const names[] = {"n"};
+		const char *vals[] = {num};
+		struct arena a;
+		arena_init(&a);
+		const char *name = words_fill(&a, w->note_ref, names, vals, 1);
+		buf_puts(R->out, " aria-label=\"");
+		escape_html(R->out, name, strlen(name));
+		buf_putc(R->out, '"');
+		arena_free(&a);
+	}
+	buf_printf(R->out, ">%d</a></sup>", n);
 }
 
 static void S_footnote_def(struct S_render *R, bool entering)

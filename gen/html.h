@@ -47,6 +47,8 @@ struct html_words {
 	const char *matrix_position, *matrix_status;
 	const char *position[POSITION_COUNT];
 	const char *footnote_back, *notes;
+	/* a note's number in the text read aloud: "Note {n}" */
+	const char *note_ref;
 	/* a numbered paragraph's number, "{n}." (words.c) */
 	const char *paragraph_number;
 	/* the name of a table's scroll box (focusable, for keyboards) */

@@ -205,6 +205,13 @@ char *import_decode(struct arena *a, struct diags *d, const char *file,
 		    const char *bytes, size_t len, const char *encoding,
 		    size_t *out_len)
 {
+	if (len >= 5 && !memcmp(bytes, "%PDF-", 5)) {
+		diag_error(d, (struct source_pos){file, 1, 1},
+			   "this is a PDF, not a text file: import the file it "
+			   "was made from (the database's CSV export, OHCHR's "
+			   "Word file) or the text copied out of it");
+		return NULL;
+	}
 	const char *nul = memchr(bytes, '\0', len);
 	if (nul) {
 		const char *wide = yamlread_wide_encoding(bytes, len);

@@ -540,6 +540,15 @@ static const struct S_rel *S_rel_by_id(const struct S_rels *R, const char *id)
 
 /* The package's main part: its "officeDocument" relationship, else the
  * usual name. */
+/* What an Office package is, by its main part's folder. */
+static const char *S_kind(const char *main)
+{
+	return !strncmp(main, "word/", 5)  ? "a Word document"
+	       : !strncmp(main, "xl/", 3)  ? "an Excel workbook"
+	       : !strncmp(main, "ppt/", 4) ? "a PowerPoint presentation"
+					   : "another kind of Office file";
+}
+
 static const char *S_main_part(struct S_pkg *P, const char *usual)
 {
 	struct S_rels R;
@@ -782,7 +791,12 @@ bool office_docx_read(struct arena *a, struct diags *d, const char *file,
 	}
 	bool ok = false;
 	const char *main = S_main_part(&P, "word/document.xml");
-	if (main && zip_name_locate(P.z, main, ZIP_FL_NOCASE) < 0) {
+	if (main && strncmp(main, "word/", 5) != 0) {
+		/* the package's main part is another program's */
+		diag_error(d, S_file_pos(&P), "not a Word document: this is %s",
+			   S_kind(main));
+		main = NULL;
+	} else if (main && zip_name_locate(P.z, main, ZIP_FL_NOCASE) < 0) {
 		bool xlsx = zip_name_locate(P.z, "xl/workbook.xml",
 					    ZIP_FL_NOCASE) >= 0;
 		diag_error(d, S_file_pos(&P),
@@ -1345,7 +1359,13 @@ bool office_xlsx_read(struct arena *a, struct diags *d, const char *file,
 	struct S_sst sst = {0};
 	struct S_styles styles = {0};
 	buf_init(&sst.text);
-	if (main && zip_name_locate(P.z, main, ZIP_FL_NOCASE) < 0) {
+	if (main && strncmp(main, "xl/", 3) != 0) {
+		/* the package's main part is another program's ("the
+		 * workbook lists no sheet" said nothing of a Word file) */
+		diag_error(d, S_file_pos(&P),
+			   "not an Excel workbook: this is %s", S_kind(main));
+		main = NULL;
+	} else if (main && zip_name_locate(P.z, main, ZIP_FL_NOCASE) < 0) {
 		bool docx = zip_name_locate(P.z, "word/document.xml",
 					    ZIP_FL_NOCASE) >= 0;
 		diag_error(d, S_file_pos(&P),

@@ -1127,6 +1127,7 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 			 .icc = (const unsigned char *)c->icc,
 			 .icc_len = c->icc_len},
 		.symbol = o->symbol,
+		.note_ref = words_find(o->words, "note_ref"),
 		.title = o->header_title ? o->header_title : o->title,
 		.headings = c->heads, .heading_count = c->head_count,
 		.front_pages = o->un ? 0 : front, .rtl = lang_is_rtl(o->lang),

@@ -851,8 +851,17 @@ static void S_links(struct S_emit *e)
 		pdf_raw_set(an, "F", "4"); /* printed */
 		/* what it leads to, for /Contents: the heading, or the
 		 * note's number */
-		const char *to = g->note ? arena_printf(e->pg->a, "%d", g->ref)
-					 : e->info->headings[g->ref].plain;
+		const char *to = NULL;
+		if (!g->note) {
+			to = e->info->headings[g->ref].plain;
+		} else {
+			static const char *const names[] = {"n"};
+			const char *num = arena_printf(e->pg->a, "%d", g->ref);
+			to = e->info->note_ref
+				     ? words_fill(e->pg->a, e->info->note_ref,
+						  names, &num, 1)
+				     : num;
+		}
 		if (e->info->tags)
 			pdf_tag_annot(e->info->tags, g->elem,
 				      (uint32_t)g->page, an, to);

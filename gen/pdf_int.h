@@ -641,6 +641,9 @@ struct pdf_emit_info {
 	bool un_form;
 	/* the running head's title upright (pdf_inline_env.no_italics) */
 	bool no_italics;
+	/* a note reference's /Contents: "Note {n}" (labels note_ref), or
+	 * NULL: the number */
+	const char *note_ref;
 };
 
 /* Draws every page into doc; false when libharu failed. */

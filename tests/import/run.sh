@@ -180,5 +180,22 @@ same_as_csv "hand-made .xlsx (inline, shared, rich text, several sheets, 1904)" 
 grep -qx '[^:]*raw.xlsx:Notes: warning: no header row with the columns Text, Countries Concerned and Reccomending Body in this sheet: not read' "$tmp/err" &&
 	ok "a sheet without the columns is said" || bad "the Notes sheet" "$(cat "$tmp/err")"
 
+# --- a file of the other Office program: said what it is ----------------------
+"$UPRGEN" import uhri "$data/slovenia-cycle4-thematic-list.docx" --state Slovenia \
+	>/dev/null 2>"$tmp/kind1"
+[[ $? == 1 ]] && grep -qx '[^:]*thematic-list.docx: error: not an Excel workbook: this is a Word document' "$tmp/kind1" &&
+	ok "a Word file given for a workbook is said to be one" ||
+	bad "a Word file given for a workbook" "$(cat "$tmp/kind1")"
+"$UPRGEN" import ohchr-matrix "$tmp/raw.xlsx" --out "$tmp/kind.yaml" >/dev/null 2>"$tmp/kind2"
+[[ $? == 1 && ! -e $tmp/kind.yaml ]] && grep -qx '[^:]*raw.xlsx: error: not a Word document: this is an Excel workbook' "$tmp/kind2" &&
+	ok "a workbook given for a Word file is said to be one" ||
+	bad "a workbook given for a Word file" "$(cat "$tmp/kind2")"
+
+printf '%%PDF-1.7\n1 0 obj\n<<>>\nendobj\n\0' >"$tmp/matrix.pdf"
+"$UPRGEN" import ohchr-matrix "$tmp/matrix.pdf" --out "$tmp/pdf.yaml" >/dev/null 2>"$tmp/kind3"
+[[ $? == 1 && ! -e $tmp/pdf.yaml ]] && grep -q 'matrix.pdf:1:1: error: this is a PDF, not a text file' "$tmp/kind3" &&
+	ok "a PDF given for a text is said to be one" ||
+	bad "a PDF given for a text" "$(cat "$tmp/kind3")"
+
 echo "import: $pass passed, $fail failed"
 ((fail == 0))

@@ -154,6 +154,17 @@ labels = open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
                            "..", "..", "templates", "labels",
                            lang + ".yaml"), encoding="utf-8").read()
 toc_title = re.search(r'^toc_title: *"?([^"\n]*)"?$', labels, re.M)
+# a note's number in the text is a link named "Note 10" (note_ref), not
+# "10", for a screen reader
+note_ref = re.search(r'^note_ref: *"?([^"\n]*)"?$', labels, re.M)
+named = note_ref and re.compile(re.escape(note_ref.group(1)).replace(
+    re.escape("{n}"), "[0-9]+") + "$")
+contents = [str(l.get("/Contents", ""))[2:] for l in links]
+check("note references named by the label note_ref (%s)" %
+      (note_ref and note_ref.group(1)),
+      named and any(named.match(c) for c in contents) and
+      not any(re.fullmatch(r"[0-9]+", c) for c in contents),
+      [c for c in contents if re.fullmatch(r"[0-9]+", c)][:3])
 heading = re.search(r'H1 \(block\)\n\s+"([^"]*)"\n\s+TOC\n', text)
 entries = re.findall(r'TOCI\n\s+Link \(inline\)\n\s+"([^"]*)"\n\s+"(\d+)"', text)
 if "TOC\n" in text:  # the UN form has no contents: nothing to check
