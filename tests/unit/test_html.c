@@ -72,7 +72,8 @@ static void S_headings_and_notes(void)
 	HAS(h, "<h1 id=\"p-introducción-general\">Introducción <em>general</em></h1>");
 	HAS(h, "<h1 id=\"p-introducción-general-2\">");
 	HAS(h, "<h2 id=\"p-section\">");
-	HAS(h, "<a href=\"#p-fn-1\" id=\"p-fnref-1\">1</a>");
+	/* a note's number named for a screen reader (labels note_ref) */
+	HAS(h, "<a href=\"#p-fn-1\" id=\"p-fnref-1\" aria-label=\"Note 1\">1</a>");
 	HAS(h, "id=\"p-fnref-1-2\"");
 	HAS(h, "<li id=\"p-fn-1\">");
 	HAS(h, "<li id=\"p-fn-2\">");
