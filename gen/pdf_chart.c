@@ -533,7 +533,8 @@ static void S_tabled(struct S_paint *P, struct pdf_pages *pg)
 	struct pdf_table_src src = {
 		.cols = cols, .rows = c->category_count + 1, .header = true,
 		.cell = S_cell, .ctx = P, .align = align,
-		.summary = c->title}; /* named as the website's data table */
+		.summary = c->title, /* named as the website's data table */
+		.row_heads = true};
 	pdf_table_draw(pg, P->env, P->p, &src, P->left, P->right);
 	if (c->source) {
 		S_source(P);

@@ -581,6 +581,9 @@ struct pdf_table_src {
 	const double *weight;
 	/* the table's name, its /Summary for a screen reader, or NULL */
 	const char *summary;
+	/* the first column names its rows (a TH /Scope /Row, as the site's
+	 * th scope="row"): a chart's keys, the matrix's numbers */
+	bool row_heads;
 };
 
 void pdf_table_draw(struct pdf_pages *pg, struct pdf_inline_env *env,

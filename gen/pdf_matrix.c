@@ -88,7 +88,7 @@ void pdf_matrix(struct pdf_pages *pg, struct pdf_inline_env *env,
 	struct pdf_table_src src = {
 		.cols = MATRIX_COLUMN_COUNT, .rows = m->count + 1,
 		.header = true, .cell = S_cell, .ctx = &c, .weight = width,
-		.summary = summary};
+		.summary = summary, .row_heads = true};
 	pdf_table_draw(pg, env, scratch, &src, left, right);
 	env->hyphen = c.hyphen;
 	buf_free(&c.text);

@@ -135,9 +135,11 @@ static struct pdf_chunk *S_row(struct S_table *t, size_t row,
 		size_t n = pdf_para_set(t->p, t->env, x + S_PAD_X,
 					t->width[c] - 2 * S_PAD_X, align,
 					&lines);
-		uint32_t cell = pdf_tag_leaf(t->tags, header ? "TH" : "TD");
-		if (header)
-			t->tags->e[cell].scope = "Column";
+		bool row_head = !header && c == 0 && t->src->row_heads;
+		uint32_t cell = pdf_tag_leaf(t->tags,
+					     header || row_head ? "TH" : "TD");
+		if (header || row_head)
+			t->tags->e[cell].scope = header ? "Column" : "Row";
 		pdf_tag_draws(lines, n, cell, false);
 		for (size_t k = 0; k < n; k++)
 			S_append(cells, lines[k], S_PAD_Y + k * S_LEADING);

@@ -52,6 +52,7 @@ root = val(cat.get("/StructTreeRoot"))
 check("a /StructTreeRoot", isinstance(root, dict))
 types = {}
 bad_th, bad_fig, tables, unnumbered = [], [], [], []
+row_heads = 0
 summaries = []
 seen = set()
 stack = [root.get("/K")] if isinstance(root, dict) else []
@@ -70,6 +71,8 @@ while stack:
     types[s] = types.get(s, 0) + 1
     if s == "TH" and "/Scope" not in (val(e.get("/A")) or {}):
         bad_th.append(k)
+    if s == "TH" and (val(e.get("/A")) or {}).get("/Scope") == "/Row":
+        row_heads += 1
     if s == "Table":
         summaries.append((val(e.get("/A")) or {}).get("/Summary"))
     if s == "Figure" and not (e.get("/Alt") or "").strip("u:b: <>feFF"):
@@ -88,6 +91,11 @@ check("every TH has a /Scope", not bad_th, bad_th[:5])
 check("every Table has a /Summary (%d tables)" % len(summaries),
       summaries and all(summaries), summaries[:5])
 check("every Figure has an /Alt", not bad_fig, bad_fig[:5])
+# the matrix's numbers and a chart table's keys head their rows, as the
+# site's th scope="row" (the example has both)
+if figures:
+    check("row heads (TH /Scope /Row: %d)" % row_heads, row_heads > 10,
+          row_heads)
 # a reader says "bulleted list" or "numbered list"
 check("every list has its /ListNumbering", not unnumbered, unnumbered[:5])
 
