@@ -86,6 +86,11 @@ void chart_format_number(struct buf *out, double v, const struct chart *c)
 	words_number_put(c->words, out, v, 2, S_column(c));
 }
 
+int chart_series_pattern(const struct chart *c, size_t i)
+{
+	return c->series_count < 2 ? 0 : (int)(i % 6);
+}
+
 bool chart_groups_four(const struct chart *c)
 {
 	return S_column(c) || !c->words || c->words->thousands_from <= 4;
@@ -589,7 +594,7 @@ static void S_colour(struct buf *out, unsigned rgb)
 static void S_fill(struct buf *out, const struct chart *c, const char *uid,
 		   size_t i)
 {
-	if (c->series_count < 2 || i % 6 == 0) {
+	if (!chart_series_pattern(c, i)) {
 		S_colour(out, c->series[i].colour);
 		return;
 	}

@@ -136,6 +136,13 @@ void chart_format_number(struct buf *out, double v, const struct chart *c);
 /* Whether c's figures are grouped from four digits ("8 400"): its scale
  * reaches five digits, or its language groups four (English "2,500"). */
 bool chart_groups_four(const struct chart *c);
+/* The pattern over series i's colour, the same in every back end: 0 none
+ * (the first series, or a chart of one), else 1-5 (stripes, dots, a grid,
+ * horizontal stripes, a cross-hatch), so that series are told apart by
+ * more than their colour (WCAG 1.4.1) and in grey.  Its marks are the
+ * colour CHART_MARK_LIGHTEN per cent of the way to white. */
+int chart_series_pattern(const struct chart *c, size_t i);
+enum { CHART_MARK_LIGHTEN = 45 };
 /* The head of series i's column in a data table: its label, or the unit
  * when the chart has one series without one ("cases"). */
 const char *chart_series_head(const struct chart *c, size_t i);

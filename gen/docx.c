@@ -1143,8 +1143,7 @@ static void S_collect(struct docx_ctx *c, cmark_node *doc)
  * paragraph, or "15 July 2026" would read "July 2026 15"; else "". */
 static const char *S_block_ppr(const struct docx_ctx *c)
 {
-	const struct words *w = c->opt->words;
-	const struct words *b = w && w->block ? w->block : w;
+	const struct words *b = words_block_words(c->opt->words);
 	return lang_is_rtl(c->opt->lang) && b && !lang_is_rtl(b->lang)
 		       ? "<w:bidi w:val=\"0\"/>"
 		       : "";

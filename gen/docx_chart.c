@@ -90,12 +90,13 @@ static void S_series(struct buf *b, const struct chart *ch, size_t s,
 	static const char *const patterns[] = {NULL,	   "wdUpDiag", "pct20",
 					       "smGrid",   "ltHorz",
 					       "diagCross"};
-	const char *pattern = ch->series_count >= 2 ? patterns[s % 6] : NULL;
+	const char *pattern = patterns[chart_series_pattern(ch, s)];
 	if (!line && pattern) {
 		unsigned rgb = se->colour & 0xFFFFFF, light = 0;
 		for (int k = 0; k < 3; k++) {
 			unsigned v = (rgb >> (16 - 8 * k)) & 0xFF;
-			light |= (v + (255 - v) * 45 / 100) << (16 - 8 * k);
+			light |= (v + (255 - v) * CHART_MARK_LIGHTEN / 100)
+				 << (16 - 8 * k);
 		}
 		buf_printf(b, "<c:spPr><a:pattFill prst=\"%s\"><a:fgClr>"
 			      "<a:srgbClr val=\"%06X\"/></a:fgClr><a:bgClr>"

@@ -826,8 +826,7 @@ static void S_block_line(struct pdf_list *l, double x, double y,
 static double S_block_x(struct S_ctx *c, double x, double width,
 			enum pdf_face face, const char *s)
 {
-	const struct words *w = c->opt->words;
-	const struct words *b = w && w->block ? w->block : w;
+	const struct words *b = words_block_words(c->opt->words);
 	if (!c->env.rtl || (b && lang_is_rtl(b->lang)))
 		return x;
 	return x + width - pdf_fonts_width(&c->fonts, face, 9, s, strlen(s));

@@ -136,8 +136,7 @@ static void S_series_rect(struct S_paint *P, size_t i, double x, double y,
 			  double w, double h)
 {
 	S_rect(P, P->c->series[i].colour, x, y, w, h);
-	if (P->c->series_count >= 2 && i % 6)
-		P->l.d[P->l.n - 1].size = (float)(i % 6);
+	P->l.d[P->l.n - 1].size = (float)chart_series_pattern(P->c, i);
 }
 
 static void S_line(struct S_paint *P, enum pdf_color color, unsigned rgb,

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <libdeflate.h>
 
+#include "chart.h"
 #include "words.h"
 
 struct S_goto {
@@ -305,7 +306,7 @@ static void S_pattern(struct buf *b, const HPDF_REAL rgb[3], int pattern,
 	const double pitch = 4.5;
 	double light[3];
 	for (int i = 0; i < 3; i++)
-		light[i] = rgb[i] + (1 - rgb[i]) * 0.45;
+		light[i] = rgb[i] + (1 - rgb[i]) * CHART_MARK_LIGHTEN / 100.0;
 	buf_puts(b, "q\n");
 	S_op(b, (const double[]){x, y, w, h}, 4, "re\nW\nn\n");
 	S_op(b, light, 3, "RG\n");

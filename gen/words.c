@@ -586,11 +586,16 @@ const char *words_list_separator(const struct words *w)
 	return S_w(w)->separator;
 }
 
+const struct words *words_block_words(const struct words *w)
+{
+	return w && w->block ? w->block : w;
+}
+
 struct words_block words_block(const struct words *w, struct arena *a,
 			       enum lang original, const struct date *date)
 {
 	w = S_w(w);
-	const struct words *b = w->block ? w->block : w;
+	const struct words *b = words_block_words(w);
 	struct words_block k = {0};
 	k.distribution = words_get(b, "un_distribution");
 	k.date = words_date(b, a, date);
