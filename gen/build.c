@@ -170,7 +170,7 @@ static bool S_expand(struct arena *a, struct diags *d,
 	if (!document_build(&L->report, d, path, tmpl, len, L->context,
 			    &partials, md_path, r->form_un ? NULL : &L->words))
 		return false;
-	document_typeset(L->report.tree, &L->words);
+	document_typeset(L->report.tree, &L->words, a);
 	return true;
 }
 

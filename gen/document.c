@@ -1345,22 +1345,141 @@ static void S_marks_before(cmark_node *first, cmark_node *last)
 	S_set_text(prev, p, pl - n);
 }
 
-void document_typeset(cmark_node *tree, const struct words *w)
+/* Puts node k where a piece of text n goes: before n while n holds no
+ * piece yet (k is the first passage's opening tag), after *at else. */
+static void S_put(cmark_node *n, cmark_node **at, bool n_used, cmark_node *k)
+{
+	cmark_node_set_user_data(k, cmark_node_get_user_data(n));
+	if (n_used) {
+		cmark_node_insert_after(*at, k);
+		*at = k;
+	} else {
+		cmark_node_insert_before(n, k);
+	}
+}
+
+/* Where the piece of text n that starts at byte `from` of its text was
+ * written, in a (NULL: where n was): cmark-gfm places only the nodes it
+ * made, and a back end's warning about a character (pdf_inline.c) names
+ * the piece's place. */
+static const struct source_pos *S_piece_pos(cmark_node *n, size_t from,
+					    struct arena *a)
+{
+	if (cmark_node_get_start_line(n) <= 0)
+		return cmark_node_get_user_data(n);
+	struct source_pos *pos = arena_alloc(a, sizeof *pos);
+	*pos = markdown_node_pos(n, NULL);
+	if (pos->column)
+		pos->column += (int)from;
+	return pos;
+}
+
+/* The piece s[from, to) of text n: n's own text for the first piece,
+ * a new text node after the last piece for the others. */
+static void S_put_text(cmark_node *n, cmark_node **at, bool *n_used,
+		       const char *s, size_t from, size_t to, struct arena *a)
+{
+	char *piece = xmalloc(to - from + 1);
+	memcpy(piece, s + from, to - from);
+	piece[to - from] = '\0';
+	if (*n_used) {
+		cmark_node *k = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(k, piece);
+		S_put(n, at, true, k);
+		cmark_node_set_user_data(k, (void *)S_piece_pos(n, from, a));
+	} else {
+		cmark_node_set_literal(n, piece);
+		*n_used = true;
+	}
+	free(piece);
+}
+
+static void S_put_html(cmark_node *n, cmark_node **at, bool n_used,
+		       const char *html)
+{
+	cmark_node *k = cmark_node_new(CMARK_NODE_HTML_INLINE);
+	cmark_node_set_literal(k, html);
+	S_put(n, at, n_used, k);
+}
+
+/* Each passage of text n in a script that settles its language
+ * (words_foreign_passage: Arabic in a French report) is put in a
+ * <span lang="ar"> of its own, as an author marks a passage, so that
+ * every back end says its language (WCAG 3.1.2): the site's span, the
+ * PDF's Span /Lang, Word's w:lang.  The nodes made are n's next
+ * siblings, which the caller's walk has passed already (cmark-gfm's
+ * iterator takes the next node before it returns this one). */
+static void S_mark_passages(cmark_node *n, enum lang doc, struct arena *a)
+{
+	const char *lit = cmark_node_get_literal(n);
+	size_t len = lit ? strlen(lit) : 0;
+	struct words_passage p;
+	size_t from = 0;
+	bool found;
+	while ((found = words_foreign_passage(doc, lit, len, from, &p)) &&
+	       p.lang < 0)
+		from = p.end;
+	if (!found)
+		return;
+	char *s = xstrdup(lit); /* lit is n's, which the first piece sets */
+	cmark_node *at = n;
+	bool n_used = false;
+	size_t done = 0;
+	do {
+		if (p.lang < 0) {
+			from = p.end;
+			continue;
+		}
+		char open[32];
+		snprintf(open, sizeof open, "<span lang=\"%s\">",
+			 lang_code((enum lang)p.lang));
+		if (p.start > done)
+			S_put_text(n, &at, &n_used, s, done, p.start, a);
+		S_put_html(n, &at, n_used, open);
+		S_put_text(n, &at, &n_used, s, p.start, p.end, a);
+		S_put_html(n, &at, n_used, "</span>");
+		done = from = p.end;
+	} while (words_foreign_passage(doc, s, len, from, &p));
+	if (done < len)
+		S_put_text(n, &at, &n_used, s, done, len, a);
+	free(s);
+}
+
+void document_typeset(cmark_node *tree, const struct words *w,
+		      struct arena *a)
 {
 	struct buf text;
 	buf_init(&text);
+	/* the author's own <span lang>s, open: their text is theirs */
+	enum { S_SPANS = 16 };
+	cmark_node *span_end[S_SPANS];
+	size_t spans = 0;
 	cmark_iter *it = cmark_iter_new(tree);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(n) != CMARK_NODE_TEXT)
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node_type type = cmark_node_get_type(n);
+		if (type == CMARK_NODE_HTML_INLINE) {
+			char code[36];
+			cmark_node *end = markdown_lang_span(n, code,
+							     sizeof code);
+			if (end && spans < S_SPANS)
+				span_end[spans++] = end;
+			else if (spans && n == span_end[spans - 1])
+				spans--;
+			continue;
+		}
+		if (type != CMARK_NODE_TEXT)
 			continue;
 		const char *s = cmark_node_get_literal(n);
 		if (s && words_typeset(w, s, strlen(s), &text)) {
 			buf_putc(&text, '\0');
 			cmark_node_set_literal(n, text.data);
 		}
+		if (!spans)
+			S_mark_passages(n, w->lang, a);
 	}
 	cmark_iter_free(it);
 	buf_free(&text);

@@ -79,9 +79,16 @@ cmark_node *document_parse_field(const struct value *field, struct diags *d);
 
 /* Gives every text of tree (not code) the spaces w's typography asks
  * for (words_typeset: French no-break spaces before ; : ! ? and inside
- * « »).  The report's tree and each field a page renders apart get it,
- * so the PDF, the Word document and the website set the same spaces. */
-void document_typeset(cmark_node *tree, const struct words *w);
+ * « »), and puts each passage in a script that settles its language
+ * (words_foreign_passage: Arabic in a French report) in a
+ * <span lang="xx">, as an author marks one (passages the author marked
+ * are left as they are).  The report's tree and each field a page
+ * renders apart get it, so the PDF, the Word document and the website
+ * set the same spaces and say the same languages.  The places of the
+ * text a passage cuts off (markdown_node_pos) live in a, which must
+ * outlive the tree's use. */
+void document_typeset(cmark_node *tree, const struct words *w,
+		      struct arena *a);
 
 /* Places every note mark by the typographic rule of lang: after the
  * punctuation that ends a phrase in English ("the law.[^1]"), before it

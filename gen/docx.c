@@ -100,13 +100,17 @@ static size_t S_direction_piece(const char *s, size_t len, bool rtl_doc,
 }
 
 void docx_text_runs(struct buf *o, const char *rpr, const char *lang_tag,
-		    bool rtl_doc, const char *s, size_t len)
+		    bool passage, bool rtl_doc, const char *s, size_t len)
 {
 	while (len) {
 		bool rtl;
 		size_t n = S_direction_piece(s, len, rtl_doc, &rtl);
-		buf_printf(o, "<w:r><w:rPr>%s%s<w:lang w:val=\"%s\"/></w:rPr>",
-			   rpr, rtl ? "<w:rtl/>" : "", lang_tag);
+		buf_printf(o, "<w:r><w:rPr>%s%s<w:lang w:val=\"%s\"", rpr,
+			   rtl ? "<w:rtl/>" : "", lang_tag);
+		if (passage)
+			buf_printf(o, " w:eastAsia=\"%s\" w:bidi=\"%s\"",
+				   lang_tag, lang_tag);
+		buf_puts(o, "/></w:rPr>");
 		size_t start = 0;
 		for (size_t i = 0; i <= n; i++) {
 			if (i < n && s[i] != '\t' && s[i] != '\n')
@@ -130,8 +134,9 @@ void docx_text_runs(struct buf *o, const char *rpr, const char *lang_tag,
 void docx_runs(struct docx_ctx *c, const char *rpr, const char *s,
 	       size_t len)
 {
-	docx_text_runs(c->out, rpr, c->lang_tag, lang_is_rtl(c->opt->lang), s,
-		       len);
+	docx_text_runs(c->out, rpr, c->lang_tag,
+		       strcmp(c->lang_tag, docx_lang_tag(c->opt->lang)) != 0,
+		       lang_is_rtl(c->opt->lang), s, len);
 }
 
 void docx_para(struct docx_ctx *c, const char *style, const char *rpr,

@@ -144,8 +144,12 @@ const char *docx_lang_lcid(enum lang l);
  * and size, and ISO/IEC 29500-1 (17.3.2.30) leaves w:rtl on Latin
  * letters, or its absence on Arabic ones, undefined. */
 void docx_text_runs(struct buf *o, const char *rpr, const char *lang_tag,
-		    bool rtl_doc, const char *s, size_t len);
-/* docx_text_runs into the document, in its language. */
+		    bool passage, bool rtl_doc, const char *s, size_t len);
+/* (passage: lang_tag is a passage's, not the document's language, as
+ * <span lang> says; it is given for every kind of letter, w:val,
+ * w:eastAsia and w:bidi, as Word takes the language of Chinese and of
+ * Arabic text from the last two, which the document's defaults set.) */
+/* docx_text_runs into the document, in its language or the passage's. */
 void docx_runs(struct docx_ctx *c, const char *rpr, const char *s,
 	       size_t len);
 /* <w:bidiVisual/> in a table's w:tblPr when the document runs right to

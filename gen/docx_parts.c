@@ -391,9 +391,9 @@ static void S_notes(struct buf *b, const struct docx_ctx *c, bool endnotes)
 			      "<w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
 			      "<w:t>*</w:t></w:r>",
 			   DOCX_UN_NOTE_ID);
-		docx_text_runs(b, "", c->lang_tag, lang_is_rtl(c->opt->lang),
+		docx_text_runs(b, "", c->lang_tag, false, lang_is_rtl(c->opt->lang),
 			       " ", 1);
-		docx_text_runs(b, "", c->lang_tag, lang_is_rtl(c->opt->lang),
+		docx_text_runs(b, "", c->lang_tag, false, lang_is_rtl(c->opt->lang),
 			       unedited, strlen(unedited));
 		buf_puts(b, "</w:p></w:footnote>");
 	}
@@ -473,7 +473,7 @@ static void S_header(struct buf *b, struct docx_ctx *c, int width)
 		if (k == 1)
 			buf_puts(b, "<w:r><w:tab/></w:r>");
 		if (parts[i] && *parts[i])
-			docx_text_runs(b, rpr[i], c->lang_tag, rtl, parts[i],
+			docx_text_runs(b, rpr[i], c->lang_tag, false, rtl, parts[i],
 				       strlen(parts[i]));
 	}
 	buf_puts(b, "</w:p></w:hdr>");
@@ -493,7 +493,7 @@ static void S_un_header(struct buf *b, const struct docx_ctx *c, bool even)
 		docx_text_runs(b,
 			       "<w:b/><w:bCs/><w:sz w:val=\"17\"/>"
 			       "<w:szCs w:val=\"17\"/>",
-			       c->lang_tag, lang_is_rtl(c->opt->lang), sym,
+			       c->lang_tag, false, lang_is_rtl(c->opt->lang), sym,
 			       strlen(sym));
 	}
 	buf_puts(b, "</w:p></w:hdr>");
@@ -509,7 +509,7 @@ static void S_un_footer(struct buf *b, const struct docx_ctx *c, int even)
 	if (even < 0) {
 		const char *job = c->opt->un->job_number;
 		if (job)
-			docx_text_runs(b, "", c->lang_tag,
+			docx_text_runs(b, "", c->lang_tag, false,
 				       lang_is_rtl(c->opt->lang), job,
 				       strlen(job));
 		buf_puts(b, "</w:p></w:ftr>");

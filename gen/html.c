@@ -729,7 +729,11 @@ static void S_leaf(struct S_render *R, cmark_node *node)
 		cmark_node *end = markdown_lang_span(node, lang, sizeof lang);
 		if (end && !R->images_open &&
 		    R->spans < sizeof R->span_end / sizeof *R->span_end) {
-			buf_printf(R->out, "<span lang=\"%s\">", lang);
+			/* (an isolate too, whose direction is its
+			 * language's: a passage in Arabic keeps its order
+			 * whatever the sentence's) */
+			buf_printf(R->out, "<span lang=\"%s\"%s>", lang,
+				   lang_code_is_rtl(lang) ? " dir=\"rtl\"" : "");
 			R->span_end[R->spans++] = end;
 		} else if (R->spans && node == R->span_end[R->spans - 1]) {
 			buf_puts(R->out, "</span>");

@@ -466,8 +466,9 @@ struct source_pos markdown_node_pos(cmark_node *node, const char *file)
 	const struct source_pos *o = cmark_node_get_user_data(node);
 	if (!o)
 		return (struct source_pos){file, line, column};
-	if (line <= 0)
-		return *o;
+	if (line <= 0) /* a node made, placed (document.c) */
+		return o->file ? *o : (struct source_pos){file, o->line,
+							   o->column};
 	return (struct source_pos){
 		o->file, o->line ? o->line + line - 1 : 0,
 		line == 1 && o->column ? o->column + column - 1 : column};

@@ -126,7 +126,10 @@ bool markdown_title(const char *text, size_t len, char **title,
  * (origin must outlive the tree: it is kept in each node's user data);
  * markdown_node_pos() then gives a node's place in that file: the line of
  * the file, and the column in it for the first line of the text.  A node
- * with no origin is placed in `file`, the document it was parsed from. */
+ * with no origin is placed in `file`, the document it was parsed from.
+ * A node made after parsing, which cmark-gfm does not place, is where
+ * its user data says (document_typeset's pieces of a text: their own
+ * place, in `file` when that has none). */
 void markdown_set_origin(cmark_node *doc, const struct source_pos *origin);
 struct source_pos markdown_node_pos(cmark_node *node, const char *file);
 

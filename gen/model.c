@@ -2,6 +2,7 @@
 #include "model.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const char *const S_lang_codes[LANG_COUNT] = {"en", "es", "fr",
 						     "ar", "zh", "ru"};
@@ -19,6 +20,18 @@ const char *lang_codes_text(void)
 bool lang_is_rtl(enum lang l)
 {
 	return l == LANG_AR;
+}
+
+bool lang_code_is_rtl(const char *code)
+{
+	static const char *const rtl[] = {"ar", "arc", "ckb", "dv", "fa",
+					  "he", "iw", "ps", "sd", "syr",
+					  "ug", "ur", "yi"};
+	size_t n = strcspn(code, "-_");
+	for (size_t i = 0; i < sizeof rtl / sizeof *rtl; i++)
+		if (strlen(rtl[i]) == n && !strncasecmp(code, rtl[i], n))
+			return true;
+	return false;
 }
 
 bool lang_emphasis_is_bold(enum lang l)

@@ -35,6 +35,11 @@ int lang_from_code(const char *code);
 const char *lang_codes_text(void);
 /* Whether the language is written from right to left (Arabic). */
 bool lang_is_rtl(enum lang l);
+/* Whether a BCP 47 tag (an author's <span lang="fa">) names a language
+ * written from right to left: by its first subtag, among the languages
+ * the Unicode CLDR writes in Arabic, Hebrew, Syriac or Thaana letters
+ * by default. */
+bool lang_code_is_rtl(const char *code);
 /* Whether emphasis is set bold rather than slanted: the scripts that have
  * no italic (Arabic, Chinese), where slanted letters are a machine's
  * fake, in every output (the PDF, Word, the website). */

@@ -422,8 +422,9 @@ static void S_report_bad(struct pdf_inline_env *env, const char *s,
 		return;
 	/* the chapter or field the text was written in (markdown.h) */
 	struct source_pos pos = {0};
-	if (env->node && cmark_node_get_start_line(env->node) > 0) {
+	if (env->node) {
 		pos = markdown_node_pos(env->node, env->source);
+		/* (a node made after parsing has the place of its start) */
 		if (pos.column)
 			pos.column += (int)env->bad_off;
 	}

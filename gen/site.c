@@ -605,7 +605,7 @@ static void S_field_html(void *ctx, const struct value *field,
 	cmark_node *doc = document_parse_field(field, S->d);
 	if (!doc)
 		return;
-	document_typeset(doc, S->w);
+	document_typeset(doc, S->w, S->va);
 	char prefix[32];
 	snprintf(prefix, sizeof prefix, "f%u-", ++S->page_fields);
 	struct html_options o = S_html_options(S, S->page_root, prefix,

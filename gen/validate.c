@@ -8,6 +8,7 @@
 #include "markdown.h"
 #include "matrix.h"
 #include "model.h"
+#include "words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -202,25 +203,79 @@ static void S_check_series(const struct statistic *st, struct diags *d)
 
 /* ---- Markdown, read by cmark-gfm as every back end reads it ---------- */
 
+/* The languages a text is read in: its own, or (a text for all) every
+ * language of the report. */
+struct S_langs {
+	enum lang lang[LANG_COUNT];
+	size_t count;
+};
+
+/* The first passage of text n in a script whose language uprgen cannot
+ * tell (words_foreign_passage), read in one of langs: said once a
+ * field, as the author has to name it (<span lang="fa">); true when
+ * said. */
+static bool S_unsettled_passage(struct arena *a, struct diags *d,
+				cmark_node *n, const struct S_langs *langs)
+{
+	const char *s = cmark_node_get_literal(n);
+	size_t len = s ? strlen(s) : 0;
+	for (size_t i = 0; i < langs->count; i++) {
+		struct words_passage p;
+		for (size_t from = 0;
+		     words_foreign_passage(langs->lang[i], s, len, from, &p);
+		     from = p.end) {
+			if (p.lang >= 0)
+				continue;
+			size_t n_bytes = p.end - p.start;
+			size_t shown = n_bytes > 60 ? words_cut(s + p.start, 60)
+						    : n_bytes;
+			const char *text = arena_printf(
+				a, "%.*s%s", (int)shown, s + p.start,
+				shown < n_bytes ? "…" : "");
+			diag_warning(d, markdown_node_pos(n, NULL),
+				     "'%s' is written in %s, which do not "
+				     "tell its language: write it as <span "
+				     "lang=\"xx\">…</span>, xx the code of "
+				     "its language (el, fa, ja, uk...), so "
+				     "that screen readers read it in that "
+				     "language",
+				     diag_quote(a, text), p.script);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* A ```chart``` or ```matrix``` block names statistics, clusters and
  * values: checked here, with their line, rather than left out by the
  * back ends; raw HTML (other than uprgen's directives) is not rendered:
- * said where it is.  doc is one chapter or field, parsed alone. */
-static void S_check_tree(const struct report *r, struct diags *d,
-			 cmark_node *doc, const char *what)
+ * said where it is; a passage in a script that does not tell its
+ * language (read in langs) wants the author to name it.  doc is one
+ * chapter or field, parsed alone. */
+static void S_check_tree(struct arena *a, const struct report *r,
+			 struct diags *d, cmark_node *doc, const char *what,
+			 const struct S_langs *langs)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	bool html_said = false;
+	bool html_said = false, script_said = false;
 	char lang[36]; /* <span lang="xx"> is rendered: not warned about */
+	cmark_node *span_end = NULL; /* the author's passage open */
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		int type = cmark_node_get_type(n);
+		if (type == CMARK_NODE_HTML_INLINE && !span_end)
+			span_end = markdown_lang_span(n, lang, sizeof lang);
+		else if (n == span_end)
+			span_end = NULL;
 		if (type == CMARK_NODE_CODE_BLOCK) {
 			struct fence f = fence_of(n);
 			fence_check(&f, r, markdown_node_pos(n, NULL), d);
+		} else if (type == CMARK_NODE_TEXT && !span_end &&
+			   !script_said) {
+			script_said = S_unsettled_passage(a, d, n, langs);
 		} else if (!html_said &&
 			   ((type == CMARK_NODE_HTML_BLOCK &&
 			     markdown_directive_of(n) == MARKDOWN_NOT_DIRECTIVE) ||
@@ -236,6 +291,22 @@ static void S_check_tree(const struct report *r, struct diags *d,
 	cmark_iter_free(it);
 }
 
+/* Whether s has a passage of a script whose language uprgen cannot tell,
+ * read in one of langs (then it is parsed, to find it outside code). */
+static bool S_has_unsettled(const char *s, const struct S_langs *langs)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < langs->count; i++) {
+		struct words_passage p;
+		for (size_t from = 0;
+		     words_foreign_passage(langs->lang[i], s, len, from, &p);
+		     from = p.end)
+			if (p.lang < 0)
+				return true;
+	}
+	return false;
+}
+
 /* Each translation of a Markdown field, parsed alone, placed where it
  * was written. */
 static void S_check_markdown(struct arena *a, const struct report *r,
@@ -244,12 +315,21 @@ static void S_check_markdown(struct arena *a, const struct report *r,
 {
 	for (int l = -1; l < LANG_COUNT; l++) {
 		const char *s = l < 0 ? t->any : t->by_lang[l];
-		/* what is checked needs a fence, a '<', a table's '|' or a
-		 * footnote's "[^": text with none is not parsed here (the
-		 * build parses it) */
-		bool notes = s && strstr(s, "[^");
-		if (!s || (!notes && !strstr(s, "```") && !strstr(s, "~~~") &&
-			   !strpbrk(s, "<|")))
+		if (!s)
+			continue;
+		struct S_langs langs = {.count = 0};
+		if (l >= 0)
+			langs.lang[langs.count++] = (enum lang)l;
+		else
+			for (size_t i = 0; i < r->language_count; i++)
+				langs.lang[langs.count++] = r->languages[i];
+		/* what is checked needs a fence, a '<', a table's '|', a
+		 * footnote's "[^" or a script that does not tell its
+		 * language: text with none is not parsed here (the build
+		 * parses it) */
+		bool notes = strstr(s, "[^");
+		if (!notes && !strstr(s, "```") && !strstr(s, "~~~") &&
+		    !strpbrk(s, "<|") && !S_has_unsettled(s, &langs))
 			continue;
 		struct source_pos *origin = arena_alloc(a, sizeof *origin);
 		*origin = text_origin(t, l < 0 ? LANG_EN : (enum lang)l,
@@ -262,7 +342,7 @@ static void S_check_markdown(struct arena *a, const struct report *r,
 		if (!doc)
 			continue;
 		markdown_set_origin(doc, origin);
-		S_check_tree(r, d, doc, what);
+		S_check_tree(a, r, d, doc, what, &langs);
 		cmark_node_free(doc);
 	}
 }

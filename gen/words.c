@@ -3,6 +3,7 @@
 #include "words.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1165,4 +1166,237 @@ void words_shares(const size_t *count, size_t n, size_t total, int *pct)
 		pct[best]++;
 	}
 	free(raised);
+}
+
+/* ---- passages in another script ------------------------------------- */
+
+/* The scripts a passage is told apart by.  S_NONE: no letter (spaces,
+ * figures, punctuation, symbols, and the letters of scripts not listed
+ * below); S_MARK: a combining mark, which goes with the letter before
+ * it. */
+enum S_script { S_NONE, S_MARK, S_LATIN, S_ARABIC, S_CYRILLIC, S_CJK,
+		S_HANGUL, S_GREEK, S_HEBREW, S_OTHER };
+
+/* The letters (and marks) of the scripts told apart, by code point
+ * ranges of the Unicode Standard's charts, sorted; what no range holds is
+ * S_NONE.  lang: the language the range's letters settle, -1 none
+ * (Arabic letters beyond the Arabic alphabet are Persian, Urdu, Pashto,
+ * Kurdish...; Cyrillic beyond the Russian alphabet Ukrainian, Serbian,
+ * Kazakh...; kana Japanese).  (Not FriBidi's character classes: the
+ * website's build does not load FriBidi, tests/build.) */
+static const struct S_script_range {
+	unsigned lo, hi;
+	enum S_script script;
+	signed char lang;
+} S_scripts[] = {
+	{0x0041, 0x005A, S_LATIN, -1},
+	{0x0061, 0x007A, S_LATIN, -1},
+	{0x00AA, 0x00AA, S_LATIN, -1},
+	{0x00B5, 0x00B5, S_LATIN, -1},
+	{0x00BA, 0x00BA, S_LATIN, -1},
+	{0x00C0, 0x00D6, S_LATIN, -1},
+	{0x00D8, 0x00F6, S_LATIN, -1},
+	{0x00F8, 0x02C1, S_LATIN, -1}, /* to IPA and modifier letters */
+	{0x02C6, 0x02D1, S_LATIN, -1},
+	{0x02E0, 0x02E4, S_LATIN, -1},
+	{0x0300, 0x036F, S_MARK, -1},
+	{0x0370, 0x0373, S_GREEK, -1},
+	{0x0376, 0x037D, S_GREEK, -1},
+	{0x037F, 0x037F, S_GREEK, -1},
+	{0x0386, 0x0386, S_GREEK, -1},
+	{0x0388, 0x03FF, S_GREEK, -1},
+	{0x0400, 0x0400, S_CYRILLIC, -1},
+	{0x0401, 0x0401, S_CYRILLIC, LANG_RU}, /* Ё */
+	{0x0402, 0x040F, S_CYRILLIC, -1},
+	{0x0410, 0x044F, S_CYRILLIC, LANG_RU}, /* А..я */
+	{0x0450, 0x0450, S_CYRILLIC, -1},
+	{0x0451, 0x0451, S_CYRILLIC, LANG_RU}, /* ё */
+	{0x0452, 0x0481, S_CYRILLIC, -1},
+	{0x0483, 0x0489, S_MARK, -1},
+	{0x048A, 0x052F, S_CYRILLIC, -1},
+	{0x0531, 0x0587, S_OTHER, -1}, /* Armenian */
+	{0x0591, 0x05BD, S_MARK, -1},
+	{0x05BF, 0x05BF, S_MARK, -1},
+	{0x05C1, 0x05C2, S_MARK, -1},
+	{0x05C4, 0x05C5, S_MARK, -1},
+	{0x05C7, 0x05C7, S_MARK, -1},
+	{0x05D0, 0x05F2, S_HEBREW, -1},
+	{0x0610, 0x061A, S_MARK, -1},
+	{0x0620, 0x0620, S_ARABIC, -1},
+	{0x0621, 0x063A, S_ARABIC, LANG_AR}, /* ء..غ */
+	{0x063B, 0x063F, S_ARABIC, -1},
+	{0x0640, 0x064A, S_ARABIC, LANG_AR}, /* the tatweel, ف..ي */
+	{0x064B, 0x065F, S_ARABIC, LANG_AR}, /* vowel signs */
+	{0x066E, 0x066F, S_ARABIC, -1},
+	{0x0670, 0x0670, S_ARABIC, LANG_AR}, /* superscript alef */
+	{0x0671, 0x06D3, S_ARABIC, -1},
+	{0x06D5, 0x06D5, S_ARABIC, -1},
+	{0x06D6, 0x06ED, S_MARK, -1},
+	{0x06EE, 0x06EF, S_ARABIC, -1},
+	{0x06FA, 0x06FF, S_ARABIC, -1},
+	{0x0750, 0x077F, S_ARABIC, -1},
+	{0x08A0, 0x08FF, S_ARABIC, -1},
+	{0x0900, 0x0DFF, S_OTHER, -1}, /* the scripts of India, Sinhala */
+	{0x0E00, 0x0FFF, S_OTHER, -1}, /* Thai, Lao, Tibetan */
+	{0x1000, 0x109F, S_OTHER, -1}, /* Myanmar */
+	{0x10A0, 0x10FF, S_OTHER, -1}, /* Georgian */
+	{0x1100, 0x11FF, S_HANGUL, -1},
+	{0x1200, 0x139F, S_OTHER, -1}, /* Ethiopic */
+	{0x1780, 0x18AF, S_OTHER, -1}, /* Khmer, Mongolian */
+	{0x1AB0, 0x1AFF, S_MARK, -1},
+	{0x1C80, 0x1C8F, S_CYRILLIC, -1},
+	{0x1D00, 0x1DBF, S_LATIN, -1},
+	{0x1DC0, 0x1DFF, S_MARK, -1},
+	{0x1E00, 0x1EFF, S_LATIN, -1},
+	{0x1F00, 0x1FFF, S_GREEK, -1},
+	{0x2071, 0x2071, S_LATIN, -1},
+	{0x207F, 0x207F, S_LATIN, -1},
+	{0x2090, 0x209C, S_LATIN, -1},
+	{0x20D0, 0x20FF, S_MARK, -1},
+	{0x2C60, 0x2C7F, S_LATIN, -1},
+	{0x2DE0, 0x2DFF, S_CYRILLIC, -1},
+	{0x2E80, 0x2FDF, S_CJK, LANG_ZH}, /* radicals */
+	{0x3005, 0x3007, S_CJK, LANG_ZH},
+	{0x3021, 0x3029, S_CJK, LANG_ZH},
+	{0x3031, 0x3035, S_CJK, -1}, /* kana repeat marks */
+	{0x3038, 0x303B, S_CJK, LANG_ZH},
+	{0x3041, 0x3096, S_CJK, -1}, /* hiragana */
+	{0x3099, 0x309A, S_MARK, -1},
+	{0x309D, 0x309F, S_CJK, -1},
+	{0x30A1, 0x30FA, S_CJK, -1}, /* katakana */
+	{0x30FC, 0x30FF, S_CJK, -1},
+	{0x3105, 0x312F, S_CJK, LANG_ZH}, /* bopomofo */
+	{0x3131, 0x318E, S_HANGUL, -1},
+	{0x31A0, 0x31BF, S_CJK, LANG_ZH},
+	{0x31F0, 0x31FF, S_CJK, -1},
+	{0x3400, 0x4DBF, S_CJK, LANG_ZH},
+	{0x4E00, 0x9FFF, S_CJK, LANG_ZH},
+	{0xA640, 0xA69F, S_CYRILLIC, -1},
+	{0xA720, 0xA7FF, S_LATIN, -1},
+	{0xA960, 0xA97C, S_HANGUL, -1},
+	{0xAB30, 0xAB6F, S_LATIN, -1},
+	{0xAC00, 0xD7A3, S_HANGUL, -1},
+	{0xD7B0, 0xD7FB, S_HANGUL, -1},
+	{0xF900, 0xFAFF, S_CJK, LANG_ZH},
+	{0xFB00, 0xFB06, S_LATIN, -1},
+	{0xFB1D, 0xFB4F, S_HEBREW, -1},
+	{0xFB50, 0xFDFF, S_ARABIC, -1},
+	{0xFE20, 0xFE2F, S_MARK, -1},
+	{0xFE70, 0xFEFC, S_ARABIC, LANG_AR}, /* presentation forms */
+	{0xFF21, 0xFF3A, S_LATIN, -1},	      /* full width */
+	{0xFF41, 0xFF5A, S_LATIN, -1},
+	{0xFF66, 0xFF9D, S_CJK, -1}, /* half-width katakana */
+	{0xFF9E, 0xFF9F, S_MARK, -1},
+	{0xFFA0, 0xFFDC, S_HANGUL, -1},
+	{0x1D400, 0x1D7FF, S_LATIN, -1}, /* mathematical letters */
+	{0x20000, 0x3134F, S_CJK, LANG_ZH},
+};
+
+/* What the letters of a passage whose language they do not tell are,
+ * for messages. */
+static const char *const S_script_names[] = {
+	[S_ARABIC] = "letters of the Arabic script beyond the Arabic "
+		     "alphabet (as in Persian, Urdu or Pashto)",
+	[S_CYRILLIC] = "Cyrillic letters beyond the Russian alphabet (as in "
+		       "Ukrainian, Serbian or Kazakh)",
+	[S_CJK] = "Japanese kana",
+	[S_HANGUL] = "Korean letters",
+	[S_GREEK] = "Greek letters",
+	[S_HEBREW] = "Hebrew letters",
+	[S_OTHER] = "letters of another script",
+};
+
+/* The script of the character c (and the language it settles). */
+static enum S_script S_script_of(unsigned c, int *lang)
+{
+	*lang = -1;
+	size_t lo = 0, hi = sizeof S_scripts / sizeof *S_scripts;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c < S_scripts[mid].lo)
+			hi = mid;
+		else if (c > S_scripts[mid].hi)
+			lo = mid + 1;
+		else {
+			*lang = S_scripts[mid].lang;
+			return S_scripts[mid].script;
+		}
+	}
+	return S_NONE;
+}
+
+static enum S_script S_script_of_lang(enum lang l)
+{
+	switch (l) {
+	case LANG_AR: return S_ARABIC;
+	case LANG_ZH: return S_CJK;
+	case LANG_RU: return S_CYRILLIC;
+	default: return S_LATIN;
+	}
+}
+
+/* Whether the UTF-8 sequence at s (n bytes left) may be a letter of a
+ * script other than Latin: text with none (most of a report in a Latin
+ * script) is passed over without decoding.  U+0000-U+033F begin with
+ * C0-CC; U+2000-U+2BFF (punctuation, symbols) with E2 80-AF. */
+static bool S_may_be_foreign(const char *s, size_t n)
+{
+	unsigned char b = (unsigned char)s[0];
+	return b >= 0xCD &&
+	       (b != 0xE2 || (n > 1 && (unsigned char)s[1] >= 0xB0));
+}
+
+bool words_foreign_passage(enum lang doc, const char *s, size_t len,
+			   size_t from, struct words_passage *p)
+{
+	enum S_script own = S_script_of_lang(doc);
+	enum S_script script = S_NONE;
+	bool settled = true;
+	int lang = -1;
+	for (size_t i = from; i < len;) {
+		if (script == S_NONE) {
+			/* eight bytes at a time where they are ASCII, as most
+			 * of a report in a Latin script is (its scan was 3 %
+			 * of a site's build a byte at a time) */
+			uint64_t eight;
+			while (len - i >= 8 &&
+			       (memcpy(&eight, s + i, 8),
+				!(eight & 0x8080808080808080u)))
+				i += 8;
+			if (i >= len)
+				break;
+			if (!S_may_be_foreign(s + i, len - i)) {
+				i++;
+				continue;
+			}
+		}
+		size_t adv;
+		unsigned c = utf8_decode(s + i, len - i, &adv);
+		adv = adv ? adv : 1;
+		int l;
+		enum S_script k = S_script_of(c, &l);
+		if (script == S_NONE) {
+			if (k > S_LATIN && k != own) {
+				script = k;
+				p->start = i;
+				p->end = i + adv;
+				lang = l;
+				settled = l >= 0;
+			}
+		} else if (k == script) {
+			p->end = i + adv;
+			settled = settled && l == lang;
+		} else if (k == S_MARK) {
+			if (p->end == i)
+				p->end = i + adv; /* a mark on the last letter */
+		} else if (k != S_NONE) {
+			break;
+		}
+		i += adv;
+	}
+	if (script == S_NONE)
+		return false;
+	p->lang = settled ? lang : -1;
+	p->script = S_script_names[script];
+	return true;
 }

@@ -283,4 +283,25 @@ void words_shares(const size_t *count, size_t n, size_t total, int *pct);
 bool words_shares_adjusted(const size_t *count, const int *pct, size_t n,
 			   size_t total);
 
+/* A passage in another script, for the language of parts (WCAG 3.1.2):
+ * the first run of letters of s (len bytes, from byte `from` on) in a
+ * script that is neither doc's nor Latin (Latin letters settle no
+ * language: symbols, names and addresses are written in them
+ * everywhere).  It runs from its first letter of that script to its
+ * last (with the marks on it), and holds the spaces, figures and
+ * punctuation between them; a letter of another script ends it.  Its
+ * language, where the script settles it among the languages uprgen
+ * writes: the Arabic alphabet is ar, Chinese characters zh, the Russian
+ * alphabet ru; -1 where it does not (Persian or Urdu letters, Japanese
+ * kana, Ukrainian letters, Hangul, Greek, Hebrew...).  False when s has
+ * no such passage. */
+struct words_passage {
+	size_t start, end;  /* bytes of s */
+	int lang;	    /* an enum lang, or -1 */
+	/* its letters, for messages: "Greek letters" (where lang is -1) */
+	const char *script;
+};
+bool words_foreign_passage(enum lang doc, const char *s, size_t len,
+			   size_t from, struct words_passage *p);
+
 #endif

@@ -14,7 +14,10 @@ Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
   * CASE.expect, one check a line:
       span-lang CODE TEXT   a Span with /Lang (CODE) holds TEXT (and
                             the website's HTML has <span lang="CODE">TEXT,
-                            the Word document w:lang CODE on its run)
+                            with dir="rtl" for a right-to-left language,
+                            the Word document w:lang CODE on its run, for
+                            every kind of letter: w:val, w:eastAsia,
+                            w:bidi)
       note-once TEXT        TEXT is on exactly one page, once
       marks N N N           the note marks in the text, in order
       note-links N          every link to note N leads to the page its
@@ -123,20 +126,30 @@ if expect:
             check("a Span with /Lang (%s)" % code, spans,
                   "Spans: %s" % [v.get("/Lang") for k, v in elems()
                                  if v.get("/S") == "/Span"])
+            # (right to left: each Arabic word's glyphs are kept in the
+            # order they are drawn, left to right, which pdfinfo's
+            # structure text gives as they stand, the word's letters
+            # reversed: README, "Languages"; pdftotext turns them round)
+            rtl = code.split("-")[0] in ("ar", "fa", "he", "ur")
+            read = " ".join(w[::-1] for w in words.split(" ")) if rtl \
+                else words
             found = [s for s in re.findall(r"Span \(inline\)\n\s+\"([^\"]*)\"",
-                                           st) if words in s]
+                                           st) if read in s]
             check("the %s Span holds %r" % (code, words), found,
                   st[:300])
             if html:
                 h = open(html, encoding="utf-8").read()
-                check("HTML <span lang=\"%s\">" % code,
-                      '<span lang="%s">%s' % (code, words) in h, h[:300])
+                want = '<span lang="%s"%s>%s' % (
+                    code, ' dir="rtl"' if rtl else "", words)
+                check("HTML %s" % want, want in h, h[:300])
             if docx:
                 import zipfile
                 x = zipfile.ZipFile(docx).read("word/document.xml").decode()
                 check("Word w:lang %s on %r" % (code, words),
-                      re.search(r'<w:lang w:val="%s"/></w:rPr><w:t[^>]*>%s' %
-                                (re.escape(code), re.escape(words)), x),
+                      re.search(r'<w:lang w:val="%s" w:eastAsia="%s" '
+                                r'w:bidi="%s"/></w:rPr><w:t[^>]*>%s' %
+                                ((re.escape(code),) * 3 +
+                                 (re.escape(words),)), x),
                       "")
         elif kind == "note-once":
             n = text.count(arg)

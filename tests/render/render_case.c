@@ -2,7 +2,8 @@
  * render_case — one back-end golden case of tests/render: NAME.md parsed
  * as a document of its own and rendered by the HTML and the PDF back ends,
  * with the minimal valid project of tests/check as the report its charts
- * and matrices draw from, in English.
+ * and matrices draw from, in English, typeset as the build sets a
+ * report's tree (document_typeset).
  *
  * usage: render_case PROJECT NAME.md OUT.html OUT.pdf [OUT.docx]
  * Writes the HTML fragment and the PDF; prints every message (warnings
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "document.h"
 #include "docx.h"
 #include "html.h"
 #include "markdown.h"
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
 	cmark_node *doc = markdown_parse(md, len,
 					 (struct source_pos){argv[2], 1, 1}, &d);
 	bool ok = doc != NULL;
+	if (doc)
+		document_typeset(doc, &w, &a); /* as the build does */
 	if (doc) {
 		struct html_words hw = html_words(&w);
 		struct html_options ho = {.lang = LANG_EN, .file = argv[2],

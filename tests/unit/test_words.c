@@ -432,6 +432,80 @@ static void S_typesetting(void)
 	CHECK_STR(words_list_separator(&zh), "\u3001");
 }
 
+/* Passages in another script (words_foreign_passage): each case is a
+ * text read in a language, the first passage found in it (NULL: none)
+ * and the language its letters settle (-1: none). */
+static void S_passages(void)
+{
+	static const struct {
+		enum lang doc;
+		const char *text, *passage;
+		int lang;
+	} cases[] = {
+		/* the quotation marks and spaces round it are not its */
+		{LANG_FR, "la « جمهورية الواحات », et", "جمهورية الواحات",
+		 LANG_AR},
+		/* a vowel sign on its last letter is */
+		{LANG_EN, "wrote كتبَ.", "كتبَ", LANG_AR},
+		/* figures and punctuation between its letters too */
+		{LANG_EN, "(المادة 5، الفقرة 2)", "المادة 5، الفقرة", LANG_AR},
+		{LANG_EN, "«گزارش ملی»", "گزارش ملی", -1}, /* Persian */
+		{LANG_ES, "el 北谷共和国。", "北谷共和国", LANG_ZH},
+		{LANG_EN, "「ひらがな」", "ひらがな", -1},
+		{LANG_EN, "日本のこと", "日本のこと", -1}, /* kana: Japanese */
+		{LANG_EN, "«Республика Оазисов»", "Республика Оазисов",
+		 LANG_RU},
+		{LANG_EN, "Україна", "Україна", -1},
+		{LANG_FR, "Ελλάδα", "Ελλάδα", -1},
+		{LANG_EN, "한국", "한국", -1},
+		/* a Latin letter ends it */
+		{LANG_EN, "中国WTO成员", "中国", LANG_ZH},
+		/* Latin settles no language; a report's own script is no
+		 * passage */
+		{LANG_AR, "A/HRC/53/8 و UNICEF", NULL, -1},
+		{LANG_ZH, "中国和 UNICEF", NULL, -1},
+		{LANG_RU, "Россия", NULL, -1},
+		{LANG_RU, "Україна", NULL, -1},
+		{LANG_AR, "في الصين 中国", "中国", LANG_ZH},
+		{LANG_EN, "Côte d’Ivoire – “São Tomé” №5 © ∑ → ⅓", NULL, -1},
+		/* a letter among the symbols' lead bytes (U+2C00 on) */
+		{LANG_EN, "the radical ⼈ alone", "⼈", LANG_ZH},
+		/* a combining mark on the last letter, not on what follows */
+		{LANG_EN, "«Ру́сский» and é", "Ру́сский", LANG_RU},
+		{LANG_FR, "Ελλάδα, Україна", "Ελλάδα", -1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct words_passage p;
+		const char *s = cases[i].text;
+		bool found = words_foreign_passage(cases[i].doc, s, strlen(s),
+						   0, &p);
+		const char *got = found ? arena_printf(&S_arena, "%.*s",
+						       (int)(p.end - p.start),
+						       s + p.start)
+					: NULL;
+		if (!cases[i].passage) {
+			CHECK(!found);
+			continue;
+		}
+		CHECK_STR(got, cases[i].passage);
+		CHECK(found && p.lang == cases[i].lang);
+		CHECK(found && (p.lang >= 0 || p.script));
+	}
+	/* from a byte on: the second passage */
+	const char *two = "« جمهورية » and « الواحات »";
+	struct words_passage p;
+	CHECK(words_foreign_passage(LANG_FR, two, strlen(two), 0, &p));
+	size_t end = p.end;
+	CHECK(words_foreign_passage(LANG_FR, two, strlen(two), end, &p));
+	CHECK_STR(arena_printf(&S_arena, "%.*s", (int)(p.end - p.start),
+			       two + p.start),
+		  "الواحات");
+	CHECK(!words_foreign_passage(LANG_FR, two, strlen(two), p.end, &p));
+	CHECK(lang_code_is_rtl("ar") && lang_code_is_rtl("fa-IR") &&
+	      lang_code_is_rtl("HE") && !lang_code_is_rtl("en") &&
+	      !lang_code_is_rtl("arn") && !lang_code_is_rtl("zh-Hans"));
+}
+
 int main(void)
 {
 	arena_init(&S_arena);
@@ -444,6 +518,7 @@ int main(void)
 	S_override();
 	S_plurals();
 	S_typesetting();
+	S_passages();
 	S_every_language_every_key();
 	arena_free(&S_arena);
 	return check_done("test_words");
