@@ -742,7 +742,13 @@ static void S_load_report_fields(struct S_loader *L, const struct value *m)
 		false, false);
 	S_load_cycle(L, S_required(L, m, "cycle", what));
 	r->session = S_plain(L, S_required(L, m, "session", what), "session");
-	r->outcome = S_plain(L, S_required(L, m, "outcome", what), "outcome");
+	const struct value *outcome = S_required(L, m, "outcome", what);
+	r->outcome = S_plain(L, outcome, "outcome");
+	if (r->outcome && !strcmp(r->outcome, REPORT_OUTCOME_PLACEHOLDER))
+		diag_warning(L->d, outcome->pos,
+			     "'outcome' is still the placeholder 'uprgen new' "
+			     "wrote: give the symbol of the Working Group's "
+			     "report (A/HRC/NN/NN) before publishing");
 	r->adopted = S_date(L, S_required(L, m, "adopted", what), "adopted",
 			    false);
 	S_load_period(L, value_map_get(m, "period"));

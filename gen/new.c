@@ -99,7 +99,7 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 		yamlwrite_note(&w, "TODO: the Working Group session of the "
 				   "review");
 	yamlwrite_key(&w, "outcome");
-	yamlwrite_string(&w, "A/HRC/00/00");
+	yamlwrite_string(&w, REPORT_OUTCOME_PLACEHOLDER);
 	yamlwrite_note(&w, "TODO: the symbol of the Working Group report");
 	yamlwrite_key(&w, "adopted");
 	yamlwrite_quoted(&w, p->date);

@@ -10,6 +10,7 @@
 #include "model.h"
 #include "words.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -246,6 +247,19 @@ static bool S_unsettled_passage(struct arena *a, struct diags *d,
 	return false;
 }
 
+/* Whether s holds the word TODO, the placeholders' mark ('uprgen new'
+ * and the importers write it where the author has something to say). */
+static bool S_has_todo(const char *s)
+{
+	for (const char *t = s ? strstr(s, "TODO") : NULL; t;
+	     t = strstr(t + 4, "TODO")) {
+		bool before = t == s || !isalnum((unsigned char)t[-1]);
+		if (before && !isalnum((unsigned char)t[4]))
+			return true;
+	}
+	return false;
+}
+
 /* A ```chart``` or ```matrix``` block names statistics, clusters and
  * values: checked here, with their line, rather than left out by the
  * back ends; raw HTML (other than uprgen's directives) is not rendered:
@@ -258,7 +272,7 @@ static void S_check_tree(struct arena *a, const struct report *r,
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	bool html_said = false, script_said = false;
+	bool html_said = false, script_said = false, todo_said = false;
 	char lang[36]; /* <span lang="xx"> is rendered: not warned about */
 	cmark_node *span_end = NULL; /* the author's passage open */
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -273,9 +287,17 @@ static void S_check_tree(struct arena *a, const struct report *r,
 		if (type == CMARK_NODE_CODE_BLOCK) {
 			struct fence f = fence_of(n);
 			fence_check(&f, r, markdown_node_pos(n, NULL), d);
-		} else if (type == CMARK_NODE_TEXT && !span_end &&
-			   !script_said) {
-			script_said = S_unsettled_passage(a, d, n, langs);
+		} else if (type == CMARK_NODE_TEXT) {
+			if (!todo_said && S_has_todo(cmark_node_get_literal(n))) {
+				diag_warning(d, markdown_node_pos(n, NULL),
+					     "a placeholder (TODO) is left in "
+					     "this %s: replace it before "
+					     "publishing", what);
+				todo_said = true; /* once a field */
+			}
+			if (!span_end && !script_said)
+				script_said = S_unsettled_passage(a, d, n,
+								  langs);
 		} else if (!html_said &&
 			   ((type == CMARK_NODE_HTML_BLOCK &&
 			     markdown_directive_of(n) == MARKDOWN_NOT_DIRECTIVE) ||
@@ -324,12 +346,13 @@ static void S_check_markdown(struct arena *a, const struct report *r,
 			for (size_t i = 0; i < r->language_count; i++)
 				langs.lang[langs.count++] = r->languages[i];
 		/* what is checked needs a fence, a '<', a table's '|', a
-		 * footnote's "[^" or a script that does not tell its
+		 * footnote's "[^", a TODO or a script that does not tell its
 		 * language: text with none is not parsed here (the build
 		 * parses it) */
 		bool notes = strstr(s, "[^");
 		if (!notes && !strstr(s, "```") && !strstr(s, "~~~") &&
-		    !strpbrk(s, "<|") && !S_has_unsettled(s, &langs))
+		    !strpbrk(s, "<|") && !strstr(s, "TODO") &&
+		    !S_has_unsettled(s, &langs))
 			continue;
 		struct source_pos *origin = arena_alloc(a, sizeof *origin);
 		*origin = text_origin(t, l < 0 ? LANG_EN : (enum lang)l,
