@@ -1421,6 +1421,14 @@ static void S_mark_passages(cmark_node *n, enum lang doc, struct arena *a)
 		from = p.end;
 	if (!found)
 		return;
+	/* every parent of text in cmark-gfm takes raw HTML and text beside
+	 * it; one that would not (an extension's) keeps its text whole */
+	cmark_node *probe = cmark_node_new(CMARK_NODE_HTML_INLINE);
+	if (!cmark_node_insert_after(n, probe)) {
+		cmark_node_free(probe);
+		return;
+	}
+	cmark_node_free(probe);
 	char *s = xstrdup(lit); /* lit is n's, which the first piece sets */
 	cmark_node *at = n;
 	bool n_used = false;

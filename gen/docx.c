@@ -566,6 +566,8 @@ static void S_inlines(struct docx_ctx *c, cmark_node *parent)
 				c->lang_tag = arena_strdup(&c->arena, code);
 			} else if (spans && n == span_end[spans - 1]) {
 				c->lang_tag = span_lang[--spans];
+			} else if (markdown_is_line_break(n)) { /* <br> */
+				S_text_run(c, &st[sp], "\n", 1);
 			}
 			break;
 		}

@@ -738,6 +738,8 @@ static void S_leaf(struct S_render *R, cmark_node *node)
 		} else if (R->spans && node == R->span_end[R->spans - 1]) {
 			buf_puts(R->out, "</span>");
 			R->spans--;
+		} else if (markdown_is_line_break(node)) { /* <br> */
+			buf_puts(R->out, R->images_open ? " " : "<br>\n");
 		}
 		break;
 	}

@@ -293,6 +293,39 @@ static bool S_table_too_big(const char *text, size_t len, int *line_no,
 	return false;
 }
 
+bool markdown_is_line_break(cmark_node *n)
+{
+	int type = cmark_node_get_type(n);
+	if (type == CMARK_NODE_LINEBREAK)
+		return true;
+	if (type != CMARK_NODE_HTML_INLINE)
+		return false;
+	const char *html = cmark_node_get_literal(n);
+	if (!html || strncasecmp(html, "<br", 3))
+		return false;
+	const char *p = html + 3;
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	if (*p == '/')
+		p++;
+	return p[0] == '>' && p[1] == '\0';
+}
+
+/* The parse of text, by the way its links need (below). */
+static cmark_node *S_parse_text(const char *text, size_t len)
+{
+	switch (S_links_in_source(text, len)) {
+	case S_LINKS_NONE:
+		return S_parse_with(text, len, NULL);
+	case S_LINKS_PROBE:
+		return S_parse_probed(text, len, false);
+	case S_LINKS_PROBE_WWW:
+		return S_parse_probed(text, len, true);
+	default:
+		return S_parse_autolinked(text, len);
+	}
+}
+
 cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 			   struct diags *d)
 {
@@ -320,16 +353,7 @@ cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 			   rows, S_MAX_TABLE_CELLS);
 		return NULL;
 	}
-	switch (S_links_in_source(text, len)) {
-	case S_LINKS_NONE:
-		return S_parse_with(text, len, NULL);
-	case S_LINKS_PROBE:
-		return S_parse_probed(text, len, false);
-	case S_LINKS_PROBE_WWW:
-		return S_parse_probed(text, len, true);
-	default:
-		return S_parse_autolinked(text, len);
-	}
+	return S_parse_text(text, len);
 }
 
 /* Whether html is exactly the comment "<!-- want -->", give or take
@@ -557,7 +581,7 @@ void markdown_plain(struct buf *out, cmark_node *node)
 			continue;
 		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
 			buf_puts(out, cmark_node_get_literal(n));
-		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+		else if (t == CMARK_NODE_SOFTBREAK || markdown_is_line_break(n))
 			buf_putc(out, ' ');
 	}
 	cmark_iter_free(it);

@@ -14,8 +14,10 @@
  *   <!-- uprgen:page-break -->
  * From "numbering on", every paragraph that is a child of the document
  * gets the next paragraph number (1., 2., ...), continuous through the
- * document as in UN reports, until "numbering off".  Any other raw HTML
- * is dropped by both back ends.
+ * document as in UN reports, until "numbering off".  A <br> is a line
+ * break in every back end (markdown_is_line_break), and a <span
+ * lang="xx"> a passage in another language (markdown_lang_span); any
+ * other raw HTML is dropped by the back ends.
  */
 #ifndef UPRGEN_MARKDOWN_H
 #define UPRGEN_MARKDOWN_H
@@ -39,6 +41,12 @@ int markdown_options(void);
 
 cmark_node *markdown_parse(const char *text, size_t len, struct source_pos pos,
 			   struct diags *d);
+
+/* Whether n breaks its line: a hard line break (a backslash or two
+ * spaces at a line's end), or the tag <br> (<br/>, <br />, any case),
+ * the one way to break a line inside a table's cell, where GFM keeps
+ * one line (as on GitHub) and cmark-gfm allows no hard break. */
+bool markdown_is_line_break(cmark_node *n);
 
 enum markdown_directive {
 	MARKDOWN_NOT_DIRECTIVE,

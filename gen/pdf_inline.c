@@ -654,7 +654,14 @@ static void S_leaf(struct pdf_para *p, struct pdf_inline_env *env,
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
 		S_note_mark(p, env, cur, n);
 		break;
-	default: /* raw HTML is dropped */
+	case CMARK_NODE_HTML_INLINE:
+		if (markdown_is_line_break(n)) { /* <br>, as a hard break */
+			uint32_t st = S_style(p, cur);
+			S_push(p, PDF_GLUE, st)->stretch = S_FILL_STRETCH;
+			S_penalty(p, st, -PDF_INF_PENALTY, 0, false);
+		}
+		break; /* other raw HTML is dropped */
+	default:
 		break;
 	}
 }

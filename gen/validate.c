@@ -303,7 +303,8 @@ static void S_check_tree(struct arena *a, const struct report *r,
 			     markdown_directive_of(n) == MARKDOWN_NOT_DIRECTIVE) ||
 			    (type == CMARK_NODE_HTML_INLINE &&
 			     !markdown_lang_span(n, lang, sizeof lang) &&
-			     !markdown_is_span_close(n)))) {
+			     !markdown_is_span_close(n) &&
+			     !markdown_is_line_break(n)))) {
 			diag_warning(d, markdown_node_pos(n, NULL),
 				     "'%s' contains HTML; raw HTML is not "
 				     "rendered, use Markdown", what);

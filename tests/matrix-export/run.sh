@@ -81,6 +81,25 @@ pipe = [r for r in rec_rows if "Budget A | B line." in text(r)]
 print("pipe in its cell", len(pipe) == 1 and "Budget A | B line. Second paragraph." in text(pipe[0].findall(W + "tc")[3]) and "(Source: Pipe test)" in text(pipe[0].findall(W + "tc")[3]))
 assessed = sum(1 for r in rec_rows if re.match(r"(Implemented|Partially implemented|Not implemented|Not assessed)\.", text(r.findall(W + "tc")[3])))
 print("assessment starts with the status", assessed == len(rec_rows))
+# each measure, and the challenges, on a line of their own: the cell's
+# text cut at its line breaks is the status, then one piece each
+def lines(cell):
+    out = [""]
+    for e in cell.iter():
+        if e.tag == W + "br":
+            out.append("")
+        elif e.tag == W + "t":
+            out[-1] += e.text or ""
+    return [l.strip() for l in out]
+ok = True
+for r in rec_rows:
+    pieces = lines(r.findall(W + "tc")[3])
+    ok = ok and re.fullmatch(r"(Implemented|Partially implemented|Not implemented|Not assessed)\.", pieces[0]) is not None
+    # (a date as the labels write it: "4 June 2024", "June 2024", "2024")
+    ok = ok and all(re.match(r"(\d{1,2}\s)?([A-Z][a-z]+\s)?\d{4}: |Challenges: ", p) for p in pieces[1:])
+print("one line per measure", ok)
+cells = [text(r.findall(W + "tc")[2]) for r in rec_rows]
+print("themes without a stray separator", all(c and not c.startswith(";") and "; ;" not in c and not c.endswith("; ") for c in cells))
 PY
 cat "$tmp/xml.out" | sed 's/^/  | /'
 check "zipfile reads the package, every part well-formed" 'grep -q "^zip ok" "$tmp/xml.out"'
@@ -95,6 +114,31 @@ check "four cells in each" 'grep -q "^four cells each True" "$tmp/xml.out"'
 check "every id in the first column" 'grep -q "^every id True" "$tmp/xml.out"'
 check "a measure's '|' and second paragraph stay in its cell, with its source" 'grep -q "^pipe in its cell True" "$tmp/xml.out"'
 check "each assessment opens with the status" 'grep -q "^assessment starts with the status True" "$tmp/xml.out"'
+check "each measure and the challenges on a line of their own" 'grep -q "^one line per measure True" "$tmp/xml.out"'
+check "the full list of themes has no stray separator" 'grep -q "^themes without a stray separator True" "$tmp/xml.out"'
+
+# Chinese: the language's own punctuation between the themes and after the
+# status, no separator where a recommendation has no theme of its own
+"$UPRGEN" export matrix -C "$root/tests/projects/zh-ru" --lang zh \
+	--out "$tmp/matrix-zh.docx" >/dev/null 2>&1
+$PY - "$tmp/matrix-zh.docx" >"$tmp/zh.out" 2>&1 <<'PY'
+import re, sys, zipfile
+import xml.etree.ElementTree as ET
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+doc = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))
+def text(e):
+    return "".join(t.text or "" for t in e.iter(W + "t"))
+rows = [r for r in doc.iter(W + "tr") if len(r.findall(W + "tc")) == 4][1:]
+rows = [r for r in rows if text(r.findall(W + "tc")[1])]
+themes = [text(r.findall(W + "tc")[2]) for r in rows]
+status = [text(r.findall(W + "tc")[3]) for r in rows]
+print("rows", len(rows))
+print("themes apart by ；", all("；" in t and ";" not in t and not t.startswith("；") for t in themes))
+print("status then 。", all(re.match(r"(已落实|部分落实|未落实|未评估)。", s) for s in status))
+PY
+sed 's/^/  | /' "$tmp/zh.out"
+check "Chinese: themes apart by ；, none first" 'grep -q "^themes apart by ； True" "$tmp/zh.out"'
+check "Chinese: the status ends with 。" 'grep -q "^status then 。 True" "$tmp/zh.out"'
 
 if command -v soffice >/dev/null; then
 	(cd "$tmp" && timeout 180 soffice -env:UserInstallation=file://$tmp/lo --headless \
