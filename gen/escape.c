@@ -181,6 +181,28 @@ void escape_markdown(struct buf *out, const char *s, size_t len)
 	S_md_blanks(out, s + end, len - end);
 }
 
+void escape_markdown_paragraphs(struct buf *out, const char *s, size_t len)
+{
+	bool first = true;
+	for (size_t i = 0; i < len;) {
+		size_t end = i;
+		while (end < len && s[end] != '\n' && s[end] != '\r')
+			end++;
+		size_t from = i, to = end;
+		while (from < to && (s[from] == ' ' || s[from] == '\t'))
+			from++;
+		while (to > from && (s[to - 1] == ' ' || s[to - 1] == '\t'))
+			to--;
+		if (to > from) {
+			if (!first)
+				buf_puts(out, "\n\n");
+			escape_markdown(out, s + from, to - from);
+			first = false;
+		}
+		i = end + 1;
+	}
+}
+
 void escape_url_path(struct buf *out, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {

@@ -58,6 +58,12 @@ void escape_xml(struct buf *out, const char *s, size_t len);
  */
 void escape_markdown(struct buf *out, const char *s, size_t len);
 
+/* Plain text of several lines (a spreadsheet's cell, where a new line
+ * is typed on purpose) as Markdown that shows it: each line that is not
+ * blank a paragraph of its own, escaped as above, without the blanks
+ * around it. */
+void escape_markdown_paragraphs(struct buf *out, const char *s, size_t len);
+
 /* One URL path segment (a file name made from an id): every byte but
  * A-Z a-z 0-9 - . _ ~ percent-encoded. */
 void escape_url_path(struct buf *out, const char *s, size_t len);

@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "model.h"
 #include "office.h"
 #include "templates.h"
@@ -380,6 +381,21 @@ static void S_warn_date(struct S_import *I, unsigned row, const char *date)
 }
 
 /* One row: NULL when it says nothing; errors reported. */
+
+/* A cell's text as the Markdown that shows it as typed
+ * (escape_markdown_paragraphs), in a. */
+static const char *S_markdown_of(struct arena *a, const char *cell)
+{
+	if (!*cell)
+		return cell;
+	struct buf b;
+	buf_init(&b);
+	escape_markdown_paragraphs(&b, cell, strlen(cell));
+	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
 static void S_read_row(struct S_import *I, unsigned row)
 {
 	const struct office_sheet *s = I->sheet;
@@ -457,15 +473,23 @@ static void S_read_row(struct S_import *I, unsigned row)
 		memcpy(out.date, date, 10);
 		S_warn_date(I, row, out.date);
 	}
-	out.action = fill[SHEET_COL_ACTION];
-	out.source = fill[SHEET_COL_SOURCE];
-	out.challenges = fill[SHEET_COL_CHALLENGES];
-	out.assistance = fill[SHEET_COL_ASSISTANCE];
+	/* The measure, the challenges and the assistance are Markdown in
+	 * the content; a cell holds what its writer typed, which shows as
+	 * typed ("*" and "<b>" too), each line of it a paragraph.  The
+	 * source is plain text. */
+	const char *text[SHEET_COLUMNS];
+	for (unsigned c = SHEET_COL_ACTION; c < SHEET_COLUMNS; c++)
+		text[c] = c == SHEET_COL_SOURCE ? fill[c]
+						: S_markdown_of(I->a, fill[c]);
+	out.action = text[SHEET_COL_ACTION];
+	out.source = text[SHEET_COL_SOURCE];
+	out.challenges = text[SHEET_COL_CHALLENGES];
+	out.assistance = text[SHEET_COL_ASSISTANCE];
 	/* what the loader would refuse, refused here at its cell */
 	for (unsigned c = SHEET_COL_ACTION; c < SHEET_COLUMNS; c++) {
 		size_t max = c == SHEET_COL_SOURCE ? MODEL_MAX_TEXT_FIELD
 						   : MODEL_MAX_MARKDOWN_FIELD;
-		const char *t = fill[c];
+		const char *t = text[c];
 		const char *ctl = t;
 		while (*ctl && ((unsigned char)*ctl >= 0x20 || *ctl == '\n' ||
 				*ctl == '\t') && *ctl != 0x7F)

@@ -242,6 +242,19 @@ check "another institution's file: left alone, the rows go beside it" '[[ $? == 
 check "check passes after these imports" '[[ $? == 0 ]]'
 rm -f "$O" "${O%.yaml}-2.yaml"
 
+# --- a cell's text shows as typed ----------------------------------------
+# "*", "_" and "<b>" are not Markdown to a focal point, and a line typed in
+# a cell (Alt+Enter) is a paragraph of its own
+edit_sheet "$S" "$tmp/typed.xlsx" 'r = row("110.168"); ws.cell(r, 7).value = "2025-07-02"; ws.cell(r, 8).value = "Ley *n.º 31* aprobada, <b>vigente</b> y 2 < 3\nSegunda línea, con _guion_."; ws.cell(r, 10).value = "# No es un título"'
+"$UPRGEN" import sheet "$tmp/typed.xlsx" -C "$P" >"$tmp/typed.out" 2>"$tmp/typed.err"
+check "a cell with Markdown characters imports (exit 0)" '[[ $? == 0 ]]'
+"$UPRGEN" check -C "$P" >/dev/null 2>"$tmp/typed-check.err"
+check "... check has no warning about it (no HTML, no heading)" '[[ $? == 0 && ! -s $tmp/typed-check.err ]]'
+"$UPRGEN" build -C "$P" --out "$tmp/typed-out" --format html >/dev/null 2>&1
+page=$tmp/typed-out/site/es/recommendations/110.168.html
+check "... the site shows it as typed, each line a paragraph" 'grep -qF "<p>Ley *n.º 31* aprobada, &lt;b&gt;vigente&lt;/b&gt; y 2 &lt; 3</p>" "$page" && grep -qF "<p>Segunda línea, con _guion_.</p>" "$page" && grep -qF "# No es un título" "$page"'
+rm -f "$P"/content/progress/ministerio-del-interior-2025-07-02.yaml
+
 # --- institutions named in another script --------------------------------
 # their sheets are named by the name itself (not a number that moves when
 # an institution is added), and the output says whose each file is

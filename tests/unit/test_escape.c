@@ -275,11 +275,52 @@ static void test_markdown_form(void)
 	CHECK_ESC(escape_markdown, "", "");
 }
 
+/* A cell's lines (escape_markdown_paragraphs): each line that is not
+ * blank one paragraph, its text as typed; hostile lines included. */
+static void test_markdown_paragraphs(void)
+{
+	static const struct {
+		const char *cell, *text; /* text: one line a paragraph */
+		int paragraphs;
+	} cases[] = {
+		{"one line", "one line\n", 1},
+		{"Ley *31*\nSegunda <b>línea</b>",
+		 "Ley *31*\nSegunda <b>línea</b>\n", 2},
+		{"  # no heading  \r\n\r\n- no item\n\t> no quote ",
+		 "# no heading\n- no item\n> no quote\n", 3},
+		{"1. first\n2) second\n    code? no", "1. first\n2) second\ncode? no\n",
+		 3},
+		{"[^1] and [x]: y\n|a|b|\n---", "[^1] and [x]: y\n|a|b|\n---\n", 3},
+		{"\n \n\t\n", "", 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct buf md;
+		buf_init(&md);
+		escape_markdown_paragraphs(&md, cases[i].cell,
+					   strlen(cases[i].cell));
+		struct S_parsed r;
+		S_parse(&r, md.data ? md.data : "", false);
+		bool ok = r.bad == 0 && r.paragraphs == cases[i].paragraphs &&
+			  r.headings == 0 && r.items == 0 && r.cells == 0 &&
+			  r.footnotes == 0 &&
+			  !strcmp(r.text.data ? r.text.data : "", cases[i].text);
+		CHECK(ok);
+		if (!ok)
+			fprintf(stderr, "  cell [%s]\n  markdown [%s]\n  text "
+					"[%s]\n",
+				cases[i].cell, md.data ? md.data : "",
+				r.text.data ? r.text.data : "");
+		buf_free(&r.text);
+		buf_free(&md);
+	}
+}
+
 int main(void)
 {
 	test_html();
 	test_urls();
 	test_markdown_form();
 	test_markdown_hostile();
+	test_markdown_paragraphs();
 	return check_done("escape");
 }
