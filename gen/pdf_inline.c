@@ -746,9 +746,28 @@ void pdf_para_extent(const struct pdf_para *p, double *min_w, double *max_w)
 	}
 }
 
+/* Whether the box's text is letters only (and marks on them): a word of
+ * a language, which a cut shows with a hyphen, as a reader expects; not
+ * an address, a symbol or a figure (A/HRC/53/8, a URL), where a hyphen
+ * would read as part of it. */
+static bool S_all_letters(const char *s, size_t len)
+{
+	for (size_t k = 0, adv; k < len; k += adv) {
+		unsigned c = utf8_decode(s + k, len - k, &adv);
+		adv = adv ? adv : 1;
+		FriBidiCharType t = fribidi_get_bidi_type(c);
+		if (t != FRIBIDI_TYPE_LTR && t != FRIBIDI_TYPE_RTL &&
+		    t != FRIBIDI_TYPE_AL && t != FRIBIDI_TYPE_NSM)
+			return false;
+	}
+	return true;
+}
+
 /* Cuts every box wider than width into characters with a break allowed
  * between any two: a long URL or a 100,000-letter word must not run past
- * the margin, and may still share its first line with what precedes. */
+ * the margin, and may still share its first line with what precedes.  A
+ * word of letters is cut with a hyphen ("Многонацио-", not "Много" then
+ * "национальное" as if two words: languages review 7). */
 static void S_cut_wide(struct pdf_para *p, struct pdf_inline_env *env,
 		       double width)
 {
@@ -769,10 +788,23 @@ static void S_cut_wide(struct pdf_para *p, struct pdf_inline_env *env,
 			continue;
 		}
 		size_t end = it.off + it.len, adv;
+		const struct pdf_style *st = &p->styles[it.style];
+		/* a word: letters only, after a space (the end of an
+		 * address after its last '/' is no word) */
+		bool word = (i == 0 || old[i - 1].kind == PDF_GLUE) &&
+			    S_all_letters(p->text.data + it.off, it.len);
+		double hyphen = word ? pdf_fonts_width(env->fonts, st->face,
+						       st->size, "-", 1)
+				     : 0;
 		for (size_t k = it.off; k < end; k += adv) {
-			utf8_decode(p->text.data + k, end - k, &adv);
-			if (k > it.off)
-				S_penalty(p, it.style, S_CUT_PENALTY, 0, false);
+			unsigned c = utf8_decode(p->text.data + k, end - k,
+						 &adv);
+			adv = adv ? adv : 1;
+			/* (not before a mark: it belongs to its letter) */
+			if (k > it.off &&
+			    fribidi_get_bidi_type(c) != FRIBIDI_TYPE_NSM)
+				S_penalty(p, it.style, S_CUT_PENALTY, hyphen,
+					  hyphen > 0);
 			S_box(p, env, it.style, k, adv);
 			p->items[p->n - 1].level = it.level;
 		}
