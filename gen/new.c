@@ -142,6 +142,8 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 	yamlwrite_blank_line(&w);
 	yamlwrite_comment(
 		&w, "Optional:\n"
+		    "state_in_sentence: the name with its article (le Pérou, "
+		    "el Perú)\n"
 		    "subtitle: a subtitle\n"
 		    "period: {from: \"2024-01-01\", to: \"2025-12-31\"}\n"
 		    "symbol: the report's own document symbol\n"

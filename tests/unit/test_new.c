@@ -60,6 +60,29 @@ static char *S_example(const char *path)
 	return buf_detach(&out);
 }
 
+/* report.yaml with its optional fields ("# Optional:" and the lines
+ * after it) uncommented. */
+static char *S_optional(const char *path)
+{
+	char *text;
+	size_t len;
+	if (file_read_all(path, 1 << 20, &text, &len))
+		return NULL;
+	struct buf out;
+	buf_init(&out);
+	bool optional = false;
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		if (!strcmp(line, "# Optional:"))
+			optional = true;
+		else if (optional && !strncmp(line, "# ", 2))
+			buf_printf(&out, "%s\n", line + 2);
+		else
+			buf_printf(&out, "%s\n", line);
+	}
+	free(text);
+	return buf_detach(&out);
+}
+
 static bool S_write(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -138,6 +161,16 @@ static void test_project(const char *tmp)
 	free(cluster);
 	free(recs_path);
 	free(clusters_path);
+	/* and so are the optional fields of report.yaml (state_in_sentence,
+	 * subtitle, period, symbol, prepared_by) */
+	char *report_path = S_join(dir, "content/report.yaml");
+	char *optional = S_optional(report_path);
+	CHECK(optional && strstr(optional, "\nstate_in_sentence: ") &&
+	      strstr(optional, "\nprepared_by: "));
+	CHECK(optional && S_write(report_path, optional));
+	CHECK(S_check(dir, &recs, &chapters, NULL) == 0);
+	free(optional);
+	free(report_path);
 	free(dir);
 }
 
