@@ -13,6 +13,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csv.h"
 #include "import.h"
@@ -131,6 +132,35 @@ static void S_read_rows(struct S_reader *R, struct csv_reader *csv)
 	}
 }
 
+/* Whether every word of `words`, of three letters or more, begins a
+ * word of name, in any case ("Russia" in "Russian Federation", "united
+ * kingdom" in "United Kingdom of Great Britain and Northern Ireland"). */
+static bool S_words_begin(const char *name, const char *words)
+{
+	for (const char *w = words; *w;) {
+		while (*w == ' ')
+			w++;
+		size_t n = strcspn(w, " ");
+		if (!n)
+			break;
+		if (n < 3) /* "UK" begins "Ukraine": no guess */
+			return false;
+		bool found = false;
+		for (const char *p = name; *p && !found; p++)
+			found = (p == name || p[-1] == ' ' || p[-1] == '(') &&
+				!strncasecmp(p, w, n);
+		if (!found)
+			return false;
+		w += n;
+	}
+	return true;
+}
+
+static int S_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static void S_no_state(struct S_reader *R)
 {
 	const char *best = NULL;
@@ -143,15 +173,40 @@ static void S_no_state(struct S_reader *R)
 		}
 	}
 	struct source_pos whole = {R->file, 0, 0};
-	if (best)
+	if (best) {
 		diag_error(R->set->d, whole,
 			   "no recommendation to '%s' (did you mean '%s'?)",
 			   R->o->state, best);
+		return;
+	}
+	/* the names its words begin ("Russia": "Russian Federation"), or
+	 * else every name of the file, for the user to pick */
+	const char **names = xmalloc((R->names.count + 1) * sizeof *names);
+	size_t n = 0;
+	for (size_t i = 0; i < R->names.count; i++)
+		if (S_words_begin(R->names.items[i], R->o->state))
+			names[n++] = R->names.items[i];
+	bool near = n > 0;
+	if (!near)
+		for (size_t i = 0; i < R->names.count; i++)
+			names[n++] = R->names.items[i];
+	qsort(names, n, sizeof *names, S_name_cmp);
+	struct buf list;
+	buf_init(&list);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&list, "%s'%s'", i ? ", " : "", names[i]);
+	if (near)
+		diag_error(R->set->d, whole,
+			   "no recommendation to '%s' (did you mean %s%s?)",
+			   R->o->state, n > 1 ? "one of " : "",
+			   list.data);
 	else
 		diag_error(R->set->d, whole,
-			   "no recommendation to '%s' in this file (%zu "
-			   "States are in it)",
-			   R->o->state, R->names.count);
+			   "no recommendation to '%s' in this file; the %zu "
+			   "States it holds: %s",
+			   R->o->state, n, n ? list.data : "none");
+	buf_free(&list);
+	free(names);
 }
 
 /* "14" or "14, 17": the sessions the State has rows from. */

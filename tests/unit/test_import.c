@@ -267,6 +267,20 @@ static void test_upr_info_peru(void)
 	CHECK(r.d.errors == 1 && strstr(r.d.items[r.d.count - 1].message,
 					"did you mean 'Peru'"));
 	S_done(&r);
+	/* a name its words begin: "Russia" is "Russian Federation" */
+	o.state = "russia";
+	CHECK(!S_import(&r, file, import_upr_info, o));
+	CHECK(r.d.errors == 1 && strstr(r.d.items[r.d.count - 1].message,
+					"did you mean 'Russian Federation'?"));
+	S_done(&r);
+	/* nothing near: every name, to pick from ("UK" is no guess) */
+	o.state = "UK";
+	CHECK(!S_import(&r, file, import_upr_info, o));
+	CHECK(r.d.errors == 1 && strstr(r.d.items[r.d.count - 1].message,
+					"the 56 States it holds: 'Argentina', "
+					"'Azerbaijan'") &&
+	      !strstr(r.d.items[r.d.count - 1].message, "Ukraine'?"));
+	S_done(&r);
 	free(file);
 }
 
