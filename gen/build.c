@@ -328,8 +328,7 @@ static void *S_pdf_thread(void *p)
 	struct unform *un = unform_from_context(&job->arena,
 						job->L->context);
 	if (un)
-		unform_apply(un, &job->arena, job->L->doc, job->L->lang,
-			     &job->L->words);
+		unform_apply(un, &job->arena, job->L->doc, &job->L->words);
 	job->ok = (!job->pdf || S_write_pdf(&job->arena, &job->diags, job->r,
 					    job->L, un, job->staging)) &&
 		  (!job->docx || S_write_docx(&job->arena, &job->diags,

@@ -1491,6 +1491,7 @@ void document_typeset(cmark_node *tree, const struct words *w,
 	}
 	cmark_iter_free(it);
 	buf_free(&text);
+	document_place_notes(tree, w->lang);
 }
 
 void document_place_notes(cmark_node *tree, enum lang lang)

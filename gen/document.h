@@ -82,9 +82,10 @@ cmark_node *document_parse_field(const struct value *field, struct diags *d);
  * « »), and puts each passage in a script that settles its language
  * (words_foreign_passage: Arabic in a French report) in a
  * <span lang="xx">, as an author marks one (passages the author marked
- * are left as they are).  The report's tree and each field a page
+ * are left as they are), and places its note marks by the language's
+ * rule (document_place_notes).  The report's tree and each field a page
  * renders apart get it, so the PDF, the Word document and the website
- * set the same spaces and say the same languages.  The places of the
+ * set the same spaces, marks and languages.  The places of the
  * text a passage cuts off (markdown_node_pos) live in a, which must
  * outlive the tree's use. */
 void document_typeset(cmark_node *tree, const struct words *w,
@@ -95,8 +96,8 @@ void document_typeset(cmark_node *tree, const struct words *w,
  * in French, Spanish and Russian ("la loi[^1]."); Arabic and Chinese
  * keep marks where they are written.  The punctuation moved is a run of
  * . , ; : ! ? (in French with the no-break space before ; : ! ?) that
- * touches a run of marks.  The UN document form applies it (unform.h);
- * the default form keeps the marks as written. */
+ * touches a run of marks.  document_typeset applies it, in both forms
+ * and for every output. */
 void document_place_notes(cmark_node *tree, enum lang lang);
 
 #endif

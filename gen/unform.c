@@ -115,7 +115,7 @@ static cmark_node *S_number_heading(const struct words_un_numbers *written,
 }
 
 void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
-		  enum lang lang, const struct words *w)
+		  const struct words *w)
 {
 	const char *annex = words_find(w, "chapter_annex");
 	int count[8] = {0};
@@ -183,5 +183,4 @@ void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
 	if (u->number_count)
 		qsort(u->numbers, u->number_count, sizeof *u->numbers,
 		      S_cmp_ptr);
-	document_place_notes(tree, lang);
 }

@@ -16,8 +16,9 @@
  *    numbered;
  *  - a bulleted list right after a numbered paragraph becomes that
  *    paragraph's subparagraphs (a), (b): an ordered list, recorded here
- *    (unform_is_sub_list) so that the back ends letter it;
- *  - note marks placed by the language's rule (document_place_notes).
+ *    (unform_is_sub_list) so that the back ends letter it.
+ * (The note marks follow the language's rule in both forms and every
+ * output: document_typeset.)
  * The tree must not be read by another thread meanwhile.
  *
  * Memory: everything is allocated in the arena given, which must outlive
@@ -63,7 +64,7 @@ struct unform {
 struct unform *unform_from_context(struct arena *a, const struct value *ctx);
 
 void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
-		  enum lang lang, const struct words *w);
+		  const struct words *w);
 
 /* Whether list is a numbered paragraph's subparagraphs, set (a), (b). */
 bool unform_is_sub_list(const struct unform *u, cmark_node *list);

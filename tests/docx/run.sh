@@ -118,11 +118,16 @@ for l in en es; do
 	notes=$(grep -E '^\[\^[^]]+\]: ' "$md" | sed -E 's/^\[\^[^]]+\]: //; s/\\(.)/\1/g' |
 		cut -c1-40)
 	all_in "$word" "$notes" "$l: every note's text in Word's rendering"
-	# the numbered paragraphs: as many numbers in Word as in the PDF
+	# the numbered paragraphs: as many numbers in Word as in the PDF (a
+	# number of at most three figures and its full stop, alone or before a
+	# space: a line may open with a year and its note mark, "2023" and
+	# "14" read as "202314.", or with a chart's "300.000")
 	last_pdf=$(pdftotext -enc UTF-8 "$tmp/ex/report-$l.pdf" - 2>/dev/null |
-		grep -oE '^[0-9]+\.' | tr -d . | sort -n | tail -n 1)
+		grep -oE '^[0-9]{1,3}\.([[:space:]]|$)' | tr -dc '0-9\n' |
+		sort -n | tail -n 1)
 	last_word=$(pdftotext -enc UTF-8 "$tmp/lo-$l/report-$l.pdf" - 2>/dev/null |
-		grep -oE '^[0-9]+\.' | tr -d . | sort -n | tail -n 1)
+		grep -oE '^[0-9]{1,3}\.([[:space:]]|$)' | tr -dc '0-9\n' |
+		sort -n | tail -n 1)
 	expect "$l: Word numbers the paragraphs to $last_pdf as the PDF ($last_word)" \
 		'[[ -n $last_pdf && $last_pdf == "$last_word" ]]'
 	expect "$l: LibreOffice shows the landscape annex" \
