@@ -1006,6 +1006,18 @@ static int S_output(struct arena *a, const struct import_set *set,
 	if (!S_targets(a, out, &t))
 		return CLI_EXIT_CONTENT;
 	const char *paths[2] = {t.recs, t.clusters};
+	for (int i = 0; i < 2; i++) {
+		struct stat st;
+		if (paths[i] && stat(paths[i], &st) == 0 &&
+		    !S_ISREG(st.st_mode)) { /* --force cannot replace it */
+			fprintf(stderr,
+				"uprgen import: %s is %s, not a file: move it "
+				"away, or give another --out\n",
+				paths[i],
+				S_ISDIR(st.st_mode) ? "a folder" : "no file");
+			return CLI_EXIT_CONTENT;
+		}
+	}
 	for (int i = 0; i < 2 && !force; i++)
 		if (paths[i] && S_holds_entries(paths[i])) {
 			fprintf(stderr,

@@ -431,6 +431,14 @@ bool import_ohchr_matrix(struct import_set *set,
 			 const struct import_options *o, const char *text,
 			 size_t len)
 {
+	size_t blank = 0;
+	while (blank < len && text[blank] && strchr(" \t\r\n\f", text[blank]))
+		blank++;
+	if (blank == len) { /* as the other importers say it */
+		diag_error(set->d, (struct source_pos){o->file, 0, 0},
+			   "the file is empty");
+		return false;
+	}
 	struct S_parser P = {.set = set, .file = o->file};
 	P.pos = (struct source_pos){o->file, 0, 1};
 	buf_init(&P.text);

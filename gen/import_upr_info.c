@@ -50,7 +50,10 @@ static bool S_header(struct S_reader *R, struct csv_reader *csv)
 			   "the file is empty");
 		return false;
 	}
-	bool ok = true;
+	/* the columns it lacks, said in one message */
+	struct buf missing;
+	buf_init(&missing);
+	size_t lacking = 0;
 	for (int c = 0; c < S_NCOL; c++) {
 		R->col[c] = csv->count;
 		for (size_t i = 0; i < csv->count; i++)
@@ -58,14 +61,19 @@ static bool S_header(struct S_reader *R, struct csv_reader *csv)
 					     S_col_names[c]))
 				R->col[c] = i;
 		if (R->col[c] == csv->count) {
-			diag_error(R->set->d, csv->fields[0].pos,
-				   "no '%s' column: is this a UPR Info export? "
-				   "(To, Text, From, Response, Issue, Session)",
+			buf_printf(&missing, "%s'%s'", lacking ? ", " : "",
 				   S_col_names[c]);
-			ok = false;
+			lacking++;
 		}
 	}
-	return ok;
+	if (lacking)
+		diag_error(R->set->d, csv->fields[0].pos,
+			   "no %s column%s: is this a UPR Info export? (its "
+			   "first line names the columns To, Text, From, "
+			   "Response, Issue, Session)",
+			   missing.data, lacking > 1 ? "s" : "");
+	buf_free(&missing);
+	return lacking == 0;
 }
 
 static const char *S_field(struct S_reader *R, struct csv_reader *csv,

@@ -1120,6 +1120,7 @@ struct S_sheet {
 	bool has_v, has_is;
 	struct buf v, is;
 	bool sorted;
+	bool no_sst_said; /* the workbook has no shared strings: said once */
 };
 
 static void S_sheet_cell_pos_error(struct S_xml *X, const char *what,
@@ -1221,6 +1222,20 @@ static void S_sheet_cell(struct S_xml *X, struct S_sheet *S)
 			return;
 		char *end;
 		unsigned long i = strtoul(v, &end, 10);
+		if (!S->sst->count) {
+			/* one message, not one a cell: every text cell of
+			 * the sheet names one */
+			if (!S->no_sst_said)
+				diag_error(X->P->d, S_here(S),
+					   "this cell, as every text cell of "
+					   "the sheet, names a shared string, "
+					   "but the workbook has none "
+					   "(xl/sharedStrings.xml is missing "
+					   "or empty): save it again from Excel "
+					   "or LibreOffice");
+			S->no_sst_said = true;
+			return;
+		}
 		if (end == v || *end || i >= S->sst->count) {
 			diag_error(X->P->d, S_here(S),
 				   "shared string '%s' does not exist (the "
