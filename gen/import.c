@@ -260,9 +260,12 @@ char *import_decode(struct arena *a, struct diags *d, const char *file,
 			     why, utf8);
 	else
 		diag_warning(d, diag_pos_at(file, bytes, bad),
-			     "not UTF-8: read as %s%s; if accented letters "
-			     "look wrong, choose with --encoding",
-			     e->display, why);
+			     "not UTF-8 on %zu line%s of the file (the first "
+			     "here, whichever State it is about): read as "
+			     "%s%s; if accented letters look wrong, choose "
+			     "with --encoding",
+			     converted, converted == 1 ? "" : "s", e->display,
+			     why);
 	return text;
 }
 
