@@ -327,8 +327,17 @@ static void S_merge_row(struct import_set *set, const struct S_row *row)
 			rec->position_note =
 				"TODO: check: the export gives no response";
 	}
-	if (*row->from)
+	if (*row->from) {
+		/* the same State again: a row the export repeats, merged
+		 * (the README promises no row is dropped without a word) */
+		size_t had = rec->states.count;
 		import_list_add(set->a, &rec->states, row->from);
+		if (!is_new && rec->states.count == had)
+			diag_warning(set->d, row->pos,
+				     "row %zu repeats row %zu (the same text "
+				     "from %s): merged into one entry",
+				     row->row, rec->row, row->from);
+	}
 	S_add_issues(set, rec, row->issue, is_new);
 }
 
