@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,8 +108,37 @@ void diags_append(struct diags *to, const struct diags *from)
 	}
 }
 
+/* A spreadsheet's cell, "FILE:SHEET!G12" (office_cell_pos): the length
+ * of what comes before the reference (through the '!'), its row and its
+ * column; false for any other place. */
+static bool S_cell(const char *file, size_t *prefix, unsigned long *row,
+		   unsigned long *col)
+{
+	const char *bang = file ? strrchr(file, '!') : NULL;
+	if (!bang)
+		return false;
+	const char *p = bang + 1;
+	*col = 0;
+	for (; *p >= 'A' && *p <= 'Z' && *col < 1000000; p++)
+		*col = *col * 26 + (unsigned long)(*p - 'A' + 1);
+	if (!*col || *p < '1' || *p > '9')
+		return false;
+	char *end;
+	*row = strtoul(p, &end, 10);
+	*prefix = (size_t)(bang + 1 - file);
+	return !*end;
+}
+
 static int S_compare_place(const struct diag *a, const struct diag *b)
 {
+	/* the cells of one sheet row by row, as a reader corrects them
+	 * (G3 before A7), not as their names sort */
+	size_t pa, pb;
+	unsigned long ra, ca, rb, cb;
+	if (S_cell(a->pos.file, &pa, &ra, &ca) &&
+	    S_cell(b->pos.file, &pb, &rb, &cb) && pa == pb &&
+	    !strncmp(a->pos.file, b->pos.file, pa) && (ra != rb || ca != cb))
+		return ra != rb ? (ra < rb ? -1 : 1) : (ca < cb ? -1 : 1);
 	int c = strcmp(a->pos.file ? a->pos.file : "",
 		       b->pos.file ? b->pos.file : "");
 	if (c)

@@ -32,5 +32,27 @@ int main(void)
 	CHECK(d.errors == 1 && d.warnings == 3);
 	free(text);
 	diags_free(&d);
+
+	/* a sheet's cells row by row, as one corrects them: G3 before A7,
+	 * B10 after B9; another sheet after (by its name) */
+	diags_init(&d);
+	const char *cells[] = {"s.xlsx:Recs!A7", "s.xlsx:Recs!F8",
+			       "s.xlsx:Recs!G3", "s.xlsx:Recs!B10",
+			       "s.xlsx:Recs!B9", "s.xlsx:Info!C2",
+			       "s.xlsx:Recs!AA3"};
+	for (size_t i = 0; i < sizeof cells / sizeof *cells; i++)
+		diag_error(&d, (struct source_pos){cells[i], 0, 0}, "x");
+	out = open_memstream(&text, &len);
+	diags_print(&d, out, 0);
+	fclose(out);
+	CHECK_STR(text, "s.xlsx:Info!C2: error: x\n"
+			"s.xlsx:Recs!G3: error: x\n"
+			"s.xlsx:Recs!AA3: error: x\n"
+			"s.xlsx:Recs!A7: error: x\n"
+			"s.xlsx:Recs!F8: error: x\n"
+			"s.xlsx:Recs!B9: error: x\n"
+			"s.xlsx:Recs!B10: error: x\n");
+	free(text);
+	diags_free(&d);
 	return check_done("diag");
 }
