@@ -73,6 +73,7 @@ struct S_import {
 	const struct report *r;
 	const struct office_book *book;
 	const struct office_sheet *sheet;
+	const struct template_dirs *t; /* the labels of every language */
 	const char *meta[SHEET_META_COUNT];
 	/* the 1-based column of each, found by its heading; 0: absent */
 	unsigned col[SHEET_COLUMNS];
@@ -177,6 +178,7 @@ static bool S_read_meta(struct S_import *I, const struct template_dirs *t)
 	}
 	words_init(&I->w, I->a, (enum lang)l,
 		   words_labels(I->a, I->d, t, (enum lang)l));
+	I->t = t;
 	const char *slug = I->meta[SHEET_META_SLUG];
 	if (!*slug || strcmp(sheet_slug(I->a, slug), slug)) {
 		diag_error(I->d, office_cell_pos(I->a, b, m, 7, 2),
@@ -334,6 +336,29 @@ static int S_status(struct S_import *I, const char *s)
 	return -1;
 }
 
+/* The language, other than the sheet's, whose labels name status s
+ * ("Implemented" in a Spanish sheet), or -1: for the message. */
+static int S_status_language(struct S_import *I, const char *s)
+{
+	struct diags quiet;
+	diags_init(&quiet);
+	int found = -1;
+	for (int l = 0; l < LANG_COUNT && found < 0; l++) {
+		if (l == (int)I->w.lang)
+			continue;
+		struct words other;
+		words_init(&other, I->a, (enum lang)l,
+			   words_labels(I->a, &quiet, I->t, (enum lang)l));
+		for (int st = 0; st < STATUS_COUNT && found < 0; st++)
+			if (!strcasecmp(s, words_named(&other, "status",
+						       status_name(
+							       (enum status)st))))
+				found = l;
+	}
+	diags_free(&quiet);
+	return found;
+}
+
 static const char *S_status_list(struct S_import *I)
 {
 	const char *words[STATUS_COUNT];
@@ -445,12 +470,33 @@ static void S_read_row(struct S_import *I, unsigned row)
 	const char *st = fill[SHEET_COL_NEW_STATUS];
 	if (*st) {
 		int k = S_status(I, st);
-		if (k < 0)
+		int other = k < 0 ? S_status_language(I, st) : -1;
+		if (other >= 0) {
+			/* the language names, as the messages, in English */
+			struct diags quiet;
+			diags_init(&quiet);
+			struct words en;
+			words_init(&en, I->a, LANG_EN,
+				   words_labels(I->a, &quiet, I->t, LANG_EN));
+			diag_error(I->d,
+				   S_at(I, row,
+					I->col[SHEET_COL_NEW_STATUS]),
+				   "'%s' is a status in %s, but this sheet is "
+				   "in %s; choose one of %s",
+				   diag_quote(I->a, st),
+				   words_named(&en, "language",
+					       lang_code((enum lang)other)),
+				   words_named(&en, "language",
+					       lang_code(I->w.lang)),
+				   S_status_list(I));
+			diags_free(&quiet);
+		} else if (k < 0) {
 			diag_error(I->d,
 				   S_at(I, row,
 					I->col[SHEET_COL_NEW_STATUS]),
 				   "'%s' is not a status; choose one of %s",
 				   diag_quote(I->a, st), S_status_list(I));
+		}
 		out.has_status = k >= 0;
 		out.status = k >= 0 ? (enum status)k : STATUS_NOT_ASSESSED;
 	}

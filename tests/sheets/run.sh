@@ -359,6 +359,9 @@ bad_case unknown-id 'ws["A3"] = "110.999"; ws["F3"] = "Implementada"; ws["G3"] =
 	"unknown-id.xlsx:Recomendaciones!A3: error: no recommendation of this report has the number '110.999'; did you mean '110.99'?"
 bad_case status-finished 'ws["F4"] = "finished"; ws["G4"] = "2025-07-01"' \
 	"status-finished.xlsx:Recomendaciones!F4: error: 'finished' is not a status; choose one of 'Implementada', 'Parcialmente implementada', 'No implementada', 'No evaluada'"
+# a status in another language than the sheet's: the message says so
+bad_case status-other-language 'ws["F4"] = "Implemented"; ws["G4"] = "2025-07-01"' \
+	"status-other-language.xlsx:Recomendaciones!F4: error: 'Implemented' is a status in English, but this sheet is in Spanish; choose one of 'Implementada', 'Parcialmente implementada', 'No implementada', 'No evaluada'"
 bad_case bad-date 'ws["F5"] = "Implementada"; ws["G5"] = "31/02/2024"' \
 	"bad-date.xlsx:Recomendaciones!G5: error: '31/02/2024' is not a date; write it as YYYY-MM-DD, e.g. \"2025-06-30\""
 bad_case text-in-id 'ws["A6"] = "ver la fila anterior"; ws["H6"] = "Se capacitó a 40 fiscales."; ws["G6"] = "2025-07-01"' \
