@@ -632,6 +632,27 @@ static void S_table(struct S_reader *R, const struct office_table *t,
 	}
 }
 
+/* The State the page header names: "UPR of Slovenia (4th Cycle ..."
+ * gives "Slovenia"; NULL when no header says so. */
+static const char *S_header_state(struct arena *a,
+				  const struct office_docx *doc)
+{
+	for (size_t i = 0; i < doc->header_para_count; i++) {
+		const char *p = strstr(doc->header_paras[i], "UPR of ");
+		if (!p)
+			continue;
+		p += 7;
+		const char *end = strstr(p, " (");
+		if (!end)
+			end = p + strcspn(p, "(\t\n");
+		while (end > p && end[-1] == ' ')
+			end--;
+		if (end > p && end - p < 100)
+			return arena_strndup(a, p, (size_t)(end - p));
+	}
+	return NULL;
+}
+
 bool import_ohchr_docx(struct import_set *set, const struct import_options *o,
 		       const char *bytes, size_t len)
 {
@@ -674,6 +695,22 @@ bool import_ohchr_docx(struct import_set *set, const struct import_options *o,
 		return false;
 	}
 	import_sort_by_id(set);
-	import_ohchr_headers(set, o, "rows");
+	/* OHCHR's page header names the State ("UPR of Slovenia (4th
+	 * Cycle - 48th Session)"): it names the recommendations' State when
+	 * --state does not, and a --state that is another is said */
+	struct import_options named = *o;
+	const char *state = S_header_state(set->a, &doc);
+	if (state && !o->state)
+		named.state = state;
+	else if (state && !import_same_name(state, o->state))
+		diag_warning(set->d,
+			     (struct source_pos){arena_printf(
+				     set->a, "%s:word/header", o->file), 0, 0},
+			     "the document's page header names '%s' ('UPR of "
+			     "%s'), not '%s' (--state): is this the matrix "
+			     "of the State under review? (a translated name "
+			     "is fine)",
+			     state, state, o->state);
+	import_ohchr_headers(set, &named, "rows");
 	return true;
 }

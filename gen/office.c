@@ -827,6 +827,23 @@ bool office_docx_read(struct arena *a, struct diags *d, const char *file,
 		diags_free(&scratch);
 		out->modified = C.modified;
 		buf_free(&C.text);
+		/* the page headers, as a convenience too */
+		struct office_docx head = {0};
+		struct S_docx H = {.doc = &head, .a = a};
+		buf_init(&H.para);
+		diags_init(&scratch);
+		P.d = &scratch;
+		for (int k = 1; k <= 3; k++) {
+			char part[32];
+			snprintf(part, sizeof part, "word/header%d.xml", k);
+			S_parse_part(&P, part, false, S_docx_start, S_docx_end,
+				     &H, &absent);
+		}
+		P.d = d;
+		diags_free(&scratch);
+		buf_free(&H.para);
+		out->header_paras = head.paras;
+		out->header_para_count = head.para_count;
 	}
 	S_close(&P);
 	return ok;

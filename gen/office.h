@@ -105,6 +105,11 @@ struct office_docx {
 	/* docProps/core.xml: when the file was last saved ("2015-03-12"),
 	 * or NULL */
 	const char *modified;
+	/* the paragraphs of the page headers (word/header1.xml to
+	 * header3.xml, those there are): what a document says of itself on
+	 * each page ("UPR of Slovenia (4th Cycle - 48th Session)") */
+	const char **header_paras;
+	size_t header_para_count;
 };
 
 bool office_docx_read(struct arena *a, struct diags *d, const char *file,

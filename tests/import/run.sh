@@ -89,6 +89,18 @@ else
 	bad "cycle 4: .docx differs from .txt" "$(head -n 20 "$tmp/diff")"
 fi
 
+# OHCHR's page header names the State ("UPR of Slovenia (4th Cycle ..."):
+# the entries' header says whose they are without --state, and a --state
+# that names another State is a warning
+grep -q "^# Recommendations to Slovenia from slovenia-cycle4" "$tmp/docx.yaml" &&
+	ok "the page header names the State when --state does not" ||
+	bad "the page header names the State when --state does not" "$(head -n 2 "$tmp/docx.yaml")"
+"$UPRGEN" import ohchr-matrix "$data/slovenia-cycle4-thematic-list.docx" \
+	--state Peru >/dev/null 2>"$tmp/peru.err"
+grep -q "warning: the document's page header names 'Slovenia' ('UPR of Slovenia'), not 'Peru' (--state)" "$tmp/peru.err" &&
+	ok "a --state that is not the header's State is a warning" ||
+	bad "a --state that is not the header's State is a warning" "$(cat "$tmp/peru.err")"
+
 # The same file under another name (Office files are told by content).
 cp "$data/slovenia-cycle4-thematic-list.docx" "$tmp/matrix.bin"
 "$UPRGEN" import ohchr-matrix "$tmp/matrix.bin" >"$tmp/bin.yaml" 2>/dev/null &&
