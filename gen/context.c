@@ -483,7 +483,7 @@ static struct value *S_related(struct S_ctx *c,
 	return S_mark(c, list);
 }
 
-enum { S_REC_FIELDS = 30 };
+enum { S_REC_FIELDS = 29 };
 
 /* The status history: [{date, status, reported_by, changed, adoption}],
  * the first point the status at adoption. */
@@ -506,52 +506,6 @@ static struct value *S_timeline(struct S_ctx *c,
 	return S_mark(c, list);
 }
 
-/* Everything a recommendation is classed under, on one line, as the
- * column "Full list of themes" of OHCHR's matrix gives it: its cluster's
- * title (unless a theme repeats it), each theme, its groups ("Groups:
- * women and children") and its SDG targets ("SDG 16.6, 17.14"), apart
- * by the language's semicolon ("; ", "；").  m holds the recommendation's
- * groups_text and sdgs_text already. */
-static struct value *S_classification(struct S_ctx *c,
-				      const struct recommendation *rec,
-				      const struct value *m)
-{
-	const char *semicolon = words_get(c->w, "semicolon");
-	struct buf b;
-	buf_init(&b);
-	const char *cluster = rec->cluster
-		? S_text(c, &rec->cluster->title)->str : NULL;
-	for (size_t i = 0; cluster && *cluster && i < rec->themes.count; i++)
-		if (!strcmp(S_text(c, &rec->themes.items[i])->str, cluster))
-			cluster = NULL;
-	if (cluster && *cluster)
-		buf_puts(&b, cluster);
-	for (size_t i = 0; i < rec->themes.count; i++) {
-		const char *theme = S_text(c, &rec->themes.items[i])->str;
-		if (!*theme)
-			continue;
-		if (b.len)
-			buf_puts(&b, semicolon);
-		buf_puts(&b, theme);
-	}
-	const struct value *groups = value_map_get(m, "groups_text");
-	if (groups && groups->len) {
-		if (b.len)
-			buf_puts(&b, semicolon);
-		buf_printf(&b, "%s%s%s", words_get(c->w, "field_groups"),
-			   words_get(c->w, "colon"), groups->str);
-	}
-	const struct value *sdgs = value_map_get(m, "sdgs_text");
-	if (sdgs && sdgs->len) {
-		if (b.len)
-			buf_puts(&b, semicolon);
-		buf_printf(&b, "%s %s", words_get(c->w, "sdg"), sdgs->str);
-	}
-	struct value *v = value_stringn(c->a, b.data ? b.data : "", b.len);
-	buf_free(&b);
-	return v;
-}
-
 /* The fields of one recommendation, built once; lists hold copies. */
 static struct value *S_rec(struct S_ctx *c, const struct recommendation *rec)
 {
@@ -570,7 +524,6 @@ static struct value *S_rec(struct S_ctx *c, const struct recommendation *rec)
 	S_put_names(c, m, "themes", "themes_text", &rec->themes);
 	S_put_names(c, m, "groups", "groups_text", &rec->groups);
 	S_put_sdgs(c, m, rec);
-	S_put(c, m, "classification_text", S_classification(c, rec, m));
 	S_put_names(c, m, "responsible", "responsible_text",
 		    &rec->responsible);
 	S_put(c, m, "actions", S_actions(c, rec));

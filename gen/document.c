@@ -1453,6 +1453,25 @@ static void S_mark_passages(cmark_node *n, enum lang doc, struct arena *a)
 	free(s);
 }
 
+/* The runs of note marks that first[0..count) begin, placed by the rule
+ * of lang (document_typeset), after the walk that found them: editing
+ * while the iterator walks would free nodes under it. */
+static void S_place_notes(cmark_node **first, size_t count, enum lang lang)
+{
+	bool after = lang == LANG_EN;
+	if (!after && lang != LANG_FR && lang != LANG_ES && lang != LANG_RU)
+		return;
+	for (size_t i = 0; i < count; i++) {
+		cmark_node *last = first[i];
+		while (S_is_ref(cmark_node_next(last)))
+			last = cmark_node_next(last);
+		if (after)
+			S_marks_after(first[i], last);
+		else
+			S_marks_before(first[i], last);
+	}
+}
+
 void document_typeset(cmark_node *tree, const struct words *w,
 		      struct arena *a)
 {
@@ -1462,6 +1481,9 @@ void document_typeset(cmark_node *tree, const struct words *w,
 	enum { S_SPANS = 16 };
 	cmark_node *span_end[S_SPANS];
 	size_t spans = 0;
+	/* the first mark of each run of note marks, placed after the walk */
+	cmark_node **marks = NULL;
+	size_t mark_count = 0, mark_cap = 0;
 	cmark_iter *it = cmark_iter_new(tree);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -1479,6 +1501,12 @@ void document_typeset(cmark_node *tree, const struct words *w,
 				spans--;
 			continue;
 		}
+		if (type == CMARK_NODE_FOOTNOTE_REFERENCE &&
+		    !S_is_ref(cmark_node_previous(n))) {
+			marks = S_room(marks, mark_count, &mark_cap,
+				       sizeof *marks);
+			marks[mark_count++] = n;
+		}
 		if (type != CMARK_NODE_TEXT)
 			continue;
 		const char *s = cmark_node_get_literal(n);
@@ -1491,39 +1519,8 @@ void document_typeset(cmark_node *tree, const struct words *w,
 	}
 	cmark_iter_free(it);
 	buf_free(&text);
-	document_place_notes(tree, w->lang);
-}
-
-void document_place_notes(cmark_node *tree, enum lang lang)
-{
-	bool after = lang == LANG_EN;
-	if (!after && lang != LANG_FR && lang != LANG_ES && lang != LANG_RU)
-		return;
-	/* the runs of marks first, then the edits: editing while the
-	 * iterator walks would free nodes under it */
-	cmark_node **first = NULL;
-	size_t count = 0, cap = 0;
-	cmark_iter *it = cmark_iter_new(tree);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER || !S_is_ref(n) ||
-		    S_is_ref(cmark_node_previous(n)))
-			continue;
-		first = S_room(first, count, &cap, sizeof *first);
-		first[count++] = n;
-	}
-	cmark_iter_free(it);
-	for (size_t i = 0; i < count; i++) {
-		cmark_node *last = first[i];
-		while (S_is_ref(cmark_node_next(last)))
-			last = cmark_node_next(last);
-		if (after)
-			S_marks_after(first[i], last);
-		else
-			S_marks_before(first[i], last);
-	}
-	free(first);
+	S_place_notes(marks, mark_count, w->lang);
+	free(marks);
 }
 
 void document_free(struct document *doc)

@@ -82,22 +82,17 @@ cmark_node *document_parse_field(const struct value *field, struct diags *d);
  * « »), and puts each passage in a script that settles its language
  * (words_foreign_passage: Arabic in a French report) in a
  * <span lang="xx">, as an author marks one (passages the author marked
- * are left as they are), and places its note marks by the language's
- * rule (document_place_notes).  The report's tree and each field a page
- * renders apart get it, so the PDF, the Word document and the website
- * set the same spaces, marks and languages.  The places of the
- * text a passage cuts off (markdown_node_pos) live in a, which must
- * outlive the tree's use. */
+ * are left as they are), and places every note mark by the typographic
+ * rule of w's language: after the punctuation that ends a phrase in
+ * English ("the law.[^1]"), before it in French, Spanish and Russian ("la
+ * loi[^1]."); Arabic and Chinese keep marks where they are written (the
+ * punctuation moved is a run of . , ; : ! ? (in French with the no-break
+ * space before ; : ! ?) that touches a run of marks).  The report's tree
+ * and each field a page renders apart get it, in both forms, so the PDF,
+ * the Word document and the website set the same spaces, marks and
+ * languages.  The places of the text a passage cuts off
+ * (markdown_node_pos) live in a, which must outlive the tree's use. */
 void document_typeset(cmark_node *tree, const struct words *w,
 		      struct arena *a);
-
-/* Places every note mark by the typographic rule of lang: after the
- * punctuation that ends a phrase in English ("the law.[^1]"), before it
- * in French, Spanish and Russian ("la loi[^1]."); Arabic and Chinese
- * keep marks where they are written.  The punctuation moved is a run of
- * . , ; : ! ? (in French with the no-break space before ; : ! ?) that
- * touches a run of marks.  document_typeset applies it, in both forms
- * and for every output. */
-void document_place_notes(cmark_node *tree, enum lang lang);
 
 #endif
