@@ -39,9 +39,9 @@ static bool S_exists(const char *dir, const char *name)
 	return ok;
 }
 
-/* The commented example of a file, uncommented: the "# " lines after
- * the first "#" line alone. */
-static char *S_example(const char *path)
+/* The file with the "# " lines after the line `mark` uncommented: those
+ * alone, or (whole) in the whole file. */
+static char *S_uncommented(const char *path, const char *mark, bool whole)
 {
 	char *text;
 	size_t len;
@@ -49,38 +49,31 @@ static char *S_example(const char *path)
 		return NULL;
 	struct buf out;
 	buf_init(&out);
-	bool in_example = false;
+	bool after = false;
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-		if (!strcmp(line, "#"))
-			in_example = true;
-		else if (in_example && !strncmp(line, "# ", 2))
+		if (!strcmp(line, mark))
+			after = true;
+		else if (after && !strncmp(line, "# ", 2))
 			buf_printf(&out, "%s\n", line + 2);
+		else if (whole)
+			buf_printf(&out, "%s\n", line);
 	}
 	free(text);
 	return buf_detach(&out);
+}
+
+/* The commented example of a file, uncommented: the "# " lines after
+ * the first "#" line alone. */
+static char *S_example(const char *path)
+{
+	return S_uncommented(path, "#", false);
 }
 
 /* report.yaml with its optional fields ("# Optional:" and the lines
  * after it) uncommented. */
 static char *S_optional(const char *path)
 {
-	char *text;
-	size_t len;
-	if (file_read_all(path, 1 << 20, &text, &len))
-		return NULL;
-	struct buf out;
-	buf_init(&out);
-	bool optional = false;
-	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-		if (!strcmp(line, "# Optional:"))
-			optional = true;
-		else if (optional && !strncmp(line, "# ", 2))
-			buf_printf(&out, "%s\n", line + 2);
-		else
-			buf_printf(&out, "%s\n", line);
-	}
-	free(text);
-	return buf_detach(&out);
+	return S_uncommented(path, "# Optional:", true);
 }
 
 static bool S_write(const char *path, const char *text)
