@@ -224,6 +224,14 @@ expect "and the previous output is untouched" '[[ $before == "$after" ]]'
 expect "a website build needs no object" \
 	"cmp -s '$tmp/noobj-html/site/index.html' '$tmp/noobj/build/site/index.html'"
 
+# --- one noted recommendation is no "recommendations" ---------------------
+# (the sentence that opens the follow-up of the noted ones, when the author
+# wrote no chapter: "Peru noted 1 recommendations" was printed)
+"$UPRGEN" build -C "$root/tests/check/valid-minimal" --format html \
+	--out "$tmp/minimal" >/dev/null 2>&1
+expect "one noted recommendation, in English and Spanish" \
+	"grep -q 'Peru noted 1 of the recommendations it received and partially supported 0' '$tmp/minimal/md/report-en.md' && grep -q 'tomó nota de 1 de las recomendaciones recibidas' '$tmp/minimal/md/report-es.md'"
+
 # --- the output folder: what is uprgen's, and one switch -------------------
 # (issue 14; the layout is gen/output.h's). The property tests run the
 # optimised binary when there is one: they build many times.

@@ -153,7 +153,7 @@ has "$md" \
 	"5${nbsp}juillet${nbsp}2024 – 30${nbsp}juin${nbsp}2026" \
 	"Sur les 12 recommandations reçues, la République des Oasis en a accepté 7" \
 	"L'examen de la République des Oasis au titre du quatrième cycle" \
-	"La République des Oasis a pris note de 3 recommandations"
+	"La République des Oasis a pris note de 3 des recommandations reçues"
 # (a chart whose scale reaches five digits groups four too: "8 400" beside
 # "12 500", as French sets figures in columns)
 has "$tmp/ar-fr/site/fr/statistics.html" ">8${nnbsp}400<" ">12${nnbsp}500<" ">27,25<"
