@@ -393,8 +393,11 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 			size_t a2;
 			after = utf8_decode(w + i, len - i, &a2);
 		}
+		/* (not at the hyphen of a Latin compound in a right-to-left
+		 * report: "Marie-" at a line's far left and "Claire" at the
+		 * next one's right are hard to read as one name) */
 		bool dash = at > 0 && i < len && kind.lower &&
-			    ((c == '-' && S_is_lower(before) &&
+			    ((c == '-' && !env->rtl && S_is_lower(before) &&
 			      S_is_letter(after)) ||
 			     ((c == 0x2013 || c == 0x2014) &&
 			      !S_is_digit(before) && !S_is_digit(after)) ||

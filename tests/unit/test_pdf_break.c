@@ -326,6 +326,28 @@ static void test_wide_and_bidi(void)
 	       year_x = S_x_of(lines, n, "(2023)"),
 	       in_x = S_x_of(lines, n, "في");
 	CHECK(doc_x >= 0 && doc_x < year_x && year_x < id_x && id_x < in_x);
+
+	/* a Latin compound breaks at its hyphen in a left-to-right report,
+	 * not in a right-to-left one, where "Marie-" at a line's far left
+	 * and "Claire" at the next one's right read as two names: the
+	 * widths where a left-to-right setting ends a line with "Marie-"
+	 * keep the name whole right to left */
+	const char *name = "Une note de Marie-Claire Dubois sur la justice.";
+	size_t broken_ltr = 0, broken_rtl = 0;
+	for (double width = 40; width <= 160; width += 2) {
+		for (int rtl = 0; rtl < 2; rtl++) {
+			env.rtl = rtl;
+			n = S_set_env(&env, &p, name, width, &lines);
+			bool broken = false;
+			for (size_t k = 0; k < n; k++)
+				broken |= S_x_of(lines + k, 1, "Marie-") >= 0 &&
+					  S_x_of(lines + k, 1, "Claire") < 0;
+			if (broken)
+				++*(rtl ? &broken_rtl : &broken_ltr);
+		}
+	}
+	CHECK(broken_ltr > 0);
+	CHECK(broken_rtl == 0);
 	pdf_para_free(&p);
 	pdf_fonts_free(&fonts);
 	arena_free(&a);
