@@ -749,18 +749,20 @@ void pdf_para_extent(const struct pdf_para *p, double *min_w, double *max_w)
 	}
 }
 
-/* Whether the box's text is letters only (and marks on them): a word of
- * a language, which a cut shows with a hyphen, as a reader expects; not
- * an address, a symbol or a figure (A/HRC/53/8, a URL), where a hyphen
- * would read as part of it. */
+/* Whether the box's text is letters only (and marks on them) of the
+ * scripts that hyphenate (Latin, Greek, Cyrillic, Armenian): a word of a
+ * language, which a cut shows with a hyphen, as a reader expects; not an
+ * address, a symbol or a figure (A/HRC/53/8, a URL), where a hyphen
+ * would read as part of it, nor Arabic or Thai, which a hyphen does not
+ * cut. */
 static bool S_all_letters(const char *s, size_t len)
 {
 	for (size_t k = 0, adv; k < len; k += adv) {
 		unsigned c = utf8_decode(s + k, len - k, &adv);
 		adv = adv ? adv : 1;
 		FriBidiCharType t = fribidi_get_bidi_type(c);
-		if (t != FRIBIDI_TYPE_LTR && t != FRIBIDI_TYPE_RTL &&
-		    t != FRIBIDI_TYPE_AL && t != FRIBIDI_TYPE_NSM)
+		if ((t != FRIBIDI_TYPE_LTR && t != FRIBIDI_TYPE_NSM) ||
+		    (c >= 0x0590 && (c < 0x1E00 || c > 0x1FFF)))
 			return false;
 	}
 	return true;
