@@ -211,40 +211,42 @@ struct S_langs {
 	size_t count;
 };
 
-/* The first passage of text n in a script whose language uprgen cannot
- * tell (words_foreign_passage), read in one of langs: said once a
- * field, as the author has to name it (<span lang="fa">); true when
- * said. */
+/* The first passage of s (len bytes) in a script whose language uprgen
+ * cannot tell (words_foreign_passage), read in one of langs, into *p;
+ * false when there is none. */
+static bool S_first_unsettled(const char *s, size_t len,
+			      const struct S_langs *langs,
+			      struct words_passage *p)
+{
+	for (size_t i = 0; i < langs->count; i++)
+		for (size_t from = 0;
+		     words_foreign_passage(langs->lang[i], s, len, from, p);
+		     from = p->end)
+			if (p->lang < 0)
+				return true;
+	return false;
+}
+
+/* The first such passage of text n: said once a field, as the author has
+ * to name it (<span lang="fa">); true when said. */
 static bool S_unsettled_passage(struct arena *a, struct diags *d,
 				cmark_node *n, const struct S_langs *langs)
 {
 	const char *s = cmark_node_get_literal(n);
-	size_t len = s ? strlen(s) : 0;
-	for (size_t i = 0; i < langs->count; i++) {
-		struct words_passage p;
-		for (size_t from = 0;
-		     words_foreign_passage(langs->lang[i], s, len, from, &p);
-		     from = p.end) {
-			if (p.lang >= 0)
-				continue;
-			size_t n_bytes = p.end - p.start;
-			size_t shown = n_bytes > 60 ? words_cut(s + p.start, 60)
-						    : n_bytes;
-			const char *text = arena_printf(
-				a, "%.*s%s", (int)shown, s + p.start,
-				shown < n_bytes ? "…" : "");
-			diag_warning(d, markdown_node_pos(n, NULL),
-				     "'%s' is written in %s, which do not "
-				     "tell its language: write it as <span "
-				     "lang=\"xx\">…</span>, xx the code of "
-				     "its language (el, fa, ja, uk...), so "
-				     "that screen readers read it in that "
-				     "language",
-				     diag_quote(a, text), p.script);
-			return true;
-		}
-	}
-	return false;
+	struct words_passage p;
+	if (!s || !S_first_unsettled(s, strlen(s), langs, &p))
+		return false;
+	size_t n_bytes = p.end - p.start;
+	size_t shown = n_bytes > 60 ? words_cut(s + p.start, 60) : n_bytes;
+	const char *text = arena_printf(a, "%.*s%s", (int)shown, s + p.start,
+					shown < n_bytes ? "…" : "");
+	diag_warning(d, markdown_node_pos(n, NULL),
+		     "'%s' is written in %s, which do not tell its language: "
+		     "write it as <span lang=\"xx\">…</span>, xx the code of "
+		     "its language (el, fa, ja, uk...), so that screen readers "
+		     "read it in that language",
+		     diag_quote(a, text), p.script);
+	return true;
 }
 
 /* Whether s holds the word TODO, the placeholders' mark ('uprgen new'
@@ -314,22 +316,6 @@ static void S_check_tree(struct arena *a, const struct report *r,
 	cmark_iter_free(it);
 }
 
-/* Whether s has a passage of a script whose language uprgen cannot tell,
- * read in one of langs (then it is parsed, to find it outside code). */
-static bool S_has_unsettled(const char *s, const struct S_langs *langs)
-{
-	size_t len = strlen(s);
-	for (size_t i = 0; i < langs->count; i++) {
-		struct words_passage p;
-		for (size_t from = 0;
-		     words_foreign_passage(langs->lang[i], s, len, from, &p);
-		     from = p.end)
-			if (p.lang < 0)
-				return true;
-	}
-	return false;
-}
-
 /* Each translation of a Markdown field, parsed alone, placed where it
  * was written. */
 static void S_check_markdown(struct arena *a, const struct report *r,
@@ -351,9 +337,10 @@ static void S_check_markdown(struct arena *a, const struct report *r,
 		 * language: text with none is not parsed here (the build
 		 * parses it) */
 		bool notes = strstr(s, "[^");
+		struct words_passage unsettled;
 		if (!notes && !strstr(s, "```") && !strstr(s, "~~~") &&
 		    !strpbrk(s, "<|") && !strstr(s, "TODO") &&
-		    !S_has_unsettled(s, &langs))
+		    !S_first_unsettled(s, strlen(s), &langs, &unsettled))
 			continue;
 		struct source_pos *origin = arena_alloc(a, sizeof *origin);
 		*origin = text_origin(t, l < 0 ? LANG_EN : (enum lang)l,
