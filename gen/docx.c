@@ -843,6 +843,72 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 	S_tbl_close(c);
 }
 
+/* Roughly how wide a word of s is at most, in twips, in the 9-point
+ * text of a table (bold: its heading).  Word has the font, not uprgen:
+ * a Times New Roman letter is taken at half an em, a capital at nearly
+ * three quarters, an ideograph or a full-width sign at a whole one. */
+static int S_widest_word_twips(const char *s, bool bold)
+{
+	int widest = 0, word = 0; /* in hundredths of an em */
+	for (size_t i = 0, len = strlen(s); i < len;) {
+		size_t adv;
+		unsigned ch = utf8_decode(s + i, len - i, &adv);
+		i += adv ? adv : 1;
+		if (ch == ' ') {
+			word = 0;
+			continue;
+		}
+		word += unicode_is_wide(ch)
+			? 100
+			: (ch >= 'A' && ch <= 'Z') || (ch >= 0x410 && ch <= 0x42F)
+			? 72
+			: 50;
+		widest = word > widest ? word : widest;
+	}
+	/* 9 points are 180 twips; bold is a tenth wider */
+	return widest * 180 / 100 * (bold ? 11 : 10) / 10;
+}
+
+/* Column widths in twips, as the PDF sets them (pdf_matrix.c): the
+ * number, the position and the status never broken inside a word, the
+ * States about a fifth, the text all the rest.  (Fixed shares broke
+ * "implemented" in two in a portrait page's status column.) */
+static void S_matrix_widths(const struct matrix *m,
+			    const struct matrix_words *mw, int avail,
+			    int *out)
+{
+	/* the cell's margins (UprTable: 85 twips a side) and a little */
+	const int pad = 2 * 85 + 20;
+	int id = S_widest_word_twips(mw->heading[MATRIX_ID], true);
+	for (size_t i = 0; i < m->count; i++) {
+		int t = S_widest_word_twips(m->rows[i]->id, false);
+		id = t > id ? t : id;
+	}
+	int pos = S_widest_word_twips(mw->heading[MATRIX_POSITION], true);
+	for (int i = 0; i < POSITION_COUNT; i++) {
+		int t = S_widest_word_twips(mw->position[i], false);
+		pos = t > pos ? t : pos;
+	}
+	int st = S_widest_word_twips(mw->heading[MATRIX_STATUS], true);
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		int t = S_widest_word_twips(mw->status[i], false);
+		st = t > st ? t : st;
+	}
+	id += pad;
+	pos += pad;
+	st += pad;
+	out[MATRIX_ID] = id < avail * 15 / 100 ? id : avail * 15 / 100;
+	out[MATRIX_POSITION] = pos < avail * 12 / 100 ? avail * 12 / 100
+			       : pos > avail * 20 / 100 ? avail * 20 / 100
+							: pos;
+	out[MATRIX_STATUS] = st < avail * 13 / 100 ? avail * 13 / 100
+			     : st > avail * 20 / 100 ? avail * 20 / 100
+						     : st;
+	out[MATRIX_STATES] = avail * 19 / 100;
+	out[MATRIX_TEXT] = avail - out[MATRIX_ID] - out[MATRIX_POSITION] -
+			   out[MATRIX_STATUS] - out[MATRIX_STATES];
+}
+
 /* The recommendation matrix: the five columns, the number a link to the
  * recommendation's heading. */
 static void S_matrix(struct docx_ctx *c, cmark_node *block,
@@ -855,11 +921,8 @@ static void S_matrix(struct docx_ctx *c, cmark_node *block,
 	}
 	struct matrix m;
 	matrix_select(&m, r, filter, c->opt->lang, pos, c->d);
-	/* shares of the width: number, text, States, position, status */
-	static const int share[MATRIX_COLUMN_COUNT] = {11, 45, 20, 12, 12};
 	int w[MATRIX_COLUMN_COUNT];
-	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++)
-		w[i] = S_text_width(c) * share[i] / 100;
+	S_matrix_widths(&m, &c->matrix_words, S_text_width(c), w);
 	S_tbl_open(c, w, MATRIX_COLUMN_COUNT, block);
 	S_tr_open(c, true);
 	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {

@@ -187,17 +187,6 @@ static bool S_is_digit(unsigned c)
 	return c >= '0' && c <= '9';
 }
 
-/* A character of the scripts written without spaces between words
- * (Chinese, Japanese kana, Korean syllables) or their full-width
- * punctuation: where a line may break between characters. */
-static bool S_is_wide(unsigned c)
-{
-	return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0xA4CF) ||
-	       (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
-	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
-}
-
 static pthread_once_t S_unibreak_once = PTHREAD_ONCE_INIT;
 
 /* libunibreak's tables for the large code points, once (PDFs are made
@@ -220,7 +209,7 @@ static char *S_wide_breaks(const char *w, size_t len)
 		if (c >= 0xE1)
 			c = utf8_decode(w + i, len - i, &adv);
 		i += adv ? adv : 1;
-		wide = S_is_wide(c);
+		wide = unicode_is_wide(c);
 	}
 	if (!wide)
 		return NULL;
@@ -345,8 +334,8 @@ static void S_word(struct pdf_para *p, struct pdf_inline_env *env,
 		bool wide_break = false;
 		if (brk && i < len && brk[i - 1] == LINEBREAK_ALLOWBREAK) {
 			size_t a2;
-			wide_break = S_is_wide(c) ||
-				     S_is_wide(utf8_decode(w + i, len - i, &a2));
+			wide_break = unicode_is_wide(c) ||
+				     unicode_is_wide(utf8_decode(w + i, len - i, &a2));
 		}
 		if (c == 0xAD || c == 0x200B) {
 			/* a break point, if something comes before it */

@@ -327,6 +327,14 @@ size_t utf8_encode(unsigned cp, char out[4])
 	return 4;
 }
 
+bool unicode_is_wide(unsigned c)
+{
+	return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0xA4CF) ||
+	       (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
 unsigned utf8_decode(const char *s, size_t len, size_t *adv)
 {
 	const unsigned char *u = (const unsigned char *)s;

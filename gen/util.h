@@ -82,6 +82,11 @@ size_t utf8_first_invalid(const char *s, size_t len);
 size_t utf8_encode(unsigned cp, char out[4]);
 /* Decodes one code point from valid UTF-8 at s; *adv gets its length. */
 unsigned utf8_decode(const char *s, size_t len, size_t *adv);
+/* Whether code point c is a character of the scripts written without
+ * spaces between words (Chinese, Japanese kana, Korean) or their
+ * full-width punctuation: a whole em wide, and a line may break between
+ * two of them. */
+bool unicode_is_wide(unsigned c);
 
 /* FNV-1a, 32 bits: enough to tell versions of a file apart (the site's
  * asset names) and to find a slot in a table.  A hash starts at

@@ -77,6 +77,14 @@ if "$UPRGEN" build -C "$tmp/en" --out "$tmp/en/build" --format all \
 		>"$tmp/lo.log" 2>&1 && [[ -s $tmp/lo/report-en.pdf ]]; then
 		ok
 		checks page1 "$tmp/lo/report-en.pdf" en
+		# the matrices of chapter V (portrait): each status word whole
+		# in its cell, "Not" then "implemented", never "implemente"
+		# then "d" (a fixed 12 % column was narrower than the word)
+		lo_text=$(pdftotext "$tmp/lo/report-en.pdf" - 2>/dev/null)
+		if grep -qx 'implemented' <<<"$lo_text" &&
+			! grep -qx 'implemente' <<<"$lo_text"; then ok; else
+			ko "Word's matrix breaks 'implemented' inside the word"
+		fi
 	else
 		ko "LibreOffice did not convert the Word document"
 		tail -n 5 "$tmp/lo.log"
