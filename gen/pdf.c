@@ -164,10 +164,10 @@ static void S_set_marker(struct S_ctx *c, const char *text, double right_x)
 		.len = (uint32_t)strlen(text),
 		/* on a right-to-left page the marker reads right to left
 		 * too: "1-" has its hyphen between the number and the text
-		 * (drawn "-1"), ".1" its stop, as the bidi algorithm sets
-		 * them in the site and Word */
-		.mark = PDF_MARK_SPACE |
-			(c->env.rtl ? PDF_MARK_LEVEL | PDF_MARK_RTL : 0)};
+		 * (drawn "-1"), ".1" its stop, "10-" its digits in their
+		 * order ("-10"), as the bidi algorithm sets them in the site
+		 * and Word */
+		.mark = PDF_MARK_SPACE | (c->env.rtl ? PDF_MARK_BIDI : 0)};
 }
 
 /* Sets the paragraph in c->para and places its lines. */

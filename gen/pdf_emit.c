@@ -180,9 +180,10 @@ static void S_text(struct S_emit *e, HPDF_Page p, const struct pdf_draw *d,
 	}
 	/* the fonts select themselves: a text may need several (Arabic,
 	 * CJK, a symbol from a fallback font) */
-	enum pdf_dir dir = !(d->mark & PDF_MARK_LEVEL) ? PDF_DIR_GUESS
-			   : d->mark & PDF_MARK_RTL    ? PDF_DIR_RTL
-						       : PDF_DIR_LTR;
+	enum pdf_dir dir = d->mark & PDF_MARK_BIDI	 ? PDF_DIR_DOC
+			   : !(d->mark & PDF_MARK_LEVEL) ? PDF_DIR_GUESS
+			   : d->mark & PDF_MARK_RTL	 ? PDF_DIR_RTL
+							 : PDF_DIR_LTR;
 	if (d->mark & PDF_MARK_SPACE) {
 		buf_clear(&e->spaced);
 		buf_put(&e->spaced, d->s, len);

@@ -1151,8 +1151,9 @@ void pdf_fonts_show(struct pdf_fonts *f, enum pdf_face face, double size,
 		S_face_init(f, face);
 	if (!f->file[face])
 		return;
-	if (dir == PDF_DIR_RTL) {
-		S_show_bidi(f, face, size, s, len, report, 1, st, out);
+	if (dir == PDF_DIR_RTL || dir == PDF_DIR_DOC) {
+		S_show_bidi(f, face, size, s, len, report,
+			    dir == PDF_DIR_RTL ? 1 : -1, st, out);
 		return;
 	}
 	/* guessed only for a string with right-to-left letters: the

@@ -96,8 +96,11 @@ void pdf_fonts_free(struct pdf_fonts *f);
 void pdf_fonts_set_lang(struct pdf_fonts *f, const char *lang);
 /* The direction text is drawn in: the one its paragraph's bidi levels
  * gave it, or (text outside paragraphs: a chart's label, the running
- * head) guessed by the bidirectional algorithm over the text alone. */
-enum pdf_dir { PDF_DIR_GUESS, PDF_DIR_LTR, PDF_DIR_RTL };
+ * head) guessed by the bidirectional algorithm over the text alone when
+ * it holds a right-to-left letter; PDF_DIR_DOC: ordered by the algorithm
+ * over the text alone in the document's direction, letters or not
+ * (PDF_MARK_BIDI). */
+enum pdf_dir { PDF_DIR_GUESS, PDF_DIR_LTR, PDF_DIR_RTL, PDF_DIR_DOC };
 /* Appends the operators that show len bytes of UTF-8 in face at size at
  * the text position: Tf wherever the font file changes (st: what is
  * selected, updated), then the glyphs (Tj, or TJ where shaping placed
@@ -264,6 +267,12 @@ enum pdf_mark {
 	/* a line (PDF_DRAW_LINE) dashed: a chart's line across missing
 	 * figures */
 	PDF_MARK_DASHED = 32,
+	/* text outside a paragraph's levels that the bidirectional
+	 * algorithm orders alone, in the document's direction, whatever it
+	 * holds: a paragraph's or an item's number, "10-" on a right-to-left
+	 * page drawn "-10" (one level for all of it turned the digits round,
+	 * "-01") */
+	PDF_MARK_BIDI = 64,
 };
 
 /* y grows downwards from the top of the chunk; x is on the page. */

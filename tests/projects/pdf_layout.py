@@ -14,6 +14,7 @@ but reverses the words of an Arabic name it quotes; Chinese breaks between
 characters, never before closing or after opening punctuation, and
 justifies its lines to both margins.
 """
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -176,6 +177,16 @@ def arabic(pages):
     check("ar: no paragraph number with its hyphen at the margin",
           not [w for w in find(pages, "1-") if w.x0 >= RTL_BLOCK[1] - 0.5],
           "a word 1- in the right margin")
+    # every number in the margin, in order, its digits left to right:
+    # "-10", "-11", not "-01", "-11", "-21" (the whole marker drawn at one
+    # right-to-left level turned its digits round)
+    nums = [w.text.strip() for w in words(pages)
+            if w.x0 >= RTL_BLOCK[1] - 0.5 and
+            re.fullmatch(r"-[0-9]+", w.text.strip())]
+    check("ar: the paragraph numbers in the margin read -1 to -%d" %
+          len(nums), len(nums) >= 12 and
+          nums == ["-%d" % i for i in range(1, len(nums) + 1)],
+          " ".join(nums[:30]))
     # a table's figures at the right of their column, as in every
     # language: their units line up ("34%" over "8%", "12" under "4")
     p34, p8 = find(pages, "34%"), find(pages, "8%")
