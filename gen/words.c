@@ -693,9 +693,35 @@ const char *words_letter(const struct words *w, struct arena *a, long n)
 	const char *own = words_find(w, key);
 	if (own)
 		return own;
+	/* the language's own letters (letter_1, letter_2...), when it has
+	 * them, go on as A, B go on after Z: two of them, then three ("АА"
+	 * after "Я", "甲甲" after "癸"; letters that are names, as Arabic's,
+	 * apart by a space: "ألف ألف"), not the Latin letter of the same
+	 * rank ("K." after "癸.") */
+	const char *letter[64];
+	long k = 0;
+	bool names = false;
+	for (; k < 64; k++) {
+		snprintf(key, sizeof key, "letter_%ld", k + 1);
+		if (!(letter[k] = words_find(w, key)) || !*letter[k])
+			break;
+		size_t adv;
+		utf8_decode(letter[k], strlen(letter[k]), &adv);
+		names = names || letter[k][adv];
+	}
 	struct buf b;
 	buf_init(&b);
-	S_letters(&b, n, 'A');
+	if (k < 2 || n < 1) {
+		S_letters(&b, n, 'A');
+	} else {
+		long digit[16];
+		size_t m = 0;
+		for (; n > 0 && m < 16; n = (n - 1) / k)
+			digit[m++] = (n - 1) % k;
+		while (m--)
+			buf_printf(&b, "%s%s", letter[digit[m]],
+				   m && names ? " " : "");
+	}
 	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return s;

@@ -81,6 +81,22 @@ for cycle in 2 4; do
 done
 
 # The cycle-4 Word file and its text copy give the same entries.
+# ---------------------------------------- 43 themes lettered in Chinese
+# past the ten heavenly stems the letters go on as AA follows Z (甲甲,
+# 甲乙...), not as the Latin letter of the same rank ("K.")
+p=$tmp/zh
+"$UPRGEN" new "$p" --state Slovenia --lang zh >/dev/null 2>&1
+"$UPRGEN" import ohchr-matrix "$data/slovenia-cycle4-thematic-list.docx" \
+	--state Slovenia --out "$p/content" --force >/dev/null 2>&1
+if "$UPRGEN" build -C "$p" --format html >"$tmp/out" 2>&1; then
+	heads=$(grep -oE '^## [^ ]+\. ' "$p/build/md/report-zh.md" | sed 's/^## //; s/\. $//' | tr '\n' ' ')
+	[[ $heads == "甲 乙 丙 丁 戊 己 庚 辛 壬 癸 甲甲 甲乙 "* && $heads == *" 丙癸 丁甲 丁乙 丁丙 " ]] &&
+		ok "zh: 43 clusters lettered 甲 … 癸, 甲甲 … 丁丙" ||
+		bad "zh: the clusters' letters" "$heads"
+else
+	bad "zh: build" "$(tail -n 3 "$tmp/out")"
+fi
+
 "$UPRGEN" import ohchr-matrix "$data/slovenia-cycle4-thematic-list.txt" >"$tmp/txt.yaml" 2>/dev/null
 "$UPRGEN" import ohchr-matrix "$data/slovenia-cycle4-thematic-list.docx" >"$tmp/docx.yaml" 2>/dev/null
 if [[ -s $tmp/txt.yaml ]] && diff <(entries "$tmp/txt.yaml") <(entries "$tmp/docx.yaml") >"$tmp/diff"; then

@@ -205,6 +205,17 @@ static void S_un_numbers(void)
 	CHECK_STR(words_un_number(&en, &S_arena, 5, 3), "");
 	CHECK_STR(words_letter(&en, &S_arena, 27), "AA");
 	CHECK_STR(words_letter(&ar, &S_arena, 1), "ألف");
+	/* past the language's own letters, its letters go on as A, B go
+	 * on after Z (a real OHCHR matrix has 30 to 50 themes) */
+	CHECK_STR(words_letter(&zh, &S_arena, 10), "癸");
+	CHECK_STR(words_letter(&zh, &S_arena, 11), "甲甲");
+	CHECK_STR(words_letter(&zh, &S_arena, 23), "乙丙");
+	CHECK_STR(words_letter(&ar, &S_arena, 28), "غين");
+	CHECK_STR(words_letter(&ar, &S_arena, 29), "ألف ألف");
+	struct words ru_l = S_lang(LANG_RU, NULL);
+	CHECK_STR(words_letter(&ru_l, &S_arena, 28), "Я");
+	CHECK_STR(words_letter(&ru_l, &S_arena, 30), "АБ");
+	CHECK_STR(words_letter(&en, &S_arena, 26), "Z");
 	CHECK_STR(words_paragraph_number(&en, &S_arena, "12"), "12.");
 	CHECK_STR(words_paragraph_number(&ar, &S_arena, "12"), "12-");
 	CHECK_STR(words_paragraph_number(&ar, &S_arena, "%1"), "%1-");
