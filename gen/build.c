@@ -129,7 +129,7 @@ static int S_parse_args(int argc, char **argv, struct S_options *o)
 			}
 			i++;
 		} else {
-			return cli_usage_error("build", "unexpected '%s'", arg);
+			return cli_unexpected("build", arg);
 		}
 	}
 	return -1;
@@ -639,10 +639,11 @@ int build_command(int argc, char **argv)
 	output_close(output);
 	diags_print(&d, stderr, 0);
 	if (ok)
-		printf("built %s in %s: %zu recommendations, %zu languages%s%s\n",
+		printf("built %s in %s: %zu recommendation%s, %zu language%s%s%s\n",
 		       text_get(&r->state, report_first_language(r),
 				report_first_language(r)),
-		       out, r->rec_count, r->language_count,
+		       out, r->rec_count, r->rec_count == 1 ? "" : "s",
+		       r->language_count, r->language_count == 1 ? "" : "s",
 		       kept.len ? "; kept from the previous build: " : "",
 		       kept.len ? kept.data : "");
 	else

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 int cli_usage_error(const char *command, const char *fmt, ...)
 {
@@ -15,6 +16,17 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\n(see 'uprgen %s --help')\n", command);
 	return CLI_EXIT_USAGE;
+}
+
+int cli_unexpected(const char *command, const char *arg)
+{
+	struct stat st;
+	if (arg[0] != '-' && !stat(arg, &st) && S_ISDIR(st.st_mode))
+		return cli_usage_error(command,
+				       "unexpected '%s': a project's folder is "
+				       "named with -C ('uprgen %s -C %s')",
+				       arg, command, arg);
+	return cli_usage_error(command, "unexpected '%s'", arg);
 }
 
 bool cli_number(const char *s, long min, long max, long *out)

@@ -15,6 +15,11 @@ enum { CLI_EXIT_CONTENT = 1, CLI_EXIT_USAGE = 2 };
 int cli_usage_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The usage error of an argument a command does not take; when it is a
+ * folder, says to name the project's folder with -C (what everyone types
+ * first: "uprgen build slovenia"). */
+int cli_unexpected(const char *command, const char *arg);
+
 /* A whole decimal number from min to max, nothing else. */
 bool cli_number(const char *s, long min, long max, long *out);
 

@@ -73,8 +73,7 @@ static int S_check_command(int argc, char **argv)
 		} else if (!strcmp(argv[i], "-q")) {
 			quiet = 1;
 		} else {
-			return cli_usage_error("check", "unexpected '%s'",
-					       argv[i]);
+			return cli_unexpected("check", argv[i]);
 		}
 	}
 	struct arena a;

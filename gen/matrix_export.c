@@ -131,8 +131,7 @@ static int S_matrix(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--force")) {
 			force = true;
 		} else {
-			return cli_usage_error("export matrix",
-					       "unexpected '%s'", argv[i]);
+			return cli_unexpected("export matrix", argv[i]);
 		}
 	}
 	struct arena a;

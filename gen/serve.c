@@ -441,7 +441,7 @@ int serve_command(int argc, char **argv)
 					"serve", "--port is a number from 0 to "
 						 "65535, not '%s'", argv[i]);
 		} else {
-			return cli_usage_error("serve", "unexpected '%s'", a);
+			return cli_unexpected("serve", a);
 		}
 	}
 	struct sockaddr_in v4 = {0};

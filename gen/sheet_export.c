@@ -771,8 +771,7 @@ static int S_sheets(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--force")) {
 			force = true;
 		} else {
-			return cli_usage_error("export sheets",
-					       "unexpected '%s'", argv[i]);
+			return cli_unexpected("export sheets", argv[i]);
 		}
 	}
 	struct arena a;

@@ -810,14 +810,14 @@ static void S_compose(struct S_import *I, const struct S_target *T,
 					 "%s%s, imported by 'uprgen import sheet' "
 					 "from %s.\nEdit it as any content file; "
 					 "'uprgen check' checks it.",
-					 *inst ? "What " : "What was reported (a "
+					 /* (a name may want an article: none
+					  * written before it) */
+					 *inst ? "Reported by: " : "What was reported (a "
 							  "workbook for no one "
 							  "institution: add "
 							  "reported_by if you "
 							  "know who)",
-					 *inst ? arena_printf(I->a, "%s reported",
-							      inst)
-					       : "",
+					 *inst ? inst : "",
 					 file_name));
 		yamlwrite_finish(&y);
 	} else {
@@ -1063,16 +1063,23 @@ static int S_run(const char *dir, const char *file, bool force)
 	I.a = &a;
 	I.d = &d;
 	int status = CLI_EXIT_CONTENT;
-	struct report *r = report_load(&a, &d, dir);
+	/* the project's own warnings are check's to say: said here, after
+	 * every import, they hid the import's own lines */
+	struct diags project;
+	diags_init(&project);
+	struct report *r = report_load(&a, &project, dir);
 	if (r)
-		report_validate(r, &d);
+		report_validate(r, &project);
 	I.r = r;
-	if (!r || d.errors) {
-		diags_print(&d, stderr, 1);
+	size_t project_warnings = project.warnings;
+	if (!r || project.errors) {
+		diags_print(&project, stderr, 1);
+		diags_free(&project);
 		fprintf(stderr, "the project has errors: fix them first "
 				"('uprgen check')\n");
 		goto done;
 	}
+	diags_free(&project);
 	struct template_dirs t = templates_find(&a, dir, NULL, &d);
 	char *bytes = NULL;
 	size_t len = 0;
@@ -1104,6 +1111,10 @@ static int S_run(const char *dir, const char *file, bool force)
 		goto done;
 	}
 	status = S_write(&I, force);
+	if (project_warnings)
+		fprintf(stderr, "(the project has %zu warning%s of its own: "
+				"'uprgen check' lists them)\n",
+			project_warnings, project_warnings == 1 ? "" : "s");
 done:
 	diags_free(&d);
 	arena_free(&a);
@@ -1125,8 +1136,7 @@ int sheet_import_command(int argc, char **argv)
 		} else if (argv[i][0] != '-' && !file) {
 			file = argv[i];
 		} else {
-			return cli_usage_error("import sheet",
-					       "unexpected '%s'", argv[i]);
+			return cli_unexpected("import sheet", argv[i]);
 		}
 	}
 	if (!file)

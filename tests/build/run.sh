@@ -24,6 +24,18 @@ copy_example() {
 	cp -R "$root/content" "$1/content"
 }
 
+# --- the command line: a folder typed without -C is named as one ------------
+mkdir -p "$tmp/proj"
+for c in build check serve "export sheets"; do
+	$UPRGEN $c "$tmp/proj" >/dev/null 2>"$tmp/usage.err"
+	st=$?
+	expect "uprgen $c FOLDER: exit 2 and '-C FOLDER' suggested ($st: $(head -n 1 "$tmp/usage.err"))" \
+		'[[ $st == 2 ]] && grep -qF -- "a project'"'"'s folder is named with -C ('"'"'uprgen $c -C $tmp/proj'"'"')" "$tmp/usage.err"'
+done
+$UPRGEN build --frobnicate >/dev/null 2>"$tmp/usage.err"
+expect "an unknown option is only unexpected" \
+	'[[ $? == 2 ]] && grep -qx "uprgen build: unexpected '"'"'--frobnicate'"'"'" "$tmp/usage.err"'
+
 # --- golden: the expanded Markdown of the example ---------------------------
 "$UPRGEN" build -C "$root" --out "$tmp/example" >/dev/null 2>"$tmp/err" ||
 	{ ko "example build"; cat "$tmp/err"; }

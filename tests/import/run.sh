@@ -93,6 +93,9 @@ if "$UPRGEN" build -C "$p" --format html >"$tmp/out" 2>&1; then
 	[[ $heads == "甲 乙 丙 丁 戊 己 庚 辛 壬 癸 甲甲 甲乙 "* && $heads == *" 丙癸 丁甲 丁乙 丁丙 " ]] &&
 		ok "zh: 43 clusters lettered 甲 … 癸, 甲甲 … 丁丙" ||
 		bad "zh: the clusters' letters" "$heads"
+	grep -q ": 254 recommendations, 1 language$" "$tmp/out" &&
+		ok "zh: built ... 1 language (not '1 languages')" ||
+		bad "zh: the build's line" "$(grep '^built' "$tmp/out")"
 else
 	bad "zh: build" "$(tail -n 3 "$tmp/out")"
 fi
