@@ -1055,11 +1055,12 @@ static void S_summary(const struct import_set *set, const char *out)
 	for (size_t i = 0; i < set->count; i++)
 		by[set->recs[i].position]++;
 	fprintf(stderr,
-		"imported %zu recommendations (%zu supported, %zu partially "
-		"supported, %zu noted) in %zu clusters%s%s\n",
-		set->count, by[POSITION_SUPPORTED],
+		"imported %zu recommendation%s (%zu supported, %zu partially "
+		"supported, %zu noted) in %zu cluster%s%s%s\n",
+		set->count, set->count == 1 ? "" : "s", by[POSITION_SUPPORTED],
 		by[POSITION_PARTIALLY_SUPPORTED], by[POSITION_NOTED],
-		set->cluster_count, out ? " into " : "", out ? out : "");
+		set->cluster_count, set->cluster_count == 1 ? "" : "s",
+		out ? " into " : "", out ? out : "");
 }
 
 /* ---------------------------------------------------------- command line */

@@ -89,10 +89,13 @@ static int S_check_command(int argc, char **argv)
 	diags_print(&d, stderr, quiet);
 	int status = d.errors ? CLI_EXIT_CONTENT : 0;
 	if (r && !d.errors)
-		printf("ok: %zu recommendations in %zu clusters, %zu "
-		       "statistics, %zu chapters (%zu warnings)\n",
-		       r->rec_count, r->cluster_count, r->stat_count,
-		       r->chapter_count, d.warnings);
+		printf("ok: %zu recommendation%s in %zu cluster%s, %zu "
+		       "statistic%s, %zu chapter%s (%zu warning%s)\n",
+		       r->rec_count, r->rec_count == 1 ? "" : "s",
+		       r->cluster_count, r->cluster_count == 1 ? "" : "s",
+		       r->stat_count, r->stat_count == 1 ? "" : "s",
+		       r->chapter_count, r->chapter_count == 1 ? "" : "s",
+		       d.warnings, d.warnings == 1 ? "" : "s");
 	else
 		fprintf(stderr, "%zu error%s, %zu warning%s\n", d.errors,
 			d.errors == 1 ? "" : "s", d.warnings,

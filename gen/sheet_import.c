@@ -677,9 +677,10 @@ static size_t S_next_line(const char *text, size_t len, size_t at)
 }
 
 /* Reads path and lays out its entries; says whether the rows may go
- * there. */
+ * there (any_owner: entries are only to be taken out of it, whoever
+ * reported the others). */
 static enum S_fit S_target_open(struct S_import *I, const char *path,
-				struct S_target *T)
+				bool any_owner, struct S_target *T)
 {
 	memset(T, 0, sizeof *T);
 	T->path = path;
@@ -699,7 +700,7 @@ static enum S_fit S_target_open(struct S_import *I, const char *path,
 				    &T->cap, T->count + 1);
 		T->old[T->count++] = (struct S_old){p, 0, 0, 0};
 	}
-	if (others)
+	if (others && !any_owner)
 		return S_FIT_OTHERS;
 	if (T->count)
 		qsort(T->old, T->count, sizeof *T->old, S_old_cmp);
@@ -796,8 +797,11 @@ static void S_entry_yaml(struct S_import *I, struct buf *out,
 /* The file's new text: the old one with the superseded entries' lines
  * replaced, and the other new rows after it (a new file: a comment, then
  * the rows). */
+/* The file's new text: the rows in place of the entries they replace
+ * and after the others; rows_here false: the replaced entries only taken
+ * out (a file the rows do not go to). */
 static void S_compose(struct S_import *I, const struct S_target *T,
-		      const bool *keep, const char *file_name,
+		      const bool *keep, const char *file_name, bool rows_here,
 		      struct buf *out)
 {
 	bool *placed = arena_alloc(I->a, (I->row_count + 1) * sizeof *placed);
@@ -829,7 +833,7 @@ static void S_compose(struct S_import *I, const struct S_target *T,
 			buf_put(out, T->text + at, o->from - at);
 			/* one entry per recommendation and date: the first
 			 * of several gives its place to the row */
-			if (!placed[o->by - 1])
+			if (rows_here && !placed[o->by - 1])
 				S_entry_yaml(I, out, &I->rows[o->by - 1]);
 			placed[o->by - 1] = true;
 			at = o->to;
@@ -840,7 +844,7 @@ static void S_compose(struct S_import *I, const struct S_target *T,
 	}
 	/* a file whose entries stand apart gets the new ones apart too */
 	bool apart = T->text && T->len && strstr(T->text, "\n\n- ");
-	for (size_t i = 0; i < I->row_count; i++) {
+	for (size_t i = 0; i < I->row_count && rows_here; i++) {
 		if (!keep[i] || placed[i])
 			continue;
 		if (apart)
@@ -849,18 +853,27 @@ static void S_compose(struct S_import *I, const struct S_target *T,
 	}
 }
 
-/* The status before this sheet: the last point of the history that no
- * entry the sheet replaces gave. */
-static enum status S_before(const struct S_target *T,
-			    const struct recommendation *rec)
+/* The status before a row of date: the last point of the history dated
+ * on or before it that no entry the sheet replaces (in any of the nt
+ * files) gave.  (The current status, after the row's date, said "stays
+ * implemented" of a row dated before any assessment.) */
+static enum status S_before(const struct S_target *T, size_t nt,
+			    const struct recommendation *rec, const char *date)
 {
 	for (size_t i = rec->history_count; i-- > 1;) {
-		const struct progress *p = rec->history[i].from;
+		const struct status_point *h = &rec->history[i];
+		char on[16];
+		snprintf(on, sizeof on, "%04d-%02d-%02d", h->date.year,
+			 h->date.month, h->date.day);
+		if (strcmp(on, date) > 0)
+			continue;
 		bool replaced = false;
-		for (size_t k = 0; p && k < T->count; k++)
-			replaced |= T->old[k].p == p && T->old[k].by;
+		for (size_t t = 0; h->from && t < nt; t++)
+			for (size_t k = 0; k < T[t].count; k++)
+				replaced |= T[t].old[k].p == h->from &&
+					    T[t].old[k].by;
 		if (!replaced)
-			return rec->history[i].status;
+			return h->status;
 	}
 	return rec->history_count ? rec->history[0].status : rec->status;
 }
@@ -899,7 +912,7 @@ static bool S_choose(struct S_import *I, const char *dir, const char *latest,
 			       : arena_printf(I->a, "%s/%s-%s-%d.yaml", dir,
 					      I->meta[SHEET_META_SLUG], latest,
 					      n);
-		enum S_fit fit = S_target_open(I, path, T);
+		enum S_fit fit = S_target_open(I, path, false, T);
 		if (fit == S_FIT_NEW || fit == S_FIT_OURS)
 			return true;
 		printf("  %s holds %s: the rows go to another file\n", path,
@@ -915,7 +928,94 @@ static bool S_choose(struct S_import *I, const char *dir, const char *latest,
 	return false;
 }
 
-/* Writes the file (beside, then renamed); prints what changed. */
+/* Marks the entries of T for a recommendation and date a kept row
+ * reports (o->by: that row, plus 1); counts the rows that replace one in
+ * replacing. */
+static void S_mark_replaced(struct S_import *I, struct S_target *T,
+			    bool rows_here, const bool *keep, bool *replacing)
+{
+	for (size_t k = 0; k < T->count; k++) {
+		struct S_old *o = &T->old[k];
+		char date[16];
+		S_date_of(o->p, date);
+		/* in a file the rows do not go to, only this institution's
+		 * entries are the sheet's to replace */
+		if (!rows_here && !S_ours(I, o->p))
+			continue;
+		for (size_t i = 0; i < I->row_count && !o->by; i++)
+			if (keep[i] && I->rows[i].rec == o->p->rec &&
+			    !strcmp(I->rows[i].date, date))
+				o->by = i + 1;
+		if (o->by)
+			replacing[o->by - 1] = true;
+	}
+}
+
+/* The other files of content/progress/ with an entry of this institution
+ * for a recommendation and date a kept row reports, with other content:
+ * a corrected sheet whose latest date moved names another file than the
+ * first import's, and both versions would stand.  Appends them to *T
+ * (*n of them), marked.  False when one cannot be rewritten entry by
+ * entry (said at its place). */
+static bool S_elsewhere(struct S_import *I, struct S_target **T, size_t *n,
+			const bool *keep, bool *replacing, struct diags *d)
+{
+	const struct report *r = I->r;
+	bool ok = true;
+	for (size_t i = 0; i < r->progress_count; i++) {
+		const struct progress *p = &r->progress[i];
+		if (!p->pos.file || !p->date.present || !S_ours(I, p))
+			continue;
+		bool seen = false;
+		for (size_t t = 0; t < *n; t++)
+			seen |= !strcmp((*T)[t].path, p->pos.file);
+		char date[16];
+		S_date_of(p, date);
+		bool reported = false;
+		for (size_t k = 0; k < I->row_count; k++)
+			reported |= keep[k] && I->rows[k].rec == p->rec &&
+				    !strcmp(I->rows[k].date, date);
+		if (seen || !reported)
+			continue;
+		*T = xrealloc(*T, (*n + 1) * sizeof **T);
+		struct S_target *o = &(*T)[*n];
+		if (S_target_open(I, p->pos.file, true, o) != S_FIT_OURS) {
+			diag_error(d, p->pos,
+				   "this entry for %s (%s) is what the sheet "
+				   "reports again, with other content, but "
+				   "its file is laid out in a way this "
+				   "import cannot rewrite entry by entry: "
+				   "take it out by hand, then import again",
+				   p->id, date);
+			free(o->text);
+			ok = false;
+			continue;
+		}
+		(*n)++;
+		S_mark_replaced(I, o, false, keep, replacing);
+	}
+	return ok;
+}
+
+/* Writes text over path (beside, then renamed). */
+static bool S_replace_file(const char *path, const struct buf *text,
+			   struct arena *a)
+{
+	const char *tmp = arena_printf(a, "%s.%ld.tmp", path, (long)getpid());
+	int err = file_write_all(tmp, text->data ? text->data : "", text->len);
+	if (!err && rename(tmp, path) != 0)
+		err = errno;
+	if (err) {
+		unlink(tmp);
+		fprintf(stderr, "%s: error: cannot write it: %s\n", path,
+			strerror(err));
+	}
+	return !err;
+}
+
+/* Writes the file (beside, then renamed), and takes the entries the
+ * rows replace out of the other files that held them; prints what
+ * changed. */
 static int S_write(struct S_import *I, bool force)
 {
 	bool *keep = arena_alloc(I->a, (I->row_count + 1) * sizeof *keep);
@@ -937,86 +1037,107 @@ static int S_write(struct S_import *I, bool force)
 		return 0;
 	}
 	const char *dir = arena_path(I->a, I->r->content_dir, "progress");
-	struct S_target T;
-	if (!S_choose(I, dir, latest, &T))
-		return CLI_EXIT_CONTENT;
-	/* an entry of the file for the same recommendation and date is
-	 * what the row supersedes */
+	/* T[0]: the file the rows go to; then the files that only lose
+	 * the entries the rows replace */
+	size_t nt = 1;
+	struct S_target *T = xmalloc(sizeof *T);
+	int status = CLI_EXIT_CONTENT;
+	if (!S_choose(I, dir, latest, &T[0])) {
+		free(T);
+		return status;
+	}
+	/* an entry for the same recommendation and date is what the row
+	 * supersedes */
 	bool *replacing =
 		arena_alloc(I->a, (I->row_count + 1) * sizeof *replacing);
-	size_t replaced = 0; /* rows that replace an entry */
-	for (size_t k = 0; k < T.count; k++) {
-		struct S_old *o = &T.old[k];
-		char date[16];
-		S_date_of(o->p, date);
-		for (size_t i = 0; i < I->row_count && !o->by; i++)
-			if (keep[i] && I->rows[i].rec == o->p->rec &&
-			    !strcmp(I->rows[i].date, date))
-				o->by = i + 1;
-		if (o->by && !replacing[o->by - 1]) {
-			replacing[o->by - 1] = true;
-			replaced++;
-		}
+	S_mark_replaced(I, &T[0], true, keep, replacing);
+	struct diags d;
+	diags_init(&d);
+	bool movable = S_elsewhere(I, &T, &nt, keep, replacing, &d);
+	diags_print(&d, stderr, 0);
+	diags_free(&d);
+	if (!movable) {
+		fprintf(stderr, "nothing was written\n");
+		goto done;
 	}
-	size_t n_kept, n_replaced;
-	const char *kept_list = S_old_list(I, &T, false, &n_kept);
-	const char *replaced_list = S_old_list(I, &T, true, &n_replaced);
-	if (replaced && !force) {
+	size_t replaced = 0; /* rows that replace an entry */
+	for (size_t i = 0; i < I->row_count; i++)
+		replaced += replacing[i];
+	size_t n_kept, n_replaced = 0;
+	const char *kept_list = S_old_list(I, &T[0], false, &n_kept);
+	struct buf replaced_list;
+	buf_init(&replaced_list);
+	for (size_t t = 0; t < nt; t++) {
+		size_t n;
+		const char *l = S_old_list(I, &T[t], true, &n);
+		if (n)
+			buf_printf(&replaced_list, "%s%s%s%s",
+				   n_replaced ? ", " : "", l, t ? " in " : "",
+				   t ? T[t].path : "");
+		n_replaced += n;
+		if (!n || force)
+			continue;
+		size_t others = t ? T[t].count - n : n_kept;
 		fprintf(stderr,
 			"%s: error: this file has entries for %s with other "
-			"content than the sheet's; give --force to replace "
+			"content than the sheet's%s; give --force to replace "
 			"them (and only them: %s)\n",
-			T.path, replaced_list,
-			n_kept == 1 ? "the file's other entry stays as it is"
-			: n_kept ? arena_printf(I->a, "the file's %zu other "
-						      "entries stay as they "
-						      "are",
-						n_kept)
-				 : "the file holds no other entry");
-		free(T.text);
-		return CLI_EXIT_CONTENT;
+			T[t].path, l,
+			t ? arena_printf(I->a, ", reported by the same "
+					       "institution (the sheet's rows "
+					       "go to %s)",
+					 T[0].path)
+			  : "",
+			others == 1 ? "the file's other entry stays as it is"
+			: others    ? arena_printf(I->a, "the file's %zu other "
+							 "entries stay as they "
+							 "are",
+					       others)
+				    : "the file holds no other entry");
+	}
+	if (n_replaced && !force) {
+		buf_free(&replaced_list);
+		goto done;
 	}
 	const char *base = strrchr(I->book->file, '/');
 	base = base ? base + 1 : I->book->file;
 	struct buf out;
 	buf_init(&out);
-	S_compose(I, &T, keep, base, &out);
-	bool same = T.text && T.len == out.len &&
-		    !memcmp(T.text, out.data, out.len);
-	int status = 0;
+	S_compose(I, &T[0], keep, base, true, &out);
+	bool same = T[0].text && T[0].len == out.len &&
+		    !memcmp(T[0].text, out.data, out.len);
+	status = 0;
 	if (same) {
 		printf("nothing new: %s holds these %zu row%s already\n",
-		       T.path, fresh, fresh == 1 ? "" : "s");
+		       T[0].path, fresh, fresh == 1 ? "" : "s");
 	} else if (!file_mkdirs(dir)) {
 		fprintf(stderr, "%s: error: cannot make this folder: %s\n", dir,
 			strerror(errno));
 		status = CLI_EXIT_CONTENT;
-	} else {
-		const char *tmp = arena_printf(I->a, "%s.%ld.tmp", T.path,
-					       (long)getpid());
-		int err = file_write_all(tmp, out.data, out.len);
-		if (!err && rename(tmp, T.path) != 0)
-			err = errno;
-		if (err) {
-			unlink(tmp);
-			fprintf(stderr, "%s: error: cannot write it: %s\n",
-				T.path, strerror(err));
+	} else if (!S_replace_file(T[0].path, &out, I->a)) {
+		status = CLI_EXIT_CONTENT;
+	}
+	/* the rows are written: now the old versions go (a failure here
+	 * leaves both, as before this import could tell) */
+	for (size_t t = 1; t < nt && !status && !same; t++) {
+		buf_clear(&out);
+		S_compose(I, &T[t], keep, base, false, &out);
+		if (!S_replace_file(T[t].path, &out, I->a))
 			status = CLI_EXIT_CONTENT;
-		}
 	}
 	buf_free(&out);
 	if (status || same) {
-		free(T.text);
-		return status;
+		buf_free(&replaced_list);
+		goto done;
 	}
 	const char *inst = I->meta[SHEET_META_INSTITUTION];
-	printf("wrote %s: %zu row%s%s%s\n", T.path, fresh,
+	printf("wrote %s: %zu row%s%s%s\n", T[0].path, fresh,
 	       fresh == 1 ? "" : "s", *inst ? " from " : "", inst);
 	for (size_t i = 0; i < I->row_count; i++) {
 		const struct S_row *row = &I->rows[i];
 		if (!keep[i])
 			continue;
-		enum status was = S_before(&T, row->rec);
+		enum status was = S_before(T, nt, row->rec, row->date);
 		if (row->has_status && row->status != was)
 			printf("  %s: status %s -> %s (%s)\n", row->rec->id,
 			       status_name(was), status_name(row->status),
@@ -1038,7 +1159,7 @@ static int S_write(struct S_import *I, bool force)
 		printf("  added: %zu entr%s\n", fresh - replaced,
 		       fresh - replaced == 1 ? "y" : "ies");
 	if (n_replaced)
-		printf("  replaced: %s\n", replaced_list);
+		printf("  replaced: %s\n", replaced_list.data);
 	if (n_kept)
 		printf("  kept as they were: %s\n", kept_list);
 	if (fresh < I->row_count)
@@ -1047,8 +1168,12 @@ static int S_write(struct S_import *I, bool force)
 		       I->row_count - fresh == 1 ? "" : "s");
 	printf("  %zu row%s left empty\n", I->empty,
 	       I->empty == 1 ? "" : "s");
-	free(T.text);
-	return 0;
+	buf_free(&replaced_list);
+done:
+	for (size_t t = 0; t < nt; t++)
+		free(T[t].text);
+	free(T);
+	return status;
 }
 
 /* ------------------------------------------------------------ command */

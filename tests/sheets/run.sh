@@ -416,5 +416,52 @@ check "a file that is no workbook: exit 1, said so" '[[ $? == 1 ]] && grep -q "^
 (cd "$tmp" && "$UPRGEN" import sheet plain.xlsx -C "$P" >/dev/null 2>"$tmp/plain.err")
 check "a workbook export sheets did not write: exit 1, said so" '[[ $? == 1 ]] && grep -q "^plain.xlsx: error: this workbook was not written by .uprgen export sheets." "$tmp/plain.err"'
 
+# --- a corrected sheet: the same recommendation and date, in another file
+# (its latest date moved, so its rows go to another file than the first
+# import's): a conflict, and --force keeps one version, not both
+X=$tmp/corrected
+mkdir -p "$X"
+cp -R "$root/content" "$X/"
+"$UPRGEN" export sheets -C "$X" >/dev/null 2>&1
+fill() { # OUT ROW|STATUS|DATE|MEASURE...
+	"$PY" - "$X/build/sheets/ministerio-del-interior.xlsx" "$@" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Recomendaciones"]
+rows = {ws.cell(r, 1).value: r for r in range(3, ws.max_row + 1)}
+for spec in sys.argv[3:]:
+    rid, st, date, measure = spec.split("|")
+    r = rows[rid]
+    ws.cell(r, 6).value = st
+    ws.cell(r, 7).value = date
+    if measure:
+        ws.cell(r, 8).value = measure
+        ws.cell(r, 9).value = "Oficio 1"
+wb.save(sys.argv[2])
+PYEOF
+}
+fill "$tmp/v1.xlsx" "110.164|Implementada|2025-07-10|Medida primera"
+fill "$tmp/v2.xlsx" "110.164|Parcialmente implementada|2025-07-10|Medida corregida" \
+	"110.90|Parcialmente implementada|2025-07-12|Otra medida"
+"$UPRGEN" import sheet "$tmp/v1.xlsx" -C "$X" >/dev/null 2>&1
+V1=$X/content/progress/ministerio-del-interior-2025-07-10.yaml
+V2=$X/content/progress/ministerio-del-interior-2025-07-12.yaml
+"$UPRGEN" import sheet "$tmp/v2.xlsx" -C "$X" >"$tmp/v2.out" 2>"$tmp/v2.err"
+check "a corrected sheet whose rows go to another file: a conflict, named at the first file, nothing written" \
+	'[[ $? == 1 && ! -e $V2 ]] && grep -qF "$V1: error: this file has entries for 110.164 (2025-07-10) with other content than the sheet'"'"'s, reported by the same institution (the sheet'"'"'s rows go to $V2); give --force" "$tmp/v2.err"'
+"$UPRGEN" import sheet "$tmp/v2.xlsx" -C "$X" --force >"$tmp/v2.out" 2>"$tmp/v2.err"
+check "--force: the rows in the new file, the old version out of the first" \
+	'[[ $? == 0 ]] && grep -q "Medida corregida" "$V2" && ! grep -q "^- id:" "$V1" && grep -qF "replaced: 110.164 (2025-07-10) in $V1" "$tmp/v2.out"'
+check "... said as the build shows it: the status stays what it was that day" \
+	'grep -qx "  110.164: status stays partially-implemented (2025-07-10)" "$tmp/v2.out"'
+"$UPRGEN" check -C "$X" >/dev/null 2>"$tmp/v2.check"
+"$UPRGEN" build -C "$X" --format html --out "$tmp/v2build" >/dev/null 2>&1
+check "one version in the report: the corrected measure, not the first" \
+	'! grep -q "moves back" "$tmp/v2.check" && grep -q "Medida corregida" "$tmp/v2build/md/report-es.md" && ! grep -q "Medida primera" "$tmp/v2build/md/report-es.md"'
+# a row dated before the others: compared with the status of its day
+fill "$tmp/v3.xlsx" "110.90|No implementada|2025-07-11|"
+"$UPRGEN" import sheet "$tmp/v3.xlsx" -C "$X" >"$tmp/v3.out" 2>&1
+check "a row dated before a later status: compared with the status of its own day" \
+	'grep -qx "  110.90: status stays not-implemented (2025-07-11)" "$tmp/v3.out"'
+
 echo "sheets: $pass passed, $fail failed"
 ((fail == 0))
