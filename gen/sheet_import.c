@@ -156,9 +156,30 @@ static bool S_read_meta(struct S_import *I, const struct template_dirs *t)
 	const char *state = text_get(&r->state, first, first);
 	const char *cycle = arena_printf(I->a, "%d", r->cycle);
 	const char *outcome = r->outcome ? r->outcome : "";
-	bool same = !strcmp(I->meta[SHEET_META_OUTCOME], outcome) &&
-		    !strcmp(I->meta[SHEET_META_STATE], state ? state : "") &&
-		    !strcmp(I->meta[SHEET_META_CYCLE], cycle);
+	/* the State as any of the report's languages names it (a name
+	 * given in more languages since the export, another first) */
+	bool same_state = r->state.any &&
+			  !strcmp(r->state.any, I->meta[SHEET_META_STATE]);
+	for (int k = 0; k < LANG_COUNT && !same_state; k++)
+		same_state = r->state.by_lang[k] &&
+			     !strcmp(r->state.by_lang[k],
+				     I->meta[SHEET_META_STATE]);
+	/* a sheet exported while 'outcome' was still what 'new' wrote is
+	 * this report's when its State and cycle are: the officer gives
+	 * the symbol while the ministries fill their sheets in */
+	bool early = !strcmp(I->meta[SHEET_META_OUTCOME],
+			     REPORT_OUTCOME_PLACEHOLDER) &&
+		     strcmp(outcome, REPORT_OUTCOME_PLACEHOLDER);
+	bool same = (early ||
+		     !strcmp(I->meta[SHEET_META_OUTCOME], outcome)) &&
+		    same_state && !strcmp(I->meta[SHEET_META_CYCLE], cycle);
+	if (same && early)
+		diag_warning(I->d, office_cell_pos(I->a, b, m, 2, 2),
+			     "this sheet was exported before the outcome's "
+			     "symbol was given (%s); its State and cycle are "
+			     "this report's, so its rows are read as this "
+			     "report's (%s)",
+			     REPORT_OUTCOME_PLACEHOLDER, outcome);
 	if (!same) {
 		diag_error(I->d, office_cell_pos(I->a, b, m, 2, 2),
 			   "this sheet belongs to another report (%s, %s, "

@@ -405,10 +405,13 @@ bad_case tampered-slug 'wb["uprgen"]["B7"] = "../外交部"; ws["F3"] = "Impleme
 Q=$tmp/other
 mkdir -p "$Q"
 cp -R "$root/tests/check/progress-backwards/content" "$Q/"
+# (Peru too, but another outcome: the State matches in any of the
+# project's languages, "Peru" as "Perú")
+sed -i 's#^outcome: .*#outcome: A/HRC/38/2#' "$Q/content/report.yaml"
 "$UPRGEN" export sheets -C "$Q" >/dev/null 2>&1
 other=$(ls "$Q/build/sheets"/*.xlsx | head -n 1)
 bad_case another-report 'ws["F3"] = "Implemented"; ws["G3"] = "2025-01-01"' \
-	"another-report.xlsx:uprgen!B2: error: this sheet belongs to another report (A/HRC/53/8, Peru, cycle 4); this project is A/HRC/53/8, Perú, cycle 4" "$other"
+	"another-report.xlsx:uprgen!B2: error: this sheet belongs to another report (A/HRC/38/2, Peru, cycle 4); this project is A/HRC/53/8, Perú, cycle 4" "$other"
 printf 'not a workbook\n' >"$tmp/text.xlsx"
 (cd "$tmp" && "$UPRGEN" import sheet text.xlsx -C "$P" >/dev/null 2>"$tmp/text.err")
 check "a file that is no workbook: exit 1, said so" '[[ $? == 1 ]] && grep -q "^text.xlsx: error: this is not an .xlsx workbook" "$tmp/text.err"'
@@ -462,6 +465,27 @@ fill "$tmp/v3.xlsx" "110.90|No implementada|2025-07-11|"
 "$UPRGEN" import sheet "$tmp/v3.xlsx" -C "$X" >"$tmp/v3.out" 2>&1
 check "a row dated before a later status: compared with the status of its own day" \
 	'grep -qx "  110.90: status stays not-implemented (2025-07-11)" "$tmp/v3.out"'
+
+# --- a sheet exported before the outcome's symbol was given, imported
+# after it was (and after the State was named first in English): the
+# report's, with a warning
+E=$tmp/early
+mkdir -p "$E"
+cp -R "$root/content" "$E/"
+sed -i 's#^outcome: .*#outcome: A/HRC/00/00#' "$E/content/report.yaml"
+"$UPRGEN" export sheets -C "$E" >/dev/null 2>&1
+sed -i 's#^outcome: .*#outcome: A/HRC/53/8#; s#^state: .*#state: {en: Peru, es: Perú}#' "$E/content/report.yaml"
+"$PY" - "$E/build/sheets/ministerio-del-interior.xlsx" "$tmp/early.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Recomendaciones"]
+rows = {ws.cell(r, 1).value: r for r in range(3, ws.max_row + 1)}
+ws.cell(rows["110.164"], 6).value = "Implementada"
+ws.cell(rows["110.164"], 7).value = "2025-07-10"
+wb.save(sys.argv[2])
+PYEOF
+"$UPRGEN" import sheet "$tmp/early.xlsx" -C "$E" >"$tmp/early.out" 2>"$tmp/early.err"
+check "a sheet exported before 'outcome' was given: imported, with a warning" \
+	'[[ $? == 0 ]] && grep -q "^wrote " "$tmp/early.out" && grep -q "early.xlsx:uprgen!B2: warning: this sheet was exported before the outcome.s symbol was given (A/HRC/00/00)" "$tmp/early.err"'
 
 echo "sheets: $pass passed, $fail failed"
 ((fail == 0))
