@@ -39,6 +39,7 @@ struct brk_state {
 	const struct pdf_item *it;
 	size_t n;
 	double width, tolerance;
+	double ragged; /* every line's stretch at its end */
 	bool emergency;
 	struct brk_node *node;
 	size_t count, cap;
@@ -63,7 +64,7 @@ static double S_ratio(const struct brk_state *s, const struct brk_node *a,
 	const struct pdf_item *b = &s->it[i];
 	double len = s->w - a->w + (b->kind == PDF_PENALTY ? b->width : 0);
 	if (len < s->width) {
-		double y = s->y - a->y;
+		double y = s->y - a->y + s->ragged;
 		return y > 0 ? (s->width - len) / y : INFINITY;
 	}
 	if (len > s->width) {
@@ -276,26 +277,27 @@ static size_t S_first_fit(const struct pdf_item *it, size_t n, double width,
 }
 
 size_t pdf_break_within(const struct pdf_item *items, size_t n, double width,
-			double tolerance, size_t **breaks)
+			double ragged, double tolerance, size_t **breaks)
 {
 	*breaks = NULL;
 	if (n == 0)
 		return 0;
 	struct brk_state s = {.it = items, .n = n, .width = width,
-			      .tolerance = tolerance};
+			      .ragged = ragged, .tolerance = tolerance};
 	size_t lines = S_pass(&s) ? S_collect(&s, breaks) : 0;
 	free(s.node);
 	return lines;
 }
 
 size_t pdf_break_lines(const struct pdf_item *items, size_t n, double width,
-		       size_t **breaks)
+		       double ragged, size_t **breaks)
 {
 	static const double tolerance[] = {1.26, 2.2};
 	*breaks = NULL;
 	if (n == 0)
 		return 0;
-	struct brk_state s = {.it = items, .n = n, .width = width};
+	struct brk_state s = {.it = items, .n = n, .width = width,
+			      .ragged = ragged};
 	size_t lines = 0;
 	for (int pass = 0; pass < 3 && !lines; pass++) {
 		s.emergency = pass == 2;

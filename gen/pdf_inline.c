@@ -845,17 +845,23 @@ static void S_hyphenate(struct pdf_para *p, struct pdf_inline_env *env)
  * whole (most are, and hyphenating every word was a sixth of the PDF's
  * time); the others are hyphenated, then broken with the usual passes. */
 static size_t S_break(struct pdf_para *p, struct pdf_inline_env *env,
-		      double width, size_t **breaks)
+		      double width, enum pdf_align align, size_t **breaks)
 {
+	/* a ragged line is judged by how much of its width it leaves,
+	 * half of it empty as loose as a justified line stretched as far
+	 * as its spaces go: judged by its spaces alone, a line of one space
+	 * was as bad half full as a quarter full, and a cell's "А.
+	 * Национальная" (room to spare) lost to "А. Наци-" */
+	double ragged = align == PDF_JUSTIFY ? 0 : width / 2;
 	if (p->hyphen) {
-		size_t lines = pdf_break_within(p->items, p->n, width,
+		size_t lines = pdf_break_within(p->items, p->n, width, ragged,
 						S_PRETOLERANCE, breaks);
 		if (lines)
 			return lines;
 		S_hyphenate(p, env);
 	}
 	S_cut_wide(p, env, width);
-	return pdf_break_lines(p->items, p->n, width, breaks);
+	return pdf_break_lines(p->items, p->n, width, ragged, breaks);
 }
 
 /* ---- setting lines ---- */
@@ -1355,7 +1361,7 @@ size_t pdf_para_set(struct pdf_para *p, struct pdf_inline_env *env,
 {
 	size_t *breaks;
 	S_bidi(p, env);
-	size_t lines = S_break(p, env, width, &breaks);
+	size_t lines = S_break(p, env, width, align, &breaks);
 	struct S_line l = {.p = p, .env = env, .run_style = -1,
 			   .base = env->rtl ? 1 : 0};
 	l.text = arena_strndup(env->arena, p->text.data ? p->text.data : "",

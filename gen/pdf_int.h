@@ -213,13 +213,16 @@ struct pdf_item {
  * Knuth–Plass total fit, with a last pass accepting any line that is not
  * overfull, then first fit when even that is impossible.  Returns the
  * number of lines; *breaks (xmalloc'd, caller frees) gets the index of
- * the item each line ends at. */
+ * the item each line ends at.  ragged: the stretch every line has at its
+ * end besides its spaces' (TeX's \rightskip), 0 for a justified
+ * paragraph: a line of a ragged one need not fill its width, only not be
+ * much emptier than its neighbours. */
 size_t pdf_break_lines(const struct pdf_item *items, size_t n, double width,
-		       size_t **breaks);
+		       double ragged, size_t **breaks);
 /* One total-fit pass accepting only lines whose adjustment ratio is
  * within tolerance; 0 (and *breaks NULL) when there is no such setting. */
 size_t pdf_break_within(const struct pdf_item *items, size_t n, double width,
-			double tolerance, size_t **breaks);
+			double ragged, double tolerance, size_t **breaks);
 
 /* ---- display lists ---- */
 enum pdf_draw_kind {

@@ -441,6 +441,15 @@ done
 # website's pages (inline tags taken out, so that "<strong>立场：</strong> 支持"
 # counts); in the PDF, whose text pdftotext spaces out where a justified
 # line stretches, the symbol block's and the fields' lines ----------------
+# a table cell is set ragged: its words whole where they fit ("А.
+# Национальная" on one line, not "А. Наци-" then "ональная")
+pdftotext "$tmp/zh-ru-pdf/report-ru.pdf" "$tmp/ru.pdf.txt" 2>/dev/null
+# (pdftotext reads a hyphenated word whole, by its /ActualText: the lines
+# as drawn tell; cut, the cell read "А. Национальная " then a blank)
+cell=$(grep -m1 -A2 -x "А. Национальная" "$tmp/ru.pdf.txt" | tr '\n' '|')
+if [[ $cell == "А. Национальная|правозащитная система|и последующие меры|" ]]; then ok; else
+	ko "ru PDF: the cluster's cell is not set in whole words: $cell"
+fi
 pdftotext -layout "$tmp/zh-ru-pdf/report-zh.pdf" "$tmp/zh.pdf.txt" 2>/dev/null
 has "$tmp/zh.pdf.txt" "Original: Chinese" "提出建议的国家：巴拉圭和葡萄牙" "立场：支持"
 if python3 - "$tmp" >"$tmp/zh-space.out" 2>&1 <<'PY'

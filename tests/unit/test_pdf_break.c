@@ -51,7 +51,7 @@ static void test_synthetic(void)
 	it[n - 1].stretch = 1e5;
 	S_item(&it[n++], PDF_PENALTY, 0, -PDF_INF_PENALTY);
 	size_t *br;
-	size_t lines = pdf_break_lines(it, n, 250, &br);
+	size_t lines = pdf_break_lines(it, n, 250, 0, &br);
 	CHECK(lines > 10);
 	CHECK(br[lines - 1] == n - 1);
 	size_t from = 0;
@@ -76,7 +76,7 @@ static void test_box_too_wide(void)
 	S_item(&it[3], PDF_GLUE, 0, 0);
 	S_item(&it[4], PDF_PENALTY, 0, -PDF_INF_PENALTY);
 	size_t *br;
-	size_t lines = pdf_break_lines(it, 5, 100, &br);
+	size_t lines = pdf_break_lines(it, 5, 100, 0, &br);
 	CHECK(lines == 2);
 	CHECK(lines == 2 && br[0] == 1 && br[1] == 4);
 	free(br);
@@ -103,13 +103,57 @@ static void test_within(void)
 	struct pdf_item it[9];
 	size_t n = S_four_boxes(it), *br;
 	/* one line, spaces as they are */
-	CHECK(pdf_break_within(it, n, 212, 1.0, &br) == 1);
+	CHECK(pdf_break_within(it, n, 212, 0, 1.0, &br) == 1);
 	free(br);
 	/* 180 wide: all four do not fit, and a first line of three
 	 * stretches its spaces 5.5 times their stretch; the usual passes
 	 * still find lines */
-	CHECK(pdf_break_within(it, n, 180, 1.0, &br) == 0 && !br);
-	CHECK(pdf_break_lines(it, n, 180, &br) == 2);
+	CHECK(pdf_break_within(it, n, 180, 0, 1.0, &br) == 0 && !br);
+	CHECK(pdf_break_lines(it, n, 180, 0, &br) == 2);
+	free(br);
+}
+
+/* A table cell, set ragged: "А. Национальная правозащитная система и
+ * последующие меры" with the hyphenation points of two words, 130 wide.
+ * The first lines' one space each cannot stretch them far: judged as
+ * justified lines, one short line and a full one ("А. Наци-", "ональная
+ * правозащитная си-" in the report) beat two loose ones; ragged, each
+ * whole word stays on the line it fits. */
+static void test_ragged(void)
+{
+	struct pdf_item it[24];
+	size_t n = 0, *br;
+	S_item(&it[n++], PDF_BOX, 10, 0); /* А. */
+	S_item(&it[n++], PDF_GLUE, 4, 0);
+	S_item(&it[n++], PDF_BOX, 25, 0); /* Наци */
+	S_item(&it[n++], PDF_PENALTY, 5, 50);
+	it[n - 1].hyphen_end = true;
+	S_item(&it[n++], PDF_BOX, 40, 0); /* ональная */
+	size_t after_word = n;
+	S_item(&it[n++], PDF_GLUE, 4, 0);
+	S_item(&it[n++], PDF_BOX, 60, 0); /* правозащитная */
+	S_item(&it[n++], PDF_GLUE, 4, 0);
+	S_item(&it[n++], PDF_BOX, 12, 0); /* си */
+	S_item(&it[n++], PDF_PENALTY, 5, 50);
+	it[n - 1].hyphen_end = true;
+	S_item(&it[n++], PDF_BOX, 23, 0); /* стема */
+	S_item(&it[n++], PDF_GLUE, 4, 0);
+	S_item(&it[n++], PDF_BOX, 6, 0); /* и */
+	S_item(&it[n++], PDF_GLUE, 4, 0);
+	S_item(&it[n++], PDF_BOX, 50, 0); /* последующие */
+	S_item(&it[n++], PDF_GLUE, 4, 0);
+	S_item(&it[n++], PDF_BOX, 25, 0); /* меры */
+	S_item(&it[n++], PDF_GLUE, 0, 0);
+	it[n - 1].stretch = 1e5;
+	S_item(&it[n++], PDF_PENALTY, 0, -PDF_INF_PENALTY);
+	/* justified: a first line emptier still ("А." alone here, "А.
+	 * Наци-" in the report), any loose line being as bad as another */
+	size_t lines = pdf_break_lines(it, n, 130, 0, &br);
+	CHECK(lines == 3 && br[0] < after_word);
+	free(br);
+	/* ragged (pdf_inline.c: half the width): the whole word */
+	lines = pdf_break_lines(it, n, 130, 65, &br);
+	CHECK(lines == 3 && br[0] == after_word);
 	free(br);
 }
 
@@ -360,6 +404,7 @@ int main(void)
 	test_synthetic();
 	test_box_too_wide();
 	test_within();
+	test_ragged();
 	test_hyphen_points();
 	test_set_paragraphs();
 	test_wide_and_bidi();
