@@ -34,6 +34,8 @@
 
 #include "cli.h"
 #include "context.h"
+#include "diag.h"
+#include "markdown.h"
 #include "model.h"
 #include "stamp.h"
 #include "templates.h"
@@ -391,6 +393,47 @@ const char *const sheet_column_labels[SHEET_COLUMNS] = {
 	"sheet_col_date",      "sheet_col_action", "sheet_col_source",
 	"sheet_col_challenges", "sheet_col_assistance"};
 
+/* A measure's Markdown as a reader of the report reads it, a cell
+ * holding no Markdown: its paragraphs' text apart by a blank line, without
+ * the marks of emphasis or links, nor the escapes an imported sheet's
+ * text was written with ("\*starred\*" read "*starred*"). */
+static void S_plain_paragraphs(struct buf *out, const char *markdown)
+{
+	struct diags quiet; /* the text's problems are check's to say */
+	diags_init(&quiet);
+	cmark_node *doc = markdown_parse(markdown, strlen(markdown),
+					 (struct source_pos){0}, &quiet);
+	diags_free(&quiet);
+	if (!doc) {
+		buf_puts(out, markdown);
+		return;
+	}
+	size_t start = out->len;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		/* the leaves that hold text: a paragraph, a heading, code */
+		if (ev != CMARK_EVENT_ENTER ||
+		    (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING &&
+		     t != CMARK_NODE_CODE_BLOCK))
+			continue;
+		if (out->len > start)
+			buf_puts(out, "\n\n");
+		if (t == CMARK_NODE_CODE_BLOCK) {
+			const char *lit = cmark_node_get_literal(n);
+			size_t len = lit ? strlen(lit) : 0;
+			buf_put(out, lit ? lit : "",
+				len && lit[len - 1] == '\n' ? len - 1 : len);
+		} else {
+			markdown_plain(out, n);
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+}
+
 /* The last two measures: "30 June 2025: text" */
 static const char *S_last_actions(struct S_export *E, const struct value *rec)
 {
@@ -409,14 +452,7 @@ static const char *S_last_actions(struct S_export *E, const struct value *rec)
 			buf_puts(&b, date);
 			buf_puts(&b, words_get(E->w, "colon"));
 		}
-		/* Markdown's strong emphasis shows as stars in a cell */
-		const char *text = S_str(act, "text");
-		for (const char *p = strstr(text, "**"); p;
-		     p = strstr(text, "**")) {
-			buf_put(&b, text, (size_t)(p - text));
-			text = p + 2;
-		}
-		buf_puts(&b, text);
+		S_plain_paragraphs(&b, S_str(act, "text"));
 	}
 	const char *s = arena_strndup(E->a, b.data ? b.data : "", b.len);
 	buf_free(&b);

@@ -487,5 +487,20 @@ PYEOF
 check "a sheet exported before 'outcome' was given: imported, with a warning" \
 	'[[ $? == 0 ]] && grep -q "^wrote " "$tmp/early.out" && grep -q "early.xlsx:uprgen!B2: warning: this sheet was exported before the outcome.s symbol was given (A/HRC/00/00)" "$tmp/early.err"'
 
+# --- what a sheet shows of the measures: as the report reads them, not
+# their Markdown (a cell's "*" escaped on import, "\*", shown back as "*")
+fill "$tmp/marks.xlsx" "110.52|Implementada|2025-07-13|Línea *uno* y <b>negrita</b>
+Línea dos # almohadilla"
+"$UPRGEN" import sheet "$tmp/marks.xlsx" -C "$X" >/dev/null 2>&1
+"$UPRGEN" export sheets -C "$X" --force >/dev/null 2>&1
+"$PY" - "$X/build/sheets/ministerio-del-interior.xlsx" >"$tmp/marks.out" 2>&1 <<'PYEOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Recomendaciones"]
+rows = {ws.cell(r, 1).value: r for r in range(3, ws.max_row + 1)}
+print(ws.cell(rows["110.52"], 5).value)
+PYEOF
+check "a measure shows in a new sheet as the report reads it, without Markdown's escapes" \
+	'grep -qF "Línea *uno* y <b>negrita</b>" "$tmp/marks.out" && grep -qx "Línea dos # almohadilla" "$tmp/marks.out" && ! grep -qF "\\" "$tmp/marks.out"'
+
 echo "sheets: $pass passed, $fail failed"
 ((fail == 0))
