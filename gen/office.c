@@ -935,14 +935,27 @@ size_t office_sheet_row_start(const struct office_sheet *s, unsigned row)
 	return lo;
 }
 
-const struct office_xcell *office_sheet_cell(const struct office_sheet *s,
-					     unsigned row, unsigned col)
+static const struct office_xcell *S_cell_at(const struct office_sheet *s,
+					    unsigned row, unsigned col)
 {
 	for (size_t i = office_sheet_row_start(s, row);
 	     i < s->count && s->cells[i].row == row; i++)
 		if (s->cells[i].col == col)
 			return &s->cells[i];
 	return NULL;
+}
+
+const struct office_xcell *office_sheet_cell(const struct office_sheet *s,
+					     unsigned row, unsigned col)
+{
+	const struct office_xcell *c = S_cell_at(s, row, col);
+	for (size_t i = 0; !c && i < s->merge_count; i++) {
+		const struct office_merge *m = &s->merges[i];
+		if (row >= m->row0 && row <= m->row1 && col >= m->col0 &&
+		    col <= m->col1 && (row != m->row0 || col != m->col0))
+			return S_cell_at(s, m->row0, m->col0);
+	}
+	return c;
 }
 
 /* Shared strings: <sst><si><t>..</t></si> or runs <si><r><t>..</t></r>;
@@ -1126,7 +1139,7 @@ struct S_sheet {
 	struct office_sheet *sheet;
 	const struct S_sst *sst;
 	const struct S_styles *styles;
-	size_t cell_cap;
+	size_t cell_cap, merge_cap;
 	size_t *total_cells;
 	unsigned row, col; /* the current row, the last cell's column */
 	/* the cell being read */
@@ -1194,6 +1207,34 @@ static void S_sheet_start(struct S_xml *X, enum S_ns nsp, const char *name,
 		S->has_v = S->has_is = false;
 		buf_clear(&S->v);
 		buf_clear(&S->is);
+	} else if (!strcmp(name, "mergeCell")) {
+		/* "H4:H5": kept for office_sheet_cell */
+		const char *ref = S_attr(attrs, "ref");
+		const char *colon = ref ? strchr(ref, ':') : NULL;
+		struct office_merge m;
+		bool over = false;
+		char first[16];
+		if (!colon || (size_t)(colon - ref) >= sizeof first)
+			return;
+		memcpy(first, ref, (size_t)(colon - ref));
+		first[colon - ref] = '\0';
+		if (!S_parse_ref(first, &m.row0, &m.col0, &over) ||
+		    !S_parse_ref(colon + 1, &m.row1, &m.col1, &over) ||
+		    m.row1 < m.row0 || m.col1 < m.col0)
+			return;
+		struct office_sheet *sh = S->sheet;
+		if (sh->merge_count == OFFICE_MAX_MERGES) {
+			diag_error(X->P->d, S_xml_pos(X),
+				   "more than %d ranges of merged cells in "
+				   "the sheet: refused",
+				   OFFICE_MAX_MERGES);
+			S_stop(X);
+			return;
+		}
+		sh->merges = arena_grow(X->P->a, sh->merges, sizeof *sh->merges,
+					sh->merge_count, &S->merge_cap,
+					sh->merge_count + 1);
+		sh->merges[sh->merge_count++] = m;
 	} else if (S->in_cell && !strcmp(name, "v")) {
 		S->has_v = true;
 		X->text = &S->v;

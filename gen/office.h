@@ -145,12 +145,23 @@ struct office_xcell {
 
 /* A sheet's cells, sorted by row then column (empty cells absent).
  * `rows` and `cols` are the last row and column that hold a cell. */
+/* A range of merged cells (<mergeCell ref="H4:H5"/>), 1-based. */
+struct office_merge {
+	unsigned row0, col0, row1, col1;
+};
+
+/* At most this many merged ranges a sheet: more is refused (each lookup
+ * of an empty cell looks through them). */
+enum { OFFICE_MAX_MERGES = 10000 };
+
 struct office_sheet {
 	const char *name; /* as the tab shows it */
 	const char *part; /* "xl/worksheets/sheet1.xml" */
 	struct office_xcell *cells;
 	size_t count;
 	unsigned rows, cols;
+	struct office_merge *merges;
+	size_t merge_count;
 };
 
 struct office_book {
@@ -163,7 +174,9 @@ struct office_book {
 bool office_xlsx_read(struct arena *a, struct diags *d, const char *file,
 		      const char *bytes, size_t len, struct office_book *out);
 
-/* The cell at row, col (1-based), or NULL when it is empty. */
+/* The cell at row, col (1-based), or NULL when it is empty; in a range
+ * of merged cells, the range's first cell, whose content the sheet shows
+ * across them all. */
 const struct office_xcell *office_sheet_cell(const struct office_sheet *s,
 					     unsigned row, unsigned col);
 /* The index in s->cells of the first cell of the first row >= row

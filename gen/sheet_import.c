@@ -1199,6 +1199,27 @@ done:
 
 /* ------------------------------------------------------------ command */
 
+/* Cells merged over several rows show one text across them, and each
+ * row takes it (office_sheet_cell): said, as it is a guess at what the
+ * institution meant ("the same measure for both"). */
+static void S_say_merges(struct S_import *I)
+{
+	const struct office_sheet *s = I->sheet;
+	for (size_t i = 0; i < s->merge_count; i++) {
+		const struct office_merge *m = &s->merges[i];
+		if (m->row1 == m->row0 || m->row1 <= SHEET_FIRST_ROW)
+			continue;
+		diag_warning(I->d,
+			     office_cell_pos(I->a, I->book, s, m->row0, m->col0),
+			     "the cells %s:%s are merged: what %s holds is "
+			     "taken for each of the rows %u to %u",
+			     office_cell_ref(I->a, m->row0, m->col0),
+			     office_cell_ref(I->a, m->row1, m->col1),
+			     office_cell_ref(I->a, m->row0, m->col0), m->row0,
+			     m->row1);
+	}
+}
+
 static int S_run(const char *dir, const char *file, bool force)
 {
 	struct arena a;
@@ -1246,6 +1267,7 @@ static int S_run(const char *dir, const char *file, bool force)
 	free(bytes);
 	I.book = &book;
 	if (ok && S_read_meta(&I, &t) && S_read_headings(&I)) {
+		S_say_merges(&I);
 		for (unsigned row = SHEET_FIRST_ROW + 1;
 		     row <= I.sheet->rows; row++)
 			S_read_row(&I, row);

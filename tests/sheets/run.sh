@@ -502,5 +502,21 @@ PYEOF
 check "a measure shows in a new sheet as the report reads it, without Markdown's escapes" \
 	'grep -qF "Línea *uno* y <b>negrita</b>" "$tmp/marks.out" && grep -qx "Línea dos # almohadilla" "$tmp/marks.out" && ! grep -qF "\\" "$tmp/marks.out"'
 
+# --- cells merged over two rows ("the same measure for both"): each row
+# takes the text, and the import says so
+"$PY" - "$X/build/sheets/ministerio-del-interior.xlsx" "$tmp/merged.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Recomendaciones"]
+for r in (3, 4):
+    ws.cell(r, 6).value = "Implementada"
+    ws.cell(r, 7).value = "2025-07-14"
+ws.cell(3, 8).value = "Una medida para las dos"
+ws.merge_cells("H3:H4")
+wb.save(sys.argv[2])
+PYEOF
+"$UPRGEN" import sheet "$tmp/merged.xlsx" -C "$X" >"$tmp/merged.out" 2>"$tmp/merged.err"
+check "merged cells: each row they cover takes the text, and the import says so" \
+	'[[ $? == 0 ]] && [[ $(grep -c "Una medida para las dos" "$X/content/progress/ministerio-del-interior-2025-07-14.yaml") == 2 ]] && grep -q "merged.xlsx:Recomendaciones!H3: warning: the cells H3:H4 are merged: what H3 holds is taken for each of the rows 3 to 4" "$tmp/merged.err"'
+
 echo "sheets: $pass passed, $fail failed"
 ((fail == 0))
