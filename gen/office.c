@@ -1001,17 +1001,72 @@ static void S_sst_end(struct S_xml *X, enum S_ns nsp, const char *name)
 }
 
 /* Styles: which cell formats (the s="N" of a cell: an index in cellXfs)
- * show numbers as dates. */
+ * show numbers as dates, and how they show other numbers. */
 struct S_styles {
 	struct {
 		unsigned id;
 		bool date;
+		struct office_numfmt shown;
 	} *fmts;
 	size_t fmt_count, fmt_cap;
 	bool *xf_date;
-	size_t xf_count, xf_cap;
+	struct office_numfmt *xf_shown;
+	size_t xf_count, xf_cap, xf_shown_cap;
 	bool in_cell_xfs;
 };
+
+/* Excel's built-in number formats that are not dates (ECMA-376 Part 1,
+ * 18.8.30): 1 "0", 2 "0.00", 3 "#,##0", 4 "#,##0.00", 9 "0%", 10
+ * "0.00%", 37-40 "#,##0 ;(#,##0)" and the like; the rest "General". */
+static struct office_numfmt S_builtin_shown(unsigned id)
+{
+	switch (id) {
+	case 1: case 3: case 37: case 38: return (struct office_numfmt){0, false};
+	case 2: case 4: case 39: case 40: return (struct office_numfmt){2, false};
+	case 9: return (struct office_numfmt){0, true};
+	case 10: return (struct office_numfmt){2, true};
+	default: return (struct office_numfmt){-1, false};
+	}
+}
+
+/* How a format code shows a number, from its first section, outside
+ * quoted text, escapes and brackets: the 0 # ? after its decimal point,
+ * a % sign.  "General", a scientific or a fraction format: as many
+ * decimals as the number has. */
+static struct office_numfmt S_code_shown(const char *code)
+{
+	struct office_numfmt f = {-1, false};
+	bool digits = false, point = false;
+	int decimals = 0;
+	for (const char *p = code; *p && *p != ';'; p++) {
+		if (*p == '"') {
+			const char *q = strchr(p + 1, '"');
+			if (!q)
+				break;
+			p = q;
+		} else if (*p == '\\' || *p == '_' || *p == '*') {
+			if (p[1])
+				p++;
+		} else if (*p == '[') {
+			const char *q = strchr(p, ']');
+			if (!q)
+				break;
+			p = q;
+		} else if (*p == 'E' || *p == 'e' || *p == '/') {
+			return (struct office_numfmt){-1, false};
+		} else if (*p == '0' || *p == '#' || *p == '?') {
+			digits = true;
+			decimals += point;
+		} else if (*p == '.') {
+			point = true;
+		} else if (*p == '%') {
+			f.percent = true;
+		}
+	}
+	if (digits)
+		f.decimals = (signed char)(decimals > 15 ? 15 : decimals);
+	return f;
+}
 
 /* Excel's built-in date and time formats. */
 static bool S_builtin_date(unsigned id)
@@ -1065,18 +1120,27 @@ static void S_styles_start(struct S_xml *X, enum S_ns nsp,
 				     &S->fmt_cap, S->fmt_count + 1);
 		S->fmts[S->fmt_count].id =
 			S_uint_attr(attrs, "numFmtId", UINT32_MAX, UINT32_MAX);
+		S->fmts[S->fmt_count].shown =
+			S_code_shown(code ? code : "General");
 		S->fmts[S->fmt_count++].date = code && S_code_is_date(code);
 	} else if (!strcmp(name, "cellXfs")) {
 		S->in_cell_xfs = true;
 	} else if (S->in_cell_xfs && !strcmp(name, "xf")) {
 		unsigned id = S_uint_attr(attrs, "numFmtId", 0, UINT32_MAX);
 		bool date = S_builtin_date(id);
+		struct office_numfmt shown = S_builtin_shown(id);
 		for (size_t i = 0; i < S->fmt_count; i++)
-			if (S->fmts[i].id == id)
+			if (S->fmts[i].id == id) {
 				date = S->fmts[i].date;
+				shown = S->fmts[i].shown;
+			}
 		S->xf_date = arena_grow(a, S->xf_date, sizeof *S->xf_date,
 					S->xf_count, &S->xf_cap,
 					S->xf_count + 1);
+		S->xf_shown = arena_grow(a, S->xf_shown, sizeof *S->xf_shown,
+					 S->xf_count, &S->xf_shown_cap,
+					 S->xf_count + 1);
+		S->xf_shown[S->xf_count] = shown;
 		S->xf_date[S->xf_count++] = date;
 	}
 }
@@ -1330,6 +1394,9 @@ static void S_sheet_cell(struct S_xml *X, struct S_sheet *S)
 		}
 		c.type = OFFICE_NUMBER;
 		c.text = arena_strdup(a, v);
+		c.shown = S->c_style < S->styles->xf_count
+				  ? S->styles->xf_shown[S->c_style]
+				  : (struct office_numfmt){-1, false};
 		const char *date =
 			S->c_style < S->styles->xf_count &&
 					S->styles->xf_date[S->c_style]

@@ -136,11 +136,21 @@ enum office_type {
  * 29 February 1900 kept as it counts it); "TRUE" / "FALSE"; the error's
  * code.  `number` holds the value of a number, date (the serial) or
  * boolean (1 or 0). */
+/* How a number cell's format shows it (its number format's first
+ * section): decimals shown (-1: "General", as many as it has), a
+ * percentage ("0%": the number times 100).  (Its thousands separator is
+ * the reader's locale's: the importer writes the report's.) */
+struct office_numfmt {
+	signed char decimals;
+	bool percent;
+};
+
 struct office_xcell {
 	unsigned row, col; /* 1-based: B7 is row 7, column 2 */
 	enum office_type type;
-	const char *text;
+	const char *text; /* a number as stored ("0.75"), not as shown */
 	double number;
+	struct office_numfmt shown; /* OFFICE_NUMBER */
 };
 
 /* A sheet's cells, sorted by row then column (empty cells absent).

@@ -91,6 +91,18 @@ static const char *S_text(const struct office_sheet *s, unsigned row,
 	return c->text;
 }
 
+/* A cell's text as the sheet shows it: a number as its format shows it,
+ * in the sheet's language ("75 %", "12,345.68"), not as stored ("0.75",
+ * "12345.678"). */
+static const char *S_shown(struct S_import *I, unsigned row, unsigned col)
+{
+	const struct office_xcell *c = office_sheet_cell(I->sheet, row, col);
+	if (c && c->type == OFFICE_NUMBER)
+		return words_cell_number(&I->w, I->a, c->number,
+					 c->shown.decimals, c->shown.percent);
+	return S_text(I->sheet, row, col);
+}
+
 /* s without the blanks around it (in the arena). */
 static const char *S_trim(struct arena *a, const char *s)
 {
@@ -448,7 +460,9 @@ static void S_read_row(struct S_import *I, unsigned row)
 	const char *fill[SHEET_COLUMNS];
 	bool any = false;
 	for (unsigned c = SHEET_COL_NEW_STATUS; c < SHEET_COLUMNS; c++) {
-		fill[c] = S_trim(I->a, S_text(s, row, I->col[c]));
+		fill[c] = S_trim(I->a, c == SHEET_COL_DATE
+					       ? S_text(s, row, I->col[c])
+					       : S_shown(I, row, I->col[c]));
 		/* a date alone reports nothing: an entry of it would be
 		 * empty */
 		any |= *fill[c] != '\0' && c != SHEET_COL_DATE;

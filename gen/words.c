@@ -1125,6 +1125,21 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 	}
 }
 
+const char *words_cell_number(const struct words *w, struct arena *a,
+			      double x, int decimals, bool percent)
+{
+	w = S_w(w);
+	if (percent)
+		x *= 100;
+	const char *num = words_number(w, a, x, decimals < 0 ? 6 : decimals,
+				       false);
+	if (!percent)
+		return num;
+	const char *names[] = {"n"};
+	const char *vals[] = {num};
+	return words_fill(a, w->percent, names, vals, 1);
+}
+
 const char *words_number(const struct words *w, struct arena *a, double x,
 			 int decimals, bool column)
 {

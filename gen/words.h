@@ -218,6 +218,12 @@ const char *words_integer(const struct words *w, struct arena *a,
  * Russian set figures in columns; prose keeps "8400"). */
 const char *words_number(const struct words *w, struct arena *a, double x,
 			 int decimals, bool column);
+/* A spreadsheet's number as the report writes it, with the decimals its
+ * cell's format shows (-1: "General", as many as words_number() writes,
+ * at most six), as a percentage ("75 %": x times 100) when the format is
+ * one: a ministry's "75%" is not its stored 0.75. */
+const char *words_cell_number(const struct words *w, struct arena *a,
+			      double x, int decimals, bool percent);
 /* words_number() appended to b. */
 void words_number_put(const struct words *w, struct buf *b, double x,
 		      int decimals, bool column);

@@ -518,5 +518,25 @@ PYEOF
 check "merged cells: each row they cover takes the text, and the import says so" \
 	'[[ $? == 0 ]] && [[ $(grep -c "Una medida para las dos" "$X/content/progress/ministerio-del-interior-2025-07-14.yaml") == 2 ]] && grep -q "merged.xlsx:Recomendaciones!H3: warning: the cells H3:H4 are merged: what H3 holds is taken for each of the rows 3 to 4" "$tmp/merged.err"'
 
+# --- numbers typed in text columns: as the sheet shows them, in the
+# sheet's language, not as Excel stores them ("0.75" for 75%)
+"$PY" - "$X/build/sheets/ministerio-del-interior.xlsx" "$tmp/numbers.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Recomendaciones"]
+rows = {ws.cell(r, 1).value: r for r in range(3, ws.max_row + 1)}
+r = rows["110.164"]
+ws.cell(r, 6).value = "Implementada"
+ws.cell(r, 7).value = "2025-07-15"
+c = ws.cell(r, 8); c.value = 0.75; c.number_format = "0%"
+c = ws.cell(r, 9); c.value = 12345.678; c.number_format = "#,##0.00"
+ws.cell(r, 10).value = 1 / 3
+c = ws.cell(r, 11); c.value = 1.23456; c.number_format = "0.000"
+wb.save(sys.argv[2])
+PYEOF
+"$UPRGEN" import sheet "$tmp/numbers.xlsx" -C "$X" >/dev/null 2>&1
+N=$X/content/progress/ministerio-del-interior-2025-07-15.yaml
+check "numbers as the sheet shows them: 75 %, 12 345,68, 0,333333, 1,235" \
+	'grep -qx "    - text: \"75${nb}%\"" "$N" && grep -qx "      source: \"12${nb}345,68\"" "$N" && grep -qx "  challenges: \"0,333333\"" "$N" && grep -qx "  assistance: \"1,235\"" "$N"'
+
 echo "sheets: $pass passed, $fail failed"
 ((fail == 0))
