@@ -1389,6 +1389,7 @@ static void S_un_title_page(struct docx_ctx *c)
 
 static void S_toc(struct docx_ctx *c)
 {
+	c->has_toc = true;
 	const char *title = words_get(c->opt->words, "toc_title");
 	buf_puts(c->out, "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/>"
 			 "<w:pageBreakBefore/></w:pPr>");

@@ -119,6 +119,7 @@ struct docx_ctx {
 	struct docx_frame frame;
 	bool page_break; /* the next paragraph starts a page */
 	bool after_table; /* the next paragraph follows a table */
+	bool has_toc;     /* a contents field is written (settings.xml) */
 	bool landscape;  /* the section being written */
 	int sections;    /* the sections ended so far */
 	/* the section ending is the front matter (title page, contents:

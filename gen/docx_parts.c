@@ -348,9 +348,7 @@ static void S_settings(struct buf *b, const struct docx_ctx *c)
 		   S_XML_DECL "<w:settings xmlns:w=\"" S_NS_W "\">"
 		   "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"567\"/>"
 		   "<w:autoHyphenation/>%s<w:characterSpacingControl "
-		   "w:val=\"doNotCompress\"/>"
-		   /* Word fills in the contents' page numbers on opening */
-		   "<w:updateFields w:val=\"true\"/>"
+		   "w:val=\"doNotCompress\"/>%s"
 		   "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote "
 		   "w:id=\"0\"/></w:footnotePr>"
 		   "<w:endnotePr><w:numFmt w:val=\"decimal\"/><w:endnote "
@@ -360,7 +358,13 @@ static void S_settings(struct buf *b, const struct docx_ctx *c)
 		   "w:val=\"15\"/></w:compat>"
 		   "<w:themeFontLang w:val=\"%s\"/></w:settings>",
 		   /* the UN form: the symbol at the outer corner */
-		   c->opt->un ? "<w:evenAndOddHeaders/>" : "", c->lang_tag);
+		   c->opt->un ? "<w:evenAndOddHeaders/>" : "",
+		   /* Word fills in the contents' page numbers on opening,
+		    * after asking whether to update the document's fields:
+		    * asked of a document without contents (the UN form), it
+		    * reads as a security warning to be refused */
+		   c->has_toc ? "<w:updateFields w:val=\"true\"/>" : "",
+		   c->lang_tag);
 }
 
 /* footnotes.xml or endnotes.xml: the separators Word wants, then the

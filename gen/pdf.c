@@ -1010,7 +1010,8 @@ static void S_info(struct S_ctx *c)
 		{HPDF_INFO_TITLE, o->title},   {HPDF_INFO_AUTHOR, o->author},
 		{HPDF_INFO_SUBJECT, o->subject},
 		{HPDF_INFO_KEYWORDS, o->keywords},
-		{HPDF_INFO_CREATOR, "uprgen"},
+		/* the build that made it, to trace a faulty file back */
+		{HPDF_INFO_CREATOR, "uprgen " UPRGEN_VERSION},
 	};
 	for (size_t i = 0; i < sizeof info / sizeof *info; i++) {
 		const char *v = info[i].value;

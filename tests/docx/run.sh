@@ -90,6 +90,9 @@ for l in en es; do
 	expect "example has report-$l.docx" '[[ -s $d ]]'
 	[[ -s $d ]] || continue
 	structure "$d" "$md"
+	# a contents field: Word fills in its page numbers on opening
+	expect "$l: settings.xml asks Word to update the contents" \
+		"unzip -p '$d' word/settings.xml | grep -q '<w:updateFields w:val=\"true\"/>'"
 	# python-docx (Debian's, for Debian's python3): the structure
 	lines "$(/usr/bin/python3 "$here/pydocx.py" "$d" "$md" 2>&1)"
 	# Word's own strictness: properties in the schema's order

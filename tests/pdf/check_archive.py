@@ -44,7 +44,8 @@ for what, pat in [
         ("pdfuaid:part 1", r"<pdfuaid:part>1</pdfuaid:part>"),
         ("pdfuaid's extension schema",
          r"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"),
-        ("xmp:CreatorTool uprgen", r"<xmp:CreatorTool>uprgen<"),
+        ("xmp:CreatorTool uprgen and its version",
+         r"<xmp:CreatorTool>uprgen [^<\s]+<"),
         ("pdf:Producer", r"<pdf:Producer>[^<]+</pdf:Producer>")]:
     check("XMP " + what, re.search(pat, meta), meta[:200] or err[:200])
 
