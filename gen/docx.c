@@ -1366,23 +1366,32 @@ static void S_un_title_page(struct docx_ctx *c)
 	}
 	static const char *const indent = "<w:ind w:left=\"1134\" "
 					  "w:right=\"1134\"/>";
-	S_un_para(c, "<w:keepNext/>", "w:before=\"480\" w:after=\"120\"",
-		  indent, S_un_size(c, true, 28), o->title);
+	/* the title, the subtitle and the State in their styles (what they
+	 * are to a screen reader and to an editor restyling the document;
+	 * the PDF tags the title H1), set as the UN sets them: every
+	 * spacing given, none the style's */
+	S_un_para(c, "<w:pStyle w:val=\"Title\"/><w:keepNext/>",
+		  "w:before=\"480\" w:after=\"120\"", indent,
+		  S_un_size(c, true, 28), o->title);
 	if (u->unedited)
 		buf_printf(c->out,
 			   "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>"
+			   /* the title's size, not the Title style's */
+			   "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"
 			   "</w:rPr><w:footnoteReference w:customMarkFollows="
 			   "\"1\" w:id=\"%d\"/><w:t>*</w:t></w:r>",
 			   DOCX_UN_NOTE_ID);
 	buf_puts(c->out, "</w:p>");
 	if (o->subtitle) {
-		S_un_para(c, "", "w:after=\"120\"", indent,
+		S_un_para(c, "<w:pStyle w:val=\"Subtitle\"/>",
+			  "w:before=\"0\" w:after=\"120\"", indent,
 			  S_un_size(c, false, 22), o->subtitle);
 		buf_puts(c->out, "</w:p>");
 	}
 	if (o->state) {
-		S_un_para(c, "", after0, indent, S_un_size(c, true, 28),
-			  o->state);
+		S_un_para(c, "<w:pStyle w:val=\"TitleState\"/>",
+			  "w:before=\"0\" w:after=\"0\"", indent,
+			  S_un_size(c, true, 28), o->state);
 		buf_puts(c->out, "</w:p>");
 	}
 }

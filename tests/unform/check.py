@@ -232,6 +232,13 @@ def docx_checks(path, lang):
               w["section"] in paras)
     check(f"{lang} Word note mark placed: {w['mark'].pattern}",
           not w["wrong_mark"].search(joined))
+    # the title, the subtitle and the State in their styles, in that
+    # order, right after the session's lines (a screen reader's title,
+    # an editor's restyling; the PDF tags the title H1)
+    styled = [p.find(f"{ns}pPr/{ns}pStyle") for p in doc.iter(ns + "p")]
+    styled = [s.get(ns + "val") for s in styled[:14] if s is not None]
+    check(f"{lang} Word page 1: Title, Subtitle, TitleState styles",
+          styled[:3] == ["Title", "Subtitle", "TitleState"], str(styled))
     settings = z.read("word/settings.xml").decode()
     check(f"{lang} Word evenAndOddHeaders on",
           "<w:evenAndOddHeaders/>" in settings)
