@@ -358,11 +358,17 @@ static bool S_date_ok(const char *s)
 
 /* The status a cell names: a word of the drop-down (any case), or its
  * YAML name; -1 when neither. */
+/* The status s names in the sheet's language, as typed by hand too
+ * ("выполнена", "Mise en oeuvre", "منفذة": words_fold), or by its YAML
+ * name; -1: none. */
 static int S_status(struct S_import *I, const char *s)
 {
+	const char *folded = words_fold(I->a, s);
 	for (int st = 0; st < STATUS_COUNT; st++) {
 		const char *name = status_name((enum status)st);
-		if (!strcasecmp(s, words_named(&I->w, "status", name)) ||
+		if (!strcmp(folded,
+			    words_fold(I->a, words_named(&I->w, "status",
+							 name))) ||
 		    !strcmp(s, name))
 			return st;
 	}
@@ -382,10 +388,13 @@ static int S_status_language(struct S_import *I, const char *s)
 		struct words other;
 		words_init(&other, I->a, (enum lang)l,
 			   words_labels(I->a, &quiet, I->t, (enum lang)l));
+		const char *folded = words_fold(I->a, s);
 		for (int st = 0; st < STATUS_COUNT && found < 0; st++)
-			if (!strcasecmp(s, words_named(&other, "status",
-						       status_name(
-							       (enum status)st))))
+			if (!strcmp(folded,
+				    words_fold(I->a,
+					       words_named(&other, "status",
+							   status_name(
+								   (enum status)st)))))
 				found = l;
 	}
 	diags_free(&quiet);
@@ -537,7 +546,11 @@ static void S_read_row(struct S_import *I, unsigned row)
 	}
 	const struct office_xcell *dc =
 		office_sheet_cell(s, row, I->col[SHEET_COL_DATE]);
-	const char *date = fill[SHEET_COL_DATE];
+	/* (digits of another script, a full-width hyphen: as typed with
+	 * an Arabic or a Chinese keyboard) */
+	const char *date = dc && dc->type == OFFICE_STRING
+				   ? words_fold(I->a, fill[SHEET_COL_DATE])
+				   : fill[SHEET_COL_DATE];
 	if (!*date) {
 		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_DATE]),
 			   "this row has no date; write the date the "

@@ -1125,6 +1125,68 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 	}
 }
 
+const char *words_fold(struct arena *a, const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	bool space = false;
+	for (size_t i = 0, len = strlen(s); i < len;) {
+		size_t adv;
+		unsigned c = utf8_decode(s + i, len - i, &adv);
+		i += adv ? adv : 1;
+		if (c >= 0xFF01 && c <= 0xFF5E) /* full-width ASCII */
+			c -= 0xFEE0;
+		else if (c == 0x3000)
+			c = ' ';
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == 0xA0 || c == 0x202F) {
+			space = b.len > 0;
+			continue;
+		}
+		/* Arabic marks (fathatan to sukun, the superscript alef)
+		 * and tatweel are left out */
+		if ((c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x0640)
+			continue;
+		if (space)
+			buf_putc(&b, ' ');
+		space = false;
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+			 (c >= 0x391 && c <= 0x3AB) || (c >= 0x410 && c <= 0x42F))
+			c += 32; /* Latin-1, Greek, Cyrillic capitals */
+		else if (c >= 0x400 && c <= 0x40F)
+			c += 80; /* Ѐ Ё ... Џ */
+		else if (((c >= 0x100 && c <= 0x137) ||
+			  (c >= 0x14A && c <= 0x177)) && !(c & 1) && c != 0x130)
+			c += 1; /* Latin Extended-A: Ā ā ... Ķ ķ, Ŋ ŋ ... Ŷ ŷ */
+		else if (((c >= 0x139 && c <= 0x148) ||
+			  (c >= 0x179 && c <= 0x17E)) && (c & 1))
+			c += 1; /* Ĺ ĺ ... Ň ň, Ź ź ... Ž ž */
+		else if (c == 0x178)
+			c = 0xFF; /* Ÿ ÿ */
+		else if (c == 0x622 || c == 0x623 || c == 0x625)
+			c = 0x627; /* آ أ إ: ا */
+		else if (c >= 0x660 && c <= 0x669)
+			c = '0' + (c - 0x660); /* Arabic-Indic digits */
+		else if (c >= 0x6F0 && c <= 0x6F9)
+			c = '0' + (c - 0x6F0); /* Persian digits */
+		if (c == 0x153 || c == 0x152) {
+			buf_puts(&b, "oe");
+			continue;
+		}
+		if (c == 0xE6 || c == 0xC6) {
+			buf_puts(&b, "ae");
+			continue;
+		}
+		char u[4];
+		buf_put(&b, u, utf8_encode(c, u));
+	}
+	const char *out = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return out;
+}
+
 const char *words_cell_number(const struct words *w, struct arena *a,
 			      double x, int decimals, bool percent)
 {

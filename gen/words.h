@@ -218,6 +218,14 @@ const char *words_integer(const struct words *w, struct arena *a,
  * Russian set figures in columns; prose keeps "8400"). */
 const char *words_number(const struct words *w, struct arena *a, double x,
 			 int decimals, bool column);
+/* s as a person may type it, folded for comparing with a word of the
+ * labels (in a): case in the Latin, Greek and Cyrillic letters, œ and æ
+ * as oe and ae, Arabic without its marks and tatweel and its alef with
+ * hamza or madda as alef, full-width forms and the digits of other
+ * scripts (Arabic-Indic, full-width) as ASCII, white space collapsed and
+ * trimmed: "выполнена" is "Выполнена", "Mise en oeuvre" "Mise en œuvre",
+ * "منفذة" "منفَّذة", "２０２５－１０－０１" "2025-10-01". */
+const char *words_fold(struct arena *a, const char *s);
 /* A spreadsheet's number as the report writes it, with the decimals its
  * cell's format shows (-1: "General", as many as words_number() writes,
  * at most six), as a percentage ("75 %": x times 100) when the format is

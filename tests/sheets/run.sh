@@ -538,5 +538,31 @@ N=$X/content/progress/ministerio-del-interior-2025-07-15.yaml
 check "numbers as the sheet shows them: 75 %, 12 345,68, 0,333333, 1,235" \
 	'grep -qx "    - text: \"75${nb}%\"" "$N" && grep -qx "      source: \"12${nb}345,68\"" "$N" && grep -qx "  challenges: \"0,333333\"" "$N" && grep -qx "  assistance: \"1,235\"" "$N"'
 
+# --- what people type: an Arabic status without its marks, the date in
+# Arabic-Indic digits; a French "oe" for "œ", in capitals
+"$PY" - "$tmp/ar"/وزارة-العدل.xlsx "$tmp/typed-ar.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+ws.cell(3, 6).value = "منفذة جزئيا"
+ws.cell(3, 7).value = "٢٠٢٥-٠٣-١٠"
+ws.cell(3, 8).value = "تدبير"
+wb.save(sys.argv[2])
+PYEOF
+"$UPRGEN" import sheet "$tmp/typed-ar.xlsx" -C "$Z0" >"$tmp/typed-ar.out" 2>&1
+check "an Arabic status typed without its marks, a date in Arabic-Indic digits: read" \
+	'grep -q "^wrote .*2025-03-10.yaml" "$tmp/typed-ar.out" && grep -q "status: partially-implemented" "$Z0"/content/progress/*2025-03-10.yaml'
+"$UPRGEN" export sheets -C "$Z0" --lang fr --out "$tmp/fr" >/dev/null 2>&1
+fr=$(ls "$tmp/fr"/*.xlsx | head -n 1)
+"$PY" - "$fr" "$tmp/typed-fr.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+ws.cell(3, 6).value = "MISE EN  OEUVRE"
+ws.cell(3, 7).value = "２０２５－０３－１１"
+wb.save(sys.argv[2])
+PYEOF
+"$UPRGEN" import sheet "$tmp/typed-fr.xlsx" -C "$Z0" >"$tmp/typed-fr.out" 2>&1
+check "a French status in capitals with 'oe', a date in full-width digits: read" \
+	'grep -q "^wrote .*2025-03-11.yaml" "$tmp/typed-fr.out" && grep -q "status: implemented" "$Z0"/content/progress/*2025-03-11.yaml'
+
 echo "sheets: $pass passed, $fail failed"
 ((fail == 0))

@@ -216,6 +216,16 @@ static void S_un_numbers(void)
 	CHECK_STR(words_letter(&ru_l, &S_arena, 28), "Я");
 	CHECK_STR(words_letter(&ru_l, &S_arena, 30), "АБ");
 	CHECK_STR(words_letter(&en, &S_arena, 26), "Z");
+	/* what people type, folded as the labels are */
+	CHECK_STR(words_fold(&S_arena, "  Выполнена "), "выполнена");
+	CHECK_STR(words_fold(&S_arena, "MISE EN  ŒUVRE"), "mise en oeuvre");
+	CHECK_STR(words_fold(&S_arena, "منفَّذة جزئياً"),
+		  words_fold(&S_arena, "منفذة جزئيا"));
+	CHECK_STR(words_fold(&S_arena, "أإآ"), "ااا");
+	CHECK_STR(words_fold(&S_arena, "٢٠٢٥-١٠-٠١"), "2025-10-01");
+	CHECK_STR(words_fold(&S_arena, "２０２５－１０－０１"), "2025-10-01");
+	CHECK_STR(words_fold(&S_arena, "ĽUBOŠ Ÿ Ā"), "ľuboš ÿ ā");
+	CHECK_STR(words_fold(&S_arena, "ÉVALUÉE"), "évaluée");
 	CHECK_STR(words_paragraph_number(&en, &S_arena, "12"), "12.");
 	CHECK_STR(words_paragraph_number(&ar, &S_arena, "12"), "12-");
 	CHECK_STR(words_paragraph_number(&ar, &S_arena, "%1"), "%1-");
