@@ -212,6 +212,15 @@ char *import_decode(struct arena *a, struct diags *d, const char *file,
 			   "Word file) or the text copied out of it");
 		return NULL;
 	}
+	const char *old_office = office_other_kind(bytes, len);
+	if (old_office) {
+		diag_error(d, (struct source_pos){file, 1, 1},
+			   "this is %s, not a text file: save it as an Excel "
+			   "workbook (.xlsx), a Word document (.docx) or a "
+			   "UTF-8 CSV",
+			   old_office);
+		return NULL;
+	}
 	const char *nul = memchr(bytes, '\0', len);
 	if (nul) {
 		const char *wide = yamlread_wide_encoding(bytes, len);

@@ -799,9 +799,17 @@ bool office_docx_read(struct arena *a, struct diags *d, const char *file,
 	} else if (main && zip_name_locate(P.z, main, ZIP_FL_NOCASE) < 0) {
 		bool xlsx = zip_name_locate(P.z, "xl/workbook.xml",
 					    ZIP_FL_NOCASE) >= 0;
-		diag_error(d, S_file_pos(&P),
-			   "not a Word document: the package has no %s%s",
-			   main, xlsx ? " (it is an Excel workbook)" : "");
+		const char *other = office_other_kind(bytes, len);
+		if (other)
+			diag_error(d, S_file_pos(&P),
+				   "not a Word document: this is %s; save it "
+				   "as a Word document (.docx)",
+				   other);
+		else
+			diag_error(d, S_file_pos(&P),
+				   "not a Word document: the package has no "
+				   "%s%s",
+				   main, xlsx ? " (it is an Excel workbook)" : "");
 		main = NULL;
 	}
 	if (main) {
@@ -1508,9 +1516,17 @@ bool office_xlsx_read(struct arena *a, struct diags *d, const char *file,
 	} else if (main && zip_name_locate(P.z, main, ZIP_FL_NOCASE) < 0) {
 		bool docx = zip_name_locate(P.z, "word/document.xml",
 					    ZIP_FL_NOCASE) >= 0;
-		diag_error(d, S_file_pos(&P),
-			   "not an Excel workbook: the package has no %s%s",
-			   main, docx ? " (it is a Word document)" : "");
+		const char *other = office_other_kind(bytes, len);
+		if (other)
+			diag_error(d, S_file_pos(&P),
+				   "not an Excel workbook: this is %s; save "
+				   "it as an Excel workbook (.xlsx)",
+				   other);
+		else
+			diag_error(d, S_file_pos(&P),
+				   "not an Excel workbook: the package has no "
+				   "%s%s",
+				   main, docx ? " (it is a Word document)" : "");
 		main = NULL;
 	}
 	if (!main ||

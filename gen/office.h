@@ -64,6 +64,30 @@ static inline bool office_is_zip(const char *bytes, size_t len)
 	return len >= 4 && !memcmp(bytes, "PK\3\4", 4);
 }
 
+/* What a file that is no Office Open XML package is, for a message
+ * naming it ("an OpenDocument spreadsheet (.ods)", "an Excel 97-2003
+ * workbook (.xls)...", "a PDF"), or NULL: by its first bytes (an
+ * OpenDocument zip starts with its uncompressed "mimetype" entry; an
+ * old Office file with the OLE2 signature). */
+static inline const char *office_other_kind(const char *bytes, size_t len)
+{
+	static const char odf[] = "application/vnd.oasis.opendocument.";
+	if (len >= 38 + sizeof odf + 5 && !memcmp(bytes, "PK\3\4", 4) &&
+	    !memcmp(bytes + 30, "mimetype", 8) &&
+	    !memcmp(bytes + 38, odf, sizeof odf - 1)) {
+		const char *k = bytes + 38 + sizeof odf - 1;
+		return !memcmp(k, "spreadsheet", 11)
+			       ? "an OpenDocument spreadsheet (.ods)"
+		       : !memcmp(k, "text", 4) ? "an OpenDocument text (.odt)"
+					       : "an OpenDocument file";
+	}
+	if (len >= 8 && !memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+		return "an Office 97-2003 file (an Excel .xls or a Word .doc)";
+	if (len >= 5 && !memcmp(bytes, "%PDF-", 5))
+		return "a PDF";
+	return NULL;
+}
+
 /* ------------------------------------------------------------- Word */
 
 enum office_vmerge {

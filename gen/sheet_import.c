@@ -1288,9 +1288,17 @@ static int S_run(const char *dir, const char *file, bool force)
 	struct office_book book;
 	bool ok = office_is_zip(bytes, len) &&
 		  office_xlsx_read(&a, &d, file, bytes, len, &book);
-	if (!office_is_zip(bytes, len))
-		diag_error(&d, (struct source_pos){file, 0, 0},
-			   "this is not an .xlsx workbook");
+	if (!office_is_zip(bytes, len)) {
+		const char *other = office_other_kind(bytes, len);
+		if (other)
+			diag_error(&d, (struct source_pos){file, 0, 0},
+				   "this is %s, not an .xlsx workbook: save "
+				   "it as an Excel workbook (.xlsx)",
+				   other);
+		else
+			diag_error(&d, (struct source_pos){file, 0, 0},
+				   "this is not an .xlsx workbook");
+	}
 	free(bytes);
 	I.book = &book;
 	if (ok && S_read_meta(&I, &t) && S_read_headings(&I)) {

@@ -418,6 +418,26 @@ check "a file that is no workbook: exit 1, said so" '[[ $? == 1 ]] && grep -q "^
 "$PY" -c 'import openpyxl; wb = openpyxl.Workbook(); wb.active["A1"] = "110.1"; wb.save("'"$tmp"'/plain.xlsx")'
 (cd "$tmp" && "$UPRGEN" import sheet plain.xlsx -C "$P" >/dev/null 2>"$tmp/plain.err")
 check "a workbook export sheets did not write: exit 1, said so" '[[ $? == 1 ]] && grep -q "^plain.xlsx: error: this workbook was not written by .uprgen export sheets." "$tmp/plain.err"'
+# what LibreOffice users save by mistake, named: an OpenDocument
+# spreadsheet (its zip's first entry, "mimetype", stored), an Excel
+# 97-2003 file (OLE2), a PDF
+"$PY" - "$tmp" <<'PYEOF'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1] + "/mfa.ods", "w") as z:
+    z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+    z.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+open(sys.argv[1] + "/mfa.xls", "wb").write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+open(sys.argv[1] + "/mfa.pdf", "wb").write(b"%PDF-1.7\n%\xe2\xe3\n")
+PYEOF
+for kind in "ods:an OpenDocument spreadsheet (.ods)" "xls:an Office 97-2003 file (an Excel .xls or a Word .doc)" "pdf:a PDF"; do
+	ext=${kind%%:*} what=${kind#*:}
+	(cd "$tmp" && "$UPRGEN" import sheet "mfa.$ext" -C "$P" >/dev/null 2>"$tmp/kind.err")
+	check "a .$ext given for a workbook: named as $what" \
+		'[[ $? == 1 ]] && grep -qF "$what" "$tmp/kind.err" && grep -qF "save it as an Excel workbook (.xlsx)" "$tmp/kind.err"'
+done
+"$UPRGEN" import uhri "$tmp/mfa.xls" --state Peru >/dev/null 2>"$tmp/kind.err"
+check "import uhri of an .xls: named, not 'a NUL byte'" \
+	'[[ $? == 1 ]] && grep -qF "this is an Office 97-2003 file (an Excel .xls or a Word .doc), not a text file" "$tmp/kind.err"'
 
 # --- a corrected sheet: the same recommendation and date, in another file
 # (its latest date moved, so its rows go to another file than the first
