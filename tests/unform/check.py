@@ -32,8 +32,10 @@ WORDS = {
            "chapter": "II. Introduction: methodology and consultation "
                       "process",
            "section": "A. Purpose and scope",
-           "para": re.compile(r"^\s*1\.\s+In the fourth cycle of the "
-                              r"Universal Periodic Review", re.M),
+           # numbered from chapter I, the foreword, as UN documents are
+           "para": re.compile(r"^\s*1\.\s+Peru submits, on a voluntary "
+                              r"basis(.|\n)*^\s*8\.\s+In the fourth cycle of "
+                              r"the Universal Periodic Review", re.M),
            "sub": re.compile(r"^\s*\(a\)\s+Implemented:", re.M),
            # the mark after the full stop
            "mark": re.compile(r"prepared by OHCHR\.\d+ The selection"),
@@ -239,6 +241,16 @@ def docx_checks(path, lang):
     styled = [s.get(ns + "val") for s in styled[:14] if s is not None]
     check(f"{lang} Word page 1: Title, Subtitle, TitleState styles",
           styled[:3] == ["Title", "Subtitle", "TitleState"], str(styled))
+    # the first chapter's paragraphs numbered, as every chapter's in a
+    # UN document (the foreword is chapter I.)
+    kinds = []
+    for p in doc.iter(ns + "p"):
+        st = p.find(f"{ns}pPr/{ns}pStyle")
+        kinds.append(st.get(ns + "val") if st is not None else "")
+    first_h = kinds.index("Heading1") if "Heading1" in kinds else -1
+    check(f"{lang} Word: chapter I's first paragraph numbered",
+          first_h >= 0 and kinds[first_h + 1] == "NumberedPara",
+          str(kinds[first_h:first_h + 3]))
     settings = z.read("word/settings.xml").decode()
     check(f"{lang} Word evenAndOddHeaders on",
           "<w:evenAndOddHeaders/>" in settings)
