@@ -757,6 +757,21 @@ static void S_header_footer(struct S_emit *e, int page)
 	buf_free(&t);
 }
 
+/* A page of the front matter after the title page (the contents): its
+ * folio in small roman numerals, "ii", where the body's stand, as its
+ * page label reads and as the Word document prints it. */
+static void S_front_folio(struct S_emit *e, int page)
+{
+	struct buf t;
+	buf_init(&t);
+	words_roman(&t, page + 1, true);
+	double w = pdf_fonts_width(e->f, PDF_SANS, 9, t.data, t.len);
+	S_line_text(e, e->pages[page], PDF_SANS, 9,
+		    PDF_MARGIN_LEFT + (PDF_TEXT_W - w) / 2,
+		    PDF_MARGIN_BOTTOM - 34, t.data);
+	buf_free(&t);
+}
+
 /* The UN document form's running head and folio: the symbol alone at
  * the outer corner above a rule, the page's number at the outer corner of
  * the foot; outer is the left on even pages (page 1 is the title page). */
@@ -915,6 +930,8 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		if (p->kind == PDF_PAGE_BODY)
 			(info->un_form ? S_un_header_footer
 				       : S_header_footer)(&e, (int)i);
+		else if (p->kind == PDF_PAGE_FRONT && !info->un_form)
+			S_front_folio(&e, (int)i);
 		S_finish_page(&e, i);
 	}
 	buf_free(&e.packed);

@@ -1125,6 +1125,14 @@ void words_number_put(const struct words *w, struct buf *b, double x,
 	}
 }
 
+void words_roman(struct buf *b, long n, bool small)
+{
+	size_t from = b->len;
+	S_roman(b, n);
+	for (size_t i = from; small && i < b->len; i++)
+		b->data[i] = (char)(b->data[i] | 0x20);
+}
+
 const char *words_fold(struct arena *a, const char *s)
 {
 	struct buf b;

@@ -218,6 +218,9 @@ const char *words_integer(const struct words *w, struct arena *a,
  * Russian set figures in columns; prose keeps "8400"). */
 const char *words_number(const struct words *w, struct arena *a, double x,
 			 int decimals, bool column);
+/* Roman numerals of n appended to b, in capitals ("XIV") or small
+ * letters ("xiv": the front matter's folios). */
+void words_roman(struct buf *b, long n, bool small);
 /* s as a person may type it, folded for comparing with a word of the
  * labels (in a): case in the Latin, Greek and Cyrillic letters, œ and æ
  * as oe and ae, Arabic without its marks and tatweel and its alef with

@@ -133,6 +133,10 @@ for l in en es; do
 		sort -n | tail -n 1)
 	expect "$l: Word numbers the paragraphs to $last_pdf as the PDF ($last_word)" \
 		'[[ -n $last_pdf && $last_pdf == "$last_word" ]]'
+	# the contents page's folio, "ii", in both (the PDF drew none)
+	expect "$l: the contents page is numbered ii in the PDF and in Word" \
+		"pdftotext -f 2 -l 2 '$tmp/ex/report-$l.pdf' - | grep -qx ' *ii *' &&
+		 pdftotext -f 2 -l 2 '$tmp/lo-$l/report-$l.pdf' - | grep -qx ' *ii *'"
 	expect "$l: LibreOffice shows the landscape annex" \
 		"pdfinfo -f 1 -l 999 '$tmp/lo-$l/report-$l.pdf' | grep -q 'size: *841.* x 595'"
 done
