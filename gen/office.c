@@ -558,6 +558,28 @@ static const char *S_main_part(struct S_pkg *P, const char *usual)
 	return t ? t : usual;
 }
 
+/* The package has no main part of the kind wanted: what it is, when
+ * that can be told (an OpenDocument file, whose zip holds no Office
+ * part; the other Office kind), with what to save it as. */
+static void S_missing_main(struct S_pkg *P, struct diags *d,
+			   const char *main, const char *bytes, size_t len,
+			   const char *want, const char *save_as,
+			   const char *sibling_part, const char *sibling)
+{
+	const char *other = office_other_kind(bytes, len);
+	if (other) {
+		diag_error(d, S_file_pos(P),
+			   "not %s: this is %s; save it as %s (%s)", want,
+			   other, want, save_as);
+		return;
+	}
+	bool is_sibling =
+		zip_name_locate(P->z, sibling_part, ZIP_FL_NOCASE) >= 0;
+	diag_error(d, S_file_pos(P), "not %s: the package has no %s%s%s%s",
+		   want, main, is_sibling ? " (it is " : "",
+		   is_sibling ? sibling : "", is_sibling ? ")" : "");
+}
+
 /* --------------------------------------------------------------- Word */
 
 struct S_docx {
@@ -797,19 +819,8 @@ bool office_docx_read(struct arena *a, struct diags *d, const char *file,
 			   S_kind(main));
 		main = NULL;
 	} else if (main && zip_name_locate(P.z, main, ZIP_FL_NOCASE) < 0) {
-		bool xlsx = zip_name_locate(P.z, "xl/workbook.xml",
-					    ZIP_FL_NOCASE) >= 0;
-		const char *other = office_other_kind(bytes, len);
-		if (other)
-			diag_error(d, S_file_pos(&P),
-				   "not a Word document: this is %s; save it "
-				   "as a Word document (.docx)",
-				   other);
-		else
-			diag_error(d, S_file_pos(&P),
-				   "not a Word document: the package has no "
-				   "%s%s",
-				   main, xlsx ? " (it is an Excel workbook)" : "");
+		S_missing_main(&P, d, main, bytes, len, "a Word document",
+			       ".docx", "xl/workbook.xml", "an Excel workbook");
 		main = NULL;
 	}
 	if (main) {
@@ -1037,45 +1048,6 @@ static struct office_numfmt S_builtin_shown(unsigned id)
 	}
 }
 
-/* How a format code shows a number, from its first section, outside
- * quoted text, escapes and brackets: the 0 # ? after its decimal point,
- * a % sign.  "General", a scientific or a fraction format: as many
- * decimals as the number has. */
-static struct office_numfmt S_code_shown(const char *code)
-{
-	struct office_numfmt f = {-1, false};
-	bool digits = false, point = false;
-	int decimals = 0;
-	for (const char *p = code; *p && *p != ';'; p++) {
-		if (*p == '"') {
-			const char *q = strchr(p + 1, '"');
-			if (!q)
-				break;
-			p = q;
-		} else if (*p == '\\' || *p == '_' || *p == '*') {
-			if (p[1])
-				p++;
-		} else if (*p == '[') {
-			const char *q = strchr(p, ']');
-			if (!q)
-				break;
-			p = q;
-		} else if (*p == 'E' || *p == 'e' || *p == '/') {
-			return (struct office_numfmt){-1, false};
-		} else if (*p == '0' || *p == '#' || *p == '?') {
-			digits = true;
-			decimals += point;
-		} else if (*p == '.') {
-			point = true;
-		} else if (*p == '%') {
-			f.percent = true;
-		}
-	}
-	if (digits)
-		f.decimals = (signed char)(decimals > 15 ? 15 : decimals);
-	return f;
-}
-
 /* Excel's built-in date and time formats. */
 static bool S_builtin_date(unsigned id)
 {
@@ -1083,17 +1055,24 @@ static bool S_builtin_date(unsigned id)
 	       (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
 }
 
-/* A format code shows a date or time when, outside quoted text, escapes
- * and [colour] brackets, it uses d, m, y, h or s ("yyyy-mm-dd",
- * "[h]:mm"). */
-static bool S_code_is_date(const char *code)
+/* What a format code shows, read outside quoted text, escapes and
+ * [colour] brackets: a date or time when it uses d, m, y, h or s
+ * ("yyyy-mm-dd", "[h]:mm"); else, from its first section, the 0 # ?
+ * after its decimal point and a % sign ("General", a scientific or a
+ * fraction format: as many decimals as the number has). */
+static void S_code_read(const char *code, bool *date,
+			struct office_numfmt *shown)
 {
+	bool digits = false, point = false, first = true, general = false;
+	int decimals = 0;
+	*date = false;
+	*shown = (struct office_numfmt){-1, false};
 	for (const char *p = code; *p; p++) {
 		char c = (char)(*p | 0x20);
 		if (*p == '"') {
 			const char *q = strchr(p + 1, '"');
 			if (!q)
-				return false;
+				break;
 			p = q;
 		} else if (*p == '\\' || *p == '_' || *p == '*') {
 			if (p[1])
@@ -1101,19 +1080,33 @@ static bool S_code_is_date(const char *code)
 		} else if (*p == '[') {
 			const char *q = strchr(p, ']');
 			if (!q)
-				return false;
+				break;
 			char e = (char)(p[1] | 0x20);
 			if (e == 'h' || e == 'm' || e == 's')
-				return true; /* elapsed time: [h]:mm */
+				*date = true; /* elapsed time: [h]:mm */
 			p = q;
 		} else if (c == 'd' || c == 'm' || c == 'y' || c == 'h' ||
 			   c == 's') {
 			/* "General" has none of these; a stray 'e' is an
 			 * exponent */
-			return true;
+			*date = true;
+		} else if (*p == ';') {
+			first = false;
+		} else if (!first) {
+			continue;
+		} else if (c == 'e' || *p == '/') {
+			general = true;
+		} else if (*p == '0' || *p == '#' || *p == '?') {
+			digits = true;
+			decimals += point;
+		} else if (*p == '.') {
+			point = true;
+		} else if (*p == '%') {
+			shown->percent = true;
 		}
 	}
-	return false;
+	if (digits && !general)
+		shown->decimals = (signed char)(decimals > 15 ? 15 : decimals);
 }
 
 static void S_styles_start(struct S_xml *X, enum S_ns nsp,
@@ -1128,9 +1121,10 @@ static void S_styles_start(struct S_xml *X, enum S_ns nsp,
 				     &S->fmt_cap, S->fmt_count + 1);
 		S->fmts[S->fmt_count].id =
 			S_uint_attr(attrs, "numFmtId", UINT32_MAX, UINT32_MAX);
-		S->fmts[S->fmt_count].shown =
-			S_code_shown(code ? code : "General");
-		S->fmts[S->fmt_count++].date = code && S_code_is_date(code);
+		S_code_read(code ? code : "General",
+			    &S->fmts[S->fmt_count].date,
+			    &S->fmts[S->fmt_count].shown);
+		S->fmt_count++;
 	} else if (!strcmp(name, "cellXfs")) {
 		S->in_cell_xfs = true;
 	} else if (S->in_cell_xfs && !strcmp(name, "xf")) {
@@ -1514,19 +1508,8 @@ bool office_xlsx_read(struct arena *a, struct diags *d, const char *file,
 			   "not an Excel workbook: this is %s", S_kind(main));
 		main = NULL;
 	} else if (main && zip_name_locate(P.z, main, ZIP_FL_NOCASE) < 0) {
-		bool docx = zip_name_locate(P.z, "word/document.xml",
-					    ZIP_FL_NOCASE) >= 0;
-		const char *other = office_other_kind(bytes, len);
-		if (other)
-			diag_error(d, S_file_pos(&P),
-				   "not an Excel workbook: this is %s; save "
-				   "it as an Excel workbook (.xlsx)",
-				   other);
-		else
-			diag_error(d, S_file_pos(&P),
-				   "not an Excel workbook: the package has no "
-				   "%s%s",
-				   main, docx ? " (it is a Word document)" : "");
+		S_missing_main(&P, d, main, bytes, len, "an Excel workbook",
+			       ".xlsx", "word/document.xml", "a Word document");
 		main = NULL;
 	}
 	if (!main ||
