@@ -869,6 +869,18 @@ static int S_widest_word_twips(const char *s, bool bold)
 	return widest * 180 / 100 * (bold ? 11 : 10) / 10;
 }
 
+/* The widest word of a column: its bold heading's and its n values'. */
+static int S_widest_in(const char *heading, const char *const *values,
+		       size_t n)
+{
+	int widest = S_widest_word_twips(heading, true);
+	for (size_t i = 0; i < n; i++) {
+		int t = S_widest_word_twips(values[i], false);
+		widest = t > widest ? t : widest;
+	}
+	return widest;
+}
+
 /* Column widths in twips, as the PDF sets them (pdf_matrix.c): the
  * number, the position and the status never broken inside a word, the
  * States about a fifth, the text all the rest.  (Fixed shares broke
@@ -884,19 +896,11 @@ static void S_matrix_widths(const struct matrix *m,
 		int t = S_widest_word_twips(m->rows[i]->id, false);
 		id = t > id ? t : id;
 	}
-	int pos = S_widest_word_twips(mw->heading[MATRIX_POSITION], true);
-	for (int i = 0; i < POSITION_COUNT; i++) {
-		int t = S_widest_word_twips(mw->position[i], false);
-		pos = t > pos ? t : pos;
-	}
-	int st = S_widest_word_twips(mw->heading[MATRIX_STATUS], true);
-	for (int i = 0; i < STATUS_COUNT; i++) {
-		int t = S_widest_word_twips(mw->status[i], false);
-		st = t > st ? t : st;
-	}
 	id += pad;
-	pos += pad;
-	st += pad;
+	int pos = S_widest_in(mw->heading[MATRIX_POSITION], mw->position,
+			      POSITION_COUNT) + pad;
+	int st = S_widest_in(mw->heading[MATRIX_STATUS], mw->status,
+			     STATUS_COUNT) + pad;
 	out[MATRIX_ID] = id < avail * 15 / 100 ? id : avail * 15 / 100;
 	out[MATRIX_POSITION] = pos < avail * 12 / 100 ? avail * 12 / 100
 			       : pos > avail * 20 / 100 ? avail * 20 / 100

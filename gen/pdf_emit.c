@@ -710,6 +710,15 @@ static void S_line_text(struct S_emit *e, HPDF_Page p, enum pdf_face face,
 	buf_puts(&e->page, "EMC\n");
 }
 
+/* The default form's folio, centred under the text block. */
+static void S_centred_folio(struct S_emit *e, int page, const char *folio)
+{
+	double w = pdf_fonts_width(e->f, PDF_SANS, 9, folio, strlen(folio));
+	S_line_text(e, e->pages[page], PDF_SANS, 9,
+		    PDF_MARGIN_LEFT + (PDF_TEXT_W - w) / 2,
+		    PDF_MARGIN_BOTTOM - 34, folio);
+}
+
 static void S_header_footer(struct S_emit *e, int page)
 {
 	HPDF_Page p = e->pages[page];
@@ -751,9 +760,7 @@ static void S_header_footer(struct S_emit *e, int page)
 	buf_puts(&e->page, "EMC\n");
 	buf_clear(&t);
 	buf_printf(&t, "%d", page - (int)e->info->front_pages + 1);
-	double w = pdf_fonts_width(e->f, PDF_SANS, 9, t.data, t.len);
-	S_line_text(e, p, PDF_SANS, 9, PDF_MARGIN_LEFT + (PDF_TEXT_W - w) / 2,
-		    PDF_MARGIN_BOTTOM - 34, t.data);
+	S_centred_folio(e, page, t.data);
 	buf_free(&t);
 }
 
@@ -765,10 +772,7 @@ static void S_front_folio(struct S_emit *e, int page)
 	struct buf t;
 	buf_init(&t);
 	words_roman(&t, page + 1, true);
-	double w = pdf_fonts_width(e->f, PDF_SANS, 9, t.data, t.len);
-	S_line_text(e, e->pages[page], PDF_SANS, 9,
-		    PDF_MARGIN_LEFT + (PDF_TEXT_W - w) / 2,
-		    PDF_MARGIN_BOTTOM - 34, t.data);
+	S_centred_folio(e, page, t.data);
 	buf_free(&t);
 }
 

@@ -382,13 +382,13 @@ static int S_status_language(struct S_import *I, const char *s)
 	struct diags quiet;
 	diags_init(&quiet);
 	int found = -1;
+	const char *folded = words_fold(I->a, s);
 	for (int l = 0; l < LANG_COUNT && found < 0; l++) {
 		if (l == (int)I->w.lang)
 			continue;
 		struct words other;
 		words_init(&other, I->a, (enum lang)l,
 			   words_labels(I->a, &quiet, I->t, (enum lang)l));
-		const char *folded = words_fold(I->a, s);
 		for (int st = 0; st < STATUS_COUNT && found < 0; st++)
 			if (!strcmp(folded,
 				    words_fold(I->a,
