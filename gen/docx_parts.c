@@ -105,8 +105,9 @@ static const struct S_pstyle S_pstyles[] = {
 	{"ListBullet", "List Bullet", "ListParagraph", NULL,
 	 "<w:numPr><w:numId w:val=\"2\"/></w:numPr>", ""},
 	{"ListNumber", "List Number", "ListParagraph", NULL, "", ""},
+	/* upright, as the PDF and the website set a quotation */
 	{"Quote", "Quote", "Normal", "BodyText",
-	 "<w:ind w:left=\"567\" w:right=\"567\"/>", "<w:i/><w:iCs/>"},
+	 "<w:ind w:left=\"567\" w:right=\"567\"/>", ""},
 	{"Code", "Code", "Normal", NULL,
 	 "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F2F2F2\"/>"
 	 "<w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>"
@@ -146,6 +147,15 @@ static const struct S_pstyle S_pstyles[] = {
 	 "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>"},
 };
 
+/* The UN form's run properties where they differ: its headings are those
+ * of its PDF (pdf.c S_heading), 1. bold and (a) italic, never both. */
+static const struct {
+	const char *id, *rpr;
+} S_un_rpr[] = {
+	{"Heading3", "<w:b/><w:bCs/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>"},
+	{"Heading4", "<w:i/><w:iCs/>"},
+};
+
 /* A style's run properties; without its italics where the script has none
  * (Arabic, Chinese): Word would slant the letters, and the PDF, whose
  * fonts for those scripts have no italic, sets them upright. */
@@ -169,8 +179,9 @@ static void S_style_rpr(struct buf *b, const char *rpr, bool italics)
  * left (w:bidi), each run saying its own direction (docx_text_runs),
  * which Word shapes and orders itself; Chinese text takes an East Asian
  * font. */
-/* italics: whether the styles keep theirs (not in Arabic or Chinese). */
-static void S_styles(struct buf *b, const char *lang, bool italics)
+/* italics: whether the styles keep theirs (not in Arabic or Chinese);
+ * un: the UN form's. */
+static void S_styles(struct buf *b, const char *lang, bool italics, bool un)
 {
 	bool rtl = !strncmp(lang, "ar", 2);
 	bool cjk = !strncmp(lang, "zh", 2);
@@ -214,8 +225,13 @@ static void S_styles(struct buf *b, const char *lang, bool italics)
 		buf_puts(b, "<w:qFormat/>");
 		if (*s->ppr)
 			buf_printf(b, "<w:pPr>%s</w:pPr>", s->ppr);
-		if (*s->rpr)
-			S_style_rpr(b, s->rpr, italics);
+		const char *rpr = s->rpr;
+		for (size_t k = 0; un && k < sizeof S_un_rpr / sizeof *S_un_rpr;
+		     k++)
+			if (!strcmp(S_un_rpr[k].id, s->id))
+				rpr = S_un_rpr[k].rpr;
+		if (*rpr)
+			S_style_rpr(b, rpr, italics);
 		buf_puts(b, "</w:style>");
 	}
 	/* character styles */
@@ -826,7 +842,8 @@ bool docx_package(struct docx_ctx *c, const char *path)
 	S_app(&b[3]);
 	S_document(&b[4], c);
 	S_document_rels(&b[5], c);
-	S_styles(&b[6], c->lang_tag, !lang_emphasis_is_bold(c->opt->lang));
+	S_styles(&b[6], c->lang_tag, !lang_emphasis_is_bold(c->opt->lang),
+		 c->opt->un != NULL);
 	S_numbering(&b[7], c);
 	S_settings(&b[8], c);
 	S_notes(&b[9], c, false);

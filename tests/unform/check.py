@@ -251,6 +251,21 @@ def docx_checks(path, lang):
     check(f"{lang} Word: chapter I's first paragraph numbered",
           first_h >= 0 and kinds[first_h + 1] == "NumberedPara",
           str(kinds[first_h:first_h + 3]))
+    # headings and quotations set as the PDF sets them (pdf.c S_heading:
+    # 1. bold, (a) italic; a quotation upright): bold and italic of each
+    styles = ET.fromstring(z.read("word/styles.xml"))
+    look = {}
+    for st in styles.iter(ns + "style"):
+        rpr = st.find(ns + "rPr")
+        look[st.get(ns + "styleId")] = (
+            rpr is not None and rpr.find(ns + "b") is not None,
+            rpr is not None and rpr.find(ns + "i") is not None)
+    italics = lang not in ("ar", "zh")
+    for style, want in (("Heading3", (True, False)),
+                        ("Heading4", (False, italics)),
+                        ("Quote", (False, False))):
+        check(f"{lang} Word {style} (bold, italic) as in the PDF: {want}",
+              look.get(style) == want, str(look.get(style)))
     settings = z.read("word/settings.xml").decode()
     check(f"{lang} Word evenAndOddHeaders on",
           "<w:evenAndOddHeaders/>" in settings)
