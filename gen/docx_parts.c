@@ -158,21 +158,41 @@ static const struct {
 
 /* A style's run properties; without its italics where the script has none
  * (Arabic, Chinese): Word would slant the letters, and the PDF, whose
- * fonts for those scripts have no italic, sets them upright. */
-static void S_style_rpr(struct buf *b, const char *rpr, bool italics)
+ * fonts for those scripts have no italic, sets them upright.  hei: a bold
+ * style's Chinese in SimHei (黑体), as UN Chinese documents set their
+ * headings and as the PDF sets them (Noto Sans CJK Bold), not SimSun,
+ * which has no bold face for Word to use. */
+static void S_style_rpr(struct buf *b, const char *rpr, bool italics,
+			bool hei)
 {
-	static const char italic[] = "<w:i/><w:iCs/>";
+	static const char italic[] = "<w:i/><w:iCs/>", fonts[] = "<w:rFonts",
+			  simhei[] = " w:eastAsia=\"SimHei\"";
 	const char *cut = italics ? NULL : strstr(rpr, italic);
 	if (cut && !strcmp(rpr, italic))
 		return;
-	buf_puts(b, "<w:rPr>");
+	struct buf body;
+	buf_init(&body);
 	if (cut) {
-		buf_put(b, rpr, (size_t)(cut - rpr));
-		buf_puts(b, cut + sizeof italic - 1);
+		buf_put(&body, rpr, (size_t)(cut - rpr));
+		buf_puts(&body, cut + sizeof italic - 1);
 	} else {
-		buf_puts(b, rpr);
+		buf_puts(&body, rpr);
+	}
+	const char *text = body.data ? body.data : "";
+	buf_puts(b, "<w:rPr>");
+	const char *at = strstr(text, fonts);
+	if (hei && strstr(text, "<w:b/>") && at) {
+		at += sizeof fonts - 1;
+		buf_put(b, text, (size_t)(at - text));
+		buf_puts(b, simhei);
+		buf_puts(b, at);
+	} else if (hei && strstr(text, "<w:b/>")) {
+		buf_printf(b, "%s%s/>%s", fonts, simhei, text);
+	} else {
+		buf_puts(b, text);
 	}
 	buf_puts(b, "</w:rPr>");
+	buf_free(&body);
 }
 
 /* The document's defaults: an Arabic document's paragraphs run right to
@@ -231,7 +251,7 @@ static void S_styles(struct buf *b, const char *lang, bool italics, bool un)
 			if (!strcmp(S_un_rpr[k].id, s->id))
 				rpr = S_un_rpr[k].rpr;
 		if (*rpr)
-			S_style_rpr(b, rpr, italics);
+			S_style_rpr(b, rpr, italics, cjk);
 		buf_puts(b, "</w:style>");
 	}
 	/* character styles */

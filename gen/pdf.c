@@ -295,6 +295,14 @@ static size_t S_heading_index(struct S_ctx *c, cmark_node *n)
 	return SIZE_MAX;
 }
 
+/* The UN form's bold: the text's face made bold, but a Hei face (the
+ * sans) in Chinese, as Chinese UN documents set their headings and title
+ * (SimHei, also in Word's bold styles: docx_parts.c), not Song made bold. */
+static enum pdf_face S_un_bold(const struct S_ctx *c)
+{
+	return c->opt->lang == LANG_ZH ? PDF_SANS_B : PDF_SERIF_B;
+}
+
 static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 {
 	static const struct {
@@ -311,12 +319,11 @@ static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 	c->env.hyphen = NULL;
 	/* the UN form sets its headings in the text's face: bold, then
 	 * italic for (a) */
-	static const enum pdf_face un_face[] = {PDF_SERIF_B, PDF_SERIF_B,
-						PDF_SERIF_B, PDF_SERIF_I};
-	pdf_para_reset(&c->para,
-		       pdf_env_face(&c->env,
-				    c->opt->un ? un_face[k] : look[k].face),
-		       look[k].size, look[k].leading);
+	enum pdf_face un_face[] = {S_un_bold(c), S_un_bold(c), S_un_bold(c),
+				   PDF_SERIF_I};
+	enum pdf_face face = c->opt->un ? un_face[k] : look[k].face;
+	pdf_para_reset(&c->para, pdf_env_face(&c->env, face), look[k].size,
+		       look[k].leading);
 	pdf_para_inlines(&c->para, &c->env, n);
 	pdf_para_finish(&c->para);
 	c->env.hyphen = hy;
@@ -949,7 +956,7 @@ static void S_un_title_page(struct S_ctx *c)
 			  top + 30);
 	}
 	S_un_rule(&l, left, right, top + 36, 2.2);
-	S_un_line(c, &l, u->organ, PDF_SERIF_B, 17, left + 50, top + 56);
+	S_un_line(c, &l, u->organ, S_un_bold(c), 17, left + 50, top + 56);
 	double y = top + 52;
 	const char *block[] = {u->distribution, u->date, u->language,
 			       u->original};
@@ -961,10 +968,10 @@ static void S_un_title_page(struct S_ctx *c)
 	S_un_rule(&l, left, right, top + 150, 1.0);
 	y = top + 164;
 	for (size_t i = 0; i < u->body_count; i++, y += i == 1 ? 12.5 : 11)
-		S_un_line(c, &l, u->bodies[i], PDF_SERIF_B, i ? 9 : 10, left,
+		S_un_line(c, &l, u->bodies[i], S_un_bold(c), i ? 9 : 10, left,
 			  y);
 	if (u->session_title)
-		S_un_line(c, &l, u->session_title, PDF_SERIF_B, 9, left,
+		S_un_line(c, &l, u->session_title, S_un_bold(c), 9, left,
 			  y), y += 11;
 	if (u->session_venue)
 		S_un_line(c, &l, u->session_venue, PDF_SERIF, 9, left, y),
@@ -974,13 +981,13 @@ static void S_un_title_page(struct S_ctx *c)
 	const char *title = t->title;
 	if (title && u->unedited)
 		title = arena_printf(&c->arena, "%s*", title);
-	S_text_at(c, &l, title, PDF_SERIF_B, 14, 17, PDF_BLACK, tx, tw, &y,
+	S_text_at(c, &l, title, S_un_bold(c), 14, 17, PDF_BLACK, tx, tw, &y,
 		  "H1");
 	y += 6;
 	S_text_at(c, &l, t->subtitle, PDF_SERIF, 11, 14, PDF_BLACK, tx, tw,
 		  &y, "P");
 	y += 6;
-	S_text_at(c, &l, t->state, PDF_SERIF_B, 14, 17, PDF_BLACK, tx, tw, &y,
+	S_text_at(c, &l, t->state, S_un_bold(c), 14, 17, PDF_BLACK, tx, tw, &y,
 		  "P");
 	double h = y;
 	/* the foot of the page: the note, then the job number */

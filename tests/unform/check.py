@@ -313,6 +313,36 @@ def docx_checks(path, lang):
     check(f"{lang} Word has no colour", not colours, str(colours))
 
 
+def hei_checks(pdf, docx):
+    """Chinese headings in a Hei (sans) face: the PDF's chapter headings'
+    Han in Noto Sans CJK (pdftohtml -xml names each run's font), Word's
+    heading styles in SimHei."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-q", "-stdout", pdf],
+                         capture_output=True, text=True).stdout
+    # a font's size in pixels at 1.5 a point: above the text's 10 points
+    # (15) are page 1's lines and the headings; bold text in a paragraph
+    # or a table cell is the text's face made bold, as in Word
+    fonts = {i: (f, int(z)) for i, z, f in re.findall(
+        r'<fontspec id="(\d+)" size="(\d+)" family="([^"]+)"', xml)}
+    runs = re.findall(r'<text [^>]*font="(\d+)"><b>([^<]*)</b></text>', xml)
+    han = [(fonts[f][0], t) for f, t in runs
+           if f in fonts and fonts[f][1] > 15
+           and re.search(r"[\u4e00-\u9fff]", t)]
+    check("zh PDF: bold Han headings found", len(han) >= 5, str(han[:5]))
+    serif = [(f, t) for f, t in han if "Sans" not in f]
+    check("zh PDF: every bold Han heading in the sans (Hei) face",
+          not serif, str(serif[:5]))
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    styles = ET.fromstring(zipfile.ZipFile(docx).read("word/styles.xml"))
+    for st in styles.iter(ns + "style"):
+        sid = st.get(ns + "styleId")
+        if sid not in ("Heading1", "Heading2", "Heading3", "Title"):
+            continue
+        f = st.find(f"{ns}rPr/{ns}rFonts")
+        east = f.get(ns + "eastAsia") if f is not None else None
+        check(f"zh Word {sid} in SimHei", east == "SimHei", str(east))
+
+
 def main():
     mode, path = sys.argv[1], sys.argv[2]
     if mode == "pdf":
@@ -321,6 +351,8 @@ def main():
         page1(path, sys.argv[3])
     elif mode == "docx":
         docx_checks(path, sys.argv[3])
+    elif mode == "hei":
+        hei_checks(path, sys.argv[3])
     elif mode == "colour":
         n = colour_pixels(path, 1, 1)
         check("the default form has colour (the check can fail)", n > 0,

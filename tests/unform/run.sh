@@ -163,6 +163,27 @@ else
 	head -n 20 "$tmp/ar.log"
 fi
 
+# --- Chinese (tests/projects/zh-ru): headings in a Hei face, as Chinese UN
+# documents set them (SimHei in Word's heading styles; the PDF's Noto Sans
+# CJK Bold, not the body's Song face made bold)
+mkdir -p "$tmp/zh"
+cp -R "$root/tests/projects/zh-ru/content" "$tmp/zh/content"
+sed -i 's#^symbol: .*#symbol: A/HRC/WG.6/45/NVD/1#' "$tmp/zh/content/report.yaml"
+cat >>"$tmp/zh/content/report.yaml" <<'EOF'
+form: un
+session_title: {zh: 第四十五届会议, ru: Сорок пятая сессия}
+session_venue: {zh: "2025年1月20日至31日，日内瓦", ru: "Женева, 20–31 января 2025 года"}
+job_number: GE.25-01234(C)
+EOF
+if "$UPRGEN" build -C "$tmp/zh" --out "$tmp/zh/build" --format all \
+	--lang zh >"$tmp/zh.log" 2>&1; then
+	ok
+	checks hei "$tmp/zh/build/report-zh.pdf" "$tmp/zh/build/report-zh.docx"
+else
+	ko "Chinese with form: un: build failed"
+	head -n 20 "$tmp/zh.log"
+fi
+
 # --- the default form keeps its colours ---------------------------------------
 mkdir -p "$tmp/default"
 "$UPRGEN" build -C "$root" --out "$tmp/default" --format pdf --lang en \
