@@ -1472,6 +1472,23 @@ static void S_place_notes(cmark_node **first, size_t count, enum lang lang)
 	}
 }
 
+/* A paragraph right after a table that starts "Source:" (the label
+ * table_source_words) is the table's source line: marked so by the
+ * directive before it (markdown_is_table_source), which every back end
+ * reads. */
+static void S_mark_table_source(cmark_node *table, const struct words *w,
+				struct buf *text)
+{
+	cmark_node *next = cmark_node_next(table);
+	if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH)
+		return;
+	buf_clear(text);
+	markdown_plain(text, next);
+	buf_putc(text, '\0');
+	if (words_is_source_line(w, text->data))
+		cmark_node_insert_before(next, markdown_table_source_new());
+}
+
 void document_typeset(cmark_node *tree, const struct words *w,
 		      struct arena *a)
 {
@@ -1484,6 +1501,10 @@ void document_typeset(cmark_node *tree, const struct words *w,
 	/* the first mark of each run of note marks, placed after the walk */
 	cmark_node **marks = NULL;
 	size_t mark_count = 0, mark_cap = 0;
+	/* the tables, whose source lines are marked after the walk (a node
+	 * inserted during it would be walked) */
+	cmark_node **tables = NULL;
+	size_t table_count = 0, table_cap = 0;
 	cmark_iter *it = cmark_iter_new(tree);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -1507,6 +1528,11 @@ void document_typeset(cmark_node *tree, const struct words *w,
 				       sizeof *marks);
 			marks[mark_count++] = n;
 		}
+		if (markdown_ext_of(n) == MARKDOWN_EXT_TABLE) {
+			tables = S_room(tables, table_count, &table_cap,
+					sizeof *tables);
+			tables[table_count++] = n;
+		}
 		if (type != CMARK_NODE_TEXT)
 			continue;
 		const char *s = cmark_node_get_literal(n);
@@ -1518,6 +1544,9 @@ void document_typeset(cmark_node *tree, const struct words *w,
 			S_mark_passages(n, w->lang, a);
 	}
 	cmark_iter_free(it);
+	for (size_t i = 0; i < table_count; i++)
+		S_mark_table_source(tables[i], w, &text);
+	free(tables);
 	buf_free(&text);
 	S_place_notes(marks, mark_count, w->lang);
 	free(marks);

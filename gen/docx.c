@@ -596,9 +596,11 @@ static void S_ppr(struct docx_ctx *c, const struct S_para *p,
 		buf_printf(c->out, "<w:numPr><w:ilvl w:val=\"%d\"/><w:numId "
 				   "w:val=\"%d\"/></w:numPr>",
 			   p->ilvl, p->num_id);
-	/* a table has no space below of its own; a heading has its own */
+	/* a table has no space below of its own; a heading has its own; a
+	 * table's source line stands close under it, as in the PDF */
 	if (c->after_table && strncmp(p->style, "Heading", 7))
-		buf_puts(c->out, "<w:spacing w:before=\"200\"/>");
+		buf_printf(c->out, "<w:spacing w:before=\"%d\"/>",
+			   strcmp(p->style, "ChartSource") ? 200 : 80);
 	c->after_table = false;
 	if (p->indent)
 		buf_printf(c->out, "<w:ind w:left=\"%d\"/>", p->indent);
@@ -644,7 +646,9 @@ static void S_paragraph(struct docx_ctx *c, cmark_node *n)
 {
 	struct S_para p = S_plain_para(c);
 	int number = markdown_number(&c->num, n);
-	if (number > 0 && !c->in_note) {
+	if (markdown_is_table_source(n)) { /* as a chart's source */
+		p.style = "ChartSource";
+	} else if (number > 0 && !c->in_note) {
 		p.style = "NumberedPara";
 		p.num_id = DOCX_NUM_PARA;
 	}
@@ -753,15 +757,20 @@ static void S_tr_open(struct docx_ctx *c, bool header)
 		   header ? "<w:tblHeader/>" : "");
 }
 
-static void S_tc_open(struct docx_ctx *c, int width, bool header, char jc)
+/* A cell of width twips across span columns of the grid. */
+static void S_tc_open(struct docx_ctx *c, int width, unsigned span,
+		      bool header, char jc)
 {
 	/* figures stand at the right in every language (their units line
 	 * up only there): in a right-to-left paragraph Word and LibreOffice
 	 * take "left" for its start, the right */
 	if (jc == 'r' && lang_is_rtl(c->opt->lang))
 		jc = 'l';
-	buf_printf(c->out, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>"
-			   "</w:tcPr>", width);
+	buf_printf(c->out, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>",
+		   width);
+	if (span > 1)
+		buf_printf(c->out, "<w:gridSpan w:val=\"%u\"/>", span);
+	buf_puts(c->out, "</w:tcPr>");
 	S_open_para(c, (struct S_para){
 		.style = header ? "TableHeading" : "TableText", .jc = jc});
 }
@@ -794,6 +803,8 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 	     row = cmark_node_next(row)) {
 		bool header = markdown_is_header_row(row);
 		unsigned i = 0;
+		if (markdown_is_group_row(row)) /* across the table */
+			continue;
 		for (cmark_node *cell = cmark_node_first_child(row);
 		     cell && i < cols; cell = cmark_node_next(cell), i++) {
 			const char *t = S_plain(&c->arena, cell);
@@ -825,16 +836,25 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 	     row = cmark_node_next(row)) {
 		bool header = markdown_is_header_row(row);
 		S_tr_open(c, header);
+		if (markdown_is_group_row(row)) { /* one cell across */
+			int across = 0;
+			for (unsigned k = 0; k < cols; k++)
+				across += w[k];
+			S_tc_open(c, across, cols, false, 0);
+			S_inlines(c, cmark_node_first_child(row));
+			buf_puts(c->out, "</w:p></w:tc></w:tr>");
+			continue;
+		}
 		unsigned i = 0;
 		for (cmark_node *cell = cmark_node_first_child(row);
 		     cell && i < cols; cell = cmark_node_next(cell), i++) {
 			char a = markdown_table_align(table, i);
-			S_tc_open(c, w[i], header, a == 'c' || a == 'r' ? a : 0);
+			S_tc_open(c, w[i], 1, header, a == 'c' || a == 'r' ? a : 0);
 			S_inlines(c, cell);
 			buf_puts(c->out, "</w:p></w:tc>");
 		}
 		for (; i < cols; i++) {
-			S_tc_open(c, w[i], header, 0);
+			S_tc_open(c, w[i], 1, header, 0);
 			buf_puts(c->out, "</w:p></w:tc>");
 		}
 		buf_puts(c->out, "</w:tr>");
@@ -930,7 +950,7 @@ static void S_matrix(struct docx_ctx *c, cmark_node *block,
 	S_tbl_open(c, w, MATRIX_COLUMN_COUNT, block);
 	S_tr_open(c, true);
 	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {
-		S_tc_open(c, w[i], true, 0);
+		S_tc_open(c, w[i], 1, true, 0);
 		const char *h = c->matrix_words.heading[i];
 		docx_runs(c, "", h, strlen(h));
 		buf_puts(c->out, "</w:p></w:tc>");
@@ -941,7 +961,7 @@ static void S_matrix(struct docx_ctx *c, cmark_node *block,
 	for (size_t row = 0; row < m.count; row++) {
 		S_tr_open(c, false);
 		for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {
-			S_tc_open(c, w[i], false, 0);
+			S_tc_open(c, w[i], 1, false, 0);
 			buf_clear(&cell);
 			matrix_cell(&cell, &m, &c->matrix_words, row,
 				    (enum matrix_column)i);

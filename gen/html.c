@@ -201,6 +201,7 @@ struct S_render {
 	int fn_defs;
 	unsigned column;   /* of the table cell being written */
 	bool in_header;    /* inside a table's header row */
+	bool in_group;     /* inside a group's row (markdown_is_group_row) */
 	bool tbody_open;
 	int images_open;   /* inside an image: text goes to alt */
 	bool image_blocked; /* that image's URL is unsafe */
@@ -477,6 +478,7 @@ static void S_table_part(struct S_render *R, cmark_node *node,
 		break;
 	case MARKDOWN_EXT_TABLE_ROW:
 		R->in_header = markdown_is_header_row(node);
+		R->in_group = markdown_is_group_row(node);
 		R->column = 0;
 		if (entering && !R->in_header && !R->tbody_open) {
 			buf_puts(out, "<tbody>\n");
@@ -489,12 +491,23 @@ static void S_table_part(struct S_render *R, cmark_node *node,
 		break;
 	case MARKDOWN_EXT_TABLE_CELL: {
 		const char *tag = R->in_header ? "th" : "td";
+		cmark_node *table = cmark_node_parent(cmark_node_parent(node));
+		/* a group's row: its first cell across the table, the empty
+		 * others left out */
+		if (R->in_group && R->column > 0) {
+			R->column += !entering;
+			break;
+		}
 		if (!entering) {
 			buf_printf(out, "</%s>", tag);
 			R->column++;
 			break;
 		}
-		cmark_node *table = cmark_node_parent(cmark_node_parent(node));
+		if (R->in_group) {
+			buf_printf(out, "<td colspan=\"%u\" class=\"group\">",
+				   markdown_table_columns(table));
+			break;
+		}
 		char al = markdown_table_align(table, R->column);
 		buf_printf(out, "<%s%s", tag,
 			   R->in_header ? " scope=\"col\"" : "");
@@ -577,6 +590,8 @@ static void S_paragraph(struct S_render *R, cmark_node *node, bool entering,
 		if (S_last_of_note(node))
 			S_footnote_backrefs(R);
 		buf_puts(R->out, "</p>\n");
+	} else if (markdown_is_table_source(node)) {
+		buf_puts(R->out, "<p class=\"table-source\">");
 	} else if (number) {
 		/* the number as the language writes it ("12.", "12-") */
 		const char *form = R->o->words

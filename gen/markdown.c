@@ -386,7 +386,23 @@ enum markdown_directive markdown_directive_of(cmark_node *node)
 		return MARKDOWN_NUMBERING_OFF;
 	if (S_comment_is(html, "uprgen:page-break"))
 		return MARKDOWN_PAGE_BREAK;
+	if (S_comment_is(html, "uprgen:table-source"))
+		return MARKDOWN_TABLE_SOURCE;
 	return MARKDOWN_NOT_DIRECTIVE;
+}
+
+bool markdown_is_table_source(cmark_node *n)
+{
+	cmark_node *before = cmark_node_previous(n);
+	return cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && before &&
+	       markdown_directive_of(before) == MARKDOWN_TABLE_SOURCE;
+}
+
+cmark_node *markdown_table_source_new(void)
+{
+	cmark_node *d = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+	cmark_node_set_literal(d, "<!-- uprgen:table-source -->\n");
+	return d;
 }
 
 int markdown_number(struct markdown_numbering *st, cmark_node *node)
@@ -403,7 +419,8 @@ int markdown_number(struct markdown_numbering *st, cmark_node *node)
 	}
 	cmark_node *parent = cmark_node_parent(node);
 	if (!st->on || cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH ||
-	    !parent || cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT)
+	    !parent || cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT ||
+	    markdown_is_table_source(node))
 		return 0;
 	return ++st->last;
 }
@@ -432,6 +449,50 @@ enum markdown_ext markdown_ext_of(cmark_node *node)
 bool markdown_is_header_row(cmark_node *row)
 {
 	return !strcmp(cmark_node_get_type_string(row), "table_header");
+}
+
+/* Whether inline k is a text of blanks only. */
+static bool S_is_blank_text(cmark_node *k)
+{
+	const char *s = cmark_node_get_type(k) == CMARK_NODE_TEXT
+				? cmark_node_get_literal(k)
+				: NULL;
+	return s && !s[strspn(s, " \t")];
+}
+
+/* Whether a cell holds nothing but blanks. */
+static bool S_cell_is_empty(cmark_node *cell)
+{
+	for (cmark_node *k = cmark_node_first_child(cell); k;
+	     k = cmark_node_next(k))
+		if (!S_is_blank_text(k))
+			return false;
+	return true;
+}
+
+bool markdown_is_group_row(cmark_node *row)
+{
+	if (markdown_ext_of(row) != MARKDOWN_EXT_TABLE_ROW ||
+	    markdown_is_header_row(row))
+		return false;
+	cmark_node *first = cmark_node_first_child(row);
+	if (!first || !cmark_node_next(first))
+		return false;
+	/* the first cell: one strong node, blanks around it */
+	int strong = 0;
+	for (cmark_node *k = cmark_node_first_child(first); k;
+	     k = cmark_node_next(k)) {
+		if (cmark_node_get_type(k) == CMARK_NODE_STRONG)
+			strong++;
+		else if (!S_is_blank_text(k))
+			return false;
+	}
+	if (strong != 1)
+		return false;
+	for (cmark_node *c = cmark_node_next(first); c; c = cmark_node_next(c))
+		if (!S_cell_is_empty(c))
+			return false;
+	return true;
 }
 
 unsigned markdown_table_columns(cmark_node *table)

@@ -11,10 +11,13 @@
  *
  * Directives are HTML blocks consisting only of one of
  *   <!-- uprgen:numbering on -->   <!-- uprgen:numbering off -->
- *   <!-- uprgen:page-break -->
+ *   <!-- uprgen:page-break -->   <!-- uprgen:table-source -->
  * From "numbering on", every paragraph that is a child of the document
  * gets the next paragraph number (1., 2., ...), continuous through the
- * document as in UN reports, until "numbering off".  A <br> is a line
+ * document as in UN reports, until "numbering off".  "table-source" makes
+ * the paragraph after it a table's source or note line ("Source: ..."):
+ * never numbered, set small under the table in every back end
+ * (document_typeset puts it before such a line; an author may too).  A <br> is a line
  * break in every back end (markdown_is_line_break), and a <span
  * lang="xx"> a passage in another language (markdown_lang_span); any
  * other raw HTML is dropped by the back ends.
@@ -53,9 +56,16 @@ enum markdown_directive {
 	MARKDOWN_NUMBERING_ON,
 	MARKDOWN_NUMBERING_OFF,
 	MARKDOWN_PAGE_BREAK,
+	MARKDOWN_TABLE_SOURCE,
 };
 
 enum markdown_directive markdown_directive_of(cmark_node *node);
+/* Whether paragraph n is a table's source line: the table-source
+ * directive stands right before it. */
+bool markdown_is_table_source(cmark_node *n);
+/* A table-source directive, to insert before a paragraph (the caller
+ * owns it until it is in a tree). */
+cmark_node *markdown_table_source_new(void);
 
 /* The paragraph numbering state of one walk through a document. */
 struct markdown_numbering {
@@ -80,6 +90,12 @@ enum markdown_ext {
 
 enum markdown_ext markdown_ext_of(cmark_node *node);
 bool markdown_is_header_row(cmark_node *row);
+/* Whether a body row is a group's title across the table: its first cell
+ * wholly bold ("| **Theme: Justice** | | |") and every other cell empty.
+ * Every back end sets it as one cell spanning the columns (a colspan,
+ * Word's w:gridSpan, the PDF's /ColSpan), as OHCHR's matrices set their
+ * "Theme:" rows. */
+bool markdown_is_group_row(cmark_node *row);
 /* Number of columns and their alignment: 'l', 'c', 'r' or 0 (none). */
 unsigned markdown_table_columns(cmark_node *table);
 char markdown_table_align(cmark_node *table, unsigned column);

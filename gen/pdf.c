@@ -263,6 +263,15 @@ static void S_paragraph(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 		S_image(c, cmark_node_first_child(n), f);
 		return;
 	}
+	if (markdown_is_table_source(n)) { /* small, as a chart's source */
+		enum pdf_face face = pdf_env_face(&c->env, PDF_SANS_I);
+		pdf_para_reset(&c->para, face, PDF_SOURCE_SIZE,
+			       PDF_SOURCE_LEADING);
+		pdf_para_inlines(&c->para, &c->env, n);
+		pdf_para_finish(&c->para);
+		S_place_para(c, f, PDF_LEFT, 4, false);
+		return;
+	}
 	if (number) {
 		char digits[16];
 		snprintf(digits, sizeof digits, "%d", number);
@@ -741,9 +750,12 @@ static void S_note(struct S_ctx *c, cmark_node *def, int number,
 	if (d[1].y == 0)
 		d[1].y = (float)(S_NOTE_LEADING * 0.75);
 	pdf_chunk_lead_draws(first, &c->arena, d, 2);
-	/* notes follow the text in the structure, as in the website */
+	/* a note follows the block that first cites it in the structure
+	 * (pdf_page.c S_note_after), as Word's notes read, and as a note
+	 * follows on the page: a reader hears it with its paragraph */
 	uint32_t note = pdf_tag_leaf(&c->pages.tags, "Note");
 	c->pages.tags.e[note].late = true;
+	out->elem = note;
 	pdf_tag_draws(out->lines, out->count, note, false);
 }
 

@@ -24,8 +24,6 @@
 #define S_CAPTION_LEADING 12.0
 #define S_LABEL_SIZE 7.0
 #define S_LABEL_LEADING 8.5
-#define S_SOURCE_SIZE 7.5
-#define S_SOURCE_LEADING 9.5
 #define S_PLOT_H 150.0
 #define S_BAR 9.0 /* a bar of a horizontal chart */
 
@@ -114,8 +112,8 @@ static void S_source(struct S_paint *P)
 		return;
 	const char *s = arena_printf(P->env->arena, "%s%s", c->source_label,
 				     c->source);
-	S_para(P, pdf_env_face(P->env, PDF_SANS_I), S_SOURCE_SIZE,
-	       S_SOURCE_LEADING, s);
+	S_para(P, pdf_env_face(P->env, PDF_SANS_I), PDF_SOURCE_SIZE,
+	       PDF_SOURCE_LEADING, s);
 	pdf_para_finish(P->p);
 }
 
@@ -449,7 +447,7 @@ static void S_drawn(struct S_paint *P, struct pdf_pages *pg)
 	size_t source_from = P->l.n, source_to = P->l.n;
 	if (P->c->source) {
 		S_source(P);
-		P->y += 5 + S_set(P, S_SOURCE_LEADING, PDF_LEFT, P->left,
+		P->y += 5 + S_set(P, PDF_SOURCE_LEADING, PDF_LEFT, P->left,
 				  P->right - P->left, P->y + 5, PDF_GREY);
 		source_to = P->l.n;
 	}

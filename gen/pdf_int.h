@@ -36,6 +36,9 @@
 /* ---- page geometry (points) ---- */
 #define PDF_PAGE_W 595.276
 #define PDF_PAGE_H 841.89
+/* a chart's or a table's source line (sans italic) */
+#define PDF_SOURCE_SIZE 7.5
+#define PDF_SOURCE_LEADING 9.5
 #define PDF_MARGIN_LEFT 90.0
 #define PDF_MARGIN_RIGHT 75.0
 #define PDF_MARGIN_TOP 78.0
@@ -423,9 +426,13 @@ struct pdf_elem {
 	uint32_t parent;
 	const char *alt;  /* a Figure's text alternative (arena), or NULL */
 	const char *scope; /* a TH's /Scope (Column, Row), or NULL */
+	unsigned colspan;  /* a cell's /ColSpan when over 1 */
 	/* a Table's /Summary: its name (markdown_table_name), or NULL */
 	const char *summary;
 	bool late; /* put after its siblings (a Note, after the text) */
+	/* a late one's sibling it follows at once (0: after them all): a
+	 * Note the element that first cites it (pdf_page.c) */
+	uint32_t after;
 	const char *lang;  /* a Span's /Lang, or NULL */
 	/* an L's /ListNumbering (Disc, Decimal, LowerAlpha), or NULL */
 	const char *numbering;
@@ -521,6 +528,7 @@ struct pdf_page {
 struct pdf_note {
 	struct pdf_chunk **lines;
 	size_t count;
+	uint32_t elem; /* its Note element */
 	bool placed;
 	size_t stamp; /* counted in the current fitting check */
 	double height; /* of all its lines; 0: not summed yet */
@@ -596,6 +604,9 @@ struct pdf_table_src {
 	/* the first column names its rows (a TH /Scope /Row, as the site's
 	 * th scope="row"): a chart's keys, the matrix's numbers */
 	bool row_heads;
+	/* whether a row is one cell across the table, its column 0's (a
+	 * group's title: markdown_is_group_row); NULL: none is */
+	bool (*spans)(void *ctx, size_t row);
 };
 
 void pdf_table_draw(struct pdf_pages *pg, struct pdf_inline_env *env,

@@ -253,6 +253,26 @@ bool pdf_pages_fits(const struct pdf_pages *pg, struct pdf_chunk *const *c,
 	return S_fit_count((struct pdf_pages *)pg, c, n) == n;
 }
 
+/* Note k, brought to the page by chunk c, follows in the structure the
+ * element of c that is its sibling (the paragraph, list or table that
+ * cites it, or the note that does), the first such only. */
+static void S_note_after(struct pdf_pages *pg, const struct pdf_chunk *c,
+			 int k)
+{
+	struct pdf_tags *t = &pg->tags;
+	uint32_t note = pg->notes[k].elem;
+	if (!note || note >= t->count || t->e[note].after)
+		return;
+	uint32_t e = 0;
+	for (size_t i = 0; i < c->n && !e; i++)
+		if (c->d[i].elem && c->d[i].elem != PDF_TAG_ARTIFACT)
+			e = c->d[i].elem;
+	while (e && e < t->count && t->e[e].parent != t->e[note].parent)
+		e = t->e[e].parent;
+	if (e && e < t->count && e != note)
+		t->e[note].after = e;
+}
+
 static void S_put(struct pdf_pages *pg, const struct pdf_chunk *c)
 {
 	if (!pg->empty)
@@ -277,6 +297,8 @@ static void S_put(struct pdf_pages *pg, const struct pdf_chunk *c)
 			todo = xrealloc(todo, cap * sizeof *todo);
 		}
 		todo[n++] = c->notes[i];
+		if (c->notes[i] > 0 && (size_t)c->notes[i] <= pg->note_total)
+			S_note_after(pg, c, c->notes[i]);
 	}
 	while (n) {
 		int k = todo[--n];
@@ -293,6 +315,9 @@ static void S_put(struct pdf_pages *pg, const struct pdf_chunk *c)
 							cap * sizeof *todo);
 				}
 				todo[n++] = note->lines[j]->notes[i];
+				int m = note->lines[j]->notes[i];
+				if (m > 0 && (size_t)m <= pg->note_total)
+					S_note_after(pg, note->lines[j], m);
 			}
 	}
 	free(todo);

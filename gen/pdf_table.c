@@ -47,10 +47,18 @@ static void S_cell_para(struct S_table *t, size_t row, unsigned col)
 	pdf_para_finish(t->p);
 }
 
+static bool S_spans(const struct S_table *t, size_t row)
+{
+	return t->src->spans && t->src->spans(t->src->ctx, row);
+}
+
+/* Each column's narrowest and widest wish; a row across the table wishes
+ * nothing of its first column. */
 static void S_measure(struct S_table *t)
 {
 	for (size_t row = 0; row < t->src->rows; row++)
-		for (unsigned c = 0; c < t->src->cols; c++) {
+		for (unsigned c = 0; c < t->src->cols && !S_spans(t, row);
+		     c++) {
 			double mn, mx;
 			S_cell_para(t, row, c);
 			pdf_para_extent(t->p, &mn, &mx);
@@ -120,10 +128,14 @@ static struct pdf_chunk *S_row(struct S_table *t, size_t row,
 			       struct pdf_list *cells, struct pdf_list *l)
 {
 	bool header = t->src->header && row == 0;
+	bool across = !header && S_spans(t, row);
 	double x = t->left, h = 0;
 	pdf_tag_open(t->tags, "TR");
-	for (unsigned c = 0; c < t->src->cols; c++) {
+	for (unsigned c = 0; c < (across ? 1 : t->src->cols); c++) {
 		struct pdf_chunk **lines;
+		double cw = t->width[c];
+		for (unsigned k = 1; across && k < t->src->cols; k++)
+			cw += t->width[k];
 		S_cell_para(t, row, c);
 		enum pdf_align align = t->src->align ? t->src->align[c]
 						     : PDF_LEFT;
@@ -133,18 +145,20 @@ static struct pdf_chunk *S_row(struct S_table *t, size_t row,
 		if (t->env->rtl && align == PDF_RIGHT)
 			align = PDF_LEFT;
 		size_t n = pdf_para_set(t->p, t->env, x + S_PAD_X,
-					t->width[c] - 2 * S_PAD_X, align,
-					&lines);
-		bool row_head = !header && c == 0 && t->src->row_heads;
+					cw - 2 * S_PAD_X, align, &lines);
+		bool row_head = !header && !across && c == 0 &&
+				t->src->row_heads;
 		uint32_t cell = pdf_tag_leaf(t->tags,
 					     header || row_head ? "TH" : "TD");
 		if (header || row_head)
 			t->tags->e[cell].scope = header ? "Column" : "Row";
+		if (across)
+			t->tags->e[cell].colspan = t->src->cols;
 		pdf_tag_draws(lines, n, cell, false);
 		for (size_t k = 0; k < n; k++)
 			S_append(cells, lines[k], S_PAD_Y + k * S_LEADING);
 		h = fmax(h, n * S_LEADING + 2 * S_PAD_Y);
-		x += t->width[c];
+		x += cw;
 	}
 	double w = x - t->left;
 	if (header) {
@@ -215,6 +229,12 @@ static void S_part_cell(void *ctx, struct pdf_para *p,
 	part->src->cell(part->src->ctx, p, env, face, row, part->col[col]);
 }
 
+static bool S_part_spans(void *ctx, size_t row)
+{
+	const struct S_part *part = ctx;
+	return part->src->spans(part->src->ctx, row);
+}
+
 static bool S_too_wide(const struct S_table *t, double avail)
 {
 	double w = 0;
@@ -243,6 +263,7 @@ static void S_parts(struct S_table *t, struct pdf_pages *pg, double right)
 		struct pdf_table_src sub = *src;
 		sub.cols = n;
 		sub.cell = S_part_cell;
+		sub.spans = src->spans ? S_part_spans : NULL;
 		sub.ctx = &part;
 		sub.align = align;
 		pdf_table_draw(pg, t->env, t->p, &sub, t->left, right);
@@ -312,6 +333,11 @@ static void S_gfm_cell(void *ctx, struct pdf_para *p,
 		pdf_para_inlines(p, env, cell);
 }
 
+static bool S_gfm_spans(void *ctx, size_t row)
+{
+	return markdown_is_group_row(S_gfm_row(ctx, row));
+}
+
 static enum pdf_align S_gfm_align(cmark_node *table, unsigned c)
 {
 	switch (markdown_table_align(table, c)) {
@@ -330,7 +356,8 @@ void pdf_table(struct pdf_pages *pg, struct pdf_inline_env *env,
 {
 	struct S_gfm g = {.table = table};
 	struct pdf_table_src src = {.cols = markdown_table_columns(table),
-				    .cell = S_gfm_cell, .ctx = &g,
+				    .cell = S_gfm_cell, .spans = S_gfm_spans,
+				    .ctx = &g,
 				    .summary = summary};
 	for (cmark_node *row = cmark_node_first_child(table); row;
 	     row = cmark_node_next(row))

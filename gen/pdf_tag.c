@@ -537,6 +537,9 @@ static void S_elements(struct S_writer *w, const size_t *first,
 		else if (e->scope)
 			buf_printf(b, "\n/A <</O /Table /Scope /%s>>",
 				   e->scope);
+		else if (e->colspan > 1)
+			buf_printf(b, "\n/A <</O /Table /ColSpan %u>>",
+				   e->colspan);
 		else if (e->summary) {
 			buf_puts(b, "\n/A <</O /Table /Summary ");
 			pdf_raw_text(b, e->summary, 16000);
@@ -671,6 +674,62 @@ static void S_annots(struct S_writer *w, bool *tagged, size_t *annot_first,
 	free(fill);
 }
 
+/* Each element among its parent's kids: in the order they were made, a
+ * late one (a Note) right after the sibling it follows (its `after`, and
+ * those that follow it in turn), the others after all. */
+static void S_elements_in_order(const struct pdf_tags *t, const bool *used,
+				size_t *fill, struct S_kid *kid)
+{
+	/* the late ones that follow each element, as linked lists */
+	uint32_t *head = xcalloc(t->count + 1, sizeof *head);
+	uint32_t *next = xcalloc(t->count + 1, sizeof *next);
+	uint32_t *tail = xcalloc(t->count + 1, sizeof *tail);
+	bool *placed = xcalloc(t->count + 1, sizeof *placed);
+	for (size_t i = 1; i < t->count; i++) {
+		uint32_t a = t->e[i].after;
+		if (!used[i] || !t->e[i].late || !a || a >= t->count ||
+		    !used[a] || t->e[a].parent != t->e[i].parent)
+			continue;
+		if (head[a])
+			next[tail[a]] = (uint32_t)i;
+		else
+			head[a] = (uint32_t)i;
+		tail[a] = (uint32_t)i;
+	}
+	uint32_t *stack = xmalloc((t->count + 1) * sizeof *stack);
+	for (int late = 0; late < 2; late++)
+		for (size_t i = 1; i < t->count; i++) {
+			if (!used[i] || placed[i] || t->e[i].late != (late == 1))
+				continue;
+			/* i, then what follows it, depth first */
+			size_t n = 0;
+			stack[n++] = (uint32_t)i;
+			while (n) {
+				uint32_t e = stack[--n];
+				if (placed[e])
+					continue;
+				placed[e] = true;
+				kid[fill[t->e[e].parent]++] =
+					(struct S_kid){false, e};
+				size_t from = n;
+				for (uint32_t f = head[e]; f; f = next[f])
+					if (!placed[f])
+						stack[n++] = f;
+				/* the first to follow on top */
+				for (size_t a = from, b = n; a + 1 < b; a++, b--) {
+					uint32_t x = stack[a];
+					stack[a] = stack[b - 1];
+					stack[b - 1] = x;
+				}
+			}
+		}
+	free(stack);
+	free(head);
+	free(next);
+	free(tail);
+	free(placed);
+}
+
 bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
 		    size_t page_count, const struct pdf_doc_meta *meta)
 {
@@ -691,11 +750,7 @@ bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,
 	struct S_kid *kid = xmalloc((first[t->count] + 1) * sizeof *kid);
 	size_t *fill = xmalloc((t->count + 1) * sizeof *fill);
 	memcpy(fill, first, (t->count + 1) * sizeof *fill);
-	for (int late = 0; late < 2; late++)
-		for (size_t i = 1; i < t->count; i++)
-			if (used[i] && t->e[i].late == (late == 1))
-				kid[fill[t->e[i].parent]++] =
-					(struct S_kid){false, (uint32_t)i};
+	S_elements_in_order(t, used, fill, kid);
 	for (size_t i = 0; i < t->mcr_count; i++)
 		if (t->mcr[i].elem < t->count)
 			kid[fill[t->mcr[i].elem]++] =

@@ -494,6 +494,32 @@ static const char *S_group(const struct words *w)
 		       : "\u00a0";
 }
 
+bool words_is_source_line(const struct words *w, const char *text)
+{
+	const char *alts = words_find(w, "table_source_words");
+	while (alts && *alts) {
+		size_t n = strcspn(alts, "|");
+		if (n && !strncmp(text, alts, n)) {
+			const char *p = text + n;
+			/* a space, a no-break space, a narrow one */
+			for (;;) {
+				if (*p == ' ')
+					p++;
+				else if (!strncmp(p, "\xc2\xa0", 2))
+					p += 2;
+				else if (!strncmp(p, "\xe2\x80\xaf", 3))
+					p += 3;
+				else
+					break;
+			}
+			if (*p == ':' || !strncmp(p, "\xef\xbc\x9a", 3))
+				return true;
+		}
+		alts += n + (alts[n] == '|');
+	}
+	return false;
+}
+
 bool words_typeset(const struct words *w, const char *s, size_t len,
 		   struct buf *out)
 {

@@ -114,6 +114,13 @@ const char *words_fill(struct arena *a, const char *pattern,
 bool words_typeset(const struct words *w, const char *s, size_t len,
 		   struct buf *out);
 
+/* Whether a paragraph's text (its plain text, as a reader sees it) is a
+ * table's source or note line: it starts with one of the words of the
+ * label table_source_words ("Source|Sources|Note|Notes"), then a colon
+ * (":" or the full-width "："), spaces allowed before it as French sets
+ * them. */
+bool words_is_source_line(const struct words *w, const char *text);
+
 /* A plain text (not Markdown), s of len bytes, as words_typeset sets it
  * and with its straight quotes set as cmark-gfm's smart punctuation sets
  * a Markdown field's: after a word ' and " are an apostrophe or a

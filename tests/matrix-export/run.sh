@@ -70,6 +70,10 @@ print("header repeats", head.find(W + "trPr/" + W + "tblHeader") is not None)
 print("header", " | ".join(text(c) for c in head.findall(W + "tc")))
 themes = [r for r in rows if text(r).startswith("Theme:")]
 print("theme rows", len(themes))
+# a theme row is one cell across the table, as in OHCHR's own matrices
+print("themes span", all(len(r.findall(W + "tc")) == 1 and
+      r.find(".//" + W + "gridSpan") is not None and
+      r.find(".//" + W + "gridSpan").get(W + "val") == "4" for r in themes))
 ids = set(re.findall(r'^- id: "([^"]+)"', open(sys.argv[2], encoding="utf-8").read(), re.M))
 rec_rows = [r for r in rows[1:] if not text(r).startswith("Theme:")]
 print("recommendation rows", len(rec_rows), "ids", len(ids))
@@ -109,6 +113,7 @@ check "its heading row repeats on each page" 'grep -q "^header repeats True" "$t
 check "OHCHR's column headings" 'grep -q "^header Recommendation and recommending States | Position | Full list of themes | Assessment/comments on level of implementation" "$tmp/xml.out"'
 n=$(grep -c "^- id:" "$P/content/clusters.yaml")
 check "a Theme: row per cluster ($n)" 'grep -q "^theme rows $n$" "$tmp/xml.out"'
+check "each Theme: row one cell across the four columns (w:gridSpan)" 'grep -q "^themes span True" "$tmp/xml.out"'
 check "a row per recommendation" 'grep -q "^recommendation rows 48 ids 48$" "$tmp/xml.out"'
 check "four cells in each" 'grep -q "^four cells each True" "$tmp/xml.out"'
 check "every id in the first column" 'grep -q "^every id True" "$tmp/xml.out"'

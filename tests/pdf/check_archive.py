@@ -22,6 +22,11 @@ Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 if any failed.
       marks N N N           the note marks in the text, in order
       note-links N          every link to note N leads to the page its
                             text is on
+      note-after N TEXT     in the structure, note N (its text starts
+                            "N ") follows the element that holds TEXT
+                            (pdfinfo -struct-text), only notes between
+      colspan N             a table cell spans N columns (/ColSpan), and
+                            every row of its table spans as many
 """
 import re
 import sys
@@ -182,6 +187,49 @@ if expect:
             check("each leads to the note's page %s" % where,
                   len(where) == 1 and all(d[1] == where[0] for d in dests),
                   str(dests))
+        elif kind == "note-after":
+            n, _, words = arg.partition(" ")
+            # the Document's kids: a line indented two spaces, then
+            # what is deeper
+            blocks = []
+            for l in st.split("\n"):
+                if re.match(r"  \S", l):
+                    blocks.append([l.strip(), ""])
+                elif l.startswith("   ") and blocks:
+                    q = re.match(r'\s*"(.*)"$', l)
+                    blocks[-1][1] += q.group(1) if q else ""
+            at = [i for i, b in enumerate(blocks) if b[0].startswith("Note")
+                  and b[1].startswith(n + " ")]
+            found = False
+            for i in range(at[0] - 1 if at else -1, -1, -1):
+                if words in blocks[i][1]:
+                    found = True
+                    break
+                if not blocks[i][0].startswith("Note"):
+                    break
+            check("note %s follows %r in the structure" % (n, words),
+                  at and found,
+                  at and [b[0] + " " + b[1][:40]
+                          for b in blocks[max(0, at[0] - 2):at[0] + 1]])
+        elif kind == "colspan":
+            want = int(arg)
+            cells = [v for k, v in elems() if v.get("/S") in ("/TD", "/TH")]
+            spans = [int((val(v.get("/A")) or {}).get("/ColSpan", 1))
+                     for v in cells]
+            check("a cell spans %d columns" % want, want in spans,
+                  str(sorted(set(spans))))
+            widths = set()
+            for k, v in elems():
+                if v.get("/S") != "/TR":
+                    continue
+                kk = v.get("/K")
+                kk = kk if isinstance(kk, list) else [kk]
+                widths.add(sum(int((val(val(c).get("/A")) or {})
+                                   .get("/ColSpan", 1))
+                               for c in kk if isinstance(val(c), dict) and
+                               val(c).get("/S") in ("/TD", "/TH")))
+            check("every row spans as many columns %s" % sorted(widths),
+                  len(widths) == 1, str(widths))
         else:
             check("known check %r" % kind, False, line)
 

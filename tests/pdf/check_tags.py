@@ -111,8 +111,10 @@ def kids(e):
 irregular = []
 for t in tables:
     rows = [r for r in kids(t) if isinstance(r, dict) and r.get("/S") == "/TR"]
-    widths = {len([c for c in kids(r) if isinstance(c, dict) and
-                   c.get("/S") in ("/TD", "/TH")]) for r in rows}
+    # a cell across columns counts its /ColSpan
+    widths = {sum(int((val(c.get("/A")) or {}).get("/ColSpan", 1))
+                  for c in kids(r) if isinstance(c, dict) and
+                  c.get("/S") in ("/TD", "/TH")) for r in rows}
     if len(widths) > 1:
         irregular.append(sorted(widths))
 check("every table's rows have as many cells (%d tables)" % len(tables),

@@ -527,9 +527,33 @@ static void S_passages(void)
 	      !lang_code_is_rtl("arn") && !lang_code_is_rtl("zh-Hans"));
 }
 
+/* A table's source line: a word of table_source_words, then a colon (with
+ * the spaces French sets before it, or China's full-width colon). */
+static void S_source_lines(void)
+{
+	struct words en = S_lang(LANG_EN, NULL), fr = S_lang(LANG_FR, NULL),
+		     es = S_lang(LANG_ES, NULL), ar = S_lang(LANG_AR, NULL),
+		     zh = S_lang(LANG_ZH, NULL), ru = S_lang(LANG_RU, NULL);
+	CHECK(words_is_source_line(&en, "Source: CMW/C/PER/2"));
+	CHECK(words_is_source_line(&en, "Sources: A and B."));
+	CHECK(words_is_source_line(&en, "Note: in thousands."));
+	CHECK(!words_is_source_line(&en, "Source of income: wages."));
+	CHECK(!words_is_source_line(&en, "Sourced: no."));
+	CHECK(!words_is_source_line(&en, "The source: no."));
+	CHECK(!words_is_source_line(&en, "Fuente: not English."));
+	CHECK(words_is_source_line(&fr, "Sources\xc2\xa0: CMW/C/PER/2"));
+	CHECK(words_is_source_line(&fr, "Note : en milliers."));
+	CHECK(words_is_source_line(&es, "Fuentes: CMW/C/PER/2"));
+	CHECK(words_is_source_line(&ar, "المصدر: CMW/C/PER/2"));
+	CHECK(words_is_source_line(&zh, "资料来源：CMW/C/PER/2"));
+	CHECK(words_is_source_line(&ru, "Источники: CMW/C/PER/2"));
+	CHECK(!words_is_source_line(&ru, "Источниками служат: нет"));
+}
+
 int main(void)
 {
 	arena_init(&S_arena);
+	S_source_lines();
 	S_dates();
 	S_plain();
 	S_lists();
