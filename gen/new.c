@@ -23,9 +23,11 @@ static const char S_usage[] =
 	"[--lang LL,...]\n"
 	"\n"
 	"Starts a report project in DIR (made if missing): content/ with\n"
-	"report.yaml filled in (placeholders marked TODO), clusters.yaml and\n"
-	"recommendations.yaml with a commented example, and a chapter or two\n"
-	"to write in each language.  It checks and builds at once.\n"
+	"report.yaml filled in (placeholders marked TODO; what it guesses\n"
+	"marked !placeholder too, which check warns of until it is written\n"
+	"over, the mark with it), clusters.yaml and recommendations.yaml with\n"
+	"a commented example, and a chapter or two to write in each language.\n"
+	"It checks and builds at once.\n"
 	"  --state NAME   the State under review\n"
 	"  --cycle N      the UPR cycle (default 4)\n"
 	"  --session N    the Working Group session of the review\n"
@@ -81,7 +83,8 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 		   "recommendations of its UPR cycle %ld. `uprgen check` "
 		   "validates this folder; `uprgen build` makes the website "
 		   "and the PDF. Values marked TODO are placeholders: replace "
-		   "them before publishing.", p->state, p->cycle);
+		   "them before publishing (a value marked %s with its "
+		   "mark).", p->state, p->cycle, REPORT_PLACEHOLDER_TAG);
 	yamlwrite_comment(&w, t.data);
 	buf_free(&t);
 	yamlwrite_blank_line(&w);
@@ -94,6 +97,8 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 	char session[24];
 	snprintf(session, sizeof session, "%ld",
 		 p->session ? p->session : S_first_session(p->cycle));
+	if (!p->session)
+		yamlwrite_tag(&w, REPORT_PLACEHOLDER_TAG);
 	yamlwrite_quoted(&w, session);
 	if (!p->session)
 		yamlwrite_note(&w, "TODO: the Working Group session of the "
@@ -102,6 +107,7 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 	yamlwrite_string(&w, REPORT_OUTCOME_PLACEHOLDER);
 	yamlwrite_note(&w, "TODO: the symbol of the Working Group report");
 	yamlwrite_key(&w, "adopted");
+	yamlwrite_tag(&w, REPORT_PLACEHOLDER_TAG);
 	yamlwrite_quoted(&w, p->date);
 	yamlwrite_note(&w, "TODO: the date the Council adopted the outcome");
 	yamlwrite_key(&w, "title");

@@ -72,6 +72,12 @@ for cycle in 2 4; do
 	golden "$name/clusters.yaml" "$p/content/clusters.yaml"
 	"$UPRGEN" check -C "$p" >"$tmp/out" 2>&1 && ok "$name: check" ||
 		bad "$name: check" "$(tail -n 5 "$tmp/out")"
+	# what new guessed is said at its place until written over: the
+	# session (not given) and the adoption date (today's)
+	grep -q "content/report.yaml:8:10: warning: 'session' is still the placeholder 'uprgen new' wrote (marked !placeholder)" "$tmp/out" &&
+		grep -q "content/report.yaml:10:10: warning: 'adopted' is still the placeholder 'uprgen new' wrote (marked !placeholder)" "$tmp/out" &&
+		ok "$name: check says what new guessed (session, adopted)" ||
+		bad "$name: check does not say what new guessed" "$(grep report.yaml "$tmp/out")"
 	if "$UPRGEN" build -C "$p" >"$tmp/out" 2>&1 && [[ -s $p/build/report-en.pdf ]] &&
 		[[ $(ls "$p/build/site/recommendations" | wc -l) == "$n" ]]; then
 		ok "$name: build (site, $n pages, PDF)"
