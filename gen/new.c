@@ -73,6 +73,35 @@ static long S_first_session(long cycle)
 	return cycle <= 3 ? firsts[cycle - 1] : 41 + 14 * (cycle - 4);
 }
 
+/* The State's name: as given, with one language; with more, a name for
+ * each language, the one given, and in the others a copy of it that
+ * check warns of until it is the name in that language (no table of
+ * the States' UN names in six languages is at hand to look it up). */
+static void S_state(struct yamlwrite *w, const struct S_project *p)
+{
+	if (p->lang_count == 1) {
+		yamlwrite_string(w, p->state);
+		return;
+	}
+	yamlwrite_begin_map(w);
+	for (size_t i = 0; i < p->lang_count; i++) {
+		const char *code = lang_code(p->langs[i]);
+		yamlwrite_key(w, code);
+		if (i)
+			yamlwrite_tag(w, REPORT_PLACEHOLDER_TAG);
+		yamlwrite_string(w, p->state);
+		if (i) {
+			char note[96];
+			snprintf(note, sizeof note,
+				 "TODO: the State's name in %s (and in the %s "
+				 "title and chapters)",
+				 code, code);
+			yamlwrite_note(w, note);
+		}
+	}
+	yamlwrite_end_map(w);
+}
+
 static void S_report_yaml(struct buf *b, const struct S_project *p)
 {
 	struct yamlwrite w;
@@ -90,7 +119,7 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 	yamlwrite_blank_line(&w);
 	yamlwrite_begin_map(&w);
 	yamlwrite_key(&w, "state");
-	yamlwrite_string(&w, p->state);
+	S_state(&w, p);
 	yamlwrite_key(&w, "cycle");
 	yamlwrite_int(&w, p->cycle);
 	yamlwrite_key(&w, "session");

@@ -183,29 +183,42 @@ static void test_project(const char *tmp)
 	CHECK(recs == 0 && chapters == 2);
 	/* what is left to write is said before it is published: the
 	 * outcome's placeholder symbol, the adoption date (today's), the
+	 * State's name in English and French (a copy of the Spanish), the
 	 * TODO of each chapter in each of the three languages; not the
 	 * session, which was given */
-	CHECK(warnings == 1 + 1 + 2 * 3);
-	CHECK(said && strstr(said, "content/report.yaml:10:10: warning: "
+	CHECK(warnings == 1 + 1 + 2 + 2 * 3);
+	CHECK(said && strstr(said, "content/report.yaml:13:10: warning: "
 				   "'adopted' is still the placeholder "
 				   "'uprgen new' wrote (marked !placeholder): "
 				   "replace it, mark and all, with the date "
 				   "the Human Rights Council adopted the "
 				   "outcome before publishing; until then no "
 				   "date is compared with it\n"));
-	CHECK(said && S_lines_with(said, "'session'") == 0);
+	CHECK(said && strstr(said, "content/report.yaml:8:7: warning: "
+				   "'state' in 'en' is still the placeholder "
+				   "'uprgen new' wrote (marked !placeholder): "
+				   "replace it, mark and all, with the State's "
+				   "name in this language"));
+	CHECK(said && S_lines_with(said, "'state' in 'fr' is still") == 1 &&
+	      S_lines_with(said, "'state' in 'es'") == 0 &&
+	      S_lines_with(said, "'session'") == 0);
 	free(said);
 
 	char *text = S_report_text(dir);
 	CHECK(text && strstr(text, "session: \"42\"\n") &&
 	      strstr(text, "adopted: !placeholder \"2025-06-15\"  # TODO") &&
-	      strstr(text, "cuarto ciclo") && strstr(text, "state: Perú\n"));
+	      strstr(text, "cuarto ciclo") &&
+	      strstr(text, "state:\n  es: Perú\n  en: !placeholder Perú  # "
+			   "TODO: the State's name in en (and in the en "
+			   "title and chapters)\n  fr: !placeholder Perú  #"));
 	free(text);
 
-	/* the date written over with a real adoption date that is the very
-	 * day 'new' ran: no warning is left of it */
+	/* the values written over, a real adoption date that is the very
+	 * day 'new' ran among them: no warning is left of them */
 	CHECK(S_edit(dir, "adopted: !placeholder \"2025-06-15\"",
 		     "adopted: \"2025-06-15\""));
+	CHECK(S_edit(dir, "en: !placeholder Perú", "en: Peru"));
+	CHECK(S_edit(dir, "fr: !placeholder Perú", "fr: Pérou"));
 	CHECK(S_check(dir, &recs, &chapters, &warnings) == 0);
 	CHECK(warnings == 1 + 2 * 3);
 
