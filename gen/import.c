@@ -449,6 +449,26 @@ char *import_text_key(struct arena *a, const char *s)
 	return out;
 }
 
+/* The next letter of a State's name as names are compared
+ * (unicode_fold_letter), a run of white space as one ' ', 0 at the end;
+ * a byte that is not UTF-8 stays itself, apart from the letters. */
+static unsigned S_name_next(const char *s, size_t len, size_t *i)
+{
+	if (*i >= len)
+		return 0;
+	if (S_space(s[*i])) {
+		while (*i < len && S_space(s[*i]))
+			++*i;
+		return ' ';
+	}
+	size_t adv;
+	unsigned c = utf8_decode(s + *i, len - *i, &adv);
+	if (c == 0xFFFD && adv == 1)
+		c = 0x110000 + (unsigned char)s[*i];
+	*i += adv;
+	return unicode_fold_letter(c);
+}
+
 bool import_same_name(const char *a, const char *b)
 {
 	while (S_space(*a))
@@ -460,7 +480,14 @@ bool import_same_name(const char *a, const char *b)
 		la--;
 	while (lb && S_space(b[lb - 1]))
 		lb--;
-	return la == lb && strncasecmp(a, b, la) == 0;
+	size_t i = 0, j = 0;
+	for (;;) {
+		unsigned ca = S_name_next(a, la, &i), cb = S_name_next(b, lb, &j);
+		if (ca != cb)
+			return false;
+		if (!ca)
+			return true;
+	}
 }
 
 /* The offset of the "(" that opens the group closing at s[end - 1], or

@@ -137,7 +137,10 @@ char *import_clean(struct arena *a, const char *s, size_t len);
  * in two rows) compares equal: white space collapsed, ASCII case folded,
  * final punctuation dropped. */
 char *import_text_key(struct arena *a, const char *s);
-/* Case-insensitive (ASCII) equality of State names, white space trimmed. */
+/* Equality of State names whatever their case and accents, white space
+ * trimmed and collapsed: "Perú" is "PERU", "Côte d’Ivoire" "Cote
+ * d'Ivoire" (unicode_fold_letter); a name in another language is another
+ * name ("Slovénie" is not "Slovenia"). */
 bool import_same_name(const char *a, const char *b);
 /* Splits the recommending States off the end of a recommendation:
  * "Ratify X (Chile) (Venezuela (Bolivarian Republic of));" gives

@@ -633,9 +633,12 @@ static void S_table(struct S_reader *R, const struct office_table *t,
 }
 
 /* The State the page header names: "UPR of Slovenia (4th Cycle ..."
- * gives "Slovenia"; NULL when no header says so. */
+ * gives "Slovenia", and *at the paragraph that says it ("FILE:
+ * word/header1.xml", its line and column); NULL when no header says
+ * so. */
 static const char *S_header_state(struct arena *a,
-				  const struct office_docx *doc)
+				  const struct office_docx *doc,
+				  struct source_pos *at)
 {
 	for (size_t i = 0; i < doc->header_para_count; i++) {
 		const char *p = strstr(doc->header_paras[i], "UPR of ");
@@ -647,8 +650,10 @@ static const char *S_header_state(struct arena *a,
 			end = p + strcspn(p, "(\t\n");
 		while (end > p && end[-1] == ' ')
 			end--;
-		if (end > p && end - p < 100)
+		if (end > p && end - p < 100) {
+			*at = doc->header_pos[i];
 			return arena_strndup(a, p, (size_t)(end - p));
+		}
 	}
 	return NULL;
 }
@@ -699,18 +704,17 @@ bool import_ohchr_docx(struct import_set *set, const struct import_options *o,
 	 * Cycle - 48th Session)"): it names the recommendations' State when
 	 * --state does not, and a --state that is another is said */
 	struct import_options named = *o;
-	const char *state = S_header_state(set->a, &doc);
+	struct source_pos at;
+	const char *state = S_header_state(set->a, &doc, &at);
 	if (state && !o->state)
 		named.state = state;
 	else if (state && !import_same_name(state, o->state))
-		diag_warning(set->d,
-			     (struct source_pos){arena_printf(
-				     set->a, "%s:word/header", o->file), 0, 0},
+		diag_warning(set->d, at,
 			     "the document's page header names '%s' ('UPR of "
 			     "%s'), not '%s' (--state): is this the matrix "
-			     "of the State under review? (a translated name "
-			     "is fine)",
-			     state, state, o->state);
+			     "of the State under review? (if '%s' is its name "
+			     "in another language, it is)",
+			     state, state, o->state, o->state);
 	import_ohchr_headers(set, &named, "rows");
 	return true;
 }

@@ -189,9 +189,54 @@ static void S_check_markup(struct S_loader *L, const char *s,
 	}
 }
 
-static const char *S_scalar_text(struct S_loader *L, const struct value *v,
-				 const char *field, bool markdown)
+/* A value `uprgen new` could only guess, tagged REPORT_PLACEHOLDER_TAG:
+ * said at its place, as the outcome's placeholder symbol is, until the
+ * author writes the real value over it, the tag with it.  Another local
+ * tag is a text that begins with '!' ("!Important notice" is the tag
+ * "!Important" on "notice"), or the mark mistyped: refused, not read as
+ * something else.  lang: the language of a text's translation, or
+ * NULL. */
+static void S_check_tag(struct S_loader *L, const struct value *v,
+			const char *field, const char *lang)
 {
+	static const char *const asks[][2] = {
+		{"adopted", "the date the Human Rights Council adopted the "
+			    "outcome before publishing; until then no date "
+			    "is compared with it"},
+		{"session", "the Working Group session of the review before "
+			    "publishing"},
+		{"state", "the State's name in this language, and put that "
+			  "name in this language's title and chapters too"},
+	};
+	if (!v->tag || v->tag[0] != '!')
+		return;
+	if (strcmp(v->tag, REPORT_PLACEHOLDER_TAG)) {
+		diag_error(L->d, v->pos,
+			   "a value that begins with '!' means something else "
+			   "in YAML ('%s' is read as a tag on '%s'): put the "
+			   "text in quotes (\"...\"); the one tag uprgen "
+			   "knows is %s",
+			   diag_quote(L->a, v->tag),
+			   v->str ? diag_quote(L->a, v->str) : "",
+			   REPORT_PLACEHOLDER_TAG);
+		return;
+	}
+	const char *ask = "the real value before publishing";
+	for (size_t i = 0; i < sizeof asks / sizeof *asks; i++)
+		if (!strcmp(field, asks[i][0]))
+			ask = asks[i][1];
+	diag_warning(L->d, v->pos,
+		     "'%s'%s%s%s is still the placeholder 'uprgen new' wrote "
+		     "(marked %s): replace it, mark and all, with %s",
+		     field, lang ? " in '" : "", lang ? lang : "",
+		     lang ? "'" : "", REPORT_PLACEHOLDER_TAG, ask);
+}
+
+static const char *S_scalar_text(struct S_loader *L, const struct value *v,
+				 const char *field, bool markdown,
+				 const char *lang)
+{
+	S_check_tag(L, v, field, lang);
 	if (!S_is_scalar(v)) {
 		diag_error(L->d, v->pos, "'%s' must be text, but here it is %s",
 			   field, value_kind_name(v->kind));
@@ -252,7 +297,7 @@ static struct text S_text_in(struct S_loader *L, const struct value *v,
 	t.pos = v->pos;
 	t.quoted = v->quoted;
 	if (v->kind != VALUE_MAP) {
-		t.any = S_scalar_text(L, v, field, markdown);
+		t.any = S_scalar_text(L, v, field, markdown, NULL);
 		t.present = t.any != NULL;
 		return t;
 	}
@@ -269,7 +314,8 @@ static struct text S_text_in(struct S_loader *L, const struct value *v,
 		}
 		if (e->value->kind == VALUE_NULL)
 			continue;
-		t.by_lang[l] = S_scalar_text(L, e->value, field, markdown);
+		t.by_lang[l] = S_scalar_text(L, e->value, field, markdown,
+					     e->key);
 		t.pos_by_lang[l] = e->value->pos;
 		t.quoted_by_lang[l] = e->value->quoted;
 		t.present |= t.by_lang[l] != NULL;
@@ -316,7 +362,7 @@ static const char *S_plain(struct S_loader *L, const struct value *v,
 {
 	if (!v || v->kind == VALUE_NULL)
 		return NULL;
-	return S_scalar_text(L, v, field, false);
+	return S_scalar_text(L, v, field, false, NULL);
 }
 
 static bool S_leap(int y)
@@ -749,8 +795,10 @@ static void S_load_report_fields(struct S_loader *L, const struct value *m)
 			     "'outcome' is still the placeholder 'uprgen new' "
 			     "wrote: give the symbol of the Working Group's "
 			     "report (A/HRC/NN/NN) before publishing");
-	r->adopted = S_date(L, S_required(L, m, "adopted", what), "adopted",
-			    false);
+	const struct value *adopted = S_required(L, m, "adopted", what);
+	r->adopted = S_date(L, adopted, "adopted", false);
+	r->adopted_placeholder = adopted && adopted->tag &&
+				 !strcmp(adopted->tag, REPORT_PLACEHOLDER_TAG);
 	S_load_period(L, value_map_get(m, "period"));
 	r->title = S_required_text(L, m, "title", what, false);
 	r->subtitle = S_text(L, value_map_get(m, "subtitle"), "subtitle", false);

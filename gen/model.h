@@ -23,12 +23,18 @@
 #include "diag.h"
 #include "util.h"
 
-/* The six official languages of the United Nations: the first three
- * came first, so their values stay. */
 /* The outcome's symbol `uprgen new` writes until the author knows it:
  * check and build warn while it is left. */
 #define REPORT_OUTCOME_PLACEHOLDER "A/HRC/00/00"
+/* The YAML tag `uprgen new` marks the values it could only guess with
+ * (`adopted: !placeholder "2026-12-07"`: today's date; the session; the
+ * State's name copied into the other languages): check and build warn
+ * while a value keeps it, whatever the value, so that a real date that
+ * happens to be the day `new` ran is never taken for a guess. */
+#define REPORT_PLACEHOLDER_TAG "!placeholder"
 
+/* The six official languages of the United Nations: the first three
+ * came first, so their values stay. */
 enum lang { LANG_EN, LANG_ES, LANG_FR, LANG_AR, LANG_ZH, LANG_RU, LANG_COUNT };
 
 /* "en", "es", "fr", "ar", "zh", "ru" */
@@ -262,6 +268,9 @@ struct report {
 	const char *session;
 	const char *outcome; /* REPORT_OUTCOME_PLACEHOLDER: not given yet */
 	struct date adopted;
+	/* adopted is still tagged REPORT_PLACEHOLDER_TAG: no date is
+	 * compared with it (the warning at it says so once) */
+	bool adopted_placeholder;
 	struct date period_from, period_to;
 	struct text title, subtitle;
 	const char *symbol;

@@ -23,9 +23,11 @@ static const char S_usage[] =
 	"[--lang LL,...]\n"
 	"\n"
 	"Starts a report project in DIR (made if missing): content/ with\n"
-	"report.yaml filled in (placeholders marked TODO), clusters.yaml and\n"
-	"recommendations.yaml with a commented example, and a chapter or two\n"
-	"to write in each language.  It checks and builds at once.\n"
+	"report.yaml filled in (placeholders marked TODO; what it guesses\n"
+	"marked !placeholder too, which check warns of until it is written\n"
+	"over, the mark with it), clusters.yaml and recommendations.yaml with\n"
+	"a commented example, and a chapter or two to write in each language.\n"
+	"It checks and builds at once.\n"
 	"  --state NAME   the State under review\n"
 	"  --cycle N      the UPR cycle (default 4)\n"
 	"  --session N    the Working Group session of the review\n"
@@ -71,6 +73,35 @@ static long S_first_session(long cycle)
 	return cycle <= 3 ? firsts[cycle - 1] : 41 + 14 * (cycle - 4);
 }
 
+/* The State's name: as given, with one language; with more, a name for
+ * each language, the one given, and in the others a copy of it that
+ * check warns of until it is the name in that language (no table of
+ * the States' UN names in six languages is at hand to look it up). */
+static void S_state(struct yamlwrite *w, const struct S_project *p)
+{
+	if (p->lang_count == 1) {
+		yamlwrite_string(w, p->state);
+		return;
+	}
+	yamlwrite_begin_map(w);
+	for (size_t i = 0; i < p->lang_count; i++) {
+		const char *code = lang_code(p->langs[i]);
+		yamlwrite_key(w, code);
+		if (i)
+			yamlwrite_tag(w, REPORT_PLACEHOLDER_TAG);
+		yamlwrite_string(w, p->state);
+		if (i) {
+			char note[96];
+			snprintf(note, sizeof note,
+				 "TODO: the State's name in %s (and in the %s "
+				 "title and chapters)",
+				 code, code);
+			yamlwrite_note(w, note);
+		}
+	}
+	yamlwrite_end_map(w);
+}
+
 static void S_report_yaml(struct buf *b, const struct S_project *p)
 {
 	struct yamlwrite w;
@@ -81,19 +112,22 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 		   "recommendations of its UPR cycle %ld. `uprgen check` "
 		   "validates this folder; `uprgen build` makes the website "
 		   "and the PDF. Values marked TODO are placeholders: replace "
-		   "them before publishing.", p->state, p->cycle);
+		   "them before publishing (a value marked %s with its "
+		   "mark).", p->state, p->cycle, REPORT_PLACEHOLDER_TAG);
 	yamlwrite_comment(&w, t.data);
 	buf_free(&t);
 	yamlwrite_blank_line(&w);
 	yamlwrite_begin_map(&w);
 	yamlwrite_key(&w, "state");
-	yamlwrite_string(&w, p->state);
+	S_state(&w, p);
 	yamlwrite_key(&w, "cycle");
 	yamlwrite_int(&w, p->cycle);
 	yamlwrite_key(&w, "session");
 	char session[24];
 	snprintf(session, sizeof session, "%ld",
 		 p->session ? p->session : S_first_session(p->cycle));
+	if (!p->session)
+		yamlwrite_tag(&w, REPORT_PLACEHOLDER_TAG);
 	yamlwrite_quoted(&w, session);
 	if (!p->session)
 		yamlwrite_note(&w, "TODO: the Working Group session of the "
@@ -102,6 +136,7 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 	yamlwrite_string(&w, REPORT_OUTCOME_PLACEHOLDER);
 	yamlwrite_note(&w, "TODO: the symbol of the Working Group report");
 	yamlwrite_key(&w, "adopted");
+	yamlwrite_tag(&w, REPORT_PLACEHOLDER_TAG);
 	yamlwrite_quoted(&w, p->date);
 	yamlwrite_note(&w, "TODO: the date the Council adopted the outcome");
 	yamlwrite_key(&w, "title");

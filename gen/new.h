@@ -3,7 +3,9 @@
  * [--lang LL,...]`: starts a report project that checks and builds at once.
  *
  * Writes DIR/content/ (report.yaml filled in with placeholders marked
- * TODO, clusters.yaml and recommendations.yaml as empty lists with a
+ * TODO, the values it guesses tagged REPORT_PLACEHOLDER_TAG too: the
+ * adoption date, the session when not given, the State's name in the
+ * languages after the first; clusters.yaml and recommendations.yaml as empty lists with a
  * commented example, chapters/NAME.LL.md in each language) and
  * DIR/.gitignore when there is none.  The content folder is made beside
  * and moved into place only when complete; an existing one is never

@@ -600,6 +600,11 @@ struct S_docx {
 	size_t row_cap, cell_cap, para_cap, body_cap;
 	unsigned grid_col;
 	size_t items; /* cells and paragraphs kept, bounded */
+	/* where each paragraph outside tables begins (the page headers',
+	 * for messages), when asked: pos[i] for doc->paras[i] */
+	bool keep_pos;
+	struct source_pos p_pos, *pos;
+	size_t pos_cap;
 };
 
 /* Counts one more cell or paragraph kept; false (reported, parsing
@@ -631,6 +636,12 @@ static void S_docx_para_end(struct S_docx *D)
 		doc->paras = arena_grow(D->a, doc->paras, sizeof *doc->paras,
 					doc->para_count, &D->body_cap,
 					doc->para_count + 1);
+		if (D->keep_pos) {
+			D->pos = arena_grow(D->a, D->pos, sizeof *D->pos,
+					    doc->para_count, &D->pos_cap,
+					    doc->para_count + 1);
+			D->pos[doc->para_count] = D->p_pos;
+		}
 		doc->paras[doc->para_count++] = text;
 	}
 }
@@ -666,8 +677,11 @@ static void S_docx_start(struct S_xml *X, enum S_ns nsp, const char *name,
 	    !strcmp(name, "instrText") || !strcmp(name, "moveFrom")) {
 		D->skip_depth = X->depth;
 	} else if (!strcmp(name, "p")) {
-		if (D->p_depth++ == 0 && S_docx_count(X, D))
+		if (D->p_depth++ == 0 && S_docx_count(X, D)) {
 			buf_clear(&D->para);
+			if (D->keep_pos)
+				D->p_pos = S_xml_pos(X);
+		}
 	} else if (!strcmp(name, "r")) {
 		D->run_depth++;
 	} else if (!strcmp(name, "t")) {
@@ -848,7 +862,7 @@ bool office_docx_read(struct arena *a, struct diags *d, const char *file,
 		buf_free(&C.text);
 		/* the page headers, as a convenience too */
 		struct office_docx head = {0};
-		struct S_docx H = {.doc = &head, .a = a};
+		struct S_docx H = {.doc = &head, .a = a, .keep_pos = true};
 		buf_init(&H.para);
 		diags_init(&scratch);
 		P.d = &scratch;
@@ -862,6 +876,7 @@ bool office_docx_read(struct arena *a, struct diags *d, const char *file,
 		diags_free(&scratch);
 		buf_free(&H.para);
 		out->header_paras = head.paras;
+		out->header_pos = H.pos;
 		out->header_para_count = head.para_count;
 	}
 	S_close(&P);

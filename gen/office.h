@@ -133,6 +133,8 @@ struct office_docx {
 	 * header3.xml, those there are): what a document says of itself on
 	 * each page ("UPR of Slovenia (4th Cycle - 48th Session)") */
 	const char **header_paras;
+	/* where each begins: "FILE:word/header1.xml", line, column */
+	struct source_pos *header_pos;
 	size_t header_para_count;
 };
 

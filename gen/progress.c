@@ -155,7 +155,11 @@ static const char *S_origin(struct arena *a, const struct status_point *pt)
 static void S_warn_dates(const struct report *r, struct diags *d,
 			 const struct progress *p)
 {
-	if (r->adopted.present && date_cmp(&p->date, &r->adopted) < 0)
+	/* a placeholder date (today's, that 'uprgen new' wrote) would
+	 * blame every real date before it: the warning at 'adopted' says
+	 * once that nothing is compared with it */
+	if (r->adopted.present && !r->adopted_placeholder &&
+	    date_cmp(&p->date, &r->adopted) < 0)
 		diag_warning(d, p->date.pos,
 			     "this progress entry is dated before the "
 			     "outcome was adopted (%04d-%02d-%02d): check the "

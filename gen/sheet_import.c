@@ -80,6 +80,7 @@ struct S_import {
 	struct words w;
 	struct S_row *rows;
 	size_t row_count, row_cap, empty;
+	bool said_placeholder; /* that no date is compared with 'adopted' */
 };
 
 static const char *S_text(const struct office_sheet *s, unsigned row,
@@ -426,7 +427,19 @@ static void S_warn_date(struct S_import *I, unsigned row, const char *date)
 	if (r->adopted.present) {
 		snprintf(bound, sizeof bound, "%04d-%02d-%02d", r->adopted.year,
 			 r->adopted.month, r->adopted.day);
-		if (strcmp(date, bound) < 0) {
+		bool before = strcmp(date, bound) < 0;
+		/* today's date, that 'uprgen new' wrote, would blame every
+		 * real date before it: said once, where it is written */
+		if (before && r->adopted_placeholder && !I->said_placeholder) {
+			I->said_placeholder = true;
+			diag_warning(I->d, r->adopted.pos,
+				     "the rows' dates are not compared with "
+				     "'adopted': it is still the placeholder "
+				     "'uprgen new' wrote (%s, marked %s); "
+				     "'uprgen check' compares them once it is "
+				     "the real date",
+				     bound, REPORT_PLACEHOLDER_TAG);
+		} else if (before && !r->adopted_placeholder) {
 			diag_warning(I->d, at,
 				     "%s is before the outcome was adopted "
 				     "(%s): check the date",

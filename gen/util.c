@@ -335,6 +335,46 @@ bool unicode_is_wide(unsigned c)
 	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
+unsigned unicode_lower(unsigned c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	    (c >= 0x391 && c <= 0x3AB) || (c >= 0x410 && c <= 0x42F))
+		return c + 32; /* Latin-1, Greek, Cyrillic capitals */
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80; /* Ѐ Ё ... Џ */
+	if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) &&
+	    !(c & 1) && c != 0x130)
+		return c + 1; /* Latin Extended-A: Ā ā ... Ķ ķ, Ŋ ŋ ... Ŷ ŷ */
+	if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) &&
+	    (c & 1))
+		return c + 1; /* Ĺ ĺ ... Ň ň, Ź ź ... Ž ž */
+	if (c == 0x178)
+		return 0xFF; /* Ÿ ÿ */
+	return c;
+}
+
+unsigned unicode_fold_letter(unsigned c)
+{
+	/* the base letter of U+00C0 to U+017F, '.' where there is none
+	 * (Æ, ×, Þ, ß, Ĳ, Ŋ, Œ) */
+	static const char base[] =
+		"aaaaaa.ceeeeiiiidnooooo.ouuuuy.." /* C0 */
+		"aaaaaa.ceeeeiiiidnooooo.ouuuuy.y" /* E0 */
+		"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkkk"
+		"llllllllllnnnnnnn..oooooo..rrrrrrsssssssstttttt"
+		"uuuuuuuuuuuuwwyyyzzzzzzs"; /* 100 to 17F */
+	c = unicode_lower(c);
+	if (c >= 0xC0 && c <= 0x17F && base[c - 0xC0] != '.')
+		return (unsigned char)base[c - 0xC0];
+	if (c >= 0x218 && c <= 0x21B)
+		return c < 0x21A ? 's' : 't'; /* Ș ș Ț ț */
+	if (c == 0x2019 || c == 0x2BC)
+		return '\'';
+	return c;
+}
+
 unsigned utf8_decode(const char *s, size_t len, size_t *adv)
 {
 	const unsigned char *u = (const unsigned char *)s;

@@ -87,6 +87,14 @@ unsigned utf8_decode(const char *s, size_t len, size_t *adv);
  * full-width punctuation: a whole em wide, and a line may break between
  * two of them. */
 bool unicode_is_wide(unsigned c);
+/* The small letter of a capital of the Latin (Basic, Latin-1, Extended-A),
+ * Greek and Cyrillic letters; any other code point as it is. */
+unsigned unicode_lower(unsigned c);
+/* A letter as a name is compared whatever its case and accents:
+ * unicode_lower(), then a Latin letter without its accent (é, È, ç, ø, ș:
+ * e, e, c, o, s) and the right single quotation mark and modifier
+ * apostrophe as "'" ("Côte d’Ivoire" is "cote d'ivoire"). */
+unsigned unicode_fold_letter(unsigned c);
 
 /* FNV-1a, 32 bits: enough to tell versions of a file apart (the site's
  * asset names) and to find a slot in a table.  A hash starts at

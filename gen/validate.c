@@ -173,7 +173,7 @@ static void S_check_dates(const struct report *r, struct diags *d)
 	    S_date_cmp(&r->period_from, &r->period_to) > 0)
 		diag_error(d, r->period_to.pos,
 			   "the period ends before it begins");
-	if (r->adopted.present && r->date.present &&
+	if (r->adopted.present && !r->adopted_placeholder && r->date.present &&
 	    S_date_cmp(&r->date, &r->adopted) < 0)
 		diag_error(d, r->date.pos,
 			   "the report is dated before the outcome it follows "

@@ -53,6 +53,9 @@ struct value {
 	unsigned index_size, indexed;
 	struct source_pos pos;
 	const char *str; /* scalars: the text as written (NULL, BOOL, NUMBER too) */
+	/* a scalar's tag as the YAML reader resolved it ("!placeholder",
+	 * "tag:yaml.org,2002:str"); NULL: none written */
+	const char *tag;
 	size_t len;      /* strlen(str) */
 	double number;
 	struct value **items; /* VALUE_LIST */

@@ -1184,22 +1184,8 @@ const char *words_fold(struct arena *a, const char *s)
 		if (space)
 			buf_putc(&b, ' ');
 		space = false;
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-			 (c >= 0x391 && c <= 0x3AB) || (c >= 0x410 && c <= 0x42F))
-			c += 32; /* Latin-1, Greek, Cyrillic capitals */
-		else if (c >= 0x400 && c <= 0x40F)
-			c += 80; /* Ѐ Ё ... Џ */
-		else if (((c >= 0x100 && c <= 0x137) ||
-			  (c >= 0x14A && c <= 0x177)) && !(c & 1) && c != 0x130)
-			c += 1; /* Latin Extended-A: Ā ā ... Ķ ķ, Ŋ ŋ ... Ŷ ŷ */
-		else if (((c >= 0x139 && c <= 0x148) ||
-			  (c >= 0x179 && c <= 0x17E)) && (c & 1))
-			c += 1; /* Ĺ ĺ ... Ň ň, Ź ź ... Ž ž */
-		else if (c == 0x178)
-			c = 0xFF; /* Ÿ ÿ */
-		else if (c == 0x622 || c == 0x623 || c == 0x625)
+		c = unicode_lower(c);
+		if (c == 0x622 || c == 0x623 || c == 0x625)
 			c = 0x627; /* آ أ إ: ا */
 		else if (c >= 0x660 && c <= 0x669)
 			c = '0' + (c - 0x660); /* Arabic-Indic digits */

@@ -325,6 +325,7 @@ static struct value *S_scalar(struct S_reader *r, const yaml_event_t *ev)
 	v->len = len;
 	const char *tag = (const char *)ev->data.scalar.tag;
 	bool is_str_tag = tag && !strcmp(tag, YAML_STR_TAG);
+	v->tag = tag ? arena_strdup(r->a, tag) : NULL;
 	v->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
 		    is_str_tag;
 	if (!v->quoted)

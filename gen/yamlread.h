@@ -7,7 +7,9 @@
  * reporting at least one error in `d`.  An empty document gives a null value.
  *
  * Plain scalars are typed with the YAML 1.2 core schema (null, bool, int,
- * float); quoted, block and !!str scalars are strings.  Checked here:
+ * float); quoted, block and !!str scalars are strings.  A scalar's tag
+ * is kept in its value (`tag`): uprgen new marks what it guessed
+ * `!placeholder`, which the loader warns of.  Checked here:
  * well-formed UTF-8 with no NUL byte and no control character (the first
  * bad byte is reported with its line and column), no control character
  * in any value (written as an escape, "\x01" or "\e"), YAML syntax, duplicate keys, non-scalar keys,

@@ -270,16 +270,21 @@ static void S_entry(struct yamlwrite *w, struct yamlwrite_frame *f)
  * returns the indentation of its block content. */
 static int S_value_begin(struct yamlwrite *w)
 {
-	if (w->depth == 0)
-		return 2;
-	struct yamlwrite_frame *f = &w->stack[w->depth - 1];
-	if (f->kind == YAMLWRITE_MAP) {
-		buf_putc(w->out, ' ');
-	} else {
-		S_entry(w, f);
-		buf_puts(w->out, "- ");
+	int indent = 2;
+	if (w->depth > 0) {
+		struct yamlwrite_frame *f = &w->stack[w->depth - 1];
+		if (f->kind == YAMLWRITE_MAP) {
+			buf_putc(w->out, ' ');
+		} else {
+			S_entry(w, f);
+			buf_puts(w->out, "- ");
+		}
+		indent = f->indent + 2;
 	}
-	return f->indent + 2;
+	if (w->tag)
+		buf_printf(w->out, "%s ", w->tag);
+	w->tag = NULL;
+	return indent;
 }
 
 void yamlwrite_init(struct yamlwrite *w, struct buf *out)
@@ -391,6 +396,21 @@ void yamlwrite_int(struct yamlwrite *w, long n)
 	S_value_begin(w);
 	buf_printf(w->out, "%ld", n);
 	w->line_open = true;
+}
+
+void yamlwrite_tag(struct yamlwrite *w, const char *tag)
+{
+	bool ok = tag[0] == '!' && ((tag[1] >= 'a' && tag[1] <= 'z') ||
+				    (tag[1] >= 'A' && tag[1] <= 'Z'));
+	for (const char *p = tag + 1; ok && *p; p++)
+		ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		     (*p >= '0' && *p <= '9') || *p == '-';
+	if (!ok) {
+		fprintf(stderr, "uprgen: yamlwrite: '%s' is no local tag\n",
+			tag);
+		abort();
+	}
+	w->tag = tag;
 }
 
 /* Hardening (issue 7, found by tests/fuzz/fuzz_csv): comment text was

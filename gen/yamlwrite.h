@@ -43,6 +43,7 @@ struct yamlwrite {
 	struct yamlwrite_frame stack[YAMLWRITE_MAX_DEPTH];
 	int depth;
 	bool line_open; /* the last line has no line end yet */
+	const char *tag; /* written before the next value, then forgotten */
 };
 
 void yamlwrite_init(struct yamlwrite *w, struct buf *out);
@@ -61,6 +62,9 @@ void yamlwrite_stringn(struct yamlwrite *w, const char *s, size_t len);
  * even when they look like numbers. */
 void yamlwrite_quoted(struct yamlwrite *w, const char *s);
 void yamlwrite_int(struct yamlwrite *w, long n);
+/* A local tag ("!placeholder": a letter, then letters, digits and '-')
+ * before the next scalar ("adopted: !placeholder \"2026-12-07\""). */
+void yamlwrite_tag(struct yamlwrite *w, const char *tag);
 
 /* Comment lines (text may hold line ends) before the next entry, at its
  * indentation. */

@@ -5,7 +5,8 @@ hand-written XML: what no library would write, hostile parts included).
   office_files.py docx OUT.docx ROWS.json   a matrix: [header cells], then
         rows; a row is a list of cells (a cell: list of paragraphs), or
         {"theme": "..."} for a "Theme:" row across the table;
-        optional {"modified": "2016-05-04"} first sets docProps/core.xml
+        optional {"modified": "2016-05-04"} first sets docProps/core.xml,
+        {"headers": {"word/header2.xml": [paragraphs]}} the page headers
   office_files.py xlsx OUT.xlsx IN.csv [ROWS_PER_SHEET]  the CSV's rows
         spread over sheets (each with the header row), strings written
         inline, shared, and as rich text runs in turn, numbers as numbers,
@@ -50,9 +51,10 @@ def para(text):
 
 def docx(out, rows_file):
     rows = json.load(open(rows_file, encoding="utf-8"))
-    modified = None
-    if rows and isinstance(rows[0], dict) and "modified" in rows[0]:
-        modified = rows.pop(0)["modified"]
+    opts = {}
+    if rows and isinstance(rows[0], dict) and "theme" not in rows[0]:
+        opts = rows.pop(0)
+    modified = opts.get("modified")
     width = len(rows[0])
     body = ["<w:tbl><w:tblGrid>%s</w:tblGrid>" % ('<w:gridCol w:w="2000"/>' * width)]
     for row in rows:
@@ -81,6 +83,9 @@ def docx(out, rows_file):
          'Target="word/document.xml"/></Relationships>' % (PR, R)),
         ("word/document.xml", doc),
     ]
+    for name, paras in opts.get("headers", {}).items():
+        parts.append((name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                      '<w:hdr xmlns:w="%s">%s</w:hdr>' % (W, "".join(para(p) for p in paras))))
     if modified:
         parts.append(("docProps/core.xml",
                       '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '

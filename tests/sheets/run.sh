@@ -507,6 +507,22 @@ PYEOF
 check "a sheet exported before 'outcome' was given: imported, with a warning" \
 	'[[ $? == 0 ]] && grep -q "^wrote " "$tmp/early.out" && grep -q "early.xlsx:uprgen!B2: warning: this sheet was exported before the outcome.s symbol was given (A/HRC/00/00)" "$tmp/early.err"'
 
+# --- a project whose 'adopted' is still the date 'uprgen new' guessed
+# (today's, tagged !placeholder): the rows' real dates before it are not
+# blamed one by one; the import says once, at 'adopted', that nothing is
+# compared with it, and check says it is a placeholder
+G=$tmp/guessed
+mkdir -p "$G"
+cp -R "$root/content" "$G/"
+sed -i 's#^adopted: .*#adopted: !placeholder "2026-12-07"  \# TODO#' "$G/content/report.yaml"
+fill "$tmp/guessed.xlsx" "110.164|Implementada|2025-07-10|Medida" "110.90|Implementada|2025-07-11|Otra"
+"$UPRGEN" import sheet "$tmp/guessed.xlsx" -C "$G" >"$tmp/guessed.out" 2>"$tmp/guessed.err"
+check "adopted still new's placeholder: imported, the dates not blamed, said once at 'adopted'" \
+	'[[ $? == 0 ]] && ! grep -q "before the outcome was adopted" "$tmp/guessed.err" && [[ $(grep -c "warning: the rows. dates are not compared with .adopted.: it is still the placeholder .uprgen new. wrote (2026-12-07, marked !placeholder)" "$tmp/guessed.err") == 1 ]] && grep -q "^[^:]*/content/report.yaml:17:10: warning: the rows" "$tmp/guessed.err"'
+"$UPRGEN" check -C "$G" >/dev/null 2>"$tmp/guessed.check"
+check "... and check warns of the placeholder at its place, not of the dates" \
+	'grep -q "content/report.yaml:17:10: warning: .adopted. is still the placeholder .uprgen new. wrote (marked !placeholder)" "$tmp/guessed.check" && ! grep -q "before the outcome" "$tmp/guessed.check"'
+
 # --- what a sheet shows of the measures: as the report reads them, not
 # their Markdown (a cell's "*" escaped on import, "\*", shown back as "*")
 fill "$tmp/marks.xlsx" "110.52|Implementada|2025-07-13|Línea *uno* y <b>negrita</b>

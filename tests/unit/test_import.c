@@ -139,6 +139,18 @@ static void test_toolkit(void)
 	CHECK_STR(import_clean(&a, messy, strlen(messy)), "a\nb\n c");
 	CHECK(import_same_name(" peru ", "Peru"));
 	CHECK(!import_same_name("Peru", "Per"));
+	/* whatever the case and accents: a --state typed otherwise than the
+	 * file writes it is the same State; a translation is not */
+	CHECK(import_same_name("Perú", "PERU"));
+	CHECK(import_same_name("CÔTE D’IVOIRE", "Cote d'Ivoire"));
+	CHECK(import_same_name("Türkiye", "turkiye"));
+	CHECK(import_same_name("România", "Romania"));
+	CHECK(import_same_name("СЛОВЕНИЯ", "Словения"));
+	CHECK(import_same_name("United  Kingdom", "United Kingdom"));
+	CHECK(!import_same_name("Slovénie", "Slovenia"));
+	CHECK(!import_same_name("Iran", "Iraq"));
+	CHECK(!import_same_name("Perú", "Peru\xC3"));
+	CHECK(!import_same_name("Peru\xC3", "Peru\xC4"));
 
 	enum position p = POSITION_COUNT;
 	CHECK(import_position("Accepted", &p) && p == POSITION_SUPPORTED);

@@ -85,9 +85,10 @@ static bool S_write(const char *path, const char *text)
 	return fclose(f) == 0 && ok;
 }
 
-/* The errors of check on dir; its warnings in *warnings (when asked). */
-static size_t S_check(const char *dir, size_t *recs, size_t *chapters,
-		      size_t *warnings)
+/* The errors of check on dir; its warnings in *warnings and what it
+ * prints in *text (malloc'd; when asked). */
+static size_t S_check_text(const char *dir, size_t *recs, size_t *chapters,
+			   size_t *warnings, char **text)
 {
 	struct arena a;
 	struct diags d;
@@ -96,7 +97,11 @@ static size_t S_check(const char *dir, size_t *recs, size_t *chapters,
 	struct report *r = report_load(&a, &d, dir);
 	if (r)
 		report_validate(r, &d);
-	diags_print(&d, stderr, 0);
+	size_t len;
+	FILE *out = text ? open_memstream(text, &len) : stderr;
+	diags_print(&d, out, 0);
+	if (text)
+		fclose(out);
 	size_t errors = r ? d.errors : 1;
 	if (warnings)
 		*warnings = d.warnings;
@@ -107,6 +112,59 @@ static size_t S_check(const char *dir, size_t *recs, size_t *chapters,
 	diags_free(&d);
 	arena_free(&a);
 	return errors;
+}
+
+static size_t S_check(const char *dir, size_t *recs, size_t *chapters,
+		      size_t *warnings)
+{
+	return S_check_text(dir, recs, chapters, warnings, NULL);
+}
+
+/* The lines of text that hold `what`. */
+static size_t S_lines_with(const char *text, const char *what)
+{
+	size_t n = 0;
+	for (const char *line = text; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		const char *at = strstr(line, what);
+		n += at && at < line + len;
+		line = end ? end + 1 : NULL;
+	}
+	return n;
+}
+
+/* report.yaml of dir (malloc'd), or NULL. */
+static char *S_report_text(const char *dir)
+{
+	char *path = S_join(dir, "content/report.yaml");
+	char *text = NULL;
+	size_t len;
+	if (file_read_all(path, 1 << 20, &text, &len))
+		text = NULL;
+	free(path);
+	return text;
+}
+
+/* report.yaml of dir with `from` replaced by `to` (once). */
+static bool S_edit(const char *dir, const char *from, const char *to)
+{
+	char *text = S_report_text(dir);
+	char *at = text ? strstr(text, from) : NULL;
+	bool ok = at != NULL;
+	if (at) {
+		struct buf b;
+		buf_init(&b);
+		buf_put(&b, text, (size_t)(at - text));
+		buf_puts(&b, to);
+		buf_puts(&b, at + strlen(from));
+		char *path = S_join(dir, "content/report.yaml");
+		ok = S_write(path, b.data);
+		free(path);
+		buf_free(&b);
+	}
+	free(text);
+	return ok;
 }
 
 static void test_project(const char *tmp)
@@ -120,22 +178,49 @@ static void test_project(const char *tmp)
 	CHECK(S_exists(dir, "content/chapters/introduction.fr.md"));
 	CHECK(S_exists(dir, "content/chapters/methodology.es.md"));
 	size_t recs = 99, chapters = 0, warnings = 0;
-	CHECK(S_check(dir, &recs, &chapters, &warnings) == 0);
+	char *said = NULL;
+	CHECK(S_check_text(dir, &recs, &chapters, &warnings, &said) == 0);
 	CHECK(recs == 0 && chapters == 2);
 	/* what is left to write is said before it is published: the
-	 * outcome's placeholder symbol, the TODO of each chapter in each of
-	 * the three languages */
-	CHECK(warnings == 1 + 2 * 3);
+	 * outcome's placeholder symbol, the adoption date (today's), the
+	 * State's name in English and French (a copy of the Spanish), the
+	 * TODO of each chapter in each of the three languages; not the
+	 * session, which was given */
+	CHECK(warnings == 1 + 1 + 2 + 2 * 3);
+	CHECK(said && strstr(said, "content/report.yaml:13:10: warning: "
+				   "'adopted' is still the placeholder "
+				   "'uprgen new' wrote (marked !placeholder): "
+				   "replace it, mark and all, with the date "
+				   "the Human Rights Council adopted the "
+				   "outcome before publishing; until then no "
+				   "date is compared with it\n"));
+	CHECK(said && strstr(said, "content/report.yaml:8:7: warning: "
+				   "'state' in 'en' is still the placeholder "
+				   "'uprgen new' wrote (marked !placeholder): "
+				   "replace it, mark and all, with the State's "
+				   "name in this language"));
+	CHECK(said && S_lines_with(said, "'state' in 'fr' is still") == 1 &&
+	      S_lines_with(said, "'state' in 'es'") == 0 &&
+	      S_lines_with(said, "'session'") == 0);
+	free(said);
 
-	char *report = S_join(dir, "content/report.yaml");
-	char *text;
-	size_t len;
-	CHECK(file_read_all(report, 1 << 20, &text, &len) == 0);
+	char *text = S_report_text(dir);
 	CHECK(text && strstr(text, "session: \"42\"\n") &&
-	      strstr(text, "adopted: \"2025-06-15\"") &&
-	      strstr(text, "cuarto ciclo") && strstr(text, "state: Perú\n"));
+	      strstr(text, "adopted: !placeholder \"2025-06-15\"  # TODO") &&
+	      strstr(text, "cuarto ciclo") &&
+	      strstr(text, "state:\n  es: Perú\n  en: !placeholder Perú  # "
+			   "TODO: the State's name in en (and in the en "
+			   "title and chapters)\n  fr: !placeholder Perú  #"));
 	free(text);
-	free(report);
+
+	/* the values written over, a real adoption date that is the very
+	 * day 'new' ran among them: no warning is left of them */
+	CHECK(S_edit(dir, "adopted: !placeholder \"2025-06-15\"",
+		     "adopted: \"2025-06-15\""));
+	CHECK(S_edit(dir, "en: !placeholder Perú", "en: Peru"));
+	CHECK(S_edit(dir, "fr: !placeholder Perú", "fr: Pérou"));
+	CHECK(S_check(dir, &recs, &chapters, &warnings) == 0);
+	CHECK(warnings == 1 + 2 * 3);
 
 	/* a second time: refused, and nothing changes */
 	CHECK(S_new((const char *const[]){"new", dir, "--state", "Chile",
@@ -191,11 +276,26 @@ static void test_usage(const char *tmp)
 					  NULL}) == 1);
 	free(below);
 	free(file);
-	/* the ninth cycle is still a cycle */
+	/* the ninth cycle is still a cycle; its session, not given, is
+	 * guessed (the first of the cycle), and said to be a guess */
 	CHECK(S_new((const char *const[]){"new", dir, "--state", "Peru",
 					  "--cycle", "9", NULL}) == 0);
-	size_t recs, chapters;
-	CHECK(S_check(dir, &recs, &chapters, NULL) == 0);
+	size_t recs, chapters, warnings;
+	char *said = NULL;
+	CHECK(S_check_text(dir, &recs, &chapters, &warnings, &said) == 0);
+	/* the session, the outcome, the adoption date, two chapters */
+	CHECK(warnings == 3 + 2);
+	CHECK(said && strstr(said, "content/report.yaml:8:10: warning: "
+				   "'session' is still the placeholder 'uprgen "
+				   "new' wrote (marked !placeholder): replace "
+				   "it, mark and all, with the Working Group "
+				   "session of the review before publishing\n"));
+	free(said);
+	/* one language: the name as given, plain */
+	char *text = S_report_text(dir);
+	CHECK(text && strstr(text, "\nstate: Peru\n") &&
+	      strstr(text, "\nsession: !placeholder \"111\"  # TODO"));
+	free(text);
 	free(dir);
 }
 

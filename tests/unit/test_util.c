@@ -54,6 +54,36 @@ static void test_utf8(void)
 			}
 }
 
+/* Letters as names compare: case and Latin accents folded, through the
+ * whole table U+00C0 to U+017F (each letter its unaccented one, in both
+ * cases), the Romanian comma below, the typographic apostrophe. */
+static void test_fold_letter(void)
+{
+	CHECK(unicode_fold_letter('A') == 'a' && unicode_fold_letter('z') == 'z');
+	CHECK(unicode_fold_letter(0xC9) == 'e' && unicode_fold_letter(0xE9) == 'e');
+	CHECK(unicode_fold_letter(0xC7) == 'c' && unicode_fold_letter(0xFF) == 'y');
+	CHECK(unicode_fold_letter(0x178) == 'y' && unicode_fold_letter(0x17D) == 'z');
+	CHECK(unicode_fold_letter(0x141) == 'l' && unicode_fold_letter(0x142) == 'l');
+	CHECK(unicode_fold_letter(0x130) == 'i' && unicode_fold_letter(0x131) == 'i');
+	CHECK(unicode_fold_letter(0x218) == 's' && unicode_fold_letter(0x21B) == 't');
+	CHECK(unicode_fold_letter(0x2019) == '\'');
+	/* no base letter: lower case only */
+	CHECK(unicode_fold_letter(0xC6) == 0xE6 && unicode_fold_letter(0x152) == 0x153);
+	CHECK(unicode_fold_letter(0xDF) == 0xDF && unicode_fold_letter(0xD7) == 0xD7);
+	CHECK(unicode_fold_letter(0x416) == 0x436 && unicode_fold_letter(0x401) == 0x451);
+	CHECK(unicode_fold_letter(0x4E2D) == 0x4E2D);
+	/* a capital and its small letter fold alike, across the table */
+	for (unsigned c = 0x100; c < 0x178; c += 2)
+		if (c != 0x130 && (c < 0x138 || c > 0x148))
+			CHECK(unicode_fold_letter(c) == unicode_fold_letter(c + 1));
+	for (unsigned c = 0x139; c < 0x17F; c += 2)
+		if (c < 0x149 || c > 0x178)
+			CHECK(unicode_fold_letter(c) == unicode_fold_letter(c + 1));
+	for (unsigned c = 0xC0; c <= 0xDE; c++)
+		if (c != 0xD7)
+			CHECK(unicode_fold_letter(c) == unicode_fold_letter(c + 32));
+}
+
 /* Whole numbers are formatted without printf, as "%.0f" writes them. */
 static void test_number_text(void)
 {
@@ -103,6 +133,7 @@ static void test_path(void)
 
 int main(void)
 {
+	test_fold_letter();
 	test_path();
 	test_write_all();
 	test_number_text();

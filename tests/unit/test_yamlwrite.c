@@ -8,6 +8,15 @@
 #include "yamlread.h"
 #include "yamlwrite.h"
 
+/* b read back by yamlread, into a and d (made here; the caller frees). */
+static struct value *S_read(struct arena *a, struct diags *d,
+			    const struct buf *b)
+{
+	arena_init(a);
+	diags_init(d);
+	return yamlread_buffer(a, d, "t.yaml", b->data, b->len);
+}
+
 /* Writes `- text: S` (one level down, as an importer does) and reads it
  * back; true when the same string comes back. */
 static bool S_round_trip(const char *s, size_t len, bool show)
@@ -29,9 +38,7 @@ static bool S_round_trip(const char *s, size_t len, bool show)
 
 	struct arena a;
 	struct diags d;
-	arena_init(&a);
-	diags_init(&d);
-	struct value *v = yamlread_buffer(&a, &d, "t.yaml", b.data, b.len);
+	struct value *v = S_read(&a, &d, &b);
 	const struct value *t = NULL, *next = NULL;
 	if (v && v->kind == VALUE_LIST && v->count == 1) {
 		t = value_map_get(v->items[0], "text");
@@ -185,6 +192,62 @@ static void test_layout(void)
 	buf_free(&b);
 }
 
+/* A tag before a value, quoted, plain, folded or in a list: written on
+ * the value's line, and read back on the value it marks, the value
+ * itself unchanged. */
+static void test_tag(void)
+{
+	static const char long_text[] =
+		"A text long enough to be folded over two lines by the writer, "
+		"as a title in six languages often is.";
+	struct buf b;
+	buf_init(&b);
+	struct yamlwrite w;
+	yamlwrite_init(&w, &b);
+	yamlwrite_begin_map(&w);
+	yamlwrite_key(&w, "adopted");
+	yamlwrite_tag(&w, "!placeholder");
+	yamlwrite_quoted(&w, "2026-12-07");
+	yamlwrite_note(&w, "TODO");
+	yamlwrite_key(&w, "state");
+	yamlwrite_tag(&w, "!placeholder");
+	yamlwrite_string(&w, "Slovénie");
+	yamlwrite_key(&w, "plain");
+	yamlwrite_string(&w, "x");
+	yamlwrite_key(&w, "title");
+	yamlwrite_tag(&w, "!placeholder");
+	yamlwrite_string(&w, long_text);
+	yamlwrite_key(&w, "list");
+	yamlwrite_begin_list(&w);
+	yamlwrite_tag(&w, "!placeholder");
+	yamlwrite_int(&w, 41);
+	yamlwrite_end_list(&w);
+	yamlwrite_end_map(&w);
+	yamlwrite_finish(&w);
+	CHECK(strstr(b.data, "adopted: !placeholder \"2026-12-07\"  # TODO\n"
+			     "state: !placeholder Slovénie\nplain: x\n"
+			     "title: !placeholder >-\n  A text long") &&
+	      strstr(b.data, "list:\n  - !placeholder 41\n"));
+	struct arena a;
+	struct diags d;
+	struct value *v = S_read(&a, &d, &b);
+	const char *keys[] = {"adopted", "state", "title", "plain"};
+	const char *values[] = {"2026-12-07", "Slovénie", long_text, "x"};
+	for (size_t i = 0; i < 4; i++) {
+		const struct value *e = value_map_get(v, keys[i]);
+		CHECK(e && e->str && !strcmp(e->str, values[i]));
+		CHECK(e && (i < 3 ? e->tag && !strcmp(e->tag, "!placeholder")
+				  : !e->tag));
+	}
+	const struct value *list = value_map_get(v, "list");
+	CHECK(list && list->count == 1 && list->items[0]->tag &&
+	      !strcmp(list->items[0]->str, "41"));
+	CHECK(d.errors == 0);
+	diags_free(&d);
+	arena_free(&a);
+	buf_free(&b);
+}
+
 static void test_hostile(void)
 {
 	static const char *const cases[] = {
@@ -241,6 +304,7 @@ int main(void)
 {
 	test_plain_and_quoted();
 	test_blocks();
+	test_tag();
 	test_layout();
 	test_hostile();
 	test_random();
