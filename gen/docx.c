@@ -1073,7 +1073,7 @@ static void S_html(struct docx_ctx *c, cmark_node *n)
 		return;
 	bool landscape = cmark_node_get_type(cmark_node_parent(n)) ==
 				 CMARK_NODE_DOCUMENT &&
-			 docx_section_is_matrix(n);
+			 fence_part_is_matrix(n);
 	if (landscape == c->landscape) {
 		c->page_break = true;
 		return;

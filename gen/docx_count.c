@@ -62,23 +62,6 @@ void docx_check_words(struct arena *a, struct diags *d,
 	diags_free(&quiet);
 }
 
-bool docx_section_is_matrix(cmark_node *n)
-{
-	bool matrix = false;
-	for (n = cmark_node_next(n); n; n = cmark_node_next(n)) {
-		cmark_node_type t = cmark_node_get_type(n);
-		if (markdown_directive_of(n) == MARKDOWN_PAGE_BREAK)
-			break;
-		if (t == CMARK_NODE_CODE_BLOCK &&
-		    fence_of(n).kind == FENCE_MATRIX)
-			matrix = true;
-		else if (t != CMARK_NODE_HEADING &&
-			 t != CMARK_NODE_HTML_BLOCK &&
-			 t != CMARK_NODE_FOOTNOTE_DEFINITION)
-			return false;
-	}
-	return matrix;
-}
 
 /* ------------------------------------------------------- word count */
 
@@ -104,7 +87,7 @@ size_t docx_word_count(cmark_node *doc)
 	for (cmark_node *b = cmark_node_first_child(doc); b;
 	     b = cmark_node_next(b)) {
 		if (markdown_directive_of(b) == MARKDOWN_PAGE_BREAK)
-			annex = docx_section_is_matrix(b);
+			annex = fence_part_is_matrix(b);
 		if (annex || cmark_node_get_type(b) ==
 				     CMARK_NODE_FOOTNOTE_DEFINITION)
 			continue;

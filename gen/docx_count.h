@@ -25,12 +25,8 @@ void docx_check_words(struct arena *a, struct diags *d,
 /* The words of the report as the UN counts them (and as Word does: runs
  * of characters between blanks): the body, without the notes and without
  * the annexed matrix (a part of the report that is a matrix under its
- * headings, as docx_render() sets in landscape).  Here, not in docx.c,
+ * headings, fence_part_is_matrix).  Here, not in docx.c,
  * so that `check` does not load uprgen's object (formats.h). */
 size_t docx_word_count(cmark_node *doc);
-
-/* Whether the part after page break n (up to the next) is a matrix under
- * its headings: the annex, landscape in Word, left out of the count. */
-bool docx_section_is_matrix(cmark_node *n);
 
 #endif

@@ -114,3 +114,21 @@ void fence_refer_repeats(cmark_node *tree, const struct report *r,
 		cmark_node_free(blocks[i]);
 	}
 }
+
+bool fence_part_is_matrix(cmark_node *n)
+{
+	bool matrix = false;
+	for (n = cmark_node_next(n); n; n = cmark_node_next(n)) {
+		cmark_node_type t = cmark_node_get_type(n);
+		if (markdown_directive_of(n) == MARKDOWN_PAGE_BREAK)
+			break;
+		if (t == CMARK_NODE_CODE_BLOCK &&
+		    fence_of(n).kind == FENCE_MATRIX)
+			matrix = true;
+		else if (t != CMARK_NODE_HEADING &&
+			 t != CMARK_NODE_HTML_BLOCK &&
+			 t != CMARK_NODE_FOOTNOTE_DEFINITION)
+			return false;
+	}
+	return matrix;
+}

@@ -32,6 +32,11 @@ struct fence {
 
 struct fence fence_of(cmark_node *code_block);
 
+/* Whether the part after page break n (up to the next) is a matrix under
+ * its headings: the annex, on landscape pages in the PDF and Word alike,
+ * left out of the word count. */
+bool fence_part_is_matrix(cmark_node *n);
+
 /* The chart a FENCE_CHART block draws, in `a`; NULL, with a warning at
  * pos, when it names nothing to draw (r NULL: no report). */
 struct chart *fence_chart(struct arena *a, const struct fence *f,

@@ -225,7 +225,8 @@ static void S_image(struct S_ctx *c, cmark_node *img, const struct S_frame *f)
 	double w = HPDF_Image_GetWidth(im) * 0.75;
 	double h = HPDF_Image_GetHeight(im) * 0.75;
 	double maxw = f->right - f->left;
-	double maxh = (PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOTTOM) * 0.6;
+	double maxh = (PDF_PAGE_H_OF(c->pages.landscape) - PDF_MARGIN_TOP -
+		       PDF_MARGIN_BOTTOM) * 0.6;
 	double k = fmin(1, fmin(maxw / fmax(w, 1), maxh / fmax(h, 1)));
 	w *= k;
 	h *= k;
@@ -608,6 +609,11 @@ static void S_html(struct S_ctx *c, cmark_node *n)
 	markdown_number(&c->num, n);
 	if (markdown_directive_of(n) == MARKDOWN_PAGE_BREAK) {
 		pdf_pages_flush(&c->pages);
+		/* the annex matrix on landscape pages, as Word's section */
+		pdf_pages_turn(&c->pages,
+			       cmark_node_get_type(cmark_node_parent(n)) ==
+					       CMARK_NODE_DOCUMENT &&
+				       fence_part_is_matrix(n));
 		if (!c->pages.empty)
 			pdf_pages_new_page(&c->pages, PDF_PAGE_BODY);
 	}
@@ -673,9 +679,16 @@ static void S_blocks(struct S_ctx *c, cmark_node *parent, struct S_frame f)
 		S_flat(c, parent, &f);
 		return;
 	}
+	bool top = cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT;
 	for (cmark_node *n = cmark_node_first_child(parent); n;
-	     n = cmark_node_next(n))
+	     n = cmark_node_next(n)) {
+		/* the document's blocks as wide as their pages (a page
+		 * break may turn them: S_html) */
+		if (top)
+			f.right = PDF_PAGE_W_OF(c->pages.landscape) -
+				  PDF_MARGIN_RIGHT;
 		S_block(c, n, f);
+	}
 }
 
 /* ---- before the body: headings, footnotes, title page ---- */

@@ -44,6 +44,9 @@ struct S_emit {
 	 * level (0: none): the lines of a paragraph on a page are one */
 	uint32_t page_open;
 	struct pdf_text_state ts; /* the font selected */
+	/* the page being written: its width and height, its text block's
+	 * width (a landscape page of the annex is wider) */
+	double page_w, page_h, text_w;
 	int cur_color;
 	/* a right-to-left page's text of several words drawn as one (a
 	 * running head, the title page's block) set word by word here */
@@ -133,7 +136,7 @@ static double S_x(const struct S_emit *e, const struct pdf_draw *d, double x,
 		return x;
 	if (d && (d->mark & PDF_MARK_LTR))
 		return x - PDF_MARGIN_LEFT + PDF_MARGIN_RIGHT;
-	return PDF_PAGE_W - x - w;
+	return e->page_w - x - w;
 }
 
 /* A line's two x coordinates (xy[0] and xy[2]) where they are drawn. */
@@ -715,15 +718,15 @@ static void S_centred_folio(struct S_emit *e, int page, const char *folio)
 {
 	double w = pdf_fonts_width(e->f, PDF_SANS, 9, folio, strlen(folio));
 	S_line_text(e, e->pages[page], PDF_SANS, 9,
-		    PDF_MARGIN_LEFT + (PDF_TEXT_W - w) / 2,
+		    PDF_MARGIN_LEFT + (e->text_w - w) / 2,
 		    PDF_MARGIN_BOTTOM - 34, folio);
 }
 
 static void S_header_footer(struct S_emit *e, int page)
 {
 	HPDF_Page p = e->pages[page];
-	double right = PDF_PAGE_W - PDF_MARGIN_RIGHT;
-	double y = PDF_PAGE_H - PDF_MARGIN_TOP + 26;
+	double right = e->page_w - PDF_MARGIN_RIGHT;
+	double y = e->page_h - PDF_MARGIN_TOP + 26;
 	struct buf t;
 	buf_init(&t);
 	double sym_w = 0;
@@ -736,8 +739,8 @@ static void S_header_footer(struct S_emit *e, int page)
 		buf_init(&sym);
 		sym_w = pdf_fonts_width(e->f, PDF_SANS_B, 9, shown,
 					strlen(shown));
-		if (sym_w > PDF_TEXT_W / 2) {
-			S_fitted(e, shown, PDF_SANS_B, 9, PDF_TEXT_W / 2, &sym);
+		if (sym_w > e->text_w / 2) {
+			S_fitted(e, shown, PDF_SANS_B, 9, e->text_w / 2, &sym);
 			shown = sym.data;
 			sym_w = pdf_fonts_width(e->f, PDF_SANS_B, 9, sym.data,
 						sym.len);
@@ -748,7 +751,7 @@ static void S_header_footer(struct S_emit *e, int page)
 	if (e->info->title && *e->info->title) {
 		enum pdf_face face = e->info->no_italics ? PDF_SANS : PDF_SANS_I;
 		S_fitted(e, e->info->title, face, 8,
-			 PDF_TEXT_W - sym_w - 24, &t);
+			 e->text_w - sym_w - 24, &t);
 		S_line_text(e, p, face, 8, PDF_MARGIN_LEFT, y, t.data);
 	}
 	static const HPDF_REAL black[3] = {0, 0, 0};
@@ -782,13 +785,13 @@ static void S_front_folio(struct S_emit *e, int page)
 static void S_un_header_footer(struct S_emit *e, int page)
 {
 	HPDF_Page p = e->pages[page];
-	double right = PDF_PAGE_W - PDF_MARGIN_RIGHT;
-	double y = PDF_PAGE_H - PDF_MARGIN_TOP + 26;
+	double right = e->page_w - PDF_MARGIN_RIGHT;
+	double y = e->page_h - PDF_MARGIN_TOP + 26;
 	bool left = (page + 1) % 2 == 0;
 	struct buf t;
 	buf_init(&t);
 	if (e->info->symbol && *e->info->symbol) {
-		S_fitted(e, e->info->symbol, PDF_SERIF_B, 9, PDF_TEXT_W, &t);
+		S_fitted(e, e->info->symbol, PDF_SERIF_B, 9, e->text_w, &t);
 		double w = pdf_fonts_width(e->f, PDF_SERIF_B, 9, t.data, t.len);
 		S_line_text(e, p, PDF_SERIF_B, 9,
 			    left ? PDF_MARGIN_LEFT : right - w, y, t.data);
@@ -923,11 +926,16 @@ bool pdf_emit(HPDF_Doc doc, struct pdf_fonts *f, const struct pdf_pages *pg,
 		e.pages[i] = HPDF_AddPage(doc);
 		ok = e.pages[i] &&
 		     HPDF_Page_SetSize(e.pages[i], HPDF_PAGE_SIZE_A4,
-				       HPDF_PAGE_PORTRAIT) == HPDF_OK;
+				       pg->page[i].landscape
+					       ? HPDF_PAGE_LANDSCAPE
+					       : HPDF_PAGE_PORTRAIT) == HPDF_OK;
 	}
 	buf_init(&e.packed);
 	for (size_t i = 0; i < pg->count && ok; i++) {
 		const struct pdf_page *p = &pg->page[i];
+		e.page_w = PDF_PAGE_W_OF(p->landscape);
+		e.page_h = PDF_PAGE_H_OF(p->landscape);
+		e.text_w = e.page_w - PDF_MARGIN_LEFT - PDF_MARGIN_RIGHT;
 		for (size_t k = 0; k < p->body_count; k++)
 			S_chunk(&e, (int)i, p->body[k].c, p->body[k].top);
 		S_notes(&e, (int)i);

@@ -36,6 +36,10 @@
 /* ---- page geometry (points) ---- */
 #define PDF_PAGE_W 595.276
 #define PDF_PAGE_H 841.89
+/* A page's width and height: A4 upright, or on its side (landscape: the
+ * annex matrix, as in Word, fence_part_is_matrix). */
+#define PDF_PAGE_W_OF(landscape) ((landscape) ? PDF_PAGE_H : PDF_PAGE_W)
+#define PDF_PAGE_H_OF(landscape) ((landscape) ? PDF_PAGE_W : PDF_PAGE_H)
 /* a chart's or a table's source line (sans italic) */
 #define PDF_SOURCE_SIZE 7.5
 #define PDF_SOURCE_LEADING 9.5
@@ -519,6 +523,7 @@ struct pdf_placed {
 
 struct pdf_page {
 	enum pdf_page_kind kind;
+	bool landscape;
 	struct pdf_placed *body;
 	size_t body_count, body_cap;
 	const struct pdf_chunk **notes; /* footnote lines, top to bottom */
@@ -542,6 +547,7 @@ struct pdf_pages {
 	double y;                /* top of the free space */
 	double note_h;           /* footnote area of the current page */
 	bool empty;              /* no body chunk on the current page yet */
+	bool landscape;          /* the pages made from now on lie on their side */
 	/* headings waiting to be placed with what follows them */
 	const struct pdf_chunk **keep;
 	size_t keep_count, keep_cap;
@@ -578,6 +584,9 @@ void pdf_pages_at(struct pdf_pages *pg, const struct pdf_chunk *c,
 		  double top);
 /* Places the headings still kept (before a page break). */
 void pdf_pages_flush(struct pdf_pages *pg);
+/* The pages made from now on lie on their side (landscape) or stand; the
+ * current page too while nothing is on it. */
+void pdf_pages_turn(struct pdf_pages *pg, bool landscape);
 /* At the end of the document: the headings still kept, and pages for the
  * footnote lines still waiting for room. */
 void pdf_pages_end(struct pdf_pages *pg);

@@ -26,7 +26,9 @@
 
 #define S_NOTE_SEP 14.0 /* the space and rule above the footnotes */
 #define S_EPS 0.01
-#define S_TEXT_H (PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOTTOM)
+/* the text block's height on the pages being made */
+#define S_TEXT_H                                                        \
+	(PDF_PAGE_H_OF(pg->landscape) - PDF_MARGIN_TOP - PDF_MARGIN_BOTTOM)
 /* footnote lines asked for beside their reference when the note is too
  * long to go whole (more than half a page): the rest continues below */
 #define S_NOTE_FIRST_LINES 2
@@ -162,8 +164,9 @@ static void S_new_page(struct pdf_pages *pg, enum pdf_page_kind kind,
 	struct pdf_page *p = &pg->page[pg->count++];
 	memset(p, 0, sizeof *p);
 	p->kind = kind;
+	p->landscape = pg->landscape;
 	pg->kind = kind;
-	pg->y = PDF_PAGE_H - PDF_MARGIN_TOP;
+	pg->y = PDF_PAGE_H_OF(pg->landscape) - PDF_MARGIN_TOP;
 	pg->note_h = 0;
 	pg->empty = true;
 	const struct pdf_chunk **carry = pg->carry;
@@ -184,6 +187,17 @@ void pdf_pages_new_page(struct pdf_pages *pg, enum pdf_page_kind kind)
 {
 	/* footnotes carried over take at most half of the new page */
 	S_new_page(pg, kind, S_TEXT_H / 2);
+}
+
+void pdf_pages_turn(struct pdf_pages *pg, bool landscape)
+{
+	pg->landscape = landscape;
+	if (!pg->empty || !pg->count ||
+	    pg->page[pg->count - 1].landscape == landscape)
+		return;
+	/* footnote lines carried to it stay at its foot */
+	pg->page[pg->count - 1].landscape = landscape;
+	pg->y = PDF_PAGE_H_OF(landscape) - PDF_MARGIN_TOP;
 }
 
 double pdf_pages_room(const struct pdf_pages *pg)

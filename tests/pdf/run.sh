@@ -66,6 +66,28 @@ for l in en es; do
 	qpdf_clean "report-$l" "$pdf"
 	script=$here/check_archive.py text_checks "report-$l archive" "$pdf"
 done
+# the annex matrix on landscape pages, as Word's landscape section: every
+# page from the annex's on lies on its side, every page before it stands
+pdf=$tmp/ex/report-en.pdf
+pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+annex=
+for ((p = 1; p <= ${pages:-0}; p++)); do
+	if pdftotext -f $p -l $p "$pdf" - 2>/dev/null |
+		grep -q '^Matrix of recommendations$'; then
+		annex=$p
+		break
+	fi
+done
+sizes=$(pdfinfo -f 1 -l "${pages:-1}" "$pdf" 2>/dev/null |
+	awk '/^Page +[0-9]+ size:/ {print $2, ($4 > $6 ? "landscape" : "portrait")}')
+want=$(for ((p = 1; p <= ${pages:-0}; p++)); do
+	echo "$p $( ((annex && p >= annex)) && echo landscape || echo portrait)"
+done)
+if [[ -n $annex && $sizes == "$want" ]]; then ok; else
+	ko "report-en.pdf: the annex (page ${annex:-none}) and what follows landscape, the rest portrait"
+	diff <(echo "$want") <(echo "$sizes") | head -n 5
+fi
+
 # reproducible: a second build of the example, byte for byte
 if "$UPRGEN" build -C "$root" --out "$tmp/ex2" >/dev/null 2>"$tmp/err"; then
 	for l in en es; do
