@@ -241,8 +241,11 @@ def french(pages):
     footnote_number(pages, "fr: footnote 1's number at the left",
                     lambda w: near(w.x0, LTR_BLOCK[0]))
     heads = find(pages, "OAS/UPR4/MTR/2026")
+    # (at the right of a landscape page of the annex too, 841.89 wide)
     check("fr: the running head's symbol at the right",
-          len(heads) > 3 and all(near(w.x1, LTR_BLOCK[1]) for w in heads[1:]),
+          len(heads) > 3 and all(near(w.x1, LTR_BLOCK[1]) or
+                                 near(w.x1, 841.89 - RIGHT)
+                                 for w in heads[1:]),
           "%s" % [round(w.x1, 1) for w in heads[:4]])
     toc_numbers(pages, "fr: the contents' page numbers at the right",
                 lambda w: near(w.x1, LTR_BLOCK[1]))
