@@ -343,10 +343,9 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 	if (ch->unit_text)
 		buf_puts(&cap, ch->unit_text);
 	buf_putc(&cap, '\0');
-	docx_para(c, "Caption", NULL, cap.data);
-	buf_free(&cap);
 	if (ch->type == CHART_TYPE_TABLE || !ch->category_count ||
 	    !ch->series_count) {
+		docx_para(c, "Caption", NULL, cap.data);
 		S_data_table(c, ch);
 	} else {
 		int k = ++c->charts;
@@ -367,8 +366,16 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 		if (cy < 1800000)
 			cy = 1800000;
 		int id = c->next_docpr++;
-		buf_printf(c->out, "<w:p><w:pPr><w:keepNext/><w:jc "
-				   "w:val=\"center\"/></w:pPr><w:r><w:rPr>"
+		/* the caption and the chart one paragraph, its lines kept
+		 * together: LibreOffice leaves a caption that only keeps
+		 * with the next paragraph at the foot of a page, its chart
+		 * on the next (Word's keepNext alone would do) */
+		buf_puts(c->out, "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/>"
+				 "<w:keepLines/></w:pPr>");
+		c->after_table = false;
+		docx_runs(c, "", cap.data, strlen(cap.data));
+		buf_printf(c->out, "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+				   "<w:br/></w:r><w:r><w:rPr>"
 				   "<w:lang w:val=\"%s\"/></w:rPr><w:drawing>"
 				   "<wp:inline distT=\"0\" distB=\"0\" "
 				   "distL=\"0\" distR=\"0\"><wp:extent "
@@ -376,7 +383,7 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 				   "l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
 				   "<wp:docPr id=\"%d\" name=\"Chart %d\" "
 				   "descr=\"",
-			   c->lang_tag, cx, cy, id, k);
+			   c->lang_tag, c->lang_tag, cx, cy, id, k);
 		S_x(c->out, ch->summary);
 		buf_puts(c->out, "\" title=\"");
 		S_x(c->out, ch->title);
@@ -387,6 +394,7 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 				   "</w:p>",
 			   rid);
 	}
+	buf_free(&cap);
 	if (ch->source && *ch->source) {
 		struct buf src;
 		buf_init(&src);

@@ -205,6 +205,7 @@ static void S_check_tag(struct S_loader *L, const struct value *v,
 			    "is compared with it"},
 		{"session", "the Working Group session of the review before "
 			    "publishing"},
+		{"date", "the date of the report before publishing"},
 		{"state", "the State's name in this language, and put that "
 			  "name in this language's title and chapters too"},
 	};

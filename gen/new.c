@@ -151,6 +151,7 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 	}
 	yamlwrite_end_map(&w);
 	yamlwrite_key(&w, "date");
+	yamlwrite_tag(&w, REPORT_PLACEHOLDER_TAG);
 	yamlwrite_quoted(&w, p->date);
 	yamlwrite_note(&w, "TODO: the date of the report");
 	yamlwrite_key(&w, "languages");

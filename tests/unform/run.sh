@@ -90,6 +90,18 @@ if "$UPRGEN" build -C "$tmp/en" --out "$tmp/en/build" --format all \
 			! grep -qx 'implemente' <<<"$lo_text"; then ok; else
 			ko "Word's matrix breaks 'implemented' inside the word"
 		fi
+		# each chart's caption on its chart's page (LibreOffice left
+		# this one at the foot of page 4, its chart on page 5): the
+		# page of the caption and of the chart's first bar, Lima
+		cap= bar=
+		for ((p = 1; p <= 40; p++)); do
+			page=$(pdftotext -f $p -l $p "$tmp/lo/report-en.pdf" - 2>/dev/null) || break
+			[[ -z $cap ]] && grep -q "^Early warnings issued for human rights defenders" <<<"$page" && cap=$p
+			[[ -n $cap && -z $bar ]] && grep -qx "Lima" <<<"$page" && bar=$p
+		done
+		if [[ -n $cap && $cap == "$bar" ]]; then ok; else
+			ko "Word through LibreOffice: a chart's caption on page ${cap:-?}, its chart on page ${bar:-?}"
+		fi
 	else
 		ko "LibreOffice did not convert the Word document"
 		tail -n 5 "$tmp/lo.log"

@@ -182,11 +182,13 @@ static void test_project(const char *tmp)
 	CHECK(S_check_text(dir, &recs, &chapters, &warnings, &said) == 0);
 	CHECK(recs == 0 && chapters == 2);
 	/* what is left to write is said before it is published: the
-	 * outcome's placeholder symbol, the adoption date (today's), the
-	 * State's name in English and French (a copy of the Spanish), the
+	 * outcome's placeholder symbol, the adoption date and the report's
+	 * date (today's), the State's name in English and French (a copy of the Spanish), the
 	 * TODO of each chapter in each of the three languages; not the
 	 * session, which was given */
-	CHECK(warnings == 1 + 1 + 2 + 2 * 3);
+	CHECK(warnings == 1 + 2 + 2 + 2 * 3);
+	CHECK(said && S_lines_with(said, "'date' is still the placeholder "
+					 "'uprgen new' wrote") == 1);
 	CHECK(said && strstr(said, "content/report.yaml:13:10: warning: "
 				   "'adopted' is still the placeholder "
 				   "'uprgen new' wrote (marked !placeholder): "
@@ -217,6 +219,8 @@ static void test_project(const char *tmp)
 	 * day 'new' ran among them: no warning is left of them */
 	CHECK(S_edit(dir, "adopted: !placeholder \"2025-06-15\"",
 		     "adopted: \"2025-06-15\""));
+	CHECK(S_edit(dir, "date: !placeholder \"2025-06-15\"",
+		     "date: \"2025-06-15\""));
 	CHECK(S_edit(dir, "en: !placeholder Perú", "en: Peru"));
 	CHECK(S_edit(dir, "fr: !placeholder Perú", "fr: Pérou"));
 	CHECK(S_check(dir, &recs, &chapters, &warnings) == 0);
@@ -283,8 +287,9 @@ static void test_usage(const char *tmp)
 	size_t recs, chapters, warnings;
 	char *said = NULL;
 	CHECK(S_check_text(dir, &recs, &chapters, &warnings, &said) == 0);
-	/* the session, the outcome, the adoption date, two chapters */
-	CHECK(warnings == 3 + 2);
+	/* the session, the outcome, the adoption date, the report's date,
+	 * two chapters */
+	CHECK(warnings == 4 + 2);
 	CHECK(said && strstr(said, "content/report.yaml:8:10: warning: "
 				   "'session' is still the placeholder 'uprgen "
 				   "new' wrote (marked !placeholder): replace "
