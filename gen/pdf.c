@@ -37,6 +37,14 @@
 #define S_CODE_LEADING 11.0
 #define S_LIST_INDENT 18.0
 #define S_NUMBER_HANG 34.0 /* paragraph numbers stand this far left */
+/* The UN form's text (its "SingleTxt"), as A/HRC/WG.6/48/SVN/1 sets it:
+ * 2 cm in from each margin (PDF_UN_MARGIN); a paragraph's number at the
+ * text's start, its first line after a tab of 1 cm, the lines after it
+ * back at the start; a heading's number out in the margin, its text at
+ * the text's start (113.4 pt: "I." at 90). */
+#define S_UN_INDENT 56.7
+#define S_UN_TAB 28.35
+#define S_UN_HEAD_HANG 23.4
 #define S_MAX_DEPTH 48     /* deeper blocks are set flat */
 
 struct S_err {
@@ -70,6 +78,12 @@ struct S_ctx {
 	size_t marker_count;
 	struct chart_words chart_words;
 	struct matrix_words matrix_words;
+	/* the UN form: the numbers its headings take (a heading's own is
+	 * set out in the margin) */
+	struct words_un_numbers un_numbers;
+	/* the room the next paragraph's first line starts after (a UN
+	 * subparagraph's, its "(a)" in it), then 0 */
+	double first_indent;
 };
 
 static void S_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
@@ -279,10 +293,16 @@ static void S_paragraph(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 		const char *num = words_paragraph_number(c->opt->words,
 							 &c->arena, digits);
 		c->marker_count = 0;
-		S_set_marker(c, num, f->left - S_NUMBER_HANG);
-		c->marker[0].x = (float)(f->left - S_NUMBER_HANG);
+		double at = c->opt->un ? f->left : f->left - S_NUMBER_HANG;
+		S_set_marker(c, num, at);
+		c->marker[0].x = (float)at;
 	}
 	pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE, S_BODY_LEADING);
+	if (number && c->opt->un) /* the number in the text, then a tab */
+		pdf_para_indent(&c->para, S_UN_TAB);
+	else if (c->first_indent > 0)
+		pdf_para_indent(&c->para, c->first_indent);
+	c->first_indent = 0;
 	pdf_para_inlines(&c->para, &c->env, n);
 	pdf_para_finish(&c->para);
 	/* an item's lead-in with its list under it ("Status over time:")
@@ -313,6 +333,40 @@ static enum pdf_face S_un_bold(const struct S_ctx *c)
 	return c->opt->lang == LANG_ZH ? PDF_SANS_B : PDF_SERIF_B;
 }
 
+/* Whether heading n opens with the UN form's number ("I. ", "A. ",
+ * "أولاً- "; unform.c gives every heading but the annex's one). */
+static bool S_un_numbered(const struct S_ctx *c, cmark_node *n)
+{
+	cmark_node *t = cmark_node_first_child(n);
+	const char *s = t && cmark_node_get_type(t) == CMARK_NODE_TEXT
+				? cmark_node_get_literal(t)
+				: NULL;
+	int level;
+	long k;
+	return s && words_un_number_written(&c->un_numbers, s, &level, &k);
+}
+
+/* A hung heading's number (after its first-line indent, pdf_para_indent)
+ * and the space after it, widened to a tab: its text starts where the
+ * lines after it do.  A number with no space after it (Chinese "二、")
+ * keeps its place. */
+static void S_un_number_tab(struct pdf_para *p)
+{
+	double number = 0;
+	for (size_t i = 1; i < p->n; i++) {
+		struct pdf_item *it = &p->items[i];
+		if (it->kind == PDF_BOX) {
+			number += it->width;
+			continue;
+		}
+		if (it->kind == PDF_GLUE && !it->nospace) {
+			it->width = fmax(it->width, S_UN_HEAD_HANG - number);
+			it->stretch = it->shrink = 0;
+		}
+		return;
+	}
+}
+
 static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 {
 	static const struct {
@@ -334,7 +388,12 @@ static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 	enum pdf_face face = c->opt->un ? un_face[k] : look[k].face;
 	pdf_para_reset(&c->para, pdf_env_face(&c->env, face), look[k].size,
 		       look[k].leading);
+	bool hang = c->opt->un && S_un_numbered(c, n);
+	if (hang)
+		pdf_para_indent(&c->para, -S_UN_HEAD_HANG);
 	pdf_para_inlines(&c->para, &c->env, n);
+	if (hang)
+		S_un_number_tab(&c->para);
 	pdf_para_finish(&c->para);
 	c->env.hyphen = hy;
 	struct pdf_chunk **lines;
@@ -562,7 +621,11 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 				    ? ")" : ".";
 	int number = cmark_node_get_list_start(n);
 	struct S_frame in = f;
-	in.left = fmin(f.left + S_LIST_INDENT, f.right - 72);
+	/* the UN form's subparagraphs as its numbered paragraphs: "(a)" a
+	 * tab in, the text after a second tab, the lines after it back at
+	 * the text's start */
+	bool sub = unform_is_sub_list(c->opt->un, n);
+	in.left = sub ? f.left : fmin(f.left + S_LIST_INDENT, f.right - 72);
 	in.tight = cmark_node_get_list_tight(n);
 	in.depth = f.depth + 1;
 	struct pdf_tags *tags = &c->pages.tags;
@@ -586,6 +649,11 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 		size_t waiting = c->marker_count;
 		pdf_tag_open(tags, "LI");
 		S_set_marker(c, mark, in.left - 5);
+		if (sub && c->marker_count > waiting) {
+			c->marker[c->marker_count - 1].x =
+				(float)(in.left + S_UN_TAB);
+			c->first_indent = 2 * S_UN_TAB;
+		}
 		if (c->marker_count > waiting)
 			c->marker[c->marker_count - 1].elem =
 				pdf_tag_leaf(tags, "Lbl");
@@ -673,6 +741,19 @@ static void S_flat(struct S_ctx *c, cmark_node *parent, const struct S_frame *f)
 	S_place_para(c, f, PDF_JUSTIFY, 7, false);
 }
 
+/* Where the document's blocks stand on the page being filled: between
+ * the margins, or in the UN form 2 cm in from each (its "SingleTxt"),
+ * but for the annex's matrix, which takes its landscape page's width. */
+static struct S_frame S_text_block(const struct S_ctx *c)
+{
+	double page_w = PDF_PAGE_W_OF(c->pages.landscape);
+	if (!c->opt->un)
+		return (struct S_frame){.left = PDF_MARGIN_LEFT,
+					.right = page_w - PDF_MARGIN_RIGHT};
+	double in = PDF_UN_MARGIN + (c->pages.landscape ? 0 : S_UN_INDENT);
+	return (struct S_frame){.left = in, .right = page_w - in};
+}
+
 static void S_blocks(struct S_ctx *c, cmark_node *parent, struct S_frame f)
 {
 	if (f.depth > S_MAX_DEPTH) {
@@ -685,8 +766,7 @@ static void S_blocks(struct S_ctx *c, cmark_node *parent, struct S_frame f)
 		/* the document's blocks as wide as their pages (a page
 		 * break may turn them: S_html) */
 		if (top)
-			f.right = PDF_PAGE_W_OF(c->pages.landscape) -
-				  PDF_MARGIN_RIGHT;
+			f = S_text_block(c);
 		S_block(c, n, f);
 	}
 }
@@ -970,7 +1050,8 @@ static void S_un_title_page(struct S_ctx *c)
 	pdf_pages_new_page(&c->pages, PDF_PAGE_TITLE);
 	/* y from the top of the text area (PDF_MARGIN_TOP below the
 	 * page's edge); the head reaches into the margin, as the UN's */
-	double top = -PDF_MARGIN_TOP, left = 56.7, right = PDF_PAGE_W - 56.7;
+	double top = -PDF_MARGIN_TOP, left = PDF_UN_MARGIN,
+	       right = PDF_PAGE_W - PDF_UN_MARGIN;
 	double col = right - 150; /* the distribution block */
 	S_un_line(c, &l, u->united_nations, PDF_SERIF, 11, left + 50,
 		  top + 30);
@@ -1136,9 +1217,7 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 			c->head_count, depth, o->words);
 	size_t front = c->pages.count;
 	pdf_pages_new_page(&c->pages, PDF_PAGE_BODY);
-	struct S_frame f = {.left = PDF_MARGIN_LEFT,
-			    .right = PDF_PAGE_W - PDF_MARGIN_RIGHT};
-	S_blocks(c, doc, f);
+	S_blocks(c, doc, S_text_block(c));
 	pdf_pages_end(&c->pages);
 	if (o->un)
 		S_un_greys(&c->pages);
@@ -1249,6 +1328,8 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 		pdf_fonts_set_lang(&c.fonts, lang_code(opt->lang));
 	c.chart_words = chart_words(opt->words);
 	c.matrix_words = matrix_words(opt->words);
+	if (opt->un)
+		words_un_numbers(opt->words, &c.arena, &c.un_numbers);
 	c.env = (struct pdf_inline_env){
 		.fonts = &c.fonts, .arena = &c.arena, .d = d,
 		.source = opt->file, .rtl = lang_is_rtl(opt->lang),

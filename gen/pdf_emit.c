@@ -781,32 +781,34 @@ static void S_front_folio(struct S_emit *e, int page)
 
 /* The UN document form's running head and folio: the symbol alone at
  * the outer corner above a rule, the page's number at the outer corner of
- * the foot; outer is the left on even pages (page 1 is the title page). */
+ * the foot; outer is the left on even pages (page 1 is the title page);
+ * both at the form's margins, 2 cm from the edge. */
 static void S_un_header_footer(struct S_emit *e, int page)
 {
 	HPDF_Page p = e->pages[page];
-	double right = e->page_w - PDF_MARGIN_RIGHT;
+	double right = e->page_w - PDF_UN_MARGIN;
 	double y = e->page_h - PDF_MARGIN_TOP + 26;
 	bool left = (page + 1) % 2 == 0;
 	struct buf t;
 	buf_init(&t);
 	if (e->info->symbol && *e->info->symbol) {
-		S_fitted(e, e->info->symbol, PDF_SERIF_B, 9, e->text_w, &t);
+		S_fitted(e, e->info->symbol, PDF_SERIF_B, 9,
+			 right - PDF_UN_MARGIN, &t);
 		double w = pdf_fonts_width(e->f, PDF_SERIF_B, 9, t.data, t.len);
 		S_line_text(e, p, PDF_SERIF_B, 9,
-			    left ? PDF_MARGIN_LEFT : right - w, y, t.data);
+			    left ? PDF_UN_MARGIN : right - w, y, t.data);
 	}
 	static const HPDF_REAL black[3] = {0, 0, 0};
 	S_page_close(e);
 	buf_puts(&e->page, "/Artifact <</Type /Pagination>> BDC\n");
-	S_line(&e->page, black, 0.5, (const double[]){PDF_MARGIN_LEFT, y - 6,
+	S_line(&e->page, black, 0.5, (const double[]){PDF_UN_MARGIN, y - 6,
 						      right, y - 6},
 	       false, false);
 	buf_puts(&e->page, "EMC\n");
 	buf_clear(&t);
 	buf_printf(&t, "%d", page - (int)e->info->front_pages + 1);
 	double w = pdf_fonts_width(e->f, PDF_SERIF_B, 9, t.data, t.len);
-	S_line_text(e, p, PDF_SERIF_B, 9, left ? PDF_MARGIN_LEFT : right - w,
+	S_line_text(e, p, PDF_SERIF_B, 9, left ? PDF_UN_MARGIN : right - w,
 		    PDF_MARGIN_BOTTOM - 34, t.data);
 	buf_free(&t);
 }

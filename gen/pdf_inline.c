@@ -75,7 +75,8 @@ static bool S_same_style(const struct pdf_style *a, const struct pdf_style *b)
 {
 	return a->face == b->face && a->size == b->size && a->rise == b->rise &&
 	       a->color == b->color && a->strike == b->strike &&
-	       a->uri == b->uri && a->note == b->note && a->lang == b->lang;
+	       a->uri == b->uri && a->note == b->note && a->lang == b->lang &&
+	       a->blank == b->blank;
 }
 
 static uint32_t S_style(struct pdf_para *p, const struct pdf_style *s)
@@ -106,6 +107,20 @@ void pdf_para_reset(struct pdf_para *p, enum pdf_face face, double size,
 	p->leveled = p->mixed = false;
 	struct pdf_style base = {.face = face, .size = (float)size};
 	S_style(p, &base);
+}
+
+static struct pdf_item *S_push(struct pdf_para *p, enum pdf_item_kind kind,
+			       uint32_t style);
+
+void pdf_para_indent(struct pdf_para *p, double width)
+{
+	/* a box of its own style, so that the text after it is a run of
+	 * its own, drawn where the room ends (S_set_box) */
+	struct pdf_style blank = p->styles[0];
+	blank.blank = true;
+	struct pdf_item *b = S_push(p, PDF_BOX, S_style(p, &blank));
+	b->off = (uint32_t)p->text.len;
+	b->width = width;
 }
 
 static struct pdf_item *S_push(struct pdf_para *p, enum pdf_item_kind kind,
@@ -894,6 +909,10 @@ static void S_flush_run(struct S_line *l)
 {
 	if (l->run_style < 0)
 		return;
+	if (l->p->styles[l->run_style].blank) { /* room, nothing drawn */
+		l->run_style = -1;
+		return;
+	}
 	const struct pdf_style *s = &l->p->styles[l->run_style];
 	struct pdf_draw d = {.kind = PDF_DRAW_TEXT, .face = (uint8_t)s->face,
 			     .color = (uint8_t)s->color,
@@ -1146,6 +1165,8 @@ static void S_bidi(struct pdf_para *p, struct pdf_inline_env *env)
 		uint8_t raise = S_raised(p, &it) ? 1 : 0;
 		uint8_t level = c < n ? (uint8_t)lev[c] : base;
 		level += raise & level;
+		if (!it.len) /* an indent: at the line's start */
+			level = base;
 		for (size_t k = 0; k < it.len;) {
 			size_t adv;
 			utf8_decode(t + k, it.len - k, &adv);

@@ -38,6 +38,9 @@
 #define PDF_PAGE_H 841.89
 /* A page's width and height: A4 upright, or on its side (landscape: the
  * annex matrix, as in Word, fence_part_is_matrix). */
+/* The UN form's margins, left and right: 2 cm, where its running head
+ * and its title page's lines start (A/HRC/WG.6/48/SVN/1, measured). */
+#define PDF_UN_MARGIN 56.7
 #define PDF_PAGE_W_OF(landscape) ((landscape) ? PDF_PAGE_H : PDF_PAGE_W)
 #define PDF_PAGE_H_OF(landscape) ((landscape) ? PDF_PAGE_W : PDF_PAGE_H)
 /* a chart's or a table's source line (sans italic) */
@@ -340,6 +343,7 @@ struct pdf_style {
 	const char *uri; /* a safe link target, or NULL */
 	int note;        /* a footnote mark: its number, else 0 */
 	const char *lang; /* a passage's language (arena), or NULL */
+	bool blank;       /* room and no text: a first line's indent */
 };
 
 enum pdf_align { PDF_JUSTIFY, PDF_LEFT, PDF_CENTER, PDF_RIGHT };
@@ -396,6 +400,9 @@ void pdf_para_free(struct pdf_para *p);
 /* Empties p and sets its base style. */
 void pdf_para_reset(struct pdf_para *p, enum pdf_face face, double size,
 		    double leading);
+/* Room of width points at the first line's start, before its text (a
+ * UN paragraph's number stands in it): call first, after the reset. */
+void pdf_para_indent(struct pdf_para *p, double width);
 /* Appends the inline children of node (a paragraph, heading, cell...). */
 void pdf_para_inlines(struct pdf_para *p, struct pdf_inline_env *env,
 		      cmark_node *node);

@@ -135,21 +135,59 @@ def page1(pdf, lang):
           note is not None and note[1] > A4_H / 2, str(note))
 
 
+def single_txt(pdf, lang):
+    """The text as A/HRC/WG.6/48/SVN/1 sets it (measured there with
+    pdftotext -bbox): the running head from the 2 cm margin (56.7 pt) to
+    538.6; the text 2 cm in from each margin, 113.4 to 481.9; a
+    paragraph's number at the text's start, its first line after a tab
+    at 141.7, its next lines back at 113.4; a heading's number at 90, its
+    text at 113.4."""
+    near = lambda a, b: abs(a - b) < 1.0
+    for page in (3, 4):
+        words = [x for x in words_of(pdf, page) if 70 < x[2] < A4_H - 90]
+        lines = {}
+        for x in words:
+            lines.setdefault(round(x[2]), []).append(x)
+        rows = [sorted(v, key=lambda x: x[1]) for _, v in sorted(lines.items())]
+        numbered = [r for r in rows if len(r) > 1 and
+                    re.fullmatch(r"\d+\.", r[0][0]) and near(r[0][1], 113.4)]
+        check(f"{lang} page {page}: numbered paragraphs, the number at "
+              f"113.4 and the text at 141.7",
+              numbered and all(near(r[1][1], 141.75) for r in numbered),
+              str([[(x[0], x[1]) for x in r[:2]] for r in rows[:6]]))
+        body = [r for r in rows if r[0][3] - r[0][1] > 0 and r[0][1] > 100]
+        wide = [r[-1] for r in body if r[-1][3] > 482.5]
+        check(f"{lang} page {page}: no text right of 481.9 (the text "
+              f"block's edge)", not wide, str(wide[:3]))
+        heads = [r for r in rows if len(r) > 1 and near(r[0][1], 90)
+                 and re.fullmatch(r"[IVX]+\.|[A-Z]\.", r[0][0])]
+        if page == 3:
+            # (a number too wide for the tab, "III.", a space after it)
+            check(f"{lang} page 3: headings' numbers at 90, their text at "
+                  f"113.4", heads and all(
+                      near(r[1][1], 113.4) or
+                      (r[0][3] > 108 and r[1][1] - r[0][3] < 5)
+                      for r in heads),
+                  str([(r[0][0], r[0][1], r[1][1]) for r in heads]))
+
+
 def pdf_checks(pdf, lang):
     w = WORDS[lang]
     page1(pdf, lang)
     text = run("pdftotext", "-layout", pdf, "-").decode("utf-8", "replace")
+    # phrases across the lines they wrap over (the UN's narrower text)
+    flat = " ".join(text.split())
     for key in ("chapter", "section"):
         if w[key]:
-            check(f"{lang} heading '{w[key]}'", w[key] in text)
+            check(f"{lang} heading '{w[key]}'", w[key] in flat)
     check(f"{lang} no number twice ('A. A.')", "A. A. " not in text)
     for key in ("para", "sub"):
         if w[key]:
             check(f"{lang} {key}: {w[key].pattern}",
                   w[key].search(text) is not None)
     check(f"{lang} note mark placed: {w['mark'].pattern}",
-          w["mark"].search(text) is not None and
-          not w["wrong_mark"].search(text))
+          w["mark"].search(flat) is not None and
+          not w["wrong_mark"].search(flat))
     # running heads and folios: pages 2 and 3, at the outer corner
     pages = int(re.search(rb"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
     for page in (2, 3):
@@ -176,6 +214,8 @@ def pdf_checks(pdf, lang):
               len(folio) == 1 and (folio[0][1] < 130 if even
                                    else folio[0][3] > A4_W - 110),
               str(folio))
+    if lang != "ar":
+        single_txt(pdf, lang)
     coloured = colour_pixels(pdf)
     check(f"{lang} no colour on any page", coloured == 0,
           f"{coloured} coloured pixels")
