@@ -276,6 +276,8 @@ struct S_para {
 	bool keep_next;
 };
 
+static bool S_single_txt(const struct docx_ctx *c);
+
 static void S_open_para(struct docx_ctx *c, struct S_para p);
 
 /* The note of number n written into the notes part, the first time it
@@ -402,7 +404,6 @@ static bool S_link_open(struct docx_ctx *c, cmark_node *n)
 	return true;
 }
 
-static int S_text_width(const struct docx_ctx *c);
 
 /* A picture of the content folder (image.h) embedded in the document,
  * its description as its text alternative; false when it is not to be
@@ -434,7 +435,7 @@ static bool S_picture(struct docx_ctx *c, cmark_node *img)
 	const char *rid = docx_rel(c, "image", name + 5, false);
 	/* 96 pixels an inch, at most the width of the text */
 	double cx = im.width * 9525.0, cy = im.height * 9525.0;
-	double max = (double)S_text_width(c) * DOCX_EMU_PER_TWIP;
+	double max = (double)docx_text_width(c) * DOCX_EMU_PER_TWIP;
 	if (cx > max) {
 		cy = cy * max / cx;
 		cx = max;
@@ -602,8 +603,14 @@ static void S_ppr(struct docx_ctx *c, const struct S_para *p,
 		buf_printf(c->out, "<w:spacing w:before=\"%d\"/>",
 			   strcmp(p->style, "ChartSource") ? 200 : 80);
 	c->after_table = false;
-	if (p->indent)
+	if (p->indent && S_single_txt(c)) /* inside the UN form's text */
+		buf_printf(c->out, "<w:ind w:left=\"%d\" w:right=\"%d\"/>",
+			   DOCX_UN_INDENT + p->indent, DOCX_UN_INDENT);
+	else if (p->indent)
 		buf_printf(c->out, "<w:ind w:left=\"%d\"/>", p->indent);
+	else if (c->opt->un && c->landscape) /* the annex: the page's width */
+		buf_puts(c->out, "<w:ind w:left=\"0\" w:right=\"0\" "
+				 "w:firstLine=\"0\"/>");
 	if (p->jc)
 		buf_printf(c->out, "<w:jc w:val=\"%s\"/>",
 			   p->jc == 'c' ? "center" : p->jc == 'r' ? "right"
@@ -680,6 +687,38 @@ static long S_rec_of_heading(struct docx_ctx *c, const char *text)
 	return -1;
 }
 
+/* The UN form: a heading's number ("I. ", "A. ", "أولاً- ") then a tab to
+ * its text, which its style's hanging indent lines up with the text's
+ * start, as the PDF sets it.  The number is written here and taken from
+ * the heading's first text, whose whole text is returned for the caller
+ * to put back (NULL: nothing taken).  A number with no blank after it
+ * (Chinese "二、") keeps its place. */
+static const char *S_un_number_tab(struct docx_ctx *c, cmark_node *n)
+{
+	cmark_node *t = cmark_node_first_child(n);
+	const char *s = c->opt->un && t &&
+				cmark_node_get_type(t) == CMARK_NODE_TEXT
+			? cmark_node_get_literal(t)
+			: NULL;
+	int level;
+	long k;
+	size_t len = s ? words_un_number_written(&c->un_numbers, s, &level,
+						 &k)
+		       : 0;
+	size_t num = len;
+	while (num > 0 && (s[num - 1] == ' ' || s[num - 1] == '\t'))
+		num--;
+	if (!len || num == len)
+		return NULL;
+	docx_runs(c, "", s, num);
+	buf_printf(c->out, "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr><w:tab/>"
+			   "</w:r>",
+		   c->lang_tag);
+	const char *whole = arena_strdup(&c->arena, s);
+	cmark_node_set_literal(t, whole + len);
+	return whole;
+}
+
 static void S_heading(struct docx_ctx *c, cmark_node *n)
 {
 	int level = cmark_node_get_heading_level(n);
@@ -705,7 +744,10 @@ static void S_heading(struct docx_ctx *c, cmark_node *n)
 	int rid = c->bookmark_id++;
 	if (rec >= 0)
 		S_bookmark(c, arena_printf(&c->arena, "rec%ld", rec), true, rid);
+	const char *whole = S_un_number_tab(c, n);
 	S_inlines(c, n);
+	if (whole) /* the tree as it was: the site and the count read it */
+		cmark_node_set_literal(cmark_node_first_child(n), whole);
 	if (rec >= 0)
 		S_bookmark(c, NULL, false, rid);
 	if (h)
@@ -730,8 +772,8 @@ static void S_tbl_open(struct docx_ctx *c, const int *widths, unsigned cols,
 	}
 	buf_puts(c->out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"UprTable\"/>");
 	docx_table_direction(c);
-	buf_puts(c->out, "<w:tblW w:w=\"5000\" w:type=\"pct\"/>"
-			 "<w:tblLayout w:type=\"fixed\"/>"
+	docx_table_width(c);
+	buf_puts(c->out, "<w:tblLayout w:type=\"fixed\"/>"
 			 "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" "
 			 "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
 			 "w:noHBand=\"1\" w:noVBand=\"1\"/>");
@@ -785,9 +827,62 @@ static void S_tbl_close(struct docx_ctx *c)
 			  NULL, NULL);
 }
 
-static int S_text_width(const struct docx_ctx *c)
+int docx_line_width(const struct docx_ctx *c)
 {
-	return c->landscape ? DOCX_TEXT_W_LANDSCAPE : DOCX_TEXT_W;
+	int page = c->landscape ? DOCX_PAGE_H : DOCX_PAGE_W;
+	return page - 2 * (c->opt->un ? DOCX_UN_MARGIN : DOCX_MARGIN);
+}
+
+/* The UN form's text block is indented on upright pages (the annex's
+ * matrix takes its landscape pages' width, as in the PDF). */
+static bool S_single_txt(const struct docx_ctx *c)
+{
+	return c->opt->un && !c->landscape;
+}
+
+int docx_text_width(const struct docx_ctx *c)
+{
+	return docx_line_width(c) - (S_single_txt(c) ? 2 * DOCX_UN_INDENT : 0);
+}
+
+void docx_table_width(struct docx_ctx *c)
+{
+	if (S_single_txt(c))
+		buf_printf(c->out, "<w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
+				   "<w:tblInd w:w=\"%d\" w:type=\"dxa\"/>",
+			   docx_text_width(c), DOCX_UN_INDENT);
+	else
+		buf_puts(c->out, "<w:tblW w:w=\"5000\" w:type=\"pct\"/>");
+}
+
+static int S_widest_word_twips(const char *s, bool bold);
+
+/* Widths w[0..cols) in proportion to want, each at least its floor (its
+ * longest word, which Word would break inside, as the PDF's tables
+ * keep theirs whole: pdf_table.c), what the floors take taken from the
+ * others in proportion to their room above theirs. */
+static void S_fit_columns(int *w, const int *want, const int *floor,
+			  unsigned cols, int avail)
+{
+	long total = 0, need = 0, room = 0, floors = 0;
+	for (unsigned i = 0; i < cols; i++)
+		total += want[i];
+	for (unsigned i = 0; i < cols; i++) {
+		w[i] = (int)(avail * (long)want[i] / total);
+		floors += floor[i];
+		if (w[i] < floor[i])
+			need += floor[i] - w[i];
+		else
+			room += w[i] - floor[i];
+	}
+	for (unsigned i = 0; i < cols && need; i++) {
+		if (floors > avail) /* too many: the floors, made to fit */
+			w[i] = (int)(avail * (long)floor[i] / floors);
+		else if (w[i] < floor[i])
+			w[i] = floor[i];
+		else
+			w[i] -= (int)((long)(w[i] - floor[i]) * need / room);
+	}
 }
 
 static void S_table(struct docx_ctx *c, cmark_node *table)
@@ -796,9 +891,12 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 	if (!cols)
 		return;
 	/* widths in proportion to what the columns hold: the longest text
-	 * of a body cell, at least the longest word of the heading */
+	 * of a body cell, at least the longest word of the heading; and at
+	 * least the longest word (a third of the table at most) */
 	int *w = arena_alloc(&c->arena, cols * sizeof *w);
-	long total = 0;
+	int *want = arena_alloc(&c->arena, cols * sizeof *want);
+	int *floor = arena_alloc(&c->arena, cols * sizeof *floor);
+	int avail = docx_text_width(c);
 	for (cmark_node *row = cmark_node_first_child(table); row;
 	     row = cmark_node_next(row)) {
 		bool header = markdown_is_header_row(row);
@@ -818,17 +916,18 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 				longest = word > longest ? word : longest;
 			}
 			/* a heading's words are bold and not broken */
-			int want = header ? longest * 3 / 2 + 2 : len;
-			if (want > w[i])
-				w[i] = want;
+			int wants = header ? longest * 3 / 2 + 2 : len;
+			if (wants > want[i])
+				want[i] = wants;
+			/* the cell's margins (UprTable: 85 twips a side) */
+			int least = S_widest_word_twips(t, header) + 2 * 85 + 20;
+			if (least > floor[i])
+				floor[i] = least < avail / 3 ? least : avail / 3;
 		}
 	}
-	for (unsigned i = 0; i < cols; i++) {
-		w[i] = w[i] < 4 ? 4 : w[i] > 40 ? 40 : w[i];
-		total += w[i];
-	}
 	for (unsigned i = 0; i < cols; i++)
-		w[i] = (int)(S_text_width(c) * w[i] / total);
+		want[i] = want[i] < 4 ? 4 : want[i] > 40 ? 40 : want[i];
+	S_fit_columns(w, want, floor, cols, avail);
 	S_tbl_open(c, w, cols, table);
 	struct docx_frame saved = c->frame;
 	c->frame = (struct docx_frame){.style = "TableText"};
@@ -946,7 +1045,7 @@ static void S_matrix(struct docx_ctx *c, cmark_node *block,
 	struct matrix m;
 	matrix_select(&m, r, filter, c->opt->lang, pos, c->d);
 	int w[MATRIX_COLUMN_COUNT];
-	S_matrix_widths(&m, &c->matrix_words, S_text_width(c), w);
+	S_matrix_widths(&m, &c->matrix_words, docx_text_width(c), w);
 	S_tbl_open(c, w, MATRIX_COLUMN_COUNT, block);
 	S_tr_open(c, true);
 	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {
@@ -1332,7 +1431,7 @@ static void S_un_title_page(struct docx_ctx *c)
 			       "w:sz=\"18\" w:space=\"1\" w:color=\"000000\"/>"
 			       "</w:pBdr><w:tabs><w:tab w:val=\"right\" "
 			       "w:pos=\"%d\"/></w:tabs>",
-			       DOCX_TEXT_W),
+			       docx_line_width(c)),
 		  after0, "<w:ind w:left=\"0\"/>", S_un_size(c, false, 22),
 		  u->united_nations);
 	if (u->symbol) {
@@ -1341,14 +1440,14 @@ static void S_un_title_page(struct docx_ctx *c)
 	}
 	buf_puts(c->out, "</w:p>");
 	/* the organ and the distribution block side by side */
-	int right_w = 2700, left_w = DOCX_TEXT_W - right_w;
+	int right_w = 2700, left_w = docx_line_width(c) - right_w;
 	buf_printf(c->out,
 		   "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
 		   "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\"/>"
 		   "</w:tblPr><w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol "
 		   "w:w=\"%d\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW "
 		   "w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>",
-		   DOCX_TEXT_W, left_w, right_w, left_w);
+		   docx_line_width(c), left_w, right_w, left_w);
 	S_un_para(c, "", "w:before=\"60\" w:after=\"0\"", "",
 		  S_un_size(c, true, 34), u->organ);
 	buf_printf(c->out, "</w:p></w:tc><w:tc><w:tcPr><w:tcW w:w=\"%d\" "
@@ -1499,7 +1598,8 @@ static void S_sect_pr(struct docx_ctx *c, bool landscape)
 	buf_printf(c->out, "<w:pgMar w:top=\"%d\" w:right=\"%d\" "
 			   "w:bottom=\"%d\" w:left=\"%d\" w:header=\"709\" "
 			   "w:footer=\"709\" w:gutter=\"0\"/>",
-		   DOCX_MARGIN, DOCX_MARGIN, DOCX_MARGIN, DOCX_MARGIN);
+		   DOCX_MARGIN, c->opt->un ? DOCX_UN_MARGIN : DOCX_MARGIN,
+		   DOCX_MARGIN, c->opt->un ? DOCX_UN_MARGIN : DOCX_MARGIN);
 	if (c->front) {
 		buf_puts(c->out, "<w:pgNumType w:fmt=\"lowerRoman\"/>");
 	} else if (c->body_starts) {
@@ -1555,6 +1655,8 @@ bool docx_render(cmark_node *doc, const struct docx_options *opt,
 	c.lang_tag = docx_lang_tag(opt->lang);
 	c.chart_words = chart_words(opt->words);
 	c.matrix_words = matrix_words(opt->words);
+	if (opt->un)
+		words_un_numbers(opt->words, &c.arena, &c.un_numbers);
 	c.next_rid = 1;
 	c.next_num = DOCX_NUM_FIRST_ORDERED;
 	c.next_docpr = 1;

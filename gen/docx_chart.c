@@ -270,10 +270,11 @@ static void S_data_table(struct docx_ctx *c, const struct chart *ch)
 	size_t cols = ch->series_count + 1;
 	if (cols > 60)
 		cols = 60;
-	int w = DOCX_TEXT_W / (int)cols;
+	int w = docx_text_width(c) / (int)cols;
 	buf_puts(c->out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"UprTable\"/>");
 	docx_table_direction(c);
-	buf_puts(c->out, "<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook "
+	docx_table_width(c);
+	buf_puts(c->out, "<w:tblLook "
 			 "w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
 			 "w:firstColumn=\"0\" w:lastColumn=\"0\" "
 			 "w:noHBand=\"1\" w:noVBand=\"1\"/>");
@@ -354,7 +355,7 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 		struct docx_part *p = docx_part_add(c, name);
 		S_chart_part(&p->data, &c->arena, ch, c->opt->lang);
 		const char *rid = docx_rel(c, "chart", name + 5, false);
-		long cx = (long)DOCX_TEXT_W * DOCX_EMU_PER_TWIP;
+		long cx = (long)docx_text_width(c) * DOCX_EMU_PER_TWIP;
 		long cy = ch->horizontal
 			? (long)(ch->category_count *
 				 (ch->type == CHART_TYPE_STACKED

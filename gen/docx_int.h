@@ -27,6 +27,12 @@ enum {
 	DOCX_MARGIN = 1418,
 	DOCX_TEXT_W = DOCX_PAGE_W - 2 * DOCX_MARGIN,
 	DOCX_TEXT_W_LANDSCAPE = DOCX_PAGE_H - 2 * DOCX_MARGIN,
+	/* the UN form's (a UN document's "SingleTxt", as the PDF's:
+	 * pdf.c): margins of 2 cm, the text 2 cm in from each, a number's
+	 * tab of 1 cm */
+	DOCX_UN_MARGIN = 1134,
+	DOCX_UN_INDENT = 1134,
+	DOCX_UN_TAB = 567,
 	/* English Metric Units per twip, for drawings */
 	DOCX_EMU_PER_TWIP = 635,
 };
@@ -126,7 +132,19 @@ struct docx_ctx {
 	 * pages i, ii as in the PDF); the next one to end starts the body's
 	 * pages at 1 */
 	bool front, body_starts;
+	/* the UN form: the numbers its headings take (a heading's own is
+	 * followed by a tab, to its text's start) */
+	struct words_un_numbers un_numbers;
 };
+
+/* The width between the margins of the section being written (page 1's
+ * lines, the heads). */
+int docx_line_width(const struct docx_ctx *c);
+/* The body's text block: docx_line_width, in the UN form's upright
+ * pages DOCX_UN_INDENT in from each margin. */
+int docx_text_width(const struct docx_ctx *c);
+/* A table's width and indent (tblW, tblInd): the text block's. */
+void docx_table_width(struct docx_ctx *c);
 
 /* The report's language as Word tags it ("en-GB", "es-ES", "fr-FR"). */
 const char *docx_lang_tag(enum lang l);

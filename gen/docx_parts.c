@@ -147,6 +147,41 @@ static const struct S_pstyle S_pstyles[] = {
 	 "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>"},
 };
 
+/* The UN form's paragraph properties where they differ: the text, its
+ * numbered paragraphs, captions and sources 2 cm in from each margin (a
+ * UN document's "SingleTxt", as the PDF: pdf.c S_text_block), a
+ * quotation 1 cm further; a heading's number out in the margin (at
+ * 90 pt, as the PDF's), a tab to its text at the text's start (docx.c
+ * S_un_number_tab). */
+#define S_UN_IND "<w:ind w:left=\"1134\" w:right=\"1134\"/>"
+#define S_UN_HEAD_IND "<w:ind w:left=\"1134\" w:right=\"1134\" w:hanging=\"468\"/>"
+static const struct {
+	const char *id, *ppr;
+} S_un_ppr[] = {
+	{"BodyText", S_UN_IND},
+	{"NumberedPara", "<w:numPr><w:numId w:val=\"1\"/></w:numPr>" S_UN_IND},
+	{"Quote", "<w:ind w:left=\"1701\" w:right=\"1701\"/>"},
+	{"ListParagraph", "<w:spacing w:after=\"60\"/>"
+			  "<w:ind w:left=\"1134\" w:right=\"1134\"/>"
+			  "<w:contextualSpacing/>"},
+	{"Caption", "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>"
+		    S_UN_IND "<w:jc w:val=\"left\"/>"},
+	{"ChartSource", "<w:spacing w:after=\"240\"/>" S_UN_IND
+			"<w:jc w:val=\"left\"/>"},
+	{"Heading1", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+		     "<w:spacing w:before=\"360\" w:after=\"180\"/>" S_UN_HEAD_IND
+		     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/>"},
+	{"Heading2", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+		     "<w:spacing w:before=\"280\" w:after=\"120\"/>" S_UN_HEAD_IND
+		     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/>"},
+	{"Heading3", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+		     "<w:spacing w:before=\"220\" w:after=\"100\"/>" S_UN_HEAD_IND
+		     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"2\"/>"},
+	{"Heading4", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+		     "<w:spacing w:before=\"180\" w:after=\"80\"/>" S_UN_HEAD_IND
+		     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"3\"/>"},
+};
+
 /* The UN form's run properties where they differ: its headings are those
  * of its PDF (pdf.c S_heading), 1. bold and (a) italic, never both. */
 static const struct {
@@ -243,8 +278,13 @@ static void S_styles(struct buf *b, const char *lang, bool italics, bool un)
 		if (s->next)
 			buf_printf(b, "<w:next w:val=\"%s\"/>", s->next);
 		buf_puts(b, "<w:qFormat/>");
-		if (*s->ppr)
-			buf_printf(b, "<w:pPr>%s</w:pPr>", s->ppr);
+		const char *ppr = s->ppr;
+		for (size_t k = 0; un && k < sizeof S_un_ppr / sizeof *S_un_ppr;
+		     k++)
+			if (!strcmp(S_un_ppr[k].id, s->id))
+				ppr = S_un_ppr[k].ppr;
+		if (*ppr)
+			buf_printf(b, "<w:pPr>%s</w:pPr>", ppr);
 		const char *rpr = s->rpr;
 		for (size_t k = 0; un && k < sizeof S_un_rpr / sizeof *S_un_rpr;
 		     k++)
@@ -314,6 +354,25 @@ static void S_level(struct buf *b, int ilvl, const char *fmt,
 		   text, left, hanging);
 }
 
+/* A level of the UN form: its number first_line in from the text's start
+ * (DOCX_UN_INDENT from the margin), its text at the tab stop tab from the
+ * same start, the lines after it at the start. */
+static void S_un_level(struct buf *b, int ilvl, const char *fmt,
+		       const char *text, int first_line, int tab,
+		       const char *pstyle)
+{
+	buf_printf(b, "<w:lvl w:ilvl=\"%d\"><w:start w:val=\"1\"/><w:numFmt "
+		      "w:val=\"%s\"/>",
+		   ilvl, fmt);
+	if (pstyle)
+		buf_printf(b, "<w:pStyle w:val=\"%s\"/>", pstyle);
+	buf_printf(b, "<w:lvlText w:val=\"%s\"/><w:lvlJc w:val=\"left\"/>"
+		      "<w:pPr><w:tabs><w:tab w:val=\"num\" w:pos=\"%d\"/>"
+		      "</w:tabs><w:ind w:left=\"%d\" w:firstLine=\"%d\"/>"
+		      "</w:pPr></w:lvl>",
+		   text, DOCX_UN_INDENT + tab, DOCX_UN_INDENT, first_line);
+}
+
 static void S_numbering(struct buf *b, const struct docx_ctx *c)
 {
 	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93",
@@ -325,15 +384,25 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 	buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
 		      "w:val=\"singleLevel\"/>",
 		   DOCX_ABSTRACT_PARA);
-	S_level(b, 0, "decimal", words_paragraph_number(c->opt->words, &a, "%1"),
-		567, 567, "NumberedPara");
+	if (c->opt->un) /* the number at the text's start, a tab to 1 cm */
+		S_un_level(b, 0, "decimal",
+			   words_paragraph_number(c->opt->words, &a, "%1"),
+			   0, DOCX_UN_TAB, "NumberedPara");
+	else
+		S_level(b, 0, "decimal",
+			words_paragraph_number(c->opt->words, &a, "%1"), 567,
+			567, "NumberedPara");
 	buf_puts(b, "</w:abstractNum>");
 	buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
 		      "w:val=\"hybridMultilevel\"/>",
 		   DOCX_ABSTRACT_BULLET);
+	/* in the UN form inside its text, 18 points in a level, as the
+	 * PDF's lists (pdf.c S_list) */
+	int base = c->opt->un ? DOCX_UN_INDENT : 0,
+	    step = c->opt->un ? 360 : 720;
 	for (int i = 0; i < 9; i++)
-		S_level(b, i, "bullet", bullets[i % 3], 720 * (i + 1), 360,
-			NULL);
+		S_level(b, i, "bullet", bullets[i % 3], base + step * (i + 1),
+			360, NULL);
 	buf_puts(b, "</w:abstractNum>");
 	for (int k = 0; k < 2; k++) {
 		buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\">"
@@ -344,8 +413,8 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 			char text[16];
 			snprintf(text, sizeof text, "%%%d%c", i + 1,
 				 k ? ')' : '.');
-			S_level(b, i, "decimal", text, 720 * (i + 1), 360,
-				NULL);
+			S_level(b, i, "decimal", text, base + step * (i + 1),
+				360, NULL);
 		}
 		buf_puts(b, "</w:abstractNum>");
 	}
@@ -361,8 +430,14 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 			const char *fmt;
 			const char *text = words_word_subparagraph(
 				c->opt->words, &a, level, &fmt);
-			S_level(b, i, fmt, text, 720 * (i + 1) + 567, 567,
-				NULL);
+			/* "(a)" a tab in, its text after a second, its
+			 * lines after it back at the text's start */
+			if (i == 0)
+				S_un_level(b, i, fmt, text, DOCX_UN_TAB,
+					   2 * DOCX_UN_TAB, NULL);
+			else
+				S_level(b, i, fmt, text, 720 * (i + 1) + 567,
+					567, NULL);
 		}
 		buf_puts(b, "</w:abstractNum>");
 	}

@@ -149,8 +149,10 @@ def single_txt(pdf, lang):
         for x in words:
             lines.setdefault(round(x[2]), []).append(x)
         rows = [sorted(v, key=lambda x: x[1]) for _, v in sorted(lines.items())]
+        # (a number with room after it: not a line's "2025. To")
         numbered = [r for r in rows if len(r) > 1 and
-                    re.fullmatch(r"\d+\.", r[0][0]) and near(r[0][1], 113.4)]
+                    re.fullmatch(r"\d+\.", r[0][0]) and near(r[0][1], 113.4)
+                    and r[1][1] - r[0][3] > 8]
         check(f"{lang} page {page}: numbered paragraphs, the number at "
               f"113.4 and the text at 141.7",
               numbered and all(near(r[1][1], 141.75) for r in numbered),
@@ -266,12 +268,12 @@ def docx_checks(path, lang):
         check(f"{lang} Word page 1 has '{w[key]}'", w[key] in first,
               str(first))
     joined = "\n".join(paras)
-    if w["chapter"]:
-        check(f"{lang} Word heading '{w['chapter']}'",
-              w["chapter"] in paras)
-    if w["section"]:
-        check(f"{lang} Word heading '{w['section']}'",
-              w["section"] in paras)
+    # the number, a tab, the text (which the style's hanging indent
+    # lines up with the text's start, as in the PDF)
+    for key in ("chapter", "section"):
+        if w[key]:
+            tabbed = w[key].replace(" ", "\t", 1)
+            check(f"{lang} Word heading {tabbed!r}", tabbed in paras)
     check(f"{lang} Word note mark placed: {w['mark'].pattern}",
           not w["wrong_mark"].search(joined))
     # the title, the subtitle and the State in their styles, in that
@@ -391,6 +393,8 @@ def main():
         page1(path, sys.argv[3])
     elif mode == "docx":
         docx_checks(path, sys.argv[3])
+    elif mode == "singletxt":
+        single_txt(path, sys.argv[3])
     elif mode == "hei":
         hei_checks(path, sys.argv[3])
     elif mode == "colour":

@@ -83,6 +83,8 @@ if "$UPRGEN" build -C "$tmp/en" --out "$tmp/en/build" --format all \
 		>"$tmp/lo.log" 2>&1 && [[ -s $tmp/lo/report-en.pdf ]]; then
 		ok
 		checks page1 "$tmp/lo/report-en.pdf" en
+		# the Word document's text block as the PDF's, a UN one's
+		checks singletxt "$tmp/lo/report-en.pdf" en
 		# the matrices of chapter V (portrait): each status word whole
 		# in its cell, "Not" then "implemented", never "implemente"
 		# then "d" (a fixed 12 % column was narrower than the word)
@@ -165,10 +167,13 @@ if "$UPRGEN" build -C "$tmp/fr" --out "$tmp/ar" --format all --lang ar \
 	if grep -qF "ألف-ألف" "$tmp/ar.txt"; then
 		ko "ar PDF: a letter the author wrote is doubled"
 	else ok; fi
-	for want in ">أولاً- <" ">ألف- <" 'w:numFmt w:val="arabicAbjad"'; do
-		if grep -qF -- "$want" "$tmp/ar.xml" ||
+	# a heading's number, then a tab (its text at the text's start)
+	for want in ">أولاً-</w:t></w:r><w:r><w:rPr><w:lang [^>]*/></w:rPr><w:tab/>" \
+		">ألف-</w:t></w:r><w:r><w:rPr><w:lang [^>]*/></w:rPr><w:tab/>" \
+		'w:numFmt w:val="arabicAbjad"'; do
+		if grep -q -- "$want" "$tmp/ar.xml" ||
 			unzip -p "$tmp/ar/report-ar.docx" word/numbering.xml |
-			grep -qF -- "$want"; then ok; else
+			grep -q -- "$want"; then ok; else
 			ko "ar Word with form: un: no '$want'"
 		fi
 	done
