@@ -339,9 +339,10 @@ static void S_styles(struct buf *b, const char *lang, bool italics, bool un)
 
 /* ---------------------------------------------------------- numbering */
 
+/* A numbering level: its format and text ("%1."), its paragraph style
+ * (or NULL) and its pPr's content, the indents (S_hang, S_un_ind). */
 static void S_level(struct buf *b, int ilvl, const char *fmt,
-		    const char *text, int left, int hanging,
-		    const char *pstyle)
+		    const char *text, const char *pstyle, const char *ppr)
 {
 	buf_printf(b, "<w:lvl w:ilvl=\"%d\"><w:start w:val=\"1\"/><w:numFmt "
 		      "w:val=\"%s\"/>",
@@ -349,28 +350,30 @@ static void S_level(struct buf *b, int ilvl, const char *fmt,
 	if (pstyle)
 		buf_printf(b, "<w:pStyle w:val=\"%s\"/>", pstyle);
 	buf_printf(b, "<w:lvlText w:val=\"%s\"/><w:lvlJc w:val=\"left\"/>"
-		      "<w:pPr><w:ind w:left=\"%d\" w:hanging=\"%d\"/></w:pPr>"
-		      "</w:lvl>",
-		   text, left, hanging);
+		      "<w:pPr>%s</w:pPr></w:lvl>",
+		   text, ppr);
 }
 
-/* A level of the UN form: its number first_line in from the text's start
+enum { S_IND_ROOM = 128 };
+
+/* A number hung left of its text at left. */
+static const char *S_hang(char *room, int left, int hanging)
+{
+	snprintf(room, S_IND_ROOM, "<w:ind w:left=\"%d\" w:hanging=\"%d\"/>",
+		 left, hanging);
+	return room;
+}
+
+/* The UN form's: the number first_line in from the text's start
  * (DOCX_UN_INDENT from the margin), its text at the tab stop tab from the
  * same start, the lines after it at the start. */
-static void S_un_level(struct buf *b, int ilvl, const char *fmt,
-		       const char *text, int first_line, int tab,
-		       const char *pstyle)
+static const char *S_un_ind(char *room, int first_line, int tab)
 {
-	buf_printf(b, "<w:lvl w:ilvl=\"%d\"><w:start w:val=\"1\"/><w:numFmt "
-		      "w:val=\"%s\"/>",
-		   ilvl, fmt);
-	if (pstyle)
-		buf_printf(b, "<w:pStyle w:val=\"%s\"/>", pstyle);
-	buf_printf(b, "<w:lvlText w:val=\"%s\"/><w:lvlJc w:val=\"left\"/>"
-		      "<w:pPr><w:tabs><w:tab w:val=\"num\" w:pos=\"%d\"/>"
-		      "</w:tabs><w:ind w:left=\"%d\" w:firstLine=\"%d\"/>"
-		      "</w:pPr></w:lvl>",
-		   text, DOCX_UN_INDENT + tab, DOCX_UN_INDENT, first_line);
+	snprintf(room, S_IND_ROOM,
+		 "<w:tabs><w:tab w:val=\"num\" w:pos=\"%d\"/></w:tabs><w:ind "
+		 "w:left=\"%d\" w:firstLine=\"%d\"/>",
+		 DOCX_UN_INDENT + tab, DOCX_UN_INDENT, first_line);
+	return room;
 }
 
 static void S_numbering(struct buf *b, const struct docx_ctx *c)
@@ -384,14 +387,12 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 	buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
 		      "w:val=\"singleLevel\"/>",
 		   DOCX_ABSTRACT_PARA);
-	if (c->opt->un) /* the number at the text's start, a tab to 1 cm */
-		S_un_level(b, 0, "decimal",
-			   words_paragraph_number(c->opt->words, &a, "%1"),
-			   0, DOCX_UN_TAB, "NumberedPara");
-	else
-		S_level(b, 0, "decimal",
-			words_paragraph_number(c->opt->words, &a, "%1"), 567,
-			567, "NumberedPara");
+	char ind[S_IND_ROOM];
+	/* in the UN form the number at the text's start, a tab to 1 cm */
+	S_level(b, 0, "decimal", words_paragraph_number(c->opt->words, &a, "%1"),
+		"NumberedPara",
+		c->opt->un ? S_un_ind(ind, 0, DOCX_UN_TAB)
+			   : S_hang(ind, 567, 567));
 	buf_puts(b, "</w:abstractNum>");
 	buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
 		      "w:val=\"hybridMultilevel\"/>",
@@ -401,8 +402,8 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 	int base = c->opt->un ? DOCX_UN_INDENT : 0,
 	    step = c->opt->un ? 360 : 720;
 	for (int i = 0; i < 9; i++)
-		S_level(b, i, "bullet", bullets[i % 3], base + step * (i + 1),
-			360, NULL);
+		S_level(b, i, "bullet", bullets[i % 3], NULL,
+			S_hang(ind, base + step * (i + 1), 360));
 	buf_puts(b, "</w:abstractNum>");
 	for (int k = 0; k < 2; k++) {
 		buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\">"
@@ -413,8 +414,8 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 			char text[16];
 			snprintf(text, sizeof text, "%%%d%c", i + 1,
 				 k ? ')' : '.');
-			S_level(b, i, "decimal", text, base + step * (i + 1),
-				360, NULL);
+			S_level(b, i, "decimal", text, NULL,
+				S_hang(ind, base + step * (i + 1), 360));
 		}
 		buf_puts(b, "</w:abstractNum>");
 	}
@@ -432,12 +433,9 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 				c->opt->words, &a, level, &fmt);
 			/* "(a)" a tab in, its text after a second, its
 			 * lines after it back at the text's start */
-			if (i == 0)
-				S_un_level(b, i, fmt, text, DOCX_UN_TAB,
-					   2 * DOCX_UN_TAB, NULL);
-			else
-				S_level(b, i, fmt, text, 720 * (i + 1) + 567,
-					567, NULL);
+			S_level(b, i, fmt, text, NULL,
+				i ? S_hang(ind, 720 * (i + 1) + 567, 567)
+				  : S_un_ind(ind, DOCX_UN_TAB, 2 * DOCX_UN_TAB));
 		}
 		buf_puts(b, "</w:abstractNum>");
 	}
