@@ -340,18 +340,20 @@ static void S_styles(struct buf *b, const char *lang, bool italics, bool un)
 /* ---------------------------------------------------------- numbering */
 
 /* A numbering level: its format and text ("%1."), its paragraph style
- * (or NULL) and its pPr's content, the indents (S_hang, S_un_ind). */
+ * (or NULL), how its number stands at its place (lvlJc) and its pPr's
+ * content, the indents (S_hang, S_un_ind). */
 static void S_level(struct buf *b, int ilvl, const char *fmt,
-		    const char *text, const char *pstyle, const char *ppr)
+		    const char *text, const char *pstyle, const char *jc,
+		    const char *ppr)
 {
 	buf_printf(b, "<w:lvl w:ilvl=\"%d\"><w:start w:val=\"1\"/><w:numFmt "
 		      "w:val=\"%s\"/>",
 		   ilvl, fmt);
 	if (pstyle)
 		buf_printf(b, "<w:pStyle w:val=\"%s\"/>", pstyle);
-	buf_printf(b, "<w:lvlText w:val=\"%s\"/><w:lvlJc w:val=\"left\"/>"
+	buf_printf(b, "<w:lvlText w:val=\"%s\"/><w:lvlJc w:val=\"%s\"/>"
 		      "<w:pPr>%s</w:pPr></w:lvl>",
-		   text, ppr);
+		   text, jc, ppr);
 }
 
 enum { S_IND_ROOM = 128 };
@@ -389,8 +391,11 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 		   DOCX_ABSTRACT_PARA);
 	char ind[S_IND_ROOM];
 	/* in the UN form the number at the text's start, a tab to 1 cm */
+	/* a UN number inside the text ends at the text's start in Arabic,
+	 * where "left" (LibreOffice) put it out in the margin */
+	const char *un_jc = lang_is_rtl(c->opt->lang) ? "right" : "left";
 	S_level(b, 0, "decimal", words_paragraph_number(c->opt->words, &a, "%1"),
-		"NumberedPara",
+		"NumberedPara", c->opt->un ? un_jc : "left",
 		c->opt->un ? S_un_ind(ind, 0, DOCX_UN_TAB)
 			   : S_hang(ind, 567, 567));
 	buf_puts(b, "</w:abstractNum>");
@@ -402,7 +407,7 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 	int base = c->opt->un ? DOCX_UN_INDENT : 0,
 	    step = c->opt->un ? 360 : 720;
 	for (int i = 0; i < 9; i++)
-		S_level(b, i, "bullet", bullets[i % 3], NULL,
+		S_level(b, i, "bullet", bullets[i % 3], NULL, "left",
 			S_hang(ind, base + step * (i + 1), 360));
 	buf_puts(b, "</w:abstractNum>");
 	for (int k = 0; k < 2; k++) {
@@ -414,7 +419,7 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 			char text[16];
 			snprintf(text, sizeof text, "%%%d%c", i + 1,
 				 k ? ')' : '.');
-			S_level(b, i, "decimal", text, NULL,
+			S_level(b, i, "decimal", text, NULL, "left",
 				S_hang(ind, base + step * (i + 1), 360));
 		}
 		buf_puts(b, "</w:abstractNum>");
@@ -433,7 +438,7 @@ static void S_numbering(struct buf *b, const struct docx_ctx *c)
 				c->opt->words, &a, level, &fmt);
 			/* "(a)" a tab in, its text after a second, its
 			 * lines after it back at the text's start */
-			S_level(b, i, fmt, text, NULL,
+			S_level(b, i, fmt, text, NULL, i ? "left" : un_jc,
 				i ? S_hang(ind, 720 * (i + 1) + 567, 567)
 				  : S_un_ind(ind, DOCX_UN_TAB, 2 * DOCX_UN_TAB));
 		}

@@ -173,6 +173,17 @@ def single_txt(pdf, lang):
                   str([(r[0][0], r[0][1], r[1][1]) for r in heads]))
 
 
+def rtl_numbers(pdf):
+    """Arabic: the paragraph numbers inside the text, their ends at its
+    start (481.9, its right edge), none out in the margin."""
+    words = [x for x in words_of(pdf, 2) if 70 < x[2] < A4_H - 90]
+    digits = [x for x in words if re.fullmatch(r"-?\d+-?", x[0])]
+    at_start = [x for x in digits if abs(x[3] - 481.9) < 1.0]
+    outside = [x for x in digits if x[1] > 482.5]
+    check("ar: paragraph numbers end at the text's start (481.9)",
+          at_start and not outside, str(digits[:6]))
+
+
 def pdf_checks(pdf, lang):
     w = WORDS[lang]
     page1(pdf, lang)
@@ -393,6 +404,8 @@ def main():
         page1(path, sys.argv[3])
     elif mode == "docx":
         docx_checks(path, sys.argv[3])
+    elif mode == "rtlnumbers":
+        rtl_numbers(path)
     elif mode == "singletxt":
         single_txt(path, sys.argv[3])
     elif mode == "hei":

@@ -177,6 +177,14 @@ if "$UPRGEN" build -C "$tmp/fr" --out "$tmp/ar" --format all --lang ar \
 			ko "ar Word with form: un: no '$want'"
 		fi
 	done
+	# through LibreOffice, the Word document's numbers where the PDF's are
+	if HOME=$tmp/home timeout 300 soffice --headless --convert-to pdf \
+		--outdir "$tmp/lo-ar" "$tmp/ar/report-ar.docx" >/dev/null 2>&1; then
+		checks rtlnumbers "$tmp/lo-ar/report-ar.pdf"
+	else
+		ko "LibreOffice did not convert the Arabic Word document"
+	fi
+	checks rtlnumbers "$tmp/ar/report-ar.pdf"
 	# Arabic runs take the complex-script size (w:szCs): page 1's title
 	# in 14 points, not the document's 10
 	sz=$(grep -o '<w:sz w:val="[0-9]*"/>' "$tmp/ar.xml" | wc -l)
