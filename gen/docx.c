@@ -605,7 +605,9 @@ static void S_ppr(struct docx_ctx *c, const struct S_para *p,
 	c->after_table = false;
 	if (p->indent && S_single_txt(c)) /* inside the UN form's text */
 		buf_printf(c->out, "<w:ind w:left=\"%d\" w:right=\"%d\"/>",
-			   DOCX_UN_INDENT + p->indent, DOCX_UN_INDENT);
+			   DOCX_UN_INDENT + p->indent,
+			   DOCX_UN_INDENT + (strcmp(p->style, "Quote")
+						     ? 0 : p->indent));
 	else if (p->indent)
 		buf_printf(c->out, "<w:ind w:left=\"%d\"/>", p->indent);
 	else if (c->opt->un && c->landscape) /* the annex: the page's width */
@@ -880,8 +882,9 @@ static void S_fit_columns(int *w, const int *want, const int *floor,
 			w[i] = (int)(avail * (long)floor[i] / floors);
 		else if (w[i] < floor[i])
 			w[i] = floor[i];
-		else
-			w[i] -= (int)((long)(w[i] - floor[i]) * need / room);
+		else if (room > 0) /* (need exceeds room by rounding only) */
+			w[i] -= (int)((long)(w[i] - floor[i]) *
+				      (need < room ? need : room) / room);
 	}
 }
 

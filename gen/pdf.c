@@ -388,7 +388,9 @@ static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 	enum pdf_face face = c->opt->un ? un_face[k] : look[k].face;
 	pdf_para_reset(&c->para, pdf_env_face(&c->env, face), look[k].size,
 		       look[k].leading);
-	bool hang = c->opt->un && S_un_numbered(c, n);
+	/* (not on the annex's landscape pages, whose text starts at the
+	 * margin: the number would stand beyond it) */
+	bool hang = c->opt->un && !c->pages.landscape && S_un_numbered(c, n);
 	if (hang)
 		pdf_para_indent(&c->para, -S_UN_HEAD_HANG);
 	pdf_para_inlines(&c->para, &c->env, n);
@@ -649,7 +651,13 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 		size_t waiting = c->marker_count;
 		pdf_tag_open(tags, "LI");
 		S_set_marker(c, mark, in.left - 5);
-		if (sub && c->marker_count > waiting) {
+		/* the room for "(a)" in the item's first paragraph: an item
+		 * that opens with a table or a quotation has its letter
+		 * where a list's stands */
+		cmark_node *opens = cmark_node_first_child(item);
+		if (sub && c->marker_count > waiting && opens &&
+		    cmark_node_get_type(opens) == CMARK_NODE_PARAGRAPH &&
+		    !S_image_only(opens)) {
 			c->marker[c->marker_count - 1].x =
 				(float)(in.left + S_UN_TAB);
 			c->first_indent = 2 * S_UN_TAB;
@@ -659,6 +667,7 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 				pdf_tag_leaf(tags, "Lbl");
 		pdf_tag_open(tags, "LBody");
 		S_blocks(c, item, in);
+		c->first_indent = 0;
 		if (c->marker_count > waiting) { /* an empty item still shows */
 			pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE,
 				       S_BODY_LEADING);

@@ -173,6 +173,36 @@ def single_txt(pdf, lang):
                   str([(r[0][0], r[0][1], r[1][1]) for r in heads]))
 
 
+def items(pdf):
+    """A subparagraph that opens with a table: its letter not printed over
+    its source line, the quotation after it at the quotation's place
+    (133.4: the text's start and 20 points), not where an item's first
+    line starts; no word left of the margin on the annex's landscape
+    pages (a heading's number is not hung there)."""
+    pages = int(re.search(rb"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
+    source = quote = None
+    for page in range(1, pages + 1):
+        words = words_of(pdf, page)
+        for i, x in enumerate(words):
+            if x[0] == "Quoted" and i + 3 < len(words) and \
+                    words[i + 3][0] == "item,":
+                quote = x
+            if x[0] == "Source:" and i + 1 < len(words) and \
+                    words[i + 1][0] == "inside":
+                source = (x, [y for y in words if y[0] == "(a)" and
+                              abs(y[2] - x[2]) < 2])
+    check("a quotation after an item at 133.4", quote and
+          abs(quote[1] - 133.4) < 1.0, str(quote))
+    check("an item's letter not over its source line",
+          source and not source[1], str(source))
+    info = run("pdfinfo", "-f", "1", "-l", str(pages), pdf).decode()
+    wide = [int(m.group(1)) for m in re.finditer(
+        r"Page +(\d+) size: +841\.89 x 595\.276", info)]
+    out = [(p, x) for p in wide for x in words_of(pdf, p) if x[1] < 56]
+    check(f"no word left of the margin on the landscape pages {wide}",
+          wide and not out, str(out[:3]))
+
+
 def rtl_numbers(pdf):
     """Arabic: the paragraph numbers inside the text, their ends at its
     start (481.9, its right edge), none out in the margin."""
@@ -404,6 +434,8 @@ def main():
         page1(path, sys.argv[3])
     elif mode == "docx":
         docx_checks(path, sys.argv[3])
+    elif mode == "items":
+        items(path)
     elif mode == "rtlnumbers":
         rtl_numbers(path)
     elif mode == "singletxt":

@@ -47,6 +47,20 @@ session_venue:
 unedited: true
 job_number: {en: GE.25-01234(E), es: GE.25-01234(S)}
 EOF
+# a subparagraph that opens with a table (its source line inside it), then
+# a quotation: the room for "(a)" is its first paragraph's alone
+cat >>"$tmp/en/content/chapters/challenges.en.md" <<'EOF'
+
+The table of the items is the following:
+
+- | Year | Cases |
+  |---|--:|
+  | 2024 | 12 |
+
+  Source: inside the item.
+
+> Quoted after the item, a line of its own.
+EOF
 "$UPRGEN" check -C "$tmp/en" >"$tmp/en.check" 2>&1
 if grep -q '(0 warnings)' "$tmp/en.check"; then ok; else
 	ko "example with form: un: check not clean"
@@ -85,6 +99,7 @@ if "$UPRGEN" build -C "$tmp/en" --out "$tmp/en/build" --format all \
 		checks page1 "$tmp/lo/report-en.pdf" en
 		# the Word document's text block as the PDF's, a UN one's
 		checks singletxt "$tmp/lo/report-en.pdf" en
+		checks items "$tmp/en/build/report-en.pdf"
 		# the matrices of chapter V (portrait): each status word whole
 		# in its cell, "Not" then "implemented", never "implemente"
 		# then "d" (a fixed 12 % column was narrower than the word)
