@@ -209,19 +209,9 @@ static void S_check_tag(struct S_loader *L, const struct value *v,
 		{"state", "the State's name in this language, and put that "
 			  "name in this language's title and chapters too"},
 	};
-	if (!v->tag || v->tag[0] != '!')
+	/* (another tag is refused where it is read: yamlread.c) */
+	if (!v->tag || strcmp(v->tag, REPORT_PLACEHOLDER_TAG))
 		return;
-	if (strcmp(v->tag, REPORT_PLACEHOLDER_TAG)) {
-		diag_error(L->d, v->pos,
-			   "a value that begins with '!' means something else "
-			   "in YAML ('%s' is read as a tag on '%s'): put the "
-			   "text in quotes (\"...\"); the one tag uprgen "
-			   "knows is %s",
-			   diag_quote(L->a, v->tag),
-			   v->str ? diag_quote(L->a, v->str) : "",
-			   REPORT_PLACEHOLDER_TAG);
-		return;
-	}
 	const char *ask = "the real value before publishing";
 	for (size_t i = 0; i < sizeof asks / sizeof *asks; i++)
 		if (!strcmp(field, asks[i][0]))

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "model.h"
 
 struct S_anchor {
 	const char *name;
@@ -302,6 +303,24 @@ static struct source_pos S_control_pos(struct S_reader *r,
 	return p;
 }
 
+/* A local tag other than uprgen's one (REPORT_PLACEHOLDER_TAG): a text
+ * that begins with '!' ("!Important notice" is the tag "!Important" on
+ * "notice"), or the mark mistyped; refused, not read as something else,
+ * on a value of any kind.  on: the value's text, or NULL (a list, a
+ * mapping). */
+static void S_check_tag(struct S_reader *r, const char *tag,
+			struct source_pos at, const char *on)
+{
+	if (!tag || tag[0] != '!' || !strcmp(tag, REPORT_PLACEHOLDER_TAG))
+		return;
+	diag_error(r->d, at,
+		   "a value that begins with '!' means something else in "
+		   "YAML ('%s' is read as a tag on '%s'): put the text in "
+		   "quotes (\"...\"); the one tag uprgen knows is %s",
+		   diag_quote(r->a, tag), on ? diag_quote(r->a, on) : "what follows",
+		   REPORT_PLACEHOLDER_TAG);
+}
+
 static struct value *S_scalar(struct S_reader *r, const yaml_event_t *ev)
 {
 	const char *text = (const char *)ev->data.scalar.value;
@@ -326,6 +345,7 @@ static struct value *S_scalar(struct S_reader *r, const yaml_event_t *ev)
 	const char *tag = (const char *)ev->data.scalar.tag;
 	bool is_str_tag = tag && !strcmp(tag, YAML_STR_TAG);
 	v->tag = tag ? arena_strdup(r->a, tag) : NULL;
+	S_check_tag(r, tag, v->pos, v->str);
 	v->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
 		    is_str_tag;
 	if (!v->quoted)
@@ -957,9 +977,13 @@ static bool S_event(struct S_reader *r, const yaml_event_t *ev,
 		return !r->failed;
 	}
 	case YAML_SEQUENCE_START_EVENT:
+		S_check_tag(r, (const char *)ev->data.sequence_start.tag,
+			    S_pos(r, ev->start_mark), NULL);
 		S_open(r, ev, VALUE_LIST, ev->data.sequence_start.anchor);
 		return !r->failed;
 	case YAML_MAPPING_START_EVENT:
+		S_check_tag(r, (const char *)ev->data.mapping_start.tag,
+			    S_pos(r, ev->start_mark), NULL);
 		S_open(r, ev, VALUE_MAP, ev->data.mapping_start.anchor);
 		return !r->failed;
 	case YAML_SEQUENCE_END_EVENT:
