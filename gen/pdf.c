@@ -284,7 +284,12 @@ static void S_paragraph(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 			       PDF_SOURCE_LEADING);
 		pdf_para_inlines(&c->para, &c->env, n);
 		pdf_para_finish(&c->para);
+		size_t made = c->pages.tags.count;
 		S_place_para(c, f, PDF_LEFT, 4, false);
+		/* read with its table: a note cited in the table follows
+		 * this line, not the table (pdf_tag.c) */
+		if (c->pages.tags.count > made)
+			c->pages.tags.e[made].with_prev = true;
 		return;
 	}
 	if (number) {

@@ -444,6 +444,9 @@ struct pdf_elem {
 	/* a late one's sibling it follows at once (0: after them all): a
 	 * Note the element that first cites it (pdf_page.c) */
 	uint32_t after;
+	/* read with the sibling before it (a table's source line): what
+	 * follows that sibling follows this one */
+	bool with_prev;
 	const char *lang;  /* a Span's /Lang, or NULL */
 	/* an L's /ListNumbering (Disc, Decimal, LowerAlpha), or NULL */
 	const char *numbering;

@@ -685,11 +685,25 @@ static void S_elements_in_order(const struct pdf_tags *t, const bool *used,
 	uint32_t *next = xcalloc(t->count + 1, sizeof *next);
 	uint32_t *tail = xcalloc(t->count + 1, sizeof *tail);
 	bool *placed = xcalloc(t->count + 1, sizeof *placed);
+	/* each element's next sibling that is not late */
+	uint32_t *sib = xcalloc(t->count + 1, sizeof *sib);
+	uint32_t *last = xcalloc(t->count + 1, sizeof *last);
+	for (size_t i = 1; i < t->count; i++) {
+		uint32_t p = t->e[i].parent;
+		if (!used[i] || t->e[i].late || p >= t->count)
+			continue;
+		if (last[p])
+			sib[last[p]] = (uint32_t)i;
+		last[p] = (uint32_t)i;
+	}
 	for (size_t i = 1; i < t->count; i++) {
 		uint32_t a = t->e[i].after;
 		if (!used[i] || !t->e[i].late || !a || a >= t->count ||
 		    !used[a] || t->e[a].parent != t->e[i].parent)
 			continue;
+		/* a note cited in a table after the table's source line */
+		while (sib[a] && t->e[sib[a]].with_prev)
+			a = sib[a];
 		if (head[a])
 			next[tail[a]] = (uint32_t)i;
 		else
@@ -728,6 +742,8 @@ static void S_elements_in_order(const struct pdf_tags *t, const bool *used,
 	free(next);
 	free(tail);
 	free(placed);
+	free(sib);
+	free(last);
 }
 
 bool pdf_tags_write(HPDF_Doc doc, struct pdf_tags *t, HPDF_Page *pages,

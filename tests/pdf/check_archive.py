@@ -177,8 +177,12 @@ if expect:
                         "/Annots")) or []:
                     av = val(a)
                     d = val(av.get("/Dest"))
-                    if isinstance(d, list) and av.get("/Contents") in (
-                            "u:%d" % n, str(n)):
+                    # its /Contents the note's number, alone or in
+                    # the label note_ref's words ("Note 1")
+                    said = str(av.get("/Contents", ""))
+                    said = said[2:] if said.startswith("u:") else said
+                    if isinstance(d, list) and re.fullmatch(
+                            r"(.*\D)?%d" % n, said):
                         dests.append((i, pnum.get(d[0])))
             check("links to note %d: %d, from pages %s" %
                   (n, len(dests), sorted({d[0] for d in dests})),

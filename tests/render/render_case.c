@@ -49,7 +49,12 @@ int main(int argc, char **argv)
 		perror(argv[2]);
 		return 2;
 	}
-	struct template_dirs t = {NULL, "../../templates"};
+	/* the labels beside the project (tests/check/valid-minimal), not
+	 * beside wherever the runner stands: tests/pdf runs it from
+	 * elsewhere, and its words were the labels' keys */
+	struct template_dirs t = {NULL,
+				  arena_printf(&a, "%s/../../../templates",
+					       argv[1])};
 	struct words w;
 	words_init(&w, &a, LANG_EN, words_labels(&a, &quiet, &t, LANG_EN));
 	cmark_node *doc = markdown_parse(md, len,
