@@ -689,36 +689,26 @@ static long S_rec_of_heading(struct docx_ctx *c, const char *text)
 	return -1;
 }
 
-/* The UN form: a heading's number ("I. ", "A. ", "أولاً- ") then a tab to
- * its text, which its style's hanging indent lines up with the text's
- * start, as the PDF sets it.  The number is written here and taken from
- * the heading's first text, whose whole text is returned for the caller
- * to put back (NULL: nothing taken).  A number with no blank after it
- * (Chinese "二、") keeps its place. */
+/* The UN form: a heading's number (the text node unform_apply put at its
+ * head, "I. ", "A. ", "أولاً- ") then a tab to its text, which its style's
+ * hanging indent lines up with the text's start, as the PDF sets it.  The
+ * number is written here and the node emptied; its text is returned for
+ * the caller to put back (NULL: no number). */
 static const char *S_un_number_tab(struct docx_ctx *c, cmark_node *n)
 {
 	cmark_node *t = cmark_node_first_child(n);
-	const char *s = c->opt->un && t &&
-				cmark_node_get_type(t) == CMARK_NODE_TEXT
-			? cmark_node_get_literal(t)
-			: NULL;
-	int level;
-	long k;
-	size_t len = s ? words_un_number_written(&c->un_numbers, s, &level,
-						 &k)
-		       : 0;
-	size_t num = len;
+	if (!unform_is_number(c->opt->un, t))
+		return NULL;
+	const char *s = arena_strdup(&c->arena, cmark_node_get_literal(t));
+	size_t num = strlen(s);
 	while (num > 0 && (s[num - 1] == ' ' || s[num - 1] == '\t'))
 		num--;
-	if (!len || num == len)
-		return NULL;
 	docx_runs(c, "", s, num);
 	buf_printf(c->out, "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr><w:tab/>"
 			   "</w:r>",
 		   c->lang_tag);
-	const char *whole = arena_strdup(&c->arena, s);
-	cmark_node_set_literal(t, whole + len);
-	return whole;
+	cmark_node_set_literal(t, "");
+	return s;
 }
 
 static void S_heading(struct docx_ctx *c, cmark_node *n)
@@ -1658,8 +1648,6 @@ bool docx_render(cmark_node *doc, const struct docx_options *opt,
 	c.lang_tag = docx_lang_tag(opt->lang);
 	c.chart_words = chart_words(opt->words);
 	c.matrix_words = matrix_words(opt->words);
-	if (opt->un)
-		words_un_numbers(opt->words, &c.arena, &c.un_numbers);
 	c.next_rid = 1;
 	c.next_num = DOCX_NUM_FIRST_ORDERED;
 	c.next_docpr = 1;

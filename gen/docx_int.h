@@ -18,6 +18,7 @@
 #include "docx.h"
 #include "markdown.h"
 #include "matrix.h"
+#include "unform.h"
 #include "util.h"
 
 /* Page geometry in twentieths of a point: A4, margins of 2.5 cm. */
@@ -27,12 +28,10 @@ enum {
 	DOCX_MARGIN = 1418,
 	DOCX_TEXT_W = DOCX_PAGE_W - 2 * DOCX_MARGIN,
 	DOCX_TEXT_W_LANDSCAPE = DOCX_PAGE_H - 2 * DOCX_MARGIN,
-	/* the UN form's (a UN document's "SingleTxt", as the PDF's:
-	 * pdf.c): margins of 2 cm, the text 2 cm in from each, a number's
-	 * tab of 1 cm */
-	DOCX_UN_MARGIN = 1134,
-	DOCX_UN_INDENT = 1134,
-	DOCX_UN_TAB = 567,
+	/* the UN form's page (unform.h), as the PDF's */
+	DOCX_UN_MARGIN = UNFORM_MARGIN,
+	DOCX_UN_INDENT = UNFORM_INDENT,
+	DOCX_UN_TAB = UNFORM_TAB,
 	/* English Metric Units per twip, for drawings */
 	DOCX_EMU_PER_TWIP = 635,
 };
@@ -132,9 +131,6 @@ struct docx_ctx {
 	 * pages i, ii as in the PDF); the next one to end starts the body's
 	 * pages at 1 */
 	bool front, body_starts;
-	/* the UN form: the numbers its headings take (a heading's own is
-	 * followed by a tab, to its text's start) */
-	struct words_un_numbers un_numbers;
 };
 
 /* The width between the margins of the section being written (page 1's

@@ -42,9 +42,9 @@
  * text's start, its first line after a tab of 1 cm, the lines after it
  * back at the start; a heading's number out in the margin, its text at
  * the text's start (113.4 pt: "I." at 90). */
-#define S_UN_INDENT 56.7
-#define S_UN_TAB 28.35
-#define S_UN_HEAD_HANG 23.4
+#define S_UN_INDENT (UNFORM_INDENT / 20.0)
+#define S_UN_TAB (UNFORM_TAB / 20.0)
+#define S_UN_HEAD_HANG (UNFORM_HEAD_HANG / 20.0)
 #define S_MAX_DEPTH 48     /* deeper blocks are set flat */
 
 struct S_err {
@@ -78,9 +78,6 @@ struct S_ctx {
 	size_t marker_count;
 	struct chart_words chart_words;
 	struct matrix_words matrix_words;
-	/* the UN form: the numbers its headings take (a heading's own is
-	 * set out in the margin) */
-	struct words_un_numbers un_numbers;
 	/* the room the next paragraph's first line starts after (a UN
 	 * subparagraph's, its "(a)" in it), then 0 */
 	double first_indent;
@@ -338,19 +335,6 @@ static enum pdf_face S_un_bold(const struct S_ctx *c)
 	return c->opt->lang == LANG_ZH ? PDF_SANS_B : PDF_SERIF_B;
 }
 
-/* Whether heading n opens with the UN form's number ("I. ", "A. ",
- * "أولاً- "; unform.c gives every heading but the annex's one). */
-static bool S_un_numbered(const struct S_ctx *c, cmark_node *n)
-{
-	cmark_node *t = cmark_node_first_child(n);
-	const char *s = t && cmark_node_get_type(t) == CMARK_NODE_TEXT
-				? cmark_node_get_literal(t)
-				: NULL;
-	int level;
-	long k;
-	return s && words_un_number_written(&c->un_numbers, s, &level, &k);
-}
-
 /* A hung heading's number (after its first-line indent, pdf_para_indent)
  * and the space after it, widened to a tab: its text starts where the
  * lines after it do.  A number with no space after it (Chinese "二、")
@@ -395,7 +379,8 @@ static void S_heading(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 		       look[k].leading);
 	/* (not on the annex's landscape pages, whose text starts at the
 	 * margin: the number would stand beyond it) */
-	bool hang = c->opt->un && !c->pages.landscape && S_un_numbered(c, n);
+	bool hang = !c->pages.landscape &&
+		    unform_is_number(c->opt->un, cmark_node_first_child(n));
 	if (hang)
 		pdf_para_indent(&c->para, -S_UN_HEAD_HANG);
 	pdf_para_inlines(&c->para, &c->env, n);
@@ -1342,8 +1327,6 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 		pdf_fonts_set_lang(&c.fonts, lang_code(opt->lang));
 	c.chart_words = chart_words(opt->words);
 	c.matrix_words = matrix_words(opt->words);
-	if (opt->un)
-		words_un_numbers(opt->words, &c.arena, &c.un_numbers);
 	c.env = (struct pdf_inline_env){
 		.fonts = &c.fonts, .arena = &c.arena, .d = d,
 		.source = opt->file, .rtl = lang_is_rtl(opt->lang),

@@ -30,17 +30,18 @@
 #include "pdf.h"
 #include "pdf_raw.h"
 #include "model.h"
+#include "unform.h"
 #include "util.h"
 #include "words.h"
 
 /* ---- page geometry (points) ---- */
 #define PDF_PAGE_W 595.276
 #define PDF_PAGE_H 841.89
+/* The UN form's margins, left and right: 2 cm, where its running head
+ * and its title page's lines start (unform.h, in points). */
+#define PDF_UN_MARGIN (UNFORM_MARGIN / 20.0)
 /* A page's width and height: A4 upright, or on its side (landscape: the
  * annex matrix, as in Word, fence_part_is_matrix). */
-/* The UN form's margins, left and right: 2 cm, where its running head
- * and its title page's lines start (A/HRC/WG.6/48/SVN/1, measured). */
-#define PDF_UN_MARGIN 56.7
 #define PDF_PAGE_W_OF(landscape) ((landscape) ? PDF_PAGE_H : PDF_PAGE_W)
 #define PDF_PAGE_H_OF(landscape) ((landscape) ? PDF_PAGE_W : PDF_PAGE_H)
 /* a chart's or a table's source line (sans italic) */

@@ -37,6 +37,19 @@
 #include "value.h"
 #include "words.h"
 
+/* The page of a UN document (A/HRC/WG.6/48/SVN/1, measured), in twips
+ * (twentieths of a point), for the PDF and the Word document alike:
+ * margins of 2 cm, where the running head and page 1's lines start; the
+ * text ("SingleTxt") 2 cm in from each; a paragraph's number at the
+ * text's start, a tab of 1 cm to its first line; a heading's number that
+ * far out of the text, which starts at the text's start. */
+enum {
+	UNFORM_MARGIN = 1134,
+	UNFORM_INDENT = 1134,
+	UNFORM_TAB = 567,
+	UNFORM_HEAD_HANG = 468,
+};
+
 struct unform {
 	/* page 1, in the version's language; NULL or "": left out */
 	const char *united_nations; /* "United Nations", top left */
