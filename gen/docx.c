@@ -899,14 +899,19 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 		for (cmark_node *cell = cmark_node_first_child(row);
 		     cell && i < cols; cell = cmark_node_next(cell), i++) {
 			const char *t = S_plain(&c->arena, cell);
+			/* in characters, a wide one counting two and a word
+			 * of its own (a line breaks around it) */
 			int len = 0, word = 0, longest = 0;
-			for (const unsigned char *p = (const unsigned char *)t;
-			     *p; p++) {
-				if ((*p & 0xc0) == 0x80)
-					continue; /* one per character */
-				len++;
-				word = *p == ' ' ? 0 : word + 1;
+			for (size_t k = 0, n = strlen(t); k < n;) {
+				size_t adv;
+				unsigned ch = utf8_decode(t + k, n - k, &adv);
+				k += adv ? adv : 1;
+				bool wide = unicode_is_wide(ch);
+				len += wide ? 2 : 1;
+				word = ch == ' ' ? 0 : wide ? 2 : word + 1;
 				longest = word > longest ? word : longest;
+				if (wide)
+					word = 0;
 			}
 			/* a heading's words are bold and not broken */
 			int wants = header ? longest * 3 / 2 + 2 : len;
@@ -970,9 +975,14 @@ static int S_widest_word_twips(const char *s, bool bold)
 			word = 0;
 			continue;
 		}
-		word += unicode_is_wide(ch)
-			? 100
-			: (ch >= 'A' && ch <= 'Z') || (ch >= 0x410 && ch <= 0x42F)
+		/* a line may break before and after a wide (Chinese,
+		 * Japanese, Korean) character: each is a word of its own */
+		if (unicode_is_wide(ch)) {
+			word = 0;
+			widest = widest > 100 ? widest : 100;
+			continue;
+		}
+		word += (ch >= 'A' && ch <= 'Z') || (ch >= 0x410 && ch <= 0x42F)
 			? 72
 			: 50;
 		widest = word > widest ? word : widest;
