@@ -1472,21 +1472,29 @@ static void S_place_notes(cmark_node **first, size_t count, enum lang lang)
 	}
 }
 
-/* A paragraph right after a table that starts "Source:" (the label
- * table_source_words) is the table's source line: marked so by the
- * directive before it (markdown_is_table_source), which every back end
- * reads. */
+/* The paragraphs right after a table that start "Source:" or "Note:"
+ * (the label table_source_words) are the table's source lines, as many
+ * as follow one another ("Source: …" then "Note: …"): marked so by the
+ * directive before each (markdown_is_table_source), which every back
+ * end reads.  A line the author marked with the directive counts as
+ * one. */
 static void S_mark_table_source(cmark_node *table, const struct words *w,
 				struct buf *text)
 {
-	cmark_node *next = cmark_node_next(table);
-	if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH)
-		return;
-	buf_clear(text);
-	markdown_plain(text, next);
-	buf_putc(text, '\0');
-	if (words_is_source_line(w, text->data))
+	for (cmark_node *next = cmark_node_next(table); next;
+	     next = cmark_node_next(next)) {
+		if (markdown_directive_of(next) == MARKDOWN_TABLE_SOURCE ||
+		    markdown_is_table_source(next))
+			continue;
+		if (cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH)
+			return;
+		buf_clear(text);
+		markdown_plain(text, next);
+		buf_putc(text, '\0');
+		if (!words_is_source_line(w, text->data))
+			return;
 		cmark_node_insert_before(next, markdown_table_source_new());
+	}
 }
 
 void document_typeset(cmark_node *tree, const struct words *w,
