@@ -272,6 +272,7 @@ struct S_para {
 	const char *style;
 	int num_id, ilvl; /* num_id 0: not numbered */
 	int indent;       /* left indent in twips, 0: the style's */
+	int hanging;      /* the first line's hang left of indent */
 	char jc;          /* 'l' 'c' 'r' 'j' or 0 */
 	bool keep_next;
 };
@@ -603,11 +604,15 @@ static void S_ppr(struct docx_ctx *c, const struct S_para *p,
 		buf_printf(c->out, "<w:spacing w:before=\"%d\"/>",
 			   strcmp(p->style, "ChartSource") ? 200 : 80);
 	c->after_table = false;
-	if (p->indent && S_single_txt(c)) /* inside the UN form's text */
-		buf_printf(c->out, "<w:ind w:left=\"%d\" w:right=\"%d\"/>",
+	if (p->indent && S_single_txt(c)) { /* inside the UN form's text */
+		buf_printf(c->out, "<w:ind w:left=\"%d\" w:right=\"%d\"",
 			   DOCX_UN_INDENT + p->indent,
 			   DOCX_UN_INDENT + (strcmp(p->style, "Quote")
 						     ? 0 : p->indent));
+		if (p->hanging)
+			buf_printf(c->out, " w:hanging=\"%d\"", p->hanging);
+		buf_puts(c->out, "/>");
+	}
 	else if (p->indent)
 		buf_printf(c->out, "<w:ind w:left=\"%d\"/>", p->indent);
 	else if (c->opt->un && c->landscape) /* the annex: the page's width */
@@ -620,6 +625,22 @@ static void S_ppr(struct docx_ctx *c, const struct S_para *p,
 	buf_puts(c->out, "</w:pPr>");
 }
 
+/* An item's number hangs this far left of its text (docx_parts.c
+ * S_numbering's levels). */
+#define S_LIST_HANG 360
+
+/* Where the text of an item of a list at level lvl stands, in twips in
+ * from the text's start, as the numbering's levels set its first line
+ * (docx_parts.c S_numbering) and the PDF its lines (pdf.c S_list): 36
+ * points a level, 18 in the UN form's narrower text; a UN
+ * subparagraph's lines after its first at the text's start. */
+static int S_item_indent(const struct docx_ctx *c, int lvl, bool un_sub)
+{
+	if (un_sub)
+		return 0;
+	return (c->opt->un ? S_LIST_HANG : 2 * S_LIST_HANG) * (lvl + 1);
+}
+
 static void S_open_para(struct docx_ctx *c, struct S_para p)
 {
 	buf_puts(c->out, "<w:p>");
@@ -628,7 +649,13 @@ static void S_open_para(struct docx_ctx *c, struct S_para p)
 			p.style = c->frame.item_style;
 		p.num_id = c->frame.item_num;
 		p.ilvl = c->frame.item_lvl;
-		p.indent = 0;
+		/* the level's indents (docx_parts.c S_numbering), but for
+		 * an item shifted in */
+		p.indent = c->frame.item_shift
+				   ? S_item_indent(c, p.ilvl, false) +
+					     c->frame.item_shift
+				   : 0;
+		p.hanging = c->frame.item_shift ? S_LIST_HANG : 0;
 		c->frame.item_num = 0;
 	}
 	bool br = !c->in_note && c->page_break;
@@ -1141,14 +1168,22 @@ static void S_list(struct docx_ctx *c, cmark_node *n)
 			   cmark_node_get_list_start(n));
 	}
 	struct docx_frame saved = c->frame;
+	bool sub = unform_is_sub_list(c->opt->un, n);
+	/* a list in a UN subparagraph: its numbers at the subparagraph's
+	 * text, right of the "(a)" (as pdf.c S_block), and so its lists */
+	int shift = saved.item_shift;
+	if (unform_is_sub_list(c->opt->un,
+			       cmark_node_parent(cmark_node_parent(n))))
+		shift = 2 * DOCX_UN_TAB - S_LIST_HANG;
 	c->list_level++;
 	for (cmark_node *item = cmark_node_first_child(n); item;
 	     item = cmark_node_next(item)) {
 		c->frame = (struct docx_frame){
 			.style = "ListParagraph",
-			.indent = 720 * (lvl + 1),
+			.indent = S_item_indent(c, lvl, sub) + shift,
 			.item_num = num, .item_lvl = lvl,
 			.item_style = ordered ? "ListNumber" : "ListBullet",
+			.item_shift = shift,
 			.note_mark = saved.note_mark};
 		saved.note_mark = false;
 		S_blocks(c, item);

@@ -79,6 +79,9 @@ struct docx_frame {
 	int item_num; /* the list item's first paragraph: its num, else 0 */
 	int item_lvl;
 	const char *item_style; /* ListBullet or ListNumber */
+	int item_shift; /* twips the item's number and text stand further
+			   in than its level's (a list in a UN
+			   subparagraph: right of its "(a)") */
 	bool note_mark; /* the note's first paragraph: its mark first */
 };
 

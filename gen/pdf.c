@@ -706,7 +706,12 @@ static void S_block(struct S_ctx *c, cmark_node *n, struct S_frame f)
 		S_html(c, n);
 		break;
 	case CMARK_NODE_LIST:
-		S_list(c, n, f);
+		/* a list in a UN subparagraph stands right of its "(a)",
+		 * under the subparagraph's text */
+		if (unform_is_sub_list(c->opt->un, cmark_node_parent(
+				cmark_node_parent(n))))
+			in.left = fmin(f.left + 2 * S_UN_TAB, f.right - 72);
+		S_list(c, n, in);
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
 		in.left = fmin(f.left + 20, f.right - 72);

@@ -203,6 +203,26 @@ def items(pdf):
           wide and not out, str(out[:3]))
 
 
+def lists(pdf, who):
+    """Lists in the UN form's text (the words of the chapter run.sh adds):
+    a list in a subparagraph right of its "(a)", its text at 188.1 (the
+    subparagraph's text, 170.1, and 18 points); the subparagraph's next
+    paragraph back at the text's start, 113.4; a plain list's second
+    paragraph where its first line's text stands, 131.4."""
+    pages = int(re.search(rb"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
+    found = {}
+    for page in range(1, pages + 1):
+        for x in words_of(pdf, page):
+            if x[0] in ("nestedpart", "Afterline", "plainitem",
+                        "Plaincont"):
+                found.setdefault(x[0], x[1])
+    for word, want in (("nestedpart", 188.1), ("Afterline", 113.4),
+                       ("plainitem", 131.4), ("Plaincont", 131.4)):
+        got = found.get(word)
+        check(f"{who}: '{word}' at {want}",
+              got is not None and abs(got - want) < 1.0, str(got))
+
+
 def rtl_numbers(pdf):
     """Arabic: the paragraph numbers inside the text, their ends at its
     start (481.9, its right edge), none out in the margin."""
@@ -436,6 +456,8 @@ def main():
         docx_checks(path, sys.argv[3])
     elif mode == "items":
         items(path)
+    elif mode == "lists":
+        lists(path, sys.argv[3])
     elif mode == "rtlnumbers":
         rtl_numbers(path)
     elif mode == "singletxt":

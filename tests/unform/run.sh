@@ -60,6 +60,25 @@ The table of the items is the following:
   Source: inside the item.
 
 > Quoted after the item, a line of its own.
+
+The measures taken were the following:
+
+- the first measure, in parts:
+
+  - nestedpart one of the first measure;
+  - nestedpart two;
+
+  Afterline of the first measure, a paragraph of its own.
+
+- the second measure.
+
+### Plain list here
+
+- plainitem one, a list after a heading;
+
+  Plaincont of the item, its second paragraph.
+
+- plainitem two.
 EOF
 "$UPRGEN" check -C "$tmp/en" >"$tmp/en.check" 2>&1
 if grep -q '(0 warnings)' "$tmp/en.check"; then ok; else
@@ -100,6 +119,10 @@ if "$UPRGEN" build -C "$tmp/en" --out "$tmp/en/build" --format all \
 		# the Word document's text block as the PDF's, a UN one's
 		checks singletxt "$tmp/lo/report-en.pdf" en
 		checks items "$tmp/en/build/report-en.pdf"
+		# a list in a subparagraph, a subparagraph's and an item's
+		# second paragraphs: where the PDF puts them, and Word
+		checks lists "$tmp/en/build/report-en.pdf" PDF
+		checks lists "$tmp/lo/report-en.pdf" Word
 		# the matrices of chapter V (portrait): each status word whole
 		# in its cell, "Not" then "implemented", never "implemente"
 		# then "d" (a fixed 12 % column was narrower than the word)
