@@ -859,17 +859,26 @@ static bool S_single_txt(const struct docx_ctx *c)
 	return c->opt->un && !c->landscape;
 }
 
+/* Where a table, chart or picture starts, in twips from the margin:
+ * the UN form's text start, and the list item's or quotation's indent
+ * it is in (as the PDF sets them in their frame). */
+static int S_block_indent(const struct docx_ctx *c)
+{
+	return (S_single_txt(c) ? DOCX_UN_INDENT : 0) + c->frame.indent;
+}
+
 int docx_text_width(const struct docx_ctx *c)
 {
-	return docx_line_width(c) - (S_single_txt(c) ? 2 * DOCX_UN_INDENT : 0);
+	return docx_line_width(c) - (S_single_txt(c) ? DOCX_UN_INDENT : 0) -
+	       S_block_indent(c);
 }
 
 void docx_table_width(struct docx_ctx *c)
 {
-	if (S_single_txt(c))
+	if (S_block_indent(c))
 		buf_printf(c->out, "<w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
 				   "<w:tblInd w:w=\"%d\" w:type=\"dxa\"/>",
-			   docx_text_width(c), DOCX_UN_INDENT);
+			   docx_text_width(c), S_block_indent(c));
 	else
 		buf_puts(c->out, "<w:tblW w:w=\"5000\" w:type=\"pct\"/>");
 }
