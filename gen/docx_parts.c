@@ -153,34 +153,51 @@ static const struct S_pstyle S_pstyles[] = {
  * quotation 1 cm further; a heading's number out in the margin (at
  * 90 pt, as the PDF's), a tab to its text at the text's start (docx.c
  * S_un_number_tab). */
-#define S_UN_IND "<w:ind w:left=\"1134\" w:right=\"1134\"/>"
-#define S_UN_HEAD_IND "<w:ind w:left=\"1134\" w:right=\"1134\" w:hanging=\"468\"/>"
-static const struct {
-	const char *id, *ppr;
-} S_un_ppr[] = {
-	{"BodyText", S_UN_IND},
-	{"NumberedPara", "<w:numPr><w:numId w:val=\"1\"/></w:numPr>" S_UN_IND},
-	{"Quote", "<w:ind w:left=\"1701\" w:right=\"1701\"/>"},
-	{"ListParagraph", "<w:spacing w:after=\"60\"/>"
-			  "<w:ind w:left=\"1134\" w:right=\"1134\"/>"
-			  "<w:contextualSpacing/>"},
-	{"Caption", "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>"
-		    S_UN_IND "<w:jc w:val=\"left\"/>"},
-	{"ChartSource", "<w:spacing w:after=\"240\"/>" S_UN_IND
-			"<w:jc w:val=\"left\"/>"},
-	{"Heading1", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
-		     "<w:spacing w:before=\"360\" w:after=\"180\"/>" S_UN_HEAD_IND
-		     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/>"},
-	{"Heading2", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
-		     "<w:spacing w:before=\"280\" w:after=\"120\"/>" S_UN_HEAD_IND
-		     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/>"},
-	{"Heading3", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
-		     "<w:spacing w:before=\"220\" w:after=\"100\"/>" S_UN_HEAD_IND
-		     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"2\"/>"},
-	{"Heading4", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
-		     "<w:spacing w:before=\"180\" w:after=\"80\"/>" S_UN_HEAD_IND
-		     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"3\"/>"},
+enum S_un_ind {
+	S_UN_IND_TEXT,	/* the text's: 2 cm in from each margin */
+	S_UN_IND_QUOTE, /* a quotation's: 1 cm further */
+	S_UN_IND_HEAD,	/* a heading's: its number hung left of the text */
 };
+static const struct {
+	const char *id, *before; /* the pPr's elements before its w:ind */
+	enum S_un_ind ind;
+	const char *after; /* and after it */
+} S_un_ppr[] = {
+	{"BodyText", "", S_UN_IND_TEXT, ""},
+	{"NumberedPara", "<w:numPr><w:numId w:val=\"1\"/></w:numPr>",
+	 S_UN_IND_TEXT, ""},
+	{"Quote", "", S_UN_IND_QUOTE, ""},
+	{"ListParagraph", "<w:spacing w:after=\"60\"/>", S_UN_IND_TEXT,
+	 "<w:contextualSpacing/>"},
+	{"Caption", "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>",
+	 S_UN_IND_TEXT, "<w:jc w:val=\"left\"/>"},
+	{"ChartSource", "<w:spacing w:after=\"240\"/>", S_UN_IND_TEXT,
+	 "<w:jc w:val=\"left\"/>"},
+	{"Heading1", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+		     "<w:spacing w:before=\"360\" w:after=\"180\"/>",
+	 S_UN_IND_HEAD, "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/>"},
+	{"Heading2", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+		     "<w:spacing w:before=\"280\" w:after=\"120\"/>",
+	 S_UN_IND_HEAD, "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/>"},
+	{"Heading3", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+		     "<w:spacing w:before=\"220\" w:after=\"100\"/>",
+	 S_UN_IND_HEAD, "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"2\"/>"},
+	{"Heading4", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+		     "<w:spacing w:before=\"180\" w:after=\"80\"/>",
+	 S_UN_IND_HEAD, "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"3\"/>"},
+};
+
+/* The UN form's pPr of style k, its indents from unform.h. */
+static void S_un_style_ppr(struct buf *b, size_t k)
+{
+	enum S_un_ind ind = S_un_ppr[k].ind;
+	int in = DOCX_UN_INDENT + (ind == S_UN_IND_QUOTE ? DOCX_UN_TAB : 0);
+	buf_printf(b, "<w:pPr>%s<w:ind w:left=\"%d\" w:right=\"%d\"",
+		   S_un_ppr[k].before, in, in);
+	if (ind == S_UN_IND_HEAD)
+		buf_printf(b, " w:hanging=\"%d\"", UNFORM_HEAD_HANG);
+	buf_printf(b, "/>%s</w:pPr>", S_un_ppr[k].after);
+}
 
 /* The UN form's run properties where they differ: its headings are those
  * of its PDF (pdf.c S_heading), 1. bold and (a) italic, never both. */
@@ -278,13 +295,14 @@ static void S_styles(struct buf *b, const char *lang, bool italics, bool un)
 		if (s->next)
 			buf_printf(b, "<w:next w:val=\"%s\"/>", s->next);
 		buf_puts(b, "<w:qFormat/>");
-		const char *ppr = s->ppr;
-		for (size_t k = 0; un && k < sizeof S_un_ppr / sizeof *S_un_ppr;
-		     k++)
-			if (!strcmp(S_un_ppr[k].id, s->id))
-				ppr = S_un_ppr[k].ppr;
-		if (*ppr)
-			buf_printf(b, "<w:pPr>%s</w:pPr>", ppr);
+		size_t un_k = 0;
+		while (un && un_k < sizeof S_un_ppr / sizeof *S_un_ppr &&
+		       strcmp(S_un_ppr[un_k].id, s->id))
+			un_k++;
+		if (un && un_k < sizeof S_un_ppr / sizeof *S_un_ppr)
+			S_un_style_ppr(b, un_k);
+		else if (*s->ppr)
+			buf_printf(b, "<w:pPr>%s</w:pPr>", s->ppr);
 		const char *rpr = s->rpr;
 		for (size_t k = 0; un && k < sizeof S_un_rpr / sizeof *S_un_rpr;
 		     k++)
