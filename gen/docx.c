@@ -46,6 +46,36 @@ const char *docx_lang_tag(enum lang l)
 	}
 }
 
+/* Whether the language of tag is written in a script of its own
+ * attribute: "zh", "ja", "ko" (east) or "ar", "he", "fa", "ur" (bidi). */
+static bool S_tag_is(const char *tag, const char *const *langs)
+{
+	for (; *langs; langs++) {
+		size_t n = strlen(*langs);
+		if (!strncmp(tag, *langs, n) && (tag[n] == '\0' || tag[n] == '-'))
+			return true;
+	}
+	return false;
+}
+
+const char *docx_lang_attrs(struct arena *a, const char *tag, bool passage)
+{
+	static const char *const east[] = {"zh", "ja", "ko", NULL};
+	static const char *const bidi[] = {"ar", "he", "fa", "ur", NULL};
+	bool is_east = S_tag_is(tag, east), is_bidi = S_tag_is(tag, bidi);
+	struct buf b;
+	buf_init(&b);
+	if (!is_east && !is_bidi)
+		buf_printf(&b, "w:val=\"%s\"", tag);
+	if (passage || is_east)
+		buf_printf(&b, "%sw:eastAsia=\"%s\"", b.len ? " " : "", tag);
+	if (passage || is_bidi)
+		buf_printf(&b, "%sw:bidi=\"%s\"", b.len ? " " : "", tag);
+	const char *attrs = arena_strdup(a, b.data ? b.data : "");
+	buf_free(&b);
+	return attrs;
+}
+
 const char *docx_lang_lcid(enum lang l)
 {
 	switch (l) {
@@ -99,18 +129,14 @@ static size_t S_direction_piece(const char *s, size_t len, bool rtl_doc,
 	return len;
 }
 
-void docx_text_runs(struct buf *o, const char *rpr, const char *lang_tag,
-		    bool passage, bool rtl_doc, const char *s, size_t len)
+void docx_text_runs(struct buf *o, const char *rpr, const char *lang_attrs,
+		    bool rtl_doc, const char *s, size_t len)
 {
 	while (len) {
 		bool rtl;
 		size_t n = S_direction_piece(s, len, rtl_doc, &rtl);
-		buf_printf(o, "<w:r><w:rPr>%s%s<w:lang w:val=\"%s\"", rpr,
-			   rtl ? "<w:rtl/>" : "", lang_tag);
-		if (passage)
-			buf_printf(o, " w:eastAsia=\"%s\" w:bidi=\"%s\"",
-				   lang_tag, lang_tag);
-		buf_puts(o, "/></w:rPr>");
+		buf_printf(o, "<w:r><w:rPr>%s%s<w:lang %s/></w:rPr>", rpr,
+			   rtl ? "<w:rtl/>" : "", lang_attrs);
 		size_t start = 0;
 		for (size_t i = 0; i <= n; i++) {
 			if (i < n && s[i] != '\t' && s[i] != '\n')
@@ -134,9 +160,8 @@ void docx_text_runs(struct buf *o, const char *rpr, const char *lang_tag,
 void docx_runs(struct docx_ctx *c, const char *rpr, const char *s,
 	       size_t len)
 {
-	docx_text_runs(c->out, rpr, c->lang_tag,
-		       strcmp(c->lang_tag, docx_lang_tag(c->opt->lang)) != 0,
-		       lang_is_rtl(c->opt->lang), s, len);
+	docx_text_runs(c->out, rpr, c->lang_attrs, lang_is_rtl(c->opt->lang), s,
+		       len);
 }
 
 void docx_para(struct docx_ctx *c, const char *style, const char *rpr,
@@ -173,18 +198,18 @@ static void S_field(struct docx_ctx *c, const char *rpr, const char *code,
 	static const char *const parts[] = {"begin", "separate", "end"};
 	for (int i = 0; i < 3; i++) {
 		if (i == 1) {
-			buf_printf(c->out, "<w:r><w:rPr>%s<w:lang w:val=\"%s\"/>"
+			buf_printf(c->out, "<w:r><w:rPr>%s<w:lang %s/>"
 					   "</w:rPr><w:instrText "
 					   "xml:space=\"preserve\">",
-				   rpr, c->lang_tag);
+				   rpr, c->lang_attrs);
 			escape_xml(c->out, code, strlen(code));
 			buf_puts(c->out, "</w:instrText></w:r>");
 		}
 		if (i == 2 && *result)
 			docx_runs(c, rpr, result, strlen(result));
-		buf_printf(c->out, "<w:r><w:rPr>%s<w:lang w:val=\"%s\"/></w:rPr>"
+		buf_printf(c->out, "<w:r><w:rPr>%s<w:lang %s/></w:rPr>"
 				   "<w:fldChar w:fldCharType=\"%s\"/></w:r>",
-			   rpr, c->lang_tag, parts[i]);
+			   rpr, c->lang_attrs, parts[i]);
 	}
 }
 
@@ -260,9 +285,9 @@ static void S_note_ref_run(struct docx_ctx *c, int n)
 {
 	const char *k = S_note_kind(c);
 	buf_printf(c->out, "<w:r><w:rPr><w:rStyle w:val=\"%sReference\"/>"
-			   "<w:lang w:val=\"%s\"/></w:rPr><w:%sReference "
+			   "<w:lang %s/></w:rPr><w:%sReference "
 			   "w:id=\"%d\"/></w:r>",
-		   c->opt->endnotes ? "Endnote" : "Footnote", c->lang_tag, k,
+		   c->opt->endnotes ? "Endnote" : "Footnote", c->lang_attrs, k,
 		   S_note_id(c, n));
 }
 
@@ -443,13 +468,13 @@ static bool S_picture(struct docx_ctx *c, cmark_node *img)
 	}
 	int id = c->next_docpr++;
 	const char *alt = S_plain(&c->arena, img);
-	buf_printf(c->out, "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+	buf_printf(c->out, "<w:r><w:rPr><w:lang %s/></w:rPr>"
 			   "<w:drawing><wp:inline distT=\"0\" distB=\"0\" "
 			   "distL=\"0\" distR=\"0\"><wp:extent cx=\"%.0f\" "
 			   "cy=\"%.0f\"/><wp:effectExtent l=\"0\" t=\"0\" "
 			   "r=\"0\" b=\"0\"/><wp:docPr id=\"%d\" "
 			   "name=\"Picture %d\" descr=\"",
-		   c->lang_tag, cx, cy, id, k);
+		   c->lang_attrs, cx, cy, id, k);
 	escape_xml(c->out, alt, strlen(alt));
 	buf_printf(c->out, "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks "
 			   "noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
@@ -479,6 +504,7 @@ static void S_inlines(struct docx_ctx *c, cmark_node *parent)
 	enum { S_MAX_SPANS = 16 };
 	cmark_node *span_end[S_MAX_SPANS];
 	const char *span_lang[S_MAX_SPANS];
+	const char *span_attrs[S_MAX_SPANS];
 	size_t spans = 0;
 	cmark_iter *it = cmark_iter_new(parent);
 	cmark_event_type ev;
@@ -564,10 +590,15 @@ static void S_inlines(struct docx_ctx *c, cmark_node *parent)
 							     sizeof code);
 			if (end && spans < S_MAX_SPANS) {
 				span_end[spans] = end;
-				span_lang[spans++] = c->lang_tag;
+				span_lang[spans] = c->lang_tag;
+				span_attrs[spans++] = c->lang_attrs;
 				c->lang_tag = arena_strdup(&c->arena, code);
+				c->lang_attrs = docx_lang_attrs(
+					&c->arena, code,
+					strcmp(code, docx_lang_tag(c->opt->lang)));
 			} else if (spans && n == span_end[spans - 1]) {
 				c->lang_tag = span_lang[--spans];
+				c->lang_attrs = span_attrs[spans];
 			} else if (markdown_is_line_break(n)) { /* <br> */
 				S_text_run(c, &st[sp], "\n", 1);
 			}
@@ -579,8 +610,10 @@ static void S_inlines(struct docx_ctx *c, cmark_node *parent)
 	}
 	if (link_open)
 		buf_puts(c->out, "</w:hyperlink>");
-	if (spans) /* never: a passage's </span> is its sibling */
+	if (spans) { /* never: a passage's </span> is its sibling */
 		c->lang_tag = span_lang[0];
+		c->lang_attrs = span_attrs[0];
+	}
 	cmark_iter_free(it);
 }
 
@@ -665,8 +698,8 @@ static void S_open_para(struct docx_ctx *c, struct S_para p)
 		c->frame.note_mark = false;
 		const char *k = c->opt->endnotes ? "Endnote" : "Footnote";
 		buf_printf(c->out, "<w:r><w:rPr><w:rStyle w:val=\"%sReference\"/>"
-				   "<w:lang w:val=\"%s\"/></w:rPr><w:%sRef/></w:r>",
-			   k, c->lang_tag,
+				   "<w:lang %s/></w:rPr><w:%sRef/></w:r>",
+			   k, c->lang_attrs,
 			   c->opt->endnotes ? "endnote" : "footnote");
 		docx_runs(c, "", " ", 1);
 	}
@@ -731,9 +764,9 @@ static const char *S_un_number_tab(struct docx_ctx *c, cmark_node *n)
 	while (num > 0 && (s[num - 1] == ' ' || s[num - 1] == '\t'))
 		num--;
 	docx_runs(c, "", s, num);
-	buf_printf(c->out, "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr><w:tab/>"
+	buf_printf(c->out, "<w:r><w:rPr><w:lang %s/></w:rPr><w:tab/>"
 			   "</w:r>",
-		   c->lang_tag);
+		   c->lang_attrs);
 	cmark_node_set_literal(t, "");
 	return s;
 }
@@ -1587,14 +1620,14 @@ static void S_toc(struct docx_ctx *c)
 			   h->level);
 		if (!open) { /* the field's start, its cached result follows */
 			buf_printf(c->out,
-				   "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+				   "<w:r><w:rPr><w:lang %s/></w:rPr>"
 				   "<w:fldChar w:fldCharType=\"begin\"/></w:r>"
-				   "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+				   "<w:r><w:rPr><w:lang %s/></w:rPr>"
 				   "<w:instrText xml:space=\"preserve\">%s"
-				   "</w:instrText></w:r><w:r><w:rPr><w:lang "
-				   "w:val=\"%s\"/></w:rPr><w:fldChar "
+				   "</w:instrText></w:r><w:r><w:rPr><w:lang %s/>"
+				   "</w:rPr><w:fldChar "
 				   "w:fldCharType=\"separate\"/></w:r>",
-				   c->lang_tag, c->lang_tag, code, c->lang_tag);
+				   c->lang_attrs, c->lang_attrs, code, c->lang_attrs);
 			open = true;
 		}
 		buf_printf(c->out, "<w:hyperlink w:anchor=\"%s\" "
@@ -1605,9 +1638,9 @@ static void S_toc(struct docx_ctx *c)
 		buf_puts(c->out, "</w:hyperlink></w:p>");
 	}
 	if (open) {
-		buf_printf(c->out, "<w:p><w:r><w:rPr><w:lang w:val=\"%s\"/>"
+		buf_printf(c->out, "<w:p><w:r><w:rPr><w:lang %s/>"
 				   "</w:rPr><w:fldChar w:fldCharType=\"end\"/>"
-				   "</w:r></w:p>", c->lang_tag);
+				   "</w:r></w:p>", c->lang_attrs);
 	} else {
 		buf_puts(c->out, "<w:p>");
 		S_field(c, "", code, "");
@@ -1700,6 +1733,7 @@ bool docx_render(cmark_node *doc, const struct docx_options *opt,
 	buf_init(&c.nums);
 	c.out = &c.body;
 	c.lang_tag = docx_lang_tag(opt->lang);
+	c.lang_attrs = docx_lang_attrs(&c.arena, c.lang_tag, false);
 	c.chart_words = chart_words(opt->words);
 	c.matrix_words = matrix_words(opt->words);
 	c.next_rid = 1;

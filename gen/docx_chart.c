@@ -372,19 +372,28 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 		 * with the next paragraph at the foot of a page, its chart
 		 * on the next (Word's keepNext alone would do) */
 		buf_puts(c->out, "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/>"
-				 "<w:keepLines/></w:pPr>");
+				 "<w:keepLines/>");
+		/* in a right-to-left document the chart's paragraph is
+		 * left-to-right, its caption at the right: LibreOffice lays
+		 * a chart in a right-to-left paragraph out backwards, every
+		 * figure's digits reversed ("2202" for 2022, "057,51" for
+		 * 15,750), whatever the chart's own direction says */
+		if (lang_is_rtl(c->opt->lang))
+			buf_puts(c->out, "<w:bidi w:val=\"0\"/>"
+					 "<w:jc w:val=\"right\"/>");
+		buf_puts(c->out, "</w:pPr>");
 		c->after_table = false;
 		docx_runs(c, "", cap.data, strlen(cap.data));
-		buf_printf(c->out, "<w:r><w:rPr><w:lang w:val=\"%s\"/></w:rPr>"
+		buf_printf(c->out, "<w:r><w:rPr><w:lang %s/></w:rPr>"
 				   "<w:br/></w:r><w:r><w:rPr>"
-				   "<w:lang w:val=\"%s\"/></w:rPr><w:drawing>"
+				   "<w:lang %s/></w:rPr><w:drawing>"
 				   "<wp:inline distT=\"0\" distB=\"0\" "
 				   "distL=\"0\" distR=\"0\"><wp:extent "
 				   "cx=\"%ld\" cy=\"%ld\"/><wp:effectExtent "
 				   "l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
 				   "<wp:docPr id=\"%d\" name=\"Chart %d\" "
 				   "descr=\"",
-			   c->lang_tag, c->lang_tag, cx, cy, id, k);
+			   c->lang_attrs, c->lang_attrs, cx, cy, id, k);
 		S_x(c->out, ch->summary);
 		buf_puts(c->out, "\" title=\"");
 		S_x(c->out, ch->title);

@@ -90,6 +90,9 @@ struct docx_ctx {
 	struct diags *d;
 	struct arena arena;
 	const char *lang_tag; /* "en-GB" */
+	/* w:lang's attributes for the text being written: the document's
+	 * or a passage's (docx_lang_attrs) */
+	const char *lang_attrs;
 	struct chart_words chart_words;
 	struct matrix_words matrix_words;
 
@@ -147,13 +150,24 @@ void docx_table_width(struct docx_ctx *c);
 
 /* The report's language as Word tags it ("en-GB", "es-ES", "fr-FR"). */
 const char *docx_lang_tag(enum lang l);
+
+/* w:lang's attributes for text in the language of tag ("zh-CN"), in the
+ * arena: w:val names the language of Latin and Cyrillic letters (and of
+ * digits), w:eastAsia of Chinese, Japanese and Korean ones, w:bidi of
+ * Arabic and Hebrew ones, so a Chinese or Arabic tag goes only into its
+ * own (w:val="zh-CN" made LibreOffice break "11" inside, as between two
+ * Chinese characters: "1" at a line's end, "1月" at the next one's
+ * start).  A passage's tag (passage: <span lang>, not the document's
+ * language) is also given to the other two, as its letters of any
+ * kind are in its language. */
+const char *docx_lang_attrs(struct arena *a, const char *tag, bool passage);
 /* The Windows locale id of the language as a number format code gives it
  * ("40C": [$-40C]#,##0 writes "15 750"), for the languages whose
  * separators are not English's; else NULL. */
 const char *docx_lang_lcid(enum lang l);
 
 /* Appends escaped text to o as runs of run properties rpr (without the
- * w:rPr element; may be "") and language lang_tag, tabs and newlines as
+ * w:rPr element; may be "") and language lang_attrs (docx_lang_attrs), tabs and newlines as
  * Word's own, cut where the text changes direction: a run of Arabic or
  * Hebrew letters carries w:rtl, one of Latin letters does not, what has
  * neither takes the document's direction (rtl_doc).  Word reads w:rtl as
@@ -161,12 +175,8 @@ const char *docx_lang_lcid(enum lang l);
  * punctuation right to left and sets it in the complex-script font, bold
  * and size, and ISO/IEC 29500-1 (17.3.2.30) leaves w:rtl on Latin
  * letters, or its absence on Arabic ones, undefined. */
-void docx_text_runs(struct buf *o, const char *rpr, const char *lang_tag,
-		    bool passage, bool rtl_doc, const char *s, size_t len);
-/* (passage: lang_tag is a passage's, not the document's language, as
- * <span lang> says; it is given for every kind of letter, w:val,
- * w:eastAsia and w:bidi, as Word takes the language of Chinese and of
- * Arabic text from the last two, which the document's defaults set.) */
+void docx_text_runs(struct buf *o, const char *rpr, const char *lang_attrs,
+		    bool rtl_doc, const char *s, size_t len);
 /* docx_text_runs into the document, in its language or the passage's. */
 void docx_runs(struct docx_ctx *c, const char *rpr, const char *s,
 	       size_t len);

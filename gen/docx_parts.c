@@ -257,18 +257,22 @@ static void S_styles(struct buf *b, const char *lang, bool italics, bool un)
 {
 	bool rtl = !strncmp(lang, "ar", 2);
 	bool cjk = !strncmp(lang, "zh", 2);
+	/* the language of Latin letters and digits: a Chinese or Arabic
+	 * document's is not its own (docx_lang_attrs), but the UN's English,
+	 * as Word's own Chinese and Arabic documents have English */
+	const char *latin = cjk || rtl ? docx_lang_tag(LANG_EN) : lang;
 	buf_puts(b, S_XML_DECL "<w:styles xmlns:w=\"" S_NS_W "\">");
 	buf_printf(b,
 		   "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts "
 		   "w:ascii=\"Times New Roman\" w:eastAsia=\"%s\" "
 		   "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
 		   "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/><w:lang w:val="
-		   "\"%s\" w:eastAsia=\"%s\" w:bidi=\"ar-SA\"/></w:rPr>"
+		   "\"%s\" w:eastAsia=\"%s\" w:bidi=\"%s\"/></w:rPr>"
 		   "</w:rPrDefault><w:pPrDefault><w:pPr>%s<w:spacing "
 		   "w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>"
 		   "</w:pPr></w:pPrDefault></w:docDefaults>",
-		   cjk ? "SimSun" : "Times New Roman", lang, lang,
-		   rtl ? "<w:bidi/>" : "");
+		   cjk ? "SimSun" : "Times New Roman", latin, cjk ? lang : latin,
+		   rtl ? lang : "ar-SA", rtl ? "<w:bidi/>" : "");
 	buf_puts(b, "<w:style w:type=\"paragraph\" w:default=\"1\" "
 		    "w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
 		    "<w:pPr><w:widowControl/><w:jc w:val=\"both\"/></w:pPr>"
@@ -503,7 +507,7 @@ static void S_settings(struct buf *b, const struct docx_ctx *c)
  * notes (when this is the kind the report uses). */
 static void S_lang_rpr(struct buf *b, const struct docx_ctx *c)
 {
-	buf_printf(b, "<w:rPr><w:lang w:val=\"%s\"/></w:rPr>", c->lang_tag);
+	buf_printf(b, "<w:rPr><w:lang %s/></w:rPr>", c->lang_attrs);
 }
 
 static void S_notes(struct buf *b, const struct docx_ctx *c, bool endnotes)
@@ -527,9 +531,9 @@ static void S_notes(struct buf *b, const struct docx_ctx *c, bool endnotes)
 			      "<w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
 			      "<w:t>*</w:t></w:r>",
 			   DOCX_UN_NOTE_ID);
-		docx_text_runs(b, "", c->lang_tag, false, lang_is_rtl(c->opt->lang),
+		docx_text_runs(b, "", c->lang_attrs, lang_is_rtl(c->opt->lang),
 			       " ", 1);
-		docx_text_runs(b, "", c->lang_tag, false, lang_is_rtl(c->opt->lang),
+		docx_text_runs(b, "", c->lang_attrs, lang_is_rtl(c->opt->lang),
 			       unedited, strlen(unedited));
 		buf_puts(b, "</w:p></w:footnote>");
 	}
@@ -609,7 +613,7 @@ static void S_header(struct buf *b, struct docx_ctx *c, int width)
 		if (k == 1)
 			buf_puts(b, "<w:r><w:tab/></w:r>");
 		if (parts[i] && *parts[i])
-			docx_text_runs(b, rpr[i], c->lang_tag, false, rtl, parts[i],
+			docx_text_runs(b, rpr[i], c->lang_attrs, rtl, parts[i],
 				       strlen(parts[i]));
 	}
 	buf_puts(b, "</w:p></w:hdr>");
@@ -629,7 +633,7 @@ static void S_un_header(struct buf *b, const struct docx_ctx *c, bool even)
 		docx_text_runs(b,
 			       "<w:b/><w:bCs/><w:sz w:val=\"17\"/>"
 			       "<w:szCs w:val=\"17\"/>",
-			       c->lang_tag, false, lang_is_rtl(c->opt->lang), sym,
+			       c->lang_attrs, lang_is_rtl(c->opt->lang), sym,
 			       strlen(sym));
 	}
 	buf_puts(b, "</w:p></w:hdr>");
@@ -645,7 +649,7 @@ static void S_un_footer(struct buf *b, const struct docx_ctx *c, int even)
 	if (even < 0) {
 		const char *job = c->opt->un->job_number;
 		if (job)
-			docx_text_runs(b, "", c->lang_tag, false,
+			docx_text_runs(b, "", c->lang_attrs,
 				       lang_is_rtl(c->opt->lang), job,
 				       strlen(job));
 		buf_puts(b, "</w:p></w:ftr>");
@@ -657,9 +661,9 @@ static void S_un_footer(struct buf *b, const struct docx_ctx *c, int even)
 		"<w:fldChar w:fldCharType=\"separate\"/>", "<w:t>2</w:t>",
 		"<w:fldChar w:fldCharType=\"end\"/>"};
 	for (size_t i = 0; i < sizeof runs / sizeof *runs; i++)
-		buf_printf(b, "<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val=\"17\"/><w:lang "
-			      "w:val=\"%s\"/></w:rPr>%s</w:r>",
-			   c->lang_tag, runs[i]);
+		buf_printf(b, "<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val=\"17\"/><w:lang %s/>"
+			      "</w:rPr>%s</w:r>",
+			   c->lang_attrs, runs[i]);
 	buf_puts(b, "</w:p></w:ftr>");
 }
 

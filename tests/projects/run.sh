@@ -293,13 +293,20 @@ z = zipfile.ZipFile(sys.argv[1])
 tag, lang = sys.argv[2], sys.argv[3]
 doc = z.read("word/document.xml").decode()
 styles = z.read("word/styles.xml").decode()
-langs = set(re.findall(r'<w:lang w:val="([^"]+)"', doc))
+# each run's languages: of Latin and Cyrillic letters (w:val), Chinese
+# ones (w:eastAsia), Arabic ones (w:bidi); a Chinese or Arabic document's
+# tag only in its own attribute (w:val="zh-CN" made LibreOffice cut "11"
+# between two lines)
+langs = set(re.findall(r'<w:lang (?:w:val|w:eastAsia|w:bidi)="([^"]+)"', doc))
+attr = {"zh": "w:eastAsia", "ar": "w:bidi"}.get(lang, "w:val")
+assert re.search(r'<w:lang %s="%s"/>' % (attr, tag), doc), \
+    "no run says <w:lang %s=\"%s\"/>" % (attr, tag)
 # the French report quotes the State's Arabic name: its runs say Arabic,
-# for every kind of letter (words_foreign_passage, WCAG 3.1.2)
+# for Arabic letters and the rest (words_foreign_passage, WCAG 3.1.2)
 want = {tag, "ar"} if lang == "fr" else {tag}
 assert langs == want, "runs tagged %s, want %s" % (langs, want)
 if lang == "fr":
-    assert re.search(r'<w:lang w:val="ar" w:eastAsia="ar" w:bidi="ar"/>'
+    assert re.search(r'<w:lang w:eastAsia="ar" w:bidi="ar"/>'
                      r'</w:rPr><w:t xml:space="preserve">جمهورية الواحات<',
                      doc), "the State's Arabic name is no Arabic run"
 defaults = styles[styles.index("<w:docDefaults>"):styles.index("</w:docDefaults>")]
@@ -330,7 +337,7 @@ plain = re.sub(r"<[^>]+>", "", doc)
 for line in block:
     assert line in plain, "no %r in the block" % line
 if lang == "ar":
-    assert re.search(r'<w:bidi w:val="0"/>(?:<w:ind [^>]*/>)?</w:pPr><w:r><w:rPr><w:lang w:val="ar-SA"/></w:rPr><w:t xml:space="preserve">Distr\.: General', doc), \
+    assert re.search(r'<w:bidi w:val="0"/>(?:<w:ind [^>]*/>)?</w:pPr><w:r><w:rPr><w:lang w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">Distr\.: General', doc), \
         "the block not left to right"
 # a chart's figures in the document's locale, as the PDF writes them
 # ("15 750", "24,5" in French, not the reader's machine's "15,750": a
@@ -346,7 +353,7 @@ if lang in ("fr", "ru"):
     assert any(c.startswith(lcid + "#,##0") for c in codes), codes
 # figures at the right of their cells in every language: "right", or in
 # an Arabic (right-to-left) paragraph its start, "left"
-numeric = re.findall(r'<w:pStyle w:val="TableText"/><w:jc w:val="(\w+)"/></w:pPr><w:r><w:rPr>(?:<w:rtl/>)?<w:lang w:val="[^"]+"/></w:rPr><w:t xml:space="preserve">\d+%?</w:t>', doc)
+numeric = re.findall(r'<w:pStyle w:val="TableText"/><w:jc w:val="(\w+)"/></w:pPr><w:r><w:rPr>(?:<w:rtl/>)?<w:lang [^>]+/></w:rPr><w:t xml:space="preserve">\d+%?</w:t>', doc)
 assert numeric and set(numeric) == {"left" if lang == "ar" else "right"}, \
     "figures aligned %s" % set(numeric)
 if lang == "ar":
@@ -524,6 +531,40 @@ if command -v soffice >/dev/null; then
 			ko "$p: LibreOffice's rendering of report-$l.docx lacks '$word'"
 		fi
 	done
+	# Arabic: the charts' figures read as written, not backwards ("2202"
+	# for 2022, "057,51" for 15,750: a chart in a right-to-left paragraph)
+	lo_figures=$(pdftotext "$tmp/lo-ar/report-ar.pdf" - 2>/dev/null |
+		python3 -c 'import re, sys
+for line in sys.stdin:
+    t = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", line.strip())
+    if re.fullmatch(r"[0-9,.]{4,}", t): print(t)')
+	for want in 2022 15,750 12,500; do
+		if grep -qx "$want" <<<"$lo_figures"; then ok; else
+			ko "ar Word through LibreOffice: no chart figure '$want' ($(tr '\n' ' ' <<<"$lo_figures" | head -c 120))"
+		fi
+	done
+	for wrong in 2202 057,51; do
+		if grep -qx "$wrong" <<<"$lo_figures"; then
+			ko "ar Word through LibreOffice: a chart figure reversed, '$wrong'"
+		else ok; fi
+	done
+	# Chinese: a number is never cut between two lines as Chinese
+	# characters are ("1" then "1 月", read as January): the runs' language
+	# is Chinese for Chinese letters only (w:eastAsia), not for digits
+	if pdftotext "$tmp/lo-zh/report-zh.pdf" - 2>/dev/null | python3 -c 'import re, sys
+lines = sys.stdin.read().split("\n")
+cut = [(a, b) for a, b in zip(lines, lines[1:])
+       if re.search(r"\d$", a) and re.match(r"\d+ ?[月日年项]", b)]
+print(cut[:3])
+sys.exit(1 if cut else 0)' >"$tmp/zh-cut"; then
+		ok
+	else
+		ko "zh Word through LibreOffice: a number cut across lines: $(cat "$tmp/zh-cut")"
+	fi
+	if unzip -p "$tmp/zh-ru-docx/report-zh.docx" word/document.xml |
+		grep -q 'w:val="zh-CN"'; then
+		ko "zh Word: runs say w:val=\"zh-CN\" (the language of digits and Latin letters)"
+	else ok; fi
 else
 	ko "soffice is missing (libreoffice-writer-nogui)"
 fi
