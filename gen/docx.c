@@ -298,6 +298,7 @@ struct S_para {
 	int num_id, ilvl; /* num_id 0: not numbered */
 	int indent;       /* left indent in twips, 0: the style's */
 	int hanging;      /* the first line's hang left of indent */
+	bool whole;       /* its words never hyphenated */
 	char jc;          /* 'l' 'c' 'r' 'j' or 0 */
 	bool keep_next;
 };
@@ -631,6 +632,8 @@ static void S_ppr(struct docx_ctx *c, const struct S_para *p,
 		buf_printf(c->out, "<w:numPr><w:ilvl w:val=\"%d\"/><w:numId "
 				   "w:val=\"%d\"/></w:numPr>",
 			   p->ilvl, p->num_id);
+	if (p->whole)
+		buf_puts(c->out, "<w:suppressAutoHyphens/>");
 	/* a table has no space below of its own; a heading has its own; a
 	 * table's source line stands close under it, as in the PDF */
 	if (c->after_table && strncmp(p->style, "Heading", 7))
@@ -852,8 +855,8 @@ static void S_tr_open(struct docx_ctx *c, bool header)
 }
 
 /* A cell of width twips across span columns of the grid. */
-static void S_tc_open(struct docx_ctx *c, int width, unsigned span,
-		      bool header, char jc)
+static void S_tc_open_whole(struct docx_ctx *c, int width, unsigned span,
+			    bool header, char jc, bool whole)
 {
 	/* figures stand at the right in every language (their units line
 	 * up only there): in a right-to-left paragraph Word and LibreOffice
@@ -866,7 +869,14 @@ static void S_tc_open(struct docx_ctx *c, int width, unsigned span,
 		buf_printf(c->out, "<w:gridSpan w:val=\"%u\"/>", span);
 	buf_puts(c->out, "</w:tcPr>");
 	S_open_para(c, (struct S_para){
-		.style = header ? "TableHeading" : "TableText", .jc = jc});
+		.style = header ? "TableHeading" : "TableText", .jc = jc,
+		.whole = whole});
+}
+
+static void S_tc_open(struct docx_ctx *c, int width, unsigned span,
+		      bool header, char jc)
+{
+	S_tc_open_whole(c, width, span, header, jc, false);
 }
 
 static void S_tbl_close(struct docx_ctx *c)
@@ -1099,7 +1109,23 @@ static void S_matrix_widths(const struct matrix *m,
 	out[MATRIX_STATUS] = st < avail * 13 / 100 ? avail * 13 / 100
 			     : st > avail * 20 / 100 ? avail * 20 / 100
 						     : st;
-	out[MATRIX_STATES] = avail * 19 / 100;
+	/* the States a fifth, but as wide as their longest word, as in the
+	 * PDF (pdf_matrix.c) */
+	int states = S_widest_word_twips(mw->heading[MATRIX_STATES], true);
+	struct buf cell;
+	buf_init(&cell);
+	for (size_t i = 0; i < m->count; i++) {
+		buf_clear(&cell);
+		matrix_cell(&cell, m, mw, i, MATRIX_STATES);
+		buf_putc(&cell, '\0');
+		int t = S_widest_word_twips(cell.data, false);
+		states = t > states ? t : states;
+	}
+	buf_free(&cell);
+	states += pad;
+	out[MATRIX_STATES] = states < avail * 19 / 100 ? avail * 19 / 100
+			     : states > avail * 30 / 100 ? avail * 30 / 100
+							 : states;
 	out[MATRIX_TEXT] = avail - out[MATRIX_ID] - out[MATRIX_POSITION] -
 			   out[MATRIX_STATUS] - out[MATRIX_STATES];
 }
@@ -1132,7 +1158,10 @@ static void S_matrix(struct docx_ctx *c, cmark_node *block,
 	for (size_t row = 0; row < m.count; row++) {
 		S_tr_open(c, false);
 		for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {
-			S_tc_open(c, w[i], 1, false, 0);
+			/* the number, the position, the status and the
+			 * States never hyphenated (as the PDF's: pdf_matrix.c);
+			 * Word did: "Not imple-mented", "Aus-tria" */
+			S_tc_open_whole(c, w[i], 1, false, 0, i != MATRIX_TEXT);
 			buf_clear(&cell);
 			matrix_cell(&cell, &m, &c->matrix_words, row,
 				    (enum matrix_column)i);

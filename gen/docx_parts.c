@@ -483,7 +483,7 @@ static void S_settings(struct buf *b, const struct docx_ctx *c)
 	buf_printf(b,
 		   S_XML_DECL "<w:settings xmlns:w=\"" S_NS_W "\">"
 		   "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"567\"/>"
-		   "<w:autoHyphenation/>%s<w:characterSpacingControl "
+		   "%s%s<w:characterSpacingControl "
 		   "w:val=\"doNotCompress\"/>%s"
 		   "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote "
 		   "w:id=\"0\"/></w:footnotePr>"
@@ -493,6 +493,8 @@ static void S_settings(struct buf *b, const struct docx_ctx *c)
 		   "w:uri=\"http://schemas.microsoft.com/office/word\" "
 		   "w:val=\"15\"/></w:compat>"
 		   "<w:themeFontLang w:val=\"%s\"/></w:settings>",
+		   /* a UN document is set without hyphens, as its PDF */
+		   c->opt->un ? "" : "<w:autoHyphenation/>",
 		   /* the UN form: the symbol at the outer corner */
 		   c->opt->un ? "<w:evenAndOddHeaders/>" : "",
 		   /* Word fills in the contents' page numbers on opening,

@@ -1336,8 +1336,11 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 		.fonts = &c.fonts, .arena = &c.arena, .d = d,
 		.source = opt->file, .rtl = lang_is_rtl(opt->lang),
 		.no_italics = lang_emphasis_is_bold(opt->lang),
-		.hyphen = ok ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)
-			     : NULL};
+		/* a UN document is set without hyphens (A/HRC/59/15 has
+		 * none: its lines are justified whole words) */
+		.hyphen = ok && !opt->un
+				  ? pdf_hyphen_open(opt->lang, opt->hyphen_dir)
+				  : NULL};
 	if (ok) {
 		size_t errors = d->errors;
 		S_info(&c);

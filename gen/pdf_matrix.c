@@ -71,7 +71,20 @@ static void S_widths(struct pdf_fonts *f, const struct matrix *m,
 	out[MATRIX_ID] = fmin(id + pad, avail * 0.15);
 	out[MATRIX_POSITION] = fmin(fmax(pos + pad, avail * 0.12), avail * 0.2);
 	out[MATRIX_STATUS] = fmin(fmax(st + pad, avail * 0.13), avail * 0.2);
-	out[MATRIX_STATES] = avail * 0.19;
+	/* the States a fifth, but as wide as their longest word (the bold
+	 * "Recommending" of the UN form's narrower text, "(Многонациональное"):
+	 * cut, they read as two words that are none */
+	double states = S_widest_word(f, PDF_SANS_B, w->heading[MATRIX_STATES]);
+	struct buf cell;
+	buf_init(&cell);
+	for (size_t i = 0; i < m->count; i++) {
+		buf_clear(&cell);
+		matrix_cell(&cell, m, w, i, MATRIX_STATES);
+		buf_putc(&cell, '\0');
+		states = fmax(states, S_widest_word(f, PDF_SERIF, cell.data));
+	}
+	buf_free(&cell);
+	out[MATRIX_STATES] = fmin(fmax(states + pad, avail * 0.19), avail * 0.3);
 	out[MATRIX_TEXT] = avail - out[MATRIX_ID] - out[MATRIX_POSITION] -
 			   out[MATRIX_STATUS] - out[MATRIX_STATES];
 }

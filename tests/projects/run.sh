@@ -588,6 +588,18 @@ else
 	ko "pdftotext is missing (poppler-utils)"
 fi
 
+# the matrix's States column as wide as its longest word: "(Многонациональное"
+# was cut in two with no hyphen, "(Многонац" and "иональное", two non-words
+# (a word set on two lines is one word of -bbox, with a space after it)
+if pdftotext -bbox "$tmp/zh-ru-pdf/report-ru.pdf" - 2>/dev/null |
+	grep -q '>(Многонациональное</word>' &&
+	! pdftotext -bbox "$tmp/zh-ru-pdf/report-ru.pdf" - 2>/dev/null |
+		grep -q '>(Многонациональное </word>'; then
+	ok
+else
+	ko "ru PDF: '(Многонациональное' cut in the matrix's States column"
+fi
+
 # --- Arabic and Chinese in the PDFs: fonts, shaping, text --------------------
 # Every PDF of both projects: no character the fonts cannot draw (the
 # build's warning), qpdf --check clean, pdftotext without a warning and

@@ -12,6 +12,7 @@ colours, zipfile + xml.etree for the Word document's parts.
 
 Prints "ok WHAT" or "FAIL WHAT: why" per check; run.sh counts them.
 """
+import os
 import re
 import subprocess
 import sys
@@ -244,6 +245,17 @@ def pdf_checks(pdf, lang):
         if w[key]:
             check(f"{lang} heading '{w[key]}'", w[key] in flat)
     check(f"{lang} no number twice ('A. A.')", "A. A. " not in text)
+    # no word cut at a line's end, as in a UN document (A/HRC/59/15 has
+    # none): a word set on two lines is one word of pdftotext -bbox (its
+    # ActualText, with a space after it), which only a compound's own
+    # hyphen may cut ("follow-" then "up"), never a syllable ("Na-tions")
+    # nor a narrow column ("Recommendi" then "ng States")
+    pages = int(re.search(rb"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
+    split = [x[0] for p in range(1, pages + 1) for x in words_of(pdf, p)
+             if x[0].endswith(" ") and x[0].strip()]
+    cut = [x for x in split if "-" not in x]
+    check(f"{lang} no word cut at a line's end but at its own hyphen",
+          not cut, str(cut[:5]))
     for key in ("para", "sub"):
         if w[key]:
             check(f"{lang} {key}: {w[key].pattern}",
@@ -323,6 +335,9 @@ def docx_checks(path, lang):
     doc = ET.fromstring(z.read("word/document.xml"))
     paras = [para_text(p) for p in doc.iter(ns + "p")]
     first = paras[:14]
+    settings = z.read("word/settings.xml").decode()
+    check(f"{lang} Word: no automatic hyphenation in the UN form",
+          "autoHyphenation" not in settings)
     check(f"{lang} Word page 1 starts '{w['un']}<tab>{w['symbol']}'",
           first and first[0] == f"{w['un']}\t{w['symbol']}", str(first[:2]))
     for key in ("organ", "distr", "original", "body", "session", "venue"):
