@@ -66,6 +66,25 @@ static void S_push(struct arena *a, cmark_node ***list, size_t *count,
 	(*list)[(*count)++] = n;
 }
 
+static int S_clamped_level(cmark_node *h)
+{
+	int level = cmark_node_get_heading_level(h);
+	return level < 1 ? 1 : level > 4 ? 4 : level;
+}
+
+/* Whether heads[i], of level level, has a next heading of its level
+ * before one of a higher level (its chapter's or section's end). */
+static bool S_has_sibling(cmark_node *const *heads, size_t count, size_t i,
+			  int level)
+{
+	for (size_t k = i + 1; k < count; k++) {
+		int l = S_clamped_level(heads[k]);
+		if (l <= level)
+			return l == level;
+	}
+	return false;
+}
+
 static int S_cmp_ptr(const void *x, const void *y)
 {
 	const cmark_node *a = *(cmark_node *const *)x;
@@ -152,8 +171,7 @@ void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
 	/* the headings after the walk: a number is a new node */
 	for (size_t i = 0; i < head_count; i++) {
 		cmark_node *h = heads[i];
-		int level = cmark_node_get_heading_level(h);
-		level = level < 1 ? 1 : level > 4 ? 4 : level;
+		int level = S_clamped_level(h);
 		if (level == 1 && annex) {
 			struct buf plain;
 			buf_init(&plain);
@@ -173,6 +191,12 @@ void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
 		count[level]++;
 		for (int k = level + 1; k < 8; k++)
 			count[k] = 0;
+		/* a section alone in its chapter is not lettered (no "A."
+		 * without a "B.": the annex's one matrix), nor a
+		 * subsection alone in its section */
+		if (level > 1 && count[level] == 1 &&
+		    !S_has_sibling(heads, head_count, i, level))
+			continue;
 		const char *num = words_un_number(w, a, level, count[level]);
 		S_push(a, &u->numbers, &u->number_count, &num_cap,
 		       S_number_heading(&written, h, num));

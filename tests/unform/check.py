@@ -245,6 +245,14 @@ def pdf_checks(pdf, lang):
         if w[key]:
             check(f"{lang} heading '{w[key]}'", w[key] in flat)
     check(f"{lang} no number twice ('A. A.')", "A. A. " not in text)
+    # a section alone in its chapter is not lettered: the annex's one
+    # matrix is "Matrix of recommendations", no "A." without a "B."
+    st = run("pdfinfo", "-struct-text", pdf).decode("utf-8", "replace")
+    heads = re.findall(r'H([1-6]) \(block\)\n\s+"([^"]*)"', st)
+    last = heads[-1] if heads else ("", "")
+    check(f"{lang} the annex's lone section not lettered",
+          last[0] == "2" and not re.match(r"\S{1,4}[.-] ", last[1]),
+          str(heads[-2:]))
     # no word cut at a line's end, as in a UN document (A/HRC/59/15 has
     # none): a word set on two lines is one word of pdftotext -bbox (its
     # ActualText, with a space after it), which only a compound's own
@@ -335,6 +343,16 @@ def docx_checks(path, lang):
     doc = ET.fromstring(z.read("word/document.xml"))
     paras = [para_text(p) for p in doc.iter(ns + "p")]
     first = paras[:14]
+    # chapters run on: chapter II follows the foreword (chapter I) on its
+    # page, as in a UN document (the default form's foreword has pages of
+    # its own)
+    body = z.read("word/document.xml").decode()
+    second = [p for p in re.findall(r"<w:p>.*?</w:p>", body)
+              if '<w:pStyle w:val="Heading1"/>' in p and
+              re.search(r"<w:t[^>]*>II\.</w:t>", p)]
+    check(f"{lang} Word: chapter II runs on after the foreword",
+          second and "pageBreakBefore" not in second[0],
+          second[0][:120] if second else "no chapter II")
     settings = z.read("word/settings.xml").decode()
     check(f"{lang} Word: no automatic hyphenation in the UN form",
           "autoHyphenation" not in settings)
@@ -384,6 +402,16 @@ def docx_checks(path, lang):
                         ("Quote", (False, False))):
         check(f"{lang} Word {style} (bold, italic) as in the PDF: {want}",
               look.get(style) == want, str(look.get(style)))
+    # chapters run on: chapter II follows the foreword (chapter I) on its
+    # page, as in a UN document (the default form's foreword has pages of
+    # its own)
+    body = z.read("word/document.xml").decode()
+    second = [p for p in re.findall(r"<w:p>.*?</w:p>", body)
+              if '<w:pStyle w:val="Heading1"/>' in p and
+              re.search(r"<w:t[^>]*>II\.</w:t>", p)]
+    check(f"{lang} Word: chapter II runs on after the foreword",
+          second and "pageBreakBefore" not in second[0],
+          second[0][:120] if second else "no chapter II")
     settings = z.read("word/settings.xml").decode()
     check(f"{lang} Word evenAndOddHeaders on",
           "<w:evenAndOddHeaders/>" in settings)
