@@ -111,6 +111,9 @@ void fence_refer_repeats(cmark_node *tree, const struct report *r,
 		cmark_node_set_user_data(para, origin);
 		cmark_node_set_user_data(t, origin);
 		cmark_node_insert_before(blocks[i], para);
+		/* a pointer, not a paragraph of the report: no number of
+		 * its own */
+		cmark_node_insert_before(para, markdown_unnumbered_new());
 		cmark_node_free(blocks[i]);
 	}
 }

@@ -388,6 +388,8 @@ enum markdown_directive markdown_directive_of(cmark_node *node)
 		return MARKDOWN_PAGE_BREAK;
 	if (S_comment_is(html, "uprgen:table-source"))
 		return MARKDOWN_TABLE_SOURCE;
+	if (S_comment_is(html, "uprgen:unnumbered"))
+		return MARKDOWN_UNNUMBERED;
 	return MARKDOWN_NOT_DIRECTIVE;
 }
 
@@ -396,6 +398,13 @@ bool markdown_is_table_source(cmark_node *n)
 	cmark_node *before = cmark_node_previous(n);
 	return cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && before &&
 	       markdown_directive_of(before) == MARKDOWN_TABLE_SOURCE;
+}
+
+cmark_node *markdown_unnumbered_new(void)
+{
+	cmark_node *d = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+	cmark_node_set_literal(d, "<!-- uprgen:unnumbered -->\n");
+	return d;
 }
 
 cmark_node *markdown_table_source_new(void)
@@ -418,9 +427,11 @@ int markdown_number(struct markdown_numbering *st, cmark_node *node)
 		break;
 	}
 	cmark_node *parent = cmark_node_parent(node);
+	cmark_node *before = cmark_node_previous(node);
 	if (!st->on || cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH ||
 	    !parent || cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT ||
-	    markdown_is_table_source(node))
+	    markdown_is_table_source(node) ||
+	    (before && markdown_directive_of(before) == MARKDOWN_UNNUMBERED))
 		return 0;
 	return ++st->last;
 }

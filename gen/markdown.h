@@ -57,6 +57,7 @@ enum markdown_directive {
 	MARKDOWN_NUMBERING_OFF,
 	MARKDOWN_PAGE_BREAK,
 	MARKDOWN_TABLE_SOURCE,
+	MARKDOWN_UNNUMBERED,
 };
 
 enum markdown_directive markdown_directive_of(cmark_node *node);
@@ -66,6 +67,9 @@ bool markdown_is_table_source(cmark_node *n);
 /* A table-source directive, to insert before a paragraph (the caller
  * owns it until it is in a tree). */
 cmark_node *markdown_table_source_new(void);
+/* An unnumbered directive (the next paragraph takes no number), to
+ * insert before a paragraph (the caller owns it until it is in a tree). */
+cmark_node *markdown_unnumbered_new(void);
 
 /* The paragraph numbering state of one walk through a document. */
 struct markdown_numbering {

@@ -163,6 +163,13 @@ expect "the PDF draws it once and refers to it $((cites - 1)) times" \
 	"[[ \$(grep -c '^$see' '$tmp/numbers.txt') == $((cites - 1)) ]]"
 expect "Word refers to it as the PDF does" \
 	"[[ \$(docx_text '$tmp/example/report-en.docx' | grep -c '^$see') == $((cites - 1)) ]]"
+# the pointer is no paragraph of the report: it takes no number, in the
+# PDF ("50. See the chart above" used one up) nor in Word (no numPr)
+expect "the PDF's pointers carry no paragraph number" \
+	"pdftotext -layout '$tmp/example/report-en.pdf' - | grep '$see' | grep -qv '^ *[0-9][0-9]*\.' &&
+	 ! pdftotext -layout '$tmp/example/report-en.pdf' - | grep -q '[0-9]\. *$see'"
+expect "Word's pointers are not numbered paragraphs" \
+	"! unzip -p '$tmp/example/report-en.docx' word/document.xml | grep -o '<w:p>.\{0,400\}$see' | grep -q numPr"
 expect "the site's report page draws it once and refers to it" \
 	"[[ \$(grep -c 'id=\"chart-hrd-early-warnings\"' '$tmp/example/site/en/report.html') == 1 &&
 	    \$(grep -c '$see' '$tmp/example/site/en/report.html') == $((cites - 1)) ]]"
