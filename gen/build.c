@@ -419,6 +419,19 @@ static bool S_docx_wanted(const struct S_options *o, enum lang l)
 	return o->docx && (o->only_lang < 0 || l == (enum lang)o->only_lang);
 }
 
+/* Whether the site offers language l's PDF (or Word file): made by this
+ * build, or carried over from the previous one (S_keep_reports), which
+ * a build of one language or of the site alone leaves where it was. */
+static bool S_offered(struct arena *a, const struct S_options *o,
+		      const char *staging, enum lang l, bool docx)
+{
+	if (docx ? S_docx_wanted(o, l) : S_pdf_wanted(o, l))
+		return true;
+	const char *kept = arena_printf(a, "%s/report-%s.%s", staging,
+					lang_code(l), docx ? "docx" : "pdf");
+	return access(kept, F_OK) == 0;
+}
+
 /* The report files written for the site's languages, copied beside
  * their pages (site/[LL/]report-LL.EXT), where the pages offer them
  * with their sizes (set in site). */
@@ -486,8 +499,8 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 			.lang = langs[i].lang,
 			.words = &langs[i].words,
 			.file = langs[i].md_file,
-			.pdf = S_pdf_wanted(o, langs[i].lang),
-			.docx = S_docx_wanted(o, langs[i].lang)};
+			.pdf = S_offered(a, o, staging, langs[i].lang, false),
+			.docx = S_offered(a, o, staging, langs[i].lang, true)};
 	}
 	/* The site is written on another thread meanwhile the contexts are
 	 * made and the reports parsed. */
@@ -549,15 +562,14 @@ static const char **S_names(struct arena *a, const struct report *r)
 	return names;
 }
 
-/* Carries over from the previous build what this one does not remake;
- * lists it in kept ("site/, report-en.pdf"). */
-static bool S_keep(struct arena *a, struct diags *d, struct output *out,
-		   const struct report *r, const struct S_options *o,
-		   struct buf *kept)
+/* Carries over from the previous build the report files this one does
+ * not remake, before the site is written, so that its pages still offer
+ * them; lists them in kept ("report-en.pdf, report-en.docx"). */
+static bool S_keep_reports(struct arena *a, struct diags *d,
+			   struct output *out, const struct report *r,
+			   const struct S_options *o, struct buf *kept)
 {
 	bool ok = true;
-	if (!o->html && output_keep(out, d, "site"))
-		buf_printf(kept, "%ssite/", kept->len ? ", " : "");
 	for (size_t i = 0; i < r->language_count; i++) {
 		enum lang l = r->languages[i];
 		bool this_lang = o->only_lang < 0 ||
@@ -574,6 +586,15 @@ static bool S_keep(struct arena *a, struct diags *d, struct output *out,
 		}
 	}
 	return ok && d->errors == 0;
+}
+
+/* The site of the previous build, when this one does not remake it. */
+static bool S_keep_site(struct diags *d, struct output *out,
+			const struct S_options *o, struct buf *kept)
+{
+	if (!o->html && output_keep(out, d, "site"))
+		buf_puts(kept, "site/");
+	return d->errors == 0;
 }
 
 int build_command(int argc, char **argv)
@@ -630,12 +651,18 @@ int build_command(int argc, char **argv)
 				     &out_status);
 		ok = output != NULL;
 	}
-	struct buf kept;
+	struct buf kept, kept_reports;
 	buf_init(&kept);
+	buf_init(&kept_reports);
 	if (ok)
-		ok = S_run(&a, &d, r, &o, out, output_staging(output)) &&
-		     S_keep(&a, &d, output, r, &o, &kept) &&
+		ok = S_keep_reports(&a, &d, output, r, &o, &kept_reports) &&
+		     S_run(&a, &d, r, &o, out, output_staging(output)) &&
+		     S_keep_site(&d, output, &o, &kept) &&
 		     output_commit(output, &d);
+	if (kept_reports.len)
+		buf_printf(&kept, "%s%s", kept.len ? ", " : "",
+			   kept_reports.data);
+	buf_free(&kept_reports);
 	output_close(output);
 	diags_print(&d, stderr, 0);
 	if (ok)

@@ -183,6 +183,23 @@ expect "a recommendation's page draws its own" \
 expect "two builds are byte-identical" \
 	"diff -r '$tmp/example/site/' '$tmp/again/site/' >/dev/null && diff -r '$tmp/example/md/' '$tmp/again/md/' >/dev/null && cmp -s '$tmp/example/report-en.pdf' '$tmp/again/report-en.pdf'"
 
+# --- a build of one language, or of the site alone, still offers the report
+# files it keeps from the previous build (it removed them from site/ and the
+# dashboard's buttons while saying "kept from the previous build")
+copy_example "$tmp/partial"
+"$UPRGEN" build -C "$tmp/partial" >/dev/null 2>&1 || ko "partial: the first build"
+"$UPRGEN" build -C "$tmp/partial" --lang es >"$tmp/partial.out" 2>&1 ||
+	ko "partial: build --lang es"
+p=$tmp/partial/build/site
+expect "--lang es: says it kept report-en.pdf" "grep -q 'kept from the previous build: report-en.pdf, report-en.docx' '$tmp/partial.out'"
+expect "--lang es: site/en/ still holds report-en.pdf and .docx" \
+	"cmp -s '$p/en/report-en.pdf' '$tmp/partial/build/report-en.pdf' && [[ -s $p/en/report-en.docx ]]"
+expect "--lang es: the English dashboard and report page still offer them" \
+	"grep -q 'href=\"report-en.pdf\"' '$p/en/index.html' && grep -q 'href=\"report-en.docx\"' '$p/en/report.html'"
+"$UPRGEN" build -C "$tmp/partial" --format html >/dev/null 2>&1 || ko "partial: --format html"
+expect "--format html: both languages still offer their files" \
+	"grep -q 'href=\"report-en.pdf\"' '$p/en/index.html' && grep -q 'href=\"report-es.docx\"' '$p/es/index.html' && [[ -s $p/es/report-es.pdf ]]"
+
 # --- a failed build changes nothing -------------------------------------------
 copy_example "$tmp/fails"
 "$UPRGEN" build -C "$tmp/fails" >/dev/null 2>&1
