@@ -20,7 +20,8 @@
  * A query is words and "phrases in quotes"; a recommendation is found
  * when it holds every one (accents and case aside).  A word with a digit
  * (an id, an SDG target) matches only whole: "110.1" finds 110.1, not
- * 110.14; a query that is exactly an id finds that recommendation alone.
+ * 110.14; a query that is exactly an id finds that recommendation alone
+ * (if the filters let it).  Every match is listed.
  * Results are built with textContent only, so no text can become markup.
  * The page reads fine without this script. */
 (function () {
@@ -125,14 +126,16 @@
 		var match = [];
 		var filtered = filters.some(function (f) { return f[0].value; });
 		if (exact !== undefined) {
-			match = [exact];
+			/* the id's recommendation, if the filters let it */
+			if (passes(rows[exact])) match = [exact];
 		} else {
 			var t = tests(query);
 			if (!t.length && !filtered) { status.textContent = ""; return; }
 			for (var i = 0; i < rows.length; i++)
 				if (passes(rows[i]) && t.every(function (f) { return f(hay[i]); })) match.push(i);
 		}
-		match.slice(0, 200).forEach(function (i) { list.appendChild(row(rows[i])); });
+		/* every match, however many (a cycle has 200 to 350) */
+		match.forEach(function (i) { list.appendChild(row(rows[i])); });
 		status.textContent = match.length ? found(match.length)
 			: status.getAttribute("data-none");
 	}
