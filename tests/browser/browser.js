@@ -78,8 +78,16 @@ async function layout(page, name, width) {
 			if (t.getBoundingClientRect().width > box.clientWidth + 1)
 				out.cut.push(Math.round(t.getBoundingClientRect().width) + " px in " + box.clientWidth);
 		}
+		// the report's tables fit beside its text on a desktop screen:
+		// the matrix's status stood cut at its box's edge
+		out.scrolls = [];
+		for (const box of document.querySelectorAll(".report .table-wrap"))
+			if (box.scrollWidth > box.clientWidth + 1)
+				out.scrolls.push(box.scrollWidth + " px in " + box.clientWidth);
 		return out;
 	});
+	if (width >= 1024)
+		check(!r.scrolls.length, `${name} at ${width}: report tables that scroll: ${r.scrolls.join(", ")}`);
 	check(r.sideways <= 0, `${name} at ${width}: the page scrolls sideways by ${r.sideways} px`);
 	check(!r.cut.length, `${name} at ${width}: the progress table is wider than its box: ${r.cut.join(", ")}`);
 	check(!r.tables.length, `${name} at ${width}: tables wider than a box that does not scroll: ${r.tables.join(" | ")}`);
