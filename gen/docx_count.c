@@ -51,9 +51,7 @@ void docx_check_words(struct arena *a, struct diags *d,
 						     r->word_limit)
 				      : "");
 		if (r->word_limit && n > (size_t)r->word_limit)
-			diag_warning(d, (struct source_pos){
-					     arena_path(a, r->content_dir,
-							"report.yaml"), 0, 0},
+			diag_warning(d, r->word_limit_pos,
 				     "the %s report has %zu words, more than "
 				     "its word_limit of %ld (the body, without "
 				     "the annexed matrix and the notes)",
@@ -65,13 +63,32 @@ void docx_check_words(struct arena *a, struct diags *d,
 
 /* ------------------------------------------------------- word count */
 
+/* Runs of characters between blanks, as Word counts them, and each
+ * Chinese, Japanese or Korean character a word of its own, as Word and
+ * LibreOffice count them too (Chinese has no blanks: a sentence was one
+ * word, and a Chinese report far over its limit passed). */
 static size_t S_words(const char *s)
 {
-	size_t n = 0;
+	size_t n = 0, len = strlen(s);
 	bool in = false;
-	for (; *s; s++) {
-		bool blank = *s == ' ' || *s == '\t' || *s == '\n' ||
-			     *s == '\r';
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		unsigned ch = utf8_decode(s + i, len - i, &adv);
+		i += adv ? adv : 1;
+		if (unicode_is_wide(ch)) {
+			/* its punctuation (，。「」) is no word: a blank */
+			bool punct = (ch >= 0x3000 && ch <= 0x303f) ||
+				     (ch >= 0xfe30 && ch <= 0xfe4f) ||
+				     (ch >= 0xff01 && ch <= 0xff0f) ||
+				     (ch >= 0xff1a && ch <= 0xff20) ||
+				     (ch >= 0xff3b && ch <= 0xff40) ||
+				     (ch >= 0xff5b && ch <= 0xff65);
+			n += !punct;
+			in = false;
+			continue;
+		}
+		bool blank = ch == ' ' || ch == '\t' || ch == '\n' ||
+			     ch == '\r';
 		n += !blank && !in;
 		in = !blank;
 	}

@@ -623,6 +623,7 @@ static void S_load_word_limit(struct S_loader *L, const struct value *v)
 		return;
 	}
 	L->r->word_limit = (long)v->number;
+	L->r->word_limit_pos = v->pos;
 }
 
 static void S_load_period(struct S_loader *L, const struct value *v)

@@ -294,6 +294,7 @@ struct report {
 	/* word_limit: the most words the body may have (uprgen check warns
 	 * past it); 0: none */
 	long word_limit;
+	struct source_pos word_limit_pos;
 
 	/* form: un — the PDF and the Word document set as a UN document
 	 * (page 1, numbering, running heads: unform.h); false: the default
