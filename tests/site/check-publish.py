@@ -291,6 +291,18 @@ for lang in langs:
         if not row[6]:
             bad("search index %s has no position" % row[0])
 
+# the statistics page: each chart a section named by a heading of its
+# own (one h1 over 13 charts left nothing to move from chart to chart by)
+for page in pages:
+    if os.path.basename(page) != "statistics.html":
+        continue
+    html = open(os.path.join(site, page), encoding="utf-8").read()
+    figures = len(re.findall(r'<figure class="chart', html))
+    named = re.findall(r'<section class="stat" aria-labelledby="([^"]+)">\s*<h2 [^>]*id="([^"]+)"', html)
+    if len(named) != figures or any(a != b for a, b in named):
+        bad("%s: %d charts, %d sections under a heading of their own" %
+            (page, figures, len(named)))
+
 # the labels: every English key in every other language
 labels = os.path.join(root, "templates", "labels")
 def keys(path):
