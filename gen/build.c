@@ -635,11 +635,16 @@ int build_command(int argc, char **argv)
 	if (r)
 		report_validate(r, &d);
 	bool ok = r && d.errors == 0;
-	if (ok && o.only_lang >= 0 &&
-	    !S_has_language(r, (enum lang)o.only_lang)) {
-		diag_error(&d, (struct source_pos){0},
-			   "the report is not written in '%s' (see "
-			   "'languages' in report.yaml)",
+	/* --lang in a language the report is not written in: a wrong
+	 * command line, as --lang xx is (exit status 2), shown at the list
+	 * of languages */
+	bool wrong_lang = ok && o.only_lang >= 0 &&
+			  !S_has_language(r, (enum lang)o.only_lang);
+	if (wrong_lang) {
+		diag_error(&d, r->languages_pos,
+			   "--lang %s: the report is not written in '%s' "
+			   "(see 'languages')",
+			   lang_code((enum lang)o.only_lang),
 			   lang_code((enum lang)o.only_lang));
 		ok = false;
 	}
@@ -681,7 +686,7 @@ int build_command(int argc, char **argv)
 	diags_free(&d);
 	arena_free(&a);
 	heap_prefault_stop(pf);
-	if (out_status == OUTPUT_USAGE)
+	if (out_status == OUTPUT_USAGE || wrong_lang)
 		return CLI_EXIT_USAGE;
 	return ok ? 0 : CLI_EXIT_CONTENT;
 }

@@ -952,7 +952,8 @@ static bool S_targets(struct arena *a, const char *out, struct S_targets *t)
 				    : "clusters.yaml";
 		return true;
 	}
-	if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+	/* "created if missing", with the folders above it */
+	if (!file_mkdirs(out)) {
 		fprintf(stderr, "uprgen import: cannot make folder %s: %s\n",
 			out, strerror(errno));
 		return false;

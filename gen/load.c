@@ -548,6 +548,7 @@ static void S_load_languages(struct S_loader *L, const struct value *v)
 	struct report *r = L->r;
 	if (!v || !S_expect(L, v, VALUE_LIST, "languages"))
 		return;
+	r->languages_pos = v->pos;
 	if (!v->count)
 		diag_error(L->d, v->pos,
 			   "'languages' is empty; list at least one of %s",

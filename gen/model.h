@@ -277,6 +277,7 @@ struct report {
 	struct date date;
 	enum lang languages[LANG_COUNT];
 	size_t language_count;
+	struct source_pos languages_pos; /* the list's place */
 	struct text prepared_by;
 	/* where the website is published, "https://example.org/upr/" (always
 	 * ending in '/'; NULL: unknown): sitemap, canonical links, Open

@@ -36,6 +36,12 @@ $UPRGEN build --frobnicate >/dev/null 2>"$tmp/usage.err"
 expect "an unknown option is only unexpected" \
 	'[[ $? == 2 ]] && grep -qx "uprgen build: unexpected '"'"'--frobnicate'"'"'" "$tmp/usage.err"'
 
+# --lang in a language the report is not written in: a wrong command line
+# (exit 2, as --lang xx), shown at report.yaml's list of languages
+$UPRGEN build -C "$root" --lang fr --out "$tmp/fr" >/dev/null 2>"$tmp/usage.err"
+expect "--lang fr for an es/en report: exit 2 at report.yaml's languages" \
+	'[[ $? == 2 ]] && grep -q "content/report.yaml:[0-9]*:[0-9]*: error: --lang fr: the report is not written in" "$tmp/usage.err"'
+
 # --- golden: the expanded Markdown of the example ---------------------------
 "$UPRGEN" build -C "$root" --out "$tmp/example" >/dev/null 2>"$tmp/err" ||
 	{ ko "example build"; cat "$tmp/err"; }

@@ -247,5 +247,12 @@ printf '%%PDF-1.7\n1 0 obj\n<<>>\nendobj\n\0' >"$tmp/matrix.pdf"
 	ok "a PDF given for a text is said to be one" ||
 	bad "a PDF given for a text" "$(cat "$tmp/kind3")"
 
+# --out: a content folder "created if missing", with the folders above it
+"$UPRGEN" import ohchr-matrix "$data/slovenia-cycle4-thematic-list.txt" \
+	--state Slovenia --out "$tmp/deep/new/content" >/dev/null 2>"$tmp/deep.err"
+[[ -s $tmp/deep/new/content/recommendations.yaml ]] &&
+	ok "--out a/b/content makes the folders above it" ||
+	bad "--out a/b/content: the folders not made" "$(cat "$tmp/deep.err")"
+
 echo "import: $pass passed, $fail failed"
 ((fail == 0))
