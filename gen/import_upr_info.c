@@ -169,31 +169,70 @@ static int S_name_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Whether every word of name of three letters or more begins a word of
+ * words ("Iran" in "Iran (Islamic Republic of)", "United States" in
+ * "United States of America"), and there is one. */
+static bool S_words_within(const char *words, const char *name)
+{
+	bool any = false;
+	for (const char *w = name; *w;) {
+		while (*w == ' ' || *w == '(' || *w == ')')
+			w++;
+		size_t n = strcspn(w, " ()");
+		if (!n)
+			break;
+		if (n >= 3) {
+			bool found = false;
+			for (const char *p = words; *p && !found; p++)
+				found = (p == words || p[-1] == ' ' ||
+					 p[-1] == '(') &&
+					!strncasecmp(p, w, n);
+			if (!found)
+				return false;
+			any = true;
+		}
+		w += n;
+	}
+	return any;
+}
+
 static void S_no_state(struct S_reader *R)
 {
-	const char *best = NULL;
-	size_t best_distance = 4;
-	for (size_t i = 0; i < R->names.count; i++) {
-		size_t dist = edit_distance(R->names.items[i], R->o->state);
-		if (dist < best_distance) {
-			best = R->names.items[i];
-			best_distance = dist;
-		}
-	}
 	struct source_pos whole = {R->file, 0, 0};
-	if (best) {
-		diag_error(R->set->d, whole,
-			   "no recommendation to '%s' (did you mean '%s'?)",
-			   R->o->state, best);
-		return;
-	}
-	/* the names its words begin ("Russia": "Russian Federation"), or
-	 * else every name of the file, for the user to pick */
+	/* the names its words begin ("Korea": "Republic of Korea", "DPR
+	 * Korea"), or whose words begin its own (the UN's long name "Iran
+	 * (Islamic Republic of)": "Iran"): a look-alike ("Korea": "Kenya")
+	 * only when there is none, else every name of the file, for the
+	 * user to pick */
 	const char **names = xmalloc((R->names.count + 1) * sizeof *names);
 	size_t n = 0;
 	for (size_t i = 0; i < R->names.count; i++)
-		if (S_words_begin(R->names.items[i], R->o->state))
+		if (S_words_begin(R->names.items[i], R->o->state) ||
+		    S_words_within(R->o->state, R->names.items[i]))
 			names[n++] = R->names.items[i];
+	if (!n) {
+		/* a slip of a letter in four ("Peruu", "Perou"), not
+		 * another name ("Kenya" is not "Benin") */
+		const char *best = NULL;
+		size_t best_distance = strlen(R->o->state) / 4 + 1;
+		best_distance = best_distance > 4 ? 4 : best_distance;
+		for (size_t i = 0; i < R->names.count; i++) {
+			size_t dist = edit_distance(R->names.items[i],
+						    R->o->state);
+			if (dist < best_distance) {
+				best = R->names.items[i];
+				best_distance = dist;
+			}
+		}
+		if (best) {
+			diag_error(R->set->d, whole,
+				   "no recommendation to '%s' (did you mean "
+				   "'%s'?)",
+				   R->o->state, best);
+			free(names);
+			return;
+		}
+	}
 	bool near = n > 0;
 	if (!near)
 		for (size_t i = 0; i < R->names.count; i++)

@@ -288,6 +288,18 @@ static void test_upr_info_peru(void)
 	CHECK(r.d.errors == 1 && strstr(r.d.items[r.d.count - 1].message,
 					"did you mean 'Russian Federation'?"));
 	S_done(&r);
+	/* a name its words begin before a look-alike: "Korea" is "Republic
+	 * of Korea", not "Jordan"; "Kenya" is not "Benin" */
+	o.state = "Korea";
+	CHECK(!S_import(&r, file, import_upr_info, o));
+	CHECK(r.d.errors == 1 && strstr(r.d.items[r.d.count - 1].message,
+					"did you mean 'Republic of Korea'?"));
+	S_done(&r);
+	o.state = "Kenya";
+	CHECK(!S_import(&r, file, import_upr_info, o));
+	CHECK(r.d.errors == 1 && !strstr(r.d.items[r.d.count - 1].message,
+					 "did you mean"));
+	S_done(&r);
 	/* nothing near: every name, to pick from ("UK" is no guess) */
 	o.state = "UK";
 	CHECK(!S_import(&r, file, import_upr_info, o));
@@ -295,6 +307,19 @@ static void test_upr_info_peru(void)
 					"the 56 States it holds: 'Argentina', "
 					"'Azerbaijan'") &&
 	      !strstr(r.d.items[r.d.count - 1].message, "Ukraine'?"));
+	S_done(&r);
+	free(file);
+	/* the UN's long name: the file's short one ("Iran") */
+	file = S_path("data/upr-info/sessions-6-9.csv");
+	o.state = "Iran (Islamic Republic of)";
+	CHECK(!S_import(&r, file, import_upr_info, o));
+	CHECK(r.d.errors == 1 && strstr(r.d.items[r.d.count - 1].message,
+					"did you mean 'Iran'?"));
+	S_done(&r);
+	o.state = "United States of America";
+	CHECK(!S_import(&r, file, import_upr_info, o));
+	CHECK(r.d.errors == 1 && strstr(r.d.items[r.d.count - 1].message,
+					"did you mean 'United States'?"));
 	S_done(&r);
 	free(file);
 }
