@@ -253,6 +253,9 @@ static void S_put_share(struct S_ctx *c, struct value *m, size_t count,
 	S_put(c, m, "count", S_num(c, count));
 	S_put(c, m, "any", S_bool(c, count > 0));
 	S_put(c, m, "percent", S_str(c, words_percent(c->w, c->a, pct)));
+	/* in a sentence: "17 per cent" in a UN document in English */
+	S_put(c, m, "percent_in_text",
+	      S_str(c, words_percent_in_text(c->w, c->a, pct, c->r->form_un)));
 	S_put(c, m, "percent_value", S_num(c, (size_t)pct));
 }
 

@@ -686,6 +686,15 @@ const char *words_percent(const struct words *w, struct arena *a, int pct)
 	return S_fill_n(a, w->percent, pct);
 }
 
+const char *words_percent_in_text(const struct words *w, struct arena *a,
+				  int pct, bool un)
+{
+	w = S_w(w);
+	const char *in_text = un ? words_find(w, "format_percent_in_text_un")
+				 : NULL;
+	return S_fill_n(a, in_text ? in_text : w->percent, pct);
+}
+
 /* Roman numerals, as the UN numbers a document's chapters. */
 static void S_roman(struct buf *b, long n)
 {

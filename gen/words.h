@@ -253,6 +253,11 @@ const char *words_file_size(const struct words *w, struct arena *a,
 			    long long bytes);
 /* "42%", "42 %" */
 const char *words_percent(const struct words *w, struct arena *a, int pct);
+/* A percentage in a sentence: in the UN form the label
+ * format_percent_in_text_un where the language has one (English "42 per
+ * cent", as UN editing writes it in running text), else words_percent. */
+const char *words_percent_in_text(const struct words *w, struct arena *a,
+				  int pct, bool un);
 /* The letter of the n-th cluster, a UN sub-section: the label letter_N
  * where the language has its own (Arabic ألف, باء…; Russian А, Б…;
  * Chinese 甲, 乙…), else A, B… Z, AA… */

@@ -245,6 +245,13 @@ def pdf_checks(pdf, lang):
         if w[key]:
             check(f"{lang} heading '{w[key]}'", w[key] in flat)
     check(f"{lang} no number twice ('A. A.')", "A. A. " not in text)
+    # a share in a sentence as UN editing writes it in English: "per cent"
+    if lang == "en":
+        m = re.search(r"Status of implementation of the \d+ recommendations:"
+                      r"[^.]*\.", flat)
+        check("en: the overview's shares 'per cent' in a sentence",
+              m and "per cent)" in m.group(0) and "%" not in m.group(0),
+              m.group(0)[:160] if m else "no overview sentence")
     # a section alone in its chapter is not lettered: the annex's one
     # matrix is "Matrix of recommendations", no "A." without a "B."
     st = run("pdfinfo", "-struct-text", pdf).decode("utf-8", "replace")
