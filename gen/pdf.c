@@ -31,6 +31,10 @@
 #define S_BODY_SIZE 10.0
 #define S_MAX_MARKERS 16 /* list markers waiting for one line */
 #define S_BODY_LEADING 13.6
+/* the UN form's, as A/HRC/59/15 sets its 10-point text: 12 points (the
+ * PDF ran to 46 pages where its Word document, single-spaced, had 38);
+ * Arabic and Chinese keep the taller one their letters need */
+#define S_UN_BODY_LEADING 12.0
 #define S_NOTE_SIZE 8.0
 #define S_NOTE_LEADING 10.0
 #define S_CODE_SIZE 8.5
@@ -59,6 +63,7 @@ struct S_frame {
 
 struct S_ctx {
 	const struct pdf_options *opt;
+	double body_leading; /* S_BODY_LEADING, or the UN form's */
 	struct diags *d;
 	HPDF_Doc doc;
 	struct S_err err;
@@ -227,7 +232,7 @@ static void S_image(struct S_ctx *c, cmark_node *img, const struct S_frame *f)
 	const char *alt = S_plain(&c->arena, img);
 	if (!im) {
 		enum pdf_face face = pdf_env_face(&c->env, PDF_SERIF_I);
-		pdf_para_reset(&c->para, face, S_BODY_SIZE, S_BODY_LEADING);
+		pdf_para_reset(&c->para, face, S_BODY_SIZE, c->body_leading);
 		pdf_para_text(&c->para, &c->env, face, alt, strlen(alt));
 		pdf_para_finish(&c->para);
 		S_place_para(c, f, PDF_CENTER, 7, false);
@@ -299,7 +304,7 @@ static void S_paragraph(struct S_ctx *c, cmark_node *n, const struct S_frame *f)
 		S_set_marker(c, num, at);
 		c->marker[0].x = (float)at;
 	}
-	pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE, S_BODY_LEADING);
+	pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE, c->body_leading);
 	if (number && c->opt->un) /* the number in the text, then a tab */
 		pdf_para_indent(&c->para, S_UN_TAB);
 	else if (c->first_indent > 0)
@@ -660,7 +665,7 @@ static void S_list(struct S_ctx *c, cmark_node *n, struct S_frame f)
 		c->first_indent = 0;
 		if (c->marker_count > waiting) { /* an empty item still shows */
 			pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE,
-				       S_BODY_LEADING);
+				       c->body_leading);
 			pdf_para_finish(&c->para);
 			S_place_para(c, &in, PDF_LEFT, in.tight ? 2.5 : 7,
 				     false);
@@ -739,7 +744,7 @@ static void S_block(struct S_ctx *c, cmark_node *n, struct S_frame f)
 static void S_flat(struct S_ctx *c, cmark_node *parent, const struct S_frame *f)
 {
 	const char *text = S_plain(&c->arena, parent);
-	pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE, S_BODY_LEADING);
+	pdf_para_reset(&c->para, PDF_SERIF, S_BODY_SIZE, c->body_leading);
 	pdf_para_text(&c->para, &c->env, PDF_SERIF, text, strlen(text));
 	pdf_para_finish(&c->para);
 	S_place_para(c, f, PDF_JUSTIFY, 7, false);
@@ -1332,6 +1337,10 @@ bool pdf_render(cmark_node *doc, const struct pdf_options *opt,
 		pdf_fonts_set_lang(&c.fonts, lang_code(opt->lang));
 	c.chart_words = chart_words(opt->words);
 	c.matrix_words = matrix_words(opt->words);
+	c.body_leading = opt->un && !lang_is_rtl(opt->lang) &&
+					 opt->lang != LANG_ZH
+				 ? S_UN_BODY_LEADING
+				 : S_BODY_LEADING;
 	c.env = (struct pdf_inline_env){
 		.fonts = &c.fonts, .arena = &c.arena, .d = d,
 		.source = opt->file, .rtl = lang_is_rtl(opt->lang),

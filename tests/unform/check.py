@@ -245,6 +245,14 @@ def pdf_checks(pdf, lang):
         if w[key]:
             check(f"{lang} heading '{w[key]}'", w[key] in flat)
     check(f"{lang} no number twice ('A. A.')", "A. A. " not in text)
+    # the text's lines 12 points apart, as A/HRC/59/15's (the most common
+    # step between the lines of page 2's body; 13.6 in the default form)
+    ys = sorted({round(x[2], 1) for x in words_of(pdf, 2)
+                 if 113 <= x[1] < 482 and 60 < x[2] < 760})
+    steps = [round(b - a, 1) for a, b in zip(ys, ys[1:]) if 8 < b - a < 20]
+    common = max(set(steps), key=steps.count) if steps else None
+    check(f"{lang}: the text's lines 12 points apart", common == 12.0,
+          str(common))
     # a share in a sentence as UN editing writes it in English: "per cent"
     if lang == "en":
         m = re.search(r"Status of implementation of the \d+ recommendations:"
