@@ -641,13 +641,32 @@ static void S_un_header(struct buf *b, const struct docx_ctx *c, bool even)
 	buf_puts(b, "</w:p></w:hdr>");
 }
 
-/* The UN form's folio at the outer corner, bold; or page 1's foot: the
- * job number (even: -1). */
-static void S_un_footer(struct buf *b, const struct docx_ctx *c, int even)
+/* The UN form's folio at the outer corner, bold, and an edited
+ * document's job number at the inner one (unform_job_footer), a right
+ * tab apart; or page 1's foot: the job number (even: -1). */
+static void S_un_footer(struct buf *b, struct docx_ctx *c, int even)
 {
+	const char *job = even >= 0 ? unform_job_footer(c->opt->un, &c->arena)
+				    : NULL;
 	buf_printf(b, S_XML_DECL "<w:ftr" S_PART_NS "><w:p><w:pPr><w:pStyle "
-		      "w:val=\"Footer\"/><w:jc w:val=\"%s\"/></w:pPr>",
-		   even ? "left" : "right");
+		      "w:val=\"Footer\"/>");
+	if (job)
+		/* (at an upright page's right margin: the footer is the
+		 * annex's landscape pages' too) */
+		buf_printf(b, "<w:tabs><w:tab w:val=\"right\" w:pos=\"%d\"/>"
+			      "</w:tabs><w:jc w:val=\"left\"/></w:pPr>",
+			   DOCX_PAGE_W - 2 * DOCX_UN_MARGIN);
+	else
+		buf_printf(b, "<w:jc w:val=\"%s\"/></w:pPr>",
+			   even ? "left" : "right");
+	/* an odd page: the job number, then the folio at the right */
+	if (job && !even) {
+		docx_text_runs(b, "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>",
+			       c->lang_attrs, lang_is_rtl(c->opt->lang), job,
+			       strlen(job));
+		buf_printf(b, "<w:r><w:rPr><w:lang %s/></w:rPr><w:tab/></w:r>",
+			   c->lang_attrs);
+	}
 	if (even < 0) {
 		const char *job = c->opt->un->job_number;
 		if (job)
@@ -666,6 +685,14 @@ static void S_un_footer(struct buf *b, const struct docx_ctx *c, int even)
 		buf_printf(b, "<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val=\"17\"/><w:lang %s/>"
 			      "</w:rPr>%s</w:r>",
 			   c->lang_attrs, runs[i]);
+	/* an even page: the folio, then the job number at the right */
+	if (job && even) {
+		buf_printf(b, "<w:r><w:rPr><w:lang %s/></w:rPr><w:tab/></w:r>",
+			   c->lang_attrs);
+		docx_text_runs(b, "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>",
+			       c->lang_attrs, lang_is_rtl(c->opt->lang), job,
+			       strlen(job));
+	}
 	buf_puts(b, "</w:p></w:ftr>");
 }
 

@@ -1252,7 +1252,8 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 		.headings = c->heads, .heading_count = c->head_count,
 		.front_pages = o->un ? 0 : front, .rtl = lang_is_rtl(o->lang),
 		.no_italics = c->env.no_italics,
-		.un_form = o->un != NULL};
+		.un_form = o->un != NULL,
+		.job_footer = unform_job_footer(o->un, &c->arena)};
 	return pdf_emit(c->doc, &c->fonts, &c->pages, &info);
 }
 

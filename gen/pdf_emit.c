@@ -810,6 +810,14 @@ static void S_un_header_footer(struct S_emit *e, int page)
 	double w = pdf_fonts_width(e->f, PDF_SERIF_B, 9, t.data, t.len);
 	S_line_text(e, p, PDF_SERIF_B, 9, left ? PDF_UN_MARGIN : right - w,
 		    PDF_MARGIN_BOTTOM - 34, t.data);
+	/* an edited document's job number, at the inner corner */
+	const char *job = e->info->job_footer;
+	if (job) {
+		double jw = pdf_fonts_width(e->f, PDF_SERIF, 8, job,
+					    strlen(job));
+		S_line_text(e, p, PDF_SERIF, 8, left ? right - jw : PDF_UN_MARGIN,
+			    PDF_MARGIN_BOTTOM - 34, job);
+	}
 	buf_free(&t);
 }
 

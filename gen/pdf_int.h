@@ -685,6 +685,9 @@ struct pdf_emit_info {
 	/* the UN document form: the symbol alone in the running head and
 	 * the folio, both at the outer corner; no colour */
 	bool un_form;
+	/* with un_form: the job number at the foot of every page after the
+	 * first, opposite the folio (unform_job_footer), or NULL */
+	const char *job_footer;
 	/* the running head's title upright (pdf_inline_env.no_italics) */
 	bool no_italics;
 	/* a note reference's /Contents: "Note {n}" (labels note_ref), or

@@ -108,6 +108,20 @@ bool unform_is_number(const struct unform *u, cmark_node *text)
 	return u && S_find(u->numbers, u->number_count, text);
 }
 
+const char *unform_job_footer(const struct unform *u, struct arena *a)
+{
+	if (!u || (u->unedited && *u->unedited) || !u->job_number ||
+	    !*u->job_number)
+		return NULL;
+	size_t n = strlen(u->job_number);
+	const char *open = strrchr(u->job_number, '(');
+	if (open && u->job_number[n - 1] == ')')
+		n = (size_t)(open - u->job_number);
+	while (n && u->job_number[n - 1] == ' ')
+		n--;
+	return n ? arena_printf(a, "%.*s", (int)n, u->job_number) : NULL;
+}
+
 /* Puts the number before the heading's text, in place of one the author
  * wrote. */
 static cmark_node *S_number_heading(const struct words_un_numbers *written,

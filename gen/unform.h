@@ -84,4 +84,11 @@ bool unform_is_sub_list(const struct unform *u, cmark_node *list);
 /* Whether text is a heading number unform_apply added. */
 bool unform_is_number(const struct unform *u, cmark_node *text);
 
+/* The job number at the foot of every page after the first, opposite
+ * the folio, as an edited UN document has it (A/HRC/59/15: "GE.25-02819"
+ * on pages 2 and 3), without its language ("(E)"); NULL for a document
+ * issued without formal editing (A/HRC/WG.6/48/SVN/1 has none) or
+ * without a job number.  In the arena. */
+const char *unform_job_footer(const struct unform *u, struct arena *a);
+
 #endif

@@ -224,6 +224,27 @@ def lists(pdf, who):
               got is not None and abs(got - want) < 1.0, str(got))
 
 
+def job_footer(pdf, who, edited):
+    """Pages 2 and 3: an edited document's job number, without its "(E)",
+    at the foot's inner corner opposite the folio, as A/HRC/59/15 has it
+    (page 2: "2" at 56.6, "GE.25-02819" ending at 538.7; page 3 the other
+    way round); none in one issued without formal editing."""
+    for page, folio_left in ((2, True), (3, False)):
+        foot = [x for x in words_of(pdf, page) if x[2] > 785]
+        job = [x for x in foot if x[0].startswith("GE.")]
+        folio = [x for x in foot if x[0] == str(page)]
+        if not edited:
+            check(f"{who} page {page}: no job number (unedited)", not job,
+                  str(job))
+            continue
+        good = job and folio and job[0][0] == "GE.25-01234" and (
+            (folio_left and folio[0][1] < 60 and abs(job[0][3] - 538.6) < 1)
+            or (not folio_left and job[0][1] < 60 and
+                abs(folio[0][3] - 538.6) < 1))
+        check(f"{who} page {page}: the job number opposite the folio",
+              good, str(foot))
+
+
 def rtl_numbers(pdf):
     """Arabic: the paragraph numbers inside the text, their ends at its
     start (481.9, its right edge), none out in the margin."""
@@ -516,6 +537,8 @@ def main():
         items(path)
     elif mode == "lists":
         lists(path, sys.argv[3])
+    elif mode == "jobfoot":
+        job_footer(path, sys.argv[3], sys.argv[4] == "edited")
     elif mode == "rtlnumbers":
         rtl_numbers(path)
     elif mode == "singletxt":

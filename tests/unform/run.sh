@@ -123,6 +123,24 @@ if "$UPRGEN" build -C "$tmp/en" --out "$tmp/en/build" --format all \
 		# second paragraphs: where the PDF puts them, and Word
 		checks lists "$tmp/en/build/report-en.pdf" PDF
 		checks lists "$tmp/lo/report-en.pdf" Word
+		# issued without formal editing: no job number after page 1
+		checks jobfoot "$tmp/en/build/report-en.pdf" PDF unedited
+		# an edited document: its job number on every page, opposite
+		# the folio, in the PDF and in Word (as A/HRC/59/15)
+		cp -R "$tmp/en" "$tmp/edited"
+		rm -rf "$tmp/edited/build"
+		sed -i '/^unedited:/d' "$tmp/edited/content/report.yaml"
+		if "$UPRGEN" build -C "$tmp/edited" --format all --lang en \
+			>"$tmp/edited.log" 2>&1; then
+			checks jobfoot "$tmp/edited/build/report-en.pdf" PDF edited
+			mkdir -p "$tmp/lo-edited"
+			HOME=$tmp/home timeout 300 soffice --headless --convert-to pdf \
+				--outdir "$tmp/lo-edited" "$tmp/edited/build/report-en.docx" \
+				>/dev/null 2>&1
+			checks jobfoot "$tmp/lo-edited/report-en.pdf" Word edited
+		else
+			ko "edited UN document: build failed: $(head -n 3 "$tmp/edited.log")"
+		fi
 		# the matrices of chapter V (portrait): each status word whole
 		# in its cell, "Not" then "implemented", never "implemente"
 		# then "d" (a fixed 12 % column was narrower than the word)
