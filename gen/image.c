@@ -128,7 +128,10 @@ bool image_open(struct arena *a, const char *content_dir, const char *root,
 	if (fp)
 		fclose(fp);
 	if (!fp)
-		why = fd >= 0 ? "is not a regular file" : "cannot be read";
+		why = fd >= 0 ? "is not a regular file"
+			      : arena_printf(a, "cannot be read at %s (a "
+					     "picture's path starts at the "
+					     "content folder)", path);
 	else if (!ok)
 		why = "is not a PNG or JPEG file";
 	else if (!out->width || !out->height)

@@ -5,6 +5,7 @@
  * Resolves the cluster and statistic pointers of the model as it goes.
  */
 #include "fence.h"
+#include "image.h"
 #include "markdown.h"
 #include "matrix.h"
 #include "model.h"
@@ -289,6 +290,24 @@ static void S_check_tree(struct arena *a, const struct report *r,
 		if (type == CMARK_NODE_CODE_BLOCK) {
 			struct fence f = fence_of(n);
 			fence_check(&f, r, markdown_node_pos(n, NULL), d);
+		} else if (type == CMARK_NODE_IMAGE) {
+			/* what build says of it, said by check too (the same
+			 * warning at the same place: said once in a build);
+			 * and a picture with no description, which a screen
+			 * reader skips */
+			struct image im;
+			struct source_pos pos = markdown_node_pos(n, NULL);
+			image_open(a, r->content_dir, r->real_dir,
+				   cmark_node_get_url(n), pos, d, &im);
+			if (!cmark_node_first_child(n))
+				diag_warning(d, pos,
+					     "the image \"%s\" has no "
+					     "description: write what it shows "
+					     "between its brackets, for those "
+					     "who cannot see it",
+					     cmark_node_get_url(n)
+						     ? cmark_node_get_url(n)
+						     : "");
 		} else if (type == CMARK_NODE_TEXT) {
 			if (!todo_said && S_has_todo(cmark_node_get_literal(n))) {
 				diag_warning(d, markdown_node_pos(n, NULL),
@@ -340,6 +359,7 @@ static void S_check_markdown(struct arena *a, const struct report *r,
 		struct words_passage unsettled;
 		if (!notes && !strstr(s, "```") && !strstr(s, "~~~") &&
 		    !strpbrk(s, "<|") && !strstr(s, "TODO") &&
+		    !strstr(s, "![") && /* a picture */
 		    !S_first_unsettled(s, strlen(s), &langs, &unsettled))
 			continue;
 		struct source_pos *origin = arena_alloc(a, sizeof *origin);
