@@ -179,8 +179,10 @@ static struct pdf_chunk *S_row(struct S_table *t, size_t row,
 }
 
 /* Rows go one by one: a row that does not fit starts a new page with the
- * header above it; the first row goes with the header, so the header is
- * never alone at the foot of a page. */
+ * header above it.  No row stands alone: the first two go with the
+ * header (never a header and one row at the foot of a page), the last
+ * two together (never a total carried alone to the next page), and a
+ * table of three rows or fewer is kept whole where it fits. */
 static void S_place(struct S_table *t, struct pdf_pages *pg)
 {
 	struct pdf_list cells = {0}, l = {0};
@@ -190,20 +192,32 @@ static void S_place(struct S_table *t, struct pdf_pages *pg)
 		head = S_row(t, row++, &cells, &l);
 		head->space_before = 8;
 	}
-	for (bool first = true; row < t->src->rows; row++, first = false) {
-		struct pdf_chunk *r = S_row(t, row, &cells, &l);
-		struct pdf_chunk *group[2] = {head, r};
+	size_t body = t->src->rows - row;
+	for (bool first = true; row < t->src->rows; first = false) {
+		/* the rows placed together now: the first two, the last
+		 * two, or all of a short table */
+		size_t take = body <= 3 && first ? body
+			      : (first || row + 2 == t->src->rows) &&
+						row + 1 < t->src->rows
+				      ? 2
+				      : 1;
+		struct pdf_chunk *group[4];
+		size_t n = 0;
+		for (size_t k = 0; k < take; k++)
+			group[1 + n++] = S_row(t, row++, &cells, &l);
+		if (first && !head)
+			group[1]->space_before = 8;
 		if (first && head) {
-			pdf_pages_group(pg, group, 2);
-		} else if (!pdf_pages_fits(pg, &r, 1) && head && !pg->empty) {
+			group[0] = head;
+			pdf_pages_group(pg, group, n + 1);
+		} else if (!pdf_pages_fits(pg, group + 1, n) && head &&
+			   !pg->empty) {
 			pdf_pages_new_page(pg, pg->kind);
 			/* the header again, for the eye: read once */
 			group[0] = pdf_tag_artifact_copy(head, t->env->arena);
-			pdf_pages_group(pg, group, 2);
+			pdf_pages_group(pg, group, n + 1);
 		} else {
-			if (first)
-				r->space_before = 8;
-			pdf_pages_group(pg, &r, 1);
+			pdf_pages_group(pg, group + 1, n);
 		}
 	}
 	if (head && t->src->rows == 1)
