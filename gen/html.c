@@ -1,6 +1,7 @@
 /* html — cmark-gfm tree to HTML, uprgen's way.  See html.h. */
 #include "html.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,6 +213,47 @@ struct S_render {
 	bool toc_placed;   /* *o->toc_at is set */
 };
 
+/* Whether s[0..n) is a Latin compound: letters (and digits, ' and .)
+ * with a hyphen between two letters ("Marie-Claire"). */
+static bool S_latin_compound(const char *s, size_t n)
+{
+	bool hyphen = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '-' && i > 0 && i + 1 < n && isalpha((unsigned char)s[i - 1]) &&
+		    isalpha((unsigned char)s[i + 1]))
+			hyphen = true;
+		else if (!isalnum(c) && c != '\'' && c != '.')
+			return false;
+	}
+	return hyphen;
+}
+
+/* Text of a right-to-left page: a Latin compound is kept on one line
+ * (class nobr), as the PDF keeps it: broken at its hyphen inside Arabic,
+ * the browser set "-Marie" at one line's end and "Claire" at the next
+ * one's start. */
+static void S_text_rtl(struct S_render *R, const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		size_t start = i;
+		while (i < len && s[i] != ' ' && s[i] != '\n')
+			i++;
+		if (S_latin_compound(s + start, i - start)) {
+			buf_puts(R->out, "<span class=\"nobr\">");
+			escape_html(R->out, s + start, i - start);
+			buf_puts(R->out, "</span>");
+		} else {
+			escape_html(R->out, s + start, i - start);
+		}
+		size_t gap = i;
+		while (i < len && (s[i] == ' ' || s[i] == '\n'))
+			i++;
+		escape_html(R->out, s + gap, i - gap);
+	}
+}
+
 static void S_text(struct S_render *R, const char *s)
 {
 	if (!s)
@@ -219,7 +261,10 @@ static void S_text(struct S_render *R, const char *s)
 	size_t len = strlen(s);
 	size_t bad = utf8_first_invalid(s, len);
 	if (bad == len) {
-		escape_html(R->out, s, len);
+		if (lang_is_rtl(R->o->lang) && !R->images_open && memchr(s, '-', len))
+			S_text_rtl(R, s, len);
+		else
+			escape_html(R->out, s, len);
 		return;
 	}
 	/* Hardening (issue 7, found by tests/fuzz/fuzz_html): cmark-gfm
