@@ -54,5 +54,15 @@ else
 		fi
 	done
 fi
+# a new project's site (no statistics yet): its statistics page says so,
+# in its language, instead of a heading over nothing
+"$UPRGEN" new "$tmp/fresh" --state Chile --lang es >/dev/null 2>&1 &&
+	"$UPRGEN" build -C "$tmp/fresh" --format html >/dev/null 2>"$tmp/fresh.err"
+if grep -q '<p>No se publican estadísticas con este informe.</p>' "$tmp/fresh/build/site/statistics.html" 2>/dev/null; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL a site without statistics: its statistics page says nothing ($(head -n 2 "$tmp/fresh.err"))"
+fi
 echo "site: $pass passed, $fail failed"
 ((fail == 0))
