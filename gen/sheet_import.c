@@ -627,11 +627,14 @@ static void S_read_row(struct S_import *I, unsigned row)
 
 /* ------------------------------------------------------------- writing */
 
-static bool S_text_is(const struct text *t, const char *s)
+/* Whether t is s: the same in every language, or in the sheet's
+ * language l (as S_entry_text writes it in a report of several). */
+static bool S_text_is(const struct text *t, const char *s, enum lang l)
 {
 	if (!*s)
 		return !t->present;
-	return t->present && t->any && !strcmp(t->any, s);
+	return t->present && ((t->any && !strcmp(t->any, s)) ||
+			      (t->by_lang[l] && !strcmp(t->by_lang[l], s)));
 }
 
 static void S_date_of(const struct progress *p, char out[16])
@@ -657,12 +660,13 @@ static bool S_known(struct S_import *I, const struct S_row *row)
 		bool acts = *row->action
 				    ? p->action_count == 1 &&
 					      S_text_is(&p->actions[0].text,
-							row->action) &&
+							row->action, I->w.lang) &&
 					      S_text_is(&p->actions[0].source,
-							row->source)
+							row->source, I->w.lang)
 				    : p->action_count == 0;
-		if (acts && S_text_is(&p->challenges, row->challenges) &&
-		    S_text_is(&p->assistance, row->assistance))
+		if (acts &&
+		    S_text_is(&p->challenges, row->challenges, I->w.lang) &&
+		    S_text_is(&p->assistance, row->assistance, I->w.lang))
 			return true;
 	}
 	return false;
@@ -809,6 +813,24 @@ static enum S_fit S_target_open(struct S_import *I, const char *path,
 	return S_FIT_OURS;
 }
 
+/* A text of the sheet: in a report of several languages, given as the
+ * sheet's language's ({es: …}), so that the other languages show it as
+ * a translation still missing (check says so), marked as Spanish; in a
+ * report of one, plain. */
+static void S_entry_text(struct S_import *I, struct yamlwrite *y,
+			 const char *key, const char *text)
+{
+	yamlwrite_key(y, key);
+	if (I->r->language_count < 2) {
+		yamlwrite_string(y, text);
+		return;
+	}
+	yamlwrite_begin_map(y);
+	yamlwrite_key(y, lang_code(I->w.lang));
+	yamlwrite_string(y, text);
+	yamlwrite_end_map(y);
+}
+
 /* One entry, as a list of one ("- id: ...\n  date: ...\n"). */
 static void S_entry_yaml(struct S_import *I, struct buf *out,
 			 const struct S_row *row)
@@ -821,10 +843,9 @@ static void S_entry_yaml(struct S_import *I, struct buf *out,
 	yamlwrite_quoted(&y, row->rec->id);
 	yamlwrite_key(&y, "date");
 	yamlwrite_quoted(&y, row->date);
-	if (*I->meta[SHEET_META_INSTITUTION]) {
-		yamlwrite_key(&y, "reported_by");
-		yamlwrite_string(&y, I->meta[SHEET_META_INSTITUTION]);
-	}
+	if (*I->meta[SHEET_META_INSTITUTION])
+		S_entry_text(I, &y, "reported_by",
+			     I->meta[SHEET_META_INSTITUTION]);
 	if (row->has_status) {
 		yamlwrite_key(&y, "status");
 		yamlwrite_string(&y, status_name(row->status));
@@ -833,23 +854,16 @@ static void S_entry_yaml(struct S_import *I, struct buf *out,
 		yamlwrite_key(&y, "actions");
 		yamlwrite_begin_list(&y);
 		yamlwrite_begin_map(&y);
-		yamlwrite_key(&y, "text");
-		yamlwrite_string(&y, row->action);
-		if (*row->source) {
-			yamlwrite_key(&y, "source");
-			yamlwrite_string(&y, row->source);
-		}
+		S_entry_text(I, &y, "text", row->action);
+		if (*row->source)
+			S_entry_text(I, &y, "source", row->source);
 		yamlwrite_end_map(&y);
 		yamlwrite_end_list(&y);
 	}
-	if (*row->challenges) {
-		yamlwrite_key(&y, "challenges");
-		yamlwrite_string(&y, row->challenges);
-	}
-	if (*row->assistance) {
-		yamlwrite_key(&y, "assistance");
-		yamlwrite_string(&y, row->assistance);
-	}
+	if (*row->challenges)
+		S_entry_text(I, &y, "challenges", row->challenges);
+	if (*row->assistance)
+		S_entry_text(I, &y, "assistance", row->assistance);
 	yamlwrite_end_map(&y);
 	yamlwrite_end_list(&y);
 	yamlwrite_finish(&y);
