@@ -1683,16 +1683,19 @@ static void S_sect_pr(struct docx_ctx *c, bool landscape)
 {
 	/* the default form's head has its tab stop at the margin: the
 	 * landscape pages' is further (docx_parts.c) */
+	bool wide_foot = landscape && c->opt->un;
 	buf_printf(c->out, "<w:sectPr><w:headerReference w:type=\"default\" "
 			   "r:id=\"%s\"/><w:footerReference "
-			   "w:type=\"default\" r:id=\"rIdFooter\"/>",
-		   landscape && !c->opt->un ? "rIdHeaderWide" : "rIdHeader");
+			   "w:type=\"default\" r:id=\"%s\"/>",
+		   landscape && !c->opt->un ? "rIdHeaderWide" : "rIdHeader",
+		   wide_foot ? "rIdFooterWide" : "rIdFooter");
 	if (c->opt->un) /* the UN form: even pages, and page 1's foot */
-		buf_puts(c->out, "<w:headerReference w:type=\"even\" "
-				 "r:id=\"rIdHeaderEven\"/><w:footerReference "
-				 "w:type=\"even\" r:id=\"rIdFooterEven\"/>"
-				 "<w:footerReference w:type=\"first\" "
-				 "r:id=\"rIdFooterFirst\"/>");
+		buf_printf(c->out, "<w:headerReference w:type=\"even\" "
+				   "r:id=\"rIdHeaderEven\"/><w:footerReference "
+				   "w:type=\"even\" r:id=\"%s\"/>"
+				   "<w:footerReference w:type=\"first\" "
+				   "r:id=\"rIdFooterFirst\"/>",
+			   wide_foot ? "rIdFooterEvenWide" : "rIdFooterEven");
 	/* decimal endnotes (Word's default is i, ii, iii; LibreOffice reads
 	 * it here, not in settings) */
 	buf_puts(c->out, "<w:endnotePr><w:numFmt w:val=\"decimal\"/>"

@@ -643,19 +643,19 @@ static void S_un_header(struct buf *b, const struct docx_ctx *c, bool even)
 
 /* The UN form's folio at the outer corner, bold, and an edited
  * document's job number at the inner one (unform_job_footer), a right
- * tab apart; or page 1's foot: the job number (even: -1). */
-static void S_un_footer(struct buf *b, struct docx_ctx *c, int even)
+ * tab apart on a page of that width between its margins; or page 1's
+ * foot: the job number (even: -1). */
+static void S_un_footer(struct buf *b, struct docx_ctx *c, int even,
+			int width)
 {
 	const char *job = even >= 0 ? unform_job_footer(c->opt->un, &c->arena)
 				    : NULL;
 	buf_printf(b, S_XML_DECL "<w:ftr" S_PART_NS "><w:p><w:pPr><w:pStyle "
 		      "w:val=\"Footer\"/>");
 	if (job)
-		/* (at an upright page's right margin: the footer is the
-		 * annex's landscape pages' too) */
 		buf_printf(b, "<w:tabs><w:tab w:val=\"right\" w:pos=\"%d\"/>"
 			      "</w:tabs><w:jc w:val=\"left\"/></w:pPr>",
-			   DOCX_PAGE_W - 2 * DOCX_UN_MARGIN);
+			   width);
 	else
 		buf_printf(b, "<w:jc w:val=\"%s\"/></w:pPr>",
 			   even ? "left" : "right");
@@ -776,6 +776,11 @@ static const struct {
 	{"word/header2.xml", "rIdHeaderEven", "header"},
 	{"word/footer2.xml", "rIdFooterEven", "footer"},
 	{"word/footer3.xml", "rIdFooterFirst", "footer"},
+	/* the annex's landscape pages: the folio and the job number at
+	 * their corners (a tab stop at an upright page's margin stood two
+	 * thirds across them) */
+	{"word/footer4.xml", "rIdFooterWide", "footer"},
+	{"word/footer5.xml", "rIdFooterEvenWide", "footer"},
 };
 
 static void S_document_rels(struct buf *b, const struct docx_ctx *c)
@@ -1013,10 +1018,14 @@ bool docx_package(struct docx_ctx *c, const char *path)
 		buf_clear(&b[11]);
 		buf_clear(&b[12]);
 		S_un_header(&b[11], c, false);
-		S_un_footer(&b[12], c, 0);
+		int upright = DOCX_PAGE_W - 2 * DOCX_UN_MARGIN,
+		    wide = DOCX_PAGE_H - 2 * DOCX_UN_MARGIN;
+		S_un_footer(&b[12], c, 0, upright);
 		S_un_header(&un[0], c, true);
-		S_un_footer(&un[1], c, 1);
-		S_un_footer(&un[2], c, -1);
+		S_un_footer(&un[1], c, 1, upright);
+		S_un_footer(&un[2], c, -1, upright);
+		S_un_footer(&un[3], c, 0, wide);
+		S_un_footer(&un[4], c, 1, wide);
 		for (int i = 0; i < N; i++)
 			S_un_greys(&b[i]);
 		S_un_fonts(&b[6]);

@@ -213,26 +213,65 @@ struct S_render {
 	bool toc_placed;   /* *o->toc_at is set */
 };
 
+/* Whether s[i] starts a Latin letter: ASCII, or Latin-1 and Latin
+ * Extended ("é", "ñ", "ł": U+00C0 to U+024F, two bytes); its length. */
+static size_t S_latin_letter(const char *s, size_t i, size_t n)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (isalpha(c))
+		return 1;
+	if (c >= 0xc3 && c <= 0xc9 && i + 1 < n &&
+	    ((unsigned char)s[i + 1] & 0xc0) == 0x80)
+		return 2;
+	return 0;
+}
+
 /* Whether s[0..n) is a Latin compound: letters (and digits, ' and .)
- * with a hyphen between two letters ("Marie-Claire"). */
+ * with a hyphen between two letters ("Marie-Claire", "José-María"). */
 static bool S_latin_compound(const char *s, size_t n)
 {
-	bool hyphen = false;
-	for (size_t i = 0; i < n; i++) {
+	bool hyphen = false, letter = false;
+	for (size_t i = 0; i < n;) {
+		size_t k = S_latin_letter(s, i, n);
+		if (k) {
+			letter = true;
+			i += k;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
-		if (c == '-' && i > 0 && i + 1 < n && isalpha((unsigned char)s[i - 1]) &&
-		    isalpha((unsigned char)s[i + 1]))
+		if (c == '-' && letter && i + 1 < n && S_latin_letter(s, i + 1, n))
 			hyphen = true;
-		else if (!isalnum(c) && c != '\'' && c != '.')
+		else if (!isdigit(c) && c != '\'' && c != '.')
 			return false;
+		letter = false;
+		i++;
 	}
 	return hyphen;
+}
+
+/* The length of the punctuation at the end of s[0..n) that is no part
+ * of a word: ASCII , . ; : ! ? ) " and the Arabic comma and semicolon. */
+static size_t S_trailing_punct(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n) {
+		const unsigned char *e = (const unsigned char *)s + n - k;
+		if (strchr(",.;:!?)\"", e[-1]) && e[-1])
+			k++;
+		else if (n - k >= 2 && e[-2] == 0xd8 &&
+			 (e[-1] == 0x8c || e[-1] == 0x9b))
+			k += 2;
+		else
+			break;
+	}
+	return k;
 }
 
 /* Text of a right-to-left page: a Latin compound is kept on one line
  * (class nobr), as the PDF keeps it: broken at its hyphen inside Arabic,
  * the browser set "-Marie" at one line's end and "Claire" at the next
- * one's start. */
+ * one's start.  Punctuation around it stays outside ("(Jean-Luc)",
+ * "Marie-Claire،"). */
 static void S_text_rtl(struct S_render *R, const char *s, size_t len)
 {
 	size_t i = 0;
@@ -240,10 +279,19 @@ static void S_text_rtl(struct S_render *R, const char *s, size_t len)
 		size_t start = i;
 		while (i < len && s[i] != ' ' && s[i] != '\n')
 			i++;
-		if (S_latin_compound(s + start, i - start)) {
+		size_t lead = 0;
+		while (start + lead < i && strchr("(\"", s[start + lead]))
+			lead++;
+		size_t trail = S_trailing_punct(s + start + lead,
+						i - start - lead);
+		const char *core = s + start + lead;
+		size_t core_len = i - start - lead - trail;
+		if (core_len && S_latin_compound(core, core_len)) {
+			escape_html(R->out, s + start, lead);
 			buf_puts(R->out, "<span class=\"nobr\">");
-			escape_html(R->out, s + start, i - start);
+			escape_html(R->out, core, core_len);
 			buf_puts(R->out, "</span>");
+			escape_html(R->out, core + core_len, trail);
 		} else {
 			escape_html(R->out, s + start, i - start);
 		}
@@ -261,10 +309,7 @@ static void S_text(struct S_render *R, const char *s)
 	size_t len = strlen(s);
 	size_t bad = utf8_first_invalid(s, len);
 	if (bad == len) {
-		if (lang_is_rtl(R->o->lang) && !R->images_open && memchr(s, '-', len))
-			S_text_rtl(R, s, len);
-		else
-			escape_html(R->out, s, len);
+		escape_html(R->out, s, len);
 		return;
 	}
 	/* Hardening (issue 7, found by tests/fuzz/fuzz_html): cmark-gfm
@@ -754,9 +799,18 @@ static void S_list(struct S_render *R, cmark_node *node, bool entering)
 static void S_leaf(struct S_render *R, cmark_node *node)
 {
 	switch (cmark_node_get_type(node)) {
-	case CMARK_NODE_TEXT:
-		S_text(R, cmark_node_get_literal(node));
+	case CMARK_NODE_TEXT: {
+		/* a text's content (never an attribute's: S_text_rtl writes
+		 * markup) */
+		const char *lit = cmark_node_get_literal(node);
+		size_t len = lit ? strlen(lit) : 0;
+		if (len && lang_is_rtl(R->o->lang) && !R->images_open &&
+		    memchr(lit, '-', len) && utf8_first_invalid(lit, len) == len)
+			S_text_rtl(R, lit, len);
+		else
+			S_text(R, lit);
 		break;
+	}
 	case CMARK_NODE_CODE:
 		if (R->images_open) {
 			S_text(R, cmark_node_get_literal(node));

@@ -525,6 +525,17 @@ has "$tmp/ar-fr/site/ar/report.html" '<span class="nobr">Marie-Claire</span>'
 if grep -q 'class="nobr"' "$tmp/ar-fr/site/fr/report.html"; then
 	ko "fr: a Latin compound kept on one line in a left-to-right page"
 else ok; fi
+# ... with its punctuation outside and accents in, never inside an attribute
+# (a link's title "Jean-Paul Sartre" must stay an attribute)
+cp -R "$here/ar-fr" "$tmp/ar-nobr"
+printf '
+انظر [الدراسة](https://example.org/study "Jean-Paul Sartre") مع (Jean-Luc) و Marie-Claire، و José-María.
+' \
+	>>"$tmp/ar-nobr/content/chapters/foreword.ar.md"
+"$UPRGEN" build -C "$tmp/ar-nobr" --out "$tmp/ar-nobr-out" --format html >/dev/null 2>&1
+has "$tmp/ar-nobr-out/site/ar/report.html" 'title="Jean-Paul Sartre"' \
+	'(<span class="nobr">Jean-Luc</span>)' '<span class="nobr">Marie-Claire</span>، ' \
+	'<span class="nobr">José-María</span>.'
 # a chart's data table heads its years "Year", not with the unit
 has "$tmp/zh-ru/site/zh/report.html" '<th scope="col">年份</th>'
 if command -v soffice >/dev/null; then

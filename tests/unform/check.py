@@ -229,8 +229,16 @@ def job_footer(pdf, who, edited):
     at the foot's inner corner opposite the folio, as A/HRC/59/15 has it
     (page 2: "2" at 56.6, "GE.25-02819" ending at 538.7; page 3 the other
     way round); none in one issued without formal editing."""
-    for page, folio_left in ((2, True), (3, False)):
-        foot = [x for x in words_of(pdf, page) if x[2] > 785]
+    pages = int(re.search(rb"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
+    # pages 2 and 3, and the last two (the annex's landscape pages,
+    # whose corners are further: Word shared the upright pages' feet)
+    for page in (2, 3, pages - 1, pages):
+        folio_left = page % 2 == 0
+        size = re.search(rb"size:\s+([\d.]+) x ([\d.]+)",
+                         run("pdfinfo", "-f", str(page), "-l", str(page), pdf))
+        width, height = float(size.group(1)), float(size.group(2))
+        corner = width - 56.7
+        foot = [x for x in words_of(pdf, page) if x[2] > height - 57]
         job = [x for x in foot if x[0].startswith("GE.")]
         folio = [x for x in foot if x[0] == str(page)]
         if not edited:
@@ -238,9 +246,9 @@ def job_footer(pdf, who, edited):
                   str(job))
             continue
         good = job and folio and job[0][0] == "GE.25-01234" and (
-            (folio_left and folio[0][1] < 60 and abs(job[0][3] - 538.6) < 1)
+            (folio_left and folio[0][1] < 60 and abs(job[0][3] - corner) < 1.5)
             or (not folio_left and job[0][1] < 60 and
-                abs(folio[0][3] - 538.6) < 1))
+                abs(folio[0][3] - corner) < 1.5))
         check(f"{who} page {page}: the job number opposite the folio",
               good, str(foot))
 
