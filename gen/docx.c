@@ -299,6 +299,7 @@ struct S_para {
 	int indent;       /* left indent in twips, 0: the style's */
 	int hanging;      /* the first line's hang left of indent */
 	bool whole;       /* its words never hyphenated */
+	bool no_hang;     /* a UN heading without a number: at the text */
 	char jc;          /* 'l' 'c' 'r' 'j' or 0 */
 	bool keep_next;
 };
@@ -648,6 +649,12 @@ static void S_ppr(struct docx_ctx *c, const struct S_para *p,
 		if (p->hanging)
 			buf_printf(c->out, " w:hanging=\"%d\"", p->hanging);
 		buf_puts(c->out, "/>");
+	} else if (p->no_hang && S_single_txt(c)) {
+		/* the heading styles hang their number left of the text:
+		 * a heading without one starts where the text does */
+		buf_printf(c->out, "<w:ind w:left=\"%d\" w:right=\"%d\" "
+				   "w:hanging=\"0\"/>",
+			   DOCX_UN_INDENT, DOCX_UN_INDENT);
 	}
 	else if (p->indent)
 		buf_printf(c->out, "<w:ind w:left=\"%d\"/>", p->indent);
@@ -788,7 +795,10 @@ static void S_heading(struct docx_ctx *c, cmark_node *n)
 	}
 	char style[24];
 	snprintf(style, sizeof style, "Heading%d", level < 1 ? 1 : level);
-	S_open_para(c, (struct S_para){.style = style});
+	S_open_para(c, (struct S_para){
+		.style = style,
+		.no_hang = c->opt->un && !unform_is_number(
+				c->opt->un, cmark_node_first_child(n))});
 	struct docx_heading *h = NULL;
 	if (c->head_next < c->head_count && c->heads[c->head_next].node == n)
 		h = &c->heads[c->head_next++];

@@ -122,10 +122,10 @@ const char *unform_job_footer(const struct unform *u, struct arena *a)
 	return n ? arena_printf(a, "%.*s", (int)n, u->job_number) : NULL;
 }
 
-/* Puts the number before the heading's text, in place of one the author
- * wrote. */
-static cmark_node *S_number_heading(const struct words_un_numbers *written,
-				    cmark_node *h, const char *num)
+/* Takes away a number written at the head of heading h ("A. Purpose":
+ * the author's, or a template's section_number). */
+static void S_unwrite_number(const struct words_un_numbers *written,
+			     cmark_node *h)
 {
 	cmark_node *first = cmark_node_first_child(h);
 	if (first && cmark_node_get_type(first) == CMARK_NODE_TEXT) {
@@ -137,6 +137,14 @@ static cmark_node *S_number_heading(const struct words_un_numbers *written,
 			free(rest);
 		}
 	}
+}
+
+/* Puts the number before the heading's text, in place of one the author
+ * wrote. */
+static cmark_node *S_number_heading(const struct words_un_numbers *written,
+				    cmark_node *h, const char *num)
+{
+	S_unwrite_number(written, h);
 	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
 	char *lit = xmalloc(strlen(num) + 2);
 	sprintf(lit, "%s ", num);
@@ -209,8 +217,10 @@ void unform_apply(struct unform *u, struct arena *a, cmark_node *tree,
 		 * without a "B.": the annex's one matrix), nor a
 		 * subsection alone in its section */
 		if (level > 1 && count[level] == 1 &&
-		    !S_has_sibling(heads, head_count, i, level))
+		    !S_has_sibling(heads, head_count, i, level)) {
+			S_unwrite_number(&written, h); /* its "A." too */
 			continue;
+		}
 		const char *num = words_un_number(w, a, level, count[level]);
 		S_push(a, &u->numbers, &u->number_count, &num_cap,
 		       S_number_heading(&written, h, num));

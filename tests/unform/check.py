@@ -297,6 +297,11 @@ def pdf_checks(pdf, lang):
     check(f"{lang} the annex's lone section not lettered",
           last[0] == "2" and not re.match(r"\S{1,4}[.-] ", last[1]),
           str(heads[-2:]))
+    if lang == "en":  # run.sh's chapter: its author's "(a)" taken away
+        alone = [h for h in heads if "Lettered alone" in h[1]]
+        check("en: a lone subsection's written letter taken away",
+              alone and alone[0][1] == "Lettered alone by its author",
+              str(alone))
     # no word cut at a line's end, as in a UN document (A/HRC/59/15 has
     # none): a word set on two lines is one word of pdftotext -bbox (its
     # ActualText, with a space after it), which only a compound's own
@@ -397,6 +402,12 @@ def docx_checks(path, lang):
     check(f"{lang} Word: chapter II runs on after the foreword",
           second and "pageBreakBefore" not in second[0],
           second[0][:120] if second else "no chapter II")
+    if lang == "en":  # a heading without a number starts at the text
+        alone = [p for p in re.findall(r"<w:p>.*?</w:p>", body)
+                 if "Lettered alone by its author" in p]
+        check("en Word: an unnumbered heading at the text's start",
+              alone and 'w:left="1134" w:right="1134" w:hanging="0"' in
+              alone[0] and "(a)" not in alone[0], alone[0][:200] if alone else "none")
     settings = z.read("word/settings.xml").decode()
     check(f"{lang} Word: no automatic hyphenation in the UN form",
           "autoHyphenation" not in settings)
@@ -464,14 +475,22 @@ def docx_checks(path, lang):
     rels = z.read("word/_rels/document.xml.rels").decode()
     sect = re.findall(r"<w:sectPr>.*?</w:sectPr>",
                       z.read("word/document.xml").decode())
-    for kind, part in (("even", "header2.xml"), ("even", "footer2.xml"),
-                       ("first", "footer3.xml")):
+    def rid_of(part):
+        m = re.search(r'Id="([^"]+)"[^>]*Target="%s"' % part, rels)
+        return m and m.group(1)
+    # (the annex's landscape sections have feet of their own: footer4 and
+    # footer5, the folio and the job number at their wider corners)
+    for kind, part, wide in (("even", "header2.xml", "header2.xml"),
+                             ("even", "footer2.xml", "footer5.xml"),
+                             ("first", "footer3.xml", "footer3.xml"),
+                             ("default", "footer1.xml", "footer4.xml")):
         tag = "header" if "header" in part else "footer"
-        rid = re.search(r'Id="([^"]+)"[^>]*Target="%s"' % part, rels)
+        want = [(rid_of(wide if 'w:orient="landscape"' in s else part), s)
+                for s in sect]
         check(f"{lang} Word {kind} {tag} {part} referenced",
-              bool(rid) and bool(sect) and all(
-                  f'<w:{tag}Reference w:type="{kind}" r:id="{rid.group(1)}"'
-                  in s for s in sect), rid and rid.group(1))
+              bool(sect) and all(
+                  r and f'<w:{tag}Reference w:type="{kind}" r:id="{r}"' in s
+                  for r, s in want), str([r for r, _ in want]))
     h1 = z.read("word/header1.xml").decode()
     h2 = z.read("word/header2.xml").decode()
     check(f"{lang} Word odd header: the symbol at the right",

@@ -79,6 +79,10 @@ The measures taken were the following:
   Plaincont of the item, its second paragraph.
 
 - plainitem two.
+
+#### (a) Lettered alone by its author
+
+A subsection alone in its section: no letter, the author's taken away.
 EOF
 "$UPRGEN" check -C "$tmp/en" >"$tmp/en.check" 2>&1
 if grep -q '(0 warnings)' "$tmp/en.check"; then ok; else
