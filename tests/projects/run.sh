@@ -618,6 +618,36 @@ else
 	ko "ru PDF: '(Многонациональное' cut in the matrix's States column"
 fi
 
+# ... and a Chinese States cell ("巴拉圭、葡萄牙、法国、…") is no one long word:
+# its column stays a fifth (one row of six States took 30 % of the matrix)
+cp -R "$here/zh-ru" "$tmp/zh-states-p"
+python3 - "$tmp/zh-states-p/content/recommendations.yaml" <<'PY'
+import sys
+p = sys.argv[1]; s = open(p, encoding="utf-8").read()
+more = "".join("    - {zh: %s, ru: %s}\n" % n for n in
+               (("法国", "Франция"), ("西班牙", "Испания"), ("意大利", "Италия"),
+                ("大韩民国", "Республика Корея")))
+s = s.replace("    - {zh: 葡萄牙, ru: Португалия}\n",
+              "    - {zh: 葡萄牙, ru: Португалия}\n" + more, 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+"$UPRGEN" build -C "$tmp/zh-states-p" --out "$tmp/zh-states-out" --format pdf --lang zh >/dev/null 2>&1
+if python3 - "$tmp/zh-states-out/report-zh.pdf" >"$tmp/zh-states" 2>&1 <<'PY'
+import re, subprocess, sys
+pdf = sys.argv[1]
+pages = int(re.search(rb"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True).stdout).group(1))
+for p in range(pages, 0, -1):
+    x = subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), "-bbox", pdf, "-"], capture_output=True).stdout.decode()
+    at = {m.group(2): float(m.group(1)) for m in re.finditer(r'<word xMin="([\d.]+)"[^>]*>([^<]+)</word>', x)}
+    if "提出建议的国家" in at and "立场" in at:
+        width = at["立场"] - at["提出建议的国家"]
+        print("States column", width)
+        sys.exit(0 if width < 140 else 1)
+print("no matrix heading")
+sys.exit(1)
+PY
+then ok; else ko "zh PDF matrix: the States column too wide: $(cat "$tmp/zh-states")"; fi
+
 # --- Arabic and Chinese in the PDFs: fonts, shaping, text --------------------
 # Every PDF of both projects: no character the fonts cannot draw (the
 # build's warning), qpdf --check clean, pdftotext without a warning and
