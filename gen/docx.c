@@ -920,6 +920,17 @@ static int S_block_indent(const struct docx_ctx *c)
 	return (S_single_txt(c) ? DOCX_UN_INDENT : 0) + c->frame.indent;
 }
 
+void docx_block_ind(struct docx_ctx *c)
+{
+	/* (the chart's paragraph is left to right in an Arabic document:
+	 * its item's indent on the right) */
+	bool rtl = lang_is_rtl(c->opt->lang);
+	int in = S_block_indent(c), out = S_single_txt(c) ? DOCX_UN_INDENT : 0;
+	if (c->frame.indent)
+		buf_printf(c->out, "<w:ind w:left=\"%d\" w:right=\"%d\"/>",
+			   rtl ? out : in, rtl ? in : out);
+}
+
 int docx_text_width(const struct docx_ctx *c)
 {
 	return docx_line_width(c) - (S_single_txt(c) ? DOCX_UN_INDENT : 0) -

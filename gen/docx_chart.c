@@ -379,8 +379,11 @@ void docx_chart(struct docx_ctx *c, const struct chart *ch)
 		 * figure's digits reversed ("2202" for 2022, "057,51" for
 		 * 15,750), whatever the chart's own direction says */
 		if (lang_is_rtl(c->opt->lang))
-			buf_puts(c->out, "<w:bidi w:val=\"0\"/>"
-					 "<w:jc w:val=\"right\"/>");
+			buf_puts(c->out, "<w:bidi w:val=\"0\"/>");
+		/* in a list item, where its text stands (it is as narrow) */
+		docx_block_ind(c);
+		if (lang_is_rtl(c->opt->lang))
+			buf_puts(c->out, "<w:jc w:val=\"right\"/>");
 		buf_puts(c->out, "</w:pPr>");
 		c->after_table = false;
 		docx_runs(c, "", cap.data, strlen(cap.data));

@@ -145,6 +145,9 @@ int docx_line_width(const struct docx_ctx *c);
 /* The body's text block: docx_line_width, in the UN form's upright
  * pages DOCX_UN_INDENT in from each margin. */
 int docx_text_width(const struct docx_ctx *c);
+/* A chart's paragraph's w:ind in a list item or a quotation: where its
+ * text stands (nothing elsewhere); the paragraph is left to right. */
+void docx_block_ind(struct docx_ctx *c);
 /* A table's width and indent (tblW, tblInd): the text block's. */
 void docx_table_width(struct docx_ctx *c);
 
