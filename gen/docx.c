@@ -865,8 +865,9 @@ static void S_tr_open(struct docx_ctx *c, bool header)
 }
 
 /* A cell of width twips across span columns of the grid. */
-static void S_tc_open_whole(struct docx_ctx *c, int width, unsigned span,
-			    bool header, char jc, bool whole)
+/* A cell; whole: its words never hyphenated (the matrix's values). */
+static void S_tc_open(struct docx_ctx *c, int width, unsigned span,
+		      bool header, char jc, bool whole)
 {
 	/* figures stand at the right in every language (their units line
 	 * up only there): in a right-to-left paragraph Word and LibreOffice
@@ -883,11 +884,6 @@ static void S_tc_open_whole(struct docx_ctx *c, int width, unsigned span,
 		.whole = whole});
 }
 
-static void S_tc_open(struct docx_ctx *c, int width, unsigned span,
-		      bool header, char jc)
-{
-	S_tc_open_whole(c, width, span, header, jc, false);
-}
 
 static void S_tbl_close(struct docx_ctx *c)
 {
@@ -1037,7 +1033,7 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 			int across = 0;
 			for (unsigned k = 0; k < cols; k++)
 				across += w[k];
-			S_tc_open(c, across, cols, false, 0);
+			S_tc_open(c, across, cols, false, 0, false);
 			S_inlines(c, cmark_node_first_child(row));
 			buf_puts(c->out, "</w:p></w:tc></w:tr>");
 			continue;
@@ -1046,12 +1042,13 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 		for (cmark_node *cell = cmark_node_first_child(row);
 		     cell && i < cols; cell = cmark_node_next(cell), i++) {
 			char a = markdown_table_align(table, i);
-			S_tc_open(c, w[i], 1, header, a == 'c' || a == 'r' ? a : 0);
+			S_tc_open(c, w[i], 1, header, a == 'c' || a == 'r' ? a : 0,
+				  false);
 			S_inlines(c, cell);
 			buf_puts(c->out, "</w:p></w:tc>");
 		}
 		for (; i < cols; i++) {
-			S_tc_open(c, w[i], 1, header, 0);
+			S_tc_open(c, w[i], 1, header, 0, false);
 			buf_puts(c->out, "</w:p></w:tc>");
 		}
 		buf_puts(c->out, "</w:tr>");
@@ -1168,7 +1165,7 @@ static void S_matrix(struct docx_ctx *c, cmark_node *block,
 	S_tbl_open(c, w, MATRIX_COLUMN_COUNT, block);
 	S_tr_open(c, true);
 	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {
-		S_tc_open(c, w[i], 1, true, 0);
+		S_tc_open(c, w[i], 1, true, 0, false);
 		const char *h = c->matrix_words.heading[i];
 		docx_runs(c, "", h, strlen(h));
 		buf_puts(c->out, "</w:p></w:tc>");
@@ -1182,7 +1179,7 @@ static void S_matrix(struct docx_ctx *c, cmark_node *block,
 			/* the number, the position, the status and the
 			 * States never hyphenated (as the PDF's: pdf_matrix.c);
 			 * Word did: "Not imple-mented", "Aus-tria" */
-			S_tc_open_whole(c, w[i], 1, false, 0, i != MATRIX_TEXT);
+			S_tc_open(c, w[i], 1, false, 0, i != MATRIX_TEXT);
 			buf_clear(&cell);
 			matrix_cell(&cell, &m, &c->matrix_words, row,
 				    (enum matrix_column)i);
