@@ -673,6 +673,9 @@ static void S_put_tally(struct S_ctx *c, struct value *m,
 		      t.status[STATUS_PARTIALLY_IMPLEMENTED];
 	S_put_done(c, m, "done", done, n, spct);
 	S_put(c, m, "count", S_num(c, n));
+	/* a report (a cluster) with no recommendation yet says so instead
+	 * of tables of zeros: Mustache shows a section for 0 */
+	S_put(c, m, "any", S_bool(c, n > 0));
 	S_put(c, m, "positions", S_mark(c, positions));
 	S_put(c, m, "statuses", S_mark(c, statuses));
 	S_put(c, m, "by_position", by_position);
@@ -722,7 +725,7 @@ static struct value *S_clusters(struct S_ctx *c, struct value **by_id)
 		const struct cluster *cl = &r->clusters[i];
 		const struct recommendation *const *recs =
 			c->order + c->start[i * POSITION_COUNT];
-		struct value *m = S_copy(c, c->cluster_refs[i], 11);
+		struct value *m = S_copy(c, c->cluster_refs[i], 12);
 		S_put(c, m, "description",
 		      S_markdown(c, &cl->description));
 		S_put(c, m, "percent", S_str(c, words_percent(c->w, c->a, pct[i])));
@@ -1289,7 +1292,7 @@ struct value *context_build(struct arena *a, const struct report *r,
 	enum lang lang = w->lang;
 	struct S_ctx c;
 	S_init(&c, a, r, w);
-	struct value *ctx = S_map(&c, 25);
+	struct value *ctx = S_map(&c, 28);
 	S_put(&c, ctx, "lang", S_str(&c, lang_code(lang)));
 	S_put(&c, ctx, "dir", S_str(&c, lang_is_rtl(lang) ? "rtl" : "ltr"));
 	struct value *lang_is = S_map(&c, LANG_COUNT);

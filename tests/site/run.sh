@@ -64,5 +64,20 @@ else
 	fail=$((fail + 1))
 	echo "FAIL a site without statistics: its statistics page says nothing ($(head -n 2 "$tmp/fresh.err"))"
 fi
+# the same new project with a cluster and no recommendation: every page
+# and both documents say there is none (check-empty.py)
+cat >"$tmp/fresh/content/clusters.yaml" <<'YAML'
+- id: agua
+  title: Derecho al agua
+  description: Acceso al agua potable.
+YAML
+if "$UPRGEN" build -C "$tmp/fresh" >/dev/null 2>"$tmp/fresh.err" &&
+	python3 "$root/tests/site/check-empty.py" "$tmp/fresh/build" >"$tmp/log" 2>&1; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL a project with no recommendation:"
+	cat "$tmp/fresh.err" "$tmp/log"
+fi
 echo "site: $pass passed, $fail failed"
 ((fail == 0))
