@@ -945,6 +945,15 @@ void docx_table_width(struct docx_ctx *c)
 
 static int S_widest_word_twips(const char *s, bool bold);
 
+/* The width of s[0..n) in characters, a wide one counting two. */
+static int S_columns(const char *s, size_t n)
+{
+	int cols = 0;
+	for (size_t i = 0, adv; i < n; i += adv)
+		cols += unicode_is_wide(utf8_decode(s + i, n - i, &adv)) ? 2 : 1;
+	return cols;
+}
+
 /* Widths w[0..cols) in proportion to want, each at least its floor (its
  * longest word, which Word would break inside, as the PDF's tables
  * keep theirs whole: pdf_table.c), what the floors take taken from the
@@ -997,17 +1006,13 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 			const char *t = S_plain(&c->arena, cell);
 			/* in characters, a wide one counting two and a word
 			 * of its own (a line breaks around it) */
-			int len = 0, word = 0, longest = 0;
-			for (size_t k = 0, n = strlen(t); k < n;) {
-				size_t adv;
-				unsigned ch = utf8_decode(t + k, n - k, &adv);
-				k += adv ? adv : 1;
-				bool wide = unicode_is_wide(ch);
-				len += wide ? 2 : 1;
-				word = ch == ' ' ? 0 : wide ? 2 : word + 1;
-				longest = word > longest ? word : longest;
-				if (wide)
-					word = 0;
+			size_t n = strlen(t), at = 0, word_len;
+			int len = S_columns(t, n), longest = 0;
+			bool wide;
+			for (const char *word; (word = unicode_next_word(
+							t, n, &at, &word_len, &wide));) {
+				int cols = S_columns(word, word_len);
+				longest = cols > longest ? cols : longest;
 			}
 			/* a heading's words are bold and not broken */
 			int wants = header ? longest * 3 / 2 + 2 : len;
@@ -1063,26 +1068,20 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
  * three quarters, an ideograph or a full-width sign at a whole one. */
 static int S_widest_word_twips(const char *s, bool bold)
 {
-	int widest = 0, word = 0; /* in hundredths of an em */
-	for (size_t i = 0, len = strlen(s); i < len;) {
-		size_t adv;
-		unsigned ch = utf8_decode(s + i, len - i, &adv);
-		i += adv ? adv : 1;
-		if (ch == ' ') {
-			word = 0;
-			continue;
+	int widest = 0; /* in hundredths of an em */
+	size_t at = 0, len = strlen(s), word_len, adv;
+	bool wide;
+	for (const char *word;
+	     (word = unicode_next_word(s, len, &at, &word_len, &wide));) {
+		int em = wide ? 100 : 0;
+		for (size_t i = 0; !wide && i < word_len; i += adv) {
+			unsigned ch = utf8_decode(word + i, word_len - i, &adv);
+			em += (ch >= 'A' && ch <= 'Z') ||
+					      (ch >= 0x410 && ch <= 0x42F)
+				      ? 72
+				      : 50;
 		}
-		/* a line may break before and after a wide (Chinese,
-		 * Japanese, Korean) character: each is a word of its own */
-		if (unicode_is_wide(ch)) {
-			word = 0;
-			widest = widest > 100 ? widest : 100;
-			continue;
-		}
-		word += (ch >= 'A' && ch <= 'Z') || (ch >= 0x410 && ch <= 0x42F)
-			? 72
-			: 50;
-		widest = word > widest ? word : widest;
+		widest = em > widest ? em : widest;
 	}
 	/* 9 points are 180 twips; bold is a tenth wider */
 	return widest * 180 / 100 * (bold ? 11 : 10) / 10;

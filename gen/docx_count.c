@@ -69,28 +69,19 @@ void docx_check_words(struct arena *a, struct diags *d,
  * word, and a Chinese report far over its limit passed). */
 static size_t S_words(const char *s)
 {
-	size_t n = 0, len = strlen(s);
-	bool in = false;
-	for (size_t i = 0; i < len;) {
-		size_t adv;
-		unsigned ch = utf8_decode(s + i, len - i, &adv);
-		i += adv ? adv : 1;
-		if (unicode_is_wide(ch)) {
-			/* its punctuation (，。「」) is no word: a blank */
-			bool punct = (ch >= 0x3000 && ch <= 0x303f) ||
-				     (ch >= 0xfe30 && ch <= 0xfe4f) ||
-				     (ch >= 0xff01 && ch <= 0xff0f) ||
-				     (ch >= 0xff1a && ch <= 0xff20) ||
-				     (ch >= 0xff3b && ch <= 0xff40) ||
-				     (ch >= 0xff5b && ch <= 0xff65);
-			n += !punct;
-			in = false;
-			continue;
-		}
-		bool blank = ch == ' ' || ch == '\t' || ch == '\n' ||
-			     ch == '\r';
-		n += !blank && !in;
-		in = !blank;
+	size_t n = 0, at = 0, len = strlen(s), word_len, adv;
+	bool wide;
+	for (const char *word;
+	     (word = unicode_next_word(s, len, &at, &word_len, &wide));) {
+		unsigned ch = wide ? utf8_decode(word, word_len, &adv) : 0;
+		/* a wide character's punctuation (，。「」) is no word */
+		bool punct = (ch >= 0x3000 && ch <= 0x303f) ||
+			     (ch >= 0xfe30 && ch <= 0xfe4f) ||
+			     (ch >= 0xff01 && ch <= 0xff0f) ||
+			     (ch >= 0xff1a && ch <= 0xff20) ||
+			     (ch >= 0xff3b && ch <= 0xff40) ||
+			     (ch >= 0xff5b && ch <= 0xff65);
+		n += !punct;
 	}
 	return n;
 }

@@ -44,30 +44,16 @@ static void S_cell(void *ctx, struct pdf_para *p, struct pdf_inline_env *env,
 static double S_widest_word(struct pdf_fonts *f, enum pdf_face face,
 			    const char *s)
 {
-	/* words between spaces, and each wide (Chinese) character one of
-	 * its own, as a line breaks around it: a Chinese States cell
-	 * ("德国、法国、日本") was one word and widened the column to 30 % */
+	/* each wide (Chinese) character a word of its own, as a line
+	 * breaks around it: a Chinese States cell ("德国、法国、日本") as
+	 * one word widened the column to 30 % */
 	double w = 0;
-	size_t len = strlen(s), start = 0;
-	for (size_t i = 0; i <= len;) {
-		size_t adv = 1;
-		unsigned ch = i < len ? utf8_decode(s + i, len - i, &adv) : ' ';
-		adv = adv ? adv : 1;
-		bool wide = i < len && unicode_is_wide(ch);
-		if (ch == ' ' || wide) {
-			if (i > start)
-				w = fmax(w, pdf_fonts_width(f, face,
-							    PDF_TABLE_SIZE,
-							    s + start,
-							    i - start));
-			if (wide)
-				w = fmax(w, pdf_fonts_width(f, face,
-							    PDF_TABLE_SIZE,
-							    s + i, adv));
-			start = i + adv;
-		}
-		i += adv;
-	}
+	size_t at = 0, len = strlen(s), word_len;
+	bool wide;
+	for (const char *word;
+	     (word = unicode_next_word(s, len, &at, &word_len, &wide));)
+		w = fmax(w, pdf_fonts_width(f, face, PDF_TABLE_SIZE, word,
+					    word_len));
 	return w;
 }
 

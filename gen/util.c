@@ -335,6 +335,36 @@ bool unicode_is_wide(unsigned c)
 	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
+static bool S_is_blank(unsigned c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+const char *unicode_next_word(const char *s, size_t n, size_t *at,
+			      size_t *len, bool *wide)
+{
+	size_t i = *at, adv;
+	unsigned c = 0;
+	while (i < n && S_is_blank(c = utf8_decode(s + i, n - i, &adv)))
+		i += adv;
+	if (i >= n) {
+		*at = n;
+		return NULL;
+	}
+	size_t start = i;
+	*wide = unicode_is_wide(c);
+	i += adv;
+	while (!*wide && i < n) {
+		c = utf8_decode(s + i, n - i, &adv);
+		if (S_is_blank(c) || unicode_is_wide(c))
+			break;
+		i += adv;
+	}
+	*at = i;
+	*len = i - start;
+	return s + start;
+}
+
 unsigned unicode_lower(unsigned c)
 {
 	if (c >= 'A' && c <= 'Z')

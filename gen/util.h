@@ -87,6 +87,13 @@ unsigned utf8_decode(const char *s, size_t len, size_t *adv);
  * full-width punctuation: a whole em wide, and a line may break between
  * two of them. */
 bool unicode_is_wide(unsigned c);
+/* The next piece of s[0..n) from *at that a line never breaks inside: a
+ * run of characters between blanks (space, tab, line end), or one wide
+ * character (unicode_is_wide), which a line may break before and after.
+ * Returns its start, sets *len (bytes) and *wide, and moves *at past it;
+ * NULL at the end.  Column widths and word counts read text so. */
+const char *unicode_next_word(const char *s, size_t n, size_t *at,
+			      size_t *len, bool *wide);
 /* The small letter of a capital of the Latin (Basic, Latin-1, Extended-A),
  * Greek and Cyrillic letters; any other code point as it is. */
 unsigned unicode_lower(unsigned c);

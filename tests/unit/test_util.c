@@ -1,7 +1,8 @@
 /*
  * test_util — the shared building blocks that stand in for libc: whole
  * numbers' text against "%.0f", and utf8_first_invalid against a
- * byte-by-byte reading; file_write_all; arena_path.
+ * byte-by-byte reading; the pieces a line never breaks inside
+ * (unicode_next_word); file_write_all; arena_path.
  */
 #include <errno.h>
 #include <limits.h>
@@ -84,6 +85,36 @@ static void test_fold_letter(void)
 			CHECK(unicode_fold_letter(c) == unicode_fold_letter(c + 32));
 }
 
+/* The pieces a line never breaks inside, each written "|"-joined, a wide
+ * one marked "*": words between blanks, each Chinese character alone. */
+static void test_next_word(void)
+{
+	static const struct {
+		const char *text, *pieces;
+	} cases[] = {
+		{"", ""},
+		{" \t\r\n ", ""},
+		{"Chile", "Chile"},
+		{"  Plurinational State of\tBolivia\n", "Plurinational|State|of|Bolivia"},
+		{"德国、法国", "*德|*国|*、|*法|*国"},
+		{"UPR第4轮 (2023)", "UPR|*第|4|*轮|(2023)"},
+		{"(Многонациональное государство)", "(Многонациональное|государство)"},
+		{"Côte d’Ivoire", "Côte|d’Ivoire"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char got[128] = "";
+		size_t at = 0, len, n = strlen(cases[i].text);
+		bool wide;
+		for (const char *w; (w = unicode_next_word(cases[i].text, n, &at,
+							   &len, &wide));)
+			snprintf(got + strlen(got), sizeof got - strlen(got),
+				 "%s%s%.*s", *got ? "|" : "", wide ? "*" : "",
+				 (int)len, w);
+		CHECK_STR(got, cases[i].pieces);
+		CHECK(at == n);
+	}
+}
+
 /* Whole numbers are formatted without printf, as "%.0f" writes them. */
 static void test_number_text(void)
 {
@@ -134,6 +165,7 @@ static void test_path(void)
 int main(void)
 {
 	test_fold_letter();
+	test_next_word();
 	test_path();
 	test_write_all();
 	test_number_text();
