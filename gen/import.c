@@ -777,6 +777,24 @@ static bool S_check_entries(struct import_set *set)
 
 /* --------------------------------------------------------------- output */
 
+/* A text of the source, which every source gives in English: plain, or
+ * in a report written in other languages too the English one ({en: …}),
+ * so that the others show it as a translation still to write (check
+ * lists them) instead of as their own. */
+static void S_write_text(struct yamlwrite *w, const char *key,
+			 const char *text, bool as_english)
+{
+	yamlwrite_key(w, key);
+	if (!as_english) {
+		yamlwrite_string(w, text);
+		return;
+	}
+	yamlwrite_begin_map(w);
+	yamlwrite_key(w, "en");
+	yamlwrite_string(w, text);
+	yamlwrite_end_map(w);
+}
+
 static void S_write_list(struct yamlwrite *w, const char *key,
 			 const struct import_list *l, bool quoted)
 {
@@ -793,7 +811,8 @@ static void S_write_list(struct yamlwrite *w, const char *key,
 	yamlwrite_end_list(w);
 }
 
-static void S_write_related(struct yamlwrite *w, const struct import_rec *r)
+static void S_write_related(struct yamlwrite *w, const struct import_rec *r,
+			    bool as_english)
 {
 	if (!r->related_count)
 		return;
@@ -812,8 +831,7 @@ static void S_write_related(struct yamlwrite *w, const struct import_rec *r)
 			yamlwrite_key(w, "para");
 			yamlwrite_quoted(w, rel->para);
 		}
-		yamlwrite_key(w, "text");
-		yamlwrite_string(w, rel->text);
+		S_write_text(w, "text", rel->text, as_english);
 		yamlwrite_end_map(w);
 	}
 	yamlwrite_end_list(w);
@@ -821,13 +839,13 @@ static void S_write_related(struct yamlwrite *w, const struct import_rec *r)
 
 /* The State's own comments in the matrix: an action of the day the file
  * was saved, or without a date the challenges (both Markdown). */
-static void S_write_assessment(struct yamlwrite *w, const struct import_rec *r)
+static void S_write_assessment(struct yamlwrite *w, const struct import_rec *r,
+			       bool as_english)
 {
 	if (!r->assessment)
 		return;
 	if (!r->assessed) {
-		yamlwrite_key(w, "challenges");
-		yamlwrite_string(w, r->assessment);
+		S_write_text(w, "challenges", r->assessment, as_english);
 		yamlwrite_note(w, "TODO: check: the assessment column of the "
 				  "matrix, which gives no date");
 		return;
@@ -838,8 +856,7 @@ static void S_write_assessment(struct yamlwrite *w, const struct import_rec *r)
 	yamlwrite_key(w, "date");
 	yamlwrite_string(w, r->assessed);
 	yamlwrite_note(w, "TODO: check: the day the matrix was last saved");
-	yamlwrite_key(w, "text");
-	yamlwrite_string(w, r->assessment);
+	S_write_text(w, "text", r->assessment, as_english);
 	if (r->assessment_source) {
 		yamlwrite_key(w, "source");
 		yamlwrite_string(w, r->assessment_source);
@@ -849,15 +866,14 @@ static void S_write_assessment(struct yamlwrite *w, const struct import_rec *r)
 }
 
 static void S_write_rec(struct yamlwrite *w, const struct import_set *set,
-			const struct import_rec *r)
+			const struct import_rec *r, bool as_english)
 {
 	yamlwrite_begin_map(w);
 	yamlwrite_key(w, "id");
 	yamlwrite_quoted(w, r->id);
 	if (r->id_note)
 		yamlwrite_note(w, r->id_note);
-	yamlwrite_key(w, "text");
-	yamlwrite_string(w, r->text);
+	S_write_text(w, "text", r->text, as_english);
 	yamlwrite_key(w, "states");
 	yamlwrite_begin_list(w);
 	for (size_t i = 0; i < r->states.count; i++)
@@ -878,12 +894,13 @@ static void S_write_rec(struct yamlwrite *w, const struct import_set *set,
 	yamlwrite_key(w, "status");
 	yamlwrite_string(w, status_name(STATUS_NOT_ASSESSED));
 	yamlwrite_note(w, "TODO: assess");
-	S_write_assessment(w, r);
-	S_write_related(w, r);
+	S_write_assessment(w, r, as_english);
+	S_write_related(w, r, as_english);
 	yamlwrite_end_map(w);
 }
 
-static void S_write_recs(struct buf *out, const struct import_set *set)
+static void S_write_recs(struct buf *out, const struct import_set *set,
+			 bool as_english)
 {
 	struct yamlwrite w;
 	yamlwrite_init(&w, out);
@@ -897,13 +914,14 @@ static void S_write_recs(struct buf *out, const struct import_set *set)
 	for (size_t i = 0; i < set->count; i++) {
 		if (i)
 			yamlwrite_blank_line(&w);
-		S_write_rec(&w, set, &set->recs[i]);
+		S_write_rec(&w, set, &set->recs[i], as_english);
 	}
 	yamlwrite_end_list(&w);
 	yamlwrite_finish(&w);
 }
 
-static void S_write_clusters(struct buf *out, const struct import_set *set)
+static void S_write_clusters(struct buf *out, const struct import_set *set,
+			     bool as_english)
 {
 	struct yamlwrite w;
 	yamlwrite_init(&w, out);
@@ -918,8 +936,7 @@ static void S_write_clusters(struct buf *out, const struct import_set *set)
 		yamlwrite_begin_map(&w);
 		yamlwrite_key(&w, "id");
 		yamlwrite_string(&w, set->clusters[i].id);
-		yamlwrite_key(&w, "title");
-		yamlwrite_string(&w, set->clusters[i].title);
+		S_write_text(&w, "title", set->clusters[i].title, as_english);
 		yamlwrite_end_map(&w);
 	}
 	yamlwrite_end_list(&w);
@@ -1039,12 +1056,43 @@ static bool S_write_files(const char *const paths[2],
 	return ok;
 }
 
+/* Whether the report written into (the report.yaml beside the files)
+ * is in another language than English alone: then the texts are written
+ * as English ones (S_write_text).  No report there, or one that does not
+ * read: plain texts, as for standard output (check says what is wrong
+ * with it). */
+static bool S_texts_as_english(struct arena *a, const struct S_targets *t)
+{
+	if (!t->clusters)
+		return false;
+	const char *slash = strrchr(t->clusters, '/');
+	const char *report =
+		slash ? arena_printf(a, "%.*s/report.yaml",
+				     (int)(slash - t->clusters), t->clusters)
+		      : "report.yaml";
+	if (access(report, F_OK) != 0)
+		return false;
+	struct diags quiet;
+	diags_init(&quiet);
+	const struct value *langs =
+		value_map_get(yamlread_file(a, &quiet, report, report),
+			      "languages");
+	diags_free(&quiet);
+	bool other = false;
+	for (size_t i = 0; langs && langs->kind == VALUE_LIST &&
+			   i < langs->count; i++)
+		other = other || (langs->items[i]->str &&
+				  strcmp(langs->items[i]->str, "en"));
+	return other;
+}
+
 static int S_output(struct arena *a, const struct import_set *set,
-		    const char *out, bool force)
+		    const char *out, bool force, bool *as_english)
 {
 	struct S_targets t;
 	if (!S_targets(a, out, &t))
 		return CLI_EXIT_CONTENT;
+	*as_english = S_texts_as_english(a, &t);
 	const char *paths[2] = {t.recs, t.clusters};
 	for (int i = 0; i < 2; i++) {
 		struct stat st;
@@ -1069,8 +1117,8 @@ static int S_output(struct arena *a, const struct import_set *set,
 	struct buf recs, clusters;
 	buf_init(&recs);
 	buf_init(&clusters);
-	S_write_recs(&recs, set);
-	S_write_clusters(&clusters, set);
+	S_write_recs(&recs, set, *as_english);
+	S_write_clusters(&clusters, set, *as_english);
 	const struct buf *const bufs[2] = {&recs, &clusters};
 	bool ok;
 	if (t.recs)
@@ -1086,7 +1134,8 @@ static int S_output(struct arena *a, const struct import_set *set,
 	return ok ? 0 : CLI_EXIT_CONTENT;
 }
 
-static void S_summary(const struct import_set *set, const char *out)
+static void S_summary(const struct import_set *set, const char *out,
+		      bool as_english)
 {
 	size_t by[POSITION_COUNT] = {0};
 	for (size_t i = 0; i < set->count; i++)
@@ -1098,6 +1147,11 @@ static void S_summary(const struct import_set *set, const char *out)
 		by[POSITION_PARTIALLY_SUPPORTED], by[POSITION_NOTED],
 		set->cluster_count, set->cluster_count == 1 ? "" : "s",
 		out ? " into " : "", out ? out : "");
+	if (as_english)
+		fprintf(stderr, "the texts are written as English ones "
+				"({en: ...}): 'uprgen check' lists the "
+				"translations the report's other languages "
+				"still need\n");
 }
 
 /* ---------------------------------------------------------- command line */
@@ -1255,9 +1309,11 @@ static int S_run(const struct S_args *g, struct arena *a, struct diags *d)
 	free(bytes);
 	read = read && S_check_entries(&set) && !d->errors;
 	diags_print(d, stderr, 0);
-	int status = read ? S_output(a, &set, g->out, g->force) : CLI_EXIT_CONTENT;
+	bool as_english = false;
+	int status = read ? S_output(a, &set, g->out, g->force, &as_english)
+			  : CLI_EXIT_CONTENT;
 	if (status == 0)
-		S_summary(&set, g->out);
+		S_summary(&set, g->out, as_english);
 	buf_free(&set.recs_header);
 	buf_free(&set.clusters_header);
 	return status;

@@ -247,6 +247,34 @@ printf '%%PDF-1.7\n1 0 obj\n<<>>\nendobj\n\0' >"$tmp/matrix.pdf"
 	ok "a PDF given for a text is said to be one" ||
 	bad "a PDF given for a text" "$(cat "$tmp/kind3")"
 
+# Into a report in other languages than English, the texts (all sources
+# give them in English) are written as English ones, {en: ...}: check then
+# lists the translations still to write, where plain texts passed for
+# Chinese or Spanish ones; in an English report they stay plain (the
+# goldens above).
+p=$tmp/zh
+"$UPRGEN" check -C "$p" >"$tmp/out" 2>&1
+line=$(grep -n -m1 '^  text:$' "$p/content/recommendations.yaml" | cut -d: -f1)
+if [[ -n $line ]] && sed -n "$((line + 1))p" "$p/content/recommendations.yaml" | grep -q '^    en: ' &&
+	grep -q "^  title:$" "$p/content/clusters.yaml" &&
+	grep -q "content/recommendations.yaml:$((line + 1)):5: warning: 'text' has no 'zh' text; the 'en' text will be used" "$tmp/out" &&
+	grep -q "content/clusters.yaml:[0-9]*:5: warning: 'title' has no 'zh' text" "$tmp/out"; then
+	ok "zh: the matrix's texts and themes written as English ones, check lists them"
+else
+	bad "zh: the texts not written as English ones" "$(sed -n 10,14p "$p/content/recommendations.yaml"; grep -m2 "has no" "$tmp/out")"
+fi
+p=$tmp/es-uhri
+"$UPRGEN" new "$p" --state Chile --lang es >/dev/null 2>&1
+"$UPRGEN" import uhri "$here/uhri-peru.csv" --state Peru \
+	--out "$p/content" --force >/dev/null 2>"$tmp/es.err"
+if grep -q "the texts are written as English ones ({en: ...})" "$tmp/es.err" &&
+	! grep -qE '^  text: [^ ]' "$p/content/recommendations.yaml" &&
+	grep -qE '^    en: ' "$p/content/recommendations.yaml"; then
+	ok "es: uhri's texts written as English ones, and the import says so"
+else
+	bad "es: uhri's texts" "$(cat "$tmp/es.err"; grep -m3 'text:' "$p/content/recommendations.yaml")"
+fi
+
 # --out: a content folder "created if missing", with the folders above it
 "$UPRGEN" import ohchr-matrix "$data/slovenia-cycle4-thematic-list.txt" \
 	--state Slovenia --out "$tmp/deep/new/content" >/dev/null 2>"$tmp/deep.err"
