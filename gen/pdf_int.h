@@ -571,6 +571,9 @@ struct pdf_pages {
 	int *heading_page;      /* page index of each heading anchor */
 	size_t heading_count;
 	struct pdf_tags tags;   /* what every placed chunk belongs to */
+	/* a table's header row (an artifact copy) while its rows are placed:
+	 * put at the top of every new page, which still counts as empty */
+	const struct pdf_chunk *running_head;
 };
 
 void pdf_pages_init(struct pdf_pages *pg, struct arena *a);

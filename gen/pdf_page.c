@@ -183,10 +183,19 @@ static void S_new_page(struct pdf_pages *pg, enum pdf_page_kind kind,
 	free(carry);
 }
 
+static void S_put(struct pdf_pages *pg, const struct pdf_chunk *c);
+
 void pdf_pages_new_page(struct pdf_pages *pg, enum pdf_page_kind kind)
 {
 	/* footnotes carried over take at most half of the new page */
 	S_new_page(pg, kind, S_TEXT_H / 2);
+	/* a table's rows run onto it, a row cut across pages included:
+	 * under their header again; nothing of the table's body is on the
+	 * page yet (no second break before its first row, no space) */
+	if (pg->running_head) {
+		S_put(pg, pg->running_head);
+		pg->empty = true;
+	}
 }
 
 void pdf_pages_turn(struct pdf_pages *pg, bool landscape)
@@ -427,6 +436,26 @@ static void S_cut_piece(struct S_tall *t, double off, double cut,
 		pdf_list_add(l, t->piece[k].d);
 }
 
+/* Where to cut a tall chunk that has room down to height h: at the top
+ * of the first line of text that h would cut in two (its foot below h,
+ * its top above), so that the line goes whole to the next page; h when
+ * there is none, or when cutting higher would leave nothing on this
+ * page. */
+static double S_line_cut(const struct S_tall *t, double off, double h)
+{
+	double cut = h;
+	for (size_t k = t->fi; k < t->nf && t->flat[k].key <= h + 24; k++) {
+		const struct pdf_draw *d = &t->c->d[t->flat[k].i];
+		if (t->flat[k].key > h && d->kind == PDF_DRAW_TEXT)
+			cut = fmin(cut, d->y - d->size * 0.8);
+	}
+	return cut > off + 20 ? cut : h;
+}
+
+/* The space above what continues on the next page (under a table's
+ * header repeated there, a cut row's first line touched its rule). */
+#define S_CUT_GAP 3.0
+
 /* Places a chunk, cut across as many pages as it needs when it is taller
  * than the room left.
  *
@@ -465,20 +494,20 @@ static void S_put_tall(struct pdf_pages *pg, const struct pdf_chunk *c)
 			pdf_pages_new_page(pg, pg->kind);
 			continue;
 		}
-		double cut = last ? INFINITY : off + room;
+		double cut = last ? INFINITY : S_line_cut(&t, off, off + room);
 		S_cut_piece(&t, off, cut, &l);
 		/* the first piece brings the chunk's footnotes */
 		if (off == 0)
 			for (size_t i = 0; i < c->note_count; i++)
 				pdf_list_note(&l, c->notes[i]);
 		struct pdf_chunk *piece = pdf_list_chunk(
-			&l, pg->a, last ? c->h - off : room,
+			&l, pg->a, last ? c->h - off : cut - off,
 			off == 0 ? c->space_before : 0);
 		S_put(pg, piece);
 		if (last)
 			break;
 		pdf_pages_new_page(pg, pg->kind);
-		off = cut;
+		off = cut - S_CUT_GAP;
 	}
 	pdf_list_free(&l);
 	free(t.flat);
@@ -593,7 +622,11 @@ void pdf_pages_group(struct pdf_pages *pg, struct pdf_chunk *const *c,
 		pdf_pages_new_page(pg, pg->kind);
 	S_put_keep(pg);
 	for (size_t i = 0; i < n; i++) {
-		if (S_fit_count(pg, c + i, 1) == 0 && !pg->empty)
+		/* a chunk taller than a page is cut where it is: a break
+		 * before it would leave what precedes it (a table's header)
+		 * alone at the foot of the page */
+		if (S_fit_count(pg, c + i, 1) == 0 && !pg->empty &&
+		    c[i]->h <= S_TEXT_H)
 			pdf_pages_new_page(pg, pg->kind);
 		S_put_tall(pg, c[i]);
 	}

@@ -209,17 +209,19 @@ static void S_place(struct S_table *t, struct pdf_pages *pg)
 			group[1]->space_before = 8;
 		if (first && head) {
 			group[0] = head;
-			pdf_pages_group(pg, group, n + 1);
-		} else if (!pdf_pages_fits(pg, group + 1, n) && head &&
-			   !pg->empty) {
-			pdf_pages_new_page(pg, pg->kind);
-			/* the header again, for the eye: read once */
-			group[0] = pdf_tag_artifact_copy(head, t->env->arena);
+			if (!pdf_pages_fits(pg, group, n + 1) && !pg->empty)
+				pdf_pages_new_page(pg, pg->kind);
+			/* the header again at the top of every page the
+			 * rows run onto (pdf_pages_new_page), for the eye:
+			 * read once */
+			pg->running_head =
+				pdf_tag_artifact_copy(head, t->env->arena);
 			pdf_pages_group(pg, group, n + 1);
 		} else {
 			pdf_pages_group(pg, group + 1, n);
 		}
 	}
+	pg->running_head = NULL;
 	if (head && t->src->rows == 1)
 		pdf_pages_group(pg, &head, 1);
 	pdf_list_free(&cells);

@@ -120,6 +120,24 @@ for md in "$here"/archive/*.md; do
 	qpdf_clean "$name" "$tmp/$name-1.pdf"
 done
 
+# a table row taller than a page (check_tall_row.py): its header never
+# alone at a page's foot, again at the top of every page the row runs
+# onto, the row's lines whole and clear of it
+python3 - "$tmp/tall-words.txt" >"$tmp/tall-row.md" <<'PY'
+import sys
+words = " ".join(f"Finding{i} was reported by the national mechanism." for i in range(260))
+open(sys.argv[1], "w").write(words)
+print("| Measure | Finding |\n|---|---|\n| R1 | " + words + " |")
+PY
+if "$RENDER_CASE" "$root/tests/check/valid-minimal" "$tmp/tall-row.md" \
+	"$tmp/tall.html" "$tmp/tall.pdf" 2>"$tmp/tall.err"; then
+	script=$here/check_tall_row.py text_checks "tall row" "$tmp/tall.pdf" \
+		"$tmp/tall-words.txt"
+else
+	ko "tall row render"
+	head -n 5 "$tmp/tall.err"
+fi
+
 if "$RENDER_CASE" "$root/tests/check/valid-minimal" "$here/identifiers.md" \
 	"$tmp/id.html" "$tmp/id.pdf" 2>"$tmp/id.err"; then
 	ok
