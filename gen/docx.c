@@ -1750,16 +1750,13 @@ static void S_sect_pr(struct docx_ctx *c, bool landscape)
 
 static bool S_save(struct docx_ctx *c, const char *out_path)
 {
-	char *tmp = arena_printf(&c->arena, "%s.tmp-XXXXXX", out_path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
+	char *tmp = file_temp_beside(&c->arena, out_path);
+	if (!tmp) {
 		diag_error(c->d, (struct source_pos){out_path, 0, 0},
 			   "cannot write beside the output: %s",
 			   strerror(errno));
 		return false;
 	}
-	fchmod(fd, 0644);
-	close(fd);
 	bool ok = docx_package(c, tmp);
 	if (ok && rename(tmp, out_path) != 0) {
 		diag_error(c->d, (struct source_pos){out_path, 0, 0},

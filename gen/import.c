@@ -1011,48 +1011,38 @@ static bool S_holds_entries(const char *path)
 	return entries;
 }
 
-/* Writes b beside path; returns the temporary file's name (malloc'd), or
+/* Writes b beside path; returns the temporary file's name (in a), or
  * NULL after saying why. */
-static char *S_write_temp(const char *path, const struct buf *b)
+static char *S_write_temp(struct arena *a, const char *path,
+			  const struct buf *b)
 {
-	char *tmp = xmalloc(strlen(path) + 16);
-	sprintf(tmp, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	bool ok = f && fchmod(fd, 0644) == 0 &&
-		  fwrite(b->data, 1, b->len, f) == b->len;
-	if (f)
-		ok = fclose(f) == 0 && ok;
-	else if (fd >= 0)
-		close(fd);
-	if (ok)
+	char *tmp = file_temp_beside(a, path);
+	int err = tmp ? file_write_all(tmp, b->data, b->len) : errno;
+	if (!err)
 		return tmp;
 	fprintf(stderr, "uprgen import: cannot write %s: %s\n", path,
-		strerror(errno));
-	if (fd >= 0)
+		strerror(err));
+	if (tmp)
 		unlink(tmp);
-	free(tmp);
 	return NULL;
 }
 
 /* Both files are written in full before either replaces its old self. */
-static bool S_write_files(const char *const paths[2],
+static bool S_write_files(struct arena *a, const char *const paths[2],
 			  const struct buf *const bufs[2])
 {
 	char *tmps[2] = {NULL, NULL};
-	bool ok = (tmps[0] = S_write_temp(paths[0], bufs[0])) &&
-		  (tmps[1] = S_write_temp(paths[1], bufs[1]));
+	bool ok = (tmps[0] = S_write_temp(a, paths[0], bufs[0])) &&
+		  (tmps[1] = S_write_temp(a, paths[1], bufs[1]));
 	for (int i = 0; i < 2 && ok; i++)
 		if (rename(tmps[i], paths[i]) != 0) {
 			fprintf(stderr, "uprgen import: cannot write %s: %s\n",
 				paths[i], strerror(errno));
 			ok = false;
 		}
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 2; i++)
 		if (tmps[i] && !ok)
 			unlink(tmps[i]);
-		free(tmps[i]);
-	}
 	return ok;
 }
 
@@ -1122,7 +1112,7 @@ static int S_output(struct arena *a, const struct import_set *set,
 	const struct buf *const bufs[2] = {&recs, &clusters};
 	bool ok;
 	if (t.recs)
-		ok = S_write_files(paths, bufs);
+		ok = S_write_files(a, paths, bufs);
 	else
 		ok = fwrite(recs.data, 1, recs.len, stdout) == recs.len &&
 		     fflush(stdout) == 0;

@@ -1259,16 +1259,13 @@ static bool S_layout(struct S_ctx *c, cmark_node *doc)
 
 static bool S_save(struct S_ctx *c, const char *out_path)
 {
-	char *tmp = arena_printf(&c->arena, "%s.tmp-XXXXXX", out_path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
+	char *tmp = file_temp_beside(&c->arena, out_path);
+	if (!tmp) {
 		diag_error(c->d, (struct source_pos){out_path, 0, 0},
 			   "cannot write beside the output: %s",
 			   strerror(errno));
 		return false;
 	}
-	fchmod(fd, 0644);
-	close(fd);
 	/* Saved to memory and written here, not by HPDF_SaveToFile: its
 	 * stdio stream said "libharu error 0x1016" for a full disk, and lost
 	 * a failure of the last flush (a truncated PDF, no error). */

@@ -482,6 +482,23 @@ int file_write_all(const char *path, const char *data, size_t len)
 	return close(fd) == 0 ? 0 : errno;
 }
 
+char *file_temp_beside(struct arena *a, const char *path)
+{
+	char *tmp = arena_printf(a, "%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return NULL;
+	if (fchmod(fd, 0644) != 0) {
+		int err = errno;
+		close(fd);
+		unlink(tmp);
+		errno = err;
+		return NULL;
+	}
+	close(fd);
+	return tmp;
+}
+
 const char *file_error_text(int err)
 {
 	return err == FILE_NOT_REGULAR

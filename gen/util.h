@@ -130,6 +130,10 @@ const char *file_error_text(int err);
  * errno value.  No stdio: a build writes thousands of pages, each whole
  * in memory. */
 int file_write_all(const char *path, const char *data, size_t len);
+/* A new empty file beside path, PATH.tmp-XXXXXX, readable by all (0644):
+ * written whole and then renamed over path, so that path is never found
+ * half-written.  Returns its name (in a), or NULL with errno set. */
+char *file_temp_beside(struct arena *a, const char *path);
 
 /* Where path leads once its symbolic links are resolved (heap, the caller
  * frees it) when that is outside root, a folder given with its links
