@@ -160,18 +160,41 @@ static enum MHD_Result S_text(struct MHD_Connection *c, unsigned status,
 		      "text/plain; charset=utf-8");
 }
 
-/* The page of a failed build: its messages, as the terminal shows them. */
+/* The lines of messages that are errors (want_errors) or the others,
+ * escaped into b. */
+static void S_message_lines(struct buf *b, const char *messages,
+			    bool want_errors)
+{
+	for (const char *line = messages; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line + 1) : strlen(line);
+		bool error = memmem(line, len, ": error: ", 9) != NULL;
+		if (error == want_errors)
+			escape_html(b, line, len);
+		line += len;
+	}
+}
+
+/* The page of a failed build: its errors first, where the eye falls
+ * (behind a score of warnings they were out of sight), then the rest of
+ * its messages, as the terminal shows them. */
 static enum MHD_Result S_error_page(struct S_server *S, struct MHD_Connection *c)
 {
+	static const char pre[] = "<pre style=\"white-space:pre-wrap;"
+				  "font-size:1rem;padding:1rem;"
+				  "border-left:6px solid ";
 	struct buf b;
 	buf_init(&b);
 	buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-		     "<title>uprgen build</title></head>\n<body>\n"
-		     "<pre style=\"white-space:pre-wrap;font-size:1rem;"
-		     "padding:1rem;border-left:6px solid #b3261e\">");
+		     "<meta name=\"viewport\" content=\"width=device-width, "
+		     "initial-scale=1\">"
+		     "<title>uprgen build</title></head>\n<body>\n");
 	pthread_mutex_lock(&S->lock);
-	escape_html(&b, S->messages ? S->messages : "",
-		    S->messages ? strlen(S->messages) : 0);
+	const char *messages = S->messages ? S->messages : "";
+	buf_printf(&b, "%s#b3261e\">", pre);
+	S_message_lines(&b, messages, true);
+	buf_printf(&b, "</pre>\n%s#8a8a8a\">", pre);
+	S_message_lines(&b, messages, false);
 	pthread_mutex_unlock(&S->lock);
 	buf_puts(&b, "</pre>\n");
 	buf_puts(&b, S_reload);
@@ -267,6 +290,21 @@ static char *S_file(struct S_server *S, const char *url)
 	return real;
 }
 
+/* Whether url names a folder of the site without its final slash. */
+static bool S_is_folder(struct S_server *S, const char *url)
+{
+	size_t n = strlen(url);
+	if (n < 2 || url[n - 1] == '/' || strstr(url, "..") ||
+	    strchr(url, '\\'))
+		return false;
+	char *path = xmalloc(strlen(S->site) + n + 1);
+	sprintf(path, "%s%s", S->site, url);
+	struct stat st;
+	bool folder = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	free(path);
+	return folder;
+}
+
 /* An HTML page with the reload script before its </body>. */
 static enum MHD_Result S_page(struct MHD_Connection *c, const char *path,
 			      unsigned status)
@@ -314,6 +352,17 @@ static enum MHD_Result S_answer(void *cls, struct MHD_Connection *c,
 				      MHD_SIZE_UNKNOWN, 256, S_events_read, e,
 				      free),
 			      "text/event-stream");
+	}
+	if (S_is_folder(S, url)) {
+		/* /es shown as /es/ would lead every relative link astray */
+		struct MHD_Response *r = MHD_create_response_from_buffer(
+			0, "", MHD_RESPMEM_PERSISTENT);
+		char *to = xmalloc(strlen(url) + 2);
+		sprintf(to, "%s/", url);
+		if (r)
+			MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, to);
+		free(to);
+		return S_send(c, MHD_HTTP_MOVED_PERMANENTLY, r, NULL);
 	}
 	char *path = S_file(S, url);
 	const char *type = path ? S_type(path) : "text/html";
@@ -459,6 +508,21 @@ int serve_command(int argc, char **argv)
 						"(127.0.0.1, ::1), not '%s'",
 				       host);
 	}
+	/* no project: nothing to serve nor to watch (build says the same) */
+	struct stat content;
+	char *content_dir = xmalloc(strlen(dir) + 16);
+	sprintf(content_dir, "%s/content", dir);
+	bool project = stat(content_dir, &content) == 0 &&
+		       S_ISDIR(content.st_mode);
+	if (!project)
+		fprintf(stderr,
+			"%s: error: no content folder here; run uprgen serve "
+			"in a report project (or give -C DIR), or create one "
+			"with 'uprgen new DIR --state NAME'\n",
+			content_dir);
+	free(content_dir);
+	if (!project)
+		return CLI_EXIT_CONTENT;
 	static struct S_server server;
 	struct S_server *S = &server;
 	S->dir = dir;

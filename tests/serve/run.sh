@@ -52,6 +52,15 @@ st, _ = get(base + "assets/favicon.svg")
 check(st == 200, "an asset gives %d" % st)
 st, _ = get(base + "en/no-such-page.html")
 check(st == 404, "an unknown page gives %d" % st)
+# a language's folder without its final slash: sent to it with the slash
+# (shown as it was, every relative link of the page led astray)
+import http.client
+hc = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+hc.request("GET", "/en")
+r = hc.getresponse(); r.read()
+check(r.status == 301 and r.getheader("Location") == "/en/",
+      "/en gives %d, Location %r" % (r.status, r.getheader("Location")))
+hc.close()
 # nothing from outside the site, however the path is spelled
 s = socket.create_connection(("127.0.0.1", port))
 s.sendall(b"GET /../../../../etc/passwd HTTP/1.0\r\n\r\n")
@@ -94,8 +103,25 @@ for _ in range(100):
     time.sleep(0.02)
 check(re.search(r"content/report\.yaml:\d+:\d+: error:", err) is not None, "no error page: " + err[:300])
 check("/__uprgen/events" in err, "the error page does not reload")
+check('name="viewport"' in err, "the error page is laid out for a desktop on a phone")
+# an error among the fixture's warnings: shown before them, where the eye
+# falls (last of a score of lines, it was out of sight)
+recs = os.path.join(tmp, "proj", "content", "recommendations.yaml")
+recs_text = open(recs).read()
+with open(recs, "a") as f:
+    f.write("\n- {id: '99.1', text: Ratify, states: [Chile], position: supported, cluster: %s, status: implemnted}\n"
+            % re.search(r"cluster: ([a-z-]+)", recs_text).group(1))
 with open(yaml, "w") as f:
     f.write(text)
+for _ in range(100):
+    err = get(base + "en/report.html")[1]
+    if "implemnted" in err: break
+    time.sleep(0.02)
+first_error, first_warning = err.find(": error:"), err.find(": warning:")
+check("recommendations.yaml" in err[max(first_error - 80, 0):first_error] and first_warning > first_error,
+      "the error not before the warnings on the error page (%d, %d)" % (first_error, first_warning))
+with open(recs, "w") as f:
+    f.write(recs_text)
 ok = False
 for _ in range(100):
     st, page = get(base + "en/index.html")
@@ -122,6 +148,15 @@ PY
 status=$?
 wait "$pid" 2>/dev/null
 code=$?
+# a folder with no project: an error at once, as build says it, no server
+# left running for nothing
+timeout 5 "$UPRGEN" serve -C "$tmp/none" --port 0 >/dev/null 2>"$tmp/none.err"
+none=$?
+if ((none != 1)) || ! grep -q "none/content: error: no content folder here" "$tmp/none.err"; then
+	echo "FAIL serve -C a folder with no project: exit $none, $(head -c 300 "$tmp/none.err")"
+	echo "serve: 0 passed, 1 failed"
+	exit 1
+fi
 if ((status == 0 && code != 0)); then
 	echo "FAIL serve exited $code after SIGINT"
 	tail -5 "$tmp/err"
