@@ -183,7 +183,10 @@ static void S_report_yaml(struct buf *b, const struct S_project *p)
 		    "subtitle: a subtitle\n"
 		    "period: {from: \"2024-01-01\", to: \"2025-12-31\"}\n"
 		    "symbol: the report's own document symbol\n"
-		    "prepared_by: the coordinating body");
+		    "prepared_by: the coordinating body\n"
+		    "site_url: https://example.org/upr/  # where the site "
+		    "is published\n"
+		    "license: CC BY 4.0  # of the open data");
 	yamlwrite_finish(&w);
 }
 

@@ -244,11 +244,13 @@ static void test_project(const char *tmp)
 	free(recs_path);
 	free(clusters_path);
 	/* and so are the optional fields of report.yaml (state_in_sentence,
-	 * subtitle, period, symbol, prepared_by) */
+	 * subtitle, period, symbol, prepared_by, site_url, license) */
 	char *report_path = S_join(dir, "content/report.yaml");
 	char *optional = S_optional(report_path);
 	CHECK(optional && strstr(optional, "\nstate_in_sentence: ") &&
-	      strstr(optional, "\nprepared_by: "));
+	      strstr(optional, "\nprepared_by: ") &&
+	      strstr(optional, "\nsite_url: https://") &&
+	      strstr(optional, "\nlicense: "));
 	CHECK(optional && S_write(report_path, optional));
 	CHECK(S_check(dir, &recs, &chapters, NULL) == 0);
 	free(optional);
