@@ -359,14 +359,10 @@ static void S_put_names(struct S_ctx *c, struct value *m, const char *key,
 	S_put(c, m, text_key, S_str(c, words_join(c->w, c->a, names, l->count)));
 }
 
-static int S_strcmp_ptr(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Every name one list field of the recommendations holds (the States
- * that made them, the institutions responsible), once each, in byte
- * order: [{name}], for the search page's filters. */
+ * that made them, the institutions responsible), once each, in the order
+ * of a list for readers (unicode_names_compare): [{name}], for the search
+ * page's filters. */
 static struct value *S_all_names(struct S_ctx *c, size_t field)
 {
 	const struct report *r = c->r;
@@ -388,7 +384,7 @@ static struct value *S_all_names(struct S_ctx *c, size_t field)
 		}
 	}
 	if (n)
-		qsort(names, n, sizeof *names, S_strcmp_ptr);
+		qsort(names, n, sizeof *names, unicode_names_compare);
 	size_t unique = 0;
 	for (size_t i = 0; i < n; i++)
 		unique += !i || strcmp(names[i], names[i - 1]);

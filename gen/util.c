@@ -340,6 +340,23 @@ static bool S_is_blank(unsigned c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+int unicode_names_compare(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t nx = strlen(x), ny = strlen(y), i = 0, j = 0, ax, ay;
+	while (i < nx && j < ny) {
+		unsigned cx = unicode_fold_letter(utf8_decode(x + i, nx - i, &ax));
+		unsigned cy = unicode_fold_letter(utf8_decode(y + j, ny - j, &ay));
+		if (cx != cy)
+			return cx < cy ? -1 : 1;
+		i += ax;
+		j += ay;
+	}
+	if ((i < nx) != (j < ny))
+		return i < nx ? 1 : -1;
+	return strcmp(x, y);
+}
+
 const char *unicode_next_word(const char *s, size_t n, size_t *at,
 			      size_t *len, bool *wide)
 {

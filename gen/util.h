@@ -102,6 +102,11 @@ unsigned unicode_lower(unsigned c);
  * e, e, c, o, s) and the right single quotation mark and modifier
  * apostrophe as "'" ("Côte d’Ivoire" is "cote d'ivoire"). */
 unsigned unicode_fold_letter(unsigned c);
+/* Names in the order of a list for readers: letter by letter, whatever
+ * their case and Latin accents (unicode_fold_letter: "Égypte" between
+ * "Danemark" and "Espagne", "de" before "Público"), the bytes deciding
+ * between names that are equal so.  For qsort over const char *. */
+int unicode_names_compare(const void *a, const void *b);
 
 /* FNV-1a, 32 bits: enough to tell versions of a file apart (the site's
  * asset names) and to find a slot in a table.  A hash starts at

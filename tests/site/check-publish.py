@@ -303,6 +303,27 @@ for page in pages:
         bad("%s: %d charts, %d sections under a heading of their own" %
             (page, figures, len(named)))
 
+# the search page's lists of States and institutions in the order of a
+# list for readers: letter by letter whatever the case and accents
+# ("Égypte" after "Danemark", not after "Tunisie"; "Ministerio de
+# Cultura" before "Ministerio Público")
+import unicodedata
+from html import unescape
+def reading_key(name):
+    # a Latin letter without its accent; other scripts' letters as they
+    # are (their own orders are not this check's)
+    def fold(c):
+        base = unicodedata.normalize("NFD", c)[0]
+        return base if base < "\u0250" else c
+    return ("".join(fold(c) for c in name.casefold()), name)
+for page in glob.glob(os.path.join(site, "**", "search.html"), recursive=True):
+    html = open(page, encoding="utf-8").read()
+    for select in ("f-state", "f-institution"):
+        m = re.search(r'<select id="%s".*?</select>' % select, html, re.S)
+        names = [unescape(v) for v in re.findall(r'<option value="([^"]+)">', m.group(0))] if m else []
+        if names != sorted(names, key=reading_key):
+            bad("%s: %s not in reading order: %s" % (page, select, names[:12]))
+
 # the labels: every English key in every other language
 labels = os.path.join(root, "templates", "labels")
 def keys(path):

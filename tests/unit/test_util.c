@@ -115,6 +115,20 @@ static void test_next_word(void)
 	}
 }
 
+/* Names sorted as a list for readers shows them. */
+static void test_names_compare(void)
+{
+	const char *names[] = {"Tunisie", "Égypte", "Suède", "Sénégal",
+			       "Ministerio Público", "Ministerio de Cultura",
+			       "danemark", "Danemark"};
+	const char *want[] = {"Danemark", "danemark", "Égypte",
+			      "Ministerio de Cultura", "Ministerio Público",
+			      "Sénégal", "Suède", "Tunisie"};
+	qsort(names, 8, sizeof *names, unicode_names_compare);
+	for (size_t i = 0; i < 8; i++)
+		CHECK_STR(names[i], want[i]);
+}
+
 /* Whole numbers are formatted without printf, as "%.0f" writes them. */
 static void test_number_text(void)
 {
@@ -166,6 +180,7 @@ int main(void)
 {
 	test_fold_letter();
 	test_next_word();
+	test_names_compare();
 	test_path();
 	test_write_all();
 	test_number_text();
