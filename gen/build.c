@@ -393,6 +393,24 @@ static bool S_build_report(struct arena *a, struct diags *d,
 			    L->report.markdown_len);
 }
 
+/* What a report file was made from, written beside it in the generation
+ * (.report-LL.pdf.source: no link in OUT shows a dot file) and carried
+ * over with it: a hash of its Markdown and of the program that set it. */
+static const char *S_source_name(struct arena *a, const char *name)
+{
+	return arena_printf(a, ".%s.source", name);
+}
+
+static const char *S_source(struct arena *a, const struct S_language *L,
+			    bool docx)
+{
+	uint32_t h = hash_bytes(HASH_START, UPRGEN_VERSION,
+				strlen(UPRGEN_VERSION));
+	h = hash_value(h, docx);
+	h = hash_bytes(h, L->report.markdown, L->report.markdown_len);
+	return arena_printf(a, "%08x\n", (unsigned)h);
+}
+
 /* A report's tree is freed, with its Markdown, once nothing reads it
  * any more.  (Freeing it on a thread of its own saved nothing measurable
  * of a whole build: README, "What the speed machinery earns".) */
@@ -420,6 +438,54 @@ static bool S_pdf_wanted(const struct S_options *o, enum lang l)
 static bool S_docx_wanted(const struct S_options *o, enum lang l)
 {
 	return o->docx && (o->only_lang < 0 || l == (enum lang)o->only_lang);
+}
+
+/* Once the reports' Markdown is known: records what the report files
+ * this build makes are made from, and offers on the site a report kept
+ * from a previous build only when it was made from the same (after
+ * `build --format html` with the content changed, the dashboard said 9
+ * implemented and the PDF behind its button 8).  The kept files not
+ * offered are listed in stale. */
+static bool S_sources(struct arena *a, struct diags *d,
+		      const struct S_options *o, const char *staging,
+		      const struct S_language *langs,
+		      struct site_language *site, size_t n, struct buf *stale)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < 2; k++) {
+			bool docx = k == 1;
+			const char *name = arena_printf(
+				a, "report-%s.%s", lang_code(langs[i].lang),
+				docx ? "docx" : "pdf");
+			const char *path = arena_printf(
+				a, "%s/%s", staging, S_source_name(a, name));
+			const char *now = S_source(a, &langs[i], docx);
+			if (docx ? S_docx_wanted(o, langs[i].lang)
+				 : S_pdf_wanted(o, langs[i].lang)) {
+				int err = file_write_all(path, now, strlen(now));
+				if (err) {
+					diag_error(d, (struct source_pos){path, 0, 0},
+						   "cannot write: %s",
+						   strerror(err));
+					return false;
+				}
+				continue;
+			}
+			bool *offered = docx ? &site[i].docx : &site[i].pdf;
+			if (!*offered || !o->html)
+				continue;
+			char *then = NULL;
+			size_t len = 0;
+			bool same = !file_read_all(path, 64, &then, &len) &&
+				    len == strlen(now) && !memcmp(then, now, len);
+			free(then);
+			if (!same) {
+				*offered = false;
+				buf_printf(stale, "%s%s", stale->len ? ", " : "",
+					   name);
+			}
+		}
+	return true;
 }
 
 /* Whether the site offers language l's PDF (or Word file): made by this
@@ -481,7 +547,7 @@ static bool S_offer_files(struct arena *a, struct diags *d,
  * PDFs asked into the staging folder. */
 static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		  const struct S_options *o, const char *out,
-		  const char *staging)
+		  const char *staging, struct buf *stale)
 {
 	size_t errors = d->errors;
 	struct template_dirs t = templates_find(a, o->dir, NULL, d);
@@ -521,6 +587,7 @@ static bool S_run(struct arena *a, struct diags *d, const struct report *r,
 		ok = ok && S_build_report(a, d, &t, &langs[i], r, staging);
 		docs[i] = langs[i].doc;
 	}
+	ok = ok && S_sources(a, d, o, staging, langs, site, n, stale);
 	if (w)
 		ok = site_finish(w, ok ? docs : NULL,
 				 o->pdf || o->docx ? NULL : S_report_read,
@@ -583,9 +650,12 @@ static bool S_keep_reports(struct arena *a, struct diags *d,
 			const char *name = arena_printf(
 				a, "report-%s.%s", lang_code(l),
 				k ? "docx" : "pdf");
-			if (output_keep(out, d, name))
+			if (output_keep(out, d, name)) {
 				buf_printf(kept, "%s%s", kept->len ? ", " : "",
 					   name);
+				/* what it was made from (S_sources) */
+				output_keep(out, d, S_source_name(a, name));
+			}
 		}
 	}
 	return ok && d->errors == 0;
@@ -659,12 +729,14 @@ int build_command(int argc, char **argv)
 				     &out_status);
 		ok = output != NULL;
 	}
-	struct buf kept, kept_reports;
+	struct buf kept, kept_reports, stale;
 	buf_init(&kept);
 	buf_init(&kept_reports);
+	buf_init(&stale);
 	if (ok)
 		ok = S_keep_reports(&a, &d, output, r, &o, &kept_reports) &&
-		     S_run(&a, &d, r, &o, out, output_staging(output)) &&
+		     S_run(&a, &d, r, &o, out, output_staging(output),
+			   &stale) &&
 		     S_keep_site(&d, output, &o, &kept) &&
 		     output_commit(output, &d);
 	if (kept_reports.len)
@@ -685,7 +757,13 @@ int build_command(int argc, char **argv)
 		fprintf(stderr, "build failed: %zu error%s; the previous "
 				"output is unchanged\n",
 			d.errors, d.errors == 1 ? "" : "s");
+	if (ok && stale.len)
+		printf("not offered on the site: %s, made from other content "
+		       "than the site's ('uprgen build' without --format "
+		       "html remakes %s)\n",
+		       stale.data, strchr(stale.data, ',') ? "them" : "it");
 	buf_free(&kept);
+	buf_free(&stale);
 	diags_free(&d);
 	arena_free(&a);
 	heap_prefault_stop(pf);

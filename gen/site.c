@@ -64,6 +64,10 @@ struct S_site {
 	struct buf held_body[LANG_COUNT], held_toc[LANG_COUNT];
 	size_t held_toc_at[LANG_COUNT];
 	bool held[LANG_COUNT];
+	/* the languages whose dashboard was left out of the pages to write
+	 * (S_plan) for site_write_offers(): held, even when the build then
+	 * finds a kept report file not to offer (build.c, S_sources) */
+	bool waits[LANG_COUNT];
 	void (*released)(void *arg, size_t lang); /* see site_finish() */
 	void *released_arg;
 	bool ok;
@@ -1261,6 +1265,7 @@ static void S_plan(struct site_writer *w, struct arena *a,
 			    !(langs[l].pdf || langs[l].docx))
 				w->jobs[w->job_count++] =
 					(struct S_job){l, once[k], 0};
+		w->main.waits[l] = langs[l].pdf || langs[l].docx;
 		for (size_t k = 0; k < r->cluster_count; k++)
 			w->jobs[w->job_count++] = (struct S_job){l, S_CLUSTER, k};
 		for (size_t i = 0; i < r->rec_count; i++)
@@ -1387,7 +1392,7 @@ bool site_finish(struct site_writer *w, cmark_node *const *reports,
 	S->released = released;
 	S->released_arg = arg;
 	for (unsigned l = 0; l < S->nlangs && S->ok && w->prepared_ok; l++) {
-		if (!(S->langs[l].pdf || S->langs[l].docx)) {
+		if (!S->waits[l]) {
 			S_run_job(S, &(struct S_job){l, S_REPORT, 0});
 			continue;
 		}

@@ -208,6 +208,23 @@ expect "--lang es: the English dashboard and report page still offer them" \
 expect "--format html: both languages still offer their files" \
 	"grep -q 'href=\"report-en.pdf\"' '$p/en/index.html' && grep -q 'href=\"report-es.docx\"' '$p/es/index.html' && [[ -s $p/es/report-es.pdf ]]"
 
+# ... but not a report made from other content than the site's: a figure
+# changed and the site alone rebuilt, its dashboard said 9 implemented and
+# the PDF behind its button 8
+sed -i '0,/^  status: not-implemented$/s//  status: implemented/' "$tmp/partial/content/recommendations.yaml"
+"$UPRGEN" build -C "$tmp/partial" --format html >"$tmp/partial.out" 2>&1 || ko "partial: --format html after a change"
+expect "content changed, --format html: no report file offered, none copied into the site" \
+	"! grep -q 'href=\"report-' '$p/en/index.html' '$p/es/index.html' '$p/en/report.html' '$p/es/report.html' &&
+	 [[ ! -e $p/es/report-es.pdf && -s $tmp/partial/build/report-es.pdf ]]"
+expect "content changed, --format html: the build says which files it does not offer, and why" \
+	"grep -q '^not offered on the site: report-es.pdf, report-es.docx, report-en.pdf, report-en.docx, made from other content than the site' '$tmp/partial.out'"
+"$UPRGEN" build -C "$tmp/partial" --format pdf --lang es >/dev/null 2>&1 || ko "partial: --format pdf --lang es"
+"$UPRGEN" build -C "$tmp/partial" --format html >"$tmp/partial.out" 2>&1 || ko "partial: --format html after the PDF"
+expect "the Spanish PDF remade: offered again, the other files not" \
+	"grep -q 'href=\"report-es.pdf\"' '$p/es/index.html' && ! grep -q 'href=\"report-es.docx\"' '$p/es/index.html' &&
+	 ! grep -q 'href=\"report-en.pdf\"' '$p/en/index.html' &&
+	 grep -q '^not offered on the site: report-es.docx, report-en.pdf, report-en.docx,' '$tmp/partial.out'"
+
 # --- a failed build changes nothing -------------------------------------------
 copy_example "$tmp/fails"
 "$UPRGEN" build -C "$tmp/fails" >/dev/null 2>&1
