@@ -459,9 +459,13 @@ static bool S_sources(struct arena *a, struct diags *d,
 				docx ? "docx" : "pdf");
 			const char *path = arena_printf(
 				a, "%s/%s", staging, S_source_name(a, name));
+			bool made = docx ? S_docx_wanted(o, langs[i].lang)
+					 : S_pdf_wanted(o, langs[i].lang);
+			bool *offered = docx ? &site[i].docx : &site[i].pdf;
+			if (!made && (!*offered || !o->html))
+				continue;
 			const char *now = S_source(a, &langs[i], docx);
-			if (docx ? S_docx_wanted(o, langs[i].lang)
-				 : S_pdf_wanted(o, langs[i].lang)) {
+			if (made) {
 				int err = file_write_all(path, now, strlen(now));
 				if (err) {
 					diag_error(d, (struct source_pos){path, 0, 0},
@@ -471,9 +475,6 @@ static bool S_sources(struct arena *a, struct diags *d,
 				}
 				continue;
 			}
-			bool *offered = docx ? &site[i].docx : &site[i].pdf;
-			if (!*offered || !o->html)
-				continue;
 			char *then = NULL;
 			size_t len = 0;
 			bool same = !file_read_all(path, 64, &then, &len) &&
