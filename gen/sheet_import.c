@@ -1003,9 +1003,26 @@ static bool S_choose(struct S_import *I, const char *dir, const char *latest,
 	return false;
 }
 
-/* Marks the entries of T for a recommendation and date a kept row
- * reports (o->by: that row, plus 1); counts the rows that replace one in
- * replacing. */
+/* Whether row supersedes entry p (dated date): the same recommendation
+ * and date; or the same measure, word for word with its source, that
+ * this institution reported for it under another date: the date
+ * corrected (a year mistyped, the sheet sent again), which else stood
+ * twice, the wrong date first among the measures and in the status's
+ * history. */
+static bool S_supersedes(struct S_import *I, const struct S_row *row,
+			 const struct progress *p, const char *date)
+{
+	if (row->rec != p->rec)
+		return false;
+	if (!strcmp(row->date, date))
+		return true;
+	return *row->action && p->action_count == 1 && S_ours(I, p) &&
+	       S_text_is(&p->actions[0].text, row->action, I->w.lang) &&
+	       S_text_is(&p->actions[0].source, row->source, I->w.lang);
+}
+
+/* Marks the entries of T that a kept row supersedes (o->by: that row,
+ * plus 1); counts the rows that replace one in replacing. */
 static void S_mark_replaced(struct S_import *I, struct S_target *T,
 			    bool rows_here, const bool *keep, bool *replacing)
 {
@@ -1018,8 +1035,7 @@ static void S_mark_replaced(struct S_import *I, struct S_target *T,
 		if (!rows_here && !S_ours(I, o->p))
 			continue;
 		for (size_t i = 0; i < I->row_count && !o->by; i++)
-			if (keep[i] && I->rows[i].rec == o->p->rec &&
-			    !strcmp(I->rows[i].date, date))
+			if (keep[i] && S_supersedes(I, &I->rows[i], o->p, date))
 				o->by = i + 1;
 		if (o->by)
 			replacing[o->by - 1] = true;
@@ -1027,9 +1043,9 @@ static void S_mark_replaced(struct S_import *I, struct S_target *T,
 }
 
 /* The other files of content/progress/ with an entry of this institution
- * for a recommendation and date a kept row reports, with other content:
- * a corrected sheet whose latest date moved names another file than the
- * first import's, and both versions would stand.  Appends them to *T
+ * that a kept row supersedes (S_supersedes): a corrected sheet whose
+ * latest date moved names another file than the first import's, and
+ * both versions would stand.  Appends them to *T
  * (*n of them), marked.  False when one cannot be rewritten entry by
  * entry (said at its place). */
 static bool S_elsewhere(struct S_import *I, struct S_target **T, size_t *n,
@@ -1048,8 +1064,8 @@ static bool S_elsewhere(struct S_import *I, struct S_target **T, size_t *n,
 		S_date_of(p, date);
 		bool reported = false;
 		for (size_t k = 0; k < I->row_count; k++)
-			reported |= keep[k] && I->rows[k].rec == p->rec &&
-				    !strcmp(I->rows[k].date, date);
+			reported |= keep[k] && S_supersedes(I, &I->rows[k], p,
+							    date);
 		if (seen || !reported)
 			continue;
 		*T = xrealloc(*T, (*n + 1) * sizeof **T);
@@ -1140,11 +1156,15 @@ static int S_write(struct S_import *I, bool force)
 		replaced += replacing[i];
 	size_t n_kept, n_replaced = 0;
 	const char *kept_list = S_old_list(I, &T[0], false, &n_kept);
-	struct buf replaced_list;
+	struct buf replaced_list, emptied;
 	buf_init(&replaced_list);
+	buf_init(&emptied);
 	for (size_t t = 0; t < nt; t++) {
 		size_t n;
 		const char *l = S_old_list(I, &T[t], true, &n);
+		if (t && n == T[t].count)
+			buf_printf(&emptied, "%s%s", emptied.len ? ", " : "",
+				   T[t].path);
 		if (n)
 			buf_printf(&replaced_list, "%s%s%s%s",
 				   n_replaced ? ", " : "", l, t ? " in " : "",
@@ -1154,9 +1174,10 @@ static int S_write(struct S_import *I, bool force)
 			continue;
 		size_t others = t ? T[t].count - n : n_kept;
 		fprintf(stderr,
-			"%s: error: this file has entries for %s with other "
-			"content than the sheet's%s; give --force to replace "
-			"them (and only them: %s)\n",
+			"%s: error: this file has entries for %s that the "
+			"sheet reports again, with other content or under "
+			"another date%s; give --force to replace them (and "
+			"only them: %s)\n",
 			T[t].path, l,
 			t ? arena_printf(I->a, ", reported by the same "
 					       "institution (the sheet's rows "
@@ -1172,6 +1193,7 @@ static int S_write(struct S_import *I, bool force)
 	}
 	if (n_replaced && !force) {
 		buf_free(&replaced_list);
+		buf_free(&emptied);
 		goto done;
 	}
 	const char *base = strrchr(I->book->file, '/');
@@ -1203,6 +1225,7 @@ static int S_write(struct S_import *I, bool force)
 	buf_free(&out);
 	if (status || same) {
 		buf_free(&replaced_list);
+		buf_free(&emptied);
 		goto done;
 	}
 	const char *inst = I->meta[SHEET_META_INSTITUTION];
@@ -1235,6 +1258,9 @@ static int S_write(struct S_import *I, bool force)
 		       fresh - replaced == 1 ? "y" : "ies");
 	if (n_replaced)
 		printf("  replaced: %s\n", replaced_list.data);
+	if (emptied.len)
+		printf("  now without any entry (you may delete it): %s\n",
+		       emptied.data);
 	if (n_kept)
 		printf("  kept as they were: %s\n", kept_list);
 	if (fresh < I->row_count)
@@ -1244,6 +1270,7 @@ static int S_write(struct S_import *I, bool force)
 	printf("  %zu row%s left empty\n", I->empty,
 	       I->empty == 1 ? "" : "s");
 	buf_free(&replaced_list);
+	buf_free(&emptied);
 done:
 	for (size_t t = 0; t < nt; t++)
 		free(T[t].text);

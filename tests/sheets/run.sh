@@ -238,11 +238,32 @@ edit_sheet "$S" "$tmp/june2.xlsx" 'r = row("110.90"); ws.cell(r, 6).value = "Par
 sums=$(sum_progress)
 "$UPRGEN" import sheet "$tmp/june2.xlsx" -C "$P" >"$tmp/june2.out" 2>"$tmp/june2.err"
 check "the same recommendation and date with other content: exit 1" '[[ $? == 1 ]]'
-check "... the error names it and what --force replaces" 'grep -qF "ministerio-del-interior-2025-06-30.yaml: error: this file has entries for 110.90 (2025-06-30) with other content than the sheet'"'"'s; give --force to replace them (and only them: the file'"'"'s other entry stays as it is)" "$tmp/june2.err"'
+check "... the error names it and what --force replaces" 'grep -qF "ministerio-del-interior-2025-06-30.yaml: error: this file has entries for 110.90 (2025-06-30) that the sheet reports again, with other content or under another date; give --force to replace them (and only them: the file'"'"'s other entry stays as it is)" "$tmp/june2.err"'
 check "... and nothing is written" '[[ "$sums" == "$(sum_progress)" ]]'
 "$UPRGEN" import sheet "$tmp/june2.xlsx" -C "$P" --force >"$tmp/june3.out" 2>"$tmp/june3.err"
 check "--force replaces that entry (exit 0)" '[[ $? == 0 ]] && grep -qx "  replaced: 110.90 (2025-06-30)" "$tmp/june3.out" && grep -qx "  kept as they were: 110.168 (2025-06-30)" "$tmp/june3.out"'
 check "... and only it: the comments and 110.168 stay" '[[ "$(head -n 4 "$J")" == "$(head -n 4 "$tmp/june-before.yaml")" ]] && grep -q "guía de atención a víctimas" "$J" && [[ $(grep -c "^- id:" "$J") == 2 ]] && grep -q "status: partially-implemented" "$J" && ! grep -q "revisión de la normativa" "$J"'
+# a date corrected: the same measure sent again under another date (a
+# year mistyped, the sheet sent back) supersedes the first, with --force,
+# and never stands twice (it did, the wrong date first)
+edit_sheet "$S" "$tmp/typo.xlsx" 'r = row("110.168"); ws.cell(r, 6).value = "Implementada"; ws.cell(r, 7).value = "2024-03-01"; ws.cell(r, 8).value = "Medida de fecha corregida (prueba)."'
+edit_sheet "$tmp/typo.xlsx" "$tmp/typo-fixed.xlsx" 'ws.cell(row("110.168"), 7).value = "2025-03-01"'
+"$UPRGEN" import sheet "$tmp/typo.xlsx" -C "$P" >/dev/null 2>&1
+T1=$P/content/progress/ministerio-del-interior-2024-03-01.yaml
+T2=$P/content/progress/ministerio-del-interior-2025-03-01.yaml
+sums=$(sum_progress)
+"$UPRGEN" import sheet "$tmp/typo-fixed.xlsx" -C "$P" >"$tmp/typo.out" 2>"$tmp/typo.err"
+check "the same measure under a corrected date: exit 1, named, nothing written" \
+	'[[ $? == 1 ]] && grep -qF "ministerio-del-interior-2024-03-01.yaml: error: this file has entries for 110.168 (2024-03-01) that the sheet reports again, with other content or under another date, reported by the same institution" "$tmp/typo.err" && [[ "$sums" == "$(sum_progress)" ]]'
+"$UPRGEN" import sheet "$tmp/typo-fixed.xlsx" -C "$P" --force >"$tmp/typo.out" 2>"$tmp/typo.err"
+check "... --force moves it to its date and says the old file is left empty" \
+	'[[ $? == 0 ]] && grep -q "Medida de fecha corregida" "$T2" && ! grep -q "^- id:" "$T1" && grep -qxF "  replaced: 110.168 (2024-03-01) in $T1" "$tmp/typo.out" && grep -qxF "  now without any entry (you may delete it): $T1" "$tmp/typo.out"'
+"$UPRGEN" build -C "$P" --out "$tmp/typo-out" --format html >/dev/null 2>&1
+page=$tmp/typo-out/site/es/recommendations/110.168.html
+check "... the site shows the measure once, under its corrected date" \
+	'[[ $(grep -o "Medida de fecha corregida" "$page" | wc -l) == 1 ]] && ! grep -q "2024-03-01" "$page" && grep -q "2025-03-01" "$page"'
+rm -f "$T1" "$T2"
+
 # a file of that name holding what another institution reported is never
 # the target
 O=$P/content/progress/ministerio-del-interior-2025-08-01.yaml
@@ -475,7 +496,7 @@ V1=$X/content/progress/ministerio-del-interior-2025-07-10.yaml
 V2=$X/content/progress/ministerio-del-interior-2025-07-12.yaml
 "$UPRGEN" import sheet "$tmp/v2.xlsx" -C "$X" >"$tmp/v2.out" 2>"$tmp/v2.err"
 check "a corrected sheet whose rows go to another file: a conflict, named at the first file, nothing written" \
-	'[[ $? == 1 && ! -e $V2 ]] && grep -qF "$V1: error: this file has entries for 110.164 (2025-07-10) with other content than the sheet'"'"'s, reported by the same institution (the sheet'"'"'s rows go to $V2); give --force" "$tmp/v2.err"'
+	'[[ $? == 1 && ! -e $V2 ]] && grep -qF "$V1: error: this file has entries for 110.164 (2025-07-10) that the sheet reports again, with other content or under another date, reported by the same institution (the sheet'"'"'s rows go to $V2); give --force" "$tmp/v2.err"'
 "$UPRGEN" import sheet "$tmp/v2.xlsx" -C "$X" --force >"$tmp/v2.out" 2>"$tmp/v2.err"
 check "--force: the rows in the new file, the old version out of the first" \
 	'[[ $? == 0 ]] && grep -q "Medida corregida" "$V2" && ! grep -q "^- id:" "$V1" && grep -qF "replaced: 110.164 (2025-07-10) in $V1" "$tmp/v2.out"'
