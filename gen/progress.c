@@ -175,6 +175,46 @@ static void S_warn_dates(const struct report *r, struct diags *d,
 			     r->date.year, r->date.month, r->date.day);
 }
 
+/* Whether two texts say the same in every language they are given in. */
+static bool S_same_text(const struct text *a, const struct text *b)
+{
+	if (a->present != b->present)
+		return false;
+	if (!a->present)
+		return true;
+	if (!a->any != !b->any || (a->any && strcmp(a->any, b->any)))
+		return false;
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (!a->by_lang[l] != !b->by_lang[l] ||
+		    (a->by_lang[l] && strcmp(a->by_lang[l], b->by_lang[l])))
+			return false;
+	return true;
+}
+
+/* A measure given again word for word, source and all, under another
+ * date: most often a date corrected and the first version left (a year
+ * mistyped in a sheet, sent back); the report would show both. */
+static void S_warn_repeated(const struct recommendation *rec,
+			    const struct action *act, struct diags *d)
+{
+	for (size_t j = 0; j < rec->action_count; j++) {
+		const struct action *o = &rec->actions[j];
+		if (!date_cmp(&o->date, &act->date) ||
+		    !S_same_text(&o->text, &act->text) ||
+		    !S_same_text(&o->source, &act->source))
+			continue;
+		diag_warning(d, act->pos,
+			     "the same measure of %s as at %s:%d:%d (%04d-%02d-"
+			     "%02d), under another date: if one date "
+			     "corrects the other, take the wrong one out",
+			     rec->id, o->pos.file ? o->pos.file : "?",
+			     o->pos.line, o->pos.column, o->date.year,
+			     o->date.month,
+			     o->date.day);
+		return;
+	}
+}
+
 /* Lays one entry over its recommendation. */
 static void S_apply(struct arena *a, const struct report *r, struct diags *d,
 		    struct recommendation *rec, const struct progress *p)
@@ -202,6 +242,7 @@ static void S_apply(struct arena *a, const struct report *r, struct diags *d,
 			act.date = p->date;
 			act.date.pos = act.pos;
 		}
+		S_warn_repeated(rec, &act, d);
 		rec->actions[rec->action_count++] = act;
 	}
 	if (p->challenges.present)
