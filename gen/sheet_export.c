@@ -114,7 +114,7 @@ const char *sheet_slug(struct arena *a, const char *name)
 	char out[256];
 	size_t n = 0, chars = 0;
 	bool dash = false;
-	for (size_t i = 0; i < len && n < 240 && chars < 64;) {
+	for (size_t i = 0; i < len && n < 240 && chars < 120;) {
 		size_t adv = 1;
 		unsigned cp = utf8_decode(name + i, len - i, &adv);
 		const char *at = name + i;
@@ -148,15 +148,19 @@ const char *sheet_slug(struct arena *a, const char *name)
 		}
 		chars++;
 	}
-	/* a long name ends at a word's end (60 characters, 120 bytes: a
-	 * file name, with its date, stays within any system's 255 bytes) */
-	if (chars > 60 || n > 120) {
+	/* a long name ends at a word's end (110 characters, 220 bytes: a
+	 * file name, with its date, stays within any system's 255 bytes);
+	 * long enough for an institution's whole name: cut at 60, the
+	 * names "Dirección General … (MINJUSDH)" and "… (Región Lima)" were
+	 * one file name, and which of them took "-5" changed with the
+	 * content's order */
+	if (chars > 110 || n > 220) {
 		size_t cut = 0, c = 0;
-		for (size_t k = 0; k < n && c < 60;) {
+		for (size_t k = 0; k < n && c < 110;) {
 			size_t adv = 1;
 			utf8_decode(out + k, n - k, &adv);
 			adv = adv ? adv : 1;
-			if (k + adv > 120)
+			if (k + adv > 220)
 				break;
 			k += adv;
 			c++;

@@ -427,6 +427,137 @@ static void S_check_all_markdown(struct arena *a, const struct report *r,
 	}
 }
 
+/* A name as it is written, with where, and as its letters read
+ * (S_spelling_key). */
+struct S_spelling {
+	const char *name, *key;
+	struct source_pos pos;
+};
+
+/* The letters and digits of a name, case and Latin accents aside
+ * (unicode_fold_letter), spaces and punctuation left out. */
+static const char *S_spelling_key(struct arena *a, const char *name)
+{
+	struct buf b;
+	buf_init(&b);
+	size_t n = strlen(name), adv;
+	for (size_t i = 0; i < n; i += adv) {
+		unsigned c = unicode_fold_letter(utf8_decode(name + i, n - i,
+							    &adv));
+		bool ascii_other = c < 0x80 && !((c >= 'a' && c <= 'z') ||
+						 (c >= '0' && c <= '9'));
+		bool mark = c >= 0x2000 && c <= 0x206F; /* quotes, dashes */
+		if (ascii_other || mark || c == 0xA0)
+			continue;
+		char u[4];
+		buf_put(&b, u, utf8_encode(c, u));
+	}
+	const char *key = arena_strdup(a, b.data ? b.data : "");
+	buf_free(&b);
+	return key;
+}
+
+static int S_spelling_cmp(const void *pa, const void *pb)
+{
+	const struct S_spelling *x = pa, *y = pb;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	c = strcmp(x->name, y->name);
+	if (c)
+		return c;
+	c = strcmp(x->pos.file ? x->pos.file : "", y->pos.file ? y->pos.file : "");
+	return c ? c : (x->pos.line > y->pos.line) - (x->pos.line < y->pos.line);
+}
+
+/* Names of one list field (the institutions responsible, the States)
+ * written two ways that differ only in case, accents, spaces or
+ * punctuation ("Ministerio Publico", "Ministerio Público"): most often
+ * one name mistyped, which would get a spreadsheet and a search filter
+ * of its own.  Warned of once for each other spelling, at its first use. */
+static void S_check_spellings(struct arena *a, const struct report *r,
+			      struct diags *d, size_t field, const char *what)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->rec_count; i++) {
+		const struct text_list *l =
+			(const void *)((const char *)&r->recs[i] + field);
+		n += l->count * r->language_count;
+	}
+	if (!n)
+		return;
+	struct S_spelling *all = xmalloc(n * sizeof *all);
+	n = 0;
+	for (size_t i = 0; i < r->rec_count; i++) {
+		const struct text_list *l =
+			(const void *)((const char *)&r->recs[i] + field);
+		/* within each language: "Panamá" is "Panama" in English */
+		for (size_t k = 0; k < l->count; k++) {
+			const struct text *t = &l->items[k];
+			for (size_t g = 0; g < r->language_count; g++) {
+				enum lang lang = r->languages[g];
+				const char *s = t->by_lang[lang] ? t->by_lang[lang]
+								 : t->any;
+				if (s && *s)
+					all[n++] = (struct S_spelling){
+						s,
+						arena_printf(a, "%s:%s",
+							     lang_code(lang),
+							     S_spelling_key(a, s)),
+						t->by_lang[lang]
+							? t->pos_by_lang[lang]
+							: t->pos};
+			}
+		}
+	}
+	qsort(all, n, sizeof *all, S_spelling_cmp);
+	struct source_pos *warned = NULL;
+	size_t warned_count = 0, warned_cap = 0;
+	for (size_t first = 0, end; first < n; first = end) {
+		/* the names read alike: all[first..end); the spelling used
+		 * most is the one the others are measured against */
+		size_t best = first, best_uses = 0;
+		for (end = first; end < n && !strcmp(all[end].key,
+						     all[first].key);) {
+			size_t from = end;
+			while (end < n && !strcmp(all[end].name, all[from].name))
+				end++;
+			if (end - from > best_uses) {
+				best = from;
+				best_uses = end - from;
+			}
+		}
+		for (size_t i = first; i < end; i++) {
+			if (!strcmp(all[i].name, all[best].name) ||
+			    (i > first && !strcmp(all[i].name, all[i - 1].name)))
+				continue;
+			bool said = false;
+			for (size_t k = 0; k < warned_count && !said; k++)
+				said = warned[k].line == all[i].pos.line &&
+				       warned[k].column == all[i].pos.column &&
+				       !strcmp(warned[k].file ? warned[k].file : "",
+					       all[i].pos.file ? all[i].pos.file
+							       : "");
+			if (said)
+				continue;
+			warned = arena_grow(a, warned, sizeof *warned,
+					    warned_count, &warned_cap,
+					    warned_count + 1);
+			warned[warned_count++] = all[i].pos;
+			diag_warning(d, all[i].pos,
+				     "%s '%s' is written '%s' elsewhere "
+				     "(%s:%d:%d): if they are one, write it "
+				     "one way (each spelling has its own "
+				     "spreadsheet and search filter)",
+				     what, all[i].name, all[best].name,
+				     all[best].pos.file ? all[best].pos.file
+							: "?",
+				     all[best].pos.line, all[best].pos.column);
+		}
+	}
+	free(all);
+}
+
 void report_validate(struct report *r, struct diags *d)
 {
 	struct arena a; /* for quoting values in messages */
@@ -449,5 +580,9 @@ void report_validate(struct report *r, struct diags *d)
 			   "'received' is %zu, but the project lists %zu "
 			   "recommendations", r->received, r->rec_count);
 	S_check_all_markdown(&a, r, d);
+	S_check_spellings(&a, r, d, offsetof(struct recommendation, responsible),
+			  "the institution");
+	S_check_spellings(&a, r, d, offsetof(struct recommendation, states),
+			  "the State");
 	arena_free(&a);
 }

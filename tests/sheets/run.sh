@@ -313,6 +313,23 @@ PYEOF
 "$UPRGEN" export sheets -C "$Z" --out "$tmp/zh-more" >"$tmp/zh-more.out" 2>&1
 check "an institution added: the other files keep their names" '[[ "$(cd "$tmp/zh-more" && ls | grep -vxF 阿尔法-贝塔-委员会.xlsx)" == "$before_names" ]]'
 check "... and / : ? never reach a file name" '[[ -f $tmp/zh-more/阿尔法-贝塔-委员会.xlsx ]]'
+# a long name is whole in its file's name: cut at 60 characters, an
+# institution added before "... Justicia (MINJUSDH)" took its file name
+# ("... (Región Lima)") and pushed it to "-5"
+L=$tmp/long
+mkdir -p "$L"
+cp -R "$root/content" "$L/"
+"$PY" - "$L/content/recommendations.yaml" <<'PYEOF'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+a = "responsible:\n    - {es: Ministerio de Relaciones Exteriores"
+s = s.replace(a, "responsible:\n    - {es: Dirección General de Defensa Pública y Acceso a la Justicia (Región Lima), en: DG Public Defence (Lima)}\n    - {es: Ministerio de Relaciones Exteriores", 1)
+open(p, "w", encoding="utf-8").write(s)
+PYEOF
+"$UPRGEN" export sheets -C "$L" --out "$tmp/long-sheets" >"$tmp/long.out" 2>&1
+check "a long name whole in its file's name, an institution added before it changes none" \
+	'[[ -f $tmp/long-sheets/direccion-general-de-defensa-publica-y-acceso-a-la-justicia-minjusdh.xlsx && -f $tmp/long-sheets/direccion-general-de-defensa-publica-y-acceso-a-la-justicia-region-lima.xlsx ]] && ! ls "$tmp/long-sheets" | grep -q -- "-[0-9]*\.xlsx$"'
 edit_sheet "$Z/build/sheets/外交部.xlsx" "$tmp/zh-filled.xlsx" 'r = row("142.3"); ws.cell(r, 6).value = "已落实"; ws.cell(r, 7).value = "2026-02-01"; ws.cell(r, 8).value = "批准了公约（测试）。"'
 "$UPRGEN" import sheet "$tmp/zh-filled.xlsx" -C "$Z" >"$tmp/zh-import.out" 2>&1
 check "import writes progress/外交部-DATE.yaml" '[[ $? == 0 && -f $Z/content/progress/外交部-2026-02-01.yaml ]]'
