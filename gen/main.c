@@ -17,7 +17,9 @@
 #include "model.h"
 #include "new.h"
 #include "render.h"
+#include "templates.h"
 #include "util.h"
+#include "words.h"
 
 #ifndef UPRGEN_VERSION
 #define UPRGEN_VERSION "0.1.0"
@@ -83,6 +85,13 @@ static int S_check_command(int argc, char **argv)
 	struct report *r = report_load(&a, &d, dir);
 	if (r)
 		report_validate(r, &d);
+	/* the project's own templates and labels, as a build reads them */
+	if (r) {
+		struct template_dirs t = templates_find(&a, dir, NULL, &d);
+		templates_check(&a, &t, &d);
+		for (size_t i = 0; i < r->language_count; i++)
+			words_labels(&a, &d, &t, r->languages[i]);
+	}
 	/* the words of the report, as the UN counts them (word_limit) */
 	if (r && !d.errors && !quiet)
 		docx_check_words(&a, &d, r, dir, stdout);

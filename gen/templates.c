@@ -1,5 +1,8 @@
 /* templates — finding template files, the user's copy before ours. */
+#define _GNU_SOURCE /* memmem */
 #include "templates.h"
+
+#include "mustache.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -177,4 +180,88 @@ const char *templates_md_partial(void *ctx, const char *name,
 		return NULL;
 	return templates_load(p->a, p->t, arena_printf(p->a, "%s.md", name),
 			      len, file);
+}
+
+/* The project's own Markdown and HTML templates, as name, text and
+ * length, to f; stops when f returns false. */
+static void S_each_own(struct arena *a, const struct template_dirs *t,
+		       bool (*f)(void *ctx, const char *path, const char *text,
+				 size_t len, bool html),
+		       void *ctx)
+{
+	if (!t->user || (t->builtin && !strcmp(t->user, t->builtin)))
+		return;
+	DIR *dir = opendir(t->user);
+	if (!dir)
+		return;
+	struct dirent *e;
+	bool go = true;
+	while (go && (e = readdir(dir))) {
+		size_t n = strlen(e->d_name);
+		bool md = n > 3 && !strcmp(e->d_name + n - 3, ".md");
+		bool html = n > 5 && !strcmp(e->d_name + n - 5, ".html");
+		if (e->d_name[0] == '.' || !(md || html))
+			continue;
+		const char *p = arena_path(a, t->user, e->d_name);
+		char *text;
+		size_t len;
+		if (!S_is_file(p) ||
+		    file_read_all(p, TEMPLATES_MAX_BYTES, &text, &len))
+			continue;
+		go = f(ctx, p, text, len, html);
+		free(text);
+	}
+	closedir(dir);
+}
+
+struct S_mention {
+	const char *key;
+	bool found;
+};
+
+static bool S_find_mention(void *ctx, const char *path, const char *text,
+			   size_t len, bool html)
+{
+	(void)path;
+	(void)html;
+	struct S_mention *m = ctx;
+	size_t k = strlen(m->key);
+	for (const char *p = text; (p = memmem(p, len - (size_t)(p - text),
+					       m->key, k)); p += k) {
+		bool after = p + k < text + len &&
+			     (p[k] == '_' || (p[k] >= 'a' && p[k] <= 'z') ||
+			      (p[k] >= '0' && p[k] <= '9'));
+		bool labels = p - text >= 7 && !memcmp(p - 7, "labels.", 7);
+		bool words = p - text >= 6 && !memcmp(p - 6, "words.", 6);
+		if (!after && (labels || words)) {
+			m->found = true;
+			return false;
+		}
+	}
+	return true;
+}
+
+bool templates_mention(struct arena *a, const struct template_dirs *t,
+		       const char *key)
+{
+	struct S_mention m = {key, false};
+	S_each_own(a, t, S_find_mention, &m);
+	return m.found;
+}
+
+static bool S_compile(void *ctx, const char *path, const char *text,
+		      size_t len, bool html)
+{
+	struct diags *d = ctx;
+	struct mustache_options opt = {
+		.escape = html ? MUSTACHE_ESCAPE_HTML : MUSTACHE_ESCAPE_MARKDOWN};
+	/* the compiled template keeps pointers into the text: freed first */
+	mustache_free(mustache_compile(d, path, text, len, &opt));
+	return true;
+}
+
+void templates_check(struct arena *a, const struct template_dirs *t,
+		     struct diags *d)
+{
+	S_each_own(a, t, S_compile, d);
 }

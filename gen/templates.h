@@ -11,6 +11,7 @@
 #ifndef UPRGEN_TEMPLATES_H
 #define UPRGEN_TEMPLATES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -54,6 +55,18 @@ struct templates_md_partials {
 const char *templates_md_partial(void *ctx, const char *name,
 				 struct source_pos at, size_t *len,
 				 const char **file);
+
+/* Whether a Markdown or HTML template of the project's own names label
+ * `key` ({{labels.KEY}}, {{words.KEY}}): a label of its own, not a
+ * misspelt one of uprgen's. */
+bool templates_mention(struct arena *a, const struct template_dirs *t,
+		       const char *key);
+
+/* What a build would find wrong in the project's own templates, for
+ * `check`: each Markdown and HTML template is parsed as Mustache (its
+ * errors at their lines).  The labels are words_labels()'s to read. */
+void templates_check(struct arena *a, const struct template_dirs *t,
+		     struct diags *d);
 
 enum { TEMPLATES_MAX_BYTES = 4 * 1024 * 1024 };
 

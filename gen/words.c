@@ -60,6 +60,38 @@ static void S_lay(struct arena *a, struct diags *d, struct value *m,
 static const char *S_typeset_copy(enum lang lang, const char *group,
 				  struct arena *a, const char *s, size_t len);
 
+/* A label of the project's that uprgen does not have and none of the
+ * project's own templates reads: most often a key misspelt ("dashbord"),
+ * which changed nothing, silently. */
+static void S_unknown_labels(struct arena *a, struct diags *d,
+			     const struct template_dirs *t,
+			     const struct value *builtin,
+			     const struct value *user)
+{
+	for (size_t i = 0; builtin && user && i < user->count; i++) {
+		const struct value_entry *e = &user->entries[i];
+		if (value_map_entry(builtin, e->key) ||
+		    templates_mention(a, t, e->key))
+			continue;
+		const char *near = NULL;
+		size_t best = 3;
+		for (size_t k = 0; k < builtin->count; k++) {
+			size_t dist = edit_distance(e->key,
+						    builtin->entries[k].key);
+			if (dist < best) {
+				best = dist;
+				near = builtin->entries[k].key;
+			}
+		}
+		diag_warning(d, e->key_pos,
+			     "'%s' is no label of uprgen's%s%s%s, and no "
+			     "template of the project's reads it: it changes "
+			     "nothing",
+			     e->key, near ? " (did you mean '" : "",
+			     near ? near : "", near ? "'?)" : "");
+	}
+}
+
 /* The labels with the spaces of the language's typography, as a text
  * of the report gets them (words_typeset), however they are typed in
  * the labels file. */
@@ -103,6 +135,7 @@ const struct value *words_labels(struct arena *a, struct diags *d,
 			     lang_code(lang));
 	S_lay(a, d, m, builtin);
 	S_lay(a, d, m, user);
+	S_unknown_labels(a, d, t, builtin, user);
 	S_typeset_labels(a, m, lang);
 	return m;
 }
