@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 int cli_usage_error(const char *command, const char *fmt, ...)
@@ -26,6 +27,15 @@ int cli_unexpected(const char *command, const char *arg)
 				       "unexpected '%s': a project's folder is "
 				       "named with -C ('uprgen %s -C %s')",
 				       arg, command, arg);
+	/* an option that takes a value, met here: it came last, without it */
+	static const char *const valued[] = {
+		"-C",	  "--out",  "--lang",	 "--format",  "--port",
+		"--host", "--by",   "--data",	 "--partials", "--state",
+		"--cycle", "--session", "--encoding", NULL};
+	for (size_t i = 0; valued[i]; i++)
+		if (!strcmp(arg, valued[i]))
+			return cli_usage_error(command, "'%s' needs a value",
+					       arg);
 	return cli_usage_error(command, "unexpected '%s'", arg);
 }
 

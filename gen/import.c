@@ -1,5 +1,6 @@
 /* import — the command line, the text toolkit the readers share, and the
  * YAML they produce. */
+#define _GNU_SOURCE /* memmem */
 #include "import.h"
 #include "sheet.h"
 
@@ -963,6 +964,16 @@ static bool S_targets(struct arena *a, const char *out, struct S_targets *t)
 		return true;
 	if (S_ends_with(out, ".yaml") || S_ends_with(out, ".yml")) {
 		const char *slash = strrchr(out, '/');
+		/* its folder "created if missing", as a folder's */
+		const char *dir = slash ? arena_strndup(a, out,
+							(size_t)(slash - out))
+					: NULL;
+		if (dir && *dir && !file_mkdirs(dir)) {
+			fprintf(stderr, "uprgen import: cannot make folder "
+					"%s: %s\n",
+				dir, strerror(errno));
+			return false;
+		}
 		t->recs = out;
 		t->clusters = slash ? arena_printf(a, "%.*s/clusters.yaml",
 						   (int)(slash - out), out)
@@ -1262,10 +1273,18 @@ static bool S_read_office(struct import_set *set, const struct S_args *g,
 	if (!strcmp(g->o.source, "uhri"))
 		return (F = formats_load(set->d)) &&
 		       F->import_uhri_xlsx(set, &g->o, bytes, len);
-	diag_error(set->d, (struct source_pos){g->o.file, 0, 0},
-		   "an Office file (zip): %s reads the CSV export; save the "
-		   "sheet as CSV (UTF-8)",
-		   g->o.source);
+	/* a package names its parts in the clear (the zip's directory) */
+	if (memmem(bytes, len, "word/document.xml", 17))
+		diag_error(set->d, (struct source_pos){g->o.file, 0, 0},
+			   "a Word document: %s reads the database's CSV "
+			   "export; OHCHR's matrix in Word is read by "
+			   "'uprgen import ohchr-matrix'",
+			   g->o.source);
+	else
+		diag_error(set->d, (struct source_pos){g->o.file, 0, 0},
+			   "an Office file (zip): %s reads the CSV export; "
+			   "save the sheet as CSV (UTF-8)",
+			   g->o.source);
 	return false;
 }
 

@@ -164,6 +164,22 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof S_commands / sizeof *S_commands; i++)
 		if (!strcmp(argv[1], S_commands[i].name))
 			return S_commands[i].run(argc - 1, argv + 1);
+	/* a command mistyped ("bulid"): the nearest, else the usage */
+	const char *near = NULL;
+	size_t best = 3;
+	for (size_t i = 0; i < sizeof S_commands / sizeof *S_commands; i++) {
+		size_t dist = edit_distance(argv[1], S_commands[i].name);
+		if (dist < best) {
+			best = dist;
+			near = S_commands[i].name;
+		}
+	}
+	if (near) {
+		fprintf(stderr, "uprgen: unknown command '%s' (did you mean "
+				"'%s'?); 'uprgen --help' lists them\n",
+			argv[1], near);
+		return CLI_EXIT_USAGE;
+	}
 	fprintf(stderr, "uprgen: unknown command '%s'\n\n%s", argv[1],
 		S_usage);
 	return CLI_EXIT_USAGE;

@@ -404,7 +404,10 @@ static int S_languages(struct S_project *p, const char *list)
 		bool dup = false;
 		for (size_t i = 0; i < p->lang_count; i++)
 			dup |= p->langs[i] == (enum lang)l;
-		if (l < 0 || dup || p->lang_count == LANG_COUNT)
+		if (dup)
+			status = cli_usage_error("new", "--lang: '%s' is given "
+					       "twice", code);
+		else if (l < 0 || p->lang_count == LANG_COUNT)
 			status = cli_usage_error("new", "--lang: '%s' is not one of "
 					       "%s (once each)",
 					       code, lang_codes_text());

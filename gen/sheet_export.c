@@ -758,10 +758,17 @@ struct report *sheet_open(struct arena *a, struct diags *d, const char *dir,
 		for (size_t i = 0; i < r->language_count; i++)
 			listed |= l >= 0 && r->languages[i] == (enum lang)l;
 		if (!listed) {
+			struct buf langs;
+			buf_init(&langs);
+			for (size_t i = 0; i < r->language_count; i++)
+				buf_printf(&langs, "%s%s", i ? ", " : "",
+					   lang_code(r->languages[i]));
 			*usage = cli_usage_error(
 				command,
-				"--lang '%s' is not a language of this report",
-				lang_arg);
+				"--lang '%s' is not a language of this report "
+				"(its languages: %s)",
+				lang_arg, langs.data);
+			buf_free(&langs);
 			return NULL;
 		}
 		*lang = (enum lang)l;

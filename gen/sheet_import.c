@@ -575,7 +575,9 @@ static void S_read_row(struct S_import *I, unsigned row)
 		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_DATE]),
 			   "'%s' is not a date; write it as YYYY-MM-DD, e.g. "
 			   "\"2025-06-30\"",
-			   diag_quote(I->a, date));
+			   diag_quote(I->a, dc->type == OFFICE_STRING
+						    ? fill[SHEET_COL_DATE]
+						    : date));
 	} else {
 		memcpy(out.date, date, 10);
 		S_warn_date(I, row, out.date);

@@ -36,6 +36,24 @@ $UPRGEN build --frobnicate >/dev/null 2>"$tmp/usage.err"
 expect "an unknown option is only unexpected" \
 	'[[ $? == 2 ]] && grep -qx "uprgen build: unexpected '"'"'--frobnicate'"'"'" "$tmp/usage.err"'
 
+# the usage errors say what is wrong (review 17: "unexpected '--lang'" for
+# a missing value, "not one of en, es" for a language given twice)
+$UPRGEN build -C "$root" --lang >/dev/null 2>"$tmp/usage.err"
+expect "an option without its value: says it needs one (exit 2)" \
+	'[[ $? == 2 ]] && grep -qx "uprgen build: '"'"'--lang'"'"' needs a value" "$tmp/usage.err"'
+$UPRGEN check -C >/dev/null 2>"$tmp/usage.err"
+expect "check -C without a folder: says it needs one" \
+	'grep -qx "uprgen check: '"'"'-C'"'"' needs a value" "$tmp/usage.err"'
+$UPRGEN bulid >/dev/null 2>"$tmp/usage.err"
+expect "a command mistyped: the nearest (exit 2)" \
+	'[[ $? == 2 ]] && grep -q "unknown command '"'"'bulid'"'"' (did you mean '"'"'build'"'"'?)" "$tmp/usage.err"'
+$UPRGEN new "$tmp/twice" --state Peru --lang es,es >/dev/null 2>"$tmp/usage.err"
+expect "new --lang es,es: a language given twice, said so" \
+	'[[ $? == 2 ]] && grep -q "'"'"'es'"'"' is given twice" "$tmp/usage.err"'
+$UPRGEN export sheets -C "$root" --lang fr --out "$tmp/sheets-fr" >/dev/null 2>"$tmp/usage.err"
+expect "export --lang fr: names the report's languages" \
+	'[[ $? == 2 ]] && grep -q "is not a language of this report (its languages: es, en)" "$tmp/usage.err"'
+
 # --lang in a language the report is not written in: a wrong command line
 # (exit 2, as --lang xx), shown at report.yaml's list of languages
 $UPRGEN build -C "$root" --lang fr --out "$tmp/fr" >/dev/null 2>"$tmp/usage.err"

@@ -275,6 +275,18 @@ else
 	bad "es: uhri's texts" "$(cat "$tmp/es.err"; grep -m3 'text:' "$p/content/recommendations.yaml")"
 fi
 
+# OHCHR's Word matrix given to upr-info: sent to ohchr-matrix; --out
+# FILE.yaml in a folder not there yet: made, as a folder --out is
+"$UPRGEN" import upr-info "$data/slovenia-cycle4-thematic-list.docx" --state Peru >/dev/null 2>"$tmp/kind4"
+[[ $? == 1 ]] && grep -q "error: a Word document: upr-info reads the database's CSV export; OHCHR's matrix in Word is read by 'uprgen import ohchr-matrix'" "$tmp/kind4" &&
+	ok "a Word document given to upr-info: pointed to ohchr-matrix" ||
+	bad "a Word document given to upr-info" "$(cat "$tmp/kind4")"
+"$UPRGEN" import ohchr-matrix "$data/slovenia-cycle4-thematic-list.txt" \
+	--state Slovenia --out "$tmp/nofolder/sub/recs.yaml" >/dev/null 2>"$tmp/nofolder.err"
+[[ -s $tmp/nofolder/sub/recs.yaml && -s $tmp/nofolder/sub/clusters.yaml ]] &&
+	ok "--out a/b/FILE.yaml makes its folder" ||
+	bad "--out a/b/FILE.yaml" "$(cat "$tmp/nofolder.err")"
+
 # --out: a content folder "created if missing", with the folders above it
 "$UPRGEN" import ohchr-matrix "$data/slovenia-cycle4-thematic-list.txt" \
 	--state Slovenia --out "$tmp/deep/new/content" >/dev/null 2>"$tmp/deep.err"

@@ -416,6 +416,9 @@ bad_case status-other-language 'ws["F4"] = "Implemented"; ws["G4"] = "2025-07-01
 	"status-other-language.xlsx:Recomendaciones!F4: error: 'Implemented' is a status in English, but this sheet is in Spanish; choose one of 'Implementada', 'Parcialmente implementada', 'No implementada', 'No evaluada'"
 bad_case bad-date 'ws["F5"] = "Implementada"; ws["G5"] = "31/02/2024"' \
 	"bad-date.xlsx:Recomendaciones!G5: error: '31/02/2024' is not a date; write it as YYYY-MM-DD, e.g. \"2025-06-30\""
+# quoted as typed, not as read (it said '1 julio 2025')
+bad_case date-in-words 'ws["F5"] = "Implementada"; ws["G5"] = "1 Julio 2025"' \
+	"date-in-words.xlsx:Recomendaciones!G5: error: '1 Julio 2025' is not a date; write it as YYYY-MM-DD, e.g. \"2025-06-30\""
 bad_case text-in-id 'ws["A6"] = "ver la fila anterior"; ws["H6"] = "Se capacitó a 40 fiscales."; ws["G6"] = "2025-07-01"' \
 	"text-in-id.xlsx:Recomendaciones!A6: error: 'ver la fila anterior' is not a recommendation number (e.g. \"110.23\"); the numbers of the exported sheet must stay as they are"
 # the columns are found by their headings: one inserted or deleted never
