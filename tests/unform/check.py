@@ -49,7 +49,9 @@ WORDS = {
            "note": "sans avoir été revu par les services d’édition",
            "job": "GE.25-01234(F)", "symbol": "A/HRC/WG.6/45/OAS/1",
            "chapter": "I. Avant-propos",
-           "section": None, "para": None, "sub": None,
+           "section": None, "para": None,
+           # the UN Editorial Manual: "a)" in French and Spanish
+           "sub": re.compile(r"^\s*a\)\s+l.incrimination du viol", re.M),
            # the mark before the full stop
            "mark": re.compile(r"5 juillet 20241\."),
            "wrong_mark": re.compile(r"5 juillet 2024\.1")},
@@ -461,9 +463,11 @@ def docx_checks(path, lang):
     check(f"{lang} Word evenAndOddHeaders on",
           "<w:evenAndOddHeaders/>" in settings)
     numbering = z.read("word/numbering.xml").decode()
-    check(f"{lang} Word numbering has (a) (b)",
+    # the UN Editorial Manual: "(a)", in French and Spanish "a)"
+    letter = r"%1\)" if lang in ("es", "fr") else r"\(%1\)"
+    check(f"{lang} Word numbering has {'a) b)' if lang in ('es', 'fr') else '(a) (b)'}",
           re.search(r'<w:numFmt w:val="lowerLetter"/><w:lvlText '
-                    r'w:val="\(%1\)"/>', numbering) is not None)
+                    r'w:val="%s"/>' % letter, numbering) is not None)
     if w["sub"]:
         sub_num = re.search(r'<w:abstractNum w:abstractNumId="(\d+)">'
                             r'<w:multiLevelType w:val="hybridMultilevel"/>'
