@@ -80,7 +80,10 @@ const char *docx_lang_lcid(enum lang l)
 {
 	switch (l) {
 	case LANG_ES:
-		return "C0A"; /* Spanish (Spain, international sort) */
+		/* French's: a space between thousands and a decimal comma,
+		 * as the Spanish report writes them (format_thousands);
+		 * Spain's (C0A) writes "221.012" under "S/ 221 012" */
+		return "40C";
 	case LANG_FR:
 		return "40C";
 	case LANG_RU:

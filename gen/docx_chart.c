@@ -10,6 +10,7 @@
  * No embedded workbook: Word shows and restyles the chart from its
  * caches; "Edit Data" then says the linked data is not available.
  */
+#include <math.h>
 #include <string.h>
 
 #include "docx_int.h"
@@ -151,25 +152,34 @@ static const char *S_format(struct arena *a, const struct chart *ch,
 			    enum lang lang, bool ticks)
 {
 	bool decimals = false;
+	double most = 0; /* the largest figure, its sign aside */
 	if (ticks) {
-		for (size_t i = 0; i < ch->tick_count; i++)
-			decimals |= ch->ticks[i].value !=
-				    (double)(long long)ch->ticks[i].value;
+		for (size_t i = 0; i < ch->tick_count; i++) {
+			double v = ch->ticks[i].value;
+			decimals |= v != (double)(long long)v;
+			most = fmax(most, fabs(v));
+		}
 	} else {
 		for (size_t s = 0; s < ch->series_count; s++)
 			for (size_t i = 0; i < ch->category_count; i++) {
 				double v = ch->series[s].values[i];
-				decimals |= (!ch->series[s].present ||
-					     ch->series[s].present[i]) &&
-					    v != (double)(long long)v;
+				bool there = !ch->series[s].present ||
+					     ch->series[s].present[i];
+				decimals |= there && v != (double)(long long)v;
+				if (there)
+					most = fmax(most, fabs(v));
 			}
 	}
 	const char *lcid = docx_lang_lcid(lang);
+	/* figures with decimals beside whole ones: General writes each as
+	 * the PDF does ("73" and "90.34"; "0.0#" wrote "73.0"), but groups
+	 * no thousands: kept for figures below a thousand */
+	bool grouped = chart_groups_four(ch) && most >= 1000;
 	return arena_printf(a, "%s%s%s%s", lcid ? "[$-" : "", lcid ? lcid : "",
 			    lcid ? "]" : "",
-			    chart_groups_four(ch)
-				    ? (decimals ? "#,##0.0#" : "#,##0")
-				    : (decimals ? "0.0#" : "0"));
+			    decimals ? (grouped ? "#,##0.0#" : "General")
+			    : chart_groups_four(ch) ? "#,##0"
+						    : "0");
 }
 
 /* Each bar's or point's figure beside it, as the PDF and the website

@@ -164,9 +164,10 @@ const char *docx_lang_tag(enum lang l);
  * language) is also given to the other two, as its letters of any
  * kind are in its language. */
 const char *docx_lang_attrs(struct arena *a, const char *tag, bool passage);
-/* The Windows locale id of the language as a number format code gives it
- * ("40C": [$-40C]#,##0 writes "15 750"), for the languages whose
- * separators are not English's; else NULL. */
+/* The Windows locale id whose separators are the report's in that
+ * language, as a number format code gives it ("40C": [$-40C]#,##0 writes
+ * "15 750"), for the languages whose separators are not English's; else
+ * NULL. */
 const char *docx_lang_lcid(enum lang l);
 
 /* Appends escaped text to o as runs of run properties rpr (without the

@@ -262,11 +262,12 @@ def main():
                       for s in trees[n].iter(C + 'showVal'))
                   for n in charts))
         # (Spanish, French and Russian leave four digits whole but on a
-        # scale of five, and give their locale: "[$-C0A]0")
+        # scale of five, and give the locale of their separators:
+        # "[$-40C]0"; figures with decimals beside whole ones are General)
         check('figures and value axes grouped by thousands',
               all(re.sub(r'^\[\$-[0-9A-F]+\]', '', f.get('formatCode', ''))
                   .startswith('#,##0') or
-                  (re.match(r'^\[\$-(C0A|40C|419)\]0', f.get('formatCode', ''))
+                  (re.match(r'^(\[\$-(40C|419)\])?(0|General)$', f.get('formatCode', ''))
                    and max(float(v.text) for v in trees[n].iter(C + 'v')
                            if re.fullmatch(r'-?[0-9.]+', v.text or '')) < 10000)
                   for n in charts

@@ -107,6 +107,16 @@ for l in en es; do
 	render "$d" "$tmp/lo-$l" || continue
 	word=$tmp/lo-$l/report-$l.flat
 	pdftotext -enc UTF-8 "$tmp/ex/report-$l.pdf" - 2>/dev/null | flatten >"$tmp/pdf-$l.flat"
+	# the charts' figures as the text and the PDF write them: no
+	# "221.012" under "S/ 221 012" in Spanish, no "73.0" for 73 (review
+	# 17), the figures themselves there
+	if [[ $l == es ]]; then
+		expect "es: Word's charts group thousands with a space, as the text (221 012, not 221.012)" \
+			"grep -q '221012' '$word' && ! grep -q '221\.012' '$word'"
+	else
+		expect "en: Word's charts write a whole figure whole beside decimal ones (73, not 73.0)" \
+			"grep -q '73' '$word' && ! grep -q '73\.0' '$word'"
+	fi
 	# the chapter headings (the cover's title is the title page's)
 	heads=$(grep -E '^#{1,2} ' "$md" | tail -n +2 | sed -E 's/^#+ //; s/\\(.)/\1/g; s/\*//g')
 	all_in "$word" "$heads" "$l: every chapter heading in Word's rendering"
