@@ -861,6 +861,17 @@ static void S_tbl_open(struct docx_ctx *c, const int *widths, unsigned cols,
 	buf_puts(c->out, "</w:tblGrid>");
 }
 
+bool docx_keep_row(size_t row, size_t rows, bool header)
+{
+	size_t body = rows - (header ? 1 : 0);
+	if (row + 1 >= rows)
+		return false;
+	if (header && row == 0)
+		return body > 0;
+	size_t b = row - (header ? 1 : 0); /* its place among the body's */
+	return body <= 3 || b == 0 || b + 2 == body;
+}
+
 static void S_tr_open(struct docx_ctx *c, bool header)
 {
 	buf_printf(c->out, "<w:tr><w:trPr><w:cantSplit/>%s</w:trPr>",
@@ -884,7 +895,7 @@ static void S_tc_open(struct docx_ctx *c, int width, unsigned span,
 	buf_puts(c->out, "</w:tcPr>");
 	S_open_para(c, (struct S_para){
 		.style = header ? "TableHeading" : "TableText", .jc = jc,
-		.whole = whole});
+		.whole = whole, .keep_next = c->keep_row});
 }
 
 
@@ -1033,9 +1044,15 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 	S_tbl_open(c, w, cols, table);
 	struct docx_frame saved = c->frame;
 	c->frame = (struct docx_frame){.style = "TableText"};
+	size_t rows = 0, at = 0;
 	for (cmark_node *row = cmark_node_first_child(table); row;
-	     row = cmark_node_next(row)) {
+	     row = cmark_node_next(row))
+		rows++;
+	bool headed = markdown_is_header_row(cmark_node_first_child(table));
+	for (cmark_node *row = cmark_node_first_child(table); row;
+	     row = cmark_node_next(row), at++) {
 		bool header = markdown_is_header_row(row);
+		c->keep_row = docx_keep_row(at, rows, headed);
 		S_tr_open(c, header);
 		if (markdown_is_group_row(row)) { /* one cell across */
 			int across = 0;
@@ -1062,6 +1079,7 @@ static void S_table(struct docx_ctx *c, cmark_node *table)
 		buf_puts(c->out, "</w:tr>");
 	}
 	c->frame = saved;
+	c->keep_row = false;
 	S_tbl_close(c);
 }
 
@@ -1165,6 +1183,7 @@ static void S_matrix(struct docx_ctx *c, cmark_node *block,
 	int w[MATRIX_COLUMN_COUNT];
 	S_matrix_widths(&m, &c->matrix_words, docx_text_width(c), w);
 	S_tbl_open(c, w, MATRIX_COLUMN_COUNT, block);
+	c->keep_row = docx_keep_row(0, m.count + 1, true);
 	S_tr_open(c, true);
 	for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {
 		S_tc_open(c, w[i], 1, true, 0, false);
@@ -1176,6 +1195,7 @@ static void S_matrix(struct docx_ctx *c, cmark_node *block,
 	struct buf cell;
 	buf_init(&cell);
 	for (size_t row = 0; row < m.count; row++) {
+		c->keep_row = docx_keep_row(row + 1, m.count + 1, true);
 		S_tr_open(c, false);
 		for (int i = 0; i < MATRIX_COLUMN_COUNT; i++) {
 			/* the number, the position, the status and the
@@ -1203,6 +1223,7 @@ static void S_matrix(struct docx_ctx *c, cmark_node *block,
 	}
 	buf_free(&cell);
 	matrix_free(&m);
+	c->keep_row = false;
 	S_tbl_close(c);
 }
 

@@ -306,9 +306,13 @@ static void S_data_table(struct docx_ctx *c, const struct chart *ch)
 		for (size_t k = 0; k < cols; k++) {
 			buf_printf(c->out, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" "
 					   "w:type=\"dxa\"/></w:tcPr><w:p>"
-					   "<w:pPr><w:pStyle w:val=\"%s\"/>%s"
+					   "<w:pPr><w:pStyle w:val=\"%s\"/>%s%s"
 					   "</w:pPr>",
 				   w, r ? "TableText" : "TableHeading",
+				   /* keepNext before jc, the schema's order */
+				   docx_keep_row(r, ch->category_count + 1, true)
+					   ? "<w:keepNext/>"
+					   : "",
 				   !k ? ""
 				   /* figures at the right (docx.c S_tc_open) */
 				   : lang_is_rtl(c->opt->lang)

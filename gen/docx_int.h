@@ -130,6 +130,8 @@ struct docx_ctx {
 	struct docx_frame frame;
 	bool page_break; /* the next paragraph starts a page */
 	bool after_table; /* the next paragraph follows a table */
+	bool keep_row;    /* the table row being written goes with the next
+			     (docx_keep_row) */
 	bool has_toc;     /* a contents field is written (settings.xml) */
 	bool landscape;  /* the section being written */
 	int sections;    /* the sections ended so far */
@@ -142,6 +144,12 @@ struct docx_ctx {
 /* The width between the margins of the section being written (page 1's
  * lines, the heads). */
 int docx_line_width(const struct docx_ctx *c);
+/* Whether row `row` of a table of `rows` (its header row first when
+ * header) is kept with the next one, as the PDF places rows (pdf_table.c):
+ * the header with the first two rows, the last two together, a table of
+ * three rows or fewer whole.  Word left a header and one row at the foot
+ * of a page. */
+bool docx_keep_row(size_t row, size_t rows, bool header);
 /* The body's text block: docx_line_width, in the UN form's upright
  * pages DOCX_UN_INDENT in from each margin. */
 int docx_text_width(const struct docx_ctx *c);

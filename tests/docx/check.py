@@ -274,6 +274,24 @@ def main():
                   for parent in ('dLbls', 'valAx')
                   for el in trees[n].iter(C + parent)
                   for f in el.findall(C + 'numFmt')))
+        # rows kept together as the PDF keeps them (pdf_table.c): the
+        # header with the first two rows, the last two together, a table
+        # of three rows or fewer whole; Word left a header and one row at
+        # the foot of a page (review 17)
+        def kept(row):
+            p = row.find('.//' + W + 'p')
+            return p is not None and p.find(W + 'pPr/' + W + 'keepNext') is not None
+        wrong = []
+        for t, tbl in enumerate(doc.iter(W + 'tbl')):
+            rows = tbl.findall(W + 'tr')
+            body = len(rows) - 1
+            want = [i + 1 < len(rows) and (i == 0 or body <= 3 or i == 1 or
+                                           i == len(rows) - 2)
+                    for i in range(len(rows))]
+            if [kept(r) for r in rows] != want:
+                wrong.append(t)
+        check('table rows kept with the next as the PDF keeps them',
+              not wrong, 'tables %s' % wrong[:5])
         prs = list(doc.iter(WP + 'docPr'))
         check('every drawing has a text alternative',
               prs and all(p.get('descr') for p in prs))
