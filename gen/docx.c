@@ -1492,6 +1492,30 @@ static const char *S_block_ppr(const struct docx_ctx *c)
 		       : "";
 }
 
+/* The UN block's lines are in its language (words_block: English in an
+ * Arabic, Chinese or Russian report), said so to Word: a screen reader
+ * read "Distr.: General" with a Russian voice, and Word's speller
+ * marked every word.  Sets the block's language; S_block_end the
+ * document's again. */
+static void S_block_begin(struct docx_ctx *c, const char **tag,
+			  const char **attrs)
+{
+	*tag = c->lang_tag;
+	*attrs = c->lang_attrs;
+	const struct words *b = words_block_words(c->opt->words);
+	if (!b || b->lang == c->opt->lang)
+		return;
+	c->lang_tag = docx_lang_tag(b->lang);
+	c->lang_attrs = docx_lang_attrs(&c->arena, c->lang_tag, true);
+}
+
+static void S_block_end(struct docx_ctx *c, const char *tag,
+			const char *attrs)
+{
+	c->lang_tag = tag;
+	c->lang_attrs = attrs;
+}
+
 /* The title page, as the PDF's: the symbol and the UN block above (its
  * distribution, date and original language), then the State, the title
  * and subtitle, who prepared it and when. */
@@ -1503,6 +1527,8 @@ static void S_title_page(struct docx_ctx *c)
 	const struct words_block *b = &o->block;
 	const char *lines[] = {b->distribution, b->date, b->language,
 			       b->original};
+	const char *doc_tag, *doc_attrs;
+	S_block_begin(c, &doc_tag, &doc_attrs);
 	for (size_t i = 0; i < 4; i++) {
 		if (!lines[i])
 			continue;
@@ -1519,6 +1545,7 @@ static void S_title_page(struct docx_ctx *c)
 		docx_runs(c, "", lines[i], strlen(lines[i]));
 		buf_puts(c->out, "</w:p>");
 	}
+	S_block_end(c, doc_tag, doc_attrs);
 	if (o->state)
 		docx_para(c, "TitleState", NULL, o->state);
 	if (o->title)
@@ -1604,6 +1631,8 @@ static void S_un_title_page(struct docx_ctx *c)
 			   "w:type=\"dxa\"/></w:tcPr>",
 		   right_w);
 	const char *ltr = S_block_ppr(c);
+	const char *doc_tag, *doc_attrs;
+	S_block_begin(c, &doc_tag, &doc_attrs);
 	S_un_para(c, ltr, "w:before=\"120\" w:after=\"0\"", "",
 		  S_un_size(c, false, 18), u->distribution);
 	buf_puts(c->out, "</w:p>");
@@ -1614,6 +1643,7 @@ static void S_un_title_page(struct docx_ctx *c)
 	buf_puts(c->out, "</w:p>");
 	S_un_para(c, ltr, "w:before=\"0\" w:after=\"1300\"", "",
 		  S_un_size(c, false, 18), u->original);
+	S_block_end(c, doc_tag, doc_attrs);
 	buf_puts(c->out, "</w:p></w:tc></w:tr></w:tbl>");
 	/* the rule, then the bodies and the session */
 	S_un_para(c,

@@ -970,6 +970,15 @@ static void S_distribution(struct S_ctx *c, struct pdf_list *l)
 				     y, lines[i]);
 }
 
+/* The UN block's language when it is not the document's (words_block:
+ * English in an Arabic, Chinese or Russian report), for its /Lang: a
+ * screen reader read "Distr.: General" with a Russian voice; else NULL. */
+static const char *S_block_lang(struct S_ctx *c)
+{
+	const struct words *b = words_block_words(c->opt->words);
+	return b && b->lang != c->opt->lang ? lang_code(b->lang) : NULL;
+}
+
 static void S_title_page(struct S_ctx *c)
 {
 	const struct pdf_title_page *t = &c->opt->title_page;
@@ -991,15 +1000,29 @@ static void S_title_page(struct S_ctx *c)
 					   .x = PDF_MARGIN_LEFT, .y = 24,
 					   .w = (float)PDF_TEXT_W,
 					   .size = 2.5f});
+	size_t block_from = l.n;
 	S_distribution(c, &l);
-	/* the symbol and the distribution block read first, as one */
-	uint32_t head = 0;
+	/* the symbol and the distribution block read first, as one; the
+	 * block a Span of its language when it has one of its own */
+	uint32_t head = 0, span = 0;
+	const char *block_lang = S_block_lang(c);
 	for (size_t i = 0; i < l.n; i++)
 		if (l.d[i].kind == PDF_DRAW_TEXT && !l.d[i].elem) {
 			if (!head)
 				head = pdf_tag_leaf(&c->pages.tags, "P");
 			l.d[i].elem = head;
 			l.d[i].mark |= PDF_MARK_SPACE; /* its lines apart */
+			if (i < block_from || !block_lang)
+				continue;
+			if (!span) {
+				struct pdf_tags *tags = &c->pages.tags;
+				uint32_t open = tags->open;
+				tags->open = head;
+				span = pdf_tag_leaf(tags, "Span");
+				tags->e[span].lang = block_lang;
+				tags->open = open;
+			}
+			l.d[i].elem = span;
 		}
 	y = 150;
 	S_title_text(c, &l, t->state, PDF_SANS_B, 15, 20, PDF_ACCENT, &y);
@@ -1075,11 +1098,15 @@ static void S_un_title_page(struct S_ctx *c)
 	double y = top + 52;
 	const char *block[] = {u->distribution, u->date, u->language,
 			       u->original};
+	const char *block_lang = S_block_lang(c);
 	for (size_t i = 0; i < 4; i++, y += 12)
-		if (block[i])
+		if (block[i] && *block[i]) {
 			S_un_line(c, &l, block[i], PDF_SERIF, 9,
 				  S_block_x(c, col, 150, PDF_SERIF, block[i]),
 				  y);
+			/* its P in the block's language */
+			c->pages.tags.e[l.d[l.n - 1].elem].lang = block_lang;
+		}
 	S_un_rule(&l, left, right, top + 150, 1.0);
 	y = top + 164;
 	for (size_t i = 0; i < u->body_count; i++, y += i == 1 ? 12.5 : 11)

@@ -303,7 +303,8 @@ assert re.search(r'<w:lang %s="%s"/>' % (attr, tag), doc), \
     "no run says <w:lang %s=\"%s\"/>" % (attr, tag)
 # the French report quotes the State's Arabic name: its runs say Arabic,
 # for Arabic letters and the rest (words_foreign_passage, WCAG 3.1.2)
-want = {tag, "ar"} if lang == "fr" else {tag}
+# and the English block of an Arabic, Chinese or Russian one says English
+want = {tag, "ar"} if lang == "fr" else {tag, "en-GB"} if lang in ("ar", "zh", "ru") else {tag}
 assert langs == want, "runs tagged %s, want %s" % (langs, want)
 if lang == "fr":
     assert re.search(r'<w:lang w:eastAsia="ar" w:bidi="ar"/>'
@@ -337,8 +338,14 @@ plain = re.sub(r"<[^>]+>", "", doc)
 for line in block:
     assert line in plain, "no %r in the block" % line
 if lang == "ar":
-    assert re.search(r'<w:bidi w:val="0"/>(?:<w:ind [^>]*/>)?</w:pPr><w:r><w:rPr><w:lang w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">Distr\.: General', doc), \
+    assert re.search(r'<w:bidi w:val="0"/>(?:<w:ind [^>]*/>)?</w:pPr><w:r><w:rPr><w:lang [^>]*/></w:rPr><w:t xml:space="preserve">Distr\.: General', doc), \
         "the block not left to right"
+# ... and said to be English, for Word's speller and a screen reader
+# (it was the document's language: review 17)
+if lang in ("ar", "zh", "ru"):
+    for line in block:
+        assert re.search(r'<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="en-GB"/></w:rPr><w:t[^>]*>' + re.escape(line), doc), \
+            "the block's %r not marked English" % line
 # a chart's figures in the document's locale, as the PDF writes them
 # ("15 750", "24,5" in French, not the reader's machine's "15,750": a
 # locale in the number format, which LibreOffice follows), grouped from
@@ -660,6 +667,13 @@ for p in ar-fr zh-ru; do
 	for pdf in "$tmp/$p-pdf"/report-*.pdf; do
 		qpdf --check "$pdf" >"$tmp/qpdf" 2>&1 && ok ||
 			{ ko "$p: qpdf --check ${pdf##*/}"; head -n 5 "$tmp/qpdf"; }
+		# the English block of an Arabic, Chinese or Russian report:
+		# an element of its own language (review 17)
+		case $pdf in *-ar.pdf | *-zh.pdf | *-ru.pdf)
+			qpdf --qdf --object-streams=disable "$pdf" "$tmp/qdf.pdf" 2>/dev/null
+			grep -aq '/Lang (en)' "$tmp/qdf.pdf" && ok ||
+				ko "$p: ${pdf##*/}: the English block has no /Lang (en)" ;;
+		esac
 		pdftotext "$pdf" "$pdf.txt" 2>"$tmp/poppler"
 		[[ ! -s $tmp/poppler ]] && ok ||
 			{ ko "$p: poppler warns on ${pdf##*/}"; head -n 5 "$tmp/poppler"; }
