@@ -1606,18 +1606,28 @@ static void S_un_title_page(struct docx_ctx *c)
 		  arena_printf(&c->arena,
 			       "<w:pBdr><w:bottom w:val=\"single\" "
 			       "w:sz=\"18\" w:space=\"1\" w:color=\"000000\"/>"
-			       "</w:pBdr><w:tabs><w:tab w:val=\"right\" "
+			       "</w:pBdr><w:tabs><w:tab w:val=\"left\" "
+			       "w:pos=\"%d\"/><w:tab w:val=\"right\" "
 			       "w:pos=\"%d\"/></w:tabs>",
-			       docx_line_width(c)),
+			       UNFORM_MASTHEAD_INDENT, docx_line_width(c)),
 		  after0, "<w:ind w:left=\"0\"/>", S_un_size(c, false, 22),
-		  u->united_nations);
+		  NULL);
+	/* in from the margin as the PDF's and the UN's (the emblem's room),
+	 * by a tab: the rule under it stays the line's width */
+	buf_puts(c->out, "<w:r><w:tab/></w:r>");
+	docx_runs(c,
+		  arena_printf(&c->arena, "%s%s", tnr, S_un_size(c, false, 22)),
+		  u->united_nations ? u->united_nations : "",
+		  u->united_nations ? strlen(u->united_nations) : 0);
 	if (u->symbol) {
 		buf_puts(c->out, "<w:r><w:tab/></w:r>");
 		docx_runs(c, tnr, u->symbol, strlen(u->symbol));
 	}
 	buf_puts(c->out, "</w:p>");
-	/* the organ and the distribution block side by side */
-	int right_w = 2700, left_w = docx_line_width(c) - right_w;
+	/* the organ and the distribution block side by side, where the PDF
+	 * and the UN's have them: the block at 392 points (its column and
+	 * the cell's margin, 108 twips), the organ in as "United Nations" */
+	int right_w = 3040, left_w = docx_line_width(c) - right_w;
 	buf_printf(c->out,
 		   "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
 		   "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\"/>"
@@ -1625,7 +1635,9 @@ static void S_un_title_page(struct docx_ctx *c)
 		   "w:w=\"%d\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW "
 		   "w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>",
 		   docx_line_width(c), left_w, right_w, left_w);
-	S_un_para(c, "", "w:before=\"60\" w:after=\"0\"", "",
+	S_un_para(c, "", "w:before=\"60\" w:after=\"0\"",
+		  arena_printf(&c->arena, "<w:ind w:left=\"%d\"/>",
+			       UNFORM_MASTHEAD_INDENT - 108),
 		  S_un_size(c, true, 34), u->organ);
 	buf_printf(c->out, "</w:p></w:tc><w:tc><w:tcPr><w:tcW w:w=\"%d\" "
 			   "w:type=\"dxa\"/></w:tcPr>",

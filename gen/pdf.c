@@ -1082,11 +1082,15 @@ static void S_un_title_page(struct S_ctx *c)
 	pdf_pages_new_page(&c->pages, PDF_PAGE_TITLE);
 	/* y from the top of the text area (PDF_MARGIN_TOP below the
 	 * page's edge); the head reaches into the margin, as the UN's */
-	double top = -PDF_MARGIN_TOP, left = PDF_UN_MARGIN,
+	/* where A/HRC/WG.6/48/SVN/1 has them (pdftotext -bbox): "United
+	 * Nations" and the organ 63 points in from the margin (the emblem's
+	 * room there), its ink 38.5 points below the page's edge, the block
+	 * at 392; 17 points higher it crowded the edge */
+	double top = -PDF_MARGIN_TOP + 17, left = PDF_UN_MARGIN,
 	       right = PDF_PAGE_W - PDF_UN_MARGIN;
-	double col = right - 150; /* the distribution block */
-	S_un_line(c, &l, u->united_nations, PDF_SERIF, 11, left + 50,
-		  top + 30);
+	double col = right - 146.5; /* the distribution block */
+	double head = left + PDF_UN_HEAD_INDENT;
+	S_un_line(c, &l, u->united_nations, PDF_SERIF, 11, head, top + 30);
 	if (u->symbol) {
 		double w = pdf_fonts_width(&c->fonts, PDF_SERIF, 10, u->symbol,
 					   strlen(u->symbol));
@@ -1094,7 +1098,7 @@ static void S_un_title_page(struct S_ctx *c)
 			  top + 30);
 	}
 	S_un_rule(&l, left, right, top + 36, 2.2);
-	S_un_line(c, &l, u->organ, S_un_bold(c), 17, left + 50, top + 56);
+	S_un_line(c, &l, u->organ, S_un_bold(c), 17, head, top + 56);
 	double y = top + 52;
 	const char *block[] = {u->distribution, u->date, u->language,
 			       u->original};

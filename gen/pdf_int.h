@@ -40,6 +40,7 @@
 /* The UN form's margins, left and right: 2 cm, where its running head
  * and its title page's lines start (unform.h, in points). */
 #define PDF_UN_MARGIN (UNFORM_MARGIN / 20.0)
+#define PDF_UN_HEAD_INDENT (UNFORM_MASTHEAD_INDENT / 20.0)
 /* A page's width and height: A4 upright, or on its side (landscape: the
  * annex matrix, as in Word, fence_part_is_matrix). */
 #define PDF_PAGE_W_OF(landscape) ((landscape) ? PDF_PAGE_H : PDF_PAGE_W)

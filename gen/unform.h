@@ -48,6 +48,10 @@ enum {
 	UNFORM_INDENT = 1134,
 	UNFORM_TAB = 567,
 	UNFORM_HEAD_HANG = 468,
+	/* page 1's "United Nations" and organ, in from the margin: the
+	 * emblem's room in the UN's own (63 points; uprgen draws no
+	 * emblem) */
+	UNFORM_MASTHEAD_INDENT = 1260,
 };
 
 struct unform {

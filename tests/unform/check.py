@@ -124,6 +124,14 @@ def page1(pdf, lang):
         check(f"{lang} the distribution block on the right",
               distr[0] > A4_W / 2 and orig[0] > A4_W / 2 and
               orig[1] > distr[1] and orig[1] < 160, f"{distr} {orig}")
+    # where A/HRC/WG.6/48/SVN/1 has them (pdftotext -bbox): "United
+    # Nations" and the organ at 119.7 (the emblem's room before them),
+    # the block at 392.1; the PDF had them at 106.7 and 388.6, Word at
+    # the margin (56.8) and 409.1 (review 17)
+    if un and organ and distr:
+        check(f"{lang} '{w['un']}', the organ and the block where the UN's are",
+              abs(un[0] - 119.7) < 2 and abs(organ[0] - 119.7) < 2 and
+              abs(distr[0] - 392.1) < 2, f"{un[0]} {organ[0]} {distr[0]}")
     body, session, venue = box("body"), box("session"), box("venue")
     if body and session and venue:
         check(f"{lang} the bodies, then the session, then the venue",
@@ -413,8 +421,9 @@ def docx_checks(path, lang):
     settings = z.read("word/settings.xml").decode()
     check(f"{lang} Word: no automatic hyphenation in the UN form",
           "autoHyphenation" not in settings)
-    check(f"{lang} Word page 1 starts '{w['un']}<tab>{w['symbol']}'",
-          first and first[0] == f"{w['un']}\t{w['symbol']}", str(first[:2]))
+    # (in from the margin by a tab, as the UN's: the emblem's room)
+    check(f"{lang} Word page 1 starts '<tab>{w['un']}<tab>{w['symbol']}'",
+          first and first[0] == f"\t{w['un']}\t{w['symbol']}", str(first[:2]))
     for key in ("organ", "distr", "original", "body", "session", "venue"):
         check(f"{lang} Word page 1 has '{w[key]}'", w[key] in first,
               str(first))
