@@ -816,6 +816,34 @@ static void S_data(struct S_site *S)
 /* The search index: a script (not JSON to fetch, which browsers refuse
  * for pages opened from disk) that sets one global of the
  * recommendations' words. */
+/* A string field of m (or of its map field's map), and a separator,
+ * appended to out when it has text. */
+static void S_search_put(struct buf *out, const struct value *m,
+			 const char *key)
+{
+	const struct value *v = value_map_get(m, key);
+	if (!v || v->kind != VALUE_STRING || !v->len)
+		return;
+	if (out->len)
+		buf_puts(out, " \u2029 ");
+	buf_put(out, v->str, v->len);
+}
+
+static void S_search_done(struct buf *out, const struct value *rec)
+{
+	static const char *const lists[][4] = {
+		{"actions", "text", "source", NULL},
+		{"related", "mechanism", "symbol", "text"}};
+	for (size_t l = 0; l < 2; l++) {
+		const struct value *items = value_map_get(rec, lists[l][0]);
+		for (size_t k = 0; items && k < items->count; k++)
+			for (size_t f = 1; f < 4 && lists[l][f]; f++)
+				S_search_put(out, items->items[k], lists[l][f]);
+	}
+	S_search_put(out, rec, "challenges");
+	S_search_put(out, rec, "assistance");
+}
+
 static void S_search(struct S_site *S)
 {
 	struct value *m = S_common(S, S_SEARCH, "search.html", S_word(S, "search"));
@@ -891,6 +919,14 @@ static void S_search(struct S_site *S)
 			json_write_string(b, goals.data ? goals.data : "",
 					  goals.len);
 		}
+		/* what was done, as its page says it: the measures and
+		 * their sources, the challenges, the assistance, the related
+		 * recommendations ("Decreto Supremo" found nothing that nine
+		 * pages said) */
+		buf_clear(&goals);
+		S_search_done(&goals, recs->items[i]);
+		buf_putc(b, ',');
+		json_write_string(b, goals.data ? goals.data : "", goals.len);
 		buf_puts(b, i + 1 < recs->count ? "],\n" : "]\n");
 	}
 	buf_free(&goals);

@@ -3,7 +3,8 @@
  * [id, text, states, cluster, status label, status name, position,
  * institutions, SDGs and targets, themes, groups, cluster id, position
  * name, goal titles, the States one by one, the institutions one by one
- * (each list separated by U+001F)].  The form's selects narrow the
+ * (each list separated by U+001F), what was done (the measures and their
+ * sources, the challenges, the assistance, the related recommendations)].  The form's selects narrow the
  * results to a cluster, a status, a position, a goal (its targets with
  * it), a recommending State, an institution; without JavaScript they are
  * sent as ?cluster=...&status=... and read here.
@@ -50,7 +51,7 @@
 		return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 	}
 	var hay = rows.map(function (r) {
-		return fold(r.filter(function (_, i) { return i !== 5 && i < 11 || i === 13; }).join(" \u2029 "));
+		return fold(r.filter(function (_, i) { return i !== 5 && i < 11 || i === 13 || i === 16; }).join(" \u2029 "));
 	});
 	var ids = {};
 	rows.forEach(function (r, i) { ids[fold(r[0])] = i; });

@@ -274,7 +274,7 @@ for lang in langs:
     recs = {r["id"]: r for r in j["recommendations"]}
     for row in rows:
         rec = recs.get(row[0])
-        if len(row) != 16 or not rec:
+        if len(row) != 17 or not rec:
             bad("search index row %s: %d fields" % (row[0], len(row)))
             break
         # the pages set quotes and spaces as typesetters do (’, "к\u00a0"),

@@ -87,6 +87,23 @@ for (const r of rows) {
 		      `phrase ${swapped} does not find ${r[0]}`);
 	}
 }
+// what was done is found too: a phrase of a measure finds its
+// recommendation ("Decreto Supremo" found nothing that nine pages said)
+{
+	const done = rows.filter((r) => r[16] && r[16].split(/\s+/).length > 5);
+	for (const r of done.slice(0, 20)) {
+		// three words of letters in a row (the measures are Markdown:
+		// "adopted[^1]." is searched as written)
+		const all = r[16].split(/\s+/);
+		const at = all.findIndex((w, i) => i + 2 < all.length &&
+			[0, 1, 2].every((k) => /^[\p{L}]+$/u.test(all[i + k])));
+		if (at < 0) continue;
+		const words = all.slice(at, at + 3);
+		const phrase = `"${words.join(" ")}"`;
+		check(search(phrase).includes(r[0]), `a measure's phrase ${phrase} finds ${r[0]}`);
+	}
+	check(done.length > 0, "no row says what was done");
+}
 // the filters, alone and with a word
 function filtered(id, value, want) {
 	selects[id].value = value;
