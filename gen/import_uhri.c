@@ -161,7 +161,10 @@ static bool S_header(struct S_reader *R, struct S_source *csv, bool report)
 				   "the file is empty");
 		return false;
 	}
-	bool ok = true;
+	/* the columns it lacks, said in one message (as upr-info does) */
+	struct buf missing;
+	buf_init(&missing);
+	size_t lacking = 0;
 	for (int c = 0; c < S_NCOL; c++) {
 		const char *want = S_column_key(a, S_col_names[c]);
 		R->col[c] = SIZE_MAX;
@@ -169,16 +172,17 @@ static bool S_header(struct S_reader *R, struct S_source *csv, bool report)
 			if (!strcmp(S_column_key(a, csv->fields[i].text), want))
 				R->col[c] = i;
 		if (R->col[c] == SIZE_MAX &&
-		    (c < S_REQUIRED || c == S_SESSION)) {
-			ok = false;
-			if (report)
-				diag_error(R->set->d, csv->fields[0].pos,
-				   "no '%s' column: is this an export of the "
-				   "Universal Human Rights Index?",
+		    (c < S_REQUIRED || c == S_SESSION))
+			buf_printf(&missing, "%s'%s'", lacking++ ? ", " : "",
 				   S_col_names[c]);
-		}
 	}
-	return ok;
+	if (lacking && report)
+		diag_error(R->set->d, csv->fields[0].pos,
+			   "no %s column%s: is this an export of the "
+			   "Universal Human Rights Index?",
+			   missing.data, lacking > 1 ? "s" : "");
+	buf_free(&missing);
+	return lacking == 0;
 }
 
 /* The values of a cell: one a line, "- " before each. */

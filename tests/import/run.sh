@@ -275,6 +275,14 @@ else
 	bad "es: uhri's texts" "$(cat "$tmp/es.err"; grep -m3 'text:' "$p/content/recommendations.yaml")"
 fi
 
+# a CSV without the index's columns: one error naming all it lacks (it
+# was one error a column), as for upr-info
+printf 'A,B\n1,2\n' >"$tmp/wrong.csv"
+"$UPRGEN" import uhri "$tmp/wrong.csv" --state Peru >/dev/null 2>"$tmp/wrong.err"
+[[ $? == 1 && $(grep -c error "$tmp/wrong.err") == 1 ]] &&
+	grep -q "wrong.csv:1:1: error: no 'Text', 'Countries Concerned', 'Reccomending Body', 'UPR Session' columns" "$tmp/wrong.err" &&
+	ok "uhri: a CSV without its columns is one error naming them" ||
+	bad "uhri: a CSV without its columns" "$(cat "$tmp/wrong.err")"
 # OHCHR's Word matrix given to upr-info: sent to ohchr-matrix; --out
 # FILE.yaml in a folder not there yet: made, as a folder --out is
 "$UPRGEN" import upr-info "$data/slovenia-cycle4-thematic-list.docx" --state Peru >/dev/null 2>"$tmp/kind4"
