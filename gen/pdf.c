@@ -1129,6 +1129,24 @@ static void S_un_title_page(struct S_ctx *c)
 		title = arena_printf(&c->arena, "%s*", title);
 	S_text_at(c, &l, title, S_un_bold(c), 14, 17, PDF_BLACK, tx, tw, &y,
 		  "H1");
+	/* the foot of the page: the note, then the job number; the note
+	 * one Note, its mark and its text, read after the title it is the
+	 * note of (two loose paragraphs after the job number, it was) */
+	double foot = PDF_PAGE_H - PDF_MARGIN_TOP - 34;
+	if (u->unedited) {
+		double ny = foot - 24;
+		S_un_rule(&l, left + 40, left + 40 + 72, ny - 12, 0.5);
+		uint32_t note = pdf_tag_leaf(&c->pages.tags, "Note");
+		pdf_list_add(&l, (struct pdf_draw){
+			.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
+			.x = (float)(left + 40), .y = (float)ny, .size = 9,
+			.s = "*", .len = 1, .elem = note});
+		pdf_list_add(&l, (struct pdf_draw){
+			.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
+			.x = (float)(left + 52), .y = (float)ny, .size = 8,
+			.s = u->unedited, .len = (uint32_t)strlen(u->unedited),
+			.elem = note, .mark = PDF_MARK_SPACE});
+	}
 	y += 6;
 	S_text_at(c, &l, t->subtitle, PDF_SERIF, 11, 14, PDF_BLACK, tx, tw,
 		  &y, "P");
@@ -1136,16 +1154,8 @@ static void S_un_title_page(struct S_ctx *c)
 	S_text_at(c, &l, t->state, S_un_bold(c), 14, 17, PDF_BLACK, tx, tw, &y,
 		  "P");
 	double h = y;
-	/* the foot of the page: the note, then the job number */
-	double foot = PDF_PAGE_H - PDF_MARGIN_TOP - 34;
 	if (u->job_number)
 		S_un_line(c, &l, u->job_number, PDF_SERIF, 9, left, foot);
-	if (u->unedited) {
-		double ny = foot - 24;
-		S_un_rule(&l, left + 40, left + 40 + 72, ny - 12, 0.5);
-		S_un_line(c, &l, "*", PDF_SERIF, 9, left + 40, ny);
-		S_un_line(c, &l, u->unedited, PDF_SERIF, 8, left + 52, ny);
-	}
 	struct pdf_chunk *ch = pdf_list_chunk(&l, &c->arena, h, 0);
 	pdf_list_free(&l);
 	pdf_pages_at(&c->pages, ch, PDF_PAGE_H - PDF_MARGIN_TOP);

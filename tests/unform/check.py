@@ -304,6 +304,13 @@ def pdf_checks(pdf, lang):
     st = run("pdfinfo", "-struct-text", pdf).decode("utf-8", "replace")
     heads = re.findall(r'H([1-6]) \(block\)\n\s+"([^"]*)"', st)
     last = heads[-1] if heads else ("", "")
+    # the note of an unedited document: a Note (its mark and its text),
+    # read right after the title it belongs to, not two loose paragraphs
+    # after the job number (review 17)
+    m = re.search(r'H1 \(block\)\n\s+"[^"]*\*"\n\s+Note[^\n]*\n\s+"\*\s*([^"]*)"', st)
+    check(f"{lang} the unedited note a Note after the title",
+          m is not None and w["note"] in m.group(1).replace("’", "’"),
+          st[:600])
     check(f"{lang} the annex's lone section not lettered",
           last[0] == "2" and not re.match(r"\S{1,4}[.-] ", last[1]),
           str(heads[-2:]))
