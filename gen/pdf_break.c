@@ -23,6 +23,10 @@
  * emergency pass). */
 #define S_HYPHEN_RUN 2
 #define S_RUN_DEMERITS 1e9
+/* A paragraph's last line of one Chinese character (and its punctuation)
+ * after a break between characters: a "孤字", which Chinese typesetting
+ * avoids; allowed when nothing else fits. */
+#define S_RUNT_DEMERITS 1e7
 
 struct brk_node {
 	size_t item;  /* index of the break item; S_NONE: paragraph start */
@@ -127,6 +131,21 @@ static void S_after(const struct brk_state *s, size_t i, struct brk_node *n)
 	}
 }
 
+/* Whether the paragraph's last line, from node n's break to i, is one
+ * character (two boxes at most: it and its punctuation) after a break
+ * between Chinese or Japanese characters. */
+static bool S_runt(const struct brk_state *s, const struct brk_node *n,
+		   size_t i)
+{
+	if (n->item == S_NONE || i + 1 != s->n ||
+	    s->it[n->item].kind != PDF_GLUE || !s->it[n->item].nospace)
+		return false;
+	size_t boxes = 0;
+	for (size_t k = n->item + 1; k < i && boxes <= 2; k++)
+		boxes += s->it[k].kind == PDF_BOX;
+	return boxes <= 2;
+}
+
 static void S_try(struct brk_state *s, size_t i)
 {
 	/* the best line ending here by fitness class and by how many lines
@@ -155,6 +174,8 @@ static void S_try(struct brk_state *s, size_t i)
 		    h <= S_HYPHEN_RUN) {
 			int c = S_fitness(r);
 			double d = S_demerits(s, n, i, r, c) + over;
+			if (forced && S_runt(s, n, i))
+				d += S_RUNT_DEMERITS;
 			unsigned bit = 1u << (c * (S_HYPHEN_RUN + 1) + h);
 			if (!(found & bit) || d < best[c][h]) {
 				found |= bit;

@@ -657,6 +657,10 @@ print("no matrix heading")
 sys.exit(1)
 PY
 then ok; else ko "zh PDF matrix: the States column too wide: $(cat "$tmp/zh-states")"; fi
+# no paragraph of the Chinese PDF ends with one character alone on its
+# last line (a "孤字": "…相差一个百分 / 点。" before, review 17)
+runts=$(pdftotext -layout "$tmp/zh-ru-pdf/report-zh.pdf" - 2>/dev/null | grep -cP '^\s*\p{Han}[。，；）」]?\s*$')
+[[ $runts == 0 ]] && ok || ko "zh PDF: $runts paragraphs end with one character alone on a line"
 
 # --- Arabic and Chinese in the PDFs: fonts, shaping, text --------------------
 # Every PDF of both projects: no character the fonts cannot draw (the
