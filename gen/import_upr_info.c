@@ -169,9 +169,42 @@ static int S_name_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Whether every word of name of three letters or more begins a word of
- * words ("Iran" in "Iran (Islamic Republic of)", "United States" in
- * "United States of America"), and there is one. */
+/* Whether the name's word w (n bytes) stands for words, at a word's
+ * start: one of them begins with it ("Iran" in "Iran (Islamic Republic
+ * of)"), or begins it ("Lao" of "Lao People's Democratic Republic" for
+ * "Laos"), or it is the initials of some of them in capitals ("DPR" for
+ * "Democratic People's Republic"). */
+static bool S_word_stands_for(const char *words, const char *w, size_t n)
+{
+	bool initials = n >= 2;
+	for (size_t k = 0; k < n; k++)
+		initials = initials && w[k] >= 'A' && w[k] <= 'Z';
+	for (const char *p = words; *p; p++) {
+		if (p != words && p[-1] != ' ' && p[-1] != '(')
+			continue;
+		size_t len = strcspn(p, " ()");
+		if (!strncasecmp(p, w, n) ||
+		    (len >= 3 && len < n && !strncasecmp(p, w, len)))
+			return true;
+		if (initials) {
+			const char *q = p;
+			size_t k = 0;
+			while (k < n && *q && (*q & 0xDF) == w[k]) {
+				k++;
+				q += strcspn(q, " ");
+				q += strspn(q, " ");
+			}
+			if (k == n)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether every word of name of three letters or more (or in capitals)
+ * stands for words of the query (S_word_stands_for: "Iran" in "Iran
+ * (Islamic Republic of)", "United States" in "United States of
+ * America", "Laos", "DPR Korea"), and there is one. */
 static bool S_words_within(const char *words, const char *name)
 {
 	bool any = false;
@@ -181,13 +214,9 @@ static bool S_words_within(const char *words, const char *name)
 		size_t n = strcspn(w, " ()");
 		if (!n)
 			break;
-		if (n >= 3) {
-			bool found = false;
-			for (const char *p = words; *p && !found; p++)
-				found = (p == words || p[-1] == ' ' ||
-					 p[-1] == '(') &&
-					!strncasecmp(p, w, n);
-			if (!found)
+		if (n >= 3 || (n == 2 && w[0] >= 'A' && w[0] <= 'Z' &&
+				 w[1] >= 'A' && w[1] <= 'Z')) {
+			if (!S_word_stands_for(words, w, n))
 				return false;
 			any = true;
 		}

@@ -321,6 +321,17 @@ static void test_upr_info_peru(void)
 	CHECK(r.d.errors == 1 && strstr(r.d.items[r.d.count - 1].message,
 					"did you mean 'United States'?"));
 	S_done(&r);
+	/* a name shortened ("Laos") or given by its initials ("DPR") */
+	o.state = "Lao People's Democratic Republic";
+	CHECK(!S_import(&r, file, import_upr_info, o));
+	CHECK(r.d.errors == 1 && strstr(r.d.items[r.d.count - 1].message,
+					"did you mean 'Laos'?"));
+	S_done(&r);
+	o.state = "Democratic People's Republic of Korea";
+	CHECK(!S_import(&r, file, import_upr_info, o));
+	CHECK(r.d.errors == 1 && strstr(r.d.items[r.d.count - 1].message,
+					"did you mean 'DPR Korea'?"));
+	S_done(&r);
 	free(file);
 }
 
