@@ -359,6 +359,11 @@ static void S_put_names(struct S_ctx *c, struct value *m, const char *key,
 	S_put(c, m, text_key, S_str(c, words_join(c->w, c->a, names, l->count)));
 }
 
+static int S_strcmp_ptr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Every name one list field of the recommendations holds (the States
  * that made them, the institutions responsible), once each, in the order
  * of a list for readers (unicode_names_compare): [{name}], for the search
@@ -383,15 +388,18 @@ static struct value *S_all_names(struct S_ctx *c, size_t field)
 				names[n++] = s;
 		}
 	}
+	/* once each (byte order, cheap), then the few left in the order
+	 * of a list for readers (letter by letter: dearer) */
 	if (n)
-		qsort(names, n, sizeof *names, unicode_names_compare);
+		qsort(names, n, sizeof *names, S_strcmp_ptr);
 	size_t unique = 0;
 	for (size_t i = 0; i < n; i++)
-		unique += !i || strcmp(names[i], names[i - 1]);
+		if (!i || strcmp(names[i], names[unique - 1]))
+			names[unique++] = names[i];
+	if (unique)
+		qsort(names, unique, sizeof *names, unicode_names_compare);
 	struct value *list = S_list(c, unique);
-	for (size_t i = 0; i < n; i++) {
-		if (i && !strcmp(names[i], names[i - 1]))
-			continue;
+	for (size_t i = 0; i < unique; i++) {
 		struct value *item = S_map(c, 1 + S_MARKERS);
 		S_put(c, item, "name", S_str(c, names[i]));
 		value_list_push(c->a, list, item);

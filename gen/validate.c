@@ -427,11 +427,13 @@ static void S_check_all_markdown(struct arena *a, const struct report *r,
 	}
 }
 
-/* A name as it is written, with where, and as its letters read
- * (S_spelling_key). */
+/* A name as it is written in one language, where it is first, how often,
+ * and as its letters read (S_spelling_key). */
 struct S_spelling {
 	const char *name, *key;
+	enum lang lang;
 	struct source_pos pos;
+	size_t uses;
 };
 
 /* The letters and digits of a name, case and Latin accents aside
@@ -457,24 +459,40 @@ static const char *S_spelling_key(struct arena *a, const char *name)
 	return key;
 }
 
-static int S_spelling_cmp(const void *pa, const void *pb)
+static int S_pos_cmp(const struct source_pos *x, const struct source_pos *y)
+{
+	int c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->column > y->column) - (x->column < y->column);
+}
+
+/* by language, then name (bytes), then place: each spelling's uses in a
+ * row, its first first */
+static int S_spelling_name_cmp(const void *pa, const void *pb)
+{
+	const struct S_spelling *x = pa, *y = pb;
+	if (x->lang != y->lang)
+		return x->lang < y->lang ? -1 : 1;
+	int c = strcmp(x->name, y->name);
+	return c ? c : S_pos_cmp(&x->pos, &y->pos);
+}
+
+static int S_spelling_key_cmp(const void *pa, const void *pb)
 {
 	const struct S_spelling *x = pa, *y = pb;
 	int c = strcmp(x->key, y->key);
-	if (c)
-		return c;
-	c = strcmp(x->name, y->name);
-	if (c)
-		return c;
-	c = strcmp(x->pos.file ? x->pos.file : "", y->pos.file ? y->pos.file : "");
-	return c ? c : (x->pos.line > y->pos.line) - (x->pos.line < y->pos.line);
+	return c ? c : S_spelling_name_cmp(pa, pb);
 }
 
 /* Names of one list field (the institutions responsible, the States)
  * written two ways that differ only in case, accents, spaces or
  * punctuation ("Ministerio Publico", "Ministerio Público"): most often
  * one name mistyped, which would get a spreadsheet and a search filter
- * of its own.  Warned of once for each other spelling, at its first use. */
+ * of its own.  Warned of once for each other spelling, at its first use,
+ * against the spelling used most. */
 static void S_check_spellings(struct arena *a, const struct report *r,
 			      struct diags *d, size_t field, const char *what)
 {
@@ -500,44 +518,46 @@ static void S_check_spellings(struct arena *a, const struct report *r,
 								 : t->any;
 				if (s && *s)
 					all[n++] = (struct S_spelling){
-						s,
-						arena_printf(a, "%s:%s",
-							     lang_code(lang),
-							     S_spelling_key(a, s)),
-						t->by_lang[lang]
-							? t->pos_by_lang[lang]
-							: t->pos};
+						.name = s, .lang = lang,
+						.pos = t->by_lang[lang]
+							       ? t->pos_by_lang[lang]
+							       : t->pos};
 			}
 		}
 	}
-	qsort(all, n, sizeof *all, S_spelling_cmp);
+	/* each spelling once, with its uses and first place; then its key
+	 * (dear: once a spelling, not once a use) */
+	qsort(all, n, sizeof *all, S_spelling_name_cmp);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (m && all[m - 1].lang == all[i].lang &&
+		    !strcmp(all[m - 1].name, all[i].name)) {
+			all[m - 1].uses++;
+			continue;
+		}
+		all[m] = all[i];
+		all[m].uses = 1;
+		all[m].key = S_spelling_key(a, all[i].name);
+		m++;
+	}
+	qsort(all, m, sizeof *all, S_spelling_key_cmp);
 	struct source_pos *warned = NULL;
 	size_t warned_count = 0, warned_cap = 0;
-	for (size_t first = 0, end; first < n; first = end) {
-		/* the names read alike: all[first..end); the spelling used
-		 * most is the one the others are measured against */
-		size_t best = first, best_uses = 0;
-		for (end = first; end < n && !strcmp(all[end].key,
-						     all[first].key);) {
-			size_t from = end;
-			while (end < n && !strcmp(all[end].name, all[from].name))
-				end++;
-			if (end - from > best_uses) {
-				best = from;
-				best_uses = end - from;
-			}
-		}
-		for (size_t i = first; i < end; i++) {
-			if (!strcmp(all[i].name, all[best].name) ||
-			    (i > first && !strcmp(all[i].name, all[i - 1].name)))
+	for (size_t first = 0, end; first < m; first = end) {
+		/* the spellings that read alike in one language:
+		 * all[first..end); the one used most is the measure */
+		size_t best = first;
+		for (end = first + 1; end < m && all[end].lang == all[first].lang &&
+				      !strcmp(all[end].key, all[first].key);
+		     end++)
+			if (all[end].uses > all[best].uses)
+				best = end;
+		for (size_t i = first; i < end && *all[first].key; i++) {
+			if (i == best)
 				continue;
 			bool said = false;
 			for (size_t k = 0; k < warned_count && !said; k++)
-				said = warned[k].line == all[i].pos.line &&
-				       warned[k].column == all[i].pos.column &&
-				       !strcmp(warned[k].file ? warned[k].file : "",
-					       all[i].pos.file ? all[i].pos.file
-							       : "");
+				said = !S_pos_cmp(&warned[k], &all[i].pos);
 			if (said)
 				continue;
 			warned = arena_grow(a, warned, sizeof *warned,
