@@ -1124,11 +1124,27 @@ static void S_un_title_page(struct S_ctx *c)
 			y += 10;
 	y += 24;
 	double tx = left + 56, tw = right - tx - 60;
-	const char *title = t->title;
-	if (title && u->unedited)
-		title = arena_printf(&c->arena, "%s*", title);
-	S_text_at(c, &l, title, S_un_bold(c), 14, 17, PDF_BLACK, tx, tw, &y,
+	size_t title_from = l.n;
+	S_text_at(c, &l, t->title, S_un_bold(c), 14, 17, PDF_BLACK, tx, tw, &y,
 		  "H1");
+	/* the unedited document's mark after the title, small and raised
+	 * as a note's mark, as A/HRC/WG.6/48/SVN/1 sets it (it was a bold
+	 * asterisk of the title's size) */
+	const struct pdf_draw *last = NULL;
+	for (size_t i = title_from; u->unedited && i < l.n; i++)
+		if (l.d[i].kind == PDF_DRAW_TEXT &&
+		    (!last || l.d[i].y > last->y ||
+		     (l.d[i].y == last->y && l.d[i].x > last->x)))
+			last = &l.d[i];
+	if (last) {
+		double end = last->x + pdf_fonts_width(&c->fonts, last->face,
+						       last->size, last->s,
+						       last->len);
+		pdf_list_add(&l, (struct pdf_draw){
+			.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
+			.x = (float)(end + 0.5), .y = last->y - 5, .size = 9,
+			.s = "*", .len = 1, .elem = last->elem});
+	}
 	/* the foot of the page: the note, then the job number; the note
 	 * one Note, its mark and its text, read after the title it is the
 	 * note of (two loose paragraphs after the job number, it was) */

@@ -137,6 +137,20 @@ def page1(pdf, lang):
         check(f"{lang} the bodies, then the session, then the venue",
               body[1] < session[1] < venue[1] < A4_H / 2 and
               body[0] < A4_W / 4, f"{body} {session} {venue}")
+    # an unedited document's mark after the title: small and raised as
+    # a note's mark (A/HRC/WG.6/48/SVN/1), not a bold asterisk of the
+    # title's size (review 17); Word's is a footnote's own
+    stars = [i for i, x in enumerate(words)
+             if x[0].endswith("*") and x[2] < A4_H / 2 and i]
+    if stars:
+        star, title = words[stars[0]], words[stars[0] - 1]
+        check(f"{lang} the title's note mark small and raised",
+              star[0] == "*" and
+              star[4] - star[2] < (title[4] - title[2]) * 0.75 and
+              star[2] > title[2] - 2 and star[4] < title[4] - 3,
+              f"{star} {title}")
+    else:
+        check(f"{lang} the title's note mark", False, str(stars[:2]))
     job = box("job")
     if job:
         check(f"{lang} the job number at the foot", job[1] > A4_H - 120,
