@@ -714,7 +714,12 @@ static void S_open_para(struct docx_ctx *c, struct S_para p)
 				   "<w:lang %s/></w:rPr><w:%sRef/></w:r>",
 			   k, c->lang_attrs,
 			   c->opt->endnotes ? "endnote" : "footnote");
-		docx_runs(c, "", " ", 1);
+		/* the UN form's notes: the text at the hanging indent's
+		 * stop, as the PDF's (docx_parts.c) */
+		if (c->opt->un && !c->opt->endnotes)
+			buf_puts(c->out, "<w:r><w:tab/></w:r>");
+		else
+			docx_runs(c, "", " ", 1);
 	}
 }
 

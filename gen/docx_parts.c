@@ -157,6 +157,7 @@ enum S_un_ind {
 	S_UN_IND_TEXT,	/* the text's: 2 cm in from each margin */
 	S_UN_IND_QUOTE, /* a quotation's: 1 cm further */
 	S_UN_IND_HEAD,	/* a heading's: its number hung left of the text */
+	S_UN_IND_NOTE,	/* a footnote's: its mark hung left of its text */
 };
 static const struct {
 	const char *id, *before; /* the pPr's elements before its w:ind */
@@ -185,6 +186,10 @@ static const struct {
 	{"Heading4", "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
 		     "<w:spacing w:before=\"180\" w:after=\"80\"/>",
 	 S_UN_IND_HEAD, "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"3\"/>"},
+	/* where the PDF's notes stand (they stood at the margin) */
+	{"FootnoteText",
+	 "<w:spacing w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/>",
+	 S_UN_IND_NOTE, ""},
 };
 
 /* The UN form's pPr of style k, its indents from unform.h. */
@@ -192,6 +197,14 @@ static void S_un_style_ppr(struct buf *b, size_t k)
 {
 	enum S_un_ind ind = S_un_ppr[k].ind;
 	int in = DOCX_UN_INDENT + (ind == S_UN_IND_QUOTE ? DOCX_UN_TAB : 0);
+	if (ind == S_UN_IND_NOTE) {
+		buf_printf(b, "<w:pPr>%s<w:ind w:left=\"%d\" w:hanging=\"%d\"/>"
+			      "%s</w:pPr>",
+			   S_un_ppr[k].before, UNFORM_NOTE_TEXT,
+			   UNFORM_NOTE_TEXT - UNFORM_NOTE_MARK,
+			   S_un_ppr[k].after);
+		return;
+	}
 	buf_printf(b, "<w:pPr>%s<w:ind w:left=\"%d\" w:right=\"%d\"",
 		   S_un_ppr[k].before, in, in);
 	if (ind == S_UN_IND_HEAD)
@@ -531,10 +544,8 @@ static void S_notes(struct buf *b, const struct docx_ctx *c, bool endnotes)
 		buf_printf(b, "<w:footnote w:id=\"%d\"><w:p><w:pPr><w:pStyle "
 			      "w:val=\"FootnoteText\"/></w:pPr><w:r><w:rPr>"
 			      "<w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
-			      "<w:t>*</w:t></w:r>",
+			      "<w:t>*</w:t></w:r><w:r><w:tab/></w:r>",
 			   DOCX_UN_NOTE_ID);
-		docx_text_runs(b, "", c->lang_attrs, lang_is_rtl(c->opt->lang),
-			       " ", 1);
 		docx_text_runs(b, "", c->lang_attrs, lang_is_rtl(c->opt->lang),
 			       unedited, strlen(unedited));
 		buf_puts(b, "</w:p></w:footnote>");

@@ -1153,13 +1153,17 @@ static void S_un_title_page(struct S_ctx *c)
 		double ny = foot - 24;
 		S_un_rule(&l, left + 40, left + 40 + 72, ny - 12, 0.5);
 		uint32_t note = pdf_tag_leaf(&c->pages.tags, "Note");
+		/* the mark and the text where the other notes have theirs
+		 * (unform.h), and Word this one */
 		pdf_list_add(&l, (struct pdf_draw){
 			.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
-			.x = (float)(left + 40), .y = (float)ny, .size = 9,
-			.s = "*", .len = 1, .elem = note});
+			.x = (float)(left + UNFORM_NOTE_MARK / 20.0),
+			.y = (float)ny, .size = 9, .s = "*", .len = 1,
+			.elem = note});
 		pdf_list_add(&l, (struct pdf_draw){
 			.kind = PDF_DRAW_TEXT, .face = PDF_SERIF,
-			.x = (float)(left + 52), .y = (float)ny, .size = 8,
+			.x = (float)(left + UNFORM_NOTE_TEXT / 20.0),
+			.y = (float)ny, .size = 8,
 			.s = u->unedited, .len = (uint32_t)strlen(u->unedited),
 			.elem = note, .mark = PDF_MARK_SPACE});
 	}

@@ -52,6 +52,10 @@ enum {
 	 * emblem's room in the UN's own (63 points; uprgen draws no
 	 * emblem) */
 	UNFORM_MASTHEAD_INDENT = 1260,
+	/* a footnote's mark and text in from the margin (the PDF's: 90 and
+	 * 107.4 points on A4, the margin at 56.7) */
+	UNFORM_NOTE_MARK = 666,
+	UNFORM_NOTE_TEXT = 1014,
 };
 
 struct unform {

@@ -151,6 +151,14 @@ def page1(pdf, lang):
               f"{star} {title}")
     else:
         check(f"{lang} the title's note mark", False, str(stars[:2]))
+    # the note at the foot: its mark at 90 and its text at 107.4 points,
+    # as the PDF's other notes stand; Word's stood at the margin (62.5)
+    feet = [i for i, x in enumerate(words)
+            if x[0] == "*" and x[2] > A4_H * 0.75 and i + 1 < len(words)]
+    check(f"{lang} the page's note: its mark at 90, its text at 107.4",
+          bool(feet) and abs(words[feet[0]][1] - 90) < 1.5 and
+          abs(words[feet[0] + 1][1] - 107.4) < 1.5,
+          str([words[feet[0]], words[feet[0] + 1]]) if feet else "no note")
     job = box("job")
     if job:
         check(f"{lang} the job number at the foot", job[1] > A4_H - 120,
