@@ -1507,10 +1507,10 @@ static void S_block_begin(struct docx_ctx *c, const char **tag,
 {
 	*tag = c->lang_tag;
 	*attrs = c->lang_attrs;
-	const struct words *b = words_block_words(c->opt->words);
-	if (!b || b->lang == c->opt->lang)
+	int l = words_block_lang(c->opt->words);
+	if (l < 0)
 		return;
-	c->lang_tag = docx_lang_tag(b->lang);
+	c->lang_tag = docx_lang_tag((enum lang)l);
 	c->lang_attrs = docx_lang_attrs(&c->arena, c->lang_tag, true);
 }
 

@@ -656,11 +656,10 @@ static void S_un_header(struct buf *b, const struct docx_ctx *c, bool even)
  * document's job number at the inner one (unform_job_footer), a right
  * tab apart on a page of that width between its margins; or page 1's
  * foot: the job number (even: -1). */
-static void S_un_footer(struct buf *b, struct docx_ctx *c, int even,
-			int width)
+static void S_un_footer(struct buf *b, const struct docx_ctx *c, int even,
+			int width, const char *job_footer)
 {
-	const char *job = even >= 0 ? unform_job_footer(c->opt->un, &c->arena)
-				    : NULL;
+	const char *job = even >= 0 ? job_footer : NULL;
 	buf_printf(b, S_XML_DECL "<w:ftr" S_PART_NS "><w:p><w:pPr><w:pStyle "
 		      "w:val=\"Footer\"/>");
 	if (job)
@@ -679,11 +678,11 @@ static void S_un_footer(struct buf *b, struct docx_ctx *c, int even,
 			   c->lang_attrs);
 	}
 	if (even < 0) {
-		const char *job = c->opt->un->job_number;
-		if (job)
+		const char *page1 = c->opt->un->job_number;
+		if (page1)
 			docx_text_runs(b, "", c->lang_attrs,
-				       lang_is_rtl(c->opt->lang), job,
-				       strlen(job));
+				       lang_is_rtl(c->opt->lang), page1,
+				       strlen(page1));
 		buf_puts(b, "</w:p></w:ftr>");
 		return;
 	}
@@ -1031,12 +1030,13 @@ bool docx_package(struct docx_ctx *c, const char *path)
 		S_un_header(&b[11], c, false);
 		int upright = DOCX_PAGE_W - 2 * DOCX_UN_MARGIN,
 		    wide = DOCX_PAGE_H - 2 * DOCX_UN_MARGIN;
-		S_un_footer(&b[12], c, 0, upright);
+		const char *job = unform_job_footer(c->opt->un, &c->arena);
+		S_un_footer(&b[12], c, 0, upright, job);
 		S_un_header(&un[0], c, true);
-		S_un_footer(&un[1], c, 1, upright);
-		S_un_footer(&un[2], c, -1, upright);
-		S_un_footer(&un[3], c, 0, wide);
-		S_un_footer(&un[4], c, 1, wide);
+		S_un_footer(&un[1], c, 1, upright, job);
+		S_un_footer(&un[2], c, -1, upright, job);
+		S_un_footer(&un[3], c, 0, wide, job);
+		S_un_footer(&un[4], c, 1, wide, job);
 		for (int i = 0; i < N; i++)
 			S_un_greys(&b[i]);
 		S_un_fonts(&b[6]);

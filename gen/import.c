@@ -785,15 +785,7 @@ static bool S_check_entries(struct import_set *set)
 static void S_write_text(struct yamlwrite *w, const char *key,
 			 const char *text, bool as_english)
 {
-	yamlwrite_key(w, key);
-	if (!as_english) {
-		yamlwrite_string(w, text);
-		return;
-	}
-	yamlwrite_begin_map(w);
-	yamlwrite_key(w, "en");
-	yamlwrite_string(w, text);
-	yamlwrite_end_map(w);
+	yamlwrite_text(w, key, text, as_english ? "en" : NULL);
 }
 
 static void S_write_list(struct yamlwrite *w, const char *key,

@@ -975,8 +975,8 @@ static void S_distribution(struct S_ctx *c, struct pdf_list *l)
  * screen reader read "Distr.: General" with a Russian voice; else NULL. */
 static const char *S_block_lang(struct S_ctx *c)
 {
-	const struct words *b = words_block_words(c->opt->words);
-	return b && b->lang != c->opt->lang ? lang_code(b->lang) : NULL;
+	int l = words_block_lang(c->opt->words);
+	return l < 0 ? NULL : lang_code((enum lang)l);
 }
 
 static void S_title_page(struct S_ctx *c)

@@ -822,15 +822,8 @@ static enum S_fit S_target_open(struct S_import *I, const char *path,
 static void S_entry_text(struct S_import *I, struct yamlwrite *y,
 			 const char *key, const char *text)
 {
-	yamlwrite_key(y, key);
-	if (I->r->language_count < 2) {
-		yamlwrite_string(y, text);
-		return;
-	}
-	yamlwrite_begin_map(y);
-	yamlwrite_key(y, lang_code(I->w.lang));
-	yamlwrite_string(y, text);
-	yamlwrite_end_map(y);
+	yamlwrite_text(y, key, text,
+		       I->r->language_count < 2 ? NULL : lang_code(I->w.lang));
 }
 
 /* One entry, as a list of one ("- id: ...\n  date: ...\n"). */

@@ -651,6 +651,12 @@ const struct words *words_block_words(const struct words *w)
 	return w && w->block ? w->block : w;
 }
 
+int words_block_lang(const struct words *w)
+{
+	const struct words *b = words_block_words(w);
+	return b && w && b->lang != w->lang ? (int)b->lang : -1;
+}
+
 struct words_block words_block(const struct words *w, struct arena *a,
 			       enum lang original, const struct date *date)
 {

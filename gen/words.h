@@ -82,6 +82,9 @@ struct words_block words_block(const struct words *w, struct arena *a,
 			       enum lang original, const struct date *date);
 /* The words that block is written in: w->block, else w (NULL: NULL). */
 const struct words *words_block_words(const struct words *w);
+/* The UN block's language when it is not w's own (English in an Arabic,
+ * Chinese or Russian report), for the back ends to mark; -1 when it is. */
+int words_block_lang(const struct words *w);
 
 /* The word of `key`, or NULL when the labels lack it. */
 const char *words_find(const struct words *w, const char *key);

@@ -348,6 +348,20 @@ void yamlwrite_end_map(struct yamlwrite *w)
 	S_end(w, "{}");
 }
 
+void yamlwrite_text(struct yamlwrite *w, const char *key, const char *text,
+		    const char *lang)
+{
+	yamlwrite_key(w, key);
+	if (!lang) {
+		yamlwrite_string(w, text);
+		return;
+	}
+	yamlwrite_begin_map(w);
+	yamlwrite_key(w, lang);
+	yamlwrite_string(w, text);
+	yamlwrite_end_map(w);
+}
+
 void yamlwrite_key(struct yamlwrite *w, const char *key)
 {
 	S_entry(w, &w->stack[w->depth - 1]);

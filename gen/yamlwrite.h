@@ -55,6 +55,11 @@ void yamlwrite_end_list(struct yamlwrite *w);
 void yamlwrite_begin_map(struct yamlwrite *w);
 void yamlwrite_end_map(struct yamlwrite *w);
 void yamlwrite_key(struct yamlwrite *w, const char *key);
+/* key and a text of the content: plain (lang NULL), or as the text of
+ * one language ("text: {es: ...}", lang "es"), which the other languages
+ * then show as a translation still to write. */
+void yamlwrite_text(struct yamlwrite *w, const char *key, const char *text,
+		    const char *lang);
 
 void yamlwrite_string(struct yamlwrite *w, const char *s);
 void yamlwrite_stringn(struct yamlwrite *w, const char *s, size_t len);
