@@ -75,16 +75,10 @@ static struct source_pos S_file_pos(const char *file)
 /* "did you mean" for a word not in `words`, or NULL. */
 static const char *S_nearest(const char *word, const char *const *words)
 {
-	const char *best = NULL;
-	size_t best_d = 3;
-	for (size_t i = 0; words[i]; i++) {
-		size_t dist = edit_distance(word, words[i]);
-		if (dist < best_d) {
-			best_d = dist;
-			best = words[i];
-		}
-	}
-	return best;
+	struct near n = near_start(word, 3);
+	for (size_t i = 0; words[i]; i++)
+		near_try(&n, words[i]);
+	return n.best;
 }
 
 static void S_check_fields(struct S_loader *L, const struct value *map,

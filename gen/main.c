@@ -165,15 +165,10 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], S_commands[i].name))
 			return S_commands[i].run(argc - 1, argv + 1);
 	/* a command mistyped ("bulid"): the nearest, else the usage */
-	const char *near = NULL;
-	size_t best = 3;
-	for (size_t i = 0; i < sizeof S_commands / sizeof *S_commands; i++) {
-		size_t dist = edit_distance(argv[1], S_commands[i].name);
-		if (dist < best) {
-			best = dist;
-			near = S_commands[i].name;
-		}
-	}
+	struct near n = near_start(argv[1], 3);
+	for (size_t i = 0; i < sizeof S_commands / sizeof *S_commands; i++)
+		near_try(&n, S_commands[i].name);
+	const char *near = n.best;
 	if (near) {
 		fprintf(stderr, "uprgen: unknown command '%s' (did you mean "
 				"'%s'?); 'uprgen --help' lists them\n",

@@ -1025,18 +1025,11 @@ static struct source_pos S_place(struct S_placer *pl, int line, int column,
 /* The defined label nearest to `label`, for a "did you mean". */
 static const char *S_near_label(const struct S_defs *defs, const char *label)
 {
-	const char *best = NULL;
-	size_t best_d = 3;
-	for (size_t i = 0; i < defs->count; i++) {
-		if (!defs->items[i].label[0])
-			continue;
-		size_t dist = edit_distance(label, defs->items[i].label);
-		if (dist < best_d) {
-			best_d = dist;
-			best = defs->items[i].label;
-		}
-	}
-	return best;
+	struct near n = near_start(label, 3);
+	for (size_t i = 0; i < defs->count; i++)
+		if (defs->items[i].label[0])
+			near_try(&n, defs->items[i].label);
+	return n.best;
 }
 
 /* The references of text node n that no definition resolved. */

@@ -94,19 +94,10 @@ static int S_entry_cmp(const void *pa, const void *pb)
 static const char *S_hint(struct arena *a, const struct report *r,
 			  const char *id)
 {
-	const char *best = NULL;
-	size_t best_d = 3;
-	for (size_t i = 0; i < r->rec_count; i++) {
-		const char *other = r->recs[i].id;
-		if (!other)
-			continue;
-		size_t dist = edit_distance(id, other);
-		if (dist < best_d) {
-			best_d = dist;
-			best = other;
-		}
-	}
-	return best ? arena_printf(a, "; did you mean '%s'?", best) : "";
+	struct near n = near_start(id, 3);
+	for (size_t i = 0; i < r->rec_count; i++)
+		near_try(&n, r->recs[i].id);
+	return n.best ? arena_printf(a, "; did you mean '%s'?", n.best) : "";
 }
 
 /* Each entry's recommendation, or an error at its id. */

@@ -508,16 +508,10 @@ static void S_read_row(struct S_import *I, unsigned row)
 			   "must stay as they are",
 			   diag_quote(I->a, id));
 	} else if (!(out.rec = S_find_rec(I->r, id))) {
-		const char *best = NULL;
-		size_t best_d = 3;
-		for (size_t i = 0; i < I->r->rec_count; i++) {
-			const char *other = I->r->recs[i].id;
-			size_t dist = other ? edit_distance(id, other) : 99;
-			if (dist < best_d) {
-				best_d = dist;
-				best = other;
-			}
-		}
+		struct near n = near_start(id, 3);
+		for (size_t i = 0; i < I->r->rec_count; i++)
+			near_try(&n, I->r->recs[i].id);
+		const char *best = n.best;
 		diag_error(I->d, S_at(I, row, I->col[SHEET_COL_ID]),
 			   "no recommendation of this report has the number "
 			   "'%s'%s%s%s",

@@ -340,6 +340,22 @@ static bool S_is_blank(unsigned c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+struct near near_start(const char *word, size_t limit)
+{
+	return (struct near){.word = word, .dist = limit};
+}
+
+void near_try(struct near *n, const char *candidate)
+{
+	if (!candidate)
+		return;
+	size_t dist = edit_distance(n->word, candidate);
+	if (dist < n->dist) {
+		n->dist = dist;
+		n->best = candidate;
+	}
+}
+
 int unicode_names_compare(const void *a, const void *b)
 {
 	const char *x = *(const char *const *)a, *y = *(const char *const *)b;

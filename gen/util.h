@@ -122,6 +122,16 @@ static inline uint32_t hash_value(uint32_t h, uint32_t v)
 /* Edit distance, for "did you mean" suggestions; gives up (returns a large
  * number) past short strings. */
 size_t edit_distance(const char *a, const char *b);
+/* The nearest of some candidates to a word, for a "did you mean": made
+ * by near_start(word, limit) (a candidate nearer than limit counts),
+ * offered each candidate by near_try (NULL ones passed over; the first
+ * of equally near ones kept); best is NULL when none was near. */
+struct near {
+	const char *word, *best;
+	size_t dist;
+};
+struct near near_start(const char *word, size_t limit);
+void near_try(struct near *n, const char *candidate);
 
 /* Reads a whole file into a malloc'd buffer (NUL-terminated).  Returns 0,
  * or an errno value; files over max_bytes give EFBIG, and anything but a

@@ -97,17 +97,10 @@ static void S_unique_ids(const struct report *r, struct diags *d)
 static void S_cluster_hint(const struct report *r, const char *id,
 			   struct buf *hint)
 {
-	const char *best = NULL;
-	size_t best_d = 4;
-	for (size_t i = 0; i < r->cluster_count; i++) {
-		if (!r->clusters[i].id)
-			continue;
-		size_t dist = edit_distance(id, r->clusters[i].id);
-		if (dist < best_d) {
-			best_d = dist;
-			best = r->clusters[i].id;
-		}
-	}
+	struct near n = near_start(id, 4);
+	for (size_t i = 0; i < r->cluster_count; i++)
+		near_try(&n, r->clusters[i].id);
+	const char *best = n.best;
 	if (best) {
 		buf_printf(hint, "; did you mean '%s'?", best);
 		return;

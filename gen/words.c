@@ -73,16 +73,10 @@ static void S_unknown_labels(struct arena *a, struct diags *d,
 		if (value_map_entry(builtin, e->key) ||
 		    templates_mention(a, t, e->key))
 			continue;
-		const char *near = NULL;
-		size_t best = 3;
-		for (size_t k = 0; k < builtin->count; k++) {
-			size_t dist = edit_distance(e->key,
-						    builtin->entries[k].key);
-			if (dist < best) {
-				best = dist;
-				near = builtin->entries[k].key;
-			}
-		}
+		struct near n = near_start(e->key, 3);
+		for (size_t k = 0; k < builtin->count; k++)
+			near_try(&n, builtin->entries[k].key);
+		const char *near = n.best;
 		diag_warning(d, e->key_pos,
 			     "'%s' is no label of uprgen's%s%s%s, and no "
 			     "template of the project's reads it: it changes "
